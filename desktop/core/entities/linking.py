@@ -1,0 +1,158 @@
+"""Actor linking within one article: mentions of one actor become one ``LinkedActor``.
+
+A surname joins the full name it abbreviates, an inflected form joins its base form
+("Putins" -> "Putin", "des Europäischen Rates" -> "Europäischer Rat"), determiners are
+never part of a name, and role compounds ("US-Präsident") are not actors at all. The
+canonical name is the fullest proper nominative form seen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from desktop.core.entities import names
+from desktop.core.entities.roles import find_roles, is_role_compound
+from desktop.core.types import EntitySpan, EntityType, LinkedActor
+
+_MAX_NAME_CHARS = 120
+_TYPE_PRIORITY: dict[EntityType, int] = {"person": 0, "organization": 1, "location": 2, "other": 3}
+
+
+@dataclass
+class _Form:
+    """One cleaned mention with its linking features."""
+
+    span: EntitySpan
+    name: str  # surface name without determiners / possessive
+    nominative: str  # best nominative guess
+    is_nominative: bool  # the surface form was already nominative
+    key: str = ""
+
+
+@dataclass
+class _Group:
+    forms: list[_Form] = field(default_factory=list)
+
+    def type(self) -> EntityType:
+        votes = Counter(f.span.type for f in self.forms)
+        return min(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY[t]))
+
+    def canonical(self) -> str:
+        def rank(form: _Form) -> tuple[int, int, int, int]:
+            tokens = len(form.nominative.split())
+            return (tokens, int(form.is_nominative), counts[form.nominative], len(form.nominative))
+
+        counts = Counter(f.nominative for f in self.forms)
+        return max(self.forms, key=rank).nominative
+
+
+def _preceding_word(text: str, start: int) -> str:
+    window = text[max(0, start - 30) : start].split()
+    return window[-1].lower().strip("„\"'(") if window else ""
+
+
+def _clean(span: EntitySpan, text: str, language: str, rejected: frozenset[str]) -> _Form | None:
+    name, offset = names.clean_surface(span.text)
+    if not name or len(name) > _MAX_NAME_CHARS or not any(c.isupper() for c in name):
+        return None
+    if names.exact_key(name) in rejected or is_role_compound(name, language):
+        return None
+    start = span.start + offset
+    determiner = span.text[:offset].split()[-1].lower() if span.text[:offset].split() else ""
+    determiner = determiner or _preceding_word(text, start)
+    if language == "en":
+        name = names.strip_english_possessive(name)
+    cleaned = EntitySpan(start, start + len(name), text[start : start + len(name)], span.type, span.score)
+    nominative = name
+    if language == "de" and span.type != "person":
+        nominative = names.german_nominative(name, determiner)
+    return _Form(cleaned, name, nominative, nominative == name)
+
+
+def _merge_genitives(forms: list[_Form], language: str) -> None:
+    """German genitive -s on single names: "Putins" -> "Putin" when the base form is seen."""
+    if language != "de":
+        return
+    seen_tokens = {names.exact_key(tok) for f in forms for tok in f.nominative.split()}
+    for form in forms:
+        parts = form.nominative.split()
+        if len(parts) == 1:
+            base = names.strip_german_genitive(parts[0])
+            if base != parts[0] and names.exact_key(base) in seen_tokens:
+                form.nominative = base
+                form.is_nominative = False
+
+
+def _group(forms: list[_Form]) -> list[_Group]:
+    """Group by inflection-insensitive key; then attach short person names to full names."""
+    groups: dict[str, _Group] = {}
+    for form in forms:
+        form.key = names.match_key(form.nominative)
+        groups.setdefault(form.key, _Group()).forms.append(form)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        parts = key.split()
+        if len(parts) >= 2 and group.type() == "person":
+            by_last[parts[-1]].append(key)
+            by_first[parts[0]].append(key)
+    for key in list(groups):
+        parts = key.split()
+        group = groups[key]
+        if len(parts) != 1 or group.type() != "person":
+            continue
+        targets = by_last.get(parts[0]) or by_first.get(parts[0]) or []
+        if len(targets) == 1:
+            groups[targets[0]].forms.extend(group.forms)
+            del groups[key]
+        elif len(targets) > 1:  # ambiguous surname: each mention joins the nearest full name before it
+            for form in group.forms:
+                best = max(
+                    targets,
+                    key=lambda k: max((f.span.start for f in groups[k].forms if f.span.start < form.span.start),
+                                      default=-1),
+                )
+                groups[best].forms.append(form)
+            del groups[key]
+    return list(groups.values())
+
+
+def link_mentions(
+    text: str,
+    language: str,
+    spans: Iterable[EntitySpan],
+    *,
+    rejected: frozenset[str] = frozenset(),
+) -> list[LinkedActor]:
+    """Turn recognised spans into the article's actors, each with its mentions, aliases and roles."""
+    forms = [f for s in sorted(spans, key=lambda s: (s.start, -s.end)) if (f := _clean(s, text, language, rejected))]
+    _merge_genitives(forms, language)
+    actors: list[LinkedActor] = []
+    for group in _group(forms):
+        actor_type = group.type()
+        canonical = group.canonical()
+        aliases = tuple(dict.fromkeys(f.name for f in sorted(group.forms, key=lambda f: f.span.start)))
+        roles: list[str] = []
+        if actor_type == "person":
+            for form in group.forms:
+                for role in find_roles(text, form.span.start, form.span.end, language):
+                    if role not in roles:
+                        roles.append(role)
+        mentions = tuple(
+            EntitySpan(f.span.start, f.span.end, f.span.text, actor_type, f.span.score)
+            for f in sorted(group.forms, key=lambda f: f.span.start)
+        )
+        actors.append(
+            LinkedActor(
+                key=names.match_key(canonical),
+                name=canonical,
+                type=actor_type,
+                aliases=aliases,
+                roles=tuple(roles),
+                mentions=mentions,
+            )
+        )
+    actors.sort(key=lambda a: a.mentions[0].start)
+    return actors

@@ -1,0 +1,162 @@
+"""Name normalisation for actor linking: determiners, possessives, German inflection.
+
+Everything here is grammar, not knowledge of particular names: articles and
+prepositions to strip, genitive and adjective endings to undo, and a key under
+which inflected variants of one name meet ("Europäischen Rates" and
+"Europäischer Rat" share the key ``europaisch rat``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from desktop.core.textfold import fold
+
+# Words that may precede a name inside a recognised span but are never part of it.
+LEADING_WORDS = frozenset(
+    """
+    der die das des dem den ein eine einer eines einem einen
+    im am vom zum zur beim ins ans
+    the a an
+    """.split()
+)
+GENITIVE_DETERMINERS = frozenset({"des", "eines"})
+DATIVE_DETERMINERS = frozenset({"dem", "einem", "im", "am", "vom", "zum", "beim"})
+_TRAILING_PUNCT = " \t\n.,;:!?\"'“”„‚‘’«»()[]{}–—-/"
+_LEADING_PUNCT = " \t\n.,;:!?\"'“”„‚‘’«»()[]{}–—-/"
+_POSSESSIVE_EN = re.compile(r"(?:'s|’s|'|’)$")
+_TOKEN = re.compile(r"\S+")
+
+# German adjective endings, longest first; nominative singular is chosen by gender.
+_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+# Noun suffixes that fix grammatical gender (standard German morphology).
+_FEMININE_SUFFIXES = (
+    "ung", "heit", "keit", "schaft", "ion", "tät", "ität", "ei", "ie", "ik", "ur", "enz", "anz",
+    "union", "kommission", "partei", "bank", "agentur", "organisation", "regierung", "behörde",
+)
+_NEUTER_SUFFIXES = ("ment", "um", "tum", "chen", "lein", "amt", "ministerium", "gericht", "institut", "werk")
+
+
+def clean_surface(text: str) -> tuple[str, int]:
+    """Strip punctuation and leading determiners; return (name, offset of name in text)."""
+    start = 0
+    end = len(text)
+    while end > start and text[end - 1] in _TRAILING_PUNCT:
+        end -= 1
+    while True:
+        while start < end and text[start] in _LEADING_PUNCT:
+            start += 1
+        match = _TOKEN.match(text, start)
+        if not match or match.end() >= end or match.group(0).lower() not in LEADING_WORDS:
+            break
+        start = match.end()
+    return text[start:end], start
+
+
+def strip_english_possessive(name: str) -> str:
+    """``Putin's`` -> ``Putin``; ``Reuters'`` stays as it is only when nothing is left."""
+    stripped = _POSSESSIVE_EN.sub("", name)
+    return stripped if stripped else name
+
+
+def tokens(name: str) -> list[str]:
+    """Whitespace tokens of a name."""
+    return name.split()
+
+
+def is_capitalised(word: str) -> bool:
+    """True when the word starts with an upper-case letter (after opening punctuation)."""
+    for char in word:
+        if char.isalpha():
+            return char.isupper()
+    return False
+
+
+def _strip_inflection(token: str) -> str:
+    """Crude German/English stem for matching only: drop one inflectional ending."""
+    for ending in ("en", "er", "es", "em", "e", "s"):
+        if token.endswith(ending) and len(token) - len(ending) >= 3:
+            return token[: -len(ending)]
+    return token
+
+
+def match_key(name: str) -> str:
+    """Key under which inflected and diacritic variants of a name meet."""
+    words = [fold(w).strip(".,'’") for w in tokens(name)]
+    return " ".join(_strip_inflection(w) for w in words if w)
+
+
+def exact_key(name: str) -> str:
+    """Case- and diacritic-insensitive key of the exact name."""
+    return " ".join(fold(w) for w in tokens(name))
+
+
+def noun_gender(noun: str) -> str:
+    """Guess the grammatical gender of a German noun from its suffix: m, f or n."""
+    low = noun.lower().rstrip("s") if noun.lower().endswith(("ts", "es", "ns", "rs")) else noun.lower()
+    for suffix in _NEUTER_SUFFIXES:
+        if low.endswith(suffix):
+            return "n"
+    for suffix in _FEMININE_SUFFIXES:
+        if low.endswith(suffix):
+            return "f"
+    return "m"
+
+
+def _nominative_noun(noun: str, determiner: str) -> str:
+    """Undo the genitive ending of a masculine/neuter noun after ``des``."""
+    if determiner in GENITIVE_DETERMINERS:
+        if noun.endswith("es") and len(noun) >= 5 and noun[-3] in "tdgkhsß":
+            return noun[:-2]
+        if noun.endswith("s") and not noun.endswith(("ss", "us", "is", "os")):
+            return noun[:-1]
+    return noun
+
+
+def _nominative_adjective(adjective: str, gender: str) -> str:
+    """Turn an inflected attributive adjective into its strong nominative singular form."""
+    for ending in _ADJ_ENDINGS:
+        if adjective.endswith(ending) and len(adjective) > len(ending) + 2:
+            stem = adjective[: -len(ending)]
+            return stem + {"m": "er", "f": "e", "n": "es"}[gender]
+    return adjective
+
+
+def german_nominative(name: str, determiner: str | None) -> str:
+    """Best guess at the nominative of a German multi-word name seen after ``determiner``.
+
+    ``("Europäischen Rates", "des")`` -> ``"Europäischer Rat"``. Names not preceded by an
+    inflecting determiner are returned unchanged.
+    """
+    det = (determiner or "").lower()
+    if det not in GENITIVE_DETERMINERS | DATIVE_DETERMINERS | {"der", "den"}:
+        return name
+    words = tokens(name)
+    if len(words) < 2:
+        return _nominative_noun(name, det) if det in GENITIVE_DETERMINERS else name
+    head = words[-1]
+    if not is_capitalised(head):
+        return name
+    head_nom = _nominative_noun(head, det)
+    gender = noun_gender(head_nom)
+    if det == "der" and gender != "f":
+        return name  # "der" before a masculine noun is already nominative
+    out: list[str] = []
+    for word in words[:-1]:
+        is_adjective = is_capitalised(word) and word.endswith(_ADJ_ENDINGS) and "-" not in word
+        out.append(_nominative_adjective(word, gender) if is_adjective else word)
+    out.append(head_nom)
+    return " ".join(out)
+
+
+def strip_german_genitive(name: str) -> str:
+    """``Putins`` -> ``Putin`` for a single proper name (caller checks the stem exists)."""
+    if name.endswith("s") and len(name) > 3 and not name.endswith(("ss", "ß")):
+        return name[:-1]
+    return name
+
+
+def nfc(text: str) -> str:
+    """NFC-normalise a string."""
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,95 @@
+"""The recogniser interface and the default recogniser the app uses.
+
+A recogniser turns (text, language) into typed spans. The default one combines the
+shipped statistical models (German, English) with the user's own dictionary of
+confirmed names, which always wins, and drops what the user rejected.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from typing import Protocol
+
+from desktop.core.textfold import fold
+from desktop.core.types import EntitySpan, EntityType
+
+
+class Recognizer(Protocol):
+    """Anything that finds named entities in a text."""
+
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        """Spans of ``text`` (code-point offsets) with their coarse type."""
+        ...
+
+
+class NullRecognizer:
+    """Finds nothing; for languages without a model and for tests."""
+
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        """Return no spans."""
+        return []
+
+
+class DictionaryRecognizer:
+    """Finds exact (case-sensitive, word-bounded) occurrences of known names.
+
+    Used for the user's confirmed actors and aliases, so that a name the user marked
+    once is found in every later article even where the model misses it.
+    """
+
+    def __init__(self, names: Mapping[str, EntityType]) -> None:
+        self._names = {n: t for n, t in names.items() if n.strip()}
+        self._pattern: re.Pattern[str] | None = None
+        if self._names:
+            alternation = "|".join(re.escape(n) for n in sorted(self._names, key=len, reverse=True))
+            self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        """Return every occurrence of a known name."""
+        if self._pattern is None:
+            return []
+        return [
+            EntitySpan(m.start(), m.end(), m.group(0), self._names[m.group(0)])
+            for m in self._pattern.finditer(text)
+        ]
+
+
+def merge_spans(primary: Iterable[EntitySpan], secondary: Iterable[EntitySpan]) -> list[EntitySpan]:
+    """Union of two span lists; where they overlap, the primary span wins."""
+    chosen = sorted(primary, key=lambda s: (s.start, -s.end))
+    taken = [(s.start, s.end) for s in chosen]
+    for span in sorted(secondary, key=lambda s: (s.start, -s.end)):
+        if all(span.end <= a or span.start >= b for a, b in taken):
+            chosen.append(span)
+            taken.append((span.start, span.end))
+    return sorted(chosen, key=lambda s: (s.start, -s.end))
+
+
+class LayeredRecognizer:
+    """User dictionary first, then the model; rejected names are dropped."""
+
+    def __init__(
+        self,
+        model: Recognizer,
+        *,
+        user_names: Mapping[str, EntityType] | None = None,
+        rejected: Iterable[str] = (),
+    ) -> None:
+        self._model = model
+        self._lock = threading.Lock()
+        self.update_corrections(user_names or {}, rejected)
+
+    def update_corrections(self, user_names: Mapping[str, EntityType], rejected: Iterable[str]) -> None:
+        """Replace the user's dictionary and rejections (after the user corrected something)."""
+        with self._lock:
+            self._user = DictionaryRecognizer(user_names)
+            self._rejected = frozenset(fold(r) for r in rejected)
+
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        """Spans from the user's dictionary and the model, minus rejected names."""
+        with self._lock:
+            user, rejected = self._user, self._rejected
+        spans = merge_spans(user.recognize(text, language), self._model.recognize(text, language))
+        return [s for s in spans if fold(s.text.strip()) not in rejected]

@@ -1,0 +1,148 @@
+"""Roles of people from titles and appositions around a mention.
+
+German: "dem französischen Präsidenten Emmanuel Macron" -> "französischer Präsident",
+"US-Präsident Donald Trump" -> "US-Präsident", "X, der Generalsekretär der NATO, ..." ->
+"Generalsekretär der NATO". English: "French President Emmanuel Macron" -> "French
+President", "X, the secretary general of NATO, ..." -> "secretary general of NATO".
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.entities.role_words import (
+    ENGLISH_ROLES_LONGEST_FIRST,
+    GERMAN_ROLES_LONGEST_FIRST,
+)
+
+_WORD = re.compile(r"[^\W\d_][\w.\-’']*", re.UNICODE)
+_BOUNDARY = re.compile(r"[.!?;:()\[\]\"„“”«»]|,|\n")
+_GERMAN_INFLECTIONS = ("", "en", "n", "s", "es", "nen", "innen")
+_GERMAN_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+_APPOSITION_DE = re.compile(r"\s*,\s*(?:der|die)\s+([^,;:.!?()\n]{3,90}?)\s*(?:,|\))")
+_APPOSITION_EN = re.compile(r"\s*,\s*(?:the|a|an)\s+([^,;:.!?()\n]{3,90}?)\s*(?:,|\))")
+_APPOSITION_EN_POSS = re.compile(r"\s*,\s*([A-Z][\w.]*[’']s\s+[^,;:.!?()\n]{3,60}?)\s*(?:,|\))")
+
+
+def german_role_base(word: str) -> str | None:
+    """Return the nominative form of a German role noun (also inside compounds), else None."""
+    low = word.lower()
+    for role in GERMAN_ROLES_LONGEST_FIRST:
+        for ending in _GERMAN_INFLECTIONS:
+            if low.endswith(role + ending):
+                return word[: len(word) - len(ending)]
+    return None
+
+
+def _previous_words(text: str, start: int, limit: int = 120) -> list[str]:
+    """Words between the last clause boundary before ``start`` and ``start``."""
+    window = text[max(0, start - limit) : start]
+    cut = 0
+    for match in _BOUNDARY.finditer(window):
+        cut = match.end()
+    return _WORD.findall(window[cut:])
+
+
+def _german_adjective_nominative(word: str, feminine: bool) -> str:
+    for ending in _GERMAN_ADJ_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + ("e" if feminine else "er")
+    return word
+
+
+def _german_title_before(text: str, start: int) -> str | None:
+    words = _previous_words(text, start)
+    if not words:
+        return None
+    noun = words[-1]
+    if not noun[:1].isupper():
+        return None
+    base = german_role_base(noun)
+    if base is None:
+        return None
+    feminine = base.lower().endswith("in") and german_role_base(base[:-2] or "x") is not None
+    adjectives: list[str] = []
+    for word in reversed(words[:-1][-3:]):
+        if word[:1].islower() and word.endswith(_GERMAN_ADJ_ENDINGS) and len(word) > 4 and word.isalpha():
+            adjectives.append(_german_adjective_nominative(word, feminine))
+        else:
+            break
+    return " ".join([*reversed(adjectives), base])
+
+
+def _german_apposition(text: str, end: int) -> str | None:
+    match = _APPOSITION_DE.match(text, end)
+    if not match:
+        return None
+    phrase = match.group(1).strip()
+    first = phrase.split()[0]
+    if german_role_base(first) is None:
+        return None
+    words = phrase.split()
+    words[0] = german_role_base(first) or first
+    return " ".join(words)
+
+
+_NATIONALITY_ENDINGS = ("an", "ish", "ese", "ian", "ch", "i", "ic")
+
+
+def _is_qualifier(word: str) -> bool:
+    """A word that may qualify an English title: "French", "US", "NATO", "Ukrainian"."""
+    if len(word) >= 2 and word.replace(".", "").isupper():
+        return True
+    return word[:1].isupper() and word.endswith(_NATIONALITY_ENDINGS) and len(word) > 3
+
+
+def _english_title_before(text: str, start: int) -> str | None:
+    words = _previous_words(text, start)
+    if not words:
+        return None
+    lowered = [w.lower() for w in words]
+    for role in ENGLISH_ROLES_LONGEST_FIRST:
+        parts = role.split()
+        if len(parts) <= len(lowered) and lowered[-len(parts) :] == parts:
+            if not all(w[:1].isupper() for w in words[-len(parts) :]):
+                return None  # "the president said Smith" is no title
+            lead: list[str] = []
+            for word in reversed(words[: -len(parts)][-2:]):
+                if _is_qualifier(word):
+                    lead.append(word)
+                else:
+                    break
+            return " ".join([*reversed(lead), *words[-len(parts) :]])
+    return None
+
+
+def _english_apposition(text: str, end: int) -> str | None:
+    for pattern in (_APPOSITION_EN, _APPOSITION_EN_POSS):
+        match = pattern.match(text, end)
+        if not match:
+            continue
+        phrase = match.group(1).strip()
+        low = " " + phrase.lower() + " "
+        if any(f" {role} " in low for role in ENGLISH_ROLES_LONGEST_FIRST):
+            return phrase
+    return None
+
+
+def find_roles(text: str, start: int, end: int, language: str) -> list[str]:
+    """Roles stated for the person mentioned at ``text[start:end]``."""
+    found: list[str] = []
+    if language == "de":
+        candidates = (_german_title_before(text, start), _german_apposition(text, end))
+    elif language == "en":
+        candidates = (_english_title_before(text, start), _english_apposition(text, end))
+    else:
+        candidates = ()
+    for role in candidates:
+        if role and role not in found:
+            found.append(role)
+    return found
+
+
+def is_role_compound(name: str, language: str) -> bool:
+    """True for names like "US-Präsident" that are a role, not an actor."""
+    if language == "de" and "-" in name and " " not in name:
+        tail = name.rsplit("-", 1)[1]
+        return bool(tail) and tail[:1].isupper() and german_role_base(tail) is not None
+    return False

@@ -1,0 +1,211 @@
+"""Markdown export of articles and their annotations (Obsidian-friendly, CommonMark-safe).
+
+Article text (titles, quotes, sources) is escaped so that it can never become Markdown, HTML
+or YAML structure; notes are the user's own Markdown and are kept as written, with anything
+left open at their end closed (see :mod:`desktop.core.mdnote`). Front matter is produced with
+``yaml.safe_dump`` only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from desktop.core.filenames import ExportError, safe_filename, unique_path, write_new_file
+from desktop.core.mdescape import escape_inline, normalize_inline, quote_block
+from desktop.core.mdnote import contain_note
+from desktop.core.tags import TagError, normalize_tag
+
+__all__ = [
+    "ExportAnnotation",
+    "ExportArticle",
+    "ExportError",
+    "render_article",
+    "render_collection",
+    "safe_filename",
+    "unique_path",
+    "write_new_file",
+]
+
+DEFAULT_LINK_SCHEME = "briefing-reader"
+_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+_URL_RE = re.compile(r"https?://[^\s<>\\`\x00-\x1f\x7f]+")
+NO_ANNOTATIONS = "_No annotations._"
+UNTITLED = "Untitled"
+
+
+@dataclass(frozen=True)
+class ExportAnnotation:
+    """One annotation as exported: the passage ``[start, end)`` of the article text."""
+
+    id: int
+    start: int
+    end: int
+    quote: str
+    note: str
+    tags: tuple[str, ...]
+    color: str
+
+
+@dataclass(frozen=True)
+class ExportArticle:
+    """One article with the annotations to export; ``published`` is an ISO date when known."""
+
+    id: int
+    title: str
+    language: str
+    source: str | None
+    published: str | None
+    tags: tuple[str, ...]
+    actors: tuple[str, ...]
+    annotations: tuple[ExportAnnotation, ...]
+
+
+# --- front matter -------------------------------------------------------------------------------
+
+
+def _yaml_text(value: str) -> str:
+    """A single-line, control-free string: a line break inside front matter could end it."""
+    return " ".join(normalize_inline(value).split())
+
+
+def _iso_date(value: str | None) -> dt.date | str | None:
+    """``datetime.date`` for an ISO date (or date-time), so YAML writes it unquoted."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10]) if len(text) == 10 else dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        return _yaml_text(text)
+
+
+def _tag_names(tags: Iterable[str]) -> list[str]:
+    """Valid, normalised, distinct tags in first-seen order (invalid ones are left out)."""
+    names: dict[str, None] = {}
+    for raw in tags:
+        try:
+            names[normalize_tag(raw)] = None
+        except TagError:
+            continue
+    return list(names)
+
+
+def _front_matter(fields: dict[str, Any]) -> str:
+    """Render ``fields`` (None values dropped) as a YAML front matter block."""
+    data = {key: value for key, value in fields.items() if value is not None}
+    dumped = yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000
+    )
+    return f"---\n{dumped}---\n"
+
+
+def _check_scheme(link_scheme: str) -> str:
+    if not _SCHEME_RE.fullmatch(link_scheme):
+        raise ExportError(f'"{link_scheme}" is not a valid link scheme; use letters, digits, "+", "-" or ".".')
+    return link_scheme
+
+
+def _article_link(scheme: str, article_id: int) -> str:
+    return f"{scheme}://article/{int(article_id)}"
+
+
+# --- body ---------------------------------------------------------------------------------------
+
+
+def _heading(level: int, title: str) -> str:
+    return "#" * level + " " + (escape_inline(title.strip()) or UNTITLED)
+
+
+def _annotation_block(annotation: ExportAnnotation, article_id: int, scheme: str) -> str:
+    """Quote, note, then one line with tags, colour and the link back to the passage."""
+    parts = [quote_block(annotation.quote)]
+    note = contain_note(annotation.note)
+    if note:
+        parts.append(note)
+    meta = [" ".join(f"#{tag}" for tag in _tag_names(annotation.tags))]
+    color = normalize_inline(annotation.color).strip()
+    if color:
+        meta.append(f"colour: {escape_inline(color)}")
+    link = f"{_article_link(scheme, article_id)}#{int(annotation.start)}-{int(annotation.end)}"
+    meta.append(f"[↩ source]({link})")
+    parts.append(" · ".join(m for m in meta if m))
+    return "\n\n".join(parts)
+
+
+def _annotations(article: ExportArticle, scheme: str) -> list[str]:
+    ordered = sorted(article.annotations, key=lambda a: (a.start, a.end, a.id))
+    return [_annotation_block(a, article.id, scheme) for a in ordered] or [NO_ANNOTATIONS]
+
+
+def _source_line(article: ExportArticle, scheme: str) -> str:
+    """"source · date · link to the article" for a section of a collection."""
+    parts: list[str] = []
+    source = _yaml_text(article.source or "")
+    if source:
+        parts.append(f"<{source}>" if _URL_RE.fullmatch(source) else escape_inline(source))
+    date = _iso_date(article.published)
+    if date is not None:
+        parts.append(date.isoformat() if isinstance(date, dt.date) else escape_inline(date))
+    parts.append(f"[↩ article]({_article_link(scheme, article.id)})")
+    return " · ".join(parts)
+
+
+def _document(blocks: list[str]) -> str:
+    return "\n\n".join(blocks).rstrip("\n") + "\n"
+
+
+def render_article(article: ExportArticle, *, link_scheme: str = DEFAULT_LINK_SCHEME) -> str:
+    """Render one article: front matter, title, then its annotations in document order."""
+    scheme = _check_scheme(link_scheme)
+    front = _front_matter(
+        {
+            "title": _yaml_text(article.title) or UNTITLED,
+            "source": _yaml_text(article.source) if article.source else None,
+            "date": _iso_date(article.published),
+            "language": _yaml_text(article.language) or None,
+            "tags": _tag_names(article.tags),
+            "actors": [_yaml_text(a) for a in article.actors if _yaml_text(a)],
+            "link": _article_link(scheme, article.id),
+        }
+    )
+    return front + "\n" + _document([_heading(1, article.title), *_annotations(article, scheme)])
+
+
+def render_collection(
+    heading: str,
+    articles: Sequence[ExportArticle],
+    *,
+    kind: str,
+    link_scheme: str = DEFAULT_LINK_SCHEME,
+    generated: dt.date | None = None,
+) -> str:
+    """Render several articles under one heading (a tag, an actor or the whole library).
+
+    Each article becomes a ``##`` section with a source/date line and its annotations; pass
+    only the annotations that belong in the export (e.g. those carrying the tag).
+    """
+    scheme = _check_scheme(link_scheme)
+    all_tags = _tag_names(tag for article in articles for tag in article.tags)
+    front = _front_matter(
+        {
+            "title": _yaml_text(heading) or UNTITLED,
+            "kind": _yaml_text(kind),
+            "generated": generated or dt.date.today(),
+            "articles": len(articles),
+            "tags": all_tags,
+        }
+    )
+    blocks = [_heading(1, heading)]
+    if not articles:
+        blocks.append("_No articles._")
+    for article in articles:
+        blocks.append(_heading(2, article.title))
+        blocks.append(_source_line(article, scheme))
+        blocks.extend(_annotations(article, scheme))
+    return front + "\n" + _document(blocks)

@@ -1,0 +1,169 @@
+"""HTML pages: the main text (no navigation, ads, scripts, comments) plus metadata.
+
+The page is only parsed, never rendered: nothing it references (scripts, images, frames,
+``file://`` URLs) is fetched or executed.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from typing import Any
+
+from desktop.core.ingest.base import Extracted, clean_meta, clean_title, iso_date
+
+# Elements whose content is never article text (or is active content).
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "canvas",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+)
+# Elements after which a paragraph ends (for the fallback extraction).
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "table", "ul", "ol", "dl"}
+    | {"section", "article", "main", "blockquote", "pre", "figure", "figcaption", "address", "details"}
+    | {"summary", "hr", "body"}
+)
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_INLINE_SPACE_RE = re.compile(r"[^\S\n]+")
+_ROW_RE = re.compile(r"^(?:\||[-*•] |\d{1,3}[.)] )")
+_PARAGRAPH_MARK = "\u2029"  # placeholder for paragraph ends in the fallback extraction
+
+_TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "with_metadata": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "favor_precision": False,
+    "no_fallback": False,
+    # Dates only from markup (meta tags, structured data, URL), not guessed from body text.
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
+
+
+def _web_url(value: object) -> str | None:
+    url = clean_meta(value)
+    if url and url.lower().startswith(("http://", "https://")) and " " not in url:
+        return url
+    return None
+
+
+def _paragraphs(lines_text: str) -> str:
+    """Join trafilatura's one-line-per-block output with blank lines between paragraphs.
+
+    Consecutive table rows and list items stay on adjacent lines.
+    """
+    out: list[str] = []
+    previous_row = False
+    for line in lines_text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        row = bool(_ROW_RE.match(line))
+        if out:
+            out.append("\n" if row and previous_row else "\n\n")
+        out.append(line)
+        previous_row = row
+    return "".join(out)
+
+
+def _page_title(markup: str) -> str | None:
+    match = _TITLE_RE.search(markup[:200_000])
+    if not match:
+        return None
+    return clean_title(html_lib.unescape(re.sub(r"<[^>]*>", " ", match.group(1))))
+
+
+def fallback_text(markup: str) -> str:
+    """Text of ``<body>`` without scripts, styles, frames and page furniture (via lxml)."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, recover=True, default_doctype=False
+    )
+    try:
+        tree = lxml.html.document_fromstring(markup, parser=parser)
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        return ""
+    for element in list(tree.iter(*_DROP_TAGS)):
+        parent = element.getparent()
+        if parent is not None:
+            element.drop_tree()
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        if tag == "br":
+            element.tail = "\n" + (element.tail or "")
+        elif tag in _BLOCK_TAGS:
+            element.tail = _PARAGRAPH_MARK + (element.tail or "")
+            element.text = _PARAGRAPH_MARK + (element.text or "")
+        elif tag in ("td", "th"):
+            element.tail = " | " + (element.tail or "")
+    body = tree.find(".//body")
+    raw = (body if body is not None else tree).text_content()
+    paragraphs = []
+    for block in raw.split(_PARAGRAPH_MARK):
+        lines = [_INLINE_SPACE_RE.sub(" ", line).strip(" |") for line in block.split("\n")]
+        block_text = "\n".join(line.strip() for line in lines if line.strip())
+        if block_text:
+            paragraphs.append(block_text)
+    return "\n\n".join(paragraphs)
+
+
+def read_html(markup: str) -> Extracted:
+    """Extract the main text and metadata of an HTML page given as str."""
+    import trafilatura
+
+    markup = _XML_DECL_RE.sub("", markup, count=1)
+    result = None
+    if markup.strip():
+        try:
+            result = trafilatura.bare_extraction(markup, **_TRAFILATURA_OPTIONS)
+        except (ValueError, TypeError, AttributeError, RecursionError):
+            result = None  # malformed markup: the lxml fallback below copes
+    text = _paragraphs(result.text) if result is not None and result.text else ""
+    title = author = published = url = None
+    if result is not None:
+        title = clean_title(result.title)
+        author = clean_meta(result.author)
+        published = iso_date(result.date)
+        url = _web_url(result.url)
+    if not text.strip():
+        text = fallback_text(markup)
+        if result is None:
+            try:
+                meta = trafilatura.extract_metadata(markup)
+            except (ValueError, TypeError, AttributeError, RecursionError):
+                meta = None
+            if meta is not None:
+                title = clean_title(meta.title)
+                author = clean_meta(meta.author)
+                published = iso_date(meta.date)
+                url = _web_url(meta.url)
+    return Extracted(
+        text=text,
+        title=title or _page_title(markup),
+        author=author,
+        published=published,
+        source_url=url,
+    )

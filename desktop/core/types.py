@@ -1,0 +1,50 @@
+"""Plain data shared by the layers: what an import yields, what recognition yields.
+
+Offsets everywhere are Python string indices (code points) into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["person", "organization", "location", "other"]
+ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "location", "other")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One imported document, decoded, cleaned and ready to store."""
+
+    text: str
+    title: str
+    language: str  # "de", "en" or another ISO 639-1 code; "und" when unknown
+    format: str  # "txt", "md", "html", "pdf", "docx", "stdin", "paste"
+    content_hash: str  # sha256 hex of the normalised text (see core.ingest.normalize)
+    author: str | None = None
+    published: str | None = None  # ISO date "YYYY-MM-DD" when known
+    source_url: str | None = None
+    path: str | None = None  # where it came from on disk, if anywhere
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    """A recognised name in a text: [start, end) with its coarse type."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class LinkedActor:
+    """An actor as found within one article, before it is matched to the library."""
+
+    key: str  # normalised identity key within the article
+    name: str  # canonical (fullest proper nominative) form seen
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: tuple[EntitySpan, ...] = field(default=())

@@ -1,0 +1,82 @@
+"""Filters of the library list (tag, actor, has notes) as queries returning article ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, distinct, func, select
+from sqlalchemy.orm import Session
+
+from desktop.storage.models import Actor, Annotation, Mention, Tag, annotation_tags
+
+
+@dataclass(frozen=True)
+class LibraryFilter:
+    """What the library list is restricted to; every set field must hold (AND)."""
+
+    tag: str | None = None  # a tag name; its sub-tags ("tag/sub") match too
+    actor_id: int | None = None
+    has_annotations: bool = False
+
+    @property
+    def active(self) -> bool:
+        """True when at least one restriction is set."""
+        return bool(self.tag) or self.actor_id is not None or self.has_annotations
+
+
+@dataclass(frozen=True)
+class ActorChoice:
+    """An actor offered in the filter list."""
+
+    id: int
+    name: str
+    type: str
+    articles: int
+
+
+def tags_in_use(session: Session) -> list[str]:
+    """Names of tags attached to at least one annotation, sorted case-insensitively."""
+    names = session.scalars(
+        select(distinct(Tag.name)).join(annotation_tags, annotation_tags.c.tag_id == Tag.id)
+    )
+    return sorted(names, key=lambda n: (n.casefold(), n))
+
+
+def actor_choices(session: Session) -> list[ActorChoice]:
+    """Actors mentioned in at least one article, by name, with their article counts."""
+    rows = session.execute(
+        select(Actor.id, Actor.name, Actor.type, func.count(distinct(Mention.article_id)))
+        .join(Mention, Mention.actor_id == Actor.id)
+        .group_by(Actor.id, Actor.name, Actor.type)
+    )
+    choices = [ActorChoice(int(r[0]), r[1], r[2], int(r[3])) for r in rows]
+    choices.sort(key=lambda c: (c.name.casefold(), c.id))
+    return choices
+
+
+def _tag_articles(tag: str) -> Select[tuple[int]]:
+    tagged = (
+        select(annotation_tags.c.annotation_id)
+        .join(Tag, Tag.id == annotation_tags.c.tag_id)
+        .where((Tag.name == tag) | Tag.name.startswith(tag + "/", autoescape=True))
+    )
+    return select(Annotation.article_id).where(Annotation.id.in_(tagged))
+
+
+def filter_article_ids(session: Session, flt: LibraryFilter) -> set[int] | None:
+    """Ids of the articles passing ``flt``; None when the filter restricts nothing."""
+    if not flt.active:
+        return None
+    result: set[int] | None = None
+
+    def narrow(ids: set[int]) -> None:
+        nonlocal result
+        result = ids if result is None else result & ids
+
+    if flt.tag:
+        narrow(set(session.scalars(_tag_articles(flt.tag))))
+    if flt.actor_id is not None:
+        narrow(set(session.scalars(select(Mention.article_id).where(Mention.actor_id == flt.actor_id))))
+    if flt.has_annotations:
+        narrow(set(session.scalars(select(Annotation.article_id))))
+    return result if result is not None else set()

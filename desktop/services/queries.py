@@ -1,0 +1,170 @@
+"""Read-only queries returning plain rows for the command line and the window."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow
+from desktop.storage.models import (
+    Actor,
+    ActorAlias,
+    ActorRole,
+    Annotation,
+    Article,
+    Mention,
+    Tag,
+    annotation_tags,
+)
+
+
+class NotFoundError(LookupError):
+    """A requested article, actor or annotation does not exist."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def list_articles(session: Session) -> list[ArticleRow]:
+    """All articles, newest import first, with their annotation counts."""
+    counts = (
+        select(Annotation.article_id, func.count(Annotation.id).label("n"))
+        .group_by(Annotation.article_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Article.id,
+            Article.title,
+            Article.language,
+            func.coalesce(Article.source_url, Article.source_path),
+            Article.published,
+            func.coalesce(counts.c.n, 0),
+            Article.imported_at,
+        )
+        .outerjoin(counts, counts.c.article_id == Article.id)
+        .order_by(Article.id.desc())
+    )
+    return [
+        ArticleRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6].isoformat() if r[6] else "") for r in rows
+    ]
+
+
+def annotation_rows(session: Session, article_id: int | None = None, tag: str | None = None) -> list[AnnotationRow]:
+    """Annotations (of one article and/or carrying a tag or its sub-tags), in document order."""
+    query = select(Annotation).order_by(Annotation.article_id, Annotation.start, Annotation.id)
+    if article_id is not None:
+        query = query.where(Annotation.article_id == article_id)
+    if tag is not None:
+        tagged = (
+            select(annotation_tags.c.annotation_id)
+            .join(Tag, Tag.id == annotation_tags.c.tag_id)
+            .where((Tag.name == tag) | Tag.name.startswith(tag + "/", autoescape=True))
+        )
+        query = query.where(Annotation.id.in_(tagged))
+    annotations = list(session.scalars(query))
+    tags = _tags_of(session, [a.id for a in annotations])
+    return [
+        AnnotationRow(
+            a.id, a.article_id, a.start, a.end, a.exact, a.note, tuple(tags.get(a.id, ())), a.color, a.orphaned
+        )
+        for a in annotations
+    ]
+
+
+def _tags_of(session: Session, annotation_ids: list[int]) -> dict[int, list[str]]:
+    result: dict[int, list[str]] = defaultdict(list)
+    if not annotation_ids:
+        return result
+    for chunk_start in range(0, len(annotation_ids), 500):
+        chunk = annotation_ids[chunk_start : chunk_start + 500]
+        rows = session.execute(
+            select(annotation_tags.c.annotation_id, Tag.name)
+            .join(Tag, Tag.id == annotation_tags.c.tag_id)
+            .where(annotation_tags.c.annotation_id.in_(chunk))
+            .order_by(Tag.name)
+        )
+        for annotation_id, name in rows:
+            result[annotation_id].append(name)
+    return result
+
+
+def article_detail(session: Session, article_id: int) -> ArticleDetail:
+    """An article with its mentions and annotations; NotFoundError if missing."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFoundError(f"There is no article {article_id} in this library.")
+    mentions = tuple(
+        MentionRow(m.start, m.end, m.actor_id, m.type)
+        for m in session.scalars(select(Mention).where(Mention.article_id == article_id).order_by(Mention.start))
+    )
+    return ArticleDetail(
+        article.id,
+        article.title,
+        article.language,
+        article.text,
+        article.source_url or article.source_path,
+        article.published,
+        article.author,
+        mentions,
+        tuple(annotation_rows(session, article_id)),
+    )
+
+
+def list_actors(session: Session, article_id: int | None = None) -> list[ActorRow]:
+    """Actors with mention and article counts (in one article, or library-wide), most mentioned first."""
+    counts = select(
+        Mention.actor_id,
+        func.count(Mention.id).label("mentions"),
+        func.count(func.distinct(Mention.article_id)).label("articles"),
+    )
+    if article_id is not None:
+        if session.get(Article, article_id) is None:
+            raise NotFoundError(f"There is no article {article_id} in this library.")
+        counts = counts.where(Mention.article_id == article_id)
+    counts_sq = counts.group_by(Mention.actor_id).subquery()
+    rows = list(
+        session.execute(
+            select(Actor.id, Actor.name, Actor.type, Actor.confirmed, counts_sq.c.mentions, counts_sq.c.articles)
+            .join(counts_sq, counts_sq.c.actor_id == Actor.id)
+            .order_by(counts_sq.c.mentions.desc(), Actor.name)
+        )
+    )
+    ids = [r[0] for r in rows]
+    aliases: dict[int, list[str]] = defaultdict(list)
+    roles: dict[int, list[str]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for actor_id, alias in session.execute(
+            select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(chunk)).order_by(ActorAlias.id)
+        ):
+            aliases[actor_id].append(alias)
+        role_query = select(ActorRole.actor_id, ActorRole.role).where(ActorRole.actor_id.in_(chunk))
+        if article_id is not None:
+            role_query = role_query.where(ActorRole.article_id == article_id)
+        for actor_id, role in session.execute(role_query.order_by(ActorRole.id)):
+            if role not in roles[actor_id]:
+                roles[actor_id].append(role)
+    return [
+        ActorRow(
+            r[0], r[1], r[2], int(r[4]), int(r[5]),
+            tuple(a for a in aliases[r[0]] if a != r[1]), tuple(roles[r[0]]), bool(r[3]),
+        )
+        for r in rows
+    ]
+
+
+def find_actor(session: Session, name: str) -> Actor:
+    """The actor called ``name`` (or having it as an alias); NotFoundError otherwise."""
+    from desktop.core.entities.names import match_key
+
+    actor = session.scalar(select(Actor).where(func.lower(Actor.name) == name.lower()))
+    if actor is None:
+        actor_id = session.scalar(select(ActorAlias.actor_id).where(ActorAlias.key == match_key(name)))
+        actor = session.get(Actor, actor_id) if actor_id is not None else None
+    if actor is None:
+        raise NotFoundError(f"No actor called {name!r} in this library.")
+    return actor

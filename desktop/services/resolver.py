@@ -1,0 +1,138 @@
+"""Library-wide actor linking: an article's actors are matched to the library's.
+
+The same actor in two articles is one actor in the library: matched by alias key
+(inflection- and diacritic-insensitive), by surname for people, and by a fuzzy match
+of the key above a threshold for spelling variants. User-confirmed actors win.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from desktop.core.entities.names import match_key
+from desktop.core.types import LinkedActor
+from desktop.storage.models import Actor, ActorAlias
+
+FUZZY_THRESHOLD = 92.0
+_MIN_FUZZY_LEN = 6
+
+
+@dataclass
+class _KnownActor:
+    id: int
+    name: str
+    type: str
+    confirmed: bool
+
+
+class ActorResolver:
+    """In-memory index of the library's actors for one import batch (single writer)."""
+
+    def __init__(self, session: Session) -> None:
+        self.reload(session)
+
+    def reload(self, session: Session) -> None:
+        """(Re)build the index from the database, e.g. after a rolled-back transaction."""
+        self._actors: dict[int, _KnownActor] = {}
+        self._by_key: dict[str, set[int]] = defaultdict(set)
+        self._by_last: dict[str, set[int]] = defaultdict(set)
+        self._keys_by_type: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        for row in session.execute(select(Actor.id, Actor.name, Actor.type, Actor.confirmed)):
+            self._remember(_KnownActor(row.id, row.name, row.type, row.confirmed))
+        for actor_id, key in session.execute(select(ActorAlias.actor_id, ActorAlias.key)):
+            if actor_id in self._actors:
+                self._index_key(actor_id, key)
+
+    def _remember(self, actor: _KnownActor) -> None:
+        self._actors[actor.id] = actor
+        key = match_key(actor.name)
+        self._index_key(actor.id, key)
+        if actor.type == "person" and len(key.split()) >= 2:
+            self._by_last[key.split()[-1]].add(actor.id)
+
+    def _index_key(self, actor_id: int, key: str) -> None:
+        self._by_key[key].add(actor_id)
+        self._keys_by_type[self._actors[actor_id].type][key].add(actor_id)
+
+    def _candidates(self, linked: LinkedActor) -> list[int]:
+        keys = {match_key(a) for a in linked.aliases} | {linked.key}
+        scores: dict[int, int] = defaultdict(int)
+        for key in keys:
+            for actor_id in self._by_key.get(key, ()):
+                scores[actor_id] += 1
+        if not scores and linked.type == "person":
+            parts = linked.key.split()
+            if len(parts) == 1:
+                matches = self._by_last.get(parts[0], set())
+                if len(matches) == 1:
+                    return list(matches)
+            else:  # the library may know only the surname so far
+                singles = [
+                    a for a in self._by_key.get(parts[-1], ()) if self._actors[a].type == "person"
+                ]
+                if len(singles) == 1:
+                    return singles
+        if not scores and len(linked.key) >= _MIN_FUZZY_LEN:
+            best: tuple[float, int] | None = None
+            for key, ids in self._keys_by_type[linked.type].items():
+                if abs(len(key) - len(linked.key)) > 3 or key[:1] != linked.key[:1]:
+                    continue
+                score = fuzz.ratio(key, linked.key)
+                if score >= FUZZY_THRESHOLD and (best is None or score > best[0]) and len(ids) == 1:
+                    best = (score, next(iter(ids)))
+            if best:
+                return [best[1]]
+
+        def rank(actor_id: int) -> tuple[int, int, int]:
+            actor = self._actors[actor_id]
+            return (int(actor.confirmed), int(actor.type == linked.type), scores[actor_id])
+
+        return sorted(scores, key=rank, reverse=True)
+
+    def resolve(self, session: Session, linked: LinkedActor) -> tuple[int, str]:
+        """Return (actor id, the actor's type), creating or enriching the library actor."""
+        candidates = self._candidates(linked)
+        if candidates:
+            actor = self._actors[candidates[0]]
+            if not actor.confirmed and _fuller(linked.name, actor.name):
+                session.execute(Actor.__table__.update().where(Actor.id == actor.id).values(name=linked.name))
+                actor.name = linked.name
+                key = match_key(linked.name)
+                self._index_key(actor.id, key)
+                if actor.type == "person" and len(key.split()) >= 2:
+                    self._by_last[key.split()[-1]].add(actor.id)
+        else:
+            result = session.execute(
+                insert(Actor).values(name=linked.name, type=linked.type, confirmed=False).returning(Actor.id)
+            )
+            actor = _KnownActor(int(result.scalar_one()), linked.name, linked.type, False)
+            self._remember(actor)
+        self._add_aliases(session, actor.id, linked)
+        return actor.id, actor.type
+
+    def _add_aliases(self, session: Session, actor_id: int, linked: LinkedActor) -> None:
+        known = {k for k, ids in self._by_key.items() if actor_id in ids}
+        existing = set(
+            session.scalars(select(ActorAlias.key).where(ActorAlias.actor_id == actor_id))
+        )
+        rows = []
+        for alias in dict.fromkeys((linked.name, *linked.aliases)):
+            key = match_key(alias)
+            if key in existing:
+                continue
+            existing.add(key)
+            rows.append({"actor_id": actor_id, "alias": alias, "key": key, "source": "auto"})
+            if key not in known:
+                self._index_key(actor_id, key)
+        if rows:
+            session.execute(insert(ActorAlias), rows)
+
+
+def _fuller(new: str, old: str) -> bool:
+    """True when ``new`` is a fuller proper form than ``old`` (more name parts)."""
+    return len(new.split()) > len(old.split())

@@ -1,0 +1,250 @@
+"""Where the library lives and how it is opened: URL resolution, engine set-up, sessions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.storage.errors import LibraryLockedError, StorageError
+from desktop.storage.migrate import upgrade_to_head
+
+APP_DIR_NAME = "BriefingReader"
+DB_FILE_NAME = "library.sqlite3"
+ENV_VAR = "BRIEFING_READER_DB"
+#: Execution option naming how a SQLite transaction begins ("IMMEDIATE" by default, or "DEFERRED").
+BEGIN_OPTION = "briefing_sqlite_begin"
+BUSY_TIMEOUT_MS = 5000
+
+
+def default_database_path(*, env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """The library file in the platform's local application-data folder."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    home = Path(env.get("HOME") or Path.home())
+    if platform.startswith("win"):
+        base = Path(env["LOCALAPPDATA"]) if env.get("LOCALAPPDATA") else home / "AppData" / "Local"
+    elif platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        xdg = env.get("XDG_DATA_HOME", "")
+        base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
+    return base / APP_DIR_NAME / DB_FILE_NAME
+
+
+def _path_to_url(raw: str) -> str:
+    if "\x00" in raw:
+        raise StorageError("The database path contains an invalid character.")
+    path = Path(raw).expanduser().absolute()
+    if path.is_dir():
+        raise StorageError(f"The database path {path} is a folder, not a file.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"Cannot create the folder for the library at {path.parent}: {exc.strerror}."
+        ) from exc
+    if any(ch in str(path) for ch in "?#%"):
+        return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+    return f"sqlite:///{path}"
+
+
+def _check_url(raw: str) -> str:
+    try:
+        url = make_url(raw)
+        url.get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise StorageError(f"{raw!r} is not a valid database location or URL.") from exc
+    return raw
+
+
+def resolve_database_url(cli_value: str | None, env: Mapping[str, str]) -> str:
+    """Pick the database: ``--db`` value, else ``BRIEFING_READER_DB``, else the default file.
+
+    A value without ``://`` is a SQLite file path (``~`` expanded, made absolute, parent
+    folders created); anything else must be a SQLAlchemy URL.
+    """
+    for value in (cli_value, env.get(ENV_VAR)):
+        if value is None:
+            continue
+        value = value.strip()
+        if not value:
+            raise StorageError("The database location is empty; give a file path or a database URL.")
+        return _check_url(value) if "://" in value else _path_to_url(value)
+    return _path_to_url(str(default_database_path(env=env)))
+
+
+def _sqlite_connect_listener(busy_timeout_ms: int) -> Callable[[sqlite3.Connection, Any], None]:
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        _prepare_sqlite_connection(dbapi_connection, busy_timeout_ms)
+
+    return on_connect
+
+
+def _prepare_sqlite_connection(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    # Let SQLAlchemy emit BEGIN itself (see _on_sqlite_begin); pysqlite then stays out of the way.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(conn: Any) -> None:
+    mode = conn.get_execution_options().get(BEGIN_OPTION, "IMMEDIATE")
+    conn.exec_driver_sql("BEGIN DEFERRED" if mode == "DEFERRED" else "BEGIN IMMEDIATE")
+
+
+def _explain_sqlite_error(exc: BaseException, database: str) -> StorageError:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "not a database" in text or "malformed" in text:
+        return StorageError(f"The file {database} is not a Briefing Reader library (not a SQLite database).")
+    if "locked" in text or "busy" in text:
+        return LibraryLockedError(
+            f"The library {database} is busy in another window or program; close it and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageError(f"The library {database} is read-only; check the file permissions.")
+    return StorageError(f"Cannot open the library {database}: {getattr(exc, 'orig', exc)}.")
+
+
+def _check_sqlite_file(database: str) -> None:
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.parent.is_dir():
+        raise StorageError(f"Cannot open the library {path}: the folder {path.parent} does not exist.")
+    if path.is_dir():
+        raise StorageError(f"Cannot open the library {path}: it is a folder, not a file.")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StorageError(f"Cannot open the library {path}: permission denied.")
+
+
+def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """Create an engine; for SQLite set the pragmas, BEGIN IMMEDIATE writes and check FTS5.
+
+    ``busy_timeout_ms`` is how long SQLite waits for another writer before giving up.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StorageError(f"{url!r} is not a valid database URL.") from exc
+    try:
+        engine = create_engine(parsed)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise StorageError(f"Cannot use the database URL {url!r}: {exc}.") from exc
+    if engine.dialect.name != "sqlite":
+        try:
+            with engine.connect():
+                pass
+        except DBAPIError as exc:
+            engine.dispose()
+            raise StorageError(
+                f"Cannot connect to the database {parsed.render_as_string()}: {exc.orig}."
+            ) from exc
+        return engine
+    database = parsed.database or ""
+    _check_sqlite_file(database)
+    event.listen(engine, "connect", _sqlite_connect_listener(busy_timeout_ms))
+    event.listen(engine, "begin", _on_sqlite_begin)
+    try:
+        with engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            if raw is None:
+                raise StorageError(f"Cannot open the library {database}.")
+            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                raw.execute("CREATE VIRTUAL TABLE temp.briefing_fts5_probe USING fts5(x)")
+                raw.execute("DROP TABLE temp.briefing_fts5_probe")
+            except sqlite3.OperationalError as exc:
+                raise StorageError(
+                    "This SQLite build lacks full-text search (FTS5), which the library needs."
+                ) from exc
+    except StorageError:
+        engine.dispose()
+        raise
+    except (DBAPIError, sqlite3.Error) as exc:
+        engine.dispose()
+        raise _explain_sqlite_error(exc, database) from exc
+    return engine
+
+
+class Library:
+    """An open library: engine plus session factories (objects stay usable after commit)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessionmaker: sessionmaker[Session] = sessionmaker(bind=engine, expire_on_commit=False)
+        read_bind = engine.execution_options(**{BEGIN_OPTION: "DEFERRED"})
+        self._read_sessionmaker: sessionmaker[Session] = sessionmaker(bind=read_bind, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        """The database URL (password hidden)."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the library is a SQLite file (FTS5 search available)."""
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A write transaction: commits on success, rolls back on error (BEGIN IMMEDIATE on SQLite)."""
+        with _translate_lock_errors(), self.sessionmaker.begin() as session:
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A read-only unit of work that does not take the write lock; always rolled back."""
+        with _translate_lock_errors(), self._read_sessionmaker() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def close(self) -> None:
+        """Release all pooled connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+@contextmanager
+def _translate_lock_errors() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
+            raise LibraryLockedError(
+                "The library is busy in another window or program; try again in a moment."
+            ) from exc
+        raise
+
+
+def open_library(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Library:
+    """Open (creating if needed) the library at ``url`` and migrate it to the newest schema."""
+    engine = create_engine_for(url, busy_timeout_ms=busy_timeout_ms)
+    try:
+        upgrade_to_head(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Library(engine)

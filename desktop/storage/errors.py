@@ -1,0 +1,15 @@
+"""Typed storage errors whose message is a single readable sentence."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """The library database could not be opened, read or written."""
+
+
+class LibraryLockedError(StorageError):
+    """Another program (or another window) holds the library's write lock for too long."""
+
+
+class MigrationError(StorageError):
+    """The library's schema could not be brought up to date (or is newer than this app)."""

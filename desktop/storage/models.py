@@ -1,0 +1,222 @@
+"""ORM models of the library: articles, actors and their aliases/roles/mentions, annotations, tags."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop.storage.base import Base
+
+_TYPE_CHECK = "type IN ('person', 'organization', 'location', 'other')"
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware in UTC (column default)."""
+    return datetime.now(UTC)
+
+
+def new_uid() -> str:
+    """A fresh uuid4 as 36-character text with dashes (annotation uid default)."""
+    return str(uuid.uuid4())
+
+
+class Article(Base):
+    """One imported document with its cleaned text."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(16))
+    format: Mapped[str] = mapped_column(String(16))
+    author: Mapped[str | None] = mapped_column(String(300))
+    published: Mapped[str | None] = mapped_column(String(10))  # ISO date YYYY-MM-DD
+    source_url: Mapped[str | None] = mapped_column(Text)
+    source_path: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+    annotations: Mapped[list[Annotation]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+    roles: Mapped[list[ActorRole]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    def __repr__(self) -> str:
+        return f"Article(id={self.id!r}, title={self.title!r})"
+
+
+class Actor(Base):
+    """A person, organisation, location or other named actor across the library."""
+
+    __tablename__ = "actors"
+    __table_args__ = (CheckConstraint(_TYPE_CHECK, name="type"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(16))  # person | organization | location | other
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    aliases: Mapped[list[ActorAlias]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan", passive_deletes=True
+    )
+    roles: Mapped[list[ActorRole]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan", passive_deletes=True
+    )
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    def __repr__(self) -> str:
+        return f"Actor(id={self.id!r}, name={self.name!r}, type={self.type!r})"
+
+
+class ActorAlias(Base):
+    """Another surface form of an actor; ``key`` is the folded alias used for lookups."""
+
+    __tablename__ = "actor_aliases"
+    __table_args__ = (
+        UniqueConstraint("actor_id", "key"),
+        CheckConstraint("source IN ('auto', 'user')", name="source"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    source: Mapped[str] = mapped_column(String(8), default="auto", server_default="auto")
+
+    actor: Mapped[Actor] = relationship(back_populates="aliases")
+
+
+class ActorRole(Base):
+    """A role or function an actor has in one article (e.g. a job title)."""
+
+    __tablename__ = "actor_roles"
+    __table_args__ = (
+        UniqueConstraint("actor_id", "article_id", "role"),
+        Index("ix_actor_roles_article_id", "article_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(300))
+
+    actor: Mapped[Actor] = relationship(back_populates="roles")
+    article: Mapped[Article] = relationship(back_populates="roles")
+
+
+class Mention(Base):
+    """One occurrence [start, end) of an actor in an article's text."""
+
+    __tablename__ = "mentions"
+    __table_args__ = (
+        Index("ix_mentions_article_id_start", "article_id", "start"),
+        CheckConstraint(_TYPE_CHECK, name="type"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(16))
+
+    article: Mapped[Article] = relationship(back_populates="mentions")
+    actor: Mapped[Actor] = relationship(back_populates="mentions")
+
+
+annotation_tags = Table(
+    "annotation_tags",
+    Base.metadata,
+    Column("annotation_id", ForeignKey("annotations.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Annotation(Base):
+    """A user highlight/note anchored to [start, end) plus quote context for re-anchoring."""
+
+    __tablename__ = "annotations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="", server_default="")
+    suffix: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    color: Mapped[str] = mapped_column(String(32), default="yellow", server_default="yellow")
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="annotations")
+    tags: Mapped[list[Tag]] = relationship(
+        secondary=annotation_tags, back_populates="annotations", passive_deletes=True
+    )
+
+
+class Tag(Base):
+    """A user tag that can be attached to annotations."""
+
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+    annotations: Mapped[list[Annotation]] = relationship(
+        secondary=annotation_tags, back_populates="tags", passive_deletes=True
+    )
+
+
+class EntityRejection(Base):
+    """A surface text the user marked as "not an entity"; ``key`` is its folded form."""
+
+    __tablename__ = "entity_rejections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    text: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+__all__ = [
+    "Actor",
+    "ActorAlias",
+    "ActorRole",
+    "Annotation",
+    "Article",
+    "EntityRejection",
+    "Mention",
+    "Tag",
+    "annotation_tags",
+    "new_uid",
+    "utcnow",
+]

@@ -1,0 +1,46 @@
+"""What every part of the window needs, injected instead of global singletons."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+
+from desktop.core.entities.recognizer import LayeredRecognizer, Recognizer
+from desktop.services.importer import Importer
+from desktop.services.recognition import library_recognizer, user_corrections
+from desktop.storage.db import Library
+from desktop.ui.tasks import TaskRunner
+
+
+@dataclass
+class AppContext:
+    """The open library, settings, background runner and undo stack of one window."""
+
+    library: Library
+    settings: QSettings
+    tasks: TaskRunner
+    undo_stack: QUndoStack
+    model: Recognizer | None = None  # injected in tests; the shipped models otherwise
+    _recognizer: LayeredRecognizer | None = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def recognizer(self) -> LayeredRecognizer:
+        """The recogniser with the user's corrections; built lazily (call off the GUI thread)."""
+        with self._lock:
+            if self._recognizer is None:
+                self._recognizer = library_recognizer(self.library, self.model)
+            return self._recognizer
+
+    def refresh_corrections(self) -> None:
+        """Reload the user's dictionary and rejections after a correction (cheap)."""
+        with self._lock:
+            if self._recognizer is not None:
+                names, rejected = user_corrections(self.library)
+                self._recognizer.update_corrections(names, rejected)
+
+    def importer(self) -> Importer:
+        """An importer over this library (call off the GUI thread: loads models)."""
+        return Importer(self.library, self.recognizer())

@@ -1,0 +1,180 @@
+"""Background work for the window: run a function off the GUI thread, get the result back on it.
+
+One small helper (as in Picard's and Anki's task managers): ``TaskRunner.run(fn, on_done,
+on_error)`` executes ``fn`` in a thread pool and delivers the result or the exception to
+the callbacks on the GUI thread. A task may take a ``TaskControl`` to report progress and
+check for cancellation; a new task with the same ``key`` cancels the previous one.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class TaskControl:
+    """Handed to a running task: progress reporting and cooperative cancellation."""
+
+    def __init__(self, emit_progress: Callable[[int, int, str], None]) -> None:
+        self._cancelled = threading.Event()
+        self._emit = emit_progress
+
+    def cancel(self) -> None:
+        """Ask the task to stop at its next check."""
+        self._cancelled.set()
+
+    def cancelled(self) -> bool:
+        """True once cancel() was called."""
+        return self._cancelled.is_set()
+
+    def progress(self, done: int, total: int, label: str = "") -> None:
+        """Report progress (delivered to the GUI thread as a signal)."""
+        self._emit(done, total, label)
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[TaskControl], Any], signals: _Signals, control: TaskControl) -> None:
+        super().__init__()
+        self._fn = fn
+        self._signals = signals
+        self._control = control
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        trace = threading.gettrace()
+        if trace is not None:  # let coverage measure code in pool threads
+            sys.settrace(trace)
+        try:
+            result = self._fn(self._control)
+        except BaseException as error:  # delivered to the GUI thread, never lost
+            error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self._signals.failed.emit(error)
+        else:
+            self._signals.finished.emit(result)
+
+
+class TaskHandle(QObject):
+    """A running task as seen from the GUI thread."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+    def __init__(self, control: TaskControl, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.control = control
+        self.done = False
+
+    def cancel(self) -> None:
+        """Ask the task to stop."""
+        self.control.cancel()
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread, so signals from pool threads reach it queued."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        signals: _Signals,
+        handle: TaskHandle,
+        key: str | None,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        on_progress: Callable[[int, int, str], None] | None,
+    ) -> None:
+        super().__init__(runner)
+        self._runner = runner
+        self._signals = signals
+        self._handle = handle
+        self._key = key
+        self._on_done = on_done
+        self._on_error = on_error
+        self._on_progress = on_progress
+
+    @Slot(object)
+    def on_finished(self, result: Any) -> None:
+        self._runner._finish(self._signals, self._handle, self._key)
+        if not self._handle.control.cancelled() and self._on_done is not None:
+            self._on_done(result)
+        self._handle.finished.emit(result)
+        self.deleteLater()
+
+    @Slot(object)
+    def on_failed(self, error: BaseException) -> None:
+        self._runner._finish(self._signals, self._handle, self._key)
+        if self._on_error is not None:
+            self._on_error(error)
+        else:
+            self._runner.task_failed.emit(error)
+        self._handle.failed.emit(error)
+        self.deleteLater()
+
+    @Slot(int, int, str)
+    def on_progress(self, done: int, total: int, label: str) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total, label)
+        self._handle.progressed.emit(done, total, label)
+
+
+class TaskRunner(QObject):
+    """Runs callables in a thread pool; results come back through signals on the GUI thread."""
+
+    task_failed = Signal(object)  # errors that no on_error handled
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._by_key: dict[str, TaskHandle] = {}
+        self._live: dict[_Signals, _Relay] = {}
+
+    def run(
+        self,
+        fn: Callable[[TaskControl], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        key: str | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+    ) -> TaskHandle:
+        """Start ``fn(control)`` in the pool; a previous task with the same key is cancelled."""
+        if key is not None and key in self._by_key:
+            self._by_key[key].cancel()
+        signals = _Signals()
+        control = TaskControl(signals.progressed.emit)
+        handle = TaskHandle(control, self)
+        relay = _Relay(self, signals, handle, key, on_done, on_error, on_progress)
+        self._live[signals] = relay
+        signals.finished.connect(relay.on_finished)
+        signals.failed.connect(relay.on_failed)
+        signals.progressed.connect(relay.on_progress)
+        if key is not None:
+            self._by_key[key] = handle
+        self._pool.start(_Runnable(fn, signals, control))
+        return handle
+
+    def _finish(self, signals: _Signals, handle: TaskHandle, key: str | None) -> None:
+        handle.done = True
+        self._live.pop(signals, None)
+        if key is not None and self._by_key.get(key) is handle:
+            del self._by_key[key]
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until all tasks finished (for shutdown and tests)."""
+        return bool(self._pool.waitForDone(msecs))
+
+    def active_count(self) -> int:
+        """Number of tasks currently running or queued."""
+        return int(self._pool.activeThreadCount())

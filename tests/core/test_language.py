@@ -1,0 +1,92 @@
+"""Language detection: German and English news are never confused; short text is "und"."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from desktop.core.language import detect_language, function_word_vote
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_7f783bb47adde24b.txt"
+
+GERMAN = [
+    "Die Minister trafen sich am Dienstag in Brüssel, um über neue Sanktionen zu beraten.",
+    "Der Stadtrat hat den Haushalt für das kommende Jahr mit knapper Mehrheit beschlossen.",
+    "Nach Angaben der Polizei wurde bei dem Unfall auf der Autobahn niemand schwer verletzt.",
+    "Die Regierung will die Steuern senken, doch die Opposition hält das für unbezahlbar.",
+]
+ENGLISH = [
+    "Ministers met in Brussels on Tuesday to discuss new sanctions and further military aid.",
+    "The city council approved the budget for next year by a narrow majority on Monday.",
+    "According to the police, nobody was seriously injured in the accident on the motorway.",
+    "The government wants to cut taxes, but the opposition says the plan is unaffordable.",
+]
+
+
+@pytest.mark.parametrize("text", GERMAN)
+def test_german_paragraphs(text: str) -> None:
+    assert detect_language(text) == "de"
+
+
+@pytest.mark.parametrize("text", ENGLISH)
+def test_english_paragraphs(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
+def test_german_text_full_of_english_names_stays_german() -> None:
+    text = (
+        "Der Chief Executive Officer von Global Energy Partners, John Smith, sagte, dass die "
+        "Pipeline Company und die Northern Trust Bank sich auf einen neuen Vertrag geeinigt hätten."
+    )
+    assert detect_language(text) == "de"
+
+
+def test_english_text_with_german_names_stays_english() -> None:
+    text = (
+        "The Bundesverband der Deutschen Industrie and the Deutscher Gewerkschaftsbund said on "
+        "Friday that the agreement with the Bundesregierung would be signed in Frankfurt."
+    )
+    assert detect_language(text) == "en"
+
+
+def test_other_languages_are_reported() -> None:
+    assert detect_language("Le gouvernement a annoncé mardi une nouvelle réforme des retraites.") == "fr"
+    assert detect_language("El gobierno anunció el martes una nueva reforma de las pensiones.") == "es"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12345 678", "Hallo", "OK!", "Anna Berg, Lukas Brandt"])
+def test_short_or_unknown_text_is_undetermined(text: str) -> None:
+    assert detect_language(text) == "und"
+
+
+def test_short_text_decided_by_function_words() -> None:
+    assert detect_language("Die Lage ist ernst.") == "de"
+    assert detect_language("The end is near.") == "en"
+
+
+def test_function_word_vote() -> None:
+    assert function_word_vote("der die und ist".split())[0] == "de"
+    assert function_word_vote("the and of is".split())[0] == "en"
+    assert function_word_vote(["der", "the"])[0] is None
+    assert function_word_vote([]) == (None, 0.0)
+
+
+def test_seed_article_is_german() -> None:
+    assert detect_language(SEED.read_text(encoding="utf-8")) == "de"
+
+
+def test_detection_is_thread_safe() -> None:
+    results: list[str] = []
+
+    def work() -> None:
+        results.append(detect_language(GERMAN[0]))
+        results.append(detect_language(ENGLISH[0]))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["de"] * 4 + ["en"] * 4

@@ -1,0 +1,109 @@
+"""Actor linking within an article: names, inflections, roles (no model needed)."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.entities.linking import link_mentions
+from desktop.core.entities.names import clean_surface, german_nominative, match_key
+from desktop.core.entities.roles import find_roles, german_role_base, is_role_compound
+from desktop.core.types import EntitySpan, EntityType
+
+
+def spans_for(text: str, names: dict[str, EntityType]) -> list[EntitySpan]:
+    """Gold-like spans: every word-bounded occurrence of each name."""
+    found = []
+    for name, kind in names.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            found.append(EntitySpan(m.start(), m.end(), m.group(0), kind))
+    return found
+
+
+def by_name(actors):
+    return {a.name: a for a in actors}
+
+
+def test_surname_and_inflected_forms_join_the_full_name() -> None:
+    text = (
+        "Kanzlerin Helga Brandtner traf am Montag den Minister Jonas Vehlow. "
+        "Brandtner sagte, Vehlows Plan sei gut. Später sprach Brandtner erneut."
+    )
+    spans = spans_for(text, {"Helga Brandtner": "person", "Jonas Vehlow": "person", "Vehlows": "person"})
+    spans += [EntitySpan(m.start(), m.end(), "Brandtner", "person") for m in re.finditer(r"Brandtner(?= sagte| erneut)", text)]
+    actors = by_name(link_mentions(text, "de", spans))
+    assert set(actors) == {"Helga Brandtner", "Jonas Vehlow"}
+    assert len(actors["Helga Brandtner"].mentions) == 3
+    assert "Vehlows" in actors["Jonas Vehlow"].aliases
+    assert actors["Helga Brandtner"].roles == ("Kanzlerin",)
+    assert actors["Jonas Vehlow"].roles == ("Minister",)
+
+
+def test_german_genitive_organisation_gets_nominative_name() -> None:
+    text = "Die Chefs des Europäischen Rates kamen. Der Europäische Rat tagt."
+    spans = [
+        EntitySpan(text.index("des Europ"), text.index(" kamen"), "des Europäischen Rates", "organization"),
+        EntitySpan(text.index("Europäische Rat"), text.index(" tagt"), "Europäische Rat", "organization"),
+    ]
+    actors = link_mentions(text, "de", spans)
+    assert len(actors) == 1
+    assert actors[0].name == "Europäischer Rat" or actors[0].name == "Europäische Rat"
+    # the determiner is never part of the mention
+    assert all(not m.text.startswith("des ") for m in actors[0].mentions)
+
+
+def test_german_nominative_rules() -> None:
+    assert german_nominative("Europäischen Rates", "des") == "Europäischer Rat"
+    assert german_nominative("Europäischen Parlaments", "des") == "Europäisches Parlament"
+    assert german_nominative("Europäischen Kommission", "der") == "Europäische Kommission"
+    assert german_nominative("Vereinten Nationen", "den") != ""
+
+
+def test_role_compound_is_not_an_actor_and_titles_become_roles() -> None:
+    text = "Danach sprach US-Präsident Hal Orrin mit dem französischen Präsidenten Luc Farand."
+    spans = spans_for(text, {"US-Präsident": "organization", "Hal Orrin": "person", "Luc Farand": "person"})
+    actors = by_name(link_mentions(text, "de", spans))
+    assert "US-Präsident" not in actors
+    assert actors["Hal Orrin"].roles == ("US-Präsident",)
+    assert actors["Luc Farand"].roles == ("französischer Präsident",)
+    assert is_role_compound("EU-Kommissar", "de")
+    assert not is_role_compound("EU-Kommission", "de")
+
+
+def test_apposition_role() -> None:
+    text = "Pia Solberg, die Generalsekretärin der Allianz, erklärte am Mittwoch etwas."
+    start = text.index("Pia")
+    assert find_roles(text, start, start + len("Pia Solberg"), "de") == ["Generalsekretärin der Allianz"]
+    text_en = "Tom Hale, the secretary general of the alliance, said on Monday."
+    assert find_roles(text_en, 0, 8, "en") == ["secretary general of the alliance"]
+    text_en2 = "Yesterday French President Anne Vautrin met reporters."
+    s = text_en2.index("Anne")
+    assert find_roles(text_en2, s, s + len("Anne Vautrin"), "en") == ["French President"]
+
+
+def test_english_determiners_and_possessives_are_dropped() -> None:
+    text = "Officials in the United States said the United States' plan and Orrin's speech mattered. Orrin agreed."
+    spans = [
+        EntitySpan(text.index("the United"), text.index(" said"), "the United States", "location"),
+        EntitySpan(text.index("the United States'"), text.index(" plan"), "the United States'", "location"),
+        EntitySpan(text.index("Orrin's"), text.index(" speech"), "Orrin's", "person"),
+        EntitySpan(text.rindex("Orrin"), text.rindex("Orrin") + 5, "Orrin", "person"),
+    ]
+    actors = by_name(link_mentions(text, "en", spans))
+    assert set(actors) == {"United States", "Orrin"}
+    assert len(actors["United States"].mentions) == 2
+    assert all(m.text == "United States" for m in actors["United States"].mentions)
+
+
+def test_lowercase_and_rejected_spans_are_dropped() -> None:
+    text = "Am Donnerstag sagte die regierung in Valdora etwas."
+    spans = spans_for(text, {"Donnerstag": "other", "regierung": "organization", "Valdora": "location"})
+    actors = link_mentions(text, "de", spans, rejected=frozenset({"donnerstag"}))
+    assert [a.name for a in actors] == ["Valdora"]
+
+
+def test_helpers() -> None:
+    assert clean_surface("der „Tagesspiegel“") == ("Tagesspiegel", 5)
+    assert match_key("Europäischen Rates") == match_key("Europäischer Rat")
+    assert german_role_base("Präsidenten") == "Präsident"
+    assert german_role_base("Luftwaffengeneral") == "Luftwaffengeneral"
+    assert german_role_base("Haus") is None

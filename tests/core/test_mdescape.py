@@ -1,0 +1,156 @@
+"""Escaping of article text for Markdown: nothing in it may become markup."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.gfm import gfm_plugin
+
+from desktop.core.mdescape import escape_inline, normalize_inline, quote_block
+
+COMMONMARK = MarkdownIt("commonmark")
+# GFM with tables, strikethrough, autolinks, task lists, alerts, footnotes, plus $maths$.
+RICH = MarkdownIt("commonmark").use(gfm_plugin).use(footnote_plugin).use(dollarmath_plugin)
+
+HOSTILE = [
+    "*x*",
+    "_x_",
+    "**b**",
+    "# h",
+    "## h ##",
+    "1. x",
+    "1) x",
+    "- x",
+    "+ x",
+    "> q",
+    "[l](u)",
+    "![i](u)",
+    "[r]: http://x",
+    "<script>alert(1)</script>",
+    "<!-- c -->",
+    "<https://x.example>",
+    "https://x.example/a_b",
+    "www.x.example",
+    "==m==",
+    "[[W]]",
+    "![[W]]",
+    "| a | b |",
+    "&amp;",
+    "&#60;",
+    "$x$",
+    "$$x$$",
+    "~~s~~",
+    "~s~",
+    "---",
+    "***",
+    "===",
+    "```",
+    "~~~",
+    "`code`",
+    "    indented",
+    "\tindented",
+    "x\\",
+    "\\*",
+    "- [ ] task",
+    "[^1]",
+    "%%c%%",
+    "#tag",
+    "^block-id",
+    "key:: value",
+    "> [!NOTE]",
+    "a  \nb",
+    "{.class}",
+]
+
+
+def html_text(text: str) -> str:
+    """What markdown-it writes for plain text: &, <, > and " escaped."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def assert_plain_paragraph(md: MarkdownIt, source: str, expected: str) -> None:
+    tokens = md.parse(escape_inline(source))
+    if not expected:
+        assert tokens == []
+        return
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    assert md.render(escape_inline(source)) == f"<p>{html_text(expected)}</p>\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text())
+def test_escape_inline_renders_exactly_the_text(s: str) -> None:
+    assert_plain_paragraph(COMMONMARK, s, normalize_inline(s))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab :/.\n\t*_[]()<>#=|~$%^&!-+`'\"\\{}1@w")) | st.characters()))
+def test_escape_inline_is_inert_with_extensions(s: str) -> None:
+    assert_plain_paragraph(RICH, s, normalize_inline(s))
+
+
+@pytest.mark.parametrize("source", HOSTILE)
+@pytest.mark.parametrize("md", [COMMONMARK, RICH], ids=["commonmark", "gfm"])
+def test_hostile_inline_text_stays_text(md: MarkdownIt, source: str) -> None:
+    assert_plain_paragraph(md, source, normalize_inline(source))
+
+
+@pytest.mark.parametrize("source", ["[[W]]", "==m==", "%%c%%", "#tag", "^id", "key:: v", "$x$", "~~s~~"])
+def test_obsidian_syntax_is_escaped(source: str) -> None:
+    escaped = escape_inline(source)
+    # Every ASCII punctuation character of these dialect constructs carries a backslash.
+    for i, ch in enumerate(escaped):
+        if ch in "[]=%#^:$~":
+            assert i > 0 and escaped[i - 1] == "\\", escaped
+
+
+def test_newlines_become_spaces_and_controls_vanish() -> None:
+    assert escape_inline("a\nb\r\nc\rd") == "a b c d"
+    assert normalize_inline("a\x00b\x07c\td") == "abc\td"
+
+
+def test_leading_whitespace_cannot_start_a_code_block() -> None:
+    escaped = escape_inline("    code")
+    assert escaped.startswith("&#32;")
+    assert COMMONMARK.render(escaped) == "<p>    code</p>\n"
+
+
+def test_empty_string() -> None:
+    assert escape_inline("") == ""
+
+
+def test_quote_block_prefixes_every_line() -> None:
+    assert quote_block("eins\nzwei\n\ndrei") == "> eins\n> zwei\n>\n> drei"
+    assert quote_block("\n\n  x  \n\n") == "> x"
+    assert quote_block("") == ">"
+
+
+@pytest.mark.parametrize("md", [COMMONMARK, RICH], ids=["commonmark", "gfm"])
+def test_quote_block_contains_hostile_lines(md: MarkdownIt) -> None:
+    lines = ["Titel", "---", "```", "# h", "<script>alert(1)</script>", "    code", "| a |", "|---|", "1. x"]
+    block = quote_block("\n".join(lines))
+    assert all(line.startswith(">") for line in block.split("\n"))
+    tokens = md.parse(block)
+    types = [t.type for t in tokens]
+    assert types[0] == "blockquote_open" and types[-1] == "blockquote_close"
+    assert set(types[1:-1]) <= {"paragraph_open", "inline", "paragraph_close"}
+    inline = next(t for t in tokens if t.type == "inline")
+    texts = [c.content for c in inline.children or [] if c.type == "text"]
+    assert "".join(texts) == "".join(line.strip() for line in lines)  # lines are trimmed
+    assert "<script" not in md.render(block)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_quote_block_is_always_one_blockquote(s: str) -> None:
+    tokens = COMMONMARK.parse(quote_block(s))
+    assert tokens[0].type == "blockquote_open"
+    assert tokens[-1].type == "blockquote_close"
+    assert sum(t.type == "blockquote_open" for t in tokens) == 1
+    assert set(t.type for t in tokens[1:-1]) <= {"paragraph_open", "inline", "paragraph_close"}

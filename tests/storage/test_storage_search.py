@@ -1,0 +1,179 @@
+"""Full-text search: folding, prefixes, hostile queries, ranking and snippets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from desktop.storage import search
+from desktop.storage.db import Library
+from desktop.storage.models import Article
+from desktop.storage.search import (
+    SearchHit,
+    fts_match_expression,
+    index_article,
+    make_snippet,
+    rebuild_index,
+    search_articles,
+    unindex_article,
+)
+
+ArticleFactory = Callable[..., Article]
+
+FILLER = " ".join(f"wort{i}" for i in range(40))
+MINES = f"{FILLER} Die Seeminenräumung im Hafen beginnt bald. {FILLER}"
+STREET = "An der Straße standen viele Leute und warteten geduldig auf den Bus."
+PLAIN = "Nothing special happens in this short English text about weather."
+
+
+@pytest.fixture
+def populated(library: Library, make_article: ArticleFactory) -> Library:
+    with library.session() as session:
+        articles = [
+            make_article(1, title="Hafen", text=MINES),
+            make_article(2, title="Verkehr", text=STREET),
+            make_article(3, title="Weather", text=PLAIN),
+        ]
+        session.add_all(articles)
+        session.flush()
+        for article in articles:
+            index_article(session, article.id, article.title, article.text)
+    return library
+
+
+def _ids(library: Library, query: str) -> list[int]:
+    with library.read_session() as session:
+        return [hit.id for hit in search_articles(session, query)]
+
+
+@pytest.mark.parametrize("query", ["seeminenraumung", "Seeminenräumung", "SEEMINENRÄUMUNG", "seemin*"])
+def test_folded_and_prefix_queries_find_article(populated: Library, query: str) -> None:
+    assert _ids(populated, query) == [1]
+
+
+@pytest.mark.parametrize("query", ["strasse", "Straße", "STRASSE", "stras*"])
+def test_sharp_s_is_folded(populated: Library, query: str) -> None:
+    assert _ids(populated, query) == [2]
+
+
+def test_prefix_needs_star(populated: Library) -> None:
+    assert _ids(populated, "seemin") == []
+
+
+def test_all_words_must_match(populated: Library) -> None:
+    assert _ids(populated, "hafen seeminenraumung") == [1]
+    assert _ids(populated, "hafen weather") == []
+
+
+HOSTILE = ['"', "*", "NEAR(", "AND", "-x", "", "   ", "OR NOT", '"unbalanced', "a:b", "^x", "(((", "''", "--"]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_do_not_raise(populated: Library, query: str) -> None:
+    with populated.read_session() as session:
+        hits = search_articles(session, query)
+    assert isinstance(hits, list)
+    assert all(isinstance(hit, SearchHit) for hit in hits)
+
+
+def test_operator_words_are_searched_literally(populated: Library) -> None:
+    assert _ids(populated, "AND") == []
+    assert _ids(populated, "NEAR(") == []
+    assert _ids(populated, "-bus") == [2]
+
+
+def test_match_expression_quotes_every_word() -> None:
+    assert fts_match_expression('Straße seemin* NEAR( "x') == '"strasse" AND "seemin" * AND "near" AND "x"'
+    assert fts_match_expression("foo-bar") == '"foo bar"'
+    assert fts_match_expression('" * -') == ""
+
+
+def test_title_weighs_more_than_body(library: Library, make_article: ArticleFactory) -> None:
+    with library.session() as session:
+        in_body = make_article(1, title="Something", text="Ein Bericht über Brücken und anderes.")
+        in_title = make_article(2, title="Brücken", text="Ein Bericht über Straßen und anderes.")
+        session.add_all([in_body, in_title])
+        session.flush()
+        for article in (in_body, in_title):
+            index_article(session, article.id, article.title, article.text)
+    with library.read_session() as session:
+        hits = search_articles(session, "brucken")
+    assert [hit.id for hit in hits] == [2, 1]
+    assert hits[0].score > hits[1].score
+
+
+def test_limit(populated: Library) -> None:
+    with populated.read_session() as session:
+        assert len(search_articles(session, "wort1*", limit=1)) == 1
+        assert search_articles(session, "wort1*", limit=0) == []
+
+
+def test_snippet_shows_original_spelling(populated: Library) -> None:
+    with populated.read_session() as session:
+        (hit,) = search_articles(session, "seeminenraumung")
+        assert "«Seeminenräumung»" in hit.snippet
+        assert hit.snippet.startswith("… ") and hit.snippet.endswith(" …")
+        assert 15 <= len(hit.snippet.split()) <= 25
+        (street,) = search_articles(session, "strasse")
+        assert "«Straße»" in street.snippet
+        assert "strasse" not in street.snippet.lower()
+        (prefixed,) = search_articles(session, "seemin*")
+        assert "«Seeminenräumung»" in prefixed.snippet
+
+
+def test_snippet_of_short_text_has_no_ellipsis() -> None:
+    assert make_snippet(STREET, "strasse") == STREET.replace("Straße", "«Straße»")
+
+
+def test_snippet_without_body_match_starts_at_beginning() -> None:
+    snippet = make_snippet(MINES, "nomatch")
+    assert snippet.startswith("wort0 ")
+    assert "«" not in snippet
+
+
+def test_snippet_collapses_whitespace() -> None:
+    assert make_snippet("Erste Zeile\n\nzweite   Zeile", "zweite") == "Erste Zeile «zweite» Zeile"
+
+
+def test_unindex_and_reindex(populated: Library) -> None:
+    with populated.session() as session:
+        unindex_article(session, 1)
+    assert _ids(populated, "seeminenraumung") == []
+    with populated.session() as session:
+        index_article(session.connection(), 1, "Hafen", "Jetzt geht es um Brücken.")
+    assert _ids(populated, "seeminenraumung") == []
+    assert _ids(populated, "brucken") == [1]
+
+
+def test_rebuild_index(populated: Library) -> None:
+    with populated.session() as session:
+        session.execute(text("DELETE FROM articles_fts"))
+    assert _ids(populated, "strasse") == []
+    with populated.session() as session:
+        assert rebuild_index(session) == 3
+    assert _ids(populated, "strasse") == [2]
+
+
+def test_scan_fallback_for_other_databases(populated: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "_dialect_name", lambda _s: "postgresql")
+    with populated.session() as session:
+        index_article(session, 3, "ignored", "ignored")  # no-op off SQLite
+        hits = search_articles(session, "SEEMINENRÄUMUNG")
+        assert [hit.id for hit in hits] == [1]
+        assert "«Seeminenräumung»" in hits[0].snippet
+        assert [hit.id for hit in search_articles(session, "strasse")] == [2]
+        assert [hit.id for hit in search_articles(session, "seemin*")] == [1]
+        assert search_articles(session, "seemin") == []
+        assert search_articles(session, 'NEAR( "') == []
+        assert rebuild_index(session) == 0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=40))
+def test_arbitrary_queries_never_raise(populated: Library, query: str) -> None:
+    with populated.read_session() as session:
+        assert isinstance(search_articles(session, query), list)
