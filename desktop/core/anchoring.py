@@ -26,6 +26,9 @@ FUZZY_MIN_CHARS = 8
 SELF_EVIDENT_CHARS = 16
 #: How far around the old position the fuzzy search looks first.
 FUZZY_WINDOW = 500
+#: Passages longer than this are located by fuzzy-matching pieces of PROBE_CHARS characters.
+LONG_PASSAGE = 600
+PROBE_CHARS = 200
 
 
 class AnchorError(ValueError):
@@ -92,7 +95,8 @@ def find_quote(text: str, quote: str, *, where: str = "the article") -> tuple[in
         raise QuoteNotFoundError(f"The quoted passage was not found in {where}.")
     if len(hits) > 1:
         raise AmbiguousQuoteError(
-            f"The quoted passage occurs {len(hits)} times in {where}; quote a longer passage so that it is unique.",
+            f"The quoted passage occurs {len(hits)} times in {where}; "
+            "quote a longer passage so that it is unique.",
             len(hits),
         )
     return canon.span(hits[0], hits[0] + len(needle))
@@ -166,7 +170,7 @@ def _clamped(text: str, start: int, end: int) -> tuple[int, int]:
 def _exact_anchor(text: str, quote: TextQuote, start: int, end: int) -> Anchor | None:
     """Find an exact copy of the passage: at the old place, or where its context fits best."""
     exact = quote.exact
-    at_old = 0 <= start and text[start:end] == exact
+    at_old = start >= 0 and text[start:end] == exact
     if at_old:
         fit = _fit(text, quote, start)
         if fit.points == fit.possible:  # nothing can fit better than a perfect fit here
@@ -180,6 +184,7 @@ def _exact_anchor(text: str, quote: TextQuote, start: int, end: int) -> Anchor |
     credible = (
         best.one_side_complete
         or best.ratio >= 0.5
+        # unique, and either long or without any recorded context to go by
         or (len(hits) == 1 and (len(exact) >= SELF_EVIDENT_CHARS or best.possible == 0))
     )
     if credible:
@@ -212,18 +217,36 @@ def _refine(text: str, exact: str, a: int, b: int) -> tuple[float, int, int]:
     return best
 
 
-def _align(text: str, exact: str, lo: int, hi: int) -> tuple[float, int, int] | None:
-    """Best fuzzy match of ``exact`` inside ``text[lo:hi]``, refined, or None below the bar."""
+def _rough_regions(text: str, exact: str, lo: int, hi: int, cutoff: float) -> list[tuple[int, int]]:
+    """Rough places of ``exact`` in ``text[lo:hi]``; long passages are located by probes."""
     window = text[lo:hi]
-    if len(window) < len(exact):
-        found = (0.0, lo, hi)
-    else:
-        hit = fuzz.partial_ratio_alignment(exact, window, score_cutoff=FUZZY_MIN_SCORE)
+    if len(window) <= len(exact):
+        return [(lo, hi)]
+    if len(exact) <= LONG_PASSAGE:
+        hit = fuzz.partial_ratio_alignment(exact, window, score_cutoff=cutoff)
+        return [] if hit is None else [(lo + hit.dest_start, lo + hit.dest_end)]
+    regions: list[tuple[int, int]] = []
+    for offset in (0, (len(exact) - PROBE_CHARS) // 2, len(exact) - PROBE_CHARS):
+        probe = exact[offset : offset + PROBE_CHARS]
+        hit = fuzz.partial_ratio_alignment(probe, window, score_cutoff=cutoff)
         if hit is None:
-            return None
-        found = (hit.score, lo + hit.dest_start, lo + hit.dest_end)
-    result = _refine(text, exact, found[1], found[2])
-    return result if result[0] >= FUZZY_MIN_SCORE else None
+            continue
+        a = max(lo, lo + hit.dest_start - offset)
+        if all(abs(a - seen) > PROBE_CHARS // 4 for seen, _ in regions):
+            regions.append((a, min(hi, a + len(exact))))
+    return regions
+
+
+def _align(
+    text: str, exact: str, lo: int, hi: int, cutoff: float = FUZZY_MIN_SCORE
+) -> tuple[float, int, int] | None:
+    """Best fuzzy match of ``exact`` inside ``text[lo:hi]``, refined, or None below ``cutoff``."""
+    best: tuple[float, int, int] | None = None
+    for a, b in _rough_regions(text, exact, lo, hi, cutoff):
+        found = _refine(text, exact, a, b)
+        if found[0] >= cutoff and (best is None or found[0] > best[0]):
+            best = found
+    return best
 
 
 def _context_agrees(text: str, quote: TextQuote, a: int, b: int) -> bool:
@@ -254,8 +277,7 @@ def _fuzzy_anchor(text: str, quote: TextQuote, start: int, end: int) -> Anchor |
         return None
     # A second, about as good match elsewhere makes the choice a guess: give up instead.
     masked = text[:a] + "\x00" * (b - a) + text[b:]
-    rival = fuzz.partial_ratio_alignment(exact, masked, score_cutoff=max(FUZZY_MIN_SCORE, score - 5))
-    if rival is not None:
+    if _align(masked, exact, 0, len(masked), cutoff=max(FUZZY_MIN_SCORE, score - 5)) is not None:
         return None
     return Anchor(a, b, "fuzzy", score / 100)
 

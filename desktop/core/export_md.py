@@ -107,7 +107,9 @@ def _front_matter(fields: dict[str, Any]) -> str:
 
 def _check_scheme(link_scheme: str) -> str:
     if not _SCHEME_RE.fullmatch(link_scheme):
-        raise ExportError(f'"{link_scheme}" is not a valid link scheme; use letters, digits, "+", "-" or ".".')
+        raise ExportError(
+            f'"{link_scheme}" is not a valid link scheme; use letters, digits, "+", "-" or ".".'
+        )
     return link_scheme
 
 
@@ -144,7 +146,7 @@ def _annotations(article: ExportArticle, scheme: str) -> list[str]:
 
 
 def _source_line(article: ExportArticle, scheme: str) -> str:
-    """"source · date · link to the article" for a section of a collection."""
+    """The line under an article's heading in a collection: source · date · link to it."""
     parts: list[str] = []
     source = _yaml_text(article.source or "")
     if source:

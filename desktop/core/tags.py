@@ -46,9 +46,7 @@ def normalize_tag(raw: str) -> str:
     bad = sorted({ch for ch in text if not _allowed(ch)})
     if bad:
         listed = " ".join(f'"{ch}"' if ch.isprintable() else f"U+{ord(ch):04X}" for ch in bad)
-        raise TagError(
-            f'The tag "{shown}" contains {listed}; use only letters, digits, "_", "-" and "/".'
-        )
+        raise TagError(f'The tag "{shown}" contains {listed}; use only letters, digits, "_", "-" and "/".')
     if len(text) > MAX_TAG_LENGTH:
         raise TagError(f"A tag can have at most {MAX_TAG_LENGTH} characters; this one has {len(text)}.")
     segments = text.split("/")

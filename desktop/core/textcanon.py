@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DOUBLE_QUOTES = "\"„“”‟«»″〝〞＂"
+_DOUBLE_QUOTES = '"„“”‟«»″〝〞＂'
 _SINGLE_QUOTES = "'‚‘’‛‹›′＇"
 _DASHES = "-‐‑‒–—―−﹣－"
 _VARIANTS = str.maketrans(

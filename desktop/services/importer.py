@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.entities.linking import link_mentions
 from desktop.core.entities.recognizer import Recognizer
 from desktop.core.ingest import IngestError, iter_input_files, load_path, load_text
@@ -40,9 +41,17 @@ def _never() -> bool:
 class Importer:
     """Imports documents into a library using an injected recogniser."""
 
-    def __init__(self, library: Library, recognizer: Recognizer) -> None:
+    def __init__(self, library: Library, recognizer: Recognizer, *, gazetteer: Gazetteer | None = None) -> None:
         self._library = library
         self._recognizer = recognizer
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """Place names and name variants used for linking (loaded on first use)."""
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
 
     def import_paths(
         self,
@@ -55,7 +64,7 @@ class Importer:
         files = list(iter_input_files(paths))
         results: list[ImportResult] = []
         with self._library.read_session() as session:
-            resolver = ActorResolver(session)
+            resolver = ActorResolver(session, self.gazetteer)
             rejected = self._rejected(session)
         for index, path in enumerate(files):
             if cancelled():
@@ -72,10 +81,26 @@ class Importer:
 
     def import_document(self, document: Document, *, label: str = "-") -> ImportResult:
         """Import one already-read document (stdin, paste, tests)."""
+        return self.import_documents([(label, document)])[0]
+
+    def import_documents(
+        self,
+        documents: Iterable[tuple[str, Document]],
+        *,
+        progress: Progress = _no_progress,
+        cancelled: Cancelled = _never,
+    ) -> list[ImportResult]:
+        """Import already-read documents as one batch (one transaction each)."""
         with self._library.read_session() as session:
-            resolver = ActorResolver(session)
+            resolver = ActorResolver(session, self.gazetteer)
             rejected = self._rejected(session)
-        return self._store(document, label, resolver, rejected)
+        results = []
+        for index, (label, document) in enumerate(documents):
+            if cancelled():
+                break
+            progress(index, 0, label)
+            results.append(self._store(document, label, resolver, rejected))
+        return results
 
     def import_text(self, text: str, *, fmt: str = "paste", label: str = "-") -> ImportResult:
         """Import pasted or piped text."""
@@ -97,7 +122,9 @@ class Importer:
         if existing is not None:
             return self._duplicate(label, existing, document)
         spans = self._recognizer.recognize(document.text, document.language)
-        actors = link_mentions(document.text, document.language, spans, rejected=rejected)
+        actors = link_mentions(
+            document.text, document.language, spans, rejected=rejected, gazetteer=self.gazetteer
+        )
         try:
             with self._library.session() as session:
                 article_id = int(

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.names import match_key
 from desktop.core.types import LinkedActor
 from desktop.storage.models import Actor, ActorAlias
@@ -33,7 +34,8 @@ class _KnownActor:
 class ActorResolver:
     """In-memory index of the library's actors for one import batch (single writer)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
         self.reload(session)
 
     def reload(self, session: Session) -> None:
@@ -42,16 +44,33 @@ class ActorResolver:
         self._by_key: dict[str, set[int]] = defaultdict(set)
         self._by_last: dict[str, set[int]] = defaultdict(set)
         self._keys_by_type: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self._by_place: dict[str, set[int]] = defaultdict(set)
+        self._by_last_group: dict[str, set[int]] = defaultdict(set)
         for row in session.execute(select(Actor.id, Actor.name, Actor.type, Actor.confirmed)):
             self._remember(_KnownActor(row.id, row.name, row.type, row.confirmed))
-        for actor_id, key in session.execute(select(ActorAlias.actor_id, ActorAlias.key)):
+        for actor_id, alias, key in session.execute(select(ActorAlias.actor_id, ActorAlias.alias, ActorAlias.key)):
             if actor_id in self._actors:
                 self._index_key(actor_id, key)
+                self._index_knowledge(actor_id, alias)
+
+    def _index_knowledge(self, actor_id: int, name: str) -> None:
+        """Index an actor name by place id (locations) or surname variant group (people)."""
+        if self._gazetteer is None:
+            return
+        actor = self._actors[actor_id]
+        if actor.type == "location":
+            place = self._gazetteer.place(name)
+            if place is not None:
+                self._by_place[place.id].add(actor_id)
+        elif actor.type == "person" and name.split():
+            for group in self._gazetteer.person_groups(name.split()[-1]):
+                self._by_last_group[group].add(actor_id)
 
     def _remember(self, actor: _KnownActor) -> None:
         self._actors[actor.id] = actor
         key = match_key(actor.name)
         self._index_key(actor.id, key)
+        self._index_knowledge(actor.id, actor.name)
         if actor.type == "person" and len(key.split()) >= 2:
             self._by_last[key.split()[-1]].add(actor.id)
 
@@ -77,6 +96,10 @@ class ActorResolver:
                 ]
                 if len(singles) == 1:
                     return singles
+        if not scores:
+            known = self._knowledge_match(linked)
+            if known is not None:
+                return [known]
         if not scores and len(linked.key) >= _MIN_FUZZY_LEN:
             best: tuple[float, int] | None = None
             for key, ids in self._keys_by_type[linked.type].items():
@@ -93,6 +116,24 @@ class ActorResolver:
             return (int(actor.confirmed), int(actor.type == linked.type), scores[actor_id])
 
         return sorted(scores, key=rank, reverse=True)
+
+    def _knowledge_match(self, linked: LinkedActor) -> int | None:
+        """Same place (Kyjiw = Kiew) or a spelling variant of a person's name (Selenskyj = Zelensky)."""
+        if self._gazetteer is None:
+            return None
+        found: set[int] = set()
+        if linked.type == "location":
+            for alias in (linked.name, *linked.aliases):
+                place = self._gazetteer.place(alias)
+                if place is not None:
+                    found |= self._by_place.get(place.id, set())
+        elif linked.type == "person":
+            for group in self._gazetteer.person_groups(linked.name.split()[-1]):
+                for actor_id in self._by_last_group.get(group, ()):
+                    if self._gazetteer.same_person_name(linked.name, self._actors[actor_id].name):
+                        found.add(actor_id)
+        found = {a for a in found if a in self._actors}
+        return next(iter(found)) if len(found) == 1 else None
 
     def resolve(self, session: Session, linked: LinkedActor) -> tuple[int, str]:
         """Return (actor id, the actor's type), creating or enriching the library actor."""
@@ -129,6 +170,7 @@ class ActorResolver:
             rows.append({"actor_id": actor_id, "alias": alias, "key": key, "source": "auto"})
             if key not in known:
                 self._index_key(actor_id, key)
+            self._index_knowledge(actor_id, alias)
         if rows:
             session.execute(insert(ActorAlias), rows)
 

@@ -67,8 +67,8 @@ def test_short_text_decided_by_function_words() -> None:
 
 
 def test_function_word_vote() -> None:
-    assert function_word_vote("der die und ist".split())[0] == "de"
-    assert function_word_vote("the and of is".split())[0] == "en"
+    assert function_word_vote(["der", "die", "und", "ist"])[0] == "de"
+    assert function_word_vote(["the", "and", "of", "is"])[0] == "en"
     assert function_word_vote(["der", "the"])[0] is None
     assert function_word_vote([]) == (None, 0.0)
 

@@ -175,3 +175,23 @@ def test_layered_recognizer_user_names_win_and_rejections_drop() -> None:
                                 rejected=["Nordbund"])
     spans = layered.recognize("In Valdora sprach Nordbund.", "de")
     assert [(s.text, s.type) for s in spans] == [("Valdora", "location")]
+
+
+def test_spelling_variants_and_exonyms_link_across_articles(library: Library, tmp_path: Path) -> None:
+    names: dict[str, EntityType] = {
+        "Michail Gorbatschow": "person", "Mikhail Gorbachev": "person", "Gorbachev": "person",
+        "Moskau": "location", "Moscow": "location", "München": "location", "Munich": "location",
+    }
+    importer = Importer(library, FakeRecognizer(names))
+    importer.import_paths([
+        write(tmp_path, "de.txt", "Besuch\n\nMichail Gorbatschow reiste von Moskau nach München und zurück."),
+        write(tmp_path, "en.txt", "Visit\n\nMikhail Gorbachev flew from Moscow to Munich. Gorbachev smiled."),
+    ])
+    with library.read_session() as session:
+        actors = list_actors(session)
+    by_type: dict[str, list[str]] = {}
+    for actor in actors:
+        by_type.setdefault(actor.type, []).append(actor.name)
+        assert actor.articles == 2, actor
+    assert len(by_type["person"]) == 1
+    assert sorted(by_type["location"]) in (["Moskau", "München"], ["Moscow", "Munich"])

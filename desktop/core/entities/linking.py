@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from desktop.core.entities import names
+from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.roles import find_roles, is_role_compound
 from desktop.core.types import EntitySpan, EntityType, LinkedActor
 
@@ -85,11 +86,19 @@ def _merge_genitives(forms: list[_Form], language: str) -> None:
                 form.is_nominative = False
 
 
-def _group(forms: list[_Form]) -> list[_Group]:
+def _group_key(form: _Form, language: str, gazetteer: Gazetteer | None) -> str:
+    if gazetteer is not None and form.span.type == "location":
+        place = gazetteer.place(form.nominative, language=language)
+        if place is not None:
+            return "@" + place.id  # Kyjiw, Kiew and Kyiv are one place
+    return names.match_key(form.nominative)
+
+
+def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> list[_Group]:
     """Group by inflection-insensitive key; then attach short person names to full names."""
     groups: dict[str, _Group] = {}
     for form in forms:
-        form.key = names.match_key(form.nominative)
+        form.key = _group_key(form, language, gazetteer)
         groups.setdefault(form.key, _Group()).forms.append(form)
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
@@ -125,12 +134,13 @@ def link_mentions(
     spans: Iterable[EntitySpan],
     *,
     rejected: frozenset[str] = frozenset(),
+    gazetteer: Gazetteer | None = None,
 ) -> list[LinkedActor]:
     """Turn recognised spans into the article's actors, each with its mentions, aliases and roles."""
     forms = [f for s in sorted(spans, key=lambda s: (s.start, -s.end)) if (f := _clean(s, text, language, rejected))]
     _merge_genitives(forms, language)
     actors: list[LinkedActor] = []
-    for group in _group(forms):
+    for group in _group(forms, language, gazetteer):
         actor_type = group.type()
         canonical = group.canonical()
         aliases = tuple(dict.fromkeys(f.name for f in sorted(group.forms, key=lambda f: f.span.start)))

@@ -23,6 +23,7 @@ _PDFIUM_LOCK = threading.Lock()  # PDFium is not thread-safe
 _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
 _GAP_FACTOR = 1.3  # a gap this many times the usual line distance separates paragraphs
+_MIN_GAP = 2.0  # smaller vertical steps are pieces of the same line
 _LINE_SPLIT_RE = re.compile(r"\r\n|[\r\n]")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 # PDFium marks a hyphen it removed at a line end with U+FFFE (older builds: U+0002).
@@ -70,10 +71,10 @@ def _gap_breaks(tops: list[LineTops | None]) -> list[bool]:
     gaps: list[float | None] = [None]
     for above, below in itertools.pairwise(tops):
         gaps.append(above[1] - below[0] if above is not None and below is not None else None)
-    positive = sorted(gap for gap in gaps if gap is not None and gap > 0)
+    positive = sorted(gap for gap in gaps if gap is not None and gap > _MIN_GAP)
     if not positive:
         return [False] * len(tops)
-    usual = positive[(len(positive) - 1) // 2]
+    usual = positive[(len(positive) - 1) // 4]  # lower quartile: paragraph gaps are the rarer ones
     return [gap is not None and gap > _GAP_FACTOR * usual for gap in gaps]
 
 
@@ -95,14 +96,17 @@ def page_paragraphs(page_text: str, tops: list[LineTops | None] | None = None) -
     short = 0.75 * _typical_length(content)
     paragraphs: list[str] = []
     current = ""
-    for line, gap_break in zip(lines, gap_breaks, strict=True):
-        if (not line or gap_break) and current:
+    for index, line in enumerate(lines):
+        if (not line or gap_breaks[index]) and current:
             paragraphs.append(current)
             current = ""
         if not line:
             continue
         current = _join(current, line)
-        if not line.endswith("-") and (few or _ends_paragraph(line, short)):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if line.endswith("-") or following[:1].islower():
+            continue  # the sentence or word runs on
+        if few or _ends_paragraph(line, short):
             paragraphs.append(current)
             current = ""
     if current:

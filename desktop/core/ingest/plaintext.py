@@ -14,8 +14,12 @@ _AUTOLINK_RE = re.compile(r"<(https?://[^>\s]+)>")
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
 _LEAD_RE = re.compile(r"^\s{0,3}(?:>\s*)*(?:#{1,6}(?=\s|$)|[-*+](?=\s)|\d{1,9}[.)](?=\s))?\s*")
 _CLOSING_HASHES_RE = re.compile(r"\s+#+\s*$")
-_EMPHASIS_RE = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)(?=\S)(.+?)(?<=\S)\1")
-_STRAY_MARKS_RE = re.compile(r"(?:(?<=\s)|^)[*_~`]+|[*_~`]+(?=\s|$)")
+_EMPHASIS_RE = re.compile(
+    r"(\*{1,3}|~~|`+)(?=\S)(.+?)(?<=\S)\1"  # *em*, **strong**, ~~strike~~, `code`
+    r"|(?<!\w)(_{1,3})(?=\S)(.+?)(?<=\S)\3(?!\w)"  # _em_, __strong__, never inside words
+)
+# Unpaired marks at word edges; underscores only when they stand alone.
+_STRAY_MARKS_RE = re.compile(r"(?:^|(?<=\s))[*~`]+|[*~`]+(?=\s|$)|(?:^|(?<=\s))_+(?=\s|$)")
 
 
 def plain_title(text: str) -> str | None:
@@ -36,7 +40,7 @@ def markdown_line_to_title(line: str) -> str:
     line = _AUTOLINK_RE.sub(r"\1", line)
     line = _HTML_TAG_RE.sub("", line)
     for _ in range(3):  # nested emphasis such as ***bold italic*** or **_x_**
-        line = _EMPHASIS_RE.sub(r"\2", line)
+        line = _EMPHASIS_RE.sub(lambda m: m.group(2) if m.group(1) else m.group(4), line)
     line = _STRAY_MARKS_RE.sub("", line)
     return line.strip()
 

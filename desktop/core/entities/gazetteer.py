@@ -1,0 +1,135 @@
+"""The shipped gazetteers: places (finding and linking) and person-name spelling variants.
+
+Built by ``desktop.tools.build_gazetteer`` from CLDR, GeoNames and rigour data; loaded
+lazily once per process (about 0.3 s) and shared between threads (read-only after load).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.textfold import fold
+from desktop.core.types import EntitySpan
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*", re.UNICODE)
+_MAX_NGRAM = 4
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry: which place a name denotes."""
+
+    id: str
+    kind: str  # country | region | city
+    population: int
+    strong: bool  # safe to find in running text
+
+
+def default_gazetteer_dir() -> Path:
+    """resources/gazetteer beside the package."""
+    return Path(__file__).resolve().parents[3] / "resources" / "gazetteer"
+
+
+class Gazetteer:
+    """Place names and person-name variants, with lookups used by recognition and linking."""
+
+    def __init__(self, places: dict[str, Place], person_variants: dict[str, frozenset[str]]) -> None:
+        self.places = places
+        self.person_variants = person_variants
+
+    @classmethod
+    def load(cls, folder: Path) -> Gazetteer:
+        """Read the gzip TSV files written by the build script (missing files -> empty)."""
+        places: dict[str, Place] = {}
+        variants: dict[str, frozenset[str]] = {}
+        places_file = folder / "places.tsv.gz"
+        if places_file.exists():
+            with gzip.open(places_file, "rt", encoding="utf-8") as handle:
+                for line in handle:
+                    name, place, kind, population, strong = line.rstrip("\n").split("\t")
+                    places[name] = Place(place, kind, int(population), strong == "1")
+        variants_file = folder / "person_variants.tsv.gz"
+        if variants_file.exists():
+            with gzip.open(variants_file, "rt", encoding="utf-8") as handle:
+                for line in handle:
+                    form, groups = line.rstrip("\n").split("\t")
+                    variants[form] = frozenset(groups.split(","))
+        return cls(places, variants)
+
+    def place(self, name: str, *, language: str = "") -> Place | None:
+        """The place a name denotes; German genitive -s is undone ("Russlands")."""
+        found = self.places.get(name)
+        if found is None and language == "de" and name.endswith("s") and len(name) > 4:
+            found = self.places.get(name[:-1])
+        return found
+
+    def place_spans(self, text: str, language: str = "") -> list[EntitySpan]:
+        """Occurrences of strong place names (longest match first, no overlaps)."""
+        words = list(_WORD.finditer(text))
+        spans: list[EntitySpan] = []
+        index = 0
+        while index < len(words):
+            match_end = 0
+            for size in range(min(_MAX_NGRAM, len(words) - index), 0, -1):
+                first, last = words[index], words[index + size - 1]
+                if not first.group(0)[:1].isupper():
+                    break
+                candidate = text[first.start() : last.end()]
+                if "  " in candidate or "\n" in candidate:
+                    continue
+                place = self.place(candidate, language=language)
+                if place is not None and place.strong:
+                    spans.append(EntitySpan(first.start(), last.end(), candidate, "location"))
+                    match_end = size
+                    break
+            index += match_end or 1
+        return spans
+
+    def person_groups(self, part: str) -> frozenset[str]:
+        """Variant groups of one name part (case- and diacritic-insensitive)."""
+        return self.person_variants.get(part.lower()) or self.person_variants.get(fold(part), frozenset())
+
+    def same_person_name(self, a: str, b: str) -> bool:
+        """True when two person names are spelling variants of each other (Selenskyj ~ Zelensky)."""
+        pa, pb = a.split(), b.split()
+        if not pa or not pb:
+            return False
+        if not self._parts_match(pa[-1], pb[-1]):
+            return False
+        if len(pa) >= 2 and len(pb) >= 2:
+            return self._parts_match(pa[0], pb[0])
+        return True
+
+    def _parts_match(self, x: str, y: str) -> bool:
+        if fold(x) == fold(y):
+            return True
+        return bool(self.person_groups(x) & self.person_groups(y))
+
+
+_default: Gazetteer | None = None
+_lock = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once."""
+    global _default
+    with _lock:
+        if _default is None:
+            _default = Gazetteer.load(default_gazetteer_dir())
+        return _default
+
+
+class PlaceRecognizer:
+    """The weak, harmless fallback for languages without a model: well-known places only."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
+
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        """Strong place names found in the text."""
+        gazetteer = self._gazetteer or default_gazetteer()
+        return gazetteer.place_spans(text, language)

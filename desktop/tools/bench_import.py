@@ -1,0 +1,130 @@
+"""Import throughput benchmark: real German news articles, with recognition, into a fresh library.
+
+    python -m desktop.tools.bench_import [--data DIR] [--limit N] [--no-recognition] [--json]
+
+Reads 10kGNAD's test split (one article per row after the topic label), imports every
+article into a temporary SQLite library through the same ``Importer`` the app uses, and
+prints articles per second, the share of time spent in recognition, and the library size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop.core.entities.recognizer import NullRecognizer, Recognizer
+from desktop.core.ingest import load_text
+from desktop.core.types import Document, EntitySpan
+from desktop.services.importer import Importer
+from desktop.storage.db import open_library, resolve_database_url
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def default_data_dir() -> Path:
+    """``BRIEFING_DATA`` or the shared data folder beside the repository."""
+    return Path(os.environ.get("BRIEFING_DATA") or REPO.parent / "shared" / "data")
+
+
+def gnad_articles(path: Path, limit: int | None = None) -> Iterator[str]:
+    """Texts of 10kGNAD rows (``label;'text'`` with ' as the quote character)."""
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for index, row in enumerate(csv.reader(handle, delimiter=";", quotechar="'")):
+            if limit is not None and index >= limit:
+                return
+            if len(row) >= 2 and row[1].strip():
+                yield row[1]
+
+
+def gnad_document(text: str) -> Document:
+    """A document whose title is the teaser sentence (10kGNAD has no titles)."""
+    teaser = text.split(". ", 1)[0][:160]
+    return load_text(teaser + "\n\n" + text, fmt="paste")
+
+
+class TimedRecognizer:
+    """Wraps a recogniser and adds up the time spent in it."""
+
+    def __init__(self, inner: Recognizer) -> None:
+        self.inner = inner
+        self.seconds = 0.0
+
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        """Delegate and time."""
+        started = time.perf_counter()
+        try:
+            return self.inner.recognize(text, language)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+def run(data: Path, limit: int | None, recognition: bool) -> dict[str, object]:
+    """Import the articles and measure; returns the figures."""
+    csv_path = data / "10kgnad" / "test.csv"
+    if not csv_path.is_file():
+        raise SystemExit(f"bench_import: {csv_path} not found (use --data DIR)")
+    texts = list(gnad_articles(csv_path, limit))
+    if recognition:
+        from desktop.core.entities.statistical import StatisticalRecognizer
+
+        model: Recognizer = StatisticalRecognizer()
+        load_started = time.perf_counter()
+        model.recognize("Warmlaufen in Wien.", "de")  # load outside the timed loop
+        load_seconds = time.perf_counter() - load_started
+    else:
+        model, load_seconds = NullRecognizer(), 0.0
+    timed = TimedRecognizer(model)
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "bench.sqlite3"
+        library = open_library(resolve_database_url(str(db_path), {}))
+        importer = Importer(library, timed)
+        started = time.perf_counter()
+        documents = [(f"row {i}", gnad_document(t)) for i, t in enumerate(texts)]
+        read_seconds = time.perf_counter() - started
+        results = importer.import_documents(documents)
+        total = time.perf_counter() - started
+        library.engine.dispose()
+        size_mb = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 1e6
+    imported = sum(r.status == "imported" for r in results)
+    words = sum(len(t.split()) for t in texts)
+    return {
+        "articles": len(texts),
+        "imported": imported,
+        "duplicates": sum(r.status == "duplicate" for r in results),
+        "errors": sum(r.status == "error" for r in results),
+        "words": words,
+        "recognition": recognition,
+        "model_load_seconds": round(load_seconds, 3),
+        "total_seconds": round(total, 2),
+        "articles_per_second": round(len(texts) / total, 1),
+        "words_per_second": round(words / total),
+        "read_seconds": round(read_seconds, 2),
+        "recognition_seconds": round(timed.seconds, 2),
+        "store_seconds": round(total - read_seconds - timed.seconds, 2),
+        "library_mb": round(size_mb, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m desktop.tools.bench_import", description=__doc__)
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--no-recognition", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print only the JSON figures")
+    args = parser.parse_args(argv)
+    figures = run(args.data, args.limit, not args.no_recognition)
+    print(json.dumps(figures, indent=None if args.json else 2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""Build the shipped gazetteers in resources/gazetteer/ from openly licensed data.
+
+    python -m desktop.tools.build_gazetteer [--data DIR] [--out DIR]
+
+Outputs (gzip TSV, UTF-8):
+- ``places.tsv.gz``: ``name, place id, kind (country|region|city), population, strong``:
+  country and region names in German and English from CLDR (via babel), GeoNames country
+  names, and cities of 15,000+ inhabitants with their Latin-script alternate names from
+  GeoNames (CC BY 4.0). ``strong`` = 1 marks names safe to *find* in text (a country, a
+  region, or the main/well-formed name of a city of 100,000+ inhabitants that is not a
+  common word); the others only serve to *link* spelling variants (Kyjiw = Kiew = Kyiv).
+- ``person_variants.tsv.gz``: ``name part, group ids``: spellings of the same given or
+  family name across languages and transliterations (rigour, MIT, from Wikidata CC0).
+
+Common words are removed from the strong names using the training splits only: a
+capitalised word that GermEval 2014 train or UNER English EWT train tags as O more often
+than as a location is not a safe place name ("Essen", "Mark", "Bad").
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+_LATIN_NAME = re.compile(r"^[A-Z][^\W\d_]*(?:[ '\-’.][^\W\d_]+)*\.?$")
+_BAD_WORDS = ("city", "federal", "territory", "district", "lungsod", "municipality", "gemeinde", "stadt ")
+MIN_CITY_POPULATION_STRONG = 100_000
+
+
+def default_data_dir() -> Path:
+    """``BRIEFING_DATA`` or the shared data folder beside the repository."""
+    return Path(os.environ.get("BRIEFING_DATA") or REPO.parent / "shared" / "data")
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter is Latin script (with any diacritics)."""
+    for char in text:
+        if char.isalpha() and not unicodedata.name(char, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def good_name(name: str) -> bool:
+    """A well-formed Latin place name: capitalised, letters, 3+ characters, not a code."""
+    return (
+        len(name) >= 3
+        and bool(_LATIN_NAME.match(name))
+        and not name.isupper()
+        and is_latin(name)
+        and not any(w in name.lower() for w in _BAD_WORDS)
+    )
+
+
+def _bio_tokens(path: Path, token_col: int, tag_col: int) -> Iterator[tuple[str, str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+        for line in handle:
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) > max(token_col, tag_col):
+                yield parts[token_col], parts[tag_col]
+
+
+def common_words(data: Path) -> set[str]:
+    """Capitalised tokens tagged O more often than as a location in the train splits."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    sources = [
+        (data / "germeval2014" / "NER-de-train-outer.conll", 0, 1),
+        (data / "uner-en-ewt" / "en_ewt-ud-train.DRAFT-2022-12-02.iob2.gz", 1, 2),
+    ]
+    for path, token_col, tag_col in sources:
+        if not path.exists():
+            continue
+        for token, tag in _bio_tokens(path, token_col, tag_col):
+            if token[:1].isupper():
+                counts[token]["loc" if tag.endswith("LOC") else "o" if tag == "O" else "other"] += 1
+    return {t for t, c in counts.items() if c["o"] + c["other"] > c["loc"]}
+
+
+def country_rows(data: Path) -> Iterator[tuple[str, str, str, int, int]]:
+    """Country and region names in German and English (CLDR), plus GeoNames country names."""
+    from babel import Locale
+
+    for lang in ("de", "en"):
+        for code, name in Locale(lang).territories.items():
+            kind = "region" if code.isdigit() else "country"
+            if code in {"ZZ", "EZ", "UN", "QO"}:
+                continue
+            if good_name(name) or (" " in name and is_latin(name)):
+                yield name, f"T:{code}", kind, 0, 1
+    countries = data / "geonames-cities15000" / "countries.json.gz"
+    if countries.exists():
+        with gzip.open(countries, "rt", encoding="utf-8") as handle:
+            for code, row in json.load(handle).items():
+                yield row["name"], f"T:{code}", "country", int(row.get("population") or 0), 1
+
+
+def city_rows(data: Path, common: set[str]) -> Iterator[tuple[str, str, str, int, int]]:
+    """Cities of 15,000+ inhabitants with their Latin-script alternate names (GeoNames)."""
+    path = data / "geonames-cities15000" / "cities15000.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        cities = json.load(handle)
+    for row in cities.values():
+        population = int(row.get("population") or 0)
+        place = f"G:{row['geonameid']}"
+        main = row["name"]
+        names = {main, *row.get("alternatenames", ())}
+        for name in names:
+            if not good_name(name):
+                continue
+            strong = (
+                population >= MIN_CITY_POPULATION_STRONG
+                and name not in common
+                and (name == main or " " not in name)
+            )
+            yield name, place, "city", population, int(strong)
+
+
+def person_variant_rows(data: Path) -> Iterator[tuple[str, str]]:
+    """Latin-script spellings of one name part and the groups they belong to."""
+    path = data / "rigour-names-territories" / "persons.txt.gz"
+    groups: dict[str, list[str]] = defaultdict(list)
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if "=>" not in line:
+                continue
+            forms, qid = line.rsplit("=>", 1)
+            latin = [f.strip() for f in forms.split(",") if f.strip() and is_latin(f.strip())]
+            latin = [f for f in latin if len(f) >= 3 and "'" not in f and "ʼ" not in f]
+            if len(latin) >= 2:
+                for form in latin:
+                    groups[form].append(qid.strip())
+    for form in sorted(groups):
+        yield form, ",".join(sorted(set(groups[form]))[:8])
+
+
+def build(data: Path, out: Path) -> dict[str, int]:
+    """Write both gazetteers; returns row counts."""
+    out.mkdir(parents=True, exist_ok=True)
+    common = common_words(data)
+    best: dict[str, tuple[str, str, int, int]] = {}
+    for name, place, kind, population, strong in [*country_rows(data), *city_rows(data, common)]:
+        current = best.get(name)
+        rank = (kind != "city", strong, population)
+        if current is None or rank > (current[1] != "city", current[3], current[2]):
+            best[name] = (place, kind, population, strong)
+    with gzip.open(out / "places.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
+        for name in sorted(best):
+            place, kind, population, strong = best[name]
+            handle.write(f"{name}\t{place}\t{kind}\t{population}\t{strong}\n")
+    variants = list(person_variant_rows(data))
+    with gzip.open(out / "person_variants.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
+        for form, groups in variants:
+            handle.write(f"{form}\t{groups}\n")
+    return {
+        "places": len(best),
+        "strong_places": sum(v[3] for v in best.values()),
+        "person_name_forms": len(variants),
+        "common_words_excluded": len(common),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m desktop.tools.build_gazetteer", description=__doc__)
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer")
+    args = parser.parse_args(argv)
+    print(json.dumps(build(args.data, args.out)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,286 @@
+"""The library list: a table model of ArticleRow DTOs, loaded in the background, and its proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from sqlalchemy.orm import Session
+
+from desktop.services.dto import ArticleRow
+from desktop.services.queries import list_articles
+from desktop.storage.db import Library
+from desktop.storage.search import SearchHit
+from desktop.ui.tasks import TaskControl, TaskRunner
+
+ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+SnippetRole = Qt.ItemDataRole.UserRole + 2
+SortRole = Qt.ItemDataRole.UserRole + 3
+RankRole = Qt.ItemDataRole.UserRole + 4
+RowRole = Qt.ItemDataRole.UserRole + 5
+
+TITLE, SOURCE, DATE, LANGUAGE, NOTES = range(5)
+HEADERS = ("Title", "Source", "Date", "Language", "Notes")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+Loader = Callable[[Session], list[ArticleRow]]
+
+
+def source_label(source: str | None) -> str:
+    """A short label for where an article came from: the web host or the file name."""
+    if not source:
+        return ""
+    if "://" in source:
+        host = urlsplit(source).hostname or source
+        return host.removeprefix("www.")
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def date_label(row: ArticleRow) -> str:
+    """The publication date, else the import date (ISO, day precision)."""
+    return row.published or (row.imported_at[:10] if row.imported_at else "")
+
+
+def snippet_plain(snippet: str) -> str:
+    """A search snippet without its « » hit marks."""
+    return snippet.replace("«", "").replace("»", "")
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Articles of the library (Title, Source, Date, Language, Notes), plus search snippets."""
+
+    loaded = Signal()  # rows were (re)loaded from the library
+    load_failed = Signal(str)
+
+    def __init__(
+        self,
+        tasks: TaskRunner | None = None,
+        library: Library | None = None,
+        parent: QObject | None = None,
+        *,
+        loader: Loader = list_articles,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._library = library
+        self._loader = loader
+        self._rows: list[ArticleRow] = []
+        self._row_of: dict[int, int] = {}
+        self._snippets: dict[int, str] = {}
+        self._ranks: dict[int, int] = {}
+
+    # ------------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(HEADERS):
+                return HEADERS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        try:
+            if not index.isValid() or index.parent().isValid():
+                return None
+            row, column = index.row(), index.column()
+            if not (0 <= row < len(self._rows)) or not (0 <= column < len(HEADERS)):
+                return None
+            return self._data(self._rows[row], column, role)
+        except Exception:  # a view must never see an exception from data()
+            return None
+
+    def _data(self, item: ArticleRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == ArticleIdRole:
+            return item.id
+        if role == SnippetRole:
+            return self._snippets.get(item.id, "")
+        if role == SortRole:
+            return self._sort_key(item, column)
+        if role == RankRole:
+            return self._ranks.get(item.id, len(self._ranks))
+        if role == RowRole:
+            return item
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == NOTES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(item: ArticleRow, column: int) -> str:
+        if column == TITLE:
+            return item.title
+        if column == SOURCE:
+            return source_label(item.source)
+        if column == DATE:
+            return date_label(item)
+        if column == LANGUAGE:
+            return item.language
+        return str(item.annotations) if item.annotations else ""
+
+    @staticmethod
+    def _sort_key(item: ArticleRow, column: int) -> Any:
+        if column == TITLE:
+            return item.title.casefold()
+        if column == SOURCE:
+            return source_label(item.source).casefold()
+        if column == DATE:
+            return f"{date_label(item)} {item.id:012d}"
+        if column == LANGUAGE:
+            return item.language
+        return item.annotations
+
+    def _tooltip(self, item: ArticleRow, column: int) -> str:
+        if column == SOURCE:
+            return item.source or ""
+        if column != TITLE:
+            return ""
+        snippet = self._snippets.get(item.id)
+        return f"{item.title}\n\n{snippet_plain(snippet)}" if snippet else item.title
+
+    # ------------------------------------------------------------------ content
+
+    def rows(self) -> list[ArticleRow]:
+        """The rows in model order (newest import first)."""
+        return list(self._rows)
+
+    def row_of(self, article_id: int) -> int:
+        """The model row of an article, or -1."""
+        return self._row_of.get(article_id, -1)
+
+    def index_of(self, article_id: int, column: int = TITLE) -> QModelIndex:
+        """The index of an article's cell (invalid when the article is not listed)."""
+        row = self.row_of(article_id)
+        return self.index(row, column) if row >= 0 else QModelIndex()
+
+    def refresh(self) -> None:
+        """Reload the rows in the background; changes arrive with insert/remove/dataChanged signals."""
+        if self._tasks is None or self._library is None:
+            return
+        library, loader = self._library, self._loader
+
+        def load(control: TaskControl) -> list[ArticleRow]:
+            with library.read_session() as session:
+                return loader(session)
+
+        self._tasks.run(load, self.set_rows, self._on_error, key=f"article-list-{id(self)}")
+
+    def _on_error(self, error: BaseException) -> None:
+        self.load_failed.emit(getattr(error, "message", None) or str(error) or type(error).__name__)
+
+    def set_rows(self, rows: list[ArticleRow]) -> None:
+        """Replace the content with ``rows``, using fine-grained signals when the order allows."""
+        if not self._apply_incrementally(rows):
+            self.beginResetModel()
+            self._rows = list(rows)
+            self._reindex()
+            self.endResetModel()
+        self.loaded.emit()
+
+    def _reindex(self) -> None:
+        self._row_of = {row.id: i for i, row in enumerate(self._rows)}
+
+    def _apply_incrementally(self, rows: list[ArticleRow]) -> bool:
+        new_ids = [r.id for r in rows]
+        if not self._rows or not rows or len(set(new_ids)) != len(new_ids):
+            return False  # first load or everything gone: a reset is the honest signal
+        wanted = set(new_ids)
+        kept_old = [r.id for r in self._rows if r.id in wanted]
+        kept_new = [i for i in new_ids if i in self._row_of]
+        if kept_old != kept_new:
+            return False  # reordered: a reset is simpler and just as correct
+        end = len(self._rows) - 1
+        while end >= 0:  # remove from the end, one contiguous block at a time
+            if self._rows[end].id in wanted:
+                end -= 1
+                continue
+            start = end
+            while start > 0 and self._rows[start - 1].id not in wanted:
+                start -= 1
+            self.beginRemoveRows(QModelIndex(), start, end)
+            del self._rows[start : end + 1]
+            self.endRemoveRows()
+            end = start - 1
+        self._reindex()
+        position = 0
+        while position < len(rows):  # insert each run of new articles as one block
+            if rows[position].id in self._row_of:
+                position += 1
+                continue
+            stop = position
+            while stop + 1 < len(rows) and rows[stop + 1].id not in self._row_of:
+                stop += 1
+            self.beginInsertRows(QModelIndex(), position, stop)
+            self._rows[position:position] = rows[position : stop + 1]
+            self.endInsertRows()
+            self._reindex()
+            position = stop + 1
+        for position, item in enumerate(rows):
+            if self._rows[position] != item:
+                self._rows[position] = item
+                self.dataChanged.emit(self.index(position, 0), self.index(position, len(HEADERS) - 1))
+        return True
+
+    def set_search_results(self, hits: list[SearchHit] | None) -> None:
+        """Show search snippets and ranks (None clears them)."""
+        self._snippets = {h.id: h.snippet for h in hits} if hits else {}
+        self._ranks = {h.id: i for i, h in enumerate(hits)} if hits else {}
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(HEADERS) - 1),
+                [SnippetRole, RankRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.SizeHintRole],
+            )
+
+
+class LibraryProxyModel(QSortFilterProxyModel):
+    """Sorting plus a restriction to a set of article ids (search hits and filters)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._allowed: frozenset[int] | None = None
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def allowed_ids(self) -> frozenset[int] | None:
+        """The ids shown, or None for all."""
+        return self._allowed
+
+    def set_allowed_ids(self, ids: set[int] | frozenset[int] | None) -> None:
+        """Show only these articles (None: all)."""
+        allowed = None if ids is None else frozenset(ids)
+        if allowed == self._allowed:
+            return
+        self.beginFilterChange()
+        self._allowed = allowed
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if self._allowed is None:
+            return True
+        model = self.sourceModel()
+        if model is None:
+            return False
+        return model.index(source_row, TITLE, source_parent).data(ArticleIdRole) in self._allowed

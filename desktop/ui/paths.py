@@ -1,0 +1,101 @@
+"""Where the window finds its resources and keeps its settings, lock and crash log."""
+
+from __future__ import annotations
+
+import hashlib
+import getpass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QIcon
+from sqlalchemy.engine import make_url
+
+import desktop
+from desktop.storage.db import APP_DIR_NAME, default_database_path
+
+APP_ID = "org.briefingreader.BriefingReader"
+ORGANIZATION = "BriefingReader"
+APPLICATION = "BriefingReader"
+SETTINGS_FILE = "settings.ini"
+
+
+def project_root() -> Path:
+    """The folder holding the ``desktop`` package, ``resources`` and ``seeds``."""
+    return Path(desktop.__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    """The ``resources`` folder (icons, desktop files)."""
+    return project_root() / "resources"
+
+
+def seeds_dir() -> Path:
+    """The ``seeds`` folder with the sample articles imported into an empty library."""
+    return project_root() / "seeds"
+
+
+def app_icon() -> QIcon:
+    """The application icon (empty icon when the resources are missing)."""
+    path = resources_dir() / "icons" / f"{APP_ID}.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def action_icon(name: str) -> QIcon:
+    """One of the small action icons in ``resources/icons/actions`` (empty when missing)."""
+    path = resources_dir() / "icons" / "actions" / f"{name}.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def settings_path() -> Path:
+    """The settings file in the platform's standard configuration folder."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(base or Path.home() / ".config") / APP_DIR_NAME / SETTINGS_FILE
+
+
+def open_settings(path: Path | None = None) -> QSettings:
+    """The window's settings as an INI file (``path`` for tests, else the standard location)."""
+    return QSettings(str(path or settings_path()), QSettings.Format.IniFormat)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL; None for other databases and in-memory SQLite."""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return None
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def library_folder(url: str) -> Path:
+    """The folder next to the library: the SQLite file's folder, else the default data folder."""
+    file = sqlite_file(url)
+    return file.parent if file is not None else default_database_path().parent
+
+
+def crash_log_path(url: str) -> Path:
+    """``crash.log`` next to the library."""
+    return library_folder(url) / "crash.log"
+
+
+def instance_key(url: str) -> str:
+    """A local-socket name unique to this user and library (safe on every platform)."""
+    try:
+        user = getpass.getuser()
+    except Exception:
+        user = ""
+    digest = hashlib.sha256(f"{user}\n{url}".encode()).hexdigest()[:24]
+    return f"briefingreader-{digest}"
+
+
+def lock_file_path(url: str) -> Path:
+    """The lock file that marks a library as open: beside a SQLite file, else in the temp folder."""
+    file = sqlite_file(url)
+    if file is not None:
+        return file.with_name(file.name + ".lock")
+    temp = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)
+    return Path(temp) / f"{instance_key(url)}.lock"
