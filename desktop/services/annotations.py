@@ -76,9 +76,9 @@ def create_annotation(
         text = article.text
         if quote is not None:
             try:
-                start, end = find_quote(text, quote)
+                start, end = find_quote(text, quote, where=f"article {article_id}")
             except AnchorError as error:
-                raise AnnotationError(f"Article {article_id}: {error.message}") from error
+                raise AnnotationError(str(error)) from error
         if start is None or end is None or not (0 <= start < end <= len(text)):
             raise AnnotationError(
                 f"The range {start}-{end} is not a passage of article {article_id} (0-{len(text)})."

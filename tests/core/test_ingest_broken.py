@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,24 @@ def test_encrypted_pdf(broken: dict[str, Path]) -> None:
 
 def test_zip_bomb_docx(broken: dict[str, Path]) -> None:
     assert "would unpack to more than 200 MB" in _message(broken["zip_bomb_docx"])
+
+
+def test_nothing_is_fetched_while_importing(broken: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("an import tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    opened: list[str] = []
+    real_open = Path.open
+
+    def watch_open(self: Path, *args: object, **kwargs: object) -> object:
+        opened.append(str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", watch_open)
+    doc = load_path(broken["hostile_html"])
+    assert HOSTILE_ARTICLE in doc.text
+    assert opened == [str(broken["hostile_html"])]  # no file:// reference was followed

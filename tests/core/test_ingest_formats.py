@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -211,8 +212,6 @@ def test_docx_without_heading_uses_first_line() -> None:
 
 def test_docx_zip_without_word_part_is_refused() -> None:
     buffer = io.BytesIO()
-    import zipfile
-
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("content.xml", "<x/>")
     with pytest.raises(IngestError, match="not a valid Word document"):

@@ -15,7 +15,7 @@ from desktop.core.textfold import find_folded, fold, fold_with_offsets, query_wo
         ("Seeminenräumung", "seeminenraumung"),
         ("Straße", "strasse"),
         ("STRASSE", "strasse"),
-        ("Kyjiw", "kyjiw"),
+        ("Kopenhagen", "kopenhagen"),
         ("Émile Zoë Ångström", "emile zoe angstrom"),
         ("e\u0301", "e"),  # decomposed accent
         ("Łódź", "lodz"),
@@ -50,7 +50,8 @@ def test_fold_with_offsets_is_consistent(text: str) -> None:
 
 @given(st.text(alphabet=st.characters(categories=["L", "M", "Zs"]), max_size=60))
 def test_found_spans_fold_to_the_query(text: str) -> None:
-    words = [word for word in text.split() if fold(word) and fold(word).isalnum()]
+    operators = {"AND", "OR", "NOT", "NEAR"}  # FTS syntax, never searched for
+    words = [w for w in text.split() if fold(w) and fold(w).isalnum() and w not in operators]
     for word in words[:3]:
         spans = find_folded(text, word)
         assert spans, word

@@ -6,6 +6,7 @@ The page is only parsed, never rendered: nothing it references (scripts, images,
 
 from __future__ import annotations
 
+import contextlib
 import html as html_lib
 import re
 from typing import Any
@@ -130,36 +131,38 @@ def fallback_text(markup: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+_Meta = tuple[str | None, str | None, str | None, str | None]
+
+
+def _metadata(found: Any) -> _Meta:
+    """(title, author, ISO date, web URL) from a trafilatura result."""
+    return (
+        clean_title(getattr(found, "title", None)),
+        clean_meta(getattr(found, "author", None)),
+        iso_date(getattr(found, "date", None)),
+        _web_url(getattr(found, "url", None)),
+    )
+
+
 def read_html(markup: str) -> Extracted:
     """Extract the main text and metadata of an HTML page given as str."""
     import trafilatura
 
     markup = _XML_DECL_RE.sub("", markup, count=1)
-    result = None
+    result: Any = None
     if markup.strip():
         try:
             result = trafilatura.bare_extraction(markup, **_TRAFILATURA_OPTIONS)
         except (ValueError, TypeError, AttributeError, RecursionError):
             result = None  # malformed markup: the lxml fallback below copes
     text = _paragraphs(result.text) if result is not None and result.text else ""
-    title = author = published = url = None
-    if result is not None:
-        title = clean_title(result.title)
-        author = clean_meta(result.author)
-        published = iso_date(result.date)
-        url = _web_url(result.url)
+    meta: _Meta = _metadata(result) if result is not None else (None, None, None, None)
     if not text.strip():
         text = fallback_text(markup)
-        if result is None:
-            try:
-                meta = trafilatura.extract_metadata(markup)
-            except (ValueError, TypeError, AttributeError, RecursionError):
-                meta = None
-            if meta is not None:
-                title = clean_title(meta.title)
-                author = clean_meta(meta.author)
-                published = iso_date(meta.date)
-                url = _web_url(meta.url)
+        if result is None and markup.strip():
+            with contextlib.suppress(ValueError, TypeError, AttributeError, RecursionError):
+                meta = _metadata(trafilatura.extract_metadata(markup, extensive=False))
+    title, author, published, url = meta
     return Extracted(
         text=text,
         title=title or _page_title(markup),

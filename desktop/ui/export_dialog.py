@@ -1,0 +1,238 @@
+"""Export Notes…: one article, a tag, an actor or the whole library, to a Markdown file or the clipboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.filenames import safe_filename, write_new_file
+from desktop.services import exporting
+from desktop.services.library_filters import actor_choices, tags_in_use
+from desktop.ui.context import AppContext
+from desktop.ui.crash import Messages, message_of
+from desktop.ui.tasks import TaskControl
+
+SCOPES = ("article", "tag", "actor", "library")
+EXPORT_DIR_KEY = "export/folder"
+
+
+def default_name(scope: str, article_title: str | None, tag: str | None, actor: str | None) -> str:
+    """A portable file name for an export."""
+    if scope == "article" and article_title:
+        return safe_filename(f"{article_title} – notes")
+    if scope == "tag" and tag:
+        return safe_filename(f"notes tagged {tag.replace('/', ' ')}")
+    if scope == "actor" and actor:
+        return safe_filename(f"notes on {actor}")
+    return safe_filename("briefing notes")
+
+
+def render_export(ctx: AppContext, scope: str, article_id: int | None, tag: str | None, actor: str | None) -> str:
+    """The Markdown for a scope (runs off the GUI thread)."""
+    if scope == "article" and article_id is not None:
+        return exporting.export_article(ctx.library, article_id)
+    if scope == "tag" and tag:
+        return exporting.export_tag(ctx.library, tag)
+    if scope == "actor" and actor:
+        return exporting.export_actor(ctx.library, actor)
+    return exporting.export_library(ctx.library)
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; the export itself runs in the background."""
+
+    exported = Signal(str)  # the file written, or "" for the clipboard
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        article_id: int | None = None,
+        article_title: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._article_id = article_id
+        self._article_title = article_title
+        self.setWindowTitle("Export Notes")
+        self._build()
+        self._load_choices()
+
+    def _build(self) -> None:
+        self.scope_group = QButtonGroup(self)
+        scope_box = QGroupBox("Export the notes of", self)
+        form = QFormLayout(scope_box)
+        self.radios: dict[str, QRadioButton] = {}
+        self.tag_combo = QComboBox(self)
+        self.actor_combo = QComboBox(self)
+        self.actor_combo.setEditable(True)
+        self.actor_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        labels = {
+            "article": f"This article{': ' + self._article_title if self._article_title else ''}",
+            "tag": "Tag",
+            "actor": "Actor",
+            "library": "The whole library",
+        }
+        for scope in SCOPES:
+            radio = QRadioButton(labels[scope], self)
+            self.radios[scope] = radio
+            self.scope_group.addButton(radio)
+            radio.toggled.connect(self._update)
+            field = {"tag": self.tag_combo, "actor": self.actor_combo}.get(scope)
+            if field is None:
+                form.addRow(radio)
+            else:
+                form.addRow(radio, field)
+
+        dest_box = QGroupBox("Destination", self)
+        dest = QVBoxLayout(dest_box)
+        self.to_file = QRadioButton("Markdown file", self)
+        self.to_clipboard = QRadioButton("Clipboard", self)
+        self.to_file.setChecked(True)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setAccessibleName("Export file")
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.to_file)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        dest.addLayout(row)
+        dest.addWidget(self.to_clipboard)
+        self.to_file.toggled.connect(self._update)
+        self.tag_combo.currentIndexChanged.connect(lambda _i: self._suggest_name())
+        self.actor_combo.currentTextChanged.connect(lambda _t: self._suggest_name())
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scope_box)
+        layout.addWidget(dest_box)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        self.radios["article"].setEnabled(self._article_id is not None)
+        self.radios["tag"].setEnabled(False)  # until tags are loaded
+        self.radios["actor"].setEnabled(False)
+        self.radios["article" if self._article_id is not None else "library"].setChecked(True)
+        self._update()
+
+    def _load_choices(self) -> None:
+        library = self._ctx.library
+
+        def load(control: TaskControl) -> tuple[list[str], list[str]]:
+            with library.read_session() as session:
+                names = list(dict.fromkeys(a.name for a in actor_choices(session)))
+                return tags_in_use(session), names
+
+        self._ctx.tasks.run(load, self._fill, lambda _e: None)
+
+    def _fill(self, result: tuple[list[str], list[str]]) -> None:
+        tags, actors = result
+        self.tag_combo.addItems(tags)
+        self.actor_combo.addItems(actors)
+        self.radios["tag"].setEnabled(bool(tags))
+        self.radios["actor"].setEnabled(bool(actors))
+        self._update()
+
+    def scope(self) -> str:
+        """The chosen scope."""
+        return next((s for s, r in self.radios.items() if r.isChecked()), "library")
+
+    def _folder(self) -> Path:
+        stored = self._ctx.settings.value(EXPORT_DIR_KEY)
+        if stored and Path(str(stored)).is_dir():
+            return Path(str(stored))
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs else Path.home()
+
+    def _suggest_name(self) -> None:
+        name = default_name(
+            self.scope(), self._article_title, self.tag_combo.currentText(), self.actor_combo.currentText()
+        )
+        current = self.path_edit.text().strip()
+        folder = Path(current).parent if current else self._folder()
+        self.path_edit.setText(str(folder / name))
+
+    def _update(self) -> None:
+        self.tag_combo.setEnabled(self.radios["tag"].isChecked())
+        self.actor_combo.setEnabled(self.radios["actor"].isChecked())
+        self.path_edit.setEnabled(self.to_file.isChecked())
+        self._suggest_name()
+
+    def _browse(self) -> None:
+        chosen = self.choose_file(self, self.path_edit.text())
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    @classmethod
+    def choose_file(cls, parent: QWidget, suggested: str) -> str:
+        """The save-file dialog (replaced in tests)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, "Export Notes", suggested, "Markdown (*.md);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        return path
+
+    def start_export(self) -> None:
+        """Validate, ask before overwriting, then export in the background."""
+        scope, article_id = self.scope(), self._article_id
+        tag, actor = self.tag_combo.currentText() or None, self.actor_combo.currentText().strip() or None
+        target: Path | None = None
+        if self.to_file.isChecked():
+            raw = self.path_edit.text().strip()
+            if not raw:
+                Messages.show_error(self, "Export Notes", "Choose a file to export to.")
+                return
+            target = Path(raw).expanduser()
+            if target.suffix == "":
+                target = target.with_suffix(".md")
+            if target.exists() and not Messages.ask(
+                self, "Export Notes", f"{target.name} already exists. Replace it?"
+            ):
+                return
+        ctx = self._ctx
+
+        def run(control: TaskControl) -> str:
+            text = render_export(ctx, scope, article_id, tag, actor)
+            if target is None:
+                return text
+            write_new_file(target, text, overwrite=True)
+            return str(target)
+
+        self.buttons.setEnabled(False)
+        self._ctx.tasks.run(run, lambda r: self._finished(target, str(r)), self._failed)
+
+    def _finished(self, target: Path | None, result: str) -> None:
+        self.buttons.setEnabled(True)
+        if target is None:
+            QApplication.clipboard().setText(result)
+            self.exported.emit("")
+        else:
+            self._ctx.settings.setValue(EXPORT_DIR_KEY, str(target.parent))
+            self.exported.emit(str(target))
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        Messages.show_error(self, "Export Notes", f"The notes could not be exported: {message_of(error)}")

@@ -1,0 +1,291 @@
+"""Building the reading document and colouring it.
+
+The article text is untrusted: it is inserted as plain text, one block per line, never
+parsed as HTML. Highlights are character-format merges applied in one edit block.
+Qt positions count UTF-16 units; ``DocLayout`` converts the store's code-point offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextEdit
+
+from desktop.core.offsets import OffsetMap
+from desktop.services.dto import AnnotationRow, ArticleDetail, MentionRow
+from desktop.ui.palette import (
+    annotation_background,
+    annotation_color,
+    entity_background,
+    entity_color,
+    search_background,
+)
+
+SERIF_FAMILIES = (
+    "Source Serif 4",
+    "Source Serif Pro",
+    "Charter",
+    "Iowan Old Style",
+    "Georgia",
+    "Cambria",
+    "Noto Serif",
+    "Liberation Serif",
+    "DejaVu Serif",
+)
+DEFAULT_POINT_SIZE = 12.0
+MIN_POINT_SIZE, MAX_POINT_SIZE = 7.0, 32.0
+LINE_HEIGHT_PERCENT = 150
+MEASURE_CHARS = 70  # comfortable line length in average characters
+# Characters Qt would turn into block or frame boundaries; replaced one for one to keep offsets.
+_STRUCTURAL = str.maketrans({"\r": " ", "\u2029": " ", "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"})
+
+
+def reading_family() -> str:
+    """The first installed reading serif, or the generic serif family."""
+    installed = set(QFontDatabase.families())
+    for family in SERIF_FAMILIES:
+        if family in installed:
+            return family
+    return "serif"
+
+
+def reading_font(point_size: float) -> QFont:
+    """The body font at ``point_size``."""
+    font = QFont(reading_family())
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, point_size)))
+    return font
+
+
+def measure_width(font: QFont, chars: int = MEASURE_CHARS) -> float:
+    """Pixel width of a line of about ``chars`` average characters."""
+    metrics = QFontMetricsF(font)
+    sample = "Die Leserin liest den Text in Ruhe und mit Genuss, Zeile um Zeile."
+    return metrics.horizontalAdvance(sample) / len(sample) * chars
+
+
+@dataclass
+class DocLayout:
+    """Where the body text sits in the document and how to convert offsets."""
+
+    body_start: int
+    text: str
+    offsets: OffsetMap = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.offsets = OffsetMap(self.text)
+
+    @property
+    def body_end(self) -> int:
+        """Qt position after the last body character."""
+        return self.body_start + self.offsets.utf16_length
+
+    def qt_pos(self, index: int) -> int:
+        """Qt position of body code-point ``index`` (clamped to the body)."""
+        return self.body_start + self.offsets.to_utf16(max(0, min(index, self.offsets.length)))
+
+    def index(self, position: int) -> int | None:
+        """Body code-point index of Qt ``position``; None before the body."""
+        if position < self.body_start:
+            return None
+        return self.offsets.from_utf16(min(position - self.body_start, self.offsets.utf16_length))
+
+
+def _meta_line(detail: ArticleDetail) -> str:
+    parts = [p for p in (detail.source, detail.published, detail.author) if p]
+    if detail.language and detail.language != "und":
+        parts.insert(2 if len(parts) >= 2 else len(parts), detail.language.upper())
+    return "  ·  ".join(" ".join(p.split()) for p in parts)
+
+
+def body_char_format(palette: QPalette) -> QTextCharFormat:
+    """The plain body format: no highlight, the palette's text colour."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(palette.color(QPalette.ColorRole.Text))
+    fmt.clearBackground()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+    return fmt
+
+
+def build_document(doc: QTextDocument, detail: ArticleDetail, font: QFont, palette: QPalette) -> DocLayout:
+    """Fill ``doc`` with the title, a metadata line and the body text; return the body layout."""
+    doc.setUndoRedoEnabled(False)
+    doc.clear()
+    doc.setDefaultFont(font)
+    line = QFontMetricsF(font).height()
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    title_block = QTextBlockFormat()
+    title_block.setBottomMargin(line * 0.35)
+    title_block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    title_fmt = QTextCharFormat()
+    title_fmt.setFontPointSize(font.pointSizeF() * 1.6)
+    title_fmt.setFontWeight(QFont.Weight.Bold)
+    title_fmt.setForeground(palette.color(QPalette.ColorRole.Text))
+    cursor.setBlockFormat(title_block)
+    cursor.setBlockCharFormat(title_fmt)
+    cursor.insertText(" ".join(detail.title.split()) or "Untitled", title_fmt)
+    meta_block = QTextBlockFormat()
+    meta_block.setBottomMargin(line * 1.2)
+    meta_fmt = QTextCharFormat()
+    meta_fmt.setFontPointSize(font.pointSizeF() * 0.85)
+    meta_fmt.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
+    cursor.insertBlock(meta_block, meta_fmt)
+    cursor.insertText(_meta_line(detail), meta_fmt)
+    text_fmt = body_char_format(palette)
+    paragraph = QTextBlockFormat()
+    paragraph.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    paragraph.setBottomMargin(line * 0.7)
+    empty = QTextBlockFormat()
+    empty.setLineHeight(line * 0.2, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    body_start = -1
+    for raw in detail.text.split("\n"):
+        cursor.insertBlock(paragraph if raw.strip() else empty, text_fmt)
+        if body_start < 0:
+            body_start = cursor.position()
+        if raw:
+            cursor.insertText(raw.translate(_STRUCTURAL), text_fmt)
+    cursor.endEditBlock()
+    return DocLayout(body_start, detail.text)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted range of the body in code points."""
+
+    start: int
+    end: int
+    ref: int  # actor id or annotation id
+    key: str  # entity type or colour name
+
+
+class SpanIndex:
+    """Finds the span under a body offset (spans may not overlap; the first wins)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: (s.start, s.end))
+        self.spans: list[Span] = ordered
+        self._starts = [s.start for s in ordered]
+
+    def at(self, index: int) -> list[Span]:
+        """Every span containing ``index``, innermost (latest start) first."""
+        hits = [s for s in self.spans[: bisect_right(self._starts, index)] if s.start <= index < s.end]
+        return sorted(hits, key=lambda s: (-s.start, s.end))
+
+
+def mention_spans(mentions: Sequence[MentionRow]) -> list[Span]:
+    """Entity spans of an article's mentions."""
+    return [Span(m.start, m.end, m.actor_id, m.type) for m in mentions if m.end > m.start]
+
+
+def annotation_spans(annotations: Sequence[AnnotationRow]) -> list[Span]:
+    """Annotation spans (orphaned annotations have no place in the text)."""
+    return [Span(a.start, a.end, a.id, a.color) for a in annotations if not a.orphaned and a.end > a.start]
+
+
+def _segments(layers: Sequence[Sequence[Span]], length: int) -> list[tuple[int, int, list[Span | None]]]:
+    """Cut the body at every span boundary; for each piece, the innermost span of each layer."""
+    cuts = {0, length}
+    for layer in layers:
+        for span in layer:
+            cuts.update((max(0, min(span.start, length)), max(0, min(span.end, length))))
+    points = sorted(cuts)
+    ordered = [sorted(layer, key=lambda s: s.start) for layer in layers]
+    next_index = [0] * len(layers)
+    active: list[list[Span]] = [[] for _ in layers]
+    out = []
+    for a, b in zip(points, points[1:], strict=False):
+        current: list[Span | None] = []
+        for k, layer in enumerate(ordered):
+            while next_index[k] < len(layer) and layer[next_index[k]].start <= a:
+                active[k].append(layer[next_index[k]])
+                next_index[k] += 1
+            active[k] = [s for s in active[k] if s.end > a]
+            current.append(max(active[k], key=lambda s: s.start) if active[k] else None)
+        if any(current):
+            out.append((a, b, current))
+    return out
+
+
+def highlight_format(entity: Span | None, note: Span | None, palette: QPalette) -> QTextCharFormat:
+    """Entities: soft tint and a dotted underline in the type colour; annotations: stronger
+    background in their colour and a solid underline; where both meet, the annotation's
+    background with the entity's dotted underline."""
+    fmt = QTextCharFormat()
+    if note is not None:
+        fmt.setBackground(annotation_background(note.key, palette))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(annotation_color(note.key).darker(115))
+    if entity is not None:
+        if note is None:
+            fmt.setBackground(entity_background(entity.key, palette))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(entity_color(entity.key))
+    return fmt
+
+
+def apply_highlights(
+    doc: QTextDocument,
+    layout: DocLayout,
+    entities: Sequence[Span],
+    annotations: Sequence[Span],
+    palette: QPalette,
+) -> None:
+    """Reset the body's formats and merge in entity and annotation highlights (one edit block)."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    cursor.setPosition(layout.body_start)
+    cursor.setPosition(layout.body_end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.setCharFormat(body_char_format(palette))
+    for start, end, (entity, note) in _segments([entities, annotations], layout.offsets.length):
+        cursor.setPosition(layout.qt_pos(start))
+        cursor.setPosition(layout.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(highlight_format(entity, note, palette))
+    cursor.endEditBlock()
+
+
+def extra_selections(
+    doc: QTextDocument, layout: DocLayout, spans: Iterable[tuple[int, int]], background: QColor, *,
+    foreground: QColor | None = None,
+) -> list[QTextEdit.ExtraSelection]:
+    """Transient highlights (search hits, the selected actor, find matches) drawn over the text."""
+    out = []
+    for start, end in spans:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(doc)
+        cursor.setPosition(layout.qt_pos(start))
+        cursor.setPosition(layout.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor  # type: ignore[misc]
+        fmt = QTextCharFormat()
+        fmt.setBackground(background)
+        if foreground is not None:
+            fmt.setForeground(foreground)
+        selection.format = fmt  # type: ignore[misc]
+        out.append(selection)
+    return out
+
+
+def search_selections(
+    doc: QTextDocument, layout: DocLayout, spans: Sequence[tuple[int, int]], palette: QPalette,
+    current: int | None = None,
+) -> list[QTextEdit.ExtraSelection]:
+    """Search hits, with the ``current`` one stronger."""
+    normal = extra_selections(
+        doc, layout, [s for i, s in enumerate(spans) if i != current], search_background(palette)
+    )
+    if current is None or not 0 <= current < len(spans):
+        return normal
+    return normal + extra_selections(doc, layout, [spans[current]], search_background(palette, current=True))

@@ -1,0 +1,353 @@
+"""Undoable edits of annotations and actors, written in the background one after another.
+
+``EditController`` is the one place the reader and the sidebar change the library. Each
+edit runs on the ``WriteQueue`` (serial, off the GUI thread, so undo steps can never
+overtake each other), then lands on the window's ``QUndoStack`` as a command whose first
+``redo`` is a no-op. Undo and redo restore exact snapshots (see services/snapshots.py).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from desktop.services import annotations as annotation_service
+from desktop.services.dto import AnnotationRow, ChangeSummary
+from desktop.services.snapshots import (
+    ActorChange,
+    AnnotationSnapshot,
+    record_actor_change,
+    remove_annotation,
+    restore_actors,
+    restore_annotation,
+)
+from desktop.storage.db import Library
+from desktop.ui.context import AppContext
+from desktop.ui.tasks import TaskRunner
+
+NOTE_EDIT_ID = 7301  # QUndoCommand.id() of note edits: consecutive edits of one note merge
+
+
+def error_message(error: BaseException) -> str:
+    """The one-sentence message of a typed error (or its text)."""
+    message = getattr(error, "message", None)
+    return str(message or error or type(error).__name__)
+
+
+@dataclass
+class _Job:
+    fn: Callable[[], Any]
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    finished: threading.Event = field(default_factory=threading.Event)
+    result: Any = None
+    error: BaseException | None = None
+    delivered: bool = False
+
+
+class WriteQueue(QObject):
+    """Runs write jobs one at a time in the task pool; callbacks arrive on the GUI thread in order."""
+
+    idle_changed = Signal(bool)
+
+    def __init__(self, tasks: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._pending: deque[_Job] = deque()
+        self._running: _Job | None = None
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Queue ``fn`` (runs after every job submitted before it)."""
+        was_idle = self.is_idle()
+        self._pending.append(_Job(fn, on_done, on_error))
+        if was_idle:
+            self.idle_changed.emit(False)
+        self._pump()
+
+    def is_idle(self) -> bool:
+        """True when nothing is queued or running."""
+        return self._running is None and not self._pending
+
+    def _pump(self) -> None:
+        if self._running is not None or not self._pending:
+            return
+        job = self._pending.popleft()
+        self._running = job
+
+        def work(_control: object) -> None:
+            try:
+                job.result = job.fn()
+            except BaseException as error:  # handed to the GUI thread in _deliver
+                job.error = error
+            finally:
+                job.finished.set()
+
+        self._tasks.run(work, lambda _r: self._deliver(job), lambda _e: self._deliver(job))
+
+    def _deliver(self, job: _Job) -> None:
+        if job.delivered:
+            return
+        job.delivered = True
+        if self._running is job:
+            self._running = None
+        if job.error is not None:
+            if job.on_error is not None:
+                job.on_error(job.error)
+        elif job.on_done is not None:
+            job.on_done(job.result)
+        self._pump()
+        if self.is_idle():
+            self.idle_changed.emit(True)
+
+    def drain(self, timeout: float = 10.0) -> bool:
+        """Finish every queued write now (on quit); False if the running one did not end in time."""
+        running = self._running
+        if running is not None:
+            if not running.finished.wait(timeout):
+                return False
+            self._deliver(running)
+        while self._pending:
+            job = self._pending.popleft()
+            self._running = job
+            try:
+                job.result = job.fn()
+            except Exception as error:  # reported like a background failure
+                job.error = error
+            job.finished.set()
+            self._deliver(job)
+        return True
+
+
+class _QueuedCommand(QUndoCommand):
+    """A command already applied when pushed; later undo/redo run on the write queue."""
+
+    def __init__(self, controller: EditController, text: str) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False  # the push itself: the edit is already in the library
+            return
+        self._controller.queue.submit(self.do_redo, self.after, self._failed)
+
+    def undo(self) -> None:
+        self._controller.queue.submit(self.do_undo, self.after, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self._controller.failed.emit(f"Could not undo or redo “{self.text()}”: {error_message(error)}")
+
+    def do_redo(self) -> Any:
+        """Apply again (worker thread)."""
+        raise NotImplementedError
+
+    def do_undo(self) -> Any:
+        """Revert (worker thread)."""
+        raise NotImplementedError
+
+    def after(self, _result: Any) -> None:
+        """Tell the views (GUI thread)."""
+        raise NotImplementedError
+
+
+class AnnotationPresenceCommand(_QueuedCommand):
+    """Creating (``exists_after``) or deleting an annotation; re-created with the same id and tags."""
+
+    def __init__(
+        self,
+        controller: EditController,
+        text: str,
+        article_id: int,
+        annotation_id: int,
+        *,
+        exists_after: bool,
+        snapshot: AnnotationSnapshot | None = None,
+    ) -> None:
+        super().__init__(controller, text)
+        self.annotation_id = annotation_id
+        self.article_id = article_id
+        self.exists_after = exists_after
+        self._snapshot = snapshot
+
+    def _remove(self) -> None:
+        self._snapshot = remove_annotation(self._controller.library, self.annotation_id)
+
+    def _restore(self) -> None:
+        if self._snapshot is not None:
+            restore_annotation(self._controller.library, self._snapshot)
+
+    def do_undo(self) -> Any:
+        return self._remove() if self.exists_after else self._restore()
+
+    def do_redo(self) -> Any:
+        return self._restore() if self.exists_after else self._remove()
+
+    def after(self, _result: Any) -> None:
+        self._controller.annotations_changed.emit(self.article_id)
+
+
+class EditAnnotationCommand(_QueuedCommand):
+    """A change of note, tags or colour; consecutive note edits of one annotation merge."""
+
+    def __init__(
+        self, controller: EditController, row: AnnotationRow, before: dict[str, Any], after: dict[str, Any]
+    ) -> None:
+        super().__init__(controller, "Edit note" if set(after) == {"note"} else "Edit highlight")
+        self.annotation_id = row.id
+        self.article_id = row.article_id
+        self.before = before
+        self.after_values = after
+
+    def id(self) -> int:  # noqa: A003 (QUndoCommand API)
+        return NOTE_EDIT_ID if set(self.after_values) == {"note"} else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt override)
+        if not isinstance(other, EditAnnotationCommand) or other.annotation_id != self.annotation_id:
+            return False
+        self.after_values = dict(other.after_values)
+        return True
+
+    def do_undo(self) -> Any:
+        return annotation_service.update_annotation(self._controller.library, self.annotation_id, **self.before)
+
+    def do_redo(self) -> Any:
+        return annotation_service.update_annotation(
+            self._controller.library, self.annotation_id, **self.after_values
+        )
+
+    def after(self, _result: Any) -> None:
+        self._controller.annotations_changed.emit(self.article_id)
+
+
+class ActorCommand(_QueuedCommand):
+    """An actor correction: undo restores the snapshot before it, redo the one after it."""
+
+    def __init__(self, controller: EditController, text: str, change: ActorChange) -> None:
+        super().__init__(controller, text)
+        self.change = change
+
+    def _restore(self, before: bool) -> ChangeSummary:
+        summary = restore_actors(self._controller.library, self.change.before if before else self.change.after)
+        self._controller.ctx.refresh_corrections()
+        return summary
+
+    def do_undo(self) -> Any:
+        return self._restore(True)
+
+    def do_redo(self) -> Any:
+        return self._restore(False)
+
+    def after(self, result: Any) -> None:
+        self._controller.actors_changed.emit(result)
+
+
+class EditController(QObject):
+    """Creates, edits and deletes annotations and corrects actors, undoably and off the GUI thread."""
+
+    annotation_created = Signal(object)  # AnnotationRow
+    annotation_updated = Signal(object)  # AnnotationRow
+    annotations_changed = Signal(int)  # article id
+    actors_changed = Signal(object)  # ChangeSummary
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.queue = WriteQueue(ctx.tasks, self)
+
+    @property
+    def library(self) -> Library:
+        """The open library."""
+        return self.ctx.library
+
+    def _error(self, prefix: str) -> Callable[[BaseException], None]:
+        return lambda error: self.failed.emit(f"{prefix}: {error_message(error)}")
+
+    def create_annotation(self, article_id: int, start: int, end: int, color: str) -> None:
+        """Highlight [start, end) of an article."""
+
+        def done(row: AnnotationRow) -> None:
+            self.ctx.undo_stack.push(
+                AnnotationPresenceCommand(self, "Highlight", article_id, row.id, exists_after=True)
+            )
+            self.annotations_changed.emit(article_id)
+            self.annotation_created.emit(row)
+
+        self.queue.submit(
+            lambda: annotation_service.create_annotation(
+                self.library, article_id, start=start, end=end, color=color
+            ),
+            done,
+            self._error("Could not highlight"),
+        )
+
+    def edit_annotation(self, row: AnnotationRow, **changes: Any) -> None:
+        """Change ``note``, ``tags`` or ``color`` of an annotation whose stored state is ``row``."""
+        current = {"note": row.note, "tags": list(row.tags), "color": row.color}
+        after = {k: (list(v) if k == "tags" else v) for k, v in changes.items() if current.get(k) != v}
+        if not after:
+            return
+        before = {k: current[k] for k in after}
+
+        def done(updated: AnnotationRow) -> None:
+            self.ctx.undo_stack.push(EditAnnotationCommand(self, row, before, after))
+            self.annotation_updated.emit(updated)
+            self.annotations_changed.emit(row.article_id)
+
+        self.queue.submit(
+            lambda: annotation_service.update_annotation(self.library, row.id, **after),
+            done,
+            self._error("Could not save the annotation"),
+        )
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        """Delete an annotation (undo re-creates it with its tags)."""
+
+        def done(snapshot: AnnotationSnapshot) -> None:
+            self.ctx.undo_stack.push(
+                AnnotationPresenceCommand(
+                    self, "Delete highlight", snapshot.article_id, snapshot.id, exists_after=False,
+                    snapshot=snapshot,
+                )
+            )
+            self.annotations_changed.emit(snapshot.article_id)
+
+        self.queue.submit(
+            lambda: remove_annotation(self.library, annotation_id), done, self._error("Could not delete")
+        )
+
+    def correct_actors(
+        self, text: str, actor_ids: list[int], operation: Callable[[Library], ChangeSummary]
+    ) -> None:
+        """Run an actor correction (from services.corrections) undoably; ``text`` names it in Edit > Undo."""
+
+        def work() -> ActorChange:
+            change = record_actor_change(self.library, actor_ids, lambda: operation(self.library))
+            self.ctx.refresh_corrections()
+            return change
+
+        def done(change: ActorChange) -> None:
+            self.ctx.undo_stack.push(ActorCommand(self, text, change))
+            self.actors_changed.emit(change.summary)
+
+        self.queue.submit(work, done, self._error(f"Could not {text[:1].lower()}{text[1:]}"))
+
+    def is_idle(self) -> bool:
+        """True when no write is queued or running."""
+        return self.queue.is_idle()
+
+    def drain(self, timeout: float = 10.0) -> bool:
+        """Finish every pending write now (called on quit via ReaderPane.save_state)."""
+        return self.queue.drain(timeout)
