@@ -11,10 +11,12 @@ from desktop.storage.models import Actor, ActorAlias, EntityRejection
 
 
 def model_recognizer() -> Recognizer:
-    """The statistical recogniser over the models shipped in resources/models."""
+    """The shipped statistical models (German, English) with the knowledge layer on top."""
+    from desktop.core.entities.knowledge import KnowledgeRecognizer
     from desktop.core.entities.statistical import StatisticalRecognizer
 
-    return StatisticalRecognizer()
+    statistical = StatisticalRecognizer()
+    return KnowledgeRecognizer(statistical, model_languages=statistical.available_languages)
 
 
 def user_corrections(library: Library) -> tuple[dict[str, EntityType], list[str]]:

@@ -9,6 +9,9 @@ Outputs (gzip TSV, UTF-8):
   GeoNames (CC BY 4.0). ``strong`` = 1 marks names safe to *find* in text (a country, a
   region, or the main/well-formed name of a city of 100,000+ inhabitants that is not a
   common word); the others only serve to *link* spelling variants (Kyjiw = Kiew = Kyiv).
+- ``word_counts.tsv.gz``: ``language, capitalised word, times tagged O, times tagged as an
+  entity`` in the training splits (GermEval 2014 train, UNER EWT train): words like weekdays
+  that are capitalised but almost never names.
 - ``person_variants.tsv.gz``: ``name part, group ids``: spellings of the same given or
   family name across languages and transliterations (rigour, MIT, from Wikidata CC0).
 
@@ -71,20 +74,29 @@ def _bio_tokens(path: Path, token_col: int, tag_col: int) -> Iterator[tuple[str,
                 yield parts[token_col], parts[tag_col]
 
 
-def common_words(data: Path) -> set[str]:
-    """Capitalised tokens tagged O more often than as a location in the train splits."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    sources = [
-        (data / "germeval2014" / "NER-de-train-outer.conll", 0, 1),
-        (data / "uner-en-ewt" / "en_ewt-ud-train.DRAFT-2022-12-02.iob2.gz", 1, 2),
-    ]
-    for path, token_col, tag_col in sources:
+TRAIN_SPLITS = {
+    "de": ("germeval2014/NER-de-train-outer.conll", 0, 1),
+    "en": ("uner-en-ewt/en_ewt-ud-train.DRAFT-2022-12-02.iob2.gz", 1, 2),
+}
+
+
+def capitalised_counts(data: Path) -> dict[tuple[str, str], Counter[str]]:
+    """Per (language, capitalised token): how often the train splits tag it O, LOC or other."""
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for lang, (rel, token_col, tag_col) in TRAIN_SPLITS.items():
+        path = data / rel
         if not path.exists():
             continue
         for token, tag in _bio_tokens(path, token_col, tag_col):
             if token[:1].isupper():
-                counts[token]["loc" if tag.endswith("LOC") else "o" if tag == "O" else "other"] += 1
-    return {t for t, c in counts.items() if c["o"] + c["other"] > c["loc"]}
+                kind = "o" if tag == "O" or "deriv" in tag or "part" in tag else "loc" if tag.endswith("LOC") else "ent"
+                counts[(lang, token)][kind] += 1
+    return counts
+
+
+def common_words(counts: dict[tuple[str, str], Counter[str]]) -> set[str]:
+    """Capitalised tokens tagged O (or another type) more often than as a location."""
+    return {t for (_, t), c in counts.items() if c["o"] + c["ent"] > c["loc"]}
 
 
 def country_rows(data: Path) -> Iterator[tuple[str, str, str, int, int]]:
@@ -147,7 +159,12 @@ def person_variant_rows(data: Path) -> Iterator[tuple[str, str]]:
 def build(data: Path, out: Path) -> dict[str, int]:
     """Write both gazetteers; returns row counts."""
     out.mkdir(parents=True, exist_ok=True)
-    common = common_words(data)
+    counts = capitalised_counts(data)
+    common = common_words(counts)
+    with gzip.open(out / "word_counts.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
+        for (lang, token), c in sorted(counts.items()):
+            if c["o"] >= 3:
+                handle.write(f"{lang}\t{token}\t{c['o']}\t{c['loc'] + c['ent']}\n")
     best: dict[str, tuple[str, str, int, int]] = {}
     for name, place, kind, population, strong in [*country_rows(data), *city_rows(data, common)]:
         current = best.get(name)

@@ -199,6 +199,11 @@ class ImportController(QObject):
             self._report = ImportReport(self._parent)
         return self._report
 
+    def close_report(self) -> None:
+        """Close the report dialog if it is open."""
+        if self._report is not None:
+            self._report.close()
+
     def is_busy(self) -> bool:
         """True while an import runs or waits."""
         return self._handle is not None or bool(self._queue)

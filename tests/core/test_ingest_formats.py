@@ -216,3 +216,13 @@ def test_docx_zip_without_word_part_is_refused() -> None:
         archive.writestr("content.xml", "<x/>")
     with pytest.raises(IngestError, match="not a valid Word document"):
         load_bytes(buffer.getvalue(), name="odt-in-disguise.docx")
+
+
+def test_docx_title_style_wins_over_heading() -> None:
+    document = docx.Document()
+    document.add_paragraph("Vorspann ohne Stil.")
+    document.add_heading("Kapitel eins", level=1)
+    document.add_heading("Der Haupttitel", level=0)  # style "Title"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert load_bytes(buffer.getvalue(), name="t.docx").title == "Der Haupttitel"

@@ -47,12 +47,21 @@ def check_zip(data: bytes, *, name: str = "") -> None:
         raise _not_docx(name)
 
 
-def _style_name(paragraph: Any) -> str:
+def _style_names(document: Any) -> dict[str, str]:
+    """Style id → (English) style name, read once per document; style lookups are slow."""
+    names: dict[str, str] = {}
     try:
-        style = paragraph.style
-        return str(style.name or "") if style is not None else ""
+        for style in document.styles:
+            if style.style_id:
+                names[style.style_id] = str(style.name or "")
     except (AttributeError, KeyError, ValueError):
-        return ""
+        pass
+    return names
+
+
+def _style_name(paragraph: Any, names: dict[str, str]) -> str:
+    style_id = getattr(paragraph._p, "style", None)
+    return names.get(style_id, "") if style_id else ""
 
 
 def _table_text(table: Any) -> str:
@@ -89,6 +98,7 @@ def read_docx(data: bytes, *, name: str = "") -> Extracted:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        style_names = _style_names(document)
         blocks: list[str] = []
         title_style: str | None = None
         heading: str | None = None
@@ -97,11 +107,12 @@ def read_docx(data: bytes, *, name: str = "") -> Extracted:
                 text = _table_text(item)
             else:
                 text = item.text.strip()
-                style = _style_name(item)
-                if text and title_style is None and style == "Title":
-                    title_style = text
-                if text and heading is None and style.startswith("Heading"):
-                    heading = text
+                if text and (title_style is None or heading is None):
+                    style = _style_name(item, style_names)
+                    if title_style is None and style == "Title":
+                        title_style = text
+                    if heading is None and style.startswith("Heading"):
+                        heading = text
             if text:
                 blocks.append(text)
         core = document.core_properties

@@ -1,0 +1,141 @@
+"""Starting the window: arguments, application set-up, single instance, library, first run."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
+
+from desktop.storage.db import open_library, resolve_database_url
+from desktop.storage.errors import LibraryLockedError, StorageError
+from desktop.ui.crash import CrashHandler, Messages
+from desktop.ui.paths import (
+    APP_ID,
+    APPLICATION,
+    ORGANIZATION,
+    app_icon,
+    crash_log_path,
+    instance_key,
+    lock_file_path,
+    open_settings,
+)
+from desktop.ui.single_instance import SingleInstance
+from desktop.ui.theme import ThemeController
+
+TITLE = "Briefing Reader"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, exit status 2
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """``briefing-reader [--db URL] [FILE...]``."""
+    parser = _Parser(prog="briefing-reader", description="Open the Briefing Reader window.")
+    parser.add_argument("--db", metavar="URL", help="library: a SQLite file path or a database URL")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="files or folders to import and open")
+    return parser
+
+
+def make_application() -> QApplication:
+    """The QApplication (reused when one exists), named and with its icon."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "briefing-reader"])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(TITLE)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def install_translator(app: QApplication) -> QTranslator | None:
+    """Qt's own strings (dialog buttons…) in the user's language, when a translation ships."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(), "qtbase", "_", folder) and app.installTranslator(translator):
+        return translator
+    return None
+
+
+def main(argv: Sequence[str], *, settings: QSettings | None = None) -> int:
+    """Run the window; returns the exit status (0 ok, 1 library problem, 2 bad arguments)."""
+    try:
+        args = build_parser().parse_args(list(argv))
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 2
+    files = [str(Path(f).absolute()) for f in args.files]
+    app = make_application()
+    settings = settings if settings is not None else open_settings()
+    theme = ThemeController(app, settings)
+    install_translator(app)
+    try:
+        url = resolve_database_url(args.db, os.environ)
+    except StorageError as error:
+        Messages.show_error(None, TITLE, str(error))
+        return 1
+
+    instance = SingleInstance(instance_key(url), lock_path=lock_file_path(url))
+    if instance.send(files):
+        return 0
+    if not instance.try_lock():
+        Messages.show_error(
+            None,
+            TITLE,
+            "This library is already open in another Briefing Reader window that does not respond "
+            "(or on another computer). Close that window, or start with another library (--db).",
+        )
+        return 1
+    try:
+        library = open_library(url)
+    except LibraryLockedError:
+        instance.close()
+        Messages.show_error(None, TITLE, "This library is open in another program; close it and try again.")
+        return 1
+    except StorageError as error:
+        instance.close()
+        Messages.show_error(None, TITLE, str(error))
+        return 1
+    return _run(app, library, settings, theme, instance, files, crash_log_path(url))
+
+
+def _run(
+    app: QApplication,
+    library: Any,
+    settings: QSettings,
+    theme: ThemeController,
+    instance: SingleInstance,
+    files: list[str],
+    log_path: Path,
+) -> int:
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.tasks import TaskRunner
+
+    crash = CrashHandler(log_path)
+    crash.install()
+    tasks = TaskRunner(app)
+    ctx = AppContext(library=library, settings=settings, tasks=tasks, undo_stack=QUndoStack(app))
+    try:
+        window = MainWindow(ctx, theme=theme)
+        instance.message_received.connect(window.handle_message)
+        instance.listen()
+        window.show()
+        window.start(files)
+        status = app.exec()
+        tasks.wait(5000)
+        return int(status)
+    finally:
+        instance.close()
+        crash.uninstall()
+        settings.sync()
+        library.close()

@@ -1,0 +1,170 @@
+"""The actors of an article (or of the library) as a tree grouped by type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from desktop.core.textfold import fold
+from desktop.core.types import ENTITY_TYPES
+from desktop.services.dto import ActorRow
+from desktop.ui.palette import ENTITY_LABELS, ENTITY_SINGULAR, entity_color
+
+ActorIdRole = Qt.ItemDataRole.UserRole + 1
+ActorTypeRole = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+_GROUP = 0  # internal id of group rows; actor rows carry their group's row + 1
+COLUMNS = ("Name", "Mentions", "Roles")
+
+
+def actor_tooltip(actor: ActorRow) -> str:
+    """Plain-text description: name, type, counts, roles, other names."""
+    lines = [actor.name, f"{ENTITY_SINGULAR.get(actor.type, actor.type)} · {actor.mentions} mention(s)"]
+    if actor.articles > 1:
+        lines[-1] += f" in {actor.articles} articles"
+    if actor.roles:
+        lines.append("Roles: " + "; ".join(actor.roles))
+    if actor.aliases:
+        lines.append("Also: " + "; ".join(actor.aliases[:8]))
+    return "\n".join(lines)
+
+
+class ActorTreeModel(QAbstractItemModel):
+    """Two levels: People / Organisations / Places / Other, then their actors (most mentioned first)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[ActorRow] = []
+        self._filter = ""
+        self._groups: list[tuple[str, list[ActorRow]]] = []
+
+    # --- content -------------------------------------------------------------------------------
+    def set_actors(self, actors: list[ActorRow]) -> None:
+        """Replace the actors shown."""
+        self.beginResetModel()
+        self._all = list(actors)
+        self._regroup()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        """Show only actors whose name or other names contain ``text`` (case/accent-insensitive)."""
+        folded = fold(text.strip())
+        if folded == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = folded
+        self._regroup()
+        self.endResetModel()
+
+    def _regroup(self) -> None:
+        def shown(actor: ActorRow) -> bool:
+            if not self._filter:
+                return True
+            return any(self._filter in fold(n) for n in (actor.name, *actor.aliases))
+
+        by_type: dict[str, list[ActorRow]] = {t: [] for t in ENTITY_TYPES}
+        for actor in self._all:
+            if shown(actor):
+                by_type.setdefault(actor.type if actor.type in by_type else "other", []).append(actor)
+        self._groups = [(t, rows) for t, rows in by_type.items() if rows]
+
+    def actors(self) -> list[ActorRow]:
+        """Every actor given (also those hidden by the filter)."""
+        return list(self._all)
+
+    def actor(self, index: Index) -> ActorRow | None:
+        """The actor at ``index`` (None for group rows)."""
+        if not index.isValid() or index.internalId() == _GROUP:
+            return None
+        group = int(index.internalId()) - 1
+        if 0 <= group < len(self._groups) and 0 <= index.row() < len(self._groups[group][1]):
+            return self._groups[group][1][index.row()]
+        return None
+
+    def index_of_actor(self, actor_id: int, column: int = 0) -> QModelIndex:
+        """Where an actor is shown (invalid if not shown)."""
+        for group_row, (_kind, rows) in enumerate(self._groups):
+            for row, actor in enumerate(rows):
+                if actor.id == actor_id:
+                    return self.createIndex(row, column, group_row + 1)
+        return QModelIndex()
+
+    def group_indexes(self) -> list[QModelIndex]:
+        """The group rows (to expand them)."""
+        return [self.index(row, 0) for row in range(len(self._groups))]
+
+    # --- QAbstractItemModel ----------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _GROUP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(int(index.internalId()) - 1, 0, _GROUP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _GROUP and parent.column() == 0 and 0 <= parent.row() < len(self._groups):
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == _GROUP:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(COLUMNS):
+                return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if index.internalId() == _GROUP:
+            if not 0 <= index.row() < len(self._groups):
+                return None
+            kind, rows = self._groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                if column == 0:
+                    return f"{ENTITY_LABELS.get(kind, kind)} ({len(rows)})"
+                if column == 1:
+                    return str(sum(a.mentions for a in rows))
+                return None
+            if role == Qt.ItemDataRole.DecorationRole and column == 0:
+                return entity_color(kind)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == ActorTypeRole:
+                return kind
+            return None
+        actor = self.actor(index)
+        if actor is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (actor.name, str(actor.mentions), "; ".join(actor.roles))[column] if column < 3 else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return actor_tooltip(actor)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ActorIdRole:
+            return actor.id
+        if role == ActorTypeRole:
+            return actor.type
+        return None
