@@ -83,9 +83,19 @@ def _emit(data: Any, out: TextIO) -> None:
 
 
 def _open_library(args: argparse.Namespace) -> Any:
-    from desktop.storage.db import open_library, resolve_database_url
+    """Open the selected library; a brand-new default library starts with the sample briefing."""
+    from desktop.storage.db import ENV_VAR, default_database_path, open_library, resolve_database_url
 
-    return open_library(resolve_database_url(args.db, os.environ))
+    is_default = args.db is None and not os.environ.get(ENV_VAR)
+    is_new = is_default and not default_database_path().exists()
+    library = open_library(resolve_database_url(args.db, os.environ))
+    if is_new and args.command != "import":
+        from desktop.services.recognition import library_recognizer
+        from desktop.services.seeding import seed_if_empty
+
+        for result in seed_if_empty(library, library_recognizer(library)):
+            sys.stderr.write(f"first start: sample {result.status} as article {result.id}: {result.title}\n")
+    return library
 
 
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:

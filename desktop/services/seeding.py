@@ -1,0 +1,38 @@
+"""First start: the embedded default library begins with the sample briefing(s) from seeds/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from desktop.core.entities.recognizer import Recognizer
+from desktop.services.dto import ImportResult
+from desktop.services.importer import Importer
+from desktop.storage.db import Library
+from desktop.storage.models import Article
+
+
+def seeds_dir() -> Path:
+    """The seeds/ folder beside the package (repository or installed tree)."""
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def sample_files(folder: Path | None = None) -> list[Path]:
+    """The sample articles to import on first start (text files, in name order)."""
+    folder = folder or seeds_dir()
+    return sorted(p for p in folder.glob("*.txt") if p.is_file()) if folder.is_dir() else []
+
+
+def library_is_empty(library: Library) -> bool:
+    """True when the library holds no article yet."""
+    with library.read_session() as session:
+        return not session.scalar(select(func.count(Article.id)))
+
+
+def seed_if_empty(library: Library, recognizer: Recognizer, folder: Path | None = None) -> list[ImportResult]:
+    """Import the samples when the library is empty; returns what was imported (or nothing)."""
+    if not library_is_empty(library):
+        return []
+    files = sample_files(folder)
+    return Importer(library, recognizer).import_paths(files) if files else []
