@@ -13,7 +13,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-SUBCOMMANDS = ("import", "articles", "show", "actors", "search", "annotate", "export", "entities", "install-desktop-entry")
+SUBCOMMANDS = (
+    "import",
+    "articles",
+    "show",
+    "actors",
+    "search",
+    "annotate",
+    "export",
+    "entities",
+    "install-desktop-entry",
+)
 
 
 class UserError(Exception):
@@ -167,7 +177,9 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{detail.title}\n[{detail.language}] {detail.source or ''} {detail.published or ''}\n\n")
         out.write(detail.text + "\n")
         for a in detail.annotations:
-            out.write(f"\n[{a.id}] {a.start}-{a.end} ({a.color}) {' '.join('#' + t for t in a.tags)}\n> {a.quote}\n")
+            out.write(
+                f"\n[{a.id}] {a.start}-{a.end} ({a.color}) {' '.join('#' + t for t in a.tags)}\n> {a.quote}\n"
+            )
             if a.note:
                 out.write(f"{a.note}\n")
     return 0
@@ -205,7 +217,12 @@ def _cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.annotations import create_annotation
 
     row = create_annotation(
-        _open_library(args), args.article_id, quote=args.quote, note=args.note, tags=args.tag, color=args.color
+        _open_library(args),
+        args.article_id,
+        quote=args.quote,
+        note=args.note,
+        tags=args.tag,
+        color=args.color,
     )
     if args.json:
         _emit(row.as_json(with_article=True), out)
@@ -272,8 +289,18 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
     from desktop.services.queries import NotFoundError
     from desktop.storage.errors import StorageError
 
-    return (UserError, EntitiesInputError, AnchorError, ExportError, IngestError, TagError, AnnotationError, NotFoundError,
-            StorageError, OSError)
+    return (
+        UserError,
+        EntitiesInputError,
+        AnchorError,
+        ExportError,
+        IngestError,
+        TagError,
+        AnnotationError,
+        NotFoundError,
+        StorageError,
+        OSError,
+    )
 
 
 def _message(error: BaseException) -> str:

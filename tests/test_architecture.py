@@ -10,7 +10,15 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "desktop"
 
 FORBIDDEN = {
-    "core": ("PySide6", "sqlalchemy", "alembic", "desktop.storage", "desktop.services", "desktop.ui", "desktop.cli"),
+    "core": (
+        "PySide6",
+        "sqlalchemy",
+        "alembic",
+        "desktop.storage",
+        "desktop.services",
+        "desktop.ui",
+        "desktop.cli",
+    ),
     "storage": ("PySide6", "desktop.services", "desktop.ui", "desktop.cli"),
     "services": ("PySide6", "desktop.ui", "desktop.cli"),
 }
@@ -61,7 +69,11 @@ def test_no_machine_paths_in_the_repository() -> None:
     pattern = re.compile(r"/(work|root|home/\w+)/|/opt/pypi")
     offenders = []
     for path in ROOT.rglob("*"):
-        if any(part in {".git", ".venv", ".work", "__pycache__", ".hypothesis", ".pytest_cache"} or part.endswith(".egg-info") for part in path.parts):
+        if any(
+            part in {".git", ".venv", ".work", "__pycache__", ".hypothesis", ".pytest_cache"}
+            or part.endswith(".egg-info")
+            for part in path.parts
+        ):
             continue
         if path == Path(__file__).resolve():
             continue

@@ -100,7 +100,9 @@ def create_annotation(
         ).scalar_one()
         ids = _tag_ids(session, tag_list)
         if ids:
-            session.execute(insert(annotation_tags), [{"annotation_id": annotation_id, "tag_id": t} for t in ids])
+            session.execute(
+                insert(annotation_tags), [{"annotation_id": annotation_id, "tag_id": t} for t in ids]
+            )
     with library.read_session() as session:
         return _row(session, int(annotation_id))
 

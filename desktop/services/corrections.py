@@ -40,7 +40,9 @@ def _articles_of(session: Session, actor_id: int) -> tuple[int, ...]:
 
 def _add_alias(session: Session, actor_id: int, alias: str, source: str = "user") -> None:
     key = match_key(alias)
-    exists = session.scalar(select(ActorAlias.id).where(ActorAlias.actor_id == actor_id, ActorAlias.key == key))
+    exists = session.scalar(
+        select(ActorAlias.id).where(ActorAlias.actor_id == actor_id, ActorAlias.key == key)
+    )
     if exists is None:
         session.execute(insert(ActorAlias).values(actor_id=actor_id, alias=alias, key=key, source=source))
     else:
@@ -84,12 +86,13 @@ def merge_actors(library: Library, source_id: int, target_id: int) -> ChangeSumm
         session.execute(
             update(Mention).where(Mention.actor_id == source_id).values(actor_id=target_id, type=target.type)
         )
-        for alias in list(session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == source_id))) + [
-            source.name
-        ]:
+        source_aliases = session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == source_id))
+        for alias in [*source_aliases, source.name]:
             _add_alias(session, target_id, alias)
         existing_roles = set(
-            session.execute(select(ActorRole.article_id, ActorRole.role).where(ActorRole.actor_id == target_id))
+            session.execute(
+                select(ActorRole.article_id, ActorRole.role).where(ActorRole.actor_id == target_id)
+            )
         )
         moved = [
             {"actor_id": target_id, "article_id": a, "role": r}
@@ -106,7 +109,7 @@ def merge_actors(library: Library, source_id: int, target_id: int) -> ChangeSumm
 
 
 def reject_actor(library: Library, actor_id: int) -> ChangeSummary:
-    """"Not an entity": remove the actor and its mentions; its names are not recognised again."""
+    """ "Not an entity": remove the actor and its mentions; its names are not recognised again."""
     with library.session() as session:
         actor = _actor(session, actor_id)
         articles = _articles_of(session, actor_id)
@@ -159,12 +162,22 @@ def _add_occurrences(session: Session, actor_id: int, surface: str, kind: str) -
     touched: set[int] = set()
     candidates = session.execute(select(Article.id, Article.text).where(Article.text.contains(surface)))
     for article_id, text in candidates:
-        taken = list(session.execute(select(Mention.start, Mention.end).where(Mention.article_id == article_id)))
+        taken = list(
+            session.execute(select(Mention.start, Mention.end).where(Mention.article_id == article_id))
+        )
         rows = []
         for m in pattern.finditer(text):
             if all(m.end() <= s or m.start() >= e for s, e in taken):
-                rows.append({"article_id": article_id, "actor_id": actor_id, "start": m.start(), "end": m.end(),
-                             "text": m.group(0), "type": kind})
+                rows.append(
+                    {
+                        "article_id": article_id,
+                        "actor_id": actor_id,
+                        "start": m.start(),
+                        "end": m.end(),
+                        "text": m.group(0),
+                        "type": kind,
+                    }
+                )
         if rows:
             session.execute(insert(Mention), rows)
             touched.add(article_id)

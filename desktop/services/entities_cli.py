@@ -82,7 +82,9 @@ def run_entities(
                 raise EntitiesInputError(f'line {number}: expected an object with a "text" string')
             lang = item.get("language") or language
             text = item["text"]
-            out.write(json.dumps(_answer(text, _language(str(lang), text), recognizer), ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(_answer(text, _language(str(lang), text), recognizer), ensure_ascii=False) + "\n"
+            )
             out.flush()
     finally:
         if stream is not sys.stdin:

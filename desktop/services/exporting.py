@@ -31,7 +31,9 @@ def _actor_names(session: Session, article_ids: list[int]) -> dict[int, list[str
     return names
 
 
-def _export_articles(session: Session, rows: list[AnnotationRow], article_ids: list[int]) -> list[ExportArticle]:
+def _export_articles(
+    session: Session, rows: list[AnnotationRow], article_ids: list[int]
+) -> list[ExportArticle]:
     by_article: dict[int, list[AnnotationRow]] = defaultdict(list)
     for row in rows:
         by_article[row.article_id].append(row)
@@ -87,7 +89,10 @@ def export_actor(library: Library, actor_name: str) -> str:
         actor = find_actor(session, actor_name)
         ids = list(
             session.scalars(
-                select(Mention.article_id).where(Mention.actor_id == actor.id).distinct().order_by(Mention.article_id)
+                select(Mention.article_id)
+                .where(Mention.actor_id == actor.id)
+                .distinct()
+                .order_by(Mention.article_id)
             )
         )
         rows = [r for i in ids for r in annotation_rows(session, i)]

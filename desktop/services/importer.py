@@ -41,7 +41,9 @@ def _never() -> bool:
 class Importer:
     """Imports documents into a library using an injected recogniser."""
 
-    def __init__(self, library: Library, recognizer: Recognizer, *, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, library: Library, recognizer: Recognizer, *, gazetteer: Gazetteer | None = None
+    ) -> None:
         self._library = library
         self._recognizer = recognizer
         self._gazetteer = gazetteer

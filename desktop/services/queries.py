@@ -53,7 +53,9 @@ def list_articles(session: Session) -> list[ArticleRow]:
     ]
 
 
-def annotation_rows(session: Session, article_id: int | None = None, tag: str | None = None) -> list[AnnotationRow]:
+def annotation_rows(
+    session: Session, article_id: int | None = None, tag: str | None = None
+) -> list[AnnotationRow]:
     """Annotations (of one article and/or carrying a tag or its sub-tags), in document order."""
     query = select(Annotation).order_by(Annotation.article_id, Annotation.start, Annotation.id)
     if article_id is not None:
@@ -69,7 +71,15 @@ def annotation_rows(session: Session, article_id: int | None = None, tag: str | 
     tags = _tags_of(session, [a.id for a in annotations])
     return [
         AnnotationRow(
-            a.id, a.article_id, a.start, a.end, a.exact, a.note, tuple(tags.get(a.id, ())), a.color, a.orphaned
+            a.id,
+            a.article_id,
+            a.start,
+            a.end,
+            a.exact,
+            a.note,
+            tuple(tags.get(a.id, ())),
+            a.color,
+            a.orphaned,
         )
         for a in annotations
     ]
@@ -99,7 +109,9 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
         raise NotFoundError(f"There is no article {article_id} in this library.")
     mentions = tuple(
         MentionRow(m.start, m.end, m.actor_id, m.type)
-        for m in session.scalars(select(Mention).where(Mention.article_id == article_id).order_by(Mention.start))
+        for m in session.scalars(
+            select(Mention).where(Mention.article_id == article_id).order_by(Mention.start)
+        )
     )
     return ArticleDetail(
         article.id,
@@ -128,7 +140,9 @@ def list_actors(session: Session, article_id: int | None = None) -> list[ActorRo
     counts_sq = counts.group_by(Mention.actor_id).subquery()
     rows = list(
         session.execute(
-            select(Actor.id, Actor.name, Actor.type, Actor.confirmed, counts_sq.c.mentions, counts_sq.c.articles)
+            select(
+                Actor.id, Actor.name, Actor.type, Actor.confirmed, counts_sq.c.mentions, counts_sq.c.articles
+            )
             .join(counts_sq, counts_sq.c.actor_id == Actor.id)
             .order_by(counts_sq.c.mentions.desc(), Actor.name)
         )
@@ -139,7 +153,9 @@ def list_actors(session: Session, article_id: int | None = None) -> list[ActorRo
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for actor_id, alias in session.execute(
-            select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(chunk)).order_by(ActorAlias.id)
+            select(ActorAlias.actor_id, ActorAlias.alias)
+            .where(ActorAlias.actor_id.in_(chunk))
+            .order_by(ActorAlias.id)
         ):
             aliases[actor_id].append(alias)
         role_query = select(ActorRole.actor_id, ActorRole.role).where(ActorRole.actor_id.in_(chunk))
@@ -150,8 +166,14 @@ def list_actors(session: Session, article_id: int | None = None) -> list[ActorRo
                 roles[actor_id].append(role)
     return [
         ActorRow(
-            r[0], r[1], r[2], int(r[4]), int(r[5]),
-            tuple(a for a in aliases[r[0]] if a != r[1]), tuple(roles[r[0]]), bool(r[3]),
+            r[0],
+            r[1],
+            r[2],
+            int(r[4]),
+            int(r[5]),
+            tuple(a for a in aliases[r[0]] if a != r[1]),
+            tuple(roles[r[0]]),
+            bool(r[3]),
         )
         for r in rows
     ]

@@ -48,7 +48,9 @@ class ActorResolver:
         self._by_last_group: dict[str, set[int]] = defaultdict(set)
         for row in session.execute(select(Actor.id, Actor.name, Actor.type, Actor.confirmed)):
             self._remember(_KnownActor(row.id, row.name, row.type, row.confirmed))
-        for actor_id, alias, key in session.execute(select(ActorAlias.actor_id, ActorAlias.alias, ActorAlias.key)):
+        for actor_id, alias, key in session.execute(
+            select(ActorAlias.actor_id, ActorAlias.alias, ActorAlias.key)
+        ):
             if actor_id in self._actors:
                 self._index_key(actor_id, key)
                 self._index_knowledge(actor_id, alias)
@@ -91,9 +93,7 @@ class ActorResolver:
                 if len(matches) == 1:
                     return list(matches)
             else:  # the library may know only the surname so far
-                singles = [
-                    a for a in self._by_key.get(parts[-1], ()) if self._actors[a].type == "person"
-                ]
+                singles = [a for a in self._by_key.get(parts[-1], ()) if self._actors[a].type == "person"]
                 if len(singles) == 1:
                     return singles
         if not scores:
@@ -158,9 +158,7 @@ class ActorResolver:
 
     def _add_aliases(self, session: Session, actor_id: int, linked: LinkedActor) -> None:
         known = {k for k, ids in self._by_key.items() if actor_id in ids}
-        existing = set(
-            session.scalars(select(ActorAlias.key).where(ActorAlias.actor_id == actor_id))
-        )
+        existing = set(session.scalars(select(ActorAlias.key).where(ActorAlias.actor_id == actor_id)))
         rows = []
         for alias in dict.fromkeys((linked.name, *linked.aliases)):
             key = match_key(alias)

@@ -246,7 +246,9 @@ def restore_annotation(library: Library, snapshot: AnnotationSnapshot) -> Annota
         session.execute(delete(Annotation).where(Annotation.id == snapshot.id))
         if session.scalar(select(Annotation.id).where(Annotation.uid == row["uid"])) is not None:
             del row["uid"]
-        annotation_id = int(session.execute(insert(Annotation).values(**row).returning(Annotation.id)).scalar_one())
+        annotation_id = int(
+            session.execute(insert(Annotation).values(**row).returning(Annotation.id)).scalar_one()
+        )
         tag_ids = _tag_ids(session, snapshot.tags)
         if tag_ids:
             session.execute(

@@ -46,10 +46,7 @@ def default_data_dir() -> Path:
 
 def is_latin(text: str) -> bool:
     """True when every letter is Latin script (with any diacritics)."""
-    for char in text:
-        if char.isalpha() and not unicodedata.name(char, "").startswith("LATIN"):
-            return False
-    return True
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in text if c.isalpha())
 
 
 def good_name(name: str) -> bool:
@@ -89,7 +86,13 @@ def capitalised_counts(data: Path) -> dict[tuple[str, str], Counter[str]]:
             continue
         for token, tag in _bio_tokens(path, token_col, tag_col):
             if token[:1].isupper():
-                kind = "o" if tag == "O" or "deriv" in tag or "part" in tag else "loc" if tag.endswith("LOC") else "ent"
+                kind = (
+                    "o"
+                    if tag == "O" or "deriv" in tag or "part" in tag
+                    else "loc"
+                    if tag.endswith("LOC")
+                    else "ent"
+                )
                 counts[(lang, token)][kind] += 1
     return counts
 

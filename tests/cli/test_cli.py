@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = next((ROOT / "seeds").glob("*.txt"))
 
 
-def run(db: Path, *args: str, stdin: str | bytes | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
+def run(
+    db: Path, *args: str, stdin: str | bytes | None = None, check: bool = True
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "BRIEFING_READER_DB": str(db), "PYTHONUTF8": "1"}
     env.pop("BRIEFING_READER_DEBUG", None)
     result = subprocess.run(
@@ -71,8 +73,22 @@ def test_show_json_shape(library: Path) -> None:
 def test_annotate_export_and_search(library: Path, tmp_path: Path) -> None:
     quote = "drei wichtige Sicherheitsgarantien"
     made = json.loads(
-        run(library, "annotate", "1", "--quote", quote, "--note", "Kern *der* Sache", "--tag", "nato/planung",
-            "--tag", "garantien", "--color", "green", "--json").stdout
+        run(
+            library,
+            "annotate",
+            "1",
+            "--quote",
+            quote,
+            "--note",
+            "Kern *der* Sache",
+            "--tag",
+            "nato/planung",
+            "--tag",
+            "garantien",
+            "--color",
+            "green",
+            "--json",
+        ).stdout
     )
     assert made["quote"] == quote
     assert made["article"] == 1
@@ -118,7 +134,13 @@ def test_user_errors_exit_1_with_one_line(library: Path, tmp_path: Path) -> None
 
 
 def test_usage_errors_exit_2(library: Path) -> None:
-    for args in (("show",), ("show", "abc"), ("export",), ("annotate", "1"), ("entities", "--language", "fr")):
+    for args in (
+        ("show",),
+        ("show", "abc"),
+        ("export",),
+        ("annotate", "1"),
+        ("entities", "--language", "fr"),
+    ):
         result = run(library, *args, check=False)
         assert result.returncode == 2, args
 

@@ -13,15 +13,30 @@ from tests.broken_inputs import make_broken_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = next((ROOT / "seeds").glob("*.txt"))
-ERRORS = {"binary", "empty", "invalid_utf8", "huge", "fake_pdf", "fake_docx", "encrypted_pdf", "zip_bomb_docx"}
+ERRORS = {
+    "binary",
+    "empty",
+    "invalid_utf8",
+    "huge",
+    "fake_pdf",
+    "fake_docx",
+    "encrypted_pdf",
+    "zip_bomb_docx",
+}
 FINE = {"latin1", "hostile_html"}
 
 
 def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "BRIEFING_READER_DB": str(db)}
     env.pop("BRIEFING_READER_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
 
 
 def test_broken_folder_import_reports_each_file_and_keeps_the_library(tmp_path: Path) -> None:

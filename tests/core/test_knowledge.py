@@ -24,18 +24,22 @@ STATS = WordStats({("de", "Dienstag"): (40, 0), ("de", "Union"): (9, 57)})
 
 def test_common_single_words_are_dropped_and_countries_typed_as_locations() -> None:
     text = "Am Dienstag sprach die Union mit Valdorien."
-    model = FixedModel([
-        EntitySpan(3, 11, "Dienstag", "other"),
-        EntitySpan(23, 28, "Union", "organization"),
-        EntitySpan(33, 42, "Valdorien", "organization"),
-    ])
+    model = FixedModel(
+        [
+            EntitySpan(3, 11, "Dienstag", "other"),
+            EntitySpan(23, 28, "Union", "organization"),
+            EntitySpan(33, 42, "Valdorien", "organization"),
+        ]
+    )
     recognizer = KnowledgeRecognizer(model, model_languages=lambda: {"de"}, gazetteer=GAZ, stats=STATS)
     spans = recognizer.recognize(text, "de")
     assert [(s.text, s.type) for s in spans] == [("Union", "organization"), ("Valdorien", "location")]
 
 
 def test_other_languages_get_only_well_known_places() -> None:
-    recognizer = KnowledgeRecognizer(FixedModel([]), model_languages=lambda: {"de"}, gazetteer=GAZ, stats=STATS)
+    recognizer = KnowledgeRecognizer(
+        FixedModel([]), model_languages=lambda: {"de"}, gazetteer=GAZ, stats=STATS
+    )
     spans = recognizer.recognize("Il est arrivé à Brückstadt depuis Valdorien.", "fr")
     assert [(s.text, s.type) for s in spans] == [("Brückstadt", "location"), ("Valdorien", "location")]
 

@@ -29,7 +29,10 @@ def test_surname_and_inflected_forms_join_the_full_name() -> None:
         "Brandtner sagte, Vehlows Plan sei gut. Später sprach Brandtner erneut."
     )
     spans = spans_for(text, {"Helga Brandtner": "person", "Jonas Vehlow": "person", "Vehlows": "person"})
-    spans += [EntitySpan(m.start(), m.end(), "Brandtner", "person") for m in re.finditer(r"Brandtner(?= sagte| erneut)", text)]
+    spans += [
+        EntitySpan(m.start(), m.end(), "Brandtner", "person")
+        for m in re.finditer(r"Brandtner(?= sagte| erneut)", text)
+    ]
     actors = by_name(link_mentions(text, "de", spans))
     assert set(actors) == {"Helga Brandtner", "Jonas Vehlow"}
     assert len(actors["Helga Brandtner"].mentions) == 3
@@ -81,7 +84,10 @@ def test_apposition_role() -> None:
 
 
 def test_english_determiners_and_possessives_are_dropped() -> None:
-    text = "Officials in the United States said the United States' plan and Orrin's speech mattered. Orrin agreed."
+    text = (
+        "Officials in the United States said the United States' plan and Orrin's speech mattered. "
+        "Orrin agreed."
+    )
     spans = [
         EntitySpan(text.index("the United"), text.index(" said"), "the United States", "location"),
         EntitySpan(text.index("the United States'"), text.index(" plan"), "the United States'", "location"),

@@ -63,7 +63,9 @@ ARTICLE_2 = "Neue Gespräche\n\nBrandtner sprach in Valdora erneut mit dem Nordb
 
 def test_import_links_actors_within_and_across_articles(library: Library, tmp_path: Path) -> None:
     importer = Importer(library, FakeRecognizer(NAMES))
-    results = importer.import_paths([write(tmp_path, "a.txt", ARTICLE_1), write(tmp_path, "b.txt", ARTICLE_2)])
+    results = importer.import_paths(
+        [write(tmp_path, "a.txt", ARTICLE_1), write(tmp_path, "b.txt", ARTICLE_2)]
+    )
     assert [r.status for r in results] == ["imported", "imported"]
     with library.read_session() as session:
         actors = {a.name: a for a in list_actors(session)}
@@ -88,7 +90,9 @@ def test_duplicate_content_is_one_article(library: Library, tmp_path: Path) -> N
         assert len(list_articles(session)) == 1
 
 
-def test_failed_transaction_leaves_nothing(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_transaction_leaves_nothing(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     importer = Importer(library, FakeRecognizer(NAMES))
 
     def boom(self: ActorResolver, session: object, linked: object) -> tuple[int, str]:
@@ -139,15 +143,19 @@ def test_merge_moves_mentions_and_aliases(library: Library, tmp_path: Path) -> N
         after = {a.name: a for a in list_actors(session)}
         assert "Nordbund" not in after
         assert "Nordbund" in after["Valdora"].aliases
-        assert session.scalar(select(func.count(Mention.id)).where(Mention.actor_id == actors["Nordbund"].id)) == 0
+        assert (
+            session.scalar(select(func.count(Mention.id)).where(Mention.actor_id == actors["Nordbund"].id))
+            == 0
+        )
 
 
 def test_annotation_lifecycle_and_exports(library: Library, tmp_path: Path) -> None:
     importer = Importer(library, FakeRecognizer(NAMES))
     importer.import_paths([write(tmp_path, "a.txt", ARTICLE_1), write(tmp_path, "b.txt", ARTICLE_2)])
     late = annotations.create_annotation(library, 1, quote="Plan wurde begrüßt", tags=["bewertung"])
-    early = annotations.create_annotation(library, 1, quote="reiste am Donnerstag", note="**wichtig**",
-                                          tags=["Reise/Planung"], color="blue")
+    early = annotations.create_annotation(
+        library, 1, quote="reiste am Donnerstag", note="**wichtig**", tags=["Reise/Planung"], color="blue"
+    )
     other = annotations.create_annotation(library, 2, quote="weitere Schritte", tags=["reise"])
     assert early.tags == ("reise/planung",)
     edited = annotations.update_annotation(library, late.id, note="neu", tags=["a", "b/c"], color="red")
@@ -171,22 +179,36 @@ def test_annotation_lifecycle_and_exports(library: Library, tmp_path: Path) -> N
 
 
 def test_layered_recognizer_user_names_win_and_rejections_drop() -> None:
-    layered = LayeredRecognizer(FakeRecognizer({"Valdora": "person", "Nordbund": "organization"}), user_names={"Valdora": "location"},
-                                rejected=["Nordbund"])
+    layered = LayeredRecognizer(
+        FakeRecognizer({"Valdora": "person", "Nordbund": "organization"}),
+        user_names={"Valdora": "location"},
+        rejected=["Nordbund"],
+    )
     spans = layered.recognize("In Valdora sprach Nordbund.", "de")
     assert [(s.text, s.type) for s in spans] == [("Valdora", "location")]
 
 
 def test_spelling_variants_and_exonyms_link_across_articles(library: Library, tmp_path: Path) -> None:
     names: dict[str, EntityType] = {
-        "Michail Gorbatschow": "person", "Mikhail Gorbachev": "person", "Gorbachev": "person",
-        "Moskau": "location", "Moscow": "location", "München": "location", "Munich": "location",
+        "Michail Gorbatschow": "person",
+        "Mikhail Gorbachev": "person",
+        "Gorbachev": "person",
+        "Moskau": "location",
+        "Moscow": "location",
+        "München": "location",
+        "Munich": "location",
     }
     importer = Importer(library, FakeRecognizer(names))
-    importer.import_paths([
-        write(tmp_path, "de.txt", "Besuch\n\nMichail Gorbatschow reiste von Moskau nach München und zurück."),
-        write(tmp_path, "en.txt", "Visit\n\nMikhail Gorbachev flew from Moscow to Munich. Gorbachev smiled."),
-    ])
+    importer.import_paths(
+        [
+            write(
+                tmp_path, "de.txt", "Besuch\n\nMichail Gorbatschow reiste von Moskau nach München und zurück."
+            ),
+            write(
+                tmp_path, "en.txt", "Visit\n\nMikhail Gorbachev flew from Moscow to Munich. Gorbachev smiled."
+            ),
+        ]
+    )
     with library.read_session() as session:
         actors = list_actors(session)
     by_type: dict[str, list[str]] = {}

@@ -120,8 +120,9 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
             for form in group.forms:
                 best = max(
                     targets,
-                    key=lambda k: max((f.span.start for f in groups[k].forms if f.span.start < form.span.start),
-                                      default=-1),
+                    key=lambda k: max(
+                        (f.span.start for f in groups[k].forms if f.span.start < form.span.start), default=-1
+                    ),
                 )
                 groups[best].forms.append(form)
             del groups[key]
@@ -137,7 +138,11 @@ def link_mentions(
     gazetteer: Gazetteer | None = None,
 ) -> list[LinkedActor]:
     """Turn recognised spans into the article's actors, each with its mentions, aliases and roles."""
-    forms = [f for s in sorted(spans, key=lambda s: (s.start, -s.end)) if (f := _clean(s, text, language, rejected))]
+    forms = [
+        f
+        for s in sorted(spans, key=lambda s: (s.start, -s.end))
+        if (f := _clean(s, text, language, rejected))
+    ]
     _merge_genitives(forms, language)
     actors: list[LinkedActor] = []
     for group in _group(forms, language, gazetteer):

@@ -15,12 +15,11 @@ from desktop.core.textfold import fold
 
 # Words that may precede a name inside a recognised span but are never part of it.
 LEADING_WORDS = frozenset(
-    """
-    der die das des dem den ein eine einer eines einem einen
-    im am vom zum zur beim ins ans
-    the a an
-    """.split()
-)
+    {
+        "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+        "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "the", "a", "an",
+    }
+)  # fmt: skip
 GENITIVE_DETERMINERS = frozenset({"des", "eines"})
 DATIVE_DETERMINERS = frozenset({"dem", "einem", "im", "am", "vom", "zum", "beim"})
 _TRAILING_PUNCT = " \t\n.,;:!?\"'“”„‚‘’«»()[]{}–—-/"
@@ -32,8 +31,27 @@ _TOKEN = re.compile(r"\S+")
 _ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 # Noun suffixes that fix grammatical gender (standard German morphology).
 _FEMININE_SUFFIXES = (
-    "ung", "heit", "keit", "schaft", "ion", "tät", "ität", "ei", "ie", "ik", "ur", "enz", "anz",
-    "union", "kommission", "partei", "bank", "agentur", "organisation", "regierung", "behörde",
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "ion",
+    "tät",
+    "ität",
+    "ei",
+    "ie",
+    "ik",
+    "ur",
+    "enz",
+    "anz",
+    "union",
+    "kommission",
+    "partei",
+    "bank",
+    "agentur",
+    "organisation",
+    "regierung",
+    "behörde",
 )
 _NEUTER_SUFFIXES = ("ment", "um", "tum", "chen", "lein", "amt", "ministerium", "gericht", "institut", "werk")
 
