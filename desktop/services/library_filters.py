@@ -37,7 +37,7 @@ class ActorChoice:
 def tags_in_use(session: Session) -> list[str]:
     """Names of tags attached to at least one annotation, sorted case-insensitively."""
     names = session.scalars(
-        select(distinct(Tag.name)).join(annotation_tags, annotation_tags.c.tag_id == Tag.id)
+        select(Tag.name).join(annotation_tags, annotation_tags.c.tag_id == Tag.id).distinct()
     )
     return sorted(names, key=lambda n: (n.casefold(), n))
 
@@ -78,5 +78,5 @@ def filter_article_ids(session: Session, flt: LibraryFilter) -> set[int] | None:
     if flt.actor_id is not None:
         narrow(set(session.scalars(select(Mention.article_id).where(Mention.actor_id == flt.actor_id))))
     if flt.has_annotations:
-        narrow(set(session.scalars(select(Annotation.article_id))))
+        narrow(set(session.scalars(select(Annotation.article_id).distinct())))
     return result if result is not None else set()

@@ -64,6 +64,30 @@ def snippet_segments(snippet: str) -> list[tuple[str, bool]]:
     return segments
 
 
+def fit_first_hit(
+    segments: list[tuple[str, bool]], width: int, plain: QFontMetrics, bold: QFontMetrics
+) -> list[tuple[str, bool]]:
+    """Drop leading words (adding "…") so that the first hit is visible in ``width`` pixels."""
+    first = next((i for i, (_text, hit) in enumerate(segments) if hit), None)
+    if not first:
+        return segments
+    prefix = "".join(text for text, _hit in segments[:first])
+    hit_width = bold.horizontalAdvance(segments[first][0])
+    if plain.horizontalAdvance(prefix) + hit_width <= width:
+        return segments
+    budget = max(width - hit_width, width // 3) - plain.horizontalAdvance("… ")
+    trailing = prefix[len(prefix.rstrip()) :]
+    words = prefix.rstrip().split(" ")
+    kept = ""
+    while words:
+        candidate = words[-1] + (" " + kept if kept else "")
+        if plain.horizontalAdvance(candidate) > budget:
+            break
+        kept = candidate
+        words.pop()
+    return [("… " + kept.lstrip() + trailing, False), *segments[first:]]
+
+
 class SnippetDelegate(QStyledItemDelegate):
     """Draws the title with the search snippet under it, hits in bold."""
 
@@ -111,7 +135,8 @@ class SnippetDelegate(QStyledItemDelegate):
         muted = opt.palette.color(group, text_role)
         if not selected:
             muted = opt.palette.color(group, opt.palette.ColorRole.PlaceholderText)
-        for text, hit in snippet_segments(snippet):
+        segments = fit_first_hit(snippet_segments(snippet), right - x, QFontMetrics(small), QFontMetrics(bold))
+        for text, hit in segments:
             font = bold if hit else small
             fm = QFontMetrics(font)
             painter.setFont(font)

@@ -58,7 +58,10 @@ ARTICLE_1 = (
     "Gipfel in Valdora\n\nDie Ministerpräsidentin Helga Brandtner reiste am Donnerstag nach Valdora. "
     "Brandtner traf dort Vertreter des Nordbund. Brandtners Plan wurde begrüßt."
 )
-ARTICLE_2 = "Neue Gespräche\n\nBrandtner sprach in Valdora erneut mit dem Nordbund über die Lage und weitere Schritte."
+ARTICLE_2 = (
+    "Neue Gespräche\n\nBrandtner sprach in Valdora erneut mit dem Nordbund "
+    "über die Lage und weitere Schritte."
+)
 
 
 def test_import_links_actors_within_and_across_articles(library: Library, tmp_path: Path) -> None:
