@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.storage.db import open_library, resolve_database_url
 from desktop.storage.errors import LibraryLockedError, StorageError
@@ -108,6 +109,14 @@ def main(argv: Sequence[str], *, settings: QSettings | None = None) -> int:
     return _run(app, library, settings, theme, instance, files, crash_log_path(url))
 
 
+def _quit_on_interrupt(app: QApplication, window: QWidget) -> None:
+    """Ctrl+C in the terminal closes the window properly (Python handles signals between timer ticks)."""
+    signal.signal(signal.SIGINT, lambda *_args: window.close())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(300)
+
+
 def _run(
     app: QApplication,
     library: Any,
@@ -131,6 +140,7 @@ def _run(
         instance.listen()
         window.show()
         window.start(files)
+        _quit_on_interrupt(app, window)
         status = app.exec()
         tasks.wait(5000)
         return int(status)

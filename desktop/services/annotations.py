@@ -33,7 +33,7 @@ def _check_color(color: str) -> str:
     return value
 
 
-def _tag_ids(session: Session, tags: Iterable[str]) -> list[int]:
+def tag_ids(session: Session, tags: Iterable[str]) -> list[int]:
     ids: list[int] = []
     for raw in tags:
         name = normalize_tag(raw)
@@ -98,7 +98,7 @@ def create_annotation(
             )
             .returning(Annotation.id)
         ).scalar_one()
-        ids = _tag_ids(session, tag_list)
+        ids = tag_ids(session, tag_list)
         if ids:
             session.execute(
                 insert(annotation_tags), [{"annotation_id": annotation_id, "tag_id": t} for t in ids]
@@ -125,7 +125,7 @@ def update_annotation(
         if color is not None:
             annotation.color = _check_color(color)
         if tags is not None:
-            ids = _tag_ids(session, tags)
+            ids = tag_ids(session, tags)
             session.execute(delete(annotation_tags).where(annotation_tags.c.annotation_id == annotation_id))
             if ids:
                 session.execute(

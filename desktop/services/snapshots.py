@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop.services.annotations import _tag_ids
+from desktop.services.annotations import tag_ids
 from desktop.services.dto import AnnotationRow, ChangeSummary
 from desktop.services.queries import NotFoundError, annotation_rows
 from desktop.storage.db import Library
@@ -249,11 +249,9 @@ def restore_annotation(library: Library, snapshot: AnnotationSnapshot) -> Annota
         annotation_id = int(
             session.execute(insert(Annotation).values(**row).returning(Annotation.id)).scalar_one()
         )
-        tag_ids = _tag_ids(session, snapshot.tags)
-        if tag_ids:
-            session.execute(
-                insert(annotation_tags), [{"annotation_id": annotation_id, "tag_id": t} for t in tag_ids]
-            )
+        ids = tag_ids(session, snapshot.tags)
+        if ids:
+            session.execute(insert(annotation_tags), [{"annotation_id": annotation_id, "tag_id": t} for t in ids])
     with library.read_session() as session:
         return next(r for r in annotation_rows(session, snapshot.article_id) if r.id == annotation_id)
 

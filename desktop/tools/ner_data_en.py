@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -179,4 +180,50 @@ def harmonise_gpe(sentences: list[Sentence]) -> list[Sentence]:
                 lab = "LOC"
             spans.append((s, e, lab))
         out.append(Sentence(sent.tokens, spans_to_bio(len(sent.tokens), spans), sent.text))
+    return out
+
+
+REDOCRED_MAP = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+_DEMONYM_ENDINGS = ("ian", "ish", "ese")
+_ARTICLES = {"the", "The"}
+
+
+def read_redocred(path: Path, demonyms: set[str] = frozenset()) -> Iterator[Sentence]:  # type: ignore[assignment]
+    """Re-DocRED documents (JSON) -> sentences with mention-level PER/ORG/LOC.
+
+    DocRED types nationality adjectives ("German") as LOC, which UNER leaves untagged: single-
+    token LOC/ORG mentions in ``demonyms`` or ending like one are dropped; a leading "the" is cut.
+    """
+    with open_text(path) as fh:
+        docs = json.load(fh)
+    for doc in docs:
+        spans: dict[int, list[tuple[int, int, str]]] = {}
+        misc = {m["name"] for ent in doc["vertexSet"] for m in ent if m["type"] == "MISC"}
+        for ent in doc["vertexSet"]:
+            for m in ent:
+                label = REDOCRED_MAP.get(m["type"])
+                start, end = m["pos"]
+                tokens = doc["sents"][m["sent_id"]]
+                if label is None or not (0 <= start < end <= len(tokens)):
+                    continue
+                if tokens[start] in _ARTICLES and end - start > 1:
+                    start += 1
+                name = " ".join(tokens[start:end])
+                if label in ("LOC", "ORG") and end - start == 1 and (
+                    name in demonyms or name in misc or name.endswith(_DEMONYM_ENDINGS)
+                ):
+                    continue
+                spans.setdefault(m["sent_id"], []).append((start, end, label))
+        for i, tokens in enumerate(doc["sents"]):
+            found = sorted(spans.get(i, []), key=lambda s: (s[0] - s[1], s[0]))
+            yield Sentence(list(tokens), spans_to_bio(len(tokens), found))
+
+
+def demonyms_from_uner(path: Path) -> set[str]:
+    """Single-token OTH names of the UNER draft train file (mostly nationality adjectives)."""
+    from desktop.tools.ner_data import read_uner
+
+    out: set[str] = set()
+    for sent in read_uner(path, {"OTH": "OTH"}):
+        out.update(sent.tokens[s] for s, e, _lab in bio_to_spans(sent.tags) if e - s == 1)
     return out

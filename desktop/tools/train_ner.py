@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -53,6 +54,11 @@ def _gum(path: Path) -> Iterator[nd.Sentence]:
     yield from en.harmonise_gpe(list(en.read_gum(path)))
 
 
+def _redocred(path: Path) -> Iterator[nd.Sentence]:
+    ewt = path.parent.parent / "uner-en-ewt" / "en_ewt-ud-train.DRAFT-2022-12-02.iob2.gz"
+    yield from en.read_redocred(path, en.demonyms_from_uner(ewt))
+
+
 RECIPES: dict[str, Recipe] = {
     "de": Recipe(
         lang="de",
@@ -88,6 +94,12 @@ RECIPES: dict[str, Recipe] = {
                 "crossner/politics/train.txt",
                 "MIT",
                 en.read_crossner,
+            ),
+            Source(
+                "Re-DocRED dev (Wikipedia intros; mention-level PER/ORG/LOC, nationality words -> O)",
+                "re-docred/dev_revised.json.gz",
+                "MIT",
+                _redocred,
             ),
         ],
         dev=[Source("UNER English EWT dev", "uner-en-ewt/en_ewt-ud-dev.iob2", "CC BY-SA 4.0", nd.read_uner)],
@@ -194,6 +206,8 @@ def install(recipe: Recipe, best: Path, dest: Path, info: dict[str, object]) -> 
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["name"] = f"briefing_ner_{recipe.lang}"
     meta["version"] = "1.0.0"
+    meta["license"] = "CC BY-SA 4.0 (derived from the data sets listed in TRAINING.md)"
+    meta["description"] = "Briefing Reader named-entity recogniser (PER/ORG/LOC/MISC); see TRAINING.md"
     meta["sources"] = [{"name": s.name, "license": s.licence} for s in recipe.train]
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     write_training_md(recipe, dest, meta, info)
@@ -217,7 +231,7 @@ def write_training_md(recipe: Recipe, dest: Path, meta: dict, info: dict[str, ob
     text = f"""# Statistical NER model `{recipe.lang}`
 
 spaCy {meta.get("spacy_version", "")} pipeline with `tok2vec` + `ner` only (labels: {labels}).
-Trained by `python -m desktop.tools.train_ner {" ".join(str(a) for a in info.get("argv", []))}`
+Trained by `python -m desktop.tools.train_ner {" ".join(str(a) for a in info.get("argv", []) if a)}`
 with the config `desktop/tools/configs/ner.cfg` (max_steps {info.get("max_steps")}, eval every
 {info.get("eval_frequency")} steps; model kept = best dev F1). Wall time: {info.get("wall_minutes")} min.
 
@@ -254,6 +268,12 @@ a derived work under the same licence terms.
     (dest / "TRAINING.md").write_text(text, encoding="utf-8")
 
 
+def _train_minutes(args: argparse.Namespace, best: Path) -> float:
+    """Training wall time of a finished/stopped run: from its train DocBin to its model-best."""
+    start = (args.work / f"{args.lang}_train.spacy").stat().st_mtime
+    return round(((best / "meta.json").stat().st_mtime - start) / 60, 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -266,6 +286,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=None)
     parser.add_argument("--threads", type=int, default=2, help="threads for vector training")
     parser.add_argument("--reuse-vectors", action="store_true", help="reuse vectors already in --work")
+    parser.add_argument(
+        "--install-only",
+        action="store_true",
+        help="only install the current model-best (e.g. after a stopped run)",
+    )
     args = parser.parse_args(argv)
     recipe = RECIPES[args.lang]
     if not args.data.is_dir():
@@ -279,23 +304,37 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     try:
-        counts = convert(recipe, args.data, args.work)
-        vectors = None
-        if use_vectors:
-            vectors = args.work / f"{recipe.lang}_vectors"
-            if not (args.reuse_vectors and vectors.is_dir()):
-                vectors = train_vectors(recipe, args.data, args.work, args.threads)
-        best = spacy_train(recipe, args.work, vectors, args)
+        if args.install_only:
+            with tempfile.TemporaryDirectory() as tmp:
+                counts = convert(recipe, args.data, Path(tmp))
+            best = args.work / f"{recipe.lang}_model" / "model-best"
+            if not best.is_dir():
+                print(f"No trained model at {best}.", file=sys.stderr)
+                return 1
+        else:
+            counts = convert(recipe, args.data, args.work)
+            vectors = None
+            if use_vectors:
+                vectors = args.work / f"{recipe.lang}_vectors"
+                if not (args.reuse_vectors and vectors.is_dir()):
+                    vectors = train_vectors(recipe, args.data, args.work, args.threads)
+            best = spacy_train(recipe, args.work, vectors, args)
     except (nd.CorpusError, subprocess.CalledProcessError) as exc:
         print(f"Training failed: {exc}", file=sys.stderr)
         return 1
     info: dict[str, object] = {
-        "argv": argv if argv is not None else sys.argv[1:],
+        "argv": [
+            f"--lang {args.lang}",
+            f"--max-steps {args.max_steps}",
+            "" if use_vectors else "--no-vectors",
+        ],
         "max_steps": args.max_steps,
         "eval_frequency": args.eval_frequency,
         "vectors": use_vectors,
         "counts": counts,
-        "wall_minutes": round((time.time() - t0) / 60, 1),
+        "wall_minutes": round((time.time() - t0) / 60, 1)
+        if not args.install_only
+        else _train_minutes(args, best),
     }
     dest = args.out or MODELS_DIR / recipe.lang
     install(recipe, best, dest, info)

@@ -106,7 +106,7 @@ class AnnotationEditor(QWidget):
             button.setFixedSize(22, 22)
             button.setStyleSheet(
                 f"QToolButton {{ background: {annotation_color(color).name()}; border-radius: 10px;"
-                " border: 2px solid transparent; }} QToolButton:checked { border: 2px solid palette(text); }"
+                " border: 2px solid transparent; } QToolButton:checked { border: 2px solid palette(text); }"
             )
             button.clicked.connect(lambda _checked=False, c=color: self.set_color(c))
             self.color_buttons[color] = button

@@ -72,9 +72,7 @@ class CrashHandler:
         if sys.excepthook == self.handle:
             sys.excepthook = self._previous
 
-    def handle(
-        self, exc_type: type[BaseException], error: BaseException, tb: TracebackType | None
-    ) -> None:
+    def handle(self, exc_type: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         """Log ``error`` and show the crash dialog (Ctrl+C still ends the program)."""
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous(exc_type, error, tb)

@@ -44,7 +44,9 @@ def default_name(scope: str, article_title: str | None, tag: str | None, actor: 
     return safe_filename("briefing notes")
 
 
-def render_export(ctx: AppContext, scope: str, article_id: int | None, tag: str | None, actor: str | None) -> str:
+def render_export(
+    ctx: AppContext, scope: str, article_id: int | None, tag: str | None, actor: str | None
+) -> str:
     """The Markdown for a scope (runs off the GUI thread)."""
     if scope == "article" and article_id is not None:
         return exporting.export_article(ctx.library, article_id)
@@ -111,9 +113,10 @@ class ExportDialog(QDialog):
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
-        row.addWidget(self.to_file)
+        row.setContentsMargins(22, 0, 0, 0)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        dest.addWidget(self.to_file)
         dest.addLayout(row)
         dest.addWidget(self.to_clipboard)
         self.to_file.toggled.connect(self._update)
@@ -130,7 +133,7 @@ class ExportDialog(QDialog):
         layout.addWidget(scope_box)
         layout.addWidget(dest_box)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         self.radios["article"].setEnabled(self._article_id is not None)
         self.radios["tag"].setEnabled(False)  # until tags are loaded
         self.radios["actor"].setEnabled(False)
@@ -164,7 +167,7 @@ class ExportDialog(QDialog):
         if stored and Path(str(stored)).is_dir():
             return Path(str(stored))
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(docs) if docs else Path.home()
+        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
     def _suggest_name(self) -> None:
         name = default_name(
@@ -189,7 +192,10 @@ class ExportDialog(QDialog):
     def choose_file(cls, parent: QWidget, suggested: str) -> str:
         """The save-file dialog (replaced in tests)."""
         path, _filter = QFileDialog.getSaveFileName(
-            parent, "Export Notes", suggested, "Markdown (*.md);;All files (*)",
+            parent,
+            "Export Notes",
+            suggested,
+            "Markdown (*.md);;All files (*)",
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         return path

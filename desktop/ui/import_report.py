@@ -46,7 +46,9 @@ class ImportResultModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(REPORT_HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return REPORT_HEADERS[section] if 0 <= section < len(REPORT_HEADERS) else None
         return None
@@ -127,12 +129,13 @@ class ImportReport(QDialog):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 200)
+        header.resizeSection(1, 180)
         header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         copy = QPushButton("Copy", self)
@@ -144,7 +147,7 @@ class ImportReport(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(680, 320)
+        self.resize(760, 340)
 
     def show_results(self, results: list[ImportResult]) -> None:
         """Add results (replacing the old ones when the report was closed) and show the dialog."""
@@ -216,13 +219,22 @@ class ImportController(QObject):
         ctx = self._ctx
 
         def job(control: TaskControl) -> list[ImportResult]:
-            missing = [ImportResult(str(p), "error", message="No such file or folder.") for p in paths if not p.exists()]
+            missing = [
+                ImportResult(str(p), "error", message="No such file or folder.")
+                for p in paths
+                if not p.exists()
+            ]
             present = [p for p in paths if p.exists()]
             if not present:
                 return missing
-            results = ctx.importer().import_paths(present, progress=control.progress, cancelled=control.cancelled)
+            results = ctx.importer().import_paths(
+                present, progress=control.progress, cancelled=control.cancelled
+            )
             if not results and not control.cancelled():
-                results = [ImportResult(str(p), "error", message="The folder holds no importable files.") for p in present]
+                results = [
+                    ImportResult(str(p), "error", message="The folder holds no importable files.")
+                    for p in present
+                ]
             return missing + results
 
         label = paths[0].name if len(paths) == 1 else f"{len(paths)} items"
@@ -231,7 +243,11 @@ class ImportController(QObject):
     def import_text(self, text: str) -> None:
         """Import pasted text as a new article."""
         ctx = self._ctx
-        self._enqueue("Importing the pasted text…", lambda _c: [ctx.importer().import_text(text, label="(pasted text)")], ["(pasted text)"])
+        self._enqueue(
+            "Importing the pasted text…",
+            lambda _c: [ctx.importer().import_text(text, label="(pasted text)")],
+            ["(pasted text)"],
+        )
 
     def cancel(self) -> None:
         """Stop the running import after its current file and drop waiting ones."""
@@ -255,7 +271,9 @@ class ImportController(QObject):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        handle = self._ctx.tasks.run(job, None, lambda e, i=inputs: self._failed(i, e), on_progress=self._on_progress)
+        handle = self._ctx.tasks.run(
+            job, None, lambda e, i=inputs: self._failed(i, e), on_progress=self._on_progress
+        )
         handle.finished.connect(self._done)
         self._handle = handle
 

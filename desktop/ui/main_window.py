@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 from sqlalchemy import func, select
 
@@ -26,8 +26,8 @@ from desktop.ui.theme import THEME_MODES, ThemeController, ThemeMode, stored_mod
 ZOOM_KEY, ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = "view/zoom", 50, 300, 10
 LAST_ARTICLE_KEY = "reader/last_article"
 IMPORT_DIR_KEY = "import/folder"
+ABOUT = "Read, annotate and export news and briefings offline."
 FILE_FILTER = "Documents ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
-WidgetFactory = Callable[..., QWidget]
 
 
 def _default_reader(ctx: AppContext) -> QWidget:
@@ -62,7 +62,6 @@ class MainWindow(QMainWindow):
         self._theme = theme
         self._open_flags: deque[bool] = deque()
         self._pending_select: int | None = None
-        self._base_point_size: float | None = None
         self.setWindowTitle("Briefing Reader")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -77,16 +76,22 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.imports = ImportController(ctx, self.statusBar(), self)
-        self.imports.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.imports.message.connect(self.show_status)
         self.imports.finished.connect(self._on_import_finished)
         self._build_menus()
         self._connect_panes()
         self._restore_state()
         self.library_pane.refresh()
 
+    def show_status(self, text: str) -> None:
+        """A transient message in the status bar."""
+        self.statusBar().showMessage(text, 8000)
+
     # ------------------------------------------------------------------ construction
 
-    def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None, icon: str = "") -> QAction:
+    def _action(
+        self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None, icon: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
@@ -106,8 +111,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Export Notes…", self.export_notes, "Ctrl+E", "export")
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self._action(file_menu, "&Quit", self.close, "Ctrl+Q").setMenuRole(QAction.MenuRole.QuitRole)
 
         edit_menu = bar.addMenu("&Edit")
         undo = self.ctx.undo_stack.createUndoAction(self, "&Undo")
@@ -141,10 +145,11 @@ class MainWindow(QMainWindow):
 
     def _connect_panes(self) -> None:
         self.library_pane.article_selected.connect(self.open_article)
-        self.library_pane.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.library_pane.message.connect(self.show_status)
         self.library_pane.model.loaded.connect(self._on_library_loaded)
         self._connect(self.reader, "article_opened", self._on_article_opened)
         self._connect(self.reader, "annotations_changed", lambda _id: self.library_pane.refresh())
+        self._connect(self.reader, "actors_changed", self.library_pane.refresh)
         self._connect(self.sidebar, "library_changed", self.library_pane.refresh)
 
     @staticmethod
@@ -180,7 +185,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ start-up
 
     def start(self, files: list[str] | None = None) -> None:
-        """After show(): import ``files`` (opening the first), seed an empty library, or reopen the last article."""
+        """After show(): import ``files``, or seed an empty library, or reopen the last article."""
         if files:
             self.import_paths([Path(f) for f in files], open_first=True)
             self.startup_done.emit()
@@ -189,7 +194,9 @@ class MainWindow(QMainWindow):
 
         def probe(control: TaskControl) -> tuple[int, int | None]:
             with library.read_session() as session:
-                return int(session.scalar(select(func.count(Article.id))) or 0), session.scalar(select(func.max(Article.id)))
+                return int(session.scalar(select(func.count(Article.id))) or 0), session.scalar(
+                    select(func.max(Article.id))
+                )
 
         self.ctx.tasks.run(probe, self._on_probe, self._on_start_error)
 
@@ -206,7 +213,7 @@ class MainWindow(QMainWindow):
             self.startup_done.emit()
 
     def _on_start_error(self, error: BaseException) -> None:
-        self.statusBar().showMessage(f"The library could not be read: {getattr(error, 'message', error)}", 10000)
+        self.show_status(f"The library could not be read: {getattr(error, 'message', error)}")
         self.startup_done.emit()
 
     def handle_message(self, paths: list[str]) -> None:
@@ -274,7 +281,7 @@ class MainWindow(QMainWindow):
         """File ▸ Paste as New Article."""
         text = QApplication.clipboard().text()
         if not text.strip():
-            self.statusBar().showMessage("The clipboard holds no text to import.", 6000)
+            self.show_status("The clipboard holds no text to import.")
             return
         self.import_text(text)
 
@@ -340,7 +347,7 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.ctx, article_id, title, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(
-            lambda path: self.statusBar().showMessage(f"Notes exported to {path}." if path else "Notes copied.", 8000)
+            lambda p: self.show_status(f"Notes exported to {p}." if p else "Notes copied.")
         )
         dialog.open()
 
@@ -361,12 +368,6 @@ class MainWindow(QMainWindow):
         setter = getattr(self.reader, "set_zoom", None)
         if callable(setter):
             setter(percent)
-            return
-        if self._base_point_size is None:
-            self._base_point_size = self.reader.font().pointSizeF()
-        font = QFont(self.reader.font())
-        font.setPointSizeF(self._base_point_size * percent / 100)
-        self.reader.setFont(font)
 
     def zoom_by(self, step: int) -> None:
         """Zoom in (positive) or out (negative) by ``step`` percent."""
@@ -382,11 +383,7 @@ class MainWindow(QMainWindow):
         self.theme_actions[mode].setChecked(True)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Briefing Reader",
-            "<b>Briefing Reader</b><br>Read, annotate and export news and briefings offline.",
-        )
+        QMessageBox.about(self, "About Briefing Reader", f"<b>Briefing Reader</b><br>{ABOUT}")
 
     # ------------------------------------------------------------------ closing
 

@@ -92,7 +92,7 @@ def entity_color(kind: str) -> QColor:
 def entity_background(kind: str, palette: QPalette, *, strong: bool = False) -> QColor:
     """Soft background of an entity of ``kind``; ``strong`` for the selected actor's mentions."""
     base = palette.color(QPalette.ColorRole.Base)
-    amount = (0.55 if strong else 0.16) if not is_dark(palette) else (0.5 if strong else 0.22)
+    amount = (0.55 if strong else 0.2) if not is_dark(palette) else (0.5 if strong else 0.25)
     return mix(base, entity_color(kind), amount)
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import getpass
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths

@@ -7,6 +7,9 @@ Qt positions count UTF-16 units; ``DocLayout`` converts the store's code-point o
 
 from __future__ import annotations
 
+import html
+import itertools
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -105,7 +108,10 @@ class DocLayout:
 
 
 def _meta_line(detail: ArticleDetail) -> str:
-    parts = [p for p in (detail.source, detail.published, detail.author) if p]
+    source = detail.source
+    if source and "://" not in source:
+        source = re.split(r"[\\/]", source.rstrip("\\/"))[-1]  # a file: its name is enough
+    parts = [p for p in (source, detail.published, detail.author) if p]
     if detail.language and detail.language != "und":
         parts.insert(2 if len(parts) >= 2 else len(parts), detail.language.upper())
     return "  ·  ".join(" ".join(p.split()) for p in parts)
@@ -207,7 +213,7 @@ def _segments(layers: Sequence[Sequence[Span]], length: int) -> list[tuple[int, 
     next_index = [0] * len(layers)
     active: list[list[Span]] = [[] for _ in layers]
     out = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         current: list[Span | None] = []
         for k, layer in enumerate(ordered):
             while next_index[k] < len(layer) and layer[next_index[k]].start <= a:
@@ -221,14 +227,13 @@ def _segments(layers: Sequence[Sequence[Span]], length: int) -> list[tuple[int, 
 
 
 def highlight_format(entity: Span | None, note: Span | None, palette: QPalette) -> QTextCharFormat:
-    """Entities: soft tint and a dotted underline in the type colour; annotations: stronger
-    background in their colour and a solid underline; where both meet, the annotation's
-    background with the entity's dotted underline."""
+    """Entities: soft tint and a dotted underline in the type colour; annotations: a stronger
+    background in their colour (plus the thick underline the browser paints, see
+    ``annotation_underlines``); where both meet, the annotation's background with the entity's
+    dotted underline."""
     fmt = QTextCharFormat()
     if note is not None:
         fmt.setBackground(annotation_background(note.key, palette))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(annotation_color(note.key).darker(115))
     if entity is not None:
         if note is None:
             fmt.setBackground(entity_background(entity.key, palette))
@@ -257,8 +262,20 @@ def apply_highlights(
     cursor.endEditBlock()
 
 
+def annotation_underlines(layout: DocLayout, annotations: Sequence[Span]) -> list[tuple[int, int, QColor]]:
+    """Thick underlines of annotations in Qt positions, for ``ReadingBrowser.set_underlines``."""
+    return [
+        (layout.qt_pos(s.start), layout.qt_pos(s.end), annotation_color(s.key).darker(110))
+        for s in annotations
+    ]
+
+
 def extra_selections(
-    doc: QTextDocument, layout: DocLayout, spans: Iterable[tuple[int, int]], background: QColor, *,
+    doc: QTextDocument,
+    layout: DocLayout,
+    spans: Iterable[tuple[int, int]],
+    background: QColor,
+    *,
     foreground: QColor | None = None,
 ) -> list[QTextEdit.ExtraSelection]:
     """Transient highlights (search hits, the selected actor, find matches) drawn over the text."""
@@ -279,7 +296,10 @@ def extra_selections(
 
 
 def search_selections(
-    doc: QTextDocument, layout: DocLayout, spans: Sequence[tuple[int, int]], palette: QPalette,
+    doc: QTextDocument,
+    layout: DocLayout,
+    spans: Sequence[tuple[int, int]],
+    palette: QPalette,
     current: int | None = None,
 ) -> list[QTextEdit.ExtraSelection]:
     """Search hits, with the ``current`` one stronger."""
@@ -289,3 +309,18 @@ def search_selections(
     if current is None or not 0 <= current < len(spans):
         return normal
     return normal + extra_selections(doc, layout, [spans[current]], search_background(palette, current=True))
+
+
+def tooltip_html(actor_text: str | None, meaning: str, note: str | None) -> str | None:
+    """Tooltip for a place in the text: the actor (first line bold), then the annotation's note.
+
+    Everything from the library is escaped: names and notes are never interpreted as markup.
+    """
+    parts = []
+    if actor_text:
+        first, *rest = actor_text.split("\n")
+        parts.append("<b>" + html.escape(first) + "</b>" + "".join("<br>" + html.escape(x) for x in rest))
+    if note is not None:
+        body = html.escape(note[:300] + ("…" if len(note) > 300 else "")) if note else "<i>no note</i>"
+        parts.append(f"<i>{html.escape(meaning)}</i>: {body}")
+    return "<qt>" + "<hr>".join(parts) + "</qt>" if parts else None

@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 MAX_MESSAGE_BYTES = 1024 * 1024
+ACK = b"ok\n"
 
 
 class SingleInstance(QObject):
@@ -31,8 +32,12 @@ class SingleInstance(QObject):
 
     # ------------------------------------------------------------------ client side
 
-    def send(self, paths: list[str], timeout_ms: int = 1500) -> bool:
-        """Give ``paths`` to a running instance; False when none is listening."""
+    def send(self, paths: list[str], timeout_ms: int = 2000) -> bool:
+        """Give ``paths`` to a running instance; False when none answers (absent or not responding).
+
+        Blocking (call before the event loop runs, or from another thread): the running
+        instance acknowledges from its event loop, so a hung window counts as absent.
+        """
         socket = QLocalSocket()
         socket.connectToServer(self.key)
         if not socket.waitForConnected(timeout_ms):
@@ -40,15 +45,13 @@ class SingleInstance(QObject):
         payload = json.dumps({"paths": [str(Path(p).absolute()) for p in paths]}).encode() + b"\n"
         socket.write(QByteArray(payload))
         socket.flush()
-        ok = True
-        while socket.bytesToWrite() > 0:
-            if not socket.waitForBytesWritten(timeout_ms):
-                ok = False
-                break
+        reply = b""
+        while b"\n" not in reply and socket.waitForReadyRead(timeout_ms):
+            reply += bytes(socket.readAll().data())
         socket.disconnectFromServer()
         if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
             socket.waitForDisconnected(timeout_ms)
-        return ok
+        return reply.startswith(ACK)
 
     # ------------------------------------------------------------------ server side
 
@@ -59,9 +62,8 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)  # only a dead owner makes a lock stale
         if self._lock.tryLock(0):
             return True
-        if self._lock.error() == QLockFile.LockError.LockFailedError:
-            return False
-        return True  # the lock file cannot be written (read-only folder): do not block the start
+        # LockFailedError: a live process holds it. Other errors (read-only folder) must not block the start.
+        return self._lock.error() != QLockFile.LockError.LockFailedError
 
     def listen(self) -> bool:
         """Start accepting messages from later starts."""
@@ -88,6 +90,7 @@ class SingleInstance(QObject):
             self._server.deleteLater()
             self._server = None
         for socket in list(self._buffers):
+            socket.blockSignals(True)  # no late readyRead/disconnected on a closing server
             socket.abort()
             socket.deleteLater()
         self._buffers.clear()
@@ -109,13 +112,16 @@ class SingleInstance(QObject):
     def _on_ready(self, socket: QLocalSocket) -> None:
         if socket not in self._buffers:
             return
-        data = self._buffers[socket] + bytes(socket.readAll().data())
+        fresh = bytes(socket.readAll().data()) if socket.isOpen() and socket.bytesAvailable() else b""
+        data = self._buffers[socket] + fresh
         if len(data) > MAX_MESSAGE_BYTES:
             self._drop(socket)
             return
         while b"\n" in data:
             line, data = data.split(b"\n", 1)
-            self._deliver(line)
+            if self._deliver(line) and socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+                socket.write(QByteArray(ACK))
+                socket.flush()
         self._buffers[socket] = data
 
     def _on_disconnected(self, socket: QLocalSocket) -> None:
@@ -130,10 +136,11 @@ class SingleInstance(QObject):
         self._buffers.pop(socket, None)
         socket.deleteLater()
 
-    def _deliver(self, line: bytes) -> None:
+    def _deliver(self, line: bytes) -> bool:
         try:
             message = json.loads(line.decode("utf-8"))
             paths = [str(p) for p in message.get("paths", []) if isinstance(p, str)]
         except (ValueError, AttributeError):
-            return  # not one of ours: ignore
+            return False  # not one of ours: ignore
         self.message_received.emit(paths)
+        return True

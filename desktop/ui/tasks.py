@@ -156,6 +156,7 @@ class TaskRunner(QObject):
         control = TaskControl(signals.progressed.emit)
         handle = TaskHandle(control, self)
         relay = _Relay(self, signals, handle, key, on_done, on_error, on_progress)
+        signals.setParent(relay)  # C++ owns it; deleted with the relay on the GUI thread
         self._live[signals] = relay
         signals.finished.connect(relay.on_finished)
         signals.failed.connect(relay.on_failed)

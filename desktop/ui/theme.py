@@ -64,20 +64,20 @@ def light_palette() -> QPalette:
 def dark_palette() -> QPalette:
     """A dark palette with enough contrast for long reading."""
     palette = QPalette()
-    _set(palette, Role.Window, "#23262b")
+    _set(palette, Role.Window, "#2a2e32")
     _set(palette, Role.WindowText, "#e6e8eb", "#7d838c")
-    _set(palette, Role.Base, "#1b1d21", "#23262b")
-    _set(palette, Role.AlternateBase, "#262a30")
+    _set(palette, Role.Base, "#1b1e20", "#2a2e32")
+    _set(palette, Role.AlternateBase, "#232629")
     _set(palette, Role.ToolTipBase, "#30343a")
     _set(palette, Role.ToolTipText, "#e6e8eb")
     _set(palette, Role.PlaceholderText, "#7d838c")
     _set(palette, Role.Text, "#e6e8eb", "#7d838c")
-    _set(palette, Role.Button, "#2d3137")
+    _set(palette, Role.Button, "#31363b")
     _set(palette, Role.ButtonText, "#e6e8eb", "#7d838c")
     _set(palette, Role.BrightText, "#ff7b72")
-    _set(palette, Role.Light, "#3a3f46")
-    _set(palette, Role.Midlight, "#32363c")
-    _set(palette, Role.Mid, "#2a2e33")
+    _set(palette, Role.Light, "#454a50")
+    _set(palette, Role.Midlight, "#3a3f45")
+    _set(palette, Role.Mid, "#25292c")
     _set(palette, Role.Dark, "#15171a")
     _set(palette, Role.Shadow, "#0b0c0e")
     _set(palette, Role.Highlight, "#3d7bd0", "#3a3f46")
@@ -99,7 +99,7 @@ class ThemeController(QObject):
         self._settings = settings
         self._mode: ThemeMode = stored_mode(settings)
         self._dark: bool | None = None
-        if "Fusion" in QStyleFactory.keys():
+        if "Fusion" in list(QStyleFactory.keys()):
             app.setStyle("Fusion")
         hints = QGuiApplication.styleHints()
         if hints is not None:

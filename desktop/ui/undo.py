@@ -210,17 +210,19 @@ class EditAnnotationCommand(_QueuedCommand):
         self.before = before
         self.after_values = after
 
-    def id(self) -> int:  # noqa: A003 (QUndoCommand API)
+    def id(self) -> int:
         return NOTE_EDIT_ID if set(self.after_values) == {"note"} else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt override)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditAnnotationCommand) or other.annotation_id != self.annotation_id:
             return False
         self.after_values = dict(other.after_values)
         return True
 
     def do_undo(self) -> Any:
-        return annotation_service.update_annotation(self._controller.library, self.annotation_id, **self.before)
+        return annotation_service.update_annotation(
+            self._controller.library, self.annotation_id, **self.before
+        )
 
     def do_redo(self) -> Any:
         return annotation_service.update_annotation(
@@ -239,7 +241,9 @@ class ActorCommand(_QueuedCommand):
         self.change = change
 
     def _restore(self, before: bool) -> ChangeSummary:
-        summary = restore_actors(self._controller.library, self.change.before if before else self.change.after)
+        summary = restore_actors(
+            self._controller.library, self.change.before if before else self.change.after
+        )
         self._controller.ctx.refresh_corrections()
         return summary
 
@@ -296,7 +300,9 @@ class EditController(QObject):
     def edit_annotation(self, row: AnnotationRow, **changes: Any) -> None:
         """Change ``note``, ``tags`` or ``color`` of an annotation whose stored state is ``row``."""
         current = {"note": row.note, "tags": list(row.tags), "color": row.color}
-        after = {k: (list(v) if k == "tags" else v) for k, v in changes.items() if current.get(k) != v}
+        after: dict[str, Any] = {
+            k: (list(v) if k == "tags" else v) for k, v in changes.items() if current.get(k) != v
+        }
         if not after:
             return
         before = {k: current[k] for k in after}
@@ -318,7 +324,11 @@ class EditController(QObject):
         def done(snapshot: AnnotationSnapshot) -> None:
             self.ctx.undo_stack.push(
                 AnnotationPresenceCommand(
-                    self, "Delete highlight", snapshot.article_id, snapshot.id, exists_after=False,
+                    self,
+                    "Delete highlight",
+                    snapshot.article_id,
+                    snapshot.id,
+                    exists_after=False,
                     snapshot=snapshot,
                 )
             )

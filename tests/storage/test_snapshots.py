@@ -74,8 +74,16 @@ def people(library: Library) -> dict[str, int]:
             for actor, surface in ((berg, "Anna Berg"), (dorn, "Carl Dorn"), (essen, "Essen")):
                 if surface in text:
                     s, e = _mention(article.id, text, surface)
-                    session.add(Mention(article_id=article.id, actor_id=actor.id, start=s, end=e,
-                                        text=surface, type=actor.type))
+                    session.add(
+                        Mention(
+                            article_id=article.id,
+                            actor_id=actor.id,
+                            start=s,
+                            end=e,
+                            text=surface,
+                            type=actor.type,
+                        )
+                    )
         s, e = _mention(a1.id, TEXT_1, "Dorn", 1)
         session.add(Mention(article_id=a1.id, actor_id=dorn.id, start=s, end=e, text="Dorn", type="person"))
         session.add(EntityRejection(key=fold("Ufa"), text="Ufa"))
@@ -99,7 +107,9 @@ def _round_trip(library: Library, actor_ids: list[int], operation: Any) -> None:
 
 
 def test_rename_round_trip(library: Library, people: dict[str, int]) -> None:
-    _round_trip(library, [people["berg"]], lambda: corrections.rename_actor(library, people["berg"], "Anne Berg"))
+    _round_trip(
+        library, [people["berg"]], lambda: corrections.rename_actor(library, people["berg"], "Anne Berg")
+    )
 
 
 def test_change_type_round_trip(library: Library, people: dict[str, int]) -> None:
@@ -147,9 +157,12 @@ def test_snapshot_of_missing_actor_is_absent(library: Library, people: dict[str,
     assert snapshot_actors(library, [people["berg"]]).actors[0].row["name"] == "Anna Berg"
 
 
-def test_annotation_remove_and_restore_keeps_id_uid_and_tags(library: Library, people: dict[str, int]) -> None:
-    row = create_annotation(library, people["a1"], start=0, end=9, note="Notiz", tags=["politik/wahl", "x"],
-                            color="green")
+def test_annotation_remove_and_restore_keeps_id_uid_and_tags(
+    library: Library, people: dict[str, int]
+) -> None:
+    row = create_annotation(
+        library, people["a1"], start=0, end=9, note="Notiz", tags=["politik/wahl", "x"], color="green"
+    )
     update_annotation(library, row.id, note="Notiz 2")
     before = _dump(library)
     snapshot = remove_annotation(library, row.id)

@@ -1,0 +1,297 @@
+"""The Actors tab of the sidebar: actors by type, mention navigation and corrections (all undoable)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.types import ENTITY_TYPES
+from desktop.services import corrections
+from desktop.services.dto import ActorRow
+from desktop.services.queries import list_actors
+from desktop.ui.actors_model import ActorTreeModel
+from desktop.ui.context import AppContext
+from desktop.ui.palette import ENTITY_SINGULAR
+from desktop.ui.reader_view import ReaderPane
+from desktop.ui.undo import error_message
+
+
+class ActorsPanel(QWidget):
+    """The actors of the article shown (or of the whole library) in a tree, with correction buttons."""
+
+    actor_selected = Signal(int)
+    library_changed = Signal()
+
+    def __init__(self, ctx: AppContext, reader: ReaderPane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.reader = reader
+        self.edits = reader.edits
+        self._library_scope = False
+        self._build()
+        reader.mention_changed.connect(self._mention_changed)
+        reader.actors_changed.connect(self._actors_changed)
+        self._update_buttons()
+
+    def library_scope(self) -> bool:
+        """True when the whole library's actors are listed."""
+        return self._library_scope
+
+    def set_scope_library(self, on: bool) -> None:
+        """List the actors of the whole library (True) or of the article shown (False)."""
+        self._library_scope = bool(on)
+        if self.scope_box.isChecked() != self._library_scope:
+            self.scope_box.setChecked(self._library_scope)
+        if self._library_scope:
+            self._load_library_actors()
+        else:
+            self.set_actors(self.reader.article_actors() if self.reader.detail() is not None else [])
+
+    def show_article_actors(self, actors: list[ActorRow]) -> None:
+        """The actors of the article shown (ignored while the library scope is on)."""
+        if not self._library_scope:
+            self.set_actors(actors)
+        self._update_buttons()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.reader.show_message(error_message(error))
+
+    def _build(self) -> None:
+        page = self
+        self.scope_box = QCheckBox("Whole library", page)
+        self.scope_box.setToolTip("Show the actors of every article instead of this one")
+        self.scope_box.toggled.connect(self.set_scope_library)
+        self.actor_filter = QLineEdit(page)
+        self.actor_filter.setPlaceholderText("Filter actors")
+        self.actor_filter.setClearButtonEnabled(True)
+        self.actors_model = ActorTreeModel(page)
+        self.actor_filter.textChanged.connect(self._filter_actors)
+        self.tree = QTreeView(page)
+        self.tree.setModel(self.actors_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(0, 170)
+        self.tree.setColumnWidth(1, 64)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._actor_menu)
+        self.tree.selectionModel().currentChanged.connect(self._actor_current_changed)
+        self.previous_mention = QToolButton(page)
+        self.previous_mention.setText("◀")
+        self.previous_mention.setToolTip("Previous mention in the text")
+        self.previous_mention.clicked.connect(lambda: self.reader.step_mention(-1))
+        self.next_mention = QToolButton(page)
+        self.next_mention.setText("▶")
+        self.next_mention.setToolTip("Next mention in the text")
+        self.next_mention.clicked.connect(lambda: self.reader.step_mention(1))
+        self.mention_label = QLabel("", page)
+        self.rename_button = QPushButton("Rename…", page)
+        self.rename_button.clicked.connect(self._ask_rename)
+        self.type_button = QPushButton("Type", page)
+        self.type_button.setMenu(self._type_menu(page))
+        self.merge_button = QPushButton("Merge into…", page)
+        self.merge_button.clicked.connect(self._ask_merge)
+        self.reject_button = QPushButton("Not an entity", page)
+        self.reject_button.setToolTip("Remove this actor; its names are not recognised again")
+        self.reject_button.clicked.connect(lambda: self._with_actor(self.reject_actor))
+        self.mark_button = QPushButton("Mark selection as actor", page)
+        self.mark_button.setToolTip("Make the words selected in the text an actor")
+        self.mark_button.setMenu(self._mark_menu(page))
+        top = QHBoxLayout()
+        top.addWidget(self.actor_filter, 1)
+        top.addWidget(self.scope_box)
+        navigation = QHBoxLayout()
+        navigation.addWidget(QLabel("Mentions:", page))
+        navigation.addWidget(self.previous_mention)
+        navigation.addWidget(self.mention_label)
+        navigation.addWidget(self.next_mention)
+        navigation.addStretch(1)
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        for button in (self.rename_button, self.type_button, self.merge_button):
+            row1.addWidget(button)
+        row2.addWidget(self.reject_button)
+        row2.addWidget(self.mark_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        for row in (navigation, row1, row2):
+            layout.addLayout(row)
+
+    def _type_menu(self, parent: QWidget) -> QMenu:
+        menu = QMenu(parent)
+        for kind in ENTITY_TYPES:
+            menu.addAction(ENTITY_SINGULAR[kind], partial(self._with_actor, self.change_actor_type, kind))
+        return menu
+
+    def _mark_menu(self, parent: QWidget) -> QMenu:
+        menu = QMenu(parent)
+        for kind in ENTITY_TYPES:
+            menu.addAction(ENTITY_SINGULAR[kind], partial(self.reader.mark_selection_as_actor, kind))
+        return menu
+
+    def _load_library_actors(self) -> None:
+        library = self.ctx.library
+
+        def work(_control: object) -> list[ActorRow]:
+            with library.read_session() as session:
+                return list_actors(session, None)
+
+        def done(actors: list[ActorRow]) -> None:
+            if self._library_scope:
+                self.set_actors(actors)
+
+        self.ctx.tasks.run(work, done, self._load_failed, key=f"sidebar-library-{id(self)}")
+
+    def set_actors(self, actors: list[ActorRow]) -> None:
+        """Replace the actors listed, keeping the selection."""
+        selected = self.selected_actor_id()
+        self.actors_model.set_actors(actors)
+        self.tree.expandAll()
+        if selected is not None:
+            self.select_actor(selected)
+        self._update_buttons()
+
+    def _filter_actors(self, text: str) -> None:
+        selected = self.selected_actor_id()
+        self.actors_model.set_filter(text)
+        self.tree.expandAll()
+        if selected is not None:
+            self.select_actor(selected)
+
+    def _actors_changed(self) -> None:
+        if self._library_scope:
+            self._load_library_actors()
+        self.library_changed.emit()
+
+    # --- actors ----------------------------------------------------------------------------------
+    def selected_actor_id(self) -> int | None:
+        """The actor selected in the tree."""
+        actor = self.actors_model.actor(self.tree.currentIndex())
+        return actor.id if actor else None
+
+    def select_actor(self, actor_id: int) -> bool:
+        """Select an actor in the tree (False if it is not listed)."""
+        index = self.actors_model.index_of_actor(actor_id)
+        if not index.isValid():
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.tree.selectionModel().setCurrentIndex(index, flags)
+        self.tree.scrollTo(index)
+        return True
+
+    def _actor_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        actor = self.actors_model.actor(current)
+        self.reader.highlight_actor(actor.id if actor else None)
+        self._update_buttons()
+        if actor is not None:
+            self.actor_selected.emit(actor.id)
+
+    def _mention_changed(self, current: int, total: int) -> None:
+        self.mention_label.setText(
+            f"{current + 1} of {total}" if current >= 0 else (str(total) if total else "–")
+        )
+        self.previous_mention.setEnabled(total > 0)
+        self.next_mention.setEnabled(total > 0)
+
+    def _update_buttons(self) -> None:
+        has_actor = self.selected_actor_id() is not None
+        for button in (self.rename_button, self.type_button, self.merge_button, self.reject_button):
+            button.setEnabled(has_actor)
+        self.mark_button.setEnabled(self.reader.detail() is not None)
+
+    def _with_actor(self, action: object, *args: object) -> None:
+        actor_id = self.selected_actor_id()
+        if actor_id is not None and callable(action):
+            action(actor_id, *args)
+
+    def _actor_menu(self, point: QPoint) -> None:
+        actor = self.actors_model.actor(self.tree.indexAt(point))
+        if actor is None:
+            return
+        self.select_actor(actor.id)
+        menu = QMenu(self)
+        menu.addAction("Rename…", self._ask_rename)
+        types = menu.addMenu("Change type")
+        for kind in ENTITY_TYPES:
+            action = types.addAction(ENTITY_SINGULAR[kind], partial(self.change_actor_type, actor.id, kind))
+            action.setEnabled(kind != actor.type)
+        menu.addAction("Merge into…", self._ask_merge)
+        menu.addAction("Not an entity", lambda: self.reject_actor(actor.id))
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+
+    def _ask_rename(self) -> None:
+        actor = self.actors_model.actor(self.tree.currentIndex())
+        if actor is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename actor", "New name:", text=actor.name)
+        if ok and name.strip() and name.strip() != actor.name:
+            self.rename_actor(actor.id, name)
+
+    def _ask_merge(self) -> None:
+        actor = self.actors_model.actor(self.tree.currentIndex())
+        if actor is None:
+            return
+        library = self.ctx.library
+
+        def work(_control: object) -> list[ActorRow]:
+            with library.read_session() as session:
+                return [a for a in list_actors(session, None) if a.id != actor.id]
+
+        def choose(others: list[ActorRow]) -> None:
+            labels = {f"{a.name} ({ENTITY_SINGULAR.get(a.type, a.type)}, {a.mentions})": a.id for a in others}
+            if not labels:
+                self.reader.show_message("There is no other actor to merge with.")
+                return
+            label, ok = QInputDialog.getItem(
+                self, "Merge actor", f"Merge “{actor.name}” into:", list(labels), 0, True
+            )
+            if ok and label in labels:
+                self.merge_actor(actor.id, labels[label])
+            elif ok:
+                self.reader.show_message(f"There is no actor “{label}”; pick one from the list.")
+
+        self.ctx.tasks.run(work, choose, self._load_failed)
+
+    def rename_actor(self, actor_id: int, name: str) -> None:
+        """Rename an actor (undoable)."""
+        self.edits.correct_actors(
+            "Rename actor", [actor_id], lambda lib: corrections.rename_actor(lib, actor_id, name)
+        )
+
+    def change_actor_type(self, actor_id: int, kind: str) -> None:
+        """Change an actor's type (undoable)."""
+        self.edits.correct_actors(
+            "Change type", [actor_id], lambda lib: corrections.change_type(lib, actor_id, kind)
+        )
+
+    def merge_actor(self, source_id: int, target_id: int) -> None:
+        """Merge ``source`` into ``target`` (undoable)."""
+        self.edits.correct_actors(
+            "Merge actors",
+            [source_id, target_id],
+            lambda lib: corrections.merge_actors(lib, source_id, target_id),
+        )
+
+    def reject_actor(self, actor_id: int) -> None:
+        """ "Not an entity" (undoable)."""
+        self.edits.correct_actors(
+            "Not an entity", [actor_id], lambda lib: corrections.reject_actor(lib, actor_id)
+        )

@@ -1,0 +1,127 @@
+"""The filter row of the library pane: tag, actor (with completion) and "has notes"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QHBoxLayout, QVBoxLayout, QWidget
+
+from desktop.services.library_filters import LibraryFilter, actor_choices, tags_in_use
+from desktop.ui.context import AppContext
+from desktop.ui.tasks import TaskControl
+
+Choices = tuple[list[str], list[tuple[int, str, str, int]]]
+
+
+class FilterBar(QWidget):
+    """Combos for tag and actor and a "Has notes" box; emits the resulting LibraryFilter."""
+
+    filter_changed = Signal(object)  # LibraryFilter
+    choices_loaded = Signal()
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._filter = LibraryFilter()
+        self._pending_actor: int | None = None
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.setAccessibleName("Filter by tag")
+        self.tag_combo.addItem("All tags", None)
+        self.actor_combo = QComboBox(self)
+        self.actor_combo.setAccessibleName("Filter by actor")
+        self.actor_combo.setEditable(True)
+        self.actor_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.actor_combo.addItem("All actors", None)
+        completer = self.actor_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.actor_combo.lineEdit().editingFinished.connect(self._actor_text_done)
+        for combo in (self.tag_combo, self.actor_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            combo.currentIndexChanged.connect(lambda _i: self._changed())
+        self.notes_check = QCheckBox("Has notes", self)
+        self.notes_check.toggled.connect(lambda _b: self._changed())
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.tag_combo, 1)
+        row.addWidget(self.actor_combo, 1)
+        self.footer = QHBoxLayout()
+        self.footer.addWidget(self.notes_check)
+        self.footer.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(row)
+        layout.addLayout(self.footer)
+
+    def current_filter(self) -> LibraryFilter:
+        """The filter shown by the widgets."""
+        return self._filter
+
+    def set_filter(self, flt: LibraryFilter) -> None:
+        """Show ``flt`` in the widgets and emit it."""
+        widgets = (self.tag_combo, self.actor_combo, self.notes_check)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(flt.tag), 0) if flt.tag else 0)
+        index = self.actor_combo.findData(flt.actor_id) if flt.actor_id is not None else 0
+        self._pending_actor = flt.actor_id if index < 0 else None  # choices not loaded yet
+        self.actor_combo.setCurrentIndex(max(index, 0))
+        self.notes_check.setChecked(flt.has_annotations)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._filter = flt
+        self.filter_changed.emit(flt)
+
+    def load_choices(self) -> None:
+        """Reload the tags in use and the actors in the background."""
+        library = self._ctx.library
+
+        def load(control: TaskControl) -> Choices:
+            with library.read_session() as session:
+                actors = [(a.id, a.name, a.type, a.articles) for a in actor_choices(session)]
+                return tags_in_use(session), actors
+
+        self._ctx.tasks.run(load, self._fill, self._on_error, key=f"library-choices-{id(self)}")
+
+    def _on_error(self, error: BaseException) -> None:
+        self.failed.emit(f"Loading the filters failed: {getattr(error, 'message', None) or error}")
+
+    def _fill(self, result: Choices) -> None:
+        tags, actors = result
+        tag = self.tag_combo.currentData()
+        actor = self._pending_actor if self._pending_actor is not None else self.actor_combo.currentData()
+        self._pending_actor = None
+        for combo in (self.tag_combo, self.actor_combo):
+            combo.blockSignals(True)
+        try:
+            while self.tag_combo.count() > 1:
+                self.tag_combo.removeItem(1)
+            for name in tags:
+                self.tag_combo.addItem(f"#{name}", name)
+            while self.actor_combo.count() > 1:
+                self.actor_combo.removeItem(1)
+            for actor_id, name, kind, articles in actors:
+                self.actor_combo.addItem(name, actor_id)
+                tip = f"{name} ({kind}, {articles} article{'s' if articles != 1 else ''})"
+                self.actor_combo.setItemData(self.actor_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+            self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(tag), 0))
+            self.actor_combo.setCurrentIndex(max(self.actor_combo.findData(actor), 0))
+        finally:
+            for combo in (self.tag_combo, self.actor_combo):
+                combo.blockSignals(False)
+        self._changed()
+        self.choices_loaded.emit()
+
+    def _actor_text_done(self) -> None:
+        if not self.actor_combo.currentText().strip() and self.actor_combo.currentIndex() != 0:
+            self.actor_combo.setCurrentIndex(0)
+
+    def _changed(self) -> None:
+        actor = self.actor_combo.currentData() if self._pending_actor is None else self._pending_actor
+        flt = LibraryFilter(self.tag_combo.currentData(), actor, self.notes_check.isChecked())
+        if flt != self._filter:
+            self._filter = flt
+            self.filter_changed.emit(flt)

@@ -1,0 +1,398 @@
+"""The reading pane: an article with its entities, annotations, search hits and find bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.core.types import ENTITY_TYPES
+from desktop.services import corrections
+from desktop.services.dto import ActorRow, ArticleDetail
+from desktop.services.queries import article_detail, list_actors
+from desktop.ui.actors_model import actor_tooltip
+from desktop.ui.context import AppContext
+from desktop.ui.find_bar import FindBar
+from desktop.ui.palette import SHORTCUT_COLORS, ColorPalette
+from desktop.ui.reader_layers import ScrollMemory, TransientLayers, as_number
+from desktop.ui.reading_browser import MessageBanner, ReaderToolbar, ReadingBrowser, add_selection_actions
+from desktop.ui.reading_doc import (
+    DEFAULT_POINT_SIZE,
+    DocLayout,
+    SpanIndex,
+    annotation_spans,
+    annotation_underlines,
+    apply_highlights,
+    build_document,
+    measure_width,
+    mention_spans,
+    reading_font,
+    tooltip_html,
+)
+from desktop.ui.undo import EditController, error_message
+
+ZOOM_KEY = "view/zoom"  # percent, shared with the main window's View menu
+ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10
+HIDDEN_TYPES_KEY = "reader/hidden_types"
+
+
+class ReaderPane(QWidget):
+    """Shows one article; highlights, notes and actor corrections go through ``self.edits``."""
+
+    article_opened = Signal(int)
+    actor_selected = Signal(int)
+    annotations_changed = Signal(int)
+    actors_changed = Signal()
+    rendered = Signal(int)  # after every (re)render of the current article
+    annotation_clicked = Signal(int)
+    # ``mention_changed(current, total)`` is ``self.layers.mention_changed``
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.palette_colors = ColorPalette(ctx.settings, self)
+        self.edits = EditController(ctx, self)
+        hidden = ctx.settings.value(HIDDEN_TYPES_KEY, []) or []
+        self._visible: set[str] = {
+            t for t in ENTITY_TYPES if t not in (hidden if isinstance(hidden, list) else [hidden])
+        }
+        self._zoom = int(as_number(ctx.settings.value(ZOOM_KEY, 100), 100))
+        self._detail: ArticleDetail | None = None
+        self._actors: dict[int, ActorRow] = {}
+        self._layout: DocLayout | None = None
+        self._entities = SpanIndex([])
+        self._annotations = SpanIndex([])
+        self.scroll_memory = ScrollMemory(ctx.settings)
+        self._requested: int | None = None
+        self._opening = False  # an open_article() load is on its way
+        self._query: str | None = None
+        self._flush_hooks: list[Callable[[], None]] = []
+
+        self.toolbar = ReaderToolbar(self.palette_colors, self._visible, self)
+        self.banner = MessageBanner(self)
+        self.browser = ReadingBrowser(self)
+        self.browser.tooltip_provider = self._tooltip
+        self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.find_bar = FindBar(self)
+        self.layers = TransientLayers(
+            self.browser, self.find_bar, self._scroll_to_index, self._top_index, self
+        )
+        self.mention_changed = self.layers.mention_changed
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for widget in (self.toolbar, self.banner, self.browser, self.find_bar):
+            layout.addWidget(widget, 1 if widget is self.browser else 0)
+        self.highlight_actions: dict[str, QAction] = {}
+        self._add_action("default", "Ctrl+H", None)
+        for n, color in enumerate(SHORTCUT_COLORS, start=1):
+            self._add_action(color, f"Ctrl+{n}", color)
+
+        self.toolbar.type_toggled.connect(self._set_type_visible)
+        self.toolbar.highlight_requested.connect(self.highlight_selection)
+        self.browser.clicked.connect(self._clicked)
+        self.browser.zoom_requested.connect(lambda step: self.set_zoom(self._zoom + step * ZOOM_STEP))
+        self.browser.customContextMenuRequested.connect(self._context_menu)
+        self.edits.annotations_changed.connect(self._annotations_written)
+        self.edits.actors_changed.connect(self._actors_written)
+        self.edits.failed.connect(self.show_message)
+        self._placeholder("Choose an article in the library to read it here.")
+
+    def _add_action(self, name: str, keys: str, color: str | None) -> None:
+        action = QAction(f"Highlight {color or ''}".strip(), self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: self.highlight_selection(color))
+        self.addAction(action)
+        self.highlight_actions[name] = action
+
+    # --- public API ---------------------------------------------------------------------------------
+    def current_article_id(self) -> int | None:
+        """The article shown (None before the first one is loaded)."""
+        return self._detail.id if self._detail else None
+
+    def detail(self) -> ArticleDetail | None:
+        """The article as last loaded."""
+        return self._detail
+
+    def article_actors(self) -> list[ActorRow]:
+        """The actors of the article shown, most mentioned first."""
+        return list(self._actors.values())
+
+    def add_flush_hook(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` before switching articles and in save_state (e.g. to save a note being typed)."""
+        self._flush_hooks.append(hook)
+
+    def open_article(self, article_id: int, highlight_query: str | None = None) -> None:
+        """Load an article in the background, render it, then emit article_opened."""
+        self._leave_article()
+        self._query = highlight_query.strip() if highlight_query and highlight_query.strip() else None
+        self._load(article_id, opening=True)
+
+    def reload(self) -> None:
+        """Load the current article again (after an edit), keeping the reading position."""
+        if self._opening:  # an article is being opened: open it again, with fresh data
+            self._load(self._requested, opening=True)  # type: ignore[arg-type]
+        elif self._detail is not None:
+            self._load(self._detail.id, opening=False)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as code-point offsets into the article text (None without a body selection)."""
+        cursor = self.browser.textCursor()
+        if self._layout is None or not cursor.hasSelection():
+            return None
+        start = self._layout.index(max(cursor.selectionStart(), self._layout.body_start))
+        end = self._layout.index(cursor.selectionEnd())
+        if start is None or end is None or end <= start:
+            return None
+        return start, end
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select [start, end) of the body (code points), e.g. from tests or search results."""
+        if self._layout is None:
+            return
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(self._layout.qt_pos(start))
+        cursor.setPosition(self._layout.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(cursor)
+
+    def save_state(self) -> None:
+        """Save notes being typed, finish pending writes and remember the reading position."""
+        self._leave_article()
+        self.edits.drain()
+
+    def show_find_bar(self) -> None:
+        """Open the find bar (Ctrl+F in the main window)."""
+        self.find_bar.open_bar()
+
+    def zoom_in(self) -> None:
+        """Larger text."""
+        self.set_zoom(self._zoom + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        """Smaller text."""
+        self.set_zoom(self._zoom - ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        """The default text size."""
+        self.set_zoom(100)
+
+    def zoom(self) -> int:
+        """The text size in percent of the default."""
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        """Set the text size in percent (remembered), keeping the reading position."""
+        percent = max(ZOOM_MIN, min(ZOOM_MAX, int(percent)))
+        self.ctx.settings.setValue(ZOOM_KEY, percent)
+        if percent == self._zoom:
+            return
+        top = self._top_index()
+        self._zoom = percent
+        if self._detail is not None:
+            self._render()
+            self._scroll_to_index(top, top=True)
+
+    def point_size(self) -> float:
+        """The current body text size in points."""
+        return DEFAULT_POINT_SIZE * self._zoom / 100
+
+    def show_message(self, text: str) -> None:
+        """A one-line notice above the text (errors of background edits)."""
+        self.banner.show_message(text)
+
+    # --- loading and rendering ---------------------------------------------------------------------
+    def _leave_article(self) -> None:
+        for hook in list(self._flush_hooks):
+            hook()
+        self._remember_scroll()
+
+    def _load(self, article_id: int, *, opening: bool) -> None:
+        library = self.ctx.library
+        self._requested = article_id
+        self._opening = opening
+
+        def work(_control: object) -> tuple[ArticleDetail, list[ActorRow]]:
+            with library.read_session() as session:
+                return article_detail(session, article_id), list_actors(session, article_id)
+
+        self.ctx.tasks.run(
+            work,
+            lambda result: self._loaded(result, opening),
+            self._load_failed,
+            key=f"reader-load-{id(self)}",
+        )
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._opening = False
+        if self._detail is None or self._requested != self._detail.id:
+            self._detail = None
+            self._layout = None
+            self._placeholder(error_message(error))
+        else:
+            self.show_message(error_message(error))
+
+    def _loaded(self, result: tuple[ArticleDetail, list[ActorRow]], opening: bool) -> None:
+        detail, actors = result
+        self._opening = False
+        same = self._detail is not None and self._detail.id == detail.id
+        top = self._top_index() if same and not opening else None
+        self._detail = detail
+        self._actors = {a.id: a for a in actors}
+        self._render(new_article=opening)
+        if top is not None:
+            self._scroll_to_index(top, top=True)
+        elif opening and self._query:
+            hits = self.layers.set_query(self._query)
+            self._scroll_to_index(hits[0][0] if hits else 0, top=not hits)
+        elif opening:
+            self._scroll_to_index(self.scroll_memory.recall(detail.id), top=True)
+        if opening:
+            self.article_opened.emit(detail.id)
+        self.rendered.emit(detail.id)
+
+    def _render(self, *, new_article: bool = False) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        font = reading_font(self.point_size())
+        self.browser.setFont(font)  # the document's default font follows the widget's
+        self._layout = build_document(self.browser.document(), detail, font, self.browser.palette())
+        self.browser.set_measure(measure_width(font))
+        self._apply_highlights()
+        self.layers.update(detail, self._layout, self._actors, new_article=new_article)
+
+    def _apply_highlights(self) -> None:
+        if self._detail is None or self._layout is None:
+            return
+        entities = [s for s in mention_spans(self._detail.mentions) if s.key in self._visible]
+        notes = annotation_spans(self._detail.annotations)
+        self._entities = SpanIndex(entities)
+        self._annotations = SpanIndex(notes)
+        apply_highlights(self.browser.document(), self._layout, entities, notes, self.browser.palette())
+        self.browser.set_underlines(annotation_underlines(self._layout, notes))
+
+    def _placeholder(self, text: str) -> None:
+        doc = self.browser.document()
+        doc.clear()
+        doc.setDefaultFont(reading_font(self.point_size()))
+        QTextCursor(doc).insertText(text)
+        self.layers.clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) and self._detail is not None:
+            top = self._top_index()
+            self._render()
+            self._scroll_to_index(top, top=True)
+
+    def _set_type_visible(self, kind: str, visible: bool) -> None:
+        self._visible = (self._visible | {kind}) if visible else (self._visible - {kind})
+        self.ctx.settings.setValue(HIDDEN_TYPES_KEY, [t for t in ENTITY_TYPES if t not in self._visible])
+        self._apply_highlights()
+
+    # --- scrolling -----------------------------------------------------------------------------------
+    def _top_index(self) -> int:
+        if self._layout is None or self.browser.verticalScrollBar().value() == 0:
+            return 0
+        return self._layout.index(self.browser.top_position()) or 0
+
+    def _scroll_to_index(self, index: int, *, top: bool = False) -> None:
+        if self._layout is None:
+            return
+        if index <= 0 and top:
+            self.browser.verticalScrollBar().setValue(0)
+        else:
+            self.browser.scroll_to_position(self._layout.qt_pos(index), top=top)
+
+    def _remember_scroll(self) -> None:
+        if self._detail is not None and self._layout is not None:
+            self.scroll_memory.remember(self._detail.id, self._top_index())
+
+    def scroll_to_annotation(self, annotation_id: int) -> None:
+        """Bring an annotation into view."""
+        for span in self._annotations.spans:
+            if span.ref == annotation_id:
+                self._scroll_to_index(span.start)
+                return
+
+    def highlight_actor(self, actor_id: int | None) -> None:
+        """Mark every mention of an actor strongly (None: none)."""
+        self.layers.highlight_actor(actor_id)
+
+    def step_mention(self, step: int) -> None:
+        """Scroll to the next (1) or previous (-1) mention of the highlighted actor."""
+        self.layers.step_mention(step)
+
+    # --- interaction ---------------------------------------------------------------------------------
+    def _spans_at(self, position: int) -> tuple[int | None, int | None]:
+        index = self._layout.index(position) if self._layout else None
+        if index is None:
+            return None, None
+        entities, notes = self._entities.at(index), self._annotations.at(index)
+        return (entities[0].ref if entities else None), (notes[0].ref if notes else None)
+
+    def _tooltip(self, position: int) -> str | None:
+        actor_id, note_id = self._spans_at(position)
+        actor = self._actors.get(actor_id) if actor_id is not None else None
+        note = next((a for a in self._detail.annotations if a.id == note_id), None) if self._detail else None
+        meaning = self.palette_colors.meaning(note.color) if note else ""
+        return tooltip_html(actor_tooltip(actor) if actor else None, meaning, note.note if note else None)
+
+    def _clicked(self, position: int) -> None:
+        actor_id, note_id = self._spans_at(position)
+        if actor_id is not None:
+            self.highlight_actor(actor_id)
+            self.actor_selected.emit(actor_id)
+        elif note_id is not None:
+            self.annotation_clicked.emit(note_id)
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = self.browser.createStandardContextMenu(point)
+        if self.selected_range() is not None:
+            add_selection_actions(
+                menu, self.palette_colors, self.highlight_selection, self.mark_selection_as_actor
+            )
+        menu.exec(self.browser.viewport().mapToGlobal(point))
+
+    def highlight_selection(self, color: str | None = None) -> None:
+        """Annotate the selected text with ``color`` (default colour for None)."""
+        selected = self.selected_range()
+        if self._detail is None or selected is None:
+            self.show_message("Select the words to highlight first.")
+            return
+        self.edits.create_annotation(self._detail.id, *selected, color or self.palette_colors.default_color())
+        cursor = self.browser.textCursor()
+        cursor.clearSelection()
+        self.browser.setTextCursor(cursor)
+
+    def mark_selection_as_actor(self, kind: str, actor_id: int | None = None) -> None:
+        """Make the selected words a mention of a new actor of ``kind`` (or of ``actor_id``)."""
+        selected = self.selected_range()
+        if self._detail is None or selected is None:
+            self.show_message("Select the words to mark as an actor first.")
+            return
+        article_id = self._detail.id
+        start, end = selected
+        self.edits.correct_actors(
+            "Mark as actor",
+            [actor_id] if actor_id is not None else [],
+            lambda lib: corrections.mark_as_actor(lib, article_id, start, end, kind, actor_id=actor_id),
+        )
+
+    def _annotations_written(self, article_id: int) -> None:
+        if self._detail is not None and article_id == self._detail.id:
+            self.reload()
+        self.annotations_changed.emit(article_id)
+
+    def _actors_written(self, summary: Any) -> None:
+        if self._detail is not None and self._detail.id in getattr(summary, "articles", ()):
+            self.reload()
+        self.actors_changed.emit()
+
+    def layout_info(self) -> DocLayout | None:
+        """Where the body starts in the document."""
+        return self._layout

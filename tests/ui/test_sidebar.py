@@ -1,0 +1,227 @@
+"""The sidebar: actor tree and annotation list models, scope toggle, mention navigation, filters."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from reader_support import (
+    OTHER_TEXT,
+    TIMEOUT,
+    import_article,
+    make_reader,
+    open_article,
+    span_of,
+    stored_actors,
+    stored_text,
+)
+
+from desktop.core.tags import TagError
+from desktop.services.annotations import create_annotation
+from desktop.services.dto import ActorRow, AnnotationRow
+from desktop.ui.actors_model import ActorIdRole, ActorTreeModel
+from desktop.ui.annotation_editor import split_tags
+from desktop.ui.annotations_model import (
+    AnnotationFilterProxy,
+    AnnotationIdRole,
+    AnnotationListModel,
+    tag_matches,
+)
+from desktop.ui.context import AppContext
+from desktop.ui.palette import ColorPalette
+from desktop.ui.sidebar_view import ANNOTATIONS_TAB, Sidebar
+
+ACTORS = [
+    ActorRow(1, "Anna Berg", "person", 3, 2, ("Berg",), ("Ministerin",)),
+    ActorRow(2, "Nordhafen Bank", "organization", 2, 1),
+    ActorRow(3, "Weissfeld", "location", 4, 2),
+    ActorRow(4, "Tomas Lindqvist", "person", 1, 1),
+    ActorRow(5, "Gipfel", "other", 1, 1),
+]
+
+
+def _note(n: int, start: int, color: str, tags: tuple[str, ...] = (), note: str = "") -> AnnotationRow:
+    return AnnotationRow(n, 1, start, start + 5, f"quote {n}", note, tags, color)
+
+
+NOTES = [
+    _note(1, 40, "yellow", ("politik/wahl",), "zweite"),
+    _note(2, 5, "green", ("politik",)),
+    _note(3, 80, "yellow", ("quelle",)),
+]
+
+
+def test_actor_tree_model(qtmodeltester: Any) -> None:
+    model = ActorTreeModel()
+    qtmodeltester.check(model)
+    model.set_actors(ACTORS)
+    qtmodeltester.check(model)
+    groups = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert groups == ["People (2)", "Organisations (1)", "Places (1)", "Other (1)"]
+    people = model.index(0, 0)
+    assert [model.index(r, 0, people).data() for r in range(model.rowCount(people))] == [
+        "Anna Berg",
+        "Tomas Lindqvist",
+    ]
+    assert model.index(0, 1, people).data() == "3" and model.index(0, 2, people).data() == "Ministerin"
+    assert model.index(0, 0, people).data(ActorIdRole) == 1
+    assert "Also: Berg" in model.index(0, 0, people).data(Qt.ItemDataRole.ToolTipRole)
+    assert not model.flags(people) & Qt.ItemFlag.ItemIsSelectable
+    assert model.actor(model.index_of_actor(3)) == ACTORS[2]
+    model.set_filter("berg")  # folded, also matches aliases
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 1
+    model.set_filter("")
+    model.set_actors([])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0 and not model.index_of_actor(1).isValid()
+
+
+def test_annotation_models_and_filters(qtmodeltester: Any) -> None:
+    model = AnnotationListModel()
+    qtmodeltester.check(model)
+    model.set_annotations(NOTES)
+    qtmodeltester.check(model)
+    assert [model.index(r, 0).data(AnnotationIdRole) for r in range(3)] == [2, 1, 3]  # document order
+    assert "zweite" in model.index(1, 0).data() and "#politik/wahl" in model.index(1, 0).data()
+    assert model.tags() == ["politik", "politik/wahl", "quelle"]
+    proxy = AnnotationFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_color("yellow")
+    assert [proxy.index(r, 0).data(AnnotationIdRole) for r in range(proxy.rowCount())] == [1, 3]
+    proxy.set_tag("politik")  # nested tags count
+    assert [proxy.index(r, 0).data(AnnotationIdRole) for r in range(proxy.rowCount())] == [1]
+    proxy.set_color(None)
+    assert [proxy.index(r, 0).data(AnnotationIdRole) for r in range(proxy.rowCount())] == [2, 1]
+    qtmodeltester.check(proxy)
+    assert tag_matches("politik/wahl", "politik") and not tag_matches("politikum", "politik")
+
+
+@pytest.fixture
+def sidebar(qtbot: Any, ctx: AppContext) -> Sidebar:
+    reader = make_reader(qtbot, ctx)
+    side = Sidebar(ctx, reader)
+    qtbot.addWidget(side)
+    side.resize(380, 640)
+    side.show()
+    return side
+
+
+def test_actors_follow_the_article_and_mentions_can_be_walked(
+    qtbot: Any, ctx: AppContext, sidebar: Sidebar
+) -> None:
+    article_id = import_article(ctx)
+    open_article(qtbot, sidebar.reader, article_id)
+    sidebar.set_article(article_id)
+    model = sidebar.actors.actors_model
+    assert {a.name for a in model.actors()} == {"Anna Berg", "Tomas Lindqvist", "Nordhafen Bank", "Weissfeld"}
+    anna = stored_actors(ctx.library, article_id)["Anna Berg"]
+    with qtbot.waitSignal(sidebar.actor_selected, timeout=TIMEOUT) as blocker:
+        assert sidebar.actors.select_actor(anna.id)
+    assert blocker.args == [anna.id]
+    assert sidebar.reader.layers.mentions and len(sidebar.reader.browser.layer("actor")) == 3
+    assert sidebar.actors.mention_label.text() == "3"
+    sidebar.actors.next_mention.click()
+    assert sidebar.actors.mention_label.text() == "1 of 3"
+    sidebar.actors.previous_mention.click()
+    assert sidebar.actors.mention_label.text() == "3 of 3"
+    assert sidebar.actors.rename_button.isEnabled()
+
+
+def test_library_scope_lists_every_actor(qtbot: Any, ctx: AppContext, sidebar: Sidebar) -> None:
+    first = import_article(ctx, "Kurz\nAnna Berg war in Weissfeld.")
+    import_article(ctx, OTHER_TEXT)
+    open_article(qtbot, sidebar.reader, first)
+    sidebar.set_article(first)
+    assert {a.name for a in sidebar.actors.actors_model.actors()} == {"Anna Berg", "Weissfeld"}
+    sidebar.set_scope_library(True)
+    assert sidebar.actors.scope_box.isChecked()
+    qtbot.waitUntil(lambda: len(sidebar.actors.actors_model.actors()) == 4, timeout=TIMEOUT)
+    weissfeld = next(a for a in sidebar.actors.actors_model.actors() if a.name == "Weissfeld")
+    assert weissfeld.articles == 2
+    sidebar.actors.scope_box.setChecked(False)
+    assert {a.name for a in sidebar.actors.actors_model.actors()} == {"Anna Berg", "Weissfeld"}
+
+
+def test_annotations_tab_lists_filters_and_opens(qtbot: Any, ctx: AppContext, sidebar: Sidebar) -> None:
+    article_id = import_article(ctx)
+    text = stored_text(ctx.library, article_id)
+    late = create_annotation(
+        ctx.library,
+        article_id,
+        start=span_of(text, "Erfolg")[0],
+        end=span_of(text, "Erfolg")[1],
+        tags=["politik/wahl"],
+        color="green",
+    )
+    early = create_annotation(ctx.library, article_id, start=0, end=7, note="Titel", color="yellow")
+    open_article(qtbot, sidebar.reader, article_id)
+    sidebar.set_article(article_id)
+    rows = sidebar.annotations_model.annotations()
+    assert [r.id for r in rows] == [early.id, late.id]
+    assert [sidebar.tag_filter.itemData(i) for i in range(sidebar.tag_filter.count())] == [
+        None,
+        "politik/wahl",
+    ]
+    sidebar.color_filter.setCurrentIndex(sidebar.color_filter.findData("green"))
+    assert sidebar.annotation_proxy.rowCount() == 1
+    sidebar.color_filter.setCurrentIndex(0)
+    with qtbot.waitSignal(sidebar.annotation_activated, timeout=TIMEOUT) as blocker:
+        index = sidebar.annotation_proxy.index(1, 0, QModelIndex())
+        rect = sidebar.annotation_list.visualRect(index)
+        sidebar.tabs.setCurrentIndex(ANNOTATIONS_TAB)
+        qtbot.mouseClick(sidebar.annotation_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [late.id]
+    assert sidebar.editor.annotation_id() == late.id
+    assert sidebar.editor.tags.text() == "politik/wahl"
+    with qtbot.waitSignal(sidebar.annotation_activated, timeout=TIMEOUT):
+        sidebar.reader.annotation_clicked.emit(early.id)  # a click on the highlight in the text
+    assert sidebar.editor.annotation_id() == early.id and sidebar.editor.note.toPlainText() == "Titel"
+    sidebar.set_article(None)
+    assert sidebar.annotations_model.rowCount() == 0 and sidebar.editor.annotation_id() is None
+
+
+def test_colour_meanings_can_be_renamed(qtbot: Any, ctx: AppContext) -> None:
+    reader = make_reader(qtbot, ctx, show=False)
+    palette = reader.palette_colors
+    assert palette.meaning("yellow") == "Important" and palette.meaning("red") == "Disagree"
+    assert palette.shortcut("green") == "Ctrl+2" and palette.shortcut("gray") is None
+    with qtbot.waitSignal(palette.changed, timeout=TIMEOUT):
+        palette.set_meaning("blue", "  Offene   Frage ")
+    assert palette.meaning("blue") == "Offene Frage"
+    assert "Offene Frage" in reader.toolbar.color_buttons["blue"].toolTip()
+    assert ColorPalette(ctx.settings).meaning("blue") == "Offene Frage"  # kept in the settings
+    palette.set_meaning("blue", "")
+    assert palette.meaning("blue") == "Question"
+    with pytest.raises(ValueError, match="Unknown colour"):
+        palette.set_meaning("teal", "x")
+
+
+def test_tags_are_normalised_validated_and_completed(qtbot: Any, ctx: AppContext, sidebar: Sidebar) -> None:
+    assert split_tags("#Politik/Wahl, quelle  quelle") == ["politik/wahl", "quelle"]
+    with pytest.raises(TagError):
+        split_tags("gut 2024")
+    completer = sidebar.editor.completer
+    assert completer.splitPath("quelle, politik/wa") == ["politik/wa"]
+    article_id = import_article(ctx)
+    row = create_annotation(ctx.library, article_id, start=0, end=7, tags=["politik/wahl"])
+    open_article(qtbot, sidebar.reader, article_id)
+    sidebar.set_article(article_id)
+    sidebar.activate_annotation(row.id)
+    qtbot.waitUntil(lambda: completer.tags_model.stringList() == ["politik/wahl"], timeout=TIMEOUT)
+    editor = sidebar.editor
+    editor.tags.setText("quelle pol")
+    assert completer.pathFromIndex(completer.tags_model.index(0, 0)) == "quelle politik/wahl "
+    editor.tags.setText("gut 2024")
+    editor.commit_tags()
+    assert editor.tag_error.isVisibleTo(editor) and "2024" in editor.tag_error.text()
+    assert sidebar.edits.is_idle()  # nothing was written
+    editor.tags.setText("politik/wahl")
+    editor.commit_tags()
+    assert not editor.tag_error.isVisibleTo(editor)
