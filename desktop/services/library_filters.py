@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import Session
@@ -54,7 +55,7 @@ def actor_choices(session: Session) -> list[ActorChoice]:
     return choices
 
 
-def _tag_articles(tag: str) -> Select[tuple[int]]:
+def _tag_articles(tag: str) -> Select[Any]:
     tagged = (
         select(annotation_tags.c.annotation_id)
         .join(Tag, Tag.id == annotation_tags.c.tag_id)

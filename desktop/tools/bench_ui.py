@@ -285,9 +285,11 @@ def bench_open_article(app: QApplication, folder: Path, runs: int) -> dict[str, 
     for i, article_id in enumerate(ids):
         start = time.perf_counter()
         reader.open_article(article_id)
-        if not wait_for(
-            reader.article_opened, condition=lambda a=article_id: reader.current_article_id() == a
-        ):
+
+        def shown(wanted: int = article_id) -> bool:
+            return reader.current_article_id() == wanted
+
+        if not wait_for(reader.article_opened, condition=shown):
             raise RuntimeError(f"article {article_id} did not open")
         for edit in reader.findChildren(QTextEdit):
             edit.document().documentLayout().documentSize()  # finish the layout of the whole text
@@ -323,7 +325,7 @@ def bench_startup(app: QApplication, folder: Path, data_dir: Path, runs: int) ->
         window = MainWindow(ctx)
         window.show()
         model = window.library_pane.model
-        if not wait_for(model.loaded, condition=lambda m=model: m.rowCount() > 0):
+        if not wait_for(model.loaded, condition=lambda: model.rowCount() > 0):  # noqa: B023
             raise RuntimeError("the library list did not load")
         window.repaint()
         if i:
@@ -358,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
         folder = Path(tmp)
-        result = {
+        result: dict[str, Any] = {
             "platform": app.platformName(),
             "open_article": bench_open_article(app, folder, args.runs),
             "startup": bench_startup(app, folder, data_dir, args.runs),

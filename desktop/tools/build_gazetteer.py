@@ -12,6 +12,8 @@ Outputs (gzip TSV, UTF-8):
 - ``word_counts.tsv.gz``: ``language, capitalised word, times tagged O, times tagged as an
   entity`` in the training splits (GermEval 2014 train, UNER EWT train): words like weekdays
   that are capitalised but almost never names.
+- ``given_names.tsv.gz``: ``given name, frequency`` from Berlin's newborn names 2012-2023
+  (CC BY 3.0 DE) and the US census 1990 first-name lists (public domain).
 - ``person_variants.tsv.gz``: ``name part, group ids``: spellings of the same given or
   family name across languages and transliterations (rigour, MIT, from Wikidata CC0).
 
@@ -106,18 +108,20 @@ def country_rows(data: Path) -> Iterator[tuple[str, str, str, int, int]]:
     """Country and region names in German and English (CLDR), plus GeoNames country names."""
     from babel import Locale
 
+    countries = data / "geonames-cities15000" / "countries.json.gz"
+    iso: dict[str, dict[str, object]] = {}
+    if countries.exists():
+        with gzip.open(countries, "rt", encoding="utf-8") as handle:
+            iso = json.load(handle)
     for lang in ("de", "en"):
         for code, name in Locale(lang).territories.items():
-            kind = "region" if code.isdigit() else "country"
-            if code in {"ZZ", "EZ", "UN", "QO"}:
+            kind = "country" if code in iso else "region"  # EU, UN, continents are no countries
+            if code in {"ZZ", "EZ", "UN", "QO", "EU"}:
                 continue
             if good_name(name) or (" " in name and is_latin(name)):
                 yield name, f"T:{code}", kind, 0, 1
-    countries = data / "geonames-cities15000" / "countries.json.gz"
-    if countries.exists():
-        with gzip.open(countries, "rt", encoding="utf-8") as handle:
-            for code, row in json.load(handle).items():
-                yield row["name"], f"T:{code}", "country", int(row.get("population") or 0), 1
+    for code, row in iso.items():
+        yield str(row["name"]), f"T:{code}", "country", int(str(row.get("population") or 0)), 1
 
 
 def city_rows(data: Path, common: set[str]) -> Iterator[tuple[str, str, str, int, int]]:
@@ -159,6 +163,31 @@ def person_variant_rows(data: Path) -> Iterator[tuple[str, str]]:
         yield form, ",".join(sorted(set(groups[form]))[:8])
 
 
+def given_name_rows(data: Path) -> Iterator[tuple[str, int]]:
+    """Given names with a frequency: Berlin newborns 2012-2023 (CC BY 3.0 DE), US census 1990 (public domain)."""
+    import csv
+
+    counts: Counter[str] = Counter()
+    berlin = data / "vornamen-berlin" / "vornamen_berlin_2012_2023.csv.gz"
+    if berlin.exists():
+        with gzip.open(berlin, "rt", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                name = (row.get("vorname") or "").strip()
+                if name and name[:1].isupper() and name.isalpha():
+                    counts[name] += int(row.get("anzahl") or 0)
+    for sex in ("male", "female"):
+        census = data / "us-census-1990-names" / f"dist.{sex}.first.gz"
+        if census.exists():
+            with gzip.open(census, "rt", encoding="latin-1") as handle:
+                for line in handle:
+                    parts = line.split()
+                    if len(parts) == 4 and int(parts[3]) <= 1500:
+                        counts[parts[0].capitalize()] += int(1_000_000 * float(parts[1]) / 100)
+    for name, count in sorted(counts.items()):
+        if count >= 30 and len(name) >= 2:
+            yield name, count
+
+
 def build(data: Path, out: Path) -> dict[str, int]:
     """Write both gazetteers; returns row counts."""
     out.mkdir(parents=True, exist_ok=True)
@@ -178,6 +207,10 @@ def build(data: Path, out: Path) -> dict[str, int]:
         for name in sorted(best):
             place, kind, population, strong = best[name]
             handle.write(f"{name}\t{place}\t{kind}\t{population}\t{strong}\n")
+    given = list(given_name_rows(data))
+    with gzip.open(out / "given_names.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
+        for name, count in given:
+            handle.write(f"{name}\t{count}\n")
     variants = list(person_variant_rows(data))
     with gzip.open(out / "person_variants.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
         for form, groups in variants:
@@ -186,6 +219,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
         "places": len(best),
         "strong_places": sum(v[3] for v in best.values()),
         "person_name_forms": len(variants),
+        "given_names": len(given),
         "common_words_excluded": len(common),
     }
 

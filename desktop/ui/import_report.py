@@ -271,9 +271,11 @@ class ImportController(QObject):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        handle = self._ctx.tasks.run(
-            job, None, lambda e, i=inputs: self._failed(i, e), on_progress=self._on_progress
-        )
+
+        def failed(error: BaseException) -> None:
+            self._failed(inputs, error)
+
+        handle = self._ctx.tasks.run(job, None, failed, on_progress=self._on_progress)
         handle.finished.connect(self._done)
         self._handle = handle
 

@@ -32,11 +32,14 @@ class FilterBar(QWidget):
         self.actor_combo.setEditable(True)
         self.actor_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.actor_combo.addItem("All actors", None)
-        completer = self.actor_combo.completer()
+        completer = QCompleter(self.actor_combo.model(), self.actor_combo)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.actor_combo.lineEdit().editingFinished.connect(self._actor_text_done)
+        self.actor_combo.setCompleter(completer)
+        line_edit = self.actor_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.editingFinished.connect(self._actor_text_done)
         for combo in (self.tag_combo, self.actor_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)

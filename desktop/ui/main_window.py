@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self._theme = theme
-        self._open_flags: deque[bool] = deque()
+        self._open_flags: deque[bool | str] = deque()
         self._pending_select: int | None = None
         self.setWindowTitle("Briefing Reader")
         self.setWindowIcon(app_icon())
@@ -191,26 +191,28 @@ class MainWindow(QMainWindow):
             self.startup_done.emit()
             return
         library = self.ctx.library
+        last = str(self.ctx.settings.value(LAST_ARTICLE_KEY, ""))
+        last_id = int(last) if last.isdigit() else None
 
         def probe(control: TaskControl) -> tuple[int, int | None]:
+            """Article count, and the article to reopen (the last one read, else the newest)."""
             with library.read_session() as session:
-                return int(session.scalar(select(func.count(Article.id))) or 0), session.scalar(
-                    select(func.max(Article.id))
-                )
+                count = int(session.scalar(select(func.count(Article.id))) or 0)
+                if last_id is not None and session.get(Article, last_id) is not None:
+                    return count, last_id
+                return count, session.scalar(select(func.max(Article.id)))
 
         self.ctx.tasks.run(probe, self._on_probe, self._on_start_error)
 
     def _on_probe(self, result: tuple[int, int | None]) -> None:
-        count, newest = result
+        count, target = result
         seeds = sorted(seeds_dir().glob("*.txt")) if seeds_dir().is_dir() else []
         if count == 0 and seeds:
             self.import_paths(seeds, open_first="newest")
-        else:
-            last = self.ctx.settings.value(LAST_ARTICLE_KEY)
-            target = int(last) if last is not None and str(last).isdigit() else newest
-            if target is not None:
-                self.open_article(int(target), None)
-            self.startup_done.emit()
+            return
+        if target is not None:
+            self.open_article(target, None)
+        self.startup_done.emit()
 
     def _on_start_error(self, error: BaseException) -> None:
         self.show_status(f"The library could not be read: {getattr(error, 'message', error)}")
@@ -231,7 +233,7 @@ class MainWindow(QMainWindow):
         """Import files/folders in the background; open the first article when asked ("newest": newest)."""
         if not paths:
             return
-        self._open_flags.append(open_first)  # type: ignore[arg-type]
+        self._open_flags.append(open_first)
         self.imports.import_paths(paths)
 
     def import_text(self, text: str, *, open_first: bool = True) -> None:
@@ -240,7 +242,7 @@ class MainWindow(QMainWindow):
         self.imports.import_text(text)
 
     def _on_import_finished(self, results: list[ImportResult]) -> None:
-        flag: Any = self._open_flags.popleft() if self._open_flags else False
+        flag = self._open_flags.popleft() if self._open_flags else False
         ids = [r.id for r in results if r.id is not None and r.status in ("imported", "duplicate")]
         self.library_pane.refresh()
         if ids and flag:
@@ -355,11 +357,8 @@ class MainWindow(QMainWindow):
 
     def zoom(self) -> int:
         """The reading zoom in percent."""
-        try:
-            value = int(self.ctx.settings.value(ZOOM_KEY, 100))
-        except (TypeError, ValueError):
-            value = 100
-        return min(max(value, ZOOM_MIN), ZOOM_MAX)
+        value = str(self.ctx.settings.value(ZOOM_KEY, 100))
+        return min(max(int(value), ZOOM_MIN), ZOOM_MAX) if value.isdigit() else 100
 
     def set_zoom(self, percent: int) -> None:
         """Set the reading zoom (remembered)."""

@@ -100,11 +100,19 @@ def test_english_determiners_and_possessives_are_dropped() -> None:
     assert all(m.text == "United States" for m in actors["United States"].mentions)
 
 
-def test_lowercase_and_rejected_spans_are_dropped() -> None:
-    text = "Am Donnerstag sagte die regierung in Valdora etwas."
-    spans = spans_for(text, {"Donnerstag": "other", "regierung": "organization", "Valdora": "location"})
+def test_rejected_and_letterless_spans_are_dropped_but_lowercase_brands_kept() -> None:
+    text = "Am Donnerstag meldete dpa aus Valdora: 2024 sei ... gut."
+    spans = spans_for(
+        text, {"Donnerstag": "other", "dpa": "organization", "Valdora": "location", "2024": "other"}
+    )
     actors = link_mentions(text, "de", spans, rejected=frozenset({"donnerstag"}))
-    assert [a.name for a in actors] == ["Valdora"]
+    assert [a.name for a in actors] == ["dpa", "Valdora"]
+
+
+def test_capitalised_article_is_part_of_the_name_and_abbreviations_keep_their_dot() -> None:
+    text = "In Den Haag sprach Chr. Berger mit The Times."
+    spans = spans_for(text, {"Den Haag": "location", "Chr. Berger": "person", "The Times": "organization"})
+    assert [a.name for a in link_mentions(text, "en", spans)] == ["Den Haag", "Chr. Berger", "The Times"]
 
 
 def test_helpers() -> None:

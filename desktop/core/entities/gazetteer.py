@@ -37,9 +37,15 @@ def default_gazetteer_dir() -> Path:
 class Gazetteer:
     """Place names and person-name variants, with lookups used by recognition and linking."""
 
-    def __init__(self, places: dict[str, Place], person_variants: dict[str, frozenset[str]]) -> None:
+    def __init__(
+        self,
+        places: dict[str, Place],
+        person_variants: dict[str, frozenset[str]],
+        given_names: dict[str, int] | None = None,
+    ) -> None:
         self.places = places
         self.person_variants = person_variants
+        self.given_names = given_names or {}
 
     @classmethod
     def load(cls, folder: Path) -> Gazetteer:
@@ -58,7 +64,14 @@ class Gazetteer:
                 for line in handle:
                     form, groups = line.rstrip("\n").split("\t")
                     variants[form] = frozenset(groups.split(","))
-        return cls(places, variants)
+        given: dict[str, int] = {}
+        given_file = folder / "given_names.tsv.gz"
+        if given_file.exists():
+            with gzip.open(given_file, "rt", encoding="utf-8") as handle:
+                for line in handle:
+                    name, count = line.rstrip("\n").split("\t")
+                    given[name] = int(count)
+        return cls(places, variants, given)
 
     def place(self, name: str, *, language: str = "") -> Place | None:
         """The place a name denotes; German genitive -s is undone ("Russlands")."""

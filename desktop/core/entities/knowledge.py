@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from desktop.core.types import EntitySpan
 
 MIN_COMMON_COUNT = 8
 MIN_COMMON_SHARE = 0.9
+MIN_GIVEN_NAME_COUNT = 200  # "Keir", "Donald": frequent enough to mark a person's name
+_CAP_WORD = re.compile(r"[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)?")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,15 @@ class WordStats:
                     counts[(lang, word)] = (int(other), int(entity))
         return cls(counts)
 
+    def known_words(self, language: str) -> frozenset[str]:
+        """Capitalised words seen in the training split, mostly not as names (German nouns)."""
+        cache = self.__dict__.setdefault("_known", {})
+        if language not in cache:
+            cache[language] = frozenset(
+                w for (lang, w), (other, entity) in self.counts.items() if lang == language and other > entity
+            )
+        return cache[language]  # type: ignore[no-any-return]
+
     def is_common(self, language: str, word: str) -> bool:
         """True when the word is, by the data, almost never a name on its own."""
         other, entity = self.counts.get((language, word), (0, 0))
@@ -57,7 +69,9 @@ class KnowledgeRecognizer:
         model_languages: Callable[[], set[str]],
         gazetteer: Gazetteer | None = None,
         stats: WordStats | None = None,
+        person_rules: bool = True,
     ) -> None:
+        self._person_rules = person_rules
         self._model = model
         self._model_languages = model_languages
         self._gazetteer = gazetteer
@@ -87,7 +101,50 @@ class KnowledgeRecognizer:
             if " " not in name and self.stats.is_common(language, name):
                 continue
             place = self.gazetteer.place(name, language=language)
-            if place is not None and place.strong and place.kind != "city" and span.type != "location":
+            if place is not None and place.strong and place.kind == "country" and span.type != "location":
                 span = EntitySpan(span.start, span.end, span.text, "location", span.score)
+            if self._person_rules and span.type != "person" and self._starts_with_given_name(name, language):
+                span = EntitySpan(span.start, span.end, span.text, "person", span.score)
             result.append(span)
+        if self._person_rules:
+            result = self._add_missed_people(text, language, result)
         return result
+
+    def _is_given_name(self, word: str, language: str) -> bool:
+        return (
+            self.gazetteer.given_names.get(word, 0) >= MIN_GIVEN_NAME_COUNT
+            and not self.stats.is_common(language, word)
+            and self.gazetteer.place(word) is None
+        )
+
+    def _starts_with_given_name(self, name: str, language: str) -> bool:
+        """ "Grant Leadbitter" typed as an organisation is a person: a given name and a capitalised word."""
+        parts = name.split()
+        return (
+            len(parts) == 2
+            and self._is_given_name(parts[0], language)
+            and parts[1][:1].isupper()
+            and not self.stats.is_common(language, parts[1])
+            and self.gazetteer.place(name) is None
+        )
+
+    def _add_missed_people(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+        """Add "Given Surname" pairs the model missed, where neither word is a common word."""
+        taken = [(s.start, s.end) for s in spans]
+        added: list[EntitySpan] = []
+        words = list(_CAP_WORD.finditer(text))
+        for first, second in zip(words, words[1:], strict=False):
+            if text[first.end() : second.start()] != " ":
+                continue
+            if not self._is_given_name(first.group(0), language):
+                continue
+            surname = second.group(0)
+            if self.stats.is_common(language, surname) or self.gazetteer.place(surname) is not None:
+                continue
+            if language == "de" and surname in self.stats.known_words(language):
+                continue
+            start, end = first.start(), second.end()
+            if all(end <= a or start >= b for a, b in taken):
+                added.append(EntitySpan(start, end, text[start:end], "person", 0.5))
+                taken.append((start, end))
+        return sorted([*spans, *added], key=lambda s: (s.start, -s.end))

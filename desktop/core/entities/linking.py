@@ -56,7 +56,7 @@ def _preceding_word(text: str, start: int) -> str:
 
 def _clean(span: EntitySpan, text: str, language: str, rejected: frozenset[str]) -> _Form | None:
     name, offset = names.clean_surface(span.text)
-    if not name or len(name) > _MAX_NAME_CHARS or not any(c.isupper() for c in name):
+    if not name or len(name) > _MAX_NAME_CHARS or not any(c.isalpha() for c in name):
         return None
     if names.exact_key(name) in rejected or is_role_compound(name, language):
         return None

@@ -22,7 +22,7 @@ LEADING_WORDS = frozenset(
 )  # fmt: skip
 GENITIVE_DETERMINERS = frozenset({"des", "eines"})
 DATIVE_DETERMINERS = frozenset({"dem", "einem", "im", "am", "vom", "zum", "beim"})
-_TRAILING_PUNCT = " \t\n.,;:!?\"'“”„‚‘’«»()[]{}–—-/"
+_TRAILING_PUNCT = " \t\n,;:\"'“”„‚‘’«»()[]{}–—-/"  # keep "." of "Chr." and "!" of "Yahoo!"
 _LEADING_PUNCT = " \t\n.,;:!?\"'“”„‚‘’«»()[]{}–—-/"
 _POSSESSIVE_EN = re.compile(r"(?:'s|’s|'|’)$")
 _TOKEN = re.compile(r"\S+")
@@ -66,7 +66,9 @@ def clean_surface(text: str) -> tuple[str, int]:
         while start < end and text[start] in _LEADING_PUNCT:
             start += 1
         match = _TOKEN.match(text, start)
-        if not match or match.end() >= end or match.group(0).lower() not in LEADING_WORDS:
+        word = match.group(0) if match else ""
+        # Only a lower-case article is grammar; "Den Haag" and "The Times" keep theirs.
+        if not match or match.end() >= end or word not in LEADING_WORDS:
             break
         start = match.end()
     return text[start:end], start
