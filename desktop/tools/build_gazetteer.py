@@ -164,7 +164,7 @@ def person_variant_rows(data: Path) -> Iterator[tuple[str, str]]:
 
 
 def given_name_rows(data: Path) -> Iterator[tuple[str, int]]:
-    """Given names with a frequency: Berlin newborns 2012-2023 (CC BY 3.0 DE), US census 1990 (public domain)."""
+    """Given names with a frequency: Berlin newborns 2012-2023 (CC BY 3.0 DE), US census 1990."""
     import csv
 
     counts: Counter[str] = Counter()

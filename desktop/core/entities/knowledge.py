@@ -13,6 +13,7 @@ import gzip
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
@@ -133,7 +134,7 @@ class KnowledgeRecognizer:
         taken = [(s.start, s.end) for s in spans]
         added: list[EntitySpan] = []
         words = list(_CAP_WORD.finditer(text))
-        for first, second in zip(words, words[1:], strict=False):
+        for first, second in pairwise(words):
             if text[first.end() : second.start()] != " ":
                 continue
             if not self._is_given_name(first.group(0), language):
