@@ -141,29 +141,46 @@ def build_document(doc: QTextDocument, detail: ArticleDetail, font: QFont, palet
     title_fmt.setFontPointSize(font.pointSizeF() * 1.6)
     title_fmt.setFontWeight(QFont.Weight.Bold)
     title_fmt.setForeground(palette.color(QPalette.ColorRole.Text))
-    cursor.setBlockFormat(title_block)
-    cursor.setBlockCharFormat(title_fmt)
-    cursor.insertText(" ".join(detail.title.split()) or "Untitled", title_fmt)
     meta_block = QTextBlockFormat()
-    meta_block.setBottomMargin(line * 1.2)
     meta_fmt = QTextCharFormat()
     meta_fmt.setFontPointSize(font.pointSizeF() * 0.85)
     meta_fmt.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
-    cursor.insertBlock(meta_block, meta_fmt)
-    cursor.insertText(_meta_line(detail), meta_fmt)
+    lines = detail.text.split("\n")
+    # Plain-text articles begin with their title: show that line as the headline instead of twice.
+    title_in_body = " ".join(lines[0].split()) == " ".join(detail.title.split()) and bool(lines[0].strip())
+    if title_in_body:
+        meta_block.setBottomMargin(line * 0.3)
+        cursor.setBlockFormat(meta_block)
+        cursor.setBlockCharFormat(meta_fmt)
+        cursor.insertText(_meta_line(detail), meta_fmt)
+    else:
+        cursor.setBlockFormat(title_block)
+        cursor.setBlockCharFormat(title_fmt)
+        cursor.insertText(" ".join(detail.title.split()) or "Untitled", title_fmt)
+        meta_block.setBottomMargin(line * 1.2)
+        cursor.insertBlock(meta_block, meta_fmt)
+        cursor.insertText(_meta_line(detail), meta_fmt)
     text_fmt = body_char_format(palette)
     paragraph = QTextBlockFormat()
     paragraph.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     paragraph.setBottomMargin(line * 0.7)
     empty = QTextBlockFormat()
     empty.setLineHeight(line * 0.2, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    headline = QTextBlockFormat(title_block)
+    headline.setBottomMargin(line * 0.9)
     body_start = -1
-    for raw in detail.text.split("\n"):
-        cursor.insertBlock(paragraph if raw.strip() else empty, text_fmt)
+    for number, raw in enumerate(lines):
+        is_headline = title_in_body and number == 0
+        block = headline if is_headline else paragraph if raw.strip() else empty
+        fmt = QTextCharFormat(text_fmt)
+        if is_headline:
+            fmt.setFontPointSize(title_fmt.fontPointSize())
+            fmt.setFontWeight(QFont.Weight.Bold)
+        cursor.insertBlock(block, fmt)
         if body_start < 0:
             body_start = cursor.position()
         if raw:
-            cursor.insertText(raw.translate(_STRUCTURAL), text_fmt)
+            cursor.insertText(raw.translate(_STRUCTURAL), fmt)
     cursor.endEditBlock()
     return DocLayout(body_start, detail.text)
 

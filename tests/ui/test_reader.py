@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from reader_support import (
     OTHER_TEXT,
@@ -47,10 +47,14 @@ def test_renders_title_meta_then_the_body_one_to_one(qtbot: Any, ctx: AppContext
     open_article(qtbot, reader, article_id)
     assert reader.current_article_id() == article_id
     plain = reader.browser.document().toPlainText()
-    title, meta, body = plain.split("\n", 2)
-    assert title == "Treffen in Weissfeld"
+    meta, body = plain.split("\n", 1)  # the text's first line is the title: shown once, as the headline
+    assert body.split("\n", 1)[0] == "Treffen in Weissfeld"
     assert "DE" in meta
     assert body == text
+    layout_check = reader.layout_info()
+    assert layout_check is not None
+    headline = reader.browser.document().findBlock(layout_check.body_start)
+    assert headline.charFormat().fontWeight() == QFont.Weight.Bold
     layout = reader.layout_info()
     assert layout is not None and layout.body_end == reader.browser.document().characterCount() - 1
     detail = reader.detail()
@@ -67,7 +71,7 @@ def test_reading_typography(qtbot: Any, ctx: AppContext) -> None:
     open_article(qtbot, reader, import_article(ctx))
     layout = reader.layout_info()
     assert layout is not None
-    block = reader.browser.document().findBlock(layout.body_start)
+    block = reader.browser.document().findBlock(layout.body_start).next().next()  # after the headline
     assert block.blockFormat().lineHeight() == 150
     assert block.blockFormat().bottomMargin() > 0
     assert 11 <= reader.browser.document().defaultFont().pointSizeF() <= 12.5
