@@ -11,7 +11,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-import desktop
+from desktop.core import locations
 
 APP_ID = "org.briefingreader.BriefingReader"
 LAUNCHER = "briefing-reader"
@@ -24,7 +24,7 @@ class DesktopEntryError(OSError):
 
 def resources_dir() -> Path:
     """The ``resources`` folder shipped next to the ``desktop`` package."""
-    return Path(desktop.__file__).resolve().parent.parent / "resources"
+    return locations.resources_dir()
 
 
 def data_home(home: Path | None = None, env: Mapping[str, str] | None = None) -> Path:

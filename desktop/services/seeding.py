@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from desktop.core import locations
 from desktop.core.entities.recognizer import Recognizer
 from desktop.services.dto import ImportResult
 from desktop.services.importer import Importer
@@ -15,7 +16,7 @@ from desktop.storage.models import Article
 
 def seeds_dir() -> Path:
     """The seeds/ folder beside the package (repository or installed tree)."""
-    return Path(__file__).resolve().parents[2] / "seeds"
+    return locations.seeds_dir()
 
 
 def sample_files(folder: Path | None = None) -> list[Path]:

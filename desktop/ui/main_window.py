@@ -14,12 +14,13 @@ from sqlalchemy import func, select
 
 from desktop.core.ingest import SUPPORTED_SUFFIXES
 from desktop.services.dto import ImportResult
+from desktop.services.seeding import sample_files
 from desktop.storage.models import Article
 from desktop.ui.context import AppContext
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_report import ImportController
 from desktop.ui.library_view import LibraryPane
-from desktop.ui.paths import action_icon, app_icon, seeds_dir
+from desktop.ui.paths import action_icon, app_icon
 from desktop.ui.tasks import TaskControl
 from desktop.ui.theme import THEME_MODES, ThemeController, ThemeMode, stored_mode
 
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
 
     def _on_probe(self, result: tuple[int, int | None]) -> None:
         count, target = result
-        seeds = sorted(seeds_dir().glob("*.txt")) if seeds_dir().is_dir() else []
+        seeds = sample_files()
         if count == 0 and seeds:
             self.import_paths(seeds, open_first="newest")
             return

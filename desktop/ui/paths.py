@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from sqlalchemy.engine import make_url
 
-import desktop
+from desktop.core import locations
 from desktop.storage.db import APP_DIR_NAME, default_database_path
 
 APP_ID = "org.briefingreader.BriefingReader"
@@ -21,7 +21,7 @@ SETTINGS_FILE = "settings.ini"
 
 def project_root() -> Path:
     """The folder holding the ``desktop`` package, ``resources`` and ``seeds``."""
-    return Path(desktop.__file__).resolve().parent.parent
+    return locations.project_root()
 
 
 def resources_dir() -> Path:

@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core import locations
 from desktop.core.textfold import fold
 from desktop.core.types import EntitySpan
 
@@ -31,7 +32,7 @@ class Place:
 
 def default_gazetteer_dir() -> Path:
     """resources/gazetteer beside the package."""
-    return Path(__file__).resolve().parents[3] / "resources" / "gazetteer"
+    return locations.gazetteer_dir()
 
 
 class Gazetteer:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import desktop
+from desktop.core import locations
 from desktop.core.types import EntitySpan, EntityType
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class ModelLoadError(RuntimeError):
 
 def default_models_dir() -> Path:
     """``resources/models`` next to the ``desktop`` package (repository or installed tree)."""
-    return Path(desktop.__file__).resolve().parent.parent / "resources" / "models"
+    return locations.models_dir()
 
 
 def _split(text: str, start: int, end: int, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:

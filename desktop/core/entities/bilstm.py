@@ -1,0 +1,369 @@
+"""Named-entity recognition with a BiLSTM-CRF whose forward pass is pure numpy.
+
+A model directory (``resources/models/<lang>-bilstm/``) holds ``weights.npz`` (float32 layers),
+``config.json`` (tags, character and word vocabularies, hyper-parameters) and
+``vectors.npy`` + the floret settings in ``config.json`` (frozen subword word vectors, served
+through spaCy's :class:`~spacy.vectors.Vectors` so unknown words get vectors too).
+
+Per token the network reads the floret vector, a character CNN, a casing/shape embedding and a
+trainable embedding of frequent lowercase words; a BiLSTM and a linear layer give BIOES tag
+scores that a Viterbi decoder turns into spans. Training lives in ``desktop/tools/train_bilstm.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+import desktop
+from desktop.core.types import EntitySpan, EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
+    from spacy.vectors import Vectors
+
+LABEL_TYPES: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "location", "MISC": "other"}
+SHAPES = ("pad", "lower", "title", "upper", "mixed", "digit", "alnum", "punct", "other")
+PAD, UNK = 0, 1  # reserved ids in the character and word vocabularies
+MAX_SENT_TOKENS = 200
+_SENT_END = {".", "!", "?", "…", "..."}
+_CLOSERS = {'"', "“", "”", "«", "»", "'", ")", "’"}
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+class BiLSTMModelError(RuntimeError):
+    """A BiLSTM model directory exists but is incomplete or unreadable."""
+
+
+def default_models_dir() -> Path:
+    """``resources/models`` next to the ``desktop`` package."""
+    return Path(desktop.__file__).resolve().parent.parent / "resources" / "models"
+
+
+# ---------------------------------------------------------------- features (shared with training)
+
+
+def word_shape(token: str) -> int:
+    """Index into :data:`SHAPES` describing the casing / character class of ``token``."""
+    if token.isalpha():
+        if token.islower():
+            return 1
+        if token.isupper():
+            return 3 if len(token) > 1 else 2
+        if token[0].isupper() and token[1:].islower():
+            return 2
+        return 4
+    if any(c.isdigit() for c in token):
+        return 5 if all(c.isdigit() or c in ".,:/-" for c in token) else 6
+    if token.isalnum() or any(c.isalpha() for c in token):
+        return 6
+    if all(not c.isalnum() for c in token):
+        return 7
+    return 8
+
+
+def char_matrix(tokens: Sequence[str], char_index: dict[str, int], max_chars: int) -> np.ndarray:
+    """Character ids (n_tokens, max_chars), long tokens keep their first and last characters."""
+    out = np.zeros((len(tokens), max_chars), dtype=np.int64)
+    half = max_chars // 2
+    for i, tok in enumerate(tokens):
+        chars = tok if len(tok) <= max_chars else tok[:half] + tok[len(tok) - (max_chars - half) :]
+        out[i, : len(chars)] = [char_index.get(c, UNK) for c in chars]
+    return out
+
+
+def word_ids(tokens: Sequence[str], word_index: dict[str, int]) -> np.ndarray:
+    """Ids of the lowercased tokens in the trainable word vocabulary (UNK when absent)."""
+    return np.array([word_index.get(t.lower(), UNK) for t in tokens], dtype=np.int64)
+
+
+def floret_vectors(vectors: Vectors, tokens: Sequence[str]) -> np.ndarray:
+    """Frozen floret vectors (n_tokens, dim) as float32."""
+    if not tokens:
+        return np.zeros((0, vectors.shape[1]), dtype=np.float32)
+    return np.asarray(vectors.get_batch(list(tokens)), dtype=np.float32)
+
+
+def bioes_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Token spans (start, end exclusive, label) from BIOES tags; ill-formed runs are closed leniently."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate(tags):
+        prefix, _, lab = tag.partition("-")
+        if prefix in ("B", "S") or prefix == "O" or (prefix in ("I", "E") and lab != label):
+            if start >= 0:
+                spans.append((start, i, label))
+            start, label = -1, ""
+        if prefix == "S":
+            spans.append((i, i + 1, lab))
+        elif prefix in ("B", "I", "E") and start < 0:
+            start, label = i, lab
+        if prefix == "E" and start >= 0:
+            spans.append((start, i + 1, label))
+            start, label = -1, ""
+    if start >= 0:
+        spans.append((start, len(tags), label))
+    return spans
+
+
+# ---------------------------------------------------------------- numpy network
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+
+
+def lstm_forward(
+    x: np.ndarray, mask: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray
+) -> np.ndarray:
+    """One LSTM direction over padded ``x`` (B, T, D); PyTorch gate order i, f, g, o.
+
+    ``mask`` (B, T) marks real steps; padded steps keep the previous state and output zeros.
+    """
+    b, t, _ = x.shape
+    h_dim = w_hh.shape[1]
+    proj = x @ w_ih.T + bias  # (B, T, 4H)
+    h = np.zeros((b, h_dim), dtype=x.dtype)
+    c = np.zeros((b, h_dim), dtype=x.dtype)
+    out = np.zeros((b, t, h_dim), dtype=x.dtype)
+    w_hh_t = np.ascontiguousarray(w_hh.T)
+    for step in range(t):
+        gates = proj[:, step] + h @ w_hh_t
+        i = _sigmoid(gates[:, :h_dim])
+        f = _sigmoid(gates[:, h_dim : 2 * h_dim])
+        g = np.tanh(gates[:, 2 * h_dim : 3 * h_dim])
+        o = _sigmoid(gates[:, 3 * h_dim :])
+        c_new = f * c + i * g
+        h_new = o * np.tanh(c_new)
+        m = mask[:, step, None]
+        c = np.where(m, c_new, c)
+        h = np.where(m, h_new, h)
+        out[:, step] = np.where(m, h_new, 0.0)
+    return out
+
+
+def reverse_padded(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Reverse each sequence of ``x`` (B, T, ...) within its own length; padding stays at the end."""
+    t = x.shape[1]
+    idx = np.arange(t)[None, :]
+    rev = lengths[:, None] - 1 - idx
+    rev = np.where(rev >= 0, rev, idx)
+    return np.take_along_axis(x, rev.reshape(rev.shape + (1,) * (x.ndim - 2)), axis=1)
+
+
+def char_cnn(chars: np.ndarray, emb: np.ndarray, conv_w: np.ndarray, conv_b: np.ndarray) -> np.ndarray:
+    """Character CNN: embed (N, L) ids, 1-d convolution with 'same' padding, max over positions.
+
+    ``conv_w`` has the PyTorch Conv1d layout (out, emb_dim, width). Returns (N, out).
+    """
+    n, length = chars.shape
+    out_dim, e_dim, width = conv_w.shape
+    x = emb[chars]  # (N, L, E)
+    pad = width // 2
+    xp = np.zeros((n, length + 2 * pad, e_dim), dtype=x.dtype)
+    xp[:, pad : pad + length] = x
+    windows = np.stack([xp[:, k : k + length] for k in range(width)], axis=2)  # (N, L, W, E)
+    kernel = conv_w.transpose(2, 1, 0).reshape(width * e_dim, out_dim)  # (W*E, out)
+    y = windows.reshape(n, length, width * e_dim) @ kernel + conv_b
+    return y.max(axis=1)
+
+
+def viterbi(emissions: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
+    """Best tag path for one sentence: ``emissions`` (T, K), ``trans[i, j]`` scores tag i -> j."""
+    t_len = emissions.shape[0]
+    if t_len == 0:
+        return []
+    score = start + emissions[0]
+    back = np.zeros((t_len, emissions.shape[1]), dtype=np.int64)
+    for t in range(1, t_len):
+        total = score[:, None] + trans  # (K_prev, K_next)
+        back[t] = total.argmax(axis=0)
+        score = total.max(axis=0) + emissions[t]
+    score = score + end
+    best = [int(score.argmax())]
+    for t in range(t_len - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    return best[::-1]
+
+
+@dataclass
+class BiLSTMModel:
+    """Loaded weights, vocabularies and vectors of one language."""
+
+    config: dict[str, Any]
+    weights: dict[str, np.ndarray]
+    vectors: Vectors
+    tokenizer: Tokenizer
+    char_index: dict[str, int]
+    word_index: dict[str, int]
+    tags: list[str]
+
+    def features(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Padded input features (B, T, D) and lengths for tokenised sentences."""
+        w = self.weights
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        flat = [tok for s in sentences for tok in s]
+        parts = [floret_vectors(self.vectors, flat)]
+        chars = char_matrix(flat, self.char_index, int(self.config["max_chars"]))
+        parts.append(char_cnn(chars, w["char_emb"], w["char_conv_w"], w["char_conv_b"]))
+        parts.append(w["shape_emb"][np.array([word_shape(t) for t in flat], dtype=np.int64)])
+        parts.append(w["word_emb"][word_ids(flat, self.word_index)])
+        feats = np.concatenate(parts, axis=1).astype(np.float32)
+        x = np.zeros((len(sentences), int(lengths.max(initial=0)), feats.shape[1]), dtype=np.float32)
+        pos = 0
+        for b, n in enumerate(lengths):
+            x[b, :n] = feats[pos : pos + n]
+            pos += n
+        return x, lengths
+
+    def emissions(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Tag scores (B, T, K) for padded features."""
+        w = self.weights
+        mask = np.arange(x.shape[1])[None, :] < lengths[:, None]
+        h = x
+        for layer in range(int(self.config["layers"])):
+            fwd = lstm_forward(h, mask, w[f"l{layer}_ih"], w[f"l{layer}_hh"], w[f"l{layer}_b"])
+            rev_in = reverse_padded(h, lengths)
+            bwd = lstm_forward(rev_in, mask, w[f"l{layer}_ih_r"], w[f"l{layer}_hh_r"], w[f"l{layer}_b_r"])
+            h = np.concatenate([fwd, reverse_padded(bwd, lengths)], axis=2)
+        return h @ w["out_w"].T + w["out_b"]
+
+    def tag(self, sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
+        """BIOES tags for tokenised sentences."""
+        result: list[list[str]] = [[] for _ in sentences]
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+        w = self.weights
+        for k in range(0, len(order), batch_size):
+            idx = [i for i in order[k : k + batch_size] if sentences[i]]
+            if not idx:
+                continue
+            x, lengths = self.features([sentences[i] for i in idx])
+            em = self.emissions(x, lengths)
+            for row, i in enumerate(idx):
+                path = viterbi(em[row, : lengths[row]], w["crf_trans"], w["crf_start"], w["crf_end"])
+                result[i] = [self.tags[p] for p in path]
+        return result
+
+
+def load_model(path: Path) -> BiLSTMModel:
+    """Read a model directory (config.json, weights.npz, vectors.npy)."""
+    import spacy
+    from spacy.vectors import Vectors
+
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        with np.load(path / "weights.npz") as npz:
+            weights = {k: np.asarray(npz[k], dtype=np.float32) for k in npz.files}
+        table = np.load(path / "vectors.npy").astype(np.float32)
+    except (OSError, ValueError, KeyError) as exc:
+        raise BiLSTMModelError(f"Could not read the BiLSTM model in {path}: {exc}") from exc
+    fl = config["floret"]
+    vectors = Vectors(
+        data=table,
+        mode="floret",
+        minn=fl["minn"],
+        maxn=fl["maxn"],
+        hash_count=fl["hash_count"],
+        hash_seed=fl["hash_seed"],
+        bow=fl["bow"],
+        eow=fl["eow"],
+    )
+    chars = config["chars"]
+    words = config["words"]
+    return BiLSTMModel(
+        config=config,
+        weights=weights,
+        vectors=vectors,
+        tokenizer=spacy.blank(config.get("spacy_lang", "de")).tokenizer,
+        char_index={c: i + 2 for i, c in enumerate(chars)},
+        word_index={wd: i + 2 for i, wd in enumerate(words)},
+        tags=list(config["tags"]),
+    )
+
+
+# ---------------------------------------------------------------- text -> sentences
+
+
+def split_sentences(tokens: Sequence[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
+    """Split (text, offset) tokens of one paragraph after sentence-final punctuation."""
+    current: list[tuple[str, int]] = []
+    for i, tok in enumerate(tokens):
+        current.append(tok)
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        prev = current[-2][0] if len(current) > 1 else ""
+        final = tok[0] in _SENT_END or (tok[0] in _CLOSERS and prev in _SENT_END)
+        ends = final and nxt[:1].isupper()
+        if ends or len(current) >= MAX_SENT_TOKENS:
+            yield current
+            current = []
+    if current:
+        yield current
+
+
+class BiLSTMRecognizer:
+    """Recognise PER/ORG/LOC/MISC names with the numpy BiLSTM-CRF of each language."""
+
+    def __init__(self, models_dir: Path | None = None) -> None:
+        self.models_dir = Path(models_dir) if models_dir is not None else default_models_dir()
+        self._models: dict[str, BiLSTMModel] = {}
+        self._lock = threading.Lock()
+
+    def model_path(self, language: str) -> Path:
+        """Directory of the model for ``language`` (it may not exist)."""
+        return self.models_dir / f"{language}-bilstm"
+
+    def available_languages(self) -> set[str]:
+        """Languages with a BiLSTM model directory (containing ``config.json`` and ``weights.npz``)."""
+        if not self.models_dir.is_dir():
+            return set()
+        return {
+            p.name.removesuffix("-bilstm")
+            for p in self.models_dir.glob("*-bilstm")
+            if (p / "config.json").is_file() and (p / "weights.npz").is_file()
+        }
+
+    def load(self, language: str) -> BiLSTMModel | None:
+        """Load (once, thread-safely) and return the model for ``language``; None when there is none."""
+        model = self._models.get(language)
+        if model is not None:
+            return model
+        path = self.model_path(language)
+        if not (path / "config.json").is_file():
+            return None
+        with self._lock:
+            model = self._models.get(language)
+            if model is None:
+                model = load_model(path)
+                self._models[language] = model
+        return model
+
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        """Entity spans in ``text`` (offsets into ``text``); [] when there is no model for ``language``."""
+        if not text or not text.strip():
+            return []
+        model = self.load(language)
+        if model is None:
+            return []
+        sentences: list[list[tuple[str, int]]] = []
+        for para in _PARAGRAPH.finditer(text):
+            doc = model.tokenizer(para.group())
+            toks = [(t.text, para.start() + t.idx) for t in doc if not t.is_space]
+            sentences.extend(split_sentences(toks))
+        tagged = model.tag([[t for t, _ in s] for s in sentences])
+        spans: list[EntitySpan] = []
+        for sent, tags in zip(sentences, tagged, strict=True):
+            for s, e, label in bioes_spans(tags):
+                etype = LABEL_TYPES.get(label)
+                if etype is None:
+                    continue
+                a = sent[s][1]
+                b = sent[e - 1][1] + len(sent[e - 1][0])
+                spans.append(EntitySpan(start=a, end=b, text=text[a:b], type=etype))
+        return spans

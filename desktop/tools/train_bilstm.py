@@ -1,0 +1,363 @@
+"""Train the German BiLSTM-CRF recogniser (torch at training time only) and export it for numpy.
+
+Usage::
+
+    python -m desktop.tools.train_bilstm [--data DIR] [--vectors DIR] [--max-minutes 45] [--epochs 25]
+    python -m desktop.tools.train_bilstm --evaluate [--sets germeval-dev,germeval-test,uner-de-pud]
+
+Training reads GermEval 2014 train (outer level; OTH -> MISC, *deriv/*part -> O) and stops early
+on GermEval dev micro F1 over PER/ORG/LOC exact token spans. The floret vectors come from the
+spaCy vectors directory built by ``train_ner`` (``.work/ner/de_vectors``). The exported model
+goes to ``resources/models/de-bilstm/`` (weights.npz, config.json, vectors.npy, TRAINING.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from desktop.core.entities import bilstm as rt
+from desktop.tools import ner_data as nd
+
+WORK_DIR = nd.REPO_ROOT / ".work" / "bilstm"
+OUT_DIR = nd.REPO_ROOT / "resources" / "models" / "de-bilstm"
+LABELS = ("PER", "ORG", "LOC", "MISC")
+TRAIN = "germeval2014/NER-de-train-outer.conll"
+DEV = "germeval2014/NER-de-dev.tsv"
+EVAL_SETS = ("germeval-dev", "germeval-test", "uner-de-pud")
+HP: dict[str, Any] = {
+    "max_chars": 20,
+    "char_dim": 30,
+    "char_filters": 50,
+    "char_width": 3,
+    "shape_dim": 10,
+    "word_dim": 50,
+    "max_words": 20000,
+    "hidden": 200,
+    "layers": 1,
+    "dropout": 0.5,
+    "word_dropout": 0.05,
+    "lr": 1e-3,
+    "batch": 32,
+    "clip": 5.0,
+    "patience": 5,
+}
+
+
+def log(msg: str) -> None:
+    """Timestamped progress line on stdout."""
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def to_bioes(tags: list[str]) -> list[str]:
+    """BIOES tags from BIO tags."""
+    out = ["O"] * len(tags)
+    for s, e, lab in nd.bio_to_spans(tags):
+        if e - s == 1:
+            out[s] = f"S-{lab}"
+            continue
+        out[s] = f"B-{lab}"
+        for k in range(s + 1, e - 1):
+            out[k] = f"I-{lab}"
+        out[e - 1] = f"E-{lab}"
+    return out
+
+
+def tag_list() -> list[str]:
+    """All BIOES tags, O first."""
+    return ["O"] + [f"{p}-{lab}" for lab in LABELS for p in "BIES"]
+
+
+def allowed(prev: str, nxt: str) -> bool:
+    """Whether BIOES allows ``prev`` -> ``nxt``."""
+    p, _, plab = prev.partition("-")
+    n, _, nlab = nxt.partition("-")
+    if p in ("B", "I"):
+        return n in ("I", "E") and nlab == plab
+    return n in ("O", "B", "S")
+
+
+def constraint_masks(tags: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Additive -1e4 masks for forbidden transitions, start and end tags."""
+    trans = np.array([[0.0 if allowed(a, b) else -1e4 for b in tags] for a in tags], dtype=np.float32)
+    start = np.array([0.0 if t[0] in "OBS" else -1e4 for t in tags], dtype=np.float32)
+    end = np.array([0.0 if t[0] in "OES" else -1e4 for t in tags], dtype=np.float32)
+    return trans, start, end
+
+
+def build_vocab(sents: list[nd.Sentence], max_words: int) -> tuple[list[str], list[str]]:
+    """Characters seen at least twice and the most frequent lowercase words (count >= 2)."""
+    chars = Counter(c for s in sents for t in s.tokens for c in t)
+    words = Counter(t.lower() for s in sents for t in s.tokens)
+    char_list = sorted(c for c, n in chars.items() if n >= 2)
+    word_list = [w for w, n in words.most_common(max_words) if n >= 2]
+    return char_list, word_list
+
+
+class Encoded:
+    """Numeric features of a list of sentences (per-sentence arrays) with a shared vector table."""
+
+    def __init__(self, sents: list[nd.Sentence], model: Any, vectors: Any, tags: list[str]) -> None:
+        types = sorted({t for s in sents for t in s.tokens})
+        type_id = {t: i for i, t in enumerate(types)}
+        self.table = rt.floret_vectors(vectors, types)
+        self.items: list[dict[str, np.ndarray]] = []
+        tag_id = {t: i for i, t in enumerate(tags)}
+        for s in sents:
+            self.items.append(
+                {
+                    "vec": np.array([type_id[t] for t in s.tokens], dtype=np.int64),
+                    "chars": rt.char_matrix(s.tokens, model["char_index"], HP["max_chars"]),
+                    "shape": np.array([rt.word_shape(t) for t in s.tokens], dtype=np.int64),
+                    "word": rt.word_ids(s.tokens, model["word_index"]),
+                    "tag": np.array([tag_id[t] for t in to_bioes(s.tags)], dtype=np.int64),
+                }
+            )
+
+
+def make_batch(items: list[dict[str, np.ndarray]]) -> dict[str, Any]:
+    """Pad a list of encoded sentences into torch tensors."""
+    import torch
+
+    lengths = [len(it["vec"]) for it in items]
+    t_max = max(lengths)
+    out: dict[str, Any] = {"lengths": torch.tensor(lengths)}
+    for key in ("vec", "shape", "word", "tag"):
+        arr = np.zeros((len(items), t_max), dtype=np.int64)
+        for i, it in enumerate(items):
+            arr[i, : len(it[key])] = it[key]
+        out[key] = torch.from_numpy(arr)
+    chars = np.zeros((len(items), t_max, HP["max_chars"]), dtype=np.int64)
+    for i, it in enumerate(items):
+        chars[i, : len(it["chars"])] = it["chars"]
+    out["chars"] = torch.from_numpy(chars)
+    out["mask"] = torch.arange(t_max)[None, :] < out["lengths"][:, None]
+    return out
+
+
+def batches(enc: Encoded, size: int, shuffle: bool) -> list[list[int]]:
+    """Index batches of similar-length sentences."""
+    order = sorted(range(len(enc.items)), key=lambda i: (len(enc.items[i]["vec"]), random.random()))
+    chunks = [order[k : k + size] for k in range(0, len(order), size)]
+    if shuffle:
+        random.shuffle(chunks)
+    return chunks
+
+
+def span_f1(gold: list[list[str]], pred: list[list[str]]) -> float:
+    """Micro F1 over exact PER/ORG/LOC token spans."""
+    tp = fp = fn = 0
+    for g, p in zip(gold, pred, strict=True):
+        gs = {s for s in rt.bioes_spans(g) if s[2] in nd.CORE_LABELS}
+        ps = {s for s in rt.bioes_spans(p) if s[2] in nd.CORE_LABELS}
+        tp, fp, fn = tp + len(gs & ps), fp + len(ps - gs), fn + len(gs - ps)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def predict_tags(net: Any, enc: Encoded, tags: list[str]) -> list[list[str]]:
+    """Viterbi tags (numpy decoder) for every encoded sentence."""
+    import torch
+
+    net.eval()
+    out: list[list[str]] = [[] for _ in enc.items]
+    trans, start, end = (a.detach().numpy() for a in net.crf_params())
+    with torch.no_grad():
+        for idx in batches(enc, 128, shuffle=False):
+            batch = make_batch([enc.items[i] for i in idx])
+            em = net.emissions(batch).numpy()
+            for row, i in enumerate(idx):
+                n = int(batch["lengths"][row])
+                out[i] = [tags[k] for k in rt.viterbi(em[row, :n], trans, start, end)]
+    return out
+
+
+def train(args: argparse.Namespace) -> Path:
+    """Train, keep the best dev epoch, export, and return the model directory."""
+    import spacy
+    import torch
+
+    from desktop.tools.bilstm_net import Net, export
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    t_start = time.time()
+    train_s = [s for s in nd.read_germeval_train(args.data / TRAIN) if s.tokens]
+    dev_s = [s for s in nd.read_germeval_tsv(args.data / DEV) if s.tokens]
+    if args.limit:
+        train_s = train_s[: args.limit]
+    log(f"{len(train_s)} train / {len(dev_s)} dev sentences")
+    vectors = spacy.load(args.vectors).vocab.vectors
+    chars, words = build_vocab(train_s, HP["max_words"])
+    vocab = {
+        "char_index": {c: i + 2 for i, c in enumerate(chars)},
+        "word_index": {w: i + 2 for i, w in enumerate(words)},
+    }
+    tags = tag_list()
+    enc_train = Encoded(train_s, vocab, vectors, tags)
+    enc_dev = Encoded(dev_s, vocab, vectors, tags)
+    log(f"encoded; {len(chars)} chars, {len(words)} words, vector dim {vectors.shape[1]}")
+    net = Net(HP, len(chars) + 2, len(words) + 2, vectors.shape[1], tags, constraint_masks(tags))
+    opt = torch.optim.Adam(net.parameters(), lr=HP["lr"])
+    gold_dev = [to_bioes(s.tags) for s in dev_s]
+    best_f, best_state, best_epoch, bad = -1.0, None, 0, 0
+    history = []
+    for epoch in range(1, args.epochs + 1):
+        t0 = time.time()
+        net.train()
+        net.set_table(enc_train.table)
+        total = 0.0
+        for k, idx in enumerate(batches(enc_train, HP["batch"], shuffle=True)):
+            batch = make_batch([enc_train.items[i] for i in idx])
+            loss = net.nll(batch, word_dropout=HP["word_dropout"])
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), HP["clip"])
+            opt.step()
+            total += float(loss)
+            if epoch == 1 and k == 49:
+                log(f"50 batches in {time.time() - t0:.1f}s")
+        net.set_table(enc_dev.table)
+        f = span_f1(gold_dev, predict_tags(net, enc_dev, tags))
+        secs = time.time() - t0
+        history.append({"epoch": epoch, "loss": round(total, 1), "dev_f1": round(f, 4), "secs": round(secs)})
+        log(f"epoch {epoch}: loss {total:.1f} dev F1 {f:.4f} ({secs:.0f}s)")
+        if f > best_f:
+            best_f, best_epoch, bad = f, epoch, 0
+            best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+        else:
+            bad += 1
+        elapsed = (time.time() - t_start) / 60
+        if bad >= HP["patience"] or elapsed + secs / 60 > args.max_minutes:
+            log(f"stopping after epoch {epoch} ({elapsed:.1f} min)")
+            break
+    assert best_state is not None
+    net.load_state_dict(best_state)
+    info = {
+        "best_epoch": best_epoch,
+        "best_dev_token_f1": round(best_f, 4),
+        "history": history,
+        "train_minutes": round((time.time() - t_start) / 60, 1),
+        "train_sentences": len(train_s),
+        "hyper_parameters": HP,
+    }
+    export(net, args.out, chars, words, tags, vectors, HP, info)
+    net.set_table(enc_dev.table)
+    check_equivalence(net, enc_dev, args.out, dev_s)
+    (WORK_DIR / "train_info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+    return args.out
+
+
+def check_equivalence(net: Any, enc: Encoded, model_dir: Path, sents: list[nd.Sentence]) -> None:
+    """Log the largest difference between torch and numpy emissions on one dev batch."""
+    import torch
+
+    model = rt.load_model(model_dir)
+    idx = list(range(64))
+    batch = make_batch([enc.items[i] for i in idx])
+    net.eval()
+    with torch.no_grad():
+        x = net.features(batch)
+        em_t = net.emissions(batch).numpy()
+    lengths = batch["lengths"].numpy()
+    em_np = model.emissions(x.numpy(), lengths)
+    mask = batch["mask"].numpy()
+    d_lstm = float(np.abs(em_t - em_np)[mask].max())
+    x_np, _ = model.features([sents[i].tokens for i in idx])
+    d_feat = float(np.abs(x.numpy() - x_np)[mask].max())
+    em_full = model.emissions(x_np, lengths)
+    d_full = float(np.abs(em_t - em_full)[mask].max())
+    log(f"numpy vs torch: emissions {d_lstm:.2e}, features {d_feat:.2e} (float16 vectors), end-to-end {d_full:.2e}")
+
+
+def predict_texts(rec: rt.BiLSTMRecognizer, texts: list[str], lang: str) -> list[set[tuple[int, int, str]]]:
+    """Run the recogniser over sentences joined by newlines and split the spans back."""
+    labels = {"person": "PER", "organization": "ORG", "location": "LOC"}
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    preds: list[set[tuple[int, int, str]]] = [set() for _ in texts]
+    for ent in rec.recognize("\n".join(texts), lang):
+        if ent.type in labels:
+            i = bisect.bisect_right(starts, ent.start) - 1
+            preds[i].add((ent.start - starts[i], ent.end - starts[i], labels[ent.type]))
+    return preds
+
+
+def evaluate(model_dir: Path, data: Path, sets: list[str]) -> dict[str, Any]:
+    """Scores of the exported numpy model on raw text, plus load time and speed on the sample."""
+    from desktop.tools import evaluate_ner as ev
+
+    rec = rt.BiLSTMRecognizer(model_dir.parent)
+    lang = model_dir.name.removesuffix("-bilstm")
+    t0 = time.perf_counter()
+    rec.load(lang)
+    result: dict[str, Any] = {"load_seconds": round(time.perf_counter() - t0, 3)}
+    sample = sorted((nd.REPO_ROOT / "seeds").glob("*.txt"))
+    if sample:
+        text = sample[0].read_text(encoding="utf-8")
+        rec.recognize(text, lang)
+        t0 = time.perf_counter()
+        for _ in range(5):
+            rec.recognize(text, lang)
+        result["sample_words"] = len(text.split())
+        result["sample_ms"] = round((time.perf_counter() - t0) / 5 * 1000, 1)
+    for name in sets:
+        examples = ev.load_examples(ev.SETS[name], data)
+        t0 = time.perf_counter()
+        preds = predict_texts(rec, [e.text for e in examples], lang)
+        secs = time.perf_counter() - t0
+        result[name] = ev.score(examples, preds)
+        result[name]["tokens_per_second"] = round(sum(e.n_tokens for e in examples) / secs)
+        log(f"{name}: {result[name]['micro']}")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=nd.default_data_dir())
+    parser.add_argument("--vectors", type=Path, default=nd.REPO_ROOT / ".work" / "ner" / "de_vectors")
+    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    parser.add_argument("--epochs", type=int, default=25)
+    parser.add_argument("--max-minutes", type=float, default=45.0)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N training sentences")
+    parser.add_argument("--evaluate", action="store_true", help="only evaluate the exported model")
+    parser.add_argument("--sets", default=",".join(EVAL_SETS))
+    args = parser.parse_args(argv)
+    WORK_DIR.mkdir(parents=True, exist_ok=True)
+    try:
+        if not args.evaluate:
+            if not (args.vectors / "vocab" / "vectors").is_file():
+                print(f"No spaCy vectors directory at {args.vectors}; run train_ner first.", file=sys.stderr)
+                return 2
+            train(args)
+        if not (args.out / "config.json").is_file():
+            print(f"No exported model in {args.out}.", file=sys.stderr)
+            return 2
+        result = evaluate(args.out, args.data, [s for s in args.sets.split(",") if s])
+    except nd.CorpusError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    (WORK_DIR / "eval.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    from desktop.tools.bilstm_net import write_training_md
+
+    write_training_md(args.out, result)
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
