@@ -20,6 +20,9 @@ SUBCOMMANDS = (
     "actors",
     "search",
     "annotate",
+    "annotations",
+    "edit-annotation",
+    "delete-annotation",
     "export",
     "entities",
     "install-desktop-entry",
@@ -68,6 +71,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag", action="append", default=[], metavar="TAG")
     p.add_argument("--color", default="yellow", metavar="NAME")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("annotations", help="list annotations (of one article, or with a tag)")
+    p.add_argument("--article", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--tag", metavar="TAG")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("edit-annotation", help="change an annotation's note, tags or colour")
+    p.add_argument("annotation_id", type=int, metavar="ANNOTATION_ID")
+    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--tag", action="append", metavar="TAG", help="replaces all tags (repeat for several)")
+    p.add_argument("--no-tags", action="store_true", help="remove all tags")
+    p.add_argument("--color", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("delete-annotation", help="delete an annotation")
+    p.add_argument("annotation_id", type=int, metavar="ANNOTATION_ID")
 
     p = sub.add_parser("export", help="export notes as Markdown")
     target = p.add_mutually_exclusive_group(required=True)
@@ -231,6 +250,48 @@ def _cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.tags import normalize_tag
+    from desktop.services.queries import annotation_rows
+
+    tag = normalize_tag(args.tag) if args.tag else None
+    with _open_library(args).read_session() as session:
+        rows = annotation_rows(session, args.article, tag)
+    if args.json:
+        _emit([r.as_json(with_article=True) for r in rows], out)
+    else:
+        for r in rows:
+            tags = " ".join("#" + t for t in r.tags)
+            out.write(
+                f"[{r.id}] article {r.article_id} {r.start}-{r.end} ({r.color}) {tags}\n  > {r.quote}\n"
+            )
+            if r.note:
+                out.write(f"  {r.note}\n")
+    return 0
+
+
+def _cmd_edit_annotation(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.annotations import update_annotation
+
+    tags = [] if args.no_tags else args.tag
+    row = update_annotation(
+        _open_library(args), args.annotation_id, note=args.note, tags=tags, color=args.color
+    )
+    if args.json:
+        _emit(row.as_json(with_article=True), out)
+    else:
+        out.write(f"annotation {row.id} updated\n")
+    return 0
+
+
+def _cmd_delete_annotation(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.annotations import delete_annotation
+
+    row = delete_annotation(_open_library(args), args.annotation_id)
+    out.write(f"annotation {row.id} deleted\n")
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.export_md import write_new_file
     from desktop.services import exporting
@@ -273,6 +334,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "actors": _cmd_actors,
     "search": _cmd_search,
     "annotate": _cmd_annotate,
+    "annotations": _cmd_annotations,
+    "edit-annotation": _cmd_edit_annotation,
+    "delete-annotation": _cmd_delete_annotation,
     "export": _cmd_export,
     "entities": _cmd_entities,
     "install-desktop-entry": _cmd_install_desktop_entry,

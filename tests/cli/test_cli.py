@@ -167,3 +167,28 @@ def test_entities_jsonl_answers_every_line(tmp_path: Path) -> None:
     assert all(isinstance(a["entities"], list) for a in answers)
     bad = run(tmp_path / "unused.sqlite3", "entities", "--jsonl", stdin="{not json\n", check=False)
     assert bad.returncode == 1
+
+
+def test_list_edit_delete_annotations(library: Path) -> None:
+    made = json.loads(
+        run(library, "annotate", "1", "--quote", "Luftverteidigung", "--tag", "abwehr", "--json").stdout
+    )
+    listed = json.loads(run(library, "annotations", "--tag", "abwehr", "--json").stdout)
+    assert [a["id"] for a in listed] == [made["id"]]
+    edited = json.loads(
+        run(
+            library,
+            "edit-annotation",
+            str(made["id"]),
+            "--note",
+            "neu",
+            "--color",
+            "blue",
+            "--no-tags",
+            "--json",
+        ).stdout
+    )
+    assert (edited["note"], edited["color"], edited["tags"]) == ("neu", "blue", [])
+    run(library, "delete-annotation", str(made["id"]))
+    assert all(a["id"] != made["id"] for a in json.loads(run(library, "annotations", "--json").stdout))
+    assert run(library, "delete-annotation", str(made["id"]), check=False).returncode == 1
