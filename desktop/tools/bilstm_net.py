@@ -82,7 +82,9 @@ class Net(nn.Module):
         """Tag scores (B, T, K)."""
         x = self.drop(self.features(batch, word_dropout))
         t = x.shape[1]
-        packed = nn.utils.rnn.pack_padded_sequence(x, batch["lengths"], batch_first=True, enforce_sorted=False)
+        packed = nn.utils.rnn.pack_padded_sequence(
+            x, batch["lengths"], batch_first=True, enforce_sorted=False
+        )
         out, _ = self.lstm(packed)
         h, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=t)
         return self.out(self.drop(h))
@@ -141,12 +143,12 @@ def export(
             lstm = net.lstm
             w[f"l{k}_ih{name}"] = _np(getattr(lstm, f"weight_ih_l{k}{sfx}"))
             w[f"l{k}_hh{name}"] = _np(getattr(lstm, f"weight_hh_l{k}{sfx}"))
-            w[f"l{k}_b{name}"] = _np(getattr(lstm, f"bias_ih_l{k}{sfx}") + getattr(lstm, f"bias_hh_l{k}{sfx}"))
+            w[f"l{k}_b{name}"] = _np(
+                getattr(lstm, f"bias_ih_l{k}{sfx}") + getattr(lstm, f"bias_hh_l{k}{sfx}")
+            )
     np.savez(out / "weights.npz", **w)
     np.save(out / "vectors.npy", np.asarray(vectors.data, dtype=np.float16))
-    floret = {
-        key: getattr(vectors, key) for key in ("minn", "maxn", "hash_count", "hash_seed", "bow", "eow")
-    }
+    floret = {key: getattr(vectors, key) for key in ("minn", "maxn", "hash_count", "hash_seed", "bow", "eow")}
     config = {
         "spacy_lang": "de",
         "tags": tags,

@@ -46,8 +46,8 @@ HP: dict[str, Any] = {
     "layers": 1,
     "dropout": 0.5,
     "word_dropout": 0.05,
-    "lr": 1e-3,
-    "batch": 32,
+    "lr": 1.5e-3,
+    "batch": 64,
     "clip": 5.0,
     "patience": 5,
 }
@@ -223,7 +223,7 @@ def train(args: argparse.Namespace) -> Path:
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), HP["clip"])
             opt.step()
-            total += float(loss)
+            total += float(loss.detach())
             if epoch == 1 and k == 49:
                 log(f"50 batches in {time.time() - t0:.1f}s")
         net.set_table(enc_dev.table)
@@ -234,6 +234,8 @@ def train(args: argparse.Namespace) -> Path:
         if f > best_f:
             best_f, best_epoch, bad = f, epoch, 0
             best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            info = {"best_epoch": epoch, "train_sentences": len(train_s), "hyper_parameters": HP}
+            export(net, args.out, chars, words, tags, vectors, HP, info)  # usable if stopped early
         else:
             bad += 1
         elapsed = (time.time() - t_start) / 60
@@ -276,7 +278,7 @@ def check_equivalence(net: Any, enc: Encoded, model_dir: Path, sents: list[nd.Se
     d_feat = float(np.abs(x.numpy() - x_np)[mask].max())
     em_full = model.emissions(x_np, lengths)
     d_full = float(np.abs(em_t - em_full)[mask].max())
-    log(f"numpy vs torch: emissions {d_lstm:.2e}, features {d_feat:.2e} (float16 vectors), end-to-end {d_full:.2e}")
+    log(f"numpy vs torch: emissions {d_lstm:.2e}, features {d_feat:.2e}, end-to-end {d_full:.2e}")
 
 
 def predict_texts(rec: rt.BiLSTMRecognizer, texts: list[str], lang: str) -> list[set[tuple[int, int, str]]]:

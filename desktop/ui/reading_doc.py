@@ -86,6 +86,8 @@ class DocLayout:
 
     body_start: int
     text: str
+    headline_chars: int = 0  # the body's first line is shown as the headline (code points)
+    headline_format: QTextCharFormat | None = None
     offsets: OffsetMap = field(init=False)
 
     def __post_init__(self) -> None:
@@ -182,6 +184,11 @@ def build_document(doc: QTextDocument, detail: ArticleDetail, font: QFont, palet
         if raw:
             cursor.insertText(raw.translate(_STRUCTURAL), fmt)
     cursor.endEditBlock()
+    if title_in_body:
+        headline_fmt = QTextCharFormat()
+        headline_fmt.setFontPointSize(title_fmt.fontPointSize())
+        headline_fmt.setFontWeight(QFont.Weight.Bold)
+        return DocLayout(body_start, detail.text, len(lines[0]), headline_fmt)
     return DocLayout(body_start, detail.text)
 
 
@@ -272,6 +279,10 @@ def apply_highlights(
     cursor.setPosition(layout.body_start)
     cursor.setPosition(layout.body_end, QTextCursor.MoveMode.KeepAnchor)
     cursor.setCharFormat(body_char_format(palette))
+    if layout.headline_format is not None and layout.headline_chars:
+        cursor.setPosition(layout.body_start)
+        cursor.setPosition(layout.qt_pos(layout.headline_chars), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(layout.headline_format)
     for start, end, (entity, note) in _segments([entities, annotations], layout.offsets.length):
         cursor.setPosition(layout.qt_pos(start))
         cursor.setPosition(layout.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)

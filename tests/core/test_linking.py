@@ -121,3 +121,11 @@ def test_helpers() -> None:
     assert german_role_base("Präsidenten") == "Präsident"
     assert german_role_base("Luftwaffengeneral") == "Luftwaffengeneral"
     assert german_role_base("Haus") is None
+
+
+def test_function_words_are_not_title_adjectives() -> None:
+    text = "Er sprach, nachdem Präsident Olaf Berger kam, mit ihrem polnischen Amtskollegen Jan Nowak."
+    s = text.index("Olaf")
+    assert find_roles(text, s, s + len("Olaf Berger"), "de") == ["Präsident"]
+    s = text.index("Jan")
+    assert find_roles(text, s, s + len("Jan Nowak"), "de") == ["polnischer Amtskollege"]

@@ -29,7 +29,12 @@ if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
     from spacy.vectors import Vectors
 
-LABEL_TYPES: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "location", "MISC": "other"}
+LABEL_TYPES: dict[str, EntityType] = {
+    "PER": "person",
+    "ORG": "organization",
+    "LOC": "location",
+    "MISC": "other",
+}
 SHAPES = ("pad", "lower", "title", "upper", "mixed", "digit", "alnum", "punct", "other")
 PAD, UNK = 0, 1  # reserved ids in the character and word vocabularies
 MAX_SENT_TOKENS = 200

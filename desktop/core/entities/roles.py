@@ -18,6 +18,17 @@ from desktop.core.entities.role_words import (
 _WORD = re.compile(r"[^\W\d_][\w.\-’']*", re.UNICODE)
 _BOUNDARY = re.compile(r"[.!?;:()\[\]\"„“”«»]|,|\n")
 _GERMAN_INFLECTIONS = ("", "en", "n", "s", "es", "nen", "innen")
+# Closed-class German words that end like adjectives but never qualify a title.
+_GERMAN_FUNCTION_WORDS = frozenset(
+    """
+    nachdem indem seitdem trotzdem außerdem zudem dem den der des die das diese dieser dieses diesem diesen
+    jene jener jenes jenem jenen welche welcher welches welchem welchen eine einer eines einem einen
+    keine keiner keines keinem keinen meine meiner meines meinem meinen deine deiner deines deinem deinen
+    seine seiner seines seinem seinen ihre ihrer ihres ihrem ihren unsere unserer unseres unserem unseren
+    eure eurer eures eurem euren alle aller alles allem allen jede jeder jedes jedem jeden manche mancher
+    wenn aber oder sondern sowie gegen unter über hinter neben zwischen ohne ebenfalls damals später
+    """.split()
+)
 _GERMAN_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 _APPOSITION_DE = re.compile(r"\s*,\s*(?:der|die)\s+([^,;:.!?()\n]{3,90}?)\s*(?:,|\))")
 _APPOSITION_EN = re.compile(r"\s*,\s*(?:the|a|an)\s+([^,;:.!?()\n]{3,90}?)\s*(?:,|\))")
@@ -63,7 +74,13 @@ def _german_title_before(text: str, start: int) -> str | None:
     feminine = base.lower().endswith("in") and german_role_base(base[:-2] or "x") is not None
     adjectives: list[str] = []
     for word in reversed(words[:-1][-3:]):
-        if word[:1].islower() and word.endswith(_GERMAN_ADJ_ENDINGS) and len(word) > 4 and word.isalpha():
+        if (
+            word[:1].islower()
+            and word.endswith(_GERMAN_ADJ_ENDINGS)
+            and len(word) > 4
+            and word.isalpha()
+            and word not in _GERMAN_FUNCTION_WORDS
+        ):
             adjectives.append(_german_adjective_nominative(word, feminine))
         else:
             break

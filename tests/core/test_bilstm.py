@@ -1,0 +1,191 @@
+"""Tests of the numpy BiLSTM-CRF runtime: its pieces against naive references, and the recogniser."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from desktop.core.entities import bilstm as rt
+
+REPO = Path(__file__).resolve().parent.parent.parent
+SAMPLE = sorted((REPO / "seeds").glob("*.txt"))
+
+
+def _sig(x: float) -> float:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def test_word_shape_classes() -> None:
+    assert rt.SHAPES[rt.word_shape("haus")] == "lower"
+    assert rt.SHAPES[rt.word_shape("Haus")] == "title"
+    assert rt.SHAPES[rt.word_shape("EU")] == "upper"
+    assert rt.SHAPES[rt.word_shape("iPhone")] == "mixed"
+    assert rt.SHAPES[rt.word_shape("2024")] == "digit"
+    assert rt.SHAPES[rt.word_shape("G7")] == "alnum"
+    assert rt.SHAPES[rt.word_shape(",")] == "punct"
+
+
+def test_char_matrix_keeps_both_ends_of_long_tokens() -> None:
+    index = {c: i + 2 for i, c in enumerate("abcdefghijklmnopqrstuvwxyz")}
+    m = rt.char_matrix(["ab", "abcdefghij", "ä"], index, 6)
+    assert m[0].tolist() == [2, 3, 0, 0, 0, 0]
+    assert m[1].tolist() == [2, 3, 4, 9, 10, 11]  # abc + hij
+    assert m[2].tolist() == [rt.UNK, 0, 0, 0, 0, 0]
+
+
+def test_bioes_spans() -> None:
+    tags = ["S-PER", "O", "B-ORG", "I-ORG", "E-ORG", "B-LOC", "E-LOC", "I-PER"]
+    assert rt.bioes_spans(tags) == [(0, 1, "PER"), (2, 5, "ORG"), (5, 7, "LOC"), (7, 8, "PER")]
+    assert rt.bioes_spans([]) == []
+
+
+def test_lstm_forward_matches_scalar_reference_with_padding() -> None:
+    rng = np.random.default_rng(0)
+    d, h, b, t = 3, 2, 2, 4
+    w_ih = rng.normal(size=(4 * h, d)).astype(np.float64)
+    w_hh = rng.normal(size=(4 * h, h)).astype(np.float64)
+    bias = rng.normal(size=4 * h)
+    x = rng.normal(size=(b, t, d))
+    lengths = np.array([4, 2])
+    mask = np.arange(t)[None, :] < lengths[:, None]
+    out = rt.lstm_forward(x, mask, w_ih, w_hh, bias)
+    for row in range(b):
+        hs, cs = np.zeros(h), np.zeros(h)
+        for step in range(lengths[row]):
+            g = w_ih @ x[row, step] + w_hh @ hs + bias
+            i, f = [_sig(v) for v in g[:h]], [_sig(v) for v in g[h : 2 * h]]
+            cand, o = np.tanh(g[2 * h : 3 * h]), [_sig(v) for v in g[3 * h :]]
+            cs = np.array(f) * cs + np.array(i) * cand
+            hs = np.array(o) * np.tanh(cs)
+            np.testing.assert_allclose(out[row, step], hs, rtol=1e-10)
+        assert np.all(out[row, lengths[row] :] == 0.0)
+
+
+def test_reverse_padded_reverses_within_length() -> None:
+    x = np.arange(8, dtype=np.float32).reshape(2, 4, 1)
+    r = rt.reverse_padded(x, np.array([4, 2]))
+    assert r[0, :, 0].tolist() == [3, 2, 1, 0]
+    assert r[1, :2, 0].tolist() == [5, 4]
+    assert r[1, 2:, 0].tolist() == [6, 7]
+
+
+def test_char_cnn_matches_naive_convolution() -> None:
+    rng = np.random.default_rng(1)
+    emb = rng.normal(size=(6, 3))
+    emb[0] = 0.0
+    conv_w = rng.normal(size=(4, 3, 3))  # (out, emb, width)
+    conv_b = rng.normal(size=4)
+    chars = np.array([[2, 3, 4, 0], [5, 1, 0, 0]])
+    got = rt.char_cnn(chars, emb, conv_w, conv_b)
+    for n in range(chars.shape[0]):
+        x = np.vstack([np.zeros(3), emb[chars[n]], np.zeros(3)])  # 'same' padding
+        vals = [
+            [conv_b[o] + sum(conv_w[o, :, k] @ x[p + k] for k in range(3)) for p in range(4)]
+            for o in range(4)
+        ]
+        np.testing.assert_allclose(got[n], np.max(vals, axis=1), rtol=1e-10)
+
+
+def _path_score(path: tuple[int, ...], em: np.ndarray, trans: np.ndarray, ends: np.ndarray) -> float:
+    """Score of one tag path; ``ends`` stacks the start and end scores."""
+    s = ends[0, path[0]] + ends[1, path[-1]] + sum(em[i, p] for i, p in enumerate(path))
+    return float(s + sum(trans[a, b] for a, b in itertools.pairwise(path)))
+
+
+def test_viterbi_matches_brute_force() -> None:
+    rng = np.random.default_rng(2)
+    k = 3
+    trans = rng.normal(size=(k, k))
+    for _ in range(5):
+        em, trans = rng.normal(size=(4, k)), rng.normal(size=(k, k))
+        ends = rng.normal(size=(2, k))
+        paths = list(itertools.product(range(k), repeat=4))
+        best = max(paths, key=lambda p: _path_score(p, em, trans, ends))
+        assert tuple(rt.viterbi(em, trans, ends[0], ends[1])) == best
+    assert rt.viterbi(np.zeros((0, k)), trans, np.zeros(k), np.zeros(k)) == []
+
+
+def test_split_sentences() -> None:
+    words = ["Er", "kam", ".", "Dann", "ging", "sie", ".", "und", "blieb", '"', ".", '"', "Ende"]
+    toks = [(w, i) for i, w in enumerate(words)]
+    sents = [[w for w, _ in s] for s in rt.split_sentences(toks)]
+    assert sents == [
+        ["Er", "kam", "."],
+        ["Dann", "ging", "sie", ".", "und", "blieb", '"', ".", '"'],
+        ["Ende"],
+    ]
+
+
+def _tiny_model(path: Path) -> None:
+    """A random model with every part the runtime reads (2 dims of floret vectors)."""
+    rng = np.random.default_rng(3)
+    tags = ["O", "B-PER", "I-PER", "E-PER", "S-PER", "S-LOC"]
+    k, h, vec, cf, sd, wd = len(tags), 3, 2, 2, 2, 2
+    d = vec + cf + sd + wd
+    w = {
+        "char_emb": rng.normal(size=(5, 2)),
+        "char_conv_w": rng.normal(size=(cf, 2, 3)),
+        "char_conv_b": rng.normal(size=cf),
+        "shape_emb": rng.normal(size=(len(rt.SHAPES), sd)),
+        "word_emb": rng.normal(size=(4, wd)),
+        "l0_ih": rng.normal(size=(4 * h, d)),
+        "l0_hh": rng.normal(size=(4 * h, h)),
+        "l0_b": rng.normal(size=4 * h),
+        "l0_ih_r": rng.normal(size=(4 * h, d)),
+        "l0_hh_r": rng.normal(size=(4 * h, h)),
+        "l0_b_r": rng.normal(size=4 * h),
+        "out_w": rng.normal(size=(k, 2 * h)) * 5,
+        "out_b": np.array([0.0, 0, 0, 0, 2, 2]),
+        "crf_trans": np.zeros((k, k)),
+        "crf_start": np.zeros(k),
+        "crf_end": np.zeros(k),
+    }
+    path.mkdir(parents=True)
+    np.savez(path / "weights.npz", **{n: a.astype(np.float32) for n, a in w.items()})
+    np.save(path / "vectors.npy", rng.normal(size=(20, vec)).astype(np.float16))
+    floret = {"minn": 3, "maxn": 4, "hash_count": 2, "hash_seed": 7, "bow": "<", "eow": ">"}
+    config = {"tags": tags, "chars": ["a", "b", "c"], "words": ["der", "die"], "max_chars": 8, "layers": 1}
+    config["floret"] = floret
+    (path / "config.json").write_text(json.dumps(config), encoding="utf-8")
+
+
+def test_recognizer_offsets_with_tiny_model(tmp_path: Path) -> None:
+    _tiny_model(tmp_path / "de-bilstm")
+    rec = rt.BiLSTMRecognizer(tmp_path)
+    assert rec.available_languages() == {"de"}
+    text = "  Anna Berg wohnt in Köln.\n\nDer  Rat tagte, sagte sie.  "
+    spans = rec.recognize(text, "de")
+    assert spans, "the biased random model should tag something"
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.type in ("person", "location")
+    assert rec.recognize("   ", "de") == []
+    assert rec.recognize(text, "xx") == []
+    assert rec.load("de") is rec.load("de")
+
+
+def test_broken_model_gives_typed_error(tmp_path: Path) -> None:
+    _tiny_model(tmp_path / "de-bilstm")
+    (tmp_path / "de-bilstm" / "weights.npz").write_bytes(b"not a zip")
+    with pytest.raises(rt.BiLSTMModelError):
+        rt.BiLSTMRecognizer(tmp_path).load("de")
+
+
+@pytest.mark.skipif(
+    not (rt.default_models_dir() / "de-bilstm" / "config.json").is_file() or not SAMPLE,
+    reason="the trained German BiLSTM model (resources/models/de-bilstm) or the sample article is absent",
+)
+def test_shipped_model_on_sample_article() -> None:
+    rec = rt.BiLSTMRecognizer()
+    assert "de" in rec.available_languages()
+    text = SAMPLE[0].read_text(encoding="utf-8")
+    spans = rec.recognize(text, "de")
+    assert len(spans) >= 10
+    assert {s.type for s in spans} >= {"person", "location"}
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
