@@ -20,14 +20,7 @@ _BOUNDARY = re.compile(r"[.!?;:()\[\]\"„“”«»]|,|\n")
 _GERMAN_INFLECTIONS = ("", "en", "n", "s", "es", "nen", "innen")
 # Closed-class German words that end like adjectives but never qualify a title.
 _GERMAN_FUNCTION_WORDS = frozenset(
-    """
-    nachdem indem seitdem trotzdem außerdem zudem dem den der des die das diese dieser dieses diesem diesen
-    jene jener jenes jenem jenen welche welcher welches welchem welchen eine einer eines einem einen
-    keine keiner keines keinem keinen meine meiner meines meinem meinen deine deiner deines deinem deinen
-    seine seiner seines seinem seinen ihre ihrer ihres ihrem ihren unsere unserer unseres unserem unseren
-    eure eurer eures eurem euren alle aller alles allem allen jede jeder jedes jedem jeden manche mancher
-    wenn aber oder sondern sowie gegen unter über hinter neben zwischen ohne ebenfalls damals später
-    """.split()
+    ["nachdem", "indem", "seitdem", "trotzdem", "außerdem", "zudem", "dem", "den", "der", "des", "die", "das", "diese", "dieser", "dieses", "diesem", "diesen", "jene", "jener", "jenes", "jenem", "jenen", "welche", "welcher", "welches", "welchem", "welchen", "eine", "einer", "eines", "einem", "einen", "keine", "keiner", "keines", "keinem", "keinen", "meine", "meiner", "meines", "meinem", "meinen", "deine", "deiner", "deines", "deinem", "deinen", "seine", "seiner", "seines", "seinem", "seinen", "ihre", "ihrer", "ihres", "ihrem", "ihren", "unsere", "unserer", "unseres", "unserem", "unseren", "eure", "eurer", "eures", "eurem", "euren", "alle", "aller", "alles", "allem", "allen", "jede", "jeder", "jedes", "jedem", "jeden", "manche", "mancher", "wenn", "aber", "oder", "sondern", "sowie", "gegen", "unter", "über", "hinter", "neben", "zwischen", "ohne", "ebenfalls", "damals", "später"]
 )
 _GERMAN_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 _APPOSITION_DE = re.compile(r"\s*,\s*(?:der|die)\s+([^,;:.!?()\n]{3,90}?)\s*(?:,|\))")
