@@ -102,11 +102,15 @@ class KnowledgeRecognizer:
             if " " not in name and self.stats.is_common(language, name):
                 continue
             place = self.gazetteer.place(name, language=language)
-            if place is not None and place.strong and span.type != "location":
-                # a country is a place whatever the model says; a big city is, unless it is an organisation
-                # by metonymy ("Washington besteht darauf") - only a person reading is surely wrong
-                if place.kind == "country" or (span.type == "person" and " " not in name):
-                    span = EntitySpan(span.start, span.end, span.text, "location", span.score)
+            # a country is a place whatever the model says; a big city may be an organisation by
+            # metonymy ("Washington besteht darauf"), but a person reading of it is surely wrong
+            if (
+                place is not None
+                and place.strong
+                and span.type != "location"
+                and (place.kind == "country" or (span.type == "person" and " " not in name))
+            ):
+                span = EntitySpan(span.start, span.end, span.text, "location", span.score)
             if self._person_rules and span.type != "person" and self._starts_with_given_name(name, language):
                 span = EntitySpan(span.start, span.end, span.text, "person", span.score)
             result.append(span)
