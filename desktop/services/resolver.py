@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
@@ -43,7 +43,8 @@ class ActorResolver:
         self._actors: dict[int, _KnownActor] = {}
         self._by_key: dict[str, set[int]] = defaultdict(set)
         self._by_last: dict[str, set[int]] = defaultdict(set)
-        self._keys_by_type: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        # keys blocked by (type, first character) for the fuzzy match of spelling variants
+        self._keys_by_block: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         self._by_place: dict[str, set[int]] = defaultdict(set)
         self._by_last_group: dict[str, set[int]] = defaultdict(set)
         for row in session.execute(select(Actor.id, Actor.name, Actor.type, Actor.confirmed)):
@@ -78,7 +79,7 @@ class ActorResolver:
 
     def _index_key(self, actor_id: int, key: str) -> None:
         self._by_key[key].add(actor_id)
-        self._keys_by_type[self._actors[actor_id].type][key].add(actor_id)
+        self._keys_by_block[(self._actors[actor_id].type, key[:1])][key].add(actor_id)
 
     def _candidates(self, linked: LinkedActor) -> list[int]:
         keys = {match_key(a) for a in linked.aliases} | {linked.key}
@@ -101,15 +102,10 @@ class ActorResolver:
             if known is not None:
                 return [known]
         if not scores and len(linked.key) >= _MIN_FUZZY_LEN:
-            best: tuple[float, int] | None = None
-            for key, ids in self._keys_by_type[linked.type].items():
-                if abs(len(key) - len(linked.key)) > 3 or key[:1] != linked.key[:1]:
-                    continue
-                score = fuzz.ratio(key, linked.key)
-                if score >= FUZZY_THRESHOLD and (best is None or score > best[0]) and len(ids) == 1:
-                    best = (score, next(iter(ids)))
-            if best:
-                return [best[1]]
+            block = self._keys_by_block.get((linked.type, linked.key[:1]), {})
+            match = process.extractOne(linked.key, list(block), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+            if match is not None and len(block[match[0]]) == 1:
+                return list(block[match[0]])
 
         def rank(actor_id: int) -> tuple[int, int, int]:
             actor = self._actors[actor_id]
