@@ -44,7 +44,9 @@ class ActorResolver:
         self._by_key: dict[str, set[int]] = defaultdict(set)
         self._by_last: dict[str, set[int]] = defaultdict(set)
         # keys blocked by (type, first character) for the fuzzy match of spelling variants
-        self._keys_by_block: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self._keys_by_block: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
         self._by_place: dict[str, set[int]] = defaultdict(set)
         self._by_last_group: dict[str, set[int]] = defaultdict(set)
         for row in session.execute(select(Actor.id, Actor.name, Actor.type, Actor.confirmed)):
@@ -103,7 +105,9 @@ class ActorResolver:
                 return [known]
         if not scores and len(linked.key) >= _MIN_FUZZY_LEN:
             block = self._keys_by_block.get((linked.type, linked.key[:1]), {})
-            match = process.extractOne(linked.key, list(block), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+            match = process.extractOne(
+                linked.key, list(block), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
+            )
             if match is not None and len(block[match[0]]) == 1:
                 return list(block[match[0]])
 
