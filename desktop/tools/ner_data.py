@@ -304,3 +304,21 @@ def sentences_to_docbin(
     out.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(out)
     return counts
+
+
+def read_raw_texts(paths: Iterable[Path]) -> Iterator[str]:
+    """Paragraphs of raw text files: JSON lines (field "text"), CSV (column "text") or plain text."""
+    import csv
+
+    for path in paths:
+        name = path.name.removesuffix(".gz")
+        if name.endswith(".jsonl"):
+            yield from read_jsonl_texts([path])
+        elif name.endswith(".csv"):
+            csv.field_size_limit(10**8)
+            with open_text(path) as fh:
+                for row in csv.DictReader(fh):
+                    yield from (p for p in row.get("text", "").splitlines() if p.strip())
+        else:
+            with open_text(path) as fh:
+                yield from (line for line in fh if line.strip())

@@ -209,8 +209,10 @@ def read_redocred(path: Path, demonyms: set[str] = frozenset()) -> Iterator[Sent
                 if tokens[start] in _ARTICLES and end - start > 1:
                     start += 1
                 name = " ".join(tokens[start:end])
-                if label in ("LOC", "ORG") and end - start == 1 and (
-                    name in demonyms or name in misc or name.endswith(_DEMONYM_ENDINGS)
+                if (
+                    label in ("LOC", "ORG")
+                    and end - start == 1
+                    and (name in demonyms or name in misc or name.endswith(_DEMONYM_ENDINGS))
                 ):
                     continue
                 spans.setdefault(m["sent_id"], []).append((start, end, label))

@@ -99,3 +99,15 @@ def test_sample_article(recognizer: StatisticalRecognizer) -> None:
     spans = recognizer.recognize(text, "de")
     assert {s.type for s in spans} >= {"person", "location"}
     assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+@pytest.mark.skipif(
+    not (MODELS / "en" / "config.cfg").is_file(), reason="no English model in resources/models/en"
+)
+def test_english_sentence(recognizer: StatisticalRecognizer) -> None:
+    text = "Barack Obama met executives of General Motors in Chicago on Tuesday."
+    spans = recognizer.recognize(text, "en")
+    found = {(s.text, s.type) for s in spans}
+    assert ("Barack Obama", "person") in found
+    assert ("Chicago", "location") in found
+    assert all(text[s.start : s.end] == s.text for s in spans)
