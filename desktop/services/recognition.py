@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from desktop.core.entities.recognizer import LayeredRecognizer, Recognizer
@@ -10,12 +12,12 @@ from desktop.storage.db import Library
 from desktop.storage.models import Actor, ActorAlias, EntityRejection
 
 
-def model_recognizer() -> Recognizer:
+def model_recognizer(models_dir: Path | None = None) -> Recognizer:
     """The shipped statistical models (German, English) with the knowledge layer on top."""
     from desktop.core.entities.knowledge import KnowledgeRecognizer
     from desktop.core.entities.statistical import StatisticalRecognizer
 
-    statistical = StatisticalRecognizer()
+    statistical = StatisticalRecognizer(models_dir)
     return KnowledgeRecognizer(statistical, model_languages=statistical.available_languages)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.entities.recognizer import Recognizer
 from desktop.tools import ner_data as nd
 
 TYPE_LABELS = {"person": "PER", "organization": "ORG", "location": "LOC"}
@@ -67,27 +68,24 @@ def load_examples(gold: GoldSet, data: Path) -> list[Example]:
     return examples
 
 
-def predict_in_process(texts: list[str], lang: str, models: Path | None) -> list[set[Span]]:
-    """Run the recogniser once over all sentences joined by newlines; split results back."""
+def make_recognizer(models: Path | None, raw: bool) -> Recognizer:
+    """The app's recogniser (model + knowledge layer), or with ``raw`` the bare statistical model."""
     from desktop.core.entities.statistical import StatisticalRecognizer
+    from desktop.services.recognition import model_recognizer
 
-    rec = StatisticalRecognizer(models)
-    if rec.load(lang) is None:
-        raise SystemExit(f"No {lang!r} model in {rec.models_dir}.")
-    starts = []
-    pos = 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
-    preds: list[set[Span]] = [set() for _ in texts]
-    import bisect
+    if raw:
+        return StatisticalRecognizer(models)
+    return model_recognizer(models)
 
-    for ent in rec.recognize("\n".join(texts), lang):
-        label = TYPE_LABELS.get(ent.type)
-        if label is None:
-            continue
-        i = bisect.bisect_right(starts, ent.start) - 1
-        preds[i].add((ent.start - starts[i], ent.end - starts[i], label))
+
+def predict_in_process(texts: list[str], lang: str, recognizer: Recognizer, raw: bool) -> list[set[Span]]:
+    """Recognise each sentence as the CLI does (``entities --jsonl``: one text per line)."""
+    from desktop.services.entities_cli import entities_of
+
+    preds: list[set[Span]] = []
+    for text in texts:
+        spans = recognizer.recognize(text, lang) if raw else entities_of(text, lang, recognizer)
+        preds.append({(s.start, s.end, TYPE_LABELS[s.type]) for s in spans if s.type in TYPE_LABELS})
     return preds
 
 
@@ -139,17 +137,22 @@ def score(examples: list[Example], preds: list[set[Span]]) -> dict[str, dict[str
     return result
 
 
-def evaluate(name: str, data: Path, via_cli: bool, models: Path | None) -> dict[str, object]:
+def evaluate(
+    name: str, data: Path, via_cli: bool, models: Path | None, raw: bool = False
+) -> dict[str, object]:
     """Evaluate one named set; return its scores and speed."""
     gold = SETS[name]
     examples = load_examples(gold, data)
     texts = [ex.text for ex in examples]
+    recognizer = make_recognizer(models, raw)
     if not via_cli:  # load outside the timed part
-        from desktop.core.entities.statistical import StatisticalRecognizer
-
-        StatisticalRecognizer(models).load(gold.lang)
+        recognizer.recognize("Aufwärmen in Berlin.", gold.lang)
     t0 = time.perf_counter()
-    preds = predict_via_cli(texts, gold.lang) if via_cli else predict_in_process(texts, gold.lang, models)
+    preds = (
+        predict_via_cli(texts, gold.lang)
+        if via_cli
+        else predict_in_process(texts, gold.lang, recognizer, raw)
+    )
     seconds = time.perf_counter() - t0
     n_tokens = sum(ex.n_tokens for ex in examples)
     return {
@@ -158,6 +161,7 @@ def evaluate(name: str, data: Path, via_cli: bool, models: Path | None) -> dict[
         "sentences": len(examples),
         "tokens": n_tokens,
         "tokens_per_second": round(n_tokens / seconds) if seconds else 0,
+        "pipeline": "cli" if via_cli else "model" if raw else "app",
         "scores": score(examples, preds),
     }
 
@@ -187,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--via-cli", action="store_true", help="use `python -m desktop entities --jsonl`")
     parser.add_argument("--models", type=Path, default=None, help="models directory (default: shipped)")
+    parser.add_argument(
+        "--raw", action="store_true", help="the bare statistical model, without the knowledge layer"
+    )
     args = parser.parse_args(argv)
     names = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = [n for n in names if n not in SETS]
@@ -194,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Unknown set(s): {', '.join(unknown)}; choose from {', '.join(SETS)}.", file=sys.stderr)
         return 2
     try:
-        results = [evaluate(n, args.data, args.via_cli, args.models) for n in names]
+        results = [evaluate(n, args.data, args.via_cli, args.models, args.raw) for n in names]
     except nd.CorpusError as exc:
         print(str(exc), file=sys.stderr)
         return 2
