@@ -13,12 +13,18 @@ from desktop.storage.models import Actor, ActorAlias, EntityRejection
 
 
 def model_recognizer(models_dir: Path | None = None) -> Recognizer:
-    """The shipped statistical models (German, English) with the knowledge layer on top."""
+    """The shipped models with the knowledge layer on top.
+
+    Per language the BiLSTM-CRF model is preferred where one is shipped (it measured better on
+    GermEval dev than the spaCy CNN), else the spaCy pipeline.
+    """
+    from desktop.core.entities.bilstm import BiLSTMRecognizer
     from desktop.core.entities.knowledge import KnowledgeRecognizer
+    from desktop.core.entities.router import EngineRouter
     from desktop.core.entities.statistical import StatisticalRecognizer
 
-    statistical = StatisticalRecognizer(models_dir)
-    return KnowledgeRecognizer(statistical, model_languages=statistical.available_languages)
+    router = EngineRouter([BiLSTMRecognizer(models_dir), StatisticalRecognizer(models_dir)])
+    return KnowledgeRecognizer(router, model_languages=router.available_languages)
 
 
 def user_corrections(library: Library) -> tuple[dict[str, EntityType], list[str]]:
