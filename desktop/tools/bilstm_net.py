@@ -163,6 +163,19 @@ def export(
     (out / "config.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
 
 
+def _stages(info: dict[str, Any]) -> str:
+    """A sentence on the earlier stage when the model was trained in two steps (``--init``)."""
+    prev = info.get("continued_from")
+    if not prev:
+        return ""
+    hp = prev.get("hyper_parameters", {})
+    return (
+        f"\nThis was a second stage (`--init <stage-1 model> --lr {info['hyper_parameters']['lr']}`)"
+        f" continuing a first run (lr {hp.get('lr')}, best epoch {prev.get('best_epoch')} of"
+        f" {len(prev.get('history', []))}, {prev.get('train_minutes')} min)."
+    )
+
+
 def write_training_md(out: Path, result: dict[str, Any]) -> None:
     """Describe data, settings and figures of the exported model in ``out/TRAINING.md``."""
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
@@ -194,7 +207,7 @@ most frequent lowercase training words -> 1-layer BiLSTM -> linear -> CRF over B
 PER/ORG/LOC/MISC (invalid BIOES transitions forbidden).
 Hyper-parameters: `{json.dumps(info.get("hyper_parameters", {}))}`.
 Best epoch {info.get("best_epoch")} of {len(info.get("history", []))}, training wall time
-{info.get("train_minutes")} min on 2 shared CPU cores.
+{info.get("train_minutes")} min on 2 shared CPU cores.{_stages(info)}
 
 ## Figures (exact character spans on raw text, PER/ORG/LOC)
 
@@ -204,7 +217,32 @@ Test sets are for reporting only; no choice was made on them.
 |---|---|---|---|---|
 {chr(10).join(rows)}
 
-Model directory size: {size:.1f} MB. Load time {result.get("load_seconds")} s;
+Model directory size: {size:.1f} MB. Load time {result.get("load_seconds")} s (spaCy already imported);
 {result.get("sample_ms")} ms for the {result.get("sample_words")}-word sample article.
 """
     (out / "TRAINING.md").write_text(text, encoding="utf-8")
+
+
+def load_exported(net: Net, model_dir: Path) -> None:
+    """Set ``net``'s weights from an exported model (to continue training it)."""
+    with np.load(model_dir / "weights.npz") as npz:
+        w = {k: torch.from_numpy(np.asarray(npz[k])) for k in npz.files}
+    state = {
+        "char_emb.weight": w["char_emb"],
+        "char_conv.weight": w["char_conv_w"],
+        "char_conv.bias": w["char_conv_b"],
+        "shape_emb.weight": w["shape_emb"],
+        "word_emb.weight": w["word_emb"],
+        "out.weight": w["out_w"],
+        "out.bias": w["out_b"],
+        "trans": w["crf_trans"] - net.m_trans,
+        "start": w["crf_start"] - net.m_start,
+        "end": w["crf_end"] - net.m_end,
+    }
+    for k in range(net.layers):
+        for sfx, name in (("", ""), ("_reverse", "_r")):
+            state[f"lstm.weight_ih_l{k}{sfx}"] = w[f"l{k}_ih{name}"]
+            state[f"lstm.weight_hh_l{k}{sfx}"] = w[f"l{k}_hh{name}"]
+            state[f"lstm.bias_ih_l{k}{sfx}"] = w[f"l{k}_b{name}"]
+            state[f"lstm.bias_hh_l{k}{sfx}"] = torch.zeros_like(w[f"l{k}_b{name}"])
+    net.load_state_dict(state, strict=False)

@@ -103,6 +103,27 @@ def build_vocab(sents: list[nd.Sentence], max_words: int) -> tuple[list[str], li
     return char_list, word_list
 
 
+def dot_split_forms(sents: list[nd.Sentence]) -> list[str]:
+    """Abbreviations the corpus writes as "X" "." (mid-sentence) more often than as one token "X."."""
+    joined: Counter[str] = Counter()
+    split: Counter[str] = Counter()
+    for s in sents:
+        for i, tok in enumerate(s.tokens[:-1]):
+            if len(tok) > 1 and tok.endswith(".") and tok[-2] != ".":
+                joined[tok[:-1]] += 1
+            if tok == "." and i > 0 and s.tokens[i - 1][-1:].isalnum():
+                split[s.tokens[i - 1]] += 1
+    return sorted(w for w, n in split.items() if n >= 2 and n > joined[w] and not w.isdigit())
+
+
+def add_dot_split(model_dir: Path, sents: list[nd.Sentence]) -> None:
+    """Store :func:`dot_split_forms` in the exported model's config.json."""
+    path = model_dir / "config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    config["dot_split"] = dot_split_forms(sents)
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+
+
 class Encoded:
     """Numeric features of a list of sentences (per-sentence arrays) with a shared vector table."""
 
@@ -185,7 +206,7 @@ def train(args: argparse.Namespace) -> Path:
     import spacy
     import torch
 
-    from desktop.tools.bilstm_net import Net, export
+    from desktop.tools.bilstm_net import Net, export, load_exported
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -197,7 +218,13 @@ def train(args: argparse.Namespace) -> Path:
         train_s = train_s[: args.limit]
     log(f"{len(train_s)} train / {len(dev_s)} dev sentences")
     vectors = spacy.load(args.vectors).vocab.vectors
-    chars, words = build_vocab(train_s, HP["max_words"])
+    init_cfg: dict[str, Any] = {}
+    if args.init:  # continue training an exported model: keep its vocabularies
+        init_cfg = json.loads((args.init / "config.json").read_text(encoding="utf-8"))
+        chars, words = init_cfg["chars"], init_cfg["words"]
+        HP["lr"] = args.lr or HP["lr"]
+    else:
+        chars, words = build_vocab(train_s, HP["max_words"])
     vocab = {
         "char_index": {c: i + 2 for i, c in enumerate(chars)},
         "word_index": {w: i + 2 for i, w in enumerate(words)},
@@ -207,6 +234,8 @@ def train(args: argparse.Namespace) -> Path:
     enc_dev = Encoded(dev_s, vocab, vectors, tags)
     log(f"encoded; {len(chars)} chars, {len(words)} words, vector dim {vectors.shape[1]}")
     net = Net(HP, len(chars) + 2, len(words) + 2, vectors.shape[1], tags, constraint_masks(tags))
+    if args.init:
+        load_exported(net, args.init)
     opt = torch.optim.Adam(net.parameters(), lr=HP["lr"])
     gold_dev = [to_bioes(s.tags) for s in dev_s]
     best_f, best_state, best_epoch, bad = -1.0, None, 0, 0
@@ -236,6 +265,7 @@ def train(args: argparse.Namespace) -> Path:
             best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
             info = {"best_epoch": epoch, "train_sentences": len(train_s), "hyper_parameters": HP}
             export(net, args.out, chars, words, tags, vectors, HP, info)  # usable if stopped early
+            add_dot_split(args.out, train_s)
         else:
             bad += 1
         elapsed = (time.time() - t_start) / 60
@@ -244,7 +274,9 @@ def train(args: argparse.Namespace) -> Path:
             break
     assert best_state is not None
     net.load_state_dict(best_state)
+    previous = init_cfg.get("training", {}) if args.init else {}
     info = {
+        "continued_from": previous or None,
         "best_epoch": best_epoch,
         "best_dev_token_f1": round(best_f, 4),
         "history": history,
@@ -253,6 +285,7 @@ def train(args: argparse.Namespace) -> Path:
         "hyper_parameters": HP,
     }
     export(net, args.out, chars, words, tags, vectors, HP, info)
+    add_dot_split(args.out, train_s)
     net.set_table(enc_dev.table)
     check_equivalence(net, enc_dev, args.out, dev_s)
     (WORK_DIR / "train_info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
@@ -302,6 +335,8 @@ def evaluate(model_dir: Path, data: Path, sets: list[str]) -> dict[str, Any]:
 
     rec = rt.BiLSTMRecognizer(model_dir.parent)
     lang = model_dir.name.removesuffix("-bilstm")
+    import spacy  # noqa: F401  (the app imports spaCy anyway; time only the model load)
+
     t0 = time.perf_counter()
     rec.load(lang)
     result: dict[str, Any] = {"load_seconds": round(time.perf_counter() - t0, 3)}
@@ -336,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N training sentences")
+    parser.add_argument("--init", type=Path, default=None, help="continue from this exported model")
+    parser.add_argument("--lr", type=float, default=0.0, help="learning rate with --init")
     parser.add_argument("--evaluate", action="store_true", help="only evaluate the exported model")
     parser.add_argument("--sets", default=",".join(EVAL_SETS))
     args = parser.parse_args(argv)

@@ -189,3 +189,14 @@ def test_shipped_model_on_sample_article() -> None:
     for s in spans:
         assert text[s.start : s.end] == s.text
     assert [s.start for s in spans] == sorted(s.start for s in spans)
+
+
+def test_gold_style_retokenisation_keeps_offsets() -> None:
+    text = "Dr. Anna Berg fuhr von Köln/Bonn am 3. Mai ab Nr."
+    toks = [("Dr.", 0), ("Anna", 4), ("Berg", 9), ("fuhr", 14), ("von", 19), ("Köln", 23), ("/", 27)]
+    toks += [("Bonn", 28), ("am", 33), ("3.", 36), ("Mai", 39), ("ab", 43), ("Nr.", 46)]
+    out = rt.gold_style(toks, frozenset({"Dr"}))
+    expected = "Dr . Anna Berg fuhr von Köln/Bonn am 3. Mai ab Nr ."
+    assert [t for t, _ in out] == expected.split()
+    for t, off in out:
+        assert text[off : off + len(t)] == t

@@ -209,6 +209,7 @@ class BiLSTMModel:
     char_index: dict[str, int]
     word_index: dict[str, int]
     tags: list[str]
+    dot_split: frozenset[str] = frozenset()
 
     def features(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Padded input features (B, T, D) and lengths for tokenised sentences."""
@@ -290,6 +291,7 @@ def load_model(path: Path) -> BiLSTMModel:
         char_index={c: i + 2 for i, c in enumerate(chars)},
         word_index={wd: i + 2 for i, wd in enumerate(words)},
         tags=list(config["tags"]),
+        dot_split=frozenset(config.get("dot_split", ())),
     )
 
 
@@ -310,6 +312,41 @@ def split_sentences(tokens: Sequence[tuple[str, int]]) -> Iterator[list[tuple[st
             current = []
     if current:
         yield current
+
+
+def gold_style(
+    tokens: Sequence[tuple[str, int]], dot_split: frozenset[str] = frozenset()
+) -> list[tuple[str, int]]:
+    """Re-tokenise one sentence's (text, offset) tokens like the training corpus (GermEval 2014).
+
+    There, the abbreviations in ``dot_split`` (a list derived from the training data) and a
+    sentence-final dot are separate tokens ("Dr" "."), while words joined by a slash or a hyphen
+    without spaces ("Köln/Bonn", "13-15") stay one token.
+    """
+    merged: list[tuple[str, int]] = []
+    i = 0
+    while i < len(tokens):
+        text, off = tokens[i]
+        while (
+            i + 2 < len(tokens)
+            and tokens[i + 1][0] in ("/", "-")
+            and tokens[i + 1][1] == off + len(text)
+            and tokens[i + 2][1] == tokens[i + 1][1] + 1
+            and text[-1:].isalnum()
+            and tokens[i + 2][0][:1].isalnum()
+        ):
+            text = text + tokens[i + 1][0] + tokens[i + 2][0]
+            i += 2
+        merged.append((text, off))
+        i += 1
+    out: list[tuple[str, int]] = []
+    for k, (text, off) in enumerate(merged):
+        dotted = len(text) > 1 and text.endswith(".") and text[-2] != "."
+        if dotted and (text[:-1] in dot_split or k == len(merged) - 1):
+            out.extend([(text[:-1], off), (".", off + len(text) - 1)])
+        else:
+            out.append((text, off))
+    return out
 
 
 class BiLSTMRecognizer:
@@ -360,7 +397,7 @@ class BiLSTMRecognizer:
         for para in _PARAGRAPH.finditer(text):
             doc = model.tokenizer(para.group())
             toks = [(t.text, para.start() + t.idx) for t in doc if not t.is_space]
-            sentences.extend(split_sentences(toks))
+            sentences.extend(gold_style(sent, model.dot_split) for sent in split_sentences(toks))
         tagged = model.tag([[t for t, _ in s] for s in sentences])
         spans: list[EntitySpan] = []
         for sent, tags in zip(sentences, tagged, strict=True):
