@@ -73,9 +73,9 @@ def run(data: Path, limit: int | None, recognition: bool) -> dict[str, object]:
         raise SystemExit(f"bench_import: {csv_path} not found (use --data DIR)")
     texts = list(gnad_articles(csv_path, limit))
     if recognition:
-        from desktop.core.entities.statistical import StatisticalRecognizer
+        from desktop.services.recognition import model_recognizer
 
-        model: Recognizer = StatisticalRecognizer()
+        model: Recognizer = model_recognizer()  # what the app uses: shipped models + knowledge layer
         load_started = time.perf_counter()
         model.recognize("Warmlaufen in Wien.", "de")  # load outside the timed loop
         load_seconds = time.perf_counter() - load_started
