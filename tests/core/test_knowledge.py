@@ -50,3 +50,12 @@ def test_shipped_gazetteer_links_exonyms_and_name_variants() -> None:
     assert gazetteer.place("Moskaus", language="de") is not None
     assert gazetteer.same_person_name("Michail Gorbatschow", "Mikhail Gorbachev")
     assert not gazetteer.same_person_name("Michail Gorbatschow", "Michail Petrow")
+
+
+def test_stray_english_word_alone_in_german_text_is_no_actor() -> None:
+    stats = WordStats({("en", "Tonight"): (12, 0), ("en", "Paulson"): (0, 5)})
+    text = "Das war es. Tonight Paulson"
+    model = FixedModel([EntitySpan(12, 19, "Tonight", "person"), EntitySpan(20, 27, "Paulson", "person")])
+    recognizer = KnowledgeRecognizer(model, model_languages=lambda: {"de", "en"}, gazetteer=GAZ, stats=stats)
+    assert [s.text for s in recognizer.recognize(text, "de")] == ["Paulson"]
+    assert [s.text for s in recognizer.recognize(text, "en")] == ["Tonight", "Paulson"]

@@ -101,7 +101,9 @@ class KnowledgeRecognizer:
         result = []
         for span in self._model.recognize(text, language):
             name = span.text.strip()
-            if " " not in name and self.stats.is_common(language, name):
+            if " " not in name and (
+                self.stats.is_common(language, name) or self._stray_english(language, name)
+            ):
                 continue
             place = self.gazetteer.place(name, language=language)
             # a country is a place whatever the model says; a big city may be an organisation by
@@ -132,6 +134,13 @@ class KnowledgeRecognizer:
             and not self.stats.is_common(language, p.text)
         ]
         return sorted([*spans, *added], key=lambda s: (s.start, -s.end)) if added else spans
+
+    def _stray_english(self, language: str, word: str) -> bool:
+        """An English word the English training data never tags as a name, alone in German text ("Today")."""
+        if language != "de" or (language, word) in self.stats.counts:
+            return False
+        other, entity = self.stats.counts.get(("en", word), (0, 0))
+        return other >= 3 and entity == 0
 
     def _is_given_name(self, word: str, language: str) -> bool:
         return (
