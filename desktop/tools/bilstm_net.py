@@ -120,6 +120,7 @@ def export(
     vectors: Any,
     hp: dict[str, Any],
     info: dict[str, Any],
+    lang: str = "de",
 ) -> None:
     """Write weights.npz, config.json and vectors.npy (float16 floret table) to ``out``."""
     if out.exists():
@@ -150,7 +151,7 @@ def export(
     np.save(out / "vectors.npy", np.asarray(vectors.data, dtype=np.float16))
     floret = {key: getattr(vectors, key) for key in ("minn", "maxn", "hash_count", "hash_seed", "bow", "eow")}
     config = {
-        "spacy_lang": "de",
+        "spacy_lang": lang,
         "tags": tags,
         "chars": chars,
         "words": words,
@@ -176,35 +177,54 @@ def _stages(info: dict[str, Any]) -> str:
     )
 
 
+LANG_NAMES = {"de": "German", "en": "English"}
+SET_ORDER = {
+    "de": ("germeval-dev", "germeval-test", "uner-de-pud"),
+    "en": ("uner-en-ewt-dev", "uner-en-pud", "wikigold"),
+}
+DATA_TEXT = {
+    "de": """- GermEval 2014 NER train, outer level (CC BY 4.0): OTH -> MISC, *deriv and *part -> O.
+  {n} sentences.
+- Early stopping on GermEval 2014 dev (micro F1, PER/ORG/LOC exact token spans).
+- Frozen floret subword vectors (`vectors.npy`, float16) trained on German Wikipedia text of
+  the Klexikon article corpus (CC BY-SA), built by `desktop/tools/train_ner.py`.""",
+    "en": """- The corpora of the English recipe in `desktop/tools/train_ner.py` ({n} sentences):
+  UNER English EWT train (CC BY-SA 4.0; OTH -> O), GUM permissive genres train (CC BY 4.0 /
+  CC BY 2.5 / CC BY-SA 3.0), CrossNER politics train (MIT), Re-DocRED dev (MIT).
+- Early stopping on UNER English EWT dev (micro F1, PER/ORG/LOC exact token spans).
+- Frozen floret subword vectors (`vectors.npy`, float16) trained on English Wikinews 2019-2020
+  (CC BY 2.5), NTREX-128 English news (CC BY-SA 4.0) and the training sentences, built by
+  `desktop/tools/train_ner.py`.""",
+}
+
+
 def write_training_md(out: Path, result: dict[str, Any]) -> None:
     """Describe data, settings and figures of the exported model in ``out/TRAINING.md``."""
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     info = config.get("training", {})
+    lang = config.get("spacy_lang", "de")
     rows = []
-    for name in ("germeval-dev", "germeval-test", "uner-de-pud"):
+    for name in SET_ORDER[lang]:
         if name in result:
             for lab in ("PER", "ORG", "LOC", "micro"):
                 s = result[name][lab]
                 rows.append(f"| {name} | {lab} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} |")
     size = sum(p.stat().st_size for p in out.iterdir() if p.is_file()) / 1e6
-    text = f"""# German BiLSTM-CRF named-entity recogniser
+    text = f"""# {LANG_NAMES[lang]} BiLSTM-CRF named-entity recogniser
 
 Trained by `python -m desktop.tools.train_bilstm` (torch at training time only); the app runs it
 with the pure-numpy forward pass in `desktop/core/entities/bilstm.py`.
 
 ## Data
 
-- GermEval 2014 NER train, outer level (CC BY 4.0): OTH -> MISC, *deriv and *part -> O.
-  {info.get("train_sentences", "?")} sentences.
-- Early stopping on GermEval 2014 dev (micro F1, PER/ORG/LOC exact token spans).
-- Frozen floret subword vectors (`vectors.npy`, float16) trained on German Wikipedia text of
-  the Klexikon article corpus (CC BY-SA), built by `desktop/tools/train_ner.py`.
+{DATA_TEXT[lang].format(n=info.get("train_sentences", "?"))}
 
 ## Model
 
 Per token: floret vector (100) + character CNN + casing/shape embedding + embedding of the
 most frequent lowercase training words -> 1-layer BiLSTM -> linear -> CRF over BIOES tags for
-PER/ORG/LOC/MISC (invalid BIOES transitions forbidden).
+{"/".join(sorted({t[2:] for t in config["tags"] if t != "O"}, key="PER ORG LOC MISC".find))}
+(invalid BIOES transitions forbidden).
 Hyper-parameters: `{json.dumps(info.get("hyper_parameters", {}))}`.
 Best epoch {info.get("best_epoch")} of {len(info.get("history", []))}, training wall time
 {info.get("train_minutes")} min on 2 shared CPU cores.{_stages(info)}

@@ -1,14 +1,16 @@
-"""Train the German BiLSTM-CRF recogniser (torch at training time only) and export it for numpy.
+"""Train a BiLSTM-CRF recogniser (torch at training time only) and export it for numpy.
 
 Usage::
 
-    python -m desktop.tools.train_bilstm [--data DIR] [--vectors DIR] [--max-minutes 45] [--epochs 25]
-    python -m desktop.tools.train_bilstm --evaluate [--sets germeval-dev,germeval-test,uner-de-pud]
+    python -m desktop.tools.train_bilstm [--lang de|en] [--data DIR] [--vectors DIR] [--max-minutes 45]
+    python -m desktop.tools.train_bilstm --lang en --evaluate [--sets uner-en-ewt-dev,uner-en-pud,wikigold]
 
-Training reads GermEval 2014 train (outer level; OTH -> MISC, *deriv/*part -> O) and stops early
-on GermEval dev micro F1 over PER/ORG/LOC exact token spans. The floret vectors come from the
-spaCy vectors directory built by ``train_ner`` (``.work/ner/de_vectors``). The exported model
-goes to ``resources/models/de-bilstm/`` (weights.npz, config.json, vectors.npy, TRAINING.md).
+German (default) reads GermEval 2014 train (outer level; OTH -> MISC, *deriv/*part -> O) and stops
+early on GermEval dev micro F1 over PER/ORG/LOC exact token spans. English reads the corpora of
+the ``train_ner`` English recipe (UNER EWT, GUM, CrossNER politics, Re-DocRED; PER/ORG/LOC only)
+and stops early on UNER EWT dev. The floret vectors come from the spaCy vectors directory built
+by ``train_ner`` (``.work/ner/<lang>_vectors``). The exported model goes to
+``resources/models/<lang>-bilstm/`` (weights.npz, config.json, vectors.npy, TRAINING.md).
 """
 
 from __future__ import annotations
@@ -29,11 +31,18 @@ from desktop.core.entities import bilstm as rt
 from desktop.tools import ner_data as nd
 
 WORK_DIR = nd.REPO_ROOT / ".work" / "bilstm"
-OUT_DIR = nd.REPO_ROOT / "resources" / "models" / "de-bilstm"
+MODELS_DIR = nd.REPO_ROOT / "resources" / "models"
 LABELS = ("PER", "ORG", "LOC", "MISC")
+LANG_LABELS = {"de": LABELS, "en": nd.CORE_LABELS}  # the English corpora have no MISC
+# Whether the training corpus keeps "Köln/Bonn", "13-15" as one token (GermEval) or splits them
+# (UD English EWT: 230 joined hyphen tokens against 1153 "x-y" in its sentence texts).
+JOIN_HYPHENS = {"de": True, "en": False}
 TRAIN = "germeval2014/NER-de-train-outer.conll"
 DEV = "germeval2014/NER-de-dev.tsv"
-EVAL_SETS = ("germeval-dev", "germeval-test", "uner-de-pud")
+EVAL_SETS = {
+    "de": ("germeval-dev", "germeval-test", "uner-de-pud"),
+    "en": ("uner-en-ewt-dev", "uner-en-pud", "wikigold"),
+}
 HP: dict[str, Any] = {
     "max_chars": 20,
     "char_dim": 30,
@@ -72,9 +81,9 @@ def to_bioes(tags: list[str]) -> list[str]:
     return out
 
 
-def tag_list() -> list[str]:
-    """All BIOES tags, O first."""
-    return ["O"] + [f"{p}-{lab}" for lab in LABELS for p in "BIES"]
+def tag_list(labels: tuple[str, ...] = LABELS) -> list[str]:
+    """All BIOES tags of ``labels``, O first."""
+    return ["O"] + [f"{p}-{lab}" for lab in labels for p in "BIES"]
 
 
 def allowed(prev: str, nxt: str) -> bool:
@@ -116,11 +125,12 @@ def dot_split_forms(sents: list[nd.Sentence]) -> list[str]:
     return sorted(w for w, n in split.items() if n >= 2 and n > joined[w] and not w.isdigit())
 
 
-def add_dot_split(model_dir: Path, sents: list[nd.Sentence]) -> None:
-    """Store :func:`dot_split_forms` in the exported model's config.json."""
+def add_dot_split(model_dir: Path, sents: list[nd.Sentence], lang: str = "de") -> None:
+    """Store :func:`dot_split_forms` and the hyphen rule of ``lang`` in the exported config.json."""
     path = model_dir / "config.json"
     config = json.loads(path.read_text(encoding="utf-8"))
     config["dot_split"] = dot_split_forms(sents)
+    config["join_hyphens"] = JOIN_HYPHENS[lang]
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
 
 
@@ -201,6 +211,25 @@ def predict_tags(net: Any, enc: Encoded, tags: list[str]) -> list[list[str]]:
     return out
 
 
+def work_name(stem: str, lang: str) -> str:
+    """File name in :data:`WORK_DIR`; German keeps the original names."""
+    return f"{stem}.json" if lang == "de" else f"{stem}_{lang}.json"
+
+
+def read_corpora(lang: str, data: Path) -> tuple[list[nd.Sentence], list[nd.Sentence]]:
+    """Training and development sentences of ``lang`` (English: the ``train_ner`` recipe's corpora)."""
+    if lang == "de":
+        train_s = list(nd.read_germeval_train(data / TRAIN))
+        dev_s = list(nd.read_germeval_tsv(data / DEV))
+    else:
+        from desktop.tools.train_ner import RECIPES
+
+        recipe = RECIPES[lang]
+        train_s = [s for src in recipe.train for s in src.reader(data / src.path)]
+        dev_s = [s for src in recipe.dev for s in src.reader(data / src.path)]
+    return [s for s in train_s if s.tokens], [s for s in dev_s if s.tokens]
+
+
 def train(args: argparse.Namespace) -> Path:
     """Train, keep the best dev epoch, export, and return the model directory."""
     import spacy
@@ -212,8 +241,7 @@ def train(args: argparse.Namespace) -> Path:
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     t_start = time.time()
-    train_s = [s for s in nd.read_germeval_train(args.data / TRAIN) if s.tokens]
-    dev_s = [s for s in nd.read_germeval_tsv(args.data / DEV) if s.tokens]
+    train_s, dev_s = read_corpora(args.lang, args.data)
     if args.limit:
         train_s = train_s[: args.limit]
     log(f"{len(train_s)} train / {len(dev_s)} dev sentences")
@@ -229,7 +257,7 @@ def train(args: argparse.Namespace) -> Path:
         "char_index": {c: i + 2 for i, c in enumerate(chars)},
         "word_index": {w: i + 2 for i, w in enumerate(words)},
     }
-    tags = tag_list()
+    tags = tag_list(LANG_LABELS[args.lang])
     enc_train = Encoded(train_s, vocab, vectors, tags)
     enc_dev = Encoded(dev_s, vocab, vectors, tags)
     log(f"encoded; {len(chars)} chars, {len(words)} words, vector dim {vectors.shape[1]}")
@@ -264,8 +292,8 @@ def train(args: argparse.Namespace) -> Path:
             best_f, best_epoch, bad = f, epoch, 0
             best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
             info = {"best_epoch": epoch, "train_sentences": len(train_s), "hyper_parameters": HP}
-            export(net, args.out, chars, words, tags, vectors, HP, info)  # usable if stopped early
-            add_dot_split(args.out, train_s)
+            export(net, args.out, chars, words, tags, vectors, HP, info, args.lang)  # usable if stopped early
+            add_dot_split(args.out, train_s, args.lang)
         else:
             bad += 1
         elapsed = (time.time() - t_start) / 60
@@ -284,11 +312,11 @@ def train(args: argparse.Namespace) -> Path:
         "train_sentences": len(train_s),
         "hyper_parameters": HP,
     }
-    export(net, args.out, chars, words, tags, vectors, HP, info)
-    add_dot_split(args.out, train_s)
+    export(net, args.out, chars, words, tags, vectors, HP, info, args.lang)
+    add_dot_split(args.out, train_s, args.lang)
     net.set_table(enc_dev.table)
     check_equivalence(net, enc_dev, args.out, dev_s)
-    (WORK_DIR / "train_info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+    (WORK_DIR / work_name("train_info", args.lang)).write_text(json.dumps(info, indent=2), encoding="utf-8")
     return args.out
 
 
@@ -329,6 +357,21 @@ def predict_texts(rec: rt.BiLSTMRecognizer, texts: list[str], lang: str) -> list
     return preds
 
 
+def sample_text(lang: str, data: Path, words: int = 600) -> str:
+    """The German sample article, or for other languages ~``words`` words of UNER PUD news sentences."""
+    if lang == "de":
+        sample = sorted((nd.REPO_ROOT / "seeds").glob("*.txt"))
+        return sample[0].read_text(encoding="utf-8") if sample else ""
+    from desktop.tools import evaluate_ner as ev
+
+    sents: list[str] = []
+    for ex in ev.load_examples(ev.SETS[f"uner-{lang}-pud"], data):
+        sents.append(ex.text)
+        if sum(len(t.split()) for t in sents) >= words:
+            break
+    return "\n".join(" ".join(sents[k : k + 5]) for k in range(0, len(sents), 5))
+
+
 def evaluate(model_dir: Path, data: Path, sets: list[str]) -> dict[str, Any]:
     """Scores of the exported numpy model on raw text, plus load time and speed on the sample."""
     from desktop.tools import evaluate_ner as ev
@@ -340,9 +383,8 @@ def evaluate(model_dir: Path, data: Path, sets: list[str]) -> dict[str, Any]:
     t0 = time.perf_counter()
     rec.load(lang)
     result: dict[str, Any] = {"load_seconds": round(time.perf_counter() - t0, 3)}
-    sample = sorted((nd.REPO_ROOT / "seeds").glob("*.txt"))
-    if sample:
-        text = sample[0].read_text(encoding="utf-8")
+    text = sample_text(lang, data)
+    if text:
         rec.recognize(text, lang)
         t0 = time.perf_counter()
         for _ in range(5):
@@ -363,9 +405,10 @@ def evaluate(model_dir: Path, data: Path, sets: list[str]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=sorted(LANG_LABELS), default="de")
     parser.add_argument("--data", type=Path, default=nd.default_data_dir())
-    parser.add_argument("--vectors", type=Path, default=nd.REPO_ROOT / ".work" / "ner" / "de_vectors")
-    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    parser.add_argument("--vectors", type=Path, default=None, help="default .work/ner/<lang>_vectors")
+    parser.add_argument("--out", type=Path, default=None, help="default resources/models/<lang>-bilstm")
     parser.add_argument("--epochs", type=int, default=25)
     parser.add_argument("--max-minutes", type=float, default=45.0)
     parser.add_argument("--threads", type=int, default=2)
@@ -374,8 +417,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--init", type=Path, default=None, help="continue from this exported model")
     parser.add_argument("--lr", type=float, default=0.0, help="learning rate with --init")
     parser.add_argument("--evaluate", action="store_true", help="only evaluate the exported model")
-    parser.add_argument("--sets", default=",".join(EVAL_SETS))
+    parser.add_argument("--sets", default=None, help="default: the language's dev and test sets")
     args = parser.parse_args(argv)
+    args.vectors = args.vectors or nd.REPO_ROOT / ".work" / "ner" / f"{args.lang}_vectors"
+    args.out = args.out or MODELS_DIR / f"{args.lang}-bilstm"
+    args.sets = args.sets or ",".join(EVAL_SETS[args.lang])
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     try:
         if not args.evaluate:
@@ -390,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     except nd.CorpusError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    (WORK_DIR / "eval.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    (WORK_DIR / work_name("eval", args.lang)).write_text(json.dumps(result, indent=2), encoding="utf-8")
     from desktop.tools.bilstm_net import write_training_md
 
     write_training_md(args.out, result)

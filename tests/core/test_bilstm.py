@@ -200,3 +200,52 @@ def test_gold_style_retokenisation_keeps_offsets() -> None:
     assert [t for t, _ in out] == expected.split()
     for t, off in out:
         assert text[off : off + len(t)] == t
+
+
+def test_gold_style_english_keeps_hyphens_and_slashes_split() -> None:
+    text = "The well-known firm in Dallas/Fort Worth hired Mr. Lee"
+    toks = [("The", 0), ("well", 4), ("-", 8), ("known", 9), ("firm", 15), ("in", 20), ("Dallas", 23)]
+    toks += [("/", 29), ("Fort", 30), ("Worth", 35), ("hired", 41), ("Mr.", 47), ("Lee", 51)]
+    out = rt.gold_style(toks, frozenset(), join_hyphens=False)
+    assert [t for t, _ in out] == [t for t, _ in toks]  # English UD splits them; "Mr." stays one token
+    joined = rt.gold_style(toks, frozenset())
+    assert "well-known" in [t for t, _ in joined] and "Dallas/Fort" in [t for t, _ in joined]
+    for t, off in out + joined:
+        assert text[off : off + len(t)] == t
+
+
+def test_english_model_config_switches_hyphen_joining(tmp_path: Path) -> None:
+    _tiny_model(tmp_path / "en-bilstm")
+    path = tmp_path / "en-bilstm" / "config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    config.update(spacy_lang="en", join_hyphens=False)
+    path.write_text(json.dumps(config), encoding="utf-8")
+    rec = rt.BiLSTMRecognizer(tmp_path)
+    model = rec.load("en")
+    assert model is not None and model.join_hyphens is False
+    assert [t.text for t in model.tokenizer("Obama's well-known")] == ["Obama", "'s", "well", "-", "known"]
+    text = "Anna Berg met the well-known mayor of Dallas.\nShe said so."
+    for s in rec.recognize(text, "en"):
+        assert text[s.start : s.end] == s.text
+
+
+def test_german_model_joins_hyphens_by_default(tmp_path: Path) -> None:
+    _tiny_model(tmp_path / "de-bilstm")
+    model = rt.BiLSTMRecognizer(tmp_path).load("de")
+    assert model is not None and model.join_hyphens is True
+
+
+@pytest.mark.skipif(
+    not (rt.default_models_dir() / "en-bilstm" / "config.json").is_file(),
+    reason="the trained English BiLSTM model (resources/models/en-bilstm) is absent",
+)
+def test_shipped_english_model_finds_names() -> None:
+    rec = rt.BiLSTMRecognizer()
+    text = (
+        "Barack Obama met Angela Merkel in Berlin on Tuesday.\n"
+        "The United Nations said Microsoft would open an office in London."
+    )
+    spans = rec.recognize(text, "en")
+    assert {s.type for s in spans} >= {"person", "location"}
+    for s in spans:
+        assert text[s.start : s.end] == s.text

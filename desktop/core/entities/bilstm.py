@@ -210,6 +210,7 @@ class BiLSTMModel:
     word_index: dict[str, int]
     tags: list[str]
     dot_split: frozenset[str] = frozenset()
+    join_hyphens: bool = True
 
     def features(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Padded input features (B, T, D) and lengths for tokenised sentences."""
@@ -292,6 +293,7 @@ def load_model(path: Path) -> BiLSTMModel:
         word_index={wd: i + 2 for i, wd in enumerate(words)},
         tags=list(config["tags"]),
         dot_split=frozenset(config.get("dot_split", ())),
+        join_hyphens=bool(config.get("join_hyphens", True)),
     )
 
 
@@ -315,20 +317,22 @@ def split_sentences(tokens: Sequence[tuple[str, int]]) -> Iterator[list[tuple[st
 
 
 def gold_style(
-    tokens: Sequence[tuple[str, int]], dot_split: frozenset[str] = frozenset()
+    tokens: Sequence[tuple[str, int]], dot_split: frozenset[str] = frozenset(), join_hyphens: bool = True
 ) -> list[tuple[str, int]]:
-    """Re-tokenise one sentence's (text, offset) tokens like the training corpus (GermEval 2014).
+    """Re-tokenise one sentence's (text, offset) tokens like the training corpus.
 
-    There, the abbreviations in ``dot_split`` (a list derived from the training data) and a
-    sentence-final dot are separate tokens ("Dr" "."), while words joined by a slash or a hyphen
-    without spaces ("Köln/Bonn", "13-15") stay one token.
+    In GermEval 2014 the abbreviations in ``dot_split`` (a list derived from the training data)
+    and a sentence-final dot are separate tokens ("Dr" "."), while words joined by a slash or a
+    hyphen without spaces ("Köln/Bonn", "13-15") stay one token. Corpora that split those
+    (English UD: "well" "-" "known") set ``join_hyphens`` to False.
     """
     merged: list[tuple[str, int]] = []
     i = 0
     while i < len(tokens):
         text, off = tokens[i]
         while (
-            i + 2 < len(tokens)
+            join_hyphens
+            and i + 2 < len(tokens)
             and tokens[i + 1][0] in ("/", "-")
             and tokens[i + 1][1] == off + len(text)
             and tokens[i + 2][1] == tokens[i + 1][1] + 1
@@ -397,7 +401,9 @@ class BiLSTMRecognizer:
         for para in _PARAGRAPH.finditer(text):
             doc = model.tokenizer(para.group())
             toks = [(t.text, para.start() + t.idx) for t in doc if not t.is_space]
-            sentences.extend(gold_style(sent, model.dot_split) for sent in split_sentences(toks))
+            sentences.extend(
+                gold_style(sent, model.dot_split, model.join_hyphens) for sent in split_sentences(toks)
+            )
         tagged = model.tag([[t for t, _ in s] for s in sentences])
         spans: list[EntitySpan] = []
         for sent, tags in zip(sentences, tagged, strict=True):
