@@ -251,7 +251,8 @@ def restore_annotation(library: Library, snapshot: AnnotationSnapshot) -> Annota
         )
         ids = tag_ids(session, snapshot.tags)
         if ids:
-            session.execute(insert(annotation_tags), [{"annotation_id": annotation_id, "tag_id": t} for t in ids])
+            rows = [{"annotation_id": annotation_id, "tag_id": t} for t in ids]
+            session.execute(insert(annotation_tags), rows)
     with library.read_session() as session:
         return next(r for r in annotation_rows(session, snapshot.article_id) if r.id == annotation_id)
 
