@@ -25,14 +25,22 @@ class EngineRouter:
 
     def __init__(self, engines: Sequence[Engine]) -> None:
         self._engines = list(engines)
+        # Shipped models do not change while the app runs: look at the model folders once,
+        # not on every recognition call.
+        self._languages: dict[Engine, set[str]] | None = None
+
+    def _by_engine(self) -> dict[Engine, set[str]]:
+        if self._languages is None:
+            self._languages = {e: e.available_languages() for e in self._engines}
+        return self._languages
 
     def available_languages(self) -> set[str]:
         """Languages some engine has a model for."""
-        return set().union(*(e.available_languages() for e in self._engines)) if self._engines else set()
+        return set().union(*self._by_engine().values()) if self._engines else set()
 
     def engine_for(self, language: str) -> Engine | None:
         """The preferred engine for ``language``."""
-        return next((e for e in self._engines if language in e.available_languages()), None)
+        return next((e for e, langs in self._by_engine().items() if language in langs), None)
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Spans from the preferred engine; none for languages without a model."""

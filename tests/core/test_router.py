@@ -1,0 +1,30 @@
+"""The engine router prefers the first engine with a model and looks at model folders once."""
+
+from __future__ import annotations
+
+from desktop.core.entities.router import EngineRouter
+from desktop.core.types import EntitySpan
+
+
+class Engine:
+    def __init__(self, name: str, languages: set[str]) -> None:
+        self.name, self.languages, self.asked = name, languages, 0
+
+    def available_languages(self) -> set[str]:
+        self.asked += 1
+        return self.languages
+
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        return [EntitySpan(0, 1, text[:1], "other", 1.0 if self.name == "a" else 0.5)]
+
+
+def test_first_engine_with_a_model_wins_and_folders_are_read_once() -> None:
+    a, b = Engine("a", {"de"}), Engine("b", {"de", "en"})
+    router = EngineRouter([a, b])
+    assert router.available_languages() == {"de", "en"}
+    assert router.recognize("Xy", "de")[0].score == 1.0
+    assert router.recognize("Xy", "en")[0].score == 0.5
+    assert router.recognize("Xy", "fr") == []
+    for _ in range(5):
+        router.recognize("Xy", "de")
+    assert (a.asked, b.asked) == (1, 1)
