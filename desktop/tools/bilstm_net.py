@@ -198,6 +198,24 @@ DATA_TEXT = {
 }
 
 
+SILVER_TEXT = {
+    "de": "German Wikipedia sentences of the Klexikon article corpus (CC BY-SA)",
+    "en": "English Wikinews 2019-2020 (CC BY 2.5) and NTREX-128 English news (CC BY-SA 4.0)",
+}
+
+
+def _silver(info: dict[str, Any], lang: str) -> str:
+    """A list item on the silver sentences, when some were used."""
+    n = info.get("silver_sentences") or 0
+    if not n:
+        return ""
+    return (
+        f"\n- {n} silver sentences (`desktop/tools/silver_ner.py`): {SILVER_TEXT[lang]}, tagged by the"
+        "\n  previous BiLSTM-CRF and the spaCy CNN and kept only where both agree exactly; sentences"
+        "\n  of the evaluation sets are excluded."
+    )
+
+
 def write_training_md(out: Path, result: dict[str, Any]) -> None:
     """Describe data, settings and figures of the exported model in ``out/TRAINING.md``."""
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
@@ -210,6 +228,7 @@ def write_training_md(out: Path, result: dict[str, Any]) -> None:
                 s = result[name][lab]
                 rows.append(f"| {name} | {lab} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} |")
     size = sum(p.stat().st_size for p in out.iterdir() if p.is_file()) / 1e6
+    gold = info.get("train_sentences", 0) - (info.get("silver_sentences") or 0)
     text = f"""# {LANG_NAMES[lang]} BiLSTM-CRF named-entity recogniser
 
 Trained by `python -m desktop.tools.train_bilstm` (torch at training time only); the app runs it
@@ -217,7 +236,7 @@ with the pure-numpy forward pass in `desktop/core/entities/bilstm.py`.
 
 ## Data
 
-{DATA_TEXT[lang].format(n=info.get("train_sentences", "?"))}
+{DATA_TEXT[lang].format(n=gold)}{_silver(info, lang)}
 
 ## Model
 

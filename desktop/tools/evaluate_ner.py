@@ -45,7 +45,24 @@ SETS: dict[str, GoldSet] = {
     "uner-en-pud": GoldSet("en", "uner-en-pud/en_pud-ud-test.iob2", nd.read_uner),
     "uner-en-ewt-dev": GoldSet("en", "uner-en-ewt/en_ewt-ud-dev.iob2", nd.read_uner),
     "wikigold": GoldSet("en", "wikigold/wikigold.conll.txt", nd.read_wikigold),
+    # further English development sets (Wikipedia, Wikinews): for choices, like the two dev sets above
+    "crossner-politics-dev": GoldSet("en", "crossner/politics/dev.txt", lambda p: _crossner(p)),
+    "gum-dev": GoldSet("en", "gum-permissive/gum-permissive-dev.conllu.gz", lambda p: _gum(p)),
 }
+
+
+def _crossner(path: Path) -> Iterator[nd.Sentence]:
+    from desktop.tools.ner_data_en import read_crossner
+
+    return read_crossner(path)
+
+
+def _gum(path: Path) -> Iterator[nd.Sentence]:
+    from desktop.tools.ner_data_en import harmonise_gpe, read_gum
+
+    return iter(harmonise_gpe(list(read_gum(path))))
+
+
 DEFAULT_SETS = ("germeval-test", "uner-de-pud", "uner-en-pud", "wikigold")
 
 

@@ -230,6 +230,11 @@ def read_corpora(lang: str, data: Path) -> tuple[list[nd.Sentence], list[nd.Sent
     return [s for s in train_s if s.tokens], [s for s in dev_s if s.tokens]
 
 
+def read_silver(path: Path) -> list[nd.Sentence]:
+    """Silver sentences written by ``silver_ner`` (token TAB BIO tag)."""
+    return [s for s in nd.read_columns(path, 0, 1) if s.tokens]
+
+
 def train(args: argparse.Namespace) -> Path:
     """Train, keep the best dev epoch, export, and return the model directory."""
     import spacy
@@ -244,7 +249,9 @@ def train(args: argparse.Namespace) -> Path:
     train_s, dev_s = read_corpora(args.lang, args.data)
     if args.limit:
         train_s = train_s[: args.limit]
-    log(f"{len(train_s)} train / {len(dev_s)} dev sentences")
+    silver = [s for path in args.silver for s in read_silver(path)]
+    log(f"{len(train_s)} train (+{len(silver)} silver) / {len(dev_s)} dev sentences")
+    train_s += silver
     vectors = spacy.load(args.vectors).vocab.vectors
     init_cfg: dict[str, Any] = {}
     if args.init:  # continue training an exported model: keep its vocabularies
@@ -291,7 +298,12 @@ def train(args: argparse.Namespace) -> Path:
         if f > best_f:
             best_f, best_epoch, bad = f, epoch, 0
             best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
-            info = {"best_epoch": epoch, "train_sentences": len(train_s), "hyper_parameters": HP}
+            info = {
+                "best_epoch": epoch,
+                "train_sentences": len(train_s),
+                "silver_sentences": len(silver),
+                "hyper_parameters": HP,
+            }
             export(net, args.out, chars, words, tags, vectors, HP, info, args.lang)  # usable if stopped early
             add_dot_split(args.out, train_s, args.lang)
         else:
@@ -310,6 +322,7 @@ def train(args: argparse.Namespace) -> Path:
         "history": history,
         "train_minutes": round((time.time() - t_start) / 60, 1),
         "train_sentences": len(train_s),
+        "silver_sentences": len(silver),
         "hyper_parameters": HP,
     }
     export(net, args.out, chars, words, tags, vectors, HP, info, args.lang)
@@ -416,6 +429,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="use only the first N training sentences")
     parser.add_argument("--init", type=Path, default=None, help="continue from this exported model")
     parser.add_argument("--lr", type=float, default=0.0, help="learning rate with --init")
+    parser.add_argument(
+        "--silver", type=Path, action="append", default=[], help="extra silver CoNLL file (silver_ner)"
+    )
     parser.add_argument("--evaluate", action="store_true", help="only evaluate the exported model")
     parser.add_argument("--sets", default=None, help="default: the language's dev and test sets")
     args = parser.parse_args(argv)

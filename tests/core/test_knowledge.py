@@ -59,3 +59,51 @@ def test_stray_english_word_alone_in_german_text_is_no_actor() -> None:
     recognizer = KnowledgeRecognizer(model, model_languages=lambda: {"de", "en"}, gazetteer=GAZ, stats=stats)
     assert [s.text for s in recognizer.recognize(text, "de")] == ["Paulson"]
     assert [s.text for s in recognizer.recognize(text, "en")] == ["Tonight", "Paulson"]
+
+
+def test_abbreviation_institution_compounds_are_organisations_but_roles_are_not() -> None:
+    text = "Die EU-Kommission und der US-Präsident trafen die UN-Generalversammlung beim EU-Gipfel."
+    model = FixedModel([])
+    recognizer = KnowledgeRecognizer(model, model_languages=lambda: {"de"}, gazetteer=GAZ, stats=STATS)
+    spans = recognizer.recognize(text, "de")
+    assert [(s.text, s.type) for s in spans] == [
+        ("EU-Kommission", "organization"),
+        ("UN-Generalversammlung", "organization"),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_institution_compound_never_overrides_a_model_span() -> None:
+    text = "Die EU-Kommission tagte."
+    model = FixedModel([EntitySpan(4, 17, "EU-Kommission", "location")])
+    recognizer = KnowledgeRecognizer(model, model_languages=lambda: {"de"}, gazetteer=GAZ, stats=STATS)
+    assert [(s.text, s.type) for s in recognizer.recognize(text, "de")] == [("EU-Kommission", "location")]
+    # English text keeps the model's spans only
+    assert recognizer.recognize("The EU-Kommission met.", "en") == []
+
+
+def test_lone_german_noun_is_no_person_unless_a_full_name_ends_with_it() -> None:
+    text = "Nach dem Anpfiff lobte Hans Fischer den Held. Fischer lachte."
+    model = FixedModel(
+        [
+            EntitySpan(9, 16, "Anpfiff", "person"),
+            EntitySpan(23, 34, "Hans Fischer", "person"),
+            EntitySpan(39, 43, "Held", "person"),
+            EntitySpan(46, 53, "Fischer", "person"),
+        ]
+    )
+    nouns = frozenset({"Anpfiff", "Held", "Fischer"})
+    recognizer = KnowledgeRecognizer(
+        model, model_languages=lambda: {"de"}, gazetteer=GAZ, stats=STATS, common_nouns=nouns
+    )
+    assert [s.text for s in recognizer.recognize(text, "de")] == ["Hans Fischer", "Fischer"]
+
+
+def test_shipped_common_nouns_hold_nouns_not_surnames() -> None:
+    from desktop.core.entities.gazetteer import default_gazetteer_dir
+    from desktop.core.entities.knowledge import load_common_nouns
+
+    nouns = load_common_nouns(default_gazetteer_dir())
+    assert len(nouns) > 10_000
+    assert {"Regierung", "Anpfiff"} <= nouns
+    assert not {"Berlin", "Deutschland"} & nouns

@@ -262,3 +262,31 @@ def _by_length(words: tuple[str, ...]) -> tuple[str, ...]:
 
 GERMAN_ROLES_LONGEST_FIRST = _by_length(GERMAN_ROLE_NOUNS)
 ENGLISH_ROLES_LONGEST_FIRST = _by_length(ENGLISH_ROLE_NOUNS)
+
+# Heads of German compounds that name an institution when joined to an organisation's or a
+# country's abbreviation: "EU-Kommission", "UN-Sicherheitsrat", "US-Regierung" are actors,
+# while "US-Präsident" (a role) or "EU-Gipfel" (an event) are not. Matched as word endings.
+GERMAN_INSTITUTION_HEADS: tuple[str, ...] = (
+    "kommission",
+    "parlament",
+    "sicherheitsrat",
+    "ministerrat",
+    "regierung",
+    "ministerium",
+    "behörde",
+    "agentur",
+    "gerichtshof",
+    "zentralbank",
+    "notenbank",
+    "botschaft",
+    "fraktion",
+    "generalversammlung",
+    "streitkräfte",
+    "armee",
+    "luftwaffe",
+    "marine",
+    "mission",
+    "delegation",
+    "zentrale",
+    "führung",
+)
