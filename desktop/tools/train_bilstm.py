@@ -389,8 +389,12 @@ def evaluate(model_dir: Path, data: Path, sets: list[str]) -> dict[str, Any]:
     """Scores of the exported numpy model on raw text, plus load time and speed on the sample."""
     from desktop.tools import evaluate_ner as ev
 
-    rec = rt.BiLSTMRecognizer(model_dir.parent)
-    lang = model_dir.name.removesuffix("-bilstm")
+    class _ThisModel(rt.BiLSTMRecognizer):  # the directory may have any name (".work/run2")
+        def model_path(self, language: str) -> Path:
+            return model_dir
+
+    rec = _ThisModel(model_dir.parent)
+    lang = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))["spacy_lang"]
     import spacy  # noqa: F401  (the app imports spaCy anyway; time only the model load)
 
     t0 = time.perf_counter()
