@@ -210,9 +210,9 @@ def _silver(info: dict[str, Any], lang: str) -> str:
     if not n:
         return ""
     return (
-        f"\n- {n} silver sentences (`desktop/tools/silver_ner.py`): {SILVER_TEXT[lang]}, tagged by the"
-        "\n  previous BiLSTM-CRF and the spaCy CNN and kept only where both agree exactly; sentences"
-        "\n  of the evaluation sets are excluded."
+        f"\n- {n} silver sentences (`desktop/tools/silver_ner.py`):\n  {SILVER_TEXT[lang]},"
+        "\n  tagged by an earlier BiLSTM-CRF and the spaCy CNN and kept only where both agree exactly;"
+        "\n  sentences of the evaluation sets are excluded."
     )
 
 
