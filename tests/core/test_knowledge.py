@@ -107,3 +107,20 @@ def test_shipped_common_nouns_hold_nouns_not_surnames() -> None:
     assert len(nouns) > 10_000
     assert {"Regierung", "Anpfiff"} <= nouns
     assert not {"Berlin", "Deutschland"} & nouns
+
+
+def test_lone_metropolis_is_no_person_but_a_smaller_city_name_may_be_one_in_german() -> None:
+    gaz = Gazetteer(
+        {"Grossheim": Place("G:2", "city", 2_500_000, True), "Kleinau": Place("G:3", "city", 300_000, True)},
+        {},
+    )
+    text = "Grossheim und Kleinau"
+    model = FixedModel([EntitySpan(0, 9, "Grossheim", "person"), EntitySpan(14, 21, "Kleinau", "person")])
+    recognizer = KnowledgeRecognizer(
+        model, model_languages=lambda: {"de", "en"}, gazetteer=gaz, stats=STATS, common_nouns=frozenset()
+    )
+    assert [(s.text, s.type) for s in recognizer.recognize(text, "de")] == [
+        ("Grossheim", "location"),
+        ("Kleinau", "person"),
+    ]
+    assert [s.type for s in recognizer.recognize(text, "en")] == ["location", "location"]

@@ -22,6 +22,7 @@ from desktop.core.entities.role_words import GERMAN_INSTITUTION_HEADS
 from desktop.core.types import EntitySpan
 
 MIN_COMMON_COUNT = 8
+MIN_CITY_NOT_PERSON_DE = 1_000_000  # German: only a metropolis named alone is surely no person
 MIN_COMMON_SHARE = 0.9
 MIN_GIVEN_NAME_COUNT = 200  # "Keir", "Donald": frequent enough to mark a person's name
 _CAP_WORD = re.compile(r"[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)?")
@@ -142,10 +143,14 @@ class KnowledgeRecognizer:
                 continue
             place = self.gazetteer.place(name, language=language)
             # a country is a place whatever the model says; a big city may be an organisation by
-            # metonymy ("Washington besteht darauf"). A lone city name typed as a person is made a
-            # place in English only: measured on the dev sets, the German model's person reading
-            # of such names (surnames like "Cleveland") is right more often than not.
-            city_person = span.type == "person" and " " not in name and language != "de"
+            # metonymy ("Washington besteht darauf"). A lone city name typed as a person becomes a
+            # place; in German only for a metropolis: on GermEval dev the German model's person
+            # reading of smaller cities' names (surnames like "Cleveland") was right more often.
+            city_person = (
+                span.type == "person"
+                and " " not in name
+                and (language != "de" or (place is not None and place.population >= MIN_CITY_NOT_PERSON_DE))
+            )
             if (
                 place is not None
                 and place.strong
