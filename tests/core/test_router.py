@@ -28,3 +28,21 @@ def test_first_engine_with_a_model_wins_and_folders_are_read_once() -> None:
     for _ in range(5):
         router.recognize("Xy", "de")
     assert (a.asked, b.asked) == (1, 1)
+
+
+def test_model_cache_loads_once_and_does_not_cache_a_missing_model() -> None:
+    from desktop.core.entities.recognizer import ModelCache
+
+    calls: list[str] = []
+
+    def load(value: object) -> object:
+        calls.append("x")
+        return value
+
+    cache: ModelCache[object] = ModelCache()
+    model = object()
+    assert cache.get("de", lambda: load(model)) is model
+    assert cache.get("de", lambda: load(object())) is model
+    assert cache.get("xx", lambda: load(None)) is None
+    assert cache.get("xx", lambda: load(None)) is None
+    assert len(calls) == 3  # "de" once, the missing "xx" each time

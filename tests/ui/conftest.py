@@ -11,6 +11,7 @@ import importlib.util
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Signal
@@ -200,3 +201,17 @@ def make_window(
         if window.isVisible():
             window.close()
     ctx.tasks.wait(10000)
+
+
+@pytest.fixture
+def sidebar(qtbot: Any, ctx: AppContext) -> Any:
+    """The real sidebar over a real reading pane, shown at a typical size."""
+    from reader_support import make_reader
+
+    from desktop.ui.sidebar_view import Sidebar
+
+    side = Sidebar(ctx, make_reader(qtbot, ctx))
+    qtbot.addWidget(side)
+    side.resize(380, 640)
+    side.show()
+    return side

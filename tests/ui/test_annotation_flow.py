@@ -9,13 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from reader_support import (
     TIMEOUT,
     import_article,
-    make_reader,
     open_article,
     span_of,
     stored_actors,
@@ -27,16 +25,6 @@ from sqlalchemy import select
 from desktop.storage.models import EntityRejection
 from desktop.ui.context import AppContext
 from desktop.ui.sidebar_view import Sidebar
-
-
-@pytest.fixture
-def sidebar(qtbot: Any, ctx: AppContext) -> Sidebar:
-    reader = make_reader(qtbot, ctx)
-    side = Sidebar(ctx, reader)
-    qtbot.addWidget(side)
-    side.resize(380, 640)
-    side.show()
-    return side
 
 
 def _activate(qtbot: Any, widget: Any) -> None:

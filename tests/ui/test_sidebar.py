@@ -103,16 +103,6 @@ def test_annotation_models_and_filters(qtmodeltester: Any) -> None:
     assert tag_matches("politik/wahl", "politik") and not tag_matches("politikum", "politik")
 
 
-@pytest.fixture
-def sidebar(qtbot: Any, ctx: AppContext) -> Sidebar:
-    reader = make_reader(qtbot, ctx)
-    side = Sidebar(ctx, reader)
-    qtbot.addWidget(side)
-    side.resize(380, 640)
-    side.show()
-    return side
-
-
 def test_actors_follow_the_article_and_mentions_can_be_walked(
     qtbot: Any, ctx: AppContext, sidebar: Sidebar
 ) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 import desktop
+from desktop.core.entities.recognizer import ModelCache
 from desktop.core.types import EntitySpan, EntityType
 
 if TYPE_CHECKING:
@@ -358,8 +358,7 @@ class BiLSTMRecognizer:
 
     def __init__(self, models_dir: Path | None = None) -> None:
         self.models_dir = Path(models_dir) if models_dir is not None else default_models_dir()
-        self._models: dict[str, BiLSTMModel] = {}
-        self._lock = threading.Lock()
+        self._models: ModelCache[BiLSTMModel] = ModelCache()
 
     def model_path(self, language: str) -> Path:
         """Directory of the model for ``language`` (it may not exist)."""
@@ -377,18 +376,10 @@ class BiLSTMRecognizer:
 
     def load(self, language: str) -> BiLSTMModel | None:
         """Load (once, thread-safely) and return the model for ``language``; None when there is none."""
-        model = self._models.get(language)
-        if model is not None:
-            return model
         path = self.model_path(language)
-        if not (path / "config.json").is_file():
-            return None
-        with self._lock:
-            model = self._models.get(language)
-            if model is None:
-                model = load_model(path)
-                self._models[language] = model
-        return model
+        return self._models.get(
+            language, lambda: load_model(path) if (path / "config.json").is_file() else None
+        )
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Entity spans in ``text`` (offsets into ``text``); [] when there is no model for ``language``."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Mapping
-from typing import Protocol
+from collections.abc import Callable, Iterable, Mapping
+from typing import Generic, Protocol, TypeVar
 
 from desktop.core.textfold import fold
 from desktop.core.types import EntitySpan, EntityType
@@ -22,6 +22,29 @@ class Recognizer(Protocol):
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Spans of ``text`` (code-point offsets) with their coarse type."""
         ...
+
+
+M = TypeVar("M")
+
+
+class ModelCache(Generic[M]):
+    """Each language's model, loaded once and shared between threads (engines load lazily)."""
+
+    def __init__(self) -> None:
+        self._models: dict[str, M] = {}
+        self._lock = threading.Lock()
+
+    def get(self, language: str, load: Callable[[], M | None]) -> M | None:
+        """The cached model, or ``load()`` run once under the lock (None: no model, not cached)."""
+        model = self._models.get(language)
+        if model is None:
+            with self._lock:
+                model = self._models.get(language)
+                if model is None:
+                    model = load()
+                    if model is not None:
+                        self._models[language] = model
+        return model
 
 
 class NullRecognizer:

@@ -7,12 +7,12 @@ Each language has its own pipeline directory (``resources/models/<lang>/``) hold
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core import locations
+from desktop.core.entities.recognizer import ModelCache
 from desktop.core.types import EntitySpan, EntityType
 
 if TYPE_CHECKING:
@@ -82,8 +82,7 @@ class StatisticalRecognizer:
     def __init__(self, models_dir: Path | None = None, batch_size: int = 64) -> None:
         self.models_dir = Path(models_dir) if models_dir is not None else default_models_dir()
         self.batch_size = batch_size
-        self._models: dict[str, Language] = {}
-        self._lock = threading.Lock()
+        self._models: ModelCache[Language] = ModelCache()
 
     def model_path(self, language: str) -> Path:
         """Directory of the model for ``language`` (it may not exist)."""
@@ -97,25 +96,19 @@ class StatisticalRecognizer:
 
     def load(self, language: str) -> Language | None:
         """Load (once) and return the pipeline for ``language``; None when there is no model."""
-        nlp = self._models.get(language)
-        if nlp is not None:
-            return nlp
         path = self.model_path(language)
-        if not (path / "config.cfg").is_file():
-            return None
-        with self._lock:
-            nlp = self._models.get(language)
-            if nlp is None:
-                import spacy
 
-                try:
-                    nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer", "senter"])
-                except (OSError, ValueError, KeyError) as exc:
-                    raise ModelLoadError(
-                        f"Could not load the {language!r} NER model from {path}: {exc}"
-                    ) from exc
-                self._models[language] = nlp
-        return nlp
+        def load() -> Language | None:
+            if not (path / "config.cfg").is_file():
+                return None
+            import spacy
+
+            try:
+                return spacy.load(path, exclude=["parser", "tagger", "lemmatizer", "senter"])
+            except (OSError, ValueError, KeyError) as exc:
+                raise ModelLoadError(f"Could not load the {language!r} NER model from {path}: {exc}") from exc
+
+        return self._models.get(language, load)
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Entity spans in ``text`` (offsets into ``text``); [] when there is no model for ``language``."""
