@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or WORK_DIR / f"{args.lang}.conll"
     try:
         stats = build(args.lang, args.data, out, args.sentences, args.seed, args.bilstm)
-    except nd.CorpusError as exc:
+    except (nd.CorpusError, rt.BiLSTMModelError, OSError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
     print(json.dumps({"out": out.name, **stats}))
