@@ -1,6 +1,6 @@
 """Recognition speed: model load time and milliseconds per article, as JSON.
 
-    python -m desktop.tools.bench_recognition [--data DIR] [--runs N]
+    python -m desktop.tools.bench_recognition [--data DIR] [--runs N] [--models DIR]
 
 German: the sample briefing in seeds/. English: the first ~600 words of a Wikinews article
 (from ``../shared/data/wikinews-en``), when the data folder is there.
@@ -35,7 +35,7 @@ def english_text(data: Path, words: int = 600) -> str | None:
     return " ".join(collected[:words]) or None
 
 
-def measure(language: str, text: str, runs: int) -> dict[str, object]:
+def measure(language: str, text: str, runs: int, models: Path | None = None) -> dict[str, object]:
     """Load the app's recogniser for ``language`` and time ``runs`` recognitions.
 
     The first call's cost is split into: importing the libraries (spaCy, numpy; paid once per
@@ -48,7 +48,7 @@ def measure(language: str, text: str, runs: int) -> dict[str, object]:
     from desktop.core.entities.knowledge import KnowledgeRecognizer
     from desktop.services.recognition import model_recognizer
 
-    recognizer = model_recognizer()
+    recognizer = model_recognizer(models)
     imported = time.perf_counter()
     if isinstance(recognizer, KnowledgeRecognizer):
         _ = (recognizer.gazetteer, recognizer.stats, recognizer.common_nouns)
@@ -76,14 +76,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.tools.bench_recognition", description=__doc__)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--models", type=Path, default=None, help="models directory (default: shipped)")
     args = parser.parse_args(argv)
+    if args.models is not None and not args.models.is_dir():
+        parser.error(f"no models directory at {args.models}")
     results = []
     sample = next(iter(sorted(locations.seeds_dir().glob("*.txt"))), None)
     if sample is not None:
-        results.append(measure("de", sample.read_text(encoding="utf-8"), args.runs))
+        results.append(measure("de", sample.read_text(encoding="utf-8"), args.runs, args.models))
     english = english_text(args.data)
     if english:
-        results.append(measure("en", english, args.runs))
+        results.append(measure("en", english, args.runs, args.models))
     print(json.dumps(results, indent=2))
     return 0
 

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.entities import bilstm as rt
+from desktop.core.entities.bilstm_ensemble import BiLSTMEnsemble
 from desktop.tools import ner_data as nd
 
 WORK_DIR = nd.REPO_ROOT / ".work" / "silver"
@@ -65,7 +66,7 @@ def eval_keys(lang: str, data: Path) -> set[str]:
 
 
 def raw_sentences(
-    lang: str, data: Path, model: rt.BiLSTMModel, seed: int
+    lang: str, data: Path, model: rt.BiLSTMModel | BiLSTMEnsemble, seed: int
 ) -> Iterator[tuple[str, list[tuple[str, int]]]]:
     """(sentence text, [(token, offset in that text)]) in the BiLSTM's tokenisation.
 
@@ -109,7 +110,7 @@ def build(
     import spacy
 
     models = nd.REPO_ROOT / "resources" / "models"
-    model = rt.load_model(bilstm or models / f"{lang}-bilstm")
+    model = rt.load_tagger(bilstm or models / f"{lang}-bilstm")
     nlp = spacy.load(models / lang)
     skip = eval_keys(lang, data)
     sentences = raw_sentences(lang, data, model, seed)

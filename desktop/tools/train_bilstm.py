@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from desktop.core.entities import bilstm as rt
+from desktop.core.entities import bilstm_ops as ops
 from desktop.tools import ner_data as nd
 
 WORK_DIR = nd.REPO_ROOT / ".work" / "bilstm"
@@ -207,7 +208,7 @@ def predict_tags(net: Any, enc: Encoded, tags: list[str]) -> list[list[str]]:
             em = net.emissions(batch).numpy()
             for row, i in enumerate(idx):
                 n = int(batch["lengths"][row])
-                out[i] = [tags[k] for k in rt.viterbi(em[row, :n], trans, start, end)]
+                out[i] = [tags[k] for k in ops.viterbi(em[row, :n], trans, start, end)]
     return out
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from desktop.core.entities import bilstm as rt
+from desktop.core.entities import bilstm_ops as ops
 
+TinyModel = Callable[..., None]  # the tiny_bilstm fixture (conftest.py)
 REPO = Path(__file__).resolve().parent.parent.parent
 SAMPLE = sorted((REPO / "seeds").glob("*.txt"))
 
@@ -52,7 +55,7 @@ def test_lstm_forward_matches_scalar_reference_with_padding() -> None:
     x = rng.normal(size=(b, t, d))
     lengths = np.array([4, 2])
     mask = np.arange(t)[None, :] < lengths[:, None]
-    out = rt.lstm_forward(x, mask, w_ih, w_hh, bias)
+    out = ops.lstm_forward(x, mask, w_ih, w_hh, bias)
     for row in range(b):
         hs, cs = np.zeros(h), np.zeros(h)
         for step in range(lengths[row]):
@@ -67,7 +70,7 @@ def test_lstm_forward_matches_scalar_reference_with_padding() -> None:
 
 def test_reverse_padded_reverses_within_length() -> None:
     x = np.arange(8, dtype=np.float32).reshape(2, 4, 1)
-    r = rt.reverse_padded(x, np.array([4, 2]))
+    r = ops.reverse_padded(x, np.array([4, 2]))
     assert r[0, :, 0].tolist() == [3, 2, 1, 0]
     assert r[1, :2, 0].tolist() == [5, 4]
     assert r[1, 2:, 0].tolist() == [6, 7]
@@ -80,7 +83,7 @@ def test_char_cnn_matches_naive_convolution() -> None:
     conv_w = rng.normal(size=(4, 3, 3))  # (out, emb, width)
     conv_b = rng.normal(size=4)
     chars = np.array([[2, 3, 4, 0], [5, 1, 0, 0]])
-    got = rt.char_cnn(chars, emb, conv_w, conv_b)
+    got = ops.char_cnn(chars, emb, conv_w, conv_b)
     for n in range(chars.shape[0]):
         x = np.vstack([np.zeros(3), emb[chars[n]], np.zeros(3)])  # 'same' padding
         vals = [
@@ -105,8 +108,8 @@ def test_viterbi_matches_brute_force() -> None:
         ends = rng.normal(size=(2, k))
         paths = list(itertools.product(range(k), repeat=4))
         best = max(paths, key=lambda p: _path_score(p, em, trans, ends))
-        assert tuple(rt.viterbi(em, trans, ends[0], ends[1])) == best
-    assert rt.viterbi(np.zeros((0, k)), trans, np.zeros(k), np.zeros(k)) == []
+        assert tuple(ops.viterbi(em, trans, ends[0], ends[1])) == best
+    assert ops.viterbi(np.zeros((0, k)), trans, np.zeros(k), np.zeros(k)) == []
 
 
 def test_split_sentences() -> None:
@@ -120,41 +123,8 @@ def test_split_sentences() -> None:
     ]
 
 
-def _tiny_model(path: Path) -> None:
-    """A random model with every part the runtime reads (2 dims of floret vectors)."""
-    rng = np.random.default_rng(3)
-    tags = ["O", "B-PER", "I-PER", "E-PER", "S-PER", "S-LOC"]
-    k, h, vec, cf, sd, wd = len(tags), 3, 2, 2, 2, 2
-    d = vec + cf + sd + wd
-    w = {
-        "char_emb": rng.normal(size=(5, 2)),
-        "char_conv_w": rng.normal(size=(cf, 2, 3)),
-        "char_conv_b": rng.normal(size=cf),
-        "shape_emb": rng.normal(size=(len(rt.SHAPES), sd)),
-        "word_emb": rng.normal(size=(4, wd)),
-        "l0_ih": rng.normal(size=(4 * h, d)),
-        "l0_hh": rng.normal(size=(4 * h, h)),
-        "l0_b": rng.normal(size=4 * h),
-        "l0_ih_r": rng.normal(size=(4 * h, d)),
-        "l0_hh_r": rng.normal(size=(4 * h, h)),
-        "l0_b_r": rng.normal(size=4 * h),
-        "out_w": rng.normal(size=(k, 2 * h)) * 5,
-        "out_b": np.array([0.0, 0, 0, 0, 2, 2]),
-        "crf_trans": np.zeros((k, k)),
-        "crf_start": np.zeros(k),
-        "crf_end": np.zeros(k),
-    }
-    path.mkdir(parents=True)
-    np.savez(path / "weights.npz", **{n: a.astype(np.float32) for n, a in w.items()})
-    np.save(path / "vectors.npy", rng.normal(size=(20, vec)).astype(np.float16))
-    floret = {"minn": 3, "maxn": 4, "hash_count": 2, "hash_seed": 7, "bow": "<", "eow": ">"}
-    config = {"tags": tags, "chars": ["a", "b", "c"], "words": ["der", "die"], "max_chars": 8, "layers": 1}
-    config["floret"] = floret
-    (path / "config.json").write_text(json.dumps(config), encoding="utf-8")
-
-
-def test_recognizer_offsets_with_tiny_model(tmp_path: Path) -> None:
-    _tiny_model(tmp_path / "de-bilstm")
+def test_recognizer_offsets_withtiny_bilstm(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    tiny_bilstm(tmp_path / "de-bilstm")
     rec = rt.BiLSTMRecognizer(tmp_path)
     assert rec.available_languages() == {"de"}
     text = "  Anna Berg wohnt in Köln.\n\nDer  Rat tagte, sagte sie.  "
@@ -168,8 +138,8 @@ def test_recognizer_offsets_with_tiny_model(tmp_path: Path) -> None:
     assert rec.load("de") is rec.load("de")
 
 
-def test_broken_model_gives_typed_error(tmp_path: Path) -> None:
-    _tiny_model(tmp_path / "de-bilstm")
+def test_broken_model_gives_typed_error(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    tiny_bilstm(tmp_path / "de-bilstm")
     (tmp_path / "de-bilstm" / "weights.npz").write_bytes(b"not a zip")
     with pytest.raises(rt.BiLSTMModelError):
         rt.BiLSTMRecognizer(tmp_path).load("de")
@@ -214,8 +184,8 @@ def test_gold_style_english_keeps_hyphens_and_slashes_split() -> None:
         assert text[off : off + len(t)] == t
 
 
-def test_english_model_config_switches_hyphen_joining(tmp_path: Path) -> None:
-    _tiny_model(tmp_path / "en-bilstm")
+def test_english_model_config_switches_hyphen_joining(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    tiny_bilstm(tmp_path / "en-bilstm")
     path = tmp_path / "en-bilstm" / "config.json"
     config = json.loads(path.read_text(encoding="utf-8"))
     config.update(spacy_lang="en", join_hyphens=False)
@@ -229,8 +199,8 @@ def test_english_model_config_switches_hyphen_joining(tmp_path: Path) -> None:
         assert text[s.start : s.end] == s.text
 
 
-def test_german_model_joins_hyphens_by_default(tmp_path: Path) -> None:
-    _tiny_model(tmp_path / "de-bilstm")
+def test_german_model_joins_hyphens_by_default(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    tiny_bilstm(tmp_path / "de-bilstm")
     model = rt.BiLSTMRecognizer(tmp_path).load("de")
     assert model is not None and model.join_hyphens is True
 

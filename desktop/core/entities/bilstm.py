@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 import desktop
+from desktop.core.entities.bilstm_ensemble import ENSEMBLE_FILE, BiLSTMEnsemble
+from desktop.core.entities.bilstm_ops import bilstm_emissions, char_cnn, decode, floret_vectors
 from desktop.core.entities.recognizer import ModelCache
 from desktop.core.types import EntitySpan, EntityType
 
@@ -89,13 +91,6 @@ def word_ids(tokens: Sequence[str], word_index: dict[str, int]) -> np.ndarray:
     return np.array([word_index.get(t.lower(), UNK) for t in tokens], dtype=np.int64)
 
 
-def floret_vectors(vectors: Vectors, tokens: Sequence[str]) -> np.ndarray:
-    """Frozen floret vectors (n_tokens, dim) as float32."""
-    if not tokens:
-        return np.zeros((0, vectors.shape[1]), dtype=np.float32)
-    return np.asarray(vectors.get_batch(list(tokens)), dtype=np.float32)
-
-
 def bioes_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Token spans (start, end exclusive, label) from BIOES tags; ill-formed runs are closed leniently."""
     spans: list[tuple[int, int, str]] = []
@@ -118,86 +113,6 @@ def bioes_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-# ---------------------------------------------------------------- numpy network
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
-
-
-def lstm_forward(
-    x: np.ndarray, mask: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray
-) -> np.ndarray:
-    """One LSTM direction over padded ``x`` (B, T, D); PyTorch gate order i, f, g, o.
-
-    ``mask`` (B, T) marks real steps; padded steps keep the previous state and output zeros.
-    """
-    b, t, _ = x.shape
-    h_dim = w_hh.shape[1]
-    proj = x @ w_ih.T + bias  # (B, T, 4H)
-    h = np.zeros((b, h_dim), dtype=x.dtype)
-    c = np.zeros((b, h_dim), dtype=x.dtype)
-    out = np.zeros((b, t, h_dim), dtype=x.dtype)
-    w_hh_t = np.ascontiguousarray(w_hh.T)
-    for step in range(t):
-        gates = proj[:, step] + h @ w_hh_t
-        i = _sigmoid(gates[:, :h_dim])
-        f = _sigmoid(gates[:, h_dim : 2 * h_dim])
-        g = np.tanh(gates[:, 2 * h_dim : 3 * h_dim])
-        o = _sigmoid(gates[:, 3 * h_dim :])
-        c_new = f * c + i * g
-        h_new = o * np.tanh(c_new)
-        m = mask[:, step, None]
-        c = np.where(m, c_new, c)
-        h = np.where(m, h_new, h)
-        out[:, step] = np.where(m, h_new, 0.0)
-    return out
-
-
-def reverse_padded(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """Reverse each sequence of ``x`` (B, T, ...) within its own length; padding stays at the end."""
-    t = x.shape[1]
-    idx = np.arange(t)[None, :]
-    rev = lengths[:, None] - 1 - idx
-    rev = np.where(rev >= 0, rev, idx)
-    return np.take_along_axis(x, rev.reshape(rev.shape + (1,) * (x.ndim - 2)), axis=1)
-
-
-def char_cnn(chars: np.ndarray, emb: np.ndarray, conv_w: np.ndarray, conv_b: np.ndarray) -> np.ndarray:
-    """Character CNN: embed (N, L) ids, 1-d convolution with 'same' padding, max over positions.
-
-    ``conv_w`` has the PyTorch Conv1d layout (out, emb_dim, width). Returns (N, out).
-    """
-    n, length = chars.shape
-    out_dim, e_dim, width = conv_w.shape
-    x = emb[chars]  # (N, L, E)
-    pad = width // 2
-    xp = np.zeros((n, length + 2 * pad, e_dim), dtype=x.dtype)
-    xp[:, pad : pad + length] = x
-    windows = np.stack([xp[:, k : k + length] for k in range(width)], axis=2)  # (N, L, W, E)
-    kernel = conv_w.transpose(2, 1, 0).reshape(width * e_dim, out_dim)  # (W*E, out)
-    y = windows.reshape(n, length, width * e_dim) @ kernel + conv_b
-    return y.max(axis=1)
-
-
-def viterbi(emissions: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
-    """Best tag path for one sentence: ``emissions`` (T, K), ``trans[i, j]`` scores tag i -> j."""
-    t_len = emissions.shape[0]
-    if t_len == 0:
-        return []
-    score = start + emissions[0]
-    back = np.zeros((t_len, emissions.shape[1]), dtype=np.int64)
-    for t in range(1, t_len):
-        total = score[:, None] + trans  # (K_prev, K_next)
-        back[t] = total.argmax(axis=0)
-        score = total.max(axis=0) + emissions[t]
-    score = score + end
-    best = [int(score.argmax())]
-    for t in range(t_len - 1, 0, -1):
-        best.append(int(back[t, best[-1]]))
-    return best[::-1]
-
-
 @dataclass
 class BiLSTMModel:
     """Loaded weights, vocabularies and vectors of one language."""
@@ -212,12 +127,18 @@ class BiLSTMModel:
     dot_split: frozenset[str] = frozenset()
     join_hyphens: bool = True
 
-    def features(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """Padded input features (B, T, D) and lengths for tokenised sentences."""
+    def features(
+        self, sentences: Sequence[Sequence[str]], floret: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Padded input features (B, T, D) and lengths for tokenised sentences.
+
+        ``floret`` may pass the tokens' floret vectors when they are already computed (the
+        members of an ensemble share them).
+        """
         w = self.weights
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         flat = [tok for s in sentences for tok in s]
-        parts = [floret_vectors(self.vectors, flat)]
+        parts = [floret_vectors(self.vectors, flat) if floret is None else floret]
         chars = char_matrix(flat, self.char_index, int(self.config["max_chars"]))
         parts.append(char_cnn(chars, w["char_emb"], w["char_conv_w"], w["char_conv_b"]))
         parts.append(w["shape_emb"][np.array([word_shape(t) for t in flat], dtype=np.int64)])
@@ -232,47 +153,61 @@ class BiLSTMModel:
 
     def emissions(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Tag scores (B, T, K) for padded features."""
+        return bilstm_emissions(x, lengths, self.weights, int(self.config["layers"]))
+
+    def crf(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """CRF transition, start and end scores."""
         w = self.weights
-        mask = np.arange(x.shape[1])[None, :] < lengths[:, None]
-        h = x
-        for layer in range(int(self.config["layers"])):
-            fwd = lstm_forward(h, mask, w[f"l{layer}_ih"], w[f"l{layer}_hh"], w[f"l{layer}_b"])
-            rev_in = reverse_padded(h, lengths)
-            bwd = lstm_forward(rev_in, mask, w[f"l{layer}_ih_r"], w[f"l{layer}_hh_r"], w[f"l{layer}_b_r"])
-            h = np.concatenate([fwd, reverse_padded(bwd, lengths)], axis=2)
-        return h @ w["out_w"].T + w["out_b"]
+        return w["crf_trans"], w["crf_start"], w["crf_end"]
 
     def tag(self, sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
         """BIOES tags for tokenised sentences."""
-        result: list[list[str]] = [[] for _ in sentences]
-        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
-        w = self.weights
-        for k in range(0, len(order), batch_size):
-            idx = [i for i in order[k : k + batch_size] if sentences[i]]
-            if not idx:
-                continue
-            x, lengths = self.features([sentences[i] for i in idx])
-            em = self.emissions(x, lengths)
-            for row, i in enumerate(idx):
-                path = viterbi(em[row, : lengths[row]], w["crf_trans"], w["crf_start"], w["crf_end"])
-                result[i] = [self.tags[p] for p in path]
-        return result
+
+        def emit(batch: list[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+            x, lengths = self.features(batch)
+            return self.emissions(x, lengths), lengths
+
+        return decode(sentences, emit, self.crf(), self.tags, batch_size)
 
 
-def load_model(path: Path) -> BiLSTMModel:
-    """Read a model directory (config.json, weights.npz, vectors.npy)."""
-    import spacy
-    from spacy.vectors import Vectors
+def load_model(path: Path, shared: BiLSTMModel | None = None) -> BiLSTMModel:
+    """Read a model directory (config.json, weights.npz, vectors.npy).
 
+    With ``shared`` (another member of the same ensemble) the vectors and the tokenizer are
+    taken from it; the directory then needs no ``vectors.npy``, but its floret settings, its
+    tokenizer language, hyphen rule and tags must be the same.
+    """
     try:
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
         with np.load(path / "weights.npz") as npz:
             weights = {k: np.asarray(npz[k], dtype=np.float32) for k in npz.files}
+        if shared is not None:
+            return _member_model(path, config, weights, shared)
         table = np.load(path / "vectors.npy").astype(np.float32)
     except (OSError, ValueError, KeyError) as exc:
         raise BiLSTMModelError(f"Could not read the BiLSTM model in {path}: {exc}") from exc
+    return _model(config, weights, _floret_table(table, config), _tokenizer(config))
+
+
+def load_tagger(path: Path) -> BiLSTMModel | BiLSTMEnsemble:
+    """The model in ``path``, or the ensemble of it and the members its ``ensemble.json`` lists."""
+    first = load_model(path)
+    listing = path / ENSEMBLE_FILE
+    if not listing.is_file():
+        return first
+    try:
+        names = json.loads(listing.read_text(encoding="utf-8"))["members"]
+        members = [first, *(load_model(path / str(name), shared=first) for name in names)]
+        return BiLSTMEnsemble(members)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BiLSTMModelError(f"Could not read the ensemble in {path}: {exc}") from exc
+
+
+def _floret_table(table: np.ndarray, config: dict[str, Any]) -> Vectors:
+    from spacy.vectors import Vectors
+
     fl = config["floret"]
-    vectors = Vectors(
+    return Vectors(
         data=table,
         mode="floret",
         minn=fl["minn"],
@@ -282,19 +217,48 @@ def load_model(path: Path) -> BiLSTMModel:
         bow=fl["bow"],
         eow=fl["eow"],
     )
-    chars = config["chars"]
-    words = config["words"]
+
+
+def _tokenizer(config: dict[str, Any]) -> Tokenizer:
+    import spacy
+
+    return spacy.blank(config.get("spacy_lang", "de")).tokenizer
+
+
+def _model(
+    config: dict[str, Any], weights: dict[str, np.ndarray], vectors: Vectors, tokenizer: Tokenizer
+) -> BiLSTMModel:
     return BiLSTMModel(
         config=config,
         weights=weights,
         vectors=vectors,
-        tokenizer=spacy.blank(config.get("spacy_lang", "de")).tokenizer,
-        char_index={c: i + 2 for i, c in enumerate(chars)},
-        word_index={wd: i + 2 for i, wd in enumerate(words)},
+        tokenizer=tokenizer,
+        char_index={c: i + 2 for i, c in enumerate(config["chars"])},
+        word_index={wd: i + 2 for i, wd in enumerate(config["words"])},
         tags=list(config["tags"]),
         dot_split=frozenset(config.get("dot_split", ())),
         join_hyphens=bool(config.get("join_hyphens", True)),
     )
+
+
+def _member_model(
+    path: Path, config: dict[str, Any], weights: dict[str, np.ndarray], shared: BiLSTMModel
+) -> BiLSTMModel:
+    model = _model(config, weights, shared.vectors, shared.tokenizer)
+    # The text is split into tokens once, by the first member's rules (its dot_split list of
+    # abbreviations, learnt from its training data, may differ slightly from a member's).
+    same = (
+        config["floret"] == shared.config["floret"]
+        and config.get("spacy_lang", "de") == shared.config.get("spacy_lang", "de")
+        and model.tags == shared.tags
+        and model.join_hyphens == shared.join_hyphens
+    )
+    if not same:
+        raise BiLSTMModelError(
+            f"The ensemble member {path} differs from the first member in its vectors, "
+            "tokenizer language, hyphen rule or tags."
+        )
+    return model
 
 
 # ---------------------------------------------------------------- text -> sentences
@@ -358,7 +322,7 @@ class BiLSTMRecognizer:
 
     def __init__(self, models_dir: Path | None = None) -> None:
         self.models_dir = Path(models_dir) if models_dir is not None else default_models_dir()
-        self._models: ModelCache[BiLSTMModel] = ModelCache()
+        self._models: ModelCache[BiLSTMModel | BiLSTMEnsemble] = ModelCache()
 
     def model_path(self, language: str) -> Path:
         """Directory of the model for ``language`` (it may not exist)."""
@@ -374,11 +338,11 @@ class BiLSTMRecognizer:
             if (p / "config.json").is_file() and (p / "weights.npz").is_file()
         }
 
-    def load(self, language: str) -> BiLSTMModel | None:
+    def load(self, language: str) -> BiLSTMModel | BiLSTMEnsemble | None:
         """Load (once, thread-safely) and return the model for ``language``; None when there is none."""
         path = self.model_path(language)
         return self._models.get(
-            language, lambda: load_model(path) if (path / "config.json").is_file() else None
+            language, lambda: load_tagger(path) if (path / "config.json").is_file() else None
         )
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:

@@ -1,0 +1,114 @@
+"""Ensembles of BiLSTM-CRF models: stacked maths, loading, and putting one together."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from desktop.core.entities import bilstm as rt
+from desktop.core.entities import bilstm_ops as ops
+from desktop.core.entities.bilstm_ensemble import BiLSTMEnsemble
+from desktop.tools import assemble_ensemble
+
+TinyModel = Callable[..., None]  # the tiny_bilstm fixture (conftest.py)
+SENTENCES = [["Anna", "Berg", "wohnt", "in", "Köln", "."], ["Der", "Rat"], ["Ja"]]
+
+
+def test_stacked_emissions_equal_each_members_own(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    for seed in (3, 4):
+        tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
+    a, b = rt.load_model(tmp_path / "m3"), rt.load_model(tmp_path / "m4")
+    ens = BiLSTMEnsemble([a, b])
+    got, lengths = ens.emissions(SENTENCES)
+    xa, la = a.features(SENTENCES)
+    xb, _ = b.features(SENTENCES, ops.floret_vectors(a.vectors, [t for s in SENTENCES for t in s]))
+    expected = (a.emissions(xa, la) + b.emissions(xb, la)) / 2
+    mask = np.arange(got.shape[1])[None, :] < lengths[:, None]
+    np.testing.assert_allclose(got[mask], expected[mask], rtol=1e-5, atol=1e-5)
+    trans, start, end = ens.crf()
+    np.testing.assert_allclose(trans, (a.weights["crf_trans"] + b.weights["crf_trans"]) / 2)
+    assert start.shape == end.shape == (len(a.tags),)
+
+
+def test_ensemble_of_copies_tags_like_the_single_model(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    tiny_bilstm(tmp_path / "m")
+    single = rt.load_model(tmp_path / "m")
+    twice = BiLSTMEnsemble([single, rt.load_model(tmp_path / "m", shared=single)])
+    assert twice.tag(SENTENCES) == single.tag(SENTENCES)
+    assert any(t != "O" for tags in single.tag(SENTENCES) for t in tags)
+
+
+def test_reverse_padded_on_a_member_axis() -> None:
+    x = np.arange(16, dtype=np.float32).reshape(2, 2, 4, 1)  # (M, B, T, D)
+    lengths = np.array([4, 2])
+    got = ops.reverse_padded(x, lengths, time_axis=2)
+    for m in range(2):
+        np.testing.assert_array_equal(got[m], ops.reverse_padded(x[m], lengths))
+
+
+def _assembled(tmp_path: Path, tiny_bilstm: TinyModel) -> Path:
+    for seed in (3, 4, 5):
+        tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
+        # members trained on the same vectors: the test models share the first one's table
+        if seed != 3:
+            (tmp_path / f"m{seed}" / "vectors.npy").write_bytes(
+                (tmp_path / "m3" / "vectors.npy").read_bytes()
+            )
+    out = tmp_path / "models" / "de-bilstm"
+    argv = [str(tmp_path / f"m{s}") for s in (3, 4, 5)] + ["--out", str(out)]
+    assert assemble_ensemble.main(argv) == 0
+    return out
+
+
+def test_assembled_directory_loads_as_an_ensemble(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    out = _assembled(tmp_path, tiny_bilstm)
+    assert json.loads((out / "ensemble.json").read_text(encoding="utf-8")) == {
+        "members": ["member-2", "member-3"]
+    }
+    assert not (out / "member-2" / "vectors.npy").exists()
+    rec = rt.BiLSTMRecognizer(out.parent)
+    model = rec.load("de")
+    assert isinstance(model, BiLSTMEnsemble) and len(model.members) == 3
+    assert model.members[1].vectors is model.members[0].vectors
+    text = "Anna Berg wohnt in Köln.\nDer Rat tagte."
+    for s in rec.recognize(text, "de"):
+        assert text[s.start : s.end] == s.text
+
+
+def test_broken_ensemble_listing_gives_typed_error(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    out = _assembled(tmp_path, tiny_bilstm)
+    (out / "ensemble.json").write_text('{"members": ["member-9"]}', encoding="utf-8")
+    with pytest.raises(rt.BiLSTMModelError):
+        rt.load_tagger(out)
+    (out / "ensemble.json").write_text("not json", encoding="utf-8")
+    with pytest.raises(rt.BiLSTMModelError):
+        rt.load_tagger(out)
+
+
+def test_member_with_other_tags_is_refused(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    out = _assembled(tmp_path, tiny_bilstm)
+    cfg = out / "member-2" / "config.json"
+    config = json.loads(cfg.read_text(encoding="utf-8"))
+    config["tags"] = list(reversed(config["tags"]))
+    cfg.write_text(json.dumps(config), encoding="utf-8")
+    with pytest.raises(rt.BiLSTMModelError, match="differs"):
+        rt.load_tagger(out)
+
+
+def test_assemble_refuses_bad_input_with_a_message(
+    tmp_path: Path, tiny_bilstm: TinyModel, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tiny_bilstm(tmp_path / "a", seed=3)
+    tiny_bilstm(tmp_path / "b", seed=4)  # its own random vectors
+    out = tmp_path / "out"
+    assert assemble_ensemble.main([str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out)]) == 2
+    assert "other vectors" in capsys.readouterr().err
+    assert assemble_ensemble.main([str(tmp_path / "a"), str(tmp_path / "nope"), "--out", str(out)]) == 2
+    assert "not a BiLSTM model directory" in capsys.readouterr().err
+    assert assemble_ensemble.main([str(tmp_path / "a"), "--out", str(tmp_path / "a")]) == 2
+    assert not out.exists()
+    assert (tmp_path / "a" / "weights.npz").is_file()
