@@ -68,12 +68,19 @@ def test_lstm_forward_matches_scalar_reference_with_padding() -> None:
         assert np.all(out[row, lengths[row] :] == 0.0)
 
 
-def test_reverse_padded_reverses_within_length() -> None:
-    x = np.arange(8, dtype=np.float32).reshape(2, 4, 1)
-    r = ops.reverse_padded(x, np.array([4, 2]))
-    assert r[0, :, 0].tolist() == [3, 2, 1, 0]
-    assert r[1, :2, 0].tolist() == [5, 4]
-    assert r[1, 2:, 0].tolist() == [6, 7]
+def test_layout_maps_flat_tokens_to_sorted_rows_both_ways() -> None:
+    lay = ops.Layout.of(np.array([2, 4, 1]))  # flat tokens 0-1 | 2-5 | 6
+    n = 7
+    assert lay.fwd.tolist() == [[2, 3, 4, 5], [0, 1, n, n], [6, n, n, n]]  # longest row first
+    assert lay.bwd.tolist() == [[5, 4, 3, 2], [1, 0, n, n], [6, n, n, n]]
+    assert lay.running.tolist() == [3, 2, 1, 1]
+    assert lay.padded.tolist() == [[0, 1, n, n], [2, 3, 4, 5], [6, n, n, n]]
+    for i in range(n):  # each flat token sits where fwd and bwd say
+        assert lay.fwd[lay.rows[i], lay.steps[i]] == i
+        assert lay.bwd[lay.rows[i], lay.back_steps[i]] == i
+    flat = np.arange(n, dtype=np.float32)[:, None]
+    assert ops.pad_rows(flat, lay.padded)[1, :, 0].tolist() == [2, 3, 4, 5]
+    assert ops.pad_rows(flat, lay.padded)[0, 2:, 0].tolist() == [0, 0]
 
 
 def test_char_cnn_matches_naive_convolution() -> None:
@@ -219,3 +226,34 @@ def test_shipped_english_model_finds_names() -> None:
     assert {s.type for s in spans} >= {"person", "location"}
     for s in spans:
         assert text[s.start : s.end] == s.text
+
+
+def _lstm_reference(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """One sentence (T, D), one direction, one step at a time."""
+    h_dim = w_hh.shape[1]
+    hs, cs, out = np.zeros(h_dim), np.zeros(h_dim), []
+    for row in x:
+        g = w_ih @ row + w_hh @ hs + bias
+        i, f, o = _sig(g[:h_dim]), _sig(g[h_dim : 2 * h_dim]), _sig(g[3 * h_dim :])
+        cs = f * cs + i * np.tanh(g[2 * h_dim : 3 * h_dim])
+        hs = o * np.tanh(cs)
+        out.append(hs)
+    return np.array(out)
+
+
+def test_batched_emissions_match_a_sentence_by_sentence_reference(
+    tmp_path: Path, tiny_bilstm: TinyModel
+) -> None:
+    tiny_bilstm(tmp_path / "m")
+    model = rt.load_model(tmp_path / "m")
+    w = {k: v.astype(np.float64) for k, v in model.weights.items()}
+    sentences = [["Anna", "Berg", "wohnt", "in", "Köln", "."], ["Ja"], ["Der", "Rat", "tagte"]]
+    x, lengths = model.features(sentences)
+    got = model.emissions(x, lengths)
+    for b, n in enumerate(lengths):
+        xs = x[b, :n].astype(np.float64)
+        fwd = _lstm_reference(xs, w["l0_ih"], w["l0_hh"], w["l0_b"])
+        bwd = _lstm_reference(xs[::-1], w["l0_ih_r"], w["l0_hh_r"], w["l0_b_r"])[::-1]
+        expected = np.concatenate([fwd, bwd], axis=1) @ w["out_w"].T + w["out_b"]
+        np.testing.assert_allclose(got[b, :n], expected, rtol=1e-4, atol=1e-4)
+        assert np.all(got[b, n:] == 0.0)

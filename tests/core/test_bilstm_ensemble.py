@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from desktop.core.entities import bilstm as rt
-from desktop.core.entities import bilstm_ops as ops
 from desktop.core.entities.bilstm_ensemble import BiLSTMEnsemble
 from desktop.tools import assemble_ensemble
 
@@ -21,14 +20,16 @@ SENTENCES = [["Anna", "Berg", "wohnt", "in", "Köln", "."], ["Der", "Rat"], ["Ja
 def test_stacked_emissions_equal_each_members_own(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
     for seed in (3, 4):
         tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
-    a, b = rt.load_model(tmp_path / "m3"), rt.load_model(tmp_path / "m4")
+    a = rt.load_model(tmp_path / "m3")
+    b = rt.load_model(tmp_path / "m4", shared=a)  # members share the first one's vectors
     ens = BiLSTMEnsemble([a, b])
     got, lengths = ens.emissions(SENTENCES)
     xa, la = a.features(SENTENCES)
-    xb, _ = b.features(SENTENCES, ops.floret_vectors(a.vectors, [t for s in SENTENCES for t in s]))
+    xb, _ = b.features(SENTENCES)
     expected = (a.emissions(xa, la) + b.emissions(xb, la)) / 2
     mask = np.arange(got.shape[1])[None, :] < lengths[:, None]
     np.testing.assert_allclose(got[mask], expected[mask], rtol=1e-5, atol=1e-5)
+    assert np.all(got[~mask] == 0.0)
     trans, start, end = ens.crf()
     np.testing.assert_allclose(trans, (a.weights["crf_trans"] + b.weights["crf_trans"]) / 2)
     assert start.shape == end.shape == (len(a.tags),)
@@ -40,14 +41,6 @@ def test_ensemble_of_copies_tags_like_the_single_model(tmp_path: Path, tiny_bils
     twice = BiLSTMEnsemble([single, rt.load_model(tmp_path / "m", shared=single)])
     assert twice.tag(SENTENCES) == single.tag(SENTENCES)
     assert any(t != "O" for tags in single.tag(SENTENCES) for t in tags)
-
-
-def test_reverse_padded_on_a_member_axis() -> None:
-    x = np.arange(16, dtype=np.float32).reshape(2, 2, 4, 1)  # (M, B, T, D)
-    lengths = np.array([4, 2])
-    got = ops.reverse_padded(x, lengths, time_axis=2)
-    for m in range(2):
-        np.testing.assert_array_equal(got[m], ops.reverse_padded(x[m], lengths))
 
 
 def _assembled(tmp_path: Path, tiny_bilstm: TinyModel) -> Path:

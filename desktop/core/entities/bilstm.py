@@ -23,7 +23,15 @@ import numpy as np
 
 import desktop
 from desktop.core.entities.bilstm_ensemble import ENSEMBLE_FILE, BiLSTMEnsemble
-from desktop.core.entities.bilstm_ops import bilstm_emissions, char_cnn, decode, floret_vectors
+from desktop.core.entities.bilstm_ops import (
+    Layout,
+    bilstm_emissions,
+    bilstm_tokens,
+    char_cnn,
+    decode,
+    floret_vectors,
+    pad_rows,
+)
 from desktop.core.entities.recognizer import ModelCache
 from desktop.core.types import EntitySpan, EntityType
 
@@ -127,29 +135,27 @@ class BiLSTMModel:
     dot_split: frozenset[str] = frozenset()
     join_hyphens: bool = True
 
-    def features(
+    def token_features(
         self, sentences: Sequence[Sequence[str]], floret: np.ndarray | None = None
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Padded input features (B, T, D) and lengths for tokenised sentences.
+    ) -> np.ndarray:
+        """Input features (N, D) of all tokens, sentence after sentence.
 
         ``floret`` may pass the tokens' floret vectors when they are already computed (the
         members of an ensemble share them).
         """
         w = self.weights
-        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         flat = [tok for s in sentences for tok in s]
         parts = [floret_vectors(self.vectors, flat) if floret is None else floret]
         chars = char_matrix(flat, self.char_index, int(self.config["max_chars"]))
         parts.append(char_cnn(chars, w["char_emb"], w["char_conv_w"], w["char_conv_b"]))
         parts.append(w["shape_emb"][np.array([word_shape(t) for t in flat], dtype=np.int64)])
         parts.append(w["word_emb"][word_ids(flat, self.word_index)])
-        feats = np.concatenate(parts, axis=1).astype(np.float32)
-        x = np.zeros((len(sentences), int(lengths.max(initial=0)), feats.shape[1]), dtype=np.float32)
-        pos = 0
-        for b, n in enumerate(lengths):
-            x[b, :n] = feats[pos : pos + n]
-            pos += n
-        return x, lengths
+        return np.concatenate(parts, axis=1).astype(np.float32)
+
+    def features(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Padded input features (B, T, D) and lengths for tokenised sentences."""
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        return pad_rows(self.token_features(sentences), Layout.of(lengths).padded), lengths
 
     def emissions(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Tag scores (B, T, K) for padded features."""
@@ -164,8 +170,9 @@ class BiLSTMModel:
         """BIOES tags for tokenised sentences."""
 
         def emit(batch: list[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-            x, lengths = self.features(batch)
-            return self.emissions(x, lengths), lengths
+            lay = Layout.of(np.array([len(s) for s in batch], dtype=np.int64))
+            scores = bilstm_tokens(self.token_features(batch), lay, self.weights, int(self.config["layers"]))
+            return pad_rows(scores, lay.padded), lay.lengths
 
         return decode(sentences, emit, self.crf(), self.tags, batch_size)
 

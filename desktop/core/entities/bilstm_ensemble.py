@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from desktop.core.entities.bilstm_ops import bilstm_emissions, decode, floret_vectors
+from desktop.core.entities.bilstm_ops import Layout, bilstm_tokens, decode, floret_vectors, pad_rows
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -40,9 +40,9 @@ class Member(Protocol):
     dot_split: frozenset[str]
     join_hyphens: bool
 
-    def features(
+    def token_features(
         self, sentences: Sequence[Sequence[str]], floret: np.ndarray | None = None
-    ) -> tuple[np.ndarray, np.ndarray]: ...
+    ) -> np.ndarray: ...
 
 
 class BiLSTMEnsemble:
@@ -81,11 +81,11 @@ class BiLSTMEnsemble:
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Mean tag scores (B, T, K) of all members and the sentence lengths."""
+        lay = Layout.of(np.array([len(s) for s in sentences], dtype=np.int64))
         floret = floret_vectors(self.vectors, [tok for s in sentences for tok in s])
-        feats = [m.features(sentences, floret) for m in self.members]
-        lengths = feats[0][1]
-        x = np.stack([f[0] for f in feats])  # (M, B, T, D)
-        return bilstm_emissions(x, lengths, self.stacked, self.layers).mean(axis=0), lengths
+        x = np.stack([m.token_features(sentences, floret) for m in self.members])  # (M, N, D)
+        scores = bilstm_tokens(x, lay, self.stacked, self.layers).mean(axis=0)
+        return pad_rows(scores, lay.padded), lay.lengths
 
     def tag(self, sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
         """BIOES tags for tokenised sentences."""

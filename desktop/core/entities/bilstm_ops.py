@@ -7,6 +7,7 @@ the inputs and weights), which is how an ensemble pays one Python loop for all i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,71 +27,125 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
-def lstm_forward(
-    x: np.ndarray, mask: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray
-) -> np.ndarray:
-    """One LSTM direction over padded ``x`` (..., B, T, D); PyTorch gate order i, f, g, o.
+@dataclass(frozen=True)
+class Layout:
+    """Where the tokens of a batch of sentences sit.
 
-    Weights are (..., 4H, D), (..., 4H, H) and (..., 4H): an optional leading axis stacks the
-    members of an ensemble. ``mask`` (B, T) marks real steps, which must come first in each row
-    (left-aligned sequences); padded steps output zeros. Rows are visited longest first, so each
-    time step computes only the sequences that are still running.
+    Token features come flat: sentence after sentence, N tokens in all. The LSTM runs on padded
+    rows, longest sentence first, so each time step computes only the rows still running. The
+    index arrays map between the two; index N stands for padding (a zero row appended to the flat
+    array).
     """
-    *lead, b, t, _ = x.shape
+
+    lengths: np.ndarray  # (B,) in the batch's own order
+    fwd: np.ndarray  # (B, T) flat index of step t of sorted row r, reading forwards
+    bwd: np.ndarray  # (B, T) the same, reading each sentence backwards
+    running: np.ndarray  # (T,) rows still running at step t
+    rows: np.ndarray  # (N,) sorted row of each flat token
+    steps: np.ndarray  # (N,) forward step of each flat token
+    back_steps: np.ndarray  # (N,) backward step of each flat token
+    padded: np.ndarray  # (B, T) flat index of token t of sentence b, in the batch's own order
+
+    @classmethod
+    def of(cls, lengths: np.ndarray) -> Layout:
+        lengths = np.asarray(lengths, dtype=np.int64)
+        n, t = int(lengths.sum()), int(lengths.max(initial=0))
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        order = np.argsort(-lengths, kind="stable")
+        pos = np.arange(t)[None, :]
+        live = pos < lengths[order][:, None]
+        fwd = np.where(live, starts[order][:, None] + pos, n)
+        bwd = np.where(live, starts[order][:, None] + lengths[order][:, None] - 1 - pos, n)
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        rows = np.repeat(rank, lengths)
+        steps = np.arange(n) - np.repeat(starts, lengths)
+        own = np.where(pos < lengths[:, None], starts[:, None] + pos, n)
+        return cls(
+            lengths=lengths,
+            fwd=fwd,
+            bwd=bwd,
+            running=live.sum(axis=0),
+            rows=rows,
+            steps=steps,
+            back_steps=np.repeat(lengths, lengths) - 1 - steps,
+            padded=own,
+        )
+
+
+def pad_rows(flat: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """Gather ``flat`` (..., N, F) into ``index``'s shape (..., B, T, F); index N gives zeros."""
+    zero = np.zeros((*flat.shape[:-2], 1, flat.shape[-1]), dtype=flat.dtype)
+    return np.take(np.concatenate([flat, zero], axis=-2), index, axis=-2)
+
+
+def lstm_recurrence(proj: np.ndarray, running: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
+    """LSTM states (..., B, T, H) from input projections (..., B, T, 4H) (PyTorch gates i, f, g, o).
+
+    Rows are sorted longest first: at step t only the first ``running[t]`` rows are computed;
+    the others output zeros. An optional leading axis stacks the members of an ensemble.
+    """
+    *lead, b, t, _ = proj.shape
     h_dim = w_hh.shape[-1]
-    lengths = mask.sum(axis=1)
-    order = np.argsort(-lengths, kind="stable")
-    running = (lengths[order][None, :] > np.arange(t)[:, None]).sum(axis=1)  # rows alive per step
-    proj = x[..., order, :, :] @ np.swapaxes(w_ih, -1, -2)[..., None, :, :] + bias[..., None, None, :]
-    h = np.zeros((*lead, b, h_dim), dtype=x.dtype)
-    c = np.zeros((*lead, b, h_dim), dtype=x.dtype)
-    out = np.zeros((*lead, b, t, h_dim), dtype=x.dtype)
-    w_hh_t = np.ascontiguousarray(np.swapaxes(w_hh, -1, -2))
+    h = np.zeros((*lead, b, h_dim), dtype=proj.dtype)
+    c = np.zeros((*lead, b, h_dim), dtype=proj.dtype)
+    out = np.zeros((*lead, b, t, h_dim), dtype=proj.dtype)
+    # gate order i, f, o, g: one sigmoid over the first three quarters
+    perm = np.r_[0 : 2 * h_dim, 3 * h_dim : 4 * h_dim, 2 * h_dim : 3 * h_dim]
+    w_hh_t = np.ascontiguousarray(np.swapaxes(w_hh, -1, -2)[..., perm])
+    proj = proj[..., perm]
     for step in range(t):
         n = int(running[step])
         if n == 0:
             break
         gates = proj[..., :n, step, :] + h[..., :n, :] @ w_hh_t
-        i = _sigmoid(gates[..., :h_dim])
-        f = _sigmoid(gates[..., h_dim : 2 * h_dim])
-        g = np.tanh(gates[..., 2 * h_dim : 3 * h_dim])
-        o = _sigmoid(gates[..., 3 * h_dim :])
-        c[..., :n, :] = f * c[..., :n, :] + i * g
-        h[..., :n, :] = o * np.tanh(c[..., :n, :])
+        ifo = _sigmoid(gates[..., : 3 * h_dim])
+        g = np.tanh(gates[..., 3 * h_dim :])
+        c[..., :n, :] = ifo[..., h_dim : 2 * h_dim] * c[..., :n, :] + ifo[..., :h_dim] * g
+        h[..., :n, :] = ifo[..., 2 * h_dim :] * np.tanh(c[..., :n, :])
         out[..., :n, step, :] = h[..., :n, :]
-    result = np.empty_like(out)
-    result[..., order, :, :] = out
+    return out
+
+
+def lstm_forward(
+    x: np.ndarray, mask: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray
+) -> np.ndarray:
+    """One LSTM direction over padded, left-aligned ``x`` (B, T, D); ``mask`` (B, T) marks real steps.
+
+    Weights are (4H, D), (4H, H) and (4H,); padded steps output zeros.
+    """
+    lengths = mask.sum(axis=1)
+    lay = Layout.of(lengths)
+    flat = x[mask]  # (N, D), sentence after sentence
+    proj = pad_rows(flat @ w_ih.T + bias, lay.fwd)
+    out = lstm_recurrence(proj, lay.running, w_hh)
+    result = np.zeros((*x.shape[:2], w_hh.shape[-1]), dtype=out.dtype)
+    result[mask] = out[lay.rows, lay.steps]
     return result
 
 
-def reverse_padded(x: np.ndarray, lengths: np.ndarray, time_axis: int = 1) -> np.ndarray:
-    """Reverse each sequence of ``x`` within its own length; padding stays at the end.
-
-    ``x`` has the batch axis (B) right before ``time_axis`` (T): (B, T, ...) by default, or
-    (M, B, T, D) with ``time_axis=2`` for stacked ensemble members.
-    """
-    t = x.shape[time_axis]
-    idx = np.arange(t)[None, :]
-    rev = lengths[:, None] - 1 - idx
-    rev = np.where(rev >= 0, rev, idx)  # (B, T)
-    shape = (1,) * (time_axis - 1) + rev.shape + (1,) * (x.ndim - time_axis - 1)
-    return np.take_along_axis(x, rev.reshape(shape), axis=time_axis)
-
-
-def bilstm_emissions(x: np.ndarray, lengths: np.ndarray, w: dict[str, np.ndarray], layers: int) -> np.ndarray:
-    """Tag scores (..., B, T, K) of the BiLSTM + linear layer for padded features (..., B, T, D).
+def bilstm_tokens(x: np.ndarray, lay: Layout, w: dict[str, np.ndarray], layers: int) -> np.ndarray:
+    """Tag scores (..., N, K) of the BiLSTM + linear layer for flat token features (..., N, D).
 
     With a leading member axis on ``x`` the weights carry the same axis (stacked members).
     """
-    mask = np.arange(x.shape[-2])[None, :] < lengths[:, None]
-    t_axis = x.ndim - 2
     h = x
     for layer in range(layers):
-        fwd = lstm_forward(h, mask, w[f"l{layer}_ih"], w[f"l{layer}_hh"], w[f"l{layer}_b"])
-        rev_in = reverse_padded(h, lengths, t_axis)
-        bwd = lstm_forward(rev_in, mask, w[f"l{layer}_ih_r"], w[f"l{layer}_hh_r"], w[f"l{layer}_b_r"])
-        h = np.concatenate([fwd, reverse_padded(bwd, lengths, t_axis)], axis=-1)
-    return h @ np.swapaxes(w["out_w"], -1, -2)[..., None, :, :] + w["out_b"][..., None, None, :]
+        states = []
+        for suffix, index, steps in (("", lay.fwd, lay.steps), ("_r", lay.bwd, lay.back_steps)):
+            w_ih, bias = w[f"l{layer}_ih{suffix}"], w[f"l{layer}_b{suffix}"]
+            proj = h @ np.swapaxes(w_ih, -1, -2) + bias[..., None, :]  # real tokens only
+            out = lstm_recurrence(pad_rows(proj, index), lay.running, w[f"l{layer}_hh{suffix}"])
+            states.append(out[..., lay.rows, steps, :])
+        h = np.concatenate(states, axis=-1)
+    return h @ np.swapaxes(w["out_w"], -1, -2) + w["out_b"][..., None, :]
+
+
+def bilstm_emissions(x: np.ndarray, lengths: np.ndarray, w: dict[str, np.ndarray], layers: int) -> np.ndarray:
+    """Tag scores (B, T, K) for padded, left-aligned features (B, T, D) of one model."""
+    lay = Layout.of(lengths)
+    mask = np.arange(x.shape[1])[None, :] < lengths[:, None]
+    return pad_rows(bilstm_tokens(x[mask], lay, w, layers), lay.padded)
 
 
 def char_cnn(chars: np.ndarray, emb: np.ndarray, conv_w: np.ndarray, conv_b: np.ndarray) -> np.ndarray:
