@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from desktop.core.entities.bilstm_ops import (
     decode,
     floret_vectors,
     pad_rows,
+    prepare,
 )
 from desktop.core.entities.recognizer import ModelCache
 from desktop.core.types import EntitySpan, EntityType
@@ -157,6 +159,11 @@ class BiLSTMModel:
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         return pad_rows(self.token_features(sentences), Layout.of(lengths).padded), lengths
 
+    @cached_property
+    def prepared(self) -> dict[str, np.ndarray]:
+        """The network's weights in the forward pass's layout (:func:`bilstm_ops.prepare`)."""
+        return prepare(self.weights, int(self.config["layers"]))
+
     def emissions(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Tag scores (B, T, K) for padded features."""
         return bilstm_emissions(x, lengths, self.weights, int(self.config["layers"]))
@@ -171,7 +178,7 @@ class BiLSTMModel:
 
         def emit(batch: list[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
             lay = Layout.of(np.array([len(s) for s in batch], dtype=np.int64))
-            scores = bilstm_tokens(self.token_features(batch), lay, self.weights, int(self.config["layers"]))
+            scores = bilstm_tokens(self.token_features(batch), lay, self.prepared, int(self.config["layers"]))
             return pad_rows(scores, lay.padded), lay.lengths
 
         return decode(sentences, emit, self.crf(), self.tags, batch_size)

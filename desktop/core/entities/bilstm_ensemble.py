@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from desktop.core.entities.bilstm_ops import Layout, bilstm_tokens, decode, floret_vectors, pad_rows
+from desktop.core.entities.bilstm_ops import Layout, bilstm_tokens, decode, floret_vectors, pad_rows, prepare
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -64,7 +64,8 @@ class BiLSTMEnsemble:
         self.dot_split = first.dot_split
         self.join_hyphens = first.join_hyphens
         self.vectors = first.vectors
-        self.stacked = {k: np.stack([m.weights[k] for m in self.members]) for k in self._stacked_names()}
+        stacked = {k: np.stack([m.weights[k] for m in self.members]) for k in self._stacked_names()}
+        self.prepared = prepare(stacked, self.layers)
         n = len(self.members)
         self._crf = tuple(
             sum(m.weights[k] for m in self.members) / n for k in ("crf_trans", "crf_start", "crf_end")
@@ -84,7 +85,7 @@ class BiLSTMEnsemble:
         lay = Layout.of(np.array([len(s) for s in sentences], dtype=np.int64))
         floret = floret_vectors(self.vectors, [tok for s in sentences for tok in s])
         x = np.stack([m.token_features(sentences, floret) for m in self.members])  # (M, N, D)
-        scores = bilstm_tokens(x, lay, self.stacked, self.layers).mean(axis=0)
+        scores = bilstm_tokens(x, lay, self.prepared, self.layers).mean(axis=0)
         return pad_rows(scores, lay.padded), lay.lengths
 
     def tag(self, sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:

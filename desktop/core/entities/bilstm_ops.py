@@ -79,26 +79,47 @@ def pad_rows(flat: np.ndarray, index: np.ndarray) -> np.ndarray:
     return np.take(np.concatenate([flat, zero], axis=-2), index, axis=-2)
 
 
-def lstm_recurrence(proj: np.ndarray, running: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
-    """LSTM states (..., B, T, H) from input projections (..., B, T, 4H) (PyTorch gates i, f, g, o).
+def _ifog(a: np.ndarray, axis: int) -> np.ndarray:
+    """Reorder PyTorch's gate blocks i, f, g, o along ``axis`` to i, f, o, g."""
+    i, f, g, o = np.split(a, 4, axis=axis)
+    return np.concatenate([i, f, o, g], axis=axis)
 
-    Rows are sorted longest first: at step t only the first ``running[t]`` rows are computed;
-    the others output zeros. An optional leading axis stacks the members of an ensemble.
+
+def prepare(w: dict[str, np.ndarray], layers: int) -> dict[str, np.ndarray]:
+    """Weights in the layout the forward pass wants, computed once per model.
+
+    Input and recurrent matrices are transposed to (..., D, 4H) and (..., H, 4H) and their gates
+    reordered to i, f, o, g (one sigmoid covers three gates); works with a leading member axis.
+    """
+    out: dict[str, np.ndarray] = {}
+    for layer in range(layers):
+        for suffix in ("", "_r"):
+            key = f"l{layer}{suffix}"
+            out[f"{key}_ih"] = np.ascontiguousarray(_ifog(np.swapaxes(w[f"l{layer}_ih{suffix}"], -1, -2), -1))
+            out[f"{key}_hh"] = np.ascontiguousarray(_ifog(np.swapaxes(w[f"l{layer}_hh{suffix}"], -1, -2), -1))
+            out[f"{key}_b"] = _ifog(w[f"l{layer}_b{suffix}"], -1)
+    out["out_w"] = np.ascontiguousarray(np.swapaxes(w["out_w"], -1, -2))
+    out["out_b"] = w["out_b"]
+    return out
+
+
+def lstm_recurrence(proj: np.ndarray, running: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
+    """LSTM states (..., B, T, H) from input projections (..., B, T, 4H).
+
+    Gates come in the order i, f, o, g and ``w_hh`` is (..., H, 4H), as :func:`prepare` makes
+    them. Rows are sorted longest first: at step t only the first ``running[t]`` rows are
+    computed; the others output zeros. An optional leading axis stacks ensemble members.
     """
     *lead, b, t, _ = proj.shape
-    h_dim = w_hh.shape[-1]
+    h_dim = w_hh.shape[-2]
     h = np.zeros((*lead, b, h_dim), dtype=proj.dtype)
     c = np.zeros((*lead, b, h_dim), dtype=proj.dtype)
     out = np.zeros((*lead, b, t, h_dim), dtype=proj.dtype)
-    # gate order i, f, o, g: one sigmoid over the first three quarters
-    perm = np.r_[0 : 2 * h_dim, 3 * h_dim : 4 * h_dim, 2 * h_dim : 3 * h_dim]
-    w_hh_t = np.ascontiguousarray(np.swapaxes(w_hh, -1, -2)[..., perm])
-    proj = proj[..., perm]
     for step in range(t):
         n = int(running[step])
         if n == 0:
             break
-        gates = proj[..., :n, step, :] + h[..., :n, :] @ w_hh_t
+        gates = proj[..., :n, step, :] + h[..., :n, :] @ w_hh
         ifo = _sigmoid(gates[..., : 3 * h_dim])
         g = np.tanh(gates[..., 3 * h_dim :])
         c[..., :n, :] = ifo[..., h_dim : 2 * h_dim] * c[..., :n, :] + ifo[..., :h_dim] * g
@@ -112,40 +133,41 @@ def lstm_forward(
 ) -> np.ndarray:
     """One LSTM direction over padded, left-aligned ``x`` (B, T, D); ``mask`` (B, T) marks real steps.
 
-    Weights are (4H, D), (4H, H) and (4H,); padded steps output zeros.
+    Weights in PyTorch's layout: (4H, D), (4H, H) and (4H,); padded steps output zeros.
     """
     lengths = mask.sum(axis=1)
     lay = Layout.of(lengths)
     flat = x[mask]  # (N, D), sentence after sentence
-    proj = pad_rows(flat @ w_ih.T + bias, lay.fwd)
-    out = lstm_recurrence(proj, lay.running, w_hh)
+    proj = pad_rows(flat @ _ifog(w_ih.T, -1) + _ifog(bias, -1), lay.fwd)
+    out = lstm_recurrence(proj, lay.running, _ifog(w_hh.T, -1))
     result = np.zeros((*x.shape[:2], w_hh.shape[-1]), dtype=out.dtype)
     result[mask] = out[lay.rows, lay.steps]
     return result
 
 
-def bilstm_tokens(x: np.ndarray, lay: Layout, w: dict[str, np.ndarray], layers: int) -> np.ndarray:
+def bilstm_tokens(x: np.ndarray, lay: Layout, pw: dict[str, np.ndarray], layers: int) -> np.ndarray:
     """Tag scores (..., N, K) of the BiLSTM + linear layer for flat token features (..., N, D).
 
-    With a leading member axis on ``x`` the weights carry the same axis (stacked members).
+    ``pw`` are weights made by :func:`prepare`. With a leading member axis on ``x`` the weights
+    carry the same axis (stacked members).
     """
     h = x
     for layer in range(layers):
         states = []
         for suffix, index, steps in (("", lay.fwd, lay.steps), ("_r", lay.bwd, lay.back_steps)):
-            w_ih, bias = w[f"l{layer}_ih{suffix}"], w[f"l{layer}_b{suffix}"]
-            proj = h @ np.swapaxes(w_ih, -1, -2) + bias[..., None, :]  # real tokens only
-            out = lstm_recurrence(pad_rows(proj, index), lay.running, w[f"l{layer}_hh{suffix}"])
+            key = f"l{layer}{suffix}"
+            proj = h @ pw[f"{key}_ih"] + pw[f"{key}_b"][..., None, :]  # real tokens only
+            out = lstm_recurrence(pad_rows(proj, index), lay.running, pw[f"{key}_hh"])
             states.append(out[..., lay.rows, steps, :])
         h = np.concatenate(states, axis=-1)
-    return h @ np.swapaxes(w["out_w"], -1, -2) + w["out_b"][..., None, :]
+    return h @ pw["out_w"] + pw["out_b"][..., None, :]
 
 
 def bilstm_emissions(x: np.ndarray, lengths: np.ndarray, w: dict[str, np.ndarray], layers: int) -> np.ndarray:
-    """Tag scores (B, T, K) for padded, left-aligned features (B, T, D) of one model."""
+    """Tag scores (B, T, K) for padded, left-aligned features (B, T, D) of one model (PyTorch layout)."""
     lay = Layout.of(lengths)
     mask = np.arange(x.shape[1])[None, :] < lengths[:, None]
-    return pad_rows(bilstm_tokens(x[mask], lay, w, layers), lay.padded)
+    return pad_rows(bilstm_tokens(x[mask], lay, prepare(w, layers), layers), lay.padded)
 
 
 def char_cnn(chars: np.ndarray, emb: np.ndarray, conv_w: np.ndarray, conv_b: np.ndarray) -> np.ndarray:
