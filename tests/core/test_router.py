@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
+import pytest
+
+from desktop.core.entities.recognizer import ModelUnavailableError
 from desktop.core.entities.router import EngineRouter
 from desktop.core.types import EntitySpan
 
@@ -46,3 +51,28 @@ def test_model_cache_loads_once_and_does_not_cache_a_missing_model() -> None:
     assert cache.get("xx", lambda: load(None)) is None
     assert cache.get("xx", lambda: load(None)) is None
     assert len(calls) == 3  # "de" once, the missing "xx" each time
+
+
+class BrokenEngine(Engine):
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        self.asked += 100
+        raise ModelUnavailableError(f"Could not read the {language} model")
+
+
+def test_broken_model_falls_back_to_the_next_engine_with_one_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    broken, b = BrokenEngine("x", {"de", "fr"}), Engine("b", {"de"})
+    router = EngineRouter([broken, b])
+    with caplog.at_level(logging.WARNING):
+        assert router.recognize("Xy", "de")[0].score == 0.5
+        assert router.recognize("Xy", "de")[0].score == 0.5
+        assert router.recognize("Xy", "fr") == []  # no other engine: no entities, no exception
+        assert router.recognize("Xy", "fr") == []
+    assert broken.asked == 1 + 200  # one folder look, one try per language
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages == [
+        "Could not read the de model; using another model",
+        "Could not read the fr model; no entities for this language",
+    ]
+    assert broken.languages == {"de", "fr"}  # the engine's own set is left alone

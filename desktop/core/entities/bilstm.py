@@ -34,7 +34,7 @@ from desktop.core.entities.bilstm_ops import (
     pad_rows,
     prepare,
 )
-from desktop.core.entities.recognizer import ModelCache
+from desktop.core.entities.recognizer import ModelCache, ModelUnavailableError
 from desktop.core.types import EntitySpan, EntityType
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ _CLOSERS = {'"', "“", "”", "«", "»", "'", ")", "’"}
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-class BiLSTMModelError(RuntimeError):
+class BiLSTMModelError(ModelUnavailableError):
     """A BiLSTM model directory exists but is incomplete or unreadable."""
 
 

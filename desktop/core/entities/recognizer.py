@@ -27,6 +27,10 @@ class Recognizer(Protocol):
 M = TypeVar("M")
 
 
+class ModelUnavailableError(RuntimeError):
+    """A shipped model exists but cannot be used (missing or unreadable files)."""
+
+
 class ModelCache(Generic[M]):
     """Each language's model, loaded once and shared between threads (engines load lazily)."""
 

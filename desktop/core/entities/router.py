@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Protocol
 
+from desktop.core.entities.recognizer import ModelUnavailableError
 from desktop.core.types import EntitySpan
+
+log = logging.getLogger(__name__)
 
 
 class Engine(Protocol):
@@ -31,7 +35,7 @@ class EngineRouter:
 
     def _by_engine(self) -> dict[Engine, set[str]]:
         if self._languages is None:
-            self._languages = {e: e.available_languages() for e in self._engines}
+            self._languages = {e: set(e.available_languages()) for e in self._engines}
         return self._languages
 
     def available_languages(self) -> set[str]:
@@ -43,6 +47,18 @@ class EngineRouter:
         return next((e for e, langs in self._by_engine().items() if language in langs), None)
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
-        """Spans from the preferred engine; none for languages without a model."""
-        engine = self.engine_for(language)
-        return engine.recognize(text, language) if engine is not None else []
+        """Spans from the preferred engine; none for languages without a model.
+
+        An engine whose model for the language turns out broken is dropped for that language
+        (with a warning, once) and the next engine takes over.
+        """
+        while (engine := self.engine_for(language)) is not None:
+            try:
+                return engine.recognize(text, language)
+            except ModelUnavailableError as exc:
+                self._by_engine()[engine].discard(language)
+                fallback = self.engine_for(language)
+                log.warning(
+                    "%s; %s", exc, "using another model" if fallback else "no entities for this language"
+                )
+        return []

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core import locations
-from desktop.core.entities.recognizer import ModelCache
+from desktop.core.entities.recognizer import ModelCache, ModelUnavailableError
 from desktop.core.types import EntitySpan, EntityType
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
-class ModelLoadError(RuntimeError):
+class ModelLoadError(ModelUnavailableError):
     """A model directory exists but could not be loaded."""
 
 
