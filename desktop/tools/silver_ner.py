@@ -66,7 +66,7 @@ def eval_keys(lang: str, data: Path) -> set[str]:
 
 
 def raw_sentences(
-    lang: str, data: Path, model: rt.BiLSTMModel | BiLSTMEnsemble, seed: int
+    lang: str, data: Path, model: BiLSTMEnsemble, seed: int
 ) -> Iterator[tuple[str, list[tuple[str, int]]]]:
     """(sentence text, [(token, offset in that text)]) in the BiLSTM's tokenisation.
 

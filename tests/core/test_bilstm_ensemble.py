@@ -38,9 +38,19 @@ def test_stacked_emissions_equal_each_members_own(tmp_path: Path, tiny_bilstm: T
 def test_ensemble_of_copies_tags_like_the_single_model(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
     tiny_bilstm(tmp_path / "m")
     single = rt.load_model(tmp_path / "m")
+    alone = BiLSTMEnsemble([single]).tag(SENTENCES)
     twice = BiLSTMEnsemble([single, rt.load_model(tmp_path / "m", shared=single)])
-    assert twice.tag(SENTENCES) == single.tag(SENTENCES)
-    assert any(t != "O" for tags in single.tag(SENTENCES) for t in tags)
+    assert twice.tag(SENTENCES) == alone
+    assert any(t != "O" for tags in alone for t in tags)
+
+
+def test_a_plain_model_directory_tags_as_an_ensemble_of_one(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    tiny_bilstm(tmp_path / "m")
+    tagger = rt.load_tagger(tmp_path / "m")
+    assert isinstance(tagger, BiLSTMEnsemble) and len(tagger.members) == 1
+    x, lengths = tagger.members[0].features(SENTENCES)
+    got, _ = tagger.emissions(SENTENCES)
+    np.testing.assert_allclose(got, tagger.members[0].emissions(x, lengths), rtol=1e-5, atol=1e-5)
 
 
 def _assembled(tmp_path: Path, tiny_bilstm: TinyModel) -> Path:

@@ -9,8 +9,9 @@ Per token the network reads the floret vector, a character CNN, a casing/shape e
 trainable embedding of frequent lowercase words; a BiLSTM and a linear layer give BIOES tag
 scores that a Viterbi decoder turns into spans. Training lives in ``desktop/tools/train_bilstm.py``.
 
-A directory with an ``ensemble.json`` holds further members that tag together with it
-(:mod:`desktop.core.entities.bilstm_ensemble`); :func:`load_tagger` reads either kind.
+A directory with an ``ensemble.json`` holds further members that tag together with it; the app
+always tags through :class:`~desktop.core.entities.bilstm_ensemble.BiLSTMEnsemble` (of one model
+when there are no further members), which :func:`load_tagger` returns.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,16 +27,7 @@ import numpy as np
 
 import desktop
 from desktop.core.entities.bilstm_ensemble import ENSEMBLE_FILE, BiLSTMEnsemble
-from desktop.core.entities.bilstm_ops import (
-    Layout,
-    bilstm_emissions,
-    bilstm_tokens,
-    char_cnn,
-    decode,
-    floret_vectors,
-    pad_rows,
-    prepare,
-)
+from desktop.core.entities.bilstm_ops import Layout, bilstm_emissions, char_cnn, floret_vectors, pad_rows
 from desktop.core.entities.recognizer import ModelCache, ModelUnavailableError
 from desktop.core.types import EntitySpan, EntityType
 
@@ -162,29 +153,9 @@ class BiLSTMModel:
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         return pad_rows(self.token_features(sentences), Layout.of(lengths).padded), lengths
 
-    @cached_property
-    def prepared(self) -> dict[str, np.ndarray]:
-        """The network's weights in the forward pass's layout (:func:`bilstm_ops.prepare`)."""
-        return prepare(self.weights, int(self.config["layers"]))
-
     def emissions(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Tag scores (B, T, K) for padded features."""
         return bilstm_emissions(x, lengths, self.weights, int(self.config["layers"]))
-
-    def crf(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """CRF transition, start and end scores."""
-        w = self.weights
-        return w["crf_trans"], w["crf_start"], w["crf_end"]
-
-    def tag(self, sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
-        """BIOES tags for tokenised sentences."""
-
-        def emit(batch: list[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-            lay = Layout.of(np.array([len(s) for s in batch], dtype=np.int64))
-            scores = bilstm_tokens(self.token_features(batch), lay, self.prepared, int(self.config["layers"]))
-            return pad_rows(scores, lay.padded), lay.lengths
-
-        return decode(sentences, emit, self.crf(), self.tags, batch_size)
 
 
 def load_model(path: Path, shared: BiLSTMModel | None = None) -> BiLSTMModel:
@@ -206,12 +177,12 @@ def load_model(path: Path, shared: BiLSTMModel | None = None) -> BiLSTMModel:
     return _model(config, weights, _floret_table(table, config), _tokenizer(config))
 
 
-def load_tagger(path: Path) -> BiLSTMModel | BiLSTMEnsemble:
-    """The model in ``path``, or the ensemble of it and the members its ``ensemble.json`` lists."""
+def load_tagger(path: Path) -> BiLSTMEnsemble:
+    """The tagger of ``path``: its model, with the further members its ``ensemble.json`` lists."""
     first = load_model(path)
     listing = path / ENSEMBLE_FILE
     if not listing.is_file():
-        return first
+        return BiLSTMEnsemble([first])
     try:
         names = json.loads(listing.read_text(encoding="utf-8"))["members"]
         members = [first, *(load_model(path / str(name), shared=first) for name in names)]
@@ -339,7 +310,7 @@ class BiLSTMRecognizer:
 
     def __init__(self, models_dir: Path | None = None) -> None:
         self.models_dir = Path(models_dir) if models_dir is not None else default_models_dir()
-        self._models: ModelCache[BiLSTMModel | BiLSTMEnsemble] = ModelCache()
+        self._models: ModelCache[BiLSTMEnsemble] = ModelCache()
 
     def model_path(self, language: str) -> Path:
         """Directory of the model for ``language`` (it may not exist)."""
@@ -355,7 +326,7 @@ class BiLSTMRecognizer:
             if (p / "config.json").is_file() and (p / "weights.npz").is_file()
         }
 
-    def load(self, language: str) -> BiLSTMModel | BiLSTMEnsemble | None:
+    def load(self, language: str) -> BiLSTMEnsemble | None:
         """Load (once, thread-safely) and return the model for ``language``; None when there is none."""
         path = self.model_path(language)
         return self._models.get(

@@ -1,7 +1,8 @@
-"""Several BiLSTM-CRF models of one language that tag together.
+"""One or more BiLSTM-CRF models of one language that tag together.
 
-The members' emission scores and CRF potentials are averaged, so Viterbi finds the tag path
-with the best mean score of all members (a product of experts). The members share the floret
+A single model tags as an ensemble of one. The members' emission scores and CRF potentials
+are averaged, so Viterbi finds the tag path with the best mean score of all members (a product
+of experts). The members share the floret
 vectors and the tokenizer, and their equally shaped LSTMs run stacked: one Python loop over the
 time steps serves every member.
 
@@ -46,7 +47,7 @@ class Member(Protocol):
 
 
 class BiLSTMEnsemble:
-    """Members of one language that tag as one model (same interface as a single model)."""
+    """The members (one or more) of one language that tag as one model."""
 
     def __init__(self, members: Sequence[Member]) -> None:
         if not members:

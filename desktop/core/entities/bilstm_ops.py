@@ -1,7 +1,8 @@
 """The numpy building blocks of the BiLSTM-CRF forward pass: LSTM, character CNN, Viterbi.
 
-:func:`lstm_forward` also runs several equally shaped networks at once (a leading member axis on
-the inputs and weights), which is how an ensemble pays one Python loop for all its members.
+:func:`bilstm_tokens` also runs several equally shaped networks at once (a leading member axis on
+the inputs and the :func:`prepare`-d weights), which is how an ensemble pays one Python loop
+over the time steps for all its members.
 """
 
 from __future__ import annotations
