@@ -21,6 +21,7 @@ FORBIDDEN = {
     ),
     "storage": ("PySide6", "desktop.services", "desktop.ui", "desktop.cli"),
     "services": ("PySide6", "desktop.ui", "desktop.cli"),
+    "commands": ("PySide6", "desktop.ui"),
 }
 
 

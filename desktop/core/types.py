@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 EntityType = Literal["person", "organization", "location", "other"]
+QuoteKind = Literal["direct", "indirect"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "location", "other")
 
 
@@ -48,3 +49,25 @@ class LinkedActor:
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     mentions: tuple[EntitySpan, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """A statement reported in an article: what was said, the cue that reports it, and by whom.
+
+    ``start``/``end`` delimit the reported message (without its quotation marks); the cue is the
+    reporting verb or phrase ("sagte", "so", "laut", "according to"). ``speaker`` indexes the
+    article's actors as passed to the quote finder (None: an anonymous source or no speaker
+    found); ``speaker_start``/``speaker_end`` is where the text refers to the speaker (a name,
+    a pronoun or a role noun). ``source`` is the wording of an anonymous source ("Quellen").
+    """
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    source: str | None = None

@@ -145,3 +145,146 @@ class ChangeSummary:
     removed_actors: tuple[int, ...] = ()
     annotations: tuple[int, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """A statement in an article with its speaker (None: anonymous or not attributed)."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    kind: str  # "direct" | "indirect"
+    speaker_id: int | None = None
+    speaker_name: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue_text: str | None = None
+    source: str | None = None  # an anonymous source's wording ("Quellen", "officials")
+    origin: str = "auto"  # "auto" (found at import) | "user" (marked or corrected by the user)
+    article_title: str = ""
+    published: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of ``quotes --json`` (and of the quotes in ``dossier --json``)."""
+        return {
+            "id": self.id,
+            "article": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": None
+            if self.speaker_id is None
+            else {"actor_id": self.speaker_id, "name": self.speaker_name},
+            "cue": None
+            if self.cue_start is None or self.cue_end is None
+            else {"start": self.cue_start, "end": self.cue_end, "text": self.cue_text},
+        }
+
+
+@dataclass(frozen=True)
+class DossierArticle:
+    """An article in which an actor appears."""
+
+    id: int
+    title: str
+    published: str | None
+    mentions: int
+    imported_at: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of one ``articles`` entry of ``dossier --json``."""
+        return {"id": self.id, "title": self.title, "published": self.published, "mentions": self.mentions}
+
+
+@dataclass(frozen=True)
+class DossierRole:
+    """A role an actor holds in one article."""
+
+    role: str
+    article_id: int
+    published: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of one ``roles`` entry of ``dossier --json``."""
+        return {"role": self.role, "article": self.article_id, "published": self.published}
+
+
+@dataclass(frozen=True)
+class RelatedActor:
+    """Another actor named in the same sentences as the dossier's actor."""
+
+    actor_id: int
+    name: str
+    type: str
+    sentences: int
+    articles: int
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of one ``related`` entry of ``dossier --json``."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Everything the library knows about one actor."""
+
+    actor: ActorRow
+    articles: tuple[DossierArticle, ...] = ()
+    quotes: tuple[QuoteRow, ...] = ()
+    roles: tuple[DossierRole, ...] = ()
+    related: tuple[RelatedActor, ...] = ()
+    annotations: tuple[AnnotationRow, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of ``dossier --json``."""
+        actor = self.actor
+        return {
+            "actor": {
+                "id": actor.id,
+                "name": actor.name,
+                "type": actor.type,
+                "aliases": list(actor.aliases),
+                "roles": list(actor.roles),
+            },
+            "articles": [a.as_json() for a in self.articles],
+            "quotes": [q.as_json() for q in self.quotes],
+            "roles": [r.as_json() for r in self.roles],
+            "related": [r.as_json() for r in self.related],
+            "annotations": [a.as_json(with_article=True) for a in self.annotations],
+        }
+
+
+@dataclass(frozen=True)
+class NetworkNode:
+    """An actor in a co-occurrence network."""
+
+    id: int
+    name: str
+    type: str
+    mentions: int
+
+
+@dataclass(frozen=True)
+class NetworkEdge:
+    """Two actors named in the same sentences (``sentences`` of them, in ``articles`` articles)."""
+
+    source: int
+    target: int
+    sentences: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class Network:
+    """A sentence-level co-occurrence network of actors."""
+
+    nodes: tuple[NetworkNode, ...] = ()
+    edges: tuple[NetworkEdge, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of ``network --format json``."""
+        return {"nodes": [asdict(n) for n in self.nodes], "edges": [asdict(e) for e in self.edges]}

@@ -33,8 +33,8 @@ FTS_TABLES = {
 }
 
 
-def test_head_is_initial_revision() -> None:
-    assert head_revisions() == ("0001_initial",)
+def test_head_is_the_newest_revision() -> None:
+    assert head_revisions() == ("0004_reliability",)
 
 
 def test_upgrade_from_empty_database_to_head(db_url: str) -> None:

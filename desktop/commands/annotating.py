@@ -1,0 +1,101 @@
+"""Subcommands over annotations: annotate, annotations, edit-annotation, delete-annotation."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from desktop.commands.common import Handler, emit, open_library
+
+
+def register(sub: Any) -> dict[str, Handler]:
+    """Add the annotation subcommands to ``sub``."""
+    p = sub.add_parser("annotate", help="annotate a passage of an article, found by quoting it")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--quote", required=True, metavar="TEXT")
+    p.add_argument("--note", default="", metavar="TEXT")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG")
+    p.add_argument("--color", default="yellow", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("annotations", help="list annotations (of one article, or with a tag)")
+    p.add_argument("--article", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--tag", metavar="TAG")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("edit-annotation", help="change an annotation's note, tags or colour")
+    p.add_argument("annotation_id", type=int, metavar="ANNOTATION_ID")
+    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--tag", action="append", metavar="TAG", help="replaces all tags (repeat for several)")
+    p.add_argument("--no-tags", action="store_true", help="remove all tags")
+    p.add_argument("--color", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("delete-annotation", help="delete an annotation")
+    p.add_argument("annotation_id", type=int, metavar="ANNOTATION_ID")
+    return {
+        "annotate": _cmd_annotate,
+        "annotations": _cmd_annotations,
+        "edit-annotation": _cmd_edit_annotation,
+        "delete-annotation": _cmd_delete_annotation,
+    }
+
+
+def _cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.annotations import create_annotation
+
+    row = create_annotation(
+        open_library(args),
+        args.article_id,
+        quote=args.quote,
+        note=args.note,
+        tags=args.tag,
+        color=args.color,
+    )
+    if args.json:
+        emit(row.as_json(with_article=True), out)
+    else:
+        out.write(f"annotation {row.id} on article {row.article_id} at {row.start}-{row.end}\n")
+    return 0
+
+
+def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.tags import normalize_tag
+    from desktop.services.queries import annotation_rows
+
+    tag = normalize_tag(args.tag) if args.tag else None
+    with open_library(args).read_session() as session:
+        rows = annotation_rows(session, args.article, tag)
+    if args.json:
+        emit([r.as_json(with_article=True) for r in rows], out)
+    else:
+        for r in rows:
+            tags = " ".join("#" + t for t in r.tags)
+            out.write(
+                f"[{r.id}] article {r.article_id} {r.start}-{r.end} ({r.color}) {tags}\n  > {r.quote}\n"
+            )
+            if r.note:
+                out.write(f"  {r.note}\n")
+    return 0
+
+
+def _cmd_edit_annotation(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.annotations import update_annotation
+
+    tags = [] if args.no_tags else args.tag
+    row = update_annotation(
+        open_library(args), args.annotation_id, note=args.note, tags=tags, color=args.color
+    )
+    if args.json:
+        emit(row.as_json(with_article=True), out)
+    else:
+        out.write(f"annotation {row.id} updated\n")
+    return 0
+
+
+def _cmd_delete_annotation(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.annotations import delete_annotation
+
+    row = delete_annotation(open_library(args), args.annotation_id)
+    out.write(f"annotation {row.id} deleted\n")
+    return 0

@@ -1,0 +1,113 @@
+"""Subcommands over articles: import, articles, show, search."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop.commands.common import Handler, emit, open_library
+
+
+def register(sub: Any) -> dict[str, Handler]:
+    """Add the article subcommands to ``sub``."""
+    p = sub.add_parser("import", help="import files, folders or - (stdin)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("articles", help="list the articles in the library")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", help="show one article with its entities and annotations")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", help="full-text search (case and accents ignored)")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true")
+    return {"import": _cmd_import, "articles": _cmd_articles, "show": _cmd_show, "search": _cmd_search}
+
+
+def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.ingest import IngestError, load_bytes
+    from desktop.services.dto import ImportResult
+    from desktop.services.importer import Importer
+    from desktop.services.recognition import library_recognizer
+
+    library = open_library(args)
+    importer = Importer(library, library_recognizer(library))
+    results = []
+    files = [Path(p) for p in args.paths if p != "-"]
+    if "-" in args.paths:
+        data = sys.stdin.buffer.read()
+        try:
+            results.append(importer.import_document(load_bytes(data, name="stdin", fmt=None), label="-"))
+        except IngestError as error:
+            results.append(ImportResult("-", "error", message=error.message))
+    for path in files:
+        if not path.exists():
+            results.append(ImportResult(str(path), "error", message="No such file or folder."))
+            continue
+        found = importer.import_paths([path])
+        if not found and path.is_dir():
+            found = [ImportResult(str(path), "error", message="The folder holds no importable files.")]
+        results.extend(found)
+    if args.json:
+        emit([r.as_json() for r in results], out)
+    else:
+        for r in results:
+            if r.status == "error":
+                continue
+            out.write(f"{r.status:<9} #{r.id}  {r.title}  [{r.language}]  {r.path}\n")
+    for r in results:
+        if r.status == "error":
+            sys.stderr.write(f"error: {r.path}: {r.message}\n")
+    return 1 if any(r.status == "error" for r in results) else 0
+
+
+def _cmd_articles(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.queries import list_articles
+
+    with open_library(args).read_session() as session:
+        rows = list_articles(session)
+    if args.json:
+        emit([r.as_json() for r in rows], out)
+    else:
+        for r in rows:
+            notes = f"{r.annotations} notes" if r.annotations else ""
+            out.write(f"#{r.id:<5} [{r.language}] {r.published or '':10}  {r.title}  {notes}\n")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.queries import article_detail
+
+    with open_library(args).read_session() as session:
+        detail = article_detail(session, args.article_id)
+    if args.json:
+        data = detail.as_json()
+        emit({k: data[k] for k in ("id", "title", "language", "text", "mentions", "annotations")}, out)
+    else:
+        out.write(f"{detail.title}\n[{detail.language}] {detail.source or ''} {detail.published or ''}\n\n")
+        out.write(detail.text + "\n")
+        for a in detail.annotations:
+            out.write(
+                f"\n[{a.id}] {a.start}-{a.end} ({a.color}) {' '.join('#' + t for t in a.tags)}\n> {a.quote}\n"
+            )
+            if a.note:
+                out.write(f"{a.note}\n")
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.storage.search import search_articles
+
+    with open_library(args).read_session() as session:
+        hits = search_articles(session, args.query)
+    if args.json:
+        emit([{"id": h.id, "title": h.title, "snippet": h.snippet} for h in hits], out)
+    else:
+        for h in hits:
+            out.write(f"#{h.id:<5} {h.title}\n       {h.snippet}\n")
+    return 0

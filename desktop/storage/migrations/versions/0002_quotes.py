@@ -1,0 +1,25 @@
+"""quotes, quote corrections, article outlet and metadata edits
+
+Revision ID: 0002_quotes
+Revises: 0001_initial
+Create Date: 2026-12-06
+
+Reserved in the revision chain so that parallel work lands in a fixed order; filled in by
+the change that needs it (an empty revision changes nothing).
+"""
+
+from collections.abc import Sequence
+
+# revision identifiers, used by Alembic.
+revision: str = "0002_quotes"
+down_revision: str | Sequence[str] | None = "0001_initial"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    """Upgrade schema."""
+
+
+def downgrade() -> None:
+    """Downgrade schema."""
