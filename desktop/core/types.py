@@ -25,6 +25,7 @@ class Document:
     author: str | None = None
     published: str | None = None  # ISO date "YYYY-MM-DD" when known
     source_url: str | None = None
+    outlet: str | None = None  # the publication's name ("Euronews"), when the document says it
     path: str | None = None  # where it came from on disk, if anywhere
 
 

@@ -35,6 +35,7 @@ class ArticleRow:
     published: str | None
     annotations: int
     imported_at: str = ""
+    outlet: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of ``articles --json``."""
@@ -94,6 +95,7 @@ class ArticleDetail:
     author: str | None
     mentions: tuple[MentionRow, ...] = ()
     annotations: tuple[AnnotationRow, ...] = ()
+    outlet: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of ``show --json``."""
@@ -104,6 +106,7 @@ class ArticleDetail:
             "source": self.source,
             "published": self.published,
             "author": self.author,
+            "outlet": self.outlet,
             "text": self.text,
             "mentions": [asdict(m) for m in self.mentions],
             "annotations": [a.as_json() for a in self.annotations],

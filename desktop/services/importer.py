@@ -140,6 +140,7 @@ class Importer:
                             author=document.author,
                             published=document.published,
                             source_url=document.source_url,
+                            outlet=document.outlet,
                             source_path=_absolute(document.path),
                             content_hash=document.content_hash,
                         )

@@ -44,12 +44,14 @@ def list_articles(session: Session) -> list[ArticleRow]:
             Article.published,
             func.coalesce(counts.c.n, 0),
             Article.imported_at,
+            Article.outlet,
         )
         .outerjoin(counts, counts.c.article_id == Article.id)
         .order_by(Article.id.desc())
     )
     return [
-        ArticleRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6].isoformat() if r[6] else "") for r in rows
+        ArticleRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6].isoformat() if r[6] else "", r[7])
+        for r in rows
     ]
 
 
@@ -123,6 +125,7 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
         article.author,
         mentions,
         tuple(annotation_rows(session, article_id)),
+        outlet=article.outlet,
     )
 
 

@@ -50,6 +50,7 @@ class Article(Base):
     published: Mapped[str | None] = mapped_column(String(10))  # ISO date YYYY-MM-DD
     source_url: Mapped[str | None] = mapped_column(Text)
     source_path: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))  # publication name, read or set by the user
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

@@ -51,7 +51,7 @@ def test_import_twice_is_duplicate(library: Path) -> None:
     assert again[0]["id"] == 1
     articles = json.loads(run(library, "articles", "--json").stdout)
     assert len(articles) == 1
-    assert set(articles[0]) == {"id", "title", "language", "source", "published", "annotations"}
+    assert set(articles[0]) == {"id", "title", "language", "source", "published", "annotations", "outlet"}
 
 
 def test_stdin_import_and_same_text_is_duplicate(library: Path) -> None:

@@ -132,6 +132,7 @@ def _finish(extracted: Extracted, fmt: str, name: str, path: str | None = None) 
         author=extracted.author,
         published=extracted.published,
         source_url=extracted.source_url,
+        outlet=extracted.outlet,
         path=path,
     )
 

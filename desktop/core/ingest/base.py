@@ -35,6 +35,7 @@ class Extracted:
     author: str | None = None
     published: str | None = None
     source_url: str | None = None
+    outlet: str | None = None  # the publication's name (site name, newspaper)
 
 
 _SPACE_RE = re.compile(r"\s+")

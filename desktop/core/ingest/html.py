@@ -131,16 +131,17 @@ def fallback_text(markup: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-_Meta = tuple[str | None, str | None, str | None, str | None]
+_Meta = tuple[str | None, str | None, str | None, str | None, str | None]
 
 
 def _metadata(found: Any) -> _Meta:
-    """(title, author, ISO date, web URL) from a trafilatura result."""
+    """(title, author, ISO date, web URL, site name) from a trafilatura result."""
     return (
         clean_title(getattr(found, "title", None)),
         clean_meta(getattr(found, "author", None)),
         iso_date(getattr(found, "date", None)),
         _web_url(getattr(found, "url", None)),
+        clean_meta(getattr(found, "sitename", None)),
     )
 
 
@@ -156,17 +157,18 @@ def read_html(markup: str) -> Extracted:
         except (ValueError, TypeError, AttributeError, RecursionError):
             result = None  # malformed markup: the lxml fallback below copes
     text = _paragraphs(result.text) if result is not None and result.text else ""
-    meta: _Meta = _metadata(result) if result is not None else (None, None, None, None)
+    meta: _Meta = _metadata(result) if result is not None else (None, None, None, None, None)
     if not text.strip():
         text = fallback_text(markup)
         if result is None and markup.strip():
             with contextlib.suppress(ValueError, TypeError, AttributeError, RecursionError):
                 meta = _metadata(trafilatura.extract_metadata(markup, extensive=False))
-    title, author, published, url = meta
+    title, author, published, url, outlet = meta
     return Extracted(
         text=text,
         title=title or _page_title(markup),
         author=author,
         published=published,
         source_url=url,
+        outlet=outlet[:200] if outlet else None,
     )

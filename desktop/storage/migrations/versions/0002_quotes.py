@@ -4,11 +4,13 @@ Revision ID: 0002_quotes
 Revises: 0001_initial
 Create Date: 2026-12-06
 
-Reserved in the revision chain so that parallel work lands in a fixed order; filled in by
-the change that needs it (an empty revision changes nothing).
+Adds ``articles.outlet``: the publication's name (HTML site name, or set by the user).
 """
 
 from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0002_quotes"
@@ -19,7 +21,11 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     """Upgrade schema."""
+    with op.batch_alter_table("articles") as batch:
+        batch.add_column(sa.Column("outlet", sa.String(length=200), nullable=True))
 
 
 def downgrade() -> None:
     """Downgrade schema."""
+    with op.batch_alter_table("articles") as batch:
+        batch.drop_column("outlet")
