@@ -37,9 +37,10 @@ def new_uid() -> str:
 
 
 class Article(Base):
-    """One imported document with its cleaned text."""
+    """One imported document with its cleaned text and its reading state."""
 
     __tablename__ = "articles"
+    __table_args__ = (Index("ix_articles_language", "language"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
@@ -53,6 +54,10 @@ class Article(Base):
     outlet: Mapped[str | None] = mapped_column(String(200))  # publication name, read or set by the user
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # reading state: unread while read_at is NULL
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    starred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     mentions: Mapped[list[Mention]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True

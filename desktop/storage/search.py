@@ -1,15 +1,18 @@
-"""Full-text search over articles: SQLite FTS5 on folded text, a Python scan elsewhere.
+"""Full-text search over articles: SQLite FTS5 on folded text and word stems, a Python scan elsewhere.
 
-``articles_fts`` (created by the first migration on SQLite) stores ``fold(title)`` and
-``fold(text)`` with ``rowid = articles.id``. It is maintained by explicit calls to
-:func:`index_article` / :func:`unindex_article` (no triggers), so callers that add, change
-or delete an article must call them in the same transaction.
+``articles_fts`` (created by the migrations on SQLite) stores, with ``rowid = articles.id``,
+``fold(title)`` and ``fold(text)`` for exact matches and the folded Snowball stems of both in
+the article's language (``title_stem``, ``body_stem``) for other word forms. It is maintained
+by explicit calls to :func:`index_article` / :func:`unindex_article` (no triggers), so callers
+that add, change or delete an article must call them in the same transaction.
+The query syntax is :mod:`desktop.core.query`'s.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
@@ -17,33 +20,35 @@ from sqlalchemy import text as sql
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from desktop.core.textfold import fold, fold_with_offsets
+from desktop.core.query import Matcher, Query, Term, parse_query, term_stems
+from desktop.core.stemming import has_stemmer, stem_text
+from desktop.core.textfold import fold
 from desktop.storage.models import Article
 
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 SNIPPET_WORDS = 20
 SNIPPET_WORDS_BEFORE = 7
+REINDEX_BATCH = 200
 OPEN_MARK, CLOSE_MARK, ELLIPSIS = "«", "»", "…"
 
-_WORD = re.compile(r"[^\W_]+")
-_WORD_CHAR = r"[^\W_]"
+_EXACT_COLUMNS = "{title body}"
+_STEM_COLUMNS = "{title_stem body_stem}"
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One article found by a search; ``score`` is higher for better matches."""
+    """One article found by a search; ``score`` is higher for better matches.
+
+    ``exact`` is True when every searched word occurs as typed (case and accents aside);
+    such hits come before those found only through other word forms.
+    """
 
     id: int
     title: str
     snippet: str
     score: float
-
-
-@dataclass(frozen=True)
-class _Term:
-    tokens: tuple[str, ...]  # folded word tokens (a phrase when several)
-    prefix: bool  # trailing * : the last token is a prefix
+    exact: bool = True
 
 
 def _dialect_name(session_or_conn: Session | Connection) -> str:
@@ -55,14 +60,37 @@ def _dialect_name(session_or_conn: Session | Connection) -> str:
 # --------------------------------------------------------------------------- indexing
 
 
-def index_article(session_or_conn: Session | Connection, article_id: int, title: str, text: str) -> None:
-    """Add or replace the article's entry in the full-text index (no-op off SQLite)."""
+def index_article(
+    session_or_conn: Session | Connection,
+    article_id: int,
+    title: str,
+    text: str,
+    *,
+    language: str | None = None,
+) -> None:
+    """Add or replace the article's entry in the full-text index (no-op off SQLite).
+
+    ``language`` chooses the stemmer; without it the article's stored language is used.
+    """
     if _dialect_name(session_or_conn) != "sqlite":
         return
+    if language is None:
+        language = session_or_conn.execute(
+            select(Article.language).where(Article.id == article_id)
+        ).scalar_one_or_none()
     session_or_conn.execute(sql("DELETE FROM articles_fts WHERE rowid = :id"), {"id": article_id})
     session_or_conn.execute(
-        sql("INSERT INTO articles_fts (rowid, title, body) VALUES (:id, :title, :body)"),
-        {"id": article_id, "title": fold(title), "body": fold(text)},
+        sql(
+            "INSERT INTO articles_fts (rowid, title, body, title_stem, body_stem) "
+            "VALUES (:id, :title, :body, :title_stem, :body_stem)"
+        ),
+        {
+            "id": article_id,
+            "title": fold(title),
+            "body": fold(text),
+            "title_stem": stem_text(title, language),
+            "body_stem": stem_text(text, language),
+        },
     )
 
 
@@ -73,111 +101,153 @@ def unindex_article(session_or_conn: Session | Connection, article_id: int) -> N
     session_or_conn.execute(sql("DELETE FROM articles_fts WHERE rowid = :id"), {"id": article_id})
 
 
-def rebuild_index(session: Session) -> int:
-    """Re-create the whole full-text index from the articles table; returns the article count."""
-    if _dialect_name(session) != "sqlite":
+def rebuild_index(
+    session_or_conn: Session | Connection,
+    *,
+    batch: int = REINDEX_BATCH,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Re-create the whole full-text index from the articles table; returns the article count.
+
+    Articles are read ``batch`` at a time (by id), so memory stays flat on big libraries;
+    ``progress`` gets the running count after each batch.
+    """
+    if _dialect_name(session_or_conn) != "sqlite":
         return 0
-    session.execute(sql("DELETE FROM articles_fts"))
-    count = 0
-    for article_id, title, body in session.execute(select(Article.id, Article.title, Article.text)):
-        index_article(session, article_id, title, body)
-        count += 1
-    return count
+    session_or_conn.execute(sql("DELETE FROM articles_fts"))
+    count, last_id = 0, 0
+    while True:
+        rows = session_or_conn.execute(
+            select(Article.id, Article.title, Article.text, Article.language)
+            .where(Article.id > last_id)
+            .order_by(Article.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return count
+        for article_id, title, body, language in rows:
+            index_article(session_or_conn, article_id, title, body, language=language)
+        count += len(rows)
+        last_id = rows[-1][0]
+        if progress is not None:
+            progress(count)
 
 
 # --------------------------------------------------------------------------- queries
 
 
-def _parse_query(query: str) -> list[_Term]:
-    """Split a user query into folded word terms; everything that is not a word is dropped."""
-    terms: list[_Term] = []
-    for chunk in fold(query).split():
-        tokens = tuple(_WORD.findall(chunk))
-        if tokens:
-            terms.append(_Term(tokens, prefix=chunk.endswith("*")))
-    return terms
+def library_languages(session: Session) -> list[str]:
+    """Languages of the library's articles that have a stemmer (the query is stemmed in each)."""
+    languages = session.scalars(select(Article.language).distinct())
+    return sorted(lang for lang in languages if has_stemmer(lang))
 
 
-def fts_match_expression(query: str) -> str:
-    """A safe FTS5 MATCH expression: each word a quoted phrase, ``*`` kept as prefix, AND between."""
-    parts = []
-    for term in _parse_query(query):
-        phrase = '"' + " ".join(tok.replace('"', '""') for tok in term.tokens) + '"'
-        parts.append(phrase + (" *" if term.prefix else ""))
-    return " AND ".join(parts)
+def _phrase(tokens: Iterable[str], prefix: bool = False) -> str:
+    return '"' + " ".join(tok.replace('"', '""') for tok in tokens) + '"' + (" *" if prefix else "")
 
 
-def _term_regex(terms: list[_Term]) -> re.Pattern[str]:
-    alternatives = []
-    for term in terms:
-        for i, token in enumerate(term.tokens):
-            tail = f"{_WORD_CHAR}*" if term.prefix and i == len(term.tokens) - 1 else f"(?!{_WORD_CHAR})"
-            alternatives.append(f"(?<!{_WORD_CHAR}){re.escape(token)}{tail}")
-    return re.compile("|".join(alternatives))
+def _term_expression(term: Term, languages: Iterable[str], *, exact_only: bool) -> str:
+    forms = " OR ".join(_phrase(tokens, term.prefix) for tokens in term.spellings())
+    exact = f"{_EXACT_COLUMNS} : ({forms})"
+    stems = () if exact_only else term_stems(term, languages)
+    if not stems:
+        return exact
+    return f"({exact} OR {_STEM_COLUMNS} : ({' OR '.join(_phrase((s,)) for s in stems)}))"
+
+
+def _expression(query: Query, languages: Iterable[str], *, exact_only: bool) -> str:
+    langs = list(languages)
+    groups = []
+    for group in query.groups:
+        parts = [_term_expression(t, langs, exact_only=exact_only) for t in group]
+        groups.append(parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")")
+    if not groups:
+        return ""
+    expression = " AND ".join(groups)
+    for term in query.excluded:
+        expression = f"({expression}) NOT {_term_expression(term, (), exact_only=True)}"
+    return expression
+
+
+def fts_match_expression(query: str, languages: Iterable[str] = ()) -> str:
+    """A safe FTS5 MATCH expression: every word a quoted phrase, its stems in ``languages`` beside it."""
+    return _expression(parse_query(query), languages, exact_only=False)
+
+
+def exact_match_expression(query: str) -> str:
+    """The MATCH expression without stems: the hits found as typed (ranked first)."""
+    return _expression(parse_query(query), (), exact_only=True)
 
 
 def search_articles(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
-    """Articles matching every word of ``query`` (case/diacritics-insensitive), best first."""
-    terms = _parse_query(query)
-    if not terms or limit <= 0:
+    """Articles matching ``query`` (case/diacritics-insensitive, stems too), best first.
+
+    Hits with every word as typed come first, then those found through other word forms;
+    within each, titles count ``TITLE_WEIGHT`` times the body (bm25).
+    """
+    parsed = parse_query(query)
+    if parsed.empty or limit <= 0:
         return []
-    pattern = _term_regex(terms)
+    languages = library_languages(session)
+    matcher = Matcher(parsed, languages)
     if _dialect_name(session) != "sqlite":
-        return _scan_search(session, terms, pattern, limit)
+        return _scan_search(session, parsed, matcher, limit)
     statement = sql(
-        "SELECT a.id, a.title, a.text, bm25(articles_fts, :tw, :bw) AS rank "
+        "SELECT a.id, a.title, a.text, bm25(articles_fts, :tw, :bw, :tw, :bw) AS rank, "
+        "(articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact)) AS exact "
         "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
-        "WHERE articles_fts MATCH :match ORDER BY rank LIMIT :limit"
+        "WHERE articles_fts MATCH :match ORDER BY exact DESC, rank LIMIT :limit"
     )
-    params = {"tw": TITLE_WEIGHT, "bw": BODY_WEIGHT, "match": fts_match_expression(query), "limit": limit}
+    params = {
+        "tw": TITLE_WEIGHT,
+        "bw": BODY_WEIGHT,
+        "match": _expression(parsed, languages, exact_only=False),
+        "exact": _expression(parsed, (), exact_only=True),
+        "limit": limit,
+    }
     try:
         rows = session.execute(statement, params).all()
     except OperationalError as exc:  # defensive: the expression is built to be always valid
         if "fts5" in str(exc.orig).lower():
             return []
         raise
-    return [SearchHit(r.id, r.title, make_snippet(r.text, pattern), -float(r.rank)) for r in rows]
+    return [
+        SearchHit(r.id, r.title, make_snippet(r.text, matcher), -float(r.rank), bool(r.exact)) for r in rows
+    ]
 
 
-def _scan_search(
-    session: Session, terms: list[_Term], pattern: re.Pattern[str], limit: int
-) -> list[SearchHit]:
+def _scan_search(session: Session, parsed: Query, matcher: Matcher, limit: int) -> list[SearchHit]:
     """Slow but correct fallback for databases without FTS5: fold and match every article."""
-    term_patterns = [_term_regex([term]) for term in terms]
-    scored: list[tuple[float, int, str, str]] = []
+    exact = Matcher(Query(tuple(tuple(_no_stems(t) for t in g) for g in parsed.groups), parsed.excluded))
+    scored: list[tuple[bool, float, int, str, str]] = []
     rows = session.execute(select(Article.id, Article.title, Article.text)).yield_per(200)
     for article_id, title, body in rows:
         folded_title, folded_body = fold(title), fold(body)
-        counts = []
-        for tp in term_patterns:
-            in_title, in_body = len(tp.findall(folded_title)), len(tp.findall(folded_body))
-            counts.append(TITLE_WEIGHT * in_title + BODY_WEIGHT * in_body)
-        if all(counts):
-            scored.append((sum(counts), article_id, title, body))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    return [SearchHit(i, t, make_snippet(b, pattern), s) for s, i, t, b in scored[:limit]]
+        both = folded_title + "\n" + folded_body
+        if not matcher.matches_folded(both):
+            continue
+        score = TITLE_WEIGHT * len(matcher.spans(title)) + BODY_WEIGHT * len(matcher.spans(body))
+        scored.append((exact.matches_folded(both), score, article_id, title, body))
+    scored.sort(key=lambda item: (not item[0], -item[1], item[2]))
+    return [SearchHit(i, t, make_snippet(b, matcher), s, e) for e, s, i, t, b in scored[:limit]]
+
+
+def _no_stems(term: Term) -> Term:
+    return Term(term.tokens, term.words, term.prefix, phrase=True) if term.stemmable else term
 
 
 # --------------------------------------------------------------------------- snippets
 
 
-def _match_spans(original: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    folded, offsets = fold_with_offsets(original)
-    spans = []
-    for m in pattern.finditer(folded):
-        if m.end() > m.start():
-            spans.append((offsets[m.start()], offsets[m.end() - 1] + 1))
-    return spans
+def _match_spans(original: str, matcher: Matcher) -> list[tuple[int, int]]:
+    return matcher.spans(original)
 
 
-def make_snippet(original: str, pattern: re.Pattern[str] | str, words: int = SNIPPET_WORDS) -> str:
+def make_snippet(original: str, matcher: Matcher | str, words: int = SNIPPET_WORDS) -> str:
     """About ``words`` words of ``original`` around the first match, matches wrapped in « », with …"""
-    if isinstance(pattern, str):
-        terms = _parse_query(pattern)
-        if not terms:
-            return _cut(original, [], 0, words)
-        pattern = _term_regex(terms)
-    spans = _match_spans(original, pattern)
+    if isinstance(matcher, str):
+        matcher = Matcher(parse_query(matcher))
+    spans = _match_spans(original, matcher)
     return _cut(original, spans, spans[0][0] if spans else 0, words)
 
 

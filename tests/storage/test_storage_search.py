@@ -83,13 +83,28 @@ def test_hostile_queries_do_not_raise(populated: Library, query: str) -> None:
 def test_operator_words_are_searched_literally(populated: Library) -> None:
     assert _ids(populated, "AND") == []
     assert _ids(populated, "NEAR(") == []
-    assert _ids(populated, "-bus") == [2]
+    assert _ids(populated, "-bus") == []  # exclusions alone find nothing
+    assert _ids(populated, "leute -bus") == []
+    assert _ids(populated, "leute -hafen") == [2]
 
 
 def test_match_expression_quotes_every_word() -> None:
-    assert fts_match_expression('Straße seemin* NEAR( "x') == '"strasse" AND "seemin" * AND "near" AND "x"'
-    assert fts_match_expression("foo-bar") == '"foo bar"'
+    assert fts_match_expression('Straße seemin* NEAR( "x') == (
+        '{title body} : ("strasse") AND {title body} : ("seemin" *) AND {title body} : ("near") '
+        'AND {title body} : ("x")'
+    )
+    assert fts_match_expression("foo-bar") == '{title body} : ("foo bar")'
     assert fts_match_expression('" * -') == ""
+    assert fts_match_expression('a"b OR c:d') == '({title body} : ("a b") OR {title body} : ("c d"))'
+
+
+def test_match_expression_with_stems_umlauts_phrases_and_exclusions() -> None:
+    assert fts_match_expression("Flüchtling", ["de"]) == (
+        '({title body} : ("fluchtling" OR "fluechtling") OR {title_stem body_stem} : ("fluchtling"))'
+    )
+    assert fts_match_expression('"Koalition der Willigen" -nato', ["de"]) == (
+        '({title body} : ("koalition der willigen")) NOT {title body} : ("nato")'
+    )
 
 
 def test_title_weighs_more_than_body(library: Library, make_article: ArticleFactory) -> None:
