@@ -2,23 +2,29 @@
 
 Everything that comes from an article is rendered as literal text: no emphasis, links, HTML,
 headings, lists, tables, wiki links, tags, maths or comments of Markdown dialects (CommonMark,
-GFM, Obsidian) can be injected through it.
+GFM, Obsidian) can be injected through it. A backslash is added only where a character could
+start or end such a construct where it stands ("Koalition der Willigen:" and "000_7f78.txt"
+stay as they are), so the exported text reads like the article in a plain editor too.
 """
 
 from __future__ import annotations
 
 import re
-
-#: ASCII punctuation that gets a backslash in front (CommonMark allows escaping all of it).
-#: ":" is included so that no URL is auto-linked (GFM, Obsidian) and no "key:: value" field
-#: of Obsidian plugins arises; "," ";" "/" "?" "@" stay as they are, being inert.
-ESCAPED_CHARS = frozenset("\\`*_{}[]<>()#+-.!|~=^&$%\"':")
+import string
 
 #: Line breaks as Python (and the Markdown dialects) know them; they become spaces inline.
 LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
+#: Characters escaped wherever they stand: code spans, emphasis, strikethrough.
+ALWAYS_ESCAPED = frozenset("`*~")
+
 # C0/C1 control characters except the tab; they are dropped (NUL would become U+FFFD).
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_PUNCT = frozenset(string.punctuation)
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ORDERED_MARKER_RE = re.compile(r"[0-9]{1,9}[.)](?=[ \t]|$)")
+_DELIMITER_ROW_RE = re.compile(r"[|:\- \t]*-[|:\- \t]*")
+_LINK_CLOSE_RE = re.compile(r"\][(\[:]")
 
 
 def normalize_inline(s: str) -> str:
@@ -30,10 +36,51 @@ def _entity(ch: str) -> str:
     return f"&#{ord(ch)};"
 
 
+def _blank(ch: str | None) -> bool:
+    return ch is None or ch.isspace()
+
+
+def _needs_escape(body: str, i: int, dollars: bool, link_close: int) -> bool:
+    """Whether ``body[i]`` could be read as Markdown where it stands (``i == 0``: a line start)."""
+    ch = body[i]
+    prev = body[i - 1] if i > 0 else None
+    nxt = body[i + 1] if i + 1 < len(body) else None
+    if ch in ALWAYS_ESCAPED:
+        return True
+    if ch == "\\":  # an escape or, at the end of a line, a hard break
+        return nxt is None or nxt in _PUNCT
+    if ch == "_":  # intraword "_" opens and closes nothing
+        return not (prev is not None and nxt is not None and prev.isalnum() and nxt.isalnum())
+    if ch == "[":  # links, footnotes, wiki links, reference definitions, callouts
+        return nxt in ("[", "^") or (i == 0 and nxt == "!") or link_close > i
+    if ch == "<":  # HTML and autolinks
+        return nxt is not None and (nxt.isalpha() or nxt in "/!?")
+    if ch == "#":  # headings and their closing run, Obsidian tags
+        return i == 0 or (_blank(prev) and (not _blank(nxt) or not body[i:].strip("#")))
+    if ch == "^":  # Obsidian block ids, inline footnotes "^[...]"
+        return (_blank(prev) and not _blank(nxt)) or nxt == "["
+    if ch in "=%":  # Obsidian ==highlight== and %%comment%%; setext underline
+        return i == 0 or nxt == ch or prev == ch
+    if ch == ":":  # Obsidian/Dataview "key:: value", autolinked "scheme://"
+        return nxt == ":" or body.startswith("//", i + 1)
+    if ch == "$":  # $maths$ needs two dollars
+        return dollars
+    if ch == "&":
+        return _ENTITY_RE.match(body, i) is not None
+    if ch == "@":  # e-mail autolinks
+        return not _blank(prev) and not _blank(nxt)
+    if ch == ".":  # "www." autolinks
+        return body[max(0, i - 3) : i].lower() == "www" and (i == 3 or not body[i - 4].isalnum())
+    if i == 0:  # block starts: quotes, lists, thematic breaks, setext underlines
+        return ch == ">" or (ch in "-+" and (_blank(nxt) or nxt == ch))
+    return False
+
+
 def escape_inline(s: str) -> str:
     """Escape ``s`` so that it renders as exactly its own text inside one paragraph or heading.
 
-    Line breaks become spaces and control characters are dropped (see :func:`normalize_inline`);
+    Only characters that could be read as Markdown where they stand get a backslash. Line
+    breaks become spaces and control characters are dropped (see :func:`normalize_inline`);
     leading and trailing whitespace is kept as numeric character references, because Markdown
     would otherwise strip it or read four leading spaces as code.
     """
@@ -43,8 +90,17 @@ def escape_inline(s: str) -> str:
         return "".join(_entity(ch) for ch in text)
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    escaped = "".join("\\" + ch if ch in ESCAPED_CHARS else ch for ch in body)
-    return "".join(map(_entity, lead)) + escaped + "".join(map(_entity, trail))
+    dollars = body.count("$") >= 2
+    closes = [m.start() for m in _LINK_CLOSE_RE.finditer(body)]
+    last_close = closes[-1] if closes else -1
+    marker = _ORDERED_MARKER_RE.match(body)
+    list_dot = marker.end() - 1 if marker else -1
+    table_row = bool(_DELIMITER_ROW_RE.fullmatch(body)) and ("|" in body or ":" in body)
+    out = []
+    for i, ch in enumerate(body):
+        escape = _needs_escape(body, i, dollars, last_close) or i == list_dot or (table_row and i == 0)
+        out.append("\\" + ch if escape else ch)
+    return "".join(map(_entity, lead)) + "".join(out) + "".join(map(_entity, trail))
 
 
 def split_lines(s: str) -> list[str]:

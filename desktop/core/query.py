@@ -27,7 +27,7 @@ from desktop.core.stemming import WORD_RE, stemmer, stems_of
 from desktop.core.textfold import fold, fold_with_offsets
 
 #: Opening and closing marks of a phrase.
-QUOTE_CHARS = "\"„“”«»"
+QUOTE_CHARS = '"„“”«»'
 #: At most this many spellings of one term (umlaut transliterations multiply).
 MAX_SPELLINGS = 8
 

@@ -217,7 +217,7 @@ def test_render_collection() -> None:
     }
     tokens = MD.parse(md)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings == ["Tag\\: politik", "Artikel A", "Artikel B\\: \\*neu\\*"]
+    assert headings == ["Tag: politik", "Artikel A", "Artikel B: \\*neu\\*"]
     html = MD.render(md)
     assert '<a href="https://example.org/artikel?id=3">' in html
     assert "<p>Lokalblatt · " in html

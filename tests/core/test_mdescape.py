@@ -101,13 +101,69 @@ def test_hostile_inline_text_stays_text(md: MarkdownIt, source: str) -> None:
     assert_plain_paragraph(md, source, normalize_inline(source))
 
 
-@pytest.mark.parametrize("source", ["[[W]]", "==m==", "%%c%%", "#tag", "^id", "key:: v", "$x$", "~~s~~"])
-def test_obsidian_syntax_is_escaped(source: str) -> None:
+def live(escaped: str, sequence: str) -> bool:
+    """Whether ``sequence`` occurs in ``escaped`` with its first character not backslash-escaped."""
+    start = escaped.find(sequence)
+    while start != -1:
+        backslashes = len(escaped[:start]) - len(escaped[:start].rstrip("\\"))
+        if backslashes % 2 == 0:
+            return True
+        start = escaped.find(sequence, start + 1)
+    return False
+
+
+@pytest.mark.parametrize(
+    ("source", "sequences"),
+    [
+        ("[[W]]", ["[["]),
+        ("![[W]]", ["[["]),
+        ("==m==", ["=="]),
+        ("%%c%%", ["%%"]),
+        ("#tag", ["#t"]),
+        ("a #tag", ["#t"]),
+        ("a ^block-id", ["^b"]),
+        ("^[inline]", ["^["]),
+        ("key:: v", ["::"]),
+        ("$x$", ["$"]),
+        ("~~s~~", ["~"]),
+        ("https://x.example", ["://"]),
+        ("[x](y)", ["["]),
+        ("[^1]", ["[^"]),
+    ],
+)
+def test_obsidian_syntax_is_escaped(source: str, sequences: list[str]) -> None:
     escaped = escape_inline(source)
-    # Every ASCII punctuation character of these dialect constructs carries a backslash.
-    for i, ch in enumerate(escaped):
-        if ch in "[]=%#^:$~":
-            assert i > 0 and escaped[i - 1] == "\\", escaped
+    for sequence in sequences:
+        assert not live(escaped, sequence), escaped
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Koalition der Willigen: Welche Sicherheitsgarantien für Kyjiw?",
+        "000_7f783bb47adde24b.txt",
+        "Er sagte: „Wir werden das prüfen.“ (dpa) - 5 % mehr; 3/4 der Befragten!",
+        "Ein Zitat […] mit Auslassung",
+        "C# und F#, Nr. # 5, @handle, A & B, costs $5, x_y_z, e.g. 1.5",
+        "wie www-Seiten zeigen: 12:30 Uhr",
+    ],
+)
+def test_ordinary_punctuation_is_not_escaped(source: str) -> None:
+    assert escape_inline(source) == source
+
+
+_WORDS = st.from_regex(r"[A-Za-zÄÖÜäöüß0-9]{1,8}", fullmatch=True).filter(lambda w: w.lower() != "www")
+_SEPARATORS = st.sampled_from(
+    [", ", ": ", ". ", "; ", "! ", "? ", " (", ") ", " - ", "-", "_", "/", "'", '"', " "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SEPARATORS), min_size=1, max_size=12), _WORDS)
+def test_prose_punctuation_never_gets_a_backslash(parts: list[tuple[str, str]], last: str) -> None:
+    source = "".join(word + sep for word, sep in parts) + last
+    assert "\\" not in escape_inline(source)
+    assert_plain_paragraph(RICH, source, source)
 
 
 def test_newlines_become_spaces_and_controls_vanish() -> None:
