@@ -25,11 +25,20 @@ __all__ = [
     "ExportAnnotation",
     "ExportArticle",
     "ExportError",
+    "article_link",
+    "check_scheme",
+    "front_matter",
+    "front_matter_fields",
+    "highlight_label",
+    "iso_date",
     "render_article",
     "render_collection",
     "safe_filename",
+    "source_parts",
+    "tag_names",
     "unique_path",
     "write_new_file",
+    "yaml_text",
 ]
 
 DEFAULT_LINK_SCHEME = "briefing-reader"
@@ -41,7 +50,11 @@ UNTITLED = "Untitled"
 
 @dataclass(frozen=True)
 class ExportAnnotation:
-    """One annotation as exported: the passage ``[start, end)`` of the article text."""
+    """One annotation as exported: the passage ``[start, end)`` of the article text.
+
+    ``meaning`` is what the user uses the colour for ("Important"); it is shown instead of the
+    colour's name, which is only the fallback.
+    """
 
     id: int
     start: int
@@ -50,11 +63,16 @@ class ExportAnnotation:
     note: str
     tags: tuple[str, ...]
     color: str
+    meaning: str = ""
 
 
 @dataclass(frozen=True)
 class ExportArticle:
-    """One article with the annotations to export; ``published`` is an ISO date when known."""
+    """One article with the annotations to export; ``published`` is an ISO date when known.
+
+    ``source`` is the web address of the original (never a local file path), ``outlet`` the
+    publication's name.
+    """
 
     id: int
     title: str
@@ -64,17 +82,19 @@ class ExportArticle:
     tags: tuple[str, ...]
     actors: tuple[str, ...]
     annotations: tuple[ExportAnnotation, ...]
+    outlet: str | None = None
+    author: str | None = None
 
 
 # --- front matter -------------------------------------------------------------------------------
 
 
-def _yaml_text(value: str) -> str:
+def yaml_text(value: str) -> str:
     """A single-line, control-free string: a line break inside front matter could end it."""
     return " ".join(normalize_inline(value).split())
 
 
-def _iso_date(value: str | None) -> dt.date | str | None:
+def iso_date(value: str | None) -> dt.date | str | None:
     """``datetime.date`` for an ISO date (or date-time), so YAML writes it unquoted."""
     if value is None or not value.strip():
         return None
@@ -82,10 +102,10 @@ def _iso_date(value: str | None) -> dt.date | str | None:
     try:
         return dt.date.fromisoformat(text[:10]) if len(text) == 10 else dt.datetime.fromisoformat(text).date()
     except ValueError:
-        return _yaml_text(text)
+        return yaml_text(text)
 
 
-def _tag_names(tags: Iterable[str]) -> list[str]:
+def tag_names(tags: Iterable[str]) -> list[str]:
     """Valid, normalised, distinct tags in first-seen order (invalid ones are left out)."""
     names: dict[str, None] = {}
     for raw in tags:
@@ -96,7 +116,7 @@ def _tag_names(tags: Iterable[str]) -> list[str]:
     return list(names)
 
 
-def _front_matter(fields: dict[str, Any]) -> str:
+def front_matter(fields: dict[str, Any]) -> str:
     """Render ``fields`` (None values dropped) as a YAML front matter block."""
     data = {key: value for key, value in fields.items() if value is not None}
     dumped = yaml.safe_dump(
@@ -105,7 +125,7 @@ def _front_matter(fields: dict[str, Any]) -> str:
     return f"---\n{dumped}---\n"
 
 
-def _check_scheme(link_scheme: str) -> str:
+def check_scheme(link_scheme: str) -> str:
     if not _SCHEME_RE.fullmatch(link_scheme):
         raise ExportError(
             f'"{link_scheme}" is not a valid link scheme; use letters, digits, "+", "-" or ".".'
@@ -113,7 +133,7 @@ def _check_scheme(link_scheme: str) -> str:
     return link_scheme
 
 
-def _article_link(scheme: str, article_id: int) -> str:
+def article_link(scheme: str, article_id: int) -> str:
     return f"{scheme}://article/{int(article_id)}"
 
 
@@ -130,11 +150,9 @@ def _annotation_block(annotation: ExportAnnotation, article_id: int, scheme: str
     note = contain_note(annotation.note)
     if note:
         parts.append(note)
-    meta = [" ".join(f"#{tag}" for tag in _tag_names(annotation.tags))]
-    color = normalize_inline(annotation.color).strip()
-    if color:
-        meta.append(f"colour: {escape_inline(color)}")
-    link = f"{_article_link(scheme, article_id)}#{int(annotation.start)}-{int(annotation.end)}"
+    meta = [highlight_label(annotation)]
+    meta.append(" ".join(f"#{tag}" for tag in tag_names(annotation.tags)))
+    link = f"{article_link(scheme, article_id)}#{int(annotation.start)}-{int(annotation.end)}"
     meta.append(f"[↩ source]({link})")
     parts.append(" · ".join(m for m in meta if m))
     return "\n\n".join(parts)
@@ -145,17 +163,45 @@ def _annotations(article: ExportArticle, scheme: str) -> list[str]:
     return [_annotation_block(a, article.id, scheme) for a in ordered] or [NO_ANNOTATIONS]
 
 
-def _source_line(article: ExportArticle, scheme: str) -> str:
-    """The line under an article's heading in a collection: source · date · link to it."""
+def highlight_label(annotation: ExportAnnotation) -> str:
+    """The escaped meaning of the highlight's colour (its name when no meaning is known)."""
+    label = yaml_text(annotation.meaning) or yaml_text(annotation.color)
+    return escape_inline(label) if label else ""
+
+
+def source_parts(article: ExportArticle) -> list[str]:
+    """Outlet, author, date and web address of an article as Markdown pieces (each escaped)."""
     parts: list[str] = []
-    source = _yaml_text(article.source or "")
-    if source:
-        parts.append(f"<{source}>" if _URL_RE.fullmatch(source) else escape_inline(source))
-    date = _iso_date(article.published)
+    for value in (article.outlet, article.author):
+        text = yaml_text(value or "")
+        if text:
+            parts.append(escape_inline(text))
+    date = iso_date(article.published)
     if date is not None:
         parts.append(date.isoformat() if isinstance(date, dt.date) else escape_inline(date))
-    parts.append(f"[↩ article]({_article_link(scheme, article.id)})")
+    source = yaml_text(article.source or "")
+    if source:
+        parts.append(f"<{source}>" if _URL_RE.fullmatch(source) else escape_inline(source))
+    return parts
+
+
+def _source_line(article: ExportArticle, scheme: str) -> str:
+    """The line under an article's heading in a collection: outlet · author · date · URL · link to it."""
+    parts = source_parts(article)
+    parts.append(f"[↩ article]({article_link(scheme, article.id)})")
     return " · ".join(parts)
+
+
+def front_matter_fields(article: ExportArticle) -> dict[str, Any]:
+    """The descriptive front matter of one article: title, outlet, author, date, URL, language."""
+    return {
+        "title": yaml_text(article.title) or UNTITLED,
+        "outlet": yaml_text(article.outlet or "") or None,
+        "author": yaml_text(article.author or "") or None,
+        "published": iso_date(article.published),
+        "url": yaml_text(article.source or "") or None,
+        "language": yaml_text(article.language) or None,
+    }
 
 
 def _document(blocks: list[str]) -> str:
@@ -164,16 +210,13 @@ def _document(blocks: list[str]) -> str:
 
 def render_article(article: ExportArticle, *, link_scheme: str = DEFAULT_LINK_SCHEME) -> str:
     """Render one article: front matter, title, then its annotations in document order."""
-    scheme = _check_scheme(link_scheme)
-    front = _front_matter(
+    scheme = check_scheme(link_scheme)
+    front = front_matter(
         {
-            "title": _yaml_text(article.title) or UNTITLED,
-            "source": _yaml_text(article.source) if article.source else None,
-            "date": _iso_date(article.published),
-            "language": _yaml_text(article.language) or None,
-            "tags": _tag_names(article.tags),
-            "actors": [_yaml_text(a) for a in article.actors if _yaml_text(a)],
-            "link": _article_link(scheme, article.id),
+            **front_matter_fields(article),
+            "tags": tag_names(article.tags),
+            "actors": [yaml_text(a) for a in article.actors if yaml_text(a)],
+            "link": article_link(scheme, article.id),
         }
     )
     return front + "\n" + _document([_heading(1, article.title), *_annotations(article, scheme)])
@@ -192,12 +235,12 @@ def render_collection(
     Each article becomes a ``##`` section with a source/date line and its annotations; pass
     only the annotations that belong in the export (e.g. those carrying the tag).
     """
-    scheme = _check_scheme(link_scheme)
-    all_tags = _tag_names(tag for article in articles for tag in article.tags)
-    front = _front_matter(
+    scheme = check_scheme(link_scheme)
+    all_tags = tag_names(tag for article in articles for tag in article.tags)
+    front = front_matter(
         {
-            "title": _yaml_text(heading) or UNTITLED,
-            "kind": _yaml_text(kind),
+            "title": yaml_text(heading) or UNTITLED,
+            "kind": yaml_text(kind),
             "generated": generated or dt.date.today(),
             "articles": len(articles),
             "tags": all_tags,

@@ -36,10 +36,15 @@ class ArticleRow:
     annotations: int
     imported_at: str = ""
     outlet: str | None = None
+    read_at: str | None = None  # ISO date-time; None: unread
+    starred: bool = False
+    archived: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        """The JSON shape of ``articles --json``."""
-        return {k: v for k, v in asdict(self).items() if k != "imported_at"}
+        """The JSON shape of ``articles --json`` (``read``: when it was read, or null)."""
+        data = {k: v for k, v in asdict(self).items() if k not in ("imported_at", "read_at")}
+        data["read"] = self.read_at
+        return data
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,62 @@ class AnnotationRow:
         if with_article:
             data["article"] = self.article_id
         return data
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """An annotation in the library-wide list of notes, with what the list shows of its article."""
+
+    annotation: AnnotationRow
+    article_title: str
+    published: str | None = None
+    outlet: str | None = None
+    created_at: str = ""  # ISO date-time (UTC)
+    updated_at: str = ""
+
+    @property
+    def id(self) -> int:
+        """The annotation's id."""
+        return self.annotation.id
+
+    @property
+    def article_id(self) -> int:
+        """The annotated article."""
+        return self.annotation.article_id
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of ``annotations --json``: the annotation with its article's title and date."""
+        return {
+            **self.annotation.as_json(with_article=True),
+            "article_title": self.article_title,
+            "published": self.published,
+            "created": self.created_at,
+            "updated": self.updated_at,
+        }
+
+
+@dataclass(frozen=True)
+class ReadingState:
+    """Whether an article was read (and when), is starred or archived."""
+
+    article_id: int
+    read_at: str | None = None  # ISO date-time (UTC); None: unread
+    starred: bool = False
+    archived: bool = False
+
+    @property
+    def read(self) -> bool:
+        """True once the article was read."""
+        return self.read_at is not None
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of ``mark --json``."""
+        return {
+            "id": self.article_id,
+            "read": self.read_at,
+            "starred": self.starred,
+            "archived": self.archived,
+        }
 
 
 @dataclass(frozen=True)

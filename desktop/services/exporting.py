@@ -1,107 +1,94 @@
-"""Markdown export of notes: one article, one tag, one actor, or the whole library."""
+"""Markdown export of notes: one article, one tag, one actor, or the whole library.
+
+Each export can be narrowed further by a :class:`~desktop.services.notes_query.NotesFilter`
+(colour, days, text search). Colours are written as their meanings (``meanings``: the
+window's renamed ones; the defaults otherwise). Articles are described by outlet, author,
+date and web address; a local file path never appears.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import dataclasses
+from collections.abc import Mapping
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from desktop.core.export_md import ExportAnnotation, ExportArticle, render_article, render_collection
+from desktop.core.export_md import render_article, render_collection
 from desktop.core.tags import normalize_tag
-from desktop.services.dto import AnnotationRow
-from desktop.services.queries import NotFoundError, annotation_rows, find_actor
+from desktop.services.notes_query import (
+    NotesFilter,
+    actor_names,
+    describe,
+    export_articles,
+    export_record,
+    select_notes,
+)
+from desktop.services.queries import NotFoundError, find_actor
 from desktop.storage.db import Library
-from desktop.storage.models import Actor, Article, Mention
+from desktop.storage.models import Article
 
 
-def _actor_names(session: Session, article_ids: list[int]) -> dict[int, list[str]]:
-    names: dict[int, list[str]] = defaultdict(list)
-    if not article_ids:
-        return names
-    rows = session.execute(
-        select(Mention.article_id, Actor.name)
-        .join(Actor, Actor.id == Mention.actor_id)
-        .where(Mention.article_id.in_(article_ids))
-        .order_by(Mention.article_id, Mention.start)
-    )
-    for article_id, name in rows:
-        if name not in names[article_id]:
-            names[article_id].append(name)
-    return names
+def _narrowed(flt: NotesFilter | None, **fields: object) -> NotesFilter:
+    return dataclasses.replace(flt or NotesFilter(), **fields)  # type: ignore[arg-type]
 
 
-def _export_articles(
-    session: Session, rows: list[AnnotationRow], article_ids: list[int]
-) -> list[ExportArticle]:
-    by_article: dict[int, list[AnnotationRow]] = defaultdict(list)
-    for row in rows:
-        by_article[row.article_id].append(row)
-    actors = _actor_names(session, article_ids)
-    result = []
-    for article_id in article_ids:
+def export_article(
+    library: Library,
+    article_id: int,
+    *,
+    flt: NotesFilter | None = None,
+    meanings: Mapping[str, str] | None = None,
+) -> str:
+    """The notes of one article as Markdown (front matter with the article's details)."""
+    with library.read_session() as session:
         article = session.get(Article, article_id)
         if article is None:
-            continue
-        annotations = tuple(
-            ExportAnnotation(a.id, a.start, a.end, a.quote, a.note, a.tags, a.color)
-            for a in sorted(by_article[article_id], key=lambda a: (a.start, a.id))
-        )
-        tags = tuple(dict.fromkeys(t for a in annotations for t in a.tags))
-        result.append(
-            ExportArticle(
-                id=article.id,
-                title=article.title,
-                language=article.language,
-                source=article.source_url or article.source_path,
-                published=article.published,
-                tags=tags,
-                actors=tuple(actors[article_id]),
-                annotations=annotations,
-            )
-        )
-    return result
-
-
-def export_article(library: Library, article_id: int) -> str:
-    """The notes of one article as Markdown."""
-    with library.read_session() as session:
-        if session.get(Article, article_id) is None:
             raise NotFoundError(f"There is no article {article_id} in this library.")
-        articles = _export_articles(session, annotation_rows(session, article_id), [article_id])
-        return render_article(articles[0])
+        notes = select_notes(session, _narrowed(flt, article_id=article_id), "document")
+        actors = actor_names(session, [article_id])[article_id]
+        record = export_record(article, [n.annotation for n in notes], actors, meanings)
+    return render_article(record)
 
 
-def export_tag(library: Library, tag: str) -> str:
+def export_tag(
+    library: Library, tag: str, *, flt: NotesFilter | None = None, meanings: Mapping[str, str] | None = None
+) -> str:
     """All notes carrying ``tag`` (or one of its sub-tags) as Markdown."""
     name = normalize_tag(tag)
+    narrowed = _narrowed(flt, tag=name)
     with library.read_session() as session:
-        rows = annotation_rows(session, tag=name)
-        if not rows:
+        notes = select_notes(session, narrowed, "document")
+        if not notes and not (flt and flt.active):
             raise NotFoundError(f"No annotation is tagged {name!r}.")
-        ids = list(dict.fromkeys(r.article_id for r in rows))
-        return render_collection(f"Notes tagged #{name}", _export_articles(session, rows, ids), kind="tag")
+        articles = export_articles(session, notes, meanings)
+    heading = f"Notes tagged #{name}" if not (flt and flt.active) else describe(narrowed, meanings=meanings)
+    return render_collection(heading, articles, kind="tag")
 
 
-def export_actor(library: Library, actor_name: str) -> str:
-    """Notes of every article in which the actor appears, as Markdown."""
+def export_actor(
+    library: Library,
+    actor_name: str,
+    *,
+    flt: NotesFilter | None = None,
+    meanings: Mapping[str, str] | None = None,
+) -> str:
+    """The highlights that name the actor (they overlap one of its mentions), as Markdown."""
     with library.read_session() as session:
         actor = find_actor(session, actor_name)
-        ids = list(
-            session.scalars(
-                select(Mention.article_id)
-                .where(Mention.actor_id == actor.id)
-                .distinct()
-                .order_by(Mention.article_id)
-            )
-        )
-        rows = [r for i in ids for r in annotation_rows(session, i)]
-        return render_collection(f"Notes on {actor.name}", _export_articles(session, rows, ids), kind="actor")
+        narrowed = _narrowed(flt, actor_id=actor.id)
+        articles = export_articles(session, select_notes(session, narrowed, "document"), meanings)
+        name = actor.name
+    heading = (
+        f"Notes on {name}"
+        if not (flt and flt.active)
+        else describe(narrowed, actor_name=name, meanings=meanings)
+    )
+    return render_collection(heading, articles, kind="actor")
 
 
-def export_library(library: Library) -> str:
+def export_library(
+    library: Library, *, flt: NotesFilter | None = None, meanings: Mapping[str, str] | None = None
+) -> str:
     """Notes of the whole library as Markdown (articles with at least one note)."""
     with library.read_session() as session:
-        rows = annotation_rows(session)
-        ids = list(dict.fromkeys(r.article_id for r in rows))
-        return render_collection("Briefing notes", _export_articles(session, rows, ids), kind="library")
+        articles = export_articles(session, select_notes(session, flt or NotesFilter(), "document"), meanings)
+    heading = "Briefing notes" if not (flt and flt.active) else describe(flt, meanings=meanings)
+    return render_collection(heading, articles, kind="library")

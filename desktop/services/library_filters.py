@@ -1,4 +1,4 @@
-"""Filters of the library list (tag, actor, has notes) as queries returning article ids."""
+"""Filters of the library list (tag, actor, has notes, reading state) as queries returning article ids."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import Session
 
-from desktop.storage.models import Actor, Annotation, Mention, Tag, annotation_tags
+from desktop.storage.models import Actor, Annotation, Article, Mention, Tag, annotation_tags
 
 
 @dataclass(frozen=True)
@@ -18,11 +18,21 @@ class LibraryFilter:
     tag: str | None = None  # a tag name; its sub-tags ("tag/sub") match too
     actor_id: int | None = None
     has_annotations: bool = False
+    read: bool | None = None  # True: read ones only, False: unread ones only
+    starred: bool = False
+    archived: bool | None = None  # True: archived ones only, False: those not archived
 
     @property
     def active(self) -> bool:
         """True when at least one restriction is set."""
-        return bool(self.tag) or self.actor_id is not None or self.has_annotations
+        return (
+            bool(self.tag)
+            or self.actor_id is not None
+            or self.has_annotations
+            or self.read is not None
+            or self.starred
+            or self.archived is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -55,13 +65,17 @@ def actor_choices(session: Session) -> list[ActorChoice]:
     return choices
 
 
-def _tag_articles(tag: str) -> Select[Any]:
-    tagged = (
+def tagged_annotations(tag: str) -> Select[Any]:
+    """Ids of the annotations carrying ``tag`` (normal form) or one of its sub-tags ("tag/sub")."""
+    return (
         select(annotation_tags.c.annotation_id)
         .join(Tag, Tag.id == annotation_tags.c.tag_id)
         .where((Tag.name == tag) | Tag.name.startswith(tag + "/", autoescape=True))
     )
-    return select(Annotation.article_id).where(Annotation.id.in_(tagged))
+
+
+def _tag_articles(tag: str) -> Select[Any]:
+    return select(Annotation.article_id).where(Annotation.id.in_(tagged_annotations(tag)))
 
 
 def filter_article_ids(session: Session, flt: LibraryFilter) -> set[int] | None:
@@ -80,4 +94,13 @@ def filter_article_ids(session: Session, flt: LibraryFilter) -> set[int] | None:
         narrow(set(session.scalars(select(Mention.article_id).where(Mention.actor_id == flt.actor_id))))
     if flt.has_annotations:
         narrow(set(session.scalars(select(Annotation.article_id).distinct())))
+    state = []
+    if flt.read is not None:
+        state.append(Article.read_at.is_not(None) if flt.read else Article.read_at.is_(None))
+    if flt.starred:
+        state.append(Article.starred.is_(True))
+    if flt.archived is not None:
+        state.append(Article.archived.is_(flt.archived))
+    if state:
+        narrow(set(session.scalars(select(Article.id).where(*state))))
     return result if result is not None else set()

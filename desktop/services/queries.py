@@ -45,12 +45,27 @@ def list_articles(session: Session) -> list[ArticleRow]:
             func.coalesce(counts.c.n, 0),
             Article.imported_at,
             Article.outlet,
+            Article.read_at,
+            Article.starred,
+            Article.archived,
         )
         .outerjoin(counts, counts.c.article_id == Article.id)
         .order_by(Article.id.desc())
     )
     return [
-        ArticleRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6].isoformat() if r[6] else "", r[7])
+        ArticleRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            int(r[5]),
+            r[6].isoformat() if r[6] else "",
+            r[7],
+            r[8].isoformat() if r[8] else None,
+            bool(r[9]),
+            bool(r[10]),
+        )
         for r in rows
     ]
 

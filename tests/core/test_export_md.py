@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -68,20 +69,24 @@ def of_type(tokens: list[Token], kind: str) -> list[Token]:
 
 
 def test_front_matter_round_trips_through_yaml() -> None:
-    md = render_article(article(title=HOSTILE_TITLE, source='Blatt "Zeit": ---'))
+    md = render_article(
+        article(title=HOSTILE_TITLE, source='Blatt "Zeit": ---', outlet="Der\nStandard", author="A: B")
+    )
     assert md.startswith("---\n")
     data = front_matter(md)
     assert data == {
         "title": "Er sagte: \"Nein\" 'x' --- foo: bar",
-        "source": 'Blatt "Zeit": ---',
-        "date": dt.date(2024, 5, 6),
+        "outlet": "Der Standard",
+        "author": "A: B",
+        "published": dt.date(2024, 5, 6),
+        "url": 'Blatt "Zeit": ---',
         "language": "de",
         "tags": ["politik", "politik/wahl"],
         "actors": ["Erika Beispiel", "Max Muster"],
         "link": "briefing-reader://article/7",
     }
     assert "foo" not in data
-    assert "\ndate: 2024-05-06\n" in md  # unquoted, so Obsidian sees a date
+    assert "\npublished: 2024-05-06\n" in md  # unquoted, so Obsidian sees a date
 
 
 def test_front_matter_cannot_be_closed_early_by_article_text() -> None:
@@ -94,8 +99,8 @@ def test_front_matter_cannot_be_closed_early_by_article_text() -> None:
 @pytest.mark.parametrize(("published", "expected"), [(None, None), ("2024-02-30", "2024-02-30"), ("", None)])
 def test_front_matter_date_variants(published: str | None, expected: Any) -> None:
     data = front_matter(render_article(article(published=published)))
-    assert data.get("date") == expected
-    assert front_matter(render_article(article(published="2024-05-06T10:00:00+02:00")))["date"] == dt.date(
+    assert data.get("published") == expected
+    assert front_matter(render_article(article(published="2024-05-06T10:00:00+02:00")))["published"] == dt.date(
         2024, 5, 6
     )
 
@@ -110,12 +115,14 @@ def test_title_is_an_escaped_heading() -> None:
 
 def test_annotations_render_as_blockquotes_with_link_back() -> None:
     a = note(1, 10, "Ein Satz\nmit zwei Zeilen.", "Meine **Notiz**.", ("politik", "Wahl Kampf"), "yellow")
+    a = dataclasses.replace(a, meaning="Important")
     md = render_article(article(a))
     html = MD.render(md)
     assert "<blockquote>\n<p>Ein Satz\nmit zwei Zeilen.</p>\n</blockquote>" in html
     assert "<strong>Notiz</strong>" in html  # the note is the user's Markdown, kept as is
     assert '<a href="briefing-reader://article/7#10-35">↩ source</a>' in html
-    assert "#politik #wahl-kampf · colour: yellow · [↩ source]" in md
+    assert "Important · #politik #wahl-kampf · [↩ source]" in md
+    assert "yellow" not in md
 
 
 def test_custom_link_scheme_and_invalid_scheme() -> None:

@@ -1,0 +1,122 @@
+"""What each highlight colour means to the user ("Important"), for exports without the window.
+
+The window keeps renamed meanings in its INI settings file (``[palette]`` group, keys
+``meaning\\<colour>``). The command line reads the same file when it exists, so both export the
+same words; otherwise the defaults below apply. The window passes its own mapping as data.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from desktop.services.annotations import COLORS
+from desktop.storage.db import APP_DIR_NAME
+
+SETTINGS_FILE = "settings.ini"
+_SECTION = "palette"
+_KEY_RE = re.compile(r"meaning\\(\w+)")
+_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+MAX_MEANING = 60
+
+#: The meaning of each colour until the user renames it (the window shows the same).
+DEFAULT_MEANINGS: dict[str, str] = {
+    "yellow": "Important",
+    "green": "Evidence",
+    "blue": "Question",
+    "red": "Disagree",
+    "purple": "Quote",
+    "pink": "Follow up",
+    "orange": "To check",
+    "gray": "Background",
+}
+
+
+def settings_path(*, env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """The window's settings file (Qt's generic configuration folder + ``BriefingReader``)."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    home = Path(env.get("HOME") or Path.home())
+    if platform.startswith("win"):
+        base = Path(env["LOCALAPPDATA"]) if env.get("LOCALAPPDATA") else home / "AppData" / "Local"
+    elif platform == "darwin":
+        base = home / "Library" / "Preferences"
+    else:
+        xdg = env.get("XDG_CONFIG_HOME", "")
+        base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".config"
+    return base / APP_DIR_NAME / SETTINGS_FILE
+
+
+def _unescape(raw: str) -> str | None:
+    """A QSettings INI string value; None for lists and variants (not a meaning)."""
+    value = raw.strip()
+    if value.startswith("@"):
+        return None
+    out: list[str] = []
+    quoted = False
+    i = 0
+    while i < len(value):
+        ch = value[i]
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "\\" and i + 1 < len(value):
+            i += 1
+            code = value[i]
+            if code == "x":
+                digits = re.match(r"[0-9a-fA-F]{1,4}", value[i + 1 :])
+                if digits:
+                    out.append(chr(int(digits.group(), 16)))
+                    i += len(digits.group())
+            else:
+                out.append(_ESCAPES.get(code, code))
+        elif ch == "," and not quoted:
+            return None  # a list of strings
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def read_meanings(path: Path) -> dict[str, str]:
+    """The renamed meanings stored in the settings file at ``path`` (empty when unreadable)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    found: dict[str, str] = {}
+    section = ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section = stripped[1:-1].strip()
+            continue
+        if section != _SECTION or "=" not in stripped:
+            continue
+        key, _, raw = stripped.partition("=")
+        match = _KEY_RE.fullmatch(key.strip())
+        value = _unescape(raw)
+        if match and match.group(1) in COLORS and value is not None:
+            meaning = " ".join(value.split())[:MAX_MEANING]
+            if meaning:
+                found[match.group(1)] = meaning
+    return found
+
+
+def color_meanings(path: Path | None = None) -> dict[str, str]:
+    """Every colour's meaning: the defaults, overridden by the settings file (``path`` or the window's)."""
+    meanings = {color: DEFAULT_MEANINGS.get(color, color.capitalize()) for color in COLORS}
+    meanings.update(read_meanings(path or settings_path()))
+    return meanings
+
+
+def meaning_of(color: str, meanings: Mapping[str, str] | None) -> str:
+    """The meaning of ``color`` in ``meanings`` (default meaning, then the colour's name)."""
+    if meanings and meanings.get(color):
+        return meanings[color]
+    return DEFAULT_MEANINGS.get(color, color.capitalize())
+
+
+__all__ = ["DEFAULT_MEANINGS", "color_meanings", "meaning_of", "read_meanings", "settings_path"]
