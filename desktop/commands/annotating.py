@@ -6,6 +6,7 @@ import argparse
 from typing import Any, TextIO
 
 from desktop.commands.common import Handler, emit, open_library
+from desktop.commands.note_filters import add_note_filters, note_filter
 
 
 def register(sub: Any) -> dict[str, Handler]:
@@ -18,9 +19,10 @@ def register(sub: Any) -> dict[str, Handler]:
     p.add_argument("--color", default="yellow", metavar="NAME")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("annotations", help="list annotations (of one article, or with a tag)")
+    p = sub.add_parser("annotations", help="list highlights and notes, filtered (newest first)")
     p.add_argument("--article", type=int, metavar="ARTICLE_ID")
-    p.add_argument("--tag", metavar="TAG")
+    p.add_argument("--tag", metavar="TAG", help="this tag or one of its sub-tags (nato: also nato/planung)")
+    add_note_filters(p)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("edit-annotation", help="change an annotation's note, tags or colour")
@@ -60,22 +62,27 @@ def _cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.core.tags import normalize_tag
-    from desktop.services.queries import annotation_rows
+    from desktop.services.color_meanings import color_meanings
+    from desktop.services.notes_query import query_notes
 
-    tag = normalize_tag(args.tag) if args.tag else None
-    with open_library(args).read_session() as session:
-        rows = annotation_rows(session, args.article, tag)
+    library = open_library(args)
+    flt = note_filter(args, library, article_id=args.article, tag=args.tag)
+    rows = query_notes(library, flt)
     if args.json:
-        emit([r.as_json(with_article=True) for r in rows], out)
-    else:
-        for r in rows:
-            tags = " ".join("#" + t for t in r.tags)
-            out.write(
-                f"[{r.id}] article {r.article_id} {r.start}-{r.end} ({r.color}) {tags}\n  > {r.quote}\n"
-            )
-            if r.note:
-                out.write(f"  {r.note}\n")
+        emit([r.as_json() for r in rows], out)
+        return 0
+    meanings = color_meanings()
+    for r in rows:
+        a = r.annotation
+        tags = " ".join("#" + t for t in a.tags)
+        meaning = meanings.get(a.color, a.color)
+        day = r.created_at[:10]
+        out.write(
+            f"[{a.id}] {day} article {a.article_id} {a.start}-{a.end} ({meaning}) {tags}".rstrip() + "\n"
+        )
+        out.write(f"  {r.article_title}\n  > {a.quote}\n")
+        if a.note:
+            out.write(f"  {a.note}\n")
     return 0
 
 

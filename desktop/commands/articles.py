@@ -17,6 +17,11 @@ def register(sub: Any) -> dict[str, Handler]:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("articles", help="list the articles in the library")
+    read = p.add_mutually_exclusive_group()
+    read.add_argument("--unread", action="store_true", help="only articles not read yet")
+    read.add_argument("--read", action="store_true", help="only articles already read")
+    p.add_argument("--starred", action="store_true", help="only starred articles")
+    p.add_argument("--archived", action="store_true", help="only archived articles")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("show", help="show one article with its entities and annotations")
@@ -67,16 +72,34 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_articles(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.library_filters import LibraryFilter, filter_article_ids
     from desktop.services.queries import list_articles
 
+    flt = LibraryFilter(
+        read=True if args.read else False if args.unread else None,
+        starred=args.starred,
+        archived=True if args.archived else None,
+    )
     with open_library(args).read_session() as session:
         rows = list_articles(session)
+        allowed = filter_article_ids(session, flt)
+    if allowed is not None:
+        rows = [r for r in rows if r.id in allowed]
     if args.json:
         emit([r.as_json() for r in rows], out)
     else:
         for r in rows:
             notes = f"{r.annotations} notes" if r.annotations else ""
-            out.write(f"#{r.id:<5} [{r.language}] {r.published or '':10}  {r.title}  {notes}\n")
+            state = ", ".join(
+                label
+                for label, on in (("unread", not r.read_at), ("starred", r.starred), ("archived", r.archived))
+                if on
+            )
+            state = f"({state})" if state else ""
+            out.write(
+                f"#{r.id:<5} [{r.language}] {r.published or '':10}  {r.title}  {notes}  {state}".rstrip()
+                + "\n"
+            )
     return 0
 
 

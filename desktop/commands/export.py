@@ -1,4 +1,4 @@
-"""Subcommands that write notes out: export."""
+"""Subcommands that write notes out: export (one Markdown file, or an Obsidian vault folder)."""
 
 from __future__ import annotations
 
@@ -7,17 +7,22 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, open_library
+from desktop.commands.common import Handler, UserError, open_library
+from desktop.commands.note_filters import add_note_filters, has_note_filters, note_filter
 
 
 def register(sub: Any) -> dict[str, Handler]:
     """Add the export subcommands to ``sub``."""
-    p = sub.add_parser("export", help="export notes as Markdown")
+    p = sub.add_parser("export", help="export notes as Markdown (a file, or notes in an Obsidian vault)")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--article", type=int, metavar="ID")
     target.add_argument("--tag", metavar="TAG")
-    target.add_argument("--actor", metavar="NAME")
+    target.add_argument("--actor", metavar="NAME", help="the highlights that name this actor")
     target.add_argument("--all", action="store_true")
+    target.add_argument(
+        "--vault", metavar="DIR", help="one note per article and per actor in DIR, updated in place"
+    )
+    add_note_filters(p, actor=False)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten unless --force)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     return {"export": _cmd_export}
@@ -26,19 +31,37 @@ def register(sub: Any) -> dict[str, Handler]:
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.export_md import write_new_file
     from desktop.services import exporting
+    from desktop.services.color_meanings import color_meanings
 
+    if args.vault is not None:
+        return _export_vault(args, out)
     library = open_library(args)
+    meanings = color_meanings()
+    flt = note_filter(args, library) if has_note_filters(args) else None
     if args.article is not None:
-        text = exporting.export_article(library, args.article)
+        text = exporting.export_article(library, args.article, flt=flt, meanings=meanings)
     elif args.tag is not None:
-        text = exporting.export_tag(library, args.tag)
+        text = exporting.export_tag(library, args.tag, flt=flt, meanings=meanings)
     elif args.actor is not None:
-        text = exporting.export_actor(library, args.actor)
+        text = exporting.export_actor(library, args.actor, flt=flt, meanings=meanings)
     else:
-        text = exporting.export_library(library)
+        text = exporting.export_library(library, flt=flt, meanings=meanings)
     if args.output:
         path = write_new_file(Path(args.output), text, overwrite=args.force)
         sys.stderr.write(f"wrote {path}\n")
     else:
         out.write(text)
+    return 0
+
+
+def _export_vault(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.color_meanings import color_meanings
+    from desktop.services.vault_export import export_vault
+
+    if has_note_filters(args) or args.output or args.force:
+        raise UserError(
+            "--vault writes every note of the library into DIR; leave out the filters, -o and --force."
+        )
+    report = export_vault(open_library(args), Path(args.vault), meanings=color_meanings())
+    out.write(report.summary() + "\n")
     return 0

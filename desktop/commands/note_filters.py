@@ -1,0 +1,54 @@
+"""The notes filters that ``annotations`` and ``export`` share: colour, actor, days, text."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from desktop.commands.common import UserError
+
+
+def add_note_filters(parser: argparse.ArgumentParser, *, actor: bool = True) -> None:
+    """Add ``--color``, ``--actor``, ``--since``, ``--until`` and ``--search`` to ``parser``."""
+    parser.add_argument(
+        "--color", action="append", default=[], metavar="NAME", help="colour (repeat for any of several)"
+    )
+    if actor:
+        parser.add_argument("--actor", metavar="NAME", help="highlights that name this actor")
+    parser.add_argument("--since", metavar="YYYY-MM-DD", help="made on or after this day")
+    parser.add_argument("--until", metavar="YYYY-MM-DD", help="made on or before this day")
+    parser.add_argument("--search", default="", metavar="TEXT", help="in the note or the quoted passage")
+
+
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """An ISO day (YYYY-MM-DD) given to ``option``; a one-line error otherwise."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserError(f"{option} needs a day as YYYY-MM-DD, not {value!r}.") from None
+
+
+def has_note_filters(args: argparse.Namespace) -> bool:
+    """True when any of the shared filters was given."""
+    return bool(args.color or getattr(args, "actor", None) or args.since or args.until or args.search.strip())
+
+
+def note_filter(args: argparse.Namespace, library: Any, **fields: Any) -> Any:
+    """The :class:`NotesFilter` the options describe (``fields``: article_id, tag, actor_id…)."""
+    from desktop.services.notes_query import make_filter
+    from desktop.services.queries import find_actor
+
+    actor_name = getattr(args, "actor", None)
+    if actor_name and "actor_id" not in fields:
+        with library.read_session() as session:
+            fields["actor_id"] = find_actor(session, actor_name).id
+    return make_filter(
+        colors=args.color,
+        since=parse_day(args.since, "--since"),
+        until=parse_day(args.until, "--until"),
+        search=args.search,
+        **fields,
+    )
