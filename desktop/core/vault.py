@@ -264,8 +264,9 @@ def render_actor_note(
     fields = {
         "title": yaml_text(actor.name),
         "type": actor.type,
-        "aliases": [yaml_text(a) for a in actor.aliases if yaml_text(a) and yaml_text(a) != actor.name],
-        "roles": roles,
+        "aliases": [yaml_text(a) for a in actor.aliases if yaml_text(a) and yaml_text(a) != actor.name]
+        or None,
+        "roles": roles or None,
         "articles": len(articles),
         ID_KEY: _key("actor", actor.id),
     }

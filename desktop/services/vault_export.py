@@ -55,9 +55,8 @@ def _actors(session: Session, ids: set[int]) -> list[VaultActor]:
     ordered = sorted(ids)
     for start in range(0, len(ordered), 500):
         chunk = ordered[start : start + 500]
-        rows.extend(
-            session.execute(select(Actor.id, Actor.name, Actor.type).where(Actor.id.in_(chunk))).tuples()
-        )
+        query = select(Actor.id, Actor.name, Actor.type).where(Actor.id.in_(chunk))
+        rows.extend((int(r[0]), str(r[1]), str(r[2])) for r in session.execute(query))
         for actor_id, alias in session.execute(
             select(ActorAlias.actor_id, ActorAlias.alias)
             .where(ActorAlias.actor_id.in_(chunk))

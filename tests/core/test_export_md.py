@@ -100,9 +100,9 @@ def test_front_matter_cannot_be_closed_early_by_article_text() -> None:
 def test_front_matter_date_variants(published: str | None, expected: Any) -> None:
     data = front_matter(render_article(article(published=published)))
     assert data.get("published") == expected
-    assert front_matter(render_article(article(published="2024-05-06T10:00:00+02:00")))["published"] == dt.date(
-        2024, 5, 6
-    )
+    assert front_matter(render_article(article(published="2024-05-06T10:00:00+02:00")))[
+        "published"
+    ] == dt.date(2024, 5, 6)
 
 
 def test_title_is_an_escaped_heading() -> None:

@@ -155,7 +155,9 @@ def test_merge_moves_mentions_and_aliases(library: Library, tmp_path: Path) -> N
 def test_annotation_lifecycle_and_exports(library: Library, tmp_path: Path) -> None:
     importer = Importer(library, FakeRecognizer(NAMES))
     importer.import_paths([write(tmp_path, "a.txt", ARTICLE_1), write(tmp_path, "b.txt", ARTICLE_2)])
-    late = annotations.create_annotation(library, 1, quote="Brandtners Plan wurde begrüßt", tags=["bewertung"])
+    late = annotations.create_annotation(
+        library, 1, quote="Brandtners Plan wurde begrüßt", tags=["bewertung"]
+    )
     early = annotations.create_annotation(
         library, 1, quote="reiste am Donnerstag", note="**wichtig**", tags=["Reise/Planung"], color="blue"
     )
