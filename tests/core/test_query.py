@@ -1,0 +1,63 @@
+"""The search syntax: words, phrases, prefixes, OR, exclusions, umlaut spellings and stems."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.query import MAX_SPELLINGS, Matcher, parse_query, term_stems
+from desktop.core.stemming import has_stemmer, stem_text, stems_of
+
+
+def test_parse_words_phrases_prefix_or_and_exclusions() -> None:
+    q = parse_query('„Koalition der Willigen“ nato* Kyjiw OR Kiew -Moskau NOT "rote Linie" AND')
+    assert [[t.tokens for t in g] for g in q.groups] == [
+        [("koalition", "der", "willigen")],
+        [("nato",)],
+        [("kyjiw",), ("kiew",)],
+    ]
+    assert q.groups[0][0].phrase and q.groups[1][0].prefix
+    assert [t.tokens for t in q.excluded] == [("moskau",), ("rote", "linie")]
+    assert parse_query("-nur -ausschluss").empty
+    assert parse_query("* - OR").empty
+    assert parse_query('"unclosed phrase').groups[0][0].tokens == ("unclosed", "phrase")
+
+
+def test_typed_umlauts_also_match_their_transliteration() -> None:
+    (term,) = parse_query("Flüchtlinge").terms()
+    assert term.spellings() == (("fluchtlinge",), ("fluechtlinge",))
+    (many,) = parse_query("Ääääää").terms()
+    assert len(many.spellings()) <= MAX_SPELLINGS
+
+
+def test_stems_by_language() -> None:
+    assert has_stemmer("de") and has_stemmer("en") and not has_stemmer("und") and not has_stemmer(None)
+    assert stems_of("Flüchtlinge", ["de"]) == stems_of("fluechtling", ["de"]) == ("fluchtling",)
+    assert stems_of("negotiations", ["en"]) == stems_of("negotiate", ["en"])
+    assert stem_text("Die Häuser", "de") == "die haus"
+    assert stem_text("Die Häuser", "und") == ""
+    (phrase,) = parse_query('"Flüchtling"').terms()
+    assert term_stems(phrase, ["de"]) == ()
+
+
+def test_matcher_finds_forms_and_marks_them() -> None:
+    text = "Die Flüchtlinge kamen. Ein Fluechtling blieb. Die Straße war voll; negotiations began."
+    matcher = Matcher(parse_query("flüchtling strasse"), ["de", "en"])
+    assert matcher.matches(text)
+    assert [text[s:e] for s, e in matcher.spans(text)] == ["Flüchtlinge", "Fluechtling", "Straße"]
+    assert Matcher(parse_query("negotiate"), ["en"]).matches(text)
+    assert not Matcher(parse_query("negotiate"), []).matches(text)
+    assert not Matcher(parse_query("flüchtling -straße"), ["de"]).matches(text)
+    assert Matcher(parse_query("hafen OR straße"), ["de"]).matches(text)
+    assert Matcher(parse_query('"Die Straße war"'), []).matches(text)
+    assert not Matcher(parse_query('"Straße die"'), []).matches(text)
+    assert Matcher(parse_query("negot*"), []).matches(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=200))
+def test_any_query_on_any_text_never_fails(query: str, text: str) -> None:
+    matcher = Matcher(parse_query(query), ["de", "en"])
+    spans = matcher.spans(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert isinstance(matcher.matches(text), bool)
