@@ -33,6 +33,7 @@ from desktop.storage.models import Actor, Annotation, Article, Mention
 from desktop.storage.search import library_languages
 
 NotesOrder = Literal["created", "document"]
+NOTE_LANGUAGES = ("de", "en")
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,9 @@ def select_notes(session: Session, flt: NotesFilter, order: NotesOrder = "create
         statement = statement.order_by(Annotation.created_at.desc(), Annotation.id.desc())
     rows = session.execute(statement).all()
     if flt.search.strip():
-        matcher = Matcher(parse_query(flt.search), library_languages(session))
+        # notes are the user's words: German and English stems besides the articles' languages
+        languages = sorted({*library_languages(session), *NOTE_LANGUAGES})
+        matcher = Matcher(parse_query(flt.search), languages)
         rows = [r for r in rows if matcher.matches_folded(fold(r[0].note + "\n" + r[0].exact))]
     tags = _tags_of(session, [r[0].id for r in rows])
     result = []
