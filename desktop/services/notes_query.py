@@ -29,7 +29,7 @@ from desktop.services.dto import AnnotationRow, NoteRow
 from desktop.services.library_filters import tagged_annotations
 from desktop.services.queries import NotFoundError, _tags_of
 from desktop.storage.db import Library
-from desktop.storage.models import Actor, Annotation, Article, Mention
+from desktop.storage.models import Actor, Annotation, Article, Mention, Tag, annotation_tags
 from desktop.storage.search import library_languages
 
 NotesOrder = Literal["created", "document"]
@@ -101,10 +101,25 @@ def _overlaps_actor(actor_id: int) -> Any:
     )
 
 
+_COLUMNS = (
+    Annotation.id,
+    Annotation.article_id,
+    Annotation.start,
+    Annotation.end,
+    Annotation.exact,
+    Annotation.note,
+    Annotation.color,
+    Annotation.orphaned,
+    Annotation.created_at,
+    Annotation.updated_at,
+    Article.title,
+    Article.published,
+    Article.outlet,
+)
+
+
 def _statement(flt: NotesFilter) -> Select[Any]:
-    query = select(Annotation, Article.title, Article.published, Article.outlet).join(
-        Article, Article.id == Annotation.article_id
-    )
+    query = select(*_COLUMNS).join(Article, Article.id == Annotation.article_id)
     conditions: list[Any] = []
     if flt.article_id is not None:
         conditions.append(Annotation.article_id == flt.article_id)
@@ -119,6 +134,23 @@ def _statement(flt: NotesFilter) -> Select[Any]:
     if flt.until:
         conditions.append(Annotation.created_at < _day_start_utc(flt.until + dt.timedelta(days=1)))
     return query.where(and_(*conditions)) if conditions else query
+
+
+def _tags(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    """Tags of the annotations ``ids``; one query over all tag links when they are many."""
+    if len(ids) <= 2000:
+        return _tags_of(session, ids)
+    wanted = set(ids)
+    result: dict[int, list[str]] = defaultdict(list)
+    rows = session.execute(
+        select(annotation_tags.c.annotation_id, Tag.name)
+        .join(Tag, Tag.id == annotation_tags.c.tag_id)
+        .order_by(Tag.name)
+    )
+    for annotation_id, name in rows:
+        if annotation_id in wanted:
+            result[annotation_id].append(name)
+    return result
 
 
 def _iso(value: dt.datetime | None) -> str:
@@ -137,25 +169,29 @@ def select_notes(session: Session, flt: NotesFilter, order: NotesOrder = "create
         # notes are the user's words: German and English stems besides the articles' languages
         languages = sorted({*library_languages(session), *NOTE_LANGUAGES})
         matcher = Matcher(parse_query(flt.search), languages)
-        rows = [r for r in rows if matcher.matches_folded(fold(r[0].note + "\n" + r[0].exact))]
-    tags = _tags_of(session, [r[0].id for r in rows])
-    result = []
-    for annotation, title, published, outlet in rows:
-        row = AnnotationRow(
-            annotation.id,
-            annotation.article_id,
-            annotation.start,
-            annotation.end,
-            annotation.exact,
-            annotation.note,
-            tuple(tags.get(annotation.id, ())),
-            annotation.color,
-            annotation.orphaned,
+        rows = [r for r in rows if matcher.matches_folded(fold(f"{r.note}\n{r.exact}"))]
+    tags = _tags(session, [r.id for r in rows])
+    return [
+        NoteRow(
+            AnnotationRow(
+                r.id,
+                r.article_id,
+                r.start,
+                r.end,
+                r.exact,
+                r.note,
+                tuple(tags.get(r.id, ())),
+                r.color,
+                r.orphaned,
+            ),
+            r.title,
+            r.published,
+            r.outlet,
+            _iso(r.created_at),
+            _iso(r.updated_at),
         )
-        result.append(
-            NoteRow(row, title, published, outlet, _iso(annotation.created_at), _iso(annotation.updated_at))
-        )
-    return result
+        for r in rows
+    ]
 
 
 def query_notes(
