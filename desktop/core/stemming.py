@@ -62,14 +62,14 @@ StemWords = Callable[[Sequence[str]], list[str]]
 
 def _load(algorithm: str) -> StemWords | None:
     try:
-        import Stemmer  # PyStemmer
+        import Stemmer  # type: ignore[import-not-found]  # PyStemmer
 
         if algorithm in Stemmer.algorithms():
             return Stemmer.Stemmer(algorithm).stemWords  # type: ignore[no-any-return]
     except ImportError:
         pass
     try:
-        import snowballstemmer
+        import snowballstemmer  # type: ignore[import-untyped]
 
         if algorithm in snowballstemmer.algorithms():
             return snowballstemmer.stemmer(algorithm).stemWords  # type: ignore[no-any-return]

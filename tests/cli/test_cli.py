@@ -51,7 +51,18 @@ def test_import_twice_is_duplicate(library: Path) -> None:
     assert again[0]["id"] == 1
     articles = json.loads(run(library, "articles", "--json").stdout)
     assert len(articles) == 1
-    assert set(articles[0]) == {"id", "title", "language", "source", "published", "annotations", "outlet"}
+    assert set(articles[0]) == {
+        "id",
+        "title",
+        "language",
+        "source",
+        "published",
+        "annotations",
+        "outlet",
+        "read",
+        "starred",
+        "archived",
+    }
 
 
 def test_stdin_import_and_same_text_is_duplicate(library: Path) -> None:
