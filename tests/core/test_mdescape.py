@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -162,6 +163,7 @@ _SEPARATORS = st.sampled_from(
 @given(st.lists(st.tuples(_WORDS, _SEPARATORS), min_size=1, max_size=12), _WORDS)
 def test_prose_punctuation_never_gets_a_backslash(parts: list[tuple[str, str]], last: str) -> None:
     source = "".join(word + sep for word, sep in parts) + last
+    assume(not re.match(r"\d{1,9}[.)](\s|$)", source))  # "1) x" opens an ordered list: escaping it is right
     assert "\\" not in escape_inline(source)
     assert_plain_paragraph(RICH, source, source)
 
