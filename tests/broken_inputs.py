@@ -17,6 +17,9 @@ fake_docx            a text file named ``.docx`` (not a zip)
 encrypted_pdf        a PDF that needs a password
 zip_bomb_docx        a ``.docx`` whose members unpack to more than 200 MB
 ===================  ===================================================================
+
+Inputs that attack the reader itself (escape sequences, crafted HTML and zip files, odd file
+names and special files) are written by :mod:`tests.hostile_inputs`.
 """
 
 from __future__ import annotations

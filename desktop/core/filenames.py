@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
+
+from desktop.core.printable import printable_line
 
 
 class ExportError(Exception):
@@ -25,6 +28,15 @@ _RESERVED = frozenset(
 )
 # Most file systems allow 255 bytes (ext4, APFS) or 255 UTF-16 units (NTFS) per name.
 _MAX_BYTES = 255
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as it is shown and stored: always valid UTF-8 text on one line.
+
+    Bytes of the name that are not UTF-8 (an old Latin-1 archive on Linux: Python gives them as
+    lone surrogates) become U+FFFD; control characters become visible escapes (``\\n``, ``\\x1b``).
+    """
+    return printable_line(os.fspath(path))
 
 
 def _is_reserved(name: str) -> bool:
@@ -98,16 +110,22 @@ def write_new_file(path: Path, content: str, *, overwrite: bool = False) -> Path
 
     The text goes to a temporary file in the same folder first and is then moved into place,
     so readers never see a half-written file. An existing file is only replaced when
-    ``overwrite`` is true; otherwise :class:`ExportError` is raised.
+    ``overwrite`` is true, and only when it is a regular file (never a device, a pipe, a folder
+    or a link to one of those); otherwise :class:`ExportError` is raised.
     """
     path = Path(path)
     folder = path.parent
+    shown = display_path(path)
     if path.is_dir():
-        raise ExportError(f'"{path}" is a folder; give a file name to export to.')
+        raise ExportError(f'"{shown}" is a folder; give a file name to export to.')
     if not folder.is_dir():
-        raise ExportError(f'The folder "{folder}" does not exist; create it first or choose another one.')
-    if path.exists() and not overwrite:
-        raise ExportError(f'"{path}" already exists; choose another name or pass --force.')
+        raise ExportError(
+            f'The folder "{display_path(folder)}" does not exist; create it first or choose another one.'
+        )
+    if os.path.lexists(path):
+        if not overwrite:
+            raise ExportError(f'"{shown}" already exists; choose another name or pass --force.')
+        _check_replaceable(path, shown)
     data = _normalize_newlines(content).encode("utf-8")
     tmp_name: str | None = None
     try:
@@ -123,14 +141,27 @@ def write_new_file(path: Path, content: str, *, overwrite: bool = False) -> Path
             _move_no_clobber(tmp_name, path)
         tmp_name = None
     except FileExistsError:
-        raise ExportError(f'"{path}" already exists; choose another name or pass --force.') from None
+        raise ExportError(f'"{shown}" already exists; choose another name or pass --force.') from None
     except OSError as exc:
-        raise ExportError(f'Could not write "{path}": {exc.strerror or exc}.') from None
+        raise ExportError(f'Could not write "{shown}": {exc.strerror or exc}.') from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
     return path
+
+
+def _check_replaceable(path: Path, shown: str) -> None:
+    """Refuse to replace anything but a regular file (or a link to one)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        raise ExportError(f'"{shown}" is a broken link; remove it or choose another name.') from None
+    if not stat.S_ISREG(mode):
+        raise ExportError(
+            f'"{shown}" is not a regular file (a device, pipe or folder) and is never replaced; '
+            "choose another name."
+        )
 
 
 def _default_mode(path: Path) -> int:

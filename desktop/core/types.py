@@ -27,6 +27,7 @@ class Document:
     source_url: str | None = None
     outlet: str | None = None  # the publication's name ("Euronews"), when the document says it
     path: str | None = None  # where it came from on disk, if anywhere
+    warning: str = ""  # read, but with a problem the user should know about (one sentence)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ leaves either the whole article or nothing.
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -14,9 +16,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.core.cancel import OperationCancelled, cancel_scope
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.entities.linking import link_mentions
 from desktop.core.entities.recognizer import Recognizer
+from desktop.core.filenames import display_path
 from desktop.core.ingest import IngestError, iter_input_files, load_path, load_text
 from desktop.core.textfold import fold
 from desktop.core.types import Document
@@ -28,6 +32,8 @@ from desktop.storage.search import index_article
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
+
+log = logging.getLogger(__name__)
 
 
 def _no_progress(done: int, total: int, label: str) -> None:
@@ -71,15 +77,42 @@ class Importer:
         for index, path in enumerate(files):
             if cancelled():
                 break
-            progress(index, len(files), path.name)
+            shown = display_path(path)
+            progress(index, len(files), display_path(path.name))
             try:
                 document = load_path(path)
             except IngestError as error:
-                results.append(ImportResult(str(path), "error", message=error.message))
+                results.append(ImportResult(shown, "error", message=error.message))
                 continue
-            results.append(self._store(document, str(path), resolver, rejected))
+            except Exception as error:  # a reader bug on one odd file must not stop the others
+                log.exception("reading %s failed", shown)
+                message = f"The file could not be read (unexpected {type(error).__name__}); it was skipped."
+                results.append(ImportResult(shown, "error", message=message))
+                continue
+            result = self._store_cancellable(document, shown, resolver, rejected, cancelled)
+            if result is None:
+                break
+            results.append(result)
         progress(len(results), len(files), "")
         return results
+
+    def _store_cancellable(
+        self,
+        document: Document,
+        label: str,
+        resolver: ActorResolver,
+        rejected: frozenset[str],
+        cancelled: Cancelled,
+    ) -> ImportResult | None:
+        """Store one document; None when the user cancelled during its recognition (nothing stored)."""
+        try:
+            with cancel_scope(cancelled):
+                result = self._store(document, label, resolver, rejected)
+        except OperationCancelled:
+            return None
+        if document.warning and result.status == "imported" and not result.message:
+            result = dataclasses.replace(result, message=document.warning)
+        return result
 
     def import_document(self, document: Document, *, label: str = "-") -> ImportResult:
         """Import one already-read document (stdin, paste, tests)."""
@@ -101,7 +134,10 @@ class Importer:
             if cancelled():
                 break
             progress(index, 0, label)
-            results.append(self._store(document, label, resolver, rejected))
+            result = self._store_cancellable(document, label, resolver, rejected, cancelled)
+            if result is None:
+                break
+            results.append(result)
         return results
 
     def import_text(self, text: str, *, fmt: str = "paste", label: str = "-") -> ImportResult:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from desktop.core.cancel import raise_if_cancelled
+
 if TYPE_CHECKING:
     from spacy.vectors import Vectors
 
@@ -223,6 +225,7 @@ def decode(
     result: list[list[str]] = [[] for _ in sentences]
     order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
     for k in range(0, len(order), batch_size):
+        raise_if_cancelled()  # a long document: Cancel is honoured between batches
         idx = [i for i in order[k : k + batch_size] if sentences[i]]
         if not idx:
             continue

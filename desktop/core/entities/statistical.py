@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core import locations
+from desktop.core.cancel import raise_if_cancelled
 from desktop.core.entities.recognizer import ModelCache, ModelUnavailableError
 from desktop.core.types import EntitySpan, EntityType
 
@@ -121,6 +122,7 @@ class StatisticalRecognizer:
         spans: list[EntitySpan] = []
         docs = nlp.pipe((text[s:e] for s, e in pieces), batch_size=self.batch_size)
         for (start, _end), doc in zip(pieces, docs, strict=True):
+            raise_if_cancelled()  # a long document: Cancel is honoured between pieces
             for ent in doc.ents:
                 etype = LABEL_TYPES.get(ent.label_)
                 if etype is None:

@@ -5,16 +5,22 @@ Every failure is an :class:`IngestError` whose ``message`` is one sentence for t
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
+from desktop.core.filenames import display_path
 from desktop.core.ingest.base import (
     MAX_FILE_BYTES,
     MAX_TEXT_CHARS,
     Extracted,
     IngestError,
+    clean_meta,
     clean_title,
     describe,
     first_line,
@@ -36,6 +42,7 @@ __all__ = [
     "load_path",
     "load_text",
     "normalize_text",
+    "read_limited",
 ]
 
 SUFFIX_FORMATS: dict[str, str] = {
@@ -95,16 +102,21 @@ def _extract(data: bytes, fmt: str, name: str) -> Extracted:
         from desktop.core.ingest.docx import read_docx
 
         return read_docx(data, name=name)
-    from desktop.core.ingest.encoding import decode_bytes
+    from desktop.core.ingest.encoding import decode_document
 
-    text = decode_bytes(data, name=name)
+    decoded = decode_document(data, name=name)
+    text = decoded.text
     if fmt == "html":
         from desktop.core.ingest.html import read_html
 
-        return read_html(text)
-    from desktop.core.ingest.plaintext import read_markdown, read_plain
+        extracted = read_html(text, name=name)
+    else:
+        from desktop.core.ingest.plaintext import read_markdown, read_plain
 
-    return read_markdown(text) if fmt == "md" else read_plain(text)
+        extracted = read_markdown(text) if fmt == "md" else read_plain(text)
+    if decoded.warning and not extracted.warning:
+        extracted = dataclasses.replace(extracted, warning=decoded.warning)
+    return extracted
 
 
 def _finish(extracted: Extracted, fmt: str, name: str, path: str | None = None) -> Document:
@@ -129,11 +141,12 @@ def _finish(extracted: Extracted, fmt: str, name: str, path: str | None = None) 
         language=detect_language(text),
         format=fmt,
         content_hash=hash_normalized(text),
-        author=extracted.author,
-        published=extracted.published,
-        source_url=extracted.source_url,
-        outlet=extracted.outlet,
+        author=clean_meta(extracted.author),
+        published=clean_meta(extracted.published),
+        source_url=clean_meta(extracted.source_url),
+        outlet=clean_meta(extracted.outlet),
         path=path,
+        warning=extracted.warning,
     )
 
 
@@ -157,43 +170,115 @@ def load_bytes(
     return _finish(_extract(data, fmt, name), fmt, name)
 
 
+def _special_file_error(path: Path, info: os.stat_result | None, error: OSError | None) -> IngestError:
+    """What to say about a path that is not a regular file (it is never opened)."""
+    shown = describe(path.name)
+    if error is not None:
+        if error.errno == errno.ELOOP:
+            return IngestError(f"The link {shown} points to itself (a loop of links); it was skipped.")
+        if isinstance(error, FileNotFoundError):
+            if os.path.islink(path):
+                return IngestError(f"The link {shown} points to a file that does not exist.")
+            return IngestError(f"The file {shown} was not found.")
+        if isinstance(error, PermissionError):
+            return IngestError(f"The file {shown} could not be opened (permission denied).")
+        return IngestError(f"The file {shown} could not be opened ({error.strerror or 'error'}).")
+    assert info is not None
+    if stat.S_ISDIR(info.st_mode):
+        if os.path.islink(path):
+            return IngestError(
+                f"The link {shown} leads to a folder; links to folders inside a folder are not followed "
+                "(import that folder itself)."
+            )
+        if not os.access(path, os.R_OK | os.X_OK):
+            return IngestError(f"The folder {shown} could not be read (permission denied).")
+        return IngestError(f"The path {shown} is a folder, not a file.")
+    kind = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+    return IngestError(f"The path {shown} is {kind}, not a regular file; it was not read.")
+
+
+def _read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes + 1`` bytes, refusing anything that turns out not to be a regular file.
+
+    The file is opened non-blocking and checked again after opening, so a file swapped for a named
+    pipe between the check and the opening never blocks the import.
+    """
+    shown = describe(path.name)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except PermissionError:
+        raise IngestError(f"The file {shown} could not be read (permission denied).") from None
+    except OSError as exc:
+        raise _special_file_error(path, None, exc) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _special_file_error(path, info, None)
+        if info.st_size > max_bytes:
+            raise _too_large(path.name, info.st_size, max_bytes)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise IngestError(f"The file {shown} could not be read ({exc.strerror or 'error'}).") from exc
+    finally:
+        os.close(fd)
+
+
 def load_path(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
-    """Import a document from a file, checking existence, type and size before reading it."""
+    """Import a document from a file, checking existence, type and size before reading it.
+
+    Links that lead nowhere or to themselves, named pipes, sockets and devices are refused
+    without being opened; the file name may hold any bytes (shown with U+FFFD where not UTF-8).
+    """
     path = Path(path)
     name = path.name
-    shown = describe(name)
     try:
         info = path.stat()
-    except FileNotFoundError:
-        raise IngestError(f"The file {describe(name)} was not found.") from None
     except OSError as exc:
-        raise IngestError(f"The file {shown} could not be opened ({exc.strerror or 'error'}).") from exc
-    if path.is_dir():
-        raise IngestError(f"The path {describe(name)} is a folder, not a file.")
-    if not path.is_file():
-        raise IngestError(f"The path {describe(name)} is not a regular file.")
+        raise _special_file_error(path, None, exc) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _special_file_error(path, info, None)
     suffix = path.suffix.lower()
     if suffix not in SUFFIX_FORMATS:
-        kind = f"“{suffix}”" if suffix else "without an extension"
+        kind = f"“{display_path(suffix)}”" if suffix else "without an extension"
         allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise IngestError(f"Files of type {kind} cannot be imported (supported: {allowed}).")
     if info.st_size == 0:
         raise IngestError(f"The file {describe(name)} is empty.")
     if info.st_size > max_bytes:
         raise _too_large(name, info.st_size, max_bytes)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise IngestError(f"The file {describe(name)} could not be read (permission denied).") from None
-    except OSError as exc:
-        raise IngestError(f"The file {shown} could not be read ({exc.strerror or 'error'}).") from exc
+    data = _read_regular_file(path, max_bytes)
     if not data:
         raise IngestError(f"The file {describe(name)} is empty.")
     if len(data) > max_bytes:
         raise _too_large(name, len(data), max_bytes)
     fmt = SUFFIX_FORMATS[suffix]
-    return _finish(_extract(data, fmt, name), fmt, name, path=str(path))
+    return _finish(_extract(data, fmt, name), fmt, name, path=_stored_path(path))
+
+
+def _stored_path(path: Path) -> str:
+    """The absolute path as stored with the article (valid UTF-8, one line)."""
+    try:
+        return display_path(path.resolve())
+    except (OSError, RuntimeError):
+        return display_path(path.absolute())
+
+
+def read_limited(stream: BinaryIO, *, max_bytes: int = MAX_FILE_BYTES, name: str = "") -> bytes:
+    """Read a stream (stdin) up to ``max_bytes``; refuse more without reading it all into memory."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > max_bytes:
+        what = f"The input {describe(name)}" if name else "The input"
+        raise IngestError(f"{what} is larger than the import limit of {_megabytes(max_bytes)}.")
+    return b"".join(chunks)
 
 
 def load_text(text: str, *, fmt: str = "paste", title: str | None = None) -> Document:
@@ -208,9 +293,11 @@ def load_text(text: str, *, fmt: str = "paste", title: str | None = None) -> Doc
 def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Files to import: files as given, folders walked recursively in sorted order.
 
-    In folders, hidden files and folders and files of unsupported types are skipped; a file
-    named explicitly is always yielded, so that the caller can report a problem with it.
-    Each file is yielded once.
+    In folders, hidden files and folders and regular files of unsupported types are skipped.
+    Everything else that is not a regular file (a broken link, a loop of links, a link to a
+    folder, a named pipe, a device, a folder that cannot be read) is yielded too, never opened,
+    so that :func:`load_path` can report it; links to folders are not followed. A file named
+    explicitly is always yielded. Each path is yielded once.
     """
     seen: set[Path] = set()
 
@@ -227,11 +314,24 @@ def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
             if once(given):
                 yield given
             continue
-        for root, dirs, files in os.walk(given):
+        unreadable: list[OSError] = []
+        for root, dirs, files in os.walk(given, onerror=unreadable.append):
+            for error in unreadable:
+                if error.filename and once(Path(error.filename)):
+                    yield Path(error.filename)
+            unreadable.clear()
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for file_name in sorted(files):
-                candidate = Path(root) / file_name
-                if file_name.startswith(".") or candidate.suffix.lower() not in SUFFIX_FORMATS:
+            linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+            dirs[:] = [d for d in dirs if d not in linked]
+            for file_name in sorted([*files, *linked]):
+                if file_name.startswith("."):
                     continue
-                if candidate.is_file() and once(candidate):
+                candidate = Path(root) / file_name
+                regular = candidate.is_file()
+                if regular and candidate.suffix.lower() not in SUFFIX_FORMATS:
+                    continue
+                if once(candidate):
                     yield candidate
+        for error in unreadable:
+            if error.filename and once(Path(error.filename)):
+                yield Path(error.filename)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+
+from desktop.core.filenames import display_path
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest file (in bytes) that is read at all."""
@@ -36,9 +39,12 @@ class Extracted:
     published: str | None = None
     source_url: str | None = None
     outlet: str | None = None  # the publication's name (site name, newspaper)
+    warning: str = ""  # something the user should know although the text was read (one sentence)
 
 
 _SPACE_RE = re.compile(r"\s+")
+# What never belongs in a one-line field: C0/C1 controls (ESC, BEL, CSI…), DEL, lone surrogates.
+_FIELD_JUNK_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _GENERIC_TITLES = frozenset(
     {"untitled", "unbenannt", "title", "titel", "document", "dokument", "slide 1", "no title", "ohne titel"}
@@ -52,15 +58,23 @@ _TOOL_PREFIX_RE = re.compile(r"^(?:Microsoft (?:Word|PowerPoint|Excel) - |untitl
 
 
 def describe(name: str) -> str:
-    """Return how a file is named in messages: “name” or a generic phrase."""
-    return f"“{name}”" if name else "this file"
+    """Return how a file is named in messages: “name” or a generic phrase (always one printable line)."""
+    return f"“{display_path(name)}”" if name else "this file"
+
+
+def one_line(value: str) -> str:
+    """``value`` as one clean line: NFC, whitespace runs as one space, control characters removed."""
+    value = _FIELD_JUNK_RE.sub("", _SPACE_RE.sub(" ", value))
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
+    return value.strip()
 
 
 def clean_title(title: str | None) -> str | None:
-    """Collapse whitespace and shorten an over-long title; None when nothing is left."""
+    """One line without control characters, shortened when over-long; None when nothing is left."""
     if not title:
         return None
-    title = _SPACE_RE.sub(" ", title).strip()
+    title = one_line(title)
     if not title:
         return None
     if len(title) > MAX_TITLE_CHARS:
@@ -76,8 +90,7 @@ def clean_meta(value: object) -> str | None:
     """Return a stripped one-line metadata string, or None when empty."""
     if not isinstance(value, str):
         return None
-    value = _SPACE_RE.sub(" ", value).strip()
-    return value or None
+    return one_line(value) or None
 
 
 def iso_date(value: object) -> str | None:

@@ -1,14 +1,16 @@
 """Turn the bytes of a text-like file into a str, or say clearly why that is impossible.
 
 Order of attempts: byte-order mark, declared charset (HTML ``<meta>``, XML declaration),
-strict UTF-8, charset_normalizer restricted to Western code pages, cp1252 with replacement.
-Binary data and undecodable garbage are refused with an :class:`IngestError`.
+strict UTF-8, UTF-8 with a few bad bytes replaced (with a warning), charset_normalizer
+restricted to Western code pages, cp1252 with replacement. Binary data and undecodable
+garbage are refused with an :class:`IngestError`.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from desktop.core.ingest.base import IngestError, describe
 
@@ -36,6 +38,11 @@ _JUNK_SHARE = 0.10
 # above which the result is mojibake rather than a Western-language text.
 _GARBLED_SHARE = 0.25
 _SPACE_RE = re.compile(r"\s+")
+# UTF-8 with some bad bytes is still UTF-8 when the bad sequences are at most this share of all
+# non-ASCII characters (a Latin-1 file read as UTF-8 has almost no valid multi-byte sequences).
+_BAD_UTF8_SHARE = 0.10
+_MIN_GOOD_UTF8 = 3
+_REPLACEMENT_UTF8 = "\ufffd".encode()
 
 _META_CHARSET_RE = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _XML_ENCODING_RE = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']", re.IGNORECASE)
@@ -140,16 +147,44 @@ def _guess_western(data: bytes) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, and a sentence for the user when something had to be repaired."""
+
+    text: str
+    warning: str = ""
+
+
+def _mostly_utf8(data: bytes, name: str) -> Decoded | None:
+    """UTF-8 with a few bad bytes (a damaged download, a bad copy): replaced, with a warning."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(_REPLACEMENT_UTF8)
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if bad <= 0 or good < _MIN_GOOD_UTF8 or bad > _BAD_UTF8_SHARE * (good + bad):
+        return None
+    places = "1 place" if bad == 1 else f"{bad:,} places"
+    warning = (
+        f"The file {describe(name)} is UTF-8 with some invalid bytes; they were replaced by “\ufffd” "
+        f"({places})."
+    )
+    return Decoded(_check_decoded(text, name), warning)
+
+
 def decode_bytes(data: bytes, *, name: str = "") -> str:
     """Decode the bytes of a text, Markdown or HTML file to str.
 
     Raises :class:`IngestError` when the data is binary or cannot be decoded to readable text.
     """
+    return decode_document(data, name=name).text
+
+
+def decode_document(data: bytes, *, name: str = "") -> Decoded:
+    """Like :func:`decode_bytes`, and say when bad bytes had to be replaced."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text = _try_decode(data[len(bom) :], codec)
             if text is not None:
-                return _check_decoded(text, name)
+                return Decoded(_check_decoded(text, name))
             break  # a BOM followed by undecodable bytes: judge the bytes themselves
 
     head = data[:HEAD_BYTES]
@@ -158,7 +193,7 @@ def decode_bytes(data: bytes, *, name: str = "") -> str:
         text = _try_decode(data, codec16) if codec16 else None
         if text is None:
             raise binary_error(name)
-        return _check_decoded(text, name)
+        return Decoded(_check_decoded(text, name))
     if looks_binary(head):
         raise binary_error(name)
 
@@ -166,14 +201,17 @@ def decode_bytes(data: bytes, *, name: str = "") -> str:
     declared = declared_charset(data)
     # A page labelled with a legacy code page whose bytes are valid UTF-8 beyond ASCII was
     # saved as UTF-8 (a common mislabel); such byte sequences are very unlikely otherwise.
-    if declared is not None and not (utf8 is not None and not utf8.isascii()):
+    if declared is not None and not (utf8 is not None and not utf8.isascii()) and declared != "utf_8":
         text = _try_decode(data, declared)
         if text is not None:
-            return _check_decoded(text, name)
+            return Decoded(_check_decoded(text, name))
     if utf8 is not None:
-        return _check_decoded(utf8, name)
+        return Decoded(_check_decoded(utf8, name))
+    repaired = _mostly_utf8(data, name)
+    if repaired is not None:
+        return repaired
 
     text = _guess_western(data)
     if _junk_share(text) > _JUNK_SHARE or _garbled(text):
         raise garbled_error(name)
-    return text
+    return Decoded(text)
