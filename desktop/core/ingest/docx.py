@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from datetime import datetime
 from typing import Any
 
@@ -17,10 +18,15 @@ from desktop.core.ingest.base import (
 )
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-"""Largest total unpacked size of a .docx (guards against zip bombs)."""
+"""Largest total unpacked size of a .docx, counted on the bytes really unpacked (zip bombs)."""
+
+MAX_PART_BYTES = 24 * 1024 * 1024
+"""Largest unpacked size of one part; the Word reader holds a part's whole XML tree in memory
+(about 12 times the XML's size), so this bounds the memory one document can take."""
 
 MAX_ZIP_MEMBERS = 10_000
 _MAIN_PART = "word/document.xml"
+_CHUNK = 1 << 20
 # The creation time stamped into python-docx's built-in template.
 _TEMPLATE_CREATED = "2013-12-23T23:15:00"
 
@@ -31,20 +37,60 @@ def _not_docx(name: str) -> IngestError:
     )
 
 
-def check_zip(data: bytes, *, name: str = "") -> None:
-    """Refuse data that is not a zip with a Word main part, or would unpack too large."""
+def _too_big(name: str, limit: int, what: str = "") -> IngestError:
+    return IngestError(
+        f"The Word document {describe(name)} would unpack{what} to more than {limit // (1024 * 1024)} MB "
+        "and is refused."
+    )
+
+
+def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int, name: str) -> bytes:
+    """The member's bytes, read in small pieces and refused as soon as they exceed the limits.
+
+    The sizes a zip declares are not trusted: what counts is what really comes out of the
+    decompressor, one bounded piece at a time.
+    """
+    limit = min(MAX_PART_BYTES, budget)
+    pieces: list[bytes] = []
+    size = 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                if limit == budget:
+                    raise _too_big(name, MAX_UNCOMPRESSED_BYTES)
+                raise _too_big(name, MAX_PART_BYTES, f" a part ({member.filename})")
+            pieces.append(chunk)
+    return b"".join(pieces)
+
+
+def safe_package(data: bytes, *, name: str = "") -> bytes:
+    """The .docx repacked from members unpacked under hard limits (uncompressed, so reading it again
+    cannot inflate anything); refuses data that is not a zip with a Word main part.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+            if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNCOMPRESSED_BYTES:
+                raise _too_big(name, MAX_UNCOMPRESSED_BYTES)
+            if not any(member.filename == _MAIN_PART for member in members):
+                raise _not_docx(name)
+            out = io.BytesIO()
+            budget = MAX_UNCOMPRESSED_BYTES
+            with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as repacked:
+                for member in members:
+                    if member.is_dir():
+                        continue
+                    content = _unpack(archive, member, budget, name)
+                    budget -= len(content)
+                    repacked.writestr(member.filename, content)
+    except IngestError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError) as exc:
         raise _not_docx(name) from exc
-    if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNCOMPRESSED_BYTES:
-        limit = MAX_UNCOMPRESSED_BYTES // (1024 * 1024)
-        raise IngestError(
-            f"The Word document {describe(name)} would unpack to more than {limit} MB and is refused."
-        )
-    if not any(member.filename == _MAIN_PART for member in members):
-        raise _not_docx(name)
+    except (OSError, RuntimeError, zlib.error) as exc:  # encrypted member, corrupt deflate stream
+        raise _not_docx(name) from exc
+    return out.getvalue()
 
 
 def _style_names(document: Any) -> dict[str, str]:
@@ -92,12 +138,12 @@ def _created(core: Any) -> str | None:
 
 def read_docx(data: bytes, *, name: str = "") -> Extracted:
     """Extract text, title, author and creation date of a .docx given as bytes."""
-    check_zip(data, name=name)
+    package = safe_package(data, name=name)
     import docx
     from docx.table import Table
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
         style_names = _style_names(document)
         blocks: list[str] = []
         title_style: str | None = None

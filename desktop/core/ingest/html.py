@@ -12,6 +12,12 @@ import re
 from typing import Any
 
 from desktop.core.ingest.base import Extracted, clean_meta, clean_title, iso_date
+from desktop.core.ingest.html_guard import guard_markup
+
+MAX_EXTRACTOR_ELEMENTS = 30_000
+"""Pages with more elements skip the main-text extractor (it needs seconds per 10,000 elements)
+and are read by the plain extraction: all text of the body without scripts and page furniture.
+So are pages nested too deeply, whose structure the extractor misjudges (it drops paragraphs)."""
 
 # Elements whose content is never article text (or is active content).
 _DROP_TAGS = (
@@ -145,12 +151,19 @@ def _metadata(found: Any) -> _Meta:
     )
 
 
-def read_html(markup: str) -> Extracted:
-    """Extract the main text and metadata of an HTML page given as str."""
+def read_html(markup: str, *, name: str = "") -> Extracted:
+    """Extract the main text and metadata of an HTML page given as str.
+
+    Raises :class:`~desktop.core.ingest.base.IngestError` for pages beyond the limits of
+    :mod:`desktop.core.ingest.html_guard`.
+    """
     import trafilatura
 
-    markup = _XML_DECL_RE.sub("", markup, count=1)
+    guarded = guard_markup(_XML_DECL_RE.sub("", markup, count=1), name=name)
+    markup = guarded.markup
     result: Any = None
+    if guarded.flattened or guarded.elements > MAX_EXTRACTOR_ELEMENTS:
+        return Extracted(text=fallback_text(markup), title=_page_title(markup))
     if markup.strip():
         try:
             result = trafilatura.bare_extraction(markup, **_TRAFILATURA_OPTIONS)
