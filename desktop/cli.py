@@ -6,20 +6,22 @@ Exit status: 0 on success, 1 on a user error (one clear line on stderr), 2 on us
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from desktop.commands import command_modules
-from desktop.commands.common import Handler, UserError
+from desktop.commands.common import Handler, TerminalText, UserError, warn
+from desktop.core.printable import printable_line
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # exit 2 with one line, no usage dump noise
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {printable_line(message)}\n")
 
 
 def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
@@ -70,29 +72,34 @@ def _message(error: BaseException) -> str:
     message = getattr(error, "message", None) or str(error) or error.__class__.__name__
     if isinstance(error, OSError) and error.strerror:
         message = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
-    return " ".join(str(message).split())
+    return printable_line(" ".join(str(message).split()))
 
 
 def run_cli(argv: Sequence[str], out: TextIO | None = None) -> int:
-    """Run one subcommand; returns the exit status."""
-    out = out or sys.stdout
+    """Run one subcommand; returns the exit status. All output goes through :class:`TerminalText`."""
+    safe_out = cast(TextIO, TerminalText(out or sys.stdout))  # a text stream like any other
     parser, handlers = _build()
+    word = _first_word(argv)
+    if word is not None and word not in handlers and not any(a in ("-h", "--help") for a in argv):
+        parser.error(unknown_command_message(word))
     args = parser.parse_args(list(argv))
+    if args.command is None:
+        parser.error("give a command (see --help)")
     try:
-        return handlers[args.command](args, out)
+        return handlers[args.command](args, safe_out)
     except KeyboardInterrupt:
-        sys.stderr.write("briefing-reader: interrupted\n")
+        warn("briefing-reader: interrupted")
         return 130
     except BrokenPipeError:
         return 0
     except Exception as error:
         if isinstance(error, _user_error_types()):
-            sys.stderr.write(f"briefing-reader: {_message(error)}\n")
+            warn(f"briefing-reader: {_message(error)}")
             return 1
         if os.environ.get("BRIEFING_READER_DEBUG"):
             raise
         log = _write_crash_log(error)
-        sys.stderr.write(f"briefing-reader: unexpected error ({_message(error)}); details in {log}\n")
+        warn(f"briefing-reader: unexpected error ({_message(error)}); details in {log}")
         return 1
 
 
@@ -115,13 +122,32 @@ def _write_crash_log(error: BaseException) -> str:
     return "(no writable folder for a log)"
 
 
-def is_cli_invocation(argv: Sequence[str]) -> bool:
-    """True when the arguments name a subcommand (else the window opens)."""
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first argument that is not an option or an option's value; None when there is none."""
     rest = list(argv)
-    while rest and rest[0].startswith("-"):
+    while rest and rest[0].startswith("-") and rest[0] != "-":
         option = rest.pop(0)
         if option == "--db" and rest:
             rest.pop(0)
-        elif option in ("-h", "--help"):
-            return True
-    return bool(rest) and rest[0] in subcommands()
+    return rest[0] if rest else None
+
+
+def is_cli_invocation(argv: Sequence[str]) -> bool:
+    """True unless the window should open: with no arguments, or with files and folders to open.
+
+    A first word that is neither a subcommand nor an existing file or folder is a mistyped
+    command: the command line answers it with a usage error, so a script never waits on a window.
+    """
+    if any(a in ("-h", "--help") for a in argv):
+        return True
+    word = _first_word(argv)
+    if word is None:
+        return False
+    return word in subcommands() or not os.path.lexists(word)
+
+
+def unknown_command_message(word: str) -> str:
+    """The usage error for a first word that is no subcommand, with a suggestion."""
+    close = difflib.get_close_matches(word, subcommands(), n=1, cutoff=0.6)
+    hint = f"did you mean “{close[0]}”?" if close else f"the commands are: {', '.join(subcommands())}"
+    return f"unknown command “{printable_line(word)}” (and no such file); {hint}"

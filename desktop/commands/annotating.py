@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, emit, open_library
+from desktop.commands.common import Handler, check_id, emit, field, open_library, require_article
 from desktop.commands.note_filters import add_note_filters, note_filter
 
 
@@ -46,6 +46,7 @@ def register(sub: Any) -> dict[str, Handler]:
 def _cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.annotations import create_annotation
 
+    check_id("article", args.article_id)
     row = create_annotation(
         open_library(args),
         args.article_id,
@@ -62,10 +63,16 @@ def _cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.tags import normalize_tag
     from desktop.services.color_meanings import color_meanings
     from desktop.services.notes_query import query_notes
 
+    if args.tag is not None:
+        normalize_tag(args.tag)  # "" is an error, not "any tag"
     library = open_library(args)
+    if args.article is not None:
+        with library.read_session() as session:
+            require_article(session, args.article)  # a missing article fails as in show
     flt = note_filter(args, library, article_id=args.article, tag=args.tag)
     rows = query_notes(library, flt)
     if args.json:
@@ -74,13 +81,13 @@ def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
     meanings = color_meanings()
     for r in rows:
         a = r.annotation
-        tags = " ".join("#" + t for t in a.tags)
-        meaning = meanings.get(a.color, a.color)
+        tags = " ".join("#" + field(t) for t in a.tags)
+        meaning = field(meanings.get(a.color, a.color))
         day = r.created_at[:10]
         out.write(
             f"[{a.id}] {day} article {a.article_id} {a.start}-{a.end} ({meaning}) {tags}".rstrip() + "\n"
         )
-        out.write(f"  {r.article_title}\n  > {a.quote}\n")
+        out.write(f"  {field(r.article_title)}\n  > {a.quote}\n")
         if a.note:
             out.write(f"  {a.note}\n")
     return 0
@@ -89,6 +96,7 @@ def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_edit_annotation(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.annotations import update_annotation
 
+    check_id("annotation", args.annotation_id)
     tags = [] if args.no_tags else args.tag
     row = update_annotation(
         open_library(args), args.annotation_id, note=args.note, tags=tags, color=args.color
@@ -103,6 +111,7 @@ def _cmd_edit_annotation(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_delete_annotation(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.annotations import delete_annotation
 
+    check_id("annotation", args.annotation_id)
     row = delete_annotation(open_library(args), args.annotation_id)
     out.write(f"annotation {row.id} deleted\n")
     return 0

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, emit, open_library
+from desktop.commands.common import Handler, check_id, emit, field, open_library, warn
 
 
 def register(sub: Any) -> dict[str, Handler]:
@@ -35,7 +36,8 @@ def register(sub: Any) -> dict[str, Handler]:
 
 
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.core.ingest import IngestError, load_bytes
+    from desktop.core.filenames import display_path
+    from desktop.core.ingest import IngestError, load_bytes, read_limited
     from desktop.services.dto import ImportResult
     from desktop.services.importer import Importer
     from desktop.services.recognition import library_recognizer
@@ -45,18 +47,19 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     results = []
     files = [Path(p) for p in args.paths if p != "-"]
     if "-" in args.paths:
-        data = sys.stdin.buffer.read()
         try:
+            data = read_limited(sys.stdin.buffer)
             results.append(importer.import_document(load_bytes(data, name="stdin", fmt=None), label="-"))
         except IngestError as error:
             results.append(ImportResult("-", "error", message=error.message))
     for path in files:
-        if not path.exists():
-            results.append(ImportResult(str(path), "error", message="No such file or folder."))
+        if not os.path.lexists(path):
+            results.append(ImportResult(display_path(path), "error", message="No such file or folder."))
             continue
         found = importer.import_paths([path])
         if not found and path.is_dir():
-            found = [ImportResult(str(path), "error", message="The folder holds no importable files.")]
+            message = "The folder holds no importable files."
+            found = [ImportResult(display_path(path), "error", message=message)]
         results.extend(found)
     if args.json:
         emit([r.as_json() for r in results], out)
@@ -64,10 +67,13 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         for r in results:
             if r.status == "error":
                 continue
-            out.write(f"{r.status:<9} #{r.id}  {r.title}  [{r.language}]  {r.path}\n")
+            line = f"{r.status:<9} #{r.id}  {field(r.title)}  [{field(r.language)}]  {field(r.path)}"
+            out.write(line + "\n")
     for r in results:
         if r.status == "error":
-            sys.stderr.write(f"error: {r.path}: {r.message}\n")
+            warn(f"error: {r.path}: {r.message}")
+        elif r.status == "imported" and r.message:
+            warn(f"warning: {r.path}: {r.message}")
     return 1 if any(r.status == "error" for r in results) else 0
 
 
@@ -96,28 +102,26 @@ def _cmd_articles(args: argparse.Namespace, out: TextIO) -> int:
                 if on
             )
             state = f"({state})" if state else ""
-            out.write(
-                f"#{r.id:<5} [{r.language}] {r.published or '':10}  {r.title}  {notes}  {state}".rstrip()
-                + "\n"
-            )
+            head = f"#{r.id:<5} [{field(r.language)}] {field(r.published):10}"
+            out.write(f"{head}  {field(r.title)}  {notes}  {state}".rstrip() + "\n")
     return 0
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.queries import article_detail
 
+    check_id("article", args.article_id)
     with open_library(args).read_session() as session:
         detail = article_detail(session, args.article_id)
     if args.json:
         data = detail.as_json()
         emit({k: data[k] for k in ("id", "title", "language", "text", "mentions", "annotations")}, out)
     else:
-        out.write(f"{detail.title}\n[{detail.language}] {detail.source or ''} {detail.published or ''}\n\n")
-        out.write(detail.text + "\n")
+        out.write(f"{field(detail.title)}\n[{field(detail.language)}] {field(detail.source)} ")
+        out.write(f"{field(detail.published)}\n\n{detail.text}\n")
         for a in detail.annotations:
-            out.write(
-                f"\n[{a.id}] {a.start}-{a.end} ({a.color}) {' '.join('#' + t for t in a.tags)}\n> {a.quote}\n"
-            )
+            tags = " ".join("#" + field(t) for t in a.tags)
+            out.write(f"\n[{a.id}] {a.start}-{a.end} ({field(a.color)}) {tags}\n> {a.quote}\n")
             if a.note:
                 out.write(f"{a.note}\n")
     return 0
@@ -132,5 +136,5 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         emit([{"id": h.id, "title": h.title, "snippet": h.snippet} for h in hits], out)
     else:
         for h in hits:
-            out.write(f"#{h.id:<5} {h.title}\n       {h.snippet}\n")
+            out.write(f"#{h.id:<5} {field(h.title)}\n       {field(h.snippet)}\n")
     return 0

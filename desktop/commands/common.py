@@ -1,15 +1,21 @@
-"""What every subcommand shares: opening the library, JSON output, the user-error type."""
+"""What every subcommand shares: opening the library, safe terminal output, the user-error type."""
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from desktop.core.printable import printable_line, terminal_safe
+
 Handler = Callable[[argparse.Namespace, TextIO], int]
+
+MAX_ID = 2**63 - 1
+"""Largest id the library can hold (SQLite's INTEGER); larger ids name nothing."""
 
 
 class UserError(Exception):
@@ -20,10 +26,70 @@ class UserError(Exception):
         self.message = message
 
 
+class TerminalText(io.TextIOBase):
+    """A text stream that writes through :func:`~desktop.core.printable.terminal_safe`.
+
+    Every command writes its output through one of these, so no field (a title, a note, a file
+    name) can send escape sequences to the terminal; JSON stays valid because the escapes are JSON's.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__()
+        self._out = out
+
+    def write(self, text: str) -> int:
+        """Write ``text`` with control characters escaped (newline and tab kept)."""
+        self._out.write(terminal_safe(text))
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush the wrapped stream."""
+        self._out.flush()
+
+    def writable(self) -> bool:
+        """Always true."""
+        return True
+
+
+def field(value: object) -> str:
+    """A value as one printable line (None as ""): how every field of a text listing is shown."""
+    return "" if value is None else printable_line(str(value))
+
+
+def warn(message: str) -> None:
+    """Write ``message`` to stderr as one printable line."""
+    sys.stderr.write(terminal_safe(printable_line(message)) + "\n")
+    sys.stderr.flush()
+
+
 def emit(data: Any, out: TextIO) -> None:
-    """Write ``data`` as indented JSON (non-ASCII kept as is)."""
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    """Write ``data`` as indented JSON (non-ASCII kept as is, control characters escaped)."""
+    out.write(terminal_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     out.write("\n")
+
+
+def not_found(kind: str, ident: int) -> Exception:
+    """The error for an id that names nothing, worded as the services word it."""
+    from desktop.services.queries import NotFoundError
+
+    if kind == "article":
+        return NotFoundError(f"There is no article {ident} in this library.")
+    return NotFoundError(f"There is no {kind} {ident}.")
+
+
+def check_id(kind: str, ident: int | None) -> None:
+    """Refuse ids no row can have (negative, zero, beyond SQLite's integers) as "no such …"."""
+    if ident is not None and not 1 <= ident <= MAX_ID:
+        raise not_found(kind, ident)
+
+
+def require_article(session: Any, article_id: int) -> None:
+    """Raise "no such article" unless the library holds article ``article_id``."""
+    from desktop.storage.models import Article
+
+    check_id("article", article_id)
+    if session.get(Article, article_id) is None:
+        raise not_found("article", article_id)
 
 
 def open_library(args: argparse.Namespace) -> Any:
@@ -38,5 +104,5 @@ def open_library(args: argparse.Namespace) -> Any:
         from desktop.services.seeding import seed_if_empty
 
         for result in seed_if_empty(library, library_recognizer(library)):
-            sys.stderr.write(f"first start: sample {result.status} as article {result.id}: {result.title}\n")
+            warn(f"first start: sample {result.status} as article {result.id}: {result.title}")
     return library

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, UserError, open_library
+from desktop.commands.common import Handler, UserError, check_id, field, open_library, warn
 from desktop.commands.note_filters import add_note_filters, has_note_filters, note_filter
 
 
@@ -30,11 +30,15 @@ def register(sub: Any) -> dict[str, Handler]:
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.export_md import write_new_file
+    from desktop.core.tags import normalize_tag
     from desktop.services import exporting
     from desktop.services.color_meanings import color_meanings
 
     if args.vault is not None:
         return _export_vault(args, out)
+    check_id("article", args.article)
+    if args.tag is not None:
+        normalize_tag(args.tag)  # "" or a malformed tag is an error, never "all notes"
     library = open_library(args)
     meanings = color_meanings()
     flt = note_filter(args, library) if has_note_filters(args) else None
@@ -43,12 +47,13 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     elif args.tag is not None:
         text = exporting.export_tag(library, args.tag, flt=flt, meanings=meanings)
     elif args.actor is not None:
-        text = exporting.export_actor(library, args.actor, flt=flt, meanings=meanings)
+        actor = unicodedata.normalize("NFC", args.actor)
+        text = exporting.export_actor(library, actor, flt=flt, meanings=meanings)
     else:
         text = exporting.export_library(library, flt=flt, meanings=meanings)
     if args.output:
         path = write_new_file(Path(args.output), text, overwrite=args.force)
-        sys.stderr.write(f"wrote {path}\n")
+        warn(f"wrote {path}")
     else:
         out.write(text)
     return 0
@@ -63,5 +68,5 @@ def _export_vault(args: argparse.Namespace, out: TextIO) -> int:
             "--vault writes every note of the library into DIR; leave out the filters, -o and --force."
         )
     report = export_vault(open_library(args), Path(args.vault), meanings=color_meanings())
-    out.write(report.summary() + "\n")
+    out.write(field(report.summary()) + "\n")
     return 0

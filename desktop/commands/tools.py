@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler
+from desktop.commands.common import Handler, field
 
 
 def register(sub: Any) -> dict[str, Handler]:
@@ -29,5 +29,5 @@ def _cmd_install_desktop_entry(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.desktop_entry import install_desktop_entry
 
     for path in install_desktop_entry():
-        out.write(f"installed {path}\n")
+        out.write(f"installed {field(path)}\n")
     return 0

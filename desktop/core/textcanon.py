@@ -8,6 +8,7 @@ one character per character so that offsets stay mappable.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _DOUBLE_QUOTES = '"„“”‟«»″〝〞＂'
@@ -67,8 +68,8 @@ class CanonicalText:
 
 
 def canonical_needle(s: str) -> str:
-    """The canonical form of a search string, without leading or trailing whitespace."""
-    return CanonicalText.of(s).text.strip(" ")
+    """The canonical form of a search string (NFC, as stored text is), without surrounding whitespace."""
+    return CanonicalText.of(unicodedata.normalize("NFC", s)).text.strip(" ")
 
 
 def find_all(haystack: str, needle: str) -> list[int]:

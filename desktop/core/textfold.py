@@ -66,7 +66,11 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a search query, without FTS syntax (quotes, ``*``, AND/OR/NOT/NEAR)."""
+    """The words of a search query, without FTS syntax (quotes, ``*``, AND/OR/NOT/NEAR).
+
+    The query is composed first (NFC): a letter typed as base letter plus accent stays one word.
+    """
+    query = unicodedata.normalize("NFC", query)
     words = [word for word in _QUERY_WORD_RE.findall(query) if word not in _FTS_OPERATORS]
     return list(dict.fromkeys(fold(word) for word in words if fold(word)))
 

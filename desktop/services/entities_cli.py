@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from desktop.core.entities.linking import link_mentions
 from desktop.core.entities.recognizer import Recognizer
-from desktop.core.ingest import IngestError, load_path
+from desktop.core.ingest import MAX_FILE_BYTES, IngestError, load_path, read_limited
 from desktop.core.language import detect_language
 from desktop.core.types import EntitySpan
 
@@ -43,9 +44,21 @@ def _language(requested: str, text: str) -> str:
     return detect_language(text) if requested == "auto" else requested
 
 
+def _decode(data: bytes, where: str) -> str:
+    """UTF-8 text with universal newlines (as text-mode reading gave it)."""
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as error:
+        raise EntitiesInputError(f"{where} is not UTF-8 text (byte {error.start + 1})") from error
+
+
 def _read_input(source: str) -> str:
     if source == "-":
-        return sys.stdin.read()
+        try:
+            data = read_limited(sys.stdin.buffer, max_bytes=MAX_FILE_BYTES)
+        except IngestError as error:
+            raise EntitiesInputError(error.message) from error
+        return _decode(data, "the input")
     path = Path(source)
     if not path.exists():
         raise EntitiesInputError(f"No such file: {source}")
@@ -68,9 +81,12 @@ def run_entities(
         json.dump(_answer(text, _language(language, text), recognizer), out, ensure_ascii=False)
         out.write("\n")
         return 0
-    stream = sys.stdin if source == "-" else Path(source).open(encoding="utf-8")  # noqa: SIM115
+    if source != "-" and not Path(source).exists():
+        raise EntitiesInputError(f"No such file: {source}")
+    stream = sys.stdin.buffer if source == "-" else Path(source).open("rb")  # noqa: SIM115
     try:
-        for number, line in enumerate(stream, start=1):
+        for number, raw in enumerate(_lines(stream, MAX_FILE_BYTES), start=1):
+            line = _decode(raw, f"line {number}")
             if not line.strip():
                 out.write(json.dumps({"language": "und", "entities": []}) + "\n")
                 continue
@@ -87,6 +103,20 @@ def run_entities(
             )
             out.flush()
     finally:
-        if stream is not sys.stdin:
+        if stream is not sys.stdin.buffer:
             stream.close()
     return 0
+
+
+def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
+    """The lines of a byte stream, each refused beyond ``max_bytes`` before it is read whole."""
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            limit = max_bytes // (1024 * 1024)
+            raise EntitiesInputError(f"line {number}: longer than the limit of {limit} MB")
+        yield line

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.core.query import Matcher, Query, Term, parse_query, term_stems
 from desktop.core.stemming import has_stemmer, stem_text
 from desktop.core.textfold import fold
+from desktop.storage.errors import StorageError
 from desktop.storage.models import Article
 
 TITLE_WEIGHT = 10.0
@@ -34,6 +35,19 @@ OPEN_MARK, CLOSE_MARK, ELLIPSIS = "«", "»", "…"
 
 _EXACT_COLUMNS = "{title body}"
 _STEM_COLUMNS = "{title_stem body_stem}"
+
+MAX_QUERY_CHARS = 500
+"""Longest query accepted (a search box's worth; longer ones are pasted text, not a query)."""
+MAX_QUERY_WORDS = 32
+"""Most different words in a query: each is one more index lookup and one more highlight pattern."""
+
+
+class SearchQueryError(StorageError):
+    """A query too long or with too many words; ``message`` says which limit it exceeded."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -169,23 +183,44 @@ def _expression(query: Query, languages: Iterable[str], *, exact_only: bool) -> 
     return expression
 
 
+def checked_query(query: str) -> Query:
+    """``query`` parsed, each repeated group or exclusion once; :class:`SearchQueryError` when it
+    is longer than :data:`MAX_QUERY_CHARS` or has more than :data:`MAX_QUERY_WORDS` different words
+    (a thousand repeated ``e*`` took 25 s)."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise SearchQueryError(
+            f"The search query has {len(query):,} characters; at most {MAX_QUERY_CHARS} are searched for. "
+            "Search for a few distinctive words."
+        )
+    parsed = parse_query(query)
+    parsed = Query(tuple(dict.fromkeys(parsed.groups)), tuple(dict.fromkeys(parsed.excluded)))
+    words = len({token for term in [*parsed.terms(), *parsed.excluded] for token in term.tokens})
+    if words > MAX_QUERY_WORDS:
+        raise SearchQueryError(
+            f"The search query has {words} different words; at most {MAX_QUERY_WORDS} are searched for. "
+            "Search for a few distinctive words."
+        )
+    return parsed
+
+
 def fts_match_expression(query: str, languages: Iterable[str] = ()) -> str:
     """A safe FTS5 MATCH expression: every word a quoted phrase, its stems in ``languages`` beside it."""
-    return _expression(parse_query(query), languages, exact_only=False)
+    return _expression(checked_query(query), languages, exact_only=False)
 
 
 def exact_match_expression(query: str) -> str:
     """The MATCH expression without stems: the hits found as typed (ranked first)."""
-    return _expression(parse_query(query), (), exact_only=True)
+    return _expression(checked_query(query), (), exact_only=True)
 
 
 def search_articles(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     """Articles matching ``query`` (case/diacritics-insensitive, stems too), best first.
 
     Hits with every word as typed come first, then those found through other word forms;
-    within each, titles count ``TITLE_WEIGHT`` times the body (bm25).
+    within each, titles count ``TITLE_WEIGHT`` times the body (bm25). Raises
+    :class:`SearchQueryError` for queries beyond :data:`MAX_QUERY_CHARS` or :data:`MAX_QUERY_WORDS`.
     """
-    parsed = parse_query(query)
+    parsed = checked_query(query)
     if parsed.empty or limit <= 0:
         return []
     languages = library_languages(session)
