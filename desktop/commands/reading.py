@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, UserError, emit, open_library
+from desktop.commands.common import Handler, UserError, check_id, emit, field, open_library
 
 _FLAGS = (
     ("read", "unread", "mark as read (now) / as not read"),
@@ -35,6 +35,8 @@ def _cmd_mark(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.read is None and args.star is None and args.archive is None:
         raise UserError("Say what to mark: --read/--unread, --star/--unstar or --archive/--unarchive.")
+    for article_id in args.article_ids:
+        check_id("article", article_id)
     library = open_library(args)
     states = reading_state.reading_states(library, args.article_ids)
     if args.read is not None:
@@ -55,6 +57,7 @@ def _cmd_mark(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_delete_article(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.article_removal import remove_article, snapshot_article
 
+    check_id("article", args.article_id)
     library = open_library(args)
     snapshot = snapshot_article(library, args.article_id)
     if snapshot.annotations and not args.yes:
@@ -65,5 +68,5 @@ def _cmd_delete_article(args: argparse.Namespace, out: TextIO) -> int:
         )
     removed = remove_article(library, args.article_id)
     with_notes = f" with {removed.annotations} notes" if removed.annotations else ""
-    out.write(f"deleted article {removed.article_id}{with_notes}: {removed.title}\n")
+    out.write(f"deleted article {removed.article_id}{with_notes}: {field(removed.title)}\n")
     return 0

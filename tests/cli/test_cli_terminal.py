@@ -140,11 +140,13 @@ def test_errors_quoting_hostile_arguments_stay_one_safe_line(crafted: tuple[Path
         ("annotations", "--article", "0"),
         ("export", "--article", str(2**63)),
         ("annotate", str(2**64), "--quote", "Bericht"),
+        ("mark", "1", str(2**63), "--star"),
+        ("delete-article", str(2**64)),
     ],
 )
 def test_impossible_article_ids_name_nothing(crafted: tuple[Path, Library], args: tuple[str, ...]) -> None:
     status, out, err = run(crafted[0], *args)
-    ident = next(a for a in args[1:] if a.lstrip("-").isdigit())
+    ident = max((a for a in args[1:] if a.lstrip("-").isdigit()), key=len)
     assert (status, out) == (1, "")
     assert err == f"briefing-reader: There is no article {ident} in this library.\n"
 
