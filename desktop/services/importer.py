@@ -85,7 +85,7 @@ class Importer:
                 results.append(ImportResult(shown, "error", message=error.message))
                 continue
             except Exception as error:  # a reader bug on one odd file must not stop the others
-                log.exception("reading %s failed", shown)
+                log.debug("reading %s failed", shown, exc_info=True)  # never a traceback on stderr
                 message = f"The file could not be read (unexpected {type(error).__name__}); it was skipped."
                 results.append(ImportResult(shown, "error", message=message))
                 continue
