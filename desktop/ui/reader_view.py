@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -70,6 +70,11 @@ class ReaderPane(QWidget):
         self._opening = False  # an open_article() load is on its way
         self._query: str | None = None
         self._flush_hooks: list[Callable[[], None]] = []
+        # A theme switch reaches the widgets one by one: repaint once every palette has arrived.
+        self._restyle_timer = QTimer(self)
+        self._restyle_timer.setSingleShot(True)
+        self._restyle_timer.setInterval(0)
+        self._restyle_timer.timeout.connect(self._restyle)
 
         self.toolbar = ReaderToolbar(self.palette_colors, self._visible, self)
         self.banner = MessageBanner(self)
@@ -284,10 +289,17 @@ class ReaderPane(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) and self._detail is not None:
-            top = self._top_index()
-            self._render()
-            self._scroll_to_index(top, top=True)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._restyle_timer.start()
+
+    def _restyle(self) -> None:
+        """Paint the article again in the current palette (text, tints, highlights, transient layers)."""
+        if self._detail is None:
+            return
+        top = self._top_index()
+        self._render()
+        self._scroll_to_index(top, top=True)
+        self.rendered.emit(self._detail.id)
 
     def _set_type_visible(self, kind: str, visible: bool) -> None:
         self._visible = (self._visible | {kind}) if visible else (self._visible - {kind})
