@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextCursor
 
 from desktop.core.textfold import find_folded
 from desktop.services.dto import ActorRow, ArticleDetail
@@ -160,9 +160,16 @@ class TransientLayers(QObject):
             self._scroll_to(spans[self.find_index][0])
 
     def _find_closed(self) -> None:
+        """Drop the match highlights; the current match stays selected (Ctrl+H highlights it at once)."""
+        current = self.find_spans[self.find_index] if self.find_index is not None and self.find_spans else None
         self.find_spans, self.find_index = [], None
         self._browser.set_layer("find", [])
         self._browser.set_layer("find_current", [])
+        if current is not None and self._layout is not None:
+            cursor = QTextCursor(self._browser.document())
+            cursor.setPosition(self._layout.qt_pos(current[0]))
+            cursor.setPosition(self._layout.qt_pos(current[1]), QTextCursor.MoveMode.KeepAnchor)
+            self._browser.setTextCursor(cursor)
         self._browser.setFocus()
 
 

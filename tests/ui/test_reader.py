@@ -21,6 +21,7 @@ from reader_support import (
     open_article,
     span_of,
     stored_actors,
+    stored_annotations,
     stored_text,
     viewport_rect,
 )
@@ -265,3 +266,30 @@ def test_screenshot_shows_the_person_colour(qtbot: Any, ctx: AppContext) -> None
     assert not close(inside, base, tolerance=8)
     outside = dominant_color(image, rect.translated(0, rect.height() * 3 // 2 + 30))
     assert not close(outside, entity_background("person", palette))
+
+
+def test_closing_the_find_bar_selects_the_current_match(qtbot: Any, ctx: AppContext) -> None:
+    article_id = import_article(ctx)
+    text = stored_text(ctx.library, article_id)
+    reader = make_reader(qtbot, ctx)
+    open_article(qtbot, reader, article_id)
+    reader.show_find_bar()
+    qtbot.keyClicks(reader.find_bar.edit, "anna berg")
+    qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Return)  # the second match
+    qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Escape)
+    assert not reader.find_bar.isVisible()
+    assert reader.selected_range() == span_of(text, "Anna Berg", 1)
+    assert reader.browser.hasFocus() or not reader.isActiveWindow()
+    with qtbot.waitSignal(reader.annotations_changed, timeout=TIMEOUT):
+        reader.highlight_actions["default"].trigger()  # Ctrl+H at once
+    annotations = stored_annotations(ctx.library, article_id)
+    assert [(a.start, a.end) for a in annotations] == [span_of(text, "Anna Berg", 1)]
+
+
+def test_closing_the_find_bar_without_a_match_keeps_no_selection(qtbot: Any, ctx: AppContext) -> None:
+    reader = make_reader(qtbot, ctx)
+    open_article(qtbot, reader, import_article(ctx))
+    reader.show_find_bar()
+    qtbot.keyClicks(reader.find_bar.edit, "nirgends")
+    qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Escape)
+    assert reader.selected_range() is None
