@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -127,14 +128,44 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def write_snippet(out: TextIO, text: str, hits: Sequence[tuple[int, int]], *, bold: bool) -> None:
+    """A snippet for the terminal: hits in bold when ``bold`` (a terminal stream), else the plain text."""
+    from desktop.storage.search import snippet_segments
+
+    write_bold = getattr(out, "write_bold", None)
+    if not bold or write_bold is None:
+        out.write(field(text))
+        return
+    for part, hit in snippet_segments(text, hits):
+        if hit:
+            write_bold(field(part))
+        else:
+            out.write(field(part))
+
+
+def _wants_bold(out: TextIO) -> bool:
+    """Bold only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
 def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.storage.search import search_articles
 
     with open_library(args).read_session() as session:
         hits = search_articles(session, args.query)
     if args.json:
-        emit([{"id": h.id, "title": h.title, "snippet": h.snippet} for h in hits], out)
+        emit(
+            [
+                {"id": h.id, "title": h.title, "snippet": h.snippet, "hits": [list(s) for s in h.hits]}
+                for h in hits
+            ],
+            out,
+        )
     else:
+        bold = _wants_bold(out)
         for h in hits:
-            out.write(f"#{h.id:<5} {field(h.title)}\n       {field(h.snippet)}\n")
+            out.write(f"#{h.id:<5} {field(h.title)}\n       ")
+            write_snippet(out, h.snippet, h.hits, bold=bold)
+            out.write("\n")
     return 0

@@ -26,6 +26,9 @@ class UserError(Exception):
         self.message = message
 
 
+BOLD, PLAIN = "\x1b[1m", "\x1b[0m"
+
+
 class TerminalText(io.TextIOBase):
     """A text stream that writes through :func:`~desktop.core.printable.terminal_safe`.
 
@@ -41,6 +44,15 @@ class TerminalText(io.TextIOBase):
         """Write ``text`` with control characters escaped (newline and tab kept)."""
         self._out.write(terminal_safe(text))
         return len(text)
+
+    def write_bold(self, text: str) -> None:
+        """Write ``text`` (made safe like any other) in bold: the one escape sequence commands send."""
+        self._out.write(f"{BOLD}{terminal_safe(text)}{PLAIN}")
+
+    def isatty(self) -> bool:
+        """Whether the wrapped stream is a terminal."""
+        isatty = getattr(self._out, "isatty", None)
+        return bool(isatty and isatty())
 
     def flush(self) -> None:
         """Flush the wrapped stream."""

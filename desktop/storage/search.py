@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
@@ -31,7 +31,7 @@ BODY_WEIGHT = 1.0
 SNIPPET_WORDS = 20
 SNIPPET_WORDS_BEFORE = 7
 REINDEX_BATCH = 200
-OPEN_MARK, CLOSE_MARK, ELLIPSIS = "«", "»", "…"
+ELLIPSIS = "…"
 
 _EXACT_COLUMNS = "{title body}"
 _STEM_COLUMNS = "{title_stem body_stem}"
@@ -50,12 +50,27 @@ class SearchQueryError(StorageError):
         self.message = message
 
 
+#: Where the query matched, as [start, end) positions (code points) in a snippet's text.
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """Some words of an article around the first match, as plain text, with the matched words' positions.
+
+    Positions, not marker characters: the text may hold any character (German quotes « » included).
+    """
+
+    text: str
+    hits: Spans = ()
+
+
 @dataclass(frozen=True)
 class SearchHit:
     """One article found by a search; ``score`` is higher for better matches.
 
     ``exact`` is True when every searched word occurs as typed (case and accents aside);
-    such hits come before those found only through other word forms.
+    such hits come before those found only through other word forms. ``hits`` index ``snippet``.
     """
 
     id: int
@@ -63,6 +78,7 @@ class SearchHit:
     snippet: str
     score: float
     exact: bool = True
+    hits: Spans = ()
 
 
 def _dialect_name(session_or_conn: Session | Connection) -> str:
@@ -246,9 +262,7 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
         if "fts5" in str(exc.orig).lower():
             return []
         raise
-    return [
-        SearchHit(r.id, r.title, make_snippet(r.text, matcher), -float(r.rank), bool(r.exact)) for r in rows
-    ]
+    return [_hit(r.id, r.title, make_snippet(r.text, matcher), -float(r.rank), bool(r.exact)) for r in rows]
 
 
 def _scan_search(session: Session, parsed: Query, matcher: Matcher, limit: int) -> list[SearchHit]:
@@ -264,7 +278,11 @@ def _scan_search(session: Session, parsed: Query, matcher: Matcher, limit: int) 
         score = TITLE_WEIGHT * len(matcher.spans(title)) + BODY_WEIGHT * len(matcher.spans(body))
         scored.append((exact.matches_folded(both), score, article_id, title, body))
     scored.sort(key=lambda item: (not item[0], -item[1], item[2]))
-    return [SearchHit(i, t, make_snippet(b, matcher), s, e) for e, s, i, t, b in scored[:limit]]
+    return [_hit(i, t, make_snippet(b, matcher), s, e) for e, s, i, t, b in scored[:limit]]
+
+
+def _hit(article_id: int, title: str, snippet: Snippet, score: float, exact: bool) -> SearchHit:
+    return SearchHit(article_id, title, snippet.text, score, exact, snippet.hits)
 
 
 def _no_stems(term: Term) -> Term:
@@ -278,30 +296,56 @@ def _match_spans(original: str, matcher: Matcher) -> list[tuple[int, int]]:
     return matcher.spans(original)
 
 
-def make_snippet(original: str, matcher: Matcher | str, words: int = SNIPPET_WORDS) -> str:
-    """About ``words`` words of ``original`` around the first match, matches wrapped in « », with …"""
+def make_snippet(original: str, matcher: Matcher | str, words: int = SNIPPET_WORDS) -> Snippet:
+    """About ``words`` words of ``original`` around the first match (whitespace collapsed, … where cut),
+    with the positions of the matches in that text."""
     if isinstance(matcher, str):
         matcher = Matcher(parse_query(matcher))
     spans = _match_spans(original, matcher)
     return _cut(original, spans, spans[0][0] if spans else 0, words)
 
 
-def _cut(original: str, spans: list[tuple[int, int]], anchor: int, words: int) -> str:
+def _cut(original: str, spans: list[tuple[int, int]], anchor: int, words: int) -> Snippet:
     bounds = [(m.start(), m.end()) for m in re.finditer(r"\S+", original)]
     if not bounds:
-        return ""
+        return Snippet("")
     starts = [b[0] for b in bounds]
     at = max(0, bisect.bisect_right(starts, anchor) - 1)
     first = max(0, min(at - SNIPPET_WORDS_BEFORE, len(bounds) - words))
     last = min(len(bounds), first + words) - 1
-    lo, hi = bounds[first][0], bounds[last][1]
-    parts: list[str] = []
-    pos = lo
-    for start, end in spans:
-        if start < pos or end > hi:
+    shown = bounds[first : last + 1]
+    prefix = f"{ELLIPSIS} " if first > 0 else ""
+    placed = []  # where each shown word starts in the snippet text
+    position = len(prefix)
+    for start, end in shown:
+        placed.append(position)
+        position += end - start + 1
+    shown_starts = [start for start, _end in shown]
+
+    def moved(offset: int) -> int:
+        """Snippet position of an offset into ``original`` (inside or right after a shown word)."""
+        k = max(0, bisect.bisect_right(shown_starts, offset) - 1)
+        start, end = shown[k]
+        return placed[k] + min(offset, end) - start
+
+    lo, hi = shown[0][0], shown[-1][1]
+    hits = tuple((moved(a), moved(b)) for a, b in spans if lo <= a < b <= hi)
+    text = prefix + " ".join(original[a:b] for a, b in shown)
+    return Snippet(text + (f" {ELLIPSIS}" if last < len(bounds) - 1 else ""), hits)
+
+
+def snippet_segments(snippet: str, hits: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """Split a snippet into (text, is_hit) pieces at the hit positions (bad or overlapping ones dropped)."""
+    segments: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in sorted(hits):
+        start, end = max(start, position), min(end, len(snippet))
+        if start >= end:
             continue
-        parts.extend([original[pos:start], OPEN_MARK, original[start:end], CLOSE_MARK])
-        pos = end
-    parts.append(original[pos:hi])
-    body = " ".join("".join(parts).split())
-    return (f"{ELLIPSIS} " if first > 0 else "") + body + (f" {ELLIPSIS}" if last < len(bounds) - 1 else "")
+        if start > position:
+            segments.append((snippet[position:start], False))
+        segments.append((snippet[start:end], True))
+        position = end
+    if position < len(snippet):
+        segments.append((snippet[position:], False))
+    return segments

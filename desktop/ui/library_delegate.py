@@ -6,27 +6,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.storage.search import CLOSE_MARK, OPEN_MARK
-from desktop.ui.library_model import TITLE, SnippetRole
+from desktop.storage.search import snippet_segments
+from desktop.ui.library_model import TITLE, SnippetHitsRole, SnippetRole
+
+__all__ = ["SnippetDelegate", "fit_first_hit", "snippet_segments"]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def snippet_segments(snippet: str) -> list[tuple[str, bool]]:
-    """Split a snippet into (text, is_hit) pieces at its « » marks."""
-    segments: list[tuple[str, bool]] = []
-    rest = snippet
-    while rest:
-        start = rest.find(OPEN_MARK)
-        end = rest.find(CLOSE_MARK, start + 1) if start >= 0 else -1
-        if start < 0 or end < 0:
-            segments.append((rest, False))
-            break
-        if start:
-            segments.append((rest[:start], False))
-        segments.append((rest[start + 1 : end], True))
-        rest = rest[end + 1 :]
-    return segments
 
 
 def fit_first_hit(
@@ -96,7 +81,10 @@ class SnippetDelegate(QStyledItemDelegate):
         y = rect.top() + metrics.height() + 2 + QFontMetrics(small).ascent()
         x, right = rect.left(), rect.right()
         segments = fit_first_hit(
-            snippet_segments(snippet), right - x, QFontMetrics(small), QFontMetrics(bold)
+            snippet_segments(snippet, index.data(SnippetHitsRole) or ()),
+            right - x,
+            QFontMetrics(small),
+            QFontMetrics(bold),
         )
         for text, hit in segments:
             font = bold if hit else small

@@ -28,6 +28,7 @@ SnippetRole = Qt.ItemDataRole.UserRole + 2
 SortRole = Qt.ItemDataRole.UserRole + 3
 RankRole = Qt.ItemDataRole.UserRole + 4
 RowRole = Qt.ItemDataRole.UserRole + 5
+SnippetHitsRole = Qt.ItemDataRole.UserRole + 6  # ((start, end), ...) of the search hits in the snippet
 
 TITLE, SOURCE, DATE, LANGUAGE, NOTES = range(5)
 HEADERS = ("Title", "Source", "Date", "Language", "Notes")
@@ -51,11 +52,6 @@ def date_label(row: ArticleRow) -> str:
     return row.published or (row.imported_at[:10] if row.imported_at else "")
 
 
-def snippet_plain(snippet: str) -> str:
-    """A search snippet without its « » hit marks."""
-    return snippet.replace("«", "").replace("»", "")
-
-
 class ArticleListModel(QAbstractTableModel):
     """Articles of the library (Title, Source, Date, Language, Notes), plus search snippets."""
 
@@ -77,6 +73,7 @@ class ArticleListModel(QAbstractTableModel):
         self._rows: list[ArticleRow] = []
         self._row_of: dict[int, int] = {}
         self._snippets: dict[int, str] = {}
+        self._hits: dict[int, tuple[tuple[int, int], ...]] = {}
         self._ranks: dict[int, int] = {}
 
     # ------------------------------------------------------------------ Qt model API
@@ -116,6 +113,8 @@ class ArticleListModel(QAbstractTableModel):
             return item.id
         if role == SnippetRole:
             return self._snippets.get(item.id, "")
+        if role == SnippetHitsRole:
+            return self._hits.get(item.id, ())
         if role == SortRole:
             return self._sort_key(item, column)
         if role == RankRole:
@@ -158,7 +157,7 @@ class ArticleListModel(QAbstractTableModel):
         if column != TITLE:
             return ""
         snippet = self._snippets.get(item.id)
-        return f"{item.title}\n\n{snippet_plain(snippet)}" if snippet else item.title
+        return f"{item.title}\n\n{snippet}" if snippet else item.title
 
     # ------------------------------------------------------------------ content
 
@@ -246,12 +245,19 @@ class ArticleListModel(QAbstractTableModel):
     def set_search_results(self, hits: list[SearchHit] | None) -> None:
         """Show search snippets and ranks (None clears them)."""
         self._snippets = {h.id: h.snippet for h in hits} if hits else {}
+        self._hits = {h.id: h.hits for h in hits} if hits else {}
         self._ranks = {h.id: i for i, h in enumerate(hits)} if hits else {}
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, 0),
                 self.index(len(self._rows) - 1, len(HEADERS) - 1),
-                [SnippetRole, RankRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.SizeHintRole],
+                [
+                    SnippetRole,
+                    SnippetHitsRole,
+                    RankRole,
+                    Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.SizeHintRole,
+                ],
             )
 
 

@@ -161,7 +161,9 @@ class TransientLayers(QObject):
 
     def _find_closed(self) -> None:
         """Drop the match highlights; the current match stays selected (Ctrl+H highlights it at once)."""
-        current = self.find_spans[self.find_index] if self.find_index is not None and self.find_spans else None
+        current = (
+            self.find_spans[self.find_index] if self.find_index is not None and self.find_spans else None
+        )
         self.find_spans, self.find_index = [], None
         self._browser.set_layer("find", [])
         self._browser.set_layer("find_current", [])

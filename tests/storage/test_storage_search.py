@@ -14,6 +14,7 @@ from desktop.storage.db import Library
 from desktop.storage.models import Article
 from desktop.storage.search import (
     SearchHit,
+    Snippet,
     fts_match_expression,
     index_article,
     make_snippet,
@@ -127,31 +128,79 @@ def test_limit(populated: Library) -> None:
         assert search_articles(session, "wort1*", limit=0) == []
 
 
+def _marked(snippet: Snippet) -> str:
+    """The snippet with its hits wrapped in [ ] (for readable assertions)."""
+    out, pos = [], 0
+    for start, end in snippet.hits:
+        out += [snippet.text[pos:start], "[", snippet.text[start:end], "]"]
+        pos = end
+    return "".join([*out, snippet.text[pos:]])
+
+
 def test_snippet_shows_original_spelling(populated: Library) -> None:
     with populated.read_session() as session:
         (hit,) = search_articles(session, "seeminenraumung")
-        assert "«Seeminenräumung»" in hit.snippet
+        assert [hit.snippet[a:b] for a, b in hit.hits] == ["Seeminenräumung"]
         assert hit.snippet.startswith("… ") and hit.snippet.endswith(" …")
         assert 15 <= len(hit.snippet.split()) <= 25
         (street,) = search_articles(session, "strasse")
-        assert "«Straße»" in street.snippet
+        assert [street.snippet[a:b] for a, b in street.hits] == ["Straße"]
         assert "strasse" not in street.snippet.lower()
         (prefixed,) = search_articles(session, "seemin*")
-        assert "«Seeminenräumung»" in prefixed.snippet
+        assert [prefixed.snippet[a:b] for a, b in prefixed.hits] == ["Seeminenräumung"]
 
 
 def test_snippet_of_short_text_has_no_ellipsis() -> None:
-    assert make_snippet(STREET, "strasse") == STREET.replace("Straße", "«Straße»")
+    snippet = make_snippet(STREET, "strasse")
+    assert snippet.text == STREET
+    assert _marked(snippet) == STREET.replace("Straße", "[Straße]")
 
 
 def test_snippet_without_body_match_starts_at_beginning() -> None:
     snippet = make_snippet(MINES, "nomatch")
-    assert snippet.startswith("wort0 ")
-    assert "«" not in snippet
+    assert snippet.text.startswith("wort0 ")
+    assert snippet.hits == ()
 
 
 def test_snippet_collapses_whitespace() -> None:
-    assert make_snippet("Erste Zeile\n\nzweite   Zeile", "zweite") == "Erste Zeile «zweite» Zeile"
+    snippet = make_snippet("Erste Zeile\n\nzweite   Zeile", "zweite")
+    assert snippet.text == "Erste Zeile zweite Zeile"
+    assert _marked(snippet) == "Erste Zeile [zweite] Zeile"
+
+
+def test_guillemets_in_the_text_stay_text_and_are_no_hits() -> None:
+    quoted = f"{FILLER} Der Minister sagte: «Die  Räumung beginnt», und »Kyjiw« nickte. {FILLER}"
+    snippet = make_snippet(quoted, "raumung kyjiw")
+    assert "«Die Räumung beginnt»" in snippet.text and "»Kyjiw«" in snippet.text
+    assert [snippet.text[a:b] for a, b in snippet.hits] == ["Räumung", "Kyjiw"]
+    assert _marked(snippet).count("[") == 2
+
+
+def test_search_hits_carry_positions_not_marks(library: Library, make_article: ArticleFactory) -> None:
+    text = "«Gipfel» in Brüssel: »Gipfeltreffen« vertagt, sagt die «Gipfel»-Runde."
+    with library.session() as session:
+        article = make_article(7, title="Brüssel", text=text)
+        session.add(article)
+        session.flush()
+        index_article(session, article.id, article.title, article.text)
+    with library.read_session() as session:
+        (hit,) = search_articles(session, "gipfel")
+    assert hit.snippet == text
+    assert [hit.snippet[a:b] for a, b in hit.hits] == ["Gipfel", "Gipfel"]
+    assert all(0 <= a < b <= len(hit.snippet) for a, b in hit.hits)
+
+
+@given(st.text(alphabet="ab «»\n…", max_size=60), st.sampled_from(["a", "ab", "b*"]))
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+def test_snippet_hits_lie_inside_the_text_in_order(body: str, query: str) -> None:
+    snippet = make_snippet(body, query)
+    last = 0
+    for start, end in snippet.hits:
+        assert last <= start < end <= len(snippet.text)
+        assert set(snippet.text[start:end]) <= set("ab")  # a word of the query, never a mark
+        last = end
+    core = snippet.text.removeprefix("… ").removesuffix(" …")
+    assert core in " ".join(body.split())
 
 
 def test_unindex_and_reindex(populated: Library) -> None:
@@ -179,7 +228,7 @@ def test_scan_fallback_for_other_databases(populated: Library, monkeypatch: pyte
         index_article(session, 3, "ignored", "ignored")  # no-op off SQLite
         hits = search_articles(session, "SEEMINENRÄUMUNG")
         assert [hit.id for hit in hits] == [1]
-        assert "«Seeminenräumung»" in hits[0].snippet
+        assert [hits[0].snippet[a:b] for a, b in hits[0].hits] == ["Seeminenräumung"]
         assert [hit.id for hit in search_articles(session, "strasse")] == [2]
         assert [hit.id for hit in search_articles(session, "seemin*")] == [1]
         assert search_articles(session, "seemin") == []

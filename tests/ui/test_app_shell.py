@@ -21,7 +21,7 @@ from desktop.services.library_filters import LibraryFilter
 from desktop.ui.context import AppContext
 from desktop.ui.crash import CrashHandler, Messages
 from desktop.ui.export_dialog import ExportDialog
-from desktop.ui.library_model import TITLE, ArticleIdRole, SnippetRole
+from desktop.ui.library_model import TITLE, ArticleIdRole, SnippetHitsRole, SnippetRole
 from desktop.ui.single_instance import SingleInstance
 
 BRIEF = (
@@ -122,7 +122,8 @@ def test_search_shows_snippets_and_passes_the_query(make_window: Any, qtbot: Any
     assert blocker.args == ["transparenz", 1]
     assert pane.proxy.rowCount() == 1
     index = pane.proxy.index(0, TITLE)
-    assert "«Transparenz»" in index.data(SnippetRole)
+    snippet, hits = index.data(SnippetRole), index.data(SnippetHitsRole)
+    assert [snippet[a:b] for a, b in hits] == ["Transparenz"] and "«" not in snippet
     window.show()
     qtbot.mouseClick(
         pane.view.viewport(), Qt.MouseButton.LeftButton, pos=pane.view.visualRect(index).center()

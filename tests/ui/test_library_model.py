@@ -27,6 +27,7 @@ from desktop.ui.library_model import (
     LibraryProxyModel,
     RankRole,
     RowRole,
+    SnippetHitsRole,
     SnippetRole,
     SortRole,
     source_label,
@@ -118,12 +119,15 @@ def test_proxy_filters_by_ids_and_sorts_by_rank() -> None:
     assert ids(proxy) == [2, 1, 3]
     proxy.set_allowed_ids({1, 3})
     assert ids(proxy) == [1, 3]
-    model.set_search_results([SearchHit(3, "Gamma", "a «hit» here", 2.0), SearchHit(1, "Beta", "x", 1.0)])
+    model.set_search_results(
+        [SearchHit(3, "Gamma", "a «quoted» hit here", 2.0, ((11, 14),)), SearchHit(1, "Beta", "x", 1.0)]
+    )
     proxy.setSortRole(RankRole)
     proxy.sort(TITLE, Qt.SortOrder.AscendingOrder)
     assert ids(proxy) == [3, 1]
-    assert proxy.index(0, TITLE).data(SnippetRole) == "a «hit» here"
-    assert "a hit here" in proxy.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert proxy.index(0, TITLE).data(SnippetRole) == "a «quoted» hit here"
+    assert proxy.index(0, TITLE).data(SnippetHitsRole) == ((11, 14),)
+    assert "a «quoted» hit here" in proxy.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
     proxy.set_allowed_ids(None)
     assert proxy.rowCount() == 3
 
@@ -174,9 +178,20 @@ def test_import_result_model_and_report(qtmodeltester: Any, qtbot: Any) -> None:
 
 
 def test_snippet_helpers() -> None:
-    assert snippet_segments("a «b» c «d»") == [("a ", False), ("b", True), (" c ", False), ("d", True)]
-    assert snippet_segments("no marks") == [("no marks", False)]
-    assert snippet_segments("broken «mark") == [("broken «mark", False)]
+    assert snippet_segments("a b c d", ((2, 3), (6, 7))) == [
+        ("a ", False),
+        ("b", True),
+        (" c ", False),
+        ("d", True),
+    ]
+    assert snippet_segments("no hits", ()) == [("no hits", False)]
+    # German quotation marks are text: shown, never bold, never taken for hit marks
+    assert snippet_segments("er sagte «nein» und »ja«", ((10, 14),)) == [
+        ("er sagte «", False),
+        ("nein", True),
+        ("» und »ja«", False),
+    ]
+    assert snippet_segments("short", ((3, 99), (4, 2))) == [("sho", False), ("rt", True)]
     assert source_label("C:\\docs\\file.pdf") == "file.pdf"
     assert source_label(None) == ""
     metrics = QFontMetrics(QFont())

@@ -8,7 +8,15 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
-from reader_support import TIMEOUT, import_article, make_reader, open_article, span_of, stored_actors, stored_text
+from reader_support import (
+    TIMEOUT,
+    import_article,
+    make_reader,
+    open_article,
+    span_of,
+    stored_actors,
+    stored_text,
+)
 
 from desktop.services.annotations import create_annotation
 from desktop.ui.context import AppContext
