@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -24,7 +23,9 @@ from PySide6.QtWidgets import (
 from desktop.core.types import ENTITY_TYPES
 from desktop.services import corrections
 from desktop.services.dto import ActorRow
+from desktop.services.merge_candidates import MergeCandidate, merge_candidates
 from desktop.services.queries import list_actors
+from desktop.ui.actor_dialogs import MergeDialog, NameDialog
 from desktop.ui.actors_model import ActorTreeModel
 from desktop.ui.context import AppContext
 from desktop.ui.palette import ENTITY_SINGULAR
@@ -241,34 +242,30 @@ class ActorsPanel(QWidget):
         actor = self.actors_model.actor(self.tree.currentIndex())
         if actor is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename actor", "New name:", text=actor.name)
-        if ok and name.strip() and name.strip() != actor.name:
+        name = NameDialog.ask(self, "Rename actor", f"New name of “{actor.name}”:", actor.name)
+        if name is not None and name.strip() and name.strip() != actor.name:
             self.rename_actor(actor.id, name)
 
     def _ask_merge(self) -> None:
         actor = self.actors_model.actor(self.tree.currentIndex())
         if actor is None:
             return
-        library = self.ctx.library
+        library, actor_id = self.ctx.library, actor.id
 
-        def work(_control: object) -> list[ActorRow]:
+        def work(_control: object) -> tuple[ActorRow, list[MergeCandidate]]:
             with library.read_session() as session:
-                return [a for a in list_actors(session, None) if a.id != actor.id]
+                return merge_candidates(session, actor_id)
 
-        def choose(others: list[ActorRow]) -> None:
-            labels = {f"{a.name} ({ENTITY_SINGULAR.get(a.type, a.type)}, {a.mentions})": a.id for a in others}
-            if not labels:
+        def choose(result: tuple[ActorRow, list[MergeCandidate]]) -> None:
+            source, candidates = result
+            if not candidates:
                 self.reader.show_message("There is no other actor to merge with.")
                 return
-            label, ok = QInputDialog.getItem(
-                self, "Merge actor", f"Merge “{actor.name}” into:", list(labels), 0, True
-            )
-            if ok and label in labels:
-                self.merge_actor(actor.id, labels[label])
-            elif ok:
-                self.reader.show_message(f"There is no actor “{label}”; pick one from the list.")
+            target = MergeDialog.ask(self, source, candidates)
+            if target is not None:
+                self.merge_actor(source.id, target)
 
-        self.ctx.tasks.run(work, choose, self._load_failed)
+        self.ctx.tasks.run(work, choose, self._load_failed, key=f"merge-candidates-{id(self)}")
 
     def rename_actor(self, actor_id: int, name: str) -> None:
         """Rename an actor (undoable)."""
