@@ -157,6 +157,7 @@ class ArticleDetail:
     mentions: tuple[MentionRow, ...] = ()
     annotations: tuple[AnnotationRow, ...] = ()
     outlet: str | None = None
+    imported_at: str = ""  # ISO timestamp (UTC)
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of ``show --json``."""

@@ -141,6 +141,7 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
         mentions,
         tuple(annotation_rows(session, article_id)),
         outlet=article.outlet,
+        imported_at=article.imported_at.isoformat() if article.imported_at else "",
     )
 
 

@@ -75,7 +75,7 @@ class SnippetDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(opt.font)
         painter.setFont(opt.font)
         painter.setPen(text_color)
-        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+        elided = metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, rect.width())
         painter.drawText(rect.left(), rect.top() + metrics.ascent(), elided)
         small, bold = self._fonts(opt)
         y = rect.top() + metrics.height() + 2 + QFontMetrics(small).ascent()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -15,12 +14,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 from sqlalchemy.orm import Session
 
 from desktop.services.dto import ArticleRow
 from desktop.services.queries import list_articles
 from desktop.storage.db import Library
 from desktop.storage.search import SearchHit
+from desktop.ui.article_labels import date_label, date_tooltip, is_import_date, source_label
 from desktop.ui.tasks import TaskControl, TaskRunner
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
@@ -32,24 +33,13 @@ SnippetHitsRole = Qt.ItemDataRole.UserRole + 6  # ((start, end), ...) of the sea
 
 TITLE, SOURCE, DATE, LANGUAGE, NOTES = range(5)
 HEADERS = ("Title", "Source", "Date", "Language", "Notes")
+HEADER_TIPS = {
+    SOURCE: "The outlet or website the article comes from",
+    DATE: "Publication date; where an article has none, its import date in grey italics",
+}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Loader = Callable[[Session], list[ArticleRow]]
-
-
-def source_label(source: str | None) -> str:
-    """A short label for where an article came from: the web host or the file name."""
-    if not source:
-        return ""
-    if "://" in source:
-        host = urlsplit(source).hostname or source
-        return host.removeprefix("www.")
-    return source.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-def date_label(row: ArticleRow) -> str:
-    """The publication date, else the import date (ISO, day precision)."""
-    return row.published or (row.imported_at[:10] if row.imported_at else "")
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -87,8 +77,13 @@ class ArticleListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        return HEADERS[section] if horizontal and 0 <= section < len(HEADERS) else None
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
+        return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -125,6 +120,13 @@ class ArticleListModel(QAbstractTableModel):
             return self._tooltip(item, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == NOTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == DATE and is_import_date(item):  # an import date looks unlike a publication date
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         return None
 
     @staticmethod
@@ -132,7 +134,7 @@ class ArticleListModel(QAbstractTableModel):
         if column == TITLE:
             return item.title
         if column == SOURCE:
-            return source_label(item.source)
+            return source_label(item)
         if column == DATE:
             return date_label(item)
         if column == LANGUAGE:
@@ -144,7 +146,7 @@ class ArticleListModel(QAbstractTableModel):
         if column == TITLE:
             return item.title.casefold()
         if column == SOURCE:
-            return source_label(item.source).casefold()
+            return source_label(item).casefold()
         if column == DATE:
             return f"{date_label(item)} {item.id:012d}"
         if column == LANGUAGE:
@@ -153,7 +155,9 @@ class ArticleListModel(QAbstractTableModel):
 
     def _tooltip(self, item: ArticleRow, column: int) -> str:
         if column == SOURCE:
-            return item.source or ""
+            return item.source if item.source and "://" in item.source else ""
+        if column == DATE:
+            return date_tooltip(item)
         if column != TITLE:
             return ""
         snippet = self._snippets.get(item.id)

@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = settings.value("window/splitter")
         if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
-            self.splitter.setSizes([290, 640, 430])
+            self.splitter.setSizes([330, 620, 410])
         self.set_zoom(self.zoom())
 
     def save_window_state(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from desktop.core.offsets import OffsetMap
 from desktop.services.dto import AnnotationRow, ArticleDetail, MentionRow
+from desktop.ui.article_labels import local_date, source_label
 from desktop.ui.palette import (
     annotation_background,
     annotation_color,
@@ -109,14 +109,12 @@ class DocLayout:
         return self.offsets.from_utf16(min(position - self.body_start, self.offsets.utf16_length))
 
 
-def _meta_line(detail: ArticleDetail) -> str:
-    source = detail.source
-    if source and "://" not in source:
-        source = re.split(r"[\\/]", source.rstrip("\\/"))[-1]  # a file: its name is enough
-    parts = [p for p in (source, detail.published, detail.author) if p]
-    if detail.language and detail.language != "und":
-        parts.insert(2 if len(parts) >= 2 else len(parts), detail.language.upper())
-    return "  ·  ".join(" ".join(p.split()) for p in parts)
+def meta_line(detail: ArticleDetail) -> str:
+    """Outlet (or site), author, publication date (else "imported …") and language; never a file path."""
+    when = detail.published or (f"imported {local_date(detail.imported_at)}" if detail.imported_at else "")
+    language = detail.language.upper() if detail.language and detail.language != "und" else ""
+    parts = (source_label(detail), detail.author or "", when, language)
+    return "  ·  ".join(" ".join(p.split()) for p in parts if p.strip())
 
 
 def body_char_format(palette: QPalette) -> QTextCharFormat:
@@ -154,14 +152,14 @@ def build_document(doc: QTextDocument, detail: ArticleDetail, font: QFont, palet
         meta_block.setBottomMargin(line * 0.3)
         cursor.setBlockFormat(meta_block)
         cursor.setBlockCharFormat(meta_fmt)
-        cursor.insertText(_meta_line(detail), meta_fmt)
+        cursor.insertText(meta_line(detail), meta_fmt)
     else:
         cursor.setBlockFormat(title_block)
         cursor.setBlockCharFormat(title_fmt)
         cursor.insertText(" ".join(detail.title.split()) or "Untitled", title_fmt)
         meta_block.setBottomMargin(line * 1.2)
         cursor.insertBlock(meta_block, meta_fmt)
-        cursor.insertText(_meta_line(detail), meta_fmt)
+        cursor.insertText(meta_line(detail), meta_fmt)
     text_fmt = body_char_format(palette)
     paragraph = QTextBlockFormat()
     paragraph.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)

@@ -34,12 +34,19 @@ from desktop.ui.library_model import (
 )
 
 
-def row(n: int, *, title: str | None = None, notes: int = 0, published: str | None = None) -> ArticleRow:
+def row(
+    n: int,
+    *,
+    title: str | None = None,
+    notes: int = 0,
+    published: str | None = None,
+    source: str | None = None,
+) -> ArticleRow:
     return ArticleRow(
         n,
         title or f"Article {n}",
         "de",
-        f"/tmp/folder/file{n}.txt",
+        source or f"/tmp/folder/file{n}.txt",
         published,
         notes,
         f"2024-05-0{n % 9 + 1}T10:00:00",
@@ -120,7 +127,7 @@ def test_proxy_filters_by_ids_and_sorts_by_rank() -> None:
     proxy.set_allowed_ids({1, 3})
     assert ids(proxy) == [1, 3]
     model.set_search_results(
-        [SearchHit(3, "Gamma", "a «quoted» hit here", 2.0, ((11, 14),)), SearchHit(1, "Beta", "x", 1.0)]
+        [SearchHit(3, "Gamma", "a «quoted» hit here", 2.0, hits=((11, 14),)), SearchHit(1, "Beta", "x", 1.0)]
     )
     proxy.setSortRole(RankRole)
     proxy.sort(TITLE, Qt.SortOrder.AscendingOrder)
@@ -192,8 +199,8 @@ def test_snippet_helpers() -> None:
         ("» und »ja«", False),
     ]
     assert snippet_segments("short", ((3, 99), (4, 2))) == [("sho", False), ("rt", True)]
-    assert source_label("C:\\docs\\file.pdf") == "file.pdf"
-    assert source_label(None) == ""
+    assert source_label(row(1, source="C:\\docs\\file.pdf")) == ""  # a file's name or path is private
+    assert source_label(row(1)) == ""
     metrics = QFontMetrics(QFont())
     long = [("word " * 40, False), ("hit", True), (" tail", False)]
     fitted = fit_first_hit(long, 200, metrics, metrics)
