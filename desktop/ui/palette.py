@@ -1,7 +1,9 @@
-"""Highlight colours: annotation colours with user-renamable meanings, and entity type colours.
+"""Reading colours: annotation colours with user-renamable meanings, entity types, find matches.
 
-Colours are mixed with the widget palette's base colour, so highlights are soft tints
-on a light background and dark tints on a dark one while the text keeps its own colour.
+Each colour has an ink (chips, underlines, the current mention) and a tint per theme (the background
+behind text). The tints were chosen together so that text on each keeps WCAG AA contrast and the
+colours a reader must tell apart (meanings, entity types, the selection, find matches) differ by a
+CIEDE2000 distance of at least 12 in both themes (tests/ui/test_colours.py measures it).
 """
 
 from __future__ import annotations
@@ -11,16 +13,16 @@ from PySide6.QtGui import QColor, QPalette
 
 from desktop.services.annotations import DEFAULT_COLOR
 
-#: Display colour of each annotation colour name (names as in the annotations service).
+#: Ink of each annotation colour name (names as in the annotations service): chips and underlines.
 ANNOTATION_RGB: dict[str, str] = {
-    "yellow": "#f2c200",
-    "green": "#3aa655",
-    "blue": "#3b86d6",
-    "pink": "#e0569a",
-    "purple": "#9160cc",
-    "orange": "#ee8421",
-    "red": "#d8433b",
-    "gray": "#8a8a8a",
+    "yellow": "#e5b800",
+    "green": "#2f9e57",
+    "blue": "#3a7be0",
+    "pink": "#d9488f",
+    "purple": "#a35bc8",
+    "orange": "#e8801e",
+    "red": "#d9503f",
+    "gray": "#8a8d91",
 }
 DEFAULT_MEANINGS: dict[str, str] = {
     "yellow": "Important",
@@ -36,11 +38,13 @@ DEFAULT_MEANINGS: dict[str, str] = {
 TOOLBAR_COLORS: tuple[str, ...] = ("yellow", "green", "blue", "red", "purple", "pink", "orange", "gray")
 SHORTCUT_COLORS: tuple[str, ...] = TOOLBAR_COLORS[:5]
 
+#: Ink of each entity type (dotted underline, legend chip, the current mention). Hues kept away from
+#: the meaning colours: rose, teal, sand and periwinkle.
 ENTITY_RGB: dict[str, str] = {
-    "person": "#2f7bd9",
-    "organization": "#13a085",
-    "location": "#d2691e",
-    "other": "#9b59b6",
+    "person": "#d64a7a",
+    "organization": "#12948c",
+    "location": "#c07a2a",
+    "other": "#7a72d8",
 }
 ENTITY_LABELS: dict[str, str] = {
     "person": "People",
@@ -54,18 +58,50 @@ ENTITY_SINGULAR: dict[str, str] = {
     "location": "Place",
     "other": "Other",
 }
-SEARCH_RGB = "#ffb000"
+
+#: Backgrounds behind text, per theme.
+TINTS: dict[str, dict[str, str]] = {
+    "light": {
+        "yellow": "#f0d475",
+        "green": "#aee8bb",
+        "blue": "#a9c6fb",
+        "red": "#fba494",
+        "purple": "#dcaaf0",
+        "pink": "#f5a3c7",
+        "orange": "#f8bb82",
+        "gray": "#d3d5d8",
+        "person": "#fdd3dc",
+        "organization": "#c9f2ee",
+        "location": "#f5d8bf",
+        "other": "#e0dcf5",
+    },
+    "dark": {
+        "yellow": "#665a16",
+        "green": "#396a46",
+        "blue": "#23457a",
+        "red": "#874a3f",
+        "purple": "#705080",
+        "pink": "#86305a",
+        "orange": "#7c4514",
+        "gray": "#4b4e52",
+        "person": "#4a2630",
+        "organization": "#0f433f",
+        "location": "#4a3420",
+        "other": "#3f3d55",
+    },
+}
+#: The selected actor's mentions: the entity tint, stronger.
+STRONG_TINTS: dict[str, dict[str, str]] = {
+    "light": {"person": "#f8adbf", "organization": "#86ddd6", "location": "#e8b88c", "other": "#c4bdf0"},
+    "dark": {"person": "#6d3244", "organization": "#035b55", "location": "#684624", "other": "#525079"},
+}
+#: Find and search matches: an outline around each, the current one filled (fill, text on it, outline).
+#: Orange, so a match never looks like the yellow "Important" highlight.
+FIND_COLORS: dict[str, tuple[str, str, str]] = {
+    "light": ("#ff8c1a", "#1f2328", "#e8590c"),
+    "dark": ("#f08a24", "#111315", "#ff922b"),
+}
 _SETTINGS_GROUP = "palette/meaning"
-
-
-def mix(base: QColor, color: QColor, amount: float) -> QColor:
-    """``amount`` of ``color`` over ``base`` (0: base, 1: color), opaque."""
-    a = max(0.0, min(1.0, amount))
-    return QColor.fromRgbF(
-        base.redF() + (color.redF() - base.redF()) * a,
-        base.greenF() + (color.greenF() - base.greenF()) * a,
-        base.blueF() + (color.blueF() - base.blueF()) * a,
-    )
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -73,33 +109,50 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
 
 
+def theme_of(palette: QPalette) -> str:
+    """ "dark" or "light": which set of tints suits ``palette``."""
+    return "dark" if is_dark(palette) else "light"
+
+
 def annotation_color(name: str) -> QColor:
-    """The full display colour of an annotation colour name (gray for unknown names)."""
+    """The ink of an annotation colour name (gray for unknown names)."""
     return QColor(ANNOTATION_RGB.get(name, ANNOTATION_RGB["gray"]))
 
 
 def annotation_background(name: str, palette: QPalette) -> QColor:
     """Background of an annotated passage."""
-    base = palette.color(QPalette.ColorRole.Base)
-    return mix(base, annotation_color(name), 0.42 if not is_dark(palette) else 0.38)
+    tints = TINTS[theme_of(palette)]
+    return QColor(tints.get(name, tints["gray"]))
 
 
 def entity_color(kind: str) -> QColor:
-    """The colour of an entity type (underline, legend chip)."""
+    """The ink of an entity type (underline, legend chip, the current mention)."""
     return QColor(ENTITY_RGB.get(kind, ENTITY_RGB["other"]))
 
 
 def entity_background(kind: str, palette: QPalette, *, strong: bool = False) -> QColor:
     """Soft background of an entity of ``kind``; ``strong`` for the selected actor's mentions."""
-    base = palette.color(QPalette.ColorRole.Base)
-    amount = (0.55 if strong else 0.2) if not is_dark(palette) else (0.5 if strong else 0.25)
-    return mix(base, entity_color(kind), amount)
+    tints = (STRONG_TINTS if strong else TINTS)[theme_of(palette)]
+    return QColor(tints.get(kind, tints["other"]))
 
 
-def search_background(palette: QPalette, *, current: bool = False) -> QColor:
-    """Background of search and find matches (the current one stronger)."""
-    base = palette.color(QPalette.ColorRole.Base)
-    return mix(base, QColor(SEARCH_RGB), 0.85 if current else 0.45)
+def find_colors(palette: QPalette) -> tuple[QColor, QColor, QColor]:
+    """Fill of the current find match, its text colour, and the outline of every match."""
+    fill, text, outline = FIND_COLORS[theme_of(palette)]
+    return QColor(fill), QColor(text), QColor(outline)
+
+
+def _luminance(color: QColor) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(color.redF()) + 0.7152 * linear(color.greenF()) + 0.0722 * linear(color.blueF())
+
+
+def text_on(background: QColor) -> QColor:
+    """Black or white, whichever contrasts more with ``background`` (WCAG luminance)."""
+    light = _luminance(background)
+    return QColor("#000000") if (light + 0.05) / 0.05 >= 1.05 / (light + 0.05) else QColor("#ffffff")
 
 
 class ColorPalette(QObject):

@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QPalette, QTextCursor
 from desktop.core.textfold import find_folded
 from desktop.services.dto import ActorRow, ArticleDetail
 from desktop.ui.find_bar import FindBar, find_all
-from desktop.ui.palette import entity_background, entity_color
-from desktop.ui.reading_browser import LAYERS, ReadingBrowser
-from desktop.ui.reading_doc import DocLayout, extra_selections, search_selections
+from desktop.ui.palette import entity_background, entity_color, find_colors, text_on
+from desktop.ui.reading_browser import BOX_LAYERS, LAYERS, ReadingBrowser
+from desktop.ui.reading_doc import DocLayout, extra_selections, qt_ranges
 
 
 class TransientLayers(QObject):
@@ -56,6 +56,8 @@ class TransientLayers(QObject):
         self._detail, self._layout, self._actors = None, None, {}
         for layer in LAYERS:
             self._browser.set_layer(layer, [])
+        for layer in BOX_LAYERS:
+            self._browser.set_boxes(layer, [], QColor())
 
     def update(
         self, detail: ArticleDetail, layout: DocLayout, actors: dict[int, ActorRow], *, new_article: bool
@@ -74,11 +76,10 @@ class TransientLayers(QObject):
     def _palette(self) -> QPalette:
         return self._browser.palette()
 
-    def _selections(self, spans: list[tuple[int, int]], current: int | None = None) -> list[Any]:
-        if self._layout is None:
-            return []
-        doc = self._browser.document()
-        return search_selections(doc, self._layout, spans, self._palette(), current)
+    def _outline(self, name: str, spans: list[tuple[int, int]]) -> None:
+        """Frame ``spans`` (search words or find matches) in the find colour."""
+        ranges = qt_ranges(self._layout, spans) if self._layout is not None else []
+        self._browser.set_boxes(name, ranges, find_colors(self._palette())[2])
 
     # --- search hits -------------------------------------------------------------------------------
     def set_query(self, query: str | None) -> list[tuple[int, int]]:
@@ -89,7 +90,7 @@ class TransientLayers(QObject):
         return self.query_spans
 
     def _show_query(self) -> None:
-        self._browser.set_layer("query", self._selections(self.query_spans))
+        self._outline("query", self.query_spans)
 
     # --- the selected actor ------------------------------------------------------------------------
     def highlight_actor(self, actor_id: int | None) -> None:
@@ -114,9 +115,8 @@ class TransientLayers(QObject):
         self._browser.set_layer("actor", extra_selections(doc, layout, self.mentions, strong))
         current = [self.mentions[self.mention_index]] if self.mention_index >= 0 else []
         solid = entity_color(actor.type)
-        text = QColor("#000000") if solid.lightnessF() > 0.6 else QColor("#ffffff")
         self._browser.set_layer(
-            "actor_current", extra_selections(doc, layout, current, solid, foreground=text)
+            "actor_current", extra_selections(doc, layout, current, solid, foreground=text_on(solid))
         )
         self.mention_changed.emit(self.mention_index, len(self.mentions))
 
@@ -151,10 +151,14 @@ class TransientLayers(QObject):
 
     def _show_find(self, scroll: bool = True) -> None:
         spans = self.find_spans
-        others = [s for i, s in enumerate(spans) if i != self.find_index]
-        self._browser.set_layer("find", self._selections(others))
-        current = [spans[self.find_index]] if self.find_index is not None else []
-        self._browser.set_layer("find_current", self._selections(current, 0 if current else None))
+        self._outline("find", [s for i, s in enumerate(spans) if i != self.find_index])
+        current = [spans[self.find_index]] if self.find_index is not None and self._layout is not None else []
+        fill, text, _outline = find_colors(self._palette())
+        doc, layout = self._browser.document(), self._layout
+        selections = (
+            extra_selections(doc, layout, current, fill, foreground=text) if layout is not None else []
+        )
+        self._browser.set_layer("find_current", selections)
         self._find_bar.set_result(self.find_index, len(spans))
         if scroll and self.find_index is not None:
             self._scroll_to(spans[self.find_index][0])
@@ -165,7 +169,7 @@ class TransientLayers(QObject):
             self.find_spans[self.find_index] if self.find_index is not None and self.find_spans else None
         )
         self.find_spans, self.find_index = [], None
-        self._browser.set_layer("find", [])
+        self._outline("find", [])
         self._browser.set_layer("find_current", [])
         if current is not None and self._layout is not None:
             cursor = QTextCursor(self._browser.document())

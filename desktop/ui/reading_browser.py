@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any, cast
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QPixmap,
     QResizeEvent,
     QTextCursor,
@@ -46,7 +47,9 @@ from desktop.ui.palette import (
 )
 
 #: Transient highlight layers, drawn in this order (later ones on top).
-LAYERS = ("query", "actor", "actor_current", "find", "find_current")
+LAYERS = ("actor", "actor_current", "find_current")
+#: Outlined ranges (search words, find matches): a frame around the words, never a fill.
+BOX_LAYERS = ("query", "find")
 MIN_SIDE_MARGIN = 28.0
 
 
@@ -71,6 +74,7 @@ class ReadingBrowser(QTextBrowser):
         self._measure = 640.0
         self._press: QPoint | None = None
         self._underlines: list[tuple[int, int, QColor]] = []
+        self._boxes: dict[str, tuple[list[tuple[int, int]], QColor]] = {}
 
     def loadResource(self, type: int, name: QUrl | str) -> object:
         """Refuse every resource: the reader never loads images, files or anything remote."""
@@ -141,16 +145,47 @@ class ReadingBrowser(QTextBrowser):
         self._underlines = sorted(underlines, key=lambda u: u[0])
         self.viewport().update()
 
+    def set_boxes(self, name: str, ranges: Iterable[tuple[int, int]], color: QColor) -> None:
+        """Outline ranges [start, end) in Qt positions (one of BOX_LAYERS): search words, find matches."""
+        self._boxes[name] = (sorted(ranges), QColor(color))
+        self.viewport().update()
+
+    def boxes(self, name: str) -> list[tuple[int, int]]:
+        """The outlined ranges of one box layer."""
+        return list(self._boxes.get(name, ([], QColor()))[0])
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._underlines:
+        boxes = [
+            (a, b, color)
+            for name in BOX_LAYERS
+            for ranges, color in [self._boxes.get(name, ([], QColor()))]
+            for a, b in ranges
+        ]
+        if not self._underlines and not boxes:
             return
         painter = QPainter(self.viewport())
         dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         visible = event.rect().translated(dx, dy)
         thickness = max(2.0, QFontMetricsF(self.document().defaultFont()).height() / 8)
+        for rect, color in self._line_rects(self._underlines, visible):
+            painter.fillRect(
+                QRectF(rect.left() - dx, rect.bottom() - thickness / 2 - dy, rect.width(), thickness), color
+            )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect, color in self._line_rects(boxes, visible):
+            pen = QPen(color, max(1.5, thickness * 0.75))
+            painter.setPen(pen)
+            painter.drawRoundedRect(rect.translated(-dx, -dy).adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        painter.end()
+
+    def _line_rects(
+        self, ranges: Iterable[tuple[int, int, QColor]], visible: QRect
+    ) -> Iterator[tuple[QRectF, QColor]]:
+        """Document rectangles of each laid-out line piece of the ranges that reach into ``visible``."""
         doc = self.document()
-        for start, end, color in self._underlines:
+        for start, end, color in ranges:
             block = doc.findBlock(start)
             while block.isValid() and block.position() < end:
                 layout = block.layout()
@@ -161,13 +196,11 @@ class ReadingBrowser(QTextBrowser):
                     b = min(end - block.position(), line.textStart() + line.textLength())
                     if a >= b:
                         continue
-                    x1, x2 = _line_x(line, a), _line_x(line, b)
-                    y = origin.y() + line.y() + line.ascent() + line.descent() - thickness / 2
-                    if visible.top() - 8 <= y <= visible.bottom() + 8:
-                        rect = QRectF(origin.x() + x1 - dx, y - dy, x2 - x1, thickness)
-                        painter.fillRect(rect, color)
+                    top = origin.y() + line.y()
+                    if visible.top() - 8 <= top + line.height() and top <= visible.bottom() + 8:
+                        x1, x2 = _line_x(line, a), _line_x(line, b)
+                        yield QRectF(origin.x() + x1, top, x2 - x1, line.ascent() + line.descent()), color
                 block = block.next()
-        painter.end()
 
     # --- transient highlights ---------------------------------------------------------------------
     def set_layer(self, name: str, selections: Iterable[QTextEdit.ExtraSelection]) -> None:

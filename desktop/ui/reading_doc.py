@@ -34,7 +34,6 @@ from desktop.ui.palette import (
     annotation_color,
     entity_background,
     entity_color,
-    search_background,
 )
 
 SERIF_FAMILIES = (
@@ -321,20 +320,9 @@ def extra_selections(
     return out
 
 
-def search_selections(
-    doc: QTextDocument,
-    layout: DocLayout,
-    spans: Sequence[tuple[int, int]],
-    palette: QPalette,
-    current: int | None = None,
-) -> list[QTextEdit.ExtraSelection]:
-    """Search hits, with the ``current`` one stronger."""
-    normal = extra_selections(
-        doc, layout, [s for i, s in enumerate(spans) if i != current], search_background(palette)
-    )
-    if current is None or not 0 <= current < len(spans):
-        return normal
-    return normal + extra_selections(doc, layout, [spans[current]], search_background(palette, current=True))
+def qt_ranges(layout: DocLayout, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Body spans in code points as Qt position ranges."""
+    return [(layout.qt_pos(start), layout.qt_pos(end)) for start, end in spans]
 
 
 def tooltip_html(actor_text: str | None, meaning: str, note: str | None) -> str | None:

@@ -53,9 +53,9 @@ def light_palette() -> QPalette:
     _set(palette, Role.Mid, "#c4c9d0")
     _set(palette, Role.Dark, "#9aa1aa")
     _set(palette, Role.Shadow, "#6e7781")
-    _set(palette, Role.Highlight, "#2f6db5", "#c4c9d0")
+    _set(palette, Role.Highlight, "#2e6fbf", "#c4c9d0")  # apart from every reading tint (see palette.py)
     _set(palette, Role.HighlightedText, "#ffffff")
-    _set(palette, Role.Accent, "#2f6db5")
+    _set(palette, Role.Accent, "#2e6fbf")
     _set(palette, Role.Link, "#1f5fa8")
     _set(palette, Role.LinkVisited, "#6f42c1")
     return palette
@@ -80,7 +80,7 @@ def dark_palette() -> QPalette:
     _set(palette, Role.Mid, "#25292c")
     _set(palette, Role.Dark, "#15171a")
     _set(palette, Role.Shadow, "#0b0c0e")
-    _set(palette, Role.Highlight, "#3d7bd0", "#3a3f46")
+    _set(palette, Role.Highlight, "#2c6bb7", "#3a3f46")  # white text on it keeps 4.5:1
     _set(palette, Role.HighlightedText, "#ffffff")
     _set(palette, Role.Accent, "#3d7bd0")
     _set(palette, Role.Link, "#79b0f0")

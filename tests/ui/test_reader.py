@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from reader_support import (
     OTHER_TEXT,
@@ -157,7 +157,7 @@ def test_find_bar_counts_steps_and_closes(qtbot: Any, ctx: AppContext) -> None:
     assert reader.find_bar.count_label.text() == "No matches"
     qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Escape)
     assert not reader.find_bar.isVisible()
-    assert reader.browser.layer("find") == [] and reader.browser.layer("find_current") == []
+    assert reader.browser.boxes("find") == [] and reader.browser.layer("find_current") == []
 
 
 def test_search_query_is_highlighted(qtbot: Any, ctx: AppContext) -> None:
@@ -168,9 +168,9 @@ def test_search_query_is_highlighted(qtbot: Any, ctx: AppContext) -> None:
     assert reader.layers.query_spans == [
         span_of(text, "Weissfeld", n) for n in range(text.count("Weissfeld"))
     ]
-    assert len(reader.browser.layer("query")) == text.count("Weissfeld")
+    assert len(reader.browser.boxes("query")) == text.count("Weissfeld")
     open_article(qtbot, reader, import_article(ctx, OTHER_TEXT))
-    assert reader.layers.query_spans == [] and reader.browser.layer("query") == []
+    assert reader.layers.query_spans == [] and reader.browser.boxes("query") == []
 
 
 def test_zoom_is_remembered(qtbot: Any, ctx: AppContext) -> None:
@@ -293,3 +293,34 @@ def test_closing_the_find_bar_without_a_match_keeps_no_selection(qtbot: Any, ctx
     qtbot.keyClicks(reader.find_bar.edit, "nirgends")
     qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Escape)
     assert reader.selected_range() is None
+
+
+def test_find_matches_are_outlined_and_the_current_one_filled(qtbot: Any, ctx: AppContext) -> None:
+    """Matches never look like a highlight: a frame around each, the current one in solid find orange."""
+    from desktop.services.annotations import create_annotation
+    from desktop.ui.palette import find_colors
+
+    article_id = import_article(ctx)
+    text = stored_text(ctx.library, article_id)
+    first, second = span_of(text, "Anna Berg", 0), span_of(text, "Anna Berg", 1)
+    create_annotation(ctx.library, article_id, start=second[0], end=second[1], color="yellow")
+    reader = make_reader(qtbot, ctx)
+    open_article(qtbot, reader, article_id)
+    reader.show_find_bar()
+    qtbot.keyClicks(reader.find_bar.edit, "anna berg")
+    assert reader.find_bar.count_label.text() == "1 of 3"
+    layout = reader.layout_info()
+    assert layout is not None
+    assert (layout.qt_pos(second[0]), layout.qt_pos(second[1])) in reader.browser.boxes("find")
+    reader.browser.viewport().repaint()
+    image = reader.browser.viewport().grab().toImage()
+    palette = reader.browser.palette()
+    fill, _text, outline = find_colors(palette)
+    assert close(dominant_color(image, viewport_rect(reader, *first)), fill, tolerance=4)
+    inside = viewport_rect(reader, *second)  # an outlined match keeps the yellow highlight inside
+    assert close(dominant_color(image, inside), annotation_background("yellow", palette), tolerance=4)
+    frame = inside.adjusted(-3, -1, 3, 1)
+    left_edge = [
+        QColor(image.pixel(x, frame.center().y())) for x in range(frame.left() - 2, inside.left() + 1)
+    ]
+    assert any(close(c, outline, tolerance=40) for c in left_edge)
