@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 from sqlalchemy import func, select
 
@@ -20,6 +28,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_report import ImportController
 from desktop.ui.library_view import LibraryPane
+from desktop.ui.pane_layout import PaneLayout
 from desktop.ui.paths import action_icon, app_icon
 from desktop.ui.tasks import TaskControl
 from desktop.ui.theme import THEME_MODES, ThemeController, ThemeMode, stored_mode
@@ -74,8 +83,8 @@ class MainWindow(QMainWindow):
         for pane in (self.library_pane, self.reader, self.sidebar):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.panes = PaneLayout(self.splitter, ctx.settings, self)
         self.imports = ImportController(ctx, self.statusBar(), self)
         self.imports.message.connect(self.show_status)
         self.imports.finished.connect(self._on_import_finished)
@@ -129,6 +138,8 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "Zoom &Out", lambda: self.zoom_by(-ZOOM_STEP), "Ctrl+-", "zoom-out")
         self._action(view_menu, "&Reset Zoom", lambda: self.set_zoom(100), "Ctrl+0")
         view_menu.addSeparator()
+        view_menu.addActions(self.panes.actions())
+        view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -171,7 +182,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = settings.value("window/splitter")
         if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
-            self.splitter.setSizes([330, 620, 410])
+            self.splitter.setSizes([320, 640, 400])
+        self.panes.restore_widths(self.splitter.sizes())
         self.set_zoom(self.zoom())
 
     def save_window_state(self) -> None:
@@ -381,6 +393,12 @@ class MainWindow(QMainWindow):
         if self._theme is not None:
             self._theme.set_mode(mode)
         self.theme_actions[mode].setChecked(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.panes.in_focus_mode():
+            self.panes.set_focus(False)  # Esc leaves focus mode (a find bar's Esc closes the bar first)
+            return
+        super().keyPressEvent(event)
 
     def _about(self) -> None:
         QMessageBox.about(self, "About Briefing Reader", f"<b>Briefing Reader</b><br>{ABOUT}")

@@ -18,7 +18,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.find_bar import FindBar
 from desktop.ui.palette import SHORTCUT_COLORS, ColorPalette
 from desktop.ui.reader_layers import ScrollMemory, TransientLayers, as_number
-from desktop.ui.reading_browser import MessageBanner, ReaderToolbar, ReadingBrowser, add_selection_actions
+from desktop.ui.reader_toolbar import MessageBanner, ReaderToolbar, add_selection_actions
+from desktop.ui.reading_browser import ReadingBrowser
 from desktop.ui.reading_doc import (
     DEFAULT_POINT_SIZE,
     DocLayout,

@@ -1,49 +1,30 @@
-"""The text surface of the reading pane and the bar above it (entity legend, highlight colours)."""
+"""The text surface of the reading pane: a read-only, centred column with underlines and outlines."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
 from typing import Any, cast
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
     QHelpEvent,
-    QIcon,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
-    QPixmap,
     QResizeEvent,
     QTextCursor,
     QTextLine,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFrame,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QMenu,
     QTextBrowser,
     QTextEdit,
-    QToolButton,
     QToolTip,
     QWidget,
-)
-
-from desktop.core.types import ENTITY_TYPES
-from desktop.ui.palette import (
-    ENTITY_LABELS,
-    ENTITY_SINGULAR,
-    SHORTCUT_COLORS,
-    ColorPalette,
-    annotation_color,
-    entity_color,
 )
 
 #: Transient highlight layers, drawn in this order (later ones on top).
@@ -254,141 +235,6 @@ class ReadingBrowser(QTextBrowser):
             if position is not None:
                 self.clicked.emit(position)
         self._press = None
-
-
-def chip_icon(color: QColor, size: int = 12) -> QIcon:
-    """A small rounded colour square."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(color.darker(130))
-    painter.setBrush(color)
-    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    painter.end()
-    return QIcon(pixmap)
-
-
-class ReaderToolbar(QWidget):
-    """Entity legend with a show/hide checkbox per type, then one button per highlight colour."""
-
-    type_toggled = Signal(str, bool)
-    highlight_requested = Signal(str)
-
-    def __init__(self, palette: ColorPalette, visible: set[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._palette = palette
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 3, 8, 3)
-        layout.setSpacing(4)
-        self.type_boxes: dict[str, QCheckBox] = {}
-        for kind in ENTITY_TYPES:
-            box = QCheckBox(ENTITY_LABELS[kind], self)
-            box.setIcon(chip_icon(entity_color(kind)))
-            box.setChecked(kind in visible)
-            box.setToolTip(f"Show or hide the highlights of {ENTITY_LABELS[kind].lower()}")
-            box.toggled.connect(lambda on, k=kind: self.type_toggled.emit(k, on))
-            self.type_boxes[kind] = box
-            layout.addWidget(box)
-        layout.addStretch(1)
-        layout.addWidget(QLabel("Highlight:", self))
-        self.color_buttons: dict[str, QToolButton] = {}
-        for color in SHORTCUT_COLORS:
-            button = QToolButton(self)
-            button.setAutoRaise(True)
-            button.setFixedSize(20, 20)
-            button.setStyleSheet(
-                f"QToolButton {{ background: {annotation_color(color).name()}; border-radius: 9px;"
-                " border: 1px solid palette(mid); }"
-            )
-            button.clicked.connect(lambda _checked=False, c=color: self.highlight_requested.emit(c))
-            button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            button.customContextMenuRequested.connect(lambda _pos, c=color: self._color_menu(c))
-            self.color_buttons[color] = button
-            layout.addWidget(button)
-        self.more_button = QToolButton(self)
-        self.more_button.setText("⋯")
-        self.more_button.setAutoRaise(True)
-        self.more_button.setToolTip("All highlight colours; rename what a colour means")
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
-        self.more_menu = QMenu(self)
-        self.more_menu.aboutToShow.connect(self._fill_more_menu)
-        self.more_button.setMenu(self.more_menu)
-        layout.addWidget(self.more_button)
-        palette.changed.connect(self.update_tooltips)
-        self.update_tooltips()
-
-    def _fill_more_menu(self) -> None:
-        self.more_menu.clear()
-        for color in self._palette.colors():
-            action = self.more_menu.addAction(chip_icon(annotation_color(color)), self._palette.label(color))
-            action.triggered.connect(lambda _checked=False, c=color: self.highlight_requested.emit(c))
-        rename = self.more_menu.addMenu("Rename colour meaning")
-        for color in self._palette.colors():
-            action = rename.addAction(chip_icon(annotation_color(color)), self._palette.label(color) + "…")
-            action.triggered.connect(lambda _checked=False, c=color: self.rename_meaning(c))
-
-    def update_tooltips(self) -> None:
-        """Show each colour's current meaning and shortcut."""
-        for color, button in self.color_buttons.items():
-            shortcut = self._palette.shortcut(color)
-            if color == self._palette.default_color():
-                shortcut = f"Ctrl+H or {shortcut}" if shortcut else "Ctrl+H"
-            hint = f" — {shortcut}" if shortcut else ""
-            button.setToolTip(
-                f"Highlight: {self._palette.label(color)}{hint}\nRight-click to rename the meaning"
-            )
-
-    def _color_menu(self, color: str) -> None:
-        menu = QMenu(self)
-        menu.addAction("Rename colour meaning…", lambda: self.rename_meaning(color))
-        menu.exec(self.color_buttons[color].mapToGlobal(QPoint(0, self.color_buttons[color].height())))
-
-    def rename_meaning(self, color: str) -> None:
-        """Ask for a new meaning of ``color`` (empty restores the default)."""
-        text, ok = QInputDialog.getText(
-            self, "Rename colour meaning", f"What do you use {color} for?", text=self._palette.meaning(color)
-        )
-        if ok:
-            self._palette.set_meaning(color, text)
-
-
-class MessageBanner(QLabel):
-    """A notice strip above the text that hides itself after a few seconds."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setStyleSheet(
-            "background: palette(tooltip-base); color: palette(tooltip-text); padding: 4px 8px;"
-        )
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(8000)
-        self._timer.timeout.connect(self.hide)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        """Show ``text`` for eight seconds."""
-        self.setText(text)
-        self.show()
-        self._timer.start()
-
-
-def add_selection_actions(
-    menu: QMenu, palette: ColorPalette, highlight: Callable[[str], None], mark: Callable[[str], None]
-) -> None:
-    """Add "Highlight ▸ colours" and "Mark as actor ▸ types" to a context menu of selected text."""
-    menu.addSeparator()
-    colours = menu.addMenu("Highlight")
-    for color in palette.colors():
-        colours.addAction(
-            chip_icon(annotation_color(color)), palette.label(color), lambda c=color: highlight(c)
-        )
-    kinds = menu.addMenu("Mark as actor")
-    for kind in ENTITY_TYPES:
-        kinds.addAction(ENTITY_SINGULAR[kind], partial(mark, kind))
 
 
 def _line_x(line: QTextLine, position: int) -> float:

@@ -12,8 +12,8 @@ from desktop.ui.annotation_editor import AnnotationEditor
 from desktop.ui.annotations_model import AnnotationFilterProxy, AnnotationIdRole, AnnotationListModel
 from desktop.ui.context import AppContext
 from desktop.ui.palette import annotation_color
+from desktop.ui.reader_toolbar import chip_icon
 from desktop.ui.reader_view import ReaderPane
-from desktop.ui.reading_browser import chip_icon
 from desktop.ui.undo import error_message
 
 ACTORS_TAB, ANNOTATIONS_TAB = 0, 1
