@@ -8,22 +8,29 @@ from sqlalchemy import select
 
 from desktop.core.entities.recognizer import LayeredRecognizer, Recognizer
 from desktop.core.types import EntityType
+from desktop.services.model_health import ModelProblems, reporting_engines
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, ActorAlias, EntityRejection
 
 
-def model_recognizer(models_dir: Path | None = None) -> Recognizer:
+def model_recognizer(models_dir: Path | None = None, *, problems: ModelProblems | None = None) -> Recognizer:
     """The shipped models with the knowledge layer on top.
 
     Per language the BiLSTM-CRF model is preferred where one is shipped (it measured better on
-    GermEval dev than the spaCy CNN), else the spaCy pipeline.
+    GermEval dev than the spaCy CNN), else the spaCy pipeline. Missing or broken models are told
+    to ``problems`` (the window shows them) besides the log.
     """
     from desktop.core.entities.bilstm import BiLSTMRecognizer
     from desktop.core.entities.knowledge import KnowledgeRecognizer
-    from desktop.core.entities.router import EngineRouter
+    from desktop.core.entities.router import Engine, EngineRouter
     from desktop.core.entities.statistical import StatisticalRecognizer
 
-    router = EngineRouter([BiLSTMRecognizer(models_dir), StatisticalRecognizer(models_dir)])
+    named: list[tuple[str, Engine]] = [
+        ("BiLSTM-CRF", BiLSTMRecognizer(models_dir)),
+        ("spaCy", StatisticalRecognizer(models_dir)),
+    ]
+    engines = reporting_engines(named, problems) if problems is not None else [e for _n, e in named]
+    router = EngineRouter(engines)
     return KnowledgeRecognizer(router, model_languages=router.available_languages)
 
 
@@ -40,7 +47,10 @@ def user_corrections(library: Library) -> tuple[dict[str, EntityType], list[str]
     return names, rejected
 
 
-def library_recognizer(library: Library, model: Recognizer | None = None) -> LayeredRecognizer:
+def library_recognizer(
+    library: Library, model: Recognizer | None = None, *, problems: ModelProblems | None = None
+) -> LayeredRecognizer:
     """Model plus the library's user dictionary and rejections."""
     names, rejected = user_corrections(library)
-    return LayeredRecognizer(model or model_recognizer(), user_names=names, rejected=rejected)
+    model = model or model_recognizer(problems=problems)
+    return LayeredRecognizer(model, user_names=names, rejected=rejected)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.core.entities.recognizer import LayeredRecognizer, Recognizer
 from desktop.services.importer import Importer
+from desktop.services.model_health import ModelProblems
 from desktop.services.recognition import library_recognizer, user_corrections
 from desktop.storage.db import Library
 from desktop.ui.tasks import TaskRunner
@@ -24,6 +25,7 @@ class AppContext:
     tasks: TaskRunner
     undo_stack: QUndoStack
     model: Recognizer | None = None  # injected in tests; the shipped models otherwise
+    model_problems: ModelProblems = field(default_factory=ModelProblems)  # shown in the status bar
     _recognizer: LayeredRecognizer | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
@@ -31,7 +33,7 @@ class AppContext:
         """The recogniser with the user's corrections; built lazily (call off the GUI thread)."""
         with self._lock:
             if self._recognizer is None:
-                self._recognizer = library_recognizer(self.library, self.model)
+                self._recognizer = library_recognizer(self.library, self.model, problems=self.model_problems)
             return self._recognizer
 
     def refresh_corrections(self) -> None:

@@ -28,6 +28,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_report import ImportController
 from desktop.ui.library_view import LibraryPane
+from desktop.ui.model_notice import ModelNotice
 from desktop.ui.pane_layout import PaneLayout
 from desktop.ui.paths import action_icon, app_icon
 from desktop.ui.tasks import TaskControl
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(ctx, self.statusBar(), self)
         self.imports.message.connect(self.show_status)
         self.imports.finished.connect(self._on_import_finished)
+        self.model_notice = ModelNotice(ctx.model_problems, self.statusBar(), self)
         self._build_menus()
         self._connect_panes()
         self._restore_state()
@@ -216,6 +218,7 @@ class MainWindow(QMainWindow):
                 return count, session.scalar(select(func.max(Article.id)))
 
         self.ctx.tasks.run(probe, self._on_probe, self._on_start_error)
+        self.ctx.tasks.run(lambda _control: self.ctx.recognizer())  # missing models are told now
 
     def _on_probe(self, result: tuple[int, int | None]) -> None:
         count, target = result
@@ -413,4 +416,5 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         self.ctx.tasks.wait(3000)
         self.imports.close_report()
+        self.model_notice.close()
         super().closeEvent(event)
