@@ -58,6 +58,7 @@ class LibraryPane(QWidget):
         self._filter = LibraryFilter()
         self._selecting = False
         self._last_request: tuple[int, str | None] | None = None
+        self._keep_top: object = None  # article to keep at the top of the list after a refresh
         self._build()
         self.model.loaded.connect(self._on_loaded)
         self.proxy.rowsInserted.connect(self._update_count)
@@ -194,13 +195,25 @@ class LibraryPane(QWidget):
 
     # ------------------------------------------------------------------ loading
 
-    def refresh(self) -> None:
-        """Reload articles and filter choices in the background (after imports and edits)."""
+    def refresh(self, *, keep_view: bool = False) -> None:
+        """Reload articles and filter choices in the background (after imports and edits).
+
+        ``keep_view``: the article at the top of the scrolled list stays there (new rows above it
+        do not push it down).
+        """
+        top = self.view.indexAt(QPoint(1, 1)) if keep_view and self.view.verticalScrollBar().value() else None
+        self._keep_top = top.data(ArticleIdRole) if top is not None and top.isValid() else None
         self.model.refresh()
         self.filters.load_choices()
 
     def _on_loaded(self) -> None:
         self._update_count()
+        if self._keep_top is not None:
+            source = self.model.index_of(int(self._keep_top))
+            index = self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
+            if index.isValid():
+                self.view.scrollTo(index, QTreeView.ScrollHint.PositionAtTop)
+            self._keep_top = None
         if self._query:
             self._run_search()
         if self._filter.active:

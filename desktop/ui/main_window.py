@@ -24,6 +24,7 @@ from desktop.core.ingest import SUPPORTED_SUFFIXES
 from desktop.services.dto import ImportResult
 from desktop.services.seeding import sample_files
 from desktop.storage.models import Article
+from desktop.ui.change_watch import LibraryWatcher
 from desktop.ui.context import AppContext
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_report import ImportController
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.imports.message.connect(self.show_status)
         self.imports.finished.connect(self._on_import_finished)
         self.model_notice = ModelNotice(ctx.model_problems, self.statusBar(), self)
+        self.watcher = LibraryWatcher(ctx.library, self)
+        self.watcher.changed.connect(self._on_library_changed_elsewhere)
         self._build_menus()
         self._connect_panes()
         self._restore_state()
@@ -331,6 +334,15 @@ class MainWindow(QMainWindow):
             set_article(article_id)
         self._select_in_library(article_id)
 
+    def _on_library_changed_elsewhere(self) -> None:
+        """Another program changed the library: refresh the list, sidebar and article where they stand."""
+        self.library_pane.refresh(keep_view=True)
+        for pane, name in ((self.reader, "reload"), (self.sidebar, "refresh")):
+            method = getattr(pane, name, None)
+            if callable(method):
+                method()
+        self.ctx.tasks.run(lambda _control: self.ctx.refresh_corrections())
+
     def _select_in_library(self, article_id: int) -> None:
         self._pending_select = None if self.library_pane.select_article(article_id) else article_id
 
@@ -417,4 +429,5 @@ class MainWindow(QMainWindow):
         self.ctx.tasks.wait(3000)
         self.imports.close_report()
         self.model_notice.close()
+        self.watcher.close()
         super().closeEvent(event)

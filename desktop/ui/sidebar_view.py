@@ -121,6 +121,11 @@ class Sidebar(QWidget):
         """List the actors of the whole library (True) or of the article shown (False)."""
         self.actors.set_scope_library(on)
 
+    def refresh(self) -> None:
+        """The library changed elsewhere: reload what does not follow the reading pane (library actors)."""
+        if self.actors.library_scope():
+            self.actors.set_scope_library(True)
+
     # --- data ------------------------------------------------------------------------------------
     def _from_reader(self, article_id: int) -> None:
         detail = self.reader.detail()
