@@ -13,6 +13,7 @@ from desktop.services.queries import NotFoundError, list_actors
 
 #: Similarity (0–100) from which a name counts as "similar": similar names of the same type come first.
 SIMILAR = 60.0
+PARTIAL_MIN_CHARS = 5
 TYPE_WORDS = {
     "person": "a person",
     "organization": "an organisation",
@@ -33,13 +34,21 @@ def _key(name: str) -> str:
     return utils.default_process(fold(name))
 
 
+def _pair(a: str, b: str) -> float:
+    """Shared words ("Sanders" in "Bernie Sanders"), or a close spelling of part of a longer name
+    ("Kowalczyk" ~ "Kowalska"); very short names only by whole words (a partial match of "USA"
+    says nothing). A tenth of the score is the likeness of the whole names, so the same name
+    ranks above a name that merely contains it."""
+    score = float(fuzz.token_set_ratio(a, b))
+    if min(len(a), len(b)) >= PARTIAL_MIN_CHARS:
+        score = max(score, 0.9 * fuzz.partial_ratio(a, b))
+    return 0.9 * score + 0.1 * fuzz.ratio(a, b)
+
+
 def name_similarity(names: list[str], other: list[str]) -> float:
     """Best similarity between any name of one actor and any name of another (case and accents ignored)."""
     keys = [k for k in map(_key, names) if k]
-    return max(
-        (fuzz.WRatio(a, b) for a in keys for b in map(_key, other) if b),
-        default=0.0,
-    )
+    return max((_pair(a, b) for a in keys for b in map(_key, other) if b), default=0.0)
 
 
 def merge_candidates(session: Session, actor_id: int) -> tuple[ActorRow, list[MergeCandidate]]:

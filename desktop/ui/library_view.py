@@ -32,9 +32,9 @@ __all__ = ["LibraryPane", "SnippetDelegate", "fit_first_hit", "snippet_segments"
 SEARCH_DELAY_MS = 250
 SEARCH_LIMIT = 500
 HEADER_KEY = "library/header"
-TITLE_MIN_WIDTH = 140  # titles keep at least this much room; the other columns give way first
+TITLE_MIN_WIDTH = 130  # titles keep at least this much room; the other columns give way first
 #: Preferred and smallest widths of the other columns (pixels).
-COLUMN_WIDTHS = {SOURCE: (110, 56), DATE: (88, 78), LANGUAGE: (44, 34), NOTES: (52, 36)}
+COLUMN_WIDTHS = {SOURCE: (110, 56), DATE: (88, 76), LANGUAGE: (44, 32), NOTES: (52, 30)}
 
 
 class LibraryPane(QWidget):

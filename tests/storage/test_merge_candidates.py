@@ -19,6 +19,7 @@ ACTORS = [
     ("Marta Kowalska", "person", 1),
     ("Feldhausen", "location", 3),
     ("Ostwerk", "organization", 5),
+    ("UNO", "organization", 9),
 ]
 
 
@@ -75,6 +76,9 @@ def test_similar_names_first_same_type_first_never_itself(library: Library, acto
     assert names.index("Jonas Feldberg") < names.index("Feldhausen")  # unrelated: same type first
     scores = {c.actor.name: c.similarity for c in candidates}
     assert scores["Marta Kowalczyk"] > scores["Jonas Feldberg"]
+    assert scores["UNO"] < 60 and names.index("UNO") > names.index(
+        "Jonas Feldberg"
+    )  # short names: words only
     assert all(0 <= s <= 100 for s in scores.values())
 
 

@@ -87,6 +87,23 @@ def test_colours_a_reader_must_tell_apart_are_far_apart(theme: str) -> None:
     assert near == []
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_selected_actor_is_not_taken_for_a_highlight(theme: str) -> None:
+    """The selected actor's stronger tint stays off the meaning colours (its own type's tint is its kin)."""
+    palette = THEMES[theme]()
+    near = [
+        (kind, color)
+        for kind in ENTITY_TYPES
+        for color in SHORTCUT_COLORS
+        if ciede2000(
+            lab(_rgb(entity_background(kind, palette, strong=True))),
+            lab(_rgb(annotation_background(color, palette))),
+        )
+        < EXTRA_APART
+    ]
+    assert near == []
+
+
 def test_question_blue_is_neither_people_nor_the_selection() -> None:
     """The complaint that started this: measured on the rendered tints of both themes."""
     for make in THEMES.values():
