@@ -39,11 +39,17 @@ class PaneLayout(QObject):
         self._focus = False
         self._fitting = False
         self._preferred = {LIBRARY: 320, SIDEBAR: 400}  # the side panes' widths when there is room
+        self._panes: dict[int, QWidget] = {}
+        for index in (LIBRARY, READER, SIDEBAR):
+            pane = splitter.widget(index)
+            if pane is None:
+                raise ValueError("The splitter needs library, reader and sidebar panes.")
+            self._panes[index] = pane
         splitter.setChildrenCollapsible(True)
         splitter.setCollapsible(READER, False)
         for side, minimum in SIDE_MIN_WIDTHS.items():
-            splitter.widget(side).setMinimumWidth(minimum)
-        splitter.widget(READER).setMinimumWidth(READER_MIN_WIDTH // 2)  # the window may still shrink
+            self._panes[side].setMinimumWidth(minimum)
+        self._panes[READER].setMinimumWidth(READER_MIN_WIDTH // 2)  # the window may still shrink
         self.library_action = self._make(
             "Show &Library", "Ctrl+Shift+L", lambda on: self.set_wanted(LIBRARY, on)
         )
@@ -117,7 +123,7 @@ class PaneLayout(QObject):
         self._fitting = True
         try:
             for side, on in shown.items():
-                widget = splitter.widget(side)
+                widget = self._panes[side]
                 if widget.isHidden() == on:
                     widget.setVisible(on)
                 action = self.library_action if side == LIBRARY else self.sidebar_action
@@ -158,7 +164,7 @@ class PaneLayout(QObject):
                 self._fitting = True
                 try:
                     action.setChecked(False)
-                    self._splitter.widget(side).hide()
+                    self._panes[side].hide()
                 finally:
                     self._fitting = False
 

@@ -111,7 +111,7 @@ class ReaderToolbar(QWidget):
         compact = self._compact
         self._apply_compact(False)
         layout = self.layout()
-        width = layout.sizeHint().width()
+        width = layout.sizeHint().width() if layout is not None else self.sizeHint().width()
         self._apply_compact(compact)
         return width
 
