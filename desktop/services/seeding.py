@@ -31,6 +31,15 @@ def library_is_empty(library: Library) -> bool:
         return not session.scalar(select(func.count(Article.id)))
 
 
+def startup_article(library: Library, last_id: int | None) -> tuple[int, int | None]:
+    """Article count, and the article to reopen: the last one read if it still exists, else the newest."""
+    with library.read_session() as session:
+        count = int(session.scalar(select(func.count(Article.id))) or 0)
+        if last_id is not None and session.get(Article, last_id) is not None:
+            return count, last_id
+        return count, session.scalar(select(func.max(Article.id)))
+
+
 def seed_if_empty(library: Library, recognizer: Recognizer, folder: Path | None = None) -> list[ImportResult]:
     """Import the samples when the library is empty; returns what was imported (or nothing)."""
     if not library_is_empty(library):

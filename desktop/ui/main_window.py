@@ -18,12 +18,10 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
-from sqlalchemy import func, select
 
 from desktop.core.ingest import SUPPORTED_SUFFIXES
 from desktop.services.dto import ImportResult
-from desktop.services.seeding import sample_files
-from desktop.storage.models import Article
+from desktop.services.seeding import sample_files, startup_article
 from desktop.ui.change_watch import LibraryWatcher
 from desktop.ui.context import AppContext
 from desktop.ui.export_dialog import ExportDialog
@@ -32,7 +30,6 @@ from desktop.ui.library_view import LibraryPane
 from desktop.ui.model_notice import ModelNotice
 from desktop.ui.pane_layout import PaneLayout
 from desktop.ui.paths import action_icon, app_icon
-from desktop.ui.tasks import TaskControl
 from desktop.ui.theme import THEME_MODES, ThemeController, ThemeMode, stored_mode
 
 ZOOM_KEY, ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = "view/zoom", 50, 300, 10
@@ -211,16 +208,9 @@ class MainWindow(QMainWindow):
         library = self.ctx.library
         last = str(self.ctx.settings.value(LAST_ARTICLE_KEY, ""))
         last_id = int(last) if last.isdigit() else None
-
-        def probe(control: TaskControl) -> tuple[int, int | None]:
-            """Article count, and the article to reopen (the last one read, else the newest)."""
-            with library.read_session() as session:
-                count = int(session.scalar(select(func.count(Article.id))) or 0)
-                if last_id is not None and session.get(Article, last_id) is not None:
-                    return count, last_id
-                return count, session.scalar(select(func.max(Article.id)))
-
-        self.ctx.tasks.run(probe, self._on_probe, self._on_start_error)
+        self.ctx.tasks.run(
+            lambda _control: startup_article(library, last_id), self._on_probe, self._on_start_error
+        )
         self.ctx.tasks.run(lambda _control: self.ctx.recognizer())  # missing models are told now
 
     def _on_probe(self, result: tuple[int, int | None]) -> None:
