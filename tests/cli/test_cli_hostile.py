@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from desktop.tools.bench_hostile import run_measured
 
+from desktop.tools.bench_hostile import run_measured
 from tests.hostile_inputs import ESCAPE_TITLE, GERMAN_BODY, LATIN1_NAME, NEWLINE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from desktop.tools.bench_hostile import measure_command
 
 from desktop.core.anchoring import find_quote
 from desktop.core.filenames import ExportError, display_path, write_new_file
 from desktop.core.ingest import IngestError, iter_input_files, load_bytes, load_path, read_limited
 from desktop.core.printable import printable_line, terminal_safe
 from desktop.core.textfold import query_words
+from desktop.tools.bench_hostile import measure_command
 from tests.hostile_inputs import ESCAPE_TITLE, LATIN1_NAME, NEWLINE_NAME, make_hostile_inputs
 
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
