@@ -1,0 +1,362 @@
+"""Cues that report speech, found in one unit of text (a sentence, or sentences a quotation joins).
+
+- a reporting verb ("sagte", "fügte … hinzu", "hat mitgeteilt", "said", "pointed out");
+- "…, so X" after the message; "laut X", "X zufolge", "nach Angaben von X", "according to X";
+- "wie X mitteilte" / "as X said" around the message;
+- "Aus X heißt es, …" (a source without a speaker);
+- "X: „…“" (a name and a colon before a quotation).
+Each cue knows its speaker phrase and where its message lies (after it, before it, or the
+whole sentence around it); quotations are attached to cues later by the finder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop.core.quotes.clauses import (
+    Complement,
+    Subject,
+    clause_start,
+    complement,
+    english_subject,
+    german_subject,
+    is_boundary,
+)
+from desktop.core.quotes.lexicon import VerbForm
+from desktop.core.quotes.phrases import Clause, Ref, classify, phrase_after, phrase_before
+
+CueKind = Literal["verb", "so", "per", "as", "impersonal", "colon"]
+Direction = Literal["forward", "backward", "whole", "none"]
+_PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being", "the"})
+_PARTICLE_REACH = 24
+
+
+@dataclass
+class Cue:
+    """A reporting cue: its tokens, its speaker phrase and where its message is."""
+
+    kind: CueKind
+    first: int  # first token of the cue
+    last: int  # last token of the cue (a separated particle included)
+    subject: Subject
+    direction: Direction = "none"
+    complement: Complement | None = None
+    message: tuple[int, int] | None = None  # token range for "backward" and "whole"
+    source: str | None = None  # an impersonal cue's source ("Aus Militärkreisen")
+    plural: bool = False
+    demonstrative: bool = False  # "Das sagte X": the message is the sentence before
+
+    @property
+    def ref(self) -> Ref | None:
+        """The speaker phrase's reference."""
+        return self.subject.ref
+
+
+def find_cues(clause: Clause) -> list[Cue]:
+    """All cues of the unit, in text order."""
+    tokens, lex = clause.tokens, clause.lex
+    cues: list[Cue] = []
+    used: set[int] = set()
+    for k, token in enumerate(tokens):
+        if token.quoted or k in used:
+            continue
+        low = token.low
+        cue: Cue | None = None
+        if low in lex.as_words:
+            cue = _as_cue(clause, k, used)
+        elif low in lex.so_words:
+            cue = _so_cue(clause, k)
+        elif low in lex.postpositions:
+            cue = _postposition_cue(clause, k)
+        elif low in lex.per_prepositions:
+            cue = _angaben_cue(clause, k)
+        elif low in lex.impersonal:
+            cue = _impersonal_cue(clause, k)
+        elif low == ":":
+            cue = _colon_cue(clause, k)
+        if cue is None and any(low == per[0] for per in lex.per_words):
+            cue = _per_cue(clause, k)
+        if cue is None and low in lex.forms:
+            cue = _verb_cue(clause, k)
+        if cue is not None:
+            used.update(range(cue.first, cue.last + 1))
+            cues.append(cue)
+    return cues
+
+
+def _pick_form(clause: Clause, k: int) -> tuple[VerbForm, int] | None:
+    """The verb form at ``k`` and its last token (the particle of a particle verb)."""
+    tokens = clause.tokens
+    forms = clause.lex.forms[tokens[k].low]
+    for form in forms:
+        particle = form.verb.particle
+        if particle is None or form.final:
+            continue
+        if clause.german:
+            j = k + 1
+            while j < len(tokens) and j - k < _PARTICLE_REACH and not is_boundary(clause, j):
+                if (
+                    tokens[j].low == ","
+                    and j + 1 < len(tokens)
+                    and tokens[j + 1].low in clause.lex.complementizers
+                ):
+                    break  # the particle stands before the message clause
+                if tokens[j].low == particle and (j + 1 >= len(tokens) or not tokens[j + 1].is_word):
+                    return form, j
+                j += 1
+        elif k + 1 < len(tokens) and tokens[k + 1].low == particle:
+            return form, k + 1
+    for form in forms:
+        if form.verb.particle is None or form.final:
+            return form, k
+    return None
+
+
+def _verb_cue(clause: Clause, k: int) -> Cue | None:
+    tokens = clause.tokens
+    picked = _pick_form(clause, k)
+    if picked is None:
+        return None
+    form, last = picked
+    if clause.german:
+        if clause.text[tokens[k].start].isupper() and k != clause_start(clause, k):
+            return None  # a noun ("Angaben"), not a verb
+        subject = german_subject(clause, k, form.final)
+    else:
+        if k > 0 and tokens[k - 1].low in _PASSIVE:
+            return None  # "was reported", "the said property"
+        if k + 1 < len(tokens) and tokens[k + 1].low == "to" and form.verb.lemma == "say":
+            return None  # "is said to have"
+        subject = english_subject(clause, k)
+        if tokens[k].low.endswith("ing") and not subject.inherit:
+            if not (k > 0 and tokens[k - 1].low == ","):
+                return None
+            subject = Subject(None, None, inherit=True)
+    german_trailing = clause.german and subject.trailing
+    comp = complement(clause, last, form.verb.any_clause, german_trailing, form.verb.takes_object)
+    cue = Cue("verb", k, last, subject, plural=form.plural)
+    if subject.after and subject.phrase and comp is None:
+        comp = complement(
+            clause, max(last, subject.phrase[1] - 1), form.verb.any_clause, german_trailing, False
+        )
+    if comp is not None and not (subject.trailing and comp[0] == "clause" and _quote_before(clause, k)):
+        cue.direction, cue.complement = "forward", comp
+    elif subject.trailing and (clause.german or _nothing_after(clause, last)):
+        cue.direction = "backward"
+        cue.message = _message_before(clause, _first_of_cue(cue))
+    elif _demonstrative_prefield(clause, k):
+        cue.demonstrative = True
+    return cue
+
+
+def _nothing_after(clause: Clause, k: int) -> bool:
+    """An English trailing cue ends its clause: "…, Smith said (in a statement)." has no object."""
+    tokens, lex = clause.tokens, clause.lex
+    i = k + 1
+    if i < len(tokens) and tokens[i].low in lex.prepositions:
+        phrase = phrase_after(clause, i + 1)
+        i = phrase[1] if phrase else i + 1
+    return i >= len(tokens) or not tokens[i].is_word or tokens[i].quoted
+
+
+def _quote_before(clause: Clause, k: int) -> bool:
+    """Whether a quotation closes right before the cue ("„…“, sagte er")."""
+    tokens = clause.tokens
+    j = k - 1
+    if j >= 0 and tokens[j].low == ",":
+        j -= 1
+    return j >= 0 and tokens[j].closes >= 0
+
+
+def _first_of_cue(cue: Cue) -> int:
+    """The first token of the cue with its speaker phrase (for "…, Smith said")."""
+    phrase = cue.subject.phrase
+    return min(cue.first, phrase[0]) if phrase and not cue.subject.after else cue.first
+
+
+def _message_before(clause: Clause, first: int) -> tuple[int, int] | None:
+    """The clause before a trailing cue at token ``first`` (comma excluded)."""
+    tokens = clause.tokens
+    end = first
+    while end > 0 and tokens[end - 1].low in (",", "–", "—", "-"):
+        end -= 1
+    start = clause_start(clause, end) if end > 0 else 0
+    return (start, end) if end > start else None
+
+
+def _demonstrative_prefield(clause: Clause, k: int) -> bool:
+    """ "Das sagte X." / "Die kündigte X an.": the cue refers back to the sentence before."""
+    start = clause_start(clause, k)
+    return k - start == 1 and clause.tokens[start].low in ("das", "dies", "die", "this", "that")
+
+
+def _so_cue(clause: Clause, k: int) -> Cue | None:
+    """ "…, so X." after the message."""
+    tokens = clause.tokens
+    if k == 0 or not (tokens[k - 1].low in (",", "–", "—") or tokens[k - 1].closes >= 0):
+        return None
+    phrase = phrase_after(clause, k + 1)
+    if phrase is None:
+        return None
+    first = tokens[phrase[0]]
+    lex = clause.lex
+    if not (
+        clause.text[first.start].isupper() or first.low in lex.determiners or first.low in lex.indefinite
+    ):
+        return None  # "…, so weise Österreich …" is no attribution
+    ref = classify(clause, *phrase)
+    subject = Subject(phrase, ref, trailing=True, after=True)
+    cue = Cue("so", k, k, subject, direction="backward", message=_message_before(clause, k))
+    rest = phrase[1]
+    if rest < len(tokens) and tokens[rest].low == "," and rest + 1 < len(tokens) and tokens[rest + 1].is_word:
+        cue.direction, cue.message = "whole", (clause_start(clause, k), len(tokens))
+    return cue
+
+
+def _per_cue(clause: Clause, k: int) -> Cue | None:
+    """ "laut X" / "according to X": the rest of the sentence is X's."""
+    tokens, lex = clause.tokens, clause.lex
+    for words in lex.per_words:
+        if [t.low for t in tokens[k : k + len(words)]] == list(words):
+            last = k + len(words) - 1
+            break
+    else:
+        return None
+    phrase = phrase_after(clause, last + 1)
+    if phrase is None:
+        return None
+    return _around(clause, k, last, phrase[1], Subject(phrase, classify(clause, *phrase), after=True))
+
+
+def _angaben_cue(clause: Clause, k: int) -> Cue | None:
+    """ "nach Angaben von X", "nach Angaben der Polizei", "nach Polizeiangaben"."""
+    tokens, lex = clause.tokens, clause.lex
+    j = k + 1
+    if j < len(tokens) and tokens[j].low not in lex.per_nouns and tokens[j].low.endswith("en"):
+        j += 1  # "nach eigenen Angaben"
+    if j >= len(tokens):
+        return None
+    noun = tokens[j].low
+    match = next(
+        (n for n in lex.per_nouns if noun == n or (noun.endswith(n) and len(noun) > len(n) + 2)), None
+    )
+    if match is None:
+        return None
+    if noun != match:  # "Polizeiangaben": the compound's first part names the source
+        return _around(
+            clause, k, j, j + 1, Subject((j, j + 1), Ref("unknown", tokens[j].start, tokens[j].end))
+        )
+    i = j + 1
+    if i < len(tokens) and tokens[i].low in ("von", "vom", "aus"):
+        i += 1
+    phrase = phrase_after(clause, i)
+    if phrase is None:
+        return None
+    return _around(clause, k, j, phrase[1], Subject(phrase, classify(clause, *phrase), after=True))
+
+
+def _postposition_cue(clause: Clause, k: int) -> Cue | None:
+    """ "X zufolge"."""
+    phrase = phrase_before(clause, k - 1)
+    if phrase is None:
+        return None
+    return _around(clause, phrase[0], k, k + 1, Subject(phrase, classify(clause, *phrase)))
+
+
+def _around(clause: Clause, first: int, last: int, after: int, subject: Subject) -> Cue:
+    """A cue phrase inside a sentence: its message is what comes after, before, or around it."""
+    tokens = clause.tokens
+    start = clause_start(clause, first)
+    end = len(tokens)
+    while end > after and tokens[end - 1].low in (".", "!", "?"):
+        end -= 1
+    cue = Cue("per", first, last, subject)
+    rest = after
+    if rest < len(tokens) and tokens[rest].low == ",":
+        rest += 1
+    if first == start or (first > 0 and tokens[first - 1].low == "," and first - 1 == start):
+        if rest < len(tokens) and tokens[rest].opens >= 0:
+            cue.direction, cue.complement = "forward", ("quote", tokens[rest].opens)
+        else:
+            cue.direction, cue.message = "whole", (rest, end)
+    elif after >= end:
+        cue.direction, cue.message = "backward", _message_before(clause, first)
+    else:
+        cue.direction, cue.message = "whole", (start, end)
+    return cue
+
+
+def _as_cue(clause: Clause, k: int, used: set[int]) -> Cue | None:
+    """ "…, wie X mitteilte." / "As X said, …": the main clause is X's."""
+    tokens, lex = clause.tokens, clause.lex
+    if k > 0 and tokens[k - 1].low not in (",", "(") and k != clause_start(clause, k):
+        return None
+    phrase = phrase_after(clause, k + 1)
+    if phrase is None:
+        return None
+    ref = classify(clause, *phrase)
+    if ref.kind == "unknown":
+        return None
+    v = phrase[1]
+    reach = v + (4 if clause.german else 2)
+    while v < min(reach, len(tokens)) and tokens[v].low not in lex.forms:
+        if not tokens[v].is_word:
+            return None
+        v += 1
+    if v >= len(tokens) or tokens[v].low not in lex.forms:
+        return None
+    last = v
+    if clause.german and last + 1 < len(tokens) and tokens[last + 1].is_word:
+        return None  # the verb closes a German "wie" clause
+    used.add(v)
+    return _around(clause, k, last, last + 1, Subject(phrase, ref, after=True))
+
+
+def _impersonal_cue(clause: Clause, k: int) -> Cue | None:
+    """ "Aus Militärkreisen heißt es, …", "In einer Erklärung des Ministeriums hieß es: …"."""
+    tokens, lex = clause.tokens, clause.lex
+    subject_word = lex.impersonal_subject
+    start = clause_start(clause, k)
+    if k + 1 < len(tokens) and tokens[k + 1].low == subject_word:
+        last = k + 1
+    elif k - 1 >= start and tokens[k - 1].low == subject_word:
+        last = k
+    else:
+        return None
+    source: str | None = None
+    subject = Subject(None, None)
+    prefield = (start, k) if tokens[start].low != subject_word else None
+    if prefield and prefield[1] > prefield[0]:
+        if tokens[start].low == lex.source_preposition:
+            source = clause.span_text(*prefield)
+        else:
+            for i in range(start, k):
+                if tokens[i].low in lex.statement_nouns and i + 1 < k:
+                    j = i + 1
+                    if tokens[j].low in ("von", "vom", "of", "by", "from"):
+                        j += 1
+                    phrase = phrase_after(clause, j)
+                    if phrase:
+                        subject = Subject(phrase, classify(clause, *phrase))
+                    break
+    comp = complement(clause, last, True, False, False)
+    cue = Cue("impersonal", k, last, subject, source=source)
+    if comp is not None:
+        cue.direction, cue.complement = "forward", comp
+    return cue
+
+
+def _colon_cue(clause: Clause, k: int) -> Cue | None:
+    """ "Scholz: „…“": a name alone before a colon and a quotation."""
+    tokens = clause.tokens
+    if k + 1 >= len(tokens) or tokens[k + 1].opens < 0 or k == 0:
+        return None
+    start = clause_start(clause, k)
+    phrase = phrase_after(clause, start)
+    if phrase is None or phrase[1] != k:
+        return None
+    ref = classify(clause, *phrase)
+    if ref.kind != "mention":
+        return None
+    return Cue("colon", k, k, Subject(phrase, ref), "forward", ("quote", tokens[k + 1].opens))

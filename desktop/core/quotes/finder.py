@@ -1,0 +1,387 @@
+"""Attribution: the statements of an article, unit by unit, each with its speaker.
+
+Per unit: find the cues, give each its speaker, attach quotations to the cue that introduces
+(„X sagte: …“) or follows them (“…”, sagte X), and turn the remaining cues into indirect
+statements. A quotation without a cue that opens a sentence right after a statement
+continues it (same speaker), and so does a German sentence in Konjunktiv I or with
+"soll"/"sollen" that has no cue of its own. Quotations inside an indirect message are part
+of it. A quotation nothing attributes is kept without a speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from desktop.core.quotes.cues import Cue, find_cues
+from desktop.core.quotes.genders import Gender
+from desktop.core.quotes.lexicon import Lexicon
+from desktop.core.quotes.phrases import Clause, Ref
+from desktop.core.quotes.speakers import Resolved, Resolver
+from desktop.core.quotes.tokens import MentionIndex, Token, mentions_by_token, tokenize
+from desktop.core.quotes.units import Quotation, Unit, headline_end, statement_quotations, units
+from desktop.core.sentences import sentence_spans
+from desktop.core.types import FoundQuote, LinkedActor, QuoteKind
+
+_STRIP = " \t\n\u00a0,;:–—-"
+_UNNAMED_PERSON = frozenset({"role", "person", "unnamed", "pronoun"})
+
+
+@dataclass
+class _Said:
+    """A statement before it becomes a FoundQuote."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Resolved
+    cue: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None
+    ref: Ref | None = None  # how the text named the speaker
+
+
+@dataclass
+class _State:
+    """What earlier units leave for later ones."""
+
+    last_unit: int = -10
+    last: _Said | None = None
+    recent: list[tuple[int, int | None, Gender | None]] = field(default_factory=list)
+    previous: tuple[Unit, list[_Said]] | None = None
+
+
+class Finder:
+    """Finds the statements of one article."""
+
+    def __init__(self, text: str, lex: Lexicon, actors: Sequence[LinkedActor]) -> None:
+        self.text = text
+        self.lex = lex
+        self.actors = actors
+        self.mentions = MentionIndex(actors)
+        self.person_actors = frozenset(i for i, a in enumerate(actors) if a.type == "person")
+        sentences = sentence_spans(text)
+        self.quotes = statement_quotations(text, lex, sentences)
+        self.units = units(text, self.quotes, sentences)
+        self.resolver = Resolver(text, actors, lex, self.mentions, [(u.start, u.end) for u in self.units])
+
+    def run(self, cancelled: Callable[[], bool]) -> list[FoundQuote]:
+        """All statements in text order (what was found so far when cancelled)."""
+        state = _State()
+        said: list[_Said] = []
+        skip_until = headline_end(self.text)
+        for unit in self.units:
+            if cancelled():
+                break
+            if unit.start < skip_until:
+                continue
+            found = self._unit(unit, state)
+            said.extend(found)
+            state.previous = (unit, found)
+        said.sort(key=lambda s: (s.start, s.end))
+        return [self._found(s) for s in said if s.end > s.start]
+
+    # -- one unit ------------------------------------------------------------------------
+    def _clause(self, unit: Unit) -> Clause:
+        tokens = tokenize(self.text, unit.start, unit.end)
+        _mark_quotes(tokens, [self.quotes[q] for q in unit.quotes], unit.quotes)
+        mentions = mentions_by_token(self.text, tokens, self.mentions.between(unit.start, unit.end))
+        mention_at = {t: (m, first) for first, (m, last) in mentions.items() for t in range(first, last + 1)}
+        return Clause(self.text, self.lex, tokens, mentions, mention_at, self.person_actors)
+
+    def _unit(self, unit: Unit, state: _State) -> list[_Said]:
+        clause = self._clause(unit)
+        tokens = clause.tokens
+        cues = find_cues(clause)
+        speakers = self._speakers(cues, unit, state)
+        said: list[_Said] = []
+        quote_cue: dict[int, Cue] = {}
+        messages: list[tuple[int, int]] = []
+        for cue, speaker in zip(cues, speakers, strict=True):
+            before = _quote_right_before(tokens, cue)
+            if before is not None and (cue.subject.trailing or cue.direction != "forward"):
+                quote_cue.setdefault(before, cue)
+                continue
+            if cue.complement and cue.complement[0] == "quote":
+                quote_cue.setdefault(cue.complement[1], cue)
+                continue
+            span = self._message(clause, cue, cues)
+            if cue.demonstrative and span is None:
+                self._demonstrative(cue, speaker, state, said)
+                continue
+            if span is None or any(a <= span[0] < b for a, b in messages):
+                continue
+            a, b, colon_quote = span
+            if colon_quote is not None:
+                quote_cue.setdefault(colon_quote, cue)
+            messages.append((a, b))
+            said.append(self._said(tokens, a, b, cue, speaker, clause))
+        said.extend(self._quotations(unit, clause, cues, speakers, quote_cue, messages, state))
+        if not said and not cues:
+            said.extend(self._continuation(unit, clause, state))
+        for item in sorted(said, key=lambda s: s.start):
+            state.last_unit, state.last = unit.index, item
+            actor = item.speaker.actor
+            if actor is not None and self.actors[actor].type == "person":
+                state.recent.append((unit.index, actor, None))
+            elif actor is None and item.ref is not None and self._unnamed_person(item.ref):
+                state.recent.append((unit.index, None, self._gender_of(item.ref)))
+        return said
+
+    def _unnamed_person(self, ref: Ref) -> bool:
+        """A single person the text does not name: "der Präsident", "ein Sprecher", "she"."""
+        if ref.kind in _UNNAMED_PERSON:
+            return True
+        first = self.text[ref.start : ref.end].split()[:1]
+        return (
+            ref.kind == "anonymous" and bool(first) and first[0].lower() in ("ein", "eine", "a", "an", "one")
+        )
+
+    def _gender_of(self, ref: Ref) -> Gender | None:
+        """ "der Präsident" / "ein Sprecher": m, "die Sprecherin" / "eine Quelle": f (German only)."""
+        words = self.text[ref.start : ref.end].lower().split()
+        if self.lex.language != "de" or not words:
+            return None
+        return "m" if words[0] in ("der", "ein") else "f" if words[0] in ("die", "eine") else None
+
+    def _speakers(self, cues: list[Cue], unit: Unit, state: _State) -> list[Resolved]:
+        resolved: list[Resolved] = []
+        for cue in cues:
+            if cue.subject.inherit:
+                resolved.append(resolved[-1] if resolved else Resolved(None))
+                continue
+            speaker = self.resolver.resolve(
+                cue.ref, unit=unit.index, recent=state.recent, plural_verb=cue.plural
+            )
+            if speaker.actor is None and speaker.source is None and cue.source:
+                speaker = Resolved(None, cue.source)
+            resolved.append(speaker)
+        return resolved
+
+    def _message(self, clause: Clause, cue: Cue, cues: list[Cue]) -> tuple[int, int, int | None] | None:
+        """Token range of a cue's message, and a quotation that a colon at its end introduces."""
+        tokens = clause.tokens
+        if cue.direction in ("backward", "whole"):
+            return (*cue.message, None) if cue.message else None
+        if cue.direction != "forward" or cue.complement is None:
+            return None
+        start = cue.complement[1]
+        end = len(tokens)
+        for other in cues:
+            if other.first > start and (other.subject.inherit or other.kind == "colon"):
+                end = other.first
+                while end > start and tokens[end - 1].low in self.lex.coordinators | {",", "-", "–"}:
+                    end -= 1
+                break
+        colon_quote = None
+        for k in range(start, end):
+            if tokens[k].low == ":" and k + 1 < len(tokens) and tokens[k + 1].opens >= 0:
+                end, colon_quote = k, tokens[k + 1].opens
+                break
+        return (start, end, colon_quote) if end > start else None
+
+    def _said(
+        self, tokens: list[Token], a: int, b: int, cue: Cue | None, speaker: Resolved, clause: Clause
+    ) -> _Said:
+        start, end = _trim(self.text, tokens[a].start, tokens[b - 1].end)
+        kind: QuoteKind = "indirect"
+        if cue is not None and (cue.direction == "backward" or _after_colon(tokens, a)):
+            kind = "direct" if _first_person(tokens, a, b, self.lex) else "indirect"
+        return _Said(
+            start, end, kind, speaker, _cue_span(tokens, cue), _speaker_span(cue, speaker), _ref(cue)
+        )
+
+    def _demonstrative(self, cue: Cue, speaker: Resolved, state: _State, said: list[_Said]) -> None:
+        """ "Das sagte X": the sentence before is X's (or its unattributed quotation is)."""
+        if state.previous is None:
+            return
+        unit, found = state.previous
+        if found and all(s.speaker.actor is None and s.speaker.source is None for s in found):
+            for item in found:
+                item.speaker = speaker
+            return
+        if not found:
+            start, end = _trim(self.text, unit.start, unit.end)
+            said.append(_Said(start, end, "indirect", speaker, None, _speaker_span(cue, speaker)))
+
+    def _quotations(
+        self,
+        unit: Unit,
+        clause: Clause,
+        cues: list[Cue],
+        speakers: list[Resolved],
+        quote_cue: dict[int, Cue],
+        messages: list[tuple[int, int]],
+        state: _State,
+    ) -> list[_Said]:
+        tokens = clause.tokens
+        said: list[_Said] = []
+        speaker_of = {id(c): s for c, s in zip(cues, speakers, strict=True)}
+        previous_cue: Cue | None = None
+        previous_close = -1
+        for q in unit.quotes:
+            quote = self.quotes[q]
+            cue = quote_cue.get(q)
+            if (
+                cue is None
+                and previous_cue is not None
+                and not _separated(cues, tokens, previous_close, quote, previous_cue)
+            ):
+                cue = previous_cue
+            inside = any(
+                tokens[a].start <= quote.open_at and quote.end <= tokens[b - 1].end for a, b in messages
+            )
+            if cue is None and inside:
+                continue
+            if cue is not None:
+                speaker = speaker_of[id(cue)]
+                cue_span, speaker_span = _cue_span(tokens, cue), _speaker_span(cue, speaker)
+                said.append(
+                    _Said(quote.start, quote.end, "direct", speaker, cue_span, speaker_span, _ref(cue))
+                )
+            elif (
+                self._opens_unit(unit, quote) and state.last is not None and state.last_unit == unit.index - 1
+            ):
+                said.append(_Said(quote.start, quote.end, "direct", state.last.speaker))
+            else:
+                said.append(_Said(quote.start, quote.end, "direct", Resolved(None)))
+            previous_cue, previous_close = cue, quote.outer_end
+        return said
+
+    def _opens_unit(self, unit: Unit, quote: Quotation) -> bool:
+        return not self.text[unit.start : quote.open_at].strip(" \t\n\u00a0–—-")
+
+    def _continuation(self, unit: Unit, clause: Clause, state: _State) -> list[_Said]:
+        """A cue-less sentence in reported speech right after a statement continues it."""
+        last = state.last
+        if last is None or state.last_unit != unit.index - 1 or not self.lex.subjunctive:
+            return []
+        tokens = clause.tokens
+        if not _reported(tokens, self.text, self.lex) or _first_person(tokens, 0, len(tokens), self.lex):
+            return []
+        start, end = _trim(self.text, unit.start, unit.end)
+        return [_Said(start, end, "indirect", last.speaker)]
+
+    def _found(self, said: _Said) -> FoundQuote:
+        cue = said.cue or (None, None)
+        span = said.speaker_span or (None, None)
+        return FoundQuote(
+            start=said.start,
+            end=said.end,
+            kind=said.kind,
+            cue_start=cue[0],
+            cue_end=cue[1],
+            speaker=said.speaker.actor,
+            speaker_start=span[0],
+            speaker_end=span[1],
+            source=said.speaker.source if said.speaker.actor is None else None,
+        )
+
+
+def _mark_quotes(tokens: list[Token], quotes: list[Quotation], indexes: Sequence[int]) -> None:
+    """Flag the tokens inside each quotation and its opening and closing marks."""
+    t = 0
+    for quote, index in zip(quotes, indexes, strict=True):
+        while t < len(tokens) and tokens[t].start < quote.open_at:
+            t += 1
+        while t < len(tokens) and tokens[t].start < quote.outer_end:
+            token = tokens[t]
+            token.quoted = True
+            if token.start == quote.open_at:
+                token.opens = index
+            if quote.close_at is not None and token.start == quote.close_at:
+                token.closes = index
+            t += 1
+        if quote.close_at is None and t > 0:
+            tokens[t - 1].closes = index
+
+
+def _quote_right_before(tokens: list[Token], cue: Cue) -> int | None:
+    """The quotation that closes right before a trailing cue ("…“, sagte X" / "…," X said)."""
+    first = cue.first
+    phrase = cue.subject.phrase
+    if phrase and not cue.subject.after and phrase[0] < first:
+        first = phrase[0]
+    j = first - 1
+    if j >= 0 and tokens[j].low in (",", "–", "—"):
+        j -= 1
+    return tokens[j].closes if j >= 0 and tokens[j].closes >= 0 else None
+
+
+def _separated(cues: list[Cue], tokens: list[Token], after: int, quote: Quotation, previous: Cue) -> bool:
+    """Whether another cue or a sentence end stands between two quotations."""
+    for token in tokens:
+        if after <= token.start < quote.open_at and not token.quoted and token.low in (".", "!", "?"):
+            return True
+    return any(c is not previous and after <= tokens[c.first].start < quote.open_at for c in cues)
+
+
+def _after_colon(tokens: list[Token], a: int) -> bool:
+    return a > 0 and tokens[a - 1].low == ":"
+
+
+def _first_person(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
+    words = [t.low for t in tokens[a:b] if not t.quoted]
+    return any(w in lex.first_person for w in words) and not any(w in lex.subjunctive for w in words)
+
+
+def _reported(tokens: list[Token], text: str, lex: Lexicon) -> bool:
+    """Konjunktiv I, its Konjunktiv II stand-in, or reportative "soll" outside quotations."""
+    marks = lex.subjunctive | lex.subjunctive_ii | lex.reportative
+    for i, token in enumerate(tokens):
+        if not token.quoted and (token.low in marks or _regular_subjunctive(tokens, i, text, lex)):
+            return True
+    return False
+
+
+def _regular_subjunctive(tokens: list[Token], i: int, text: str, lex: Lexicon) -> bool:
+    """A verb in -e in second place ("Die Branche sichere …", "Der Umsatz liege …")."""
+    low = tokens[i].low
+    if len(low) < 4 or not low.isalpha() or not low.endswith("e") or low.endswith(("ie", "te")):
+        return False
+    if not text[tokens[i].start].islower() or i == 0 or i + 1 >= len(tokens):
+        return False
+    closed = (
+        lex.not_subjunctive
+        | lex.function_words
+        | lex.determiners
+        | lex.oblique_determiners
+        | lex.prepositions
+        | lex.adverbs
+        | lex.complementizers
+        | lex.subordinators
+        | lex.coordinators
+    )
+    if low in closed:
+        return False
+    prev, nxt = tokens[i - 1], tokens[i + 1]
+    prev_ok = (
+        text[prev.start].isupper() or prev.low in lex.pronouns or prev.low in lex.neuter or prev.low == "man"
+    )
+    next_ok = not text[nxt.start].isupper() or not nxt.is_word
+    return prev_ok and next_ok
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP + ".":
+        end -= 1
+    return start, end
+
+
+def _cue_span(tokens: list[Token], cue: Cue | None) -> tuple[int, int] | None:
+    if cue is None:
+        return None
+    return tokens[cue.first].start, tokens[cue.last].end
+
+
+def _ref(cue: Cue | None) -> Ref | None:
+    return cue.ref if cue is not None and not cue.subject.inherit else None
+
+
+def _speaker_span(cue: Cue | None, speaker: Resolved) -> tuple[int, int] | None:
+    if cue is None or cue.ref is None or cue.subject.inherit:
+        return None
+    if speaker.actor is None and speaker.source is None:
+        return None
+    return cue.ref.start, cue.ref.end

@@ -1,0 +1,116 @@
+"""Quotation marks: pair „…“ "…" »…« «…» ‚…‘ '…' “…” ‘…’ in one linear scan.
+
+A mark opens when it stands before a word (after a space, a bracket or a dash) and closes
+when it stands after one; an apostrophe inside a word ("don't", "Trump's") is no mark.
+Quotations do not run over a line break. A double mark left open at the end of its
+paragraph is kept as *unclosed* (translations and hand-typed text often lose the closing
+mark); the finder ends it at its sentence, or at its paragraph when the next paragraph opens
+another quotation (the English way of quoting several paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# What closes each opening mark (sloppy pairs included: „…" and „…” are common).
+CLOSERS: dict[str, str] = {
+    "„": '“”"',
+    "“": '”“"',
+    '"': '"”“',
+    "»": "«",
+    "«": "»",
+    "‚": "‘’'",
+    "‘": "’'",
+    "'": "'’",
+    "›": "‹",
+    "‹": "›",
+}
+DOUBLE_OPENERS = frozenset('„“"»«')
+_MARK = re.compile("[„“”\"«»‚‘’'‹›\n]")
+_ALL_MARKS = frozenset("„“”\"«»‚‘’'‹›")
+_OPEN_AFTER = frozenset("([{–—-/:;") | _ALL_MARKS
+_CLOSE_BEFORE = frozenset(".,;:!?)]}–—-/…") | _ALL_MARKS
+_MAX_DEPTH = 4
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A quotation: ``text[start:end]`` is inside the marks at ``open_at`` and ``close_at``."""
+
+    open_at: int
+    close_at: int | None  # None: never closed in its paragraph
+    start: int
+    end: int
+    mark: str  # the opening mark
+
+    @property
+    def outer_end(self) -> int:
+        """The end including the closing mark."""
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+
+def _context(text: str, i: int, line_start: int, line_end: int) -> tuple[bool, bool]:
+    prev = text[i - 1] if i > line_start else " "
+    nxt = text[i + 1] if i + 1 < line_end else " "
+    can_open = (prev.isspace() or prev in _OPEN_AFTER) and not nxt.isspace()
+    can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_BEFORE)
+    return can_open, can_close
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every quotation in ``text``, in order of its opening mark."""
+    found: list[Marked] = []
+    stack: list[tuple[str, int]] = []
+    line_start = 0
+    line_end = text.find("\n")
+    if line_end < 0:
+        line_end = len(text)
+    for match in _MARK.finditer(text):
+        i = match.start()
+        ch = text[i]
+        if ch == "\n":
+            _unclosed(text, stack, i, found)
+            stack.clear()
+            line_start = i + 1
+            line_end = text.find("\n", line_start)
+            if line_end < 0:
+                line_end = len(text)
+            continue
+        prev = text[i - 1] if i > line_start else " "
+        nxt = text[i + 1] if i + 1 < line_end else " "
+        if ch in "'’" and prev.isalnum() and nxt.isalnum():
+            continue  # an apostrophe
+        can_open, can_close = _context(text, i, line_start, line_end)
+        if can_close or not can_open:
+            for depth in range(len(stack) - 1, -1, -1):
+                opener, at = stack[depth]
+                if ch in CLOSERS[opener]:
+                    found.append(Marked(at, i, at + 1, i, opener))
+                    del stack[depth:]
+                    break
+            else:
+                depth = -1
+            if depth >= 0:
+                continue
+        if ch in CLOSERS and can_open and len(stack) < _MAX_DEPTH:
+            stack.append((ch, i))
+    _unclosed(text, stack, len(text), found)
+    found.sort(key=lambda m: m.open_at)
+    return found
+
+
+def _unclosed(text: str, stack: list[tuple[str, int]], line_end: int, found: list[Marked]) -> None:
+    """Keep the outermost double mark left open at a paragraph's end."""
+    for opener, at in stack:
+        if opener in DOUBLE_OPENERS:
+            found.append(Marked(at, None, at + 1, line_end, opener))
+            return
+
+
+def next_paragraph_opens(text: str, paragraph_end: int) -> bool:
+    """Whether the paragraph after ``paragraph_end`` begins with an opening double mark."""
+    i = paragraph_end
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i < len(text) and text[i] in DOUBLE_OPENERS

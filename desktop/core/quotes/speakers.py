@@ -1,0 +1,250 @@
+"""Who a speaker phrase means: an actor of the article, or nobody (an anonymous source).
+
+Names resolve to their actor directly. A pronoun resolves to the last speaker if that person
+fits its gender, else to the nearest earlier person who does (gender from given names, forms
+of address and feminine titles). A role noun resolves to the person holding that role in the
+article (stated in the actor's roles or just before a mention: "commissioner Albert
+Muchanga"); a generic organisation noun to an organisation of the article. Anonymous and
+indefinite phrases never resolve to anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.core.entities.role_words import ENGLISH_ROLES_LONGEST_FIRST
+from desktop.core.entities.roles import german_role_base
+from desktop.core.quotes.genders import Gender, given_name_gender, name_genders, title_gender
+from desktop.core.quotes.lexicon import Lexicon
+from desktop.core.quotes.phrases import Ref
+from desktop.core.quotes.tokens import MentionIndex
+from desktop.core.textfold import fold
+from desktop.core.types import LinkedActor
+
+_WORD = re.compile(r"[^\W\d_][\w\-’']*")
+_PRONOUN_REACH = 3  # units back in which the last speaker is still "he"/"she"
+_REACH_UNITS = 2  # earlier units searched for a pronoun's person or an organisation
+_MAX_LOOKBACK = 240  # mentions walked back at most for a role holder
+_ROLE_CONTEXT = 60  # characters before a mention searched for a title
+_FEMININE_ENGLISH = ("woman", "chairwoman", "spokeswoman", "congresswoman", "queen", "princess", "lady")
+
+
+Recent = Sequence[tuple[int, int | None, "Gender | None"]]  # (unit, actor or None, gender) of speakers
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The speaker of a statement: an actor index, or the wording of an anonymous source."""
+
+    actor: int | None
+    source: str | None = None
+
+
+def _normal_role(word: str) -> str:
+    """Lower-case, feminine "-in" dropped: "Kanzlerin" and "Kanzler" compare equal."""
+    low = word.lower().rsplit("-", 1)[-1]
+    if low.endswith("innen") and len(low) > 8:
+        return low[:-5]
+    if low.endswith("in") and len(low) > 6 and german_role_base(low[:-2]) is not None:
+        return low[:-2]
+    return low
+
+
+class Resolver:
+    """Resolves speaker references within one article."""
+
+    def __init__(
+        self,
+        text: str,
+        actors: Sequence[LinkedActor],
+        lex: Lexicon,
+        mentions: MentionIndex,
+        unit_spans: Sequence[tuple[int, int]],
+    ) -> None:
+        self.text = text
+        self.unit_spans = unit_spans
+        self.actors = actors
+        self.lex = lex
+        self.mentions = mentions
+        genders = name_genders()
+        self.genders: list[Gender | None] = []
+        self.roles: list[list[str]] = []
+        for actor in actors:
+            roles = self._roles(actor) if actor.type == "person" else []
+            self.roles.append(roles)
+            self.genders.append(self._gender(actor, roles, genders) if actor.type == "person" else None)
+        self.folded_names = [fold(a.name) for a in actors]
+        self.by_name = self._names()
+
+    def _names(self) -> dict[str, int]:
+        """Folded names, aliases and surnames that belong to exactly one actor."""
+        owners: dict[str, set[int]] = {}
+        for index, actor in enumerate(self.actors):
+            if actor.type not in ("person", "organization"):
+                continue
+            forms = {actor.name, *actor.aliases}
+            if actor.type == "person":
+                forms |= {f.split()[-1] for f in list(forms) if f.split()}
+            for form in forms:
+                owners.setdefault(fold(form), set()).add(index)
+        return {name: next(iter(a)) for name, a in owners.items() if len(a) == 1 and len(name) > 2}
+
+    def _by_name(self, ref: Ref) -> int | None:
+        """A speaker phrase the recogniser missed but whose words are an actor's name ("Trump")."""
+        words = _WORD.findall(self.text[ref.start : ref.end])
+        capitalised = [w for w in words if w[:1].isupper()]
+        if not capitalised:
+            return None
+        for form in (" ".join(capitalised), capitalised[-1]):
+            actor = self.by_name.get(fold(form))
+            if actor is not None:
+                return actor
+        return None
+
+    # -- what the article says about its people ------------------------------------------
+    def _roles(self, actor: LinkedActor) -> list[str]:
+        found: list[str] = []
+        german = self.lex.language == "de"
+        for role_text in actor.roles:
+            words = _WORD.findall(role_text)
+            if german:
+                found.extend(_normal_role(w) for w in words if german_role_base(w) is not None)
+            else:
+                low = " " + " ".join(w.lower() for w in words) + " "
+                found.extend(r for r in ENGLISH_ROLES_LONGEST_FIRST if f" {r} " in low)
+        for mention in actor.mentions:  # a title right before the name: "commissioner Albert Muchanga"
+            before = _WORD.findall(self.text[max(0, mention.start - _ROLE_CONTEXT) : mention.start])[-3:]
+            if not before or self.text[mention.start - 1 : mention.start] not in (" ", "\u00a0"):
+                continue
+            if german and german_role_base(before[-1]) is not None:
+                found.append(_normal_role(before[-1]))
+            elif not german:
+                tail = " " + " ".join(w.lower() for w in before)
+                found.extend(r for r in ENGLISH_ROLES_LONGEST_FIRST if tail.endswith(" " + r))
+        return list(dict.fromkeys(found))
+
+    def _gender(self, actor: LinkedActor, roles: list[str], genders: dict[str, Gender]) -> Gender | None:
+        for name in (actor.name, *actor.aliases):
+            gender = given_name_gender(name, genders)
+            if gender:
+                return gender
+        for mention in actor.mentions:
+            before = self.text[max(0, mention.start - 8) : mention.start].split()
+            if before and (gender := title_gender(before[-1])):
+                return gender
+        for role in actor.roles:
+            last = role.split()[-1] if role.split() else ""
+            if self.lex.language == "de" and last.endswith("in") and _normal_role(last) != last.lower():
+                return "f"
+            if last.lower().endswith(_FEMININE_ENGLISH):
+                return "f"
+        return None
+
+    # -- resolution ----------------------------------------------------------------------
+    def resolve(
+        self,
+        ref: Ref | None,
+        *,
+        unit: int,
+        recent: Recent,
+        plural_verb: bool = False,
+    ) -> Resolved:
+        """The speaker ``ref`` (in unit number ``unit``) means.
+
+        ``recent`` lists earlier speakers: a person actor, or None for a person the text does
+        not name ("der Präsident", "ein Sprecher"), who a later "er" may mean as well.
+        """
+        window_start = self.unit_spans[max(0, unit - _REACH_UNITS)][0] if self.unit_spans else 0
+        if ref is None:
+            return Resolved(None)
+        if ref.kind == "mention":
+            return Resolved(ref.actor)
+        if ref.kind in ("anonymous", "unnamed"):
+            return Resolved(None, self.text[ref.start : ref.end])
+        if ref.kind == "pronoun":
+            return Resolved(self._pronoun(ref, unit, recent, plural_verb))
+        if ref.kind == "person":
+            return Resolved(self._person(ref.start, None, unit, recent))
+        if ref.kind == "role":
+            return Resolved(self._role(ref))
+        if ref.kind == "org":
+            return Resolved(self._org(ref, window_start))
+        if ref.kind == "unknown":
+            return Resolved(self._by_name(ref))
+        return Resolved(None)
+
+    def _compatible(self, actor: int, gender: Gender | None) -> bool:
+        if self.actors[actor].type != "person":
+            return False
+        known = self.genders[actor]
+        return gender is None or known is None or known == gender
+
+    def _pronoun(self, ref: Ref, unit: int, recent: Recent, plural_verb: bool) -> int | None:
+        word, lex = ref.word, self.lex
+        if word in lex.neuter or (word in lex.plural and (plural_verb or word not in lex.feminine)):
+            return None
+        gender: Gender | None = "m" if word in lex.masculine else "f" if word in lex.feminine else None
+        return self._person(ref.start, gender, unit, recent)
+
+    def _person(self, at: int, gender: Gender | None, unit: int, recent: Recent) -> int | None:
+        """The last fitting speaker (None if that one is unnamed); else the nearest fitting person
+        before ``at`` in this unit, else the first one (the subject, usually) of earlier units."""
+        for spoke_in, actor, spoken_gender in reversed(recent):
+            if unit - spoke_in > _PRONOUN_REACH:
+                break
+            if actor is None:
+                if gender is None or spoken_gender is None or spoken_gender == gender:
+                    return None
+            elif self._compatible(actor, gender):
+                return actor
+        for u in range(min(unit, len(self.unit_spans) - 1), max(-1, unit - _REACH_UNITS - 1), -1):
+            start, end = self.unit_spans[u]
+            found = self.mentions.between(start, min(end, at))
+            for mention in reversed(found) if u == unit else found:
+                if self._compatible(mention.actor, gender):
+                    return mention.actor
+        return None
+
+    def _last_mentioned(self, candidates: set[int], at: int) -> int | None:
+        mentions = self.mentions.mentions
+        i = self.mentions.before(at) - 1
+        stop = max(-1, i - _MAX_LOOKBACK)
+        while i > stop:
+            if mentions[i].actor in candidates:
+                return mentions[i].actor
+            i -= 1
+        return None
+
+    def _role(self, ref: Ref) -> int | None:
+        want = _normal_role(ref.word)
+        holders = set()
+        for actor, roles in enumerate(self.roles):
+            for role in roles:
+                if role == want or role.endswith(want) or (self.lex.language == "de" and want.endswith(role)):
+                    holders.add(actor)
+                    break
+        if len(holders) == 1:
+            return holders.pop()
+        return self._last_mentioned(holders, ref.start) if holders else None
+
+    def _org(self, ref: Ref, window_start: int) -> int | None:
+        word = fold(ref.word)
+        named = {
+            i for i, a in enumerate(self.actors) if a.type == "organization" and word in self.folded_names[i]
+        }
+        if named:
+            return self._last_mentioned(named, ref.start)
+        if ref.word not in self.lex.company_nouns:
+            return None
+        counts: dict[int, int] = {}
+        for mention in self.mentions.between(window_start, ref.start):
+            if mention.type == "organization":
+                counts[mention.actor] = len(self.actors[mention.actor].mentions)
+        if not counts:
+            return None
+        return max(counts, key=lambda a: (counts[a], self._last_start(a, ref.start)))
+
+    def _last_start(self, actor: int, at: int) -> int:
+        return max((m.start for m in self.actors[actor].mentions if m.start < at), default=-1)

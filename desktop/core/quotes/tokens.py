@@ -1,0 +1,95 @@
+"""Words and punctuation of one stretch of text, with the actor mentions that start at them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.core.types import EntityType, LinkedActor
+
+# A word keeps inner hyphens, apostrophes and dots ("US-Präsident", "don't", "U.S"); any other
+# non-space character is a token of its own.
+_TOKEN = re.compile(r"[^\W_](?:[\w’'.\-]*[^\W_])?|\S")
+
+
+@dataclass(slots=True)
+class Token:
+    """One word or punctuation character: ``text[start:end]``, lower-cased in ``low``."""
+
+    start: int
+    end: int
+    low: str
+    quoted: bool = False  # inside a quotation (marks included)
+    opens: int = -1  # index of the quotation this mark opens, else -1
+    closes: int = -1  # index of the quotation this mark closes, else -1
+
+    @property
+    def is_word(self) -> bool:
+        """A word or number (not punctuation)."""
+        return self.low[:1].isalnum()
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``."""
+    return [Token(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text, start, end)]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an actor is named: ``[start, end)`` of the text, the actor's index and type."""
+
+    start: int
+    end: int
+    actor: int
+    type: EntityType
+
+
+class MentionIndex:
+    """All mentions of all actors, sorted, for lookups by position (binary search)."""
+
+    def __init__(self, actors: Sequence[LinkedActor]) -> None:
+        mentions = [
+            Mention(m.start, m.end, index, actor.type)
+            for index, actor in enumerate(actors)
+            for m in actor.mentions
+            if m.end > m.start
+        ]
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting in ``[start, end)``."""
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end, lo=i)
+        return self.mentions[i:j]
+
+    def before(self, offset: int) -> int:
+        """Number of mentions starting before ``offset`` (an index for walking backwards)."""
+        return bisect_left(self._starts, offset)
+
+
+def mentions_by_token(
+    text: str, tokens: Sequence[Token], mentions: Sequence[Mention]
+) -> dict[int, tuple[Mention, int]]:
+    """Token index where each mention starts -> (mention, index of its last token).
+
+    A mention that is only the first part of a compound ("Österreich" in "Österreich-Chef",
+    "NATO" in "NATO-Generalsekretär") names no speaker and is left out.
+    """
+    found: dict[int, tuple[Mention, int]] = {}
+    t = 0
+    for mention in mentions:
+        while t < len(tokens) and tokens[t].end <= mention.start:
+            t += 1
+        if t >= len(tokens) or tokens[t].start > mention.start or t in found:
+            continue
+        last = t
+        while last + 1 < len(tokens) and tokens[last + 1].start < mention.end:
+            last += 1
+        if mention.end < tokens[last].end and text[mention.end] == "-":
+            continue
+        found[t] = (mention, last)
+    return found
