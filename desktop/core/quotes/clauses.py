@@ -16,7 +16,7 @@ from typing import Literal
 
 from desktop.core.quotes.phrases import Clause, Ref, classify, english_adverb, phrase_after, phrase_before
 
-_HARD = frozenset({".", "!", "?", ";", ":", "–", "—"})
+_HARD = frozenset({"!", "?", ";", ":", "–", "—"})
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "welche", "welcher", "welches"})
 _NOT_A_CLAUSE_EN = frozenset({"to", "so", "nothing", "goodbye", "yes", "no", "sorry", "hello", "thanks"})
 _MAX_COMPLEMENT_SCAN = 16
@@ -40,7 +40,7 @@ class Subject:
 def is_boundary(clause: Clause, k: int) -> bool:
     """A token that ends a clause for cue purposes: final or strong punctuation, a quotation's edge."""
     token = clause.tokens[k]
-    return token.low in _HARD or token.closes >= 0 or token.opens >= 0
+    return token.final or token.low in _HARD or token.closes >= 0 or token.opens >= 0
 
 
 def clause_start(clause: Clause, k: int) -> int:
@@ -111,7 +111,7 @@ def german_subject(clause: Clause, k: int, final: bool) -> Subject:
         return Subject(None, None)
     pre_ref: Ref | None = None
     pre = phrase_after(clause, start) if start < k else None
-    pre_end = _after_pp(clause, pre[1], k) if pre else k
+    pre_end = _skip_adverbs(clause, _after_pp(clause, pre[1], k), 1, 2) if pre else k
     apposition = pre_end < k and tokens[pre_end].low in (",", "(") and tokens[k - 1].low in (",", ")")
     if pre and (pre_end == k or apposition) and tokens[start].low not in lex.subordinators:
         pre_ref = classify(clause, *pre)
@@ -121,7 +121,8 @@ def german_subject(clause: Clause, k: int, final: bool) -> Subject:
     after, after_ref = _after_phrase(clause, k)
     trailing = k > start and _after_comma_or_quote(clause, k, start) and not _resolvable(pre_ref)
     if trailing and tokens[start].low in lex.subordinators:
-        trailing = False
+        # "Als er ankam, sagte er, …" leads in; "Wenn …, dann … haben, befürchtete X" trails
+        trailing = any(tokens[i].low == "," and not tokens[i].quoted for i in range(start, k - 1))
     if _resolvable(pre_ref) and not (trailing and _resolvable(after_ref)):
         return Subject(pre, pre_ref)
     if after_ref is not None and (_resolvable(after_ref) or pre_ref is None):
@@ -174,6 +175,8 @@ def english_subject(clause: Clause, k: int) -> Subject:
     ref = classify(clause, *phrase)
     phrase, ref = _head_before_pp(clause, phrase, ref, start)
     a = phrase[0]
+    if a - 1 >= start and tokens[a - 1].low in lex.prepositions and not _is_person(clause, ref):
+        return Subject(None, None)  # "… in relaying the news to parliament said": no subject found
     trailing = a - 1 >= 0 and (tokens[a - 1].closes >= 0 or (tokens[a - 1].low == "," and a - 1 >= start))
     return Subject(phrase, ref, trailing=trailing)
 
@@ -225,7 +228,7 @@ def _skip_parenthesis(clause: Clause, j: int, start: int) -> int:
     opener = "," if closer == "," else "("
     i = j - 1
     while i >= start and tokens[i].low != opener:
-        if tokens[i].low in _HARD:
+        if tokens[i].low in _HARD or tokens[i].final:
             return start - 1
         i -= 1
     if i < start or j - i < 2:
@@ -254,10 +257,12 @@ def complement(
     steps = 0
     while i < n and steps < _MAX_COMPLEMENT_SCAN:
         token = tokens[i]
-        if token.quoted or token.low in (".", "!", "?", ";"):
+        if token.quoted or token.stops:
             return None
         if token.low == ":":
             return ("clause", i + 1) if i + 1 < n else None
+        if token.low in lex.coordinators and i + 1 < n and tokens[i + 1].low in lex.forms:
+            return None  # "sagte X und ergänzte: …": the next verb has its own message
         if token.low in ("dass", "daß", "that") and (clause.german or i == k + 1 or tokens[i - 1].low != ","):
             return ("clause", i + 1) if i + 1 < n else None
         if token.low == ",":
@@ -288,7 +293,7 @@ def _quote_ahead(clause: Clause, k: int, i: int) -> int | None:
             prev = tokens[i - 1].low
             inside = prev in lex.determiners or prev in lex.indefinite or prev in lex.prepositions
             return None if inside and i - 1 > k else token.opens
-        if token.quoted or token.low in ("dass", "daß", "that", ".", "!", "?", ";"):
+        if token.quoted or token.stops or token.low in ("dass", "daß", "that"):
             return None
         if token.low == "," and not (i + 1 < stop and tokens[i + 1].opens >= 0):
             return None  # a clause follows: the quotation is inside it

@@ -30,6 +30,7 @@ CueKind = Literal["verb", "so", "per", "as", "impersonal", "colon"]
 Direction = Literal["forward", "backward", "whole", "none"]
 _PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being", "the"})
 _PARTICLE_REACH = 24
+_POSSESSIVE_PRONOUN = {"sei": "er", "ihr": "sie"}  # "nach seinen Worten": his
 
 
 @dataclass
@@ -59,9 +60,9 @@ def find_cues(clause: Clause) -> list[Cue]:
     cues: list[Cue] = []
     used: set[int] = set()
     for k, token in enumerate(tokens):
-        if token.quoted or k in used:
-            continue
         low = token.low
+        if token.quoted or k in used or (low not in lex.cue_words and low != ":"):
+            continue
         cue: Cue | None = None
         if low in lex.as_words:
             cue = _as_cue(clause, k, used)
@@ -75,7 +76,7 @@ def find_cues(clause: Clause) -> list[Cue]:
             cue = _impersonal_cue(clause, k)
         elif low == ":":
             cue = _colon_cue(clause, k)
-        if cue is None and any(low == per[0] for per in lex.per_words):
+        if cue is None and low in lex.per_first:
             cue = _per_cue(clause, k)
         if cue is None and low in lex.forms:
             cue = _verb_cue(clause, k)
@@ -145,9 +146,21 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
     elif subject.trailing and (clause.german or _nothing_after(clause, last)):
         cue.direction = "backward"
         cue.message = _message_before(clause, _first_of_cue(cue))
+        end = max(last, subject.phrase[1] - 1 if subject.phrase and subject.after else last) + 1
+        if clause.german and end + 1 < len(tokens) and tokens[end].low == "," and tokens[end + 1].is_word:
+            # "Kirchen, fügte er hinzu, könnten …": the cue stands inside its message
+            cue.direction, cue.message = "whole", (clause_start(clause, cue.first), _clause_end(clause, end))
     elif _demonstrative_prefield(clause, k):
         cue.demonstrative = True
     return cue
+
+
+def _clause_end(clause: Clause, k: int) -> int:
+    """Index after the last token of the clause holding token ``k``."""
+    tokens = clause.tokens
+    while k < len(tokens) and not is_boundary(clause, k):
+        k += 1
+    return k
 
 
 def _nothing_after(clause: Clause, k: int) -> bool:
@@ -233,11 +246,19 @@ def _angaben_cue(clause: Clause, k: int) -> Cue | None:
     """ "nach Angaben von X", "nach Angaben der Polizei", "nach Polizeiangaben"."""
     tokens, lex = clause.tokens, clause.lex
     j = k + 1
+    possessive = None
     if j < len(tokens) and tokens[j].low not in lex.per_nouns and tokens[j].low.endswith("en"):
-        j += 1  # "nach eigenen Angaben"
+        possessive = tokens[j]  # "nach eigenen Angaben", "nach seinen Worten"
+        j += 1
     if j >= len(tokens):
         return None
     noun = tokens[j].low
+    if possessive is not None and noun in lex.per_nouns:
+        pronoun = _POSSESSIVE_PRONOUN.get(possessive.low[:3])
+        if pronoun is None:
+            return None
+        ref = Ref("pronoun", possessive.start, possessive.end, word=pronoun)
+        return _around(clause, k, j, j + 1, Subject((j - 1, j), ref))
     match = next(
         (n for n in lex.per_nouns if noun == n or (noun.endswith(n) and len(noun) > len(n) + 2)), None
     )
@@ -269,7 +290,7 @@ def _around(clause: Clause, first: int, last: int, after: int, subject: Subject)
     tokens = clause.tokens
     start = clause_start(clause, first)
     end = len(tokens)
-    while end > after and tokens[end - 1].low in (".", "!", "?"):
+    while end > after and tokens[end - 1].stops:
         end -= 1
     cue = Cue("per", first, last, subject)
     rest = after

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from desktop.core.quotes.clauses import Subject
 from desktop.core.quotes.cues import Cue, find_cues
 from desktop.core.quotes.genders import Gender
 from desktop.core.quotes.lexicon import Lexicon
-from desktop.core.quotes.phrases import Clause, Ref
+from desktop.core.quotes.phrases import Clause, Ref, classify, phrase_after
 from desktop.core.quotes.speakers import Resolved, Resolver
 from desktop.core.quotes.tokens import MentionIndex, Token, mentions_by_token, tokenize
 from desktop.core.quotes.units import Quotation, Unit, headline_end, statement_quotations, units
@@ -24,6 +25,8 @@ from desktop.core.sentences import sentence_spans
 from desktop.core.types import FoundQuote, LinkedActor, QuoteKind
 
 _STRIP = " \t\n\u00a0,;:–—-"
+# Punctuation to spaces, so that a sentence's words are its ``split()``.
+_SPACE_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?\"'„“”‚‘’»«›‹()[]{}–—…/"})
 _UNNAMED_PERSON = frozenset({"role", "person", "unnamed", "pronoun"})
 
 
@@ -57,9 +60,10 @@ class Finder:
         self.text = text
         self.lex = lex
         self.actors = actors
-        self.mentions = MentionIndex(actors)
+        self.mentions = MentionIndex(actors, text)
         self.person_actors = frozenset(i for i, a in enumerate(actors) if a.type == "person")
         sentences = sentence_spans(text)
+        self.sentence_ends = frozenset(e for _s, e in sentences)
         self.quotes = statement_quotations(text, lex, sentences)
         self.units = units(text, self.quotes, sentences)
         self.resolver = Resolver(text, actors, lex, self.mentions, [(u.start, u.end) for u in self.units])
@@ -74,15 +78,31 @@ class Finder:
                 break
             if unit.start < skip_until:
                 continue
+            may_hold_cue = self._may_hold_cue(unit)
+            may_continue = state.last_unit == unit.index - 1 and bool(self.lex.subjunctive)
+            if not (unit.quotes or may_hold_cue or may_continue):
+                state.previous = (unit, [])
+                continue  # most sentences report nothing: no need to look closer
             found = self._unit(unit, state)
             said.extend(found)
             state.previous = (unit, found)
         said.sort(key=lambda s: (s.start, s.end))
         return [self._found(s) for s in said if s.end > s.start]
 
+    def _may_hold_cue(self, unit: Unit) -> bool:
+        """A quick test on the words of a unit: could any cue be there?"""
+        lex = self.lex
+        words = self.text[unit.start : unit.end].translate(_SPACE_PUNCTUATION).split()
+        if not lex.strong_cues.isdisjoint(words):
+            return True
+        for word in lex.particle_forms.keys() & words:
+            if lex.particle_forms[word] in words:
+                return True
+        return lex.weak_cue.search(self.text, unit.start, unit.end) is not None
+
     # -- one unit ------------------------------------------------------------------------
     def _clause(self, unit: Unit) -> Clause:
-        tokens = tokenize(self.text, unit.start, unit.end)
+        tokens = tokenize(self.text, unit.start, unit.end, self.sentence_ends)
         _mark_quotes(tokens, [self.quotes[q] for q in unit.quotes], unit.quotes)
         mentions = mentions_by_token(self.text, tokens, self.mentions.between(unit.start, unit.end))
         mention_at = {t: (m, first) for first, (m, last) in mentions.items() for t in range(first, last + 1)}
@@ -92,7 +112,7 @@ class Finder:
         clause = self._clause(unit)
         tokens = clause.tokens
         cues = find_cues(clause)
-        speakers = self._speakers(cues, unit, state)
+        speakers = self._speakers(clause, cues, unit, state)
         said: list[_Said] = []
         quote_cue: dict[int, Cue] = {}
         messages: list[tuple[int, int]] = []
@@ -110,6 +130,10 @@ class Finder:
                 continue
             if span is None or any(a <= span[0] < b for a, b in messages):
                 continue
+            if cue.direction == "backward" and any(
+                span[0] <= c.first < span[1] for c in cues if c is not cue
+            ):
+                continue  # "…“, sagte er laut dem Examiner": the phrase qualifies the other cue
             a, b, colon_quote = span
             if colon_quote is not None:
                 quote_cue.setdefault(colon_quote, cue)
@@ -143,12 +167,14 @@ class Finder:
             return None
         return "m" if words[0] in ("der", "ein") else "f" if words[0] in ("die", "eine") else None
 
-    def _speakers(self, cues: list[Cue], unit: Unit, state: _State) -> list[Resolved]:
+    def _speakers(self, clause: Clause, cues: list[Cue], unit: Unit, state: _State) -> list[Resolved]:
         resolved: list[Resolved] = []
         for cue in cues:
-            if cue.subject.inherit:
-                resolved.append(resolved[-1] if resolved else Resolved(None))
+            if cue.subject.inherit and resolved:
+                resolved.append(resolved[-1])
                 continue
+            if cue.subject.inherit:  # "X congratulated Y, saying …": the sentence's subject
+                cue.subject = _sentence_subject(clause)
             speaker = self.resolver.resolve(
                 cue.ref, unit=unit.index, recent=state.recent, plural_verb=cue.plural
             )
@@ -255,6 +281,8 @@ class Finder:
         last = state.last
         if last is None or state.last_unit != unit.index - 1 or not self.lex.subjunctive:
             return []
+        if last.speaker.actor is None and last.speaker.source is None:
+            return []  # nobody to continue
         tokens = clause.tokens
         if not _reported(tokens, self.text, self.lex) or _first_person(tokens, 0, len(tokens), self.lex):
             return []
@@ -275,6 +303,15 @@ class Finder:
             speaker_end=span[1],
             source=said.speaker.source if said.speaker.actor is None else None,
         )
+
+
+def _sentence_subject(clause: Clause) -> Subject:
+    """The phrase opening the unit, when it names someone (for a cue with no subject of its own)."""
+    phrase = phrase_after(clause, 0)
+    if phrase is None:
+        return Subject(None, None)
+    ref = classify(clause, *phrase)
+    return Subject(phrase, ref) if ref.kind in ("mention", "pronoun", "role") else Subject(None, None)
 
 
 def _mark_quotes(tokens: list[Token], quotes: list[Quotation], indexes: Sequence[int]) -> None:
@@ -310,7 +347,7 @@ def _quote_right_before(tokens: list[Token], cue: Cue) -> int | None:
 def _separated(cues: list[Cue], tokens: list[Token], after: int, quote: Quotation, previous: Cue) -> bool:
     """Whether another cue or a sentence end stands between two quotations."""
     for token in tokens:
-        if after <= token.start < quote.open_at and not token.quoted and token.low in (".", "!", "?"):
+        if after <= token.start < quote.open_at and not token.quoted and token.stops:
             return True
     return any(c is not previous and after <= tokens[c.first].start < quote.open_at for c in cues)
 
@@ -325,8 +362,8 @@ def _first_person(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
 
 
 def _reported(tokens: list[Token], text: str, lex: Lexicon) -> bool:
-    """Konjunktiv I, its Konjunktiv II stand-in, or reportative "soll" outside quotations."""
-    marks = lex.subjunctive | lex.subjunctive_ii | lex.reportative
+    """Konjunktiv I or reportative "soll"/"sollen" outside quotations."""
+    marks = lex.subjunctive | lex.reportative
     for i, token in enumerate(tokens):
         if not token.quoted and (token.low in marks or _regular_subjunctive(tokens, i, text, lex)):
             return True
@@ -342,6 +379,7 @@ def _regular_subjunctive(tokens: list[Token], i: int, text: str, lex: Lexicon) -
         return False
     closed = (
         lex.not_subjunctive
+        | lex.subjunctive_ii
         | lex.function_words
         | lex.determiners
         | lex.oblique_determiners
@@ -354,11 +392,12 @@ def _regular_subjunctive(tokens: list[Token], i: int, text: str, lex: Lexicon) -
     if low in closed:
         return False
     prev, nxt = tokens[i - 1], tokens[i + 1]
+    if not nxt.is_word:
+        return False  # a verb in -e at the end of a clause is no second-place verb
     prev_ok = (
         text[prev.start].isupper() or prev.low in lex.pronouns or prev.low in lex.neuter or prev.low == "man"
     )
-    next_ok = not text[nxt.start].isupper() or not nxt.is_word
-    return prev_ok and next_ok
+    return prev_ok and not text[nxt.start].isupper()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

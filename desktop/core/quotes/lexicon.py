@@ -7,12 +7,14 @@ pronouns); this module only turns them into sets and maps the finder can look up
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from desktop.core.entities.role_words import GERMAN_ROLES_LONGEST_FIRST
 from desktop.core.locations import resources_dir
 
 SUPPORTED_LANGUAGES = ("de", "en")
@@ -80,6 +82,11 @@ class Lexicon:
     function_words: frozenset[str]
     finite_verbs: frozenset[str]
     not_subjunctive: frozenset[str]
+    cue_words: frozenset[str]  # lower-case words that can start a cue
+    per_first: frozenset[str]  # first words of "according to" phrases
+    strong_cues: frozenset[str]  # words, as written, no sentence holds without a cue: "sagte", "zufolge"
+    particle_forms: dict[str, str]  # "fügte" -> "hinzu": a cue only with its particle
+    weak_cue: re.Pattern[str]  # common words that are cues only in context: ", so X", "nach Angaben"
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -124,6 +131,21 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
     pronouns = data.get("pronouns") or {}
     org_nouns = data.get("org_nouns") or {}
     verbs = _verb_forms(language, data.get("verbs") or {})
+    per_first = frozenset(p.lower().split()[0] for p in data.get("per_words") or [])
+    cue_words = frozenset(verbs) | per_first
+    for key in ("as_words", "so_words", "postpositions", "per_prepositions", "impersonal"):
+        cue_words |= words(key)
+    cue_phrases = per_first | words("postpositions") | words("impersonal")
+    strong_cues = frozenset(
+        form for form, found in verbs.items() if any(f.final or not f.verb.particle for f in found)
+    )
+    strong_cues |= cue_phrases | {w.capitalize() for w in cue_phrases}
+    particles = {
+        form: f.verb.particle
+        for form, found in verbs.items()
+        for f in found
+        if f.verb.particle and not f.final
+    }
     return Lexicon(
         language=language,
         forms=verbs,
@@ -164,7 +186,27 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         function_words=words("function_words"),
         finite_verbs=words("finite_verbs"),
         not_subjunctive=words("not_subjunctive"),
+        cue_words=cue_words,
+        per_first=per_first,
+        strong_cues=frozenset(strong_cues),
+        particle_forms=particles,
+        weak_cue=_weak_cue(words("so_words"), words("per_prepositions"), words("per_nouns")),
     )
+
+
+def _weak_cue(
+    so_words: frozenset[str], prepositions: frozenset[str], nouns: frozenset[str]
+) -> re.Pattern[str]:
+    """ "…, so X" after a comma or quotation mark; "nach (eigenen) Angaben", "nach Polizeiangaben"."""
+    parts = []
+    if so_words:
+        parts.append(r"[,\"'“”»«–—]\s*(?:" + "|".join(map(re.escape, sorted(so_words))) + r")\s")
+    if prepositions and nouns:
+        preps = "|".join(map(re.escape, sorted(prepositions)))
+        parts.append(
+            r"\b(?:" + preps + r")\s+(?:\w+\s+)?\w*(?:" + "|".join(map(re.escape, sorted(nouns))) + r")\b"
+        )
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
 class _WordLoader(yaml.SafeLoader):
@@ -175,6 +217,34 @@ _WordLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+_ROLE_ENDINGS = ("", "en", "n", "s", "es", "nen", "innen")  # as in desktop.core.entities.roles
+_GERMAN_ROLES = frozenset(GERMAN_ROLES_LONGEST_FIRST)
+_LONGEST_ROLE = max(map(len, _GERMAN_ROLES))
+
+
+@functools.lru_cache(maxsize=8192)
+def role_base(word: str) -> str | None:
+    """German role noun in ``word`` ("US-Präsidenten" -> "US-Präsident"), else None.
+
+    The same answer as ``desktop.core.entities.roles.german_role_base`` (longest role noun
+    first), found by looking up the word's endings instead of trying every role noun.
+    """
+    low = word.lower()
+    best: tuple[int, int] | None = None  # (length of the role noun, -index of the ending)
+    for index, ending in enumerate(_ROLE_ENDINGS):
+        if ending and not low.endswith(ending):
+            continue
+        stem = low[: len(low) - len(ending)]
+        for n in range(min(len(stem), _LONGEST_ROLE), 0, -1):
+            if stem[-n:] in _GERMAN_ROLES:
+                if best is None or (n, -index) > best:
+                    best = (n, -index)
+                break
+    if best is None:
+        return None
+    return word[: len(word) - len(_ROLE_ENDINGS[-best[1]])]
 
 
 def lexicon_path(language: str, folder: Path | None = None) -> Path:

@@ -79,8 +79,8 @@ def find_marked(text: str) -> list[Marked]:
             continue
         prev = text[i - 1] if i > line_start else " "
         nxt = text[i + 1] if i + 1 < line_end else " "
-        if ch in "'’" and prev.isalnum() and nxt.isalnum():
-            continue  # an apostrophe
+        if ch in "'’" and prev.isalnum() and (nxt.isalnum() or _plural_possessive(text, i, line_end)):
+            continue  # an apostrophe: "don't", "the Smiths' plans"
         can_open, can_close = _context(text, i, line_start, line_end)
         if can_close or not can_open:
             for depth in range(len(stack) - 1, -1, -1):
@@ -98,6 +98,11 @@ def find_marked(text: str) -> list[Marked]:
     _unclosed(text, stack, len(text), found)
     found.sort(key=lambda m: m.open_at)
     return found
+
+
+def _plural_possessive(text: str, i: int, line_end: int) -> bool:
+    """ "the Smiths' plans": a mark after -s, then a lower-case word, is an apostrophe."""
+    return text[i - 1] == "s" and i + 2 < line_end and text[i + 1] == " " and text[i + 2].islower()
 
 
 def _unclosed(text: str, stack: list[tuple[str, int]], line_end: int, found: list[Marked]) -> None:

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from desktop.core.entities.role_words import ENGLISH_ROLES_LONGEST_FIRST
-from desktop.core.entities.roles import german_role_base
-from desktop.core.quotes.lexicon import Lexicon
+from desktop.core.quotes.lexicon import Lexicon, role_base
 from desktop.core.quotes.tokens import Mention, Token
 
 RefKind = Literal["mention", "pronoun", "role", "org", "person", "anonymous", "unnamed", "group", "unknown"]
@@ -127,6 +126,7 @@ def phrase_after(clause: Clause, i: int) -> tuple[int, int] | None:
     j = i
     lower_run = 0
     last_good = -1
+    named = False  # a name or a capitalised word is in the phrase
     while j < len(tokens) and j - i < _MAX_PHRASE:
         token = tokens[j]
         if token.quoted or not token.is_word:
@@ -135,6 +135,7 @@ def phrase_after(clause: Clause, i: int) -> tuple[int, int] | None:
             j = clause.mentions[j][1] + 1
             last_good = j
             lower_run = 0
+            named = True
             continue
         low = token.low
         at_start = j == i
@@ -145,6 +146,7 @@ def phrase_after(clause: Clause, i: int) -> tuple[int, int] | None:
             j += 1
             last_good = j
             lower_run = 0
+            named = True
             continue
         if j > i and last_good == j and _continues(tokens, j, clause):
             j += 1
@@ -161,6 +163,8 @@ def phrase_after(clause: Clause, i: int) -> tuple[int, int] | None:
             continue
         if low in lex.determiners or (low.endswith("ing") and j > i + 1):
             break
+        if named and not _noun_word(low, lex):
+            break  # "President Trump congratulated …": a lower-case word after a name is a verb
         if _english_inner(token, clause, lower_run):
             lower_run += 1
             j += 1
@@ -251,7 +255,7 @@ def _is_role(clause: Clause, a: int, h: int) -> str | None:
     token = clause.tokens[h]
     if clause.german:
         surface = clause.text[token.start : token.end]
-        base = german_role_base(surface) if surface[:1].isupper() else None
+        base = role_base(surface) if surface[:1].isupper() else None
         return base.lower() if base else None
     words = [t.low for t in clause.tokens[a : h + 1]]
     for role in ENGLISH_ROLES_LONGEST_FIRST:
@@ -282,6 +286,9 @@ def classify(clause: Clause, a: int, b: int) -> Ref:
     if h in clause.mention_at:
         mention, _first = clause.mention_at[h]
         return Ref("mention", start, end, actor=mention.actor)
+    if b - 1 in clause.mention_at and clause.mention_at[b - 1][0].type == "person":
+        # "Hong Kong director of Amnesty International Man-kei Tam": the name closes the phrase
+        return Ref("mention", start, end, actor=clause.mention_at[b - 1][0].actor)
     low = tokens[h].low
     if b - a == 1 and (low in lex.pronouns or low in lex.neuter):
         return Ref("pronoun", start, end, word=low)

@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.entities.role_words import ENGLISH_ROLES_LONGEST_FIRST
-from desktop.core.entities.roles import german_role_base
 from desktop.core.quotes.genders import Gender, given_name_gender, name_genders, title_gender
-from desktop.core.quotes.lexicon import Lexicon
+from desktop.core.quotes.lexicon import Lexicon, role_base
 from desktop.core.quotes.phrases import Ref
 from desktop.core.quotes.tokens import MentionIndex
 from desktop.core.textfold import fold
@@ -25,9 +24,10 @@ from desktop.core.types import LinkedActor
 
 _WORD = re.compile(r"[^\W\d_][\w\-’']*")
 _PRONOUN_REACH = 3  # units back in which the last speaker is still "he"/"she"
-_REACH_UNITS = 2  # earlier units searched for a pronoun's person or an organisation
+_REACH_UNITS = 3  # earlier units searched for a pronoun's person or an organisation
 _MAX_LOOKBACK = 240  # mentions walked back at most for a role holder
 _ROLE_CONTEXT = 60  # characters before a mention searched for a title
+_ARTICLES = frozenset({"der", "die", "das", "the", "a", "an", "ein", "eine"})
 _FEMININE_ENGLISH = ("woman", "chairwoman", "spokeswoman", "congresswoman", "queen", "princess", "lady")
 
 
@@ -47,7 +47,7 @@ def _normal_role(word: str) -> str:
     low = word.lower().rsplit("-", 1)[-1]
     if low.endswith("innen") and len(low) > 8:
         return low[:-5]
-    if low.endswith("in") and len(low) > 6 and german_role_base(low[:-2]) is not None:
+    if low.endswith("in") and len(low) > 6 and role_base(low[:-2]) is not None:
         return low[:-2]
     return low
 
@@ -69,12 +69,10 @@ class Resolver:
         self.lex = lex
         self.mentions = mentions
         genders = name_genders()
-        self.genders: list[Gender | None] = []
-        self.roles: list[list[str]] = []
-        for actor in actors:
-            roles = self._roles(actor) if actor.type == "person" else []
-            self.roles.append(roles)
-            self.genders.append(self._gender(actor, roles, genders) if actor.type == "person" else None)
+        self.genders: list[Gender | None] = [
+            self._gender(actor, genders) if actor.type == "person" else None for actor in actors
+        ]
+        self._held_roles: list[list[str]] | None = None
         self.folded_names = [fold(a.name) for a in actors]
         self.by_name = self._names()
 
@@ -110,7 +108,7 @@ class Resolver:
         for role_text in actor.roles:
             words = _WORD.findall(role_text)
             if german:
-                found.extend(_normal_role(w) for w in words if german_role_base(w) is not None)
+                found.extend(_normal_role(w) for w in words if role_base(w) is not None)
             else:
                 low = " " + " ".join(w.lower() for w in words) + " "
                 found.extend(r for r in ENGLISH_ROLES_LONGEST_FIRST if f" {r} " in low)
@@ -118,14 +116,33 @@ class Resolver:
             before = _WORD.findall(self.text[max(0, mention.start - _ROLE_CONTEXT) : mention.start])[-3:]
             if not before or self.text[mention.start - 1 : mention.start] not in (" ", "\u00a0"):
                 continue
-            if german and german_role_base(before[-1]) is not None:
+            if german and role_base(before[-1]) is not None:
                 found.append(_normal_role(before[-1]))
             elif not german:
                 tail = " " + " ".join(w.lower() for w in before)
                 found.extend(r for r in ENGLISH_ROLES_LONGEST_FIRST if tail.endswith(" " + r))
+        for (
+            mention
+        ) in actor.mentions:  # an apposition after the name: "Norbert Griesmayr, Generaldirektor der VAV"
+            after = self.text[mention.end : mention.end + _ROLE_CONTEXT]
+            if not after.startswith(", "):
+                continue
+            words = [w for w in _WORD.findall(after.split(",")[1]) if w.lower() not in _ARTICLES]
+            if german and words and role_base(words[0]) is not None:
+                found.append(_normal_role(words[0]))
+            elif not german and words:
+                head = " " + " ".join(w.lower() for w in words[:4]) + " "
+                found.extend(r for r in ENGLISH_ROLES_LONGEST_FIRST if f" {r} " in head)
         return list(dict.fromkeys(found))
 
-    def _gender(self, actor: LinkedActor, roles: list[str], genders: dict[str, Gender]) -> Gender | None:
+    @property
+    def roles(self) -> list[list[str]]:
+        """Role nouns each actor holds in the article (worked out on first use)."""
+        if self._held_roles is None:
+            self._held_roles = [self._roles(a) if a.type == "person" else [] for a in self.actors]
+        return self._held_roles
+
+    def _gender(self, actor: LinkedActor, genders: dict[str, Gender]) -> Gender | None:
         for name in (actor.name, *actor.aliases):
             gender = given_name_gender(name, genders)
             if gender:
@@ -189,23 +206,46 @@ class Resolver:
         return self._person(ref.start, gender, unit, recent)
 
     def _person(self, at: int, gender: Gender | None, unit: int, recent: Recent) -> int | None:
-        """The last fitting speaker (None if that one is unnamed); else the nearest fitting person
-        before ``at`` in this unit, else the first one (the subject, usually) of earlier units."""
+        """Who "er"/"sie"/"der 24-Jährige" at ``at`` means.
+
+        A person whose gender is known to fit wins over one whose gender is unknown; within
+        each, the last speaker comes first (None if that one is unnamed: "der Präsident"),
+        then the nearest person before ``at`` in this unit, then the first person (the
+        subject, usually) of each earlier unit in reach.
+        """
+        tiers = (True, False) if gender is not None else (False,)
+        for known in tiers:
+            found, hit = self._recent_person(gender, unit, recent, known)
+            if hit:
+                return found
+            for u in range(min(unit, len(self.unit_spans) - 1), max(-1, unit - _REACH_UNITS - 1), -1):
+                start, end = self.unit_spans[u]
+                mentions = self.mentions.between(start, min(end, at))
+                for mention in reversed(mentions) if u == unit else mentions:
+                    if self._fits(mention.actor, gender, known):
+                        return mention.actor
+        return None
+
+    def _recent_person(
+        self, gender: Gender | None, unit: int, recent: Recent, known: bool
+    ) -> tuple[int | None, bool]:
+        """The last speaker who fits (actor or None for an unnamed one) and whether one did."""
         for spoke_in, actor, spoken_gender in reversed(recent):
             if unit - spoke_in > _PRONOUN_REACH:
                 break
             if actor is None:
-                if gender is None or spoken_gender is None or spoken_gender == gender:
-                    return None
-            elif self._compatible(actor, gender):
-                return actor
-        for u in range(min(unit, len(self.unit_spans) - 1), max(-1, unit - _REACH_UNITS - 1), -1):
-            start, end = self.unit_spans[u]
-            found = self.mentions.between(start, min(end, at))
-            for mention in reversed(found) if u == unit else found:
-                if self._compatible(mention.actor, gender):
-                    return mention.actor
-        return None
+                fits = spoken_gender == gender if known else gender is None or spoken_gender in (None, gender)
+                if fits:
+                    return None, True
+            elif self._fits(actor, gender, known):
+                return actor, True
+        return None, False
+
+    def _fits(self, actor: int, gender: Gender | None, known: bool) -> bool:
+        """A person of the gender wanted: known to be it (``known``) or at least not known otherwise."""
+        if known:
+            return self.actors[actor].type == "person" and self.genders[actor] == gender
+        return self._compatible(actor, gender)
 
     def _last_mentioned(self, candidates: set[int], at: int) -> int | None:
         mentions = self.mentions.mentions
@@ -238,13 +278,17 @@ class Resolver:
             return self._last_mentioned(named, ref.start)
         if ref.word not in self.lex.company_nouns:
             return None
-        counts: dict[int, int] = {}
-        for mention in self.mentions.between(window_start, ref.start):
-            if mention.type == "organization":
-                counts[mention.actor] = len(self.actors[mention.actor].mentions)
-        if not counts:
-            return None
-        return max(counts, key=lambda a: (counts[a], self._last_start(a, ref.start)))
+        return self._leading_organisation(ref.start, window_start)
 
-    def _last_start(self, actor: int, at: int) -> int:
-        return max((m.start for m in self.actors[actor].mentions if m.start < at), default=-1)
+    def _leading_organisation(self, at: int, window_start: int) -> int | None:
+        """The last organisation that opened a sentence ("Siemens sold …. The company said …")."""
+        found = None
+        for start, end in self.unit_spans:
+            if start < window_start:
+                continue
+            if start >= at:
+                break
+            first = self.mentions.between(start, min(end, at))[:1]
+            if first and first[0].type == "organization":
+                found = first[0].actor
+        return found

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from desktop.core.types import EntityType, LinkedActor
 
+_MIN_NAME = 3
 # A word keeps inner hyphens, apostrophes and dots ("US-Präsident", "don't", "U.S"); any other
 # non-space character is a token of its own.
 _TOKEN = re.compile(r"[^\W_](?:[\w’'.\-]*[^\W_])?|\S")
@@ -24,6 +25,12 @@ class Token:
     quoted: bool = False  # inside a quotation (marks included)
     opens: int = -1  # index of the quotation this mark opens, else -1
     closes: int = -1  # index of the quotation this mark closes, else -1
+    final: bool = False  # ends a sentence (a dot after "U.S" or "Dr" does not)
+
+    @property
+    def stops(self) -> bool:
+        """Ends a sentence or a main clause: a final dot, "!", "?" or ";"."""
+        return self.final or self.low in ("!", "?", ";")
 
     @property
     def is_word(self) -> bool:
@@ -31,9 +38,15 @@ class Token:
         return self.low[:1].isalnum()
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """The tokens of ``text[start:end]``."""
-    return [Token(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text, start, end)]
+def tokenize(text: str, start: int, end: int, sentence_ends: frozenset[int] = frozenset()) -> list[Token]:
+    """The tokens of ``text[start:end]``; punctuation ending at one of ``sentence_ends`` is final."""
+    tokens = [Token(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text, start, end)]
+    for token in tokens:
+        if token.end in sentence_ends and not token.is_word:
+            token.final = True
+    if tokens and not tokens[-1].is_word:
+        tokens[-1].final = True
+    return tokens
 
 
 @dataclass(frozen=True)
@@ -47,15 +60,22 @@ class Mention:
 
 
 class MentionIndex:
-    """All mentions of all actors, sorted, for lookups by position (binary search)."""
+    """All mentions of all actors, sorted, for lookups by position (binary search).
 
-    def __init__(self, actors: Sequence[LinkedActor]) -> None:
+    With ``text``, names of people and organisations that the recogniser found somewhere are
+    also found where it missed them ("Trump sagte" after "Donald Trump"): whole words, same
+    spelling, only names that belong to one actor.
+    """
+
+    def __init__(self, actors: Sequence[LinkedActor], text: str | None = None) -> None:
         mentions = [
             Mention(m.start, m.end, index, actor.type)
             for index, actor in enumerate(actors)
             for m in actor.mentions
             if m.end > m.start
         ]
+        if text is not None:
+            mentions.extend(_missed(text, actors, mentions))
         mentions.sort(key=lambda m: (m.start, -m.end))
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
@@ -69,6 +89,41 @@ class MentionIndex:
     def before(self, offset: int) -> int:
         """Number of mentions starting before ``offset`` (an index for walking backwards)."""
         return bisect_left(self._starts, offset)
+
+
+def _missed(text: str, actors: Sequence[LinkedActor], found: Sequence[Mention]) -> list[Mention]:
+    """One-word names (surnames, short names) where the recogniser did not mark them."""
+    owners: dict[str, set[int]] = {}
+    for index, actor in enumerate(actors):
+        if actor.type not in ("person", "organization"):
+            continue
+        forms = {actor.name, *actor.aliases}
+        if actor.type == "person":
+            forms |= {f.split()[-1] for f in list(forms) if len(f.split()) > 1}
+        for form in forms:
+            if len(form) >= _MIN_NAME and form[:1].isupper() and " " not in form:
+                owners.setdefault(form, set()).add(index)
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [s for s, _e in taken]
+    missed = []
+    for form, owner in owners.items():
+        if len(owner) != 1:
+            continue
+        actor = next(iter(owner))
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            whole = (at == 0 or not _joined(text[at - 1])) and (end == len(text) or not _joined(text[end]))
+            i = bisect_left(starts, end)
+            if whole and not (i > 0 and taken[i - 1][1] > at):
+                missed.append(Mention(at, end, actor, actors[actor].type))
+            at = text.find(form, end)
+    return missed
+
+
+def _joined(char: str) -> bool:
+    """A character that continues a word ("Trumps", "Trump-Regierung")."""
+    return char.isalnum() or char in "-_"
 
 
 def mentions_by_token(
