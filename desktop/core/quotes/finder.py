@@ -96,7 +96,7 @@ class Finder:
         if not lex.strong_cues.isdisjoint(words):
             return True
         for word in lex.particle_forms.keys() & words:
-            if lex.particle_forms[word] in words:
+            if not lex.particle_forms[word].isdisjoint(words):
                 return True
         return lex.weak_cue.search(self.text, unit.start, unit.end) is not None
 

@@ -85,7 +85,7 @@ class Lexicon:
     cue_words: frozenset[str]  # lower-case words that can start a cue
     per_first: frozenset[str]  # first words of "according to" phrases
     strong_cues: frozenset[str]  # words, as written, no sentence holds without a cue: "sagte", "zufolge"
-    particle_forms: dict[str, str]  # "fügte" -> "hinzu": a cue only with its particle
+    particle_forms: dict[str, frozenset[str]]  # "gab" -> "an", "zu", "bekannt": a cue only with one
     weak_cue: re.Pattern[str]  # common words that are cues only in context: ", so X", "nach Angaben"
 
     @property
@@ -140,12 +140,11 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         form for form, found in verbs.items() if any(f.final or not f.verb.particle for f in found)
     )
     strong_cues |= cue_phrases | {w.capitalize() for w in cue_phrases}
-    particles = {
-        form: f.verb.particle
-        for form, found in verbs.items()
-        for f in found
-        if f.verb.particle and not f.final
-    }
+    particle_forms: dict[str, set[str]] = {}
+    for form, found in verbs.items():
+        for f in found:
+            if f.verb.particle and not f.final:
+                particle_forms.setdefault(form, set()).add(f.verb.particle)
     return Lexicon(
         language=language,
         forms=verbs,
@@ -189,7 +188,7 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         cue_words=cue_words,
         per_first=per_first,
         strong_cues=frozenset(strong_cues),
-        particle_forms=particles,
+        particle_forms={form: frozenset(p) for form, p in particle_forms.items()},
         weak_cue=_weak_cue(words("so_words"), words("per_prepositions"), words("per_nouns")),
     )
 
