@@ -17,6 +17,7 @@ from desktop.core.quotes.clauses import Subject
 from desktop.core.quotes.cues import Cue, find_cues
 from desktop.core.quotes.genders import Gender
 from desktop.core.quotes.lexicon import Lexicon
+from desktop.core.quotes.mood import first_person, reported
 from desktop.core.quotes.phrases import Clause, Ref, classify, phrase_after
 from desktop.core.quotes.speakers import Resolved, Resolver
 from desktop.core.quotes.tokens import MentionIndex, Token, mentions_by_token, tokenize
@@ -187,7 +188,9 @@ class Finder:
         """Token range of a cue's message, and a quotation that a colon at its end introduces."""
         tokens = clause.tokens
         if cue.direction in ("backward", "whole"):
-            return (*cue.message, None) if cue.message else None
+            if cue.message is None or not 0 <= cue.message[0] < cue.message[1] <= len(tokens):
+                return None
+            return (*cue.message, None)
         if cue.direction != "forward" or cue.complement is None:
             return None
         start = cue.complement[1]
@@ -211,7 +214,7 @@ class Finder:
         start, end = _trim(self.text, tokens[a].start, tokens[b - 1].end)
         kind: QuoteKind = "indirect"
         if cue is not None and (cue.direction == "backward" or _after_colon(tokens, a)):
-            kind = "direct" if _first_person(tokens, a, b, self.lex) else "indirect"
+            kind = "direct" if first_person(tokens, a, b, self.lex) else "indirect"
         return _Said(
             start, end, kind, speaker, _cue_span(tokens, cue), _speaker_span(cue, speaker), _ref(cue)
         )
@@ -284,7 +287,7 @@ class Finder:
         if last.speaker.actor is None and last.speaker.source is None:
             return []  # nobody to continue
         tokens = clause.tokens
-        if not _reported(tokens, self.text, self.lex) or _first_person(tokens, 0, len(tokens), self.lex):
+        if not reported(tokens, self.text, self.lex) or first_person(tokens, 0, len(tokens), self.lex):
             return []
         start, end = _trim(self.text, unit.start, unit.end)
         return [_Said(start, end, "indirect", last.speaker)]
@@ -354,50 +357,6 @@ def _separated(cues: list[Cue], tokens: list[Token], after: int, quote: Quotatio
 
 def _after_colon(tokens: list[Token], a: int) -> bool:
     return a > 0 and tokens[a - 1].low == ":"
-
-
-def _first_person(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
-    words = [t.low for t in tokens[a:b] if not t.quoted]
-    return any(w in lex.first_person for w in words) and not any(w in lex.subjunctive for w in words)
-
-
-def _reported(tokens: list[Token], text: str, lex: Lexicon) -> bool:
-    """Konjunktiv I or reportative "soll"/"sollen" outside quotations."""
-    marks = lex.subjunctive | lex.reportative
-    for i, token in enumerate(tokens):
-        if not token.quoted and (token.low in marks or _regular_subjunctive(tokens, i, text, lex)):
-            return True
-    return False
-
-
-def _regular_subjunctive(tokens: list[Token], i: int, text: str, lex: Lexicon) -> bool:
-    """A verb in -e in second place ("Die Branche sichere …", "Der Umsatz liege …")."""
-    low = tokens[i].low
-    if len(low) < 4 or not low.isalpha() or not low.endswith("e") or low.endswith(("ie", "te")):
-        return False
-    if not text[tokens[i].start].islower() or i == 0 or i + 1 >= len(tokens):
-        return False
-    closed = (
-        lex.not_subjunctive
-        | lex.subjunctive_ii
-        | lex.function_words
-        | lex.determiners
-        | lex.oblique_determiners
-        | lex.prepositions
-        | lex.adverbs
-        | lex.complementizers
-        | lex.subordinators
-        | lex.coordinators
-    )
-    if low in closed:
-        return False
-    prev, nxt = tokens[i - 1], tokens[i + 1]
-    if not nxt.is_word:
-        return False  # a verb in -e at the end of a clause is no second-place verb
-    prev_ok = (
-        text[prev.start].isupper() or prev.low in lex.pronouns or prev.low in lex.neuter or prev.low == "man"
-    )
-    return prev_ok and not text[nxt.start].isupper()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -87,6 +87,7 @@ class Lexicon:
     strong_cues: frozenset[str]  # words, as written, no sentence holds without a cue: "sagte", "zufolge"
     particle_forms: dict[str, frozenset[str]]  # "gab" -> "an", "zu", "bekannt": a cue only with one
     weak_cue: re.Pattern[str]  # common words that are cues only in context: ", so X", "nach Angaben"
+    closed_words: frozenset[str]  # function words, particles and the like: never a verb in -e
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -190,6 +191,23 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         strong_cues=frozenset(strong_cues),
         particle_forms={form: frozenset(p) for form, p in particle_forms.items()},
         weak_cue=_weak_cue(words("so_words"), words("per_prepositions"), words("per_nouns")),
+        closed_words=frozenset().union(
+            *(
+                words(key)
+                for key in (
+                    "not_subjunctive",
+                    "subjunctive_ii",
+                    "function_words",
+                    "determiners",
+                    "oblique_determiners",
+                    "prepositions",
+                    "adverbs",
+                    "complementizers",
+                    "subordinators",
+                    "coordinators",
+                )
+            )
+        ),
     )
 
 

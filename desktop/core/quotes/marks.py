@@ -50,54 +50,49 @@ class Marked:
         return self.close_at + 1 if self.close_at is not None else self.end
 
 
-def _context(text: str, i: int, line_start: int, line_end: int) -> tuple[bool, bool]:
-    prev = text[i - 1] if i > line_start else " "
-    nxt = text[i + 1] if i + 1 < line_end else " "
-    can_open = (prev.isspace() or prev in _OPEN_AFTER) and not nxt.isspace()
-    can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_BEFORE)
-    return can_open, can_close
-
-
 def find_marked(text: str) -> list[Marked]:
     """Every quotation in ``text``, in order of its opening mark."""
     found: list[Marked] = []
-    stack: list[tuple[str, int]] = []
+    stack: list[tuple[str, int]] = []  # open marks of the current paragraph, innermost last
     line_start = 0
-    line_end = text.find("\n")
-    if line_end < 0:
-        line_end = len(text)
+    line_end = _line_end(text, 0)
     for match in _MARK.finditer(text):
         i = match.start()
         ch = text[i]
         if ch == "\n":
-            _unclosed(text, stack, i, found)
+            _unclosed(stack, i, found)
             stack.clear()
-            line_start = i + 1
-            line_end = text.find("\n", line_start)
-            if line_end < 0:
-                line_end = len(text)
+            line_start, line_end = i + 1, _line_end(text, i + 1)
             continue
         prev = text[i - 1] if i > line_start else " "
         nxt = text[i + 1] if i + 1 < line_end else " "
         if ch in "'’" and prev.isalnum() and (nxt.isalnum() or _plural_possessive(text, i, line_end)):
             continue  # an apostrophe: "don't", "the Smiths' plans"
-        can_open, can_close = _context(text, i, line_start, line_end)
-        if can_close or not can_open:
-            for depth in range(len(stack) - 1, -1, -1):
-                opener, at = stack[depth]
-                if ch in CLOSERS[opener]:
-                    found.append(Marked(at, i, at + 1, i, opener))
-                    del stack[depth:]
-                    break
-            else:
-                depth = -1
-            if depth >= 0:
-                continue
+        can_open = (prev.isspace() or prev in _OPEN_AFTER) and not nxt.isspace()
+        can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_BEFORE)
+        if (can_close or not can_open) and _close(stack, ch, i, found):
+            continue
         if ch in CLOSERS and can_open and len(stack) < _MAX_DEPTH:
             stack.append((ch, i))
-    _unclosed(text, stack, len(text), found)
+    _unclosed(stack, len(text), found)
     found.sort(key=lambda m: m.open_at)
     return found
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _close(stack: list[tuple[str, int]], ch: str, i: int, found: list[Marked]) -> bool:
+    """Close the innermost open mark that ``ch`` closes (inner ones left open are dropped)."""
+    for depth in range(len(stack) - 1, -1, -1):
+        opener, at = stack[depth]
+        if ch in CLOSERS[opener]:
+            found.append(Marked(at, i, at + 1, i, opener))
+            del stack[depth:]
+            return True
+    return False
 
 
 def _plural_possessive(text: str, i: int, line_end: int) -> bool:
@@ -105,7 +100,7 @@ def _plural_possessive(text: str, i: int, line_end: int) -> bool:
     return text[i - 1] == "s" and i + 2 < line_end and text[i + 1] == " " and text[i + 2].islower()
 
 
-def _unclosed(text: str, stack: list[tuple[str, int]], line_end: int, found: list[Marked]) -> None:
+def _unclosed(stack: list[tuple[str, int]], line_end: int, found: list[Marked]) -> None:
     """Keep the outermost double mark left open at a paragraph's end."""
     for opener, at in stack:
         if opener in DOUBLE_OPENERS:

@@ -11,6 +11,7 @@ indefinite phrases never resolve to anyone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,6 +66,7 @@ class Resolver:
     ) -> None:
         self.text = text
         self.unit_spans = unit_spans
+        self.unit_starts = [start for start, _end in unit_spans]
         self.actors = actors
         self.lex = lex
         self.mentions = mentions
@@ -283,9 +285,8 @@ class Resolver:
     def _leading_organisation(self, at: int, window_start: int) -> int | None:
         """The last organisation that opened a sentence ("Siemens sold …. The company said …")."""
         found = None
-        for start, end in self.unit_spans:
-            if start < window_start:
-                continue
+        first_unit = bisect_left(self.unit_starts, window_start)
+        for start, end in self.unit_spans[first_unit:]:
             if start >= at:
                 break
             first = self.mentions.between(start, min(end, at))[:1]
