@@ -33,7 +33,9 @@ def actor(text: str, name: str, kind: EntityType = "person", *, roles: Sequence[
                 taken.append(match.span())
     taken.sort()
     mentions = tuple(EntitySpan(s, e, text[s:e], kind) for s, e in taken)
-    return LinkedActor(name.lower(), name, kind, tuple(dict.fromkeys(text[s:e] for s, e in taken)), tuple(roles), mentions)
+    return LinkedActor(
+        name.lower(), name, kind, tuple(dict.fromkeys(text[s:e] for s, e in taken)), tuple(roles), mentions
+    )
 
 
 def statements(text: str, language: str, actors: Sequence[LinkedActor] = ()) -> list[Said]:

@@ -31,7 +31,11 @@ def test_german_quotation_in_every_mark(opening: str, closing: str) -> None:
 def test_english_quotation_in_every_mark(opening: str, closing: str) -> None:
     text = f"{opening}We will look at the plans very closely,{closing} John Smith said on Monday."
     said = only(text, "en", [actor(text, "John Smith")])
-    assert (said.message, said.speaker, said.kind) == ("We will look at the plans very closely", "John Smith", "direct")
+    assert (said.message, said.speaker, said.kind) == (
+        "We will look at the plans very closely",
+        "John Smith",
+        "direct",
+    )
 
 
 def test_apostrophes_are_not_quotation_marks() -> None:

@@ -75,13 +75,17 @@ def test_a_particle_verb_form_without_its_particle_is_no_cue() -> None:
 
 
 def test_german_comma_clause_in_konjunktiv() -> None:
-    text = "Auf die Frage nach Fortschritten sagte Donald Trump dem Sender CBS, er stehe in Kontakt mit beiden."
+    text = (
+        "Auf die Frage nach Fortschritten sagte Donald Trump dem Sender CBS, er stehe in Kontakt mit beiden."
+    )
     said = only(text, "de", [actor(text, "Donald Trump"), actor(text, "CBS", "organization")])
     assert (said.message, said.speaker) == ("er stehe in Kontakt mit beiden", "Donald Trump")
 
 
 def test_subject_with_apposition_before_the_verb() -> None:
-    text = "Mark Rutte, der Generalsekretär der NATO, erklärte gegenüber Reportern, dass das Bündnis teilnehme."
+    text = (
+        "Mark Rutte, der Generalsekretär der NATO, erklärte gegenüber Reportern, dass das Bündnis teilnehme."
+    )
     cast = [actor(text, "Mark Rutte"), actor(text, "NATO", "organization")]
     said = only(text, "de", cast)
     assert (said.message, said.speaker) == ("das Bündnis teilnehme", "Mark Rutte")
@@ -102,7 +106,10 @@ def test_verb_then_coordinated_second_cue_shares_the_subject() -> None:
 
 
 def test_a_partial_quotation_inside_an_indirect_message_belongs_to_it() -> None:
-    text = 'Emmanuel Macron bekräftigte, dass die Arbeit "nun abgeschlossen sei" und die Beiträge "dokumentiert und bestätigt" seien.'
+    text = (
+        'Emmanuel Macron bekräftigte, dass die Arbeit "nun abgeschlossen sei" '
+        'und die Beiträge "dokumentiert und bestätigt" seien.'
+    )
     said = only(text, "de", [actor(text, "Emmanuel Macron")])
     assert said.speaker == "Emmanuel Macron"
     assert said.message.startswith("die Arbeit") and said.message.endswith("seien")
@@ -135,7 +142,11 @@ def test_nach_angaben_of_an_organisation() -> None:
 def test_english_reporting_verb_with_that(verb: str) -> None:
     text = f"John Smith {verb} on Tuesday that the government had acted too late."
     said = only(text, "en", [actor(text, "John Smith")])
-    assert (said.message, said.speaker, said.kind) == ("the government had acted too late", "John Smith", "indirect")
+    assert (said.message, said.speaker, said.kind) == (
+        "the government had acted too late",
+        "John Smith",
+        "indirect",
+    )
 
 
 def test_english_said_without_that() -> None:
@@ -201,4 +212,7 @@ def test_no_continuation_without_a_statement_before() -> None:
 def test_das_sagte_refers_to_the_sentence_before() -> None:
     text = "Österreich bekommt ab 2016 Teststrecken für Autos. Das kündigte Alois Stöger am Montag an."
     said = only(text, "de", [actor(text, "Alois Stöger")])
-    assert (said.message, said.speaker) == ("Österreich bekommt ab 2016 Teststrecken für Autos", "Alois Stöger")
+    assert (said.message, said.speaker) == (
+        "Österreich bekommt ab 2016 Teststrecken für Autos",
+        "Alois Stöger",
+    )

@@ -92,7 +92,14 @@ def test_a_long_article_is_handled_sentence_by_sentence() -> None:
 
 def test_role_lookup_matches_the_linking_vocabulary() -> None:
     words = [w.capitalize() + e for w in GERMAN_ROLE_NOUNS for e in ("", "en", "n", "s", "in", "innen")]
-    words += ["US-Präsidenten", "Bundeskanzlerin", "Haus", "Wasserspringer", "Österreich-Chef", "Abgeordneten"]
+    words += [
+        "US-Präsidenten",
+        "Bundeskanzlerin",
+        "Haus",
+        "Wasserspringer",
+        "Österreich-Chef",
+        "Abgeordneten",
+    ]
     assert [role_base(w) for w in words] == [german_role_base(w) for w in words]
 
 
@@ -104,8 +111,38 @@ def test_word_lists_keep_yaml_booleans_as_words() -> None:
 
 
 _PIECES = st.sampled_from(
-    ["Anna", "Müller", "sagte", "so", "laut", "er", "sie", ",", ".", ":", " ", "\n", "„", "“", '"', "'",
-     "»", "«", "‚", "‘", "dass", "sei", "said", "according", "to", "he", "the", "Quellen", "zufolge", "wie"]
+    [
+        "Anna",
+        "Müller",
+        "sagte",
+        "so",
+        "laut",
+        "er",
+        "sie",
+        ",",
+        ".",
+        ":",
+        " ",
+        "\n",
+        "„",
+        "“",
+        '"',
+        "'",
+        "»",
+        "«",
+        "‚",
+        "‘",
+        "dass",
+        "sei",
+        "said",
+        "according",
+        "to",
+        "he",
+        "the",
+        "Quellen",
+        "zufolge",
+        "wie",
+    ]
 )
 
 
@@ -113,7 +150,9 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=60), st.sampled_from(["de", "en"]))
 def test_any_text_gives_well_formed_statements(pieces: list[str], language: str) -> None:
     text = " ".join(pieces)
-    spans = tuple(EntitySpan(i, i + 4, "Anna", "person") for i in range(len(text)) if text.startswith("Anna", i))
+    spans = tuple(
+        EntitySpan(i, i + 4, "Anna", "person") for i in range(len(text)) if text.startswith("Anna", i)
+    )
     actors = [LinkedActor("anna", "Anna", "person", ("Anna",), (), spans)] if spans else []
     found = find_quotes(text, language, actors)
     assert found == sorted(found, key=lambda q: (q.start, q.end))

@@ -21,7 +21,9 @@ def sample() -> tuple[str, list[LinkedActor], list[FoundQuote]]:
     from desktop.services.recognition import model_recognizer
 
     text = SAMPLES[0].read_text(encoding="utf-8")
-    actors = link_mentions(text, "de", model_recognizer().recognize(text, "de"), gazetteer=default_gazetteer())
+    actors = link_mentions(
+        text, "de", model_recognizer().recognize(text, "de"), gazetteer=default_gazetteer()
+    )
     return text, actors, find_quotes(text, "de", actors)
 
 
@@ -52,7 +54,9 @@ def test_every_attributed_statement_has_the_right_speaker(
     ]
 
 
-def test_anonymous_statements_have_no_speaker(sample: tuple[str, list[LinkedActor], list[FoundQuote]]) -> None:
+def test_anonymous_statements_have_no_speaker(
+    sample: tuple[str, list[LinkedActor], list[FoundQuote]],
+) -> None:
     text, _actors, found = sample
     anonymous = {q.source: text[q.start : q.end] for q in found if q.speaker is None}
     assert set(anonymous) == {"Quellen", "Aus Militärkreisen", "eine Quelle", "Aus Paris"}

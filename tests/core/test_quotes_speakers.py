@@ -40,7 +40,9 @@ def test_pronoun_prefers_the_last_speaker_of_its_gender() -> None:
 
 
 def test_pronoun_after_an_unnamed_speaker_stays_unnamed() -> None:
-    text = "Der Präsident sagte, die Lage sei ernst. Anna Müller nickte. „Wir müssen jetzt handeln“, sagte er."
+    text = (
+        "Der Präsident sagte, die Lage sei ernst. Anna Müller nickte. „Wir müssen jetzt handeln“, sagte er."
+    )
     found = statements(text, "de", [actor(text, "Anna Müller")])
     assert [s.speaker for s in found] == [None, None]
 
@@ -68,7 +70,10 @@ def test_role_noun_english() -> None:
 
 
 def test_generic_organisation_noun() -> None:
-    text = "Amnesty International legte einen Bericht vor. Die Organisation teilte mit, dass Gefangene gefoltert würden."
+    text = (
+        "Amnesty International legte einen Bericht vor. "
+        "Die Organisation teilte mit, dass Gefangene gefoltert würden."
+    )
     said = only(text, "de", [actor(text, "Amnesty International", "organization")])
     assert said.speaker == "Amnesty International"
     text = "Siemens sold the unit to Bosch last year. The company said the sale would close in May."
@@ -101,7 +106,10 @@ def test_spokesperson_of_a_named_organisation_speaks_for_it() -> None:
         ("Aus Paris hieß es Anfang der Woche, dass man Bestätigung suche.", "Aus Paris"),
         ("Ein Sprecher sagte, die Lage sei unter Kontrolle.", "Ein Sprecher"),
         ("Lokalen Medienberichten zufolge wurde ein Bauer getötet.", "Lokalen Medienberichten"),
-        ("Ein Marktmanager sagte der Zeitung Euronews, das Schwein sei eingesperrt worden.", "Ein Marktmanager"),
+        (
+            "Ein Marktmanager sagte der Zeitung Euronews, das Schwein sei eingesperrt worden.",
+            "Ein Marktmanager",
+        ),
     ],
     ids=["quellen", "eine-quelle", "militaerkreise", "aus-paris", "sprecher", "medienberichte", "indefinite"],
 )
@@ -130,7 +138,11 @@ def test_english_anonymous_sources_get_no_speaker(text: str, source: str) -> Non
 def test_a_name_the_recogniser_missed_still_resolves_by_its_spelling() -> None:
     text = "Donald Trump kam nach Berlin. Trump sagte, er sei zufrieden."
     cast = [actor(text, "Donald Trump")]
-    cast = [cast[0].__class__(cast[0].key, cast[0].name, "person", ("Donald Trump", "Trump"), (), cast[0].mentions[:1])]
+    cast = [
+        cast[0].__class__(
+            cast[0].key, cast[0].name, "person", ("Donald Trump", "Trump"), (), cast[0].mentions[:1]
+        )
+    ]
     assert only(text, "de", cast).speaker == "Donald Trump"
 
 

@@ -34,14 +34,24 @@ def test_name_genders_from_city_and_census_lists(tmp_path: Path) -> None:
         "Rang,Anzahl,Vorname,Geschlecht,-,Rang,Anzahl,Vorname,Geschlecht\n1,57,Emma,w,,1,63,Oskar,m\n",
         encoding="utf-8",
     )
-    (raw / "Vornamen_Koeln_2018.csv").write_text("anzahl;vorname;geschlecht;position\n40;Jürgen;m;1\n", "utf-8")
+    (raw / "Vornamen_Koeln_2018.csv").write_text(
+        "anzahl;vorname;geschlecht;position\n40;Jürgen;m;1\n", "utf-8"
+    )
     census = data / "us-census-1990-names"
     _write_gz(census / "dist.male.first.gz", "JAMES          3.318  3.318      1\nKIM 0.001 0.1 900\n")
     _write_gz(census / "dist.female.first.gz", "MARY           2.629  2.629      1\nKIM 0.100 0.2 300\n")
     out = tmp_path / "name_genders.tsv.gz"
     counts = build_name_genders.build(data, out)
     genders = name_genders(out)
-    assert genders == {"marie": "f", "paul": "m", "emma": "f", "oskar": "m", "jurgen": "m", "james": "m", "mary": "f"}
+    assert genders == {
+        "marie": "f",
+        "paul": "m",
+        "emma": "f",
+        "oskar": "m",
+        "jurgen": "m",
+        "james": "m",
+        "mary": "f",
+    }
     assert counts["male"] == 4 and counts["female"] == 3
     assert given_name_gender("Marie Curie", genders) == "f"
     assert given_name_gender("Curie", genders) is None  # a surname alone says nothing
@@ -62,7 +72,9 @@ def test_gold_and_dev_statements_point_into_their_text() -> None:
 
 
 def _actor(name: str, *aliases: str) -> LinkedActor:
-    return LinkedActor(name.lower(), name, "person", (name, *aliases), (), (EntitySpan(0, 1, name, "person"),))
+    return LinkedActor(
+        name.lower(), name, "person", (name, *aliases), (), (EntitySpan(0, 1, name, "person"),)
+    )
 
 
 @pytest.mark.parametrize(
