@@ -155,6 +155,12 @@ def test_english_said_without_that() -> None:
     assert (said.message, said.speaker) == ("the government had acted too late", "John Smith")
 
 
+def test_english_said_with_a_pronoun_clause() -> None:
+    text = "John Smith said he would not sign the budget."
+    said = only(text, "en", [actor(text, "John Smith")])
+    assert (said.message, said.speaker) == ("he would not sign the budget", "John Smith")
+
+
 def test_english_told_with_a_listener() -> None:
     text = "John Smith told reporters the government had acted too late."
     said = only(text, "en", [actor(text, "John Smith")])
