@@ -85,7 +85,7 @@ def german_rows(paths: Iterable[Path]) -> Iterator[tuple[str, str, int]]:
 
 def census_shares(folder: Path) -> dict[str, float]:
     """Share of male bearers per given name in the 1990 US census lists (percent of each sex)."""
-    percent: dict[str, Counter[str]] = {}
+    percent: dict[str, dict[str, float]] = {}
     for sex in ("male", "female"):
         path = folder / f"dist.{sex}.first.gz"
         if not path.exists():
@@ -93,7 +93,8 @@ def census_shares(folder: Path) -> dict[str, float]:
         for line in _read_text(path).splitlines():
             parts = line.split()
             if len(parts) == 4:
-                percent.setdefault(parts[0].capitalize(), Counter())[sex] += float(parts[1])
+                shares = percent.setdefault(parts[0].capitalize(), {"male": 0.0, "female": 0.0})
+                shares[sex] += float(parts[1])
     return {name: c["male"] / (c["male"] + c["female"]) for name, c in percent.items() if sum(c.values()) > 0}
 
 

@@ -226,14 +226,17 @@ def _weak_cue(
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
-class _WordLoader(yaml.SafeLoader):
-    """YAML without the 1.1 booleans: "on", "no", "yes" and "off" are words here."""
-
-
-_WordLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# A safe YAML loader without the 1.1 booleans: "on", "no", "yes" and "off" are words here.
+_WordLoader = type(
+    "_WordLoader",
+    (yaml.SafeLoader,),
+    {
+        "yaml_implicit_resolvers": {
+            first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+    },
+)
 
 
 _ROLE_ENDINGS = ("", "en", "n", "s", "es", "nen", "innen")  # as in desktop.core.entities.roles

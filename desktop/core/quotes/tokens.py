@@ -109,14 +109,15 @@ def _missed(text: str, actors: Sequence[LinkedActor], found: Sequence[Mention]) 
     for form, owner in owners.items():
         if len(owner) != 1:
             continue
-        actor = next(iter(owner))
+        owner_index = next(iter(owner))
+        kind = actors[owner_index].type
         at = text.find(form)
         while at >= 0:
             end = at + len(form)
             whole = (at == 0 or not _joined(text[at - 1])) and (end == len(text) or not _joined(text[end]))
             i = bisect_left(starts, end)
             if whole and not (i > 0 and taken[i - 1][1] > at):
-                missed.append(Mention(at, end, actor, actors[actor].type))
+                missed.append(Mention(at, end, owner_index, kind))
             at = text.find(form, end)
     return missed
 
