@@ -128,6 +128,7 @@ def _run(
 ) -> int:
     from desktop.ui.context import AppContext
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.restore_dialog import check_library_at_start
     from desktop.ui.tasks import TaskRunner
 
     crash = CrashHandler(log_path)
@@ -140,6 +141,7 @@ def _run(
         instance.listen()
         window.show()
         window.start(files)
+        check_library_at_start(window, ctx, window)
         _quit_on_interrupt(app, window)
         status = app.exec()
         tasks.wait(5000)

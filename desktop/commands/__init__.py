@@ -12,6 +12,6 @@ from types import ModuleType
 
 def command_modules() -> list[ModuleType]:
     """The modules that contribute subcommands, in the order ``--help`` lists them."""
-    from desktop.commands import actors, annotating, articles, export, reading, tools
+    from desktop.commands import actors, annotating, articles, export, maintenance, reading, tools
 
-    return [articles, reading, actors, annotating, export, tools]
+    return [articles, reading, actors, annotating, export, maintenance, tools]

@@ -27,8 +27,12 @@ from desktop.core.types import Document
 from desktop.services.dto import ImportResult
 from desktop.services.resolver import ActorResolver
 from desktop.storage.db import Library
+from desktop.storage.errors import DiskFullError
 from desktop.storage.models import ActorRole, Article, EntityRejection, Mention
 from desktop.storage.search import index_article
+
+DISK_FULL = "disk full: the article was not stored (free some space and import it again)"
+NOT_TRIED = "not imported: the disk is full"
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -93,6 +97,9 @@ class Importer:
             if result is None:
                 break
             results.append(result)
+            if result.message == DISK_FULL:
+                results.extend(_not_tried(display_path(p) for p in files[index + 1 :]))
+                break
         progress(len(results), len(files), "")
         return results
 
@@ -110,6 +117,8 @@ class Importer:
                 result = self._store(document, label, resolver, rejected)
         except OperationCancelled:
             return None
+        except DiskFullError:
+            return ImportResult(label, "error", message=DISK_FULL)
         if document.warning and result.status == "imported" and not result.message:
             result = dataclasses.replace(result, message=document.warning)
         return result
@@ -130,7 +139,8 @@ class Importer:
             resolver = ActorResolver(session, self.gazetteer)
             rejected = self._rejected(session)
         results = []
-        for index, (label, document) in enumerate(documents):
+        items = iter(documents)
+        for index, (label, document) in enumerate(items):
             if cancelled():
                 break
             progress(index, 0, label)
@@ -138,6 +148,9 @@ class Importer:
             if result is None:
                 break
             results.append(result)
+            if result.message == DISK_FULL:
+                results.extend(_not_tried(label for label, _document in items))
+                break
         return results
 
     def import_text(self, text: str, *, fmt: str = "paste", label: str = "-") -> ImportResult:
@@ -156,7 +169,7 @@ class Importer:
         self, document: Document, label: str, resolver: ActorResolver, rejected: frozenset[str]
     ) -> ImportResult:
         with self._library.read_session() as session:
-            existing = session.scalar(select(Article.id).where(Article.content_hash == document.content_hash))
+            existing = _article_with_text(session, document)
         if existing is not None:
             return self._duplicate(label, existing, document)
         spans = self._recognizer.recognize(document.text, document.language)
@@ -165,6 +178,12 @@ class Importer:
         )
         try:
             with self._library.session() as session:
+                # Writers take turns (BEGIN IMMEDIATE, or an advisory lock on PostgreSQL): from here on
+                # the library cannot change under us, so decide duplicates and actors now.
+                existing = _article_with_text(session, document)
+                if existing is not None:
+                    return self._duplicate(label, existing, document)
+                resolver.refresh(session)
                 article_id = int(
                     session.execute(
                         insert(Article)
@@ -209,10 +228,16 @@ class Importer:
                     unique = {(r["actor_id"], r["role"]): r for r in roles}
                     session.execute(insert(ActorRole), list(unique.values()))
         except IntegrityError:
-            # Another import of the same text won the race; forget actors that were rolled back.
+            # Another import of the same text won a race the lock did not cover (should not happen).
+            resolver.invalidate()
             with self._library.read_session() as session:
-                resolver.reload(session)
-            return ImportResult(label, "duplicate", title=document.title, message="already in the library")
+                existing = _article_with_text(session, document)
+            if existing is None:
+                raise
+            return self._duplicate(label, existing, document)
+        except BaseException:
+            resolver.invalidate()  # actors created in the rolled-back transaction do not exist
+            raise
         return ImportResult(label, "imported", article_id, document.title, document.language)
 
     def _duplicate(self, label: str, article_id: int, document: Document) -> ImportResult:
@@ -224,6 +249,16 @@ class Importer:
             document.language,
             f"the same text is already in the library as article {article_id}",
         )
+
+
+def _not_tried(labels: Iterable[str]) -> list[ImportResult]:
+    """Results for the inputs left over when the disk filled up."""
+    return [ImportResult(label, "error", message=NOT_TRIED) for label in labels]
+
+
+def _article_with_text(session: Session, document: Document) -> int | None:
+    """The id of the article holding the same text as ``document``, if any."""
+    return session.scalar(select(Article.id).where(Article.content_hash == document.content_hash))
 
 
 def _absolute(path: str | None) -> str | None:

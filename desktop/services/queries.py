@@ -199,13 +199,50 @@ def list_actors(session: Session, article_id: int | None = None) -> list[ActorRo
 
 
 def find_actor(session: Session, name: str) -> Actor:
-    """The actor called ``name`` (or having it as an alias); NotFoundError otherwise."""
+    """The one actor ``name`` means: ``#ID``, else its name (case ignored), else one of its aliases.
+
+    NotFoundError when there is none; :class:`AmbiguousActorError` (listing them with their ids
+    and mention counts) when several actors answer to the name.
+    """
     from desktop.core.entities.names import match_key
 
-    actor = session.scalar(select(Actor).where(func.lower(Actor.name) == name.lower()))
-    if actor is None:
-        actor_id = session.scalar(select(ActorAlias.actor_id).where(ActorAlias.key == match_key(name)))
-        actor = session.get(Actor, actor_id) if actor_id is not None else None
-    if actor is None:
+    text = name.strip()
+    digits = text.removeprefix("#")
+    ids: list[int] = []
+    if text.startswith("#") and digits.isdigit() and len(digits) < 19:
+        ids = list(session.scalars(select(Actor.id).where(Actor.id == int(digits))))
+    if not ids:
+        ids = list(session.scalars(select(Actor.id).where(func.lower(Actor.name) == text.lower())))
+    if not ids:
+        key = match_key(text)
+        ids = list(session.scalars(select(ActorAlias.actor_id).where(ActorAlias.key == key).distinct()))
+    if not ids:
         raise NotFoundError(f"No actor called {name!r} in this library.")
+    if len(ids) > 1:
+        raise AmbiguousActorError(_ambiguity(session, name, ids))
+    actor = session.get(Actor, ids[0])
+    assert actor is not None
     return actor
+
+
+class AmbiguousActorError(NotFoundError):
+    """A name that several actors carry; the message lists them with their ids."""
+
+
+def _ambiguity(session: Session, name: str, ids: list[int], shown: int = 8) -> str:
+    counts = dict(
+        session.execute(
+            select(Mention.actor_id, func.count(Mention.id))
+            .where(Mention.actor_id.in_(ids))
+            .group_by(Mention.actor_id)
+        ).all()
+    )
+    actors = sorted(
+        session.scalars(select(Actor).where(Actor.id.in_(ids))), key=lambda a: (-counts.get(a.id, 0), a.id)
+    )
+    listed = "; ".join(f"#{a.id} {a.name} ({a.type}, {counts.get(a.id, 0)} mentions)" for a in actors[:shown])
+    more = f"; and {len(actors) - shown} more" if len(actors) > shown else ""
+    return (
+        f"{len(actors)} actors are called {name!r}: {listed}{more}. "
+        f"Choose one by its id, e.g. '#{actors[0].id}'."
+    )

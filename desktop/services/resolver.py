@@ -3,15 +3,20 @@
 The same actor in two articles is one actor in the library: matched by alias key
 (inflection- and diacritic-insensitive), by surname for people, and by a fuzzy match
 of the key above a threshold for spelling variants. User-confirmed actors win.
+
+Other programs may write to the library at the same time (a second window, a script): call
+:meth:`ActorResolver.refresh` at the start of each write transaction, so the index holds
+every actor committed before it, whoever wrote it (writers run one at a time).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.gazetteer import Gazetteer
@@ -29,17 +34,62 @@ class _KnownActor:
     name: str
     type: str
     confirmed: bool
+    created_at: datetime | None = None
+
+
+_ALIAS_COLUMNS = (ActorAlias.id, ActorAlias.actor_id, ActorAlias.alias, ActorAlias.key)
+_ACTOR_COLUMNS = (Actor.id, Actor.name, Actor.type, Actor.confirmed, Actor.created_at, Actor.change_seq)
 
 
 class ActorResolver:
-    """In-memory index of the library's actors for one import batch (single writer)."""
+    """In-memory index of the library's actors for one import batch."""
 
     def __init__(self, session: Session, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
         self.reload(session)
 
+    def invalidate(self) -> None:
+        """Forget the index (a write transaction failed); the next :meth:`refresh` rebuilds it."""
+        self._stale = True
+
+    def refresh(self, session: Session) -> None:
+        """Catch up with actors and aliases other writers committed; call inside the write transaction.
+
+        New and changed actors come by ``change_seq``, new aliases by id; a changed type, a
+        deleted actor or a re-used id rebuilds the whole index.
+        """
+        if self._stale:
+            self.reload(session)
+            return
+        for row in session.execute(
+            select(*_ACTOR_COLUMNS).where(Actor.change_seq > self._seen_seq).order_by(Actor.change_seq)
+        ):
+            known = self._actors.get(row.id)
+            if known is None:
+                self._remember(_KnownActor(row.id, row.name, row.type, row.confirmed, row.created_at))
+            elif known.type != row.type or known.created_at != row.created_at:
+                self.reload(session)
+                return
+            else:
+                known.confirmed = row.confirmed
+                if known.name != row.name:
+                    self._renamed(known, row.name)
+            self._seen_seq = max(self._seen_seq, row.change_seq)
+        for alias_id, actor_id, alias, key in session.execute(
+            select(*_ALIAS_COLUMNS).where(ActorAlias.id > self._seen_alias).order_by(ActorAlias.id)
+        ):
+            if actor_id in self._actors:
+                self._index_key(actor_id, key)
+                self._index_knowledge(actor_id, alias)
+            self._seen_alias = max(self._seen_alias, alias_id)
+        if session.scalar(select(func.count()).select_from(Actor)) != len(self._actors):
+            self.reload(session)
+
     def reload(self, session: Session) -> None:
         """(Re)build the index from the database, e.g. after a rolled-back transaction."""
+        self._stale = False
+        self._seen_seq = 0
+        self._seen_alias = 0
         self._actors: dict[int, _KnownActor] = {}
         self._by_key: dict[str, set[int]] = defaultdict(set)
         self._by_last: dict[str, set[int]] = defaultdict(set)
@@ -49,14 +99,16 @@ class ActorResolver:
         )
         self._by_place: dict[str, set[int]] = defaultdict(set)
         self._by_last_group: dict[str, set[int]] = defaultdict(set)
-        for row in session.execute(select(Actor.id, Actor.name, Actor.type, Actor.confirmed)):
-            self._remember(_KnownActor(row.id, row.name, row.type, row.confirmed))
-        for actor_id, alias, key in session.execute(
-            select(ActorAlias.actor_id, ActorAlias.alias, ActorAlias.key)
+        for row in session.execute(select(*_ACTOR_COLUMNS).order_by(Actor.id)):
+            self._remember(_KnownActor(row.id, row.name, row.type, row.confirmed, row.created_at))
+            self._seen_seq = max(self._seen_seq, row.change_seq)
+        for alias_id, actor_id, alias, key in session.execute(
+            select(*_ALIAS_COLUMNS).order_by(ActorAlias.id)
         ):
             if actor_id in self._actors:
                 self._index_key(actor_id, key)
                 self._index_knowledge(actor_id, alias)
+            self._seen_alias = max(self._seen_alias, alias_id)
 
     def _index_knowledge(self, actor_id: int, name: str) -> None:
         """Index an actor name by place id (locations) or surname variant group (people)."""
@@ -105,15 +157,17 @@ class ActorResolver:
                 return [known]
         if not scores and len(linked.key) >= _MIN_FUZZY_LEN:
             block = self._keys_by_block.get((linked.type, linked.key[:1]), {})
-            match = process.extractOne(
-                linked.key, list(block), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
+            matches = process.extract(
+                linked.key, list(block), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
             )
-            if match is not None and len(block[match[0]]) == 1:
-                return list(block[match[0]])
+            if matches:  # best score; on a tie the first key in sort order, whatever the index's history
+                best = min(matches, key=lambda m: (-m[1], m[0]))[0]
+                if len(block[best]) == 1:
+                    return list(block[best])
 
-        def rank(actor_id: int) -> tuple[int, int, int]:
+        def rank(actor_id: int) -> tuple[int, int, int, int]:
             actor = self._actors[actor_id]
-            return (int(actor.confirmed), int(actor.type == linked.type), scores[actor_id])
+            return (int(actor.confirmed), int(actor.type == linked.type), scores[actor_id], -actor_id)
 
         return sorted(scores, key=rank, reverse=True)
 
@@ -142,19 +196,25 @@ class ActorResolver:
             actor = self._actors[candidates[0]]
             if not actor.confirmed and _fuller(linked.name, actor.name):
                 session.execute(Actor.__table__.update().where(Actor.id == actor.id).values(name=linked.name))
-                actor.name = linked.name
-                key = match_key(linked.name)
-                self._index_key(actor.id, key)
-                if actor.type == "person" and len(key.split()) >= 2:
-                    self._by_last[key.split()[-1]].add(actor.id)
+                self._renamed(actor, linked.name)
         else:
             result = session.execute(
-                insert(Actor).values(name=linked.name, type=linked.type, confirmed=False).returning(Actor.id)
+                insert(Actor)
+                .values(name=linked.name, type=linked.type, confirmed=False)
+                .returning(Actor.id, Actor.created_at)
             )
-            actor = _KnownActor(int(result.scalar_one()), linked.name, linked.type, False)
+            actor_id, created_at = result.one()
+            actor = _KnownActor(int(actor_id), linked.name, linked.type, False, created_at)
             self._remember(actor)
         self._add_aliases(session, actor.id, linked)
         return actor.id, actor.type
+
+    def _renamed(self, actor: _KnownActor, name: str) -> None:
+        actor.name = name
+        key = match_key(name)
+        self._index_key(actor.id, key)
+        if actor.type == "person" and len(key.split()) >= 2:
+            self._by_last[key.split()[-1]].add(actor.id)
 
     def _add_aliases(self, session: Session, actor_id: int, linked: LinkedActor) -> None:
         known = {k for k, ids in self._by_key.items() if actor_id in ids}

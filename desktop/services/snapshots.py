@@ -92,7 +92,8 @@ def _rows(session: Session, columns: Iterable[Any], *where: Any) -> list[Row]:
 
 
 def _columns(model: Any) -> list[Any]:
-    return [c for c in model.__table__.columns]
+    """The columns an edit changes (not the ones the database stamps itself, like ``change_seq``)."""
+    return [c for c in model.__table__.columns if not c.info.get("set_by_database")]
 
 
 def snapshot_actors(

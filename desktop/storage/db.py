@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +17,13 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.storage.errors import LibraryLockedError, StorageError
+from desktop.storage.errors import (
+    DiskFullError,
+    LibraryDamagedError,
+    LibraryLockedError,
+    ReadOnlyLibraryError,
+    StorageError,
+)
 from desktop.storage.migrate import upgrade_to_head
 
 APP_DIR_NAME = "BriefingReader"
@@ -24,6 +32,17 @@ ENV_VAR = "BRIEFING_READER_DB"
 #: Execution option naming how a SQLite transaction begins ("IMMEDIATE" by default, or "DEFERRED").
 BEGIN_OPTION = "briefing_sqlite_begin"
 BUSY_TIMEOUT_MS = 5000
+#: Key of the PostgreSQL advisory lock that serialises the app's write transactions (like BEGIN IMMEDIATE).
+PG_WRITE_LOCK_KEY = 0x42524945  # "BRIE"
+
+_URL_PASSWORD = re.compile(r"(?P<head>://[^:/@\s]*:)[^\s]*@")
+_QUERY_PASSWORD = re.compile(r"(?P<head>[?&]password=)[^&\s]*", re.IGNORECASE)
+
+
+def mask_url(raw: str) -> str:
+    """``raw`` with any password replaced by ``***`` (for messages and logs)."""
+    masked = _URL_PASSWORD.sub(lambda m: m["head"] + "***@", raw)
+    return _QUERY_PASSWORD.sub(lambda m: m["head"] + "***", masked)
 
 
 def default_database_path(*, env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
@@ -62,16 +81,34 @@ def _check_url(raw: str) -> str:
     try:
         url = make_url(raw)
         url.get_dialect()
-    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-        raise StorageError(f"{raw!r} is not a valid database location or URL.") from exc
+    except (ArgumentError, NoSuchModuleError, ValueError):
+        raise StorageError(f"{mask_url(raw)!r} is not a valid database location or URL.") from None
     return raw
+
+
+def _sqlite_uri_to_url(raw: str) -> str:
+    """A SQLite URI (``file:path?mode=ro``) as a SQLAlchemy URL that passes it on unchanged."""
+    if "\x00" in raw:
+        raise StorageError("The database path contains an invalid character.")
+    location, _, query = raw.partition("?")
+    if location.startswith("file://"):
+        authority, _, rest = location[len("file://") :].partition("/")
+        if authority not in ("", "localhost"):
+            raise StorageError(f"The SQLite URI {raw!r} names a host; only local files can be opened.")
+        location = "file:/" + rest
+    if location in ("file:", "file:/"):
+        raise StorageError(f"The SQLite URI {raw!r} names no file.")
+    params = dict(part.partition("=")[::2] for part in query.split("&") if part)
+    params["uri"] = "true"
+    return URL.create("sqlite", database=location, query=params).render_as_string(hide_password=False)
 
 
 def resolve_database_url(cli_value: str | None, env: Mapping[str, str]) -> str:
     """Pick the database: ``--db`` value, else ``BRIEFING_READER_DB``, else the default file.
 
-    A value without ``://`` is a SQLite file path (``~`` expanded, made absolute, parent
-    folders created); anything else must be a SQLAlchemy URL.
+    A value starting with ``file:`` is a SQLite URI (``file:lib.sqlite3?mode=ro``); another
+    value without ``://`` is a SQLite file path (``~`` expanded, made absolute, parent folders
+    created); anything else must be a SQLAlchemy URL.
     """
     for value in (cli_value, env.get(ENV_VAR)):
         if value is None:
@@ -79,6 +116,8 @@ def resolve_database_url(cli_value: str | None, env: Mapping[str, str]) -> str:
         value = value.strip()
         if not value:
             raise StorageError("The database location is empty; give a file path or a database URL.")
+        if value.lower().startswith("file:"):
+            return _sqlite_uri_to_url(value)
         return _check_url(value) if "://" in value else _path_to_url(value)
     return _path_to_url(str(default_database_path(env=env)))
 
@@ -92,20 +131,42 @@ def _sqlite_connect_listener(busy_timeout_ms: int) -> Callable[[sqlite3.Connecti
 
 def _prepare_sqlite_connection(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int) -> None:
     # Let SQLAlchemy emit BEGIN itself (see _on_sqlite_begin); pysqlite then stays out of the way.
+    # Only per-connection pragmas here: the persistent journal_mode=WAL is set by
+    # enable_wal() once the file is known to be a Briefing Reader library.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
 
 
+def enable_wal(engine: Engine) -> None:
+    """Switch a SQLite library to WAL (persistent; call only after the schema check passed)."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        if raw is None or raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            return
+        try:
+            raw.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as exc:  # a read-only library keeps its journal mode
+            if "readonly" not in str(exc).lower() and "read-only" not in str(exc).lower():
+                raise
+
+
 def _on_sqlite_begin(conn: Any) -> None:
     mode = conn.get_execution_options().get(BEGIN_OPTION, "IMMEDIATE")
     conn.exec_driver_sql("BEGIN DEFERRED" if mode == "DEFERRED" else "BEGIN IMMEDIATE")
+
+
+def _on_postgresql_begin(conn: Any) -> None:
+    """Write transactions take one advisory lock: writers run one at a time, as on SQLite."""
+    if conn.get_execution_options().get(BEGIN_OPTION, "IMMEDIATE") != "DEFERRED":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK_KEY})")
 
 
 def _explain_sqlite_error(exc: BaseException, database: str) -> StorageError:
@@ -140,21 +201,25 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
     """
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise StorageError(f"{url!r} is not a valid database URL.") from exc
+    except ArgumentError:
+        raise StorageError(f"{mask_url(url)!r} is not a valid database URL.") from None
     try:
         engine = create_engine(parsed)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-        raise StorageError(f"Cannot use the database URL {url!r}: {exc}.") from exc
+        detail = mask_url(str(exc))
+        raise StorageError(f"Cannot use the database URL {mask_url(url)!r}: {detail}.") from None
     if engine.dialect.name != "sqlite":
+        if engine.dialect.name == "postgresql":
+            event.listen(engine, "begin", _on_postgresql_begin)
         try:
             with engine.connect():
                 pass
         except DBAPIError as exc:
             engine.dispose()
+            detail = mask_url(str(exc.orig))
             raise StorageError(
-                f"Cannot connect to the database {parsed.render_as_string()}: {exc.orig}."
-            ) from exc
+                f"Cannot connect to the database {parsed.render_as_string()}: {detail}."
+            ) from None
         return engine
     database = parsed.database or ""
     _check_sqlite_file(database)
@@ -183,13 +248,19 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
 
 
 class Library:
-    """An open library: engine plus session factories (objects stay usable after commit)."""
+    """An open library: engine plus session factories (objects stay usable after commit).
+
+    Before its first write a SQLite library runs ``PRAGMA quick_check`` once (unless the result
+    was recorded earlier, e.g. by the window's start-up check); a damaged file refuses writes.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessionmaker: sessionmaker[Session] = sessionmaker(bind=engine, expire_on_commit=False)
         read_bind = engine.execution_options(**{BEGIN_OPTION: "DEFERRED"})
         self._read_sessionmaker: sessionmaker[Session] = sessionmaker(bind=read_bind, expire_on_commit=False)
+        self._health: str | None = None if self.is_sqlite else ""  # None: not checked, "": ok, else problem
+        self._health_lock = threading.Lock()
 
     @property
     def url(self) -> str:
@@ -201,16 +272,45 @@ class Library:
         """True when the library is a SQLite file (FTS5 search available)."""
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def path(self) -> Path | None:
+        """The library's SQLite file, or None (PostgreSQL, in-memory)."""
+        return sqlite_file_of(self.engine.url) if self.is_sqlite else None
+
+    def quick_check(self) -> str:
+        """Run ``PRAGMA quick_check`` now and remember the result: "" when sound, else the problem."""
+        from desktop.storage.integrity import quick_check
+
+        problem = quick_check(self.engine)
+        with self._health_lock:
+            self._health = problem
+        return problem
+
+    def _check_before_writing(self) -> None:
+        with self._health_lock:
+            problem = self._health
+        if problem is None:
+            problem = self.quick_check()
+        if problem:
+            from desktop.storage.backup import newest_backup
+
+            newest = newest_backup(self.path) if self.path is not None else None
+            remedy = f"briefing-reader restore {newest.path}" if newest else "restore it from a copy"
+            raise LibraryDamagedError(
+                f"The library is damaged ({problem}); nothing was written. To repair it: {remedy}"
+            )
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A write transaction: commits on success, rolls back on error (BEGIN IMMEDIATE on SQLite)."""
-        with _translate_lock_errors(), self.sessionmaker.begin() as session:
+        self._check_before_writing()
+        with _translate_errors(), self.sessionmaker.begin() as session:
             yield session
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
         """A read-only unit of work that does not take the write lock; always rolled back."""
-        with _translate_lock_errors(), self._read_sessionmaker() as session:
+        with _translate_errors(), self._read_sessionmaker() as session:
             try:
                 yield session
             finally:
@@ -227,23 +327,61 @@ class Library:
         self.close()
 
 
+def sqlite_file_of(url: URL | str) -> Path | None:
+    """The file a SQLite URL points at (also for ``file:`` URIs), or None for memory databases."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return None
+    if database.startswith("file:"):
+        location = database[len("file:") :]
+        if not location or location == ":memory:" or parsed.query.get("mode") == "memory":
+            return None
+        from urllib.parse import unquote
+
+        return Path(unquote(location)).absolute()
+    return Path(database).absolute()
+
+
+def explain_operational_error(exc: BaseException) -> StorageError | None:
+    """A typed, readable error for a locked, full or read-only database (None for other errors)."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        return LibraryLockedError("The library is busy in another window or program; try again in a moment.")
+    if "disk is full" in text or "disk full" in text or "no space left" in text:
+        return DiskFullError(
+            "The disk is full: the library could not be written (this change is not stored)."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyLibraryError("The library is read-only; nothing can be changed in it.")
+    return None
+
+
 @contextmanager
-def _translate_lock_errors() -> Iterator[None]:
+def _translate_errors() -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
-        if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
-            raise LibraryLockedError(
-                "The library is busy in another window or program; try again in a moment."
-            ) from exc
+        typed = explain_operational_error(exc)
+        if typed is not None:
+            raise typed from exc
         raise
 
 
-def open_library(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Library:
-    """Open (creating if needed) the library at ``url`` and migrate it to the newest schema."""
+def open_library(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, backups: bool = True) -> Library:
+    """Open (creating if needed) the library at ``url`` and migrate it to the newest schema.
+
+    An existing SQLite library is backed up into its ``backups`` folder before its schema
+    changes (``backups=False`` skips that, for throw-away libraries).
+    """
     engine = create_engine_for(url, busy_timeout_ms=busy_timeout_ms)
     try:
+        if backups and engine.dialect.name == "sqlite":
+            from desktop.storage.backup import backup_before_upgrade
+
+            backup_before_upgrade(engine)
         upgrade_to_head(engine)
+        enable_wal(engine)
     except BaseException:
         engine.dispose()
         raise

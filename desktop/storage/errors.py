@@ -13,3 +13,15 @@ class LibraryLockedError(StorageError):
 
 class MigrationError(StorageError):
     """The library's schema could not be brought up to date (or is newer than this app)."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the database's size limit) is full: nothing more can be written."""
+
+
+class ReadOnlyLibraryError(StorageError):
+    """The library was opened read-only (or its file is read-only) and cannot be changed."""
+
+
+class LibraryDamagedError(StorageError):
+    """The library file failed SQLite's integrity check; writing to it is refused."""

@@ -61,6 +61,24 @@ def _check_known(revisions: Iterable[str]) -> None:
             )
 
 
+def needs_upgrade(engine: Engine) -> bool:
+    """True when the database holds a known, older Briefing Reader schema (an upgrade would change it)."""
+    try:
+        with engine.connect() as conn:
+            if "alembic_version" not in inspect(conn).get_table_names():
+                return False
+            current = current_revisions(conn)
+    except DBAPIError:
+        return False
+    if not current or set(current) == set(head_revisions()):
+        return False
+    try:
+        _check_known(current)
+    except MigrationError:
+        return False
+    return True
+
+
 def upgrade_to_head(engine: Engine) -> None:
     """Bring the database schema to the newest revision (no-op when already there).
 

@@ -84,6 +84,11 @@ class Actor(Base):
     type: Mapped[str] = mapped_column(String(16))  # person | organization | location | other
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Library-wide number of the actor's last insert or change of name/type/confirmed, set by
+    # database triggers (migration 0004): importers in other processes catch up from it.
+    change_seq: Mapped[int] = mapped_column(
+        Integer, server_default="0", index=True, info={"set_by_database": True}
+    )
 
     aliases: Mapped[list[ActorAlias]] = relationship(
         back_populates="actor", cascade="all, delete-orphan", passive_deletes=True

@@ -41,7 +41,7 @@ def _dump(library: Library) -> dict[str, list[tuple[Any, ...]]]:
     out: dict[str, list[tuple[Any, ...]]] = {}
     with library.read_session() as session:
         for model in (Actor, ActorAlias, ActorRole, Mention, EntityRejection, Annotation, Tag):
-            columns = list(model.__table__.columns)
+            columns = [c for c in model.__table__.columns if not c.info.get("set_by_database")]
             out[model.__tablename__] = sorted(tuple(r) for r in session.execute(select(*columns)))
         out["annotation_tags"] = sorted(tuple(r) for r in session.execute(select(annotation_tags)))
     return out
