@@ -31,7 +31,7 @@ def care_at_start(library: Library) -> LibraryCare:
         except (StorageError, OSError) as exc:
             error = getattr(exc, "strerror", None) or str(exc)
     newest = newest_backup(library.path) if library.path is not None else None
-    return LibraryCare(problem, newest, backed_up, error)
+    return LibraryCare(problem, newest.path if newest else None, backed_up, error)
 
 
 def restore_backup(library: Library, backup: Path) -> Path | None:

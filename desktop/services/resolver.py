@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.gazetteer import Gazetteer
@@ -46,6 +46,9 @@ class ActorResolver:
 
     def __init__(self, session: Session, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
+        self._stale = False
+        self._seen_seq = 0  # highest actors.change_seq applied to the index
+        self._seen_alias = 0  # highest actor_aliases.id applied to the index
         self.reload(session)
 
     def invalidate(self) -> None:
@@ -157,11 +160,11 @@ class ActorResolver:
                 return [known]
         if not scores and len(linked.key) >= _MIN_FUZZY_LEN:
             block = self._keys_by_block.get((linked.type, linked.key[:1]), {})
-            matches = process.extract(
+            near = process.extract(
                 linked.key, list(block), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
             )
-            if matches:  # best score; on a tie the first key in sort order, whatever the index's history
-                best = min(matches, key=lambda m: (-m[1], m[0]))[0]
+            if near:  # best score; on a tie the first key in sort order, whatever the index's history
+                best = min(near, key=lambda m: (-m[1], m[0]))[0]
                 if len(block[best]) == 1:
                     return list(block[best])
 
@@ -195,7 +198,7 @@ class ActorResolver:
         if candidates:
             actor = self._actors[candidates[0]]
             if not actor.confirmed and _fuller(linked.name, actor.name):
-                session.execute(Actor.__table__.update().where(Actor.id == actor.id).values(name=linked.name))
+                session.execute(update(Actor).where(Actor.id == actor.id).values(name=linked.name))
                 self._renamed(actor, linked.name)
         else:
             result = session.execute(

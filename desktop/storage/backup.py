@@ -202,7 +202,7 @@ def inspect_library_file(path: Path) -> str:
             raise StorageError(f"The file {path} was written by a newer version of Briefing Reader.")
     if len(revisions) != 1:
         raise StorageError(f"The file {path} is not a Briefing Reader library (no schema version).")
-    return revisions[0]
+    return str(revisions[0])
 
 
 def restore_database(engine: Engine, source: Path) -> Path | None:

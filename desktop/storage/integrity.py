@@ -44,7 +44,7 @@ def quick_check(engine: Engine) -> str:
         return str(exc.orig)
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    return "" if rows == ["ok"] else "; ".join(rows)
+    return "" if rows == ["ok"] else " ".join("; ".join(rows).replace("*** in database main ***", "").split())
 
 
 @dataclass
@@ -108,7 +108,10 @@ class CheckReport:
 
 
 def _integrity(session: Session) -> list[str]:
-    rows = [str(r[0]) for r in session.execute(sql("PRAGMA integrity_check(100)"))]
+    try:
+        rows = [str(r[0]) for r in session.execute(sql("PRAGMA integrity_check(100)"))]
+    except DBAPIError as exc:  # damage bad enough that the check itself cannot read on
+        return [str(exc.orig)]
     return [] if rows == ["ok"] else rows
 
 
