@@ -1,13 +1,12 @@
-"""Where the library lives and how it is opened: URL resolution, engine set-up, sessions."""
+"""How the library is opened: engine set-up (pragmas, locking), sessions, typed errors, migration at open."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import re
 import sqlite3
-import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -25,101 +24,38 @@ from desktop.storage.errors import (
     StorageError,
 )
 from desktop.storage.migrate import upgrade_to_head
+from desktop.storage.urls import (
+    APP_DIR_NAME,
+    DB_FILE_NAME,
+    ENV_VAR,
+    default_database_path,
+    mask_url,
+    resolve_database_url,
+    sqlite_file_of,
+)
 
-APP_DIR_NAME = "BriefingReader"
-DB_FILE_NAME = "library.sqlite3"
-ENV_VAR = "BRIEFING_READER_DB"
+__all__ = [
+    "APP_DIR_NAME",
+    "BEGIN_OPTION",
+    "BUSY_TIMEOUT_MS",
+    "DB_FILE_NAME",
+    "ENV_VAR",
+    "Library",
+    "create_engine_for",
+    "default_database_path",
+    "enable_wal",
+    "explain_operational_error",
+    "mask_url",
+    "open_library",
+    "resolve_database_url",
+    "sqlite_file_of",
+]
+
 #: Execution option naming how a SQLite transaction begins ("IMMEDIATE" by default, or "DEFERRED").
 BEGIN_OPTION = "briefing_sqlite_begin"
 BUSY_TIMEOUT_MS = 5000
 #: Key of the PostgreSQL advisory lock that serialises the app's write transactions (like BEGIN IMMEDIATE).
 PG_WRITE_LOCK_KEY = 0x42524945  # "BRIE"
-
-_URL_PASSWORD = re.compile(r"(?P<head>://[^:/@\s]*:)[^\s]*@")
-_QUERY_PASSWORD = re.compile(r"(?P<head>[?&]password=)[^&\s]*", re.IGNORECASE)
-
-
-def mask_url(raw: str) -> str:
-    """``raw`` with any password replaced by ``***`` (for messages and logs)."""
-    masked = _URL_PASSWORD.sub(lambda m: m["head"] + "***@", raw)
-    return _QUERY_PASSWORD.sub(lambda m: m["head"] + "***", masked)
-
-
-def default_database_path(*, env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
-    """The library file in the platform's local application-data folder."""
-    env = os.environ if env is None else env
-    platform = sys.platform if platform is None else platform
-    home = Path(env.get("HOME") or Path.home())
-    if platform.startswith("win"):
-        base = Path(env["LOCALAPPDATA"]) if env.get("LOCALAPPDATA") else home / "AppData" / "Local"
-    elif platform == "darwin":
-        base = home / "Library" / "Application Support"
-    else:
-        xdg = env.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
-    return base / APP_DIR_NAME / DB_FILE_NAME
-
-
-def _path_to_url(raw: str) -> str:
-    if "\x00" in raw:
-        raise StorageError("The database path contains an invalid character.")
-    path = Path(raw).expanduser().absolute()
-    if path.is_dir():
-        raise StorageError(f"The database path {path} is a folder, not a file.")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(
-            f"Cannot create the folder for the library at {path.parent}: {exc.strerror}."
-        ) from exc
-    if any(ch in str(path) for ch in "?#%"):
-        return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
-    return f"sqlite:///{path}"
-
-
-def _check_url(raw: str) -> str:
-    try:
-        url = make_url(raw)
-        url.get_dialect()
-    except (ArgumentError, NoSuchModuleError, ValueError):
-        raise StorageError(f"{mask_url(raw)!r} is not a valid database location or URL.") from None
-    return raw
-
-
-def _sqlite_uri_to_url(raw: str) -> str:
-    """A SQLite URI (``file:path?mode=ro``) as a SQLAlchemy URL that passes it on unchanged."""
-    if "\x00" in raw:
-        raise StorageError("The database path contains an invalid character.")
-    location, _, query = raw.partition("?")
-    if location.startswith("file://"):
-        authority, _, rest = location[len("file://") :].partition("/")
-        if authority not in ("", "localhost"):
-            raise StorageError(f"The SQLite URI {raw!r} names a host; only local files can be opened.")
-        location = "file:/" + rest
-    if location in ("file:", "file:/"):
-        raise StorageError(f"The SQLite URI {raw!r} names no file.")
-    params = dict(part.partition("=")[::2] for part in query.split("&") if part)
-    params["uri"] = "true"
-    return URL.create("sqlite", database=location, query=params).render_as_string(hide_password=False)
-
-
-def resolve_database_url(cli_value: str | None, env: Mapping[str, str]) -> str:
-    """Pick the database: ``--db`` value, else ``BRIEFING_READER_DB``, else the default file.
-
-    A value starting with ``file:`` is a SQLite URI (``file:lib.sqlite3?mode=ro``); another
-    value without ``://`` is a SQLite file path (``~`` expanded, made absolute, parent folders
-    created); anything else must be a SQLAlchemy URL.
-    """
-    for value in (cli_value, env.get(ENV_VAR)):
-        if value is None:
-            continue
-        value = value.strip()
-        if not value:
-            raise StorageError("The database location is empty; give a file path or a database URL.")
-        if value.lower().startswith("file:"):
-            return _sqlite_uri_to_url(value)
-        return _check_url(value) if "://" in value else _path_to_url(value)
-    return _path_to_url(str(default_database_path(env=env)))
 
 
 def _sqlite_connect_listener(busy_timeout_ms: int) -> Callable[[sqlite3.Connection, Any], None]:
@@ -194,6 +130,13 @@ def _check_sqlite_file(database: str) -> None:
         raise StorageError(f"Cannot open the library {path}: permission denied.")
 
 
+def _available_postgresql_driver(url: URL) -> URL:
+    """``postgresql://`` means psycopg2 to SQLAlchemy; take psycopg (3), the postgres extra, without it."""
+    if url.drivername != "postgresql" or importlib.util.find_spec("psycopg2") is not None:
+        return url
+    return url.set(drivername="postgresql+psycopg") if importlib.util.find_spec("psycopg") else url
+
+
 def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """Create an engine; for SQLite set the pragmas, BEGIN IMMEDIATE writes and check FTS5.
 
@@ -203,9 +146,17 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
         parsed = make_url(url)
     except ArgumentError:
         raise StorageError(f"{mask_url(url)!r} is not a valid database URL.") from None
+    parsed = _available_postgresql_driver(parsed)
     try:
         engine = create_engine(parsed)
-    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+    except ImportError as exc:
+        if parsed.get_backend_name() == "postgresql":
+            raise StorageError(
+                "PostgreSQL support is not installed; install the app with its postgres extra "
+                "(pip install -e '.[postgres]')."
+            ) from None
+        raise StorageError(f"Cannot use the database URL {mask_url(url)!r}: {mask_url(str(exc))}.") from None
+    except (ArgumentError, NoSuchModuleError) as exc:
         detail = mask_url(str(exc))
         raise StorageError(f"Cannot use the database URL {mask_url(url)!r}: {detail}.") from None
     if engine.dialect.name != "sqlite":
@@ -325,22 +276,6 @@ class Library:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-
-def sqlite_file_of(url: URL | str) -> Path | None:
-    """The file a SQLite URL points at (also for ``file:`` URIs), or None for memory databases."""
-    parsed = make_url(url) if isinstance(url, str) else url
-    database = parsed.database or ""
-    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
-        return None
-    if database.startswith("file:"):
-        location = database[len("file:") :]
-        if not location or location == ":memory:" or parsed.query.get("mode") == "memory":
-            return None
-        from urllib.parse import unquote
-
-        return Path(unquote(location)).absolute()
-    return Path(database).absolute()
 
 
 def explain_operational_error(exc: BaseException) -> StorageError | None:

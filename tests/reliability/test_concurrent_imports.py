@@ -122,6 +122,7 @@ def cli_import(url: str, folder: Path) -> subprocess.Popen[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # about a minute on an idle two-core machine; much more on a busy one
 @pytest.mark.skipif(gnad_csv() is None, reason="10kGNAD test split not available (BRIEFING_DATA)")
 def test_three_concurrent_cli_imports_of_300_articles_equal_one_sequential_import(tmp_path: Path) -> None:
     csv_path = gnad_csv()
@@ -136,11 +137,11 @@ def test_three_concurrent_cli_imports_of_300_articles_equal_one_sequential_impor
 
     concurrent_url = f"sqlite:///{tmp_path / 'concurrent.sqlite3'}"
     workers = [cli_import(concurrent_url, folder) for _ in range(3)]
-    outputs = [w.communicate(timeout=280) for w in workers]
+    outputs = [w.communicate(timeout=800) for w in workers]
     assert [w.returncode for w in workers] == [0, 0, 0], [err for _out, err in outputs]
     sequential_url = f"sqlite:///{tmp_path / 'sequential.sqlite3'}"
     sequential = cli_import(sequential_url, folder)
-    out, err = sequential.communicate(timeout=280)
+    out, err = sequential.communicate(timeout=800)
     assert sequential.returncode == 0, err
 
     expected = actor_table(sequential_url)

@@ -1,0 +1,122 @@
+"""Where a library lives: the default file, ``--db`` values (paths, SQLite URIs, URLs), masking.
+
+A value starting with ``file:`` is a SQLite URI, another value without ``://`` a file path,
+anything else a SQLAlchemy URL. Passwords never reach a message: see :func:`mask_url`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import unquote
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from desktop.storage.errors import StorageError
+
+APP_DIR_NAME = "BriefingReader"
+DB_FILE_NAME = "library.sqlite3"
+ENV_VAR = "BRIEFING_READER_DB"
+_URL_PASSWORD = re.compile(r"(?P<head>://[^:/@\s]*:)[^\s]*@")
+_QUERY_PASSWORD = re.compile(r"(?P<head>[?&]password=)[^&\s]*", re.IGNORECASE)
+
+
+def mask_url(raw: str) -> str:
+    """``raw`` with any password replaced by ``***`` (for messages and logs)."""
+    masked = _URL_PASSWORD.sub(lambda m: m["head"] + "***@", raw)
+    return _QUERY_PASSWORD.sub(lambda m: m["head"] + "***", masked)
+
+
+def default_database_path(*, env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """The library file in the platform's local application-data folder."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    home = Path(env.get("HOME") or Path.home())
+    if platform.startswith("win"):
+        base = Path(env["LOCALAPPDATA"]) if env.get("LOCALAPPDATA") else home / "AppData" / "Local"
+    elif platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        xdg = env.get("XDG_DATA_HOME", "")
+        base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
+    return base / APP_DIR_NAME / DB_FILE_NAME
+
+
+def _path_to_url(raw: str) -> str:
+    if "\x00" in raw:
+        raise StorageError("The database path contains an invalid character.")
+    path = Path(raw).expanduser().absolute()
+    if path.is_dir():
+        raise StorageError(f"The database path {path} is a folder, not a file.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"Cannot create the folder for the library at {path.parent}: {exc.strerror}."
+        ) from exc
+    if any(ch in str(path) for ch in "?#%"):
+        return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+    return f"sqlite:///{path}"
+
+
+def _check_url(raw: str) -> str:
+    try:
+        url = make_url(raw)
+        url.get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError):
+        raise StorageError(f"{mask_url(raw)!r} is not a valid database location or URL.") from None
+    return raw
+
+
+def _sqlite_uri_to_url(raw: str) -> str:
+    """A SQLite URI (``file:path?mode=ro``) as a SQLAlchemy URL that passes it on unchanged."""
+    if "\x00" in raw:
+        raise StorageError("The database path contains an invalid character.")
+    location, _, query = raw.partition("?")
+    if location.startswith("file://"):
+        authority, _, rest = location[len("file://") :].partition("/")
+        if authority not in ("", "localhost"):
+            raise StorageError(f"The SQLite URI {raw!r} names a host; only local files can be opened.")
+        location = "file:/" + rest
+    if location in ("file:", "file:/"):
+        raise StorageError(f"The SQLite URI {raw!r} names no file.")
+    params = dict(part.partition("=")[::2] for part in query.split("&") if part)
+    params["uri"] = "true"
+    return URL.create("sqlite", database=location, query=params).render_as_string(hide_password=False)
+
+
+def resolve_database_url(cli_value: str | None, env: Mapping[str, str]) -> str:
+    """Pick the database: ``--db`` value, else ``BRIEFING_READER_DB``, else the default file.
+
+    A value starting with ``file:`` is a SQLite URI (``file:lib.sqlite3?mode=ro``); another
+    value without ``://`` is a SQLite file path (``~`` expanded, made absolute, parent folders
+    created); anything else must be a SQLAlchemy URL.
+    """
+    for value in (cli_value, env.get(ENV_VAR)):
+        if value is None:
+            continue
+        value = value.strip()
+        if not value:
+            raise StorageError("The database location is empty; give a file path or a database URL.")
+        if value.lower().startswith("file:"):
+            return _sqlite_uri_to_url(value)
+        return _check_url(value) if "://" in value else _path_to_url(value)
+    return _path_to_url(str(default_database_path(env=env)))
+
+
+def sqlite_file_of(url: URL | str) -> Path | None:
+    """The file a SQLite URL points at (also for ``file:`` URIs), or None for memory databases."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return None
+    if database.startswith("file:"):
+        location = database[len("file:") :]
+        if not location or location == ":memory:" or parsed.query.get("mode") == "memory":
+            return None
+        return Path(unquote(location)).absolute()
+    return Path(database).absolute()
