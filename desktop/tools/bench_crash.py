@@ -6,9 +6,11 @@ models), kills it with SIGKILL after a random delay, then opens the library and 
 SQLite integrity and foreign keys (corrupt), and that every article is whole: its full-text
 row and exactly the mentions its text yields (half articles). POSIX only (fork, SIGKILL).
 
-    python -m desktop.tools.bench_crash [--runs 200] [--articles 12] [--seed 1] [--workdir DIR]
+    python -m desktop.tools.bench_crash [--runs 200] [--articles 8] [--seed 1] [--workdir DIR]
 
 Prints JSON figures; exit status 1 when any run left a corrupt library or a half article.
+``--backup-mb 100`` instead times the recovery tools on a generated library of that size:
+backup (online backup API), quick_check, check (integrity, references, search index), restore.
 """
 
 from __future__ import annotations
@@ -253,6 +255,71 @@ def _wait_for_transaction(pid: int, state: mmap.mmap, nth: int, *, timeout: floa
         time.sleep(0.0001)
 
 
+def fill_library(url: str, megabytes: int, *, seed: int = 1) -> int:
+    """Bulk-insert generated articles (with search index and mentions) until the file has ``megabytes``."""
+    from desktop.storage.bulk import insert_returning_ids, insert_rows
+    from desktop.storage.models import Actor
+    from desktop.storage.search import index_article
+
+    library = open_library(url, backups=False)
+    path = library.path
+    assert path is not None
+    with library.session() as session:
+        actor_ids = insert_returning_ids(
+            session, Actor, [{"name": name, "type": kind} for name, kind in NAMES.items()]
+        )
+    recognizer = NameRecognizer()
+    by_name = dict(zip(NAMES, actor_ids, strict=True))
+    count = 0
+    while path.stat().st_size < megabytes * 1_000_000:
+        with library.session() as session:
+            rows = []
+            for _ in range(200):
+                text = synthetic_article(seed, count, sentences=60)
+                title = text.split("\n", 1)[0]
+                rows.append({"title": title, "text": text, "language": "de", "format": "txt"})
+                rows[-1]["content_hash"] = f"{seed:08x}{count:056x}"
+                count += 1
+            ids = insert_returning_ids(session, Article, rows)
+            mentions = []
+            for article_id, row in zip(ids, rows, strict=True):
+                index_article(session, article_id, row["title"], row["text"])
+                for span in recognizer.recognize(row["text"], "de"):
+                    actor = by_name.get(span.text) or by_name[next(n for n in NAMES if n.endswith(span.text))]
+                    mentions.append(
+                        {"article_id": article_id, "actor_id": actor, "start": span.start, "end": span.end}
+                        | {"text": span.text, "type": span.type}
+                    )
+            insert_rows(session, Mention, mentions)
+    library.close()  # the last connection checkpoints the WAL into the file
+    return count
+
+
+def time_recovery(workdir: Path, megabytes: int) -> dict[str, Any]:
+    """Seconds to back up, check and restore a generated library of about ``megabytes`` MB."""
+    from desktop.storage.backup import make_backup, restore_database
+
+    url = f"sqlite:///{workdir / 'big.sqlite3'}"
+    articles = fill_library(url, megabytes)
+    library = open_library(url, backups=False)
+    assert library.path is not None
+    figures: dict[str, Any] = {"articles": articles, "megabytes": round(library.path.stat().st_size / 1e6, 1)}
+    started = time.perf_counter()
+    backup = make_backup(library.engine)
+    figures["backup_seconds"] = round(time.perf_counter() - started, 2)
+    started = time.perf_counter()
+    figures["quick_check_ok"] = library.quick_check() == ""
+    figures["quick_check_seconds"] = round(time.perf_counter() - started, 2)
+    started = time.perf_counter()
+    figures["check_ok"] = check_library(library, repair=False).ok
+    figures["check_seconds"] = round(time.perf_counter() - started, 2)
+    started = time.perf_counter()
+    restore_database(library.engine, backup)
+    figures["restore_seconds"] = round(time.perf_counter() - started, 2)  # includes its safety backup
+    library.close()
+    return figures
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print its figures as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -260,10 +327,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=8, help="articles each child imports")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, help="where the library goes (default: a temporary folder)")
+    parser.add_argument("--backup-mb", type=int, metavar="MB", help="time backup/check/restore instead")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-crash-") as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
+        if args.backup_mb:
+            json.dump(time_recovery(workdir, args.backup_mb), sys.stdout, indent=2)
+            sys.stdout.write("\n")
+            return 0
         figures = run_series(workdir, runs=args.runs, articles=args.articles, seed=args.seed)
     json.dump(figures, sys.stdout, indent=2)
     sys.stdout.write("\n")

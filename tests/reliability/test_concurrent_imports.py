@@ -7,6 +7,8 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from desktop.services.importer import Importer
 from desktop.storage.db import open_library
 from desktop.storage.models import Actor, Article, Mention
 from desktop.tools.bench_crash import NAMES, NameRecognizer, synthetic_article
+from tests.postgres import fresh_database, needs_postgres
 
 REPO = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("import_worker.py")
@@ -71,17 +74,31 @@ def write_synthetic(folder: Path, start: int, count: int) -> list[Path]:
     return paths
 
 
+@contextmanager
+def two_databases(backend: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """A database for the concurrent imports and one for the sequential reference."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'concurrent.sqlite3'}", f"sqlite:///{tmp_path / 'sequential.sqlite3'}"
+        return
+    with fresh_database() as concurrent, fresh_database() as sequential:
+        yield concurrent, sequential
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=needs_postgres)])
 def test_three_processes_importing_at_once_share_their_actors_and_report_duplicate_ids(
-    tmp_path: Path,
+    tmp_path: Path, backend: str
 ) -> None:
     """Each worker imports a folder of its own and one folder all three import."""
+    with two_databases(backend, tmp_path) as (concurrent_url, sequential_url):
+        check_concurrent_imports(tmp_path, concurrent_url, sequential_url)
+
+
+def check_concurrent_imports(tmp_path: Path, concurrent_url: str, sequential_url: str) -> None:
     shared = write_synthetic(tmp_path / "shared", 500, 15)[0].parent
     parts = [write_synthetic(tmp_path / f"part{n}", n * 25, 25)[0].parent for n in range(3)]
-    concurrent_url = f"sqlite:///{tmp_path / 'concurrent.sqlite3'}"
     open_library(concurrent_url).close()
     results = run_workers(concurrent_url, [[shared, part] for part in parts], tmp_path / "go")
 
-    sequential_url = f"sqlite:///{tmp_path / 'sequential.sqlite3'}"
     with open_library(sequential_url) as library:
         Importer(library, NameRecognizer()).import_paths([shared, *parts])
     concurrent = actor_table(concurrent_url)

@@ -22,19 +22,40 @@ from desktop.services.resolver import ActorResolver
 from desktop.storage.db import Library, open_library
 from desktop.storage.models import Actor, Mention
 from desktop.tools.bench_crash import NameRecognizer
+from tests.postgres import fresh_database, needs_postgres
 
 
 def doc(body: str) -> Document:
     return load_text(body, fmt="paste")
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=needs_postgres)])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
-def two(tmp_path: Path) -> Iterator[tuple[Library, Library]]:
-    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+def url(backend: str, tmp_path: Path) -> Iterator[str]:
+    if backend == "postgresql":
+        with fresh_database() as database:
+            yield database
+    else:
+        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+
+
+@pytest.fixture
+def two(url: str) -> Iterator[tuple[Library, Library]]:
+    """Two libraries on one database, as two programs would have them."""
     first, second = open_library(url), open_library(url)
     yield first, second
     first.close()
     second.close()
+
+
+@pytest.fixture
+def library(url: str) -> Iterator[Library]:
+    with open_library(url) as opened:
+        yield opened
 
 
 def actors(library: Library) -> list[tuple[str, str, int]]:
@@ -115,10 +136,9 @@ def test_an_importer_survives_a_merge_made_in_another_window(two: tuple[Library,
     results = Importer(first, NameRecognizer()).import_documents(batch(A1, merge, A2))
     assert [r.status for r in results] == ["imported", "imported"]  # not a false "duplicate"
     with first.read_session() as session:
-        broken = session.execute(text("PRAGMA foreign_key_check")).all()
         places = session.scalars(select(Mention.actor_id).where(Mention.text == "Weissfeld")).all()
-    assert broken == []
-    assert len(places) == 4
+        actor_ids = set(session.scalars(select(Actor.id)))
+    assert len(places) == 4 and set(places) <= actor_ids
 
 
 def test_a_duplicate_lost_to_a_concurrent_import_reports_the_existing_article(
@@ -141,7 +161,12 @@ def linked(name: str, kind: EntityType) -> LinkedActor:
     return LinkedActor(match_key(name), name, kind, (name,))
 
 
-def test_the_resolver_forgets_actors_of_a_rolled_back_transaction(two: tuple[Library, Library]) -> None:
+def test_the_resolver_forgets_actors_of_a_rolled_back_transaction(
+    two: tuple[Library, Library], backend: str
+) -> None:
+    """SQLite gives a rolled-back id to the next insert; the index must not mix the two actors up."""
+    if backend != "sqlite":
+        pytest.skip("PostgreSQL never hands out an id twice")
     first, second = two
     with first.read_session() as session:
         resolver = ActorResolver(session)
@@ -186,7 +211,12 @@ def test_change_seq_is_stamped_on_every_insert_and_change(library: Library) -> N
     with library.session() as session:
         session.execute(text("UPDATE actors SET name = 'AA' WHERE name = 'A'"))
     with library.session() as session:
-        session.execute(text("UPDATE actors SET confirmed = 1 WHERE name = 'B'"))
+        session.execute(text("UPDATE actors SET confirmed = true WHERE name = 'B'"))
     with library.read_session() as session:
         seqs = dict(session.execute(select(Actor.name, Actor.change_seq)).all())
-    assert seqs == {"AA": 3, "B": 4}
+    assert 0 < seqs["AA"] < seqs["B"]
+    with library.session() as session:
+        session.execute(text("UPDATE actors SET type = 'other' WHERE name = 'AA'"))
+    with library.read_session() as session:
+        again = dict(session.execute(select(Actor.name, Actor.change_seq)).all())
+    assert again["AA"] > again["B"] == seqs["B"]
