@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -85,6 +87,34 @@ def newest_backup(library_file: Path) -> BackupFile | None:
     return backups[-1] if backups else None
 
 
+_BUSY = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+def _give_up_when_busy(seconds: float) -> Callable[[int, int, int], None]:
+    """A backup progress callback that stops waiting for another writer after ``seconds``.
+
+    (Python's backup loop otherwise retries a locked database forever.)
+    """
+    deadline: list[float] = []
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status not in _BUSY:
+            deadline.clear()
+            return
+        if not deadline:
+            deadline.append(time.monotonic() + seconds)
+        elif time.monotonic() > deadline[0]:
+            raise LibraryLockedError(
+                "The library is busy in another window or program; close it and try again."
+            )
+
+    return progress
+
+
+def _busy_seconds(connection: sqlite3.Connection) -> float:
+    return float(connection.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
+
+
 def copy_database(engine: Engine, target: Path) -> Path:
     """Write a consistent copy of the library to ``target`` (a new file) with the backup API.
 
@@ -102,7 +132,7 @@ def copy_database(engine: Engine, target: Path) -> Path:
         assert isinstance(source, sqlite3.Connection)
         destination = sqlite3.connect(partial)
         try:
-            source.backup(destination)
+            source.backup(destination, progress=_give_up_when_busy(_busy_seconds(source)))
             destination.execute("PRAGMA journal_mode=DELETE")
         finally:
             destination.close()
@@ -227,7 +257,7 @@ def restore_database(engine: Engine, source: Path) -> Path | None:
     try:
         destination = raw.driver_connection
         assert isinstance(destination, sqlite3.Connection)
-        source_conn.backup(destination)
+        source_conn.backup(destination, progress=_give_up_when_busy(_busy_seconds(destination)))
     except sqlite3.OperationalError as exc:
         from desktop.storage.db import explain_operational_error
 

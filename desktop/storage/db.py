@@ -169,7 +169,7 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
             engine.dispose()
             detail = mask_url(str(exc.orig))
             raise StorageError(
-                f"Cannot connect to the database {parsed.render_as_string()}: {detail}."
+                f"Cannot connect to the database {mask_url(parsed.render_as_string())}: {detail}."
             ) from None
         return engine
     database = parsed.database or ""

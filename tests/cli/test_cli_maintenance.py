@@ -139,7 +139,7 @@ def test_export_by_an_ambiguous_actor_name_lists_the_candidates(tmp_path: Path) 
     assert result.returncode == 1
     assert "2 actors are called 'Wien': #1 Wien (location, 0 mentions); #2 Wien (person" in result.stderr
     chosen = run(db, "export", "--actor", "#2")
-    assert chosen.returncode == 0 and "Notes on Wien" in chosen.stdout
+    assert chosen.returncode == 0 and "on Wien" in chosen.stdout
 
 
 def test_import_on_a_full_disk_says_so_and_lists_what_was_imported(

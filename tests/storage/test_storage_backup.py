@@ -24,7 +24,7 @@ from desktop.storage.backup import (
     restore_database,
 )
 from desktop.storage.db import Library, open_library
-from desktop.storage.errors import StorageError
+from desktop.storage.errors import LibraryLockedError, StorageError
 from desktop.storage.integrity import check_library
 from desktop.storage.migrate import alembic_config, head_revisions
 from desktop.storage.models import Article, Tag
@@ -201,3 +201,22 @@ def test_check_does_not_repair_a_damaged_file(db_url: str, db_path: Path) -> Non
     with open_library(db_url) as library:
         report = check_library(library)
     assert report.integrity and not report.ok and report.fts_rebuilt is None
+
+
+def test_restore_is_refused_while_another_program_writes(db_url: str, db_path: Path) -> None:
+    library = open_library(db_url, busy_timeout_ms=100)
+    fill(library, 2)
+    backup = make_backup(library.engine)
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO tags (name) VALUES ('in progress')")
+    try:
+        with pytest.raises(LibraryLockedError):
+            restore_database(library.engine, backup)
+    finally:
+        writer.execute("COMMIT")
+        writer.close()
+    with library.read_session() as session:
+        assert session.scalars(select(Tag.name)).all() == ["in progress"]
+        assert session.scalar(select(func.count(Article.id))) == 2
+    library.close()
