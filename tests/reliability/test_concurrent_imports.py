@@ -153,11 +153,11 @@ def test_three_concurrent_cli_imports_of_300_articles_equal_one_sequential_impor
             (folder / f"{i:04d}.txt").write_text(text + "\n", encoding="utf-8")
 
     concurrent_url = f"sqlite:///{tmp_path / 'concurrent.sqlite3'}"
+    sequential_url = f"sqlite:///{tmp_path / 'sequential.sqlite3'}"
+    sequential = cli_import(sequential_url, folder)  # the reference, in its own library, meanwhile
     workers = [cli_import(concurrent_url, folder) for _ in range(3)]
     outputs = [w.communicate(timeout=800) for w in workers]
     assert [w.returncode for w in workers] == [0, 0, 0], [err for _out, err in outputs]
-    sequential_url = f"sqlite:///{tmp_path / 'sequential.sqlite3'}"
-    sequential = cli_import(sequential_url, folder)
     out, err = sequential.communicate(timeout=800)
     assert sequential.returncode == 0, err
 
