@@ -54,6 +54,8 @@ class Article(Base):
     outlet: Mapped[str | None] = mapped_column(String(200))  # publication name, read or set by the user
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Which analysis (entities, sentences, quotes) the stored results come from; 0: before quotes.
+    analysis_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # reading state: unread while read_at is NULL
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     starred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -66,6 +68,9 @@ class Article(Base):
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
     )
     roles: Mapped[list[ActorRole]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+    quotes: Mapped[list[Quote]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
     )
 
@@ -146,6 +151,7 @@ class Mention(Base):
     __tablename__ = "mentions"
     __table_args__ = (
         Index("ix_mentions_article_id_start", "article_id", "start"),
+        Index("ix_mentions_article_id_sentence", "article_id", "sentence"),
         CheckConstraint(_TYPE_CHECK, name="type"),
     )
 
@@ -156,9 +162,67 @@ class Mention(Base):
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(String(300))
     type: Mapped[str] = mapped_column(String(16))
+    sentence: Mapped[int | None] = mapped_column(Integer)  # index of its sentence in the article
 
     article: Mapped[Article] = relationship(back_populates="mentions")
     actor: Mapped[Actor] = relationship(back_populates="mentions")
+
+
+class Quote(Base):
+    """A statement reported in an article: message [start, end), its cue, and who said it.
+
+    ``speaker_id`` is None for anonymous sources (``source`` holds their wording) and for
+    statements without a found speaker; it becomes None when the actor is deleted.
+    ``origin`` is "user" when a correction made or changed the quote.
+    """
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        Index("ix_quotes_article_id_start", "article_id", "start"),
+        CheckConstraint("kind IN ('direct', 'indirect')", name="kind"),
+        CheckConstraint("origin IN ('auto', 'user')", name="origin"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    speaker_start: Mapped[int | None] = mapped_column(Integer)
+    speaker_end: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(String(200))
+    origin: Mapped[str] = mapped_column(String(8), default="auto", server_default="auto")
+
+    article: Mapped[Article] = relationship(back_populates="quotes")
+
+
+class QuoteCorrection(Base):
+    """The user's verdict on the message [start, end) of an article, re-applied after every analysis.
+
+    ``action`` "quote": the span is a statement of ``kind`` by ``speaker_id`` (None: nobody
+    named); "reject": it is not a quote. ``exact`` is the message text, so that the verdict is
+    only re-applied where the text still reads the same.
+    """
+
+    __tablename__ = "quote_corrections"
+    __table_args__ = (
+        UniqueConstraint("article_id", "start", "end"),
+        CheckConstraint("action IN ('quote', 'reject')", name="action"),
+        CheckConstraint("kind IN ('direct', 'indirect')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    exact: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(8))
+    kind: Mapped[str] = mapped_column(String(8), default="direct", server_default="direct")
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 annotation_tags = Table(
@@ -226,6 +290,8 @@ __all__ = [
     "Article",
     "EntityRejection",
     "Mention",
+    "Quote",
+    "QuoteCorrection",
     "Tag",
     "annotation_tags",
     "new_uid",
