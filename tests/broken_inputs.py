@@ -79,6 +79,7 @@ def make_text_pdf(
     title: str | None = None,
     author: str | None = None,
     encrypt: bool = False,
+    creation_date: str | None = None,
 ) -> bytes:
     """A minimal valid PDF: Helvetica (WinAnsi), one text line per entry, "" = empty line.
 
@@ -102,8 +103,10 @@ def make_text_pdf(
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     trailer = ""
-    if title is not None or author is not None:
+    if title is not None or author is not None or creation_date is not None:
         entries = ""
+        if creation_date is not None:
+            entries += f" /CreationDate ({_pdf_string(creation_date)})"
         if title is not None:
             entries += f" /Title ({_pdf_string(title)})"
         if author is not None:

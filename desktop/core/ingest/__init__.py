@@ -25,6 +25,7 @@ from desktop.core.ingest.base import (
     describe,
     first_line,
 )
+from desktop.core.ingest.dates import stated_date
 from desktop.core.ingest.normalize import content_hash, hash_normalized, normalize_text
 from desktop.core.language import detect_language
 from desktop.core.types import Document
@@ -62,6 +63,9 @@ FORMATS: frozenset[str] = frozenset(SUFFIX_FORMATS.values())
 
 TEXT_FORMATS: frozenset[str] = frozenset({"stdin", "paste"})
 """Formats accepted by :func:`load_text`."""
+
+PROPERTY_DATE_FORMATS: frozenset[str] = frozenset({"pdf", "docx"})
+"""Formats whose date comes from file properties, which a date stated in the text overrides."""
 
 _FORMAT_ALIASES = {"text": "txt", "markdown": "md", "htm": "html", "xhtml": "html"}
 _HTML_SNIFF_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S)
@@ -133,6 +137,10 @@ def _finish(extracted: Extracted, fmt: str, name: str, path: str | None = None) 
             f"The text of {what} has {len(text):,} characters, more than the limit of {MAX_TEXT_CHARS:,}."
         )
     title = clean_title(extracted.title) or clean_title(first_line(text))
+    published = extracted.published
+    if published is None or fmt in PROPERTY_DATE_FORMATS:
+        # A date the text states beats a file's creation date (a PDF saved months later).
+        published = stated_date(text) or published
     if title is None:
         title = clean_title(Path(name).stem) if name else None
     return Document(
@@ -142,7 +150,7 @@ def _finish(extracted: Extracted, fmt: str, name: str, path: str | None = None) 
         format=fmt,
         content_hash=hash_normalized(text),
         author=clean_meta(extracted.author),
-        published=clean_meta(extracted.published),
+        published=clean_meta(published),
         source_url=clean_meta(extracted.source_url),
         outlet=clean_meta(extracted.outlet),
         path=path,

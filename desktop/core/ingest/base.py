@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from desktop.core.filenames import display_path
+from desktop.core.ingest.dates import is_date_line
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest file (in bytes) that is read at all."""
@@ -107,10 +108,10 @@ def iso_date(value: object) -> str | None:
 
 
 def first_line(text: str) -> str | None:
-    """Return the first non-empty line of ``text`` (stripped), or None."""
+    """Return the first non-empty line of ``text`` (stripped) that is not just a date, or None."""
     for line in text.splitlines():
         line = line.strip()
-        if line:
+        if line and not is_date_line(line):
             return line
     return None
 

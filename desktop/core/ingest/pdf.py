@@ -15,6 +15,7 @@ from desktop.core.ingest.base import (
     meaningful_author,
     meaningful_title,
 )
+from desktop.core.ingest.dates import pdf_date
 
 MAX_PDF_PAGES = 500
 """Only this many pages of a PDF are read."""
@@ -188,4 +189,5 @@ def read_pdf(data: bytes, *, name: str = "") -> Extracted:
         text=text,
         title=meaningful_title(metadata.get("Title")),
         author=meaningful_author(metadata.get("Author")),
+        published=pdf_date(metadata.get("CreationDate")),
     )

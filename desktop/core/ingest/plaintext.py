@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.ingest.base import Extracted
+from desktop.core.ingest.base import Extracted, first_line, iso_date
+from desktop.core.ingest.dates import date_line, is_date_line, stated_date
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _YAML_TITLE_RE = re.compile(r"^title[ \t]*:[ \t]*(.+?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_YAML_DATE_RE = re.compile(
+    r"^(?:date|published|pubdate|publish_date|datum)[ \t]*:[ \t]*[\"']?(.+?)[\"']?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK_RE = re.compile(r"<(https?://[^>\s]+)>")
@@ -23,12 +28,8 @@ _STRAY_MARKS_RE = re.compile(r"(?:^|(?<=\s))[*~`]+|[*~`]+(?=\s|$)|(?:^|(?<=\s))_
 
 
 def plain_title(text: str) -> str | None:
-    """The first non-empty line of a plain text."""
-    for line in text.splitlines():
-        line = line.strip()
-        if line:
-            return line
-    return None
+    """The first non-empty line of a plain text that is not just a date line."""
+    return first_line(text)
 
 
 def markdown_line_to_title(line: str) -> str:
@@ -58,16 +59,30 @@ def markdown_title(text: str) -> str | None:
         body = text[front.end() :]
     for line in body.splitlines():
         title = markdown_line_to_title(line)
-        if any(ch.isalnum() for ch in title):
+        if any(ch.isalnum() for ch in title) and not is_date_line(title):
             return title
     return None
 
 
+def markdown_date(text: str) -> str | None:
+    """Publication date of a Markdown text: front-matter ``date:``, else a date line near its start."""
+    front = _FRONT_MATTER_RE.match(text)
+    if not front:
+        return stated_date(text)
+    found = _YAML_DATE_RE.search(front.group(1))
+    if found:
+        value = found.group(1).strip()
+        date = iso_date(value) or date_line(value)
+        if date:
+            return date
+    return stated_date(text[front.end() :])
+
+
 def read_plain(text: str) -> Extracted:
     """A plain text document: everything is text, the first line is the title."""
-    return Extracted(text=text, title=plain_title(text))
+    return Extracted(text=text, title=plain_title(text), published=stated_date(text))
 
 
 def read_markdown(text: str) -> Extracted:
     """A Markdown document: kept unrendered (it reads well); the title loses its markup."""
-    return Extracted(text=text, title=markdown_title(text))
+    return Extracted(text=text, title=markdown_title(text), published=markdown_date(text))
