@@ -11,12 +11,22 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.names import match_key
+from desktop.core.sentences import SentenceLookup, sentence_spans
 from desktop.core.textfold import fold
 from desktop.core.types import ENTITY_TYPES
 from desktop.services.dto import ChangeSummary
 from desktop.services.queries import NotFoundError
 from desktop.storage.db import Library
-from desktop.storage.models import Actor, ActorAlias, ActorRole, Article, EntityRejection, Mention
+from desktop.storage.models import (
+    Actor,
+    ActorAlias,
+    ActorRole,
+    Article,
+    EntityRejection,
+    Mention,
+    Quote,
+    QuoteCorrection,
+)
 
 
 class CorrectionError(ValueError):
@@ -36,6 +46,10 @@ def _actor(session: Session, actor_id: int) -> Actor:
 
 def _articles_of(session: Session, actor_id: int) -> tuple[int, ...]:
     return tuple(session.scalars(select(Mention.article_id).where(Mention.actor_id == actor_id).distinct()))
+
+
+def _quotes_of(session: Session, actor_id: int) -> tuple[int, ...]:
+    return tuple(session.scalars(select(Quote.id).where(Quote.speaker_id == actor_id).order_by(Quote.id)))
 
 
 def _add_alias(session: Session, actor_id: int, alias: str, source: str = "user") -> None:
@@ -76,7 +90,7 @@ def change_type(library: Library, actor_id: int, kind: str) -> ChangeSummary:
 
 
 def merge_actors(library: Library, source_id: int, target_id: int) -> ChangeSummary:
-    """Merge ``source`` into ``target``: mentions, aliases and roles move; source disappears."""
+    """Merge ``source`` into ``target``: mentions (with their sentences), aliases, roles and quotes move."""
     if source_id == target_id:
         raise CorrectionError("An actor cannot be merged into itself.")
     with library.session() as session:
@@ -85,6 +99,13 @@ def merge_actors(library: Library, source_id: int, target_id: int) -> ChangeSumm
         articles = tuple(set(_articles_of(session, source_id)) | set(_articles_of(session, target_id)))
         session.execute(
             update(Mention).where(Mention.actor_id == source_id).values(actor_id=target_id, type=target.type)
+        )
+        quotes = _quotes_of(session, source_id)
+        session.execute(update(Quote).where(Quote.speaker_id == source_id).values(speaker_id=target_id))
+        session.execute(
+            update(QuoteCorrection)
+            .where(QuoteCorrection.speaker_id == source_id)
+            .values(speaker_id=target_id)
         )
         source_aliases = session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == source_id))
         for alias in [*source_aliases, source.name]:
@@ -105,14 +126,20 @@ def merge_actors(library: Library, source_id: int, target_id: int) -> ChangeSumm
             session.execute(insert(ActorRole), moved)
         session.execute(delete(Actor).where(Actor.id == source_id))
         target.confirmed = True
-        return ChangeSummary(articles=articles, actors=(target_id,), removed_actors=(source_id,))
+        return ChangeSummary(
+            articles=articles, actors=(target_id,), removed_actors=(source_id,), quotes=quotes
+        )
 
 
 def reject_actor(library: Library, actor_id: int) -> ChangeSummary:
-    """ "Not an entity": remove the actor and its mentions; its names are not recognised again."""
+    """ "Not an entity": remove the actor and its mentions; its names are not recognised again.
+
+    Quotes it made keep no speaker (the database sets them to none).
+    """
     with library.session() as session:
         actor = _actor(session, actor_id)
         articles = _articles_of(session, actor_id)
+        quotes = _quotes_of(session, actor_id)
         names = set(session.scalars(select(Mention.text).where(Mention.actor_id == actor_id)))
         names.add(actor.name)
         for text in names:
@@ -120,7 +147,7 @@ def reject_actor(library: Library, actor_id: int) -> ChangeSummary:
             if session.scalar(select(EntityRejection.id).where(EntityRejection.key == key)) is None:
                 session.execute(insert(EntityRejection).values(key=key, text=text.strip()[:300]))
         session.execute(delete(Actor).where(Actor.id == actor_id))
-        return ChangeSummary(articles=articles, removed_actors=(actor_id,))
+        return ChangeSummary(articles=articles, removed_actors=(actor_id,), quotes=quotes)
 
 
 def mark_as_actor(
@@ -166,8 +193,10 @@ def _add_occurrences(session: Session, actor_id: int, surface: str, kind: str) -
             session.execute(select(Mention.start, Mention.end).where(Mention.article_id == article_id))
         )
         rows = []
+        sentences: SentenceLookup | None = None
         for m in pattern.finditer(text):
             if all(m.end() <= s or m.start() >= e for s, e in taken):
+                sentences = sentences or SentenceLookup(sentence_spans(text))
                 rows.append(
                     {
                         "article_id": article_id,
@@ -176,6 +205,7 @@ def _add_occurrences(session: Session, actor_id: int, surface: str, kind: str) -
                         "end": m.end(),
                         "text": m.group(0),
                         "type": kind,
+                        "sentence": sentences.index(m.start()),
                     }
                 )
         if rows:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from desktop.core.timeline import TimelineBucket, Unit, timeline
+
 ImportStatus = Literal["imported", "duplicate", "error"]
 
 
@@ -210,6 +212,7 @@ class ChangeSummary:
     removed_actors: tuple[int, ...] = ()
     annotations: tuple[int, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    quotes: tuple[int, ...] = ()  # quotes added, changed or removed
 
 
 @dataclass(frozen=True)
@@ -231,6 +234,8 @@ class QuoteRow:
     origin: str = "auto"  # "auto" (found at import) | "user" (marked or corrected by the user)
     article_title: str = ""
     published: str | None = None
+    speaker_start: int | None = None  # where the text names the speaker (name, pronoun, role noun)
+    speaker_end: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of ``quotes --json`` (and of the quotes in ``dossier --json``)."""
@@ -258,7 +263,8 @@ class DossierArticle:
     title: str
     published: str | None
     mentions: int
-    imported_at: str = ""
+    imported_at: str = ""  # ISO date-time of the import (the timeline's fallback date)
+    outlet: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of one ``articles`` entry of ``dossier --json``."""
@@ -321,6 +327,12 @@ class Dossier:
             "related": [r.as_json() for r in self.related],
             "annotations": [a.as_json(with_article=True) for a in self.annotations],
         }
+
+    def timeline(self, unit: Unit = "month") -> list[TimelineBucket]:
+        """The actor's articles per week or month by publication date (import date where unknown)."""
+        return timeline(
+            ((a.published or a.imported_at[:10] or None, a.published is None) for a in self.articles), unit
+        )
 
 
 @dataclass(frozen=True)

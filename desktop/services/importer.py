@@ -22,8 +22,11 @@ from desktop.core.entities.linking import link_mentions
 from desktop.core.entities.recognizer import Recognizer
 from desktop.core.filenames import display_path
 from desktop.core.ingest import IngestError, iter_input_files, load_path, load_text
+from desktop.core.quotes import find_quotes
+from desktop.core.sentences import SentenceLookup, sentence_spans
 from desktop.core.textfold import fold
-from desktop.core.types import Document
+from desktop.core.types import Document, LinkedActor
+from desktop.services.analysis import QuoteFinder, insert_quotes, run_quote_finder
 from desktop.services.dto import ImportResult
 from desktop.services.resolver import ActorResolver
 from desktop.storage.db import Library
@@ -49,14 +52,20 @@ def _never() -> bool:
 
 
 class Importer:
-    """Imports documents into a library using an injected recogniser."""
+    """Imports documents into a library using an injected recogniser (and quote finder)."""
 
     def __init__(
-        self, library: Library, recognizer: Recognizer, *, gazetteer: Gazetteer | None = None
+        self,
+        library: Library,
+        recognizer: Recognizer,
+        *,
+        gazetteer: Gazetteer | None = None,
+        quote_finder: QuoteFinder = find_quotes,
     ) -> None:
         self._library = library
         self._recognizer = recognizer
         self._gazetteer = gazetteer
+        self._quote_finder = quote_finder
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -176,6 +185,10 @@ class Importer:
         actors = link_mentions(
             document.text, document.language, spans, rejected=rejected, gazetteer=self.gazetteer
         )
+        quotes, analysis_version = run_quote_finder(
+            self._quote_finder, document.text, document.language, actors
+        )
+        sentences = SentenceLookup(sentence_spans(document.text))
         try:
             with self._library.session() as session:
                 # Writers take turns (BEGIN IMMEDIATE, or an advisory lock on PostgreSQL): from here on
@@ -198,35 +211,14 @@ class Importer:
                             outlet=document.outlet,
                             source_path=_absolute(document.path),
                             content_hash=document.content_hash,
+                            analysis_version=analysis_version,
                         )
                         .returning(Article.id)
                     ).scalar_one()
                 )
                 index_article(session, article_id, document.title, document.text)
-                mentions: list[dict[str, object]] = []
-                roles: list[dict[str, object]] = []
-                for actor in actors:
-                    actor_id, actor_type = resolver.resolve(session, actor)
-                    mentions.extend(
-                        {
-                            "article_id": article_id,
-                            "actor_id": actor_id,
-                            "start": m.start,
-                            "end": m.end,
-                            "text": m.text[:300],
-                            "type": actor_type,
-                        }
-                        for m in actor.mentions
-                    )
-                    roles.extend(
-                        {"actor_id": actor_id, "article_id": article_id, "role": r[:300]}
-                        for r in dict.fromkeys(actor.roles)
-                    )
-                if mentions:
-                    session.execute(insert(Mention), mentions)
-                if roles:
-                    unique = {(r["actor_id"], r["role"]): r for r in roles}
-                    session.execute(insert(ActorRole), list(unique.values()))
+                actor_ids = store_actors(session, resolver, article_id, actors, sentences)
+                insert_quotes(session, article_id, quotes, actor_ids)
         except IntegrityError:
             # Another import of the same text won a race the lock did not cover (should not happen).
             resolver.invalidate()
@@ -259,6 +251,44 @@ def _not_tried(labels: Iterable[str]) -> list[ImportResult]:
 def _article_with_text(session: Session, document: Document) -> int | None:
     """The id of the article holding the same text as ``document``, if any."""
     return session.scalar(select(Article.id).where(Article.content_hash == document.content_hash))
+
+
+def store_actors(
+    session: Session,
+    resolver: ActorResolver,
+    article_id: int,
+    actors: Sequence[LinkedActor],
+    sentences: SentenceLookup,
+) -> list[int]:
+    """Resolve an article's actors and store their mentions and roles; returns each actor's library id."""
+    mentions: list[dict[str, object]] = []
+    roles: list[dict[str, object]] = []
+    actor_ids: list[int] = []
+    for actor in actors:
+        actor_id, actor_type = resolver.resolve(session, actor)
+        actor_ids.append(actor_id)
+        mentions.extend(
+            {
+                "article_id": article_id,
+                "actor_id": actor_id,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text[:300],
+                "type": actor_type,
+                "sentence": sentences.index(m.start),
+            }
+            for m in actor.mentions
+        )
+        roles.extend(
+            {"actor_id": actor_id, "article_id": article_id, "role": r[:300]}
+            for r in dict.fromkeys(actor.roles)
+        )
+    if mentions:
+        session.execute(insert(Mention), mentions)
+    if roles:
+        unique = {(r["actor_id"], r["role"]): r for r in roles}
+        session.execute(insert(ActorRole), list(unique.values()))
+    return actor_ids
 
 
 def _absolute(path: str | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -71,10 +72,16 @@ def list_articles(session: Session) -> list[ArticleRow]:
 
 
 def annotation_rows(
-    session: Session, article_id: int | None = None, tag: str | None = None
+    session: Session,
+    article_id: int | None = None,
+    tag: str | None = None,
+    *,
+    ids: Sequence[int] | None = None,
 ) -> list[AnnotationRow]:
-    """Annotations (of one article and/or carrying a tag or its sub-tags), in document order."""
+    """Annotations (of one article, carrying a tag or its sub-tags, among ``ids``), in document order."""
     query = select(Annotation).order_by(Annotation.article_id, Annotation.start, Annotation.id)
+    if ids is not None:
+        query = query.where(Annotation.id.in_(list(ids)))
     if article_id is not None:
         query = query.where(Annotation.article_id == article_id)
     if tag is not None:

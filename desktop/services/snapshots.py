@@ -2,8 +2,9 @@
 
 An actor correction (rename, change type, merge, "not an entity", mark as actor) is recorded
 with ``record_actor_change``: the rows of the actors involved (with their aliases, roles and
-mentions, ids included) and the rejection rows the edit touched, before and after. Undo is
-``restore_actors(library, change.before)``, redo ``restore_actors(library, change.after)``;
+mentions, ids included, and the quotes that name them as speakers) and the rejection rows the
+edit touched, before and after. Undo is ``restore_actors(library, change.before)``, redo
+``restore_actors(library, change.after)``;
 ids are kept, so later undo steps that refer to them stay valid.
 A deleted annotation is captured with ``remove_annotation`` and re-created by
 ``restore_annotation`` with its id, uid, quote context, note, colour and tags.
@@ -30,6 +31,8 @@ from desktop.storage.models import (
     Article,
     EntityRejection,
     Mention,
+    Quote,
+    QuoteCorrection,
     Tag,
     annotation_tags,
 )
@@ -45,6 +48,8 @@ class ActorState:
     aliases: tuple[Row, ...]
     roles: tuple[Row, ...]
     mentions: tuple[Row, ...]
+    quotes: tuple[int, ...] = ()  # ids of the quotes it made
+    quote_corrections: tuple[int, ...] = ()  # ids of the quote corrections naming it as the speaker
 
     @property
     def id(self) -> int:
@@ -115,6 +120,12 @@ def snapshot_actors(
                     tuple(_rows(session, _columns(ActorAlias), ActorAlias.actor_id == actor_id)),
                     tuple(_rows(session, _columns(ActorRole), ActorRole.actor_id == actor_id)),
                     tuple(_rows(session, _columns(Mention), Mention.actor_id == actor_id)),
+                    tuple(session.scalars(select(Quote.id).where(Quote.speaker_id == actor_id))),
+                    tuple(
+                        session.scalars(
+                            select(QuoteCorrection.id).where(QuoteCorrection.speaker_id == actor_id)
+                        )
+                    ),
                 )
             )
         where = [] if keys is None else [EntityRejection.key.in_(keys)]
@@ -161,6 +172,11 @@ def restore_actors(library: Library, snapshot: ActorSnapshot) -> ChangeSummary:
             _insert_keeping_ids(session, ActorAlias, state.aliases)
             _insert_keeping_ids(session, ActorRole, [r for r in state.roles if r["article_id"] in articles])
             _insert_keeping_ids(session, Mention, [m for m in state.mentions if m["article_id"] in articles])
+            for model, ids_of_rows in ((Quote, state.quotes), (QuoteCorrection, state.quote_corrections)):
+                if ids_of_rows:
+                    session.execute(
+                        update(model).where(model.id.in_(ids_of_rows)).values(speaker_id=state.id)
+                    )
         if snapshot.rejection_keys is None:
             session.execute(delete(EntityRejection))
         elif snapshot.rejection_keys:

@@ -1,0 +1,114 @@
+"""Who said what: the stored quotes as plain rows, by article and/or by speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Select, String, cast, func, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.services.analysis import ANALYSIS_VERSION
+from desktop.services.dto import QuoteRow
+from desktop.services.queries import NotFoundError, find_actor
+from desktop.storage.models import Actor, Article, Quote
+
+
+def _substring(start: object, end: object) -> object:
+    """``articles.text[start:end]`` in SQL (code points on SQLite and PostgreSQL alike)."""
+    return func.substr(Article.text, start + 1, end - start)  # type: ignore[operator]
+
+
+def article_day() -> object:
+    """An article's date in SQL: its publication date, else the day it was imported (ISO text)."""
+    return func.coalesce(Article.published, func.substr(cast(Article.imported_at, String), 1, 10))
+
+
+def _query() -> Select[tuple[object, ...]]:
+    speaker = aliased(Actor)
+    return (
+        select(
+            Quote.id,
+            Quote.article_id,
+            Quote.start,
+            Quote.end,
+            _substring(Quote.start, Quote.end),
+            Quote.kind,
+            Quote.speaker_id,
+            speaker.name,
+            Quote.cue_start,
+            Quote.cue_end,
+            _substring(Quote.cue_start, Quote.cue_end),
+            Quote.source,
+            Quote.origin,
+            Article.title,
+            Article.published,
+            Quote.speaker_start,
+            Quote.speaker_end,
+        )
+        .join(Article, Article.id == Quote.article_id)
+        .outerjoin(speaker, speaker.id == Quote.speaker_id)
+    )
+
+
+def quote_rows(
+    session: Session,
+    *,
+    article_id: int | None = None,
+    speaker_id: int | None = None,
+    ids: Sequence[int] | None = None,
+    chronological: bool = False,
+) -> list[QuoteRow]:
+    """Quotes (of one article, of one speaker, or with the given ids), in text order per article.
+
+    ``chronological`` orders articles by publication date (import date where unknown) instead
+    of by id.
+    """
+    query = _query()
+    if article_id is not None:
+        query = query.where(Quote.article_id == article_id)
+    if speaker_id is not None:
+        query = query.where(Quote.speaker_id == speaker_id)
+    if ids is not None:
+        query = query.where(Quote.id.in_(list(ids)))
+    if chronological:
+        query = query.order_by(article_day(), Quote.article_id, Quote.start, Quote.id)
+    else:
+        query = query.order_by(Quote.article_id, Quote.start, Quote.id)
+    rows = session.execute(query)
+    return [
+        QuoteRow(
+            id=r[0],
+            article_id=r[1],
+            start=r[2],
+            end=r[3],
+            text=str(r[4] or ""),
+            kind=str(r[5]),
+            speaker_id=r[6],
+            speaker_name=r[7],
+            cue_start=r[8],
+            cue_end=r[9],
+            cue_text=None if r[8] is None else str(r[10] or ""),
+            source=r[11],
+            origin=str(r[12]),
+            article_title=str(r[13]),
+            published=r[14],
+            speaker_start=r[15],
+            speaker_end=r[16],
+        )
+        for r in rows
+    ]
+
+
+def list_quotes(session: Session, article_id: int | None = None, actor: str | None = None) -> list[QuoteRow]:
+    """Quotes of an article and/or of the actor named ``actor``; NotFoundError for unknown ones."""
+    if article_id is not None and session.get(Article, article_id) is None:
+        raise NotFoundError(f"There is no article {article_id} in this library.")
+    speaker_id = find_actor(session, actor).id if actor is not None else None
+    return quote_rows(session, article_id=article_id, speaker_id=speaker_id)
+
+
+def outdated_article_count(session: Session) -> int:
+    """How many articles were analysed before quotes and sentence indices (``reanalyze`` updates them)."""
+    return int(
+        session.scalar(select(func.count(Article.id)).where(Article.analysis_version < ANALYSIS_VERSION)) or 0
+    )
