@@ -1,0 +1,171 @@
+"""Dossiers, co-occurrence networks and article metadata edits over a real SQLite library."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from desktop.services import network
+from desktop.services.annotations import create_annotation
+from desktop.services.article_meta import ArticleEditError, article_meta, edit_article
+from desktop.services.dossier import actor_dossier
+from desktop.services.importer import Importer
+from desktop.services.queries import NotFoundError, list_actors
+from desktop.storage.db import Library, open_library, resolve_database_url
+from desktop.storage.models import Article, Mention
+from desktop.storage.search import search_articles
+from tests.storage.quote_support import ARTICLE_1, ARTICLE_2, FakeRecognizer, ScriptedFinder
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    lib = open_library(resolve_database_url(str(tmp_path / "lib.sqlite3"), {}))
+    importer = Importer(lib, FakeRecognizer(), quote_finder=ScriptedFinder())
+    assert [importer.import_text(t).status for t in (ARTICLE_1, ARTICLE_2)] == ["imported", "imported"]
+    with lib.session() as session:
+        session.execute(update(Article).where(Article.id == 1).values(published="2025-09-04"))
+    return lib
+
+
+def ids(library: Library) -> dict[str, int]:
+    with library.read_session() as session:
+        return {a.name: a.id for a in list_actors(session)}
+
+
+def test_dossier_gathers_everything_about_an_actor(library: Library) -> None:
+    note = create_annotation(library, 1, quote="Wir werden das prüfen", note="Kernsatz")
+    by_mention = create_annotation(library, 2, quote="Brandtner sprach")
+    create_annotation(library, 2, quote="Kerning blieb")  # touches another actor only
+    with library.read_session() as session:
+        dossier = actor_dossier(session, "brandtner")  # an alias, case ignored
+    a = ids(library)
+    assert dossier.actor.name == "Helga Brandtner" and dossier.actor.aliases == ("Brandtner",)
+    assert [(x.id, x.published, x.mentions) for x in dossier.articles] == [(1, "2025-09-04", 2), (2, None, 1)]
+    assert [q.text for q in dossier.quotes] == ["Wir werden das prüfen"]
+    assert {r.name: (r.sentences, r.articles) for r in dossier.related} == {
+        "Valdora": (2, 2),
+        "Olaf Kerning": (1, 1),
+        "Nordbund": (1, 1),
+    }
+    assert {x.id for x in dossier.annotations} == {note.id, by_mention.id}
+    data = dossier.as_json()
+    assert set(data) == {"actor", "articles", "quotes", "roles", "related", "annotations"}
+    assert set(data["actor"]) == {"id", "name", "type", "aliases", "roles"}
+    assert data["actor"]["id"] == a["Helga Brandtner"]
+    assert set(data["annotations"][0]) == {"id", "start", "end", "quote", "note", "tags", "color", "article"}
+    timeline = dossier.timeline("month")
+    assert timeline[0].period == "2025-09" and timeline[0].articles == 1
+    assert sum(b.by_import_date for b in timeline) == 1  # article 2 has no publication date
+
+
+def test_roles_carry_their_article_dates(library: Library) -> None:
+    importer = Importer(library, FakeRecognizer(), quote_finder=ScriptedFinder())
+    result = importer.import_text("Neu\n\nDie Ministerpräsidentin Helga Brandtner reiste ab.")
+    with library.read_session() as session:
+        dossier = actor_dossier(session, "Helga Brandtner")
+    assert [(r.role, r.article_id, r.published) for r in dossier.roles] == [
+        ("Ministerpräsidentin", result.id, None)
+    ]
+    assert dossier.as_json()["roles"] == [
+        {"role": "Ministerpräsidentin", "article": result.id, "published": None}
+    ]
+
+
+def test_dossier_of_an_unknown_actor(library: Library) -> None:
+    with library.read_session() as session, pytest.raises(NotFoundError):
+        actor_dossier(session, "Niemand")
+
+
+def expected_edges(library: Library, article: int | None = None) -> dict[tuple[int, int], tuple[int, int]]:
+    """Co-occurrence computed the slow way, in Python."""
+    with library.read_session() as session:
+        query = select(Mention.article_id, Mention.sentence, Mention.actor_id)
+        if article is not None:
+            query = query.where(Mention.article_id == article)
+        by_sentence: dict[tuple[int, int], set[int]] = defaultdict(set)
+        for article_id, sentence, actor_id in session.execute(query):
+            by_sentence[(article_id, sentence)].add(actor_id)
+    pairs: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for key, actors in by_sentence.items():
+        for a, b in itertools.combinations(sorted(actors), 2):
+            pairs[(a, b)].add(key)
+    return {pair: (len(keys), len({k[0] for k in keys})) for pair, keys in pairs.items()}
+
+
+def test_library_network_matches_a_python_count(library: Library) -> None:
+    with library.read_session() as session:
+        whole = network.library_network(session)
+        strong = network.library_network(session, 2)
+    assert {(e.source, e.target): (e.sentences, e.articles) for e in whole.edges} == expected_edges(library)
+    a = ids(library)
+    assert {(e.source, e.target) for e in strong.edges} == {
+        tuple(sorted((a["Helga Brandtner"], a["Valdora"]))),
+        tuple(sorted((a["Olaf Kerning"], a["Valdora"]))),
+    }
+    assert {n.name for n in strong.nodes} == {"Helga Brandtner", "Olaf Kerning", "Valdora"}
+    valdora = next(n for n in whole.nodes if n.name == "Valdora")
+    assert valdora.mentions == 5 and valdora.type == "location"
+    assert set(whole.as_json()) == {"nodes", "edges"}
+    assert set(whole.as_json()["edges"][0]) == {"source", "target", "sentences", "articles"}
+
+
+def test_article_and_actor_networks(library: Library) -> None:
+    a = ids(library)
+    with library.read_session() as session:
+        article = network.article_network(session, 2)
+        around = network.actor_network(session, a["Nordbund"])
+        strong = network.named_actor_network(session, "Nordbund", 2)
+    assert {n.name: n.mentions for n in article.nodes} == {
+        "Helga Brandtner": 1,
+        "Olaf Kerning": 1,
+        "Valdora": 2,
+        "Nordbund": 1,
+    }
+    assert {(e.source, e.target): (e.sentences, e.articles) for e in article.edges} == expected_edges(
+        library, 2
+    )
+    assert {n.name for n in around.nodes} == {"Nordbund", "Helga Brandtner", "Olaf Kerning", "Valdora"}
+    # the neighbourhood includes the edges among the neighbours
+    assert tuple(sorted((a["Olaf Kerning"], a["Valdora"]))) in {(e.source, e.target) for e in around.edges}
+    assert [n.name for n in strong.nodes] == ["Nordbund"] and strong.edges == ()
+    with library.read_session() as session:
+        with pytest.raises(NotFoundError):
+            network.article_network(session, 99)
+        with pytest.raises(network.NetworkError):
+            network.library_network(session, 0)
+
+
+def test_edit_article_title_date_and_outlet(library: Library) -> None:
+    change = edit_article(
+        library, 2, title="  Wendepunkt\nin Valdora ", published="2025-10-01", outlet="Nordkurier"
+    )
+    assert change.before.title == "Neue Gespräche" and change.before.published is None
+    assert (change.after.title, change.after.published, change.after.outlet) == (
+        "Wendepunkt in Valdora",
+        "2025-10-01",
+        "Nordkurier",
+    )
+    with library.read_session() as session:
+        assert [h.id for h in search_articles(session, "wendepunkt")] == [2]
+    edit_article(library, 2, published="", outlet="")
+    assert article_meta(library, 2) == type(change.after)("Wendepunkt in Valdora", None, None)
+    undo = change.before
+    edit_article(library, 2, title=undo.title, published=undo.published, outlet=undo.outlet)
+    assert article_meta(library, 2) == change.before
+    with library.read_session() as session:
+        assert search_articles(session, "wendepunkt") == []
+    for bad in (
+        {"title": " "},
+        {"published": "2025-02-30"},
+        {"published": "4.9.2025"},
+        {"outlet": "x" * 201},
+    ):
+        with pytest.raises(ArticleEditError):
+            edit_article(library, 2, **bad)  # type: ignore[arg-type]
+    assert article_meta(library, 2) == change.before  # nothing half-written
+    with pytest.raises(NotFoundError):
+        edit_article(library, 99, title="x")
