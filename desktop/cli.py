@@ -50,7 +50,9 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
     from desktop.core.ingest import IngestError
     from desktop.core.tags import TagError
     from desktop.services.annotations import AnnotationError
+    from desktop.services.article_meta import ArticleEditError
     from desktop.services.entities_cli import EntitiesInputError
+    from desktop.services.network import NetworkError
     from desktop.services.queries import NotFoundError
     from desktop.storage.errors import StorageError
 
@@ -62,6 +64,8 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
         IngestError,
         TagError,
         AnnotationError,
+        ArticleEditError,
+        NetworkError,
         NotFoundError,
         StorageError,
         OSError,

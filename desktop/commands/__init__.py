@@ -12,6 +12,16 @@ from types import ModuleType
 
 def command_modules() -> list[ModuleType]:
     """The modules that contribute subcommands, in the order ``--help`` lists them."""
-    from desktop.commands import actors, annotating, articles, export, maintenance, reading, tools
+    from desktop.commands import (
+        actors,
+        annotating,
+        article_meta,
+        articles,
+        export,
+        maintenance,
+        quotes,
+        reading,
+        tools,
+    )
 
-    return [articles, reading, actors, annotating, export, maintenance, tools]
+    return [articles, reading, article_meta, actors, quotes, annotating, export, maintenance, tools]

@@ -118,3 +118,30 @@ def open_library(args: argparse.Namespace) -> Any:
         for result in seed_if_empty(library, library_recognizer(library)):
             warn(f"first start: sample {result.status} as article {result.id}: {result.title}")
     return library
+
+
+MAX_ID = 2**63 - 1
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number from 1 to 2^63-1 (ids, counts); else a usage error."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (1 to {MAX_ID})")
+    return value
+
+
+def hint_outdated(library: Any) -> None:
+    """One line on stderr when some articles predate quote finding (``reanalyze`` updates them)."""
+    from desktop.services.quotes import outdated_article_count
+
+    with library.read_session() as session:
+        count = outdated_article_count(session)
+    if count:
+        articles = "article predates" if count == 1 else "articles predate"
+        sys.stderr.write(
+            f"note: {count} {articles} quote finding; run `briefing-reader reanalyze` to update them\n"
+        )

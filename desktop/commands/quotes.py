@@ -1,0 +1,110 @@
+"""Subcommands over who said what and who appears with whom: quotes, dossier, network."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop.commands.common import Handler, emit, hint_outdated, open_library, positive_int
+
+
+def register(sub: Any) -> dict[str, Handler]:
+    """Add the quote, dossier and network subcommands to ``sub``."""
+    p = sub.add_parser("quotes", help="statements and their speakers (of an article and/or an actor)")
+    p.add_argument("--article", type=positive_int, metavar="ID")
+    p.add_argument("--actor", metavar="NAME", help="an actor's name, alias or #ID")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("dossier", help="everything about one actor, as Markdown or JSON")
+    p.add_argument("name", metavar="NAME", help="an actor's name, alias or #ID")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten unless --force)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = sub.add_parser("network", help="actors named in the same sentences (JSON, GraphML or GEXF)")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--article", type=positive_int, metavar="ID")
+    scope.add_argument("--actor", metavar="NAME", help="an actor's name, alias or #ID: its neighbourhood")
+    p.add_argument("--min", type=positive_int, default=1, metavar="N", help="least shared sentences per edge")
+    p.add_argument("--format", choices=("json", "graphml", "gexf"), default="json")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten unless --force)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    return {"quotes": _cmd_quotes, "dossier": _cmd_dossier, "network": _cmd_network}
+
+
+def _write(args: argparse.Namespace, text: str, out: TextIO) -> None:
+    if args.output:
+        from desktop.core.export_md import write_new_file
+
+        path = write_new_file(Path(args.output), text, overwrite=args.force)
+        sys.stderr.write(f"wrote {path}\n")
+    else:
+        out.write(text)
+
+
+def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.quotes import list_quotes
+
+    library = open_library(args)
+    with library.read_session() as session:
+        rows = list_quotes(session, args.article, args.actor)
+    hint_outdated(library)
+    if args.json:
+        emit([r.as_json() for r in rows], out)
+        return 0
+    for r in rows:
+        speaker = r.speaker_name or (f"({r.source})" if r.source else "(no speaker)")
+        text = " ".join(r.text.split())
+        out.write(f"#{r.id:<5} art. {r.article_id:<4} {r.kind:<8} {speaker}: “{text}”\n")
+    return 0
+
+
+def _cmd_dossier(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.dossier import actor_dossier
+
+    library = open_library(args)
+    with library.read_session() as session:
+        dossier = actor_dossier(session, args.name)
+    hint_outdated(library)
+    if args.json:
+        if args.output:
+            import json
+
+            _write(args, json.dumps(dossier.as_json(), ensure_ascii=False, indent=2) + "\n", out)
+        else:
+            emit(dossier.as_json(), out)
+        return 0
+    from desktop.core.dossier_md import render_dossier
+
+    _write(args, render_dossier(dossier.as_json(), timeline=dossier.timeline("month")), out)
+    return 0
+
+
+def _cmd_network(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services import network
+
+    library = open_library(args)
+    with library.read_session() as session:
+        if args.article is not None:
+            graph = network.article_network(session, args.article, args.min)
+        elif args.actor is not None:
+            graph = network.named_actor_network(session, args.actor, args.min)
+        else:
+            graph = network.library_network(session, args.min)
+    hint_outdated(library)
+    data = graph.as_json()
+    if args.format == "json" and not args.output:
+        emit(data, out)
+        return 0
+    if args.format == "json":
+        import json
+
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        from desktop.core import network_export
+
+        text = network_export.graphml(data) if args.format == "graphml" else network_export.gexf(data)
+    _write(args, text, out)
+    return 0
