@@ -136,10 +136,9 @@ def positive_int(text: str) -> int:
 
 def hint_outdated(library: Any) -> None:
     """One line on stderr when some articles predate quote finding (``reanalyze`` updates them)."""
-    from desktop.services.quotes import outdated_article_count
+    from desktop.services.quotes import outdated_articles
 
-    with library.read_session() as session:
-        count = outdated_article_count(session)
+    count = outdated_articles(library)
     if count:
         articles = "article predates" if count == 1 else "articles predate"
         sys.stderr.write(

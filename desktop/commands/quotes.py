@@ -45,11 +45,10 @@ def _write(args: argparse.Namespace, text: str, out: TextIO) -> None:
 
 
 def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.quotes import list_quotes
+    from desktop.services.quotes import load_quotes
 
     library = open_library(args)
-    with library.read_session() as session:
-        rows = list_quotes(session, args.article, args.actor)
+    rows = load_quotes(library, article_id=args.article, actor=args.actor)
     hint_outdated(library)
     if args.json:
         emit([r.as_json() for r in rows], out)
@@ -62,11 +61,10 @@ def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_dossier(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.dossier import actor_dossier
+    from desktop.services.dossier import load_dossier
 
     library = open_library(args)
-    with library.read_session() as session:
-        dossier = actor_dossier(session, args.name)
+    dossier = load_dossier(library, args.name)
     hint_outdated(library)
     if args.json:
         if args.output:
@@ -83,16 +81,10 @@ def _cmd_dossier(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_network(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services import network
+    from desktop.services.network import load_network
 
     library = open_library(args)
-    with library.read_session() as session:
-        if args.article is not None:
-            graph = network.article_network(session, args.article, args.min)
-        elif args.actor is not None:
-            graph = network.named_actor_network(session, args.actor, args.min)
-        else:
-            graph = network.library_network(session, args.min)
+    graph = load_network(library, article_id=args.article, actor=args.actor, min_sentences=args.min)
     hint_outdated(library)
     data = graph.as_json()
     if args.format == "json" and not args.output:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop.services.dto import ActorRow, AnnotationRow, Dossier, DossierArticle, DossierRole, RelatedActor
 from desktop.services.queries import NotFoundError, annotation_rows, find_actor
 from desktop.services.quotes import article_day, quote_rows
+from desktop.storage.db import Library
 from desktop.storage.models import Actor, ActorAlias, ActorRole, Annotation, Article, Mention, Quote
 
 
@@ -141,3 +142,11 @@ def _annotations(session: Session, actor_id: int) -> list[AnnotationRow]:
     )
     ids = list(session.scalars(union(by_mention, by_quote)))
     return annotation_rows(session, ids=ids) if ids else []
+
+
+def load_dossier(library: Library, actor: int | str) -> Dossier:
+    """The dossier of an actor given by id or by name/alias/``#ID`` (for the window and the CLI)."""
+    with library.read_session() as session:
+        if isinstance(actor, int):
+            return dossier_of(session, actor)
+        return actor_dossier(session, actor)

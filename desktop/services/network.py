@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.services.dto import Network, NetworkEdge, NetworkNode
 from desktop.services.queries import NotFoundError, find_actor
+from desktop.storage.db import Library
 from desktop.storage.models import Actor, Article, Mention
 
 Pair = tuple[int, int, int, int]  # source, target, sentences, articles
@@ -39,7 +40,7 @@ def _pairs(
     touching: int | None = None,
 ) -> list[Pair]:
     """Co-occurring actor pairs (source < target) with their shared sentence and article counts."""
-    where = [Mention.sentence.is_not(None)]
+    where: list[ColumnElement[bool]] = [Mention.sentence.is_not(None)]
     if article_id is not None:
         where.append(Mention.article_id == article_id)
     if actors is not None:
@@ -48,7 +49,7 @@ def _pairs(
         select(Mention.article_id, Mention.sentence, Mention.actor_id).where(*where).distinct().subquery()
     )
     first, second = occurrences.alias("first"), occurrences.alias("second")
-    query: Select[tuple[int, int, int, int]] = (
+    query = (
         select(
             first.c.actor_id,
             second.c.actor_id,
@@ -140,3 +141,23 @@ def library_network(session: Session, min_sentences: int = 1) -> Network:
     pairs = _pairs(session, min_sentences)
     members = {a for a, _b, _s, _n in pairs} | {b for _a, b, _s, _n in pairs}
     return _network(_nodes(session, members), pairs)
+
+
+def load_network(
+    library: Library,
+    *,
+    article_id: int | None = None,
+    actor: int | str | None = None,
+    min_sentences: int = 1,
+) -> Network:
+    """The network of an article, of an actor's neighbourhood (id or name) or of the whole library."""
+    if article_id is not None and actor is not None:
+        raise NetworkError("Choose an article or an actor, not both.")
+    with library.read_session() as session:
+        if article_id is not None:
+            return article_network(session, article_id, min_sentences)
+        if isinstance(actor, int):
+            return actor_network(session, actor, min_sentences)
+        if actor is not None:
+            return named_actor_network(session, actor, min_sentences)
+        return library_network(session, min_sentences)

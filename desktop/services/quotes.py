@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import Select, String, cast, func, select
+from sqlalchemy import ColumnElement, Select, String, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.services.analysis import ANALYSIS_VERSION
 from desktop.services.dto import QuoteRow
 from desktop.services.queries import NotFoundError, find_actor
+from desktop.storage.db import Library
 from desktop.storage.models import Actor, Article, Quote
 
 
-def _substring(start: object, end: object) -> object:
+def _substring(start: Any, end: Any) -> ColumnElement[str]:
     """``articles.text[start:end]`` in SQL (code points on SQLite and PostgreSQL alike)."""
-    return func.substr(Article.text, start + 1, end - start)  # type: ignore[operator]
+    return func.substr(Article.text, start + 1, end - start)
 
 
-def article_day() -> object:
+def article_day() -> ColumnElement[str]:
     """An article's date in SQL: its publication date, else the day it was imported (ISO text)."""
     return func.coalesce(Article.published, func.substr(cast(Article.imported_at, String), 1, 10))
 
 
-def _query() -> Select[tuple[object, ...]]:
+def _query() -> Select[*tuple[Any, ...]]:
     speaker = aliased(Actor)
     return (
         select(
@@ -112,3 +114,27 @@ def outdated_article_count(session: Session) -> int:
     return int(
         session.scalar(select(func.count(Article.id)).where(Article.analysis_version < ANALYSIS_VERSION)) or 0
     )
+
+
+def load_quotes(
+    library: Library,
+    *,
+    article_id: int | None = None,
+    actor: str | None = None,
+    speaker_id: int | None = None,
+) -> list[QuoteRow]:
+    """Quotes of an article and/or a speaker (by name, alias or ``#ID``, or by id), for the window and CLI."""
+    with library.read_session() as session:
+        if speaker_id is not None:
+            if session.get(Actor, speaker_id) is None:
+                raise NotFoundError(f"There is no actor {speaker_id}.")
+            if article_id is not None and session.get(Article, article_id) is None:
+                raise NotFoundError(f"There is no article {article_id} in this library.")
+            return quote_rows(session, article_id=article_id, speaker_id=speaker_id)
+        return list_quotes(session, article_id, actor)
+
+
+def outdated_articles(library: Library) -> int:
+    """How many articles predate quote finding (see :func:`outdated_article_count`)."""
+    with library.read_session() as session:
+        return outdated_article_count(session)

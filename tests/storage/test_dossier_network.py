@@ -12,9 +12,11 @@ from sqlalchemy import select, update
 from desktop.services import network
 from desktop.services.annotations import create_annotation
 from desktop.services.article_meta import ArticleEditError, article_meta, edit_article
-from desktop.services.dossier import actor_dossier
+from desktop.services.dossier import actor_dossier, load_dossier
 from desktop.services.importer import Importer
+from desktop.services.network import load_network
 from desktop.services.queries import NotFoundError, list_actors
+from desktop.services.quotes import load_quotes, outdated_articles
 from desktop.storage.db import Library, open_library, resolve_database_url
 from desktop.storage.models import Article, Mention
 from desktop.storage.search import search_articles
@@ -169,3 +171,18 @@ def test_edit_article_title_date_and_outlet(library: Library) -> None:
     assert article_meta(library, 2) == change.before  # nothing half-written
     with pytest.raises(NotFoundError):
         edit_article(library, 99, title="x")
+
+
+def test_library_level_services_for_the_window(library: Library) -> None:
+    a = ids(library)
+    assert [q.text for q in load_quotes(library, speaker_id=a["Olaf Kerning"])] == ["der Nordbund sei bereit"]
+    assert load_quotes(library, article_id=2, speaker_id=a["Olaf Kerning"]) == []
+    with pytest.raises(NotFoundError):
+        load_quotes(library, speaker_id=9999)
+    assert load_dossier(library, a["Valdora"]).actor.name == "Valdora"
+    assert load_dossier(library, "#" + str(a["Valdora"])).actor.id == a["Valdora"]
+    assert load_network(library, actor=a["Nordbund"]) == load_network(library, actor="Nordbund")
+    assert load_network(library, article_id=2, min_sentences=2).edges == ()
+    with pytest.raises(network.NetworkError):
+        load_network(library, article_id=2, actor="Nordbund")
+    assert outdated_articles(library) == 0
