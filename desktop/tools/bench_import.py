@@ -4,7 +4,8 @@
 
 Reads 10kGNAD's test split (one article per row after the topic label), imports every
 article into a temporary SQLite library through the same ``Importer`` the app uses, and
-prints articles per second, the share of time spent in recognition, and the library size.
+prints articles per second, the time spent in recognition and in quote finding, and the
+library size.
 """
 
 from __future__ import annotations
@@ -16,16 +17,21 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from desktop.core.entities.recognizer import NullRecognizer, Recognizer
 from desktop.core.ingest import load_text
-from desktop.core.types import Document, EntitySpan
+from desktop.core.quotes import find_quotes
+from desktop.core.types import Document, EntitySpan, FoundQuote, LinkedActor
 from desktop.services.importer import Importer
 from desktop.storage.db import open_library, resolve_database_url
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def _never() -> bool:
+    return False
 
 
 def default_data_dir() -> Path:
@@ -48,6 +54,28 @@ def gnad_document(text: str) -> Document:
     """A document whose title is the teaser sentence (10kGNAD has no titles)."""
     teaser = text.split(". ", 1)[0][:160]
     return load_text(teaser + "\n\n" + text, fmt="paste")
+
+
+class TimedQuoteFinder:
+    """Wraps the quote finder and adds up the time spent in it."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __call__(
+        self,
+        text: str,
+        language: str,
+        actors: Sequence[LinkedActor],
+        *,
+        cancelled: Callable[[], bool] = _never,
+    ) -> list[FoundQuote]:
+        """Delegate to :func:`desktop.core.quotes.find_quotes` and time."""
+        started = time.perf_counter()
+        try:
+            return find_quotes(text, language, actors, cancelled=cancelled)
+        finally:
+            self.seconds += time.perf_counter() - started
 
 
 class TimedRecognizer:
@@ -85,7 +113,8 @@ def run(data: Path, limit: int | None, recognition: bool) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "bench.sqlite3"
         library = open_library(resolve_database_url(str(db_path), {}))
-        importer = Importer(library, timed)
+        finder = TimedQuoteFinder()
+        importer = Importer(library, timed, quote_finder=finder)
         started = time.perf_counter()
         documents = [(f"row {i}", gnad_document(t)) for i, t in enumerate(texts)]
         read_seconds = time.perf_counter() - started
@@ -108,7 +137,9 @@ def run(data: Path, limit: int | None, recognition: bool) -> dict[str, object]:
         "words_per_second": round(words / total),
         "read_seconds": round(read_seconds, 2),
         "recognition_seconds": round(timed.seconds, 2),
-        "store_seconds": round(total - read_seconds - timed.seconds, 2),
+        "quote_seconds": round(finder.seconds, 2),
+        "quote_share": round(finder.seconds / total, 3),
+        "store_seconds": round(total - read_seconds - timed.seconds - finder.seconds, 2),
         "library_mb": round(size_mb, 1),
     }
 

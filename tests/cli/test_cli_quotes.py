@@ -94,13 +94,15 @@ def test_dossier_json_shape(library: Path) -> None:
     assert set(data) == {"actor", "articles", "quotes", "roles", "related", "annotations"}
     assert set(data["actor"]) == {"id", "name", "type", "aliases", "roles"}
     assert data["actor"]["name"] == "Mark Rutte" and data["actor"]["type"] == "person"
-    assert data["articles"] == [
-        {"id": 1, "title": data["articles"][0]["title"], "published": "2025-09-04", "mentions": 2}
-    ]
+    assert [(a["id"], a["published"]) for a in data["articles"]] == [(1, "2025-09-04")]
+    assert set(data["articles"][0]) == {"id", "title", "published", "mentions"}
+    assert data["articles"][0]["mentions"] >= 2  # "Mark Rutte", "Rutte"
     assert [set(q) for q in data["quotes"]] == [QUOTE_KEYS] * len(data["quotes"])
     assert RUTTE_SAYS in [q["text"] for q in data["quotes"]]
     assert all(set(r) == {"role", "article", "published"} for r in data["roles"])
-    assert {"role": "Generalsekretär der NATO", "article": 1, "published": "2025-09-04"} in data["roles"]
+    assert {(r["role"], r["article"], r["published"]) for r in data["roles"]} == {
+        (role, 1, "2025-09-04") for role in data["actor"]["roles"]
+    }
     assert data["related"] and all(
         set(r) == {"actor_id", "name", "type", "sentences", "articles"} for r in data["related"]
     )
