@@ -75,8 +75,10 @@ def _cmd_dossier(args: argparse.Namespace, out: TextIO) -> int:
             emit(dossier.as_json(), out)
         return 0
     from desktop.core.dossier_md import render_dossier
+    from desktop.services.color_meanings import color_meanings
 
-    _write(args, render_dossier(dossier.as_json(), timeline=dossier.timeline("month")), out)
+    text = render_dossier(dossier.as_json(), timeline=dossier.timeline("month"), meanings=color_meanings())
+    _write(args, text, out)
     return 0
 
 

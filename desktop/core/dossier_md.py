@@ -17,12 +17,12 @@ from desktop.core.export_md import (
     DEFAULT_LINK_SCHEME,
     ExportAnnotation,
     _annotation_block,
-    _article_link,
-    _check_scheme,
-    _front_matter,
     _heading,
-    _iso_date,
-    _yaml_text,
+    article_link,
+    check_scheme,
+    front_matter,
+    iso_date,
+    yaml_text,
 )
 from desktop.core.mdescape import escape_inline, quote_block
 from desktop.core.timeline import TimelineBucket
@@ -36,14 +36,14 @@ def _count(n: int, noun: str) -> str:
 
 
 def _date(value: object) -> str:
-    date = _iso_date(value) if isinstance(value, str) else None
+    date = iso_date(value) if isinstance(value, str) else None
     if isinstance(date, dt.date):
         return date.isoformat()
     return escape_inline(date) if date else UNDATED
 
 
 def _link(scheme: str, article_id: int, start: int | None = None, end: int | None = None) -> str:
-    target = _article_link(scheme, article_id)
+    target = article_link(scheme, article_id)
     return f"{target}#{int(start)}-{int(end)}" if start is not None and end is not None else target
 
 
@@ -107,7 +107,12 @@ def _timeline(timeline: Sequence[TimelineBucket]) -> list[str]:
     return lines
 
 
-def _notes(data: Mapping[str, Any], articles: Mapping[int, Mapping[str, Any]], scheme: str) -> list[str]:
+def _notes(
+    data: Mapping[str, Any],
+    articles: Mapping[int, Mapping[str, Any]],
+    scheme: str,
+    meanings: Mapping[str, str],
+) -> list[str]:
     blocks: list[str] = []
     current: int | None = None
     for note in data.get("annotations", ()):
@@ -123,6 +128,7 @@ def _notes(data: Mapping[str, Any], articles: Mapping[int, Mapping[str, Any]], s
             str(note.get("note") or ""),
             tuple(note.get("tags") or ()),
             str(note.get("color") or ""),
+            meanings.get(str(note.get("color") or ""), ""),
         )
         blocks.append(_annotation_block(annotation, article_id, scheme))
     return blocks
@@ -132,22 +138,26 @@ def render_dossier(
     data: Mapping[str, Any],
     *,
     timeline: Sequence[TimelineBucket] = (),
+    meanings: Mapping[str, str] | None = None,
     link_scheme: str = DEFAULT_LINK_SCHEME,
     generated: dt.date | None = None,
 ) -> str:
-    """Render a dossier given in its ``dossier --json`` shape (plus an optional timeline)."""
-    scheme = _check_scheme(link_scheme)
+    """Render a dossier given in its ``dossier --json`` shape (plus an optional timeline).
+
+    ``meanings`` names the highlight colours of the notes ("yellow" → "important").
+    """
+    scheme = check_scheme(link_scheme)
     actor = data["actor"]
     articles = {int(a["id"]): a for a in data.get("articles", ())}
     name = str(actor["name"])
-    aliases = [str(a) for a in actor.get("aliases", ()) if _yaml_text(str(a))]
-    front = _front_matter(
+    aliases = [str(a) for a in actor.get("aliases", ()) if yaml_text(str(a))]
+    front = front_matter(
         {
-            "title": _yaml_text(name) or "Unnamed actor",
+            "title": yaml_text(name) or "Unnamed actor",
             "kind": "dossier",
-            "type": _yaml_text(str(actor["type"])),
-            "aliases": [_yaml_text(a) for a in aliases],
-            "roles": [_yaml_text(str(r)) for r in actor.get("roles", ()) if _yaml_text(str(r))],
+            "type": yaml_text(str(actor["type"])),
+            "aliases": [yaml_text(a) for a in aliases],
+            "roles": [yaml_text(str(r)) for r in actor.get("roles", ()) if yaml_text(str(r))],
             "articles": len(articles),
             "quotes": len(data.get("quotes", ())),
             "generated": generated or dt.date.today(),
@@ -175,7 +185,7 @@ def render_dossier(
             ],
             "_No related actors._",
         ),
-        ("Your notes", _notes(data, articles, scheme), "_No notes touch this actor._"),
+        ("Your notes", _notes(data, articles, scheme, meanings or {}), "_No notes touch this actor._"),
     ]
     for heading, items, empty in sections:
         if heading == "Timeline" and not timeline:

@@ -119,7 +119,7 @@ def edit_article(
         if new_title is not None and new_title != article.title:
             article.title = new_title
             session.flush()
-            index_article(session, article_id, new_title, article.text)
+            index_article(session, article_id, new_title, article.text, language=article.language)
         if not isinstance(new_date, _Unchanged):
             article.published = new_date
         if not isinstance(new_outlet, _Unchanged):

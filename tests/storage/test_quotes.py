@@ -299,3 +299,21 @@ def test_entity_reanalysis_removes_orphaned_actors(imported: Library, finder: Sc
     assert names == {"Helga Brandtner", "Olaf Kerning", "Valdora"}
     with pytest.raises(NotFoundError):
         Reanalyzer(imported, recognizer=recognizer, quote_finder=finder).run([99], entities=True)
+
+
+def test_deleting_an_article_takes_its_quotes_and_undo_brings_them_back(imported: Library) -> None:
+    from desktop.services.article_removal import remove_article, restore_article
+
+    with imported.read_session() as session:
+        first = quote_rows(session, article_id=1)[0]
+    reassign_speaker(imported, first.id, actor_id(imported, "Olaf Kerning"))
+    before = quotes_of(imported)
+    snapshot = remove_article(imported, 1)
+    with imported.read_session() as session:
+        assert session.scalar(select(func.count(Quote.id))) == 0
+        assert session.scalar(select(func.count(QuoteCorrection.id))) == 0
+    restore_article(imported, snapshot)
+    assert quotes_of(imported) == before
+    with imported.read_session() as session:
+        assert session.scalar(select(func.count(QuoteCorrection.id))) == 1
+        assert session.scalar(select(func.count(Mention.id)).where(Mention.sentence.is_(None))) == 0
