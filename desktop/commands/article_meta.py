@@ -6,13 +6,13 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, UserError, emit, open_library, positive_int
+from desktop.commands.common import Handler, UserError, check_id, emit, field, open_library, warn
 
 
 def register(sub: Any) -> dict[str, Handler]:
     """Add the article-metadata subcommands to ``sub``."""
     p = sub.add_parser("edit-article", help="change an article's title, publication date or source")
-    p.add_argument("article_id", type=positive_int, metavar="ID")
+    p.add_argument("article_id", type=int, metavar="ID")
     p.add_argument("--title", metavar="T")
     p.add_argument("--date", metavar="YYYY-MM-DD", help='publication date; "" removes it')
     p.add_argument("--source", metavar="OUTLET", help='the outlet\'s name ("Euronews"); "" removes it')
@@ -23,9 +23,7 @@ def register(sub: Any) -> dict[str, Handler]:
         help="find quotes again (articles from before quote finding, or ID / all with their entities)",
     )
     which = p.add_mutually_exclusive_group()
-    which.add_argument(
-        "--article", type=positive_int, metavar="ID", help="entities and quotes of one article"
-    )
+    which.add_argument("--article", type=int, metavar="ID", help="entities and quotes of one article")
     which.add_argument("--all", action="store_true", help="entities and quotes of every article")
     p.add_argument("--json", action="store_true")
     return {"edit-article": _cmd_edit_article, "reanalyze": _cmd_reanalyze}
@@ -34,6 +32,7 @@ def register(sub: Any) -> dict[str, Handler]:
 def _cmd_edit_article(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.article_meta import UNCHANGED, edit_article
 
+    check_id("article", args.article_id)
     if args.title is None and args.date is None and args.source is None:
         raise UserError("Nothing to change: give --title, --date or --source.")
     change = edit_article(
@@ -55,15 +54,15 @@ def _cmd_edit_article(args: argparse.Namespace, out: TextIO) -> int:
             out,
         )
     else:
-        out.write(
-            f"#{change.article_id}  {after.title}  [{after.published or 'no date'}]  {after.outlet or ''}\n"
-        )
+        date = after.published or "no date"
+        out.write(f"#{change.article_id}  {field(after.title)}  [{date}]  {field(after.outlet)}\n")
     return 0
 
 
 def _cmd_reanalyze(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services import reanalysis
 
+    check_id("article", args.article)
     library = open_library(args)
     entities = args.all or args.article is not None
     if args.article is not None:
@@ -73,7 +72,7 @@ def _cmd_reanalyze(args: argparse.Namespace, out: TextIO) -> int:
     else:
         ids = reanalysis.outdated_article_ids(library)
     if not ids:
-        sys.stderr.write("every article is up to date\n")
+        warn("every article is up to date")
         if args.json:
             emit([], out)
         return 0
@@ -92,7 +91,8 @@ def _cmd_reanalyze(args: argparse.Namespace, out: TextIO) -> int:
     try:
         results = analyzer.run(ids, entities=entities, progress=progress)
     except KeyboardInterrupt:
-        sys.stderr.write("\ninterrupted: finished articles are kept; run reanalyze again to continue\n")
+        sys.stderr.write("\n")
+        warn("interrupted: finished articles are kept; run reanalyze again to continue")
         raise
     sys.stderr.write("\n")
     if args.json:

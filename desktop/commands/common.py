@@ -120,11 +120,8 @@ def open_library(args: argparse.Namespace) -> Any:
     return library
 
 
-MAX_ID = 2**63 - 1
-
-
 def positive_int(text: str) -> int:
-    """An argparse type: a whole number from 1 to 2^63-1 (ids, counts); else a usage error."""
+    """An argparse type for counts: a whole number from 1 to 2^63-1; else a usage error."""
     try:
         value = int(text.strip())
     except ValueError:
@@ -141,6 +138,4 @@ def hint_outdated(library: Any) -> None:
     count = outdated_articles(library)
     if count:
         articles = "article predates" if count == 1 else "articles predate"
-        sys.stderr.write(
-            f"note: {count} {articles} quote finding; run `briefing-reader reanalyze` to update them\n"
-        )
+        warn(f"note: {count} {articles} quote finding; run `briefing-reader reanalyze` to update them")

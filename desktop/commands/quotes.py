@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, emit, hint_outdated, open_library, positive_int
+from desktop.commands.common import (
+    Handler,
+    check_id,
+    emit,
+    field,
+    hint_outdated,
+    open_library,
+    positive_int,
+    warn,
+)
 
 
 def register(sub: Any) -> dict[str, Handler]:
     """Add the quote, dossier and network subcommands to ``sub``."""
     p = sub.add_parser("quotes", help="statements and their speakers (of an article and/or an actor)")
-    p.add_argument("--article", type=positive_int, metavar="ID")
+    p.add_argument("--article", type=int, metavar="ID")
     p.add_argument("--actor", metavar="NAME", help="an actor's name, alias or #ID")
     p.add_argument("--json", action="store_true")
 
@@ -25,7 +33,7 @@ def register(sub: Any) -> dict[str, Handler]:
 
     p = sub.add_parser("network", help="actors named in the same sentences (JSON, GraphML or GEXF)")
     scope = p.add_mutually_exclusive_group()
-    scope.add_argument("--article", type=positive_int, metavar="ID")
+    scope.add_argument("--article", type=int, metavar="ID")
     scope.add_argument("--actor", metavar="NAME", help="an actor's name, alias or #ID: its neighbourhood")
     p.add_argument("--min", type=positive_int, default=1, metavar="N", help="least shared sentences per edge")
     p.add_argument("--format", choices=("json", "graphml", "gexf"), default="json")
@@ -39,7 +47,7 @@ def _write(args: argparse.Namespace, text: str, out: TextIO) -> None:
         from desktop.core.export_md import write_new_file
 
         path = write_new_file(Path(args.output), text, overwrite=args.force)
-        sys.stderr.write(f"wrote {path}\n")
+        warn(f"wrote {path}")
     else:
         out.write(text)
 
@@ -47,6 +55,7 @@ def _write(args: argparse.Namespace, text: str, out: TextIO) -> None:
 def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.quotes import load_quotes
 
+    check_id("article", args.article)
     library = open_library(args)
     rows = load_quotes(library, article_id=args.article, actor=args.actor)
     hint_outdated(library)
@@ -55,8 +64,7 @@ def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     for r in rows:
         speaker = r.speaker_name or (f"({r.source})" if r.source else "(no speaker)")
-        text = " ".join(r.text.split())
-        out.write(f"#{r.id:<5} art. {r.article_id:<4} {r.kind:<8} {speaker}: “{text}”\n")
+        out.write(f"#{r.id:<5} art. {r.article_id:<4} {r.kind:<8} {field(speaker)}: “{field(r.text)}”\n")
     return 0
 
 
@@ -85,6 +93,7 @@ def _cmd_dossier(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_network(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.network import load_network
 
+    check_id("article", args.article)
     library = open_library(args)
     graph = load_network(library, article_id=args.article, actor=args.actor, min_sentences=args.min)
     hint_outdated(library)

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop.core.cancel import OperationCancelled, raise_if_cancelled
 from desktop.core.types import FoundQuote, LinkedActor
 from desktop.storage.models import Quote, QuoteCorrection
 
@@ -41,7 +42,12 @@ class QuoteFinder(Protocol):
         ...
 
 
-def _never() -> bool:
+def scope_cancelled() -> bool:
+    """Whether the enclosing :func:`desktop.core.cancel.cancel_scope` has been cancelled."""
+    try:
+        raise_if_cancelled()
+    except OperationCancelled:
+        return True
     return False
 
 
@@ -51,18 +57,22 @@ def run_quote_finder(
     language: str,
     actors: Sequence[LinkedActor],
     *,
-    cancelled: Callable[[], bool] = _never,
+    cancelled: Callable[[], bool] = scope_cancelled,
 ) -> tuple[list[FoundQuote], int]:
     """The finder's quotes that make sense for ``text``, and the analysis version they give.
 
     A failing finder must not cost the user the article: it is logged, the article is stored
-    without quotes and keeps version 0, so that ``reanalyze`` tries again later.
+    without quotes and keeps version 0, so that ``reanalyze`` tries again later. Cancelling
+    (within the importer's cancel scope) raises :class:`OperationCancelled`: no partial quotes.
     """
     try:
         found = finder(text, language, actors, cancelled=cancelled)
+    except OperationCancelled:
+        raise
     except Exception:
         _log.exception("quote finding failed; the article is stored without quotes")
         return [], 0
+    raise_if_cancelled()
     return [q for q in found if _plausible(q, len(text), len(actors))], ANALYSIS_VERSION
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
+from desktop.core.ingest import load_text
 from desktop.services import corrections, reanalysis
 from desktop.services.analysis import ANALYSIS_VERSION
 from desktop.services.annotations import create_annotation
@@ -317,3 +318,20 @@ def test_deleting_an_article_takes_its_quotes_and_undo_brings_them_back(imported
     with imported.read_session() as session:
         assert session.scalar(select(func.count(QuoteCorrection.id))) == 1
         assert session.scalar(select(func.count(Mention.id)).where(Mention.sentence.is_(None))) == 0
+
+
+def test_cancel_during_quote_finding_stores_nothing_of_that_article(library: Library) -> None:
+    stop = {"now": False}
+
+    class Slow(ScriptedFinder):
+        def __call__(self, text, language, actors, *, cancelled=lambda: False):  # type: ignore[no-untyped-def]
+            stop["now"] = True  # the user presses Cancel while quotes are being found
+            assert cancelled()
+            return super().__call__(text, language, actors, cancelled=cancelled)[:1]  # a partial result
+
+    documents = [("a", load_text(ARTICLE_1)), ("b", load_text(ARTICLE_2))]
+    importer = Importer(library, FakeRecognizer(), quote_finder=Slow())
+    assert importer.import_documents(documents, cancelled=lambda: stop["now"]) == []
+    with library.read_session() as session:
+        assert session.scalar(select(func.count(Article.id))) == 0
+        assert session.scalar(select(func.count(Quote.id))) == 0
