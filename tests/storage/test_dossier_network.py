@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,17 +21,30 @@ from desktop.services.quotes import load_quotes, outdated_articles
 from desktop.storage.db import Library, open_library, resolve_database_url
 from desktop.storage.models import Article, Mention
 from desktop.storage.search import search_articles
+from tests.postgres import fresh_database, needs_postgres
 from tests.storage.quote_support import ARTICLE_1, ARTICLE_2, FakeRecognizer, ScriptedFinder
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> Library:
-    lib = open_library(resolve_database_url(str(tmp_path / "lib.sqlite3"), {}))
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=needs_postgres)])
+def library(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Library]:
+    """Two articles imported, on SQLite, and on PostgreSQL when a test server is available."""
+    if request.param == "postgresql":
+        with fresh_database() as url:
+            lib = open_library(url)
+            yield from _imported(lib)
+    else:
+        yield from _imported(open_library(resolve_database_url(str(tmp_path / "lib.sqlite3"), {})))
+
+
+def _imported(lib: Library) -> Iterator[Library]:
     importer = Importer(lib, FakeRecognizer(), quote_finder=ScriptedFinder())
     assert [importer.import_text(t).status for t in (ARTICLE_1, ARTICLE_2)] == ["imported", "imported"]
     with lib.session() as session:
         session.execute(update(Article).where(Article.id == 1).values(published="2025-09-04"))
-    return lib
+    try:
+        yield lib
+    finally:
+        lib.close()
 
 
 def ids(library: Library) -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,12 +26,22 @@ from desktop.services.reanalysis import Reanalyzer, outdated_article_ids
 from desktop.services.snapshots import record_actor_change, restore_actors
 from desktop.storage.db import Library, open_library, resolve_database_url
 from desktop.storage.models import Actor, Article, Mention, Quote, QuoteCorrection
+from tests.postgres import fresh_database, needs_postgres
 from tests.storage.quote_support import ARTICLE_1, ARTICLE_2, FakeRecognizer, ScriptedFinder
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> Library:
-    return open_library(resolve_database_url(str(tmp_path / "lib.sqlite3"), {}))
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=needs_postgres)])
+def library(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Library]:
+    """A fresh library on SQLite, and on PostgreSQL when a test server is available."""
+    if request.param == "postgresql":
+        with fresh_database() as url:
+            lib = open_library(url)
+            yield lib
+            lib.close()
+    else:
+        lib = open_library(resolve_database_url(str(tmp_path / "lib.sqlite3"), {}))
+        yield lib
+        lib.close()
 
 
 @pytest.fixture
