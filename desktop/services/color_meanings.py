@@ -119,4 +119,11 @@ def meaning_of(color: str, meanings: Mapping[str, str] | None) -> str:
     return DEFAULT_MEANINGS.get(color, color.capitalize())
 
 
-__all__ = ["DEFAULT_MEANINGS", "color_meanings", "meaning_of", "read_meanings", "settings_path"]
+__all__ = [
+    "DEFAULT_MEANINGS",
+    "MAX_MEANING",
+    "color_meanings",
+    "meaning_of",
+    "read_meanings",
+    "settings_path",
+]

@@ -14,6 +14,7 @@ from desktop.services.model_health import ModelProblems
 from desktop.services.recognition import library_recognizer, user_corrections
 from desktop.storage.db import Library
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.write_queue import WriteQueue
 
 
 @dataclass
@@ -27,7 +28,14 @@ class AppContext:
     model: Recognizer | None = None  # injected in tests; the shipped models otherwise
     model_problems: ModelProblems = field(default_factory=ModelProblems)  # shown in the status bar
     _recognizer: LayeredRecognizer | None = field(default=None, init=False, repr=False)
+    _writes: WriteQueue | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def write_queue(self) -> WriteQueue:
+        """The one queue every write of the window goes through (created on first use)."""
+        if self._writes is None:
+            self._writes = WriteQueue(self.tasks, self.tasks)
+        return self._writes
 
     def recognizer(self) -> LayeredRecognizer:
         """The recogniser with the user's corrections; built lazily (call off the GUI thread)."""

@@ -63,14 +63,16 @@ class SnippetDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        title, opt.text = opt.text, ""
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        title, opt.text = opt.text, ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         group, roles = opt.palette.ColorGroup.Active, opt.palette.ColorRole
         text_color = opt.palette.color(group, roles.HighlightedText if selected else roles.Text)
         muted = text_color if selected else opt.palette.color(group, roles.PlaceholderText)
         rect = opt.rect.adjusted(4, 2, -4, -2)
+        rect.setLeft(max(rect.left(), text_rect.left() + 1))  # after the star or archive mark
         painter.save()
         metrics = QFontMetrics(opt.font)
         painter.setFont(opt.font)

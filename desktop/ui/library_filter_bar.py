@@ -1,4 +1,4 @@
-"""The filter row of the library pane: tag, actor (with completion) and "has notes"."""
+"""The filter rows of the library pane: tag, actor (with completion), reading state and "has notes"."""
 
 from __future__ import annotations
 
@@ -7,15 +7,20 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QHBoxLayout, QVB
 
 from desktop.services.library_filters import LibraryFilter, actor_choices, tags_in_use
 from desktop.ui.context import AppContext
+from desktop.ui.library_proxy import STATE_VIEWS
 from desktop.ui.tasks import TaskControl
 
 Choices = tuple[list[str], list[tuple[int, str, str, int]]]
 
 
+STATE_VIEW_KEY = "library/state_view"
+
+
 class FilterBar(QWidget):
-    """Combos for tag and actor and a "Has notes" box; emits the resulting LibraryFilter."""
+    """Combos for tag, actor and reading state and a "Has notes" box; emits the resulting LibraryFilter."""
 
     filter_changed = Signal(object)  # LibraryFilter
+    state_view_changed = Signal(str)  # a key of STATE_VIEWS
     choices_loaded = Signal()
     failed = Signal(str)
 
@@ -46,11 +51,21 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self._changed())
         self.notes_check = QCheckBox("Has notes", self)
         self.notes_check.toggled.connect(lambda _b: self._changed())
+        self.state_combo = QComboBox(self)
+        self.state_combo.setAccessibleName("Show articles by reading state")
+        self.state_combo.setToolTip("Which articles to list: archived ones are hidden unless chosen here")
+        for key, label in STATE_VIEWS.items():
+            self.state_combo.addItem(label, key)
+        stored = ctx.settings.value(STATE_VIEW_KEY, "inbox")
+        self.state_combo.setCurrentIndex(max(self.state_combo.findData(stored), 0))
+        self.state_combo.currentIndexChanged.connect(self._state_changed)
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(self.tag_combo, 1)
         row.addWidget(self.actor_combo, 1)
         self.footer = QHBoxLayout()
+        self.footer.setSpacing(6)
+        self.footer.addWidget(self.state_combo)
         self.footer.addWidget(self.notes_check)
         self.footer.addStretch(1)
         layout = QVBoxLayout(self)
@@ -58,6 +73,21 @@ class FilterBar(QWidget):
         layout.setSpacing(6)
         layout.addLayout(row)
         layout.addLayout(self.footer)
+
+    def state_view(self) -> str:
+        """The reading-state view chosen (a key of STATE_VIEWS)."""
+        return str(self.state_combo.currentData())
+
+    def set_state_view(self, view: str) -> None:
+        """Choose a reading-state view (emits state_view_changed when it changes)."""
+        index = self.state_combo.findData(view)
+        if index < 0:
+            raise ValueError(f"Unknown view {view!r}.")
+        self.state_combo.setCurrentIndex(index)
+
+    def _state_changed(self, _index: int) -> None:
+        self._ctx.settings.setValue(STATE_VIEW_KEY, self.state_view())
+        self.state_view_changed.emit(self.state_view())
 
     def current_filter(self) -> LibraryFilter:
         """The filter shown by the widgets."""

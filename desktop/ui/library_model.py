@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -10,18 +11,18 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
 from sqlalchemy.orm import Session
 
-from desktop.services.dto import ArticleRow
+from desktop.services.dto import ArticleRow, ReadingState
 from desktop.services.queries import list_articles
 from desktop.storage.db import Library
 from desktop.storage.search import SearchHit
 from desktop.ui.article_labels import date_label, date_tooltip, is_import_date, source_label
+from desktop.ui.paths import action_icon
 from desktop.ui.tasks import TaskControl, TaskRunner
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
@@ -65,6 +66,7 @@ class ArticleListModel(QAbstractTableModel):
         self._snippets: dict[int, str] = {}
         self._hits: dict[int, tuple[tuple[int, int], ...]] = {}
         self._ranks: dict[int, int] = {}
+        self._icons: dict[str, QIcon] = {}
 
     # ------------------------------------------------------------------ Qt model API
 
@@ -120,6 +122,10 @@ class ArticleListModel(QAbstractTableModel):
             return self._tooltip(item, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == NOTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == TITLE and role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole):
+            return self._title_look(item, role)
+        if role == Qt.ItemDataRole.ForegroundRole and item.archived and not is_import_date(item):
+            return QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         if column == DATE and is_import_date(item):  # an import date looks unlike a publication date
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
@@ -128,6 +134,21 @@ class ArticleListModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         return None
+
+    def _title_look(self, item: ArticleRow, role: int) -> Any:
+        """Unread titles in bold; a star for starred articles, a box for archived ones."""
+        if role == Qt.ItemDataRole.FontRole:
+            if item.read_at is not None:
+                return None
+            font = QFont()
+            font.setBold(True)
+            return font
+        name = "star" if item.starred else "archive" if item.archived else ""
+        if not name:
+            return None
+        if name not in self._icons:
+            self._icons[name] = action_icon(name)
+        return self._icons[name]
 
     @staticmethod
     def _display(item: ArticleRow, column: int) -> str:
@@ -161,7 +182,17 @@ class ArticleListModel(QAbstractTableModel):
         if column != TITLE:
             return ""
         snippet = self._snippets.get(item.id)
-        return f"{item.title}\n\n{snippet}" if snippet else item.title
+        state = " · ".join(
+            word
+            for word, on in (
+                ("Unread", item.read_at is None),
+                ("Starred", item.starred),
+                ("Archived", item.archived),
+            )
+            if on
+        )
+        title = f"{item.title}\n{state}" if state else item.title
+        return f"{title}\n\n{snippet}" if snippet else title
 
     # ------------------------------------------------------------------ content
 
@@ -177,6 +208,25 @@ class ArticleListModel(QAbstractTableModel):
         """The index of an article's cell (invalid when the article is not listed)."""
         row = self.row_of(article_id)
         return self.index(row, column) if row >= 0 else QModelIndex()
+
+    def row_for(self, article_id: int) -> ArticleRow | None:
+        """The listed row of an article (None when it is not listed)."""
+        row = self._row_of.get(article_id, -1)
+        return self._rows[row] if row >= 0 else None
+
+    def set_states(self, states: Iterable[ReadingState]) -> None:
+        """Show new reading states at once (after marking read, starring, archiving)."""
+        for state in states:
+            row = self._row_of.get(state.article_id, -1)
+            if row < 0:
+                continue
+            item = self._rows[row]
+            new = dataclasses.replace(
+                item, read_at=state.read_at, starred=state.starred, archived=state.archived
+            )
+            if new != item:
+                self._rows[row] = new
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
     def refresh(self) -> None:
         """Reload the rows in the background; changes arrive with insert/remove/dataChanged signals."""
@@ -263,34 +313,3 @@ class ArticleListModel(QAbstractTableModel):
                     Qt.ItemDataRole.SizeHintRole,
                 ],
             )
-
-
-class LibraryProxyModel(QSortFilterProxyModel):
-    """Sorting plus a restriction to a set of article ids (search hits and filters)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._allowed: frozenset[int] | None = None
-        self.setSortRole(SortRole)
-        self.setDynamicSortFilter(True)
-
-    def allowed_ids(self) -> frozenset[int] | None:
-        """The ids shown, or None for all."""
-        return self._allowed
-
-    def set_allowed_ids(self, ids: set[int] | frozenset[int] | None) -> None:
-        """Show only these articles (None: all)."""
-        allowed = None if ids is None else frozenset(ids)
-        if allowed == self._allowed:
-            return
-        self.beginFilterChange()
-        self._allowed = allowed
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if self._allowed is None:
-            return True
-        model = self.sourceModel()
-        if model is None:
-            return False
-        return model.index(source_row, TITLE, source_parent).data(ArticleIdRole) in self._allowed

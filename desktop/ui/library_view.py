@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
+from desktop.services.dto import ReadingState
 from desktop.services.library_filters import LibraryFilter, filter_article_ids
 from desktop.storage.search import SearchHit, search_articles
 from desktop.ui.context import AppContext
@@ -20,10 +23,10 @@ from desktop.ui.library_model import (
     TITLE,
     ArticleIdRole,
     ArticleListModel,
-    LibraryProxyModel,
     RankRole,
     SortRole,
 )
+from desktop.ui.library_proxy import LibraryProxyModel, StateView
 from desktop.ui.paths import action_icon
 from desktop.ui.tasks import TaskControl
 
@@ -83,7 +86,11 @@ class LibraryPane(QWidget):
 
         self.filters = FilterBar(self._ctx, self)
         self.tag_combo, self.actor_combo = self.filters.tag_combo, self.filters.actor_combo
-        self.notes_check = self.filters.notes_check
+        self.notes_check, self.state_combo = self.filters.notes_check, self.filters.state_combo
+        self.proxy.set_state_view(self.filters.state_view())  # type: ignore[arg-type]
+        self.filters.state_view_changed.connect(
+            lambda view: self._keeping_selection(lambda: self.proxy.set_state_view(view))
+        )
         self.filters.filter_changed.connect(self._on_filter_changed)
         self.filters.failed.connect(self.message)
         self.filters.choices_loaded.connect(self.choices_loaded)
@@ -330,10 +337,14 @@ class LibraryPane(QWidget):
         for ids in (self._search_ids, self._filter_ids):
             if ids is not None:
                 allowed = set(ids) if allowed is None else allowed & ids
+        self._keeping_selection(lambda: self.proxy.set_allowed_ids(allowed))
+
+    def _keeping_selection(self, change: Callable[[], object]) -> None:
+        """Run a change that may hide rows; the article asked for stays selected, nothing else opens."""
         shown = self._last_request[0] if self._last_request else None
         self._selecting = True  # rows vanishing must not open another article
         try:
-            self.proxy.set_allowed_ids(allowed)
+            change()
             source = self.model.index_of(shown) if shown is not None else QModelIndex()
             index = self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
             self.view.selectionModel().setCurrentIndex(
@@ -343,6 +354,20 @@ class LibraryPane(QWidget):
         finally:
             self._selecting = False
         self._update_count()
+
+    # ------------------------------------------------------------------ reading state
+
+    def set_state_view(self, view: StateView) -> None:
+        """List the articles of one reading state (the combo follows)."""
+        self.filters.set_state_view(view)
+
+    def pin_article(self, article_id: int | None) -> None:
+        """Keep the article being read listed, whatever its reading state."""
+        self._keeping_selection(lambda: self.proxy.set_pinned(article_id))
+
+    def set_states(self, states: Iterable[ReadingState]) -> None:
+        """Show new reading states (bold, star, archived) without reloading the list."""
+        self._keeping_selection(lambda: self.model.set_states(states))
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -376,6 +401,10 @@ class LibraryPane(QWidget):
         finally:
             self._selecting = False
         return True
+
+    def listed_article_ids(self) -> list[int]:
+        """The articles listed, in the order shown (what next/previous article steps through)."""
+        return [int(self.proxy.index(r, TITLE).data(ArticleIdRole)) for r in range(self.proxy.rowCount())]
 
     def selected_article_id(self) -> int | None:
         """The article of the current row."""

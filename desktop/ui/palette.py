@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QPalette
 
 from desktop.services.annotations import DEFAULT_COLOR
+from desktop.services.color_meanings import DEFAULT_MEANINGS, MAX_MEANING, meaning_of
 
 #: Ink of each annotation colour name (names as in the annotations service): chips and underlines.
 ANNOTATION_RGB: dict[str, str] = {
@@ -23,16 +24,6 @@ ANNOTATION_RGB: dict[str, str] = {
     "orange": "#e8801e",
     "red": "#d9503f",
     "gray": "#8a8d91",
-}
-DEFAULT_MEANINGS: dict[str, str] = {
-    "yellow": "Important",
-    "green": "Evidence",
-    "blue": "Question",
-    "red": "Disagree",
-    "purple": "Quote",
-    "pink": "Follow up",
-    "orange": "To check",
-    "gray": "Background",
 }
 #: The colours on the highlight toolbar, in order; Ctrl+1..Ctrl+5 pick the first five.
 TOOLBAR_COLORS: tuple[str, ...] = ("yellow", "green", "blue", "red", "purple", "pink", "orange", "gray")
@@ -179,13 +170,17 @@ class ColorPalette(QObject):
         value = self._settings.value(f"{_SETTINGS_GROUP}/{color}", None)
         if isinstance(value, str) and value.strip():
             return value.strip()
-        return DEFAULT_MEANINGS.get(color, color.capitalize())
+        return meaning_of(color, None)
+
+    def meanings(self) -> dict[str, str]:
+        """Every colour's meaning as the exports name it (renamed ones and the defaults)."""
+        return {color: self.meaning(color) for color in TOOLBAR_COLORS}
 
     def set_meaning(self, color: str, meaning: str) -> None:
         """Rename a colour's meaning; an empty text restores the default."""
         if color not in ANNOTATION_RGB:
             raise ValueError(f"Unknown colour {color!r}.")
-        text = " ".join(meaning.split())[:60]
+        text = " ".join(meaning.split())[:MAX_MEANING]
         if text and text != DEFAULT_MEANINGS.get(color):
             self._settings.setValue(f"{_SETTINGS_GROUP}/{color}", text)
         else:

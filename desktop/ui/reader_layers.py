@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 
-from desktop.core.textfold import find_folded
+from desktop.core.query import Matcher, parse_query
 from desktop.services.dto import ActorRow, ArticleDetail
 from desktop.ui.find_bar import FindBar, find_all
 from desktop.ui.palette import entity_background, entity_color, find_colors, text_on
@@ -83,9 +83,16 @@ class TransientLayers(QObject):
 
     # --- search hits -------------------------------------------------------------------------------
     def set_query(self, query: str | None) -> list[tuple[int, int]]:
-        """Highlight the words of a library search; returns the hits (code points)."""
-        text = self._detail.text if self._detail else ""
-        self.query_spans = find_folded(text, query) if query else []
+        """Mark what a library search found (other word forms, phrases, ae/oe/ue); returns the hits.
+
+        The same matcher as the search itself, in the article's language, so what was found is
+        what is marked; excluded words are not marked.
+        """
+        detail = self._detail
+        if detail is None or not query:
+            self.query_spans = []
+        else:
+            self.query_spans = Matcher(parse_query(query), [detail.language]).spans(detail.text)
         self._show_query()
         return self.query_spans
 

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.types import ENTITY_TYPES
-from desktop.services import corrections
 from desktop.services.dto import ActorRow, ArticleDetail
 from desktop.services.queries import article_detail, list_actors
-from desktop.ui.actors_model import actor_tooltip
 from desktop.ui.context import AppContext
 from desktop.ui.find_bar import FindBar
 from desktop.ui.palette import SHORTCUT_COLORS, ColorPalette
+from desktop.ui.reader_editing import SelectionEditing
 from desktop.ui.reader_layers import ScrollMemory, TransientLayers, as_number
-from desktop.ui.reader_toolbar import MessageBanner, ReaderToolbar, add_selection_actions
+from desktop.ui.reader_toolbar import MessageBanner, ReaderToolbar
 from desktop.ui.reading_browser import ReadingBrowser
 from desktop.ui.reading_doc import (
     DEFAULT_POINT_SIZE,
@@ -31,7 +29,6 @@ from desktop.ui.reading_doc import (
     measure_width,
     mention_spans,
     reading_font,
-    tooltip_html,
 )
 from desktop.ui.undo import EditController, error_message
 
@@ -40,7 +37,7 @@ ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10
 HIDDEN_TYPES_KEY = "reader/hidden_types"
 
 
-class ReaderPane(QWidget):
+class ReaderPane(SelectionEditing, QWidget):
     """Shows one article; highlights, notes and actor corrections go through ``self.edits``."""
 
     article_opened = Signal(int)
@@ -49,6 +46,7 @@ class ReaderPane(QWidget):
     actors_changed = Signal()
     rendered = Signal(int)  # after every (re)render of the current article
     annotation_clicked = Signal(int)
+    annotation_revealed = Signal(int)  # show_annotation(): the passage is selected and in view
     # ``mention_changed(current, total)`` is ``self.layers.mention_changed``
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -70,6 +68,7 @@ class ReaderPane(QWidget):
         self._requested: int | None = None
         self._opening = False  # an open_article() load is on its way
         self._query: str | None = None
+        self._reveal: int | None = None  # annotation to select once its article is shown
         self._flush_hooks: list[Callable[[], None]] = []
         # A theme switch reaches the widgets one by one: repaint once every palette has arrived.
         self._restyle_timer = QTimer(self)
@@ -135,8 +134,44 @@ class ReaderPane(QWidget):
     def open_article(self, article_id: int, highlight_query: str | None = None) -> None:
         """Load an article in the background, render it, then emit article_opened."""
         self._leave_article()
+        self._reveal = None
         self._query = highlight_query.strip() if highlight_query and highlight_query.strip() else None
         self._load(article_id, opening=True)
+
+    def show_annotation(self, article_id: int, annotation_id: int) -> None:
+        """Show an annotation's passage, selected and in view (opening its article unless shown)."""
+        if self._detail is not None and self._detail.id == article_id and not self._opening:
+            self._reveal = annotation_id
+            self._reveal_pending()
+        else:
+            self.open_article(article_id)
+            self._reveal = annotation_id
+
+    def _reveal_pending(self) -> None:
+        annotation_id, self._reveal = self._reveal, None
+        if annotation_id is None:
+            return
+        span = next((s for s in self._annotations.spans if s.ref == annotation_id), None)
+        if span is None:
+            self.show_message("The passage of this note is no longer found in the text.")
+            return
+        self.select_range(span.start, span.end)
+        self._scroll_to_index(span.start)
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.annotation_revealed.emit(annotation_id)
+
+    def close_article(self, text: str = "Choose an article in the library to read it here.") -> None:
+        """Show no article (the one shown was deleted)."""
+        self._leave_article()
+        self._detail, self._layout, self._requested, self._opening = None, None, None, False
+        self._entities, self._annotations = SpanIndex([]), SpanIndex([])
+        self.browser.set_underlines([])
+        self._placeholder(text)
+
+    def flush_edits(self) -> None:
+        """Queue what is being typed (a note) before the article changes under it."""
+        for hook in list(self._flush_hooks):
+            hook()
 
     def reload(self) -> None:
         """Load the current article again (after an edit), keeping the reading position."""
@@ -144,26 +179,6 @@ class ReaderPane(QWidget):
             self._load(self._requested, opening=True)  # type: ignore[arg-type]
         elif self._detail is not None:
             self._load(self._detail.id, opening=False)
-
-    def selected_range(self) -> tuple[int, int] | None:
-        """The selection as code-point offsets into the article text (None without a body selection)."""
-        cursor = self.browser.textCursor()
-        if self._layout is None or not cursor.hasSelection():
-            return None
-        start = self._layout.index(max(cursor.selectionStart(), self._layout.body_start))
-        end = self._layout.index(cursor.selectionEnd())
-        if start is None or end is None or end <= start:
-            return None
-        return start, end
-
-    def select_range(self, start: int, end: int) -> None:
-        """Select [start, end) of the body (code points), e.g. from tests or search results."""
-        if self._layout is None:
-            return
-        cursor = QTextCursor(self.browser.document())
-        cursor.setPosition(self._layout.qt_pos(start))
-        cursor.setPosition(self._layout.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)
-        self.browser.setTextCursor(cursor)
 
     def save_state(self) -> None:
         """Save notes being typed, finish pending writes and remember the reading position."""
@@ -212,8 +227,7 @@ class ReaderPane(QWidget):
 
     # --- loading and rendering ---------------------------------------------------------------------
     def _leave_article(self) -> None:
-        for hook in list(self._flush_hooks):
-            hook()
+        self.flush_edits()
         self._remember_scroll()
 
     def _load(self, article_id: int, *, opening: bool) -> None:
@@ -259,6 +273,8 @@ class ReaderPane(QWidget):
         if opening:
             self.article_opened.emit(detail.id)
         self.rendered.emit(detail.id)
+        if opening and self._reveal is not None:
+            self._reveal_pending()
 
     def _render(self, *, new_article: bool = False) -> None:
         detail = self._detail
@@ -339,72 +355,6 @@ class ReaderPane(QWidget):
     def step_mention(self, step: int) -> None:
         """Scroll to the next (1) or previous (-1) mention of the highlighted actor."""
         self.layers.step_mention(step)
-
-    # --- interaction ---------------------------------------------------------------------------------
-    def _spans_at(self, position: int) -> tuple[int | None, int | None]:
-        index = self._layout.index(position) if self._layout else None
-        if index is None:
-            return None, None
-        entities, notes = self._entities.at(index), self._annotations.at(index)
-        return (entities[0].ref if entities else None), (notes[0].ref if notes else None)
-
-    def _tooltip(self, position: int) -> str | None:
-        actor_id, note_id = self._spans_at(position)
-        actor = self._actors.get(actor_id) if actor_id is not None else None
-        note = next((a for a in self._detail.annotations if a.id == note_id), None) if self._detail else None
-        meaning = self.palette_colors.meaning(note.color) if note else ""
-        return tooltip_html(actor_tooltip(actor) if actor else None, meaning, note.note if note else None)
-
-    def _clicked(self, position: int) -> None:
-        actor_id, note_id = self._spans_at(position)
-        if actor_id is not None:
-            self.highlight_actor(actor_id)
-            self.actor_selected.emit(actor_id)
-        elif note_id is not None:
-            self.annotation_clicked.emit(note_id)
-
-    def _context_menu(self, point: QPoint) -> None:
-        menu = self.browser.createStandardContextMenu(point)
-        if self.selected_range() is not None:
-            add_selection_actions(
-                menu, self.palette_colors, self.highlight_selection, self.mark_selection_as_actor
-            )
-        menu.exec(self.browser.viewport().mapToGlobal(point))
-
-    def highlight_selection(self, color: str | None = None) -> None:
-        """Annotate the selected text with ``color`` (default colour for None)."""
-        selected = self.selected_range()
-        if self._detail is None or selected is None:
-            self.show_message("Select the words to highlight first.")
-            return
-        self.edits.create_annotation(self._detail.id, *selected, color or self.palette_colors.default_color())
-        cursor = self.browser.textCursor()
-        cursor.clearSelection()
-        self.browser.setTextCursor(cursor)
-
-    def mark_selection_as_actor(self, kind: str, actor_id: int | None = None) -> None:
-        """Make the selected words a mention of a new actor of ``kind`` (or of ``actor_id``)."""
-        selected = self.selected_range()
-        if self._detail is None or selected is None:
-            self.show_message("Select the words to mark as an actor first.")
-            return
-        article_id = self._detail.id
-        start, end = selected
-        self.edits.correct_actors(
-            "Mark as actor",
-            [actor_id] if actor_id is not None else [],
-            lambda lib: corrections.mark_as_actor(lib, article_id, start, end, kind, actor_id=actor_id),
-        )
-
-    def _annotations_written(self, article_id: int) -> None:
-        if self._detail is not None and article_id == self._detail.id:
-            self.reload()
-        self.annotations_changed.emit(article_id)
-
-    def _actors_written(self, summary: Any) -> None:
-        if self._detail is not None and self._detail.id in getattr(summary, "articles", ()):
-            self.reload()
-        self.actors_changed.emit()
 
     def layout_info(self) -> DocLayout | None:
         """Where the body starts in the document."""

@@ -1,20 +1,18 @@
 """Undoable edits of annotations and actors, written in the background one after another.
 
 ``EditController`` is the one place the reader and the sidebar change the library. Each
-edit runs on the ``WriteQueue`` (serial, off the GUI thread, so undo steps can never
-overtake each other), then lands on the window's ``QUndoStack`` as a command whose first
-``redo`` is a no-op. Undo and redo restore exact snapshots (see services/snapshots.py).
+edit runs on the window's one ``WriteQueue`` (``ctx.write_queue()``: serial, off the GUI
+thread, so undo steps can never overtake each other), then lands on the window's
+``QUndoStack`` as a command whose first ``redo`` is a no-op. Undo and redo restore exact
+snapshots (see services/snapshots.py).
 """
 
 from __future__ import annotations
 
-import threading
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand
 
 from desktop.services import annotations as annotation_service
@@ -29,7 +27,7 @@ from desktop.services.snapshots import (
 )
 from desktop.storage.db import Library
 from desktop.ui.context import AppContext
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.write_queue import WriteQueue
 
 NOTE_EDIT_ID = 7301  # QUndoCommand.id() of note edits: consecutive edits of one note merge
 
@@ -40,99 +38,17 @@ def error_message(error: BaseException) -> str:
     return str(message or error or type(error).__name__)
 
 
-@dataclass
-class _Job:
-    fn: Callable[[], Any]
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[BaseException], None] | None
-    finished: threading.Event = field(default_factory=threading.Event)
-    result: Any = None
-    error: BaseException | None = None
-    delivered: bool = False
+class CommandOwner(Protocol):
+    """What a queued command needs of its controller: the write queue and a place for errors."""
+
+    queue: WriteQueue
+    failed: SignalInstance
 
 
-class WriteQueue(QObject):
-    """Runs write jobs one at a time in the task pool; callbacks arrive on the GUI thread in order."""
-
-    idle_changed = Signal(bool)
-
-    def __init__(self, tasks: TaskRunner, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
-        self._pending: deque[_Job] = deque()
-        self._running: _Job | None = None
-
-    def submit(
-        self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        """Queue ``fn`` (runs after every job submitted before it)."""
-        was_idle = self.is_idle()
-        self._pending.append(_Job(fn, on_done, on_error))
-        if was_idle:
-            self.idle_changed.emit(False)
-        self._pump()
-
-    def is_idle(self) -> bool:
-        """True when nothing is queued or running."""
-        return self._running is None and not self._pending
-
-    def _pump(self) -> None:
-        if self._running is not None or not self._pending:
-            return
-        job = self._pending.popleft()
-        self._running = job
-
-        def work(_control: object) -> None:
-            try:
-                job.result = job.fn()
-            except BaseException as error:  # handed to the GUI thread in _deliver
-                job.error = error
-            finally:
-                job.finished.set()
-
-        self._tasks.run(work, lambda _r: self._deliver(job), lambda _e: self._deliver(job))
-
-    def _deliver(self, job: _Job) -> None:
-        if job.delivered:
-            return
-        job.delivered = True
-        if self._running is job:
-            self._running = None
-        if job.error is not None:
-            if job.on_error is not None:
-                job.on_error(job.error)
-        elif job.on_done is not None:
-            job.on_done(job.result)
-        self._pump()
-        if self.is_idle():
-            self.idle_changed.emit(True)
-
-    def drain(self, timeout: float = 10.0) -> bool:
-        """Finish every queued write now (on quit); False if the running one did not end in time."""
-        running = self._running
-        if running is not None:
-            if not running.finished.wait(timeout):
-                return False
-            self._deliver(running)
-        while self._pending:
-            job = self._pending.popleft()
-            self._running = job
-            try:
-                job.result = job.fn()
-            except Exception as error:  # reported like a background failure
-                job.error = error
-            job.finished.set()
-            self._deliver(job)
-        return True
-
-
-class _QueuedCommand(QUndoCommand):
+class QueuedCommand(QUndoCommand):
     """A command already applied when pushed; later undo/redo run on the write queue."""
 
-    def __init__(self, controller: EditController, text: str) -> None:
+    def __init__(self, controller: Any, text: str) -> None:
         super().__init__(text)
         self._controller = controller
         self._applied = True
@@ -162,7 +78,7 @@ class _QueuedCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class AnnotationPresenceCommand(_QueuedCommand):
+class AnnotationPresenceCommand(QueuedCommand):
     """Creating (``exists_after``) or deleting an annotation; re-created with the same id and tags."""
 
     def __init__(
@@ -198,7 +114,7 @@ class AnnotationPresenceCommand(_QueuedCommand):
         self._controller.annotations_changed.emit(self.article_id)
 
 
-class EditAnnotationCommand(_QueuedCommand):
+class EditAnnotationCommand(QueuedCommand):
     """A change of note, tags or colour; consecutive note edits of one annotation merge."""
 
     def __init__(
@@ -233,7 +149,7 @@ class EditAnnotationCommand(_QueuedCommand):
         self._controller.annotations_changed.emit(self.article_id)
 
 
-class ActorCommand(_QueuedCommand):
+class ActorCommand(QueuedCommand):
     """An actor correction: undo restores the snapshot before it, redo the one after it."""
 
     def __init__(self, controller: EditController, text: str, change: ActorChange) -> None:
@@ -269,7 +185,7 @@ class EditController(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.queue = WriteQueue(ctx.tasks, self)
+        self.queue: WriteQueue = ctx.write_queue()
 
     @property
     def library(self) -> Library:

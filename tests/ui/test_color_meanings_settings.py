@@ -11,8 +11,10 @@ from desktop.services import color_meanings
 from desktop.ui import palette, paths
 
 
-def test_defaults_are_the_windows_defaults() -> None:
-    assert color_meanings.DEFAULT_MEANINGS == palette.DEFAULT_MEANINGS
+def test_defaults_are_the_windows_defaults(tmp_path: Path) -> None:
+    assert palette.DEFAULT_MEANINGS is color_meanings.DEFAULT_MEANINGS  # one home
+    colors = palette.ColorPalette(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert colors.meanings() == {c: color_meanings.DEFAULT_MEANINGS[c] for c in palette.TOOLBAR_COLORS}
 
 
 def test_meanings_renamed_in_the_window_are_read_without_qt(tmp_path: Path) -> None:

@@ -24,7 +24,6 @@ from desktop.ui.library_model import (
     TITLE,
     ArticleIdRole,
     ArticleListModel,
-    LibraryProxyModel,
     RankRole,
     RowRole,
     SnippetHitsRole,
@@ -32,6 +31,7 @@ from desktop.ui.library_model import (
     SortRole,
     source_label,
 )
+from desktop.ui.library_proxy import LibraryProxyModel
 
 
 def row(

@@ -1,0 +1,274 @@
+"""The Article menu: next/previous article, read/unread, starred, archived, and deleting (undoable).
+
+An article opened counts as read after READ_DWELL_MS on it (so stepping through the list with
+J/K leaves the ones only glanced at unread); M toggles it back. Every change goes through the
+window's write queue and comes back as ``states_changed`` for the list to show at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from desktop.services.article_removal import ArticleSnapshot, remove_article, restore_article
+from desktop.services.dto import ArticleRow, ChangeSummary, ReadingState
+from desktop.services.reading_state import mark_read, reading_states, set_archived, set_starred, step_in
+from desktop.ui.context import AppContext
+from desktop.ui.crash import Messages
+from desktop.ui.paths import action_icon
+from desktop.ui.undo import QueuedCommand, error_message
+
+READ_DWELL_MS = 1500  # an article opened this long counts as read
+
+
+class DeleteArticleCommand(QueuedCommand):
+    """Deleting an article: undo puts it back with its notes (services/article_removal.py)."""
+
+    def __init__(self, owner: ArticleActions, snapshot: ArticleSnapshot) -> None:
+        super().__init__(owner, f"Delete “{snapshot.title}”")
+        self.snapshot = snapshot
+        self.article_id = snapshot.article_id
+
+    def do_undo(self) -> Any:
+        return restore_article(self._controller.ctx.library, self.snapshot)
+
+    def do_redo(self) -> Any:
+        self.snapshot = remove_article(self._controller.ctx.library, self.article_id)
+        return self.snapshot
+
+    def after(self, result: Any) -> None:
+        if isinstance(result, ChangeSummary) and result.articles:
+            self.article_id = result.articles[0]  # restored, perhaps under a new id
+            self._controller.article_restored.emit(self.article_id)
+        elif isinstance(result, ArticleSnapshot):
+            self._controller.article_removed.emit(result.article_id, None)
+
+
+class ArticleActions(QObject):
+    """Actions on the article being read; ``bind`` attaches their keys to the reading pane and the list."""
+
+    states_changed = Signal(list)  # list[ReadingState]
+    article_removed = Signal(int, object)  # deleted id, the article to open instead (int or None)
+    article_restored = Signal(int)  # id of the article an undo brought back
+    message = Signal(str)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget,
+        *,
+        current: Callable[[], int | None],
+        listed: Callable[[], list[int]],
+        row_of: Callable[[int], ArticleRow | None],
+        open_article: Callable[[int], None],
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.queue = ctx.write_queue()
+        self._current = current
+        self._listed = listed
+        self._row_of = row_of
+        self._open = open_article
+        self._state: ReadingState | None = None
+        self.dwell_ms = READ_DWELL_MS
+        self._dwell = QTimer(self)
+        self._dwell.setSingleShot(True)
+        self._dwell.timeout.connect(self._dwelt)
+        self._dwell_target: int | None = None
+        make = self._make
+        self.next_action = make("&Next Article", ["Alt+Down", "J"], lambda: self.step(1))
+        self.previous_action = make("&Previous Article", ["Alt+Up", "K"], lambda: self.step(-1))
+        self.read_action = make("Mark as &Read", ["M"], None, checkable=True)
+        self.read_action.toggled.connect(self._on_read_toggled)
+        self.star_action = make("&Star", ["S"], None, checkable=True, icon="star")
+        self.star_action.toggled.connect(self._on_star_toggled)
+        self.archive_action = make("&Archive", ["E"], None, checkable=True, icon="archive")
+        self.archive_action.toggled.connect(self._on_archive_toggled)
+        self.delete_action = make("&Delete Article…", ["Del"], self.delete_current)
+        self.next_action.setToolTip("Next article in the list (Alt+Down or J in the reading pane)")
+        self.previous_action.setToolTip("Previous article in the list (Alt+Up or K in the reading pane)")
+        self._syncing = False
+        self._set_enabled(False)
+
+    def _make(
+        self,
+        text: str,
+        keys: list[str],
+        slot: Callable[[], Any] | None,
+        *,
+        checkable: bool = False,
+        icon: str = "",
+    ) -> QAction:
+        action = QAction(text, self.parent())
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setCheckable(checkable)
+        if icon:
+            action.setIcon(action_icon(icon))
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def actions(self) -> list[QAction]:
+        """The Article menu's entries, in order (None-free; the menu adds separators)."""
+        return [
+            self.next_action,
+            self.previous_action,
+            self.read_action,
+            self.star_action,
+            self.archive_action,
+            self.delete_action,
+        ]
+
+    def bind(self, widgets: Iterable[QWidget]) -> None:
+        """The keys work while one of ``widgets`` (or a child that is no text field) has the focus."""
+        for widget in widgets:
+            widget.addActions(self.actions())
+
+    def _set_enabled(self, on: bool) -> None:
+        for action in self.actions():
+            action.setEnabled(on)
+
+    # ------------------------------------------------------------------ the article being read
+
+    def article_opened(self, article_id: int) -> None:
+        """The reading pane shows ``article_id``: show its state; count it read after the dwell."""
+        self._set_enabled(True)
+        row = self._row_of(article_id)
+        if row is not None:
+            self._show_state(ReadingState(row.id, row.read_at, row.starred, row.archived))
+        else:
+            self._state = None
+            library = self.ctx.library
+            self.ctx.tasks.run(
+                lambda _c: reading_states(library, [article_id]),
+                self._show_states_of_current,
+                lambda _e: None,
+                key=f"reading-state-{id(self)}",
+            )
+        self._dwell_target = article_id
+        if row is None or row.read_at is None:
+            self._dwell.start(self.dwell_ms)
+
+    def article_closed(self) -> None:
+        """Nothing is being read (the article was deleted, the library is empty)."""
+        self._dwell.stop()
+        self._state = None
+        self._set_enabled(False)
+
+    def _show_states_of_current(self, states: list[ReadingState]) -> None:
+        for state in states:
+            if state.article_id == self._current():
+                self._show_state(state)
+                if state.read:
+                    self._dwell.stop()
+
+    def _show_state(self, state: ReadingState) -> None:
+        self._state = state
+        self._syncing = True
+        try:
+            self.read_action.setChecked(state.read)
+            self.star_action.setChecked(state.starred)
+            self.archive_action.setChecked(state.archived)
+        finally:
+            self._syncing = False
+
+    def state(self) -> ReadingState | None:
+        """The reading state of the article being read, as last known."""
+        return self._state
+
+    def _dwelt(self) -> None:
+        target = self._dwell_target
+        if target is not None and target == self._current() and not (self._state and self._state.read):
+            self._write([target], lambda lib, ids: mark_read(lib, ids, True))
+
+    # ------------------------------------------------------------------ changes
+
+    def _target(self) -> int | None:
+        return self._current()
+
+    def _on_read_toggled(self, on: bool) -> None:
+        if not self._syncing and (target := self._target()) is not None:
+            self._dwell.stop()  # the reader decided: the dwell must not overrule "unread"
+            self._write([target], lambda lib, ids: mark_read(lib, ids, on))
+
+    def _on_star_toggled(self, on: bool) -> None:
+        if not self._syncing and (target := self._target()) is not None:
+            self._write([target], lambda lib, ids: set_starred(lib, ids, on))
+
+    def _on_archive_toggled(self, on: bool) -> None:
+        if not self._syncing and (target := self._target()) is not None:
+            self._write([target], lambda lib, ids: set_archived(lib, ids, on))
+            self.message.emit("Archived: listed again under “Archived”." if on else "Back in the list.")
+
+    def set_states(
+        self, article_ids: list[int], change: Callable[[Any, list[int]], list[ReadingState]]
+    ) -> None:
+        """Change the reading state of several articles (``change(library, ids)``), e.g. from the list."""
+        self._write(article_ids, change)
+
+    def _write(self, ids: list[int], change: Callable[[Any, list[int]], list[ReadingState]]) -> None:
+        library = self.ctx.library
+        self.queue.submit(
+            lambda: change(library, ids),
+            self._written,
+            lambda e: self.failed.emit(f"The reading state could not be saved: {error_message(e)}"),
+        )
+
+    def _written(self, states: list[ReadingState]) -> None:
+        for state in states:
+            if state.article_id == self._current():
+                self._show_state(state)
+        self.states_changed.emit(states)
+
+    # ------------------------------------------------------------------ moving and deleting
+
+    def step(self, step: int) -> None:
+        """Open the next (1) or previous (-1) article of the list as it is shown."""
+        current = self._current()
+        listed = self._listed()
+        target = step_in(listed, current, step) if current is not None else (listed[0] if listed else None)
+        if target is None:
+            self.message.emit("This is the last article in the list." if step > 0 else "This is the first.")
+            return
+        self._open(target)
+
+    def delete_current(self) -> None:
+        """Delete the article being read (asking first when it has notes); Edit ▸ Undo restores it."""
+        article_id = self._target()
+        if article_id is None:
+            return
+        row = self._row_of(article_id)
+        notes = row.annotations if row is not None else -1
+        title = row.title if row is not None else f"article {article_id}"
+        if notes != 0:
+            amount = "notes" if notes < 0 else f"{notes} note{'s' if notes != 1 else ''}"
+            question = f"“{title}” has {amount}. Delete the article with them? (Edit ▸ Undo brings it back.)"
+            if not self.ask(self.parent(), "Delete Article", question):  # type: ignore[arg-type]
+                return
+        listed = self._listed()
+        after = step_in(listed, article_id, 1) or step_in(listed, article_id, -1)
+        library = self.ctx.library
+
+        def done(snapshot: ArticleSnapshot) -> None:
+            self.ctx.undo_stack.push(DeleteArticleCommand(self, snapshot))
+            count = snapshot.annotations
+            with_notes = f" with {count} note{'s' if count != 1 else ''}" if count else ""
+            self.message.emit(f"Deleted “{snapshot.title}”{with_notes}. Edit ▸ Undo brings it back.")
+            self.article_removed.emit(snapshot.article_id, after if after != article_id else None)
+
+        self.queue.submit(
+            lambda: remove_article(library, article_id),
+            done,
+            lambda e: self.failed.emit(f"The article could not be deleted: {error_message(e)}"),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, question: str) -> bool:
+        """The confirmation question (replaced in tests)."""
+        return Messages.ask(parent, title, question)

@@ -1,0 +1,130 @@
+"""What the reading pane does with the text under the mouse and the selection: tooltips, clicks,
+highlighting the selection and marking it as an actor (a part of ``ReaderPane``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QTextCursor
+
+from desktop.services import corrections
+from desktop.services.dto import ActorRow, ArticleDetail
+from desktop.ui.actors_model import actor_tooltip
+from desktop.ui.palette import ColorPalette
+from desktop.ui.reader_toolbar import add_selection_actions
+from desktop.ui.reading_browser import ReadingBrowser
+from desktop.ui.reading_doc import DocLayout, SpanIndex, tooltip_html
+from desktop.ui.undo import EditController
+
+
+class SelectionEditing:
+    """Mixed into ReaderPane: the selection as offsets, and the edits started from the text."""
+
+    browser: ReadingBrowser
+    edits: EditController
+    palette_colors: ColorPalette
+    _layout: DocLayout | None
+    _detail: ArticleDetail | None
+    _actors: dict[int, ActorRow]
+    _entities: SpanIndex
+    _annotations: SpanIndex
+    actor_selected: Any
+    annotation_clicked: Any
+    annotations_changed: Any
+    actors_changed: Any
+
+    def show_message(self, text: str) -> None:  # provided by ReaderPane
+        raise NotImplementedError
+
+    def reload(self) -> None:  # provided by ReaderPane
+        raise NotImplementedError
+
+    def highlight_actor(self, actor_id: int | None) -> None:  # provided by ReaderPane
+        raise NotImplementedError
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as code-point offsets into the article text (None without a body selection)."""
+        cursor = self.browser.textCursor()
+        if self._layout is None or not cursor.hasSelection():
+            return None
+        start = self._layout.index(max(cursor.selectionStart(), self._layout.body_start))
+        end = self._layout.index(cursor.selectionEnd())
+        if start is None or end is None or end <= start:
+            return None
+        return start, end
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select [start, end) of the body (code points), e.g. from tests or search results."""
+        if self._layout is None:
+            return
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(self._layout.qt_pos(start))
+        cursor.setPosition(self._layout.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(cursor)
+
+
+    def _spans_at(self, position: int) -> tuple[int | None, int | None]:
+        index = self._layout.index(position) if self._layout else None
+        if index is None:
+            return None, None
+        entities, notes = self._entities.at(index), self._annotations.at(index)
+        return (entities[0].ref if entities else None), (notes[0].ref if notes else None)
+
+    def _tooltip(self, position: int) -> str | None:
+        actor_id, note_id = self._spans_at(position)
+        actor = self._actors.get(actor_id) if actor_id is not None else None
+        note = next((a for a in self._detail.annotations if a.id == note_id), None) if self._detail else None
+        meaning = self.palette_colors.meaning(note.color) if note else ""
+        return tooltip_html(actor_tooltip(actor) if actor else None, meaning, note.note if note else None)
+
+    def _clicked(self, position: int) -> None:
+        actor_id, note_id = self._spans_at(position)
+        if actor_id is not None:
+            self.highlight_actor(actor_id)
+            self.actor_selected.emit(actor_id)
+        elif note_id is not None:
+            self.annotation_clicked.emit(note_id)
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = self.browser.createStandardContextMenu(point)
+        if self.selected_range() is not None:
+            add_selection_actions(
+                menu, self.palette_colors, self.highlight_selection, self.mark_selection_as_actor
+            )
+        menu.exec(self.browser.viewport().mapToGlobal(point))
+
+    def highlight_selection(self, color: str | None = None) -> None:
+        """Annotate the selected text with ``color`` (default colour for None)."""
+        selected = self.selected_range()
+        if self._detail is None or selected is None:
+            self.show_message("Select the words to highlight first.")
+            return
+        self.edits.create_annotation(self._detail.id, *selected, color or self.palette_colors.default_color())
+        cursor = self.browser.textCursor()
+        cursor.clearSelection()
+        self.browser.setTextCursor(cursor)
+
+    def mark_selection_as_actor(self, kind: str, actor_id: int | None = None) -> None:
+        """Make the selected words a mention of a new actor of ``kind`` (or of ``actor_id``)."""
+        selected = self.selected_range()
+        if self._detail is None or selected is None:
+            self.show_message("Select the words to mark as an actor first.")
+            return
+        article_id = self._detail.id
+        start, end = selected
+        self.edits.correct_actors(
+            "Mark as actor",
+            [actor_id] if actor_id is not None else [],
+            lambda lib: corrections.mark_as_actor(lib, article_id, start, end, kind, actor_id=actor_id),
+        )
+
+    def _annotations_written(self, article_id: int) -> None:
+        if self._detail is not None and article_id == self._detail.id:
+            self.reload()
+        self.annotations_changed.emit(article_id)
+
+    def _actors_written(self, summary: Any) -> None:
+        if self._detail is not None and self._detail.id in getattr(summary, "articles", ()):
+            self.reload()
+        self.actors_changed.emit()
