@@ -66,6 +66,7 @@ class ArticleActions(QObject):
         listed: Callable[[], list[int]],
         row_of: Callable[[int], ArticleRow | None],
         open_article: Callable[[int], None],
+        flush: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -74,6 +75,7 @@ class ArticleActions(QObject):
         self._listed = listed
         self._row_of = row_of
         self._open = open_article
+        self._flush = flush
         self._state: ReadingState | None = None
         self.dwell_ms = READ_DWELL_MS
         self._dwell = QTimer(self)
@@ -131,7 +133,8 @@ class ArticleActions(QObject):
             widget.addActions(self.actions())
 
     def _set_enabled(self, on: bool) -> None:
-        for action in self.actions():
+        """The actions on the article being read (moving through the list always works)."""
+        for action in (self.read_action, self.star_action, self.archive_action, self.delete_action):
             action.setEnabled(on)
 
     # ------------------------------------------------------------------ the article being read
@@ -254,6 +257,7 @@ class ArticleActions(QObject):
         listed = self._listed()
         after = step_in(listed, article_id, 1) or step_in(listed, article_id, -1)
         library = self.ctx.library
+        self._flush()  # a note being typed is saved before its article goes
 
         def done(snapshot: ArticleSnapshot) -> None:
             self.ctx.undo_stack.push(DeleteArticleCommand(self, snapshot))

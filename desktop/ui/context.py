@@ -13,6 +13,7 @@ from desktop.services.importer import Importer
 from desktop.services.model_health import ModelProblems
 from desktop.services.recognition import library_recognizer, user_corrections
 from desktop.storage.db import Library
+from desktop.ui.palette import ColorPalette
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.write_queue import WriteQueue
 
@@ -29,6 +30,7 @@ class AppContext:
     model_problems: ModelProblems = field(default_factory=ModelProblems)  # shown in the status bar
     _recognizer: LayeredRecognizer | None = field(default=None, init=False, repr=False)
     _writes: WriteQueue | None = field(default=None, init=False, repr=False)
+    _palette: ColorPalette | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def write_queue(self) -> WriteQueue:
@@ -36,6 +38,12 @@ class AppContext:
         if self._writes is None:
             self._writes = WriteQueue(self.tasks, self.tasks)
         return self._writes
+
+    def color_palette(self) -> ColorPalette:
+        """The highlight colours and their meanings, shared by every pane (renames reach them all)."""
+        if self._palette is None:
+            self._palette = ColorPalette(self.settings, self.tasks)
+        return self._palette
 
     def recognizer(self) -> LayeredRecognizer:
         """The recogniser with the user's corrections; built lazily (call off the GUI thread)."""

@@ -1,10 +1,14 @@
-"""Export Notes…: one article, a tag, an actor or the whole library, to a Markdown file or the clipboard."""
+"""Export Notes…: one article, a tag, an actor or the whole library, to a Markdown file or the clipboard;
+or the whole library as an Obsidian vault (a folder of linked notes, updated in place).
+
+Highlights are named by what their colour means to the user (the window's colour meanings)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -23,14 +28,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.filenames import safe_filename, write_new_file
+from desktop.core.vault import VaultReport
 from desktop.services import exporting
 from desktop.services.library_filters import actor_choices, tags_in_use
+from desktop.services.vault_export import export_vault
 from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages, message_of
 from desktop.ui.tasks import TaskControl
 
 SCOPES = ("article", "tag", "actor", "library")
 EXPORT_DIR_KEY = "export/folder"
+VAULT_DIR_KEY = "export/vault"
+VAULT_NOTE = (
+    "The vault holds a note for every article with highlights and for every actor named in them, "
+    "linked with [[wikilinks]]. Exporting again updates those notes in place and keeps what you "
+    "wrote below their marker line."
+)
 
 
 def default_name(scope: str, article_title: str | None, tag: str | None, actor: str | None) -> str:
@@ -45,22 +58,28 @@ def default_name(scope: str, article_title: str | None, tag: str | None, actor: 
 
 
 def render_export(
-    ctx: AppContext, scope: str, article_id: int | None, tag: str | None, actor: str | None
+    ctx: AppContext,
+    scope: str,
+    article_id: int | None,
+    tag: str | None,
+    actor: str | None,
+    meanings: Mapping[str, str] | None = None,
 ) -> str:
-    """The Markdown for a scope (runs off the GUI thread)."""
+    """The Markdown for a scope, colours named by ``meanings`` (runs off the GUI thread)."""
     if scope == "article" and article_id is not None:
-        return exporting.export_article(ctx.library, article_id)
+        return exporting.export_article(ctx.library, article_id, meanings=meanings)
     if scope == "tag" and tag:
-        return exporting.export_tag(ctx.library, tag)
+        return exporting.export_tag(ctx.library, tag, meanings=meanings)
     if scope == "actor" and actor:
-        return exporting.export_actor(ctx.library, actor)
-    return exporting.export_library(ctx.library)
+        return exporting.export_actor(ctx.library, actor, meanings=meanings)
+    return exporting.export_library(ctx.library, meanings=meanings)
 
 
 class ExportDialog(QDialog):
     """Choose what to export and where; the export itself runs in the background."""
 
     exported = Signal(str)  # the file written, or "" for the clipboard
+    vault_exported = Signal(object)  # the VaultReport of an Obsidian vault export
 
     def __init__(
         self,
@@ -107,6 +126,7 @@ class ExportDialog(QDialog):
         dest = QVBoxLayout(dest_box)
         self.to_file = QRadioButton("Markdown file", self)
         self.to_clipboard = QRadioButton("Clipboard", self)
+        self.to_vault = QRadioButton("Obsidian vault (a folder of linked notes)", self)
         self.to_file.setChecked(True)
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName("Export file")
@@ -119,7 +139,30 @@ class ExportDialog(QDialog):
         dest.addWidget(self.to_file)
         dest.addLayout(row)
         dest.addWidget(self.to_clipboard)
+        self.vault_edit = QLineEdit(self)
+        self.vault_edit.setAccessibleName("Vault folder")
+        self.vault_edit.setPlaceholderText("Choose the vault folder…")
+        stored = self._ctx.settings.value(VAULT_DIR_KEY)
+        self.vault_edit.setText(str(stored) if stored else "")
+        self.vault_browse = QPushButton("Choose…", self)
+        self.vault_browse.clicked.connect(self._browse_vault)
+        vault_row = QHBoxLayout()
+        vault_row.setContentsMargins(22, 0, 0, 0)
+        vault_row.addWidget(self.vault_edit, 1)
+        vault_row.addWidget(self.vault_browse)
+        self.vault_note = QLabel(VAULT_NOTE, self)
+        self.vault_note.setWordWrap(True)
+        self.vault_note.setContentsMargins(22, 0, 0, 0)
+        self.vault_note.setForegroundRole(self.vault_note.palette().ColorRole.PlaceholderText)
+        dest.addWidget(self.to_vault)
+        dest.addLayout(vault_row)
+        dest.addWidget(self.vault_note)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.hide()
         self.to_file.toggled.connect(self._update)
+        self.to_vault.toggled.connect(self._update)
         self.tag_combo.currentIndexChanged.connect(lambda _i: self._suggest_name())
         self.actor_combo.currentTextChanged.connect(lambda _t: self._suggest_name())
 
@@ -132,7 +175,9 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scope_box)
         layout.addWidget(dest_box)
+        layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
+        self.scope_box = scope_box
         self.setMinimumWidth(560)
         self.radios["article"].setEnabled(self._article_id is not None)
         self.radios["tag"].setEnabled(False)  # until tags are loaded
@@ -181,12 +226,27 @@ class ExportDialog(QDialog):
         self.tag_combo.setEnabled(self.radios["tag"].isChecked())
         self.actor_combo.setEnabled(self.radios["actor"].isChecked())
         self.path_edit.setEnabled(self.to_file.isChecked())
+        vault = self.to_vault.isChecked()
+        self.vault_edit.setEnabled(vault)  # "Choose…" stays available and selects the vault
+        if hasattr(self, "scope_box"):
+            self.scope_box.setEnabled(not vault)  # a vault always holds the whole library
         self._suggest_name()
 
     def _browse(self) -> None:
         chosen = self.choose_file(self, self.path_edit.text())
         if chosen:
             self.path_edit.setText(chosen)
+
+    def _browse_vault(self) -> None:
+        chosen = self.choose_folder(self, self.vault_edit.text().strip() or str(self._folder()))
+        if chosen:
+            self.vault_edit.setText(chosen)
+            self.to_vault.setChecked(True)
+
+    @classmethod
+    def choose_folder(cls, parent: QWidget, suggested: str) -> str:
+        """The folder dialog for the vault (replaced in tests)."""
+        return QFileDialog.getExistingDirectory(parent, "Obsidian Vault Folder", suggested)
 
     @classmethod
     def choose_file(cls, parent: QWidget, suggested: str) -> str:
@@ -202,6 +262,9 @@ class ExportDialog(QDialog):
 
     def start_export(self) -> None:
         """Validate, ask before overwriting, then export in the background."""
+        if self.to_vault.isChecked():
+            self._start_vault_export()
+            return
         scope, article_id = self.scope(), self._article_id
         tag, actor = self.tag_combo.currentText() or None, self.actor_combo.currentText().strip() or None
         target: Path | None = None
@@ -217,10 +280,10 @@ class ExportDialog(QDialog):
                 self, "Export Notes", f"{target.name} already exists. Replace it?"
             ):
                 return
-        ctx = self._ctx
+        ctx, meanings = self._ctx, self._ctx.color_palette().meanings()
 
         def run(control: TaskControl) -> str:
-            text = render_export(ctx, scope, article_id, tag, actor)
+            text = render_export(ctx, scope, article_id, tag, actor, meanings)
             if target is None:
                 return text
             write_new_file(target, text, overwrite=True)
@@ -239,6 +302,36 @@ class ExportDialog(QDialog):
             self.exported.emit(str(target))
         self.accept()
 
+    def _start_vault_export(self) -> None:
+        raw = self.vault_edit.text().strip()
+        if not raw:
+            chosen = self.choose_folder(self, str(self._folder()))
+            if not chosen:
+                return
+            self.vault_edit.setText(chosen)
+            raw = chosen
+        folder = Path(raw).expanduser()
+        if folder.exists() and not folder.is_dir():
+            Messages.show_error(self, "Export Notes", f"{folder} is a file, not a folder.")
+            return
+        library, meanings = self._ctx.library, self._ctx.color_palette().meanings()
+        self.buttons.setEnabled(False)
+        self.result_label.setText("Writing the vault…")
+        self.result_label.show()
+        self._ctx.tasks.run(
+            lambda _control: export_vault(library, folder, meanings=meanings), self._vault_done, self._failed
+        )
+
+    def _vault_done(self, report: VaultReport) -> None:
+        """Say what was written; the dialog stays open (Close ends it)."""
+        self.buttons.setEnabled(True)
+        self._ctx.settings.setValue(VAULT_DIR_KEY, str(report.folder))
+        self.result_label.setText(f"Obsidian vault written: {report.summary()}.")
+        self.result_label.show()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+        self.vault_exported.emit(report)
+
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
+        self.result_label.hide()
         Messages.show_error(self, "Export Notes", f"The notes could not be exported: {message_of(error)}")

@@ -1,42 +1,51 @@
-"""The main window: library pane, reading pane and sidebar in a splitter, menus, imports, state."""
+"""The main window: articles or notes, reading pane and sidebar in a splitter; menus, state, start-up."""
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeyEvent,
-    QKeySequence,
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
-from desktop.core.ingest import SUPPORTED_SUFFIXES
-from desktop.services.dto import ImportResult
-from desktop.services.seeding import sample_files, startup_article
+from desktop.services.dto import ReadingState
+from desktop.ui.article_actions import ArticleActions
 from desktop.ui.change_watch import LibraryWatcher
 from desktop.ui.context import AppContext
 from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.first_hint import FirstStartHint, first_start, hint_text
 from desktop.ui.import_report import ImportController
 from desktop.ui.library_view import LibraryPane
 from desktop.ui.model_notice import ModelNotice
-from desktop.ui.pane_layout import PaneLayout
+from desktop.ui.notes_view import NotesPane
+from desktop.ui.pane_layout import LIBRARY, PaneLayout
 from desktop.ui.paths import action_icon, app_icon
-from desktop.ui.theme import THEME_MODES, ThemeController, ThemeMode, stored_mode
+from desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
+from desktop.ui.theme import ThemeController, ThemeMode
+from desktop.ui.window_importing import LAST_ARTICLE_KEY, ImportingMixin
+from desktop.ui.window_menus import build_menus
 
-ZOOM_KEY, ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = "view/zoom", 50, 300, 10
-LAST_ARTICLE_KEY = "reader/last_article"
-IMPORT_DIR_KEY = "import/folder"
+ZOOM_KEY, ZOOM_MIN, ZOOM_MAX = "view/zoom", 50, 300
 ABOUT = "Read, annotate and export news and briefings offline."
-FILE_FILTER = "Documents ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
+ARTICLES_TAB, NOTES_TAB = 0, 1
+
+
+class Reading(Protocol):
+    """What the window asks of its reading pane beyond a QWidget."""
+
+    def show_annotation(self, article_id: int, annotation_id: int) -> None: ...
+    def close_article(self, text: str = ...) -> None: ...
+    def flush_edits(self) -> None: ...
 
 
 def _default_reader(ctx: AppContext) -> QWidget:
@@ -51,11 +60,15 @@ def _default_sidebar(ctx: AppContext, reader: QWidget) -> QWidget:
     return Sidebar(ctx, reader)  # type: ignore[arg-type]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportingMixin, QMainWindow):
     """Briefing Reader's window; ``ctx`` carries the library, settings, tasks and undo stack."""
 
     import_finished = Signal(list)  # list[ImportResult] of one import
     startup_done = Signal()  # the first article was asked to open (or the library is empty)
+    find_action: QAction
+    notes_action: QAction
+    shortcuts_action: QAction
+    theme_actions: dict[str, QAction]
 
     def __init__(
         self,
@@ -71,18 +84,29 @@ class MainWindow(QMainWindow):
         self._theme = theme
         self._open_flags: deque[bool | str] = deque()
         self._pending_select: int | None = None
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         self.setWindowTitle("Briefing Reader")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.library_pane = LibraryPane(ctx, self)
+        self.notes_pane = NotesPane(ctx, self)
+        self.browse = QTabWidget(self)
+        self.browse.setDocumentMode(True)
+        self.browse.addTab(self.library_pane, "Articles")
+        self.browse.addTab(self.notes_pane, action_icon("notes"), "Annotations")
         self.reader = reader_factory(ctx)
         self.sidebar = sidebar_factory(ctx, self.reader)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for pane in (self.library_pane, self.reader, self.sidebar):
+        for pane in (self.browse, self.reader, self.sidebar):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        self._central = QVBoxLayout(central)
+        self._central.setContentsMargins(0, 0, 0, 0)
+        self._central.setSpacing(0)
+        self._central.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.panes = PaneLayout(self.splitter, ctx.settings, self)
         self.imports = ImportController(ctx, self.statusBar(), self)
         self.imports.message.connect(self.show_status)
@@ -90,7 +114,18 @@ class MainWindow(QMainWindow):
         self.model_notice = ModelNotice(ctx.model_problems, self.statusBar(), self)
         self.watcher = LibraryWatcher(ctx.library, self)
         self.watcher.changed.connect(self._on_library_changed_elsewhere)
-        self._build_menus()
+        self.article_actions = ArticleActions(
+            ctx,
+            self,
+            current=self.current_article_id,
+            listed=self.library_pane.listed_article_ids,
+            row_of=self.library_pane.model.row_for,
+            open_article=lambda article_id: self.open_article(article_id, None),
+            flush=self._flush_reader,
+        )
+        self.article_actions.bind([self.reader, self.library_pane.view])
+        build_menus(self)
+        self.hint = self._first_start_hint()
         self._connect_panes()
         self._restore_state()
         self.library_pane.refresh()
@@ -101,70 +136,42 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ construction
 
-    def _action(
-        self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None, icon: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if icon:
-            action.setIcon(action_icon(icon))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Import Files…", self.choose_and_import_files, "Ctrl+O", "import-file")
-        self._action(file_menu, "Import &Folder…", self.choose_and_import_folder, None, "import-folder")
-        self._action(file_menu, "&Paste as New Article", self.paste_as_article, "Ctrl+Shift+V", "paste")
-        file_menu.addSeparator()
-        self._action(file_menu, "&Export Notes…", self.export_notes, "Ctrl+E", "export")
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, "Ctrl+Q").setMenuRole(QAction.MenuRole.QuitRole)
-
-        edit_menu = bar.addMenu("&Edit")
-        undo = self.ctx.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.ctx.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        self.find_action = self._action(edit_menu, "&Find in Article…", self.find_in_article, "Ctrl+F")
-        self._action(edit_menu, "Search &Library", self._focus_search, "Ctrl+Shift+F", "search")
-
-        view_menu = bar.addMenu("&View")
-        self._action(view_menu, "Zoom &In", lambda: self.zoom_by(ZOOM_STEP), ["Ctrl++", "Ctrl+="], "zoom-in")
-        self._action(view_menu, "Zoom &Out", lambda: self.zoom_by(-ZOOM_STEP), "Ctrl+-", "zoom-out")
-        self._action(view_menu, "&Reset Zoom", lambda: self.set_zoom(100), "Ctrl+0")
-        view_menu.addSeparator()
-        view_menu.addActions(self.panes.actions())
-        view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
-        group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        current = self._theme.mode if self._theme is not None else stored_mode(self.ctx.settings)
-        for mode in THEME_MODES:
-            action = QAction(mode.capitalize(), self, checkable=True)
-            action.setChecked(mode == current)
-            action.triggered.connect(lambda _c=False, m=mode: self.set_theme(m))
-            group.addAction(action)
-            theme_menu.addAction(action)
-            self.theme_actions[mode] = action
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About Briefing Reader", self._about)
+    def _first_start_hint(self) -> FirstStartHint | None:
+        if not first_start(self.ctx.settings):
+            return None
+        highlight = getattr(self.reader, "highlight_actions", {}).get("default")
+        keys = {
+            "highlight": highlight,
+            "next": self.article_actions.next_action,
+            "notes": self.notes_action,
+            "shortcuts": self.shortcuts_action,
+        }
+        hint = FirstStartHint(self.ctx.settings, hint_text(keys), self)
+        self._central.insertWidget(0, hint)
+        return hint
 
     def _connect_panes(self) -> None:
         self.library_pane.article_selected.connect(self.open_article)
         self.library_pane.message.connect(self.show_status)
         self.library_pane.model.loaded.connect(self._on_library_loaded)
+        self.library_pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.notes_pane.note_activated.connect(self.show_note)
+        self.notes_pane.message.connect(self.show_status)
+        self.browse.currentChanged.connect(self._on_browse_changed)
         self._connect(self.reader, "article_opened", self._on_article_opened)
-        self._connect(self.reader, "annotations_changed", lambda _id: self.library_pane.refresh())
+        self._connect(self.reader, "annotations_changed", lambda _id: self._on_notes_changed())
         self._connect(self.reader, "actors_changed", self.library_pane.refresh)
         self._connect(self.sidebar, "library_changed", self.library_pane.refresh)
+        revealed = getattr(self.reader, "annotation_revealed", None)
+        activate = getattr(self.sidebar, "activate_annotation", None)
+        if revealed is not None and callable(activate):
+            revealed.connect(activate)
+        actions = self.article_actions
+        actions.states_changed.connect(self._on_states_changed)
+        actions.article_removed.connect(self._on_article_removed)
+        actions.article_restored.connect(self._on_article_restored)
+        actions.message.connect(self.show_status)
+        actions.failed.connect(self.show_status)
 
     @staticmethod
     def _connect(source: QWidget, name: str, slot: Callable[..., Any]) -> None:
@@ -197,117 +204,6 @@ class MainWindow(QMainWindow):
         self.library_pane.save_state()
         settings.sync()
 
-    # ------------------------------------------------------------------ start-up
-
-    def start(self, files: list[str] | None = None) -> None:
-        """After show(): import ``files``, or seed an empty library, or reopen the last article."""
-        if files:
-            self.import_paths([Path(f) for f in files], open_first=True)
-            self.startup_done.emit()
-            return
-        library = self.ctx.library
-        last = str(self.ctx.settings.value(LAST_ARTICLE_KEY, ""))
-        last_id = int(last) if last.isdigit() else None
-        self.ctx.tasks.run(
-            lambda _control: startup_article(library, last_id), self._on_probe, self._on_start_error
-        )
-        self.ctx.tasks.run(lambda _control: self.ctx.recognizer())  # missing models are told now
-
-    def _on_probe(self, result: tuple[int, int | None]) -> None:
-        count, target = result
-        seeds = sample_files()
-        if count == 0 and seeds:
-            self.import_paths(seeds, open_first="newest")
-            return
-        if target is not None:
-            self.open_article(target, None)
-        self.startup_done.emit()
-
-    def _on_start_error(self, error: BaseException) -> None:
-        self.show_status(f"The library could not be read: {getattr(error, 'message', error)}")
-        self.startup_done.emit()
-
-    def handle_message(self, paths: list[str]) -> None:
-        """A second start handed over files: raise the window and import them."""
-        if self.isMinimized():
-            self.showNormal()
-        self.raise_()
-        self.activateWindow()
-        if paths:
-            self.import_paths([Path(p) for p in paths], open_first=True)
-
-    # ------------------------------------------------------------------ importing
-
-    def import_paths(self, paths: list[Path], *, open_first: bool | str = False) -> None:
-        """Import files/folders in the background; open the first article when asked ("newest": newest)."""
-        if not paths:
-            return
-        self._open_flags.append(open_first)
-        self.imports.import_paths(paths)
-
-    def import_text(self, text: str, *, open_first: bool = True) -> None:
-        """Import text as a new article in the background."""
-        self._open_flags.append(open_first)
-        self.imports.import_text(text)
-
-    def _on_import_finished(self, results: list[ImportResult]) -> None:
-        flag = self._open_flags.popleft() if self._open_flags else False
-        ids = [r.id for r in results if r.id is not None and r.status in ("imported", "duplicate")]
-        self.library_pane.refresh()
-        if ids and flag:
-            self.open_article(max(ids) if flag == "newest" else ids[0], None)
-        if flag == "newest":
-            self.startup_done.emit()
-        self.import_finished.emit(results)
-
-    def choose_and_import_files(self) -> None:
-        """File ▸ Import Files…"""
-        paths = self.choose_files(self, self._import_folder())
-        if paths:
-            self.ctx.settings.setValue(IMPORT_DIR_KEY, str(Path(paths[0]).parent))
-            self.import_paths([Path(p) for p in paths], open_first=True)
-
-    def choose_and_import_folder(self) -> None:
-        """File ▸ Import Folder…"""
-        folder = self.choose_folder(self, self._import_folder())
-        if folder:
-            self.ctx.settings.setValue(IMPORT_DIR_KEY, folder)
-            self.import_paths([Path(folder)], open_first=True)
-
-    def _import_folder(self) -> str:
-        return str(self.ctx.settings.value(IMPORT_DIR_KEY, str(Path.home())))
-
-    @classmethod
-    def choose_files(cls, parent: QWidget, folder: str) -> list[str]:
-        """The open-files dialog (replaced in tests)."""
-        paths, _filter = QFileDialog.getOpenFileNames(parent, "Import Files", folder, FILE_FILTER)
-        return list(paths)
-
-    @classmethod
-    def choose_folder(cls, parent: QWidget, folder: str) -> str:
-        """The folder dialog (replaced in tests)."""
-        return QFileDialog.getExistingDirectory(parent, "Import Folder", folder)
-
-    def paste_as_article(self) -> None:
-        """File ▸ Paste as New Article."""
-        text = QApplication.clipboard().text()
-        if not text.strip():
-            self.show_status("The clipboard holds no text to import.")
-            return
-        self.import_text(text)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths, open_first=True)
-
     # ------------------------------------------------------------------ reading
 
     def open_article(self, article_id: int, query: str | None = None) -> None:
@@ -317,21 +213,56 @@ class MainWindow(QMainWindow):
             opener(article_id, highlight_query=query)
         self._select_in_library(article_id)
 
+    def show_note(self, article_id: int, annotation_id: int) -> None:
+        """Open the place of a note: its article, scrolled to the passage, which is selected."""
+        cast(Reading, self.reader).show_annotation(article_id, annotation_id)
+        self._select_in_library(article_id)
+
     def _on_article_opened(self, article_id: int) -> None:
         self.ctx.settings.setValue(LAST_ARTICLE_KEY, article_id)
         set_article = getattr(self.sidebar, "set_article", None)
         if set_article is not None:
             set_article(article_id)
+        self.library_pane.pin_article(article_id)
         self._select_in_library(article_id)
+        self.article_actions.article_opened(article_id)
 
     def _on_library_changed_elsewhere(self) -> None:
         """Another program changed the library: refresh the list, sidebar and article where they stand."""
         self.library_pane.refresh(keep_view=True)
+        self.notes_pane.refresh()
         for pane, name in ((self.reader, "reload"), (self.sidebar, "refresh")):
             method = getattr(pane, name, None)
             if callable(method):
                 method()
         self.ctx.tasks.run(lambda _control: self.ctx.refresh_corrections())
+
+    def _on_notes_changed(self) -> None:
+        self.library_pane.refresh()
+        self.notes_pane.refresh()
+
+    def _on_states_changed(self, states: list[ReadingState]) -> None:
+        self.library_pane.set_states(states)
+
+    def _flush_reader(self) -> None:
+        cast(Reading, self.reader).flush_edits()
+
+    def _on_article_removed(self, article_id: int, instead: int | None) -> None:
+        self._on_notes_changed()
+        if self.current_article_id() != article_id:
+            return
+        if instead is not None:
+            self.open_article(instead, None)
+            return
+        cast(Reading, self.reader).close_article()
+        set_article = getattr(self.sidebar, "set_article", None)
+        if set_article is not None:
+            set_article(None)
+        self.article_actions.article_closed()
+
+    def _on_article_restored(self, article_id: int) -> None:
+        self._on_notes_changed()
+        self.open_article(article_id, None)
 
     def _select_in_library(self, article_id: int) -> None:
         self._pending_select = None if self.library_pane.select_article(article_id) else article_id
@@ -347,15 +278,29 @@ class MainWindow(QMainWindow):
 
     def find_in_article(self) -> None:
         """Edit ▸ Find in Article: handed to the reading pane."""
-        for name in ("show_find_bar", "open_find_bar", "start_find", "find"):
-            method = getattr(self.reader, name, None)
-            if callable(method):
-                method()
-                return
+        method = getattr(self.reader, "show_find_bar", None)
+        if callable(method):
+            method()
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Edit ▸ Search Library: the articles list's search field."""
+        self.show_notes(False)
         self.library_pane.search.setFocus()
         self.library_pane.search.selectAll()
+
+    def show_notes(self, on: bool = True) -> None:
+        """View ▸ Annotations: every note of the library in the left pane (or the articles again)."""
+        if on and not self.panes.library_action.isChecked():
+            self.panes.set_focus(False)
+            self.panes.set_wanted(LIBRARY, True)
+        self.browse.setCurrentIndex(NOTES_TAB if on else ARTICLES_TAB)
+        if on:
+            self.notes_pane.view.setFocus()
+
+    def _on_browse_changed(self, index: int) -> None:
+        self.notes_action.blockSignals(True)
+        self.notes_action.setChecked(index == NOTES_TAB)
+        self.notes_action.blockSignals(False)
 
     def export_notes(self) -> None:
         """File ▸ Export Notes…"""
@@ -369,6 +314,16 @@ class MainWindow(QMainWindow):
         dialog.exported.connect(
             lambda p: self.show_status(f"Notes exported to {p}." if p else "Notes copied.")
         )
+        dialog.vault_exported.connect(lambda report: self.show_status(f"Obsidian vault: {report.summary()}."))
+        dialog.open()
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts: every shortcut, read from the window's actions."""
+        names = {self.reader: "reading pane", self.library_pane.view: "article list"}
+        dialog = ShortcutsDialog(collect_shortcuts(self, names), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "shortcuts_dialog", None))
+        self.shortcuts_dialog = dialog
         dialog.open()
 
     # ------------------------------------------------------------------ view
@@ -390,6 +345,10 @@ class MainWindow(QMainWindow):
         """Zoom in (positive) or out (negative) by ``step`` percent."""
         self.set_zoom(self.zoom() + step)
 
+    def theme_mode(self) -> ThemeMode | None:
+        """The theme chosen in this window (None before a ThemeController exists)."""
+        return self._theme.mode if self._theme is not None else None
+
     def set_theme(self, mode: ThemeMode) -> None:
         """View ▸ Theme."""
         app = QApplication.instance()
@@ -405,7 +364,8 @@ class MainWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
-    def _about(self) -> None:
+    def about(self) -> None:
+        """Help ▸ About."""
         QMessageBox.about(self, "About Briefing Reader", f"<b>Briefing Reader</b><br>{ABOUT}")
 
     # ------------------------------------------------------------------ closing
@@ -414,6 +374,9 @@ class MainWindow(QMainWindow):
         save = getattr(self.reader, "save_state", None)
         if callable(save):
             save()
+        if self.hint is not None and self.hint.isVisible():
+            self.hint.remember()  # seen once: not shown again
+        self.article_actions.article_closed()
         self.imports.cancel()
         self.save_window_state()
         self.ctx.tasks.wait(3000)

@@ -63,7 +63,6 @@ class SelectionEditing:
         cursor.setPosition(self._layout.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)
         self.browser.setTextCursor(cursor)
 
-
     def _spans_at(self, position: int) -> tuple[int | None, int | None]:
         index = self._layout.index(position) if self._layout else None
         if index is None:

@@ -13,7 +13,7 @@ from desktop.services.dto import ActorRow, ArticleDetail
 from desktop.services.queries import article_detail, list_actors
 from desktop.ui.context import AppContext
 from desktop.ui.find_bar import FindBar
-from desktop.ui.palette import SHORTCUT_COLORS, ColorPalette
+from desktop.ui.palette import SHORTCUT_COLORS
 from desktop.ui.reader_editing import SelectionEditing
 from desktop.ui.reader_layers import ScrollMemory, TransientLayers, as_number
 from desktop.ui.reader_toolbar import MessageBanner, ReaderToolbar
@@ -52,7 +52,7 @@ class ReaderPane(SelectionEditing, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.palette_colors = ColorPalette(ctx.settings, self)
+        self.palette_colors = ctx.color_palette()
         self.edits = EditController(ctx, self)
         hidden = ctx.settings.value(HIDDEN_TYPES_KEY, []) or []
         self._visible: set[str] = {

@@ -62,7 +62,9 @@ class StandInReader(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.opened: list[tuple[int, str | None]] = []
+        self.revealed: list[tuple[int, int]] = []
         self.saved = 0
+        self.flushed = 0
         self.zoom = 100
         self._current: int | None = None
         layout = QVBoxLayout(self)
@@ -75,6 +77,17 @@ class StandInReader(QWidget):
 
     def current_article_id(self) -> int | None:
         return self._current
+
+    def show_annotation(self, article_id: int, annotation_id: int) -> None:
+        self.revealed.append((article_id, annotation_id))
+        if article_id != self._current:
+            self.open_article(article_id)
+
+    def close_article(self, text: str = "") -> None:
+        self._current = None
+
+    def flush_edits(self) -> None:
+        self.flushed += 1
 
     def selected_range(self) -> tuple[int, int] | None:
         return None
@@ -193,6 +206,29 @@ def make_window(
         reader, sidebar = stand_in_panes
         window = MainWindow(context or ctx, reader_factory=reader, sidebar_factory=sidebar)
         qtbot.addWidget(window)  # type: ignore[attr-defined]
+        windows.append(window)
+        return window
+
+    yield build
+    for window in windows:
+        if window.isVisible():
+            window.close()
+    ctx.tasks.wait(10000)
+
+
+@pytest.fixture
+def make_real_window(qtbot: Any, ctx: AppContext) -> Iterator[Callable[..., Any]]:
+    """Build shown MainWindow instances with the real panes; closed at the end of the test."""
+    from desktop.ui.main_window import MainWindow
+
+    windows: list[MainWindow] = []
+
+    def build(width: int = 1400, height: int = 900) -> MainWindow:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
         windows.append(window)
         return window
 

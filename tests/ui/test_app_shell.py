@@ -48,11 +48,13 @@ def test_window_has_three_panes(make_window: Any) -> None:
     window = make_window()
     assert window.windowTitle() == "Briefing Reader"
     assert window.splitter.count() == 3
-    assert window.splitter.widget(0) is window.library_pane
+    assert window.splitter.widget(0) is window.browse
+    assert window.browse.widget(0) is window.library_pane
+    assert window.browse.widget(1) is window.notes_pane
     assert window.splitter.widget(1) is window.reader
     assert window.splitter.widget(2) is window.sidebar
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles[:3] == ["&File", "&Edit", "&View"]
+    assert titles == ["&File", "&Edit", "&View", "&Article", "&Help"]
 
 
 def test_import_runs_in_background_and_lists_the_article(

@@ -1,0 +1,106 @@
+"""The main window's menu bar: File, Edit, View, Article and Help, with their shortcuts.
+
+Every shortcut of the window is a QAction here or in a pane, so Help ▸ Keyboard Shortcuts
+can list them all from the actions themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from desktop.ui.paths import action_icon
+from desktop.ui.theme import THEME_MODES, stored_mode
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+ZOOM_STEP = 10
+
+
+def add_action(
+    window: MainWindow,
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], Any],
+    shortcut: str | list[str] | None = None,
+    icon: str = "",
+) -> QAction:
+    """A menu entry owned by the window (so its shortcut works anywhere in it)."""
+    action = QAction(text, window)
+    if shortcut is not None:
+        shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    if icon:
+        action.setIcon(action_icon(icon))
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    """Fill the window's menu bar; sets ``find_action``, ``notes_action``, ``shortcuts_action`` and
+    ``theme_actions`` on the window."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    add_action(window, file_menu, "&Import Files…", window.choose_and_import_files, "Ctrl+O", "import-file")
+    add_action(window, file_menu, "Import &Folder…", window.choose_and_import_folder, None, "import-folder")
+    add_action(window, file_menu, "&Paste as New Article", window.paste_as_article, "Ctrl+Shift+V", "paste")
+    file_menu.addSeparator()
+    add_action(window, file_menu, "&Export Notes…", window.export_notes, "Ctrl+E", "export")
+    file_menu.addSeparator()
+    add_action(window, file_menu, "&Quit", window.close, "Ctrl+Q").setMenuRole(QAction.MenuRole.QuitRole)
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = window.ctx.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    redo = window.ctx.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit_menu.addActions([undo, redo])
+    edit_menu.addSeparator()
+    window.find_action = add_action(window, edit_menu, "&Find in Article…", window.find_in_article, "Ctrl+F")
+    add_action(window, edit_menu, "Search &Library", window.focus_search, "Ctrl+Shift+F", "search")
+
+    view_menu = bar.addMenu("&View")
+    add_action(
+        window, view_menu, "Zoom &In", lambda: window.zoom_by(ZOOM_STEP), ["Ctrl++", "Ctrl+="], "zoom-in"
+    )
+    add_action(window, view_menu, "Zoom &Out", lambda: window.zoom_by(-ZOOM_STEP), "Ctrl+-", "zoom-out")
+    add_action(window, view_menu, "&Reset Zoom", lambda: window.set_zoom(100), "Ctrl+0")
+    view_menu.addSeparator()
+    view_menu.addActions(window.panes.actions())
+    window.notes_action = QAction("&Annotations", window, checkable=True)
+    window.notes_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+    window.notes_action.setIcon(action_icon("notes"))
+    window.notes_action.setToolTip("Every highlight and note of the library, in the left pane")
+    window.notes_action.toggled.connect(window.show_notes)
+    view_menu.addAction(window.notes_action)
+    view_menu.addSeparator()
+    theme_menu = view_menu.addMenu("&Theme")
+    group = QActionGroup(window)
+    window.theme_actions = {}
+    current = window.theme_mode() or stored_mode(window.ctx.settings)
+    for mode in THEME_MODES:
+        action = QAction(mode.capitalize(), window, checkable=True)
+        action.setChecked(mode == current)
+        action.triggered.connect(lambda _c=False, m=mode: window.set_theme(m))
+        group.addAction(action)
+        theme_menu.addAction(action)
+        window.theme_actions[mode] = action
+
+    article_menu = bar.addMenu("&Article")
+    actions = window.article_actions
+    article_menu.addActions([actions.next_action, actions.previous_action])
+    article_menu.addSeparator()
+    article_menu.addActions([actions.read_action, actions.star_action, actions.archive_action])
+    article_menu.addSeparator()
+    article_menu.addAction(actions.delete_action)
+
+    help_menu = bar.addMenu("&Help")
+    window.shortcuts_action = add_action(
+        window, help_menu, "&Keyboard Shortcuts", window.show_shortcuts, ["F1", "?"]
+    )
+    add_action(window, help_menu, "&About Briefing Reader", window.about)
