@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.services.dto import ReadingState
 from desktop.services.library_filters import LibraryFilter, filter_article_ids
 from desktop.storage.search import SearchHit, search_articles
 from desktop.ui.context import AppContext
+from desktop.ui.library_columns import ColumnFitter
 from desktop.ui.library_delegate import SnippetDelegate, fit_first_hit, snippet_segments
 from desktop.ui.library_filter_bar import FilterBar
 from desktop.ui.library_model import (
-    DATE,
-    HEADERS,
-    LANGUAGE,
-    NOTES,
-    SOURCE,
     TITLE,
     ArticleIdRole,
     ArticleListModel,
@@ -35,9 +30,6 @@ __all__ = ["LibraryPane", "SnippetDelegate", "fit_first_hit", "snippet_segments"
 SEARCH_DELAY_MS = 250
 SEARCH_LIMIT = 500
 HEADER_KEY = "library/header"
-TITLE_MIN_WIDTH = 130  # titles keep at least this much room; the other columns give way first
-#: Preferred and smallest widths of the other columns (pixels).
-COLUMN_WIDTHS = {SOURCE: (110, 56), DATE: (88, 76), LANGUAGE: (44, 32), NOTES: (52, 30)}
 
 
 class LibraryPane(QWidget):
@@ -110,16 +102,7 @@ class LibraryPane(QWidget):
         self.view.setAccessibleName("Articles")
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a title say something
         header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(30)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)  # sized by _fit_columns
-        for column, (width, _least) in COLUMN_WIDTHS.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionHidden(SOURCE, True)
-        header.setSectionHidden(LANGUAGE, True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
+        self.columns = ColumnFitter(self.view)
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         header.sectionClicked.connect(self._header_clicked)
         self.view.setSortingEnabled(True)
@@ -129,10 +112,7 @@ class LibraryPane(QWidget):
         state = self._ctx.settings.value(HEADER_KEY)
         if state is not None:
             header.restoreState(state)
-        self._wanted = {c: header.sectionSize(c) for c in COLUMN_WIDTHS}  # the user's widths
-        self._fitting = False
-        header.sectionResized.connect(self._on_section_resized)
-        self.view.viewport().installEventFilter(self)
+        self.columns.start()
 
         self.filters.footer.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -141,55 +121,6 @@ class LibraryPane(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.filters)
         layout.addWidget(self.view, 1)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return super().eventFilter(watched, event)
-
-    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
-        if not self._fitting and column in COLUMN_WIDTHS:
-            self._wanted[column] = new
-            self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        """The title takes the room the other columns leave, at least TITLE_MIN_WIDTH: they shrink first,
-        and when even that is not enough the list scrolls sideways rather than squeeze the titles."""
-        header = self.view.header()
-        shown = [c for c in COLUMN_WIDTHS if not header.isSectionHidden(c)]
-        available = self.view.viewport().width()
-        room = available - TITLE_MIN_WIDTH
-        wanted = {c: self._wanted.get(c, COLUMN_WIDTHS[c][0]) for c in shown}
-        least = {c: min(COLUMN_WIDTHS[c][1], wanted[c]) for c in shown}
-        excess = sum(wanted.values()) - max(room, sum(least.values()))
-        slack = sum(wanted[c] - least[c] for c in shown)
-        self._fitting = True
-        try:
-            widths = {}
-            for c in shown:
-                cut = round((wanted[c] - least[c]) * excess / slack) if excess > 0 and slack else 0
-                widths[c] = wanted[c] - cut
-            widths[TITLE] = max(TITLE_MIN_WIDTH, available - sum(widths.values()))
-            for c, width in widths.items():
-                if header.sectionSize(c) != width:
-                    header.resizeSection(c, width)
-        finally:
-            self._fitting = False
-
-    def _header_menu(self, pos: QPoint) -> None:
-        header = self.view.header()
-        menu = QMenu(self)
-        for column in (SOURCE, DATE, LANGUAGE, NOTES):
-            action = QAction(HEADERS[column], menu)
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
-            menu.addAction(action)
-        menu.popup(header.mapToGlobal(pos))
-
-    def _show_column(self, column: int, on: bool) -> None:
-        self.view.header().setSectionHidden(column, not on)
-        self._fit_columns()
 
     def _header_clicked(self, column: int) -> None:
         if self.proxy.sortRole() != SortRole:  # leave relevance order when the user sorts

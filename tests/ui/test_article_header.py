@@ -17,8 +17,9 @@ from desktop.services.annotations import create_annotation
 from desktop.services.dto import ArticleRow
 from desktop.services.importer import Importer
 from desktop.ui.context import AppContext
+from desktop.ui.library_columns import TITLE_MIN_WIDTH
 from desktop.ui.library_model import DATE, LANGUAGE, NOTES, SOURCE, TITLE, ArticleListModel, source_label
-from desktop.ui.library_view import TITLE_MIN_WIDTH, LibraryPane
+from desktop.ui.library_view import LibraryPane
 
 STORED_NAME = "000_7f783bb47adde24b.txt"
 
