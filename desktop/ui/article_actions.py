@@ -7,7 +7,7 @@ window's write queue and comes back as ``states_changed`` for the list to show a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -127,10 +127,11 @@ class ArticleActions(QObject):
             self.delete_action,
         ]
 
-    def bind(self, widgets: Iterable[QWidget]) -> None:
-        """The keys work while one of ``widgets`` (or a child that is no text field) has the focus."""
-        for widget in widgets:
-            widget.addActions(self.actions())
+    def bind(self, reader: QWidget, article_list: QWidget) -> None:
+        """The keys work while the reading pane or the list (not a text field in them) has the focus;
+        Delete only in the list, where it cannot be hit while reading."""
+        reader.addActions([a for a in self.actions() if a is not self.delete_action])
+        article_list.addActions(self.actions())
 
     def _set_enabled(self, on: bool) -> None:
         """The actions on the article being read (moving through the list always works)."""

@@ -87,6 +87,7 @@ class FindBar(QWidget):
         self.close_button.clicked.connect(self.close_bar)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.setWhatsThis("Close the find bar")  # listed in Help ▸ Keyboard Shortcuts
         escape.activated.connect(self.close_bar)
         self.hide()
 

@@ -93,7 +93,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         self.browse = QTabWidget(self)
         self.browse.setDocumentMode(True)
         self.browse.addTab(self.library_pane, "Articles")
-        self.browse.addTab(self.notes_pane, action_icon("notes"), "Annotations")
+        self.browse.addTab(self.notes_pane, action_icon("notes"), "All notes")
         self.reader = reader_factory(ctx)
         self.sidebar = sidebar_factory(ctx, self.reader)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -123,7 +123,7 @@ class MainWindow(ImportingMixin, QMainWindow):
             open_article=lambda article_id: self.open_article(article_id, None),
             flush=self._flush_reader,
         )
-        self.article_actions.bind([self.reader, self.library_pane.view])
+        self.article_actions.bind(self.reader, self.library_pane.view)
         build_menus(self)
         self.hint = self._first_start_hint()
         self._connect_panes()

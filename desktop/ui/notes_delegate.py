@@ -8,7 +8,8 @@ from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.services.dto import NoteRow
-from desktop.ui.notes_model import MeaningRole, NoteRole, note_footer, one_line
+from desktop.ui.article_labels import local_date
+from desktop.ui.notes_model import MeaningRole, NoteRole, one_line
 from desktop.ui.palette import annotation_color
 
 QUOTE_LINES, NOTE_LINES = 3, 3
@@ -43,6 +44,16 @@ def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> 
     ]
 
 
+def footer_line(row: NoteRow, meaning: str, metrics: QFontMetrics, width: int) -> str:
+    """ "Important · Article title… · 2026-01-02 · #nato": only the title gives way when room is short."""
+    head = f"{meaning} · " if meaning else ""
+    tags = " ".join(f"#{t}" for t in row.annotation.tags)
+    tail = "".join(f" · {part}" for part in (local_date(row.created_at), tags) if part)
+    room = max(width - metrics.horizontalAdvance(head + tail), metrics.horizontalAdvance("M…M"))
+    title = metrics.elidedText(one_line(row.article_title), Qt.TextElideMode.ElideRight, room)
+    return metrics.elidedText(head + title + tail, Qt.TextElideMode.ElideRight, width)
+
+
 class NoteDelegate(QStyledItemDelegate):
     """Paints a note as a small card; heights follow the wrapped text."""
 
@@ -74,8 +85,7 @@ class NoteDelegate(QStyledItemDelegate):
         note = one_line(row.annotation.note)
         if note:
             blocks += [(note_font, ln) for ln in wrap_lines(note, QFontMetrics(note_font), width, NOTE_LINES)]
-        footer = f"{meaning} · {note_footer(row)}"
-        blocks.append((small, QFontMetrics(small).elidedText(footer, Qt.TextElideMode.ElideMiddle, width)))
+        blocks.append((small, footer_line(row, meaning, QFontMetrics(small), width)))
         return blocks
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:

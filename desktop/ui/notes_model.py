@@ -44,8 +44,16 @@ class NotesListModel(QAbstractListModel):
 
     # ------------------------------------------------------------------ content
 
-    def set_notes(self, rows: list[NoteRow]) -> None:
-        """Replace the notes (the first BATCH are shown at once, the rest as the view scrolls)."""
+    def set_notes(self, rows: list[NoteRow]) -> bool:
+        """Show ``rows`` (the first BATCH at once, the rest as the view scrolls); True when the list was
+        reset, False when only rows changed in place (the same notes in the same order: an edited note)."""
+        if [r.id for r in rows] == [r.id for r in self._rows] and rows:
+            changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new]
+            self._rows = list(rows)
+            for i in changed:
+                if i < self._shown:
+                    self.dataChanged.emit(self.index(i), self.index(i))
+            return False
         self._busy = True  # views asking for more while the reset is announced get nothing yet
         try:
             self.beginResetModel()
@@ -54,6 +62,12 @@ class NotesListModel(QAbstractListModel):
             self.endResetModel()
         finally:
             self._busy = False
+        return True
+
+    def show_at_least(self, count: int) -> None:
+        """Hand the view at least ``count`` rows (to keep its place after a reload)."""
+        while self._shown < min(count, len(self._rows)) and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
 
     def notes(self) -> list[NoteRow]:
         """Every note loaded, shown or not yet."""
@@ -151,15 +165,3 @@ class NotesListModel(QAbstractListModel):
         if note.orphaned:
             lines.append("The passage is no longer found in the article's text.")
         return "\n".join(lines)
-
-
-def note_footer(row: NoteRow) -> str:
-    """The line under a note: article title, the day it was noted, and its tags."""
-    parts = [one_line(row.article_title)]
-    made = local_date(row.created_at)
-    if made:
-        parts.append(made)
-    tags = " ".join(f"#{t}" for t in row.annotation.tags)
-    if tags:
-        parts.append(tags)
-    return " · ".join(parts)

@@ -143,8 +143,14 @@ class NotesPane(QWidget):
         if flt != self.filters.current_filter():
             return  # a newer filter is on its way
         self._selecting = True
+        shown, scroll = self.model.rowCount(), self.view.verticalScrollBar().value()
         try:
-            self.model.set_notes(rows)
+            if self.model.set_notes(rows):  # reset: keep the place in the list
+                self.model.show_at_least(shown)
+                self.view.doItemsLayout()
+                self.view.verticalScrollBar().setValue(scroll)
+            else:
+                self.view.doItemsLayout()  # an edited note may need another height
             if self._last is not None and (row := self.model.row_of(self._last)) >= 0:
                 self.view.selectionModel().setCurrentIndex(
                     self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect

@@ -96,6 +96,7 @@ class ReaderPane(SelectionEditing, QWidget):
         for n, color in enumerate(SHORTCUT_COLORS, start=1):
             self._add_action(color, f"Ctrl+{n}", color)
 
+        self.palette_colors.changed.connect(self._name_actions)
         self.toolbar.type_toggled.connect(self._set_type_visible)
         self.toolbar.highlight_requested.connect(self.highlight_selection)
         self.browser.clicked.connect(self._clicked)
@@ -107,12 +108,25 @@ class ReaderPane(SelectionEditing, QWidget):
         self._placeholder("Choose an article in the library to read it here.")
 
     def _add_action(self, name: str, keys: str, color: str | None) -> None:
-        action = QAction(f"Highlight {color or ''}".strip(), self)
+        action = QAction(self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda: self.highlight_selection(color))
         self.addAction(action)
         self.highlight_actions[name] = action
+        self._name_action(name)
+
+    def _name_actions(self) -> None:
+        for name in self.highlight_actions:
+            self._name_action(name)
+
+    def _name_action(self, name: str) -> None:
+        """Name a highlight action by the colour's meaning ("Highlight: Important (yellow)")."""
+        colors = self.palette_colors
+        label = colors.label(colors.default_color() if name == "default" else name)
+        self.highlight_actions[name].setText(
+            f"Highlight in the default colour: {label}" if name == "default" else f"Highlight: {label}"
+        )
 
     # --- public API ---------------------------------------------------------------------------------
     def current_article_id(self) -> int | None:

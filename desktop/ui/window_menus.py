@@ -72,7 +72,7 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, view_menu, "&Reset Zoom", lambda: window.set_zoom(100), "Ctrl+0")
     view_menu.addSeparator()
     view_menu.addActions(window.panes.actions())
-    window.notes_action = QAction("&Annotations", window, checkable=True)
+    window.notes_action = QAction("All &Notes (Annotations)", window, checkable=True)
     window.notes_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
     window.notes_action.setIcon(action_icon("notes"))
     window.notes_action.setToolTip("Every highlight and note of the library, in the left pane")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from reader_support import GERMAN_TEXT, OTHER_TEXT, TIMEOUT, import_article, span_of, stored_text
 from sqlalchemy import update
@@ -18,6 +20,7 @@ from desktop.services.queries import list_actors
 from desktop.storage.models import Annotation
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
+from desktop.ui.notes_delegate import footer_line, wrap_lines
 from desktop.ui.notes_model import BATCH, AnnotationIdRole, NotesListModel
 from desktop.ui.notes_view import NotesPane
 from desktop.ui.palette import ColorPalette
@@ -225,3 +228,34 @@ def test_export_the_filtered_notes_to_a_file_and_the_clipboard(
         pane.copy_action.trigger()
     assert blocker.args[0] == "2 notes copied as Markdown."
     assert QApplication.clipboard().text() == markdown
+
+
+def test_an_edited_note_changes_its_row_in_place(qtbot: Any, settings: QSettings) -> None:
+    model = NotesListModel(ColorPalette(settings))
+    rows = [_note(n) for n in range(5)]
+    assert model.set_notes(rows)  # first load: a reset
+    edited = list(rows)
+    old = rows[2]
+    edited[2] = NoteRow(
+        dataclasses.replace(old.annotation, note="Neu"), old.article_title, None, None, old.created_at
+    )
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged) as blocker:
+        assert not model.set_notes(edited)
+    assert blocker.args[0].row() == 2 and model.note(model.index(2)).annotation.note == "Neu"
+    with qtbot.waitSignal(model.modelReset):
+        assert model.set_notes([_note(9), *edited])  # a new note: reset
+
+
+def test_cards_wrap_and_elide_only_the_title(qapp: QApplication) -> None:
+    metrics = QFontMetrics(QFont())
+    width = metrics.horizontalAdvance("M" * 20)
+    text = " ".join(["Sicherheitsgarantien"] * 12)
+    lines = wrap_lines(text, metrics, width, 3)
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines)
+    assert wrap_lines("kurz", metrics, width, 3) == ["kurz"]
+    row = _note(1)
+    row = NoteRow(row.annotation, "Ein sehr langer Titel " * 8, None, None, "2026-01-02T10:00:00+00:00")
+    footer = footer_line(row, "Important", metrics, metrics.horizontalAdvance("M" * 40))
+    assert footer.startswith("Important · Ein sehr") and footer.endswith("#nato/planung")
+    assert "…" in footer and "2026-01-02" in footer
