@@ -94,7 +94,9 @@ def collect_shortcuts(
             w for w in action.associatedObjects() if isinstance(w, QWidget) and not isinstance(w, QMenu)
         ]
         group = next((names[w] for w in owners if w in names), "Window")
-        entries.append(ShortcutEntry(group.capitalize(), _plain(action.text()), keys, _scope(action, names)))
+        where = _scope(action, names)
+        where = "" if where == f"in the {group}" else where  # the group says it already
+        entries.append(ShortcutEntry(group.capitalize(), _plain(action.text()), keys, where))
     for shortcut in window.findChildren(QShortcut):
         if shortcut.whatsThis() and shortcut.isEnabled():
             parent = shortcut.parent()
