@@ -95,6 +95,7 @@ class ActorResolver:
         self._seen_alias = 0
         self._actors: dict[int, _KnownActor] = {}
         self._by_key: dict[str, set[int]] = defaultdict(set)
+        self._keys_of: dict[int, set[str]] = defaultdict(set)  # the reverse of _by_key
         self._by_last: dict[str, set[int]] = defaultdict(set)
         # keys blocked by (type, first character) for the fuzzy match of spelling variants
         self._keys_by_block: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(
@@ -136,6 +137,7 @@ class ActorResolver:
 
     def _index_key(self, actor_id: int, key: str) -> None:
         self._by_key[key].add(actor_id)
+        self._keys_of[actor_id].add(key)
         self._keys_by_block[(self._actors[actor_id].type, key[:1])][key].add(actor_id)
 
     def _candidates(self, linked: LinkedActor) -> list[int]:
@@ -220,7 +222,7 @@ class ActorResolver:
             self._by_last[key.split()[-1]].add(actor.id)
 
     def _add_aliases(self, session: Session, actor_id: int, linked: LinkedActor) -> None:
-        known = {k for k, ids in self._by_key.items() if actor_id in ids}
+        known = self._keys_of[actor_id]
         existing = set(session.scalars(select(ActorAlias.key).where(ActorAlias.actor_id == actor_id)))
         rows = []
         for alias in dict.fromkeys((linked.name, *linked.aliases)):

@@ -143,7 +143,8 @@ def score_article(article: Article, listed: Iterable[dict[str, Any]], score: Sco
         if any(norm(listed[i]["name"]) == norm(gold.name) for i in typed):
             score.add("person_full_name")
         else:
-            score.note(article.id, f"not the full name: {[listed[i]['name'] for i in typed]} for {gold.name!r}")
+            names = [listed[i]["name"] for i in typed]
+            score.note(article.id, f"not the full name: {names} for {gold.name!r}")
         if len(typed) > 1:
             score.add("person_split")
             score.note(article.id, f"split: {[listed[i]['name'] for i in typed]} are all {gold.name!r}")
@@ -156,13 +157,12 @@ def score_article(article: Article, listed: Iterable[dict[str, Any]], score: Sco
         if gold_ids:
             if len(gold_ids) > 1:
                 score.add("merged")
-                score.note(article.id, f"merged: {actor['name']!r} is {[article.actors[g].name for g in gold_ids]}")
+                names = [article.actors[g].name for g in gold_ids]
+                score.note(article.id, f"merged: {actor['name']!r} is {names}")
             if not any(article.actors[g].accepts(actor["type"]) for g in gold_ids):
                 score.add("wrong_type")
-                score.note(
-                    article.id,
-                    f"wrong type: {actor['name']!r} as {actor['type']}, is {article.actors[gold_ids[0]].type}",
-                )
+                right = article.actors[gold_ids[0]].type
+                score.note(article.id, f"wrong type: {actor['name']!r} as {actor['type']}, is {right}")
         elif forms[i] & article.optional:
             if actor["type"] == "person":
                 score.add("person_listed", -1)  # an optional name does not count either way

@@ -17,7 +17,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
-from desktop.core.entities.recognizer import Recognizer
+from desktop.core.entities.recognizer import Recognizer, check_cancelled, span_order, without_overlaps
 from desktop.core.entities.role_words import GERMAN_INSTITUTION_HEADS
 from desktop.core.types import EntitySpan
 
@@ -135,7 +135,9 @@ class KnowledgeRecognizer:
         if language not in self._model_languages():
             return self.gazetteer.place_spans(text, language)
         result = []
-        for span in self._model.recognize(text, language):
+        found = self._model.recognize(text, language)
+        check_cancelled()
+        for span in found:
             name = span.text.strip()
             if " " not in name and (
                 self.stats.is_common(language, name) or self._stray_english(language, name)
@@ -172,25 +174,20 @@ class KnowledgeRecognizer:
     @staticmethod
     def _add_institutions(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         """Add "EU-Kommission"-like compounds as organisations where the model found nothing."""
-        taken = [(s.start, s.end) for s in spans]
-        added = [
+        candidates = [
             EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
             for m in _INSTITUTION.finditer(text)
             if m.group(1).lower().endswith(GERMAN_INSTITUTION_HEADS)
-            and all(m.end() <= a or m.start() >= b for a, b in taken)
         ]
-        return sorted([*spans, *added], key=lambda s: (s.start, -s.end)) if added else spans
+        added = without_overlaps(candidates, spans)
+        return sorted([*spans, *added], key=span_order) if added else spans
 
     def _add_missed_places(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         """Add well-known places (countries, big cities) the model missed; they never overlap its spans."""
-        taken = [(s.start, s.end) for s in spans]
-        added = [
-            p
-            for p in self.gazetteer.place_spans(text, language)
-            if all(p.end <= a or p.start >= b for a, b in taken)
-            and not self.stats.is_common(language, p.text)
-        ]
-        return sorted([*spans, *added], key=lambda s: (s.start, -s.end)) if added else spans
+        places = self.gazetteer.place_spans(text, language)
+        candidates = [p for p in places if not self.stats.is_common(language, p.text)]
+        added = without_overlaps(candidates, spans)
+        return sorted([*spans, *added], key=span_order) if added else spans
 
     def _stray_english(self, language: str, word: str) -> bool:
         """An English word the English training data never tags as a name, alone in German text ("Today")."""
@@ -219,8 +216,7 @@ class KnowledgeRecognizer:
 
     def _add_missed_people(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         """Add "Given Surname" pairs the model missed, where neither word is a common word."""
-        taken = [(s.start, s.end) for s in spans]
-        added: list[EntitySpan] = []
+        candidates: list[EntitySpan] = []
         words = list(_CAP_WORD.finditer(text))
         for first, second in pairwise(words):
             if text[first.end() : second.start()] != " ":
@@ -233,7 +229,5 @@ class KnowledgeRecognizer:
             if language == "de" and surname in self.stats.known_words(language):
                 continue
             start, end = first.start(), second.end()
-            if all(end <= a or start >= b for a, b in taken):
-                added.append(EntitySpan(start, end, text[start:end], "person", 0.5))
-                taken.append((start, end))
-        return sorted([*spans, *added], key=lambda s: (s.start, -s.end))
+            candidates.append(EntitySpan(start, end, text[start:end], "person", 0.5))
+        return sorted([*spans, *without_overlaps(candidates, spans)], key=span_order)

@@ -8,6 +8,7 @@ canonical name is the fullest proper nominative form seen.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -94,6 +95,12 @@ def _group_key(form: _Form, language: str, gazetteer: Gazetteer | None) -> str:
     return names.match_key(form.nominative)
 
 
+def _last_before(starts: list[int], position: int) -> int:
+    """The greatest of the sorted ``starts`` before ``position`` (-1 when none is)."""
+    index = bisect_left(starts, position)
+    return starts[index - 1] if index else -1
+
+
 def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> list[_Group]:
     """Group by inflection-insensitive key; then attach short person names to full names."""
     groups: dict[str, _Group] = {}
@@ -117,13 +124,9 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
             groups[targets[0]].forms.extend(group.forms)
             del groups[key]
         elif len(targets) > 1:  # ambiguous surname: each mention joins the nearest full name before it
+            starts = {k: sorted(f.span.start for f in groups[k].forms) for k in targets}
             for form in group.forms:
-                best = max(
-                    targets,
-                    key=lambda k: max(
-                        (f.span.start for f in groups[k].forms if f.span.start < form.span.start), default=-1
-                    ),
-                )
+                best = max(targets, key=lambda k: _last_before(starts[k], form.span.start))
                 groups[best].forms.append(form)
             del groups[key]
     return list(groups.values())

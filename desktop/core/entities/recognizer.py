@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Generic, Protocol, TypeVar
 
 from desktop.core.textfold import fold
@@ -29,6 +31,35 @@ M = TypeVar("M")
 
 class ModelUnavailableError(RuntimeError):
     """A shipped model exists but cannot be used (missing or unreadable files)."""
+
+
+class RecognitionCancelled(Exception):
+    """The caller's ``cancelled`` check said stop, inside the recognition of one document."""
+
+
+_cancel_check: ContextVar[Callable[[], bool] | None] = ContextVar("recognition_cancelled", default=None)
+
+
+@contextmanager
+def cancellable(cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    """Let ``cancelled`` interrupt recognitions run inside this block (in this thread/context).
+
+    Recognisers call :func:`check_cancelled` between pieces of work (sentence batches, layers
+    of rules), so a long document stops within a fraction of a second, with
+    :class:`RecognitionCancelled`, and without any recogniser's signature knowing about it.
+    """
+    token = _cancel_check.set(cancelled)
+    try:
+        yield
+    finally:
+        _cancel_check.reset(token)
+
+
+def check_cancelled() -> None:
+    """Raise :class:`RecognitionCancelled` when the enclosing :func:`cancellable` check says so."""
+    check = _cancel_check.get()
+    if check is not None and check():
+        raise RecognitionCancelled("recognition cancelled")
 
 
 class ModelCache(Generic[M]):
@@ -83,15 +114,41 @@ class DictionaryRecognizer:
         ]
 
 
+def span_order(span: EntitySpan) -> tuple[int, int]:
+    """Sort key of spans: by start, the longer first."""
+    return (span.start, -span.end)
+
+
+def without_overlaps(candidates: Iterable[EntitySpan], taken: Iterable[EntitySpan]) -> list[EntitySpan]:
+    """The candidates that overlap no taken span and no earlier kept candidate, in text order.
+
+    One sorted sweep (linear after sorting): the taken spans are merged into disjoint
+    stretches, and kept candidates never overlap, so only the last one can reach further.
+    """
+    stretches: list[list[int]] = []
+    for span in sorted(taken, key=span_order):
+        if span.end <= span.start:
+            continue
+        if stretches and span.start < stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], span.end)
+        else:
+            stretches.append([span.start, span.end])
+    kept: list[EntitySpan] = []
+    index, reach = 0, -1
+    for span in sorted(candidates, key=span_order):
+        while index < len(stretches) and stretches[index][1] <= span.start:
+            index += 1
+        blocked = index < len(stretches) and stretches[index][0] < span.end
+        if not blocked and span.start >= reach:
+            kept.append(span)
+            reach = span.end
+    return kept
+
+
 def merge_spans(primary: Iterable[EntitySpan], secondary: Iterable[EntitySpan]) -> list[EntitySpan]:
     """Union of two span lists; where they overlap, the primary span wins."""
-    chosen = sorted(primary, key=lambda s: (s.start, -s.end))
-    taken = [(s.start, s.end) for s in chosen]
-    for span in sorted(secondary, key=lambda s: (s.start, -s.end)):
-        if all(span.end <= a or span.start >= b for a, b in taken):
-            chosen.append(span)
-            taken.append((span.start, span.end))
-    return sorted(chosen, key=lambda s: (s.start, -s.end))
+    chosen = list(primary)
+    return sorted([*chosen, *without_overlaps(secondary, chosen)], key=span_order)
 
 
 class LayeredRecognizer:
@@ -114,9 +171,22 @@ class LayeredRecognizer:
             self._user = DictionaryRecognizer(user_names)
             self._rejected = frozenset(fold(r) for r in rejected)
 
-    def recognize(self, text: str, language: str) -> list[EntitySpan]:
-        """Spans from the user's dictionary and the model, minus rejected names."""
+    def recognize(
+        self, text: str, language: str, *, cancelled: Callable[[], bool] | None = None
+    ) -> list[EntitySpan]:
+        """Spans from the user's dictionary and the model, minus rejected names.
+
+        ``cancelled`` (optional) is asked between pieces of work; when it returns True the
+        recognition stops with :class:`RecognitionCancelled`.
+        """
         with self._lock:
             user, rejected = self._user, self._rejected
-        spans = merge_spans(user.recognize(text, language), self._model.recognize(text, language))
+        with cancellable(cancelled) if cancelled is not None else _no_block():
+            spans = merge_spans(user.recognize(text, language), self._model.recognize(text, language))
         return [s for s in spans if fold(s.text.strip()) not in rejected]
+
+
+@contextmanager
+def _no_block() -> Iterator[None]:
+    """Leave an enclosing :func:`cancellable` check in force."""
+    yield

@@ -1,0 +1,83 @@
+"""Import time of one long single-line text (recognition, linking, storing) by size.
+
+    python -m desktop.tools.bench_long_text [--data DIR] [--sizes 0.2,0.5,1,2] [--json]
+
+Joins 10kGNAD articles (one line each, no paragraph breaks) with spaces into one German text
+of each size in MB and imports it into a fresh temporary library through the app's
+``Importer`` and recogniser; prints seconds per size and the share spent in recognition.
+Recognition and linking must stay linear in the text length.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from desktop.core.ingest import load_text
+from desktop.services.importer import Importer
+from desktop.storage.db import open_library, resolve_database_url
+from desktop.tools.bench_import import TimedRecognizer, default_data_dir, gnad_articles
+
+
+def long_text(data: Path, megabytes: float) -> str:
+    """One line of about ``megabytes`` MB (UTF-8) of German news text."""
+    target = int(megabytes * 1_000_000)
+    parts: list[str] = []
+    size = 0
+    while size < target:
+        for article in gnad_articles(data / "10kgnad" / "test.csv"):
+            parts.append(" ".join(article.split()))
+            size += len(parts[-1].encode("utf-8")) + 1
+            if size >= target:
+                break
+    return " ".join(parts)[:target]
+
+
+def run(data: Path, sizes: list[float]) -> list[dict[str, object]]:
+    """Import one text per size; the figures per size."""
+    from desktop.services.recognition import model_recognizer
+
+    model = model_recognizer()
+    model.recognize("Warmlaufen in Wien.", "de")  # load outside the timed part
+    rows = []
+    for megabytes in sizes:
+        text = long_text(data, megabytes)
+        timed = TimedRecognizer(model)
+        with tempfile.TemporaryDirectory() as tmp:
+            library = open_library(resolve_database_url(str(Path(tmp) / "bench.sqlite3"), {}))
+            started = time.perf_counter()
+            result = Importer(library, timed).import_document(load_text(text, fmt="paste"))
+            seconds = time.perf_counter() - started
+            library.engine.dispose()
+        rows.append(
+            {
+                "megabytes": megabytes,
+                "characters": len(text),
+                "status": result.status,
+                "seconds": round(seconds, 2),
+                "recognition_seconds": round(timed.seconds, 2),
+            }
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m desktop.tools.bench_long_text", description=__doc__)
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--sizes", default="0.2,0.5,1,2", help="sizes in MB, comma-separated")
+    parser.add_argument("--json", action="store_true", help="print only the JSON figures")
+    args = parser.parse_args(argv)
+    if not (args.data / "10kgnad" / "test.csv").is_file():
+        raise SystemExit(f"bench_long_text: {args.data / '10kgnad' / 'test.csv'} not found (use --data DIR)")
+    sizes = [float(s) for s in args.sizes.split(",") if s.strip()]
+    print(json.dumps(run(args.data, sizes), indent=None if args.json else 2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
