@@ -43,10 +43,16 @@ class Gazetteer:
         places: dict[str, Place],
         person_variants: dict[str, frozenset[str]],
         given_names: dict[str, int] | None = None,
+        organizations: dict[str, bool] | None = None,
+        demonyms: frozenset[tuple[str, str]] = frozenset(),
+        abbreviations: frozenset[str] = frozenset(),
     ) -> None:
+        self.abbreviations = abbreviations  # capitals the training data tags as names
         self.places = places
         self.person_variants = person_variants
         self.given_names = given_names or {}
+        self.organizations = organizations or {}  # name -> safe to find in running text
+        self.demonyms = demonyms  # (language, word)
 
     @classmethod
     def load(cls, folder: Path) -> Gazetteer:
@@ -72,7 +78,34 @@ class Gazetteer:
                 for line in handle:
                     name, count = line.rstrip("\n").split("\t")
                     given[name] = int(count)
-        return cls(places, variants, given)
+        organizations: dict[str, bool] = {}
+        orgs_file = folder / "organizations.tsv.gz"
+        if orgs_file.exists():
+            with gzip.open(orgs_file, "rt", encoding="utf-8") as handle:
+                for line in handle:
+                    name, find = line.rstrip("\n").split("\t")
+                    organizations[name] = find == "1"
+        demonyms: set[tuple[str, str]] = set()
+        demonyms_file = folder / "demonyms.tsv.gz"
+        if demonyms_file.exists():
+            with gzip.open(demonyms_file, "rt", encoding="utf-8") as handle:
+                for line in handle:
+                    lang, word = line.rstrip("\n").split("\t")
+                    demonyms.add((lang, word))
+        abbreviations: frozenset[str] = frozenset()
+        abbreviations_file = folder / "abbreviations.tsv.gz"
+        if abbreviations_file.exists():
+            with gzip.open(abbreviations_file, "rt", encoding="utf-8") as handle:
+                abbreviations = frozenset(line.rstrip("\n") for line in handle)
+        return cls(places, variants, given, organizations, frozenset(demonyms), abbreviations)
+
+    def organization(self, name: str) -> bool | None:
+        """None when the name is no known organisation; else whether it is safe to find in text."""
+        return self.organizations.get(name)
+
+    def is_demonym(self, word: str, language: str) -> bool:
+        """True for an inhabitant or nationality word ("Tunesier", "Syrians") of ``language``."""
+        return (language, word) in self.demonyms
 
     def place(self, name: str, *, language: str = "") -> Place | None:
         """The place a name denotes; German genitive -s is undone ("Russlands")."""

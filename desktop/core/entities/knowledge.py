@@ -16,8 +16,23 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from desktop.core.entities.boundaries import PersonBoundaries, is_non_actor_word, split_datelines
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
-from desktop.core.entities.recognizer import Recognizer, check_cancelled, span_order, without_overlaps
+from desktop.core.entities.organizations import (
+    acronym_definitions,
+    acronym_spans,
+    known_organizations,
+    media_names,
+    organization_phrases,
+    prefer_longer,
+)
+from desktop.core.entities.recognizer import (
+    Recognizer,
+    check_cancelled,
+    merge_spans,
+    span_order,
+    without_overlaps,
+)
 from desktop.core.entities.role_words import GERMAN_INSTITUTION_HEADS
 from desktop.core.types import EntitySpan
 
@@ -86,7 +101,9 @@ class KnowledgeRecognizer:
         person_rules: bool = True,
         add_places: bool = False,  # measured on GermEval dev: -0.3 F1 (more false places than found)
         common_nouns: frozenset[str] | None = None,
+        org_rules: bool = True,
     ) -> None:
+        self._org_rules = org_rules
         self._nouns = common_nouns
         self._add_places = add_places
         self._person_rules = person_rules
@@ -169,7 +186,43 @@ class KnowledgeRecognizer:
             result = self._add_institutions(text, self._drop_noun_people(result))
         if self._add_places:
             result = self._add_missed_places(text, language, result)
-        return result
+        return self._refine(text, language, result) if self._org_rules else result
+
+    def _refine(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+        """Person boundaries, organisations the model missed or mistyped, and no non-actor words."""
+        gazetteer = self.gazetteer
+        trimmer = PersonBoundaries(gazetteer)
+        spans = [t for s in split_datelines(text, spans, gazetteer) if (t := trimmer.trim(s, language))]
+        spans = [self._retype_organization(s) for s in spans]
+        check_cancelled()
+        spans = prefer_longer(spans, known_organizations(text, gazetteer))
+        spans = merge_spans(spans, media_names(text))
+        spans = organization_phrases(text, language, spans, gazetteer)
+        spans = acronym_spans(text, spans)
+        defined = frozenset(acronym_definitions(text, spans))
+
+        def known(word: str, kind: str) -> bool:
+            if word in defined or word in gazetteer.abbreviations:
+                return True
+            if kind == "location":
+                return gazetteer.place(word) is not None
+            return kind == "organization" and gazetteer.organization(word) is not None
+
+        return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
+
+    def _retype_organization(self, span: EntitySpan) -> EntitySpan:
+        """A known organisation's name, or a "person" in capitals only ("CJTF-OIR"), is an organisation."""
+        if span.type not in ("person", "location"):
+            return span
+        name = span.text.strip()
+        gazetteer = self.gazetteer
+        known = gazetteer.organization(name) is True and gazetteer.place(name) is None
+        capitals = span.type == "person" and all(
+            sum(c.isalpha() for c in w) >= 2 and w.upper() == w for w in name.split()
+        )
+        if (known or capitals) and not self._starts_with_given_name(name, "en"):
+            return EntitySpan(span.start, span.end, span.text, "organization", span.score)
+        return span
 
     @staticmethod
     def _add_institutions(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 
 from desktop.core.entities import names
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.organizations import ACRONYM, acronym_fits
 from desktop.core.entities.roles import find_roles, is_role_compound
 from desktop.core.types import EntitySpan, EntityType, LinkedActor
 
 _MAX_NAME_CHARS = 120
 _TYPE_PRIORITY: dict[EntityType, int] = {"person": 0, "organization": 1, "location": 2, "other": 3}
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass
@@ -73,18 +75,34 @@ def _clean(span: EntitySpan, text: str, language: str, rejected: frozenset[str])
     return _Form(cleaned, name, nominative, nominative == name)
 
 
-def _merge_genitives(forms: list[_Form], language: str) -> None:
-    """German genitive -s on single names: "Putins" -> "Putin" when the base form is seen."""
+def _merge_genitives(forms: list[_Form], language: str, text: str = "") -> None:
+    """German genitive -s on person names.
+
+    "Putins" -> "Putin" when the base form is seen; "Tom Rostons Buch" -> "Tom Roston" (a full
+    name in -s before a noun).
+    """
     if language != "de":
         return
     seen_tokens = {names.exact_key(tok) for f in forms for tok in f.nominative.split()}
     for form in forms:
         parts = form.nominative.split()
+        if len(parts) >= 2 and form.span.type == "person" and _genitive_before_noun(text, form):
+            form.nominative = " ".join([*parts[:-1], parts[-1][:-1]])
+            form.is_nominative = False
         if len(parts) == 1:
             base = names.strip_german_genitive(parts[0])
             if base != parts[0] and names.exact_key(base) in seen_tokens:
                 form.nominative = base
                 form.is_nominative = False
+
+
+def _genitive_before_noun(text: str, form: _Form) -> bool:
+    """ "Tom Rostons Buch": a full name ending in -s right before a capitalised noun."""
+    last = form.name.split()[-1]
+    if not last.endswith("s") or last.endswith(("ss", "us", "is", "os", "as", "es", "ys")) or len(last) < 5:
+        return False
+    following = text[form.span.end : form.span.end + 40].split(maxsplit=1)
+    return bool(following) and following[0][:1].isupper() and following[0].isalpha()
 
 
 def _group_key(form: _Form, language: str, gazetteer: Gazetteer | None) -> str:
@@ -110,7 +128,7 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
-        parts = key.split()
+        parts = _without_suffix(key.split())
         if len(parts) >= 2 and group.type() == "person":
             by_last[parts[-1]].append(key)
             by_first[parts[0]].append(key)
@@ -129,7 +147,71 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
                 best = max(targets, key=lambda k: _last_before(starts[k], form.span.start))
                 groups[best].forms.append(form)
             del groups[key]
+    _join_partial_names(groups)
     return list(groups.values())
+
+
+def _without_suffix(parts: list[str]) -> list[str]:
+    """Name parts without a generational suffix ("Charles H. Keating IV" ends with "Keating")."""
+    while len(parts) > 2 and parts[-1].strip(".") in _SUFFIXES:
+        parts = parts[:-1]
+    return parts
+
+
+def _join_partial_names(groups: dict[str, _Group]) -> None:
+    """A person's shorter name of two or more words joins the one longer name that contains it.
+
+    ("Abu Jandal" -> "Abu Jandal al-Kuwaiti", "Bernie Sanders" -> "Senator Bernie Sanders").
+    """
+    people = [k for k, g in groups.items() if g.type() == "person" and len(k.split()) >= 2]
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        for word in set(key.split()):
+            by_word[word].append(key)
+    for key in sorted(people, key=lambda k: len(k.split())):
+        parts = key.split()
+        containers = {
+            other
+            for other in by_word[parts[0]]
+            if other != key and other in groups and _contains(other.split(), parts)
+        }
+        if len(containers) == 1:
+            groups[containers.pop()].forms.extend(groups.pop(key).forms)
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return len(longer) > n and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _consistent_types(forms: list[_Form]) -> None:
+    """The same name has one type in one article: the type most of its mentions got."""
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for form in forms:
+        votes[names.exact_key(form.name)][form.span.type] += 1
+    for form in forms:
+        counted = votes[names.exact_key(form.name)]
+        if len(counted) > 1:
+            best = min(counted, key=lambda t: (-counted[t], _TYPE_PRIORITY[t]))
+            span = form.span
+            form.span = EntitySpan(span.start, span.end, span.text, best, span.score)
+
+
+def _join_acronyms(text: str, groups: list[_Group]) -> list[_Group]:
+    """ "Bundeswettbewerbsbehörde (BWB)": the group of BWB joins the group of the long form."""
+    by_key = {names.match_key(f.name): g for g in groups for f in g.forms}
+    for group in list(groups):
+        for form in list(group.forms):
+            match = ACRONYM.match(text, form.span.end)
+            if match is None or form.span.type == "person" or not acronym_fits(match.group(1), form.name):
+                continue
+            short = by_key.get(names.match_key(match.group(1)))
+            if short is not None and short is not group and short in groups:
+                group.forms.extend(short.forms)
+                groups.remove(short)
+                for f in short.forms:
+                    by_key[names.match_key(f.name)] = group
+    return groups
 
 
 def link_mentions(
@@ -146,9 +228,10 @@ def link_mentions(
         for s in sorted(spans, key=lambda s: (s.start, -s.end))
         if (f := _clean(s, text, language, rejected))
     ]
-    _merge_genitives(forms, language)
+    _merge_genitives(forms, language, text)
+    _consistent_types(forms)
     actors: list[LinkedActor] = []
-    for group in _group(forms, language, gazetteer):
+    for group in _join_acronyms(text, _group(forms, language, gazetteer)):
         actor_type = group.type()
         canonical = group.canonical()
         aliases = tuple(dict.fromkeys(f.name for f in sorted(group.forms, key=lambda f: f.span.start)))

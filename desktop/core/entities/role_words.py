@@ -159,6 +159,20 @@ GERMAN_ROLE_NOUNS: tuple[str, ...] = (
     "anführerin",
     "machthaber",
     "diktator",
+    "obmann",
+    "obfrau",
+    "landeshauptmann",
+    "landeshauptfrau",
+    "landesrat",
+    "landesrätin",
+    "stadtrat",
+    "stadträtin",
+    "klubchef",
+    "klubchefin",
+    "polizeichef",
+    "polizeichefin",
+    "polizeidirektor",
+    "polizeidirektorin",
 )
 
 ENGLISH_ROLE_NOUNS: tuple[str, ...] = (
@@ -232,6 +246,40 @@ ENGLISH_ROLE_NOUNS: tuple[str, ...] = (
     "premier",
     "dictator",
 )
+
+# Words of English titles and ranks before a name ("Lt. Gen.", "Navy Senior Chief Petty Officer",
+# "Deputy Secretary of State"): cut off a person's name, read as the role.
+ENGLISH_TITLE_WORDS = frozenset(
+    {
+        "gen", "lt", "maj", "col", "capt", "cpt", "sgt", "adm", "cmdr", "cdr", "cpl", "pvt", "brig",
+        "sen", "rep", "gov", "pres", "rev", "gen.", "lt.", "maj.", "col.", "capt.", "sgt.", "adm.",
+        "cmdr.", "sen.", "rep.", "gov.", "rev.", "brig.", "cpl.", "pvt.", "supt.", "insp.",
+        "deputy", "acting", "former", "ex", "interim", "special", "senior", "junior", "first",
+        "vice", "chief", "assistant", "associate", "executive", "navy", "army", "air", "force",
+        "marine", "corps", "petty", "officer", "operator", "warfare", "class", "sergeant", "private",
+        "corporal", "captain", "lieutenant", "colonel", "brigadier", "commodore", "commander",
+        "ambassador", "envoy", "representative", "state", "defense", "defence", "foreign", "home",
+        "interior", "finance", "treasury", "justice", "health", "trade", "labour", "labor",
+        "education", "energy", "environment", "agriculture", "transport", "development",
+        "secretary", "minister", "president", "prime", "premier", "chancellor", "governor", "mayor",
+        "senator", "congressman", "congresswoman", "councillor", "councilman", "councilwoman",
+        "judge", "sheriff", "detective", "inspector", "superintendent", "constable", "pope", "cardinal", "archbishop", "bishop", "imam", "rabbi", "sheikh", "emir", "sultan",
+        "king", "queen", "prince", "princess", "duke", "duchess", "earl", "baron", "baroness",
+        "general", "admiral", "marshal", "coach", "manager", "striker", "goalkeeper", "midfielder",
+        "defender", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "ceo",
+    }
+)  # fmt: skip
+
+# Groups of people named by origin or faith: never an actor on their own.
+GROUP_NOUNS = frozenset(
+    {
+        "turks", "kurds", "arabs", "jews", "brits", "swedes", "danes", "poles", "finns", "scots",
+        "serbs", "croats", "czechs", "slovaks", "greeks", "shiites", "shias", "sunnis", "hindus",
+        "muslims", "christians", "sikhs", "druze", "catholics", "protestants", "jihadists",
+        "kurden", "araber", "juden", "muslime", "christen", "sunniten", "schiiten", "jesiden",
+        "katholiken", "protestanten", "jihadisten", "dschihadisten", "islamisten", "salafisten",
+    }
+)  # fmt: skip
 
 # Honorifics that precede names without being a role worth recording.
 HONORIFICS = frozenset(

@@ -1,0 +1,161 @@
+"""Where a person's name begins, and which recognised words are no actor at all.
+
+Models glue what stands before a name into it: titles and ranks ("Senator", "Lt. Gen.",
+"Klubobmann"), nationality words and places ("U.S. President Donald Trump", "Vermont Bernie
+Sanders"). Those words are cut off the person's span; the linker then reads them as the
+person's role from the text before the name. Single words that are never an actor alone
+(demonyms such as "Tunesier" or "Syrians", plural abbreviations such as "IEDs", lone fragments of
+two or three letters that are no known abbreviation) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.role_words import (
+    ENGLISH_ROLES_LONGEST_FIRST,
+    ENGLISH_TITLE_WORDS,
+    GROUP_NOUNS,
+    HONORIFICS,
+)
+from desktop.core.entities.roles import german_role_base
+from desktop.core.types import EntitySpan
+
+MIN_GIVEN_NAME = 30  # a given name seen at least this often in the name lists starts a person's name
+_TOKEN = re.compile(r"\S+")
+_PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")  # "IEDs", "DVDs", "VBIEDs"
+_NAME_HONORIFICS = frozenset({"lady", "dame", "lord"})  # "Lady Gaga": part of the name
+_ROLE_TOKENS = frozenset(w for role in ENGLISH_ROLES_LONGEST_FIRST for w in role.split())
+
+
+def _plain(token: str) -> str:
+    return token.strip(".,;:").lower()
+
+
+def _is_abbreviation(token: str) -> bool:
+    """ "U.S.", "UK", "NATO": capitals (and dots) only."""
+    letters = [c for c in token if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and all(c.isalpha() or c in ".-" for c in token)
+    )
+
+
+class PersonBoundaries:
+    """Cuts titles, nationality words and places off the front of person spans."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+
+    def _title_word(self, token: str, language: str) -> bool:
+        plain = _plain(token)
+        if (plain in HONORIFICS or plain.rstrip(".") in HONORIFICS) and plain not in _NAME_HONORIFICS:
+            return True
+        if language == "en":
+            return plain in ENGLISH_TITLE_WORDS or plain in _ROLE_TOKENS
+        if language == "de":
+            return token[:1].isupper() and german_role_base(token.strip(".,")) is not None
+        return False
+
+    def _qualifier(self, token: str, language: str) -> bool:
+        """A word that may stand before a title: "US", "French", "Vermont"."""
+        return (
+            _is_abbreviation(token)
+            or self._gazetteer.is_demonym(token.strip(".,"), language)
+            or self._place(token)
+        )
+
+    def _place(self, words: str) -> bool:
+        place = self._gazetteer.place(words.strip(".,"))
+        return place is not None and place.strong
+
+    def _given_name(self, token: str) -> bool:
+        return self._gazetteer.given_names.get(token, 0) >= MIN_GIVEN_NAME
+
+    def name_start(self, tokens: list[str], language: str) -> int:
+        """Index of the first token of the name proper (0 when nothing precedes it)."""
+        start, saw_title = 0, False
+        while start < len(tokens) - 1:
+            token = tokens[start]
+            if self._title_word(token, language):
+                saw_title = True
+            elif not (language == "en" and self._qualifier(token, language)):
+                break
+            start += 1
+        if saw_title:
+            while start > 0 and not self._title_word(tokens[start - 1], language):
+                start -= 1  # a qualifier after the last title word belongs to the name
+            return start
+        for size in (3, 2, 1):  # "Vermont Bernie Sanders", "United States Donald Trump"
+            if (
+                len(tokens) - size >= 2
+                and self._place(" ".join(tokens[:size]))
+                and not self._given_name(tokens[0])
+            ):
+                if self._given_name(tokens[size]) and not self._place(tokens[size]):
+                    return size
+        return 0
+
+    def trim(self, span: EntitySpan, language: str) -> EntitySpan | None:
+        """The person span without what precedes the name; None when nothing of a name is left."""
+        if span.type != "person":
+            return span
+        matches = list(_TOKEN.finditer(span.text))
+        if len(matches) < 2:
+            return span
+        start = self.name_start([m.group(0) for m in matches], language)
+        if start == 0:
+            return span
+        first = matches[start]
+        if not first.group(0)[:1].isupper():
+            return None
+        offset = first.start()
+        return EntitySpan(span.start + offset, span.end, span.text[offset:], span.type, span.score)
+
+
+_DATELINE = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ.\-]+(?: [A-ZÄÖÜ][A-ZÄÖÜ.\-]+)*) [-–—] ")
+
+
+def split_datelines(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) -> list[EntitySpan]:
+    """ "BAGHDAD - Combined Joint Task Force" at a line start is a place, then the name."""
+    out: list[EntitySpan] = []
+    for span in spans:
+        match = _DATELINE.match(span.text)
+        line_start = span.start == 0 or text[span.start - 1] == "\n"
+        if match and line_start and gazetteer.place(match.group(1).title()) is not None:
+            place, rest = match.group(1), span.text[match.end() :]
+            out.append(EntitySpan(span.start, span.start + len(place), place, "location", span.score))
+            if rest.strip():
+                begin = span.start + match.end()
+                out.append(EntitySpan(begin, span.end, rest, span.type, span.score))
+        else:
+            out.append(span)
+    return out
+
+
+def is_non_actor_word(
+    span: EntitySpan, language: str, gazetteer: Gazetteer, known: Callable[[str, str], bool]
+) -> bool:
+    """True for a single word that is never an actor alone.
+
+    Demonyms and group nouns ("Tunesier", "Syrians", "Sunnis"), plural abbreviations ("IEDs"), and
+    fragments of two or three letters unless ``known(word, type)`` says they are a known name or
+    abbreviation (defined in the text, an organisation or place of the gazetteer, an abbreviation
+    the training data tags as a name).
+    """
+    name = span.text.strip()
+    if " " in name or span.type not in ("person", "organization", "location"):
+        return False
+    bare = name.strip(".,;:'’\"()")
+    if gazetteer.is_demonym(bare, language) or bare.lower() in GROUP_NOUNS:
+        return True
+    if _PLURAL_ABBREVIATION.match(bare):
+        return True
+    letters = sum(c.isalpha() for c in bare)
+    capitals = sum(c.isupper() for c in bare) >= 2
+    if letters > 3 or capitals:
+        return False  # an abbreviation in capitals ("dpa" aside) is usually the model's right
+    return not (known(bare, span.type) or gazetteer.given_names.get(bare, 0) >= MIN_GIVEN_NAME)

@@ -1,0 +1,318 @@
+"""Organisations the model misses: known names, organisation-shaped phrases, media names, acronyms.
+
+- Known names: the organisation list of the gazetteer (training-data organisations, parties).
+- Phrases: capitalised words around an institution's head noun, with "für", "der", "of", "for":
+  "Koalition der Willigen", "Bundesamt für Migration und Flüchtlinge", "Office of Foreign
+  Assets Control", "Syria Recovery Trust Fund", "National Weather Service".
+- Media names: "Euronews", "Salzburger Nachrichten", "USA Today".
+- Acronyms defined in the text: "Bundeswettbewerbsbehörde (BWB)" makes every "BWB" a mention of
+  the same organisation (the linker joins them, :func:`acronym_definitions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.recognizer import span_order, without_overlaps
+from desktop.core.types import EntitySpan
+
+_WORD = re.compile(r"[^\W_][\w.&'’\-]*[\w&]|[^\W_]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\n\"„“«]\s*)$")
+ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&\-]{1,9})\s*\)")
+_MAX_NGRAM = 6
+
+GERMAN_HEADS = (
+    "rat", "kammer", "verband", "verein", "bund", "bündnis", "allianz", "koalition", "partei",
+    "front", "bewegung", "union", "liga", "organisation", "gesellschaft", "stiftung", "institut",
+    "komitee", "amt", "gericht", "gerichtshof", "behörde", "ministerium", "kommission", "agentur",
+    "zentrale", "anstalt", "akademie", "universität", "hochschule", "klinik", "krankenhaus",
+    "konzern", "holding", "bank", "versicherung", "sender", "zeitung", "beobachtungsstelle",
+    "stelle", "staatsanwaltschaft", "miliz", "brigade", "netzwerk", "initiative", "plattform",
+    "forum", "gewerkschaft", "genossenschaft", "verwaltung", "direktion", "senat", "parlament",
+    "versammlung", "fraktion", "büro", "dienst", "kongregation", "zentralrat", "verbund", "werk",
+    "nachrichten", "rundschau", "kurier", "tagblatt", "anzeiger", "volksblatt", "presse",
+)  # fmt: skip
+ENGLISH_HEADS = frozenset(
+    {
+        "department", "office", "ministry", "commission", "council", "committee", "agency",
+        "bureau", "institute", "foundation", "association", "union", "party", "front", "movement",
+        "coalition", "alliance", "organization", "organisation", "court", "service", "authority",
+        "fund", "bank", "board", "centre", "center", "command", "forces", "corps", "society",
+        "league", "federation", "chamber", "assembly", "parliament", "senate", "congress", "trust",
+        "university", "college", "academy", "brigade", "army", "navy", "guard", "police", "network",
+        "observatory", "watch", "initiative", "programme", "fleet", "division", "regiment",
+        "battalion", "unit", "force", "company", "corporation", "inc", "ltd", "group", "hospital",
+        "news", "times", "post", "tribune", "journal", "herald", "gazette", "today", "radio", "tv",
+        "broadcasting", "press", "secretariat", "directorate", "tribunal", "commissioner",
+    }
+)  # fmt: skip
+_GERMAN_LINKS = frozenset({"der", "des", "für", "zur", "zum", "gegen"})
+# heads that name an organisation with a genitive too ("Koalition der Willigen", "Rat der EU");
+# others only with "für"/"zur"/"gegen" ("Bewegung für ...", but "Bewegung der Kulisse" is none)
+_GERMAN_GENITIVE_HEADS = (
+    "bundesamt", "landesamt", "verband", "zentralrat", "rat", "koalition", "kommission", "institut",
+    "akademie", "gewerkschaft", "partei", "bund", "bündnis", "union", "kammer", "versammlung",
+    "stiftung", "komitee", "fraktion", "allianz", "front", "liga", "ministerium", "gerichtshof",
+)  # fmt: skip
+_ENGLISH_LINKS = frozenset({"of", "for", "on", "against"})
+_ARTICLES = frozenset({"die", "den", "dem", "der", "the"})
+_AND = frozenset({"und", "and", "&"})
+_MEDIA_WORD = re.compile(r"^[A-Z][a-z]{2,}news$")  # "Euronews", "Africanews"
+_FUNCTION_WORDS_EN = frozenset({"the", "a", "an", "in", "on", "at", "as", "if", "but", "and", "this", "that"})
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _german_head(word: str) -> bool:
+    low = word.lower()
+    return _is_cap(word) and any(low.endswith(h) for h in GERMAN_HEADS) and "-" not in word[-4:]
+
+
+def _english_head(word: str) -> bool:
+    return _is_cap(word) and word.lower().strip(".") in ENGLISH_HEADS
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+
+
+def _headline(text: str, start: int) -> bool:
+    """True inside a line whose words are mostly capitalised (a title: every word looks like a name)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    return len(words) >= 4 and sum(_is_cap(w) for w in words) / len(words) > 0.6
+
+
+def known_organizations(text: str, gazetteer: Gazetteer) -> list[EntitySpan]:
+    """Occurrences of organisation names the gazetteer says are safe to find (longest first)."""
+    words = list(_WORD.finditer(text))
+    spans: list[EntitySpan] = []
+    index = 0
+    while index < len(words):
+        size_found = 0
+        for size in range(min(_MAX_NGRAM, len(words) - index), 0, -1):
+            first, last = words[index], words[index + size - 1]
+            if not _is_cap(first.group(0)):
+                break
+            name = text[first.start() : last.end()]
+            if gazetteer.organization(name) is not True:
+                continue
+            if size == 1 and not name.isupper() and _at_sentence_start(text, first.start()):
+                continue  # "Focus on ..." at the start of a sentence is a word
+            if name.isupper() and _in_capitals(words, index, size):
+                continue  # a word of a line in capitals
+            spans.append(EntitySpan(first.start(), last.end(), name, "organization", 0.5))
+            size_found = size
+            break
+        index += size_found or 1
+    return spans
+
+
+def _in_capitals(words: list[re.Match[str]], index: int, size: int) -> bool:
+    neighbours = [words[i].group(0) for i in (index - 1, index + size) if 0 <= i < len(words)]
+    return any(len(w) > 1 and w.isupper() for w in neighbours)
+
+
+_GERMAN_STOP = frozenset(
+    {
+        "laut", "nach", "vor", "bei", "mit", "der", "die", "das", "den", "dem", "des", "ein", "eine",
+        "im", "am", "zum", "zur", "vom", "auch", "wie", "für", "von", "auf", "aus", "in", "an", "als",
+        "und", "aber", "doch", "dass", "so", "seit", "gegen", "ohne", "um", "über", "unter",
+    }
+)  # fmt: skip
+_GERMAN_ADJECTIVE = re.compile(r"(isch|ional|opäisch|eutsch|ober|berst)(e|en|er|es)$", re.IGNORECASE)
+
+
+def _phrases(text: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
+    """(start, end) of organisation-shaped phrases around an institution's head noun."""
+    words = list(_WORD.finditer(text))
+    german = language == "de"
+    heads = _german_head if german else _english_head
+    links = _GERMAN_LINKS if german else _ENGLISH_LINKS
+    for i, match in enumerate(words):
+        if not heads(match.group(0)):
+            continue
+        first = i
+        while first > 0 and _adjacent(text, words[first - 1], words[first]):
+            before = words[first - 1].group(0)
+            if not _is_cap(before) or before.lower() in (_GERMAN_STOP if german else _FUNCTION_WORDS_EN):
+                break
+            if before.endswith(("'s", "’s", "s'", "s’")):
+                break  # "ISIL's War Committee": the owner is no part of the name
+            if german and not (_GERMAN_ADJECTIVE.search(before) or before.isupper()):
+                break  # German: "Syrische", "Europäischen" or "UN" before the head
+            first -= 1
+        last = i
+        j = i + 1
+        if j < len(words) and words[j].group(0) in links and _adjacent(text, words[i], words[j]):
+            link = words[j].group(0)
+            if (
+                german
+                and link in ("der", "des")
+                and not match.group(0).lower().endswith(_GERMAN_GENITIVE_HEADS)
+            ):
+                continue
+            k = j + 1
+            if k < len(words) and words[k].group(0).lower() in _ARTICLES and words[k].group(0) != "der":
+                if _adjacent(text, words[j], words[k]):
+                    k += 1
+            if k < len(words) and _adjacent(text, words[k - 1], words[k]):
+                run = _cap_run(text, words, k)
+                if run > k:
+                    last = run - 1
+        elif german and j < len(words) and _adjacent(text, words[i], words[j]):
+            nxt = words[j].group(0)
+            if _is_cap(nxt) and nxt.endswith("er") and not nxt.isupper():  # "Zentralrat Deutscher Sinti"
+                run = _cap_run(text, words, j)
+                if run - j >= 2:
+                    last = run - 1
+        if last == i and (german or first == i):
+            continue  # German: a head with adjectives only ("Neue Datenschnittstelle") is no name
+        if last == i and first == i - 1 and not _institutional(words[first].group(0), gazetteer, language):
+            continue  # "Great Service", "Oval Office": one plain word before the head is too little
+        yield words[first].start(), words[last].end()
+
+
+_INSTITUTIONAL_EN = frozenset(
+    {
+        "national", "federal", "central", "supreme", "royal", "foreign", "home", "state", "european",
+        "international", "united", "world", "global", "general", "higher", "regional", "joint",
+    }
+)  # fmt: skip
+
+
+def _institutional(word: str, gazetteer: Gazetteer, language: str) -> bool:
+    """A single word that makes "<word> <head>" an institution's name: "Federal", "UN", "Syria"."""
+    return (
+        word.lower() in _INSTITUTIONAL_EN
+        or (word.isupper() and len(word) >= 2)
+        or gazetteer.place(word) is not None
+        or gazetteer.is_demonym(word, language)
+    )
+
+
+def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    return text[a.end() : b.start()] in (" ", "\u00a0")
+
+
+def _cap_run(text: str, words: list[re.Match[str]], k: int) -> int:
+    """End (exclusive word index) of capitalised words from ``k``, joined by "und"/"and"."""
+    end = k
+    while end < len(words) and end - k < 6:
+        if end > k and not _adjacent(text, words[end - 1], words[end]):
+            break
+        word = words[end].group(0)
+        if _is_cap(word):
+            end += 1
+        elif (
+            word in _AND
+            and end > k
+            and end + 1 < len(words)
+            and _is_cap(words[end + 1].group(0))
+            and _adjacent(text, words[end], words[end + 1])
+        ):
+            end += 2
+        else:
+            break
+    return end
+
+
+def organization_phrases(
+    text: str, language: str, spans: list[EntitySpan], gazetteer: Gazetteer
+) -> list[EntitySpan]:
+    """Spans with organisation-shaped phrases added; a phrase replaces model spans it contains.
+
+    A phrase is skipped in headlines, when it contains a person, and where it cuts through a
+    model span.
+    """
+    if language not in ("de", "en"):
+        return spans
+    out = list(spans)
+    for start, end in _phrases(text, language, gazetteer):
+        if _headline(text, start) or text[start:end].isupper():
+            continue
+        inside = [s for s in out if s.start < end and s.end > start]
+        if any(s.start < start or s.end > end or s.type == "person" for s in inside):
+            continue
+        if language == "de" and any(s.type == "location" for s in inside):
+            continue  # "Verwaltung des Kantons Bern": the place is the name here
+        if any(s.start == start and s.end == end for s in inside):
+            continue  # the model's own span of the same words keeps its type ("West Bank")
+        out = [s for s in out if s not in inside]
+        out.append(EntitySpan(start, end, text[start:end], "organization", 0.5))
+    return sorted(out, key=span_order)
+
+
+def prefer_longer(spans: list[EntitySpan], names: list[EntitySpan]) -> list[EntitySpan]:
+    """Add ``names``; one replaces the model spans it contains unless they are people."""
+    out = list(spans)
+    for name in names:
+        inside = [s for s in out if s.start < name.end and s.end > name.start]
+        if any(s.start < name.start or s.end > name.end or s.type == "person" for s in inside):
+            continue
+        if inside and not any(s.end - s.start < name.end - name.start for s in inside):
+            continue  # the same span: keep the model's type
+        out = [s for s in out if s not in inside]
+        out.append(name)
+    return sorted(out, key=span_order)
+
+
+def media_names(text: str) -> list[EntitySpan]:
+    """Single words shaped like a news outlet's name ("Euronews")."""
+    return [
+        EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
+        for m in _WORD.finditer(text)
+        if _MEDIA_WORD.match(m.group(0))
+    ]
+
+
+def acronym_definitions(text: str, spans: list[EntitySpan]) -> dict[str, EntitySpan]:
+    """Acronym -> the span it abbreviates, for "Long Name (ACR)" right after a non-person span."""
+    found: dict[str, EntitySpan] = {}
+    for span in spans:
+        if span.type == "person":
+            continue
+        match = ACRONYM.match(text, span.end)
+        if match is None:
+            continue
+        acronym = match.group(1)
+        if (
+            sum(c.isupper() for c in acronym) >= 2
+            and acronym != span.text
+            and acronym_fits(acronym, span.text)
+        ):
+            found.setdefault(acronym, span)
+    return found
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """The acronym's first letter starts a word of the name, and its letters occur in order."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    low = name.lower()
+    if not letters or not any(w[:1].lower() == letters[0] for w in name.split()):
+        return False
+    pos = 0
+    for c in letters:
+        pos = low.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def acronym_spans(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Every occurrence of an acronym defined in the text, as a span of its long form's type."""
+    definitions = acronym_definitions(text, spans)
+    if not definitions:
+        return spans
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in definitions) + r")(?![\w-])")
+    candidates = [
+        EntitySpan(m.start(), m.end(), m.group(0), definitions[m.group(0)].type, 0.5)
+        for m in pattern.finditer(text)
+    ]
+    return sorted([*spans, *without_overlaps(candidates, spans)], key=span_order)

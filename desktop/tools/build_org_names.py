@@ -1,0 +1,316 @@
+"""Build the organisation and demonym lists in resources/gazetteer/ from openly licensed data.
+
+    python -m desktop.tools.build_org_names [--data DIR] [--out DIR]
+
+(also run by ``python -m desktop.tools.build_gazetteer``). Outputs (gzip TSV, UTF-8):
+
+- ``organizations.tsv.gz``: ``name, find`` (1: safe to find in running text; 0: only known, e.g.
+  as an acronym that may stand alone, or to correct the type a model gave the name). From the
+  organisation names of the training splits (GermEval 2014 train, UNER English EWT train,
+  CrossNER politics train, Re-DocRED dev: names tagged ORG at least twice and mostly as ORG),
+  and the party names of Party Facts (MIT) and EveryPolitician's Wikidata group labels (CC0).
+- ``abbreviations.tsv.gz``: abbreviations in capitals that the training splits tag as names
+  more often than not ("USA", "UN", "ORF"): a lone word of two or three letters is an actor only
+  when it is one of these, a known organisation or place, or defined in the text.
+- ``demonyms.tsv.gz``: ``language, word``: inhabitants and nationality words ("Tunesier",
+  "Afghanen", "Syrians", "Turks") that are never an actor alone: German capitalised words
+  GermEval 2014 train tags LOCderiv, English single-token OTH names of UNER English EWT train
+  (nationality adjectives) and their plurals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+MIN_ORG_COUNT = 2
+MIN_ORG_SHARE = 0.75
+# a single word found in text must be tagged ORG this often in training and rarely left O
+MIN_FIND_COUNT = 3
+MAX_FIND_O_SHARE = 0.2
+_ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches")
+_NATIONALITY_ENDINGS = ("an", "ish", "ese", "ch", "i", "ic", "ean")
+
+
+def _spans(tokens: list[str], tags: list[str]) -> Iterator[tuple[str, str]]:
+    from desktop.tools.ner_data import bio_to_spans
+
+    for s, e, label in bio_to_spans(tags):
+        yield " ".join(tokens[s:e]), label
+
+
+def training_names(data: Path) -> Counter[tuple[str, str]]:
+    """(name, label) counts of the PER/ORG/LOC names in the training splits."""
+    from desktop.tools import ner_data as nd
+    from desktop.tools import ner_data_en as en
+
+    counts: Counter[tuple[str, str]] = Counter()
+    readers = [
+        ("germeval2014/NER-de-train-outer.conll", lambda p: nd.read_germeval_train(p, nd.GERMEVAL_EVAL_MAP)),
+        ("uner-en-ewt/en_ewt-ud-train.DRAFT-2022-12-02.iob2.gz", nd.read_uner),
+        ("crossner/politics/train.txt", en.read_crossner),
+        ("re-docred/dev_revised.json.gz", en.read_redocred),
+    ]
+    for rel, reader in readers:
+        path = data / rel
+        if not path.exists():
+            continue
+        for sent in reader(path):
+            counts.update(_spans(sent.tokens, sent.tags))
+    return counts
+
+
+# Countries whose parties' abbreviations are safe to find in German and English news text;
+# the abbreviations of other countries' parties are only known (a lone "MBA" is no party).
+_NEWS_COUNTRIES = frozenset(
+    [
+        "DEU",
+        "AUT",
+        "CHE",
+        "LIE",
+        "LUX",
+        "GBR",
+        "IRL",
+        "USA",
+        "CAN",
+        "AUS",
+        "NZL",
+        "FRA",
+        "ITA",
+        "ESP",
+        "PRT",
+        "NLD",
+        "BEL",
+        "POL",
+        "CZE",
+        "SVK",
+        "HUN",
+        "SVN",
+        "HRV",
+        "SRB",
+        "BIH",
+        "MNE",
+        "MKD",
+        "ALB",
+        "GRC",
+        "CYP",
+        "TUR",
+        "ROU",
+        "BGR",
+        "MDA",
+        "UKR",
+        "RUS",
+        "BLR",
+        "LTU",
+        "LVA",
+        "EST",
+        "FIN",
+        "SWE",
+        "NOR",
+        "DNK",
+        "ISL",
+        "ISR",
+    ]
+)
+
+
+def _party_names(data: Path) -> Iterator[tuple[str, bool]]:
+    """(name, known only) of parties: Party Facts core list and its Wikidata extract."""
+    folder = data / "partyfacts-parties"
+    core = folder / "partyfacts-core-parties.csv.gz"
+    if core.exists():
+        with gzip.open(core, "rt", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                yield from ((n, False) for n in (row["name"], row["name_english"]) if n and "/" not in n)
+                if row["name_short"]:
+                    yield row["name_short"], row["country"] not in _NEWS_COUNTRIES
+    wikidata = folder / "wikidata.csv"
+    if wikidata.exists():
+        with wikidata.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                yield from ((n, False) for n in (row["name"], row["name_native"]) if n)
+                if row["name_short"]:
+                    yield row["name_short"], row["country"] not in _NEWS_COUNTRIES
+    groups = data / "everypolitician-wikidata-2015" / "wikidata_groups_areas.jsonl.gz"
+    if groups.exists():
+        with gzip.open(groups, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                item = json.loads(line)
+                if not str(item.get("key", "")).startswith(("political_party", "party")):
+                    continue
+                value = item.get("value") or {}
+                for other in value.get("other_names", []):
+                    if other.get("lang") in ("de", "en"):
+                        yield other["name"], False
+
+
+def _good_org_name(name: str, lowercase_start: bool = False) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return (
+        2 <= len(name) <= 80
+        and len(letters) >= 2
+        and (name[:1].isupper() or (lowercase_start and name[:1].isalpha()))
+        and all(c.isalnum() or c in " -.&'’/" for c in name)
+        and all(ord(c) < 0x250 for c in letters)  # Latin script
+    )
+
+
+def _is_acronym(name: str) -> bool:
+    return " " not in name and sum(c.isupper() for c in name) >= 2 and len(name) <= 8
+
+
+def lowercase_words(data: Path) -> set[str]:
+    """Words written in lower case in the training splits ("act", "aim"): no acronym to find."""
+    from desktop.tools.build_gazetteer import TRAIN_SPLITS, _bio_tokens
+
+    words: set[str] = set()
+    for rel, token_col, tag_col in TRAIN_SPLITS.values():
+        if (data / rel).exists():
+            words.update(t for t, _ in _bio_tokens(data / rel, token_col, tag_col) if t.islower())
+    return words
+
+
+def organization_rows(data: Path, word_counts: dict[str, Counter[str]]) -> dict[str, int]:
+    """Organisation names -> 1 (find in text) or 0 (known only)."""
+    names = training_names(data)
+    lowercase = lowercase_words(data)
+    by_name: dict[str, Counter[str]] = defaultdict(Counter)
+    for (name, label), n in names.items():
+        by_name[name][label] += n
+    rows: dict[str, int] = {}
+    for name, labels in by_name.items():
+        total = sum(labels.values())
+        if labels["ORG"] < MIN_ORG_COUNT or labels["ORG"] / total < MIN_ORG_SHARE:
+            continue
+        if not _good_org_name(name, lowercase_start=True):
+            continue
+        words = word_counts.get(name)
+        o_share = words["o"] / (words["o"] + labels["ORG"]) if words else 0.0
+        find = " " in name or (labels["ORG"] >= MIN_FIND_COUNT and o_share <= MAX_FIND_O_SHARE)
+        rows[name] = max(rows.get(name, 0), int(find))
+    for name, known_only in _party_names(data):
+        name = " ".join(name.split())
+        if (
+            not _good_org_name(name)
+            or by_name.get(name, Counter())["PER"] + by_name.get(name, Counter())["LOC"]
+        ):
+            continue  # also a person's or a place's name in the training data
+        words = word_counts.get(name)
+        if words and words["o"] > 0:
+            continue  # a capitalised word of running text ("Grüne", "Linke", "Labour" as words)
+        find = not known_only and (
+            " " in name or (_is_acronym(name) and len(name) >= 3 and name.lower() not in lowercase)
+        )
+        rows[name] = max(rows.get(name, 0), int(find))
+    return rows
+
+
+def demonym_rows(data: Path) -> Iterator[tuple[str, str]]:
+    """(language, word) of inhabitant and nationality words."""
+    from desktop.tools import ner_data_en as en
+
+    germeval = data / "germeval2014" / "NER-de-train-outer.conll"
+    if germeval.exists():
+        deriv: Counter[str] = Counter()
+        other: Counter[str] = Counter()
+        with germeval.open(encoding="utf-8") as handle:
+            for line in handle:
+                token, _, tag = line.rstrip("\n").partition("\t")
+                if token[:1].isupper() and token.isalpha():
+                    (deriv if tag.endswith("LOCderiv") else other)[token] += 1
+        for token, n in deriv.items():
+            inhabitant = token.endswith(("er", "ern", "erin", "erinnen", "ier", "iern", "ner", "nern"))
+            if n >= other[token] and (n >= 2 or inhabitant) and not token.endswith(_ADJECTIVE_ENDINGS):
+                yield "de", token
+    ewt = data / "uner-en-ewt" / "en_ewt-ud-train.DRAFT-2022-12-02.iob2.gz"
+    if ewt.exists():
+        for word in sorted(en.demonyms_from_uner(ewt)):
+            if word[:1].isupper() and word.isalpha() and word.endswith(_NATIONALITY_ENDINGS):
+                yield "en", word
+                if not word.endswith(("ish", "ese", "ch")):
+                    yield "en", word + "s"
+
+
+def word_counts(data: Path) -> dict[str, Counter[str]]:
+    """Capitalised word counts of the training splits (both languages together)."""
+    from desktop.tools.build_gazetteer import capitalised_counts
+
+    merged: dict[str, Counter[str]] = defaultdict(Counter)
+    for (_lang, token), counts in capitalised_counts(data).items():
+        merged[token].update(counts)
+    return merged
+
+
+def abbreviation_rows(counts: dict[str, Counter[str]]) -> list[str]:
+    """Abbreviations in capitals ("USA", "UN", "ORF") the training splits tag as names, mostly."""
+    return sorted(
+        word
+        for word, c in counts.items()
+        if 2 <= len(word) <= 6
+        and word.isupper()
+        and word.isalpha()
+        and c["loc"] + c["ent"] >= 2
+        and c["loc"] + c["ent"] > c["o"]
+    )
+
+
+def build(data: Path, out: Path) -> dict[str, int]:
+    """Write the lists; returns row counts."""
+    out.mkdir(parents=True, exist_ok=True)
+    counts = word_counts(data)
+    orgs = organization_rows(data, counts)
+    _write(out / "organizations.tsv.gz", (f"{n}\t{f}" for n, f in sorted(orgs.items())))
+    abbreviations = abbreviation_rows(counts)
+    _write(out / "abbreviations.tsv.gz", abbreviations)
+    given = _given_names(out)
+    demonyms = sorted((lang, w) for lang, w in set(demonym_rows(data)) if w not in orgs and w not in given)
+    _write(out / "demonyms.tsv.gz", (f"{lang}\t{w}" for lang, w in demonyms))
+    return {
+        "organizations": len(orgs),
+        "organizations_to_find": sum(orgs.values()),
+        "demonyms": len(demonyms),
+        "abbreviations": len(abbreviations),
+    }
+
+
+def _given_names(folder: Path) -> set[str]:
+    """Given names of the gazetteer ("Christian" is no demonym here), if it is built already."""
+    path = folder / "given_names.tsv.gz"
+    if not path.exists():
+        return set()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return {line.split("\t", 1)[0] for line in handle}
+
+
+def _write(path: Path, lines: Iterable[str]) -> None:
+    with (
+        path.open("wb") as file,
+        gzip.GzipFile(fileobj=file, mode="wb", compresslevel=9, mtime=0) as raw,
+        io.TextIOWrapper(raw, "utf-8") as handle,
+    ):
+        for line in lines:
+            handle.write(line + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    from desktop.tools.build_gazetteer import default_data_dir
+
+    parser = argparse.ArgumentParser(prog="python -m desktop.tools.build_org_names", description=__doc__)
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer")
+    args = parser.parse_args(argv)
+    print(json.dumps(build(args.data, args.out)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
