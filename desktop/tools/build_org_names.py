@@ -71,55 +71,13 @@ def training_names(data: Path) -> Counter[tuple[str, str]]:
 # Countries whose parties' abbreviations are safe to find in German and English news text;
 # the abbreviations of other countries' parties are only known (a lone "MBA" is no party).
 _NEWS_COUNTRIES = frozenset(
-    [
-        "DEU",
-        "AUT",
-        "CHE",
-        "LIE",
-        "LUX",
-        "GBR",
-        "IRL",
-        "USA",
-        "CAN",
-        "AUS",
-        "NZL",
-        "FRA",
-        "ITA",
-        "ESP",
-        "PRT",
-        "NLD",
-        "BEL",
-        "POL",
-        "CZE",
-        "SVK",
-        "HUN",
-        "SVN",
-        "HRV",
-        "SRB",
-        "BIH",
-        "MNE",
-        "MKD",
-        "ALB",
-        "GRC",
-        "CYP",
-        "TUR",
-        "ROU",
-        "BGR",
-        "MDA",
-        "UKR",
-        "RUS",
-        "BLR",
-        "LTU",
-        "LVA",
-        "EST",
-        "FIN",
-        "SWE",
-        "NOR",
-        "DNK",
-        "ISL",
-        "ISR",
-    ]
-)
+    {
+        "DEU", "AUT", "CHE", "LIE", "LUX", "GBR", "IRL", "USA", "CAN", "AUS", "NZL", "FRA", "ITA", "ESP",
+        "PRT", "NLD", "BEL", "POL", "CZE", "SVK", "HUN", "SVN", "HRV", "SRB", "BIH", "MNE", "MKD", "ALB",
+        "GRC", "CYP", "TUR", "ROU", "BGR", "MDA", "UKR", "RUS", "BLR", "LTU", "LVA", "EST", "FIN", "SWE",
+        "NOR", "DNK", "ISL", "ISR",
+    }
+)  # fmt: skip
 
 
 def _party_names(data: Path) -> Iterator[tuple[str, bool]]:

@@ -94,9 +94,10 @@ class PersonBoundaries:
                 len(tokens) - size >= 2
                 and self._place(" ".join(tokens[:size]))
                 and not self._given_name(tokens[0])
+                and self._given_name(tokens[size])
+                and not self._place(tokens[size])
             ):
-                if self._given_name(tokens[size]) and not self._place(tokens[size]):
-                    return size
+                return size
         return 0
 
     def trim(self, span: EntitySpan, language: str) -> EntitySpan | None:

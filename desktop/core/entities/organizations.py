@@ -158,9 +158,9 @@ def _phrases(text: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[i
             ):
                 continue
             k = j + 1
-            if k < len(words) and words[k].group(0).lower() in _ARTICLES and words[k].group(0) != "der":
-                if _adjacent(text, words[j], words[k]):
-                    k += 1
+            article = k < len(words) and words[k].group(0).lower() in _ARTICLES and words[k].group(0) != "der"
+            if article and _adjacent(text, words[j], words[k]):
+                k += 1
             if k < len(words) and _adjacent(text, words[k - 1], words[k]):
                 run = _cap_run(text, words, k)
                 if run > k:
