@@ -9,6 +9,9 @@ Outputs (gzip TSV, UTF-8):
   GeoNames (CC BY 4.0). ``strong`` = 1 marks names safe to *find* in text (a country, a
   region, or the main/well-formed name of a city of 100,000+ inhabitants that is not a
   common word); the others only serve to *link* spelling variants (Kyjiw = Kiew = Kyiv).
+  States and provinces come from rigour's territories (MIT; kind ``region``).
+- ``organizations.tsv.gz``, ``abbreviations.tsv.gz``, ``demonyms.tsv.gz``: see
+  ``desktop.tools.build_org_names`` (run by this script too).
 - ``word_counts.tsv.gz``: ``language, capitalised word, times tagged O, times tagged as an
   entity`` in the training splits (GermEval 2014 train, UNER EWT train): words like weekdays
   that are capitalised but almost never names.
@@ -145,6 +148,21 @@ def city_rows(data: Path, common: set[str]) -> Iterator[tuple[str, str, str, int
             yield name, place, "city", population, int(strong)
 
 
+def region_rows(data: Path, common: set[str]) -> Iterator[tuple[str, str, str, int, int]]:
+    """States and provinces (US states, Indian states, ...) from rigour's territories (MIT)."""
+    path = data / "rigour-names-territories" / "territories.jsonl.gz"
+    if not path.exists():
+        return
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if item.get("is_country") or not item.get("parent") or item.get("is_historical"):
+                continue
+            name = str(item["name"]).split(" (", 1)[0].strip()
+            if good_name(name) or (" " in name and is_latin(name) and name[:1].isupper()):
+                yield name, f"R:{item['code']}", "region", 0, int(name not in common)
+
+
 def person_variant_rows(data: Path) -> Iterator[tuple[str, str]]:
     """Latin-script spellings of one name part and the groups they belong to."""
     path = data / "rigour-names-territories" / "persons.txt.gz"
@@ -188,6 +206,12 @@ def given_name_rows(data: Path) -> Iterator[tuple[str, int]]:
             yield name, count
 
 
+def _rank(place: str, kind: str, strong: int, population: int) -> tuple[int, int, int]:
+    """Which entry a name keeps: a country or CLDR region, else a city, else a state or province."""
+    tier = 0 if place.startswith("R:") else 1 if kind == "city" else 2
+    return (tier, strong, population)
+
+
 def build(data: Path, out: Path) -> dict[str, int]:
     """Write both gazetteers; returns row counts."""
     out.mkdir(parents=True, exist_ok=True)
@@ -198,10 +222,12 @@ def build(data: Path, out: Path) -> dict[str, int]:
             if c["o"] >= 3:
                 handle.write(f"{lang}\t{token}\t{c['o']}\t{c['loc'] + c['ent']}\n")
     best: dict[str, tuple[str, str, int, int]] = {}
-    for name, place, kind, population, strong in [*country_rows(data), *city_rows(data, common)]:
+    rows = [*country_rows(data), *region_rows(data, common), *city_rows(data, common)]
+    for name, place, kind, population, strong in rows:
         current = best.get(name)
-        rank = (kind != "city", strong, population)
-        if current is None or rank > (current[1] != "city", current[3], current[2]):
+        if current is None or _rank(place, kind, strong, population) > _rank(
+            *current[:2], current[3], current[2]
+        ):
             best[name] = (place, kind, population, strong)
     with gzip.open(out / "places.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
         for name in sorted(best):
@@ -230,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer")
     args = parser.parse_args(argv)
-    print(json.dumps(build(args.data, args.out)))
+    from desktop.tools.build_org_names import build as build_org_names
+
+    print(json.dumps({**build(args.data, args.out), **build_org_names(args.data, args.out)}))
     return 0
 
 

@@ -11,10 +11,12 @@ two or three letters that are no known abbreviation) are dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.role_words import (
+    DISEASE_WORDS,
     ENGLISH_ROLES_LONGEST_FIRST,
     ENGLISH_TITLE_WORDS,
     GROUP_NOUNS,
@@ -88,6 +90,8 @@ class PersonBoundaries:
         if saw_title:
             while start > 0 and not self._title_word(tokens[start - 1], language):
                 start -= 1  # a qualifier after the last title word belongs to the name
+            if start == len(tokens) - 1 and self._gazetteer.given_names.get(tokens[start - 1], 0) >= 500:
+                return 0  # "Earl Warren", "Major Taylor": a given name, not a title
             return start
         for size in (3, 2, 1):  # "Vermont Bernie Sanders", "United States Donald Trump"
             if (
@@ -100,21 +104,40 @@ class PersonBoundaries:
                 return size
         return 0
 
-    def trim(self, span: EntitySpan, language: str) -> EntitySpan | None:
-        """The person span without what precedes the name; None when nothing of a name is left."""
+    def trim(self, span: EntitySpan, language: str) -> list[EntitySpan]:
+        """The person span without what precedes the name, and the places found in what was cut.
+
+        "Vermont Bernie Sanders" gives "Vermont" (a place) and "Bernie Sanders"; nothing is
+        left when no capitalised word remains for the name.
+        """
         if span.type != "person":
-            return span
+            return [span]
         matches = list(_TOKEN.finditer(span.text))
         if len(matches) < 2:
-            return span
-        start = self.name_start([m.group(0) for m in matches], language)
+            return [span]
+        tokens = [m.group(0) for m in matches]
+        start = self.name_start(tokens, language)
         if start == 0:
-            return span
+            return [span]
         first = matches[start]
         if not first.group(0)[:1].isupper():
-            return None
+            return []
+        out = []
+        index = 0
+        while index < start:  # places among the cut words: "United States", "Vermont"
+            for size in range(min(3, start - index), 0, -1):
+                words = " ".join(tokens[index : index + size])
+                if self._place(words):
+                    a, b = matches[index].start(), matches[index + size - 1].end()
+                    name = span.text[a:b].rstrip(".,")
+                    out.append(EntitySpan(span.start + a, span.start + a + len(name), name, "location", 0.5))
+                    index += size
+                    break
+            else:
+                index += 1
         offset = first.start()
-        return EntitySpan(span.start + offset, span.end, span.text[offset:], span.type, span.score)
+        out.append(EntitySpan(span.start + offset, span.end, span.text[offset:], span.type, span.score))
+        return out
 
 
 _DATELINE = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ.\-]+(?: [A-ZÄÖÜ][A-ZÄÖÜ.\-]+)*) [-–—] ")
@@ -142,7 +165,8 @@ def is_non_actor_word(
 ) -> bool:
     """True for a single word that is never an actor alone.
 
-    Demonyms and group nouns ("Tunesier", "Syrians", "Sunnis"), plural abbreviations ("IEDs"), and
+    Demonyms and group nouns ("Tunesier", "Syrians", "Sunnis"), diseases ("Coronavirus"), plural
+    abbreviations ("IEDs"), and
     fragments of two or three letters unless ``known(word, type)`` says they are a known name or
     abbreviation (defined in the text, an organisation or place of the gazetteer, an abbreviation
     the training data tags as a name).
@@ -151,7 +175,10 @@ def is_non_actor_word(
     if " " in name or span.type not in ("person", "organization", "location"):
         return False
     bare = name.strip(".,;:'’\"()")
-    if gazetteer.is_demonym(bare, language) or bare.lower() in GROUP_NOUNS:
+    low = bare.lower()
+    if gazetteer.is_demonym(bare, language) or low in GROUP_NOUNS:
+        return True
+    if low in DISEASE_WORDS or low.endswith(("virus", "viren")):
         return True
     if _PLURAL_ABBREVIATION.match(bare):
         return True
@@ -160,3 +187,48 @@ def is_non_actor_word(
     if letters > 3 or capitals:
         return False  # an abbreviation in capitals ("dpa" aside) is usually the model's right
     return not (known(bare, span.type) or gazetteer.given_names.get(bare, 0) >= MIN_GIVEN_NAME)
+
+
+def propagate_person_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A person's name of two or more words, tagged once, is a person wherever it recurs.
+
+    Occurrences the model missed are added, and shorter spans inside one ("Van" of "Van der
+    Bellen") give way to it; the name's last words count too ("Van der Bellen" of "Alexander Van
+    der Bellen"). Spans reaching out of an occurrence are left alone.
+    """
+    names: set[str] = set()
+    for span in spans:
+        words = span.text.split()
+        if span.type == "person" and len(words) >= 2:
+            names.update(" ".join(words[i:]) for i in range(len(words) - 1) if words[i][:1].isupper())
+    if not names:
+        return spans
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    out = sorted(spans, key=lambda s: (s.start, -s.end))
+    starts = [s.start for s in out]
+    removed: set[int] = set()
+    added: list[EntitySpan] = []
+    for match in pattern.finditer(text):
+        a, b = match.span()
+        index = bisect_left(starts, a)
+        while index > 0 and out[index - 1].end > a:
+            index -= 1  # spans starting before the match may still overlap it
+        overlapping = []
+        while index < len(out) and out[index].start < b:
+            if out[index].end > a:
+                overlapping.append(index)
+            index += 1
+        if any(out[i].start < a or out[i].end > b for i in overlapping):
+            continue
+        if any(out[i].start == a and out[i].end == b for i in overlapping):
+            continue
+        removed.update(overlapping)
+        added.append(EntitySpan(a, b, match.group(0), "person", 0.5))
+    if not added:
+        return spans
+    kept = [s for i, s in enumerate(out) if i not in removed]
+    return sorted([*kept, *added], key=lambda s: (s.start, -s.end))

@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from desktop.core.entities.boundaries import PersonBoundaries, is_non_actor_word, split_datelines
+from desktop.core.entities.boundaries import (
+    PersonBoundaries,
+    is_non_actor_word,
+    propagate_person_names,
+    split_datelines,
+)
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.organizations import (
     acronym_definitions,
@@ -192,8 +197,9 @@ class KnowledgeRecognizer:
         """Person boundaries, organisations the model missed or mistyped, and no non-actor words."""
         gazetteer = self.gazetteer
         trimmer = PersonBoundaries(gazetteer)
-        spans = [t for s in split_datelines(text, spans, gazetteer) if (t := trimmer.trim(s, language))]
+        spans = [t for s in split_datelines(text, spans, gazetteer) for t in trimmer.trim(s, language)]
         spans = [self._retype_organization(s) for s in spans]
+        spans = propagate_person_names(text, spans)
         check_cancelled()
         spans = prefer_longer(spans, known_organizations(text, gazetteer))
         spans = merge_spans(spans, media_names(text))

@@ -60,6 +60,12 @@ _ENGLISH_LINKS = frozenset({"of", "for", "on", "against"})
 _ARTICLES = frozenset({"die", "den", "dem", "der", "the"})
 _AND = frozenset({"und", "and", "&"})
 _MEDIA_WORD = re.compile(r"^[A-Z][a-z]{2,}news$")  # "Euronews", "Africanews"
+# professional and economic chambers, named by one word ("Wirtschaftskammer", "Ärztekammer")
+_CHAMBER_WORD = re.compile(
+    r"^(?=[A-ZÄÖÜ])[a-zäöüß]*(?:wirtschafts|arbeiter|ärzte|handels|anwalts|apotheker|notariats|architekten"
+    r"|ingenieur|steuerberater|handwerks|industrie|psychotherapeuten|bundes|landes)kammer$",
+    re.IGNORECASE,
+)
 _FUNCTION_WORDS_EN = frozenset({"the", "a", "an", "in", "on", "at", "as", "if", "but", "and", "this", "that"})
 
 
@@ -81,7 +87,7 @@ def _at_sentence_start(text: str, start: int) -> bool:
 
 
 def _headline(text: str, start: int) -> bool:
-    """True inside a line whose words are mostly capitalised (a title: every word looks like a name)."""
+    """True inside a line of mostly capitalised words (an English title: every word looks like a name)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     words = text[line_start : line_end if line_end >= 0 else len(text)].split()
@@ -234,7 +240,7 @@ def organization_phrases(
         return spans
     out = list(spans)
     for start, end in _phrases(text, language, gazetteer):
-        if _headline(text, start) or text[start:end].isupper():
+        if (language == "en" and _headline(text, start)) or text[start:end].isupper():
             continue
         inside = [s for s in out if s.start < end and s.end > start]
         if any(s.start < start or s.end > end or s.type == "person" for s in inside):
@@ -263,11 +269,11 @@ def prefer_longer(spans: list[EntitySpan], names: list[EntitySpan]) -> list[Enti
 
 
 def media_names(text: str) -> list[EntitySpan]:
-    """Single words shaped like a news outlet's name ("Euronews")."""
+    """Single words shaped like a news outlet's or a chamber's name ("Euronews", "Arbeiterkammer")."""
     return [
         EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
         for m in _WORD.finditer(text)
-        if _MEDIA_WORD.match(m.group(0))
+        if _MEDIA_WORD.match(m.group(0)) or _CHAMBER_WORD.match(m.group(0))
     ]
 
 

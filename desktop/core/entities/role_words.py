@@ -271,6 +271,17 @@ ENGLISH_TITLE_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Title words that only qualify an office ("Deputy", "Foreign", "Navy"): a title needs another word.
+TITLE_MODIFIERS = frozenset(
+    {
+        "deputy", "acting", "former", "ex", "interim", "special", "senior", "junior", "first", "vice",
+        "assistant", "associate", "executive", "navy", "army", "air", "force", "marine", "corps",
+        "petty", "class", "warfare", "state", "defense", "defence", "foreign", "home", "interior",
+        "finance", "treasury", "justice", "health", "trade", "labour", "labor", "education", "energy",
+        "environment", "agriculture", "transport", "development", "prime", "operator", "officer",
+    }
+)  # fmt: skip
+
 # Groups of people named by origin or faith: never an actor on their own.
 GROUP_NOUNS = frozenset(
     {
@@ -279,6 +290,15 @@ GROUP_NOUNS = frozenset(
         "muslims", "christians", "sikhs", "druze", "catholics", "protestants", "jihadists",
         "kurden", "araber", "juden", "muslime", "christen", "sunniten", "schiiten", "jesiden",
         "katholiken", "protestanten", "jihadisten", "dschihadisten", "islamisten", "salafisten",
+    }
+)  # fmt: skip
+
+# Diseases and pathogens, capitalised in news ("Coronavirus", "Ebola"): never an actor.
+DISEASE_WORDS = frozenset(
+    {
+        "corona", "coronavirus", "covid", "covid-19", "sars", "sars-cov-2", "mers", "ebola", "zika",
+        "aids", "hiv", "influenza", "malaria", "cholera", "tuberculosis", "polio", "mpox", "measles",
+        "masern", "dengue", "typhus", "pest", "omicron", "omikron", "delta-variante",
     }
 )  # fmt: skip
 

@@ -12,7 +12,10 @@ import re
 
 from desktop.core.entities.role_words import (
     ENGLISH_ROLES_LONGEST_FIRST,
+    ENGLISH_TITLE_WORDS,
     GERMAN_ROLES_LONGEST_FIRST,
+    HONORIFICS,
+    TITLE_MODIFIERS,
 )
 
 _WORD = re.compile(r"[^\W\d_][\w.\-’']*", re.UNICODE)
@@ -138,8 +141,23 @@ def _previous_words(text: str, start: int, limit: int = 120) -> list[str]:
     window = text[max(0, start - limit) : start]
     cut = 0
     for match in _BOUNDARY.finditer(window):
+        if match.group(0) == "." and _abbreviation_dot(window, match.start()):
+            continue  # "U.S. President", "Lt. Gen.": the dot ends no clause
         cut = match.end()
     return _WORD.findall(window[cut:])
+
+
+def _abbreviation_dot(window: str, dot: int) -> bool:
+    """True when the dot at ``dot`` ends an abbreviation ("U.S.", "Gen.", "Dr.")."""
+    left = window[: dot + 1].split()
+    right = window[dot + 1 :].split(maxsplit=1)
+    token = (left[-1] if left else "") + (
+        right[0] if right and not window[dot + 1 : dot + 2].isspace() else ""
+    )
+    bare = token.strip("(\"'„“,;:")
+    letters = [c for c in bare if c.isalpha()]
+    capitals = len(letters) >= 2 and all(c.isupper() for c in letters) and "." in bare[:-1]
+    return capitals or bare.lower() in ENGLISH_TITLE_WORDS or bare.lower() in HONORIFICS
 
 
 def _german_adjective_nominative(word: str, feminine: bool) -> str:
@@ -189,6 +207,7 @@ def _german_apposition(text: str, end: int) -> str | None:
 
 
 _NATIONALITY_ENDINGS = ("an", "ish", "ese", "ian", "ch", "i", "ic")
+_ROLE_WORDS_EN = frozenset(w for role in ENGLISH_ROLES_LONGEST_FIRST for w in role.split())
 
 
 def _is_qualifier(word: str) -> bool:
@@ -198,24 +217,53 @@ def _is_qualifier(word: str) -> bool:
     return word[:1].isupper() and word.endswith(_NATIONALITY_ENDINGS) and len(word) > 3
 
 
+def _english_role_token(word: str) -> bool:
+    """A word that names an office or rank ("Senator", "Gen."), not only qualifies one ("Deputy")."""
+    low = word.lower().rstrip(".")
+    return (low in ENGLISH_TITLE_WORDS or low + "." in ENGLISH_TITLE_WORDS) and low not in TITLE_MODIFIERS
+
+
+def _english_title_word(word: str) -> bool:
+    low = word.lower()
+    return low in ENGLISH_TITLE_WORDS or low.rstrip(".") in ENGLISH_TITLE_WORDS or low in _ROLE_WORDS_EN
+
+
 def _english_title_before(text: str, start: int) -> str | None:
+    """ "French President", "Interior Minister", "Lt. Gen.", "United States Senator from Vermont"."""
     words = _previous_words(text, start)
-    if not words:
+    end = len(words)
+    tail: list[str] = []
+    for size in (1, 2, 3):  # "... Senator from Vermont <name>", "Mayor of New Orleans <name>"
+        k = end - size - 1
+        if (
+            k >= 1
+            and words[k].lower() in ("of", "from", "for")
+            and all(w[:1].isupper() for w in words[k + 1 :])
+            and _english_title_word(words[k - 1])
+        ):
+            tail, end = words[k:], k
+            break
+    first = end
+    while first > 0 and words[first - 1][:1].isupper() and _english_title_word(words[first - 1]):
+        first -= 1
+    run = words[first:end]
+    if not run or not any(_english_role_token(w) or w.lower() in _ROLE_WORDS_EN for w in run):
         return None
-    lowered = [w.lower() for w in words]
-    for role in ENGLISH_ROLES_LONGEST_FIRST:
-        parts = role.split()
-        if len(parts) <= len(lowered) and lowered[-len(parts) :] == parts:
-            if not all(w[:1].isupper() for w in words[-len(parts) :]):
-                return None  # "the president said Smith" is no title
-            lead: list[str] = []
-            for word in reversed(words[: -len(parts)][-2:]):
-                if _is_qualifier(word):
-                    lead.append(word)
-                else:
-                    break
-            return " ".join([*reversed(lead), *words[-len(parts) :]])
-    return None
+    lead: list[str] = []
+    for word in reversed(words[:first][-2:]):
+        if _is_qualifier(word):
+            lead.append(word)
+        else:
+            break
+    before = words[:first]
+    if (
+        not lead
+        and len(before) >= 2
+        and before[-2] == "United"
+        and before[-1] in ("States", "Kingdom", "Nations")
+    ):
+        lead = [before[-1], before[-2]]  # "United States Senator"
+    return " ".join([*reversed(lead), *run, *tail])
 
 
 def _english_apposition(text: str, end: int) -> str | None:

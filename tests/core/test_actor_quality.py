@@ -1,0 +1,171 @@
+"""Actor quality rules: person boundaries, organisations, non-actor words, one actor per person."""
+
+from __future__ import annotations
+
+from desktop.core.entities.boundaries import PersonBoundaries, propagate_person_names
+from desktop.core.entities.gazetteer import Gazetteer, Place
+from desktop.core.entities.knowledge import KnowledgeRecognizer, WordStats
+from desktop.core.entities.linking import link_mentions
+from desktop.core.entities.organizations import acronym_fits, organization_phrases
+from desktop.core.entities.roles import find_roles
+from desktop.core.types import EntitySpan, EntityType
+
+GAZ = Gazetteer(
+    {
+        "Valdorien": Place("T:VX", "country", 0, True),
+        "Nordmark": Place("R:vx-nm", "region", 0, True),
+        "Brückstadt": Place("G:1", "city", 200_000, True),
+    },
+    {},
+    {"Bernd": 500, "Earl": 5000, "Anna": 900},
+    {"Weltbund": True, "XYZ": False},
+    frozenset({("de", "Valdorier"), ("en", "Valdorians")}),
+    frozenset({"UN"}),
+)
+
+
+class FixedModel:
+    def __init__(self, spans: list[EntitySpan]) -> None:
+        self.spans = spans
+
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        return list(self.spans)
+
+
+def span(text: str, name: str, kind: EntityType, nth: int = 0) -> EntitySpan:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return EntitySpan(start, start + len(name), name, kind)
+
+
+def recognise(text: str, language: str, spans: list[EntitySpan]) -> list[tuple[str, str]]:
+    recognizer = KnowledgeRecognizer(
+        FixedModel(spans),
+        model_languages=lambda: {"de", "en"},
+        gazetteer=GAZ,
+        stats=WordStats({}),
+        common_nouns=frozenset(),
+    )
+    return [(s.text, s.type) for s in recognizer.recognize(text, language)]
+
+
+def test_titles_nationality_words_and_places_are_cut_off_person_names() -> None:
+    trim = PersonBoundaries(GAZ).trim
+    cases = {
+        ("U.S. President Bernd Kolb", "en"): ["Bernd Kolb"],
+        ("Navy Senior Chief Petty Officer Bernd Kolb", "en"): ["Bernd Kolb"],
+        ("Lt. Gen. Bernd Kolb", "en"): ["Bernd Kolb"],
+        ("Nordmark Bernd Kolb", "en"): ["Nordmark", "Bernd Kolb"],
+        ("Klubobmann Bernd Kolb", "de"): ["Bernd Kolb"],
+        ("US-Präsident Bernd Kolb", "de"): ["Bernd Kolb"],
+        ("Earl Warren", "en"): ["Earl Warren"],  # a given name, not a title
+        ("Lady Gaga", "en"): ["Lady Gaga"],
+        ("Senator", "en"): ["Senator"],
+    }
+    for (name, language), expected in cases.items():
+        assert [s.text for s in trim(EntitySpan(10, 10 + len(name), name, "person"), language)] == expected
+
+
+def test_cut_title_becomes_the_role_with_its_place() -> None:
+    text = "Then United States Senator from Vermont Bernie Sanders won. U.S. President Bernd Kolb spoke."
+    start = text.index("Bernie")
+    roles = find_roles(text, start, start + len("Bernie Sanders"), "en")
+    assert roles == ["United States Senator from Vermont"]
+    start = text.index("Bernd")
+    assert find_roles(text, start, start + len("Bernd Kolb"), "en") == ["U.S. President"]
+    text = "Mayor of Brückstadt Anna Nowak declared a day of mourning."
+    start = text.index("Anna")
+    assert find_roles(text, start, start + len("Anna Nowak"), "en") == ["Mayor of Brückstadt"]
+
+
+def test_organisation_shaped_phrases() -> None:
+    text = "Die Koalition der Willigen tagte; das Bundesamt für Migration und Flüchtlinge auch."
+    found = organization_phrases(text, "de", [], GAZ)
+    assert [s.text for s in found] == ["Koalition der Willigen", "Bundesamt für Migration und Flüchtlinge"]
+    text = "Der Zentralrat Deutscher Sinti und Roma und die Bewegung der Kulisse."
+    found = organization_phrases(text, "de", [], GAZ)
+    assert [s.text for s in found] == ["Zentralrat Deutscher Sinti und Roma"]
+    text = "Ask the Office of Foreign Assets Control, not the Great Service in the West Bank."
+    west_bank = span(text, "West Bank", "location")
+    found = organization_phrases(text, "en", [west_bank], GAZ)
+    assert [(s.text, s.type) for s in found] == [
+        ("Office of Foreign Assets Control", "organization"),
+        ("West Bank", "location"),  # the model's own span of the same words keeps its type
+    ]
+
+
+def test_known_organisations_media_names_and_defined_acronyms() -> None:
+    text = "Quellen gegenüber Euronews: Der Weltbund und die Hohe Stelle (HS) sagen, die HS prüfe."
+    spans = [span(text, "Hohe Stelle", "organization")]
+    assert recognise(text, "de", spans) == [
+        ("Euronews", "organization"),
+        ("Weltbund", "organization"),
+        ("Hohe Stelle", "organization"),
+        ("HS", "organization"),
+        ("HS", "organization"),
+    ]
+    assert acronym_fits("BAMF", "Bundesamt für Migration und Flüchtlinge")
+    assert not acronym_fits("SACEUR", "Europa")
+
+
+def test_demonyms_diseases_plural_abbreviations_and_fragments_are_no_actors() -> None:
+    text = "Valdorier, Coronavirus, IEDs, Van, Mr und UN und XY trafen Anna."
+    spans = [span(text, w, "person") for w in ("Valdorier", "Coronavirus", "Van", "Mr", "Anna")]
+    spans += [span(text, "IEDs", "organization"), span(text, "UN", "organization")]
+    spans += [span(text, "XY", "organization")]
+    expected = [("UN", "organization"), ("XY", "organization"), ("Anna", "person")]
+    assert recognise(text, "de", spans) == expected
+
+
+def test_a_person_in_capitals_only_is_an_organisation() -> None:
+    text = "Die CJTF-OIR meldete."
+    assert recognise(text, "en", [span(text, "CJTF-OIR", "person")]) == [("CJTF-OIR", "organization")]
+
+
+def test_a_name_tagged_once_is_a_person_wherever_it_recurs() -> None:
+    text = "Alexander Van der Bellen sprach. Van der Bellen lachte."
+    spans = [span(text, "Alexander Van der Bellen", "person"), span(text, "Van", "person", 1)]
+    found = propagate_person_names(text, spans)
+    assert [s.text for s in found] == ["Alexander Van der Bellen", "Van der Bellen"]
+
+
+def _actors(text: str, language: str, spans: list[EntitySpan]) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(a.name, a.type, a.aliases) for a in link_mentions(text, language, spans, gazetteer=GAZ)]
+
+
+def test_shorter_names_suffixes_and_acronyms_join_one_actor() -> None:
+    text = "Abu Jandal al-Kuwaiti died. Abu Jandal led. Charles H. Keating IV fell; Keating served."
+    spans = [
+        span(text, "Abu Jandal al-Kuwaiti", "person"),
+        span(text, "Abu Jandal", "person", 1),
+        span(text, "Charles H. Keating IV", "person"),
+        span(text, "Keating", "person", 1),
+    ]
+    assert [(n, t) for n, t, _ in _actors(text, "en", spans)] == [
+        ("Abu Jandal al-Kuwaiti", "person"),
+        ("Charles H. Keating IV", "person"),
+    ]
+    text = "Das Bundesamt für Migration und Flüchtlinge (BAMF) entschied. Das BAMF prüft."
+    spans = [
+        span(text, "Bundesamt für Migration und Flüchtlinge", "organization"),
+        span(text, "BAMF", "organization"),
+        span(text, "BAMF", "organization", 1),
+    ]
+    ((name, kind, aliases),) = _actors(text, "de", spans)
+    assert (name, kind) == ("Bundesamt für Migration und Flüchtlinge", "organization")
+    assert "BAMF" in aliases
+
+
+def test_one_type_per_name_and_german_genitive_of_full_names() -> None:
+    text = "Brückstadt siegt. In Brückstadt und Brückstadt feiert man. Tom Rostons Buch erschien."
+    spans = [
+        span(text, "Brückstadt", "person"),
+        span(text, "Brückstadt", "location", 1),
+        span(text, "Brückstadt", "location", 2),
+        span(text, "Tom Rostons", "person"),
+    ]
+    assert [(n, t) for n, t, _ in _actors(text, "de", spans)] == [
+        ("Brückstadt", "location"),
+        ("Tom Roston", "person"),
+    ]
