@@ -12,10 +12,10 @@
 - ``abbreviations.tsv.gz``: abbreviations in capitals that the training splits tag as names
   more often than not ("USA", "UN", "ORF"): a lone word of two or three letters is an actor only
   when it is one of these, a known organisation or place, or defined in the text.
-- ``demonyms.tsv.gz``: ``language, word``: inhabitants and nationality words ("Tunesier",
-  "Afghanen", "Syrians", "Turks") that are never an actor alone: German capitalised words
+- ``demonyms.tsv.gz``: ``language, word``: inhabitants, nationality and language words ("Tunesier",
+  "Afghanen", "Syrians", "Türkisch") that are never an actor alone: German capitalised words
   GermEval 2014 train tags LOCderiv, English single-token OTH names of UNER English EWT train
-  (nationality adjectives) and their plurals.
+  (nationality adjectives) and their plurals, and CLDR language names (via babel, Unicode licence).
 """
 
 from __future__ import annotations
@@ -188,6 +188,7 @@ def demonym_rows(data: Path) -> Iterator[tuple[str, str]]:
             inhabitant = token.endswith(("er", "ern", "erin", "erinnen", "ier", "iern", "ner", "nern"))
             if n >= other[token] and (n >= 2 or inhabitant) and not token.endswith(_ADJECTIVE_ENDINGS):
                 yield "de", token
+    yield from language_rows()
     ewt = data / "uner-en-ewt" / "en_ewt-ud-train.DRAFT-2022-12-02.iob2.gz"
     if ewt.exists():
         for word in sorted(en.demonyms_from_uner(ewt)):
@@ -195,6 +196,16 @@ def demonym_rows(data: Path) -> Iterator[tuple[str, str]]:
                 yield "en", word
                 if not word.endswith(("ish", "ese", "ch")):
                     yield "en", word + "s"
+
+
+def language_rows() -> Iterator[tuple[str, str]]:
+    """Language names in German and English from CLDR via babel ("Türkisch", "Turkish")."""
+    from babel import Locale
+
+    for lang in ("de", "en"):
+        for name in Locale(lang).languages.values():
+            if name.isalpha() and name[:1].isupper():
+                yield lang, name
 
 
 def word_counts(data: Path) -> dict[str, Counter[str]]:
@@ -228,8 +239,8 @@ def build(data: Path, out: Path) -> dict[str, int]:
     _write(out / "organizations.tsv.gz", (f"{n}\t{f}" for n, f in sorted(orgs.items())))
     abbreviations = abbreviation_rows(counts)
     _write(out / "abbreviations.tsv.gz", abbreviations)
-    given = _given_names(out)
-    demonyms = sorted((lang, w) for lang, w in set(demonym_rows(data)) if w not in orgs and w not in given)
+    known = _given_names(out) | _place_names(out) | set(orgs)
+    demonyms = sorted((lang, w) for lang, w in set(demonym_rows(data)) if w not in known)
     _write(out / "demonyms.tsv.gz", (f"{lang}\t{w}" for lang, w in demonyms))
     return {
         "organizations": len(orgs),
@@ -242,6 +253,15 @@ def build(data: Path, out: Path) -> dict[str, int]:
 def _given_names(folder: Path) -> set[str]:
     """Given names of the gazetteer ("Christian" is no demonym here), if it is built already."""
     path = folder / "given_names.tsv.gz"
+    if not path.exists():
+        return set()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return {line.split("\t", 1)[0] for line in handle}
+
+
+def _place_names(folder: Path) -> set[str]:
+    """Place names of the gazetteer ("Somalia", "Tonga" are places, not only languages)."""
+    path = folder / "places.tsv.gz"
     if not path.exists():
         return set()
     with gzip.open(path, "rt", encoding="utf-8") as handle:

@@ -16,11 +16,13 @@ from collections.abc import Callable
 
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.role_words import (
+    CURRENCY_WORDS,
     DISEASE_WORDS,
     ENGLISH_ROLES_LONGEST_FIRST,
     ENGLISH_TITLE_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
+    LONE_HEADS_EN,
 )
 from desktop.core.entities.roles import german_role_base
 from desktop.core.types import EntitySpan
@@ -160,6 +162,52 @@ def split_datelines(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) ->
     return out
 
 
+def _inflected_demonym(word: str, gazetteer: Gazetteer) -> bool:
+    """ "Italienern", "Israelin", "Belgierinnen": inflected inhabitant words."""
+    for ending in ("innen", "in", "n", "s"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 4:
+            if gazetteer.is_demonym(stem, "de"):
+                return True
+            if ending in ("in", "innen") and gazetteer.place(stem) is not None:
+                return True  # "Israelin"
+    return False
+
+
+def tidy_organization(span: EntitySpan | None, language: str) -> EntitySpan | None:
+    """An English organisation span without trailing titles ("Task Force Commander, Lt").
+
+    None when nothing but title words and qualifiers is left ("Iraqi Foreign Minister").
+    """
+    if span is None or language != "en" or span.type not in ("organization", "location", "other"):
+        return span
+    text = span.text
+    cut = text.find(", ")
+    if cut > 0 and _is_title_phrase(text[cut + 2 :]):
+        text = text[:cut]
+    words = text.split()
+    while len(words) > 1 and _plain(words[-1]) in _TRAILING_TITLES:
+        text = text[: text.rindex(words.pop())].rstrip()
+    if all(_is_title_token(w) for w in words):
+        return None
+    if text == span.text:
+        return span
+    return EntitySpan(span.start, span.start + len(text), text, span.type, span.score)
+
+
+_TRAILING_TITLES = frozenset({"commander", "chief", "director", "spokesman", "spokeswoman", "chairman"})
+
+
+def _is_title_token(word: str) -> bool:
+    plain = _plain(word)
+    return plain in ENGLISH_TITLE_WORDS or plain in _ROLE_TOKENS or plain.rstrip("n") in ("iraqi", "syrian")
+
+
+def _is_title_phrase(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(_plain(w) in ENGLISH_TITLE_WORDS for w in words)
+
+
 def is_non_actor_word(
     span: EntitySpan, language: str, gazetteer: Gazetteer, known: Callable[[str, str], bool]
 ) -> bool:
@@ -172,12 +220,18 @@ def is_non_actor_word(
     the training data tags as a name).
     """
     name = span.text.strip()
-    if " " in name or span.type not in ("person", "organization", "location"):
+    if " " in name:
         return False
     bare = name.strip(".,;:'’\"()")
     low = bare.lower()
-    if gazetteer.is_demonym(bare, language) or low in GROUP_NOUNS:
+    if gazetteer.is_demonym(bare, language) or low in GROUP_NOUNS or low in CURRENCY_WORDS:
         return True
+    if language == "de" and _inflected_demonym(bare, gazetteer):
+        return True
+    if span.type not in ("person", "organization", "location"):
+        return low in DISEASE_WORDS or low.endswith(("virus", "viren"))
+    if language == "en" and span.type == "organization" and low in LONE_HEADS_EN and name[:1].isupper():
+        return True  # "Battalion", "Coalition": an institution's kind, not its name
     if low in DISEASE_WORDS or low.endswith(("virus", "viren")):
         return True
     if _PLURAL_ABBREVIATION.match(bare):

@@ -21,11 +21,13 @@ from desktop.core.entities.boundaries import (
     is_non_actor_word,
     propagate_person_names,
     split_datelines,
+    tidy_organization,
 )
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.organizations import (
     acronym_definitions,
     acronym_spans,
+    join_and_the,
     known_organizations,
     media_names,
     organization_phrases,
@@ -139,18 +141,23 @@ class KnowledgeRecognizer:
         return self._nouns
 
     def _drop_noun_people(self, spans: list[EntitySpan]) -> list[EntitySpan]:
-        """A lone German noun ("Anpfiff") is no person, unless a full name in the text ends with it."""
+        """A lone German noun ("Anpfiff", "Hotelzimmer") is no person, unless a full name in the text ends
+        with it, and no place unless the gazetteer knows it."""
         surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
         return [
             s
             for s in spans
             if not (
-                s.type == "person"
+                s.type in ("person", "location")
                 and " " not in s.text.strip()
                 and s.text.strip() not in surnames
                 and s.text.strip() in self.common_nouns
+                and (s.type == "person" or self._unknown_place(s.text.strip()))
             )
         ]
+
+    def _unknown_place(self, word: str) -> bool:
+        return not word.isupper() and self.gazetteer.place(word, language="de") is None
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Model spans corrected by knowledge, or gazetteer places for other languages."""
@@ -198,7 +205,8 @@ class KnowledgeRecognizer:
         gazetteer = self.gazetteer
         trimmer = PersonBoundaries(gazetteer)
         spans = [t for s in split_datelines(text, spans, gazetteer) for t in trimmer.trim(s, language)]
-        spans = [self._retype_organization(s) for s in spans]
+        spans = [t for s in spans if (t := tidy_organization(self._retype_organization(s), language))]
+        spans = join_and_the(text, spans)
         spans = propagate_person_names(text, spans)
         check_cancelled()
         spans = prefer_longer(spans, known_organizations(text, gazetteer))

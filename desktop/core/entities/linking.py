@@ -109,6 +109,9 @@ def _group_key(form: _Form, language: str, gazetteer: Gazetteer | None) -> str:
     if gazetteer is not None and form.span.type == "location":
         place = gazetteer.place(form.nominative, language=language)
         if place is not None:
+            if form.nominative not in gazetteer.places and form.nominative[:-1] in gazetteer.places:
+                form.nominative = form.nominative[:-1]  # "Puerto Ricos" (German genitive)
+                form.is_nominative = False
             return "@" + place.id  # Kyjiw, Kiew and Kyiv are one place
     return names.match_key(form.nominative)
 
@@ -135,7 +138,12 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
     for key in list(groups):
         parts = key.split()
         group = groups[key]
-        if len(parts) != 1 or group.type() != "person":
+        if len(parts) != 1:
+            continue
+        if group.type() != "person":  # "Lyons" typed a place beside "David C. Lyons"
+            if len(by_last.get(parts[0], ())) == 1 and not _strong_place(group, gazetteer):
+                groups[by_last[parts[0]][0]].forms.extend(group.forms)
+                del groups[key]
             continue
         targets = by_last.get(parts[0]) or by_first.get(parts[0]) or []
         if len(targets) == 1:
@@ -149,6 +157,13 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
             del groups[key]
     _join_partial_names(groups)
     return list(groups.values())
+
+
+def _strong_place(group: _Group, gazetteer: Gazetteer | None) -> bool:
+    """True when the group's name is a well-known place (then it stays a place)."""
+    if gazetteer is None:
+        return False
+    return any((p := gazetteer.place(f.name)) is not None and p.strong for f in group.forms)
 
 
 def _without_suffix(parts: list[str]) -> list[str]:
@@ -177,6 +192,27 @@ def _join_partial_names(groups: dict[str, _Group]) -> None:
         }
         if len(containers) == 1:
             groups[containers.pop()].forms.extend(groups.pop(key).forms)
+    _join_qualified_organizations(groups)
+
+
+def _join_qualified_organizations(groups: dict[str, _Group]) -> None:
+    """ "Board of Inquiry" joins the one "UN Board of Inquiry" (an abbreviation before the name)."""
+    orgs = [k for k, g in groups.items() if g.type() == "organization" and len(k.split()) >= 2]
+    by_tail: dict[str, list[str]] = defaultdict(list)
+    for key in orgs:
+        parts = key.split()
+        if len(parts) >= 3 and all(len(p) <= 5 and p.isalpha() for p in parts[:1]):
+            by_tail[" ".join(parts[1:])].append(key)
+    for key in orgs:
+        longer = by_tail.get(key, [])
+        if len(longer) == 1 and key in groups and longer[0] in groups:
+            prefix = longer[0].split()[0]
+            if any(
+                f.name.split()[0].isupper()
+                for f in groups[longer[0]].forms
+                if f.name.split()[0].lower() == prefix
+            ):
+                groups[longer[0]].forms.extend(groups.pop(key).forms)
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -48,7 +48,7 @@ ENGLISH_HEADS = frozenset(
         "broadcasting", "press", "secretariat", "directorate", "tribunal", "commissioner",
     }
 )  # fmt: skip
-_GERMAN_LINKS = frozenset({"der", "des", "für", "zur", "zum", "gegen"})
+_GERMAN_LINKS = frozenset({"der", "des", "für", "zur", "zum"})
 # heads that name an organisation with a genitive too ("Koalition der Willigen", "Rat der EU");
 # others only with "für"/"zur"/"gegen" ("Bewegung für ...", but "Bewegung der Kulisse" is none)
 _GERMAN_GENITIVE_HEADS = (
@@ -56,7 +56,7 @@ _GERMAN_GENITIVE_HEADS = (
     "akademie", "gewerkschaft", "partei", "bund", "bündnis", "union", "kammer", "versammlung",
     "stiftung", "komitee", "fraktion", "allianz", "front", "liga", "ministerium", "gerichtshof",
 )  # fmt: skip
-_ENGLISH_LINKS = frozenset({"of", "for", "on", "against"})
+_ENGLISH_LINKS = frozenset({"of", "for", "on"})
 _ARTICLES = frozenset({"die", "den", "dem", "der", "the"})
 _AND = frozenset({"und", "and", "&"})
 _MEDIA_WORD = re.compile(r"^[A-Z][a-z]{2,}news$")  # "Euronews", "Africanews"
@@ -266,6 +266,37 @@ def prefer_longer(spans: list[EntitySpan], names: list[EntitySpan]) -> list[Enti
         out = [s for s in out if s not in inside]
         out.append(name)
     return sorted(out, key=span_order)
+
+
+_AND_THE = re.compile(r" and (the )?([A-Z][\w-]+)(?![\w-])")
+
+
+def join_and_the(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """ "Islamic State of Iraq" + "and (the) Levant": an "X of Y" organisation going on with "and Z".
+
+    Without "the", Z must be a place the model found right there.
+    """
+    ordered = sorted(spans, key=span_order)
+    places = {(s.start, s.end) for s in ordered if s.type == "location"}
+    out: list[EntitySpan] = []
+    skip_until = -1
+    for span in ordered:
+        if span.start < skip_until:
+            continue
+        match = _AND_THE.match(text, span.end)
+        joined = (
+            span.type == "organization"
+            and " of " in span.text
+            and match is not None
+            and (match.group(1) is not None or match.span(2) in places)
+        )
+        if joined and match is not None:
+            end = match.end()
+            out.append(EntitySpan(span.start, end, text[span.start : end], "organization", span.score))
+            skip_until = end
+        else:
+            out.append(span)
+    return out
 
 
 def media_names(text: str) -> list[EntitySpan]:

@@ -302,6 +302,24 @@ DISEASE_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Currencies, capitalised in German ("Euro", "Dollar"): never an actor.
+CURRENCY_WORDS = frozenset(
+    {
+        "euro", "dollar", "pfund", "franken", "rubel", "yen", "yuan", "renminbi", "lira", "krone",
+        "kronen", "peso", "rupie", "rupien", "pound", "franc", "ruble", "rouble", "rupee", "zloty",
+        "forint", "hrywnja", "hryvnia", "bitcoin",
+    }
+)  # fmt: skip
+
+# English words for a kind of institution; alone ("the Coalition", "Battalion") they name none.
+LONE_HEADS_EN = frozenset(
+    {
+        "coalition", "battalion", "brigade", "regiment", "division", "command", "army", "navy",
+        "government", "ministry", "department", "agency", "council", "committee", "commission",
+        "court", "parliament", "police", "company", "group", "alliance", "opposition", "regime",
+    }
+)  # fmt: skip
+
 # Honorifics that precede names without being a role worth recording.
 HONORIFICS = frozenset(
     {
