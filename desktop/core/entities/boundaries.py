@@ -23,6 +23,7 @@ from desktop.core.entities.role_words import (
     GROUP_NOUNS,
     HONORIFICS,
     LONE_HEADS_EN,
+    TITLE_MODIFIERS,
 )
 from desktop.core.entities.roles import german_role_base
 from desktop.core.types import EntitySpan
@@ -183,16 +184,63 @@ def tidy_organization(span: EntitySpan | None, language: str) -> EntitySpan | No
         return span
     text = span.text
     cut = text.find(", ")
-    if cut > 0 and _is_title_phrase(text[cut + 2 :]):
-        text = text[:cut]
+    if cut > 0 and (_is_title_phrase(text[cut + 2 :]) or text[cut + 2 :].lower() in LONE_HEADS_EN):
+        text = text[:cut]  # "Iraqi Security Forces, Coalition"
     words = text.split()
     while len(words) > 1 and _plain(words[-1]) in _TRAILING_TITLES:
         text = text[: text.rindex(words.pop())].rstrip()
-    if all(_is_title_token(w) for w in words):
-        return None
-    if text == span.text:
+    if len(words) == 1 and text.lower().endswith(_ADJECTIVE_COMPOUNDS):
+        return None  # "U.S.-led"
+    if all(_is_title_token(w) or w in ("of", "for", "and") for w in words) and any(
+        _is_role(w) for w in words
+    ):
+        return None  # "Iraqi Foreign Minister", "US Secretary of State"
+    kind = span.type
+    if kind == "organization" and (_plain(words[-1]) in _DOCUMENT_HEADS or _is_event(words)):
+        kind = "other"  # "Security Council Resolution", "Liberation of Sinjar"
+    if text == span.text and kind == span.type:
         return span
-    return EntitySpan(span.start, span.start + len(text), text, span.type, span.score)
+    return EntitySpan(span.start, span.start + len(text), text, kind, span.score)
+
+
+_ADJECTIVE_COMPOUNDS = ("-led", "-backed", "-based", "-born", "-owned", "-run", "-held", "-linked", "-allied")
+_DOCUMENT_HEADS = frozenset(
+    {
+        "resolution",
+        "resolutions",
+        "agreement",
+        "treaty",
+        "accord",
+        "accords",
+        "convention",
+        "act",
+        "declaration",
+    }
+)
+
+
+def _is_role(word: str) -> bool:
+    """An office or rank ("Minister", "Secretaries"), not a word that only qualifies one ("Army")."""
+    plain = _plain(word)
+    plain = plain[:-3] + "y" if plain.endswith("ies") else plain.rstrip("s")
+    return (plain in _ROLE_TOKENS or plain in ENGLISH_TITLE_WORDS) and plain not in TITLE_MODIFIERS
+
+
+def _is_event(words: list[str]) -> bool:
+    """ "Liberation of Sinjar", "Cessation of Hostilities": an action's noun, then "of"."""
+    first = words[0].lower()
+    return (
+        len(words) >= 3
+        and words[1] == "of"
+        and first.endswith(("tion", "ment", "sal", "ance"))
+        and first not in _INSTITUTION_NOUNS
+    )
+
+
+_INSTITUTION_NOUNS = frozenset(
+    {"organization", "organisation", "federation", "association", "coalition", "foundation", "institution",
+     "corporation", "commission", "confederation", "administration", "department", "parliament", "government"}
+)  # fmt: skip
 
 
 _TRAILING_TITLES = frozenset({"commander", "chief", "director", "spokesman", "spokeswoman", "chairman"})
@@ -200,7 +248,12 @@ _TRAILING_TITLES = frozenset({"commander", "chief", "director", "spokesman", "sp
 
 def _is_title_token(word: str) -> bool:
     plain = _plain(word)
-    return plain in ENGLISH_TITLE_WORDS or plain in _ROLE_TOKENS or plain.rstrip("n") in ("iraqi", "syrian")
+    return (
+        plain in ENGLISH_TITLE_WORDS
+        or _is_role(word)
+        or _is_abbreviation(word)
+        or word.endswith(("ian", "i"))
+    )
 
 
 def _is_title_phrase(text: str) -> bool:
@@ -276,8 +329,14 @@ def propagate_person_names(text: str, spans: list[EntitySpan]) -> list[EntitySpa
             if out[index].end > a:
                 overlapping.append(index)
             index += 1
-        if any(out[i].start < a or out[i].end > b for i in overlapping):
+        outer = [i for i in overlapping if out[i].start < a or out[i].end > b]
+        if any(out[i].end != b or out[i].type == "person" for i in outer):
             continue
+        for i in outer:  # "Middle East Tobias Ellwood": a place, then the person
+            head = text[out[i].start : a].rstrip()
+            if head:
+                added.append(EntitySpan(out[i].start, out[i].start + len(head), head, out[i].type, 0.5))
+        overlapping = [*overlapping]
         if any(out[i].start == a and out[i].end == b for i in overlapping):
             continue
         removed.update(overlapping)

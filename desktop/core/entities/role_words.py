@@ -290,6 +290,7 @@ GROUP_NOUNS = frozenset(
         "muslims", "christians", "sikhs", "druze", "catholics", "protestants", "jihadists",
         "kurden", "araber", "juden", "muslime", "christen", "sunniten", "schiiten", "jesiden",
         "katholiken", "protestanten", "jihadisten", "dschihadisten", "islamisten", "salafisten",
+        "yazidis", "yezidis", "yazidi", "yezidi", "alawites", "alawiten", "jesidinnen", "rohingya",
     }
 )  # fmt: skip
 
