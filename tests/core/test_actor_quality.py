@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from desktop.core.entities.boundaries import PersonBoundaries, propagate_person_names
+from desktop.core.entities.boundaries import (
+    PersonBoundaries,
+    complete_names,
+    propagate_person_names,
+    tidy_organization,
+)
 from desktop.core.entities.gazetteer import Gazetteer, Place
 from desktop.core.entities.knowledge import KnowledgeRecognizer, WordStats
 from desktop.core.entities.linking import link_mentions
@@ -168,4 +173,42 @@ def test_one_type_per_name_and_german_genitive_of_full_names() -> None:
     assert [(n, t) for n, t, _ in _actors(text, "de", spans)] == [
         ("Brückstadt", "location"),
         ("Tom Roston", "person"),
+    ]
+
+
+def test_organisation_spans_lose_titles_and_treaties_or_events_are_no_organisations() -> None:
+    cases = {
+        "Joint Task Force Commander, Lt": ("Joint Task Force", "organization"),
+        "Iraqi Security Forces, Coalition": ("Iraqi Security Forces", "organization"),
+        "Security Council Resolution": ("Security Council Resolution", "other"),
+        "Liberation of Sinjar": ("Liberation of Sinjar", "other"),
+        "Organization of American States": ("Organization of American States", "organization"),
+        "U.S. Army": ("U.S. Army", "organization"),
+    }
+    for name, expected in cases.items():
+        tidied = tidy_organization(EntitySpan(0, len(name), name, "organization"), "en")
+        assert tidied is not None and (tidied.text, tidied.type) == expected
+    for name in ("Iraqi Foreign Minister", "US Secretary of State", "U.S.-led"):
+        assert tidy_organization(EntitySpan(0, len(name), name, "organization"), "en") is None
+
+
+def test_recognisable_edge_errors_are_fixed() -> None:
+    text = "Alexander Van der Bellen kam. Colombo/Valdorien: Die Terrororganisation Islamischer Staat."
+    spans = [
+        span(text, "Alexander Van", "person"),
+        span(text, "Colombo/Valdorien", "person"),
+        span(text, "Terrororganisation Islamischer Staat", "organization"),
+    ]
+    assert [(s.text, s.type) for s in complete_names(text, spans, "de", GAZ)] == [
+        ("Alexander Van der Bellen", "person"),
+        ("Colombo/Valdorien", "location"),
+        ("Islamischer Staat", "organization"),
+    ]
+    text = "Minister for the Middle East Anna Kolb said. Anna Kolb left."
+    spans = [span(text, "Middle East Anna Kolb", "location"), span(text, "Anna Kolb", "person", 1)]
+    found = propagate_person_names(text, spans)
+    assert [(s.text, s.type) for s in found] == [
+        ("Middle East", "location"),
+        ("Anna Kolb", "person"),
+        ("Anna Kolb", "person"),
     ]

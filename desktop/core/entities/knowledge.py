@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desktop.core.entities.boundaries import (
     PersonBoundaries,
+    complete_names,
     is_non_actor_word,
     propagate_person_names,
     split_datelines,
@@ -207,7 +208,7 @@ class KnowledgeRecognizer:
         spans = [t for s in split_datelines(text, spans, gazetteer) for t in trimmer.trim(s, language)]
         spans = [t for s in spans if (t := tidy_organization(self._retype_organization(s), language))]
         spans = join_and_the(text, spans)
-        spans = propagate_person_names(text, spans)
+        spans = propagate_person_names(text, complete_names(text, spans, language, gazetteer))
         check_cancelled()
         spans = prefer_longer(spans, known_organizations(text, gazetteer))
         spans = merge_spans(spans, media_names(text))

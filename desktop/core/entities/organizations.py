@@ -173,7 +173,9 @@ def _phrases(text: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[i
                     last = run - 1
         elif german and j < len(words) and _adjacent(text, words[i], words[j]):
             nxt = words[j].group(0)
-            if _is_cap(nxt) and nxt.endswith("er") and not nxt.isupper():  # "Zentralrat Deutscher Sinti"
+            # "Zentralrat Deutscher Sinti", but not "Terrororganisation Islamischer Staat"
+            named = match.group(0).lower().endswith(_GERMAN_GENITIVE_HEADS)
+            if named and _is_cap(nxt) and nxt.endswith("er") and not nxt.isupper():
                 run = _cap_run(text, words, j)
                 if run - j >= 2:
                     last = run - 1

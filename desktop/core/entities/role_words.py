@@ -308,7 +308,7 @@ CURRENCY_WORDS = frozenset(
     {
         "euro", "dollar", "pfund", "franken", "rubel", "yen", "yuan", "renminbi", "lira", "krone",
         "kronen", "peso", "rupie", "rupien", "pound", "franc", "ruble", "rouble", "rupee", "zloty",
-        "forint", "hrywnja", "hryvnia", "bitcoin",
+        "forint", "hrywnja", "hryvnia", "bitcoin", "cent", "cents",
     }
 )  # fmt: skip
 
