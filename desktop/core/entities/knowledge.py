@@ -142,23 +142,18 @@ class KnowledgeRecognizer:
         return self._nouns
 
     def _drop_noun_people(self, spans: list[EntitySpan]) -> list[EntitySpan]:
-        """A lone German noun ("Anpfiff", "Hotelzimmer") is no person, unless a full name in the text ends
-        with it, and no place unless the gazetteer knows it."""
+        """A lone German noun ("Anpfiff") is no person, unless a full name in the text ends with it."""
         surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
         return [
             s
             for s in spans
             if not (
-                s.type in ("person", "location")
+                s.type == "person"
                 and " " not in s.text.strip()
                 and s.text.strip() not in surnames
                 and s.text.strip() in self.common_nouns
-                and (s.type == "person" or self._unknown_place(s.text.strip()))
             )
         ]
-
-    def _unknown_place(self, word: str) -> bool:
-        return not word.isupper() and self.gazetteer.place(word, language="de") is None
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Model spans corrected by knowledge, or gazetteer places for other languages."""
