@@ -83,12 +83,14 @@ def word_shape(token: str) -> int:
 
 def char_matrix(tokens: Sequence[str], char_index: dict[str, int], max_chars: int) -> np.ndarray:
     """Character ids (n_tokens, max_chars), long tokens keep their first and last characters."""
-    out = np.zeros((len(tokens), max_chars), dtype=np.int64)
+    position: dict[str, int] = {}
+    rows = [position.setdefault(tok, len(position)) for tok in tokens]  # each distinct token once
+    out = np.zeros((len(position), max_chars), dtype=np.int64)
     half = max_chars // 2
-    for i, tok in enumerate(tokens):
+    for tok, i in position.items():
         chars = tok if len(tok) <= max_chars else tok[:half] + tok[len(tok) - (max_chars - half) :]
         out[i, : len(chars)] = [char_index.get(c, UNK) for c in chars]
-    return out
+    return out[np.array(rows, dtype=np.int64)] if rows else out
 
 
 def word_ids(tokens: Sequence[str], word_index: dict[str, int]) -> np.ndarray:
@@ -145,7 +147,9 @@ class BiLSTMModel:
         parts = [floret_vectors(self.vectors, flat) if floret is None else floret]
         chars = char_matrix(flat, self.char_index, int(self.config["max_chars"]))
         parts.append(char_cnn(chars, w["char_emb"], w["char_conv_w"], w["char_conv_b"]))
-        parts.append(w["shape_emb"][np.array([word_shape(t) for t in flat], dtype=np.int64)])
+        shapes: dict[str, int] = {}
+        shape_ids = [shapes[t] if t in shapes else shapes.setdefault(t, word_shape(t)) for t in flat]
+        parts.append(w["shape_emb"][np.array(shape_ids, dtype=np.int64)])
         parts.append(w["word_emb"][word_ids(flat, self.word_index)])
         return np.concatenate(parts, axis=1).astype(np.float32)
 

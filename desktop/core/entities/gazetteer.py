@@ -99,6 +99,22 @@ class Gazetteer:
                 abbreviations = frozenset(line.rstrip("\n") for line in handle)
         return cls(places, variants, given, organizations, frozenset(demonyms), abbreviations)
 
+    def organization_first_words(self, word: re.Pattern[str]) -> dict[str, int]:
+        """First word of the organisation names safe to find -> the most words such a name has.
+
+        Words as ``word`` finds them; computed once per pattern.
+        """
+        key = f"_org_first_words:{word.pattern}"
+        cached: dict[str, int] | None = self.__dict__.get(key)
+        if cached is None:
+            cached = {}
+            for name, find in self.organizations.items():
+                words = word.findall(name) if find else []
+                if words:
+                    cached[words[0]] = max(cached.get(words[0], 0), len(words))
+            self.__dict__[key] = cached
+        return cached
+
     def organization(self, name: str) -> bool | None:
         """None when the name is no known organisation; else whether it is safe to find in text."""
         return self.organizations.get(name)

@@ -60,6 +60,7 @@ _ENGLISH_LINKS = frozenset({"of", "for", "on"})
 _ARTICLES = frozenset({"die", "den", "dem", "der", "the"})
 _AND = frozenset({"und", "and", "&"})
 _MEDIA_WORD = re.compile(r"^[A-Z][a-z]{2,}news$")  # "Euronews", "Africanews"
+_MEDIA_OR_CHAMBER = re.compile(r"(?<![\w&'’.-])[A-ZÄÖÜ]\w*(?:news|kammer)(?![\w&'’-])")  # candidates
 # professional and economic chambers, named by one word ("Wirtschaftskammer", "Ärztekammer")
 _CHAMBER_WORD = re.compile(
     r"^(?=[A-ZÄÖÜ])[a-zäöüß]*(?:wirtschafts|arbeiter|ärzte|handels|anwalts|apotheker|notariats|architekten"
@@ -74,8 +75,7 @@ def _is_cap(word: str) -> bool:
 
 
 def _german_head(word: str) -> bool:
-    low = word.lower()
-    return _is_cap(word) and any(low.endswith(h) for h in GERMAN_HEADS) and "-" not in word[-4:]
+    return _is_cap(word) and word.lower().endswith(GERMAN_HEADS) and "-" not in word[-4:]
 
 
 def _english_head(word: str) -> bool:
@@ -96,15 +96,15 @@ def _headline(text: str, start: int) -> bool:
 
 def known_organizations(text: str, gazetteer: Gazetteer) -> list[EntitySpan]:
     """Occurrences of organisation names the gazetteer says are safe to find (longest first)."""
+    first_words = gazetteer.organization_first_words(_WORD)
     words = list(_WORD.finditer(text))
     spans: list[EntitySpan] = []
     index = 0
     while index < len(words):
+        longest = first_words.get(words[index].group(0), 0)
         size_found = 0
-        for size in range(min(_MAX_NGRAM, len(words) - index), 0, -1):
+        for size in range(min(longest, len(words) - index), 0, -1):
             first, last = words[index], words[index + size - 1]
-            if not _is_cap(first.group(0)):
-                break
             name = text[first.start() : last.end()]
             if gazetteer.organization(name) is not True:
                 continue
@@ -305,7 +305,7 @@ def media_names(text: str) -> list[EntitySpan]:
     """Single words shaped like a news outlet's or a chamber's name ("Euronews", "Arbeiterkammer")."""
     return [
         EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
-        for m in _WORD.finditer(text)
+        for m in _MEDIA_OR_CHAMBER.finditer(text)
         if _MEDIA_WORD.match(m.group(0)) or _CHAMBER_WORD.match(m.group(0))
     ]
 

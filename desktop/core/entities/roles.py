@@ -9,6 +9,7 @@ President", "X, the secretary general of NATO, ..." -> "secretary general of NAT
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from desktop.core.entities.role_words import (
     ENGLISH_ROLES_LONGEST_FIRST,
@@ -126,6 +127,7 @@ _APPOSITION_EN = re.compile(r"\s*,\s*(?:the|a|an)\s+([^,;:.!?()\n]{3,90}?)\s*(?:
 _APPOSITION_EN_POSS = re.compile(r"\s*,\s*([A-Z][\w.]*[’']s\s+[^,;:.!?()\n]{3,60}?)\s*(?:,|\))")
 
 
+@lru_cache(maxsize=8192)
 def german_role_base(word: str) -> str | None:
     """Return the nominative form of a German role noun (also inside compounds), else None."""
     low = word.lower()
