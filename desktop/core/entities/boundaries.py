@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.role_words import (
@@ -333,6 +333,27 @@ def complete_names(
     return out
 
 
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’.-]*")
+
+
+def _occurrences(text: str, by_first: dict[str, list[str]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of the names in the text, longest first at each place, never overlapping."""
+    reach = 0
+    for word in _CAPITALISED.finditer(text):
+        start = word.start()
+        if start < reach:
+            continue
+        token = word.group(0)
+        for name in by_first.get(token, ()) or by_first.get(token.rstrip(".,"), ()):
+            end = start + len(name)
+            if text.startswith(name, start) and not (
+                end < len(text) and (text[end].isalnum() or text[end] in "-_")
+            ):
+                yield start, end
+                reach = end
+                break
+
+
 def propagate_person_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """A person's name of two or more words, tagged once, is a person wherever it recurs.
 
@@ -347,17 +368,14 @@ def propagate_person_names(text: str, spans: list[EntitySpan]) -> list[EntitySpa
             names.update(" ".join(words[i:]) for i in range(len(words) - 1) if words[i][:1].isupper())
     if not names:
         return spans
-    pattern = re.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(name.split()[0], []).append(name)
     out = sorted(spans, key=lambda s: (s.start, -s.end))
     starts = [s.start for s in out]
     removed: set[int] = set()
     added: list[EntitySpan] = []
-    for match in pattern.finditer(text):
-        a, b = match.span()
+    for a, b in _occurrences(text, by_first):
         index = bisect_left(starts, a)
         while index > 0 and out[index - 1].end > a:
             index -= 1  # spans starting before the match may still overlap it
@@ -377,7 +395,7 @@ def propagate_person_names(text: str, spans: list[EntitySpan]) -> list[EntitySpa
         if any(out[i].start == a and out[i].end == b for i in overlapping):
             continue
         removed.update(overlapping)
-        added.append(EntitySpan(a, b, match.group(0), "person", 0.5))
+        added.append(EntitySpan(a, b, text[a:b], "person", 0.5))
     if not added:
         return spans
     kept = [s for i, s in enumerate(out) if i not in removed]

@@ -12,7 +12,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.recognizer import span_order, without_overlaps
@@ -240,34 +241,65 @@ def organization_phrases(
     """
     if language not in ("de", "en"):
         return spans
-    out = list(spans)
-    for start, end in _phrases(text, language, gazetteer):
-        if (language == "en" and _headline(text, start)) or text[start:end].isupper():
-            continue
-        inside = [s for s in out if s.start < end and s.end > start]
-        if any(s.start < start or s.end > end or s.type == "person" for s in inside):
-            continue
+
+    def accept(phrase: EntitySpan, inside: list[EntitySpan]) -> bool:
+        if (language == "en" and _headline(text, phrase.start)) or phrase.text.isupper():
+            return False
+        if any(s.start < phrase.start or s.end > phrase.end or s.type == "person" for s in inside):
+            return False
         if language == "de" and any(s.type == "location" for s in inside):
-            continue  # "Verwaltung des Kantons Bern": the place is the name here
-        if any(s.start == start and s.end == end for s in inside):
-            continue  # the model's own span of the same words keeps its type ("West Bank")
-        out = [s for s in out if s not in inside]
-        out.append(EntitySpan(start, end, text[start:end], "organization", 0.5))
-    return sorted(out, key=span_order)
+            return False  # "Verwaltung des Kantons Bern": the place is the name here
+        # the model's own span of the same words keeps its type ("West Bank")
+        return not any(s.start == phrase.start and s.end == phrase.end for s in inside)
+
+    phrases = [
+        EntitySpan(start, end, text[start:end], "organization", 0.5)
+        for start, end in _phrases(text, language, gazetteer)
+    ]
+    return replace_spans(spans, phrases, accept)
+
+
+def replace_spans(
+    spans: list[EntitySpan],
+    candidates: list[EntitySpan],
+    accept: Callable[[EntitySpan, list[EntitySpan]], bool],
+) -> list[EntitySpan]:
+    """Add the candidates ``accept``-ed, each replacing the spans it overlaps (one sorted sweep).
+
+    ``accept(candidate, overlapped)`` decides; of two overlapping candidates the later one wins
+    only when it contains the earlier. The spans must not overlap each other.
+    """
+    out = sorted(spans, key=span_order)
+    starts = [s.start for s in out]
+    kept: list[tuple[EntitySpan, list[int]]] = []
+    for candidate in sorted(candidates, key=span_order):
+        index = bisect_left(starts, candidate.end) - 1
+        overlapped: list[int] = []
+        while index >= 0 and out[index].end > candidate.start:
+            overlapped.append(index)
+            index -= 1
+        if not accept(candidate, [out[i] for i in overlapped]):
+            continue
+        while kept and kept[-1][0].end > candidate.start and kept[-1][0].start >= candidate.start:
+            kept.pop()  # an earlier candidate inside this one: replaced
+        if kept and kept[-1][0].end > candidate.start:
+            continue
+        kept.append((candidate, overlapped))
+    removed = {i for _candidate, overlapped in kept for i in overlapped}
+    added = [candidate for candidate, _ in kept]
+    return sorted([*(s for i, s in enumerate(out) if i not in removed), *added], key=span_order)
 
 
 def prefer_longer(spans: list[EntitySpan], names: list[EntitySpan]) -> list[EntitySpan]:
     """Add ``names``; one replaces the model spans it contains unless they are people."""
-    out = list(spans)
-    for name in names:
-        inside = [s for s in out if s.start < name.end and s.end > name.start]
+
+    def accept(name: EntitySpan, inside: list[EntitySpan]) -> bool:
         if any(s.start < name.start or s.end > name.end or s.type == "person" for s in inside):
-            continue
-        if inside and not any(s.end - s.start < name.end - name.start for s in inside):
-            continue  # the same span: keep the model's type
-        out = [s for s in out if s not in inside]
-        out.append(name)
-    return sorted(out, key=span_order)
+            return False
+        # the same span: keep the model's type
+        return not inside or any(s.end - s.start < name.end - name.start for s in inside)
+
+    return replace_spans(spans, names, accept)
 
 
 _AND_THE = re.compile(r" and (the )?([A-Z][\w-]+)(?![\w-])")

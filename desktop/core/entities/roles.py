@@ -22,6 +22,9 @@ from desktop.core.entities.role_words import (
 _WORD = re.compile(r"[^\W\d_][\w.\-’']*", re.UNICODE)
 _BOUNDARY = re.compile(r"[.!?;:()\[\]\"„“”«»]|,|\n")
 _GERMAN_INFLECTIONS = ("", "en", "n", "s", "es", "nen", "innen")
+_GERMAN_ROLE_SUFFIXES = tuple(
+    role + ending for role in GERMAN_ROLES_LONGEST_FIRST for ending in _GERMAN_INFLECTIONS
+)
 # Closed-class German words that end like adjectives but never qualify a title.
 _GERMAN_FUNCTION_WORDS = frozenset(
     [
@@ -131,6 +134,8 @@ _APPOSITION_EN_POSS = re.compile(r"\s*,\s*([A-Z][\w.]*[’']s\s+[^,;:.!?()\n]{3,
 def german_role_base(word: str) -> str | None:
     """Return the nominative form of a German role noun (also inside compounds), else None."""
     low = word.lower()
+    if not low.endswith(_GERMAN_ROLE_SUFFIXES):
+        return None  # most words: one C-level test instead of the loop
     for role in GERMAN_ROLES_LONGEST_FIRST:
         for ending in _GERMAN_INFLECTIONS:
             if low.endswith(role + ending):
