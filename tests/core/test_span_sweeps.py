@@ -1,25 +1,11 @@
-"""Overlap checks are one sorted sweep, and a cancel check can stop a long recognition."""
+"""Overlap checks are one sorted sweep (linear after sorting), with the pairwise semantics."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from pathlib import Path
 
-import pytest
-
-from desktop.core.entities import bilstm as rt
-from desktop.core.entities.recognizer import (
-    DictionaryRecognizer,
-    LayeredRecognizer,
-    RecognitionCancelled,
-    cancellable,
-    merge_spans,
-    without_overlaps,
-)
+from desktop.core.entities.recognizer import merge_spans, without_overlaps
 from desktop.core.types import EntitySpan
-
-TinyModel = Callable[..., None]  # the tiny_bilstm fixture (conftest.py)
 
 
 def _naive_merge(primary: list[EntitySpan], secondary: list[EntitySpan]) -> list[EntitySpan]:
@@ -59,27 +45,3 @@ def test_without_overlaps_keeps_the_first_of_overlapping_candidates() -> None:
         EntitySpan(30, 33, "f", "person"),  # touches it only
     ]
     assert [s.text for s in without_overlaps(candidates, taken)] == ["c", "f"]
-
-
-def test_cancel_check_stops_a_long_recognition(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
-    tiny_bilstm(tmp_path / "de-bilstm")
-    recognizer = LayeredRecognizer(rt.BiLSTMRecognizer(tmp_path))
-    text = "Anna Berg wohnt in Köln. " * 3000  # one line, 3,000 sentences
-    asked: list[int] = []
-
-    def cancelled() -> bool:
-        asked.append(1)
-        return len(asked) > 1  # let the first piece through, then stop
-
-    with pytest.raises(RecognitionCancelled):
-        recognizer.recognize(text, "de", cancelled=cancelled)
-    assert len(asked) == 2
-    with cancellable(lambda: True), pytest.raises(RecognitionCancelled):
-        rt.BiLSTMRecognizer(tmp_path).recognize(text, "de")
-    assert recognizer.recognize("Anna Berg wohnt in Köln.", "de", cancelled=lambda: False) is not None
-
-
-def test_dictionary_recognizer_ignores_the_cancel_check() -> None:
-    with cancellable(lambda: True):
-        found = DictionaryRecognizer({"Köln": "location"}).recognize("In Köln.", "de")
-    assert [s.text for s in found] == ["Köln"]

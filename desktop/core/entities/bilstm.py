@@ -28,7 +28,7 @@ import numpy as np
 import desktop
 from desktop.core.entities.bilstm_ensemble import ENSEMBLE_FILE, BiLSTMEnsemble
 from desktop.core.entities.bilstm_ops import Layout, bilstm_emissions, char_cnn, floret_vectors, pad_rows
-from desktop.core.entities.recognizer import ModelCache, ModelUnavailableError, check_cancelled
+from desktop.core.entities.recognizer import ModelCache, ModelUnavailableError
 from desktop.core.types import EntitySpan, EntityType
 
 if TYPE_CHECKING:
@@ -47,7 +47,6 @@ MAX_SENT_TOKENS = 200
 _SENT_END = {".", "!", "?", "…", "..."}
 _CLOSERS = {'"', "“", "”", "«", "»", "'", ")", "’"}
 _PARAGRAPH = re.compile(r"[^\n]+")
-_CANCEL_EVERY = 1024  # sentences tagged between two looks at the cancel check (an article has ~30)
 
 
 class BiLSTMModelError(ModelUnavailableError):
@@ -352,11 +351,7 @@ class BiLSTMRecognizer:
             sentences.extend(
                 gold_style(sent, model.dot_split, model.join_hyphens) for sent in split_sentences(toks)
             )
-        words = [[t for t, _ in s] for s in sentences]
-        tagged: list[list[str]] = []
-        for first in range(0, len(words), _CANCEL_EVERY):  # a long text can be cancelled between pieces
-            check_cancelled()
-            tagged.extend(model.tag(words[first : first + _CANCEL_EVERY]))
+        tagged = model.tag([[t for t, _ in s] for s in sentences])
         spans: list[EntitySpan] = []
         for sent, tags in zip(sentences, tagged, strict=True):
             for s, e, label in bioes_spans(tags):

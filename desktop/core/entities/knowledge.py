@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from desktop.core.cancel import raise_if_cancelled
 from desktop.core.entities.boundaries import (
     PersonBoundaries,
     complete_names,
@@ -36,7 +37,6 @@ from desktop.core.entities.organizations import (
 )
 from desktop.core.entities.recognizer import (
     Recognizer,
-    check_cancelled,
     merge_spans,
     span_order,
     without_overlaps,
@@ -161,7 +161,7 @@ class KnowledgeRecognizer:
             return self.gazetteer.place_spans(text, language)
         result = []
         found = self._model.recognize(text, language)
-        check_cancelled()
+        raise_if_cancelled()
         for span in found:
             name = span.text.strip()
             if " " not in name and (
@@ -204,7 +204,7 @@ class KnowledgeRecognizer:
         spans = [t for s in spans if (t := tidy_organization(self._retype_organization(s), language))]
         spans = join_and_the(text, spans)
         spans = propagate_person_names(text, complete_names(text, spans, language, gazetteer))
-        check_cancelled()
+        raise_if_cancelled()
         spans = prefer_longer(spans, known_organizations(text, gazetteer))
         spans = merge_spans(spans, media_names(text))
         spans = organization_phrases(text, language, spans, gazetteer)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable, Mapping
 from typing import Generic, Protocol, TypeVar
 
 from desktop.core.textfold import fold
@@ -31,35 +29,6 @@ M = TypeVar("M")
 
 class ModelUnavailableError(RuntimeError):
     """A shipped model exists but cannot be used (missing or unreadable files)."""
-
-
-class RecognitionCancelled(Exception):
-    """The caller's ``cancelled`` check said stop, inside the recognition of one document."""
-
-
-_cancel_check: ContextVar[Callable[[], bool] | None] = ContextVar("recognition_cancelled", default=None)
-
-
-@contextmanager
-def cancellable(cancelled: Callable[[], bool] | None) -> Iterator[None]:
-    """Let ``cancelled`` interrupt recognitions run inside this block (in this thread/context).
-
-    Recognisers call :func:`check_cancelled` between pieces of work (sentence batches, layers
-    of rules), so a long document stops within a fraction of a second, with
-    :class:`RecognitionCancelled`, and without any recogniser's signature knowing about it.
-    """
-    token = _cancel_check.set(cancelled)
-    try:
-        yield
-    finally:
-        _cancel_check.reset(token)
-
-
-def check_cancelled() -> None:
-    """Raise :class:`RecognitionCancelled` when the enclosing :func:`cancellable` check says so."""
-    check = _cancel_check.get()
-    if check is not None and check():
-        raise RecognitionCancelled("recognition cancelled")
 
 
 class ModelCache(Generic[M]):
@@ -171,22 +140,9 @@ class LayeredRecognizer:
             self._user = DictionaryRecognizer(user_names)
             self._rejected = frozenset(fold(r) for r in rejected)
 
-    def recognize(
-        self, text: str, language: str, *, cancelled: Callable[[], bool] | None = None
-    ) -> list[EntitySpan]:
-        """Spans from the user's dictionary and the model, minus rejected names.
-
-        ``cancelled`` (optional) is asked between pieces of work; when it returns True the
-        recognition stops with :class:`RecognitionCancelled`.
-        """
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        """Spans from the user's dictionary and the model, minus rejected names."""
         with self._lock:
             user, rejected = self._user, self._rejected
-        with cancellable(cancelled) if cancelled is not None else _no_block():
-            spans = merge_spans(user.recognize(text, language), self._model.recognize(text, language))
+        spans = merge_spans(user.recognize(text, language), self._model.recognize(text, language))
         return [s for s in spans if fold(s.text.strip()) not in rejected]
-
-
-@contextmanager
-def _no_block() -> Iterator[None]:
-    """Leave an enclosing :func:`cancellable` check in force."""
-    yield
