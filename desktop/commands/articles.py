@@ -109,6 +109,7 @@ def _cmd_articles(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.article_labels import header_line
     from desktop.services.queries import article_detail
 
     check_id("article", args.article_id)
@@ -118,8 +119,8 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         data = detail.as_json()
         emit({k: data[k] for k in ("id", "title", "language", "text", "mentions", "annotations")}, out)
     else:
-        out.write(f"{field(detail.title)}\n[{field(detail.language)}] {field(detail.source)} ")
-        out.write(f"{field(detail.published)}\n\n{detail.text}\n")
+        header = header_line(detail, author=detail.author, language=detail.language)
+        out.write(f"{field(detail.title)}\n{field(header)}\n\n{detail.text}\n")
         for a in detail.annotations:
             tags = " ".join("#" + field(t) for t in a.tags)
             out.write(f"\n[{a.id}] {a.start}-{a.end} ({field(a.color)}) {tags}\n> {a.quote}\n")

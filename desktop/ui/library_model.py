@@ -17,11 +17,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
 from sqlalchemy.orm import Session
 
+from desktop.core.article_labels import date_label, date_tooltip, is_import_date, source_label
 from desktop.services.dto import ArticleRow, ReadingState
 from desktop.services.queries import list_articles
 from desktop.storage.db import Library
 from desktop.storage.search import SearchHit
-from desktop.ui.article_labels import date_label, date_tooltip, is_import_date, source_label
 from desktop.ui.paths import action_icon
 from desktop.ui.tasks import TaskControl, TaskRunner
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.core.article_labels import local_date
 from desktop.services.dto import NoteRow
-from desktop.ui.article_labels import local_date
 from desktop.ui.notes_model import MeaningRole, NoteRole, one_line
 from desktop.ui.palette import annotation_color
 

@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from desktop.core.article_labels import local_date
 from desktop.services.dto import NoteRow
-from desktop.ui.article_labels import local_date
 from desktop.ui.palette import ColorPalette, annotation_color
 
 NoteRole = Qt.ItemDataRole.UserRole + 31  # the NoteRow

@@ -26,9 +26,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
+from desktop.core.article_labels import header_line
 from desktop.core.offsets import OffsetMap
 from desktop.services.dto import AnnotationRow, ArticleDetail, MentionRow
-from desktop.ui.article_labels import local_date, source_label
 from desktop.ui.palette import (
     annotation_background,
     annotation_color,
@@ -110,10 +110,7 @@ class DocLayout:
 
 def meta_line(detail: ArticleDetail) -> str:
     """Outlet (or site), author, publication date (else "imported …") and language; never a file path."""
-    when = detail.published or (f"imported {local_date(detail.imported_at)}" if detail.imported_at else "")
-    language = detail.language.upper() if detail.language and detail.language != "und" else ""
-    parts = (source_label(detail), detail.author or "", when, language)
-    return "  ·  ".join(" ".join(p.split()) for p in parts if p.strip())
+    return header_line(detail, author=detail.author, language=detail.language)
 
 
 def body_char_format(palette: QPalette) -> QTextCharFormat:

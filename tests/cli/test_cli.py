@@ -203,3 +203,14 @@ def test_list_edit_delete_annotations(library: Path) -> None:
     run(library, "delete-annotation", str(made["id"]))
     assert all(a["id"] != made["id"] for a in json.loads(run(library, "annotations", "--json").stdout))
     assert run(library, "delete-annotation", str(made["id"]), check=False).returncode == 1
+
+
+def test_show_names_the_outlet_and_date_never_the_local_file(tmp_path: Path) -> None:
+    db = tmp_path / "library.sqlite3"
+    article = tmp_path / "private-folder" / "000_7f78.txt"
+    article.parent.mkdir()
+    article.write_text("Berlin, 4. September 2025\n\nDer Text des Artikels ist hier.\n", encoding="utf-8")
+    run(db, "import", str(article))
+    shown = run(db, "show", "1").stdout
+    assert "private-folder" not in shown and "000_7f78" not in shown
+    assert "2025-09-04" in shown.splitlines()[1]

@@ -63,3 +63,15 @@ def date_tooltip(item: ArticleFacts) -> str:
     if item.imported_at:
         return f"Imported {local_date(item.imported_at)} (no publication date known)"
     return ""
+
+
+def header_line(item: ArticleFacts, *, author: str | None = None, language: str = "") -> str:
+    """Outlet (or site), author, publication date (else "imported …") and language; never a file path."""
+    when = item.published or (f"imported {local_date(item.imported_at)}" if item.imported_at else "")
+    parts = (
+        source_label(item),
+        author or "",
+        when,
+        language.upper() if language and language != "und" else "",
+    )
+    return "  ·  ".join(" ".join(p.split()) for p in parts if p.strip())
