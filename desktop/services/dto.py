@@ -160,6 +160,7 @@ class ArticleDetail:
     annotations: tuple[AnnotationRow, ...] = ()
     outlet: str | None = None
     imported_at: str = ""  # ISO timestamp (UTC)
+    quotes: tuple[QuoteRow, ...] = ()  # statements in the text, in text order
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of ``show --json``."""

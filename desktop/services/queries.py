@@ -127,7 +127,9 @@ def _tags_of(session: Session, annotation_ids: list[int]) -> dict[int, list[str]
 
 
 def article_detail(session: Session, article_id: int) -> ArticleDetail:
-    """An article with its mentions and annotations; NotFoundError if missing."""
+    """An article with its mentions, annotations and quotes; NotFoundError if missing."""
+    from desktop.services.quotes import quote_rows  # quotes builds on this module
+
     article = session.get(Article, article_id)
     if article is None:
         raise NotFoundError(f"There is no article {article_id} in this library.")
@@ -149,6 +151,7 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
         tuple(annotation_rows(session, article_id)),
         outlet=article.outlet,
         imported_at=article.imported_at.isoformat() if article.imported_at else "",
+        quotes=tuple(quote_rows(session, article_id=article_id)),
     )
 
 

@@ -37,6 +37,7 @@ class ActorsPanel(QWidget):
     """The actors of the article shown (or of the whole library) in a tree, with correction buttons."""
 
     actor_selected = Signal(int)
+    actor_activated = Signal(int)  # double-click or Enter on an actor: open the dossier
     library_changed = Signal()
 
     def __init__(self, ctx: AppContext, reader: ReaderPane, parent: QWidget | None = None) -> None:
@@ -94,6 +95,7 @@ class ActorsPanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._actor_menu)
         self.tree.selectionModel().currentChanged.connect(self._actor_current_changed)
+        self.tree.activated.connect(self._actor_activated)
         self.previous_mention = QToolButton(page)
         self.previous_mention.setText("◀")
         self.previous_mention.setToolTip("Previous mention in the text")
@@ -205,6 +207,11 @@ class ActorsPanel(QWidget):
         if actor is not None:
             self.actor_selected.emit(actor.id)
 
+    def _actor_activated(self, index: QModelIndex) -> None:
+        actor = self.actors_model.actor(index)
+        if actor is not None:
+            self.actor_activated.emit(actor.id)
+
     def _mention_changed(self, current: int, total: int) -> None:
         self.mention_label.setText(
             f"{current + 1} of {total}" if current >= 0 else (str(total) if total else "–")
@@ -229,6 +236,8 @@ class ActorsPanel(QWidget):
             return
         self.select_actor(actor.id)
         menu = QMenu(self)
+        menu.addAction("Open Dossier", lambda: self.actor_activated.emit(actor.id))
+        menu.addSeparator()
         menu.addAction("Rename…", self._ask_rename)
         types = menu.addMenu("Change type")
         for kind in ENTITY_TYPES:

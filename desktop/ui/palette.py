@@ -92,6 +92,9 @@ FIND_COLORS: dict[str, tuple[str, str, str]] = {
     "light": ("#ff8c1a", "#1f2328", "#e8590c"),
     "dark": ("#f08a24", "#111315", "#ff922b"),
 }
+#: Quoted messages: their text and the bar beside their lines in this ink (entities and highlights
+#: keep the backgrounds and underlines). AA contrast on every tint; far from the body text colour.
+QUOTE_INK: dict[str, str] = {"light": "#12457f", "dark": "#a8e8fa"}
 _SETTINGS_GROUP = "palette/meaning"
 
 
@@ -131,6 +134,11 @@ def find_colors(palette: QPalette) -> tuple[QColor, QColor, QColor]:
     """Fill of the current find match, its text colour, and the outline of every match."""
     fill, text, outline = FIND_COLORS[theme_of(palette)]
     return QColor(fill), QColor(text), QColor(outline)
+
+
+def quote_color(palette: QPalette) -> QColor:
+    """The ink of quoted messages (text and margin bar) in ``palette``'s theme."""
+    return QColor(QUOTE_INK[theme_of(palette)])
 
 
 def _luminance(color: QColor) -> float:

@@ -3,15 +3,18 @@ highlighting the selection and marking it as an actor (a part of ``ReaderPane``)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMenu
 
 from desktop.services import corrections
 from desktop.services.dto import ActorRow, ArticleDetail
 from desktop.ui.actors_model import actor_tooltip
 from desktop.ui.palette import ColorPalette
+from desktop.ui.reader_quotes import QuoteMarks
 from desktop.ui.reader_toolbar import add_selection_actions
 from desktop.ui.reading_browser import ReadingBrowser
 from desktop.ui.reading_doc import DocLayout, SpanIndex, tooltip_html
@@ -29,7 +32,10 @@ class SelectionEditing:
     _actors: dict[int, ActorRow]
     _entities: SpanIndex
     _annotations: SpanIndex
+    _menu_hooks: list[Callable[[QMenu, int | None], None]]
+    quote_marks: QuoteMarks
     actor_selected: Any
+    actor_activated: Any
     annotation_clicked: Any
     annotations_changed: Any
     actors_changed: Any
@@ -75,7 +81,10 @@ class SelectionEditing:
         actor = self._actors.get(actor_id) if actor_id is not None else None
         note = next((a for a in self._detail.annotations if a.id == note_id), None) if self._detail else None
         meaning = self.palette_colors.meaning(note.color) if note else ""
-        return tooltip_html(actor_tooltip(actor) if actor else None, meaning, note.note if note else None)
+        said = self.quote_marks.tooltip(self._layout.index(position) if self._layout else None)
+        return tooltip_html(
+            actor_tooltip(actor) if actor else None, meaning, note.note if note else None, said
+        )
 
     def _clicked(self, position: int) -> None:
         actor_id, note_id = self._spans_at(position)
@@ -91,7 +100,21 @@ class SelectionEditing:
             add_selection_actions(
                 menu, self.palette_colors, self.highlight_selection, self.mark_selection_as_actor
             )
+        position = self.browser.char_at(point)
+        index = self._layout.index(position) if self._layout and position is not None else None
+        for hook in self._menu_hooks:
+            hook(menu, index)
         menu.exec(self.browser.viewport().mapToGlobal(point))
+
+    def actor_at(self, index: int) -> int | None:
+        """The actor of the (visible) entity at body offset ``index``."""
+        hits = self._entities.at(index)
+        return hits[0].ref if hits else None
+
+    def _double_clicked(self, position: int) -> None:
+        actor_id, _note_id = self._spans_at(position)
+        if actor_id is not None:
+            self.actor_activated.emit(actor_id)
 
     def highlight_selection(self, color: str | None = None) -> None:
         """Annotate the selected text with ``color`` (default colour for None)."""
@@ -127,3 +150,8 @@ class SelectionEditing:
         if self._detail is not None and self._detail.id in getattr(summary, "articles", ()):
             self.reload()
         self.actors_changed.emit()
+
+    def _article_written(self, summary: Any) -> None:
+        """A quote correction or new article details: show the article again if it is this one."""
+        if self._detail is not None and self._detail.id in getattr(summary, "articles", ()):
+            self.reload()

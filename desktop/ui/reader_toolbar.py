@@ -29,6 +29,7 @@ from desktop.ui.palette import (
     ColorPalette,
     annotation_color,
     entity_color,
+    quote_color,
 )
 
 
@@ -49,9 +50,12 @@ class ReaderToolbar(QWidget):
     """Entity legend with a show/hide checkbox per type, then one button per highlight colour."""
 
     type_toggled = Signal(str, bool)
+    quotes_toggled = Signal(bool)
     highlight_requested = Signal(str)
 
-    def __init__(self, palette: ColorPalette, visible: set[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, palette: ColorPalette, visible: set[str], parent: QWidget | None = None, *, quotes: bool = True
+    ) -> None:
         super().__init__(parent)
         self._palette = palette
         layout = QHBoxLayout(self)
@@ -66,6 +70,12 @@ class ReaderToolbar(QWidget):
             box.toggled.connect(lambda on, k=kind: self.type_toggled.emit(k, on))
             self.type_boxes[kind] = box
             layout.addWidget(box)
+        self.quotes_box = QCheckBox("Quotes", self)
+        self.quotes_box.setIcon(chip_icon(quote_color(self.palette())))
+        self.quotes_box.setChecked(quotes)
+        self.quotes_box.setAccessibleName("Quotes")
+        self.quotes_box.toggled.connect(self.quotes_toggled)
+        layout.addWidget(self.quotes_box)
         layout.addStretch(1)
         self.highlight_label = QLabel("Highlight:", self)
         layout.addWidget(self.highlight_label)
@@ -125,6 +135,12 @@ class ReaderToolbar(QWidget):
                 if compact
                 else f"Show or hide the highlights of {label.lower()}"
             )
+        self.quotes_box.setText("" if compact else "Quotes")
+        self.quotes_box.setToolTip(
+            "Quotes: show or hide the marks of who said what"
+            if compact
+            else "Show or hide the marks of quoted and reported statements"
+        )
         self.highlight_label.setVisible(not compact)
 
     def sizeHint(self) -> QSize:
@@ -139,6 +155,8 @@ class ReaderToolbar(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "quotes_box"):
+            self.quotes_box.setIcon(chip_icon(quote_color(self.palette())))
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "_full_width"):
             self._full_width = self._measure_full_width()
             self._apply_compact(self.width() < self._full_width)

@@ -6,16 +6,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from desktop.core.types import ENTITY_TYPES
 from desktop.services.dto import ActorRow, ArticleDetail
 from desktop.services.queries import article_detail, list_actors
+from desktop.ui.analysis_edits import AnalysisEdits
 from desktop.ui.context import AppContext
 from desktop.ui.find_bar import FindBar
 from desktop.ui.palette import SHORTCUT_COLORS
 from desktop.ui.reader_editing import SelectionEditing
 from desktop.ui.reader_layers import ScrollMemory, TransientLayers, as_number
+from desktop.ui.reader_quotes import QuoteMarks
 from desktop.ui.reader_toolbar import MessageBanner, ReaderToolbar
 from desktop.ui.reading_browser import ReadingBrowser
 from desktop.ui.reading_doc import (
@@ -47,6 +49,7 @@ class ReaderPane(SelectionEditing, QWidget):
     rendered = Signal(int)  # after every (re)render of the current article
     annotation_clicked = Signal(int)
     annotation_revealed = Signal(int)  # show_annotation(): the passage is selected and in view
+    actor_activated = Signal(int)  # an entity double-clicked in the text: open the actor's dossier
     # ``mention_changed(current, total)`` is ``self.layers.mention_changed``
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -54,6 +57,7 @@ class ReaderPane(SelectionEditing, QWidget):
         self.ctx = ctx
         self.palette_colors = ctx.color_palette()
         self.edits = EditController(ctx, self)
+        self.analysis_edits = AnalysisEdits(ctx, self)  # quotes, article details
         hidden = ctx.settings.value(HIDDEN_TYPES_KEY, []) or []
         self._visible: set[str] = {
             t for t in ENTITY_TYPES if t not in (hidden if isinstance(hidden, list) else [hidden])
@@ -70,13 +74,17 @@ class ReaderPane(SelectionEditing, QWidget):
         self._query: str | None = None
         self._reveal: int | None = None  # annotation to select once its article is shown
         self._flush_hooks: list[Callable[[], None]] = []
+        self._menu_hooks: list[Callable[[QMenu, int | None], None]] = []
+        self.quote_marks = QuoteMarks(ctx.settings, self)
         # A theme switch reaches the widgets one by one: repaint once every palette has arrived.
         self._restyle_timer = QTimer(self)
         self._restyle_timer.setSingleShot(True)
         self._restyle_timer.setInterval(0)
         self._restyle_timer.timeout.connect(self._restyle)
 
-        self.toolbar = ReaderToolbar(self.palette_colors, self._visible, self)
+        self.toolbar = ReaderToolbar(
+            self.palette_colors, self._visible, self, quotes=self.quote_marks.is_visible()
+        )
         self.banner = MessageBanner(self)
         self.browser = ReadingBrowser(self)
         self.browser.tooltip_provider = self._tooltip
@@ -98,6 +106,8 @@ class ReaderPane(SelectionEditing, QWidget):
 
         self.palette_colors.changed.connect(self._name_actions)
         self.toolbar.type_toggled.connect(self._set_type_visible)
+        self.toolbar.quotes_toggled.connect(self.set_quotes_visible)
+        self.browser.double_clicked.connect(self._double_clicked)
         self.toolbar.highlight_requested.connect(self.highlight_selection)
         self.browser.clicked.connect(self._clicked)
         self.browser.zoom_requested.connect(lambda step: self.set_zoom(self._zoom + step * ZOOM_STEP))
@@ -105,6 +115,9 @@ class ReaderPane(SelectionEditing, QWidget):
         self.edits.annotations_changed.connect(self._annotations_written)
         self.edits.actors_changed.connect(self._actors_written)
         self.edits.failed.connect(self.show_message)
+        self.analysis_edits.quotes_changed.connect(self._article_written)
+        self.analysis_edits.article_changed.connect(self._article_written)
+        self.analysis_edits.failed.connect(self.show_message)
         self._placeholder("Choose an article in the library to read it here.")
 
     def _add_action(self, name: str, keys: str, color: str | None) -> None:
@@ -140,6 +153,16 @@ class ReaderPane(SelectionEditing, QWidget):
     def article_actors(self) -> list[ActorRow]:
         """The actors of the article shown, most mentioned first."""
         return list(self._actors.values())
+
+    def add_menu_hook(self, hook: Callable[[QMenu, int | None], None]) -> None:
+        """Let ``hook(menu, body offset or None)`` add entries to the text's context menu."""
+        self._menu_hooks.append(hook)
+
+    def set_quotes_visible(self, on: bool) -> None:
+        """Mark quoted messages in the text (True) or not (remembered)."""
+        if self.quote_marks.set_visible(on):
+            self.toolbar.quotes_box.setChecked(bool(on))
+            self._apply_highlights()
 
     def add_flush_hook(self, hook: Callable[[], None]) -> None:
         """Call ``hook`` before switching articles and in save_state (e.g. to save a note being typed)."""
@@ -308,8 +331,12 @@ class ReaderPane(SelectionEditing, QWidget):
         notes = annotation_spans(self._detail.annotations)
         self._entities = SpanIndex(entities)
         self._annotations = SpanIndex(notes)
-        apply_highlights(self.browser.document(), self._layout, entities, notes, self.browser.palette())
+        self.quote_marks.set_quotes(self._detail.quotes)
+        palette = self.browser.palette()
+        quotes = self.quote_marks.spans()
+        apply_highlights(self.browser.document(), self._layout, entities, notes, palette, quotes)
         self.browser.set_underlines(annotation_underlines(self._layout, notes))
+        self.browser.set_bars(self.quote_marks.bars(self._layout, palette))
 
     def _placeholder(self, text: str) -> None:
         doc = self.browser.document()

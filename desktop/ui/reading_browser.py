@@ -32,6 +32,8 @@ LAYERS = ("actor", "actor_current", "find_current")
 #: Outlined ranges (search words, find matches): a frame around the words, never a fill.
 BOX_LAYERS = ("query", "find")
 MIN_SIDE_MARGIN = 28.0
+#: The bar beside quoted lines: its width and its distance from the text column (pixels).
+BAR_WIDTH, BAR_GAP = 3.0, 10.0
 
 
 class ReadingBrowser(QTextBrowser):
@@ -39,6 +41,7 @@ class ReadingBrowser(QTextBrowser):
 
     clicked = Signal(int)  # Qt position of the character under a plain click (no drag, no selection)
     zoom_requested = Signal(int)  # +1 / -1 from Ctrl+wheel
+    double_clicked = Signal(int)  # Qt position of the character under a double click
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +59,7 @@ class ReadingBrowser(QTextBrowser):
         self._press: QPoint | None = None
         self._underlines: list[tuple[int, int, QColor]] = []
         self._boxes: dict[str, tuple[list[tuple[int, int]], QColor]] = {}
+        self._bars: list[tuple[int, int, QColor]] = []
 
     def loadResource(self, type: int, name: QUrl | str) -> object:
         """Refuse every resource: the reader never loads images, files or anything remote."""
@@ -126,6 +130,15 @@ class ReadingBrowser(QTextBrowser):
         self._underlines = sorted(underlines, key=lambda u: u[0])
         self.viewport().update()
 
+    def set_bars(self, bars: Iterable[tuple[int, int, QColor]]) -> None:
+        """Bars in the left margin beside the lines of [start, end) in Qt positions (quoted messages)."""
+        self._bars = sorted(bars, key=lambda b: b[0])
+        self.viewport().update()
+
+    def bars(self) -> list[tuple[int, int]]:
+        """The ranges that have a margin bar."""
+        return [(a, b) for a, b, _color in self._bars]
+
     def set_boxes(self, name: str, ranges: Iterable[tuple[int, int]], color: QColor) -> None:
         """Outline ranges [start, end) in Qt positions (one of BOX_LAYERS): search words, find matches."""
         self._boxes[name] = (sorted(ranges), QColor(color))
@@ -143,12 +156,15 @@ class ReadingBrowser(QTextBrowser):
             for ranges, color in [self._boxes.get(name, ([], QColor()))]
             for a, b in ranges
         ]
-        if not self._underlines and not boxes:
+        if not self._underlines and not boxes and not self._bars:
             return
         painter = QPainter(self.viewport())
         dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         visible = event.rect().translated(dx, dy)
         thickness = max(2.0, QFontMetricsF(self.document().defaultFont()).height() / 8)
+        bar_x = self.document().rootFrame().frameFormat().leftMargin() - BAR_GAP - BAR_WIDTH - dx
+        for rect, color in self._line_rects(self._bars, visible):
+            painter.fillRect(QRectF(bar_x, rect.top() - dy, BAR_WIDTH, rect.height()), color)
         for rect, color in self._line_rects(self._underlines, visible):
             painter.fillRect(
                 QRectF(rect.left() - dx, rect.bottom() - thickness / 2 - dy, rect.width(), thickness), color
@@ -221,6 +237,13 @@ class ReadingBrowser(QTextBrowser):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        super().mouseDoubleClickEvent(event)  # selects the word, as everywhere
+        if event.button() == Qt.MouseButton.LeftButton:
+            position = self.char_at(event.position().toPoint())
+            if position is not None:
+                self.double_clicked.emit(position)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import QTextEdit
 
 from desktop.core.article_labels import header_line
 from desktop.core.offsets import OffsetMap
-from desktop.services.dto import AnnotationRow, ArticleDetail, MentionRow
+from desktop.services.dto import AnnotationRow, ArticleDetail, MentionRow, QuoteRow
 from desktop.ui.palette import (
     annotation_background,
     annotation_color,
     entity_background,
     entity_color,
+    quote_color,
 )
 
 SERIF_FAMILIES = (
@@ -220,6 +221,11 @@ def annotation_spans(annotations: Sequence[AnnotationRow]) -> list[Span]:
     return [Span(a.start, a.end, a.id, a.color) for a in annotations if not a.orphaned and a.end > a.start]
 
 
+def quote_spans(quotes: Sequence[QuoteRow]) -> list[Span]:
+    """Spans of the reported messages (key: "direct" or "indirect")."""
+    return [Span(q.start, q.end, q.id, q.kind) for q in quotes if q.end > q.start]
+
+
 def _segments(layers: Sequence[Sequence[Span]], length: int) -> list[tuple[int, int, list[Span | None]]]:
     """Cut the body at every span boundary; for each piece, the innermost span of each layer."""
     cuts = {0, length}
@@ -244,12 +250,17 @@ def _segments(layers: Sequence[Sequence[Span]], length: int) -> list[tuple[int, 
     return out
 
 
-def highlight_format(entity: Span | None, note: Span | None, palette: QPalette) -> QTextCharFormat:
+def highlight_format(
+    entity: Span | None, note: Span | None, palette: QPalette, quote: Span | None = None
+) -> QTextCharFormat:
     """Entities: soft tint and a dotted underline in the type colour; annotations: a stronger
     background in their colour (plus the thick underline the browser paints, see
     ``annotation_underlines``); where both meet, the annotation's background with the entity's
-    dotted underline."""
+    dotted underline. Quoted messages keep all that and take the quote ink for their text (the
+    browser adds a bar in the margin, see ``quote_bars``)."""
     fmt = QTextCharFormat()
+    if quote is not None:
+        fmt.setForeground(quote_color(palette))
     if note is not None:
         fmt.setBackground(annotation_background(note.key, palette))
     if entity is not None:
@@ -266,8 +277,9 @@ def apply_highlights(
     entities: Sequence[Span],
     annotations: Sequence[Span],
     palette: QPalette,
+    quotes: Sequence[Span] = (),
 ) -> None:
-    """Reset the body's formats and merge in entity and annotation highlights (one edit block)."""
+    """Reset the body's formats and merge in entity, annotation and quote marks (one edit block)."""
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     cursor.setPosition(layout.body_start)
@@ -277,10 +289,12 @@ def apply_highlights(
         cursor.setPosition(layout.body_start)
         cursor.setPosition(layout.qt_pos(layout.headline_chars), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(layout.headline_format)
-    for start, end, (entity, note) in _segments([entities, annotations], layout.offsets.length):
+    for start, end, (entity, note, quote) in _segments(
+        [entities, annotations, quotes], layout.offsets.length
+    ):
         cursor.setPosition(layout.qt_pos(start))
         cursor.setPosition(layout.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(highlight_format(entity, note, palette))
+        cursor.mergeCharFormat(highlight_format(entity, note, palette, quote))
     cursor.endEditBlock()
 
 
@@ -290,6 +304,12 @@ def annotation_underlines(layout: DocLayout, annotations: Sequence[Span]) -> lis
         (layout.qt_pos(s.start), layout.qt_pos(s.end), annotation_color(s.key).darker(110))
         for s in annotations
     ]
+
+
+def quote_bars(layout: DocLayout, quotes: Sequence[Span], palette: QPalette) -> list[tuple[int, int, QColor]]:
+    """Margin bars beside quoted messages in Qt positions, for ``ReadingBrowser.set_bars``."""
+    ink = quote_color(palette)
+    return [(layout.qt_pos(s.start), layout.qt_pos(s.end), ink) for s in quotes]
 
 
 def extra_selections(
@@ -322,8 +342,23 @@ def qt_ranges(layout: DocLayout, spans: Iterable[tuple[int, int]]) -> list[tuple
     return [(layout.qt_pos(start), layout.qt_pos(end)) for start, end in spans]
 
 
-def tooltip_html(actor_text: str | None, meaning: str, note: str | None) -> str | None:
-    """Tooltip for a place in the text: the actor (first line bold), then the annotation's note.
+def quote_tooltip(quote: QuoteRow) -> str:
+    """Who made a statement, as the reading pane's tooltip says it (plain text)."""
+    kind = "Direct quote" if quote.kind == "direct" else "Reported speech"
+    if quote.speaker_name:
+        who = quote.speaker_name
+    elif quote.source:
+        who = f"unnamed source ({quote.source})"
+    else:
+        who = "no speaker named"
+    return f"{kind}: {who}"
+
+
+def tooltip_html(
+    actor_text: str | None, meaning: str, note: str | None, quote_text: str | None = None
+) -> str | None:
+    """Tooltip for a place in the text: the actor (first line bold), the annotation's note, then
+    who said it when the place is in a quoted message.
 
     Everything from the library is escaped: names and notes are never interpreted as markup.
     """
@@ -334,4 +369,6 @@ def tooltip_html(actor_text: str | None, meaning: str, note: str | None) -> str 
     if note is not None:
         body = html.escape(note[:300] + ("…" if len(note) > 300 else "")) if note else "<i>no note</i>"
         parts.append(f"<i>{html.escape(meaning)}</i>: {body}")
+    if quote_text:
+        parts.append(html.escape(quote_text))
     return "<qt>" + "<hr>".join(parts) + "</qt>" if parts else None

@@ -12,17 +12,19 @@ from desktop.ui.annotation_editor import AnnotationEditor
 from desktop.ui.annotations_model import AnnotationFilterProxy, AnnotationIdRole, AnnotationListModel
 from desktop.ui.context import AppContext
 from desktop.ui.palette import annotation_color
+from desktop.ui.quotes_panel import QuotesPanel
 from desktop.ui.reader_toolbar import chip_icon
 from desktop.ui.reader_view import ReaderPane
 from desktop.ui.undo import error_message
 
-ACTORS_TAB, ANNOTATIONS_TAB = 0, 1
+ACTORS_TAB, ANNOTATIONS_TAB, QUOTES_TAB = 0, 1, 2
 
 
 class Sidebar(QWidget):
     """Actors tab (tree by type, mention navigation, corrections) and Annotations tab (list, note editor)."""
 
     actor_selected = Signal(int)
+    actor_activated = Signal(int)  # double-clicked (actors or speakers): open the dossier
     annotation_activated = Signal(int)
     library_changed = Signal()
     editor: AnnotationEditor
@@ -39,10 +41,14 @@ class Sidebar(QWidget):
         self.actors = ActorsPanel(ctx, reader, self)
         self.tabs.addTab(self.actors, "Actors")
         self.tabs.addTab(self._build_annotations_tab(), "Annotations")
+        self.quotes = QuotesPanel(ctx, reader, self)
+        self.tabs.addTab(self.quotes, "Quotes")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.actors.actor_selected.connect(self.actor_selected)
+        self.actors.actor_activated.connect(self.actor_activated)
+        self.quotes.actor_activated.connect(self.actor_activated)
         self.actors.library_changed.connect(self.library_changed)
         reader.rendered.connect(self._from_reader)
         reader.actor_selected.connect(self._actor_clicked_in_text)
