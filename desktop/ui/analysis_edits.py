@@ -25,16 +25,17 @@ class QuoteCommand(QueuedCommand):
 
     def __init__(self, controller: AnalysisEdits, text: str, change: QuoteChange) -> None:
         super().__init__(controller, text)
+        self.edits = controller
         self.change = change
 
     def do_undo(self) -> Any:
-        return quote_corrections.restore_quotes(self._controller.ctx.library, self.change.before)
+        return quote_corrections.restore_quotes(self.edits.ctx.library, self.change.before)
 
     def do_redo(self) -> Any:
-        return quote_corrections.restore_quotes(self._controller.ctx.library, self.change.after)
+        return quote_corrections.restore_quotes(self.edits.ctx.library, self.change.after)
 
     def after(self, result: Any) -> None:
-        self._controller.quotes_changed.emit(result)
+        self.edits.quotes_changed.emit(result)
 
 
 class ArticleMetaCommand(QueuedCommand):
@@ -42,10 +43,11 @@ class ArticleMetaCommand(QueuedCommand):
 
     def __init__(self, controller: AnalysisEdits, change: ArticleMetaChange) -> None:
         super().__init__(controller, "Edit article details")
+        self.edits = controller
         self.change = change
 
     def _write(self, meta: ArticleMeta) -> ChangeSummary:
-        library = self._controller.ctx.library
+        library = self.edits.ctx.library
         return article_meta.edit_article(
             library, self.change.article_id, title=meta.title, published=meta.published, outlet=meta.outlet
         ).summary
@@ -57,7 +59,7 @@ class ArticleMetaCommand(QueuedCommand):
         return self._write(self.change.after)
 
     def after(self, result: Any) -> None:
-        self._controller.article_changed.emit(result)
+        self.edits.article_changed.emit(result)
 
 
 class AnalysisEdits(QObject):

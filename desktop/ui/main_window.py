@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.dto import ReadingState
+from desktop.ui.analysis_views import AnalysisViews
 from desktop.ui.article_actions import ArticleActions
 from desktop.ui.change_watch import LibraryWatcher
 from desktop.ui.context import AppContext
@@ -127,6 +128,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         build_menus(self)
         self.hint = self._first_start_hint()
         self._connect_panes()
+        self.analysis = AnalysisViews(self)  # dossiers, relations, article details, older articles
         self._restore_state()
         self.library_pane.refresh()
 

@@ -7,6 +7,8 @@ the same corrections are offered in the text's context menu.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
@@ -214,7 +216,7 @@ class QuotesPanel(QWidget):
         none.setChecked(quote.speaker_id is None)
         menu.addSeparator()
         for actor in actors[:MENU_SPEAKERS]:
-            action = menu.addAction(actor.name, lambda a=actor.id: self.edits.reassign_speaker(quote.id, a))
+            action = menu.addAction(actor.name, partial(self.edits.reassign_speaker, quote.id, actor.id))
             action.setCheckable(True)
             action.setChecked(actor.id == quote.speaker_id)
         if len(actors) > MENU_SPEAKERS:

@@ -1,0 +1,206 @@
+"""The tables of an actor's dossier: what it said, its articles, roles, related actors and notes.
+
+One small table model serves them all: a list of plain rows (DTOs) and a column spec per table
+(header, text, tooltip). Rows come ordered by the service (by publication date); the row object
+itself is under ``RowRole`` for the view to act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from desktop.services.dto import AnnotationRow, Dossier, DossierArticle, DossierRole, QuoteRow, RelatedActor
+from desktop.ui.article_labels import local_date
+from desktop.ui.palette import ENTITY_SINGULAR
+from desktop.ui.quotes_model import quote_details, shown_text
+
+T = TypeVar("T")
+RowRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+UNDATED = "undated"
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column: its header, the text of a row, and optionally a tooltip and right alignment."""
+
+    header: str
+    text: Callable[[T], str]
+    tooltip: Callable[[T], str] | None = None
+    numeric: bool = False
+    italic: Callable[[T], bool] | None = None
+
+
+class RowTableModel(QAbstractTableModel, Generic[T]):
+    """A read-only table of plain rows described by ``columns``."""
+
+    def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T], columns: Sequence[Column[T]] | None = None) -> None:
+        """Replace every row (and the columns, when given)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        if columns is not None:
+            self._columns = list(columns)
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        """The rows in display order."""
+        return list(self._rows)
+
+    def row_object(self, index: Index) -> T | None:
+        """The row at ``index`` (None for an invalid index)."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_object(index)
+        if row is None or index.parent().isValid() or not 0 <= index.column() < len(self._columns):
+            return None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(row) if column.tooltip is not None else column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column.italic is not None and column.italic(row):
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == RowRole:
+            return row
+        return None
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def article_date(article: DossierArticle) -> str:
+    """The publication date, else the import day marked as such."""
+    if article.published:
+        return article.published
+    return f"imported {local_date(article.imported_at)}" if article.imported_at else UNDATED
+
+
+def quote_columns(articles: dict[int, DossierArticle]) -> list[Column[QuoteRow]]:
+    """Date (the article's; an import date flagged), statement, article."""
+
+    def date(quote: QuoteRow) -> str:
+        article = articles.get(quote.article_id)
+        return quote.published or (article_date(article) if article is not None else UNDATED)
+
+    return [
+        Column("Date", date, italic=lambda q: q.published is None),
+        Column("Statement", shown_text, quote_details),
+        Column("Article", lambda q: _one_line(q.article_title, 80), lambda q: q.article_title),
+    ]
+
+
+def article_columns() -> list[Column[DossierArticle]]:
+    """Date (imported dates flagged), title, source, mentions."""
+    return [
+        Column(
+            "Date",
+            article_date,
+            lambda a: a.published or "No publication date known: the import date is used",
+            italic=lambda a: a.published is None,
+        ),
+        Column("Title", lambda a: _one_line(a.title, 120), lambda a: a.title),
+        Column("Source", lambda a: a.outlet or ""),
+        Column("Mentions", lambda a: str(a.mentions), numeric=True),
+    ]
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    """A role with the first and last date it is named and in how many articles."""
+
+    role: str
+    first: str
+    last: str
+    articles: int
+
+
+def role_spans(roles: Sequence[DossierRole]) -> list[RoleSpan]:
+    """Each role once, with its date range (roles arrive in date order)."""
+    spans: dict[str, list[DossierRole]] = {}
+    for role in roles:
+        spans.setdefault(role.role, []).append(role)
+    out = []
+    for name, items in spans.items():
+        dates = sorted(r.published for r in items if r.published)
+        out.append(
+            RoleSpan(
+                name,
+                dates[0] if dates else UNDATED,
+                dates[-1] if dates else UNDATED,
+                len({r.article_id for r in items}),
+            )
+        )
+    return out
+
+
+def role_columns() -> list[Column[RoleSpan]]:
+    """Role, first and last date, articles."""
+    return [
+        Column("Role", lambda r: r.role),
+        Column("From", lambda r: r.first),
+        Column("Until", lambda r: r.last),
+        Column("Articles", lambda r: str(r.articles), numeric=True),
+    ]
+
+
+def related_columns() -> list[Column[RelatedActor]]:
+    """Name, type, shared sentences, articles."""
+    return [
+        Column("Actor", lambda r: r.name, lambda r: f"{r.name}: double-click for the dossier"),
+        Column("Type", lambda r: ENTITY_SINGULAR.get(r.type, r.type)),
+        Column("Sentences", lambda r: str(r.sentences), lambda r: "Sentences naming both", numeric=True),
+        Column("Articles", lambda r: str(r.articles), numeric=True),
+    ]
+
+
+def note_columns(articles: dict[int, DossierArticle]) -> list[Column[AnnotationRow]]:
+    """Article, passage, note."""
+
+    def title(note: AnnotationRow) -> str:
+        article = articles.get(note.article_id)
+        return article.title if article is not None else f"Article {note.article_id}"
+
+    return [
+        Column("Article", lambda a: _one_line(title(a), 60), title),
+        Column("Passage", lambda a: _one_line(a.quote, 120), lambda a: a.quote[:800]),
+        Column("Note", lambda a: _one_line(a.note, 120), lambda a: a.note[:800]),
+    ]
+
+
+def articles_by_id(dossier: Dossier) -> dict[int, DossierArticle]:
+    """The dossier's articles by id."""
+    return {a.id: a for a in dossier.articles}

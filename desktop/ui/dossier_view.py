@@ -1,0 +1,388 @@
+"""An actor's dossier in a window of its own: names, roles, timeline, statements, related actors, notes.
+
+One window shows one actor at a time, with a history (Back) for following related actors. It loads
+in the background (``services.dossier.load_dossier``) and loads again when the library changes
+while it is open. Clicking a statement, an article or a note opens that place in the reading pane.
+Export writes the Markdown dossier (the same as ``briefing-reader dossier NAME``) to a file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dossier_md import render_dossier
+from desktop.core.filenames import safe_filename, write_new_file
+from desktop.core.timeline import UNITS, Unit
+from desktop.services.dossier import load_dossier
+from desktop.services.dto import AnnotationRow, Dossier, DossierArticle, QuoteRow, RelatedActor
+from desktop.ui.context import AppContext
+from desktop.ui.crash import Messages, message_of
+from desktop.ui.dossier_models import (
+    RoleSpan,
+    RowTableModel,
+    article_columns,
+    articles_by_id,
+    note_columns,
+    quote_columns,
+    related_columns,
+    role_columns,
+    role_spans,
+)
+from desktop.ui.palette import ENTITY_SINGULAR, ColorPalette, entity_color
+from desktop.ui.tasks import TaskControl
+from desktop.ui.timeline_chart import TimelineChart
+
+GEOMETRY_KEY = "dossier/geometry"
+UNIT_KEY = "dossier/timeline_unit"
+EXPORT_DIR_KEY = "dossier/export_folder"
+MAX_ALIASES = 12
+
+
+def _table(
+    parent: QWidget,
+    model: RowTableModel,
+    stretch: int,
+    *,
+    wrap: bool = False,
+    widths: dict[int, int] | None = None,
+) -> QTableView:
+    """A read-only table: one stretching column (wrapped when ``wrap``), others fitted or of ``widths``."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(wrap)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    if wrap:
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column, width in (widths or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class DossierWindow(QWidget):
+    """Everything the library knows about one actor; double-click a related actor to go there."""
+
+    place_requested = Signal(int, int, int)  # article id, start, end: show that passage
+    article_requested = Signal(int)  # open this article
+    loaded = Signal(int)  # actor id, after every (re)load
+    exported = Signal(str)  # the file written
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.setWindowTitle("Dossier")
+        self._actor_id: int | None = None
+        self._dossier: Dossier | None = None
+        self._history: list[int] = []
+        self._reload = QTimer(self)
+        self._reload.setSingleShot(True)
+        self._reload.setInterval(150)
+        self._reload.timeout.connect(self._load)
+        self._build()
+        geometry = ctx.settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(980, 640)
+        QShortcut(QKeySequence.StandardKey.Back, self, self.go_back)
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+
+    # --- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.back_button = QPushButton("◀ Back", self)
+        self.back_button.setToolTip("The dossier shown before this one (Alt+Left)")
+        self.back_button.clicked.connect(self.go_back)
+        self.name_label = QLabel("", self)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts_label = QLabel("", self)
+        self.facts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.aliases_label = QLabel("", self)
+        self.aliases_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.aliases_label.setWordWrap(True)
+        self.export_button = QPushButton("Export to Markdown…", self)
+        self.export_button.clicked.connect(self.export_markdown)
+        self.status_label = QLabel("", self)
+        self.status_label.setForegroundRole(self.status_label.foregroundRole().PlaceholderText)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.name_label, 1)
+        top.addWidget(self.export_button)
+
+        self.unit_combo = QComboBox(self)
+        for unit in UNITS:
+            self.unit_combo.addItem(f"per {unit}", unit)
+        stored = str(self.ctx.settings.value(UNIT_KEY, "month"))
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(stored)))
+        self.unit_combo.currentIndexChanged.connect(self._unit_changed)
+        self.timeline = TimelineChart(self)
+        self.timeline_note = QLabel("", self)
+        self.timeline_note.setWordWrap(True)
+        timeline_head = QHBoxLayout()
+        timeline_head.addWidget(QLabel("<b>Articles over time</b>", self), 1)
+        timeline_head.addWidget(self.unit_combo)
+
+        self.related_model: RowTableModel[RelatedActor] = RowTableModel(related_columns(), self)
+        self.roles_model: RowTableModel[RoleSpan] = RowTableModel(role_columns(), self)
+        self.quotes_model: RowTableModel[QuoteRow] = RowTableModel(quote_columns({}), self)
+        self.articles_model: RowTableModel[DossierArticle] = RowTableModel(article_columns(), self)
+        self.notes_model: RowTableModel[AnnotationRow] = RowTableModel(note_columns({}), self)
+        self.related_view = _table(self, self.related_model, 0)
+        self.related_view.doubleClicked.connect(self._related_activated)
+        self.related_view.activated.connect(self._related_activated)
+        self.roles_view = _table(self, self.roles_model, 0)
+        self.quotes_view = _table(self, self.quotes_model, 1, wrap=True, widths={2: 190})
+        self.quotes_view.clicked.connect(self._quote_clicked)
+        self.articles_view = _table(self, self.articles_model, 1, widths={2: 120})
+        self.articles_view.clicked.connect(self._article_clicked)
+        self.notes_view = _table(self, self.notes_model, 2, wrap=True, widths={0: 160, 1: 220})
+        self.notes_view.clicked.connect(self._note_clicked)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(timeline_head)
+        left_layout.addWidget(self.timeline)
+        left_layout.addWidget(self.timeline_note)
+        self.side_tabs = QTabWidget(left)
+        self.side_tabs.addTab(self.related_view, "Related actors")
+        self.side_tabs.addTab(self.roles_view, "Roles")
+        left_layout.addWidget(self.side_tabs, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.quotes_view, "What they said")
+        self.tabs.addTab(self.articles_view, "Articles")
+        self.tabs.addTab(self.notes_view, "Your notes")
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 600])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.aliases_label)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status_label)
+        self._update_buttons()
+
+    # --- loading ---------------------------------------------------------------------------------
+    def actor_id(self) -> int | None:
+        """The actor shown (or being loaded)."""
+        return self._actor_id
+
+    def dossier(self) -> Dossier | None:
+        """The dossier as last loaded."""
+        return self._dossier
+
+    def show_actor(self, actor_id: int, *, remember: bool = True) -> None:
+        """Show the dossier of ``actor_id`` (the one shown before goes to the history)."""
+        if remember and self._actor_id is not None and self._actor_id != actor_id:
+            self._history.append(self._actor_id)
+        self._actor_id = actor_id
+        self._update_buttons()
+        self._load()
+
+    def go_back(self) -> None:
+        """The dossier shown before."""
+        if self._history:
+            self.show_actor(self._history.pop(), remember=False)
+
+    def refresh(self) -> None:
+        """The library changed: load the dossier again (soon, once for a burst of changes)."""
+        if self._actor_id is not None and self.isVisible():
+            self._reload.start()
+
+    def _load(self) -> None:
+        actor_id, library = self._actor_id, self.ctx.library
+        if actor_id is None:
+            return
+        self.status_label.setText("Loading…")
+        self.ctx.tasks.run(
+            lambda _control: load_dossier(library, actor_id),
+            lambda dossier: self._loaded(actor_id, dossier),
+            lambda error: self._failed(actor_id, error),
+            key=f"dossier-{id(self)}",
+        )
+
+    def _failed(self, actor_id: int, error: BaseException) -> None:
+        if actor_id != self._actor_id:
+            return
+        self._dossier = None
+        self.status_label.setText(
+            f"{message_of(error)} (the actor may have been merged into another or removed)."
+        )
+        self._update_buttons()
+
+    def _loaded(self, actor_id: int, dossier: Dossier) -> None:
+        if actor_id != self._actor_id:
+            return
+        self._dossier = dossier
+        actor = dossier.actor
+        self.setWindowTitle(f"Dossier: {actor.name}")
+        self.name_label.setText(actor.name)
+        self.name_label.setStyleSheet(f"color: {entity_color(actor.type).name()};")
+        kind = ENTITY_SINGULAR.get(actor.type, actor.type)
+        facts = [
+            kind,
+            f"{len(dossier.articles)} article{'s' if len(dossier.articles) != 1 else ''}",
+            f"{actor.mentions} mention{'s' if actor.mentions != 1 else ''}",
+            f"{len(dossier.quotes)} statement{'s' if len(dossier.quotes) != 1 else ''}",
+        ]
+        if actor.roles:
+            facts.append("roles: " + "; ".join(actor.roles[:4]))
+        self.facts_label.setText("  ·  ".join(facts))
+        aliases = list(actor.aliases)
+        shown = "; ".join(aliases[:MAX_ALIASES])
+        if len(aliases) > MAX_ALIASES:
+            shown += f" and {len(aliases) - MAX_ALIASES} more"
+        self.aliases_label.setText(f"Also named: {shown}" if aliases else "No other names in the library.")
+        by_id = articles_by_id(dossier)
+        self.quotes_model.set_rows(dossier.quotes, quote_columns(by_id))
+        self.articles_model.set_rows(dossier.articles)
+        self.notes_model.set_rows(dossier.annotations, note_columns(by_id))
+        self.related_model.set_rows(dossier.related)
+        self.roles_model.set_rows(role_spans(dossier.roles))
+        for view, index, title, rows in (
+            (self.tabs, 0, "What they said", dossier.quotes),
+            (self.tabs, 1, "Articles", dossier.articles),
+            (self.tabs, 2, "Your notes", dossier.annotations),
+            (self.side_tabs, 0, "Related actors", dossier.related),
+            (self.side_tabs, 1, "Roles", role_spans(dossier.roles)),
+        ):
+            view.setTabText(index, f"{title} ({len(rows)})")
+        self._show_timeline()
+        self.status_label.setText("")
+        self._update_buttons()
+        self.loaded.emit(actor_id)
+
+    def _unit(self) -> Unit:
+        unit = self.unit_combo.currentData()
+        return unit if unit in UNITS else "month"  # type: ignore[no-any-return]
+
+    def _unit_changed(self) -> None:
+        self.ctx.settings.setValue(UNIT_KEY, self._unit())
+        self._show_timeline()
+
+    def _show_timeline(self) -> None:
+        dossier = self._dossier
+        if dossier is None:
+            self.timeline.set_buckets([])
+            self.timeline_note.setText("")
+            return
+        buckets = dossier.timeline(self._unit())
+        self.timeline.set_buckets(buckets, entity_color(dossier.actor.type))
+        by_import = sum(b.by_import_date for b in buckets)
+        note = self.timeline.summary()
+        if by_import:
+            note = note.replace(f" {by_import} dated by import.", "") + (
+                f" Hatched: {by_import} article{'s' if by_import != 1 else ''} without a publication "
+                "date, counted at the day imported."
+            )
+        self.timeline_note.setText(note)
+
+    def _update_buttons(self) -> None:
+        self.back_button.setEnabled(bool(self._history))
+        self.export_button.setEnabled(self._dossier is not None and self._dossier.actor.id == self._actor_id)
+
+    # --- interaction -----------------------------------------------------------------------------
+    def _quote_clicked(self, index: QModelIndex) -> None:
+        quote = self.quotes_model.row_object(index)
+        if quote is not None:
+            self.place_requested.emit(quote.article_id, quote.start, quote.end)
+
+    def _article_clicked(self, index: QModelIndex) -> None:
+        article = self.articles_model.row_object(index)
+        if article is not None:
+            self.article_requested.emit(article.id)
+
+    def _note_clicked(self, index: QModelIndex) -> None:
+        note = self.notes_model.row_object(index)
+        if note is not None and not note.orphaned:
+            self.place_requested.emit(note.article_id, note.start, note.end)
+        elif note is not None:
+            self.article_requested.emit(note.article_id)
+
+    def _related_activated(self, index: QModelIndex) -> None:
+        related = self.related_model.row_object(index)
+        if related is not None:
+            self.show_actor(related.actor_id)
+
+    # --- export ----------------------------------------------------------------------------------
+    @classmethod
+    def choose_file(cls, parent: QWidget, suggested: str) -> str:
+        """The save-file dialog (replaced in tests); "" when cancelled."""
+        path, _filter = QFileDialog.getSaveFileName(
+            parent,
+            "Export Dossier",
+            suggested,
+            "Markdown (*.md);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        return path
+
+    def export_markdown(self) -> None:
+        """Ask for a file, ask before replacing one, then write the Markdown dossier in the background."""
+        dossier = self._dossier
+        if dossier is None:
+            return
+        folder = Path(str(self.ctx.settings.value(EXPORT_DIR_KEY, str(Path.home()))))
+        suggested = folder / safe_filename(dossier.actor.name)
+        chosen = self.choose_file(self, str(suggested))
+        if not chosen:
+            return
+        target = Path(chosen).expanduser()
+        if target.suffix == "":
+            target = target.with_suffix(".md")
+        replace = target.exists()
+        if replace and not Messages.ask(self, "Export Dossier", f"{target.name} already exists. Replace it?"):
+            return
+        palette = ColorPalette(self.ctx.settings)
+        meanings = {color: palette.meaning(color) for color in palette.colors()}
+
+        def write(_control: TaskControl) -> str:
+            text = render_dossier(dossier.as_json(), timeline=dossier.timeline("month"), meanings=meanings)
+            return str(write_new_file(target, text, overwrite=replace))
+
+        self.export_button.setEnabled(False)
+        self.ctx.tasks.run(write, self._exported, self._export_failed)
+
+    def _exported(self, path: str) -> None:
+        self.ctx.settings.setValue(EXPORT_DIR_KEY, str(Path(path).parent))
+        self.status_label.setText(f"Dossier exported to {path}.")
+        self._update_buttons()
+        self.exported.emit(path)
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._update_buttons()
+        Messages.show_error(self, "Export Dossier", f"The dossier could not be exported: {message_of(error)}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)
