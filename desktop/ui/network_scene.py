@@ -28,12 +28,12 @@ from desktop.ui.palette import ENTITY_SINGULAR, entity_color
 UNIT = 46.0  # pixels per ideal edge length of the layout
 EDGE_WIDTHS = (1.0, 1.8, 2.6, 3.6)  # 1, 2, 3, 4+ shared sentences
 LABEL_ALL = 40  # networks up to this size label every actor; bigger ones their most mentioned
-LABELS_MAX = 30
+LABELS_MAX = 80  # of which those that would cover another label are hidden at the current zoom
 
 
 def node_radius(mentions: int) -> float:
     """Radius in pixels: the area grows with the mentions."""
-    return 4.0 + 2.6 * math.sqrt(max(0, mentions))
+    return 5.0 + 3.2 * math.sqrt(max(0, mentions))
 
 
 def edge_width(sentences: int) -> float:
@@ -80,6 +80,13 @@ class LabelItem(QGraphicsItem):
         painter.drawText(self._rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignVCenter, self.text)
 
 
+def outline_pen(color: QColor, width: float = 1.0) -> QPen:
+    """A pen of ``width`` screen pixels at every zoom."""
+    pen = QPen(color, width)
+    pen.setCosmetic(True)
+    return pen
+
+
 class NodeItem(QGraphicsEllipseItem):
     """One actor: a selectable disc in its type's colour."""
 
@@ -90,7 +97,7 @@ class NodeItem(QGraphicsEllipseItem):
         self.setPos(center)
         color = entity_color(node.type)
         self.setBrush(QBrush(color))
-        self.setPen(QPen(outline, 1.0))
+        self.setPen(outline_pen(outline))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1.0)
         kind = ENTITY_SINGULAR.get(node.type, node.type)
@@ -105,6 +112,7 @@ class NetworkDrawing:
     nodes: dict[int, NodeItem]
     edges: list[QGraphicsPathItem]
     edge_count: int
+    labels: list[LabelItem]  # most mentioned actor first
 
 
 def draw_network(
@@ -120,7 +128,8 @@ def draw_network(
         for node, (x, y) in zip(network.nodes, layout.positions, strict=True)
     }
     edge_color = QColor(text)
-    edge_color.setAlphaF(0.28)
+    many = max(len(network.edges), 1)
+    edge_color.setAlphaF(0.35 if many <= 200 else max(0.15, 0.35 * math.sqrt(200 / many)))  # no grey blot
     paths = [QPainterPath() for _ in EDGE_WIDTHS]
     drawn = 0
     for edge in network.edges:
@@ -135,12 +144,13 @@ def draw_network(
     for width, path in zip(EDGE_WIDTHS, paths, strict=True):
         if path.isEmpty():
             continue
-        pen = QPen(edge_color, width)
+        pen = outline_pen(edge_color, width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         item = scene.addPath(path, pen)
         item.setZValue(0.0)
         edge_items.append(item)
     nodes: dict[int, NodeItem] = {}
+    labels: list[LabelItem] = []
     font = QFont()
     font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
     with_label = labelled(network.nodes)
@@ -152,9 +162,11 @@ def draw_network(
             label = LabelItem(node.name, font, text, outline, disc)
             label.setPos(node_radius(node.mentions) + 1, 0)
             label.setZValue(2.0)
+            labels.append(label)
     margin = UNIT
     scene.setSceneRect(scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
-    return NetworkDrawing(nodes, edge_items, drawn)
+    labels.sort(key=lambda label: -label.parentItem().node.mentions)  # type: ignore[union-attr]
+    return NetworkDrawing(nodes, edge_items, drawn, labels)
 
 
 def neighbour_path(network: Network, centers: dict[int, QPointF], actor_id: int) -> QPainterPath:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QShortcut,
     QWheelEvent,
 )
@@ -43,7 +42,7 @@ from desktop.services.network import load_network
 from desktop.storage.db import Library
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
-from desktop.ui.network_scene import NetworkDrawing, NodeItem, draw_network, neighbour_path
+from desktop.ui.network_scene import NetworkDrawing, NodeItem, draw_network, neighbour_path, outline_pen
 from desktop.ui.palette import ENTITY_LABELS, entity_color
 from desktop.ui.reader_toolbar import chip_icon
 from desktop.ui.tasks import TaskControl
@@ -95,6 +94,7 @@ class NetworkCanvas(QGraphicsView):
     """The scene view: wheel zoom, drag to pan, click and double-click on actors."""
 
     painted = Signal()
+    zoomed = Signal()
     actor_clicked = Signal(int)
     actor_double_clicked = Signal(int)
 
@@ -118,6 +118,7 @@ class NetworkCanvas(QGraphicsView):
         if step:
             factor = ZOOM_STEP if step > 0 else 1 / ZOOM_STEP
             self.scale(factor, factor)
+            self.zoomed.emit()
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -193,6 +194,7 @@ class NetworkWindow(QWidget):
         self.canvas.actor_clicked.connect(self._on_clicked)
         self.canvas.actor_double_clicked.connect(self.actor_activated)
         self.canvas.painted.connect(self._on_painted)
+        self.canvas.zoomed.connect(self.declutter)
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         top = QHBoxLayout()
@@ -317,6 +319,20 @@ class NetworkWindow(QWidget):
         rect = self.scene.sceneRect()
         if not rect.isEmpty():
             self.canvas.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self.declutter()
+
+    def declutter(self) -> None:
+        """Show the labels of the most mentioned actors that do not cover one shown before them."""
+        if self._drawing is None:
+            return
+        taken: list[QRectF] = []
+        for label in self._drawing.labels:
+            corner = self.canvas.mapFromScene(label.scenePos())
+            rect = label.boundingRect().translated(float(corner.x()), float(corner.y()))
+            free = not any(rect.intersects(other) for other in taken)
+            label.setVisible(free)
+            if free:
+                taken.append(rect)
 
     def drawing(self) -> NetworkDrawing | None:
         """What is drawn (node items by actor id)."""
@@ -349,7 +365,7 @@ class NetworkWindow(QWidget):
             self.scene.removeItem(self._highlight)
             self._highlight = None
         if self._marked is not None:
-            self._marked.setPen(QPen(palette.color(palette.ColorRole.Base), 1.0))
+            self._marked.setPen(outline_pen(palette.color(palette.ColorRole.Base)))
             self._marked = None
         item = drawing.nodes.get(actor_id)
         self.scene.clearSelection()
@@ -359,9 +375,9 @@ class NetworkWindow(QWidget):
         centers = {i: node.pos() for i, node in drawing.nodes.items()}
         accent = QColor(palette.color(palette.ColorRole.Highlight))
         path = neighbour_path(result.network, centers, actor_id)
-        self._highlight = self.scene.addPath(path, QPen(accent, 2.4))
+        self._highlight = self.scene.addPath(path, outline_pen(accent, 2.4))
         self._highlight.setZValue(0.5)
-        item.setPen(QPen(accent, 3.0))
+        item.setPen(outline_pen(accent, 3.0))
         self._marked = item
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -59,7 +59,7 @@ class WrappingDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         margin = self._tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._tree) + 1
-        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 2 * margin - 4
+        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 2 * margin
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         if width <= 40 or not text:
             return hint

@@ -111,3 +111,20 @@ def test_scopes_and_threshold(relations: NetworkWindow, qtbot: Any, ctx: AppCont
         relations.set_scope("library", 99)
     assert relations.drawing() is not None and relations.drawing().nodes == {}  # type: ignore[union-attr]
     assert "No two actors" in relations.status.text()
+
+
+def test_shown_labels_never_cover_each_other(relations: NetworkWindow, qtbot: Any) -> None:
+    _draw(qtbot, relations)
+    drawing = relations.drawing()
+    assert drawing is not None and drawing.labels
+    for zoom in (0.05, 1.0, 4.0):
+        relations.canvas.resetTransform()
+        relations.canvas.scale(zoom, zoom)
+        relations.declutter()
+        shown = []
+        for label in drawing.labels:
+            if label.isVisible():
+                corner = relations.canvas.mapFromScene(label.scenePos())
+                shown.append(label.boundingRect().translated(float(corner.x()), float(corner.y())))
+        assert shown  # the most mentioned actor is always named
+        assert not any(a.intersects(b) for n, a in enumerate(shown) for b in shown[n + 1 :])
