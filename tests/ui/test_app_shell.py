@@ -54,7 +54,7 @@ def test_window_has_three_panes(make_window: Any) -> None:
     assert window.splitter.widget(1) is window.reader
     assert window.splitter.widget(2) is window.sidebar
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Article", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Article", "A&ctors", "&Help"]
 
 
 def test_import_runs_in_background_and_lists_the_article(
