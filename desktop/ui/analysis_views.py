@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
 from desktop.services.article_meta import ArticleMeta, article_meta
 from desktop.ui.article_meta_dialog import ArticleMetaDialog
 from desktop.ui.dossier_view import DossierWindow
 from desktop.ui.network_view import NetworkWindow
+from desktop.ui.paths import action_icon
 from desktop.ui.place_opener import PlaceOpener
 from desktop.ui.reader_view import ReaderPane
 from desktop.ui.reanalysis_runner import ReanalysisRunner
@@ -77,9 +78,11 @@ class AnalysisViews(QObject):
             "Ctrl+Shift+D",
             "Everything about the selected actor",
         )
+        self.dossier_action.setIcon(action_icon("dossier"))
         self.network_action = self._action(
             "&Relations", self.open_network, "Ctrl+Shift+R", "Who is named with whom: the actors' network"
         )
+        self.network_action.setIcon(action_icon("relations"))
         self.details_action = self._action(
             "Edit Article &Details…", self.edit_current_article, "F2", "Title, publication date and source"
         )
@@ -110,14 +113,15 @@ class AnalysisViews(QObject):
         library_details = self._action("Edit Title, Date and Source…", self.edit_selected_article)
         library_view.addAction(library_details)
         library_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        # The library's actor filter: open the chosen actor's dossier.
-        self.filter_dossier_button = QToolButton(window.library_pane)
-        self.filter_dossier_button.setText("Dossier")
-        self.filter_dossier_button.setToolTip("Open the dossier of the actor chosen in the filter")
-        self.filter_dossier_button.setAutoRaise(True)
-        self.filter_dossier_button.clicked.connect(self._filter_dossier)
-        window.library_pane.filters.footer.insertWidget(1, self.filter_dossier_button)
-        window.library_pane.actor_combo.currentIndexChanged.connect(lambda _i: self._update_filter_button())
+        # The library's actor filter: a button in the field opens the chosen actor's dossier.
+        combo = window.library_pane.actor_combo
+        self.filter_dossier_action = QAction(action_icon("dossier"), "Open the dossier of this actor", combo)
+        self.filter_dossier_action.setToolTip("Open the dossier of the actor chosen here")
+        self.filter_dossier_action.triggered.connect(self._filter_dossier)
+        field = combo.lineEdit()
+        if field is not None:
+            field.addAction(self.filter_dossier_action, QLineEdit.ActionPosition.TrailingPosition)
+        combo.currentIndexChanged.connect(lambda _i: self._update_filter_button())
         self._update_filter_button()
 
     def _connect(self) -> None:
@@ -284,7 +288,7 @@ class AnalysisViews(QObject):
             self.open_dossier(actor_id)
 
     def _update_filter_button(self) -> None:
-        self.filter_dossier_button.setEnabled(
+        self.filter_dossier_action.setVisible(
             isinstance(self.window.library_pane.actor_combo.currentData(), int)
         )
 

@@ -119,7 +119,7 @@ def quote_columns(articles: dict[int, DossierArticle]) -> list[Column[QuoteRow]]
     return [
         Column("Date", date, italic=lambda q: q.published is None),
         Column("Statement", shown_text, quote_details),
-        Column("Article", lambda q: _one_line(q.article_title, 80), lambda q: q.article_title),
+        Column("Article", lambda q: _one_line(q.article_title, 60), lambda q: q.article_title),
     ]
 
 

@@ -46,6 +46,7 @@ from desktop.ui.dossier_models import (
     role_spans,
 )
 from desktop.ui.palette import ENTITY_SINGULAR, ColorPalette, entity_color
+from desktop.ui.paths import action_icon
 from desktop.ui.tasks import TaskControl
 from desktop.ui.timeline_chart import TimelineChart
 
@@ -96,6 +97,7 @@ class DossierWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.setWindowTitle("Dossier")
+        self.setWindowIcon(action_icon("dossier"))
         self._actor_id: int | None = None
         self._dossier: Dossier | None = None
         self._history: list[int] = []
@@ -157,7 +159,7 @@ class DossierWindow(QWidget):
         self.related_view.doubleClicked.connect(self._related_activated)
         self.related_view.activated.connect(self._related_activated)
         self.roles_view = _table(self, self.roles_model, 0)
-        self.quotes_view = _table(self, self.quotes_model, 1, wrap=True, widths={2: 190})
+        self.quotes_view = _table(self, self.quotes_model, 1, wrap=True, widths={2: 170})
         self.quotes_view.clicked.connect(self._quote_clicked)
         self.articles_view = _table(self, self.articles_model, 1, widths={2: 120})
         self.articles_view.clicked.connect(self._article_clicked)
@@ -182,7 +184,7 @@ class DossierWindow(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 600])
+        splitter.setSizes([340, 640])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -44,6 +44,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
 from desktop.ui.network_scene import NetworkDrawing, NodeItem, draw_network, neighbour_path, outline_pen
 from desktop.ui.palette import ENTITY_LABELS, entity_color
+from desktop.ui.paths import action_icon
 from desktop.ui.reader_toolbar import chip_icon
 from desktop.ui.tasks import TaskControl
 
@@ -152,6 +153,7 @@ class NetworkWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.setWindowTitle("Relations")
+        self.setWindowIcon(action_icon("relations"))
         self._article_id: int | None = None
         self._actor_id: int | None = None
         self._result: LaidOutNetwork | None = None

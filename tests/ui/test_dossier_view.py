@@ -144,13 +144,14 @@ def test_the_library_actor_filter_opens_the_chosen_actors_dossier(
     qtbot: Any, ctx: AppContext, window: MainWindow
 ) -> None:
     pane = window.library_pane
-    button = window.analysis.filter_dossier_button
-    assert not button.isEnabled()
+    action = window.analysis.filter_dossier_action
+    assert not action.isVisible()
     bank = _actor(ctx, "Nordhafen Bank")
     qtbot.waitUntil(lambda: pane.actor_combo.findData(bank) >= 0, timeout=TIMEOUT)
     pane.actor_combo.setCurrentIndex(pane.actor_combo.findData(bank))
-    assert button.isEnabled()
-    button.click()
+    assert action.isVisible()
+    assert action in pane.actor_combo.lineEdit().actions()
+    action.trigger()
     dossier = window.analysis.dossier_window()
     qtbot.waitUntil(
         lambda: dossier.dossier() is not None and dossier.dossier().actor.id == bank, timeout=TIMEOUT
