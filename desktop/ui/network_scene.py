@@ -52,9 +52,10 @@ def labelled(nodes: tuple[NetworkNode, ...]) -> set[int]:
 class LabelItem(QGraphicsItem):
     """An actor's name beside its node, the same size at every zoom, on a faint backing."""
 
-    def __init__(self, text: str, font: QFont, color: QColor, backing: QColor, parent: QGraphicsItem) -> None:
+    def __init__(self, text: str, font: QFont, color: QColor, backing: QColor, parent: NodeItem) -> None:
         super().__init__(parent)
         self.text = text
+        self.mentions = parent.node.mentions  # labels of more mentioned actors win a place first
         self._font = font
         self._color = color
         self._backing = QColor(backing)
@@ -165,7 +166,7 @@ def draw_network(
             labels.append(label)
     margin = UNIT
     scene.setSceneRect(scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
-    labels.sort(key=lambda label: -label.parentItem().node.mentions)  # type: ignore[union-attr]
+    labels.sort(key=lambda label: -label.mentions)
     return NetworkDrawing(nodes, edge_items, drawn, labels)
 
 

@@ -270,3 +270,22 @@ def test_open_dossier_and_relations_follow_an_import(
     assert len(dossier.articles_model.rows()) == 3
     assert "Greta Holm" in [r.name for r in dossier.related_model.rows()]
     assert len(relations.network().nodes) == before + 1  # type: ignore[union-attr]
+
+
+def test_the_text_menu_offers_the_dossier_of_the_name_and_the_article_details(
+    qtbot: Any, ctx: AppContext, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    reader = window.reader
+    menu = QMenu()
+    for hook in reader._menu_hooks:  # type: ignore[attr-defined]
+        hook(menu, span_of(TEXT, "Anna Berg")[0] + 1)
+    texts = [a.text() for a in menu.actions()]
+    assert "Open Dossier" in texts and "Edit Article &Details…" in texts
+    next(a for a in menu.actions() if a.text() == "Open Dossier").trigger()
+    dossier = window.analysis.dossier_window()
+    anna = _actor(ctx, "Anna Berg")
+    qtbot.waitUntil(
+        lambda: dossier.dossier() is not None and dossier.dossier().actor.id == anna, timeout=TIMEOUT
+    )  # type: ignore[union-attr]
