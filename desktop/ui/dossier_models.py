@@ -14,8 +14,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from desktop.core.article_labels import local_date
 from desktop.services.dto import AnnotationRow, Dossier, DossierArticle, DossierRole, QuoteRow, RelatedActor
-from desktop.ui.article_labels import local_date
 from desktop.ui.palette import ENTITY_SINGULAR
 from desktop.ui.quotes_model import quote_details, shown_text
 
