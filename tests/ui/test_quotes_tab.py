@@ -241,3 +241,25 @@ def test_quote_ink_is_readable_on_every_tint_and_apart_from_the_text(theme: str)
     assert low == []
     text = palette.color(QPalette.ColorRole.Text)
     assert ciede2000(lab(_rgb(ink)), lab(_rgb(text))) >= 15
+
+
+def test_the_speaker_dialog_lists_people_first_and_filters(qtbot: Any) -> None:
+    from desktop.services.dto import ActorRow
+
+    actors = [
+        ActorRow(1, "Weissfeld", "location", 5, 1),
+        ActorRow(2, "Nordhafen Bank", "organization", 2, 1),
+        ActorRow(3, "Anna Berg", "person", 3, 1),
+    ]
+    dialog = SpeakerDialog(actors, "Wir werden  die Brücke\nbauen")
+    qtbot.addWidget(dialog)
+    rows = [dialog.list.item(r).text() for r in range(dialog.list.count())]
+    assert rows[0].startswith("No speaker named")
+    assert [r.split(" — ")[0] for r in rows[1:]] == ["Anna Berg", "Nordhafen Bank", "Weissfeld"]
+    assert dialog.choice() == SpeakerChoice(3, "direct")  # the most likely speaker is preselected
+    dialog.filter.setText("nordhafen")
+    assert dialog.choice() == SpeakerChoice(2, "direct")
+    assert not dialog.list.item(0).isHidden()  # "nobody named" stays choosable
+    dialog.indirect.setChecked(True)
+    dialog.list.setCurrentRow(0)
+    assert dialog.choice() == SpeakerChoice(None, "indirect")
