@@ -1,8 +1,8 @@
 """Test helpers that write inputs crafted against the reader itself.
 
 ``make_hostile_inputs(folder)`` writes one small input per case and returns them by key; the
-big crafted files (zip bombs, pathological HTML) come from :mod:`desktop.tools.hostile_files`,
-which the benchmark ``desktop.tools.bench_hostile`` shares:
+big crafted files (zip bombs, pathological HTML) come from :mod:`tools.hostile_files`,
+which the benchmark ``tools.bench_hostile`` shares:
 
 ======================  ================================================================
 key                     what the input is
@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop.tools.hostile_files import BODY, write_attribute_html, write_deep_html
+from tools.hostile_files import BODY, write_attribute_html, write_deep_html
 
 ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202e"
 ESCAPE_TITLE = f"{ESCAPES}Gemeinderat{ESCAPES} beschließt den Haushalt"

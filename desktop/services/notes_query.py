@@ -5,7 +5,7 @@ Filters combine (AND): colour, tag (a parent tag includes its children: ``nato``
 note was made (from/until, local days) and a search in the note and the quoted passage with
 the article search's syntax (case and accents ignored, word stems, phrases, OR, -exclusion).
 The text search runs in Python over the rows the other filters leave (about 10,000 notes are
-searched in well under a second; ``python -m desktop.tools.bench_notes`` measures it).
+searched in well under a second; ``python -m tools.bench_notes`` measures it).
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.tools.bench_hostile import run_measured
 from tests.hostile_inputs import ESCAPE_TITLE, GERMAN_BODY, LATIN1_NAME, NEWLINE_NAME
+from tools.bench_hostile import run_measured
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a terminal acts on: C0 and C1 controls (ESC, BEL, CSI…) other than newline and tab.

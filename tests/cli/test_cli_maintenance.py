@@ -17,8 +17,8 @@ from desktop.services.importer import Importer
 from desktop.storage import db as storage_db
 from desktop.storage.db import open_library
 from desktop.storage.models import Actor
-from desktop.tools.bench_crash import NameRecognizer, synthetic_article
 from tests.damage import damage_index
+from tools.bench_crash import NameRecognizer, synthetic_article
 
 ROOT = Path(__file__).resolve().parents[2]
 

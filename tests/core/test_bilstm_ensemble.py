@@ -11,7 +11,7 @@ import pytest
 
 from desktop.core.entities import bilstm as rt
 from desktop.core.entities.bilstm_ensemble import BiLSTMEnsemble
-from desktop.tools import assemble_ensemble
+from tools import assemble_ensemble
 
 TinyModel = Callable[..., None]  # the tiny_bilstm fixture (conftest.py)
 SENTENCES = [["Anna", "Berg", "wohnt", "in", "Köln", "."], ["Der", "Rat"], ["Ja"]]

@@ -17,8 +17,8 @@ from desktop.core.filenames import ExportError, display_path, write_new_file
 from desktop.core.ingest import IngestError, iter_input_files, load_bytes, load_path, read_limited
 from desktop.core.printable import printable_line, terminal_safe
 from desktop.core.textfold import query_words
-from desktop.tools.bench_hostile import measure_command
 from tests.hostile_inputs import ESCAPE_TITLE, LATIN1_NAME, NEWLINE_NAME, make_hostile_inputs
+from tools.bench_hostile import measure_command
 
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
@@ -232,7 +232,7 @@ def test_a_cancel_inside_one_long_document_stops_the_tagger(
 
 
 def test_a_docx_bomb_that_lies_about_its_size_is_refused_in_little_memory(tmp_path: Path) -> None:
-    from desktop.tools.hostile_files import write_lying_docx_bomb
+    from tools.hostile_files import write_lying_docx_bomb
 
     bomb = tmp_path / "bomb.docx"
     write_lying_docx_bomb(bomb, expanded=300 << 20)  # declares 4 KB, inflates to 300 MB

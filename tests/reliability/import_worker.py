@@ -16,7 +16,7 @@ from pathlib import Path
 from desktop.core.entities.gazetteer import default_gazetteer
 from desktop.services.importer import Importer
 from desktop.storage.db import open_library
-from desktop.tools.bench_crash import NameRecognizer, synthetic_article
+from tools.bench_crash import NameRecognizer, synthetic_article
 
 
 def main(argv: list[str]) -> int:

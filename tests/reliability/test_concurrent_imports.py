@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 from desktop.services.importer import Importer
 from desktop.storage.db import open_library
 from desktop.storage.models import Actor, Article, Mention
-from desktop.tools.bench_crash import NAMES, NameRecognizer, synthetic_article
 from tests.postgres import fresh_database, needs_postgres
+from tools.bench_crash import NAMES, NameRecognizer, synthetic_article
 
 REPO = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("import_worker.py")

@@ -1,4 +1,4 @@
-"""kill -9 during imports: no corrupt library, no half article (the figures of desktop.tools.bench_crash)."""
+"""kill -9 during imports: no corrupt library, no half article (the figures of tools.bench_crash)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from desktop.core.ingest import load_text
 from desktop.services.importer import Importer
 from desktop.storage.db import open_library
 from desktop.storage.models import Mention
-from desktop.tools.bench_crash import NameRecognizer, synthetic_article, verify
+from tools.bench_crash import NameRecognizer, synthetic_article, verify
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 50
@@ -26,7 +26,7 @@ RUNS = 50
 def test_fifty_kills_during_imports_leave_no_corrupt_library_and_no_half_article(tmp_path: Path) -> None:
     options = ["--runs", str(RUNS), "--articles", "6", "--seed", "12", "--workdir", str(tmp_path)]
     result = subprocess.run(
-        [sys.executable, "-m", "desktop.tools.bench_crash", *options],
+        [sys.executable, "-m", "tools.bench_crash", *options],
         capture_output=True,
         text=True,
         cwd=ROOT,

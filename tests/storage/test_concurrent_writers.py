@@ -21,8 +21,8 @@ from desktop.services.queries import AmbiguousActorError, NotFoundError
 from desktop.services.resolver import ActorResolver
 from desktop.storage.db import Library, open_library
 from desktop.storage.models import Actor, Mention
-from desktop.tools.bench_crash import NameRecognizer
 from tests.postgres import fresh_database, needs_postgres
+from tools.bench_crash import NameRecognizer
 
 
 def doc(body: str) -> Document:

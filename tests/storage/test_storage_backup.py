@@ -28,8 +28,8 @@ from desktop.storage.errors import LibraryLockedError, StorageError
 from desktop.storage.integrity import check_library
 from desktop.storage.migrate import alembic_config, head_revisions
 from desktop.storage.models import Article, Tag
-from desktop.tools.bench_crash import NameRecognizer, synthetic_article
 from tests.damage import damage_index
+from tools.bench_crash import NameRecognizer, synthetic_article
 
 
 def fill(library: Library, count: int = 5, seed: int = 11) -> None:

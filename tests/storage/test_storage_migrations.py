@@ -34,7 +34,7 @@ FTS_TABLES = {
 
 
 def test_head_is_the_newest_revision() -> None:
-    assert head_revisions() == ("0004_reliability",)
+    assert head_revisions() == ("0007_team",)
 
 
 def test_upgrade_from_empty_database_to_head(db_url: str) -> None:

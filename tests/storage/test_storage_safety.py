@@ -19,8 +19,8 @@ from desktop.storage.errors import (
     StorageError,
 )
 from desktop.storage.models import Article, Tag
-from desktop.tools.bench_crash import NameRecognizer, synthetic_article
 from tests.damage import damage_index
+from tools.bench_crash import NameRecognizer, synthetic_article
 
 
 def test_another_programs_sqlite_file_is_left_byte_for_byte(tmp_path: Path) -> None:

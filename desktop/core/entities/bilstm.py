@@ -7,7 +7,7 @@ through spaCy's :class:`~spacy.vectors.Vectors` so unknown words get vectors too
 
 Per token the network reads the floret vector, a character CNN, a casing/shape embedding and a
 trainable embedding of frequent lowercase words; a BiLSTM and a linear layer give BIOES tag
-scores that a Viterbi decoder turns into spans. Training lives in ``desktop/tools/train_bilstm.py``.
+scores that a Viterbi decoder turns into spans. Training lives in ``tools/train_bilstm.py``.
 
 A directory with an ``ensemble.json`` holds further members that tag together with it; the app
 always tags through :class:`~desktop.core.entities.bilstm_ensemble.BiLSTMEnsemble` (of one model

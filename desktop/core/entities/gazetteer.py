@@ -1,6 +1,6 @@
 """The shipped gazetteers: places (finding and linking) and person-name spelling variants.
 
-Built by ``desktop.tools.build_gazetteer`` from CLDR, GeoNames and rigour data; loaded
+Built by ``tools.build_gazetteer`` from CLDR, GeoNames and rigour data; loaded
 lazily once per process (about 0.3 s) and shared between threads (read-only after load).
 """
 

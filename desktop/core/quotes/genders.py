@@ -1,7 +1,7 @@
 """The usual sex of given names, for resolving "er"/"sie"/"he"/"she" to a person.
 
 Read once from ``resources/gazetteer/name_genders.tsv.gz`` (built by
-``desktop/tools/build_name_genders.py`` from German city and US census name statistics).
+``tools/build_name_genders.py`` from German city and US census name statistics).
 """
 
 from __future__ import annotations

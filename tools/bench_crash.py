@@ -6,7 +6,7 @@ models), kills it with SIGKILL after a random delay, then opens the library and 
 SQLite integrity and foreign keys (corrupt), and that every article is whole: its full-text
 row and exactly the mentions its text yields (half articles). POSIX only (fork, SIGKILL).
 
-    python -m desktop.tools.bench_crash [--runs 200] [--articles 8] [--seed 1] [--workdir DIR]
+    python -m tools.bench_crash [--runs 200] [--articles 8] [--seed 1] [--workdir DIR]
 
 Prints JSON figures; exit status 1 when any run left a corrupt library or a half article.
 ``--backup-mb 100`` instead times the recovery tools on a generated library of that size:

@@ -1,6 +1,6 @@
 """Quote finding speed on real news: milliseconds per article and per 500 words (JSON).
 
-    python -m desktop.tools.bench_quotes [--data DIR] [--limit N] [--repeat N]
+    python -m tools.bench_quotes [--data DIR] [--limit N] [--repeat N]
 
 Reads German articles from 10kGNAD's test split and English ones from Wikinews, runs the
 app's recogniser and actor linking once per article (timed too, as the bulk of an import),
@@ -23,7 +23,7 @@ from pathlib import Path
 from desktop.core.entities.gazetteer import default_gazetteer
 from desktop.core.entities.linking import link_mentions
 from desktop.core.quotes import find_quotes
-from desktop.tools.bench_import import default_data_dir, gnad_articles
+from tools.bench_import import default_data_dir, gnad_articles
 
 
 def wikinews_articles(folder: Path, limit: int) -> Iterator[str]:
@@ -42,7 +42,7 @@ def wikinews_articles(folder: Path, limit: int) -> Iterator[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.bench_quotes", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_quotes", description=__doc__)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--limit", type=int, default=100, help="articles per language")
     parser.add_argument("--repeat", type=int, default=5)

@@ -1,6 +1,6 @@
 """Search benchmarks: stemmed index build, the one-off migration, article search and notes search.
 
-``python -m desktop.tools.bench_search [--data DIR] [--notes N] [--json]``
+``python -m tools.bench_search [--data DIR] [--notes N] [--json]``
 
 Articles: the 1,028 German 10kGNAD test articles and the English Wikinews 2019/2020 articles,
 stored without recognition. Figures: (a) ``index``: building the full-text index with stems
@@ -36,7 +36,7 @@ from desktop.storage.migrate import alembic_config
 from desktop.storage.models import Annotation, Article
 from desktop.storage.search import rebuild_index, search_articles
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 QUERIES = [
     "Flüchtling",
     "fluechtlinge",

@@ -1,6 +1,6 @@
 """Silver NER training data: raw sentences on which two different trained models agree.
 
-    python -m desktop.tools.silver_ner --lang de [--sentences 30000] [--out .work/silver/de.conll]
+    python -m tools.silver_ner --lang de [--sentences 30000] [--out .work/silver/de.conll]
 
 Self-training by agreement: raw text of the language's ``train_ner`` recipe (German Wikipedia
 articles; English Wikinews and NTREX news) is split into sentences the way the BiLSTM-CRF sees
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from desktop.core.entities import bilstm as rt
 from desktop.core.entities.bilstm_ensemble import BiLSTMEnsemble
-from desktop.tools import ner_data as nd
+from tools import ner_data as nd
 
 WORK_DIR = nd.REPO_ROOT / ".work" / "silver"
 RAW_TEXT = {
@@ -57,7 +57,7 @@ def norm(text: str) -> str:
 
 def eval_keys(lang: str, data: Path) -> set[str]:
     """Keys of every sentence of the language's evaluation sets."""
-    from desktop.tools import evaluate_ner as ev
+    from tools import evaluate_ner as ev
 
     keys: set[str] = set()
     for name in EVAL_SETS[lang]:

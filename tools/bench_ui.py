@@ -1,6 +1,6 @@
 """Window benchmarks (offscreen): opening a long annotated article, and start-up with 1,000 articles.
 
-``python -m desktop.tools.bench_ui [--data DIR] [--json] [--runs N]``
+``python -m tools.bench_ui [--data DIR] [--json] [--runs N]``
 
 (a) ``open_article``: an article of 5,000 words with 400 entity mentions and 50 annotations,
 written straight into a temporary library; the time from ``ReaderPane.open_article`` until
@@ -39,7 +39,7 @@ from desktop.storage.search import index_article
 from desktop.ui.context import AppContext
 from desktop.ui.tasks import TaskRunner
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 WORDS = 5000
 MENTIONS = 400
 ANNOTATIONS = 50
@@ -345,9 +345,7 @@ def bench_startup(app: QApplication, folder: Path, data_dir: Path, runs: int) ->
 
 def main(argv: list[str] | None = None) -> int:
     """Run both benchmarks and print the figures."""
-    parser = argparse.ArgumentParser(
-        prog="python -m desktop.tools.bench_ui", description=__doc__.splitlines()[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_ui", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None, help="data sets folder (default: ../shared/data)")
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--runs", type=int, default=5, help="measured runs per benchmark (default 5)")

@@ -1,6 +1,6 @@
 """Evaluate quote attribution on hand-annotated real news (the app's full pipeline).
 
-    python -m desktop.tools.evaluate_quotes [FOLDER ...] [--details]
+    python -m tools.evaluate_quotes [FOLDER ...] [--details]
 
 Each FOLDER holds one JSON file per article (default: tests/data/quotes/gold), as described
 in tests/data/quotes/README.md: the text, its language and the statements a person marked,
@@ -38,7 +38,7 @@ from desktop.core.quotes import find_quotes
 from desktop.core.textfold import fold
 from desktop.core.types import FoundQuote, LinkedActor
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REPO / "tests" / "data" / "quotes" / "gold"
 
 
@@ -201,7 +201,7 @@ def evaluate(
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: print the figures as JSON."""
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.evaluate_quotes", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.evaluate_quotes", description=__doc__)
     parser.add_argument("folders", nargs="*", type=Path, default=[DEFAULT_GOLD])
     parser.add_argument("--details", action="store_true", help="also list the figures per article")
     args = parser.parse_args(argv)

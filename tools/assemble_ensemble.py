@@ -1,6 +1,6 @@
 """Put trained BiLSTM-CRF models of one language together into one ensemble model directory.
 
-    python -m desktop.tools.assemble_ensemble --out resources/models/de-bilstm MODEL_A MODEL_B ...
+    python -m tools.assemble_ensemble --out resources/models/de-bilstm MODEL_A MODEL_B ...
 
 The first model is copied whole; every further one keeps its ``config.json``, ``weights.npz``
 and ``TRAINING.md`` (its run history) in ``member-<n>/`` and shares the first model's vectors,

@@ -1,6 +1,6 @@
 """Build resources/gazetteer/common_nouns.tsv.gz: German capitalised words that behave as nouns.
 
-    python -m desktop.tools.build_common_nouns [--data DIR] [--out FILE]
+    python -m tools.build_common_nouns [--data DIR] [--out FILE]
 
 German capitalises every noun, so a recogniser sometimes takes a rare noun ("Anpfiff",
 "Halbbruder") for a person's name. Names of people almost never follow a determiner ("der",
@@ -21,7 +21,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from desktop.tools.build_gazetteer import REPO, default_data_dir
+from tools.build_gazetteer import REPO, default_data_dir
 
 RAW_TEXT = "dewiki-klexikon-articles/*.jsonl.gz"
 MIN_COUNT = 3
@@ -125,7 +125,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.build_common_nouns", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.build_common_nouns", description=__doc__)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer" / "common_nouns.tsv.gz")
     args = parser.parse_args(argv)

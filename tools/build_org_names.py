@@ -1,8 +1,8 @@
 """Build the organisation and demonym lists in resources/gazetteer/ from openly licensed data.
 
-    python -m desktop.tools.build_org_names [--data DIR] [--out DIR]
+    python -m tools.build_org_names [--data DIR] [--out DIR]
 
-(also run by ``python -m desktop.tools.build_gazetteer``). Outputs (gzip TSV, UTF-8):
+(also run by ``python -m tools.build_gazetteer``). Outputs (gzip TSV, UTF-8):
 
 - ``organizations.tsv.gz``: ``name, find`` (1: safe to find in running text; 0: only known, e.g.
   as an acronym that may stand alone, or to correct the type a model gave the name). From the
@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 MIN_ORG_COUNT = 2
 MIN_ORG_SHARE = 0.75
 # a single word found in text must be tagged ORG this often in training and rarely left O
@@ -41,7 +41,7 @@ _NATIONALITY_ENDINGS = ("an", "ish", "ese", "ch", "i", "ic", "ean")
 
 
 def _spans(tokens: list[str], tags: list[str]) -> Iterator[tuple[str, str]]:
-    from desktop.tools.ner_data import bio_to_spans
+    from tools.ner_data import bio_to_spans
 
     for s, e, label in bio_to_spans(tags):
         yield " ".join(tokens[s:e]), label
@@ -49,8 +49,8 @@ def _spans(tokens: list[str], tags: list[str]) -> Iterator[tuple[str, str]]:
 
 def training_names(data: Path) -> Counter[tuple[str, str]]:
     """(name, label) counts of the PER/ORG/LOC names in the training splits."""
-    from desktop.tools import ner_data as nd
-    from desktop.tools import ner_data_en as en
+    from tools import ner_data as nd
+    from tools import ner_data_en as en
 
     counts: Counter[tuple[str, str]] = Counter()
     readers = [
@@ -127,7 +127,7 @@ def _is_acronym(name: str) -> bool:
 
 def lowercase_words(data: Path) -> set[str]:
     """Words written in lower case in the training splits ("act", "aim"): no acronym to find."""
-    from desktop.tools.build_gazetteer import TRAIN_SPLITS, _bio_tokens
+    from tools.build_gazetteer import TRAIN_SPLITS, _bio_tokens
 
     words: set[str] = set()
     for rel, token_col, tag_col in TRAIN_SPLITS.values():
@@ -173,7 +173,7 @@ def organization_rows(data: Path, word_counts: dict[str, Counter[str]]) -> dict[
 
 def demonym_rows(data: Path) -> Iterator[tuple[str, str]]:
     """(language, word) of inhabitant and nationality words."""
-    from desktop.tools import ner_data_en as en
+    from tools import ner_data_en as en
 
     germeval = data / "germeval2014" / "NER-de-train-outer.conll"
     if germeval.exists():
@@ -210,7 +210,7 @@ def language_rows() -> Iterator[tuple[str, str]]:
 
 def word_counts(data: Path) -> dict[str, Counter[str]]:
     """Capitalised word counts of the training splits (both languages together)."""
-    from desktop.tools.build_gazetteer import capitalised_counts
+    from tools.build_gazetteer import capitalised_counts
 
     merged: dict[str, Counter[str]] = defaultdict(Counter)
     for (_lang, token), counts in capitalised_counts(data).items():
@@ -280,9 +280,9 @@ def _write(path: Path, lines: Iterable[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    from desktop.tools.build_gazetteer import default_data_dir
+    from tools.build_gazetteer import default_data_dir
 
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.build_org_names", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.build_org_names", description=__doc__)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer")
     args = parser.parse_args(argv)

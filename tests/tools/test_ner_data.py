@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.tools import ner_data as nd
-from desktop.tools import ner_data_en as en
-from desktop.tools.evaluate_ner import Example, load_examples, score
+from tools import ner_data as nd
+from tools import ner_data_en as en
+from tools.evaluate_ner import Example, load_examples, score
 
 GERMEVAL_TSV = """#\thttp://example.org/a\t[2010-01-01]
 1\tDer\tO\tO
@@ -155,7 +155,7 @@ def test_missing_file_gives_corpus_error(tmp_path: Path) -> None:
 
 
 def test_load_examples_and_score(tmp_path: Path) -> None:
-    from desktop.tools.evaluate_ner import GoldSet
+    from tools.evaluate_ner import GoldSet
 
     gold = GoldSet("de", "dev.tsv", lambda p: nd.read_germeval_tsv(p, nd.GERMEVAL_EVAL_MAP))
     write(tmp_path, "dev.tsv", GERMEVAL_TSV)

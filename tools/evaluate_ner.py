@@ -1,6 +1,6 @@
 """Evaluate the statistical recogniser on gold NER sets (exact character spans, PER/ORG/LOC).
 
-Usage: ``python -m desktop.tools.evaluate_ner [--data DIR] [--sets a,b] [--json] [--via-cli]``
+Usage: ``python -m tools.evaluate_ner [--data DIR] [--sets a,b] [--json] [--via-cli]``
 
 Each gold sentence is turned back into natural text (original text where the corpus has it,
 otherwise a spacing heuristic); gold BIO spans become character spans, and predictions of the
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.entities.recognizer import Recognizer
-from desktop.tools import ner_data as nd
+from tools import ner_data as nd
 
 TYPE_LABELS = {"person": "PER", "organization": "ORG", "location": "LOC"}
 Span = tuple[int, int, str]
@@ -52,13 +52,13 @@ SETS: dict[str, GoldSet] = {
 
 
 def _crossner(path: Path) -> Iterator[nd.Sentence]:
-    from desktop.tools.ner_data_en import read_crossner
+    from tools.ner_data_en import read_crossner
 
     return read_crossner(path)
 
 
 def _gum(path: Path) -> Iterator[nd.Sentence]:
-    from desktop.tools.ner_data_en import harmonise_gpe, read_gum
+    from tools.ner_data_en import harmonise_gpe, read_gum
 
     return iter(harmonise_gpe(list(read_gum(path))))
 

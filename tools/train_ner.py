@@ -1,6 +1,6 @@
 """Train the shipped statistical NER models end to end (corpora -> vectors -> spaCy -> resources).
 
-Usage: ``python -m desktop.tools.train_ner --lang de|en [--data DIR] [--max-steps N] [--no-vectors]``
+Usage: ``python -m tools.train_ner --lang de|en [--data DIR] [--max-steps N] [--no-vectors]``
 
 Intermediate files go to ``.work/ner/`` in the repository (git-ignored); the trained pipeline
 is copied to ``resources/models/<lang>/`` together with a ``TRAINING.md`` describing it.
@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.tools import ner_data as nd
-from desktop.tools import ner_data_en as en
+from tools import ner_data as nd
+from tools import ner_data_en as en
 
 CONFIG = Path(__file__).resolve().parent / "configs" / "ner.cfg"
 WORK_DIR = nd.REPO_ROOT / ".work" / "ner"
@@ -234,8 +234,8 @@ def write_training_md(recipe: Recipe, dest: Path, meta: dict, info: dict[str, ob
     text = f"""# Statistical NER model `{recipe.lang}`
 
 spaCy {meta.get("spacy_version", "")} pipeline with `tok2vec` + `ner` only (labels: {labels}).
-Trained by `python -m desktop.tools.train_ner {" ".join(str(a) for a in info.get("argv", []) if a)}`
-with the config `desktop/tools/configs/ner.cfg` (max_steps {info.get("max_steps")}, eval every
+Trained by `python -m tools.train_ner {" ".join(str(a) for a in info.get("argv", []) if a)}`
+with the config `tools/configs/ner.cfg` (max_steps {info.get("max_steps")}, eval every
 {info.get("eval_frequency")} steps; model kept = best dev F1). Wall time: {info.get("wall_minutes")} min.
 
 ## Training data (train splits only)
@@ -260,7 +260,7 @@ ents_f {perf.get("ents_f", 0):.3f}, ents_p {perf.get("ents_p", 0):.3f}, ents_r {
 |---|---|---|---|
 {rows}
 
-Test-set figures: run `python -m desktop.tools.evaluate_ner`.
+Test-set figures: run `python -m tools.evaluate_ner`.
 
 ## Attribution
 

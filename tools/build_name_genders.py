@@ -1,6 +1,6 @@
 """Build ``resources/gazetteer/name_genders.tsv.gz``: the usual sex of given names.
 
-    python -m desktop.tools.build_name_genders [--data DIR] [--out FILE]
+    python -m tools.build_name_genders [--data DIR] [--out FILE]
 
 Quote attribution uses it to resolve "er"/"sie"/"he"/"she" to the right earlier person.
 Each line is ``given name<TAB>m|f``; a name is listed when at least 95% of its bearers in
@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 MIN_SHARE = 0.95
 MIN_GERMAN_COUNT = 10
 
@@ -126,7 +126,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.build_name_genders", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.build_name_genders", description=__doc__)
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer" / "name_genders.tsv.gz")
     args = parser.parse_args(argv)

@@ -187,14 +187,14 @@ DATA_TEXT = {
   {n} sentences.
 - Early stopping on GermEval 2014 dev (micro F1, PER/ORG/LOC exact token spans).
 - Frozen floret subword vectors (`vectors.npy`, float16) trained on German Wikipedia text of
-  the Klexikon article corpus (CC BY-SA), built by `desktop/tools/train_ner.py`.""",
-    "en": """- The corpora of the English recipe in `desktop/tools/train_ner.py` ({n} sentences):
+  the Klexikon article corpus (CC BY-SA), built by `tools/train_ner.py`.""",
+    "en": """- The corpora of the English recipe in `tools/train_ner.py` ({n} sentences):
   UNER English EWT train (CC BY-SA 4.0; OTH -> O), GUM permissive genres train (CC BY 4.0 /
   CC BY 2.5 / CC BY-SA 3.0), CrossNER politics train (MIT), Re-DocRED dev (MIT).
 - Early stopping on UNER English EWT dev (micro F1, PER/ORG/LOC exact token spans).
 - Frozen floret subword vectors (`vectors.npy`, float16) trained on English Wikinews 2019-2020
   (CC BY 2.5), NTREX-128 English news (CC BY-SA 4.0) and the training sentences, built by
-  `desktop/tools/train_ner.py`.""",
+  `tools/train_ner.py`.""",
 }
 
 
@@ -210,7 +210,7 @@ def _silver(info: dict[str, Any], lang: str) -> str:
     if not n:
         return ""
     return (
-        f"\n- {n} silver sentences (`desktop/tools/silver_ner.py`):\n  {SILVER_TEXT[lang]},"
+        f"\n- {n} silver sentences (`tools/silver_ner.py`):\n  {SILVER_TEXT[lang]},"
         "\n  tagged by an earlier BiLSTM-CRF and the spaCy CNN and kept only where both agree exactly;"
         "\n  sentences of the evaluation sets are excluded."
     )
@@ -231,7 +231,7 @@ def write_training_md(out: Path, result: dict[str, Any]) -> None:
     gold = info.get("train_sentences", 0) - (info.get("silver_sentences") or 0)
     text = f"""# {LANG_NAMES[lang]} BiLSTM-CRF named-entity recogniser
 
-Trained by `python -m desktop.tools.train_bilstm` (torch at training time only); the app runs it
+Trained by `python -m tools.train_bilstm` (torch at training time only); the app runs it
 with the pure-numpy forward pass in `desktop/core/entities/bilstm.py`.
 
 ## Data

@@ -1,6 +1,6 @@
 """Import throughput benchmark: real German news articles, with recognition, into a fresh library.
 
-    python -m desktop.tools.bench_import [--data DIR] [--limit N] [--no-recognition] [--json]
+    python -m tools.bench_import [--data DIR] [--limit N] [--no-recognition] [--json]
 
 Reads 10kGNAD's test split (one article per row after the topic label), imports every
 article into a temporary SQLite library through the same ``Importer`` the app uses, and
@@ -27,7 +27,7 @@ from desktop.core.types import Document, EntitySpan, FoundQuote, LinkedActor
 from desktop.services.importer import Importer
 from desktop.storage.db import open_library, resolve_database_url
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _never() -> bool:
@@ -146,7 +146,7 @@ def run(data: Path, limit: int | None, recognition: bool) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.bench_import", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_import", description=__doc__)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-recognition", action="store_true")

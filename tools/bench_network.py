@@ -1,6 +1,6 @@
 """Relations window benchmark: layout and painting of actor networks. Prints JSON.
 
-    python -m desktop.tools.bench_network [--nodes 500] [--edges 1100] [--repeat 3] [--db FILE]
+    python -m tools.bench_network [--nodes 500] [--edges 1100] [--repeat 3] [--db FILE]
 
 A seeded random network of ``--nodes`` actors (a few well-connected ones, many with one or two
 links, as news co-occurrence networks are) is laid out (``desktop.core.network_layout``), drawn
@@ -144,7 +144,7 @@ def measure_window(db: Path, minimum: int) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.bench_network", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_network", description=__doc__)
     parser.add_argument("--nodes", type=int, default=500)
     parser.add_argument("--edges", type=int, default=1100)
     parser.add_argument("--repeat", type=int, default=3)

@@ -1,6 +1,6 @@
 """Score the actor list of real news articles against an actor-level gold set.
 
-    python -m desktop.tools.evaluate_actors [--gold DIR] [--in-process] [--details] [--json]
+    python -m tools.evaluate_actors [--gold DIR] [--in-process] [--details] [--json]
 
 Each article of the gold folder (``<id>.txt`` with its ``<id>.json``; default
 ``tests/data/actors/test``) is imported as a user would: into a fresh temporary library with
@@ -31,7 +31,7 @@ from typing import Any
 
 from desktop.core.textfold import fold
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REPO / "tests" / "data" / "actors" / "test"
 ACTOR_TYPES = ("person", "organization", "location")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
@@ -260,7 +260,7 @@ def evaluate(gold: Path, *, in_process: bool = False) -> tuple[dict[str, Any], S
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.evaluate_actors", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.evaluate_actors", description=__doc__)
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="folder of <id>.txt + <id>.json")
     parser.add_argument("--in-process", action="store_true", help="no subprocess per article (faster)")
     parser.add_argument("--details", action="store_true", help="list every error per article")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.tools.evaluate_actors import Score, figures, read_gold, score_article
+from tools.evaluate_actors import Score, figures, read_gold, score_article
 
 
 def test_scores_an_article_against_its_gold(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Recognition speed: model load time and milliseconds per article, as JSON.
 
-    python -m desktop.tools.bench_recognition [--data DIR] [--runs N] [--models DIR]
+    python -m tools.bench_recognition [--data DIR] [--runs N] [--models DIR]
 
 German: the sample briefing in seeds/. English: the first ~600 words of a Wikinews article
 (from ``../shared/data/wikinews-en``), when the data folder is there.
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from desktop.core import locations
-from desktop.tools.bench_import import default_data_dir
+from tools.bench_import import default_data_dir
 
 
 def english_text(data: Path, words: int = 600) -> str | None:
@@ -73,7 +73,7 @@ def measure(language: str, text: str, runs: int, models: Path | None = None) -> 
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.bench_recognition", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_recognition", description=__doc__)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--models", type=Path, default=None, help="models directory (default: shipped)")

@@ -1,6 +1,6 @@
 """Peak memory and time of the command line on hostile inputs; prints JSON.
 
-    python -m desktop.tools.bench_hostile [--workdir DIR] [--quick]
+    python -m tools.bench_hostile [--workdir DIR] [--quick]
 
 Each case runs ``python -m desktop`` in a fresh process on a fresh library and reports its peak
 resident memory (``ru_maxrss`` of that process), wall time, exit status and its first line on
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from desktop.tools.hostile_files import (
+from tools.hostile_files import (
     BODY,
     write_attribute_html,
     write_deep_html,

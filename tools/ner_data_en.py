@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from desktop.tools.ner_data import (
+from tools.ner_data import (
     CORE_MAP,
     Sentence,
     bio_to_spans,
@@ -223,7 +223,7 @@ def read_redocred(path: Path, demonyms: set[str] = frozenset()) -> Iterator[Sent
 
 def demonyms_from_uner(path: Path) -> set[str]:
     """Single-token OTH names of the UNER draft train file (mostly nationality adjectives)."""
-    from desktop.tools.ner_data import read_uner
+    from tools.ner_data import read_uner
 
     out: set[str] = set()
     for sent in read_uner(path, {"OTH": "OTH"}):

@@ -1,6 +1,6 @@
 """Dossier and network benchmark: English Wikinews articles imported, then one actor and the library.
 
-    python -m desktop.tools.bench_dossier [--data DIR] [--limit 100] [--actor NAME] [--db FILE] [--json]
+    python -m tools.bench_dossier [--data DIR] [--limit 100] [--actor NAME] [--db FILE] [--json]
 
 Reads the Wikinews sample (``wikinews-en``, both years, oldest first), imports the first
 ``--limit`` articles as plain text (headline, then the text: the publication date must come
@@ -32,7 +32,7 @@ from desktop.services.network import library_network
 from desktop.services.quotes import list_quotes
 from desktop.services.recognition import model_recognizer
 from desktop.storage.db import Library, open_library, resolve_database_url
-from desktop.tools.bench_import import default_data_dir
+from tools.bench_import import default_data_dir
 
 
 def wikinews_rows(folder: Path) -> list[dict[str, str]]:
@@ -107,7 +107,7 @@ def measure(library: Library, rows: list[dict[str, str]], actor: str) -> dict[st
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.bench_dossier", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_dossier", description=__doc__)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--actor", default="Donald Trump")

@@ -1,6 +1,6 @@
 """Import time of one long single-line text (recognition, linking, storing) by size.
 
-    python -m desktop.tools.bench_long_text [--data DIR] [--sizes 0.2,0.5,1,2] [--json]
+    python -m tools.bench_long_text [--data DIR] [--sizes 0.2,0.5,1,2] [--json]
 
 Joins 10kGNAD articles (one line each, no paragraph breaks) with spaces into one German text
 of each size in MB and imports it into a fresh temporary library through the app's
@@ -21,7 +21,7 @@ from pathlib import Path
 from desktop.core.ingest import load_text
 from desktop.services.importer import Importer
 from desktop.storage.db import open_library, resolve_database_url
-from desktop.tools.bench_import import TimedRecognizer, default_data_dir, gnad_articles
+from tools.bench_import import TimedRecognizer, default_data_dir, gnad_articles
 
 
 def long_text(data: Path, megabytes: float) -> str:
@@ -69,7 +69,7 @@ def run(data: Path, sizes: list[float]) -> list[dict[str, object]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.bench_long_text", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_long_text", description=__doc__)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--sizes", default="0.2,0.5,1,2", help="sizes in MB, comma-separated")
     parser.add_argument("--json", action="store_true", help="print only the JSON figures")

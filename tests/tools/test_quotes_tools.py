@@ -10,8 +10,8 @@ import pytest
 
 from desktop.core.quotes.genders import given_name_gender, name_genders
 from desktop.core.types import EntitySpan, FoundQuote, LinkedActor
-from desktop.tools import build_name_genders, evaluate_quotes
-from desktop.tools.evaluate_quotes import GoldArticle, GoldStatement, load_gold, same_speaker, score_article
+from tools import build_name_genders, evaluate_quotes
+from tools.evaluate_quotes import GoldArticle, GoldStatement, load_gold, same_speaker, score_article
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
 

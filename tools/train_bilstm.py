@@ -2,8 +2,8 @@
 
 Usage::
 
-    python -m desktop.tools.train_bilstm [--lang de|en] [--data DIR] [--vectors DIR] [--max-minutes 45]
-    python -m desktop.tools.train_bilstm --lang en --evaluate [--sets uner-en-ewt-dev,uner-en-pud,wikigold]
+    python -m tools.train_bilstm [--lang de|en] [--data DIR] [--vectors DIR] [--max-minutes 45]
+    python -m tools.train_bilstm --lang en --evaluate [--sets uner-en-ewt-dev,uner-en-pud,wikigold]
 
 German (default) reads GermEval 2014 train (outer level; OTH -> MISC, *deriv/*part -> O) and stops
 early on GermEval dev micro F1 over PER/ORG/LOC exact token spans. English reads the corpora of
@@ -29,7 +29,7 @@ import numpy as np
 
 from desktop.core.entities import bilstm as rt
 from desktop.core.entities import bilstm_ops as ops
-from desktop.tools import ner_data as nd
+from tools import ner_data as nd
 
 WORK_DIR = nd.REPO_ROOT / ".work" / "bilstm"
 MODELS_DIR = nd.REPO_ROOT / "resources" / "models"
@@ -223,7 +223,7 @@ def read_corpora(lang: str, data: Path) -> tuple[list[nd.Sentence], list[nd.Sent
         train_s = list(nd.read_germeval_train(data / TRAIN))
         dev_s = list(nd.read_germeval_tsv(data / DEV))
     else:
-        from desktop.tools.train_ner import RECIPES
+        from tools.train_ner import RECIPES
 
         recipe = RECIPES[lang]
         train_s = [s for src in recipe.train for s in src.reader(data / src.path)]
@@ -241,7 +241,7 @@ def train(args: argparse.Namespace) -> Path:
     import spacy
     import torch
 
-    from desktop.tools.bilstm_net import Net, export, load_exported
+    from tools.bilstm_net import Net, export, load_exported
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -376,7 +376,7 @@ def sample_text(lang: str, data: Path, words: int = 600) -> str:
     if lang == "de":
         sample = sorted((nd.REPO_ROOT / "seeds").glob("*.txt"))
         return sample[0].read_text(encoding="utf-8") if sample else ""
-    from desktop.tools import evaluate_ner as ev
+    from tools import evaluate_ner as ev
 
     sents: list[str] = []
     for ex in ev.load_examples(ev.SETS[f"uner-{lang}-pud"], data):
@@ -388,7 +388,7 @@ def sample_text(lang: str, data: Path, words: int = 600) -> str:
 
 def evaluate(model_dir: Path, data: Path, sets: list[str]) -> dict[str, Any]:
     """Scores of the exported numpy model on raw text, plus load time and speed on the sample."""
-    from desktop.tools import evaluate_ner as ev
+    from tools import evaluate_ner as ev
 
     class _ThisModel(rt.BiLSTMRecognizer):  # the directory may have any name (".work/run2")
         def model_path(self, language: str) -> Path:
@@ -458,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     (WORK_DIR / work_name("eval", args.lang)).write_text(json.dumps(result, indent=2), encoding="utf-8")
-    from desktop.tools.bilstm_net import write_training_md
+    from tools.bilstm_net import write_training_md
 
     write_training_md(args.out, result)
     print(json.dumps(result, indent=2))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.tools.silver_ner import norm, token_spans
-from desktop.tools.train_bilstm import read_silver
+from tools.silver_ner import norm, token_spans
+from tools.train_bilstm import read_silver
 
 
 def test_character_spans_map_to_token_spans_or_none() -> None:

@@ -1,6 +1,6 @@
 """Build the shipped gazetteers in resources/gazetteer/ from openly licensed data.
 
-    python -m desktop.tools.build_gazetteer [--data DIR] [--out DIR]
+    python -m tools.build_gazetteer [--data DIR] [--out DIR]
 
 Outputs (gzip TSV, UTF-8):
 - ``places.tsv.gz``: ``name, place id, kind (country|region|city), population, strong``:
@@ -11,7 +11,7 @@ Outputs (gzip TSV, UTF-8):
   common word); the others only serve to *link* spelling variants (Kyjiw = Kiew = Kyiv).
   States and provinces come from rigour's territories (MIT; kind ``region``).
 - ``organizations.tsv.gz``, ``abbreviations.tsv.gz``, ``demonyms.tsv.gz``: see
-  ``desktop.tools.build_org_names`` (run by this script too).
+  ``tools.build_org_names`` (run by this script too).
 - ``word_counts.tsv.gz``: ``language, capitalised word, times tagged O, times tagged as an
   entity`` in the training splits (GermEval 2014 train, UNER EWT train): words like weekdays
   that are capitalised but almost never names.
@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 _LATIN_NAME = re.compile(r"^[A-Z][^\W\d_]*(?:[ '\-’.][^\W\d_]+)*\.?$")
 _BAD_WORDS = ("city", "federal", "territory", "district", "lungsod", "municipality", "gemeinde", "stadt ")
 MIN_CITY_POPULATION_STRONG = 100_000
@@ -252,11 +252,11 @@ def build(data: Path, out: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m desktop.tools.build_gazetteer", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.build_gazetteer", description=__doc__)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer")
     args = parser.parse_args(argv)
-    from desktop.tools.build_org_names import build as build_org_names
+    from tools.build_org_names import build as build_org_names
 
     print(json.dumps({**build(args.data, args.out), **build_org_names(args.data, args.out)}))
     return 0
