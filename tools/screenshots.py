@@ -1,0 +1,125 @@
+"""Screenshots of the real window on a library: reader, notes, focus mode, quotes, dossier, relations.
+
+Run it under a display (``xvfb-run -a python -m tools.screenshots ...`` on a headless machine) with a
+library that holds the sample and whatever else should be seen::
+
+    python -m tools.screenshots --db LIBRARY --out resources/screenshots --mode light --size 1600x1000 \
+        --scenes reader,notes,focus,quotes --article 1 --dossier "Donald Trump"
+
+Each scene is saved as ``<scene>-<mode>-<W>x<H>.png`` in ``--out``. The window is the one the app
+opens (``MainWindow`` with its panes); nothing is mocked. A developer tool: not shipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from desktop.app import make_application
+from desktop.services.dossier import load_dossier
+from desktop.storage.db import open_library, resolve_database_url
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.paths import open_settings
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.theme import ThemeController
+
+SCENES = ("reader", "notes", "focus", "quotes", "dossier", "network")
+
+
+def _wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    return int(width), int(height)
+
+
+def _save(widget: QWidget, out: Path, name: str) -> None:
+    path = out / name
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__.split("\n")[0])
+    parser.add_argument("--db", required=True, help="the library (SQLite file or database URL)")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    parser.add_argument("--mode", choices=("light", "dark"), default="light")
+    parser.add_argument("--size", type=_size, default=(1600, 1000), help="window size, e.g. 1024x700")
+    scene_help = "comma-separated: " + ", ".join(SCENES)
+    parser.add_argument("--scenes", default="reader,notes,focus", help=scene_help)
+    parser.add_argument("--article", type=int, default=1, help="the article to open")
+    parser.add_argument("--annotation", type=int, default=None, help="an annotation to select in the reader")
+    parser.add_argument("--dossier", default=None, help="the actor whose dossier to show")
+    parser.add_argument("--settle", type=int, default=1500, help="milliseconds to let each scene settle")
+    args = parser.parse_args(argv)
+    scenes = [s for s in args.scenes.split(",") if s]
+    unknown = [s for s in scenes if s not in SCENES]
+    if unknown:
+        parser.error(f"unknown scene {unknown[0]!r} (choose from {', '.join(SCENES)})")
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    app = make_application()
+    settings = open_settings()
+    theme = ThemeController(app, settings)
+    theme.set_mode(args.mode)
+    library = open_library(resolve_database_url(args.db, {}))
+    ctx = AppContext(library=library, settings=settings, tasks=TaskRunner(app), undo_stack=QUndoStack(app))
+    window = MainWindow(ctx, theme=theme)
+    width, height = args.size
+    window.resize(width, height)
+    window.show()
+    window.start()
+    _wait(2 * args.settle)
+    window.open_article(args.article)
+    _wait(args.settle)
+    tag = f"{args.mode}-{width}x{height}"
+    for scene in scenes:
+        window.show_notes(scene == "notes")
+        if scene == "reader" and args.annotation is not None:
+            window.reader.show_annotation(args.article, args.annotation)
+        elif scene == "notes" and args.annotation is not None:
+            _wait(args.settle)
+            window.notes_pane.select_note(args.annotation)
+        elif scene == "focus":
+            window.panes.set_focus(True)
+        elif scene == "quotes":
+            window.sidebar.tabs.setCurrentWidget(window.sidebar.quotes)
+        elif scene in ("dossier", "network"):
+            views = window.analysis
+            if scene == "dossier":
+                if args.dossier is None:
+                    parser.error("the dossier scene needs --dossier NAME")
+                views.open_dossier(load_dossier(library, args.dossier).actor.id)
+                shown: QWidget = views.dossier_window()
+            else:
+                views.open_network()
+                shown = views.network_window()
+            shown.resize(width, height)
+            _wait(2 * args.settle)
+            _save(shown, args.out, f"{scene}-{tag}.png")
+            shown.close()
+            continue
+        _wait(args.settle)
+        _save(window, args.out, f"{scene}-{tag}.png")
+        if scene == "focus":
+            window.panes.set_focus(False)
+        if scene == "quotes":
+            window.sidebar.tabs.setCurrentIndex(0)
+    window.close()
+    ctx.tasks.wait(5000)
+    library.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
