@@ -12,18 +12,11 @@ inverted attribution after a quotation ("…," said Smith). The message follows 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from desktop.core.quotes.phrases import Clause, Ref, classify, english_adverb, phrase_after, phrase_before
 
 _HARD = frozenset({"!", "?", ";", ":", "–", "—"})
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "welche", "welcher", "welches"})
-_NOT_A_CLAUSE_EN = frozenset({"to", "so", "nothing", "goodbye", "yes", "no", "sorry", "hello", "thanks"})
-_MAX_COMPLEMENT_SCAN = 16
-_QUOTE_REACH = 9
-_FINITE_REACH = 8
-
-Complement = tuple[Literal["quote", "clause"], int]
 
 
 @dataclass
@@ -67,10 +60,22 @@ def _resolvable(ref: Ref | None) -> bool:
     return ref is not None and ref.kind != "unknown"
 
 
+def skip_time(clause: Clause, i: int) -> int:
+    """Past a time expression at ``i`` ("dieses Jahr", "am Montag", "last week"), else ``i``."""
+    tokens, lex = clause.tokens, clause.lex
+    j = i
+    while j < len(tokens) and j - i < 3 and tokens[j].low in lex.time_prefixes:
+        j += 1
+    if j < len(tokens) and tokens[j].low in lex.time_nouns:
+        return j + 1
+    return i
+
+
 def _after_phrase(clause: Clause, k: int) -> tuple[tuple[int, int] | None, Ref | None]:
-    """The subject phrase right after a verb at ``k`` (adverbs and dative pronouns skipped)."""
+    """The subject phrase right after a verb at ``k`` (adverbs, time and dative pronouns skipped)."""
     lex = clause.lex
     i = _skip_adverbs(clause, k + 1, 1, 3)
+    i = _skip_adverbs(clause, skip_time(clause, i), 1, 2)
     if i >= len(clause.tokens) or clause.tokens[i].low in lex.oblique_determiners | lex.complementizers:
         return None, None
     phrase = phrase_after(clause, i)
@@ -95,13 +100,46 @@ def _after_comma_or_quote(clause: Clause, k: int, start: int) -> bool:
     return prev.low == "," or prev.closes >= 0
 
 
-def german_subject(clause: Clause, k: int, final: bool) -> Subject:
-    """Subject of the German reporting verb at token ``k`` (``final``: a participle or joined form)."""
+def _subordinate_start(clause: Clause, k: int, start: int) -> int | None:
+    """The subordinator opening the verb-final clause that ends at ``k`` ("wenngleich X mitteilte")."""
+    tokens, lex = clause.tokens, clause.lex
+    for i in range(k - 1, start - 1, -1):
+        if tokens[i].low == "," and not tokens[i].quoted:
+            return None
+        if tokens[i].low in lex.subordinators and (i == start or tokens[i - 1].low == ","):
+            return i
+    return None
+
+
+def _elided(clause: Clause, k: int, last: int) -> bool:
+    """ "…, gab aber dieses Jahr bekannt, dass": no subject between the verb and its message."""
+    tokens = clause.tokens
+    if k == 0 or tokens[k - 1].low != ",":
+        return False
+    i = _skip_adverbs(clause, skip_time(clause, _skip_adverbs(clause, k + 1, 1, 3)), 1, 3)
+    if i == last and last > k:
+        i += 1  # the separated particle
+    return i < len(tokens) and (tokens[i].low in (",", ":") or tokens[i].low in ("dass", "daß"))
+
+
+def german_subject(clause: Clause, k: int, final: bool, last: int | None = None) -> Subject:
+    """Subject of the German reporting verb at token ``k`` (``final``: a participle or joined form).
+
+    ``last`` is the verb's last token (its separated particle).
+    """
     tokens, lex = clause.tokens, clause.lex
     start = clause_start(clause, k)
     before = _skip_adverbs(clause, k - 1, -1, 2)
     if before >= start and tokens[before].low in lex.coordinators:
         return Subject(None, None, inherit=True)
+    sub = _subordinate_start(clause, k, start)
+    if sub is not None and (final or k + 1 >= len(tokens) or not tokens[k + 1].is_word):
+        # "Während Atsumi betont, dass …", "wenngleich Furyk mitteilte": right after the subordinator
+        i = _skip_adverbs(clause, sub + 1, 1, 2)
+        phrase = phrase_after(clause, i) if i < k else None
+        if phrase and phrase[1] <= k and _resolvable(ref := classify(clause, *phrase)):
+            return Subject(phrase, ref)
+        return Subject(None, None)
     if final:
         for i in range(start, k):
             if tokens[i].is_word and (i == start or tokens[i - 1].low not in lex.prepositions):
@@ -119,6 +157,8 @@ def german_subject(clause: Clause, k: int, final: bool) -> Subject:
         if named is not None and not _is_person(clause, pre_ref):
             pre, pre_ref = named
     after, after_ref = _after_phrase(clause, k)
+    if not (_resolvable(pre_ref) or _resolvable(after_ref)) and _elided(clause, k, last or k):
+        return Subject(None, None, inherit=True)
     trailing = k > start and _after_comma_or_quote(clause, k, start) and not _resolvable(pre_ref)
     if trailing and tokens[start].low in lex.subordinators:
         # "Als er ankam, sagte er, …" leads in; "Wenn …, dann … haben, befürchtete X" trails
@@ -153,7 +193,7 @@ def english_subject(clause: Clause, k: int) -> Subject:
     j = _skip_adverbs(clause, k - 1, -1, 3)
     if k - 1 >= 0 and (tokens[k - 1].closes >= 0 or (tokens[k - 1].low == "," and j == k - 1)):
         after, after_ref = _after_phrase(clause, k)
-        if _resolvable(after_ref):  # "…," said Smith
+        if _resolvable(after_ref) and _ends_there(clause, after):  # "…," said Smith
             return Subject(after, after_ref, trailing=True, after=True)
     if j < start and k - 1 >= 0 and tokens[k - 1].closes >= 0:
         return Subject(None, None, trailing=True)
@@ -179,6 +219,18 @@ def english_subject(clause: Clause, k: int) -> Subject:
         return Subject(None, None)  # "… in relaying the news to parliament said": no subject found
     trailing = a - 1 >= 0 and (tokens[a - 1].closes >= 0 or (tokens[a - 1].low == "," and a - 1 >= start))
     return Subject(phrase, ref, trailing=trailing)
+
+
+def _ends_there(clause: Clause, phrase: tuple[int, int] | None) -> bool:
+    """An inverted subject ends its clause ("…," said Smith. / said Smith in a statement), unlike
+    the subject of a clause of its own ("…, stated they did not")."""
+    tokens, lex = clause.tokens, clause.lex
+    if phrase is None or phrase[1] >= len(tokens) or not tokens[phrase[1]].is_word:
+        return True
+    nxt = tokens[phrase[1]].low
+    if phrase[1] - phrase[0] == 1 and tokens[phrase[0]].low in lex.pronouns:
+        return False
+    return not (nxt in lex.finite_verbs or nxt in lex.forms or (nxt.endswith("ed") and len(nxt) > 4))
 
 
 def _head_before_pp(
@@ -234,103 +286,3 @@ def _skip_parenthesis(clause: Clause, j: int, start: int) -> int:
     if i < start or j - i < 2:
         return start - 1
     return i - 1
-
-
-def complement(
-    clause: Clause, k: int, any_clause: bool, trailing: bool, takes_object: bool
-) -> Complement | None:
-    """Where the message of a cue ending at token ``k`` begins: a quotation or a clause.
-
-    ``trailing``: the cue follows a message; a German one then only takes "dass"/"ob" clauses.
-    """
-    tokens, lex = clause.tokens, clause.lex
-    n = len(tokens)
-    english = not clause.german
-    i = k + 1
-    if english and takes_object and i < n and not tokens[i].quoted:
-        phrase = phrase_after(clause, i)
-        if phrase and tokens[phrase[0]].low not in lex.pronouns:
-            i = phrase[1]
-    quote = _quote_ahead(clause, k, i)
-    if quote is not None:
-        return ("quote", quote)
-    steps = 0
-    while i < n and steps < _MAX_COMPLEMENT_SCAN:
-        token = tokens[i]
-        if token.quoted or token.stops:
-            return None
-        if token.low == ":":
-            return ("clause", i + 1) if i + 1 < n else None
-        if token.low in lex.coordinators and i + 1 < n and tokens[i + 1].low in lex.forms:
-            return None  # "sagte X und ergänzte: …": the next verb has its own message
-        if token.low in ("dass", "daß", "that") and (clause.german or i == k + 1 or tokens[i - 1].low != ","):
-            return ("clause", i + 1) if i + 1 < n else None
-        if token.low == ",":
-            return _after_comma(clause, i + 1, any_clause and (english or not trailing))
-        if english and any_clause and steps == 0:
-            if token.low in lex.prepositions and token.low != "to":
-                phrase = phrase_after(clause, i + 1)
-                if phrase:
-                    i = phrase[1]
-                    steps += 1
-                    if i < n and _english_clause_start(clause, i):
-                        return ("clause", i)
-                    continue
-            elif _english_clause_start(clause, i):
-                return ("clause", i)
-        i += 1
-        steps += 1
-    return None
-
-
-def _quote_ahead(clause: Clause, k: int, i: int) -> int | None:
-    """A quotation opening soon after the verb, not inside a clause of its own ("told X "…"")."""
-    tokens, lex = clause.tokens, clause.lex
-    stop = min(len(tokens), i + _QUOTE_REACH)
-    while i < stop:
-        token = tokens[i]
-        if token.opens >= 0:
-            prev = tokens[i - 1].low
-            inside = prev in lex.determiners or prev in lex.indefinite or prev in lex.prepositions
-            return None if inside and i - 1 > k else token.opens
-        if token.quoted or token.stops or token.low in ("dass", "daß", "that"):
-            return None
-        if token.low == "," and not (i + 1 < stop and tokens[i + 1].opens >= 0):
-            return None  # a clause follows: the quotation is inside it
-        i += 1
-    return None
-
-
-def _after_comma(clause: Clause, i: int, any_clause: bool) -> Complement | None:
-    tokens, lex = clause.tokens, clause.lex
-    if i >= len(tokens):
-        return None
-    token = tokens[i]
-    if token.opens >= 0:
-        return ("quote", token.opens)
-    if token.low in lex.complementizers:
-        skip = token.low in ("dass", "daß", "that")
-        return ("clause", i + 1 if skip else i) if i + 1 < len(tokens) else None
-    if not any_clause or not token.is_word or token.low in _RELATIVE:
-        return None
-    if clause.german or _english_clause_start(clause, i):
-        return ("clause", i)
-    return None
-
-
-def _english_clause_start(clause: Clause, i: int) -> bool:
-    """A bare English clause starts at ``i`` ("said [the bid won]", not "announced [his resignation]")."""
-    tokens, lex = clause.tokens, clause.lex
-    token = tokens[i]
-    low = token.low
-    if not token.is_word or token.quoted or low in lex.prepositions or low in _NOT_A_CLAUSE_EN:
-        return False
-    if low in lex.coordinators or low in lex.complementizers:
-        return False
-    for j in range(i + (0 if low in lex.pronouns else 1), min(len(tokens), i + _FINITE_REACH)):
-        word = tokens[j]
-        if not word.is_word or word.quoted:
-            return False
-        if word.low in lex.finite_verbs or (word.low.endswith("ed") and len(word.low) > 4):
-            return True
-    return False

@@ -74,6 +74,8 @@ class Lexicon:
     oblique_determiners: frozenset[str]
     indefinite: frozenset[str]
     adverbs: frozenset[str]
+    time_prefixes: frozenset[str]  # "am", "dieses", "last": before a time noun
+    time_nouns: frozenset[str]  # "Montag", "Jahr", "week"
     prepositions: frozenset[str]
     subjunctive: frozenset[str]
     subjunctive_ii: frozenset[str]
@@ -178,6 +180,8 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         oblique_determiners=words("oblique_determiners"),
         indefinite=words("indefinite"),
         adverbs=words("adverbs"),
+        time_prefixes=words("time_prefixes"),
+        time_nouns=words("time_nouns"),
         prepositions=words("prepositions"),
         subjunctive=words("subjunctive"),
         subjunctive_ii=words("subjunctive_ii"),
