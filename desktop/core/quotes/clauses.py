@@ -100,14 +100,21 @@ def _after_comma_or_quote(clause: Clause, k: int, start: int) -> bool:
     return prev.low == "," or prev.closes >= 0
 
 
-def _subordinate_start(clause: Clause, k: int, start: int) -> int | None:
+def _subordinate_start(clause: Clause, k: int) -> int | None:
     """The subordinator opening the verb-final clause that ends at ``k`` ("wenngleich X mitteilte")."""
     tokens, lex = clause.tokens, clause.lex
+    start = k
+    while start > 0 and not (tokens[start - 1].final or tokens[start - 1].low in _HARD):
+        start -= 1  # back to the sentence start, over quotations ("die sie als „…“ bezeichneten")
     for i in range(k - 1, start - 1, -1):
-        if tokens[i].low == "," and not tokens[i].quoted:
+        if tokens[i].quoted:
+            continue
+        if tokens[i].low == ",":
             return None
         if tokens[i].low in lex.subordinators and (i == start or tokens[i - 1].low == ","):
             return i
+        if tokens[i].low in lex.relatives and i > start and tokens[i - 1].low == ",":
+            return i  # ", die sie … bezeichneten"
     return None
 
 
@@ -132,7 +139,7 @@ def german_subject(clause: Clause, k: int, final: bool, last: int | None = None)
     before = _skip_adverbs(clause, k - 1, -1, 2)
     if before >= start and tokens[before].low in lex.coordinators:
         return Subject(None, None, inherit=True)
-    sub = _subordinate_start(clause, k, start)
+    sub = _subordinate_start(clause, k)
     if sub is not None and (final or k + 1 >= len(tokens) or not tokens[k + 1].is_word):
         # "Während Atsumi betont, dass …", "wenngleich Furyk mitteilte": right after the subordinator
         i = _skip_adverbs(clause, sub + 1, 1, 2)
@@ -216,6 +223,10 @@ def english_subject(clause: Clause, k: int) -> Subject:
     phrase, ref = _head_before_pp(clause, phrase, ref, start)
     a = phrase[0]
     if a - 1 >= start and tokens[a - 1].low in lex.prepositions and not _is_person(clause, ref):
+        # "Mitsotakis speaking to the Atlantic Council called …": the phrase before the participle
+        head = phrase_before(clause, a - 3) if a - 2 > start and tokens[a - 2].low.endswith("ing") else None
+        if head is not None and _is_person(clause, head_ref := classify(clause, *head)):
+            return Subject(head, head_ref)
         return Subject(None, None)  # "… in relaying the news to parliament said": no subject found
     trailing = a - 1 >= 0 and (tokens[a - 1].closes >= 0 or (tokens[a - 1].low == "," and a - 1 >= start))
     return Subject(phrase, ref, trailing=trailing)

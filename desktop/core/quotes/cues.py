@@ -27,6 +27,7 @@ from desktop.core.quotes.phrases import Clause, phrase_after
 __all__ = ["Cue", "find_cues"]
 _PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being", "the"})
 _PARTICLE_REACH = 24
+_QUOTE_MARKS = frozenset("\"'„“”‚‘’»«›‹")
 
 
 def find_cues(clause: Clause) -> list[Cue]:
@@ -127,7 +128,32 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
             cue.direction, cue.message = "whole", (clause_start(clause, cue.first), _clause_end(clause, end))
     elif _demonstrative_prefield(clause, k):
         cue.demonstrative = True
+    if cue.direction == "none" and form.verb.naming:
+        named = _naming_message(clause, k, last, subject)
+        if named is not None:
+            cue.direction, cue.message = "whole", named
     return cue
+
+
+def _naming_message(clause: Clause, k: int, last: int, subject: Subject) -> tuple[int, int] | None:
+    """ "called the deal "a disgrace"", "die sie als „Fake News“ bezeichneten": the object with its
+    quoted label, after the verb (and a subject after it) or, for a verb closing its clause, before."""
+    tokens, lex = clause.tokens, clause.lex
+    if last + 1 >= len(tokens) or not tokens[last + 1].is_word:
+        start = subject.phrase[1] if subject.phrase and subject.phrase[1] <= k else clause_start(clause, k)
+        end = k
+    else:
+        start = max(last + 1, subject.phrase[1] if subject.after and subject.phrase else 0)
+        end = start
+        while end < len(tokens) and not tokens[end].stops:
+            token = tokens[end]
+            if not token.quoted and token.low in (",", ";", ":", "–", "—"):
+                break
+            if token.low in lex.coordinators and end + 1 < len(tokens) and tokens[end + 1].low in lex.forms:
+                break  # "… als „Fake News“ und sagte, …"
+            end += 1
+    marked = any(t.low in _QUOTE_MARKS for t in tokens[start:end])
+    return (start, end) if end > start and marked else None
 
 
 def _clause_end(clause: Clause, k: int) -> int:

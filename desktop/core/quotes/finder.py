@@ -112,7 +112,7 @@ class Finder:
     def _unit(self, unit: Unit, state: _State) -> list[_Said]:
         clause = self._clause(unit)
         tokens = clause.tokens
-        cues = find_cues(clause)
+        cues = _innermost(find_cues(clause))
         speakers = self._speakers(clause, cues, unit, state)
         said: list[_Said] = []
         quote_cue: dict[int, Cue] = {}
@@ -306,6 +306,26 @@ class Finder:
             speaker_end=span[1],
             source=said.speaker.source if said.speaker.actor is None else None,
         )
+
+
+def _innermost(cues: list[Cue]) -> list[Cue]:
+    """Without the outlets that pass on a statement: in "According to ISNA, the prosecutor said …"
+    or "Nach einem Bericht der Zeitung X unter Berufung auf Y …" the inner source speaks."""
+    kept = []
+    for cue in cues:
+        if cue.kind in ("per", "so") and cue.message is not None:
+            a, b = cue.message
+            if any(
+                other is not cue
+                and other.ref is not None
+                and not other.subject.inherit
+                and a <= other.first < b
+                and (cue.direction == "backward" or other.first > cue.last)
+                for other in cues
+            ):
+                continue
+        kept.append(cue)
+    return kept
 
 
 def _sentence_subject(clause: Clause) -> Subject:

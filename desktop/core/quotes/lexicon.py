@@ -28,6 +28,7 @@ class Verb:
     particle: str | None  # "hinzu" for "fügte ... hinzu", "out" for "pointed out"
     any_clause: bool  # "sagte, er sei ..." counts; else only "dass"/":"/a quotation
     takes_object: bool  # "told reporters that ..."
+    naming: bool = False  # "called the deal „a disgrace“": the object and its quoted label are the message
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Lexicon:
     source_preposition: str
     complementizers: frozenset[str]
     subordinators: frozenset[str]
+    relatives: frozenset[str]  # relative pronouns opening a verb-final clause after a comma
     coordinators: frozenset[str]
     anonymous_nouns: frozenset[str]
     anonymous_suffixes: tuple[str, ...]
@@ -114,6 +116,7 @@ def _verb_forms(language: str, entries: dict[str, dict[str, Any]]) -> dict[str, 
             particle=str(particle).lower() if particle else None,
             any_clause=spec.get("clause", "any") == "any",
             takes_object=bool(spec.get("object", False)),
+            naming=bool(spec.get("naming", False)),
         )
         for form in _words(spec.get("forms")):
             final = language == "de" and form.startswith("ge") and particle is None
@@ -164,6 +167,7 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         source_preposition=str(data.get("source_preposition", "")).lower(),
         complementizers=words("complementizers"),
         subordinators=words("subordinators"),
+        relatives=words("relatives"),
         coordinators=words("coordinators"),
         anonymous_nouns=words("anonymous_nouns"),
         anonymous_suffixes=suffixes("anonymous_suffixes"),

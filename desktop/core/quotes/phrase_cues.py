@@ -13,6 +13,7 @@ from typing import Literal
 
 from desktop.core.quotes.clauses import Subject, clause_start
 from desktop.core.quotes.complements import Complement, complement
+from desktop.core.quotes.documents import document_noun, document_source
 from desktop.core.quotes.phrases import Clause, Ref, classify, phrase_after, phrase_before
 
 CueKind = Literal["verb", "so", "per", "as", "impersonal", "colon"]
@@ -86,26 +87,48 @@ def per_cue(clause: Clause, k: int) -> Cue | None:
     phrase = phrase_after(clause, last + 1)
     if phrase is None:
         return None
-    return _around(clause, k, last, phrase[1], Subject(phrase, classify(clause, *phrase), after=True))
+    subject, after = _source(clause, phrase)
+    return _around(clause, k, last, after, subject)
+
+
+def _source(clause: Clause, phrase: tuple[int, int]) -> tuple[Subject, int]:
+    """The speaker a source phrase names (a document's issuer) and the token after the phrase."""
+    found = document_source(clause, phrase)
+    if found is not None:
+        return found
+    return Subject(phrase, classify(clause, *phrase), after=True), phrase[1]
 
 
 def angaben_cue(clause: Clause, k: int) -> Cue | None:
-    """ "nach Angaben von X", "nach Angaben der Polizei", "nach Polizeiangaben"."""
+    """ "nach Angaben von X", "nach Angaben der Polizei", "nach Polizeiangaben", "nach einem
+    Bericht der Zeitung X", "nach eigenen Angaben", "seiner Ansicht nach"."""
     tokens, lex = clause.tokens, clause.lex
+    if k >= 2 and tokens[k - 1].low in lex.per_nouns and tokens[k - 2].low[:3] in _POSSESSIVE_PRONOUN:
+        possessive = tokens[k - 2]  # "seiner Ansicht nach"
+        ref = Ref("pronoun", possessive.start, possessive.end, word=_POSSESSIVE_PRONOUN[possessive.low[:3]])
+        return _around(clause, k - 2, k, k + 1, Subject((k - 2, k - 1), ref))
     j = k + 1
     possessive = None
-    if j < len(tokens) and tokens[j].low not in lex.per_nouns and tokens[j].low.endswith("en"):
-        possessive = tokens[j]  # "nach eigenen Angaben", "nach seinen Worten"
+    if j < len(tokens) and tokens[j].low in lex.determiners | lex.oblique_determiners | lex.indefinite:
+        j += 1  # "nach einem Bericht der Zeitung X"
+    if j < len(tokens) and tokens[j].low not in lex.per_nouns and tokens[j].low.endswith(("en", "er")):
+        possessive = tokens[j]  # "nach eigenen Angaben", "nach seinen Worten", "nach neuesten Zahlen"
         j += 1
     if j >= len(tokens):
         return None
     noun = tokens[j].low
+    if document_noun(noun, clause) and (phrase := phrase_after(clause, j)) is not None:
+        subject, after = _source(clause, phrase)
+        return _around(clause, k, j, after, subject)
     if possessive is not None and noun in lex.per_nouns:
+        if possessive.low.startswith("eigen"):  # the sentence's subject speaks
+            return _around(clause, k, j, j + 1, Subject(None, None, inherit=True))
         pronoun = _POSSESSIVE_PRONOUN.get(possessive.low[:3])
         if pronoun is None:
-            return None
-        ref = Ref("pronoun", possessive.start, possessive.end, word=pronoun)
-        return _around(clause, k, j, j + 1, Subject((j - 1, j), ref))
+            possessive = None
+        else:
+            ref = Ref("pronoun", possessive.start, possessive.end, word=pronoun)
+            return _around(clause, k, j, j + 1, Subject((j - 1, j), ref))
     match = next(
         (n for n in lex.per_nouns if noun == n or (noun.endswith(n) and len(noun) > len(n) + 2)), None
     )
