@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.quotes.phrases import Clause, Ref, classify, english_adverb, phrase_after, phrase_before
+from desktop.core.quotes.tokens import Token
 
 _HARD = frozenset({"!", "?", ";", ":", "–", "—"})
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "welche", "welcher", "welches"})
@@ -28,6 +29,7 @@ class Subject:
     inherit: bool = False  # a coordinated verb ("und fügte hinzu"): the previous cue's speaker
     trailing: bool = False  # the cue follows its message ("…, sagte Müller")
     after: bool = False  # the subject stands after the verb
+    subordinate: bool = False  # the verb closes a subordinate clause ("als X zugab, …")
 
 
 def is_boundary(clause: Clause, k: int) -> bool:
@@ -110,12 +112,21 @@ def _subordinate_start(clause: Clause, k: int) -> int | None:
         if tokens[i].quoted:
             continue
         if tokens[i].low == ",":
+            before, after = tokens[i - 1] if i > 0 else None, tokens[i + 1]
+            if i + 1 < k and _capitalised(clause, after):
+                continue  # an apposition: "als X in Marlow, Buckinghamshire, zugab"
+            if i + 1 == k and before is not None and _capitalised(clause, before):
+                continue
             return None
         if tokens[i].low in lex.subordinators and (i == start or tokens[i - 1].low == ","):
             return i
         if tokens[i].low in lex.relatives and i > start and tokens[i - 1].low == ",":
             return i  # ", die sie … bezeichneten"
     return None
+
+
+def _capitalised(clause: Clause, token: Token) -> bool:
+    return token.is_word and clause.text[token.start].isupper()
 
 
 def _elided(clause: Clause, k: int, last: int) -> bool:
@@ -145,8 +156,8 @@ def german_subject(clause: Clause, k: int, final: bool, last: int | None = None)
         i = _skip_adverbs(clause, sub + 1, 1, 2)
         phrase = phrase_after(clause, i) if i < k else None
         if phrase and phrase[1] <= k and _resolvable(ref := classify(clause, *phrase)):
-            return Subject(phrase, ref)
-        return Subject(None, None)
+            return Subject(phrase, ref, subordinate=True)
+        return Subject(None, None, subordinate=True)
     if final:
         for i in range(start, k):
             if tokens[i].is_word and (i == start or tokens[i - 1].low not in lex.prepositions):

@@ -13,6 +13,7 @@ from desktop.core.quotes.phrases import Clause, phrase_after
 
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "welche", "welcher", "welches"})
 _NOT_A_CLAUSE_EN = frozenset({"to", "so", "nothing", "goodbye", "yes", "no", "sorry", "hello", "thanks"})
+_SYMBOLS = frozenset("%$€£-")  # inside a clause's first words: "0.5% of turnover comes"
 _MAX_COMPLEMENT_SCAN = 16
 _QUOTE_REACH = 9
 _FINITE_REACH = 8
@@ -113,10 +114,20 @@ def _english_clause_start(clause: Clause, i: int) -> bool:
         return False
     if low in lex.pronouns and i + 1 < len(tokens) and tokens[i + 1].is_word and not tokens[i + 1].quoted:
         return True  # "he", "she", "they" open a clause: "stated they want to stay"
-    for j in range(i + 1, min(len(tokens), i + _FINITE_REACH)):
+    j, end = i + 1, min(len(tokens), i + _FINITE_REACH)
+    while j < end:
         word = tokens[j]
-        if not word.is_word or word.quoted:
+        if word.quoted or word.low in _RELATIVE:
             return False
-        if word.low in lex.finite_verbs or (word.low.endswith("ed") and len(word.low) > 4):
+        if not word.is_word:
+            if word.low == ",":  # past an inserted phrase: "reported officials, after an inquiry, stated"
+                close = next((c for c in range(j + 1, min(len(tokens), j + 7)) if tokens[c].low == ","), None)
+                if close is None:
+                    return False
+                j, end = close, min(len(tokens), close + _FINITE_REACH)
+            elif word.low not in _SYMBOLS:
+                return False
+        elif word.low in lex.finite_verbs or (word.low.endswith("ed") and len(word.low) > 4):
             return True
+        j += 1
     return False

@@ -96,21 +96,24 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
     if picked is None:
         return None
     form, last = picked
+    if clause.text[tokens[k].start].isupper() and k != clause_start(clause, k):
+        return None  # a noun ("Angaben") or a name ("United States"), not a verb
     if clause.german:
-        if clause.text[tokens[k].start].isupper() and k != clause_start(clause, k):
-            return None  # a noun ("Angaben"), not a verb
         subject = german_subject(clause, k, form.final, last)
     else:
         if k > 0 and tokens[k - 1].low in _PASSIVE:
             return None  # "was reported", "the said property"
         if k + 1 < len(tokens) and tokens[k + 1].low == "to" and form.verb.lemma == "say":
             return None  # "is said to have"
+        nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+        if tokens[k].low.endswith("s") and (nxt in clause.lex.forms or nxt in clause.lex.finite_verbs):
+            return None  # "Initial reports stated": a noun before the verb
         subject = english_subject(clause, k)
         if tokens[k].low.endswith("ing") and not subject.inherit:
             if not (k > 0 and tokens[k - 1].low in (",", "by")):
                 return None  # ", saying …" and "by saying …" report; "the saying" does not
             subject = Subject(None, None, inherit=True)
-    german_trailing = clause.german and subject.trailing
+    german_trailing = clause.german and (subject.trailing or subject.subordinate)
     comp = complement(clause, last, form.verb.any_clause, german_trailing, form.verb.takes_object)
     cue = Cue("verb", k, last, subject, plural=form.plural)
     if subject.after and subject.phrase and comp is None:

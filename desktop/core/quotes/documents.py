@@ -9,18 +9,10 @@ for is an anonymous source.
 from __future__ import annotations
 
 from desktop.core.quotes.clauses import Subject
-from desktop.core.quotes.phrases import Clause, Ref, classify, phrase_after
+from desktop.core.quotes.phrases import Clause, Ref, classify, document_noun, phrase_after
 
 _OWNER_REACH = 7  # tokens after the phrase searched for "by X" ("released in 2017 by X")
 _OWNER_LINKS = frozenset({"by", "from", "of", "von", "vom", "des", "der", "in", "on", "im"})
-
-
-def document_noun(low: str, clause: Clause) -> bool:
-    """A word for a statement or a document ("statement", "Bericht", "Rechnungshofbericht")."""
-    nouns = clause.lex.statement_nouns
-    if low in nouns:
-        return True
-    return clause.german and any(low.endswith(n) and len(low) > len(n) + 2 for n in nouns)
 
 
 def document_source(clause: Clause, phrase: tuple[int, int]) -> tuple[Subject, int] | None:
@@ -32,7 +24,7 @@ def document_source(clause: Clause, phrase: tuple[int, int]) -> tuple[Subject, i
     """
     tokens = clause.tokens
     a, b = phrase
-    noun = next((i for i in range(a, b) if document_noun(tokens[i].low, clause)), None)
+    noun = next((i for i in range(a, b) if document_noun(tokens[i].low, clause.lex, clause.german)), None)
     if noun is None:
         return None
     i = noun + 1

@@ -146,7 +146,7 @@ class Finder:
         for item in sorted(said, key=lambda s: s.start):
             state.last_unit, state.last = unit.index, item
             actor = item.speaker.actor
-            if actor is not None and self.actors[actor].type == "person":
+            if actor is not None and self.actors[actor].type in ("person", "organization"):
                 state.recent.append((unit.index, actor, None))
             elif actor is None and item.ref is not None and self._unnamed_person(item.ref):
                 state.recent.append((unit.index, None, self._gender_of(item.ref)))

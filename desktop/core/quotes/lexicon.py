@@ -67,6 +67,9 @@ class Lexicon:
     company_nouns: tuple[str, ...]
     institution_nouns: tuple[str, ...]
     person_suffixes: tuple[str, ...]
+    person_noun_endings: tuple[str, ...]  # "Spieler", "scientist": a definite one means a known person
+    not_person_nouns: frozenset[str]  # "paper", "monitor": those endings, but no person
+    definite_articles: frozenset[str]
     masculine: frozenset[str]
     feminine: frozenset[str]
     neuter: frozenset[str]
@@ -76,6 +79,7 @@ class Lexicon:
     oblique_determiners: frozenset[str]
     indefinite: frozenset[str]
     adverbs: frozenset[str]
+    titles: frozenset[str]  # abbreviated titles before a name ("Dr.", "Prof.")
     time_prefixes: frozenset[str]  # "am", "dieses", "last": before a time noun
     time_nouns: frozenset[str]  # "Montag", "Jahr", "week"
     prepositions: frozenset[str]
@@ -175,6 +179,9 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         company_nouns=tuple(_words(org_nouns.get("company"))),
         institution_nouns=tuple(_words(org_nouns.get("institution"))),
         person_suffixes=suffixes("person_suffixes"),
+        person_noun_endings=suffixes("person_noun_endings"),
+        not_person_nouns=words("not_person_nouns"),
+        definite_articles=words("definite_articles"),
         masculine=frozenset(_words(pronouns.get("masculine"))),
         feminine=frozenset(_words(pronouns.get("feminine"))),
         neuter=frozenset(_words(pronouns.get("neuter"))),
@@ -184,6 +191,7 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         oblique_determiners=words("oblique_determiners"),
         indefinite=words("indefinite"),
         adverbs=words("adverbs"),
+        titles=words("titles"),
         time_prefixes=words("time_prefixes"),
         time_nouns=words("time_nouns"),
         prepositions=words("prepositions"),

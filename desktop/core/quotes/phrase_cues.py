@@ -13,8 +13,8 @@ from typing import Literal
 
 from desktop.core.quotes.clauses import Subject, clause_start
 from desktop.core.quotes.complements import Complement, complement
-from desktop.core.quotes.documents import document_noun, document_source
-from desktop.core.quotes.phrases import Clause, Ref, classify, phrase_after, phrase_before
+from desktop.core.quotes.documents import document_source
+from desktop.core.quotes.phrases import Clause, Ref, classify, document_noun, phrase_after, phrase_before
 
 CueKind = Literal["verb", "so", "per", "as", "impersonal", "colon"]
 Direction = Literal["forward", "backward", "whole", "none"]
@@ -117,7 +117,7 @@ def angaben_cue(clause: Clause, k: int) -> Cue | None:
     if j >= len(tokens):
         return None
     noun = tokens[j].low
-    if document_noun(noun, clause) and (phrase := phrase_after(clause, j)) is not None:
+    if document_noun(noun, lex, clause.german) and (phrase := phrase_after(clause, j)) is not None:
         subject, after = _source(clause, phrase)
         return _around(clause, k, j, after, subject)
     if possessive is not None and noun in lex.per_nouns:

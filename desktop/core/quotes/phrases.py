@@ -16,8 +16,12 @@ from desktop.core.entities.role_words import ENGLISH_ROLES_LONGEST_FIRST
 from desktop.core.quotes.lexicon import Lexicon, role_base
 from desktop.core.quotes.tokens import Mention, Token
 
-RefKind = Literal["mention", "pronoun", "role", "org", "person", "anonymous", "unnamed", "group", "unknown"]
+RefKind = Literal[
+    "mention", "pronoun", "role", "org", "document", "person", "anonymous", "unnamed", "group", "unknown"
+]
 _MAX_PHRASE = 9
+_SPEAKER_TYPES = frozenset({"person", "organization"})
+_AFFILIATIONS = frozenset({"of", "from", "at", "von", "vom", "bei", "aus"})
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _NOT_ADVERBS = frozenset({"family", "assembly", "supply", "reply", "monopoly", "anomaly", "rally", "italy"})
 _ENGLISH_ROLE_WORDS = frozenset(w for role in ENGLISH_ROLES_LONGEST_FIRST for w in role.split())
@@ -127,11 +131,13 @@ def phrase_after(clause: Clause, i: int) -> tuple[int, int] | None:
     lower_run = 0
     last_good = -1
     named = False  # a name or a capitalised word is in the phrase
-    while j < len(tokens) and j - i < _MAX_PHRASE:
+    in_names = 0  # tokens inside names: long names do not count against the phrase's length
+    while j < len(tokens) and j - i - in_names < _MAX_PHRASE:
         token = tokens[j]
         if token.quoted or not token.is_word:
             break
         if j in clause.mentions:
+            in_names += clause.mentions[j][1] - j
             j = clause.mentions[j][1] + 1
             last_good = j
             lower_run = 0
@@ -144,6 +150,8 @@ def phrase_after(clause: Clause, i: int) -> tuple[int, int] | None:
             continue
         if _is_capitalised(token, text):
             j += 1
+            if low in lex.titles and j + 1 < len(tokens) and tokens[j].low == "." and not tokens[j].final:
+                j += 1  # "Dr. Livermore"
             last_good = j
             lower_run = 0
             named = True
@@ -181,6 +189,8 @@ def _continues(tokens: list[Token], j: int, clause: Clause) -> bool:
     low = tokens[j].low
     if clause.german:
         return low in ("des", "der", "von", "vom") and j + 1 < len(tokens) and tokens[j + 1].is_word
+    if low == "from" and 0 < j < len(tokens) - 1:  # "Notes from Poland", "Smith from Acme"
+        return _is_capitalised(tokens[j - 1], clause.text) and _is_capitalised(tokens[j + 1], clause.text)
     return low in ("of", "for") and j + 1 < len(tokens) and tokens[j + 1].is_word
 
 
@@ -194,11 +204,13 @@ def phrase_before(clause: Clause, j: int) -> tuple[int, int] | None:
     i = j + 1
     k = j
     lower_run = 0
-    while k >= 0 and j - k < _MAX_PHRASE:
+    in_names = 0
+    while k >= 0 and j - k - in_names < _MAX_PHRASE:
         token = tokens[k]
         if token.quoted or not token.is_word:
             break
         if k in clause.mention_at:
+            in_names += k - clause.mention_at[k][1]
             k = clause.mention_at[k][1]
             i = k
             k -= 1
@@ -272,6 +284,21 @@ def _org_noun(low: str, lex: Lexicon, german: bool) -> str | None:
     return None
 
 
+def _person_of(clause: Clause, a: int, org: int) -> int | None:
+    """ "Ted Scambos of CU Boulder's Cooperative Institute": a person named with the organisation
+    it works at ("of", "from", "at", "von", "bei") speaks, not the organisation."""
+    tokens = clause.tokens
+    for t, (mention, last) in clause.mentions.items():
+        if not a <= t < org or mention.type != "person":
+            continue
+        inner = clause.text[mention.start : mention.end].split()
+        if any(w in _AFFILIATIONS for w in inner):
+            return mention.actor  # the recogniser took "of X" into the name
+        if last + 1 < org and tokens[last + 1].low in _AFFILIATIONS:
+            return mention.actor
+    return None
+
+
 def classify(clause: Clause, a: int, b: int) -> Ref:
     """What kind of reference the phrase ``[a, b)`` is."""
     tokens, lex = clause.tokens, clause.lex
@@ -285,7 +312,8 @@ def classify(clause: Clause, a: int, b: int) -> Ref:
         return Ref("group", start, end)
     if h in clause.mention_at:
         mention, _first = clause.mention_at[h]
-        return Ref("mention", start, end, actor=mention.actor)
+        person = _person_of(clause, a, _first) if mention.type == "organization" else None
+        return Ref("mention", start, end, actor=mention.actor if person is None else person)
     if b - 1 in clause.mention_at and clause.mention_at[b - 1][0].type == "person":
         # "Hong Kong director of Amnesty International Man-kei Tam": the name closes the phrase
         return Ref("mention", start, end, actor=clause.mention_at[b - 1][0].actor)
@@ -309,4 +337,16 @@ def classify(clause: Clause, a: int, b: int) -> Ref:
     noun = _org_noun(low, lex, clause.german)
     if noun:
         return Ref("org", start, end, word=noun)
+    if document_noun(low, lex, clause.german):
+        return Ref("document", start, end, word=low)
+    if b + 2 < len(tokens) and tokens[b].low == "(" and (named := clause.mentions.get(b + 1)) is not None:
+        mention, last = named  # "Notes from Poland (NFP)": the short name in brackets is known
+        if last + 1 < len(tokens) and tokens[last + 1].low == ")" and mention.type in _SPEAKER_TYPES:
+            return Ref("mention", start, end, actor=mention.actor)
     return Ref("unknown", start, end, word=low)
+
+
+def document_noun(low: str, lex: Lexicon, german: bool) -> bool:
+    """A word for a statement or a document ("statement", "Bericht", "Rechnungshofbericht")."""
+    nouns = lex.statement_nouns
+    return low in nouns or (german and any(low.endswith(n) and len(low) > len(n) + 2 for n in nouns))

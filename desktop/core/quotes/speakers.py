@@ -180,19 +180,66 @@ class Resolver:
             return Resolved(None)
         if ref.kind == "mention":
             return Resolved(ref.actor)
-        if ref.kind in ("anonymous", "unnamed"):
-            return Resolved(None, self.text[ref.start : ref.end])
+        definite = not plural_verb and self._definite(ref)
+        if ref.kind in ("anonymous", "unnamed", "document"):
+            # "the spokesperson", "the statement": of the organisation that just spoke; "die BAT-Analyse"
+            spoken_for = self._compound_owner(ref) if ref.kind == "document" else None
+            if spoken_for is None and definite:
+                spoken_for = self._organisation_speaker(unit, recent)
+            return Resolved(spoken_for, None if spoken_for is not None else self.text[ref.start : ref.end])
         if ref.kind == "pronoun":
             return Resolved(self._pronoun(ref, unit, recent, plural_verb))
         if ref.kind == "person":
             return Resolved(self._person(ref.start, None, unit, recent))
         if ref.kind == "role":
-            return Resolved(self._role(ref))
+            holder = self._role(ref)
+            if holder is None and definite:  # "the Wooster professor": the person just spoken of
+                holder = self._person(ref.start, self._article_gender(ref), unit, recent)
+            return Resolved(holder)
         if ref.kind == "org":
             return Resolved(self._org(ref, window_start))
         if ref.kind == "unknown":
-            return Resolved(self._by_name(ref))
+            found = self._by_name(ref)
+            if found is None and definite and self._person_noun(ref.word):
+                found = self._person(ref.start, self._article_gender(ref), unit, recent)
+            return Resolved(found)
         return Resolved(None)
+
+    def _definite(self, ref: Ref) -> bool:
+        """ "der Spieler", "the statement" (not "ein Sprecher", not "die Experten" with a plural verb)."""
+        first = self.text[ref.start : ref.end].split()[:1]
+        return bool(first) and first[0].lower() in self.lex.definite_articles
+
+    def _article_gender(self, ref: Ref) -> Gender | None:
+        """ "der Spieler": m, "die Ministerin": f (German only)."""
+        first = self.text[ref.start : ref.end].split()[:1]
+        if self.lex.language != "de" or not first:
+            return None
+        return "m" if first[0].lower() == "der" else "f" if first[0].lower() == "die" else None
+
+    def _person_noun(self, word: str) -> bool:
+        """A noun for a person by its ending ("Spieler", "Wissenschafter", "player", "scientist")."""
+        lex = self.lex
+        return word.endswith(lex.person_noun_endings) and word not in lex.not_person_nouns
+
+    def _organisation_speaker(self, unit: int, recent: Recent) -> int | None:
+        """The organisation whose statement came last, if it is the last speaker and in reach."""
+        for spoke_in, actor, _gender in reversed(recent):
+            if unit - spoke_in > _PRONOUN_REACH:
+                break
+            if actor is not None and self.actors[actor].type == "organization":
+                return actor
+            return None  # a person spoke since
+        return None
+
+    def _compound_owner(self, ref: Ref) -> int | None:
+        """ "die BAT-Analyse", "the NASA report": an organisation's name in the document's name."""
+        for word in _WORD.findall(self.text[ref.start : ref.end]):
+            for part in word.split("-")[:-1] if "-" in word else [word]:
+                actor = self.by_name.get(fold(part)) if part[:1].isupper() else None
+                if actor is not None and self.actors[actor].type == "organization":
+                    return actor
+        return None
 
     def _compatible(self, actor: int, gender: Gender | None) -> bool:
         if self.actors[actor].type != "person":
