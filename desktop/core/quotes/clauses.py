@@ -166,7 +166,7 @@ def german_subject(clause: Clause, k: int, final: bool, last: int | None = None)
                     return Subject(phrase, ref)
         return Subject(None, None)
     pre_ref: Ref | None = None
-    pre = phrase_after(clause, start) if start < k else None
+    pre = phrase_after(clause, start) if start < k and tokens[start].low not in lex.prepositions else None
     pre_end = _skip_adverbs(clause, _after_pp(clause, pre[1], k), 1, 2) if pre else k
     apposition = pre_end < k and tokens[pre_end].low in (",", "(") and tokens[k - 1].low in (",", ")")
     if pre and (pre_end == k or apposition) and tokens[start].low not in lex.subordinators:
@@ -215,6 +215,11 @@ def english_subject(clause: Clause, k: int) -> Subject:
             return Subject(after, after_ref, trailing=True, after=True)
     if j < start and k - 1 >= 0 and tokens[k - 1].closes >= 0:
         return Subject(None, None, trailing=True)
+    if j >= start and tokens[j].low in lex.time_nouns:  # "but this year announced"
+        i = j - 1
+        while i >= start and tokens[i].low in lex.time_prefixes and j - i < 3:
+            i -= 1
+        j = i if i < j - 1 else j
     if j >= start and tokens[j].low in lex.coordinators:
         return Subject(None, None, inherit=True)
     if j >= start and tokens[j].low in (",", ")"):

@@ -196,3 +196,45 @@ def _demonstrative_prefield(clause: Clause, k: int) -> bool:
     """ "Das sagte X." / "Die kündigte X an.": the cue refers back to the sentence before."""
     start = clause_start(clause, k)
     return k - start == 1 and clause.tokens[start].low in ("das", "dies", "die", "this", "that")
+
+
+def message_span(clause: Clause, cue: Cue, cues: list[Cue]) -> tuple[int, int, int | None] | None:
+    """Token range of a cue's message, and a quotation that a colon at its end introduces."""
+    tokens, lex = clause.tokens, clause.lex
+    if cue.direction in ("backward", "whole"):
+        if cue.message is None or not 0 <= cue.message[0] < cue.message[1] <= len(tokens):
+            return None
+        return (*cue.message, None)
+    if cue.direction != "forward" or cue.complement is None:
+        return None
+    start = cue.complement[1]
+    end = len(tokens)
+    for other in cues:
+        if other.first > start and (other.subject.inherit or other.kind == "colon"):
+            end = other.first
+            while end > start and tokens[end - 1].low in lex.coordinators | {",", "-", "–"}:
+                end -= 1
+            break
+    if cue.subject.subordinate:
+        end = _main_clause_start(clause, start, end)
+    colon_quote = None
+    for k in range(start, end):
+        if tokens[k].low == ":" and k + 1 < len(tokens) and tokens[k + 1].opens >= 0:
+            end, colon_quote = k, tokens[k + 1].opens
+            break
+    return (start, end, colon_quote) if end > start else None
+
+
+def _main_clause_start(clause: Clause, start: int, end: int) -> int:
+    """ "Während X betont, dass die Lage ernst sei, berichten …": the message of a cue in a leading
+    subordinate clause ends where the main clause's verb follows a comma."""
+    tokens, lex = clause.tokens, clause.lex
+    for k in range(start + 1, end - 1):
+        token, nxt = tokens[k], tokens[k + 1]
+        if token.low != "," or token.quoted or not nxt.is_word or not clause.text[nxt.start].islower():
+            continue
+        if nxt.low in lex.closed_words or nxt.low in lex.relatives or nxt.low in lex.complementizers:
+            continue
+        if lex.language == "de" or nxt.low in lex.forms or nxt.low in lex.finite_verbs:
+            return k
+    return end

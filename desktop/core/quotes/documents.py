@@ -38,7 +38,7 @@ def document_source(clause: Clause, phrase: tuple[int, int]) -> tuple[Subject, i
             return Subject(owner, classify(clause, *owner), after=True), max(b, owner[1])
         i += 1
     start, end = tokens[a].start, tokens[b - 1].end
-    return Subject(phrase, Ref("anonymous", start, end, word=tokens[noun].low), after=True), b
+    return Subject(phrase, Ref("document", start, end, word=tokens[noun].low), after=True), b
 
 
 def _may_link(clause: Clause, i: int) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.quotes.clauses import Subject
-from desktop.core.quotes.cues import Cue, find_cues
+from desktop.core.quotes.cues import Cue, find_cues, message_span
 from desktop.core.quotes.genders import Gender
 from desktop.core.quotes.lexicon import Lexicon
 from desktop.core.quotes.mood import first_person, reported
@@ -125,7 +125,7 @@ class Finder:
             if cue.complement and cue.complement[0] == "quote":
                 quote_cue.setdefault(cue.complement[1], cue)
                 continue
-            span = self._message(clause, cue, cues)
+            span = message_span(clause, cue, cues)
             if cue.demonstrative and span is None:
                 self._demonstrative(cue, speaker, state, said)
                 continue
@@ -183,30 +183,6 @@ class Finder:
                 speaker = Resolved(None, cue.source)
             resolved.append(speaker)
         return resolved
-
-    def _message(self, clause: Clause, cue: Cue, cues: list[Cue]) -> tuple[int, int, int | None] | None:
-        """Token range of a cue's message, and a quotation that a colon at its end introduces."""
-        tokens = clause.tokens
-        if cue.direction in ("backward", "whole"):
-            if cue.message is None or not 0 <= cue.message[0] < cue.message[1] <= len(tokens):
-                return None
-            return (*cue.message, None)
-        if cue.direction != "forward" or cue.complement is None:
-            return None
-        start = cue.complement[1]
-        end = len(tokens)
-        for other in cues:
-            if other.first > start and (other.subject.inherit or other.kind == "colon"):
-                end = other.first
-                while end > start and tokens[end - 1].low in self.lex.coordinators | {",", "-", "–"}:
-                    end -= 1
-                break
-        colon_quote = None
-        for k in range(start, end):
-            if tokens[k].low == ":" and k + 1 < len(tokens) and tokens[k + 1].opens >= 0:
-                end, colon_quote = k, tokens[k + 1].opens
-                break
-        return (start, end, colon_quote) if end > start else None
 
     def _said(
         self, tokens: list[Token], a: int, b: int, cue: Cue | None, speaker: Resolved, clause: Clause

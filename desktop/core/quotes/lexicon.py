@@ -206,7 +206,9 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         per_first=per_first,
         strong_cues=frozenset(strong_cues),
         particle_forms={form: frozenset(p) for form, p in particle_forms.items()},
-        weak_cue=_weak_cue(words("so_words"), words("per_prepositions"), words("per_nouns")),
+        weak_cue=_weak_cue(
+            words("so_words"), words("per_prepositions"), words("per_nouns") | words("statement_nouns")
+        ),
         closed_words=frozenset().union(
             *(
                 words(key)
@@ -230,15 +232,16 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
 def _weak_cue(
     so_words: frozenset[str], prepositions: frozenset[str], nouns: frozenset[str]
 ) -> re.Pattern[str]:
-    """ "…, so X" after a comma or quotation mark; "nach (eigenen) Angaben", "nach Polizeiangaben"."""
+    """ "…, so X" after a comma or quotation mark; "nach (eigenen) Angaben", "nach Polizeiangaben",
+    "nach einem Bericht", "seiner Ansicht nach"."""
     parts = []
     if so_words:
         parts.append(r"[,\"'“”»«–—]\s*(?:" + "|".join(map(re.escape, sorted(so_words))) + r")\s")
     if prepositions and nouns:
         preps = "|".join(map(re.escape, sorted(prepositions)))
-        parts.append(
-            r"\b(?:" + preps + r")\s+(?:\w+\s+)?\w*(?:" + "|".join(map(re.escape, sorted(nouns))) + r")\b"
-        )
+        alternatives = "|".join(map(re.escape, sorted(nouns)))
+        parts.append(r"\b(?:" + preps + r")\s+(?:\w+\s+){0,2}\w*(?:" + alternatives + r")\b")
+        parts.append(r"\b(?:" + alternatives + r")\s+(?:" + preps + r")\b")
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 

@@ -349,4 +349,6 @@ def classify(clause: Clause, a: int, b: int) -> Ref:
 def document_noun(low: str, lex: Lexicon, german: bool) -> bool:
     """A word for a statement or a document ("statement", "Bericht", "Rechnungshofbericht")."""
     nouns = lex.statement_nouns
-    return low in nouns or (german and any(low.endswith(n) and len(low) > len(n) + 2 for n in nouns))
+    if low in nouns or low.rsplit("-", 1)[-1] in nouns:  # "BAT-Analyse", "BAT-analysis"
+        return True
+    return german and any(low.endswith(n) and len(low) > len(n) + 2 for n in nouns)

@@ -1,0 +1,127 @@
+"""Who the subject of a reporting cue is: subordinate and coordinated clauses, inverted subjects,
+titles, affiliations, definite descriptions of a person the article spoke of."""
+
+from __future__ import annotations
+
+from tests.quote_helpers import actor, only, statements
+
+
+def test_subject_right_after_a_subordinator_german() -> None:
+    text = "Während Anna Müller betont, dass die Lage ernst sei, berichten Betroffene von Armut."
+    found = statements(text, "de", [actor(text, "Anna Müller")])
+    assert ("die Lage ernst sei", "Anna Müller") in [(s.message, s.speaker) for s in found]
+    text = "Peter Berg kann zufrieden sein, wenngleich Anna Müller mitteilte, dass der Plan scheitere."
+    said = only(text, "de", [actor(text, "Peter Berg"), actor(text, "Anna Müller")])
+    assert (said.message, said.speaker) == ("der Plan scheitere", "Anna Müller")
+
+
+def test_subordinate_clause_with_an_apposition_and_no_main_clause_message_german() -> None:
+    text = (
+        "Peter Berg soll wütend gewesen sein, als die Moderatorin in Marlow, Buckinghamshire, zugab, "
+        "keine Zeit mehr zu haben. Während Anna Müller ihren Rückzug ankündigte, verließ Peter Berg das Land."
+    )
+    found = statements(text, "de", [actor(text, "Peter Berg"), actor(text, "Anna Müller")])
+    assert all(s.speaker != "Peter Berg" for s in found)
+    assert all("verließ" not in s.message for s in found)
+
+
+def test_subject_by_the_subordinator_english() -> None:
+    text = 'Recep Erdogan underlined the call by saying "we are ready to take more steps towards peace."'
+    said = only(text, "en", [actor(text, "Recep Erdogan")])
+    assert (said.speaker, said.message) == ("Recep Erdogan", "we are ready to take more steps towards peace.")
+    text = "Recep Erdogan unterstrich den Aufruf, indem er sagte: „Wir sind bereit, mehr Schritte zu gehen.“"
+    said = only(text, "de", [actor(text, "Recep Erdogan")])
+    assert (said.speaker, said.kind) == ("Recep Erdogan", "direct")
+
+
+def test_elided_subject_of_a_coordinated_verb() -> None:
+    text = "Sean Combs war als Puff Daddy bekannt, gab aber dieses Jahr bekannt, dass er den Namen Love mag."
+    said = only(text, "de", [actor(text, "Sean Combs"), actor(text, "Puff Daddy")])
+    assert (said.message, said.speaker) == ("er den Namen Love mag", "Sean Combs")
+    text = "Sean Combs was known as Puff Daddy, but this year announced that he prefers the name Love."
+    said = only(text, "en", [actor(text, "Sean Combs"), actor(text, "Puff Daddy")])
+    assert (said.message, said.speaker) == ("he prefers the name Love", "Sean Combs")
+
+
+def test_time_expression_between_verb_and_subject() -> None:
+    text = "Die Lage sei ernst, sagte am Montag Anna Müller."
+    assert only(text, "de", [actor(text, "Anna Müller")]).speaker == "Anna Müller"
+    text = "The situation is serious, said on Monday Anna Miller."
+    assert only(text, "en", [actor(text, "Anna Miller")]).speaker == "Anna Miller"
+
+
+def test_no_inverted_subject_before_a_clause_of_its_own_english() -> None:
+    text = "In a report, Dave Lewis, chief executive of Tesco, stated they did not want to leave Poland."
+    cast = [actor(text, "Dave Lewis"), actor(text, "Tesco", "organization")]
+    said = only(text, "en", [*cast, actor(text, "Poland", "location")])
+    assert (said.speaker, said.message) == ("Dave Lewis", "they did not want to leave Poland")
+    text = '"We will not give up," said a protester using the pseudonym Katya.'
+    said = only(text, "en", [actor(text, "Katya")])
+    assert (said.speaker, said.source) == (None, "a protester")
+
+
+def test_pronoun_subject_opens_the_message_clause_english() -> None:
+    text = (
+        "Matt Simister explained that the company held a 4% share of the market, "
+        "and stated they want to stay in Hungary."
+    )
+    found = statements(text, "en", [actor(text, "Matt Simister"), actor(text, "Hungary", "location")])
+    assert [(s.message, s.speaker) for s in found] == [
+        ("the company held a 4% share of the market", "Matt Simister"),
+        ("they want to stay in Hungary", "Matt Simister"),
+    ]
+
+
+def test_title_abbreviation_in_a_name() -> None:
+    text = '"The strains were almost entirely different," said Dr. Livermore.'
+    assert only(text, "en", [actor(text, "David Livermore")]).speaker == "David Livermore"
+    text = "„Die Stämme waren fast völlig verschieden“, sagte Prof. Livermore."
+    assert only(text, "de", [actor(text, "David Livermore")]).speaker == "David Livermore"
+
+
+def test_person_named_with_the_organisation_they_work_at() -> None:
+    # the recogniser took "of CU Boulder" into the person's name
+    text = (
+        '"Now we are seeing a new process," said study co-author Ted Scambos of CU Boulder\'s '
+        "Cooperative Institute for Research."
+    )
+    person, institute = "Ted Scambos of CU Boulder", "Cooperative Institute for Research"
+    cast = [actor(text, person), actor(text, institute, "organization")]
+    assert only(text, "en", cast).speaker == person
+    text = "„Die Lage ist ernst“, sagte Anna Berg von der Universität Wien am Institut für Weltwirtschaft."
+    person, institute = "Anna Berg von der Universität Wien", "Institut für Weltwirtschaft"
+    cast = [actor(text, person), actor(text, institute, "organization")]
+    assert only(text, "de", cast).speaker == person
+
+
+def test_definite_person_noun_means_the_person_spoken_of() -> None:
+    text = (
+        "Cristiano Ronaldo sagte, die Berichte seien falsch. "
+        "„Sie wollen sich durch meinen Namen profilieren“, fügte der Spieler lächelnd hinzu."
+    )
+    found = statements(text, "de", [actor(text, "Cristiano Ronaldo")])
+    assert [s.speaker for s in found] == ["Cristiano Ronaldo", "Cristiano Ronaldo"]
+    text = (
+        '"Warm water is attacking the ice shelves," said Karen Alley. '
+        'The Wooster professor added, "But exactly how much, we do not yet know."'
+    )
+    found = statements(text, "en", [actor(text, "Karen Alley")])
+    assert [s.speaker for s in found] == ["Karen Alley", "Karen Alley"]
+
+
+def test_definite_person_noun_of_the_other_gender_stays_unnamed() -> None:
+    text = "Anna Müller sagte, sie sei zufrieden. Der Präsident sagte, die Lage sei ernst."
+    found = statements(text, "de", [actor(text, "Anna Müller")])
+    assert [s.speaker for s in found] == ["Anna Müller", None]
+
+
+def test_capitalised_verb_form_in_a_name_is_no_cue_english() -> None:
+    text = (
+        "In two studies presented in Orlando, Florida in the United States, "
+        "scientists have disclosed new steps toward using natural glues."
+    )
+    cast = [actor(text, "Orlando", "location"), actor(text, "Florida", "location")]
+    assert all(s.speaker is None for s in statements(text, "en", cast))
+    text = "Initial reports stated the fruit was a pineapple."
+    said = only(text, "en")
+    assert (said.message, said.speaker) == ("the fruit was a pineapple", None)
