@@ -36,6 +36,8 @@ def complement(
         phrase = phrase_after(clause, i)
         if phrase and tokens[phrase[0]].low not in lex.pronouns:
             i = phrase[1]
+            if i + 1 < n and tokens[i].low == "to" and tokens[i + 1].is_word:
+                return ("clause", phrase[0])  # "urged the crowd to consider …"
     quote = _quote_ahead(clause, k, i)
     if quote is not None:
         return ("quote", quote)
@@ -96,11 +98,40 @@ def _after_comma(clause: Clause, i: int, any_clause: bool) -> Complement | None:
     if token.low in lex.complementizers:
         skip = token.low in ("dass", "daß", "that")
         return ("clause", i + 1 if skip else i) if i + 1 < len(tokens) else None
-    if not any_clause or not token.is_word or token.low in _RELATIVE:
+    if not token.is_word or token.low in _RELATIVE:
         return None
+    if clause.german and _relative_clause(clause, i):
+        return None  # "kündigte Vorschläge an, die von … reichen": about the object, not a message
+    if not any_clause:
+        # "empfiehlt, regionale Produkte zu essen": an infinitive clause is a message too
+        return ("clause", i) if clause.german and _infinitive_clause(clause, i) else None
     if clause.german or _english_clause_start(clause, i):
         return ("clause", i)
     return None
+
+
+def _relative_clause(clause: Clause, i: int) -> bool:
+    """ ", die von … reichen", ", der sich …": a relative pronoun, not an article before a noun."""
+    tokens, lex = clause.tokens, clause.lex
+    if tokens[i].low not in lex.relatives or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1].low
+    return nxt in lex.prepositions or nxt in lex.adverbs or nxt == "sich"
+
+
+def _infinitive_clause(clause: Clause, i: int) -> bool:
+    """A German clause from ``i`` that ends in an infinitive with "zu" ("…, Quoten aufzugeben")."""
+    tokens, lex = clause.tokens, clause.lex
+    j = i
+    while j < len(tokens) and tokens[j].is_word and not tokens[j].quoted and j - i < _MAX_COMPLEMENT_SCAN:
+        j += 1
+    if j - i < 2 or clause.text[tokens[j - 1].start].isupper():
+        return False
+    last, before = tokens[j - 1].low, tokens[j - 2].low
+    if before == "zu" and last.endswith(("en", "ern", "eln")):
+        return True
+    at = last.find("zu", 2)
+    return at > 0 and last[:at] in lex.verb_prefixes and last.endswith("en")  # "aufzugeben"
 
 
 def _english_clause_start(clause: Clause, i: int) -> bool:

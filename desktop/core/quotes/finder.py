@@ -17,7 +17,7 @@ from desktop.core.quotes.clauses import Subject
 from desktop.core.quotes.cues import Cue, find_cues, message_span
 from desktop.core.quotes.genders import Gender
 from desktop.core.quotes.lexicon import Lexicon
-from desktop.core.quotes.mood import first_person, reported
+from desktop.core.quotes.mood import first_person, reported, stripped_speech
 from desktop.core.quotes.phrases import Clause, Ref, classify, phrase_after
 from desktop.core.quotes.speakers import Resolved, Resolver
 from desktop.core.quotes.tokens import MentionIndex, Token, mentions_by_token, tokenize
@@ -80,7 +80,7 @@ class Finder:
             if unit.start < skip_until:
                 continue
             may_hold_cue = self._may_hold_cue(unit)
-            may_continue = state.last_unit == unit.index - 1 and bool(self.lex.subjunctive)
+            may_continue = state.last_unit == unit.index - 1
             if not (unit.quotes or may_hold_cue or may_continue):
                 state.previous = (unit, [])
                 continue  # most sentences report nothing: no need to look closer
@@ -258,14 +258,18 @@ class Finder:
     def _continuation(self, unit: Unit, clause: Clause, state: _State) -> list[_Said]:
         """A cue-less sentence in reported speech right after a statement continues it."""
         last = state.last
-        if last is None or state.last_unit != unit.index - 1 or not self.lex.subjunctive:
+        if last is None or state.last_unit != unit.index - 1:
             return []
         if last.speaker.actor is None and last.speaker.source is None:
             return []  # nobody to continue
         tokens = clause.tokens
-        if not reported(tokens, self.text, self.lex) or first_person(tokens, 0, len(tokens), self.lex):
-            return []
         start, end = _trim(self.text, unit.start, unit.end)
+        if stripped_speech(tokens, self.text, self.lex):
+            # the speaker's own words with their quotation marks stripped ("Ich wurde gefoltert.")
+            person = last.speaker.actor is not None and last.speaker.actor in self.person_actors
+            return [_Said(start, end, "direct", last.speaker)] if person else []
+        if not self.lex.subjunctive or not reported(tokens, self.text, self.lex):
+            return []
         return [_Said(start, end, "indirect", last.speaker)]
 
     def _found(self, said: _Said) -> FoundQuote:

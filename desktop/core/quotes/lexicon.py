@@ -47,6 +47,7 @@ class Lexicon:
     language: str
     forms: dict[str, tuple[VerbForm, ...]]
     particles: frozenset[str]
+    verb_prefixes: frozenset[str]  # separable prefixes: "auf" in "aufzugeben"
     as_words: frozenset[str]
     so_words: frozenset[str]
     per_words: tuple[tuple[str, ...], ...]  # "laut", ("according", "to")
@@ -75,6 +76,7 @@ class Lexicon:
     neuter: frozenset[str]
     plural: frozenset[str]
     first_person: frozenset[str]
+    first_person_subjects: frozenset[str]  # "ich", "wir", "I", "we"
     determiners: frozenset[str]
     oblique_determiners: frozenset[str]
     indefinite: frozenset[str]
@@ -159,6 +161,7 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         language=language,
         forms=verbs,
         particles=frozenset(f.verb.particle for found in verbs.values() for f in found if f.verb.particle),
+        verb_prefixes=words("verb_prefixes"),
         as_words=words("as_words"),
         so_words=words("so_words"),
         per_words=tuple(tuple(p.lower().split()) for p in data.get("per_words") or []),
@@ -187,6 +190,7 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         neuter=frozenset(_words(pronouns.get("neuter"))),
         plural=frozenset(_words(pronouns.get("plural"))),
         first_person=words("first_person"),
+        first_person_subjects=words("first_person_subjects"),
         determiners=words("determiners"),
         oblique_determiners=words("oblique_determiners"),
         indefinite=words("indefinite"),

@@ -3,7 +3,8 @@
 A German sentence in Konjunktiv I ("Die Regierung habe versagt") or with reportative
 "soll"/"sollen" ("Der Täter soll geflohen sein") reports what someone said; right after a
 statement it continues that statement. A message with "ich"/"wir" and no Konjunktiv is
-someone's own words, i.e. direct speech even when its quotation marks were stripped.
+someone's own words, i.e. direct speech even when its quotation marks were stripped; such a
+sentence right after a person's statement continues it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,19 @@ def first_person(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
     """Tokens ``[a, b)`` speak in the first person outside quotations, not in Konjunktiv I."""
     words = [t.low for t in tokens[a:b] if not t.quoted]
     return any(w in lex.first_person for w in words) and not any(w in lex.subjunctive for w in words)
+
+
+def stripped_speech(tokens: list[Token], text: str, lex: Lexicon) -> bool:
+    """A sentence in someone's own words whose quotation marks were stripped: a first-person
+    subject outside quotations, not an acronym ("US")."""
+    for token in tokens:
+        if token.quoted or token.low not in lex.first_person_subjects:
+            continue
+        surface = text[token.start : token.end]
+        if len(surface) > 1 and surface.isupper():
+            continue
+        return not any(t.low in lex.subjunctive for t in tokens if not t.quoted)
+    return False
 
 
 def reported(tokens: list[Token], text: str, lex: Lexicon) -> bool:
