@@ -79,8 +79,12 @@ class Finder:
                 break
             if unit.start < skip_until:
                 continue
-            may_hold_cue = self._may_hold_cue(unit)
-            may_continue = state.last_unit == unit.index - 1
+            words = self.text[unit.start : unit.end].translate(_SPACE_PUNCTUATION).split()
+            may_hold_cue = self._may_hold_cue(unit, words)
+            may_continue = state.last_unit == unit.index - 1 and (
+                bool(self.lex.subjunctive)
+                or not self.lex.first_person_subjects.isdisjoint(map(str.lower, words))
+            )
             if not (unit.quotes or may_hold_cue or may_continue):
                 state.previous = (unit, [])
                 continue  # most sentences report nothing: no need to look closer
@@ -90,16 +94,20 @@ class Finder:
         said.sort(key=lambda s: (s.start, s.end))
         return [self._found(s) for s in said if s.end > s.start]
 
-    def _may_hold_cue(self, unit: Unit) -> bool:
+    def _may_hold_cue(self, unit: Unit, words: list[str]) -> bool:
         """A quick test on the words of a unit: could any cue be there?"""
         lex = self.lex
-        words = self.text[unit.start : unit.end].translate(_SPACE_PUNCTUATION).split()
         if not lex.strong_cues.isdisjoint(words):
             return True
         for word in lex.particle_forms.keys() & words:
             if not lex.particle_forms[word].isdisjoint(words):
                 return True
-        return lex.weak_cue.search(self.text, unit.start, unit.end) is not None
+        if lex.so_cue.search(self.text, unit.start, unit.end) is not None:
+            return True
+        return (
+            not lex.per_triggers.isdisjoint(words)
+            and lex.per_cue.search(self.text, unit.start, unit.end) is not None
+        )
 
     # -- one unit ------------------------------------------------------------------------
     def _clause(self, unit: Unit) -> Clause:

@@ -96,7 +96,9 @@ class Lexicon:
     per_first: frozenset[str]  # first words of "according to" phrases
     strong_cues: frozenset[str]  # words, as written, no sentence holds without a cue: "sagte", "zufolge"
     particle_forms: dict[str, frozenset[str]]  # "gab" -> "an", "zu", "bekannt": a cue only with one
-    weak_cue: re.Pattern[str]  # common words that are cues only in context: ", so X", "nach Angaben"
+    so_cue: re.Pattern[str]  # a common word that is a cue only in context: ", so X"
+    per_cue: re.Pattern[str]  # "nach Angaben", "nach einem Bericht", "seiner Ansicht nach"
+    per_triggers: frozenset[str]  # the words, as written, without which ``per_cue`` cannot match
     closed_words: frozenset[str]  # function words, particles and the like: never a verb in -e
 
     @property
@@ -147,7 +149,9 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
     cue_words = frozenset(verbs) | per_first
     for key in ("as_words", "so_words", "postpositions", "per_prepositions", "impersonal"):
         cue_words |= words(key)
-    cue_phrases = per_first | words("postpositions") | words("impersonal")
+    # a phrase's longest word tells whether it may be there ("Berufung", not "unter")
+    per_longest = frozenset(max(p.lower().split(), key=len) for p in data.get("per_words") or [])
+    cue_phrases = per_longest | words("postpositions") | words("impersonal")
     strong_cues = frozenset(
         form for form, found in verbs.items() if any(f.final or not f.verb.particle for f in found)
     )
@@ -210,9 +214,9 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         per_first=per_first,
         strong_cues=frozenset(strong_cues),
         particle_forms={form: frozenset(p) for form, p in particle_forms.items()},
-        weak_cue=_weak_cue(
-            words("so_words"), words("per_prepositions"), words("per_nouns") | words("statement_nouns")
-        ),
+        so_cue=_so_cue(words("so_words")),
+        per_cue=_per_cue(words("per_prepositions"), words("per_nouns") | words("statement_nouns")),
+        per_triggers=frozenset(w for p in words("per_prepositions") for w in (p, p.capitalize())),
         closed_words=frozenset().union(
             *(
                 words(key)
@@ -233,20 +237,24 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
     )
 
 
-def _weak_cue(
-    so_words: frozenset[str], prepositions: frozenset[str], nouns: frozenset[str]
-) -> re.Pattern[str]:
-    """ "…, so X" after a comma or quotation mark; "nach (eigenen) Angaben", "nach Polizeiangaben",
-    "nach einem Bericht", "seiner Ansicht nach"."""
-    parts = []
-    if so_words:
-        parts.append(r"[,\"'“”»«–—]\s*(?:" + "|".join(map(re.escape, sorted(so_words))) + r")\s")
-    if prepositions and nouns:
-        preps = "|".join(map(re.escape, sorted(prepositions)))
-        alternatives = "|".join(map(re.escape, sorted(nouns)))
-        parts.append(r"\b(?:" + preps + r")\s+(?:\w+\s+){0,2}\w*(?:" + alternatives + r")\b")
-        parts.append(r"\b(?:" + alternatives + r")\s+(?:" + preps + r")\b")
-    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+def _so_cue(so_words: frozenset[str]) -> re.Pattern[str]:
+    """ "…, so X" after a comma, a dash or a quotation mark."""
+    if not so_words:
+        return re.compile("(?!)")
+    return re.compile(r"[,\"'“”»«–—]\s*(?:" + "|".join(map(re.escape, sorted(so_words))) + r")\s")
+
+
+def _per_cue(prepositions: frozenset[str], nouns: frozenset[str]) -> re.Pattern[str]:
+    """ "nach (eigenen) Angaben", "nach Polizeiangaben", "nach einem Bericht", "seiner Ansicht nach"."""
+    if not (prepositions and nouns):
+        return re.compile("(?!)")
+    preps = "|".join(map(re.escape, sorted(prepositions)))
+    alternatives = "|".join(map(re.escape, sorted(nouns)))
+    return re.compile(
+        r"\b(?:" + preps + r")\s+(?:\w+\s+){0,2}\w*(?:" + alternatives + r")\b"
+        r"|\b(?:" + alternatives + r")\s+(?:" + preps + r")\b",
+        re.IGNORECASE,
+    )
 
 
 # A safe YAML loader without the 1.1 booleans: "on", "no", "yes" and "off" are words here.
