@@ -8,7 +8,10 @@ the speaking actor among ``actors`` (or none for anonymous sources). The word li
 - ``marks``: pairing quotation marks; ``units``: sentences joined by quotations, and which
   quotations can be statements at all (no headline, scare quote or title);
 - ``tokens`` / ``phrases``: words, mentions and the noun phrases that name speakers;
-- ``clauses`` / ``cues``: reporting verbs and phrases, their subjects and message clauses;
+- ``clauses`` / ``complements``: subjects of reporting verbs and where their messages begin;
+- ``cues`` / ``phrase_cues`` / ``documents``: reporting verbs, "so X"/"laut X"/"according to X"
+  and the like, documents that speak for their issuer;
+- ``attach``: which quotation belongs to which cue; ``mood``: Konjunktiv I and first person;
 - ``speakers`` / ``genders``: from a phrase to an actor (name, pronoun, role, organisation);
 - ``finder``: putting it together unit by unit, with the continuation rules.
 """

@@ -126,7 +126,7 @@ def _subordinate_start(clause: Clause, k: int) -> int | None:
 
 
 def _capitalised(clause: Clause, token: Token) -> bool:
-    return token.is_word and clause.text[token.start].isupper()
+    return token.is_word and (clause.text[token.start].isupper() or token.low.isdigit())
 
 
 def _elided(clause: Clause, k: int, last: int) -> bool:
@@ -159,9 +159,11 @@ def german_subject(clause: Clause, k: int, final: bool, last: int | None = None)
             return Subject(phrase, ref, subordinate=True)
         return Subject(None, None, subordinate=True)
     if final:
+        # "X hat … gesagt", "Am Montag hat X … gesagt": the first phrase or the one after the auxiliary
         for i in range(start, k):
-            if tokens[i].is_word and (i == start or tokens[i - 1].low not in lex.prepositions):
-                phrase = phrase_after(clause, i)
+            if i == start or tokens[i - 1].low in lex.auxiliaries:
+                i = _skip_adverbs(clause, i, 1, 2)
+                phrase = phrase_after(clause, i) if i < k and tokens[i].low not in lex.prepositions else None
                 if phrase and _resolvable(ref := classify(clause, *phrase)):
                     return Subject(phrase, ref)
         return Subject(None, None)

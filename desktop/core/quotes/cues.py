@@ -22,7 +22,7 @@ from desktop.core.quotes.phrase_cues import (
     postposition_cue,
     so_cue,
 )
-from desktop.core.quotes.phrases import Clause, phrase_after
+from desktop.core.quotes.phrases import Clause, classify, phrase_after
 
 __all__ = ["Cue", "find_cues"]
 _PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being", "the"})
@@ -131,16 +131,19 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
             cue.direction, cue.message = "whole", (clause_start(clause, cue.first), _clause_end(clause, end))
     elif _demonstrative_prefield(clause, k):
         cue.demonstrative = True
-    if cue.direction == "none" and form.verb.naming:
-        named = _naming_message(clause, k, last, subject)
+    if cue.direction == "none" and form.verb.object_with:
+        named = _object_message(clause, k, last, subject, form.verb.object_with)
         if named is not None:
             cue.direction, cue.message = "whole", named
     return cue
 
 
-def _naming_message(clause: Clause, k: int, last: int, subject: Subject) -> tuple[int, int] | None:
-    """ "called the deal "a disgrace"", "die sie als „Fake News“ bezeichneten": the object with its
-    quoted label, after the verb (and a subject after it) or, for a verb closing its clause, before."""
+def _object_message(
+    clause: Clause, k: int, last: int, subject: Subject, wanted: frozenset[str]
+) -> tuple[int, int] | None:
+    """ "called the deal "a disgrace"", "die sie als „Fake News“ bezeichneten", "bezifferte den
+    Schaden auf 200 Millionen": the object, after the verb (and a subject after it) or, for a verb
+    closing its clause, before it; only when it holds one of the ``wanted`` marks or words."""
     tokens, lex = clause.tokens, clause.lex
     if last + 1 >= len(tokens) or not tokens[last + 1].is_word:
         start = subject.phrase[1] if subject.phrase and subject.phrase[1] <= k else clause_start(clause, k)
@@ -155,7 +158,10 @@ def _naming_message(clause: Clause, k: int, last: int, subject: Subject) -> tupl
             if token.low in lex.coordinators and end + 1 < len(tokens) and tokens[end + 1].low in lex.forms:
                 break  # "… als „Fake News“ und sagte, …"
             end += 1
-    marked = any(t.low in _QUOTE_MARKS for t in tokens[start:end])
+    if "quote" in wanted:
+        marked = any(t.low in _QUOTE_MARKS for t in tokens[start:end])
+    else:
+        marked = "*" in wanted or any(t.low in wanted for t in tokens[start:end])
     return (start, end) if end > start and marked else None
 
 
@@ -210,8 +216,11 @@ def message_span(clause: Clause, cue: Cue, cues: list[Cue]) -> tuple[int, int, i
     start = cue.complement[1]
     end = len(tokens)
     for other in cues:
-        if other.first > start and (other.subject.inherit or other.kind == "colon"):
-            end = other.first
+        if other.first <= start:
+            continue
+        if other.subject.inherit or other.kind == "colon" or other.direction == "backward":
+            # "…, and added", "…, the BBC reported": the next cue ends this message
+            end = _first_of_cue(other) if other.direction == "backward" else other.first
             while end > start and tokens[end - 1].low in lex.coordinators | {",", "-", "–"}:
                 end -= 1
             break
@@ -238,3 +247,37 @@ def _main_clause_start(clause: Clause, start: int, end: int) -> int:
         if lex.language == "de" or nxt.low in lex.forms or nxt.low in lex.finite_verbs:
             return k
     return end
+
+
+def innermost(cues: list[Cue]) -> list[Cue]:
+    """Without the outlets that pass on a statement: in "According to ISNA, the prosecutor said …"
+    or "Nach einem Bericht der Zeitung X unter Berufung auf Y …" the inner source speaks."""
+    kept = []
+    for cue in cues:
+        if cue.kind in ("per", "so") and cue.message is not None:
+            a, b = cue.message
+            if any(
+                other is not cue
+                and other.ref is not None
+                and not other.subject.inherit
+                and a <= other.first < b
+                and (cue.direction == "backward" or other.first > cue.last)
+                for other in cues
+            ):
+                continue
+        kept.append(cue)
+    return kept
+
+
+def sentence_subject(clause: Clause, before: int) -> Subject:
+    """The phrase opening the unit, or the first one after a comma before token ``before``, when it
+    names someone (for a cue with no subject of its own: "In a statement, the ministry …, calling")."""
+    tokens = clause.tokens
+    starts = [0, *(i + 1 for i in range(before) if tokens[i].low == "," and not tokens[i].quoted)]
+    for start in starts:
+        phrase = phrase_after(clause, start)
+        if phrase is not None and phrase[1] <= before:
+            ref = classify(clause, *phrase)
+            if ref.kind in ("mention", "pronoun", "role"):
+                return Subject(phrase, ref)
+    return Subject(None, None)

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from desktop.core.quotes.clauses import Subject
-from desktop.core.quotes.cues import Cue, find_cues, message_span
+from desktop.core.quotes.attach import mark_quotes, quote_right_before, separated
+from desktop.core.quotes.cues import Cue, find_cues, innermost, message_span, sentence_subject
 from desktop.core.quotes.genders import Gender
 from desktop.core.quotes.lexicon import Lexicon
 from desktop.core.quotes.mood import first_person, reported, stripped_speech
-from desktop.core.quotes.phrases import Clause, Ref, classify, phrase_after
+from desktop.core.quotes.phrases import Clause, Ref
 from desktop.core.quotes.speakers import Resolved, Resolver
 from desktop.core.quotes.tokens import MentionIndex, Token, mentions_by_token, tokenize
 from desktop.core.quotes.units import Quotation, Unit, headline_end, statement_quotations, units
@@ -28,6 +28,7 @@ from desktop.core.types import FoundQuote, LinkedActor, QuoteKind
 _STRIP = " \t\n\u00a0,;:–—-"
 # Punctuation to spaces, so that a sentence's words are its ``split()``.
 _SPACE_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?\"'„“”‚‘’»«›‹()[]{}–—…/"})
+_SUBJECT_REACH = 8  # tokens at a unit's start where its subject stands
 _UNNAMED_PERSON = frozenset({"role", "person", "unnamed", "pronoun"})
 
 
@@ -112,7 +113,7 @@ class Finder:
     # -- one unit ------------------------------------------------------------------------
     def _clause(self, unit: Unit) -> Clause:
         tokens = tokenize(self.text, unit.start, unit.end, self.sentence_ends)
-        _mark_quotes(tokens, [self.quotes[q] for q in unit.quotes], unit.quotes)
+        mark_quotes(tokens, [self.quotes[q] for q in unit.quotes], unit.quotes)
         mentions = mentions_by_token(self.text, tokens, self.mentions.between(unit.start, unit.end))
         mention_at = {t: (m, first) for first, (m, last) in mentions.items() for t in range(first, last + 1)}
         return Clause(self.text, self.lex, tokens, mentions, mention_at, self.person_actors)
@@ -120,13 +121,13 @@ class Finder:
     def _unit(self, unit: Unit, state: _State) -> list[_Said]:
         clause = self._clause(unit)
         tokens = clause.tokens
-        cues = _innermost(find_cues(clause))
+        cues = innermost(find_cues(clause))
         speakers = self._speakers(clause, cues, unit, state)
         said: list[_Said] = []
         quote_cue: dict[int, Cue] = {}
         messages: list[tuple[int, int]] = []
         for cue, speaker in zip(cues, speakers, strict=True):
-            before = _quote_right_before(tokens, cue)
+            before = quote_right_before(tokens, cue)
             if before is not None and (cue.subject.trailing or cue.direction != "forward"):
                 quote_cue.setdefault(before, cue)
                 continue
@@ -151,6 +152,20 @@ class Finder:
         said.extend(self._quotations(unit, clause, cues, speakers, quote_cue, messages, state))
         if not said and not cues:
             said.extend(self._continuation(unit, clause, state))
+        if not said and cues and tokens[-1].low == ":":
+            # "Trump sagte:" and the quotation in the next paragraph: what follows continues it
+            cue, speaker = cues[-1], speakers[-1]
+            item = _Said(
+                unit.end,
+                unit.end,
+                "direct",
+                speaker,
+                _cue_span(tokens, cue),
+                _speaker_span(cue, speaker),
+                _ref(cue),
+            )
+            if item.speaker.actor is not None or item.speaker.source is not None:
+                state.last_unit, state.last = unit.index, item
         for item in sorted(said, key=lambda s: s.start):
             state.last_unit, state.last = unit.index, item
             actor = item.speaker.actor
@@ -183,7 +198,7 @@ class Finder:
                 resolved.append(resolved[-1])
                 continue
             if cue.subject.inherit:  # "X congratulated Y, saying …": the sentence's subject
-                cue.subject = _sentence_subject(clause)
+                cue.subject = sentence_subject(clause, cue.first)
             speaker = self.resolver.resolve(
                 cue.ref, unit=unit.index, recent=state.recent, plural_verb=cue.plural
             )
@@ -237,7 +252,7 @@ class Finder:
             if (
                 cue is None
                 and previous_cue is not None
-                and not _separated(cues, tokens, previous_close, quote, previous_cue)
+                and not separated(cues, tokens, previous_close, quote, previous_cue)
             ):
                 cue = previous_cue
             inside = any(
@@ -254,7 +269,11 @@ class Finder:
             elif (
                 self._opens_unit(unit, quote) and state.last is not None and state.last_unit == unit.index - 1
             ):
-                said.append(_Said(quote.start, quote.end, "direct", state.last.speaker))
+                last = state.last  # a "X said:" before the quotation lends its cue
+                cue_span, speaker_span = (
+                    (last.cue, last.speaker_span) if last.start == last.end else (None, None)
+                )
+                said.append(_Said(quote.start, quote.end, "direct", last.speaker, cue_span, speaker_span))
             else:
                 said.append(_Said(quote.start, quote.end, "direct", Resolved(None)))
             previous_cue, previous_close = cue, quote.outer_end
@@ -271,6 +290,8 @@ class Finder:
         if last.speaker.actor is None and last.speaker.source is None:
             return []  # nobody to continue
         tokens = clause.tokens
+        if self._new_subject(clause, last.speaker.actor):
+            return []  # "Der neue Sprecher, Günther Kerle, macht mobil: …" is someone else
         start, end = _trim(self.text, unit.start, unit.end)
         if stripped_speech(tokens, self.text, self.lex):
             # the speaker's own words with their quotation marks stripped ("Ich wurde gefoltert.")
@@ -279,6 +300,15 @@ class Finder:
         if not self.lex.subjunctive or not reported(tokens, self.text, self.lex):
             return []
         return [_Said(start, end, "indirect", last.speaker)]
+
+    def _new_subject(self, clause: Clause, speaker: int | None) -> bool:
+        """Whether the unit opens with another person than ``speaker`` (in its first few words)."""
+        for first, (mention, _last) in clause.mentions.items():
+            if first > _SUBJECT_REACH:
+                break
+            if mention.actor in self.person_actors and mention.actor != speaker:
+                return True
+        return False
 
     def _found(self, said: _Said) -> FoundQuote:
         cue = said.cue or (None, None)
@@ -294,73 +324,6 @@ class Finder:
             speaker_end=span[1],
             source=said.speaker.source if said.speaker.actor is None else None,
         )
-
-
-def _innermost(cues: list[Cue]) -> list[Cue]:
-    """Without the outlets that pass on a statement: in "According to ISNA, the prosecutor said …"
-    or "Nach einem Bericht der Zeitung X unter Berufung auf Y …" the inner source speaks."""
-    kept = []
-    for cue in cues:
-        if cue.kind in ("per", "so") and cue.message is not None:
-            a, b = cue.message
-            if any(
-                other is not cue
-                and other.ref is not None
-                and not other.subject.inherit
-                and a <= other.first < b
-                and (cue.direction == "backward" or other.first > cue.last)
-                for other in cues
-            ):
-                continue
-        kept.append(cue)
-    return kept
-
-
-def _sentence_subject(clause: Clause) -> Subject:
-    """The phrase opening the unit, when it names someone (for a cue with no subject of its own)."""
-    phrase = phrase_after(clause, 0)
-    if phrase is None:
-        return Subject(None, None)
-    ref = classify(clause, *phrase)
-    return Subject(phrase, ref) if ref.kind in ("mention", "pronoun", "role") else Subject(None, None)
-
-
-def _mark_quotes(tokens: list[Token], quotes: list[Quotation], indexes: Sequence[int]) -> None:
-    """Flag the tokens inside each quotation and its opening and closing marks."""
-    t = 0
-    for quote, index in zip(quotes, indexes, strict=True):
-        while t < len(tokens) and tokens[t].start < quote.open_at:
-            t += 1
-        while t < len(tokens) and tokens[t].start < quote.outer_end:
-            token = tokens[t]
-            token.quoted = True
-            if token.start == quote.open_at:
-                token.opens = index
-            if quote.close_at is not None and token.start == quote.close_at:
-                token.closes = index
-            t += 1
-        if quote.close_at is None and t > 0:
-            tokens[t - 1].closes = index
-
-
-def _quote_right_before(tokens: list[Token], cue: Cue) -> int | None:
-    """The quotation that closes right before a trailing cue ("…“, sagte X" / "…," X said)."""
-    first = cue.first
-    phrase = cue.subject.phrase
-    if phrase and not cue.subject.after and phrase[0] < first:
-        first = phrase[0]
-    j = first - 1
-    if j >= 0 and tokens[j].low in (",", "–", "—"):
-        j -= 1
-    return tokens[j].closes if j >= 0 and tokens[j].closes >= 0 else None
-
-
-def _separated(cues: list[Cue], tokens: list[Token], after: int, quote: Quotation, previous: Cue) -> bool:
-    """Whether another cue or a sentence end stands between two quotations."""
-    for token in tokens:
-        if after <= token.start < quote.open_at and not token.quoted and token.stops:
-            return True
-    return any(c is not previous and after <= tokens[c.first].start < quote.open_at for c in cues)
 
 
 def _after_colon(tokens: list[Token], a: int) -> bool:

@@ -28,7 +28,9 @@ class Verb:
     particle: str | None  # "hinzu" for "fügte ... hinzu", "out" for "pointed out"
     any_clause: bool  # "sagte, er sei ..." counts; else only "dass"/":"/a quotation
     takes_object: bool  # "told reporters that ..."
-    naming: bool = False  # "called the deal „a disgrace“": the object and its quoted label are the message
+    # The object is the message when it holds one of these: "quote" for a quotation mark ("called
+    # the deal "a disgrace""), else words ("bezifferte den Schaden auf …", "warnte vor …"), "*": any
+    object_with: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,12 @@ class Lexicon:
     per_prepositions: frozenset[str]
     impersonal: frozenset[str]
     impersonal_subject: str
+    impersonal_by: frozenset[str]  # "hieß es seitens der Polizei": words before an impersonal source
     statement_nouns: frozenset[str]
     source_preposition: str
     complementizers: frozenset[str]
     subordinators: frozenset[str]
+    auxiliaries: frozenset[str]  # "hat", "wurde": the subject of "hat … gesagt" may follow them
     relatives: frozenset[str]  # relative pronouns opening a verb-final clause after a comma
     coordinators: frozenset[str]
     anonymous_nouns: frozenset[str]
@@ -124,7 +128,7 @@ def _verb_forms(language: str, entries: dict[str, dict[str, Any]]) -> dict[str, 
             particle=str(particle).lower() if particle else None,
             any_clause=spec.get("clause", "any") == "any",
             takes_object=bool(spec.get("object", False)),
-            naming=bool(spec.get("naming", False)),
+            object_with=frozenset(_words(spec.get("object_with"))),
         )
         for form in _words(spec.get("forms")):
             final = language == "de" and form.startswith("ge") and particle is None
@@ -174,10 +178,12 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         per_prepositions=words("per_prepositions"),
         impersonal=words("impersonal"),
         impersonal_subject=str(data.get("impersonal_subject", "")).lower(),
+        impersonal_by=words("impersonal_by"),
         statement_nouns=words("statement_nouns"),
         source_preposition=str(data.get("source_preposition", "")).lower(),
         complementizers=words("complementizers"),
         subordinators=words("subordinators"),
+        auxiliaries=words("auxiliaries"),
         relatives=words("relatives"),
         coordinators=words("coordinators"),
         anonymous_nouns=words("anonymous_nouns"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop.core.quotes.clauses import Subject, clause_start
+from desktop.core.quotes.clauses import Subject, clause_start, skip_time
 from desktop.core.quotes.complements import Complement, complement
 from desktop.core.quotes.documents import document_source
 from desktop.core.quotes.phrases import Clause, Ref, classify, document_noun, phrase_after, phrase_before
@@ -231,11 +231,34 @@ def impersonal_cue(clause: Clause, k: int) -> Cue | None:
                     if phrase:
                         subject = Subject(phrase, classify(clause, *phrase))
                     break
+    if subject.ref is None and source is None:
+        subject, source = _impersonal_source(clause, skip_time(clause, last + 1))
     comp = complement(clause, last, True, False, False)
     cue = Cue("impersonal", k, last, subject, source=source)
     if comp is not None:
         cue.direction, cue.complement = "forward", comp
+    elif k > start and tokens[k - 1].low in (",", "–", "—"):  # "…, hieß es in der BAT-Analyse."
+        cue.direction, cue.message = "backward", message_before(clause, k)
     return cue
+
+
+def _impersonal_source(clause: Clause, i: int) -> tuple[Subject, str | None]:
+    """ "…, hieß es in einer Erklärung des Ministeriums", "hieß es seitens der Polizei": the source
+    after the impersonal cue (a document, or an organisation or person after "seitens"/"von")."""
+    tokens, lex = clause.tokens, clause.lex
+    if i + 1 >= len(tokens) or tokens[i].low not in lex.prepositions | lex.impersonal_by:
+        return Subject(None, None), None
+    phrase = phrase_after(clause, i + 1)
+    if phrase is None:
+        return Subject(None, None), None
+    found = document_source(clause, phrase)
+    if found is not None:
+        return found[0], None
+    if tokens[i].low == lex.source_preposition:
+        return Subject(None, None), clause.span_text(i, phrase[1])
+    if tokens[i].low in lex.impersonal_by:
+        return Subject(phrase, classify(clause, *phrase), after=True), None
+    return Subject(None, None), None
 
 
 def colon_cue(clause: Clause, k: int) -> Cue | None:

@@ -310,6 +310,10 @@ def classify(clause: Clause, a: int, b: int) -> Ref:
         tokens[k].low in lex.coordinators or tokens[k].low == "&" for k in range(a, b)
     ):
         return Ref("group", start, end)
+    if h in clause.mention_at and clause.mention_at[h][0].type == "location":
+        before = clause.mention_at[h][1] - 1  # "Militärkommando Steiermark": the noun before the place
+        if before >= a and before not in clause.mention_at and _is_capitalised(tokens[before], clause.text):
+            h = before
     if h in clause.mention_at:
         mention, _first = clause.mention_at[h]
         person = _person_of(clause, a, _first) if mention.type == "organization" else None

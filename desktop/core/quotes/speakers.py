@@ -24,6 +24,7 @@ from desktop.core.textfold import fold
 from desktop.core.types import LinkedActor
 
 _WORD = re.compile(r"[^\W\d_][\w\-’']*")
+_OPENING_WORDS = 2  # words before a unit's first name for it to be the unit's subject
 _PRONOUN_REACH = 3  # units back in which the last speaker is still "he"/"she"
 _REACH_UNITS = 3  # earlier units searched for a pronoun's person or an organisation
 _MAX_LOOKBACK = 240  # mentions walked back at most for a role holder
@@ -258,12 +259,16 @@ class Resolver:
         """Who "er"/"sie"/"der 24-Jährige" at ``at`` means.
 
         A person whose gender is known to fit wins over one whose gender is unknown; within
-        each, the last speaker comes first (None if that one is unnamed: "der Präsident"),
-        then the nearest person before ``at`` in this unit, then the first person (the
-        subject, usually) of each earlier unit in reach.
+        each, a person opening the sentence before comes first when the last speaker spoke
+        earlier ("Trump sagte … . Kavanaugh wies … zurück. Er sagte …"), then the last speaker
+        (None if that one is unnamed: "der Präsident"), then the nearest person before ``at``
+        in this unit, then the first person (the subject, usually) of each earlier unit in reach.
         """
         tiers = (True, False) if gender is not None else (False,)
         for known in tiers:
+            salient = self._opening_person(unit, recent, gender, known)
+            if salient is not None:
+                return salient
             found, hit = self._recent_person(gender, unit, recent, known)
             if hit:
                 return found
@@ -274,6 +279,20 @@ class Resolver:
                     if self._fits(mention.actor, gender, known):
                         return mention.actor
         return None
+
+    def _opening_person(self, unit: int, recent: Recent, gender: Gender | None, known: bool) -> int | None:
+        """The person who opens the unit before (its subject), unless the last speaker spoke there."""
+        if unit == 0 or unit > len(self.unit_spans) or (recent and recent[-1][0] >= unit - 1):
+            return None
+        start, end = self.unit_spans[unit - 1]
+        first = self.mentions.between(start, end)[:1]
+        before = self.text[start : first[0].start].split() if first else []
+        if not first or len(before) > _OPENING_WORDS:
+            return None
+        if any(not (w[:1].isupper() or w.lower() in self.lex.definite_articles) for w in before):
+            return None  # "He met Peter Brown": the name is no subject
+        actor = first[0].actor
+        return actor if self._fits(actor, gender, known) else None
 
     def _recent_person(
         self, gender: Gender | None, unit: int, recent: Recent, known: bool
