@@ -122,6 +122,8 @@ def _relative_clause(clause: Clause, i: int) -> bool:
 def _infinitive_clause(clause: Clause, i: int) -> bool:
     """A German clause from ``i`` that ends in an infinitive with "zu" ("…, Quoten aufzugeben")."""
     tokens, lex = clause.tokens, clause.lex
+    if tokens[i].low in lex.purpose_words:
+        return False  # "…, um jungen Menschen ein Eigenheim zu ermöglichen" says why, not what
     j = i
     while j < len(tokens) and tokens[j].is_word and not tokens[j].quoted and j - i < _MAX_COMPLEMENT_SCAN:
         j += 1

@@ -22,7 +22,7 @@ from desktop.core.quotes.phrase_cues import (
     postposition_cue,
     so_cue,
 )
-from desktop.core.quotes.phrases import Clause, classify, phrase_after
+from desktop.core.quotes.phrases import Clause, classify, head_end, phrase_after
 
 __all__ = ["Cue", "find_cues"]
 _PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being", "the"})
@@ -122,7 +122,11 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
         )
     if comp is not None and not (subject.trailing and comp[0] == "clause" and _quote_before(clause, k)):
         cue.direction, cue.complement = "forward", comp
-    elif subject.trailing and (clause.german or _nothing_after(clause, last)):
+    elif (
+        subject.trailing
+        and not form.verb.object_with  # "the water, called a plume, …" reports nothing before it
+        and (clause.german or _nothing_after(clause, _subject_end(subject, last)))
+    ):
         cue.direction = "backward"
         cue.message = message_before(clause, _first_of_cue(cue))
         end = max(last, subject.phrase[1] - 1 if subject.phrase and subject.after else last) + 1
@@ -132,24 +136,26 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
     elif _demonstrative_prefield(clause, k):
         cue.demonstrative = True
     if cue.direction == "none" and form.verb.object_with:
-        named = _object_message(clause, k, last, subject, form.verb.object_with)
+        verb_last = form.final or subject.subordinate
+        named = _object_message(clause, k, last, subject, form.verb.object_with, verb_last)
         if named is not None:
             cue.direction, cue.message = "whole", named
     return cue
 
 
 def _object_message(
-    clause: Clause, k: int, last: int, subject: Subject, wanted: frozenset[str]
+    clause: Clause, k: int, last: int, subject: Subject, wanted: frozenset[str], verb_last: bool
 ) -> tuple[int, int] | None:
     """ "called the deal "a disgrace"", "die sie als „Fake News“ bezeichneten", "bezifferte den
     Schaden auf 200 Millionen": the object, after the verb (and a subject after it) or, for a verb
     closing its clause, before it; only when it holds one of the ``wanted`` marks or words."""
     tokens, lex = clause.tokens, clause.lex
-    if last + 1 >= len(tokens) or not tokens[last + 1].is_word:
-        start = subject.phrase[1] if subject.phrase and subject.phrase[1] <= k else clause_start(clause, k)
+    if verb_last or last + 1 >= len(tokens) or not tokens[last + 1].is_word:
+        phrase = subject.phrase
+        start = head_end(clause, *phrase) if phrase and phrase[1] <= k else clause_start(clause, k)
         end = k
     else:
-        start = max(last + 1, subject.phrase[1] if subject.after and subject.phrase else 0)
+        start = max(last + 1, head_end(clause, *subject.phrase) if subject.after and subject.phrase else 0)
         end = start
         while end < len(tokens) and not tokens[end].stops:
             token = tokens[end]
@@ -163,6 +169,11 @@ def _object_message(
     else:
         marked = "*" in wanted or any(t.low in wanted for t in tokens[start:end])
     return (start, end) if end > start and marked else None
+
+
+def _subject_end(subject: Subject, last: int) -> int:
+    """The last token of a cue with a subject after it ("…, said John Smith")."""
+    return max(last, subject.phrase[1] - 1) if subject.after and subject.phrase else last
 
 
 def _clause_end(clause: Clause, k: int) -> int:
@@ -272,9 +283,13 @@ def innermost(cues: list[Cue]) -> list[Cue]:
 def sentence_subject(clause: Clause, before: int) -> Subject:
     """The phrase opening the unit, or the first one after a comma before token ``before``, when it
     names someone (for a cue with no subject of its own: "In a statement, the ministry …, calling")."""
-    tokens = clause.tokens
+    tokens, lex = clause.tokens, clause.lex
     starts = [0, *(i + 1 for i in range(before) if tokens[i].low == "," and not tokens[i].quoted)]
+    if clause.german:  # "In einer Mitteilung verurteilte das Ministerium …": the subject after the verb
+        starts += [i for i in range(1, before) if tokens[i].low in lex.determiners or i in clause.mentions]
     for start in starts:
+        if start > 0 and tokens[start - 1].low in lex.prepositions:
+            continue
         phrase = phrase_after(clause, start)
         if phrase is not None and phrase[1] <= before:
             ref = classify(clause, *phrase)

@@ -50,6 +50,7 @@ class Lexicon:
     forms: dict[str, tuple[VerbForm, ...]]
     particles: frozenset[str]
     verb_prefixes: frozenset[str]  # separable prefixes: "auf" in "aufzugeben"
+    purpose_words: frozenset[str]  # "um … zu": an infinitive clause of purpose, no message
     as_words: frozenset[str]
     so_words: frozenset[str]
     per_words: tuple[tuple[str, ...], ...]  # "laut", ("according", "to")
@@ -170,6 +171,7 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         forms=verbs,
         particles=frozenset(f.verb.particle for found in verbs.values() for f in found if f.verb.particle),
         verb_prefixes=words("verb_prefixes"),
+        purpose_words=words("purpose_words"),
         as_words=words("as_words"),
         so_words=words("so_words"),
         per_words=tuple(tuple(p.lower().split()) for p in data.get("per_words") or []),

@@ -249,7 +249,7 @@ def phrase_before(clause: Clause, j: int) -> tuple[int, int] | None:
     return (i, j + 1) if i <= j else None
 
 
-def _head_end(clause: Clause, a: int, b: int) -> int:
+def head_end(clause: Clause, a: int, b: int) -> int:
     """Where the head part of a phrase ends: before "of"/"for"/"des"/"von" + complement."""
     tokens = clause.tokens
     k = a + 1
@@ -303,8 +303,8 @@ def classify(clause: Clause, a: int, b: int) -> Ref:
     """What kind of reference the phrase ``[a, b)`` is."""
     tokens, lex = clause.tokens, clause.lex
     start, end = tokens[a].start, tokens[b - 1].end
-    head_end = _head_end(clause, a, b)
-    h = head_end - 1
+    end_of_head = head_end(clause, a, b)
+    h = end_of_head - 1
     people = {m.actor for t, (m, _last) in clause.mentions.items() if a <= t < b and m.type == "person"}
     if len(people) > 1 and any(
         tokens[k].low in lex.coordinators or tokens[k].low == "&" for k in range(a, b)

@@ -1,0 +1,92 @@
+"""Speakers across sentences: pronoun chains, the person opening the sentence before, "X said:"
+with the quotation in the next paragraph, outlets a speaker talks to or that pass it on, and a
+new subject that ends a run of reported speech."""
+
+from __future__ import annotations
+
+from tests.quote_helpers import actor, statements
+
+
+def test_pronoun_chain_over_several_sentences() -> None:
+    text = (
+        "Olaf Scholz sagte, die Lage sei ernst. Er betonte, man müsse handeln. Am Abend regnete es. "
+        "Er fügte hinzu, dass er zuversichtlich sei."
+    )
+    assert [s.speaker for s in statements(text, "de", [actor(text, "Olaf Scholz")])] == ["Olaf Scholz"] * 3
+    text = (
+        "Olaf Scholz said the situation was serious. He stressed that action was needed. "
+        "It rained in the evening. He added that he was confident."
+    )
+    assert [s.speaker for s in statements(text, "en", [actor(text, "Olaf Scholz")])] == ["Olaf Scholz"] * 3
+
+
+def test_pronoun_means_the_person_opening_the_sentence_before() -> None:
+    text = (
+        "Olaf Scholz sagte, die Lage sei ernst. Emmanuel Macron kam später hinzu. "
+        "Er sagte, man müsse handeln."
+    )
+    found = statements(text, "de", [actor(text, "Olaf Scholz"), actor(text, "Emmanuel Macron")])
+    assert [s.speaker for s in found] == ["Olaf Scholz", "Emmanuel Macron"]
+    text = (
+        "Olaf Scholz said the situation was serious. Emmanuel Macron arrived later. "
+        "He said action was needed."
+    )
+    found = statements(text, "en", [actor(text, "Olaf Scholz"), actor(text, "Emmanuel Macron")])
+    assert [s.speaker for s in found] == ["Olaf Scholz", "Emmanuel Macron"]
+
+
+def test_speaker_with_a_colon_and_the_quotation_in_the_next_paragraph() -> None:
+    text = 'Election rally\n\nDonald Trump spoke in Ohio. Donald Trump said:\n\n"We will win this election."'
+    found = statements(text, "en", [actor(text, "Donald Trump")])
+    assert [(s.message, s.speaker, s.cue) for s in found] == [
+        ("We will win this election.", "Donald Trump", "said")
+    ]
+    text = "Wahlkampf\n\nDonald Trump sprach in Ohio. Er sagte:\n\nWir werden diese Wahl deutlich gewinnen."
+    found = statements(text, "de", [actor(text, "Donald Trump")])
+    assert [(s.message, s.speaker, s.kind) for s in found] == [
+        ("Wir werden diese Wahl deutlich gewinnen", "Donald Trump", "direct")
+    ]
+
+
+def test_outlet_spoken_to_is_not_the_speaker() -> None:
+    text = "Donald Trump told the BBC that the election was rigged."
+    found = statements(text, "en", [actor(text, "Donald Trump"), actor(text, "BBC", "organization")])
+    assert [(s.message, s.speaker) for s in found] == [("the election was rigged", "Donald Trump")]
+    text = "Die Wahl sei manipuliert, sagte Donald Trump der BBC."
+    found = statements(text, "de", [actor(text, "Donald Trump"), actor(text, "BBC", "organization")])
+    assert [(s.message, s.speaker) for s in found] == [("Die Wahl sei manipuliert", "Donald Trump")]
+
+
+def test_outlet_reporting_a_statement_ends_its_message() -> None:
+    text = "Donald Trump said the election was rigged, the BBC reported."
+    found = statements(text, "en", [actor(text, "Donald Trump"), actor(text, "BBC", "organization")])
+    assert [(s.message, s.speaker) for s in found] == [("the election was rigged", "Donald Trump")]
+    text = "Laut BBC sagte ein Sprecher, die Wahl sei manipuliert."
+    found = statements(text, "de", [actor(text, "BBC", "organization")])
+    assert [(s.message, s.speaker, s.source) for s in found] == [
+        ("die Wahl sei manipuliert", None, "ein Sprecher")
+    ]
+
+
+def test_new_subject_ends_reported_speech() -> None:
+    text = (
+        "Die Branche sei innovativ, sagte Uwe Grebe. "
+        "Der neue Sprecher, Günther Kerle, macht mobil: Es könne nicht sein, dass alle Rad fahren müssen."
+    )
+    found = statements(text, "de", [actor(text, "Uwe Grebe"), actor(text, "Günther Kerle")])
+    assert [s.speaker for s in found] == ["Uwe Grebe"]
+
+
+def test_subject_after_an_introductory_phrase() -> None:
+    text = (
+        "In a press release, the Turkish Ministry of Foreign Affairs denounced the summit, "
+        'calling the agreements "legitimate and fully compatible with international law".'
+    )
+    found = statements(text, "en", [actor(text, "Turkish Ministry of Foreign Affairs", "organization")])
+    assert [s.speaker for s in found] == ["Turkish Ministry of Foreign Affairs"]
+    text = (
+        "In einer Mitteilung verurteilte das Außenministerium den Gipfel und bezeichnete "
+        "die Abkommen als „rechtmäßig und völlig mit dem Völkerrecht vereinbar“."
+    )
+    found = statements(text, "de", [actor(text, "Außenministerium", "organization")])
+    assert [s.speaker for s in found] == ["Außenministerium"]
