@@ -118,11 +118,23 @@ def _subordinate_start(clause: Clause, k: int) -> int | None:
             if i + 1 == k and before is not None and _capitalised(clause, before):
                 continue
             return None
-        if tokens[i].low in lex.subordinators and (i == start or tokens[i - 1].low == ","):
+        if _subordinator(clause, i) and (i == start or tokens[i - 1].low == ","):
             return i
         if tokens[i].low in lex.relatives and i > start and tokens[i - 1].low == ",":
             return i  # ", die sie … bezeichneten"
     return None
+
+
+def _subordinator(clause: Clause, i: int) -> bool:
+    """A word opening a subordinate clause; "Damit wird …" (a verb right after it) is an adverb."""
+    tokens = clause.tokens
+    if tokens[i].low not in clause.lex.subordinators:
+        return False
+    lex = clause.lex
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or not nxt.is_word or not clause.text[nxt.start].islower():
+        return True
+    return nxt.low in lex.function_words or nxt.low in lex.pronouns or nxt.low in lex.closed_words
 
 
 def _capitalised(clause: Clause, token: Token) -> bool:
@@ -171,7 +183,7 @@ def german_subject(clause: Clause, k: int, final: bool, last: int | None = None)
     pre = phrase_after(clause, start) if start < k and tokens[start].low not in lex.prepositions else None
     pre_end = _skip_adverbs(clause, _after_pp(clause, pre[1], k), 1, 2) if pre else k
     apposition = pre_end < k and tokens[pre_end].low in (",", "(") and tokens[k - 1].low in (",", ")")
-    if pre and (pre_end == k or apposition) and tokens[start].low not in lex.subordinators:
+    if pre and (pre_end == k or apposition) and not _subordinator(clause, start):
         pre_ref = classify(clause, *pre)
         named = _apposed_name(clause, pre_end, k - 1) if apposition else None
         if named is not None and not _is_person(clause, pre_ref):
@@ -180,7 +192,7 @@ def german_subject(clause: Clause, k: int, final: bool, last: int | None = None)
     if not (_resolvable(pre_ref) or _resolvable(after_ref)) and _elided(clause, k, last or k):
         return Subject(None, None, inherit=True)
     trailing = k > start and _after_comma_or_quote(clause, k, start) and not _resolvable(pre_ref)
-    if trailing and tokens[start].low in lex.subordinators:
+    if trailing and _subordinator(clause, start):
         # "Als er ankam, sagte er, …" leads in; "Wenn …, dann … haben, befürchtete X" trails
         trailing = any(tokens[i].low == "," and not tokens[i].quoted for i in range(start, k - 1))
     if _resolvable(pre_ref) and not (trailing and _resolvable(after_ref)):

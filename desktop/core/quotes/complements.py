@@ -147,6 +147,11 @@ def _english_clause_start(clause: Clause, i: int) -> bool:
         return False
     if low in lex.pronouns and i + 1 < len(tokens) and tokens[i + 1].is_word and not tokens[i + 1].quoted:
         return True  # "he", "she", "they" open a clause: "stated they want to stay"
+    if low in lex.auxiliaries and i > 0 and tokens[i - 1].low in lex.forms:
+        return True  # "which X has said may be ready": the clause's subject is the relative pronoun
+    if low in lex.neuter and i + 1 < len(tokens) and tokens[i + 1].is_word:
+        verb = tokens[i + 1].low  # "said it seeks to", "said it would"
+        return verb in lex.finite_verbs or (verb.endswith(("s", "ed")) and len(verb) > 3)
     j, end = i + 1, min(len(tokens), i + _FINITE_REACH)
     while j < end:
         word = tokens[j]

@@ -113,9 +113,14 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
             if not (k > 0 and tokens[k - 1].low in (",", "by")):
                 return None  # ", saying …" and "by saying …" report; "the saying" does not
             subject = Subject(None, None, inherit=True)
+    cue = Cue("verb", k, last, subject, plural=form.plural)
+    if "*" in form.verb.object_with:  # "called for a ceasefire": the object, whatever it is
+        named = _object_message(clause, k, last, subject, form.verb.object_with, form.final)
+        if named is not None:
+            cue.direction, cue.message = "whole", named
+            return cue
     german_trailing = clause.german and (subject.trailing or subject.subordinate)
     comp = complement(clause, last, form.verb.any_clause, german_trailing, form.verb.takes_object)
-    cue = Cue("verb", k, last, subject, plural=form.plural)
     if subject.after and subject.phrase and comp is None:
         comp = complement(
             clause, max(last, subject.phrase[1] - 1), form.verb.any_clause, german_trailing, False
@@ -285,8 +290,12 @@ def sentence_subject(clause: Clause, before: int) -> Subject:
     names someone (for a cue with no subject of its own: "In a statement, the ministry …, calling")."""
     tokens, lex = clause.tokens, clause.lex
     starts = [0, *(i + 1 for i in range(before) if tokens[i].low == "," and not tokens[i].quoted)]
-    if clause.german:  # "In einer Mitteilung verurteilte das Ministerium …": the subject after the verb
-        starts += [i for i in range(1, before) if tokens[i].low in lex.determiners or i in clause.mentions]
+    # "In einer Mitteilung verurteilte das Ministerium …", "In the filing Ford made this point, writing"
+    starts += [
+        i
+        for i in range(1, before)
+        if i in clause.mentions or (clause.german and tokens[i].low in lex.determiners)
+    ]
     for start in starts:
         if start > 0 and tokens[start - 1].low in lex.prepositions:
             continue
