@@ -4,7 +4,7 @@ new subject that ends a run of reported speech."""
 
 from __future__ import annotations
 
-from tests.quote_helpers import actor, statements
+from tests.quote_helpers import actor, only, statements
 
 
 def test_pronoun_chain_over_several_sentences() -> None:
@@ -90,3 +90,54 @@ def test_subject_after_an_introductory_phrase() -> None:
     )
     found = statements(text, "de", [actor(text, "Außenministerium", "organization")])
     assert [s.speaker for s in found] == ["Außenministerium"]
+
+
+def test_statement_nested_in_another_speakers_message() -> None:
+    text = "Kathryn Mayorga behauptet, dass Cristiano Ronaldo bestätige, dass die beiden sich kannten."
+    found = statements(text, "de", [actor(text, "Kathryn Mayorga"), actor(text, "Cristiano Ronaldo")])
+    assert [(s.message, s.speaker) for s in found] == [
+        ("Cristiano Ronaldo bestätige, dass die beiden sich kannten", "Kathryn Mayorga"),
+        ("die beiden sich kannten", "Cristiano Ronaldo"),
+    ]
+    text = "Kathryn Mayorga claims that Cristiano Ronaldo confirmed that the two had met."
+    found = statements(text, "en", [actor(text, "Kathryn Mayorga"), actor(text, "Cristiano Ronaldo")])
+    assert [s.speaker for s in found] == ["Kathryn Mayorga", "Cristiano Ronaldo"]
+
+
+def test_no_nested_statement_of_the_same_speaker_or_an_unnamed_one() -> None:
+    text = (
+        "Anna Müller sagte, sie habe erklärt, dass alles gut sei. "
+        "Sie sagte, Experten hätten gewarnt, dass es regne."
+    )
+    found = statements(text, "de", [actor(text, "Anna Müller")])
+    assert [s.speaker for s in found] == ["Anna Müller", "Anna Müller"]
+
+
+def test_source_after_a_preposition_german() -> None:
+    text = (
+        "Mehr als die Hälfte der Menschheit leidet unter Wassermangel. "
+        "Das geht aus einer Studie des Wissenschafters Arjen Hoekstra hervor."
+    )
+    said = only(text, "de", [actor(text, "Arjen Hoekstra")])
+    assert (said.message, said.speaker) == (
+        "Mehr als die Hälfte der Menschheit leidet unter Wassermangel",
+        "Arjen Hoekstra",
+    )
+    text = "Aus einem Bericht von Amnesty International geht hervor, dass Gefangene gefoltert wurden."
+    said = only(text, "de", [actor(text, "Amnesty International", "organization")])
+    assert (said.message, said.speaker) == ("Gefangene gefoltert wurden", "Amnesty International")
+
+
+def test_sentence_adverb_is_no_subordinate_clause_german() -> None:
+    text = "Damit wird Wasser nicht nachhaltig eingesetzt, kritisiert der Forscher Arjen Hoekstra."
+    said = only(text, "de", [actor(text, "Arjen Hoekstra")])
+    assert (said.message, said.speaker) == ("Damit wird Wasser nicht nachhaltig eingesetzt", "Arjen Hoekstra")
+
+
+def test_clause_opening_with_it_or_an_auxiliary_english() -> None:
+    text = "With the acquisition, Salling said it seeks to improve its coverage in Poland."
+    said = only(text, "en", [actor(text, "Salling", "organization"), actor(text, "Poland", "location")])
+    assert (said.message, said.speaker) == ("it seeks to improve its coverage in Poland", "Salling")
+    text = "It depends on the next mission, which Jim Bridenstine has said may be ready by late August."
+    said = only(text, "en", [actor(text, "Jim Bridenstine")])
+    assert (said.message, said.speaker) == ("may be ready by late August", "Jim Bridenstine")

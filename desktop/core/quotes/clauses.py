@@ -118,7 +118,8 @@ def _subordinate_start(clause: Clause, k: int) -> int | None:
             if i + 1 == k and before is not None and _capitalised(clause, before):
                 continue
             return None
-        if _subordinator(clause, i) and (i == start or tokens[i - 1].low == ","):
+        opens = _subordinator(clause, i) or tokens[i].low in ("dass", "daß", "ob")
+        if opens and (i == start or tokens[i - 1].low == ","):
             return i
         if tokens[i].low in lex.relatives and i > start and tokens[i - 1].low == ",":
             return i  # ", die sie … bezeichneten"

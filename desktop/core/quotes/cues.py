@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from desktop.core.quotes.clauses import Subject, clause_start, english_subject, german_subject, is_boundary
 from desktop.core.quotes.complements import complement
+from desktop.core.quotes.documents import document_source
 from desktop.core.quotes.lexicon import VerbForm
 from desktop.core.quotes.phrase_cues import (
     Cue,
@@ -98,7 +99,9 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
     form, last = picked
     if clause.text[tokens[k].start].isupper() and k != clause_start(clause, k):
         return None  # a noun ("Angaben") or a name ("United States"), not a verb
-    if clause.german:
+    if form.verb.source_in:
+        subject = _source_in(clause, k, last, form.verb.source_in)
+    elif clause.german:
         subject = german_subject(clause, k, form.final, last)
     else:
         if k > 0 and tokens[k - 1].low in _PASSIVE:
@@ -174,6 +177,18 @@ def _object_message(
     else:
         marked = "*" in wanted or any(t.low in wanted for t in tokens[start:end])
     return (start, end) if end > start and marked else None
+
+
+def _source_in(clause: Clause, k: int, last: int, preposition: str) -> Subject:
+    """ "Das geht aus einer Studie von X hervor", "Aus dem Bericht geht hervor": the source after
+    the preposition speaks (a document for its issuer)."""
+    tokens = clause.tokens
+    start = clause_start(clause, k)
+    for i in range(start, max(last, k)):
+        if tokens[i].low == preposition and (phrase := phrase_after(clause, i + 1)) is not None:
+            found = document_source(clause, phrase)
+            return found[0] if found is not None else Subject(phrase, classify(clause, *phrase))
+    return Subject(None, None)
 
 
 def _subject_end(subject: Subject, last: int) -> int:

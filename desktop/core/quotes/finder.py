@@ -126,6 +126,7 @@ class Finder:
         said: list[_Said] = []
         quote_cue: dict[int, Cue] = {}
         messages: list[tuple[int, int]] = []
+        message_speakers: list[int | None] = []
         for cue, speaker in zip(cues, speakers, strict=True):
             before = quote_right_before(tokens, cue)
             if before is not None and (cue.subject.trailing or cue.direction != "forward"):
@@ -138,7 +139,7 @@ class Finder:
             if cue.demonstrative and span is None:
                 self._demonstrative(cue, speaker, state, said)
                 continue
-            if span is None or any(a <= span[0] < b for a, b in messages):
+            if span is None or not _may_nest(span[0], cue, speaker, messages, message_speakers):
                 continue
             if cue.direction == "backward" and any(
                 span[0] <= c.first < span[1] for c in cues if c is not cue
@@ -148,6 +149,7 @@ class Finder:
             if colon_quote is not None:
                 quote_cue.setdefault(colon_quote, cue)
             messages.append((a, b))
+            message_speakers.append(speaker.actor)
             said.append(self._said(tokens, a, b, cue, speaker, clause))
         said.extend(self._quotations(unit, clause, cues, speakers, quote_cue, messages, state))
         if not said and not cues:
@@ -354,3 +356,16 @@ def _speaker_span(cue: Cue | None, speaker: Resolved) -> tuple[int, int] | None:
     if speaker.actor is None and speaker.source is None:
         return None
     return cue.ref.start, cue.ref.end
+
+
+def _may_nest(
+    start: int, cue: Cue, speaker: Resolved, messages: list[tuple[int, int]], speakers: list[int | None]
+) -> bool:
+    """Whether a message starting at token ``start`` may stand: outside the unit's messages, or
+    inside one as a statement of another named speaker ("Mayorga sagt, dass Ronaldo bestätige, …")."""
+    outer = [i for i, (a, b) in enumerate(messages) if a <= start < b]
+    if not outer:
+        return True
+    if cue.subject.inherit or cue.ref is None or cue.ref.kind not in ("mention", "pronoun"):
+        return False
+    return speaker.actor is not None and all(speakers[i] != speaker.actor for i in outer)

@@ -31,6 +31,7 @@ class Verb:
     # The object is the message when it holds one of these: "quote" for a quotation mark ("called
     # the deal "a disgrace""), else words ("bezifferte den Schaden auf …", "warnte vor …"), "*": any
     object_with: frozenset[str] = frozenset()
+    source_in: str | None = None  # "geht aus dem Bericht hervor": the speaker is the phrase after it
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def _verb_forms(language: str, entries: dict[str, dict[str, Any]]) -> dict[str, 
             any_clause=spec.get("clause", "any") == "any",
             takes_object=bool(spec.get("object", False)),
             object_with=frozenset(_words(spec.get("object_with"))),
+            source_in=str(spec["source"]).lower() if spec.get("source") else None,
         )
         for form in _words(spec.get("forms")):
             final = language == "de" and form.startswith("ge") and particle is None
