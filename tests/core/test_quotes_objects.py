@@ -79,3 +79,34 @@ def test_according_to_idiom_geht_es_nach() -> None:
     said = only(text, "de", [actor(text, "Uwe Grebe")])
     assert said.speaker == "Uwe Grebe"
     assert said.message == "haben künftig Motor und Elektroantrieb den gleichen Stellenwert"
+
+
+def test_claim_with_a_noun_phrase_english() -> None:
+    text = "The Taliban claimed responsibility for the attack."
+    said = only(text, "en", [actor(text, "Taliban", "organization")])
+    assert (said.message, said.speaker) == ("responsibility for the attack", "Taliban")
+    text = "The Taliban claimed that the attack had killed dozens."
+    said = only(text, "en", [actor(text, "Taliban", "organization")])
+    assert said.message == "the attack had killed dozens"
+
+
+def test_announcing_a_resignation_is_an_act_not_a_statement() -> None:
+    text = "Ricardo Rosselló announced his resignation shortly before midnight."
+    assert statements(text, "en", [actor(text, "Ricardo Rosselló")]) == []
+    text = "Ricardo Rosselló kündigte kurz vor Mitternacht seinen Rücktritt an."
+    assert statements(text, "de", [actor(text, "Ricardo Rosselló")]) == []
+
+
+def test_noun_taken_for_a_verb_has_no_object() -> None:
+    text = "The deal led to overlapping zone (EEZ) claims and would make the pipeline cross Turkish waters."
+    assert statements(text, "en", [actor(text, "EEZ", "organization")]) == []
+
+
+def test_coordinated_organisations_are_a_group() -> None:
+    text = "Retailer Tesco and retailer Salling Group announced that they had agreed on a sale."
+    cast = [actor(text, "Tesco", "organization"), actor(text, "Salling Group", "organization")]
+    said = only(text, "en", cast)
+    assert (said.message, said.speaker) == ("they had agreed on a sale", None)
+    text = "Tesco und die Salling Group teilten mit, dass sie sich geeinigt hätten."
+    cast = [actor(text, "Tesco", "organization"), actor(text, "Salling Group", "organization")]
+    assert only(text, "de", cast).speaker is None

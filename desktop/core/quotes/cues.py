@@ -132,7 +132,7 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
         cue.direction, cue.complement = "forward", comp
     elif (
         subject.trailing
-        and not form.verb.object_with  # "the water, called a plume, …" reports nothing before it
+        and "quote" not in form.verb.object_with  # "the water, called a plume, …" reports nothing
         and (clause.german or _nothing_after(clause, _subject_end(subject, last)))
     ):
         cue.direction = "backward"
@@ -172,10 +172,12 @@ def _object_message(
             if token.low in lex.coordinators and end + 1 < len(tokens) and tokens[end + 1].low in lex.forms:
                 break  # "… als „Fake News“ und sagte, …"
             end += 1
+    if start < end and (tokens[start].low in lex.coordinators or tokens[start].low in lex.complementizers):
+        return None  # "(EEZ) claims and would make …": no object after a noun taken for a verb
     if "quote" in wanted:
         marked = any(t.low in _QUOTE_MARKS for t in tokens[start:end])
     else:
-        marked = "*" in wanted or any(t.low in wanted for t in tokens[start:end])
+        marked = "*" in wanted or "any" in wanted or any(t.low in wanted for t in tokens[start:end])
     return (start, end) if end > start and marked else None
 
 

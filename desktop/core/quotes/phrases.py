@@ -20,6 +20,7 @@ RefKind = Literal[
     "mention", "pronoun", "role", "org", "document", "person", "anonymous", "unnamed", "group", "unknown"
 ]
 _MAX_PHRASE = 9
+_AND = frozenset({"and", "und", "&"})
 _SPEAKER_TYPES = frozenset({"person", "organization"})
 _AFFILIATIONS = frozenset({"of", "from", "at", "von", "vom", "bei", "aus"})
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -161,14 +162,16 @@ def phrase_after(clause: Clause, i: int) -> tuple[int, int] | None:
             if j < len(tokens) and tokens[j].low in lex.determiners | lex.oblique_determiners:
                 j += 1
             continue
+        if low in _AND and last_good == j and _name_follows(clause, j + 1):
+            j += 1  # "Tesco und die Salling Group", "Smith and Jones"
+            if tokens[j].low in lex.determiners:
+                j += 1
+            continue
         if clause.german:
             if _german_adjective(token, clause):
                 j += 1
                 continue
             break
-        if low in ("and", "&") and j + 1 in clause.mentions and last_good == j:
-            j += 1
-            continue
         if low in lex.determiners or (low.endswith("ing") and j > i + 1):
             break
         if named and not _noun_word(low, lex):
@@ -182,6 +185,13 @@ def phrase_after(clause: Clause, i: int) -> tuple[int, int] | None:
     if last_good <= i:
         return None
     return (i, last_good)
+
+
+def _name_follows(clause: Clause, j: int) -> bool:
+    """A name at token ``j``, perhaps after an article ("und die Salling Group")."""
+    if j < len(clause.tokens) and clause.tokens[j].low in clause.lex.determiners:
+        j += 1
+    return j in clause.mentions
 
 
 def _continues(tokens: list[Token], j: int, clause: Clause) -> bool:
@@ -229,6 +239,9 @@ def phrase_before(clause: Clause, j: int) -> tuple[int, int] | None:
             continue
         if k < j and _continues(tokens, k, clause):
             k -= 1
+            continue
+        if low in _AND and k > 0 and k - 1 in clause.mention_at and i > k:
+            k -= 1  # "Retailer Tesco and retailer Salling Group"
             continue
         if clause.german:
             if _german_adjective(token, clause) and k < j:
@@ -305,7 +318,7 @@ def classify(clause: Clause, a: int, b: int) -> Ref:
     start, end = tokens[a].start, tokens[b - 1].end
     end_of_head = head_end(clause, a, b)
     h = end_of_head - 1
-    people = {m.actor for t, (m, _last) in clause.mentions.items() if a <= t < b and m.type == "person"}
+    people = {m.actor for t, (m, _last) in clause.mentions.items() if a <= t < b and m.type in _SPEAKER_TYPES}
     if len(people) > 1 and any(
         tokens[k].low in lex.coordinators or tokens[k].low == "&" for k in range(a, b)
     ):
