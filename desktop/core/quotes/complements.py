@@ -145,8 +145,8 @@ def _english_clause_start(clause: Clause, i: int) -> bool:
         return False
     if low in lex.coordinators or low in lex.complementizers:
         return False
-    if low in lex.pronouns and i + 1 < len(tokens) and tokens[i + 1].is_word and not tokens[i + 1].quoted:
-        return True  # "he", "she", "they" open a clause: "stated they want to stay"
+    if low in lex.pronouns and i + 1 < len(tokens) and (tokens[i + 1].is_word or tokens[i + 1].opens >= 0):
+        return True  # "he", "she", "they" open a clause: "stated they want to stay", 'they "would not"'
     if low in lex.auxiliaries and i > 0 and tokens[i - 1].low in lex.forms:
         return True  # "which X has said may be ready": the clause's subject is the relative pronoun
     if low in lex.neuter and i + 1 < len(tokens) and tokens[i + 1].is_word:

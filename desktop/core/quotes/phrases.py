@@ -320,7 +320,8 @@ def classify(clause: Clause, a: int, b: int) -> Ref:
     h = end_of_head - 1
     people = {m.actor for t, (m, _last) in clause.mentions.items() if a <= t < b and m.type in _SPEAKER_TYPES}
     if len(people) > 1 and any(
-        tokens[k].low in lex.coordinators or tokens[k].low == "&" for k in range(a, b)
+        (tokens[k].low in lex.coordinators or tokens[k].low == "&") and k not in clause.mention_at
+        for k in range(a, b)
     ):
         return Ref("group", start, end)
     if h in clause.mention_at and clause.mention_at[h][0].type == "location":
