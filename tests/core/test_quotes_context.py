@@ -141,3 +141,71 @@ def test_clause_opening_with_it_or_an_auxiliary_english() -> None:
     text = "It depends on the next mission, which Jim Bridenstine has said may be ready by late August."
     said = only(text, "en", [actor(text, "Jim Bridenstine")])
     assert (said.message, said.speaker) == ("may be ready by late August", "Jim Bridenstine")
+
+
+def test_role_holder_of_the_right_gender() -> None:
+    text = (
+        "Präsident Donald Trump sprach über Christine Ford. "
+        "„Das war eine sehr schlechte Körpersprache“, so der Präsident."
+    )
+    cast = [
+        actor(text, "Donald Trump", roles=("Präsident",)),
+        actor(text, "Christine Ford", roles=("Präsident",)),  # a role the linker got wrong
+    ]
+    assert only(text, "de", cast).speaker == "Donald Trump"
+
+
+def test_speaker_of_the_sentence_before_wins_over_a_known_gender() -> None:
+    # "Bernie" says nothing about gender; "Joe" does: the last speaker still comes first
+    text = (
+        "Bernie Sanders met Joe Biden. "
+        'Sanders said, "I do not make this decision lightly." He wrote in a tweet, "The struggle continues."'
+    )
+    found = statements(text, "en", [actor(text, "Bernie Sanders"), actor(text, "Joe Biden")])
+    assert [s.speaker for s in found] == ["Bernie Sanders", "Bernie Sanders"]
+    text = (
+        "Bernie Sanders traf Joe Biden. "
+        "„Ich treffe diese Entscheidung nicht leichtfertig“, sagte Sanders. "
+        "Er schrieb: „Der Kampf geht weiter.“"
+    )
+    found = statements(text, "de", [actor(text, "Bernie Sanders"), actor(text, "Joe Biden")])
+    assert [s.speaker for s in found] == ["Bernie Sanders", "Bernie Sanders"]
+
+
+def test_relative_pronoun_subject_means_its_antecedent_german() -> None:
+    text = (
+        "Das Dementi kam beim Präsidenten Donald Trump nicht gut an, "
+        "der am Abend dazu sagte: „Das war eine sehr schlechte Körpersprache.“"
+    )
+    said = only(text, "de", [actor(text, "Donald Trump")])
+    assert (said.speaker, said.kind) == ("Donald Trump", "direct")
+    text = (
+        "Donald Trump spottete über den Brief von Christine Ford, in dem diese Brett Kavanaugh "
+        "Missbrauch vorwirft, nicht an die Presse weitergegeben zu haben."
+    )
+    cast = [actor(text, "Donald Trump"), actor(text, "Christine Ford"), actor(text, "Brett Kavanaugh")]
+    assert all(s.speaker != "Donald Trump" for s in statements(text, "de", cast))
+
+
+def test_names_of_any_kind_joined_are_a_group() -> None:
+    text = "Die Vereinigten Staaten und die Europäische Union warnten, dass es keine Aufbauhilfe gebe."
+    cast = [actor(text, "Vereinigten Staaten", "location"), actor(text, "Europäische Union", "organization")]
+    assert only(text, "de", cast).speaker is None
+    text = "The United States and the European Union warned that there would be no reconstruction aid."
+    cast = [actor(text, "United States", "location"), actor(text, "European Union", "organization")]
+    assert only(text, "en", cast).speaker is None
+
+
+def test_cue_right_after_a_quotation_beats_the_colon_before_it() -> None:
+    text = (
+        'The WHO noted the need for action: "All countries can still change the course of this '
+        'pandemic," said Tedros Adhanom, the Director-General of the WHO.'
+    )
+    cast = [actor(text, "WHO", "organization"), actor(text, "Tedros Adhanom")]
+    assert only(text, "en", cast).speaker == "Tedros Adhanom"
+    text = (
+        "Die WHO betonte die Notwendigkeit zu handeln: „Alle Länder können den Verlauf der Pandemie "
+        "noch ändern“, sagte Tedros Adhanom, der Generaldirektor der WHO."
+    )
+    cast = [actor(text, "WHO", "organization"), actor(text, "Tedros Adhanom")]
+    assert only(text, "de", cast).speaker == "Tedros Adhanom"

@@ -125,3 +125,12 @@ def test_capitalised_verb_form_in_a_name_is_no_cue_english() -> None:
     text = "Initial reports stated the fruit was a pineapple."
     said = only(text, "en")
     assert (said.message, said.speaker) == ("the fruit was a pineapple", None)
+
+
+def test_a_name_and_a_group_with_it_are_a_group() -> None:
+    text = "Donald Trump and his supporters claimed Joe Biden only won because of fraud."
+    said = only(text, "en", [actor(text, "Donald Trump"), actor(text, "Joe Biden")])
+    assert (said.message, said.speaker) == ("Joe Biden only won because of fraud", None)
+    text = "Donald Trump und seine Anhänger behaupteten, Joe Biden habe nur durch Betrug gewonnen."
+    said = only(text, "de", [actor(text, "Donald Trump"), actor(text, "Joe Biden")])
+    assert said.speaker is None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from desktop.core.quotes.phrases import Clause, Ref, classify, english_adverb, phrase_after, phrase_before
 from desktop.core.quotes.tokens import Token
 
+_ANTECEDENT_REACH = 10  # tokens before a relative pronoun searched for what it stands for
 _HARD = frozenset({"!", "?", ";", ":", "–", "—"})
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "welche", "welcher", "welches"})
 
@@ -123,6 +124,9 @@ def _subordinate_start(clause: Clause, k: int) -> int | None:
             return i
         if tokens[i].low in lex.relatives and i > start and tokens[i - 1].low == ",":
             return i  # ", die sie … bezeichneten"
+        relative = tokens[i].low in lex.relatives or tokens[i].low in lex.oblique_determiners
+        if relative and i - 2 >= start and tokens[i - 1].low in lex.prepositions and tokens[i - 2].low == ",":
+            return i  # ", in dem diese … vorwirft"
     return None
 
 
@@ -170,6 +174,18 @@ def german_subject(clause: Clause, k: int, final: bool, last: int | None = None)
         phrase = phrase_after(clause, i) if i < k else None
         if phrase and phrase[1] <= k and _resolvable(ref := classify(clause, *phrase)):
             return Subject(phrase, ref, subordinate=True)
+        if tokens[sub].low in lex.relatives and sub >= 2 and tokens[sub - 1].low == ",":
+            # "… beim Präsidenten nicht gut an, der am Abend sagte: …": the relative pronoun is the
+            # subject, the nearest name or role before it speaks
+            for j in range(sub - 2, max(start, sub - _ANTECEDENT_REACH) - 1, -1):
+                if tokens[j].low == "," or not _capitalised(clause, tokens[j]):
+                    continue
+                antecedent = phrase_before(clause, j)
+                if antecedent is not None and (ref := classify(clause, *antecedent)).kind in (
+                    "mention",
+                    "role",
+                ):
+                    return Subject(antecedent, ref, subordinate=True)
         return Subject(None, None, subordinate=True)
     if final:
         # "X hat … gesagt", "Am Montag hat X … gesagt": the first phrase or the one after the auxiliary

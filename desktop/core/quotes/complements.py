@@ -47,13 +47,15 @@ def complement(
         if token.quoted or token.stops:
             return None
         if token.low == ":":
+            if i + 1 < n and tokens[i + 1].opens >= 0:
+                return ("quote", tokens[i + 1].opens)
             return ("clause", i + 1) if i + 1 < n else None
         if token.low in lex.coordinators and i + 1 < n and tokens[i + 1].low in lex.forms:
             return None  # "sagte X und ergänzte: …": the next verb has its own message
         if token.low in ("dass", "daß", "that") and (clause.german or i == k + 1 or tokens[i - 1].low != ","):
             return ("clause", i + 1) if i + 1 < n else None
         if token.low == ",":
-            return _after_comma(clause, i + 1, any_clause and (english or not trailing))
+            return _after_comma(clause, i + 1, any_clause and (english or not trailing), not trailing)
         if english and any_clause and steps == 0:
             if token.low in lex.prepositions and token.low != "to":
                 phrase = phrase_after(clause, i + 1)
@@ -88,7 +90,7 @@ def _quote_ahead(clause: Clause, k: int, i: int) -> int | None:
     return None
 
 
-def _after_comma(clause: Clause, i: int, any_clause: bool) -> Complement | None:
+def _after_comma(clause: Clause, i: int, any_clause: bool, infinitive: bool) -> Complement | None:
     tokens, lex = clause.tokens, clause.lex
     if i >= len(tokens):
         return None
@@ -104,7 +106,7 @@ def _after_comma(clause: Clause, i: int, any_clause: bool) -> Complement | None:
         return None  # "kündigte Vorschläge an, die von … reichen": about the object, not a message
     if not any_clause:
         # "empfiehlt, regionale Produkte zu essen": an infinitive clause is a message too
-        return ("clause", i) if clause.german and _infinitive_clause(clause, i) else None
+        return ("clause", i) if infinitive and clause.german and _infinitive_clause(clause, i) else None
     if clause.german or _english_clause_start(clause, i):
         return ("clause", i)
     return None

@@ -127,13 +127,19 @@ class Finder:
         quote_cue: dict[int, Cue] = {}
         messages: list[tuple[int, int]] = []
         message_speakers: list[int | None] = []
+        by_colon: set[int] = set()  # quotations a colon introduced
         for cue, speaker in zip(cues, speakers, strict=True):
             before = quote_right_before(tokens, cue)
             if before is not None and (cue.subject.trailing or cue.direction != "forward"):
+                if before in by_colon and cue.kind == "verb":
+                    quote_cue[before] = cue  # '…: "…," said X': the verb right after the quotation wins
                 quote_cue.setdefault(before, cue)
                 continue
             if cue.complement and cue.complement[0] == "quote":
                 quote_cue.setdefault(cue.complement[1], cue)
+                opening = self.quotes[cue.complement[1]].open_at
+                if self.text[max(0, opening - 8) : opening].rstrip().endswith(":"):
+                    by_colon.add(cue.complement[1])
                 continue
             span = message_span(clause, cue, cues)
             if cue.demonstrative and span is None:
@@ -148,6 +154,7 @@ class Finder:
             a, b, colon_quote = span
             if colon_quote is not None:
                 quote_cue.setdefault(colon_quote, cue)
+                by_colon.add(colon_quote)
             messages.append((a, b))
             message_speakers.append(speaker.actor)
             said.append(self._said(tokens, a, b, cue, speaker, clause))

@@ -231,6 +231,9 @@ def phrase_before(clause: Clause, j: int) -> tuple[int, int] | None:
             if k > 0 and _continues(tokens, k - 1, clause):
                 k -= 2
                 continue
+            if k >= 2 and tokens[k - 1].low in _AND and k - 2 in clause.mention_at:
+                k -= 2  # "The United States and the European Union"
+                continue
             break
         if _is_capitalised(token, text):
             i = k
@@ -318,12 +321,14 @@ def classify(clause: Clause, a: int, b: int) -> Ref:
     start, end = tokens[a].start, tokens[b - 1].end
     end_of_head = head_end(clause, a, b)
     h = end_of_head - 1
-    people = {m.actor for t, (m, _last) in clause.mentions.items() if a <= t < b and m.type in _SPEAKER_TYPES}
-    if len(people) > 1 and any(
-        (tokens[k].low in lex.coordinators or tokens[k].low == "&") and k not in clause.mention_at
-        for k in range(a, b)
-    ):
-        return Ref("group", start, end)
+    names = {m.actor for t, (m, _last) in clause.mentions.items() if a <= t < b}  # any names, joined
+    joints = [
+        k
+        for k in range(a, b - 1)
+        if (tokens[k].low in lex.coordinators or tokens[k].low == "&") and k not in clause.mention_at
+    ]
+    if joints and (len(names) > 1 or (names and any(tokens[k + 1].low in lex.determiners for k in joints))):
+        return Ref("group", start, end)  # "Tesco and Salling Group", "Trump and his supporters"
     if h in clause.mention_at and clause.mention_at[h][0].type == "location":
         before = clause.mention_at[h][1] - 1  # "Militärkommando Steiermark": the noun before the place
         if before >= a and before not in clause.mention_at and _is_capitalised(tokens[before], clause.text):

@@ -193,7 +193,7 @@ class Resolver:
         if ref.kind == "person":
             return Resolved(self._person(ref.start, None, unit, recent))
         if ref.kind == "role":
-            holder = self._role(ref)
+            holder = self._role(ref, self._article_gender(ref), recent)
             if holder is None and definite:  # "the Wooster professor": the person just spoken of
                 holder = self._person(ref.start, self._article_gender(ref), unit, recent)
             return Resolved(holder)
@@ -258,12 +258,19 @@ class Resolver:
     def _person(self, at: int, gender: Gender | None, unit: int, recent: Recent) -> int | None:
         """Who "er"/"sie"/"der 24-Jährige" at ``at`` means.
 
-        A person whose gender is known to fit wins over one whose gender is unknown; within
-        each, a person opening the sentence before comes first when the last speaker spoke
+        The speaker of this or the sentence before comes first unless known to be of the other
+        gender. Then a person whose gender is known to fit wins over one whose gender is
+        unknown; within each, a person opening the sentence before comes first when the last speaker spoke
         earlier ("Trump sagte … . Kavanaugh wies … zurück. Er sagte …"), then the last speaker
         (None if that one is unnamed: "der Präsident"), then the nearest person before ``at``
         in this unit, then the first person (the subject, usually) of each earlier unit in reach.
         """
+        if recent and unit - recent[-1][0] <= 1:  # the speaker of this or the sentence before, if not
+            _u, actor, spoken = recent[-1]  # known to be of the other gender
+            if actor is None and spoken in (None, gender):
+                return None
+            if actor is not None and self._fits(actor, gender, known=False):
+                return actor
         tiers = (True, False) if gender is not None else (False,)
         for known in tiers:
             salient = self._opening_person(unit, recent, gender, known)
@@ -325,16 +332,23 @@ class Resolver:
             i -= 1
         return None
 
-    def _role(self, ref: Ref) -> int | None:
+    def _role(self, ref: Ref, gender: Gender | None, recent: Recent) -> int | None:
+        """The holder of the role ``ref`` names, of the article's gender ("der Präsident": not a woman);
+        among several, the one who spoke last, else the one named last."""
         want = _normal_role(ref.word)
         holders = set()
         for actor, roles in enumerate(self.roles):
+            if not self._compatible(actor, gender):
+                continue
             for role in roles:
                 if role == want or role.endswith(want) or (self.lex.language == "de" and want.endswith(role)):
                     holders.add(actor)
                     break
         if len(holders) == 1:
             return holders.pop()
+        spoke = next((actor for _u, actor, _g in reversed(recent) if actor in holders), None)
+        if spoke is not None:
+            return spoke
         return self._last_mentioned(holders, ref.start) if holders else None
 
     def _org(self, ref: Ref, window_start: int) -> int | None:
