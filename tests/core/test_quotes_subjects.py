@@ -134,3 +134,40 @@ def test_a_name_and_a_group_with_it_are_a_group() -> None:
     text = "Donald Trump und seine Anhänger behaupteten, Joe Biden habe nur durch Betrug gewonnen."
     said = only(text, "de", [actor(text, "Donald Trump"), actor(text, "Joe Biden")])
     assert said.speaker is None
+
+
+def test_particle_before_a_coordinated_verb_german() -> None:
+    text = "„Brett hat dies vehement bestritten“, fügte Lindsey Graham hinzu und bezog sich auf Ford."
+    said = only(text, "de", [actor(text, "Lindsey Graham")])
+    assert (said.speaker, said.cue) == ("Lindsey Graham", "fügte Lindsey Graham hinzu")
+
+
+def test_passive_participle_reports_nobody() -> None:
+    text = "Mehr als 1.400 Schäden wurden gemeldet, berichtete Kurt Weinberger."
+    said = only(text, "de", [actor(text, "Kurt Weinberger")])
+    assert (said.message, said.speaker) == ("Mehr als 1.400 Schäden wurden gemeldet", "Kurt Weinberger")
+    text = "Per numbers reported by the Associated Press, 415,000 priests are subject to the rule."
+    assert all(s.speaker is None for s in statements(text, "en", [actor(text, "Per", "organization")]))
+
+
+def test_unnamed_sentence_subject_of_a_coordinated_verb() -> None:
+    text = (
+        "Einige Analysten halten es für unwahrscheinlich, dass das Gericht zugunsten Boliviens entscheidet, "
+        "und glauben, dass sich dadurch wenig ändern würde."
+    )
+    found = statements(text, "de", [actor(text, "Boliviens", "location")])
+    assert all(s.speaker is None for s in found)
+    text = "Some analysts think the court will not rule for Bolivia, and argue that little would change."
+    found = statements(text, "en", [actor(text, "Bolivia", "location")])
+    assert [(s.message, s.speaker) for s in found] == [("little would change", None)]
+
+
+def test_outlet_reporting_what_websites_reported_german() -> None:
+    text = (
+        "Konservative Websites wie RedState meldeten, dass die Adresse dem Büro zugeordnet sei, "
+        "berichtete The Hill."
+    )
+    found = statements(
+        text, "de", [actor(text, "RedState", "organization"), actor(text, "The Hill", "organization")]
+    )
+    assert [(s.message, s.speaker) for s in found] == [("die Adresse dem Büro zugeordnet sei", None)]

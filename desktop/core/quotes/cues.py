@@ -80,8 +80,12 @@ def _pick_form(clause: Clause, k: int) -> tuple[VerbForm, int] | None:
                     and tokens[j + 1].low in clause.lex.complementizers
                 ):
                     break  # the particle stands before the message clause
-                if tokens[j].low == particle and (j + 1 >= len(tokens) or not tokens[j + 1].is_word):
-                    return form, j
+                if tokens[j].low == particle and (
+                    j + 1 >= len(tokens)
+                    or not tokens[j + 1].is_word
+                    or tokens[j + 1].low in clause.lex.coordinators
+                ):
+                    return form, j  # "fügte er hinzu.", "fügte Graham hinzu und bezog sich …"
                 j += 1
         elif k + 1 < len(tokens) and tokens[k + 1].low == particle:
             return form, k + 1
@@ -102,6 +106,8 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
     if form.verb.source_in:
         subject = _source_in(clause, k, last, form.verb.source_in)
     elif clause.german:
+        if form.final and _passive(clause, k):
+            return None  # "Schäden wurden gemeldet": nobody is said to speak
         subject = german_subject(clause, k, form.final, last)
     else:
         if k > 0 and tokens[k - 1].low in _PASSIVE:
@@ -111,6 +117,8 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
         nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
         if tokens[k].low.endswith("s") and (nxt in clause.lex.forms or nxt in clause.lex.finite_verbs):
             return None  # "Initial reports stated": a noun before the verb
+        if nxt == "by":
+            return None  # "numbers reported by the AP": a participle, not a statement of its own
         subject = english_subject(clause, k)
         if tokens[k].low.endswith("ing") and not subject.inherit:
             if not (k > 0 and tokens[k - 1].low in (",", "by")):
@@ -179,6 +187,12 @@ def _object_message(
     else:
         marked = "*" in wanted or "any" in wanted or any(t.low in wanted for t in tokens[start:end])
     return (start, end) if end > start and marked else None
+
+
+def _passive(clause: Clause, k: int) -> bool:
+    """A German participle with "werden" next to it: "wurden gemeldet", "gemeldet worden"."""
+    tokens, passive = clause.tokens, clause.lex.passive_auxiliaries
+    return (k > 0 and tokens[k - 1].low in passive) or (k + 1 < len(tokens) and tokens[k + 1].low in passive)
 
 
 def _source_in(clause: Clause, k: int, last: int, preposition: str) -> Subject:
@@ -311,7 +325,8 @@ def sentence_subject(clause: Clause, before: int) -> Subject:
     starts += [
         i
         for i in range(1, before)
-        if i in clause.mentions or (clause.german and tokens[i].low in lex.determiners)
+        if (i in clause.mentions and clause.mentions[i][0].type in ("person", "organization"))
+        or (clause.german and tokens[i].low in lex.determiners)
     ]
     for start in starts:
         if start > 0 and tokens[start - 1].low in lex.prepositions:
@@ -321,4 +336,6 @@ def sentence_subject(clause: Clause, before: int) -> Subject:
             ref = classify(clause, *phrase)
             if ref.kind in ("mention", "pronoun", "role"):
                 return Subject(phrase, ref)
+            if start == 0 and ref.kind in ("anonymous", "unnamed", "group"):
+                return Subject(phrase, ref)  # "Einige Analysten halten …, und glauben": nobody named
     return Subject(None, None)

@@ -66,6 +66,7 @@ class Lexicon:
     complementizers: frozenset[str]
     subordinators: frozenset[str]
     auxiliaries: frozenset[str]  # "hat", "wurde": the subject of "hat … gesagt" may follow them
+    passive_auxiliaries: frozenset[str]  # "wurde gemeldet": a participle next to them reports nobody
     relatives: frozenset[str]  # relative pronouns opening a verb-final clause after a comma
     coordinators: frozenset[str]
     anonymous_nouns: frozenset[str]
@@ -188,6 +189,7 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         complementizers=words("complementizers"),
         subordinators=words("subordinators"),
         auxiliaries=words("auxiliaries"),
+        passive_auxiliaries=words("passive_auxiliaries"),
         relatives=words("relatives"),
         coordinators=words("coordinators"),
         anonymous_nouns=words("anonymous_nouns"),
