@@ -171,3 +171,29 @@ def test_outlet_reporting_what_websites_reported_german() -> None:
         text, "de", [actor(text, "RedState", "organization"), actor(text, "The Hill", "organization")]
     )
     assert [(s.message, s.speaker) for s in found] == [("die Adresse dem Büro zugeordnet sei", None)]
+
+
+def test_main_clause_after_a_leading_subordinate_clause_is_no_message() -> None:
+    text = "When Kweisi Mfume announced his resignation in 1995, Elijah Cummings joined the race."
+    assert statements(text, "en", [actor(text, "Kweisi Mfume"), actor(text, "Elijah Cummings")]) == []
+    text = "Als Kweisi Mfume 1995 seinen Rücktritt ankündigte, trat Elijah Cummings an, um ihn zu ersetzen."
+    assert statements(text, "de", [actor(text, "Kweisi Mfume"), actor(text, "Elijah Cummings")]) == []
+
+
+def test_place_after_of_is_no_speaker_even_if_taken_for_a_person() -> None:
+    text = "The occupants were going to a dance competition, according to the mayor of Yartsevo."
+    said = only(text, "en", [actor(text, "Yartsevo")])  # the recogniser took the town for a person
+    assert said.speaker is None
+    text = "Die Insassen waren auf dem Weg zu einem Tanzwettbewerb, so der Bürgermeister von Jarzewo."
+    assert only(text, "de", [actor(text, "Jarzewo")]).speaker is None
+
+
+def test_expressed_reports_its_clause() -> None:
+    text = "Wanda Vázquez has expressed she is uninterested in the office, according to Reuters."
+    cast = [actor(text, "Wanda Vázquez"), actor(text, "Reuters", "organization")]
+    assert [(s.message, s.speaker) for s in statements(text, "en", cast)] == [
+        ("she is uninterested in the office", "Wanda Vázquez")
+    ]
+    text = "Wanda Vázquez äußerte, dass sie kein Interesse an dem Amt habe, so Reuters."
+    cast = [actor(text, "Wanda Vázquez"), actor(text, "Reuters", "organization")]
+    assert [s.speaker for s in statements(text, "de", cast)] == ["Wanda Vázquez"]
