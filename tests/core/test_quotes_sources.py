@@ -138,3 +138,24 @@ def test_outlet_reporting_what_unnamed_officials_stated() -> None:
     said = only(text, "en", [actor(text, "NDTV", "organization")])
     assert said.speaker == "NDTV"
     assert said.message == "officials, following an investigation, stated it was a coconut"
+
+
+def test_source_in_brackets_reports_the_brackets_content() -> None:
+    text = (
+        "Die Runde diskutierte Manaforts Jacke aus Straußenleder "
+        "(laut Washington Post ein „Kleidungsstück reich an Selbstüberschätzung“) stundenlang."
+    )
+    said = only(text, "de", [actor(text, "Washington Post", "organization"), actor(text, "Manaforts")])
+    assert said.message == "ein „Kleidungsstück reich an Selbstüberschätzung“"
+    assert said.speaker == "Washington Post"
+    text = (
+        "The panel discussed Manafort's ostrich jacket "
+        '(according to the Washington Post a "garment rich in hubris") for hours.'
+    )
+    said = only(text, "en", [actor(text, "Washington Post", "organization"), actor(text, "Manafort")])
+    assert (said.message, said.speaker) == ('a "garment rich in hubris"', "Washington Post")
+
+
+def test_noun_in_ing_after_or_is_no_cue() -> None:
+    text = "Humberto is a category 1 hurricane and had no associated hurricane watches or warning."
+    assert statements(text, "en", [actor(text, "Humberto")]) == []

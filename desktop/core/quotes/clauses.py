@@ -276,7 +276,13 @@ def english_subject(clause: Clause, k: int) -> Subject:
             return Subject(head, head_ref)
         return Subject(None, None)  # "… in relaying the news to parliament said": no subject found
     trailing = a - 1 >= 0 and (tokens[a - 1].closes >= 0 or (tokens[a - 1].low == "," and a - 1 >= start))
-    return Subject(phrase, ref, trailing=trailing)
+    # "When Kweisi Mfume announced his resignation, Cummings joined …": the clause after the comma
+    # is the main clause, not a message
+    subordinate = a - 1 >= 0 and tokens[a - 1].low in lex.subordinators and a - 1 == start
+    if tokens[a].low in lex.subordinators and a == start and phrase[1] - a > 1:
+        phrase, subordinate = (a + 1, phrase[1]), True  # "When Kweisi Mfume …": not part of the name
+        ref = classify(clause, *phrase)
+    return Subject(phrase, ref, trailing=trailing, subordinate=subordinate)
 
 
 def _ends_there(clause: Clause, phrase: tuple[int, int] | None) -> bool:

@@ -55,7 +55,10 @@ def complement(
         if token.low in ("dass", "daß", "that") and (clause.german or i == k + 1 or tokens[i - 1].low != ","):
             return ("clause", i + 1) if i + 1 < n else None
         if token.low == ",":
-            return _after_comma(clause, i + 1, any_clause and (english or not trailing), not trailing)
+            bare = (
+                any_clause and not trailing
+            )  # after a comma, a trailing or subordinate cue only takes "dass"
+            return _after_comma(clause, i + 1, bare, not trailing)
         if english and any_clause and steps == 0:
             if token.low in lex.prepositions and token.low != "to":
                 phrase = phrase_after(clause, i + 1)

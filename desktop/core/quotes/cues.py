@@ -120,9 +120,9 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
         if nxt == "by":
             return None  # "numbers reported by the AP": a participle, not a statement of its own
         subject = english_subject(clause, k)
-        if tokens[k].low.endswith("ing") and not subject.inherit:
+        if tokens[k].low.endswith("ing"):
             if not (k > 0 and tokens[k - 1].low in (",", "by")):
-                return None  # ", saying …" and "by saying …" report; "the saying" does not
+                return None  # ", saying …" and "by saying …" report; "the saying", "or warning" do not
             subject = Subject(None, None, inherit=True)
     cue = Cue("verb", k, last, subject, plural=form.plural)
     if "*" in form.verb.object_with:  # "called for a ceasefire": the object, whatever it is
@@ -130,7 +130,7 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
         if named is not None:
             cue.direction, cue.message = "whole", named
             return cue
-    german_trailing = clause.german and (subject.trailing or subject.subordinate)
+    german_trailing = (clause.german and subject.trailing) or subject.subordinate
     comp = complement(clause, last, form.verb.any_clause, german_trailing, form.verb.takes_object)
     if subject.after and subject.phrase and comp is None:
         comp = complement(
@@ -266,7 +266,7 @@ def message_span(clause: Clause, cue: Cue, cues: list[Cue]) -> tuple[int, int, i
         if other.first <= start:
             continue
         if other.subject.inherit or other.kind == "colon" or other.direction == "backward":
-            # "…, and added", "…, the BBC reported": the next cue ends this message
+            # "…, and added", "…, the BBC reported", "…, according to Reuters": the next cue ends it
             end = _first_of_cue(other) if other.direction == "backward" else other.first
             while end > start and tokens[end - 1].low in lex.coordinators | {",", "-", "–"}:
                 end -= 1
@@ -297,23 +297,20 @@ def _main_clause_start(clause: Clause, start: int, end: int) -> int:
 
 
 def innermost(cues: list[Cue]) -> list[Cue]:
-    """Without the outlets that pass on a statement: in "According to ISNA, the prosecutor said …"
-    or "Nach einem Bericht der Zeitung X unter Berufung auf Y …" the inner source speaks."""
-    kept = []
+    """Mark the outlets that pass on a statement: in "According to ISNA, the prosecutor said …" or
+    "Nach einem Bericht der Zeitung X unter Berufung auf Y …" the inner source speaks."""
     for cue in cues:
         if cue.kind in ("per", "so") and cue.message is not None:
             a, b = cue.message
-            if any(
+            cue.passes_on = any(
                 other is not cue
                 and other.ref is not None
                 and not other.subject.inherit
                 and a <= other.first < b
                 and (cue.direction == "backward" or other.first > cue.last)
                 for other in cues
-            ):
-                continue
-        kept.append(cue)
-    return kept
+            )
+    return cues
 
 
 def sentence_subject(clause: Clause, before: int) -> Subject:

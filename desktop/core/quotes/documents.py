@@ -24,7 +24,14 @@ def document_source(clause: Clause, phrase: tuple[int, int]) -> tuple[Subject, i
     """
     tokens = clause.tokens
     a, b = phrase
-    noun = next((i for i in range(a, b) if document_noun(tokens[i].low, clause.lex, clause.german)), None)
+    noun = next(
+        (
+            i
+            for i in range(a, b)
+            if i not in clause.mention_at and document_noun(tokens[i].low, clause.lex, clause.german)
+        ),
+        None,
+    )  # not the "Post" of "Washington Post"
     if noun is None:
         return None
     i = noun + 1

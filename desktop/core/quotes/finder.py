@@ -129,6 +129,8 @@ class Finder:
         message_speakers: list[int | None] = []
         by_colon: set[int] = set()  # quotations a colon introduced
         for cue, speaker in zip(cues, speakers, strict=True):
+            if cue.passes_on:
+                continue
             before = quote_right_before(tokens, cue)
             if before is not None and (cue.subject.trailing or cue.direction != "forward"):
                 if before in by_colon and cue.kind == "verb":

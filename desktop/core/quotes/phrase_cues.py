@@ -35,6 +35,7 @@ class Cue:
     source: str | None = None  # an impersonal cue's source ("Aus Militärkreisen")
     plural: bool = False
     demonstrative: bool = False  # "Das sagte X": the message is the sentence before
+    passes_on: bool = False  # an outlet passing on another cue's statement: no statement of its own
 
     @property
     def ref(self) -> Ref | None:
@@ -163,6 +164,10 @@ def _around(clause: Clause, first: int, last: int, after: int, subject: Subject)
     while end > after and tokens[end - 1].stops:
         end -= 1
     cue = Cue("per", first, last, subject)
+    if first > 0 and tokens[first - 1].low == "(":  # "(laut Washington Post ein „…“)": the bracket's content
+        close = next((i for i in range(after, len(tokens)) if tokens[i].low == ")"), len(tokens))
+        cue.direction, cue.message = "whole", (after, close)
+        return cue
     rest = after
     if rest < len(tokens) and tokens[rest].low == ",":
         rest += 1

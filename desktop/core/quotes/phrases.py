@@ -22,7 +22,7 @@ RefKind = Literal[
 _MAX_PHRASE = 9
 _AND = frozenset({"and", "und", "&"})
 _SPEAKER_TYPES = frozenset({"person", "organization"})
-_AFFILIATIONS = frozenset({"of", "from", "at", "von", "vom", "bei", "aus"})
+_AFFILIATIONS = frozenset({"of", "from", "at", "von", "vom", "bei", "aus", "des", "der"})
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _NOT_ADVERBS = frozenset({"family", "assembly", "supply", "reply", "monopoly", "anomaly", "rally", "italy"})
 _ENGLISH_ROLE_WORDS = frozenset(w for role in ENGLISH_ROLES_LONGEST_FIRST for w in role.split())
@@ -337,9 +337,12 @@ def classify(clause: Clause, a: int, b: int) -> Ref:
         mention, _first = clause.mention_at[h]
         person = _person_of(clause, a, _first) if mention.type == "organization" else None
         return Ref("mention", start, end, actor=mention.actor if person is None else person)
-    if b - 1 in clause.mention_at and clause.mention_at[b - 1][0].type == "person":
-        # "Hong Kong director of Amnesty International Man-kei Tam": the name closes the phrase
-        return Ref("mention", start, end, actor=clause.mention_at[b - 1][0].actor)
+    closing = clause.mention_at.get(b - 1)
+    of_place = closing is not None and closing[1] == b - 1 and tokens[closing[1] - 1].low in _AFFILIATIONS
+    if closing is not None and closing[0].type == "person" and not of_place:
+        # "Hong Kong director of Amnesty International Man-kei Tam": the name closes the phrase (not
+        # "the mayor of Yartsevo", one word after "of": a place the recogniser took for a person)
+        return Ref("mention", start, end, actor=closing[0].actor)
     low = tokens[h].low
     if b - a == 1 and (low in lex.pronouns or low in lex.neuter):
         return Ref("pronoun", start, end, word=low)
