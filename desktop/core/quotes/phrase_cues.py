@@ -15,6 +15,7 @@ from desktop.core.quotes.clauses import Subject, clause_start, skip_time
 from desktop.core.quotes.complements import Complement, complement
 from desktop.core.quotes.documents import document_source
 from desktop.core.quotes.phrases import Clause, Ref, classify, document_noun, phrase_after, phrase_before
+from desktop.core.quotes.tokens import Token
 
 CueKind = Literal["verb", "so", "per", "as", "impersonal", "colon"]
 Direction = Literal["forward", "backward", "whole", "none"]
@@ -105,11 +106,11 @@ def angaben_cue(clause: Clause, k: int) -> Cue | None:
     Bericht der Zeitung X", "nach eigenen Angaben", "seiner Ansicht nach"."""
     tokens, lex = clause.tokens, clause.lex
     if k >= 2 and tokens[k - 1].low in lex.per_nouns and tokens[k - 2].low[:3] in _POSSESSIVE_PRONOUN:
-        possessive = tokens[k - 2]  # "seiner Ansicht nach"
-        ref = Ref("pronoun", possessive.start, possessive.end, word=_POSSESSIVE_PRONOUN[possessive.low[:3]])
+        his = tokens[k - 2]  # "seiner Ansicht nach"
+        ref = Ref("pronoun", his.start, his.end, word=_POSSESSIVE_PRONOUN[his.low[:3]])
         return _around(clause, k - 2, k, k + 1, Subject((k - 2, k - 1), ref))
     j = k + 1
-    possessive = None
+    possessive: Token | None = None
     if j < len(tokens) and tokens[j].low in lex.determiners | lex.oblique_determiners | lex.indefinite:
         j += 1  # "nach einem Bericht der Zeitung X"
     if j < len(tokens) and tokens[j].low not in lex.per_nouns and tokens[j].low.endswith(("en", "er")):
@@ -125,9 +126,7 @@ def angaben_cue(clause: Clause, k: int) -> Cue | None:
         if possessive.low.startswith("eigen"):  # the sentence's subject speaks
             return _around(clause, k, j, j + 1, Subject(None, None, inherit=True))
         pronoun = _POSSESSIVE_PRONOUN.get(possessive.low[:3])
-        if pronoun is None:
-            possessive = None
-        else:
+        if pronoun is not None:
             ref = Ref("pronoun", possessive.start, possessive.end, word=pronoun)
             return _around(clause, k, j, j + 1, Subject((j - 1, j), ref))
     match = next(
