@@ -159,3 +159,27 @@ def test_source_in_brackets_reports_the_brackets_content() -> None:
 def test_noun_in_ing_after_or_is_no_cue() -> None:
     text = "Humberto is a category 1 hurricane and had no associated hurricane watches or warning."
     assert statements(text, "en", [actor(text, "Humberto")]) == []
+
+
+def test_the_statement_speaks_for_the_organisation_that_issued_it() -> None:
+    text = (
+        "Stevens died yesterday, according to a statement released by the Supreme Court. "
+        "The statement said that he had suffered a stroke on Monday."
+    )
+    found = statements(text, "en", [actor(text, "Stevens"), actor(text, "Supreme Court", "organization")])
+    assert [s.speaker for s in found] == ["Supreme Court", "Supreme Court"]
+    text = (
+        "Siemens teilte in einer Mitteilung mit, der Verkauf sei abgeschlossen. "
+        "Die Mitteilung erklärte weiter, dass keine Stellen wegfielen."
+    )
+    found = statements(text, "de", [actor(text, "Siemens", "organization")])
+    assert [s.speaker for s in found] == ["Siemens", "Siemens"]
+
+
+def test_written_and_posted_statements() -> None:
+    text = "Sean Combs tweeted that he would change his name. Anna Miller posted on Twitter that she left."
+    found = statements(text, "en", [actor(text, "Sean Combs"), actor(text, "Anna Miller")])
+    assert [s.speaker for s in found] == ["Sean Combs", "Anna Miller"]
+    text = "Sean Combs twitterte, er werde seinen Namen ändern. Anna Müller schrieb auf Twitter, sie gehe."
+    found = statements(text, "de", [actor(text, "Sean Combs"), actor(text, "Anna Müller")])
+    assert [s.speaker for s in found] == ["Sean Combs", "Anna Müller"]
