@@ -132,6 +132,19 @@ def test_german_attribution_phrases(text: str, message: str) -> None:
     assert (said.message, said.speaker) == (message, "Anna Müller")
 
 
+def test_so_cue_followed_by_a_clause_about_the_speaker() -> None:
+    text = "Die Lage ist ernst, so der Chef der Firma, der im April in Pension ging."
+    assert only(text, "de", []).message == "Die Lage ist ernst"
+    text = "Max Berger war in Wien. Die Lage ist ernst, so Berger, der seit Jahren die Firma leitet."
+    said = only(text, "de", [actor(text, "Max Berger"), actor(text, "Wien", "location")])
+    assert (said.message, said.speaker) == ("Die Lage ist ernst", "Max Berger")
+    # the message may go on after the cue: then it is the whole sentence
+    text = "Max Berger war in Wien. Die Lage ist ernst, so Berger, die Regierung müsse handeln."
+    said = only(text, "de", [actor(text, "Max Berger"), actor(text, "Wien", "location")])
+    assert said.message.startswith("Die Lage ist ernst")
+    assert said.message.endswith("die Regierung müsse handeln")
+
+
 def test_nach_angaben_of_an_organisation() -> None:
     text = "Nach Angaben der Polizei wurden drei Menschen verletzt."
     said = only(text, "de", [actor(text, "Polizei", "organization")])

@@ -72,9 +72,21 @@ def so_cue(clause: Clause, k: int) -> Cue | None:
     subject = Subject(phrase, ref, trailing=True, after=True)
     cue = Cue("so", k, k, subject, direction="backward", message=message_before(clause, k))
     rest = phrase[1]
-    if rest < len(tokens) and tokens[rest].low == "," and rest + 1 < len(tokens) and tokens[rest + 1].is_word:
+    after = rest + 1  # "…, so X, die Regierung müsse …": the message goes on after the cue
+    goes_on = rest < len(tokens) and tokens[rest].low == "," and after < len(tokens) and tokens[after].is_word
+    if goes_on and not _relative_clause(clause, after):
         cue.direction, cue.message = "whole", (clause_start(clause, k), len(tokens))
     return cue
+
+
+def _relative_clause(clause: Clause, k: int) -> bool:
+    """ "…, so der frühere Chef, der im April in Pension ging": a clause about the speaker at token
+    ``k`` (a relative pronoun before a preposition, an adverb or a pronoun), not more of the message."""
+    tokens, lex = clause.tokens, clause.lex
+    if tokens[k].low not in lex.relatives or k + 1 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    return nxt.is_word and (nxt.low in lex.prepositions or nxt.low in lex.adverbs or nxt.low in lex.pronouns)
 
 
 def per_cue(clause: Clause, k: int) -> Cue | None:
