@@ -69,6 +69,33 @@ def test_role_noun_english() -> None:
     assert only(text, "en", cast).speaker == "Joe Biden"
 
 
+def test_former_role_is_not_its_present_holder() -> None:
+    text = "Max Berger, Chef der Firma, sprach in Wien. Die Lage ist ernst, so der ehemalige Bahn-Chef."
+    said = only(text, "de", [actor(text, "Max Berger"), actor(text, "Wien", "location")])
+    assert (said.message, said.speaker) == ("Die Lage ist ernst", None)
+    text = "Max Berger, head of the firm, spoke in Vienna. The situation is serious, said the former head."
+    said = only(text, "en", [actor(text, "Max Berger"), actor(text, "Vienna", "location")])
+    assert (said.message, said.speaker) == ("The situation is serious", None)
+
+
+def test_former_role_of_someone_the_article_gives_it() -> None:
+    text = (
+        "Firmenchef Max Berger und der frühere Bahn-Chef Karl Ott sprachen in Wien. "
+        "Die Lage ist ernst, so der ehemalige Bahn-Chef. Man müsse handeln, so der Chef."
+    )
+    found = statements(text, "de", [actor(text, "Max Berger"), actor(text, "Karl Ott")])
+    assert [(s.message, s.speaker) for s in found] == [
+        ("Die Lage ist ernst", "Karl Ott"),
+        ("Man müsse handeln", "Max Berger"),
+    ]
+    text = (
+        "Max Berger, head of the firm, met Karl Ott, former head of the railway. "
+        "The situation is serious, said the former head."
+    )
+    said = only(text, "en", [actor(text, "Max Berger"), actor(text, "Karl Ott")])
+    assert (said.message, said.speaker) == ("The situation is serious", "Karl Ott")
+
+
 def test_generic_organisation_noun() -> None:
     text = (
         "Amnesty International legte einen Bericht vor. "

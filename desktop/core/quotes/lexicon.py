@@ -78,6 +78,7 @@ class Lexicon:
     person_noun_endings: tuple[str, ...]  # "Spieler", "scientist": a definite one means a known person
     not_person_nouns: frozenset[str]  # "paper", "monitor": those endings, but no person
     definite_articles: frozenset[str]
+    former_words: frozenset[str]  # "ehemalige", "former": a role its present holder does not hold
     masculine: frozenset[str]
     feminine: frozenset[str]
     neuter: frozenset[str]
@@ -107,6 +108,11 @@ class Lexicon:
     per_cue: re.Pattern[str]  # "nach Angaben", "nach einem Bericht", "seiner Ansicht nach"
     per_triggers: frozenset[str]  # the words, as written, without which ``per_cue`` cannot match
     closed_words: frozenset[str]  # function words, particles and the like: never a verb in -e
+
+    def former(self, word: str) -> bool:
+        """ "ehemalige", "former", "Ex-Minister": a word for a role once held."""
+        low = word.lower()
+        return low in self.former_words or low.startswith("ex-")
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -198,6 +204,7 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         company_nouns=tuple(_words(org_nouns.get("company"))),
         institution_nouns=tuple(_words(org_nouns.get("institution"))),
         person_suffixes=suffixes("person_suffixes"),
+        former_words=words("former_words"),
         person_noun_endings=suffixes("person_noun_endings"),
         not_person_nouns=words("not_person_nouns"),
         definite_articles=words("definite_articles"),

@@ -24,6 +24,7 @@ from desktop.core.textfold import fold
 from desktop.core.types import LinkedActor
 
 _WORD = re.compile(r"[^\W\d_][\w\-’']*")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _OPENING_WORDS = 2  # words before a unit's first name for it to be the unit's subject
 _PRONOUN_REACH = 3  # units back in which the last speaker is still "he"/"she"
 _REACH_UNITS = 3  # earlier units searched for a pronoun's person or an organisation
@@ -196,6 +197,8 @@ class Resolver:
             holder = self._role(ref, self._article_gender(ref), recent)
             if holder is None and definite:  # "the Wooster professor": the person just spoken of
                 holder = self._person(ref.start, self._article_gender(ref), unit, recent)
+                if holder is not None and self._former(ref) and not self._former_holder(holder):
+                    holder = None  # "der ehemalige Chef": only someone the article calls former
             return Resolved(holder)
         if ref.kind == "org":
             return Resolved(self._org(ref, window_start))
@@ -335,7 +338,21 @@ class Resolver:
     def _role(self, ref: Ref, gender: Gender | None, recent: Recent) -> int | None:
         """The holder of the role ``ref`` names, of the article's gender ("der Präsident": not a woman);
         among several, the one who spoke last, else the one named last."""
-        want = _normal_role(ref.word)
+        holders = self._holders(ref.word, gender)
+        # "the former head": only someone the article gives a former role; "the head": the present one
+        former = self._former(ref)
+        matching = {actor for actor in holders if self._former_holder(actor) == former}
+        holders = matching if matching or former else holders
+        if len(holders) == 1:
+            return holders.pop()
+        spoke = next((actor for _u, actor, _g in reversed(recent) if actor in holders), None)
+        if spoke is not None:
+            return spoke
+        return self._last_mentioned(holders, ref.start) if holders else None
+
+    def _holders(self, word: str, gender: Gender | None) -> set[int]:
+        """The people of the article's gender who hold the role ``word``."""
+        want = _normal_role(word)
         holders = set()
         for actor, roles in enumerate(self.roles):
             if not self._compatible(actor, gender):
@@ -344,12 +361,26 @@ class Resolver:
                 if role == want or role.endswith(want) or (self.lex.language == "de" and want.endswith(role)):
                     holders.add(actor)
                     break
-        if len(holders) == 1:
-            return holders.pop()
-        spoke = next((actor for _u, actor, _g in reversed(recent) if actor in holders), None)
-        if spoke is not None:
-            return spoke
-        return self._last_mentioned(holders, ref.start) if holders else None
+        return holders
+
+    def _former(self, ref: Ref) -> bool:
+        """ "der ehemalige Bahn-Chef", "the former minister", "Ex-Präsident": a role once held."""
+        return any(self.lex.former(w) for w in _WORD.findall(self.text[ref.start : ref.end]))
+
+    def _former_holder(self, actor: int) -> bool:
+        """Whether the article gives the actor a former role ("Ex-Minister X", "X, former head of …")."""
+        person = self.actors[actor]
+        if any(self.lex.former(w) for role in person.roles for w in _WORD.findall(role)):
+            return True
+        for mention in person.mentions:
+            before = _SENTENCE_END.split(self.text[max(0, mention.start - _ROLE_CONTEXT) : mention.start])[-1]
+            after = self.text[mention.end : mention.end + _ROLE_CONTEXT]
+            words = _WORD.findall(before)[-4:]
+            if after.startswith(", "):
+                words += _WORD.findall(after.split(",")[1])[:3]
+            if any(self.lex.former(w) for w in words):
+                return True
+        return False
 
     def _org(self, ref: Ref, window_start: int) -> int | None:
         word = fold(ref.word)
