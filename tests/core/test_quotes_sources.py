@@ -31,6 +31,17 @@ def test_document_nobody_issued_is_anonymous() -> None:
     assert (said.speaker, said.source) == (None, "a recent study")
 
 
+def test_german_document_issuer_stands_in_the_genitive() -> None:
+    text = "Größter Kreditnehmer ist laut einem Bericht der Holding AG die Stadt selbst gewesen."
+    assert only(text, "de", [actor(text, "Holding AG", "organization")]).speaker == "Holding AG"
+    text = "Größter Kreditnehmer ist laut einer Studie des Wifo die Stadt selbst gewesen."
+    assert only(text, "de", [actor(text, "Wifo", "organization")]).speaker == "Wifo"
+    # "die Holding AG" after the document is the sentence's subject, not who wrote the report
+    text = "Größter Kreditnehmer ist laut Rechnungshofbericht die Holding AG selbst gewesen."
+    said = only(text, "de", [actor(text, "Holding AG", "organization")])
+    assert (said.speaker, said.source) == (None, "Rechnungshofbericht")
+
+
 def test_document_named_after_an_organisation() -> None:
     text = "BAT legte eine Studie vor. Die Deutschen seien pessimistischer geworden, so die BAT-Analyse."
     assert only(text, "de", [actor(text, "BAT", "organization")]).speaker == "BAT"

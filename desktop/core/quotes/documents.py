@@ -54,9 +54,11 @@ def _may_link(clause: Clause, i: int) -> bool:
     low = token.low
     if not token.is_word:
         return False
+    # a German issuer stands in the genitive: "der Studie des Instituts", not "laut Bericht die Stadt"
+    genitive = not clause.german or low.endswith(("es", "er"))
     return (
         low in _OWNER_LINKS
-        or low in lex.determiners
+        or (low in lex.determiners and genitive)
         or low in lex.time_nouns
         or low.isdigit()
         or (low.endswith(("ed", "en")) and clause.text[token.start].islower())
