@@ -196,6 +196,23 @@ def test_names_of_any_kind_joined_are_a_group() -> None:
     assert only(text, "en", cast).speaker is None
 
 
+def test_plural_pronoun_of_a_wie_clause_is_a_group() -> None:
+    text = (
+        "Minister Max Berger und Präsident Karl Ott wollen am Montag in Wien informieren, "
+        "wie sie am Freitag ankündigten."
+    )
+    cast = [actor(text, "Max Berger"), actor(text, "Karl Ott"), actor(text, "Wien", "location")]
+    said = only(text, "de", cast)
+    assert (said.message, said.speaker, said.cue) == (
+        "Minister Max Berger und Präsident Karl Ott wollen am Montag in Wien informieren",
+        None,
+        "wie sie am Freitag ankündigten",
+    )
+    text = "Anna Roth war in Wien. Die Lage sei ernst, wie sie am Freitag ankündigte."
+    cast = [actor(text, "Anna Roth"), actor(text, "Wien", "location")]
+    assert only(text, "de", cast).speaker == "Anna Roth"
+
+
 def test_cue_right_after_a_quotation_beats_the_colon_before_it() -> None:
     text = (
         'The WHO noted the need for action: "All countries can still change the course of this '

@@ -144,8 +144,8 @@ def _verb_forms(language: str, entries: dict[str, dict[str, Any]]) -> dict[str, 
             final = language == "de" and form.startswith("ge") and particle is None
             plural = language == "de" and form.endswith("en") and not final
             forms.setdefault(form, []).append(VerbForm(verb, final, plural))
-        for form in _words(spec.get("joined")):
-            forms.setdefault(form, []).append(VerbForm(verb, True, False))
+        for form in _words(spec.get("joined")):  # "ankündigten": plural as well
+            forms.setdefault(form, []).append(VerbForm(verb, True, language == "de" and form.endswith("en")))
     return {form: tuple(found) for form, found in forms.items()}
 
 

@@ -217,7 +217,9 @@ def as_cue(clause: Clause, k: int, used: set[int]) -> Cue | None:
     if clause.german and last + 1 < len(tokens) and tokens[last + 1].is_word:
         return None  # the verb closes a German "wie" clause
     used.add(v)
-    return _around(clause, k, last, last + 1, Subject(phrase, ref, after=True))
+    cue = _around(clause, k, last, last + 1, Subject(phrase, ref, after=True))
+    cue.plural = any(form.plural for form in lex.forms[tokens[v].low])  # "wie sie ankündigten": several
+    return cue
 
 
 def impersonal_cue(clause: Clause, k: int) -> Cue | None:
