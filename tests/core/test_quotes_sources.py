@@ -115,9 +115,11 @@ def test_naming_verb_without_quotation_marks_is_no_statement() -> None:
 def test_short_name_in_brackets_after_a_source() -> None:
     text = "According to Notes from Poland (NFP), some discount stores offer postal services."
     cast = [actor(text, "Poland", "location"), actor(text, "NFP", "organization")]
-    assert only(text, "en", cast).speaker == "NFP"
+    said = only(text, "en", cast)
+    assert (said.message, said.speaker) == ("some discount stores offer postal services", "NFP")
     text = "Laut Deutscher Welle (DW) haben 62 Filialen geschlossen."
-    assert only(text, "de", [actor(text, "DW", "organization")]).speaker == "DW"
+    said = only(text, "de", [actor(text, "DW", "organization")])
+    assert (said.message, said.speaker) == ("haben 62 Filialen geschlossen", "DW")
 
 
 def test_the_spokesperson_speaks_for_the_organisation_that_just_spoke() -> None:

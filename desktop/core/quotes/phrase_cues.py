@@ -110,7 +110,11 @@ def _source(clause: Clause, phrase: tuple[int, int]) -> tuple[Subject, int]:
     found = document_source(clause, phrase)
     if found is not None:
         return found
-    return Subject(phrase, classify(clause, *phrase), after=True), phrase[1]
+    tokens, after = clause.tokens, phrase[1]
+    if after < len(tokens) and tokens[after].low == "(":  # "according to Notes from Poland (NFP), …"
+        close = next((i for i in range(after + 1, min(after + 5, len(tokens))) if tokens[i].low == ")"), None)
+        after = close + 1 if close is not None else after
+    return Subject(phrase, classify(clause, *phrase), after=True), after
 
 
 def angaben_cue(clause: Clause, k: int) -> Cue | None:
