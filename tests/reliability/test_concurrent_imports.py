@@ -43,12 +43,16 @@ def actor_table(url: str) -> list[tuple[str, str, int]]:
 
 def run_workers(url: str, folders: list[list[Path]], go_file: Path) -> list[list[dict[str, Any]]]:
     """Start one worker per folder list, let them import at the same moment, return their results."""
+    # the worker runs as a script: the checkout's top-level ``tools`` package is not installed
+    search = filter(None, [str(REPO), os.environ.get("PYTHONPATH")])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(search)}
     workers = [
         subprocess.Popen(
             [sys.executable, str(WORKER), url, str(go_file), *map(str, paths)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            env=env,
         )
         for paths in folders
     ]
