@@ -7,14 +7,12 @@ same words; otherwise the defaults below apply. The window passes its own mappin
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from desktop.core import locations
 from desktop.services.annotations import COLORS
-from desktop.storage.db import APP_DIR_NAME
 
 SETTINGS_FILE = "settings.ini"
 _SECTION = "palette"
@@ -35,19 +33,9 @@ DEFAULT_MEANINGS: dict[str, str] = {
 }
 
 
-def settings_path(*, env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
-    """The window's settings file (Qt's generic configuration folder + ``BriefingReader``)."""
-    env = os.environ if env is None else env
-    platform = sys.platform if platform is None else platform
-    home = Path(env.get("HOME") or Path.home())
-    if platform.startswith("win"):
-        base = Path(env["LOCALAPPDATA"]) if env.get("LOCALAPPDATA") else home / "AppData" / "Local"
-    elif platform == "darwin":
-        base = home / "Library" / "Preferences"
-    else:
-        xdg = env.get("XDG_CONFIG_HOME", "")
-        base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".config"
-    return base / APP_DIR_NAME / SETTINGS_FILE
+def settings_path() -> Path:
+    """The window's settings file: the user's configuration folder (see :mod:`desktop.core.locations`)."""
+    return locations.user_config_dir() / SETTINGS_FILE
 
 
 def _unescape(raw: str) -> str | None:

@@ -6,9 +6,7 @@ anything else a SQLAlchemy URL. Passwords never reach a message: see :func:`mask
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote
@@ -16,9 +14,10 @@ from urllib.parse import unquote
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from desktop.core import locations
 from desktop.storage.errors import StorageError
 
-APP_DIR_NAME = "BriefingReader"
+APP_DIR_NAME = locations.APP_DIR_NAME
 DB_FILE_NAME = "library.sqlite3"
 ENV_VAR = "BRIEFING_READER_DB"
 _URL_PASSWORD = re.compile(r"(?P<head>://[^:/@\s]*:)[^\s]*@")
@@ -31,19 +30,9 @@ def mask_url(raw: str) -> str:
     return _QUERY_PASSWORD.sub(lambda m: m["head"] + "***", masked)
 
 
-def default_database_path(*, env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
-    """The library file in the platform's local application-data folder."""
-    env = os.environ if env is None else env
-    platform = sys.platform if platform is None else platform
-    home = Path(env.get("HOME") or Path.home())
-    if platform.startswith("win"):
-        base = Path(env["LOCALAPPDATA"]) if env.get("LOCALAPPDATA") else home / "AppData" / "Local"
-    elif platform == "darwin":
-        base = home / "Library" / "Application Support"
-    else:
-        xdg = env.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
-    return base / APP_DIR_NAME / DB_FILE_NAME
+def default_database_path() -> Path:
+    """The library file in the local application-data folder (see :mod:`desktop.core.locations`)."""
+    return locations.user_data_dir() / DB_FILE_NAME
 
 
 def _path_to_url(raw: str) -> str:
@@ -105,7 +94,7 @@ def resolve_database_url(cli_value: str | None, env: Mapping[str, str]) -> str:
         if value.lower().startswith("file:"):
             return _sqlite_uri_to_url(value)
         return _check_url(value) if "://" in value else _path_to_url(value)
-    return _path_to_url(str(default_database_path(env=env)))
+    return _path_to_url(str(default_database_path()))
 
 
 def sqlite_file_of(url: URL | str) -> Path | None:

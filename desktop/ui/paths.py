@@ -11,7 +11,6 @@ from PySide6.QtGui import QIcon
 from sqlalchemy.engine import make_url
 
 from desktop.core import locations
-from desktop.storage.db import APP_DIR_NAME, default_database_path
 
 APP_ID = "org.briefingreader.BriefingReader"
 ORGANIZATION = "BriefingReader"
@@ -20,36 +19,35 @@ SETTINGS_FILE = "settings.ini"
 
 
 def project_root() -> Path:
-    """The folder holding the ``desktop`` package, ``resources`` and ``seeds``."""
+    """The folder holding ``resources`` and ``seeds`` (see :mod:`desktop.core.locations`)."""
     return locations.project_root()
 
 
 def resources_dir() -> Path:
     """The ``resources`` folder (icons, desktop files)."""
-    return project_root() / "resources"
+    return locations.resources_dir()
 
 
 def seeds_dir() -> Path:
     """The ``seeds`` folder with the sample articles imported into an empty library."""
-    return project_root() / "seeds"
+    return locations.seeds_dir()
 
 
 def app_icon() -> QIcon:
     """The application icon (empty icon when the resources are missing)."""
-    path = resources_dir() / "icons" / f"{APP_ID}.svg"
+    path = locations.icons_dir() / f"{APP_ID}.svg"
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 def action_icon(name: str) -> QIcon:
     """One of the small action icons in ``resources/icons/actions`` (empty when missing)."""
-    path = resources_dir() / "icons" / "actions" / f"{name}.svg"
+    path = locations.icons_dir() / "actions" / f"{name}.svg"
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 def settings_path() -> Path:
-    """The settings file in the platform's standard configuration folder."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    return Path(base or Path.home() / ".config") / APP_DIR_NAME / SETTINGS_FILE
+    """The settings file in the user's configuration folder (the command line reads the same one)."""
+    return locations.user_config_dir() / SETTINGS_FILE
 
 
 def open_settings(path: Path | None = None) -> QSettings:
@@ -74,7 +72,7 @@ def sqlite_file(url: str) -> Path | None:
 def library_folder(url: str) -> Path:
     """The folder next to the library: the SQLite file's folder, else the default data folder."""
     file = sqlite_file(url)
-    return file.parent if file is not None else default_database_path().parent
+    return file.parent if file is not None else locations.user_data_dir()
 
 
 def crash_log_path(url: str) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,22 +31,26 @@ def _db_file(url: str) -> Path:
 # ---------------------------------------------------------------- default location
 
 
-def test_default_path_linux_uses_xdg_data_home(tmp_path: Path) -> None:
-    env = {"XDG_DATA_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path / "home")}
-    path = default_database_path(env=env, platform="linux")
-    assert path == tmp_path / "xdg" / "BriefingReader" / "library.sqlite3"
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG layout is Linux-only")
+def test_default_path_linux_uses_xdg_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_database_path() == tmp_path / "xdg" / "BriefingReader" / "library.sqlite3"
 
 
-def test_default_path_linux_without_xdg(tmp_path: Path) -> None:
-    path = default_database_path(env={"HOME": str(tmp_path)}, platform="linux")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG layout is Linux-only")
+def test_default_path_linux_without_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    path = default_database_path()
     assert path == tmp_path / ".local" / "share" / "BriefingReader" / "library.sqlite3"
 
 
-def test_default_path_windows_and_macos(tmp_path: Path) -> None:
-    win = default_database_path(env={"LOCALAPPDATA": str(tmp_path / "Local")}, platform="win32")
-    assert win == tmp_path / "Local" / "BriefingReader" / "library.sqlite3"
-    mac = default_database_path(env={"HOME": str(tmp_path)}, platform="darwin")
-    assert mac == tmp_path / "Library" / "Application Support" / "BriefingReader" / "library.sqlite3"
+def test_default_path_macos_is_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs.macos import MacOS
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    folder = Path(MacOS("BriefingReader", appauthor=False).user_data_dir)
+    assert folder == tmp_path / "Library" / "Application Support" / "BriefingReader"
 
 
 # ---------------------------------------------------------------- resolve_database_url
@@ -61,12 +66,13 @@ def test_env_wins_over_default(tmp_path: Path) -> None:
     assert _db_file(resolve_database_url(None, env)) == tmp_path / "env.db"
 
 
-def test_default_is_used_and_its_folder_created(tmp_path: Path) -> None:
-    if os.name == "nt":
+def test_default_is_used_and_its_folder_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not sys.platform.startswith("linux"):
         pytest.skip("XDG layout is Linux-only")
-    env = {"XDG_DATA_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path)}
-    url = resolve_database_url(None, env)
-    expected = default_database_path(env=env)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    url = resolve_database_url(None, {})
+    expected = default_database_path()
+    assert expected == tmp_path / "xdg" / "BriefingReader" / "library.sqlite3"
     assert _db_file(url) == expected
     assert expected.parent.is_dir()
 

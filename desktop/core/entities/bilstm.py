@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-import desktop
+from desktop.core import locations
 from desktop.core.entities.bilstm_ensemble import ENSEMBLE_FILE, BiLSTMEnsemble
 from desktop.core.entities.bilstm_ops import Layout, bilstm_emissions, char_cnn, floret_vectors, pad_rows
 from desktop.core.entities.recognizer import ModelCache, ModelUnavailableError
@@ -54,8 +54,8 @@ class BiLSTMModelError(ModelUnavailableError):
 
 
 def default_models_dir() -> Path:
-    """``resources/models`` next to the ``desktop`` package."""
-    return Path(desktop.__file__).resolve().parent.parent / "resources" / "models"
+    """The shipped ``resources/models`` (see :mod:`desktop.core.locations`)."""
+    return locations.models_dir()
 
 
 # ---------------------------------------------------------------- features (shared with training)
