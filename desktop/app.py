@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.storage.db import open_library, resolve_database_url
 from desktop.storage.errors import LibraryLockedError, StorageError
+from desktop.ui import startup_probe
 from desktop.ui.crash import CrashHandler, Messages
 from desktop.ui.paths import (
     APP_ID,
@@ -137,6 +138,7 @@ def _run(
     ctx = AppContext(library=library, settings=settings, tasks=tasks, undo_stack=QUndoStack(app))
     try:
         window = MainWindow(ctx, theme=theme)
+        startup_probe.install(window, window.reader)
         instance.message_received.connect(window.handle_message)
         instance.listen()
         window.show()
