@@ -59,7 +59,7 @@ def build(dist: Path, work: Path, *, windowed: bool) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build_bundle.py", description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "bundle", help="where the bundle goes")
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bundle", help="PyInstaller's work folder")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bundle", help="PyInstaller's work")
     parser.add_argument(
         "--windowed",
         action="store_true",
