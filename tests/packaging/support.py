@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from tools.bench_startup import private_env, window_ready
+
+__all__ = ["window_ready"]
 
 ROOT = Path(__file__).resolve().parents[2]
 #: What a wheel or a bundle is built from (everything else in the checkout is left behind).
@@ -40,18 +42,7 @@ def venv_bin(venv: Path, name: str) -> Path:
 
 def outside_env(home: Path, **extra: str) -> dict[str, str]:
     """An environment for the installed app: no PYTHONPATH into the checkout, a private home."""
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BRIEFING_READER_DB", "VIRTUAL_ENV")
-    }
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"),
-    )
-    env.update(extra)
-    return env
+    return private_env(home, **extra)
 
 
 def run(
@@ -68,29 +59,3 @@ def run(
 def pip(*args: str | Path, timeout: float = 900) -> None:
     """This interpreter's pip (its cache reused), e.g. to build a wheel or fill another venv."""
     run([sys.executable, "-m", "pip", *args], cwd=ROOT, env=dict(os.environ), timeout=timeout)
-
-
-def window_ready(command: list[str | Path], *, cwd: Path, env: dict[str, str], timeout: float = 180) -> dict:
-    """Start the window, wait until it shows its first article, close it; the probe's line plus seconds."""
-    ready = cwd / f"ready-{time.monotonic_ns()}.json"
-    env = {**env, "BRIEFING_READER_READY_FILE": str(ready), "BRIEFING_READER_QUIT_WHEN_READY": "1"}
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [str(c) for c in command], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    seen: float | None = None
-    try:
-        while time.perf_counter() - started < timeout and process.poll() is None:
-            if seen is None and ready.is_file() and ready.read_text(encoding="utf-8").endswith("\n"):
-                seen = time.perf_counter() - started
-            time.sleep(0.02)
-        out, err = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert ready.is_file(), f"the window showed no article (exit {process.returncode}):\n{out}\n{err}"
-    line = json.loads(ready.read_text(encoding="utf-8"))
-    line["seconds"] = seen if seen is not None else time.perf_counter() - started
-    line["returncode"] = process.returncode
-    line["stderr"] = err
-    return line
