@@ -7,7 +7,8 @@ COMMAND defaults to this checkout's ``python -m desktop``; give a bundle's execu
 Each run starts in a folder of its own with a private home (XDG folders), so the first start
 imports the sample into a new default library ("first"); the next runs reopen it ("again"), as a
 double-click does. The window reports through ``BRIEFING_READER_READY_FILE`` and closes itself.
-``--xvfb`` runs the window on a virtual X server (xvfb-run), else Qt's offscreen platform.
+``--xvfb`` shows the window on a virtual X server started once for all runs (as on a desktop
+that is already running), else Qt's offscreen platform.
 Reports wall-clock seconds and the CPU seconds the app used (steadier on a busy machine).
 """
 
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,28 @@ def private_env(home: Path, **extra: str) -> dict[str, str]:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.update(extra)
     return env
+
+
+@contextlib.contextmanager
+def virtual_display() -> Iterator[str]:
+    """A private Xvfb server for the duration (its DISPLAY value), like a desktop already running."""
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as numbers:
+            number = numbers.readline().strip()
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def _kill_group(process: subprocess.Popen[str]) -> None:
@@ -97,20 +121,21 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m tools.bench_startup", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--runs", type=int, default=5, help="starts of the same library after the first")
-    parser.add_argument("--xvfb", action="store_true", help="run under xvfb-run instead of offscreen")
+    parser.add_argument(
+        "--xvfb", action="store_true", help="show the window on an Xvfb server, not offscreen"
+    )
     parser.add_argument("--keep", type=Path, help="work in DIR (kept) instead of a temporary folder")
     parser.add_argument("command", nargs="*", help="the app to start (default: python -m desktop)")
     args = parser.parse_args(argv)
     command: list[str | Path] = list(args.command) or [sys.executable, "-m", "desktop"]
-    if args.xvfb:
-        if not shutil.which("xvfb-run"):
-            parser.error("xvfb-run is not installed")
-        command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", *command]
-    with tempfile.TemporaryDirectory(prefix="bench-startup-") as temporary:
+    if args.xvfb and not shutil.which("Xvfb"):
+        parser.error("Xvfb is not installed")
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as temporary, contextlib.ExitStack() as stack:
         folder = args.keep or Path(temporary)
         folder.mkdir(parents=True, exist_ok=True)
         env = private_env(folder)
         if args.xvfb:
+            env["DISPLAY"] = stack.enter_context(virtual_display())
             env.pop("QT_QPA_PLATFORM", None)
         first = window_ready(command, cwd=folder, env=env)
         again = [window_ready(command, cwd=folder, env=env) for _ in range(args.runs)]

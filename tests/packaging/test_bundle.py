@@ -2,12 +2,13 @@
 
 Building takes about four minutes on a busy two-core machine, so the test runs only when asked:
 ``BRIEFING_TEST_BUNDLE=1`` builds a bundle in a temporary folder, ``BRIEFING_TEST_BUNDLE=DIR`` uses
-the bundle already built in DIR (``DIR/briefing-reader``). The window is started under Xvfb when
-``xvfb-run`` is installed, else with Qt's offscreen platform.
+the bundle already built in DIR (``DIR/briefing-reader``). The window is shown on an Xvfb server
+when Xvfb is installed, else with Qt's offscreen platform.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shlex
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.packaging.support import GERMAN, ROOT, outside_env, run, window_ready
+from tools.bench_startup import virtual_display
 
 ASKED = os.environ.get("BRIEFING_TEST_BUNDLE", "")
 APP_ID = "org.briefingreader.BriefingReader"
@@ -105,11 +107,12 @@ def test_double_click_opens_the_window_on_the_sample(bundle: Path, outside: Path
     exec_value = next(line.split("=", 1)[1] for line in entry.splitlines() if line.startswith("Exec="))
     command: list[str | Path] = [a for a in shlex.split(exec_value) if a != "%F"]  # as a launcher runs it
     env = outside_env(outside)  # the library in its default place, under this home
-    if shutil.which("xvfb-run"):
-        command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", *command]
-        env.pop("QT_QPA_PLATFORM", None)
-    first = window_ready(command, cwd=outside, env=env)
-    again = window_ready(command, cwd=outside, env=env)
+    with contextlib.ExitStack() as stack:
+        if shutil.which("Xvfb"):
+            env["DISPLAY"] = stack.enter_context(virtual_display())
+            env.pop("QT_QPA_PLATFORM", None)
+        first = window_ready(command, cwd=outside, env=env)
+        again = window_ready(command, cwd=outside, env=env)
     for shown in (first, again):
         assert shown["returncode"] == 0, shown
         assert shown["article"] == 1 and shown["characters"] > 1000 and shown["names"] > 0, shown
