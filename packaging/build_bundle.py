@@ -46,7 +46,7 @@ def write_desktop_entry(bundle: Path) -> Path:
 def build(dist: Path, work: Path, *, windowed: bool) -> Path:
     """Run PyInstaller on the spec; returns the bundle folder."""
     try:
-        import PyInstaller.__main__ as pyinstaller
+        import PyInstaller.__main__ as pyinstaller  # type: ignore[import-untyped]
     except ImportError:
         raise SystemExit('PyInstaller is missing: pip install -e ".[bundle]"') from None
     os.environ["BRIEFING_BUNDLE_WINDOWED"] = "1" if windowed else "0"
