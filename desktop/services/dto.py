@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from desktop.core.timeline import TimelineBucket, Unit, timeline
+from desktop.storage.search import SearchHit
 
 ImportStatus = Literal["imported", "duplicate", "error"]
 
@@ -47,6 +48,28 @@ class ArticleRow:
         data = {k: v for k, v in asdict(self).items() if k not in ("imported_at", "read_at")}
         data["read"] = self.read_at
         return data
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """Some consecutive rows of the library list: ``rows`` start at ``offset`` of ``total``."""
+
+    rows: tuple[ArticleRow, ...]
+    offset: int
+    total: int
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """The best hits of a search that pass the list's filters (``rows``, rank order unless sorted).
+
+    ``hits`` are all hits found (snippets, ranks); ``complete`` is False when more may be found.
+    """
+
+    rows: tuple[ArticleRow, ...]
+    hits: tuple[SearchHit, ...]
+    complete: bool
+    found: int
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,38 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import Select, distinct, func, select
+from sqlalchemy import ColumnElement, Select, distinct, func, select
 from sqlalchemy.orm import Session
 
 from desktop.storage.models import Actor, Annotation, Article, Mention, Tag, annotation_tags
+
+#: Which articles the list shows by reading state; "inbox" (everything not archived) by default.
+StateView = Literal["inbox", "unread", "starred", "archived", "all"]
+STATE_VIEWS: dict[str, str] = {
+    "inbox": "Not archived",
+    "unread": "Unread",
+    "starred": "Starred",
+    "archived": "Archived",
+    "all": "All articles",
+}
+
+#: How many actors the library's actor filter offers at a time.
+ACTOR_SUGGESTIONS = 30
+
+
+def in_state_view(item: Any, view: StateView) -> bool:
+    """True when ``view`` lists the article (an object with read_at, starred and archived)."""
+    if view == "inbox":
+        return not item.archived
+    if view == "unread":
+        return item.read_at is None and not item.archived
+    if view == "starred":
+        return bool(item.starred)
+    if view == "archived":
+        return bool(item.archived)
+    return True
 
 
 @dataclass(frozen=True)
@@ -63,6 +89,50 @@ def actor_choices(session: Session) -> list[ActorChoice]:
     choices = [ActorChoice(int(r[0]), r[1], r[2], int(r[3])) for r in rows]
     choices.sort(key=lambda c: (c.name.casefold(), c.id))
     return choices
+
+
+def actor_suggestions(
+    session: Session, text: str = "", limit: int = ACTOR_SUGGESTIONS, *, include: int | None = None
+) -> list[ActorChoice]:
+    """At most ``limit`` mentioned actors whose name contains ``text``, most articles first.
+
+    ``include``: an actor listed in any case (the one chosen), first.
+    """
+    words = text.strip()
+    counts = (
+        select(Actor.id, Actor.name, Actor.type, func.count(distinct(Mention.article_id)).label("n"))
+        .join(Mention, Mention.actor_id == Actor.id)
+        .group_by(Actor.id, Actor.name, Actor.type)
+    )
+    query = counts
+    if words:
+        query = query.where(Actor.name.contains(words, autoescape=True))
+    rows = list(
+        session.execute(
+            query.order_by(func.count(distinct(Mention.article_id)).desc(), Actor.name).limit(max(limit, 0))
+        )
+    )
+    if include is not None and all(int(r[0]) != include for r in rows):
+        rows[:0] = list(session.execute(counts.where(Actor.id == include)))
+    return [ActorChoice(int(r[0]), r[1], r[2], int(r[3])) for r in rows]
+
+
+def filter_conditions(flt: LibraryFilter) -> list[ColumnElement[bool]]:
+    """The SQL conditions on Article for ``flt`` (all must hold)."""
+    conditions: list[ColumnElement[bool]] = []
+    if flt.tag:
+        conditions.append(Article.id.in_(_tag_articles(flt.tag)))
+    if flt.actor_id is not None:
+        conditions.append(Article.id.in_(select(Mention.article_id).where(Mention.actor_id == flt.actor_id)))
+    if flt.has_annotations:
+        conditions.append(Article.id.in_(select(Annotation.article_id)))
+    if flt.read is not None:
+        conditions.append(Article.read_at.is_not(None) if flt.read else Article.read_at.is_(None))
+    if flt.starred:
+        conditions.append(Article.starred.is_(True))
+    if flt.archived is not None:
+        conditions.append(Article.archived.is_(flt.archived))
+    return conditions
 
 
 def tagged_annotations(tag: str) -> Select[Any]:

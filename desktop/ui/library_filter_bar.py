@@ -1,16 +1,28 @@
-"""The filter rows of the library pane: tag, actor (with completion), reading state and "has notes"."""
+"""The filter rows of the library pane: tag, actor (with completion), reading state and "has notes".
+
+The actor field never holds every actor: it offers the most mentioned ones, and typing asks the
+library (in the background, with a limit) for the actors whose names contain the text.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QHBoxLayout, QVBoxLayout, QWidget
 
-from desktop.services.library_filters import LibraryFilter, actor_choices, tags_in_use
+from desktop.services.library_filters import (
+    STATE_VIEWS,
+    ActorChoice,
+    LibraryFilter,
+    actor_suggestions,
+    tags_in_use,
+)
 from desktop.ui.context import AppContext
-from desktop.ui.library_proxy import STATE_VIEWS
 from desktop.ui.tasks import TaskControl
 
-Choices = tuple[list[str], list[tuple[int, str, str, int]]]
+Choices = tuple[list[str], list[ActorChoice]]
+ActorIdRole = Qt.ItemDataRole.UserRole
+TYPING_DELAY_MS = 150
 
 
 STATE_VIEW_KEY = "library/state_view"
@@ -22,6 +34,7 @@ class FilterBar(QWidget):
     filter_changed = Signal(object)  # LibraryFilter
     state_view_changed = Signal(str)  # a key of STATE_VIEWS
     choices_loaded = Signal()
+    actors_suggested = Signal()  # the actor completion list was refilled
     failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -37,14 +50,22 @@ class FilterBar(QWidget):
         self.actor_combo.setEditable(True)
         self.actor_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.actor_combo.addItem("All actors", None)
-        completer = QCompleter(self.actor_combo.model(), self.actor_combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.actor_combo.setCompleter(completer)
+        self.actor_matches = QStandardItemModel(self)  # actors whose names contain the typed text
+        self.actor_completer = QCompleter(self.actor_matches, self)
+        self.actor_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.actor_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.actor_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.actor_completer.activated[QModelIndex].connect(self._actor_completed)
+        self.actor_combo.setCompleter(None)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_DELAY_MS)
+        self._typing.timeout.connect(self._suggest_actors)
         line_edit = self.actor_combo.lineEdit()
         if line_edit is not None:
+            line_edit.setCompleter(self.actor_completer)
             line_edit.editingFinished.connect(self._actor_text_done)
+            line_edit.textEdited.connect(lambda _t: self._typing.start())
         for combo in (self.tag_combo, self.actor_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
@@ -107,15 +128,18 @@ class FilterBar(QWidget):
             widget.blockSignals(False)
         self._filter = flt
         self.filter_changed.emit(flt)
+        if self._pending_actor is not None:
+            self.load_choices()  # the chosen actor is fetched with the choices
 
     def load_choices(self) -> None:
-        """Reload the tags in use and the actors in the background."""
+        """Reload the tags in use and the most mentioned actors in the background."""
         library = self._ctx.library
+        chosen = self._pending_actor if self._pending_actor is not None else self.actor_combo.currentData()
+        include = chosen if isinstance(chosen, int) else None
 
         def load(control: TaskControl) -> Choices:
             with library.read_session() as session:
-                actors = [(a.id, a.name, a.type, a.articles) for a in actor_choices(session)]
-                return tags_in_use(session), actors
+                return tags_in_use(session), actor_suggestions(session, include=include)
 
         self._ctx.tasks.run(load, self._fill, self._on_error, key=f"library-choices-{id(self)}")
 
@@ -136,17 +160,61 @@ class FilterBar(QWidget):
                 self.tag_combo.addItem(f"#{name}", name)
             while self.actor_combo.count() > 1:
                 self.actor_combo.removeItem(1)
-            for actor_id, name, kind, articles in actors:
-                self.actor_combo.addItem(name, actor_id)
-                tip = f"{name} ({kind}, {articles} article{'s' if articles != 1 else ''})"
-                self.actor_combo.setItemData(self.actor_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+            for choice in actors:
+                self._add_actor(choice)
             self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(tag), 0))
             self.actor_combo.setCurrentIndex(max(self.actor_combo.findData(actor), 0))
         finally:
             for combo in (self.tag_combo, self.actor_combo):
                 combo.blockSignals(False)
+        self._fill_matches(actors)
         self._changed()
         self.choices_loaded.emit()
+
+    def _add_actor(self, choice: ActorChoice) -> int:
+        """The combo's index of an actor, added when missing."""
+        index = self.actor_combo.findData(choice.id)
+        if index >= 0:
+            return index
+        self.actor_combo.addItem(choice.name, choice.id)
+        index = self.actor_combo.count() - 1
+        self.actor_combo.setItemData(index, _actor_tip(choice), Qt.ItemDataRole.ToolTipRole)
+        return index
+
+    # ------------------------------------------------------------------ actor completion
+
+    def _suggest_actors(self) -> None:
+        """Ask the library for actors whose names contain the typed text (in the background)."""
+        text = self.actor_combo.currentText().strip()
+        library = self._ctx.library
+
+        def load(control: TaskControl) -> list[ActorChoice]:
+            with library.read_session() as session:
+                return actor_suggestions(session, text)
+
+        def done(actors: list[ActorChoice]) -> None:
+            if self.actor_combo.currentText().strip() == text:
+                self._fill_matches(actors)
+                if text and self.actor_combo.hasFocus():
+                    self.actor_completer.complete()
+
+        self._ctx.tasks.run(load, done, self._on_error, key=f"library-actors-{id(self)}")
+
+    def _fill_matches(self, actors: list[ActorChoice]) -> None:
+        self.actor_matches.clear()
+        for choice in actors:
+            item = QStandardItem(choice.name)
+            item.setData(choice.id, ActorIdRole)
+            item.setData(choice, ActorIdRole + 1)
+            item.setToolTip(_actor_tip(choice))
+            item.setEditable(False)
+            self.actor_matches.appendRow(item)
+        self.actors_suggested.emit()
+
+    def _actor_completed(self, index: QModelIndex) -> None:
+        choice = index.data(ActorIdRole + 1)
+        if isinstance(choice, ActorChoice):
+            self.actor_combo.setCurrentIndex(self._add_actor(choice))
 
     def _actor_text_done(self) -> None:
         if not self.actor_combo.currentText().strip() and self.actor_combo.currentIndex() != 0:
@@ -158,3 +226,7 @@ class FilterBar(QWidget):
         if flt != self._filter:
             self._filter = flt
             self.filter_changed.emit(flt)
+
+
+def _actor_tip(choice: ActorChoice) -> str:
+    return f"{choice.name} ({choice.type}, {choice.articles} article{'s' if choice.articles != 1 else ''})"

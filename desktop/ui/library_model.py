@@ -1,9 +1,9 @@
-"""The library list: a table model of ArticleRow DTOs, loaded in the background, and its proxy."""
+"""The library list: a table model of ArticleRow DTOs (display, roles, fine-grained updates)."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,15 +15,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
-from sqlalchemy.orm import Session
 
 from desktop.core.article_labels import date_label, date_tooltip, is_import_date, source_label
 from desktop.services.dto import ArticleRow, ReadingState
-from desktop.services.queries import list_articles
-from desktop.storage.db import Library
 from desktop.storage.search import SearchHit
 from desktop.ui.paths import action_icon
-from desktop.ui.tasks import TaskControl, TaskRunner
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SnippetRole = Qt.ItemDataRole.UserRole + 2
@@ -40,27 +36,16 @@ HEADER_TIPS = {
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-Loader = Callable[[Session], list[ArticleRow]]
 
 
 class ArticleListModel(QAbstractTableModel):
     """Articles of the library (Title, Source, Date, Language, Notes), plus search snippets."""
 
-    loaded = Signal()  # rows were (re)loaded from the library
+    loaded = Signal()  # rows were (re)loaded
     load_failed = Signal(str)
 
-    def __init__(
-        self,
-        tasks: TaskRunner | None = None,
-        library: Library | None = None,
-        parent: QObject | None = None,
-        *,
-        loader: Loader = list_articles,
-    ) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._tasks = tasks
-        self._library = library
-        self._loader = loader
         self._rows: list[ArticleRow] = []
         self._row_of: dict[int, int] = {}
         self._snippets: dict[int, str] = {}
@@ -200,6 +185,10 @@ class ArticleListModel(QAbstractTableModel):
         """The rows in model order (newest import first)."""
         return list(self._rows)
 
+    def hit_ids(self) -> list[int]:
+        """The articles the search found, best first (empty when not searching)."""
+        return sorted(self._ranks, key=self._ranks.__getitem__)
+
     def row_of(self, article_id: int) -> int:
         """The model row of an article, or -1."""
         return self._row_of.get(article_id, -1)
@@ -227,21 +216,6 @@ class ArticleListModel(QAbstractTableModel):
             if new != item:
                 self._rows[row] = new
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
-
-    def refresh(self) -> None:
-        """Reload the rows in the background; changes arrive with insert/remove/dataChanged signals."""
-        if self._tasks is None or self._library is None:
-            return
-        library, loader = self._library, self._loader
-
-        def load(control: TaskControl) -> list[ArticleRow]:
-            with library.read_session() as session:
-                return loader(session)
-
-        self._tasks.run(load, self.set_rows, self._on_error, key=f"article-list-{id(self)}")
-
-    def _on_error(self, error: BaseException) -> None:
-        self.load_failed.emit(getattr(error, "message", None) or str(error) or type(error).__name__)
 
     def set_rows(self, rows: list[ArticleRow]) -> None:
         """Replace the content with ``rows``, using fine-grained signals when the order allows."""

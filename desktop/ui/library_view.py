@@ -1,4 +1,8 @@
-"""The library pane: search field, filters and the article list (with search snippets)."""
+"""The library pane: search field, filters and the article list (with search snippets).
+
+The list is a :class:`PagedArticleModel`: filtering, sorting and search run in SQL off the GUI
+thread, a page at a time; the pane turns the widgets' state into an :class:`ArticleQuery`.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +11,20 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from desktop.services.article_pages import ArticleQuery
 from desktop.services.dto import ReadingState
-from desktop.services.library_filters import LibraryFilter, filter_article_ids
-from desktop.storage.search import SearchHit, search_articles
+from desktop.services.library_filters import LibraryFilter, StateView
 from desktop.ui.context import AppContext
 from desktop.ui.library_columns import ColumnFitter
 from desktop.ui.library_delegate import SnippetDelegate, fit_first_hit, snippet_segments
 from desktop.ui.library_filter_bar import FilterBar
-from desktop.ui.library_model import (
-    TITLE,
-    ArticleIdRole,
-    ArticleListModel,
-    RankRole,
-    SortRole,
-)
-from desktop.ui.library_proxy import LibraryProxyModel, StateView
+from desktop.ui.library_model import TITLE, ArticleIdRole
+from desktop.ui.library_paging import COLUMN_SORT, PagedArticleModel
 from desktop.ui.paths import action_icon
-from desktop.ui.tasks import TaskControl
 
 __all__ = ["LibraryPane", "SnippetDelegate", "fit_first_hit", "snippet_segments"]
 
 SEARCH_DELAY_MS = 250
-SEARCH_LIMIT = 500
 HEADER_KEY = "library/header"
 
 
@@ -44,22 +40,19 @@ class LibraryPane(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.model = ArticleListModel(ctx.tasks, ctx.library, self)
-        self.proxy = LibraryProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self._search_ids: set[int] | None = None
-        self._filter_ids: set[int] | None = None
+        self.model = PagedArticleModel(ctx.tasks, ctx.library, self)
         self._query = ""
         self._filter = LibraryFilter()
         self._selecting = False
         self._last_request: tuple[int, str | None] | None = None
         self._keep_top: object = None  # article to keep at the top of the list after a refresh
+        self._report_search = False  # emit search_finished when the next page arrives
+        self._report_filter = False  # emit filter_finished when the next page arrives
         self._build()
-        self.model.loaded.connect(self._on_loaded)
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
+        self.model.page_loaded.connect(self._on_loaded)
+        self.model.load_failed.connect(lambda text: self.message.emit(f"Loading the list failed: {text}"))
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._update_count)
 
     # ------------------------------------------------------------------ layout
 
@@ -79,10 +72,7 @@ class LibraryPane(QWidget):
         self.filters = FilterBar(self._ctx, self)
         self.tag_combo, self.actor_combo = self.filters.tag_combo, self.filters.actor_combo
         self.notes_check, self.state_combo = self.filters.notes_check, self.filters.state_combo
-        self.proxy.set_state_view(self.filters.state_view())  # type: ignore[arg-type]
-        self.filters.state_view_changed.connect(
-            lambda view: self._keeping_selection(lambda: self.proxy.set_state_view(view))
-        )
+        self.filters.state_view_changed.connect(self._on_state_view)
         self.filters.filter_changed.connect(self._on_filter_changed)
         self.filters.failed.connect(self.message)
         self.filters.choices_loaded.connect(self.choices_loaded)
@@ -91,7 +81,7 @@ class LibraryPane(QWidget):
         self.count_label.setForegroundRole(self.count_label.palette().ColorRole.PlaceholderText)
 
         self.view = QTreeView(self)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
@@ -104,14 +94,16 @@ class LibraryPane(QWidget):
         header = self.view.header()
         self.columns = ColumnFitter(self.view)
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
-        header.sectionClicked.connect(self._header_clicked)
-        self.view.setSortingEnabled(True)
-        self.view.selectionModel().currentRowChanged.connect(self._on_current)
-        self.view.activated.connect(self._on_current)
-        self.view.clicked.connect(self._on_current)  # the current row again, now with the search words
         state = self._ctx.settings.value(HEADER_KEY)
         if state is not None:
             header.restoreState(state)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(lambda _c, _o: self._apply_query())
+        header.sectionClicked.connect(self._header_clicked)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.activated.connect(self._on_current)
+        self.view.clicked.connect(self._on_current)  # the current row again, now with the search words
         self.columns.start()
 
         self.filters.footer.addWidget(self.count_label)
@@ -123,39 +115,70 @@ class LibraryPane(QWidget):
         layout.addWidget(self.view, 1)
 
     def _header_clicked(self, column: int) -> None:
-        if self.proxy.sortRole() != SortRole:  # leave relevance order when the user sorts
-            self.proxy.setSortRole(SortRole)
-            self.proxy.sort(column, self.view.header().sortIndicatorOrder())
+        header = self.view.header()
+        if header.isSortIndicatorShown():
+            return  # the header moved its indicator: sortIndicatorChanged reloads
+        header.setSortIndicatorShown(True)  # a click leaves relevance order
+        header.setSortIndicator(column, header.sortIndicatorOrder())
+        self._apply_query()
 
     def save_state(self) -> None:
         """Remember the column layout."""
         self._ctx.settings.setValue(HEADER_KEY, self.view.header().saveState())
 
+    # ------------------------------------------------------------------ the query
+
+    def article_query(self) -> ArticleQuery:
+        """The query the widgets describe."""
+        header = self.view.header()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        ranked = bool(self._query) and not header.isSortIndicatorShown()
+        sort = "rank" if ranked else COLUMN_SORT.get(column, "imported")
+        descending = sort == "imported" or order == Qt.SortOrder.DescendingOrder
+        return ArticleQuery(
+            sort=sort,
+            descending=descending,
+            state=self.filters.state_view(),  # type: ignore[arg-type]
+            pinned=self.model.query().pinned,
+            filter=self._filter,
+            search=self._query,
+        )
+
+    def _apply_query(self, *, report_search: bool = False, report_filter: bool = False) -> None:
+        self._report_search = self._report_search or report_search
+        self._report_filter = self._report_filter or report_filter
+        self.model.set_query(self.article_query())
+
     # ------------------------------------------------------------------ loading
 
     def refresh(self, *, keep_view: bool = False) -> None:
-        """Reload articles and filter choices in the background (after imports and edits).
+        """Re-read the listed rows and the filter choices in the background (after imports and edits).
 
-        ``keep_view``: the article at the top of the scrolled list stays there (new rows above it
-        do not push it down).
+        Only rows that changed move; the selection stays. ``keep_view``: the article at the top of
+        the scrolled list stays there (new rows above it do not push it down).
         """
         top = self.view.indexAt(QPoint(1, 1)) if keep_view and self.view.verticalScrollBar().value() else None
         self._keep_top = top.data(ArticleIdRole) if top is not None and top.isValid() else None
-        self.model.refresh()
+        if self.model.query() != self.article_query():
+            self.model.set_query(self.article_query())
+        else:
+            self.model.refresh()
         self.filters.load_choices()
 
-    def _on_loaded(self) -> None:
+    def _on_loaded(self, query: ArticleQuery) -> None:
+        self._reselect()
         self._update_count()
         if self._keep_top is not None:
-            source = self.model.index_of(int(self._keep_top))
-            index = self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
+            index = self.model.index_of(int(self._keep_top))
             if index.isValid():
                 self.view.scrollTo(index, QTreeView.ScrollHint.PositionAtTop)
             self._keep_top = None
-        if self._query:
-            self._run_search()
-        if self._filter.active:
-            self._run_filter()
+        if self._report_search:
+            self._report_search = False
+            self.search_finished.emit(query.search, len(self.model.hit_ids()) if query.search else 0)
+        if self._report_filter:
+            self._report_filter = False
+            self.filter_finished.emit(self.model.total() if query.filter.active else -1)
 
     # ------------------------------------------------------------------ search
 
@@ -172,53 +195,20 @@ class LibraryPane(QWidget):
 
     def _run_search(self) -> None:
         query = self.search.text().strip()
+        if query and not self._query:  # results come by relevance until a column is clicked
+            self.view.header().setSortIndicatorShown(False)
         self._query = query
         if not query:
-            self._ctx.tasks.run(lambda _c: None, key=f"library-search-{id(self)}")  # cancel a running one
-            self._apply_search(query, None)
-            return
-        library = self._ctx.library
-
-        def run(control: TaskControl) -> list[SearchHit]:
-            with library.read_session() as session:
-                return search_articles(session, query, limit=SEARCH_LIMIT)
-
-        self._ctx.tasks.run(
-            run,
-            lambda hits: self._apply_search(query, hits),
-            self._search_failed,
-            key=f"library-search-{id(self)}",
-        )
-
-    def _search_failed(self, error: BaseException) -> None:
-        self.message.emit(f"Search failed: {getattr(error, 'message', None) or error}")
-        self.search_finished.emit(self._query, 0)
-
-    def _apply_search(self, query: str, hits: list[SearchHit] | None) -> None:
-        if query != self._query:
-            return
-        self.model.set_search_results(hits)
-        self._search_ids = None if hits is None else {h.id for h in hits}
-        self._apply_allowed()
-        header = self.view.header()
-        if hits is not None:
-            self.proxy.setSortRole(RankRole)
-            self.proxy.sort(TITLE, Qt.SortOrder.AscendingOrder)
-            header.setSortIndicatorShown(False)
-        elif self.proxy.sortRole() != SortRole:
-            self.proxy.setSortRole(SortRole)
-            header.setSortIndicatorShown(True)
-            self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.view.doItemsLayout()
-        self.search_finished.emit(query, 0 if hits is None else len(hits))
+            self.view.header().setSortIndicatorShown(True)
+        self._apply_query(report_search=True)
 
     def _open_first(self) -> None:
         self._search_timer.stop()
         if self.search.text().strip() != self._query:
             self._run_search()
             return
-        if self.proxy.rowCount() > 0:
-            self.view.setCurrentIndex(self.proxy.index(0, TITLE))
+        if self.model.rowCount() > 0:
+            self.view.setCurrentIndex(self.model.index(0, TITLE))
 
     # ------------------------------------------------------------------ filters
 
@@ -236,54 +226,33 @@ class LibraryPane(QWidget):
 
     def _on_filter_changed(self, flt: LibraryFilter) -> None:
         self._filter = flt
-        self._run_filter()
+        self._apply_query(report_filter=True)
 
-    def _run_filter(self) -> None:
-        flt, library = self._filter, self._ctx.library
-        if not flt.active:
-            self._ctx.tasks.run(lambda _c: None, key=f"library-filter-{id(self)}")
-            self._apply_filter(flt, None)
-            return
+    def _on_state_view(self, _view: str) -> None:
+        self._apply_query()
 
-        def run(control: TaskControl) -> set[int] | None:
-            with library.read_session() as session:
-                return filter_article_ids(session, flt)
-
-        self._ctx.tasks.run(
-            run,
-            lambda ids: self._apply_filter(flt, ids),
-            lambda e: self.message.emit(f"Filtering failed: {getattr(e, 'message', None) or e}"),
-            key=f"library-filter-{id(self)}",
-        )
-
-    def _apply_filter(self, flt: LibraryFilter, ids: set[int] | None) -> None:
-        if flt != self._filter:
-            return
-        self._filter_ids = ids
-        self._apply_allowed()
-        self.filter_finished.emit(-1 if ids is None else len(ids))
-
-    def _apply_allowed(self) -> None:
-        allowed: set[int] | None = None
-        for ids in (self._search_ids, self._filter_ids):
-            if ids is not None:
-                allowed = set(ids) if allowed is None else allowed & ids
-        self._keeping_selection(lambda: self.proxy.set_allowed_ids(allowed))
-
-    def _keeping_selection(self, change: Callable[[], object]) -> None:
-        """Run a change that may hide rows; the article asked for stays selected, nothing else opens."""
+    def _reselect(self) -> None:
+        """The article asked for stays selected when listed; nothing else opens by itself."""
         shown = self._last_request[0] if self._last_request else None
         self._selecting = True  # rows vanishing must not open another article
         try:
-            change()
-            source = self.model.index_of(shown) if shown is not None else QModelIndex()
-            index = self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
-            self.view.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            index = self.model.index_of(shown) if shown is not None else QModelIndex()
+            if index != self.view.currentIndex() or not index.isValid():
+                self.view.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
         finally:
             self._selecting = False
+
+    def _keeping_selection(self, change: Callable[[], object]) -> None:
+        """Run a change that may remove rows, then select the article asked for again."""
+        self._selecting = True
+        try:
+            change()
+        finally:
+            self._selecting = False
+        self._reselect()
         self._update_count()
 
     # ------------------------------------------------------------------ reading state
@@ -294,14 +263,14 @@ class LibraryPane(QWidget):
 
     def pin_article(self, article_id: int | None) -> None:
         """Keep the article being read listed, whatever its reading state."""
-        self._keeping_selection(lambda: self.proxy.set_pinned(article_id))
+        self._keeping_selection(lambda: self.model.set_pinned(article_id))
 
     def set_states(self, states: Iterable[ReadingState]) -> None:
         """Show new reading states (bold, star, archived) without reloading the list."""
         self._keeping_selection(lambda: self.model.set_states(states))
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.total(), max(self.model.library_total(), self.model.total())
         noun = "article" if total == 1 else "articles"
         self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
 
@@ -319,9 +288,8 @@ class LibraryPane(QWidget):
             self.article_selected.emit(*request)
 
     def select_article(self, article_id: int) -> bool:
-        """Select an article's row without asking to open it; False when it is not shown."""
-        source = self.model.index_of(article_id)
-        index = self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
+        """Select an article's row without asking to open it; False when it is not listed."""
+        index = self.model.index_of(article_id)
         if not index.isValid():
             return False
         self._selecting = True
@@ -334,8 +302,8 @@ class LibraryPane(QWidget):
         return True
 
     def listed_article_ids(self) -> list[int]:
-        """The articles listed, in the order shown (what next/previous article steps through)."""
-        return [int(self.proxy.index(r, TITLE).data(ArticleIdRole)) for r in range(self.proxy.rowCount())]
+        """The articles listed so far, in the order shown (what next/previous article steps through)."""
+        return [row.id for row in self.model.rows()]
 
     def selected_article_id(self) -> int | None:
         """The article of the current row."""

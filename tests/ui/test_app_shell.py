@@ -122,8 +122,8 @@ def test_search_shows_snippets_and_passes_the_query(make_window: Any, qtbot: Any
     with qtbot.waitSignal(pane.search_finished, timeout=10000) as blocker:
         pane.set_search_text("transparenz")
     assert blocker.args == ["transparenz", 1]
-    assert pane.proxy.rowCount() == 1
-    index = pane.proxy.index(0, TITLE)
+    assert pane.model.rowCount() == 1
+    index = pane.model.index(0, TITLE)
     snippet, hits = index.data(SnippetRole), index.data(SnippetHitsRole)
     assert [snippet[a:b] for a, b in hits] == ["Transparenz"] and "«" not in snippet
     window.show()
@@ -134,13 +134,13 @@ def test_search_shows_snippets_and_passes_the_query(make_window: Any, qtbot: Any
     opened = list(window.reader.opened)
     with qtbot.waitSignal(pane.search_finished, timeout=10000):
         pane.set_search_text("anders")  # hides the article being read: nothing else opens by itself
-    assert pane.proxy.rowCount() == 1 and window.reader.opened == opened
+    assert pane.model.rowCount() == 1 and window.reader.opened == opened
     assert pane.selected_article_id() is None
     with qtbot.waitSignal(pane.search_finished, timeout=10000):
         pane.set_search_text("")
-    assert pane.proxy.rowCount() == 2
+    assert pane.model.rowCount() == 2
     assert pane.selected_article_id() == opened[-1][0]
-    assert pane.proxy.index(0, TITLE).data(SnippetRole) == ""
+    assert pane.model.index(0, TITLE).data(SnippetRole) == ""
 
 
 def test_search_is_debounced_and_only_the_last_query_counts(
@@ -178,22 +178,22 @@ def test_filters_by_tag_actor_and_notes(
 
     with qtbot.waitSignal(pane.filter_finished, timeout=10000):
         pane.set_filter(LibraryFilter(tag="finance"))
-    assert [pane.proxy.index(r, TITLE).data(ArticleIdRole) for r in range(pane.proxy.rowCount())] == [
+    assert [pane.model.index(r, TITLE).data(ArticleIdRole) for r in range(pane.model.rowCount())] == [
         brief_id
     ]
 
     weissfeld = pane.actor_combo.itemData(names.index("Weissfeld"))
     with qtbot.waitSignal(pane.filter_finished, timeout=10000):
         pane.set_filter(LibraryFilter(actor_id=weissfeld))
-    assert pane.proxy.rowCount() == 2
+    assert pane.model.rowCount() == 2
     with qtbot.waitSignal(pane.filter_finished, timeout=10000):
         pane.notes_check.setChecked(True)
-    assert pane.proxy.rowCount() == 1
+    assert pane.model.rowCount() == 1
     assert pane.count_label.text() == "1 of 2 articles"
     with qtbot.waitSignal(pane.filter_finished, timeout=10000):
         pane.set_filter(LibraryFilter())
-    assert pane.proxy.rowCount() == 2
-    assert other_id in {pane.proxy.index(r, TITLE).data(ArticleIdRole) for r in range(2)}
+    assert pane.model.rowCount() == 2
+    assert other_id in {pane.model.index(r, TITLE).data(ArticleIdRole) for r in range(2)}
 
 
 def test_geometry_splitter_zoom_and_theme_are_remembered(make_window: Any, qtbot: Any) -> None:

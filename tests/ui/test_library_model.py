@@ -31,7 +31,7 @@ from desktop.ui.library_model import (
     SortRole,
     source_label,
 )
-from desktop.ui.library_proxy import LibraryProxyModel
+from desktop.ui.library_paging import PagedArticleModel
 
 
 def row(
@@ -61,11 +61,6 @@ def test_article_model_passes_the_model_tester(qtmodeltester: Any) -> None:
     model = ArticleListModel()
     model.set_rows([row(3, notes=2, published="2023-01-02"), row(2), row(1)])
     qtmodeltester.check(model)
-    proxy = LibraryProxyModel()
-    proxy.setSourceModel(model)
-    proxy.set_allowed_ids({1, 3})
-    proxy.sort(TITLE, Qt.SortOrder.DescendingOrder)
-    qtmodeltester.check(proxy)
 
 
 def test_columns_roles_and_display() -> None:
@@ -117,26 +112,19 @@ def test_incremental_update_uses_insert_and_remove_signals(qtmodeltester: Any, q
     assert ids(model) == [1, 3]
 
 
-def test_proxy_filters_by_ids_and_sorts_by_rank() -> None:
+def test_search_results_give_snippets_hits_and_ranks() -> None:
     model = ArticleListModel()
-    model.set_rows([row(3, title="Gamma"), row(2, title="alpha"), row(1, title="Beta")])
-    proxy = LibraryProxyModel()
-    proxy.setSourceModel(model)
-    proxy.sort(TITLE, Qt.SortOrder.AscendingOrder)
-    assert ids(proxy) == [2, 1, 3]
-    proxy.set_allowed_ids({1, 3})
-    assert ids(proxy) == [1, 3]
+    model.set_rows([row(3, title="Gamma"), row(1, title="Beta")])
     model.set_search_results(
         [SearchHit(3, "Gamma", "a «quoted» hit here", 2.0, hits=((11, 14),)), SearchHit(1, "Beta", "x", 1.0)]
     )
-    proxy.setSortRole(RankRole)
-    proxy.sort(TITLE, Qt.SortOrder.AscendingOrder)
-    assert ids(proxy) == [3, 1]
-    assert proxy.index(0, TITLE).data(SnippetRole) == "a «quoted» hit here"
-    assert proxy.index(0, TITLE).data(SnippetHitsRole) == ((11, 14),)
-    assert "a «quoted» hit here" in proxy.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
-    proxy.set_allowed_ids(None)
-    assert proxy.rowCount() == 3
+    assert model.hit_ids() == [3, 1]
+    assert model.index(0, TITLE).data(RankRole) == 0
+    assert model.index(0, TITLE).data(SnippetRole) == "a «quoted» hit here"
+    assert model.index(0, TITLE).data(SnippetHitsRole) == ((11, 14),)
+    assert "a «quoted» hit here" in model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    model.set_search_results(None)
+    assert model.index(0, TITLE).data(SnippetRole) == "" and model.hit_ids() == []
 
 
 def test_refresh_loads_in_the_background(qtbot: Any, qapp: Any, library: Library, qtmodeltester: Any) -> None:
@@ -157,7 +145,8 @@ def test_refresh_loads_in_the_background(qtbot: Any, qapp: Any, library: Library
             ],
         )
     tasks = TaskRunner(qapp)
-    model = ArticleListModel(tasks, library)
+    model = PagedArticleModel(tasks, library)
+    qtmodeltester.check(model)
     with qtbot.waitSignal(model.loaded, timeout=10000):
         model.refresh()
     assert model.rowCount() == 3
