@@ -152,7 +152,8 @@ def article_page(session: Session, query: ArticleQuery, offset: int = 0, limit: 
     offset, limit = max(offset, 0), max(limit, 0)
     statement = _ordered(select(*_columns()).where(*_conditions(query)), query).offset(offset).limit(limit)
     rows = [_row(r) for r in session.execute(statement)]
-    total = offset + len(rows) if len(rows) < limit else count_articles(session, query)
+    short = len(rows) < limit and (rows or offset == 0)  # the end of the list is in this page
+    total = offset + len(rows) if short else count_articles(session, query)
     return ArticlePage(tuple(rows), offset, total)
 
 
