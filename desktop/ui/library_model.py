@@ -37,6 +37,22 @@ HEADER_TIPS = {
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+# Roles as plain ints: data() runs for every painted cell and role, so it answers others at once.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ID, _SNIPPET, _SORT, _RANK, _ROW, _HITS = (
+    int(r) for r in (ArticleIdRole, SnippetRole, SortRole, RankRole, RowRole, SnippetHitsRole)
+)
+_ANSWERED = frozenset(
+    (_DISPLAY, _TOOLTIP, _ALIGN, _FONT, _DECORATION, _FOREGROUND, _ID, _SNIPPET, _SORT, _RANK, _ROW, _HITS)
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 class ArticleListModel(QAbstractTableModel):
     """Articles of the library (Title, Source, Date, Language, Notes), plus search snippets."""
@@ -73,13 +89,12 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         try:
-            if not index.isValid() or index.parent().isValid():
+            role = int(role)
+            if role not in _ANSWERED or not index.isValid():
                 return None
             row, column = index.row(), index.column()
             if not (0 <= row < len(self._rows)) or not (0 <= column < len(HEADERS)):
@@ -89,40 +104,40 @@ class ArticleListModel(QAbstractTableModel):
             return None
 
     def _data(self, item: ArticleRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(item, column)
-        if role == ArticleIdRole:
+        if role == _ID:
             return item.id
-        if role == SnippetRole:
+        if role == _SNIPPET:
             return self._snippets.get(item.id, "")
-        if role == SnippetHitsRole:
+        if role == _HITS:
             return self._hits.get(item.id, ())
-        if role == SortRole:
+        if role == _SORT:
             return self._sort_key(item, column)
-        if role == RankRole:
+        if role == _RANK:
             return self._ranks.get(item.id, len(self._ranks))
-        if role == RowRole:
+        if role == _ROW:
             return item
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(item, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == NOTES:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if column == TITLE and role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole):
+        if role == _ALIGN:
+            return _RIGHT if column == NOTES else None
+        if column == TITLE and role in (_FONT, _DECORATION):
             return self._title_look(item, role)
-        if role == Qt.ItemDataRole.ForegroundRole and item.archived and not is_import_date(item):
+        if role == _FOREGROUND and item.archived and not is_import_date(item):
             return QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         if column == DATE and is_import_date(item):  # an import date looks unlike a publication date
-            if role == Qt.ItemDataRole.FontRole:
+            if role == _FONT:
                 font = QFont()
                 font.setItalic(True)
                 return font
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == _FOREGROUND:
                 return QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         return None
 
     def _title_look(self, item: ArticleRow, role: int) -> Any:
         """Unread titles in bold; a star for starred articles, a box for archived ones."""
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             if item.read_at is not None:
                 return None
             font = QFont()
