@@ -147,14 +147,26 @@ def count_articles(session: Session, query: ArticleQuery) -> int:
     return int(session.scalar(select(func.count(Article.id)).where(*_conditions(query))) or 0)
 
 
-def article_page(session: Session, query: ArticleQuery, offset: int = 0, limit: int = 100) -> ArticlePage:
-    """Rows ``offset`` … ``offset + limit`` of the list ``query`` describes (search aside), with the total."""
+def article_page(
+    session: Session, query: ArticleQuery, offset: int = 0, limit: int = 100, *, count: bool = False
+) -> ArticlePage:
+    """Rows ``offset`` … ``offset + limit`` of the list ``query`` describes (search aside).
+
+    ``total`` is known when the page reaches the end of the list or ``count`` asks for it (a count
+    reads every listed row's state: the window asks for it apart, after the first page is shown);
+    otherwise it is -1 and ``more`` says whether a next page may follow.
+    """
     offset, limit = max(offset, 0), max(limit, 0)
     statement = _ordered(select(*_columns()).where(*_conditions(query)), query).offset(offset).limit(limit)
     rows = [_row(r) for r in session.execute(statement)]
     short = len(rows) < limit and (rows or offset == 0)  # the end of the list is in this page
-    total = offset + len(rows) if short else count_articles(session, query)
-    return ArticlePage(tuple(rows), offset, total)
+    total = offset + len(rows) if short else count_articles(session, query) if count else -1
+    return ArticlePage(tuple(rows), offset, total, more=len(rows) == limit > 0)
+
+
+def library_size(session: Session) -> int:
+    """How many articles the library holds (read from an index: no article rows are read)."""
+    return int(session.scalar(select(func.count()).select_from(Article)) or 0)
 
 
 def article_rows(session: Session, ids: Iterable[int], query: ArticleQuery | None = None) -> list[ArticleRow]:

@@ -52,11 +52,12 @@ class ArticleRow:
 
 @dataclass(frozen=True)
 class ArticlePage:
-    """Some consecutive rows of the library list: ``rows`` start at ``offset`` of ``total``."""
+    """Consecutive rows of the library list: ``rows`` start at ``offset`` of ``total`` (-1: not counted)."""
 
     rows: tuple[ArticleRow, ...]
     offset: int
-    total: int
+    total: int  # -1: not counted
+    more: bool = False  # rows may follow this page
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The library list read from the database a page at a time: sorted and filtered in SQL, off the GUI thread.
 
-The model holds only the rows fetched so far (a prefix of the ordered list). The view asks for more
-with ``canFetchMore``/``fetchMore`` as it is scrolled. Every query runs in ``ctx.tasks``; a result
+The model holds only the rows fetched so far (a prefix of the ordered list); the pane asks for the
+next page (``fetch_more``) as the list is scrolled near its end. Every query runs in ``ctx.tasks``; a result
 for a query that changed meanwhile is dropped. ``refresh`` re-reads the rows already fetched and
 applies the difference, so an import or an edit moves only the changed rows and keeps the selection.
 """
@@ -9,9 +9,9 @@ applies the difference, so an import or an edit moves only the changed rows and 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
 from desktop.services.article_pages import (
     SEARCH_LIMIT,
@@ -19,6 +19,7 @@ from desktop.services.article_pages import (
     SortKey,
     article_page,
     count_articles,
+    library_size,
     search_page,
 )
 from desktop.services.dto import ArticlePage, ArticleRow, ReadingState, SearchPage
@@ -26,8 +27,6 @@ from desktop.services.library_filters import in_state_view
 from desktop.storage.db import Library
 from desktop.ui.library_model import DATE, LANGUAGE, NOTES, SOURCE, TITLE, ArticleListModel
 from desktop.ui.tasks import TaskControl, TaskRunner
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 #: Rows read per page (a screenful or two; the view asks for the next page as it scrolls).
 PAGE_SIZE = 100
@@ -40,13 +39,12 @@ COLUMN_SORT: dict[int, SortKey] = {
     NOTES: "notes",
 }
 
-Loaded = tuple[ArticlePage | SearchPage, int]  # a page and the number of articles in the library
-
 
 class PagedArticleModel(ArticleListModel):
     """The library list of an :class:`ArticleQuery`, fetched from the database page by page."""
 
     page_loaded = Signal(object)  # the ArticleQuery whose first rows (or refreshed rows) arrived
+    counted = Signal()  # total() and library_total() are up to date
 
     def __init__(self, tasks: TaskRunner, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,8 +52,9 @@ class PagedArticleModel(ArticleListModel):
         self._library = library
         self._query = ArticleQuery()
         self._generation = 0
-        self._total = 0  # articles the query lists (hits that pass, when searching)
+        self._total = 0  # articles the query lists (hits that pass, when searching); -1: not counted yet
         self._library_total = 0
+        self._more = False  # the last page read was full: another may follow
         self._fetching = False
         self._search_limit = PAGE_SIZE
         self._search_complete = True
@@ -68,7 +67,7 @@ class PagedArticleModel(ArticleListModel):
         return self._query
 
     def total(self) -> int:
-        """How many articles the query lists (not all of them need be fetched yet)."""
+        """How many articles the query lists (not all need be fetched yet); -1 until counted."""
         return self._total
 
     def library_total(self) -> int:
@@ -106,15 +105,21 @@ class PagedArticleModel(ArticleListModel):
 
     # ------------------------------------------------------------------ paging
 
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._fetching:
+    def can_fetch_more(self) -> bool:
+        """True when rows beyond those fetched may follow (and no page is on its way)."""
+        if self._fetching:
             return False
         if self._query.search:
             return not self._search_complete
-        return self.rowCount() < self._total
+        return self._more
 
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
+    def fetch_more(self) -> None:
+        """Fetch the next page in the background (the view asks as it nears the end).
+
+        Not Qt's canFetchMore/fetchMore: QTreeView calls those on every layout, which would page
+        through the whole library; the list pane decides from its scroll bar instead.
+        """
+        if not self.can_fetch_more():
             return
         self._fetching = True
         if self._query.search:
@@ -127,35 +132,54 @@ class PagedArticleModel(ArticleListModel):
         library, query, generation = self._library, self._query, self._generation
         search_limit = self._search_limit
 
-        def load(control: TaskControl) -> Loaded:
+        def load(control: TaskControl) -> tuple[ArticlePage | SearchPage, int]:
             with library.read_session() as session:
                 page: ArticlePage | SearchPage
                 if query.search:
                     page = search_page(session, query, search_limit)
                 else:
                     page = article_page(session, query, offset, limit)
-                everything = count_articles(session, ArticleQuery(state="all")) if replace else -1
-                return page, everything
+                return page, library_size(session) if replace else -1
 
-        def done(result: Loaded) -> None:
+        def done(result: tuple[ArticlePage | SearchPage, int]) -> None:
+            if result[1] >= 0:
+                self._library_total = result[1]  # whatever the query: the library's size is news
             if generation == self._generation:
-                self._apply(result, replace=replace)
+                self._apply(result[0], replace=replace)
 
+        key = self._key if replace else f"{self._key}-more"
+        if replace:
+            self._tasks.run(lambda _c: None, key=f"{self._key}-more")  # a page of the old query is moot
+        self._tasks.run(load, done, self._failed(generation), key=key)
+
+    def _failed(self, generation: int) -> Callable[[BaseException], None]:
         def failed(error: BaseException) -> None:
             if generation == self._generation:
                 self._fetching = False
                 self.load_failed.emit(getattr(error, "message", None) or str(error) or type(error).__name__)
 
-        key = self._key if replace else f"{self._key}-more"
-        if replace:
-            self._tasks.run(lambda _c: None, key=f"{self._key}-more")  # a page of the old query is moot
-        self._tasks.run(load, done, failed, key=key)
+        return failed
 
-    def _apply(self, result: Loaded, *, replace: bool) -> None:
-        page, everything = result
+    def _count(self) -> None:
+        """Count the listed articles when the page did not tell, after the page is shown."""
+        library, query, generation = self._library, self._query, self._generation
+        if self._total >= 0:
+            self.counted.emit()
+            return
+
+        def count(control: TaskControl) -> int:
+            with library.read_session() as session:
+                return count_articles(session, query)
+
+        def done(total: int) -> None:
+            if generation == self._generation:
+                self._total = total
+                self.counted.emit()
+
+        self._tasks.run(count, done, self._failed(generation), key=f"{self._key}-count")
+
+    def _apply(self, page: ArticlePage | SearchPage, *, replace: bool) -> None:
         self._fetching = False
-        if everything >= 0:
-            self._library_total = everything
         if isinstance(page, SearchPage):
             self._search_complete = page.complete
             self.set_search_results(list(page.hits))
@@ -163,19 +187,23 @@ class PagedArticleModel(ArticleListModel):
             if not replace and self._query.sort == "rank":
                 known = {row.id for row in self._rows}
                 rows = self._rows + [row for row in rows if row.id not in known]
-            self._total = len(rows)
+            self._total, self._more = len(rows), False
             self.set_rows(rows)
         else:
             self._search_complete = True
             if self._snippets:
                 self.set_search_results(None)
-            self._total = page.total
+            self._more = page.more
             if replace:
+                self._total = page.total
                 self.set_rows(list(page.rows))
             elif page.offset == self.rowCount() and page.rows:
                 self._append(list(page.rows))
+                if page.total >= 0:
+                    self._total = page.total
         if replace:
             self.page_loaded.emit(self._query)
+            self._count()
 
     def _append(self, rows: list[ArticleRow]) -> None:
         known = set(self._row_of)
@@ -214,4 +242,5 @@ class PagedArticleModel(ArticleListModel):
             self.endRemoveRows()
         if leaving:
             self._reindex()
-            self._total = max(self._total - len(leaving), len(self._rows))
+            if self._total >= 0:
+                self._total = max(self._total - len(leaving), len(self._rows))

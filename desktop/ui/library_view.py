@@ -25,6 +25,7 @@ from desktop.ui.paths import action_icon
 __all__ = ["LibraryPane", "SnippetDelegate", "fit_first_hit", "snippet_segments"]
 
 SEARCH_DELAY_MS = 250
+FETCH_MARGIN_ROWS = 10  # the next page is fetched when the list is scrolled this near its end
 HEADER_KEY = "library/header"
 
 
@@ -50,6 +51,7 @@ class LibraryPane(QWidget):
         self._report_filter = False  # emit filter_finished when the next page arrives
         self._build()
         self.model.page_loaded.connect(self._on_loaded)
+        self.model.counted.connect(self._on_counted)
         self.model.load_failed.connect(lambda text: self.message.emit(f"Loading the list failed: {text}"))
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
@@ -66,7 +68,7 @@ class LibraryPane(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.textChanged.connect(self._on_search_text)
         self.search.returnPressed.connect(self._open_first)
 
         self.filters = FilterBar(self._ctx, self)
@@ -101,6 +103,9 @@ class LibraryPane(QWidget):
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(lambda _c, _o: self._apply_query())
         header.sectionClicked.connect(self._header_clicked)
+        bar = self.view.verticalScrollBar()
+        bar.valueChanged.connect(lambda _v: self._fetch_if_near_end())
+        bar.rangeChanged.connect(lambda _a, _b: self._fetch_if_near_end())
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.activated.connect(self._on_current)
         self.view.clicked.connect(self._on_current)  # the current row again, now with the search words
@@ -121,6 +126,12 @@ class LibraryPane(QWidget):
         header.setSortIndicatorShown(True)  # a click leaves relevance order
         header.setSortIndicator(column, header.sortIndicatorOrder())
         self._apply_query()
+
+    def _fetch_if_near_end(self) -> None:
+        """The next page, when the list is scrolled near its end (or does not fill the view)."""
+        bar = self.view.verticalScrollBar()
+        if bar.value() >= bar.maximum() - FETCH_MARGIN_ROWS and self.model.can_fetch_more():
+            self.model.fetch_more()
 
     def save_state(self) -> None:
         """Remember the column layout."""
@@ -176,9 +187,15 @@ class LibraryPane(QWidget):
         if self._report_search:
             self._report_search = False
             self.search_finished.emit(query.search, len(self.model.hit_ids()) if query.search else 0)
-        if self._report_filter:
+        if self._report_filter and (self.model.total() >= 0 or not query.filter.active):
             self._report_filter = False
             self.filter_finished.emit(self.model.total() if query.filter.active else -1)
+
+    def _on_counted(self) -> None:
+        self._update_count()
+        if self._report_filter:  # the filter's page came before its count
+            self._report_filter = False
+            self.filter_finished.emit(self.model.total() if self.model.query().filter.active else -1)
 
     # ------------------------------------------------------------------ search
 
@@ -201,6 +218,13 @@ class LibraryPane(QWidget):
         if not query:
             self.view.header().setSortIndicatorShown(True)
         self._apply_query(report_search=True)
+
+    def _on_search_text(self, text: str) -> None:
+        if text.strip() or not self._query:
+            self._search_timer.start()  # typing: search after a pause
+        else:
+            self._search_timer.stop()  # cleared: the list comes back at once
+            self._run_search()
 
     def _open_first(self) -> None:
         self._search_timer.stop()
@@ -270,7 +294,10 @@ class LibraryPane(QWidget):
         self._keeping_selection(lambda: self.model.set_states(states))
 
     def _update_count(self) -> None:
-        shown, total = self.model.total(), max(self.model.library_total(), self.model.total())
+        shown = self.model.total()
+        if shown < 0:
+            return  # not counted yet: the count follows the first page
+        total = max(self.model.library_total(), shown)
         noun = "article" if total == 1 else "articles"
         self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
 
@@ -282,6 +309,8 @@ class LibraryPane(QWidget):
         article_id = current.data(ArticleIdRole)
         if article_id is None:
             return
+        if current.row() >= self.model.rowCount() - FETCH_MARGIN_ROWS and self.model.can_fetch_more():
+            self.model.fetch_more()  # stepping down the list (J, arrow keys) reaches the next page
         request = (int(article_id), self._query or None)
         if request != self._last_request:
             self._last_request = request

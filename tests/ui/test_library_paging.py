@@ -69,7 +69,7 @@ def pane(qtbot: Any, ctx: AppContext, big: list[int]) -> Iterator[LibraryPane]:
     widget.resize(700, 500)
     widget.show()
     qtbot.waitExposed(widget)
-    with qtbot.waitSignal(widget.model.page_loaded, timeout=TIMEOUT):
+    with qtbot.waitSignals([widget.model.page_loaded, widget.model.counted], timeout=TIMEOUT):
         widget.refresh()
     yield widget
     ctx.tasks.wait(TIMEOUT)
@@ -83,9 +83,9 @@ def test_the_paged_model_passes_the_model_tester(
     qtbot: Any, qtmodeltester: Any, ctx: AppContext, big: list[int]
 ) -> None:
     model = PagedArticleModel(ctx.tasks, ctx.library)
-    with qtbot.waitSignal(model.page_loaded, timeout=TIMEOUT):
+    with qtbot.waitSignals([model.page_loaded, model.counted], timeout=TIMEOUT):
         model.refresh()
-    assert model.rowCount() == PAGE_SIZE and model.total() == COUNT and model.canFetchMore()
+    assert model.rowCount() == PAGE_SIZE and model.total() == COUNT and model.can_fetch_more()
     qtmodeltester.check(model)
     ctx.tasks.wait(TIMEOUT)
 
@@ -102,7 +102,7 @@ def test_the_first_page_comes_first_and_scrolling_fetches_more(
     pane.view.scrollToBottom()
     qtbot.waitUntil(lambda: pane.model.rowCount() == COUNT, timeout=TIMEOUT)
     assert _ids(pane) == sorted(big, reverse=True)  # each article once, in order
-    assert not pane.model.canFetchMore()
+    assert not pane.model.can_fetch_more()
 
 
 def test_clicking_a_header_sorts_in_sql(qtbot: Any, pane: LibraryPane, ctx: AppContext) -> None:
@@ -171,7 +171,7 @@ def test_an_outside_import_refreshes_only_new_rows_and_keeps_the_selection(
     pane.model.modelReset.connect(lambda: resets.append(1))
     pane.model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
     new = _fill(ctx.library, COUNT, 3)
-    with qtbot.waitSignal(pane.model.page_loaded, timeout=TIMEOUT):
+    with qtbot.waitSignals([pane.model.page_loaded, pane.model.counted], timeout=TIMEOUT):
         pane.refresh(keep_view=True)
     assert resets == [] and inserted == [(0, 2)]
     assert _ids(pane)[:3] == sorted(new, reverse=True)
