@@ -55,6 +55,8 @@ NAMES: dict[str, EntityType] = {
     "Lindenau": "location",
     "Kaltenmoor": "location",
 }
+BATCH = 2
+"""Articles per write transaction here: kills land inside batches, and runs have several transactions."""
 _VERBS = ("sagte", "betonte", "erklärte", "widersprach", "forderte", "kündigte an")
 _TOPICS = ("die Haushaltslage", "den Ausbau des Hafens", "neue Kredite", "die Wahl im Herbst", "den Streik")
 
@@ -122,7 +124,7 @@ def _child(url: str, texts: Sequence[str], state: mmap.mmap, gazetteer: Gazettee
     def _returned(*_args: Any) -> None:
         state[0] = 0
 
-    importer = Importer(library, NameRecognizer(), gazetteer=gazetteer)
+    importer = Importer(library, NameRecognizer(), gazetteer=gazetteer, batch_size=BATCH)
     importer.import_documents((f"run-{i}", load_text(text, fmt="paste")) for i, text in enumerate(texts))
     library.close()
 
@@ -198,7 +200,8 @@ def run_series(
                 code = 1
             os._exit(code)
         if budget and run % 2:  # every other run: kill inside the n-th write transaction, at some point
-            finished = _wait_for_transaction(pid, state, rng.randint(1, articles), timeout=2 * budget)
+            nth = rng.randint(1, max(1, articles // BATCH))
+            finished = _wait_for_transaction(pid, state, nth, timeout=2 * budget)
             time.sleep(rng.random() * 0.003)
         else:  # a random moment (opening the library, reading, recognising, writing, committing)
             finished = _wait(pid, budget * rng.random() if budget else 10.0)

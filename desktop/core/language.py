@@ -84,6 +84,8 @@ def detect_language(text: str) -> str:
     vote, share = function_word_vote(words)
     if letters < MIN_LETTERS:
         return vote or UNDETERMINED
+    if vote is not None and share >= _FUNCTION_SHARE:
+        return vote  # the model's answer would be overridden anyway: skip its byte-level scan
     language, confidence = _model().classify(sample)
     if not isinstance(language, str) or not _CODE_RE.match(language) or confidence < MIN_CONFIDENCE:
         language = UNDETERMINED

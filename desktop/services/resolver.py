@@ -42,14 +42,35 @@ _ACTOR_COLUMNS = (Actor.id, Actor.name, Actor.type, Actor.confirmed, Actor.creat
 
 
 class ActorResolver:
-    """In-memory index of the library's actors for one import batch."""
+    """In-memory index of the library's actors for one import batch.
 
-    def __init__(self, session: Session, gazetteer: Gazetteer | None = None) -> None:
+    Built once (on the first :meth:`refresh` when no session is given) and then updated with
+    what this import and other writers add: every lookup is a dictionary access, and the fuzzy
+    match compares a key only with keys of the same type, first letter and a near length.
+    """
+
+    def __init__(self, session: Session | None = None, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
+        self._clear()
+        self._stale = session is None  # built lazily, inside the first write transaction
+        if session is not None:
+            self.reload(session)
+
+    def _clear(self) -> None:
         self._stale = False
         self._seen_seq = 0  # highest actors.change_seq applied to the index
         self._seen_alias = 0  # highest actor_aliases.id applied to the index
-        self.reload(session)
+        self._actors: dict[int, _KnownActor] = {}
+        self._by_key: dict[str, set[int]] = defaultdict(set)
+        self._keys_of: dict[int, set[str]] = defaultdict(set)  # the reverse of _by_key
+        self._alias_keys_of: dict[int, set[str]] = defaultdict(set)  # keys of stored alias rows
+        self._by_last: dict[str, set[int]] = defaultdict(set)
+        # keys blocked by (type, first character), then by length, for the fuzzy match of spelling variants
+        self._keys_by_block: dict[tuple[str, str], dict[int, dict[str, set[int]]]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(set))
+        )
+        self._by_place: dict[str, set[int]] = defaultdict(set)
+        self._by_last_group: dict[str, set[int]] = defaultdict(set)
 
     def invalidate(self) -> None:
         """Forget the index (a write transaction failed); the next :meth:`refresh` rebuilds it."""
@@ -81,38 +102,29 @@ class ActorResolver:
         for alias_id, actor_id, alias, key in session.execute(
             select(*_ALIAS_COLUMNS).where(ActorAlias.id > self._seen_alias).order_by(ActorAlias.id)
         ):
-            if actor_id in self._actors:
-                self._index_key(actor_id, key)
-                self._index_knowledge(actor_id, alias)
+            self._index_alias(actor_id, alias, key)
             self._seen_alias = max(self._seen_alias, alias_id)
         if session.scalar(select(func.count()).select_from(Actor)) != len(self._actors):
             self.reload(session)
 
     def reload(self, session: Session) -> None:
         """(Re)build the index from the database, e.g. after a rolled-back transaction."""
-        self._stale = False
-        self._seen_seq = 0
-        self._seen_alias = 0
-        self._actors: dict[int, _KnownActor] = {}
-        self._by_key: dict[str, set[int]] = defaultdict(set)
-        self._keys_of: dict[int, set[str]] = defaultdict(set)  # the reverse of _by_key
-        self._by_last: dict[str, set[int]] = defaultdict(set)
-        # keys blocked by (type, first character) for the fuzzy match of spelling variants
-        self._keys_by_block: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(
-            lambda: defaultdict(set)
-        )
-        self._by_place: dict[str, set[int]] = defaultdict(set)
-        self._by_last_group: dict[str, set[int]] = defaultdict(set)
+        self._clear()
         for row in session.execute(select(*_ACTOR_COLUMNS).order_by(Actor.id)):
             self._remember(_KnownActor(row.id, row.name, row.type, row.confirmed, row.created_at))
             self._seen_seq = max(self._seen_seq, row.change_seq)
         for alias_id, actor_id, alias, key in session.execute(
             select(*_ALIAS_COLUMNS).order_by(ActorAlias.id)
         ):
-            if actor_id in self._actors:
-                self._index_key(actor_id, key)
-                self._index_knowledge(actor_id, alias)
+            self._index_alias(actor_id, alias, key)
             self._seen_alias = max(self._seen_alias, alias_id)
+
+    def _index_alias(self, actor_id: int, alias: str, key: str) -> None:
+        """Index a stored alias row."""
+        if actor_id in self._actors:
+            self._alias_keys_of[actor_id].add(key)
+            self._index_key(actor_id, key)
+            self._index_knowledge(actor_id, alias)
 
     def _index_knowledge(self, actor_id: int, name: str) -> None:
         """Index an actor name by place id (locations) or surname variant group (people)."""
@@ -138,7 +150,23 @@ class ActorResolver:
     def _index_key(self, actor_id: int, key: str) -> None:
         self._by_key[key].add(actor_id)
         self._keys_of[actor_id].add(key)
-        self._keys_by_block[(self._actors[actor_id].type, key[:1])][key].add(actor_id)
+        self._keys_by_block[(self._actors[actor_id].type, key[:1])][len(key)][key].add(actor_id)
+
+    def _near_keys(self, linked: LinkedActor) -> dict[str, set[int]]:
+        """Keys of the same type and first letter whose length allows a fuzzy score above the threshold.
+
+        ``fuzz.ratio`` is at most ``100 * (1 - |a - b| / (a + b))`` for lengths a and b, so keys of
+        other lengths cannot reach :data:`FUZZY_THRESHOLD` (one length of margin on each side).
+        """
+        by_length = self._keys_by_block.get((linked.type, linked.key[:1]))
+        if not by_length:
+            return {}
+        size = len(linked.key)
+        near: dict[str, set[int]] = {}
+        for length, keys in by_length.items():
+            if abs(size - length) <= (1 - FUZZY_THRESHOLD / 100) * (size + length) + 1:
+                near.update(keys)
+        return near
 
     def _candidates(self, linked: LinkedActor) -> list[int]:
         keys = {match_key(a) for a in linked.aliases} | {linked.key}
@@ -161,7 +189,7 @@ class ActorResolver:
             if known is not None:
                 return [known]
         if not scores and len(linked.key) >= _MIN_FUZZY_LEN:
-            block = self._keys_by_block.get((linked.type, linked.key[:1]), {})
+            block = self._near_keys(linked)
             near = process.extract(
                 linked.key, list(block), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
             )
@@ -223,7 +251,7 @@ class ActorResolver:
 
     def _add_aliases(self, session: Session, actor_id: int, linked: LinkedActor) -> None:
         known = self._keys_of[actor_id]
-        existing = set(session.scalars(select(ActorAlias.key).where(ActorAlias.actor_id == actor_id)))
+        existing = self._alias_keys_of[actor_id]  # the stored alias rows, kept current by refresh
         rows = []
         for alias in dict.fromkeys((linked.name, *linked.aliases)):
             key = match_key(alias)

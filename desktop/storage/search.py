@@ -90,6 +90,20 @@ def _dialect_name(session_or_conn: Session | Connection) -> str:
 # --------------------------------------------------------------------------- indexing
 
 
+IndexFields = dict[str, str]
+"""The columns of one article's index entry (pure text work, computable anywhere)."""
+
+
+def index_fields(title: str, text: str, language: str | None) -> IndexFields:
+    """What :func:`index_article` stores for an article: folded text and stems of title and body."""
+    return {
+        "title": fold(title),
+        "body": fold(text),
+        "title_stem": stem_text(title, language),
+        "body_stem": stem_text(text, language),
+    }
+
+
 def index_article(
     session_or_conn: Session | Connection,
     article_id: int,
@@ -97,30 +111,28 @@ def index_article(
     text: str,
     *,
     language: str | None = None,
+    fields: IndexFields | None = None,
 ) -> None:
     """Add or replace the article's entry in the full-text index (no-op off SQLite).
 
     ``language`` chooses the stemmer; without it the article's stored language is used.
+    ``fields`` are the entry's columns when already computed (:func:`index_fields`, by an import worker).
     """
     if _dialect_name(session_or_conn) != "sqlite":
         return
-    if language is None:
-        language = session_or_conn.execute(
-            select(Article.language).where(Article.id == article_id)
-        ).scalar_one_or_none()
+    if fields is None:
+        if language is None:
+            language = session_or_conn.execute(
+                select(Article.language).where(Article.id == article_id)
+            ).scalar_one_or_none()
+        fields = index_fields(title, text, language)
     session_or_conn.execute(sql("DELETE FROM articles_fts WHERE rowid = :id"), {"id": article_id})
     session_or_conn.execute(
         sql(
             "INSERT INTO articles_fts (rowid, title, body, title_stem, body_stem) "
             "VALUES (:id, :title, :body, :title_stem, :body_stem)"
         ),
-        {
-            "id": article_id,
-            "title": fold(title),
-            "body": fold(text),
-            "title_stem": stem_text(title, language),
-            "body_stem": stem_text(text, language),
-        },
+        {"id": article_id, **fields},
     )
 
 

@@ -69,7 +69,7 @@ def test_special_files_get_one_error_each_and_the_rest_imports(library: Library,
 def test_a_reader_crash_on_one_file_does_not_stop_the_folder(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import desktop.services.importer as importer_module
+    import desktop.services.import_pipeline as importer_module  # where files are read
 
     real = importer_module.load_path
 

@@ -1,0 +1,221 @@
+"""Reading and analysing documents for import: in this thread, or in a pool of worker processes.
+
+Analysis (recognition, linking, quotes, sentences, the search index's folded text and stems) is
+pure CPU work on one document, so it runs in worker processes when the import is large enough,
+while the importer's single writer stores what they return. Workers are started with ``spawn``
+(safe beside Qt's threads) and build their recogniser once, from a picklable factory.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.cancel import cancel_scope
+from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
+from desktop.core.entities.linking import link_mentions
+from desktop.core.entities.recognizer import Recognizer
+from desktop.core.filenames import display_path
+from desktop.core.ingest import IngestError, load_path
+from desktop.core.sentences import SentenceLookup, sentence_spans
+from desktop.core.types import Document, FoundQuote, LinkedActor
+from desktop.services.analysis import QuoteFinder, run_quote_finder
+from desktop.storage.search import IndexFields, index_fields
+
+log = logging.getLogger(__name__)
+
+MIN_POOL_DOCUMENTS = 8
+"""Fewer documents are analysed in the importing thread (starting workers costs a model load)."""
+
+
+def pool_workers() -> int:
+    """Worker processes for a large import: one per core, at most two (the writer needs little)."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+@dataclass
+class Analysed:
+    """A document with everything its storing needs; computed off the writer."""
+
+    document: Document
+    actors: list[LinkedActor]
+    quotes: list[FoundQuote]
+    analysis_version: int
+    sentences: SentenceLookup
+    index: IndexFields
+    seconds: dict[str, float] = field(default_factory=dict)  # recognition, quotes: for benchmarks
+
+
+@dataclass
+class ReadFailure:
+    """A file that could not be read, with the sentence for the user."""
+
+    message: str
+
+
+@dataclass
+class AnalysisTools:
+    """What analysing a document needs."""
+
+    recognizer: Recognizer
+    gazetteer: Callable[[], Gazetteer]
+    quote_finder: QuoteFinder
+    rejected: frozenset[str]
+
+
+def read_input(path: Path) -> Document | ReadFailure:
+    """Read one file; a failure becomes a one-sentence message, never an exception."""
+    try:
+        return load_path(path)
+    except IngestError as error:
+        return ReadFailure(error.message)
+    except Exception as error:  # a reader bug on one odd file must not stop the others
+        log.debug("reading %s failed", display_path(path), exc_info=True)  # never a traceback on stderr
+        return ReadFailure(f"The file could not be read (unexpected {type(error).__name__}); it was skipped.")
+
+
+def analyse(document: Document, tools: AnalysisTools) -> Analysed:
+    """Recognise, link, find quotes and prepare the search index entry of one document."""
+    started = time.perf_counter()
+    spans = tools.recognizer.recognize(document.text, document.language)
+    recognised = time.perf_counter()
+    actors = (
+        link_mentions(
+            document.text, document.language, spans, rejected=tools.rejected, gazetteer=tools.gazetteer()
+        )
+        if spans
+        else []
+    )
+    linked = time.perf_counter()
+    quotes, version = run_quote_finder(tools.quote_finder, document.text, document.language, actors)
+    quoted = time.perf_counter()
+    sentences = SentenceLookup(sentence_spans(document.text))
+    fields = index_fields(document.title, document.text, document.language)
+    seconds = {"recognition": recognised - started, "linking": linked - recognised, "quotes": quoted - linked}
+    return Analysed(document, actors, quotes, version, sentences, fields, seconds)
+
+
+# --------------------------------------------------------------------------- runners
+
+
+class InlineRunner:
+    """Runs each step at once in the calling thread (small imports, tests, injected recognisers)."""
+
+    def __init__(self, tools: AnalysisTools, cancelled: Callable[[], bool]) -> None:
+        self._tools = tools
+        self._cancelled = cancelled
+        self.lookahead = 1
+
+    def read(self, path: Path) -> Future[Document | ReadFailure]:
+        """Read now."""
+        return _done(lambda: read_input(path))
+
+    def analyse(self, document: Document) -> Future[Analysed]:
+        """Analyse now; the user's cancel reaches into recognition and quote finding."""
+
+        def run() -> Analysed:
+            with cancel_scope(self._cancelled):
+                return analyse(document, self._tools)
+
+        return _done(run)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def _done(fn: Callable[[], object]) -> Future:  # type: ignore[type-arg]
+    future: Future[object] = Future()
+    try:
+        future.set_result(fn())
+    except BaseException as error:  # delivered to whoever asks for the result
+        future.set_exception(error)
+    return future
+
+
+RecognizerFactory = Callable[[], Recognizer]
+"""Builds the recogniser in a worker process: must be picklable (a module-level function or partial)."""
+
+_worker_tools: AnalysisTools | None = None
+
+
+def _init_worker(factory: RecognizerFactory, quote_finder: QuoteFinder) -> None:
+    global _worker_tools
+    gazetteer = default_gazetteer()
+    _worker_tools = AnalysisTools(factory(), lambda: gazetteer, quote_finder, frozenset())
+
+
+def _worker_analyse(document: Document, rejected: frozenset[str]) -> Analysed:
+    assert _worker_tools is not None, "worker not initialised"
+    _worker_tools.rejected = rejected
+    return analyse(document, _worker_tools)
+
+
+def _worker_ready() -> bool:
+    return _worker_tools is not None
+
+
+class AnalysisPool:
+    """Worker processes that read and analyse; models are loaded once per worker.
+
+    An importer makes one per large import; a caller importing many times (a benchmark) may
+    make one, :meth:`warm` it and hand it to each import.
+    """
+
+    def __init__(
+        self, factory: RecognizerFactory, quote_finder: QuoteFinder, *, workers: int | None = None
+    ) -> None:
+        self.workers = workers or pool_workers()
+        self._executor: Executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(factory, quote_finder),
+        )
+
+    def warm(self) -> None:
+        """Start every worker and load its models now."""
+        for future in [self._executor.submit(_worker_ready) for _ in range(self.workers * 2)]:
+            future.result()
+
+    def runner(self, rejected: frozenset[str]) -> PoolRunner:
+        """A runner for one import with the library's rejected names."""
+        return PoolRunner(self._executor, rejected, lookahead=4 * self.workers)
+
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the workers (without waiting for queued work nobody will store when ``wait`` is False)."""
+        self._executor.shutdown(wait=wait, cancel_futures=True)
+
+
+class PoolRunner:
+    """One import's use of an :class:`AnalysisPool`."""
+
+    def __init__(self, executor: Executor, rejected: frozenset[str], *, lookahead: int) -> None:
+        self._executor = executor
+        self._rejected = rejected
+        self.lookahead = lookahead
+        self._submitted: list[Future] = []  # type: ignore[type-arg]
+
+    def read(self, path: Path) -> Future[Document | ReadFailure]:
+        """Read in a worker."""
+        return self._track(self._executor.submit(read_input, path))
+
+    def analyse(self, document: Document) -> Future[Analysed]:
+        """Analyse in a worker."""
+        return self._track(self._executor.submit(_worker_analyse, document, self._rejected))
+
+    def _track(self, future: Future) -> Future:  # type: ignore[type-arg]
+        self._submitted = [f for f in self._submitted if not f.done()]
+        self._submitted.append(future)
+        return future
+
+    def close(self) -> None:
+        """Drop queued work of this import (work already running finishes unseen)."""
+        for future in self._submitted:
+            future.cancel()
+        self._submitted = []
