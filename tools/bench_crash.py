@@ -125,7 +125,7 @@ def _child(url: str, texts: Sequence[str], state: mmap.mmap, gazetteer: Gazettee
         state[0] = 0
 
     importer = Importer(library, NameRecognizer(), gazetteer=gazetteer, batch_size=BATCH)
-    importer.import_documents((f"run-{i}", load_text(text, fmt="paste")) for i, text in enumerate(texts))
+    importer.import_documents([(f"run-{i}", load_text(text, fmt="paste")) for i, text in enumerate(texts)])
     library.close()
 
 

@@ -41,10 +41,12 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.ingest import IngestError, load_bytes, read_limited
     from desktop.services.dto import ImportResult
     from desktop.services.importer import Importer
-    from desktop.services.recognition import library_recognizer
+    from desktop.services.recognition import library_recognizer, library_recognizer_factory
 
     library = open_library(args)
-    importer = Importer(library, library_recognizer(library))
+    importer = Importer(
+        library, library_recognizer(library), recognizer_factory=library_recognizer_factory(library)
+    )
     results = []
     files = [Path(p) for p in args.paths if p != "-"]
     if "-" in args.paths:

@@ -152,9 +152,14 @@ class Importer:
         progress: Progress = _no_progress,
         cancelled: Cancelled = _never,
     ) -> list[ImportResult]:
-        """Import already-read documents as one batch."""
-        items = [(label, label, document) for label, document in documents]
-        return self._run(items, 0, progress, cancelled)
+        """Import already-read documents.
+
+        A sequence (a list) is stored in batches; any other iterable is consumed one document at
+        a time, each stored in its own transaction before the next is taken.
+        """
+        if isinstance(documents, Sequence):
+            return self._run([(label, label, d) for label, d in documents], 0, progress, cancelled)
+        return self._run(((label, label, d) for label, d in documents), 0, progress, cancelled)
 
     def import_text(self, text: str, *, fmt: str = "paste", label: str = "-") -> ImportResult:
         """Import pasted or piped text."""
@@ -180,14 +185,17 @@ class Importer:
 
     def _run(
         self,
-        items: Sequence[tuple[str, str, Path | Document]],
+        items: Iterable[tuple[str, str, Path | Document]],
         total: int,
         progress: Progress,
         cancelled: Cancelled,
     ) -> list[ImportResult]:
         with self._library.read_session() as session:
             rejected = frozenset(session.scalars(select(EntityRejection.key)))
-        runner, owned = self._runner(len(items), rejected, cancelled)
+        streaming = not isinstance(items, Sequence)
+        runner, owned = self._runner(0 if streaming else len(items), rejected, cancelled)
+        batch_size = 1 if streaming else self._batch_size
+        ahead = 1 if streaming else runner.lookahead + batch_size
         store = _Store(self, self._library)
         pending: deque[_Slot] = deque()
         results: list[ImportResult] = []
@@ -195,7 +203,7 @@ class Importer:
         exhausted = False
         try:
             while not cancelled():
-                while not exhausted and len(pending) < runner.lookahead + self._batch_size:
+                while not exhausted and len(pending) < ahead:
                     try:
                         label, name, what = next(source)
                     except StopIteration:
@@ -211,7 +219,7 @@ class Importer:
                 if not pending:
                     break
                 self._advance(pending, runner)
-                done = self._take_finished(pending, store, results, progress, total)
+                done = self._take_finished(pending, store, results, progress, total, batch_size)
                 if done is _CANCELLED:
                     break
                 if done is _DISK_FULL:
@@ -258,6 +266,7 @@ class Importer:
         results: list[ImportResult],
         progress: Progress,
         total: int,
+        batch_size: int,
     ) -> object:
         """Store the finished inputs at the head of the queue, in order; False when none was finished."""
         batch: list[tuple[_Slot, Analysed]] = []
@@ -299,7 +308,7 @@ class Importer:
                 self.seconds[key] += value
             batch.append((slot, analysed))
             progressed = True
-            if len(batch) >= self._batch_size and flush() is _DISK_FULL:
+            if len(batch) >= batch_size and flush() is _DISK_FULL:
                 return _DISK_FULL
         if flush() is _DISK_FULL:
             return _DISK_FULL

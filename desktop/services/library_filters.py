@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, distinct, func, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
-from desktop.storage.models import Actor, Annotation, Article, Mention, Tag, annotation_tags
+from desktop.storage.models import Actor, ActorCount, Annotation, Article, Mention, Tag, annotation_tags
 
 #: Which articles the list shows by reading state; "inbox" (everything not archived) by default.
 StateView = Literal["inbox", "unread", "starred", "archived", "all"]
@@ -82,10 +82,10 @@ def tags_in_use(session: Session) -> list[str]:
 def actor_choices(session: Session) -> list[ActorChoice]:
     """Actors mentioned in at least one article, by name, with their article counts."""
     rows = session.execute(
-        select(Actor.id, Actor.name, Actor.type, func.count(distinct(Mention.article_id)))
-        .join(Mention, Mention.actor_id == Actor.id)
-        .group_by(Actor.id, Actor.name, Actor.type)
-    )
+        select(Actor.id, Actor.name, Actor.type, ActorCount.articles)
+        .join(ActorCount, ActorCount.actor_id == Actor.id)
+        .where(ActorCount.articles > 0)
+    )  # the maintained counts (migration 0005), not an aggregate over every mention
     choices = [ActorChoice(int(r[0]), r[1], r[2], int(r[3])) for r in rows]
     choices.sort(key=lambda c: (c.name.casefold(), c.id))
     return choices
@@ -99,19 +99,15 @@ def actor_suggestions(
     ``include``: an actor listed in any case (the one chosen), first.
     """
     words = text.strip()
-    counts = (
-        select(Actor.id, Actor.name, Actor.type, func.count(distinct(Mention.article_id)).label("n"))
-        .join(Mention, Mention.actor_id == Actor.id)
-        .group_by(Actor.id, Actor.name, Actor.type)
+    counts = (  # the maintained counts (migration 0005), not an aggregate over every mention
+        select(Actor.id, Actor.name, Actor.type, ActorCount.articles.label("n"))
+        .join(ActorCount, ActorCount.actor_id == Actor.id)
+        .where(ActorCount.articles > 0)
     )
     query = counts
     if words:
         query = query.where(Actor.name.contains(words, autoescape=True))
-    rows = list(
-        session.execute(
-            query.order_by(func.count(distinct(Mention.article_id)).desc(), Actor.name).limit(max(limit, 0))
-        )
-    )
+    rows = list(session.execute(query.order_by(ActorCount.articles.desc(), Actor.name).limit(max(limit, 0))))
     if include is not None and all(int(r[0]) != include for r in rows):
         rows[:0] = list(session.execute(counts.where(Actor.id == include)))
     return [ActorChoice(int(r[0]), r[1], r[2], int(r[3])) for r in rows]

@@ -12,6 +12,7 @@ from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, Article
 from desktop.storage.models import (
     Actor,
     ActorAlias,
+    ActorCount,
     ActorRole,
     Annotation,
     Article,
@@ -157,16 +158,29 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
 
 def list_actors(session: Session, article_id: int | None = None) -> list[ActorRow]:
     """Actors with mention and article counts (in one article, or library-wide), most mentioned first."""
-    counts = select(
-        Mention.actor_id,
-        func.count(Mention.id).label("mentions"),
-        func.count(func.distinct(Mention.article_id)).label("articles"),
-    )
-    if article_id is not None:
+    if article_id is None:  # library-wide: the maintained counts, one row per actor
+        counts_sq = (
+            select(
+                ActorCount.actor_id,
+                ActorCount.mentions.label("mentions"),
+                ActorCount.articles.label("articles"),
+            )
+            .where(ActorCount.mentions > 0)
+            .subquery()
+        )
+    else:
         if session.get(Article, article_id) is None:
             raise NotFoundError(f"There is no article {article_id} in this library.")
-        counts = counts.where(Mention.article_id == article_id)
-    counts_sq = counts.group_by(Mention.actor_id).subquery()
+        counts_sq = (
+            select(
+                Mention.actor_id,
+                func.count(Mention.id).label("mentions"),
+                func.count(func.distinct(Mention.article_id)).label("articles"),
+            )
+            .where(Mention.article_id == article_id)
+            .group_by(Mention.actor_id)
+            .subquery()
+        )
     rows = list(
         session.execute(
             select(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
 
 from desktop.core.entities.recognizer import LayeredRecognizer, Recognizer
 from desktop.core.types import EntityType
+from desktop.services.import_pipeline import RecognizerFactory
 from desktop.services.model_health import ModelProblems, reporting_engines
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, ActorAlias, EntityRejection
@@ -54,3 +56,14 @@ def library_recognizer(
     names, rejected = user_corrections(library)
     model = model or model_recognizer(problems=problems)
     return LayeredRecognizer(model, user_names=names, rejected=rejected)
+
+
+def layered_model_recognizer(names: dict[str, EntityType], rejected: list[str]) -> Recognizer:
+    """The shipped models with these corrections (built in an import worker process)."""
+    return LayeredRecognizer(model_recognizer(), user_names=names, rejected=rejected)
+
+
+def library_recognizer_factory(library: Library) -> RecognizerFactory:
+    """A picklable recipe for :func:`library_recognizer` with the shipped models, for import workers."""
+    names, rejected = user_corrections(library)
+    return partial(layered_model_recognizer, names, rejected)

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.core.textfold import fold
+from desktop.storage.counts import rebuild_counts, wrong_counts
 from desktop.storage.models import Article, Mention
 from desktop.storage.search import rebuild_index
 
@@ -59,6 +60,8 @@ class CheckReport:
     fts_damaged: str = ""  # FTS5's own integrity-check message
     bad_mentions: list[int] = field(default_factory=list)  # mention ids outside their article's text
     fts_rebuilt: int | None = None  # articles re-indexed by the repair
+    counts_wrong: list[int] = field(default_factory=list)  # actors whose maintained counts are off
+    counts_rebuilt: int | None = None  # actors re-counted by the repair
 
     @property
     def fts_problems(self) -> bool:
@@ -69,7 +72,8 @@ class CheckReport:
     def ok(self) -> bool:
         """True when nothing is wrong now (after repairs)."""
         fts_ok = not self.fts_problems or self.fts_rebuilt is not None
-        return not self.integrity and not self.foreign_keys and not self.bad_mentions and fts_ok
+        counts_ok = not self.counts_wrong or self.counts_rebuilt is not None
+        return not self.integrity and not self.foreign_keys and not self.bad_mentions and fts_ok and counts_ok
 
     def lines(self) -> list[str]:
         """The findings as sentences, one per line."""
@@ -90,6 +94,10 @@ class CheckReport:
             out.append(f"the search index is damaged: {self.fts_damaged}")
         if self.fts_rebuilt is not None:
             out.append(f"repaired: search index rebuilt ({self.fts_rebuilt} articles)")
+        if self.counts_wrong:
+            out.append(f"{len(self.counts_wrong)} actor(s) with wrong mention or article counts")
+        if self.counts_rebuilt is not None:
+            out.append(f"repaired: actor counts rebuilt ({self.counts_rebuilt} actors)")
         return out
 
     def as_json(self) -> dict[str, object]:
@@ -104,6 +112,8 @@ class CheckReport:
             "fts_stale": self.fts_stale,
             "fts_damaged": self.fts_damaged,
             "fts_rebuilt": self.fts_rebuilt,
+            "counts_wrong": self.counts_wrong,
+            "counts_rebuilt": self.counts_rebuilt,
         }
 
 
@@ -176,7 +186,11 @@ def check_library(library: Library, *, repair: bool = True) -> CheckReport:
         report.foreign_keys = _foreign_keys(session)
         report.bad_mentions = _bad_mentions(session)
         _check_fts(session, report)
+        report.counts_wrong = wrong_counts(session)
     if repair and report.fts_problems:
         with library.session() as session:
             report.fts_rebuilt = rebuild_index(session)
+    if repair and report.counts_wrong:
+        with library.session() as session:
+            report.counts_rebuilt = rebuild_counts(session)
     return report

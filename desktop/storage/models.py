@@ -152,12 +152,13 @@ class Mention(Base):
     __table_args__ = (
         Index("ix_mentions_article_id_start", "article_id", "start"),
         Index("ix_mentions_article_id_sentence", "article_id", "sentence"),
+        Index("ix_mentions_actor_id_article_id", "actor_id", "article_id"),
         CheckConstraint(_TYPE_CHECK, name="type"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(String(300))
@@ -166,6 +167,21 @@ class Mention(Base):
 
     article: Mapped[Article] = relationship(back_populates="mentions")
     actor: Mapped[Actor] = relationship(back_populates="mentions")
+
+
+class ActorCount(Base):
+    """An actor's mention and article counts, kept by triggers on ``mentions`` (migration 0005).
+
+    Read instead of aggregating all mentions; ``check`` verifies and rebuilds them
+    (:mod:`desktop.storage.counts`). Never written by application code.
+    """
+
+    __tablename__ = "actor_counts"
+    __table_args__ = (Index("ix_actor_counts_mentions", "mentions"),)
+
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    mentions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    articles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Quote(Base):

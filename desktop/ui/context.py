@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 from desktop.core.entities.recognizer import LayeredRecognizer, Recognizer
 from desktop.services.importer import Importer
 from desktop.services.model_health import ModelProblems
-from desktop.services.recognition import library_recognizer, user_corrections
+from desktop.services.recognition import library_recognizer, library_recognizer_factory, user_corrections
 from desktop.storage.db import Library
 from desktop.ui.palette import ColorPalette
 from desktop.ui.tasks import TaskRunner
@@ -61,4 +61,5 @@ class AppContext:
 
     def importer(self) -> Importer:
         """An importer over this library (call off the GUI thread: loads models)."""
-        return Importer(self.library, self.recognizer())
+        factory = library_recognizer_factory(self.library) if self.model is None else None
+        return Importer(self.library, self.recognizer(), recognizer_factory=factory)
