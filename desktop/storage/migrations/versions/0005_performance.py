@@ -12,7 +12,7 @@ re-analysis, corrections, merges, deleting and restoring articles, cascades incl
 
 SQLite runs row triggers after each row; PostgreSQL's AFTER row triggers see the whole
 statement's rows, so there the work is done in BEFORE row triggers, which see the rows the
-statement processed before. NOTE for later migrations: SQLite's batch mode re-creates a table
+statement processed before; a cascade from a deleted actor leaves its (cascaded) counts alone. NOTE for later migrations: SQLite's batch mode re-creates a table
 and drops its triggers; a migration that re-creates ``mentions`` must call _create_triggers.
 """
 
@@ -58,7 +58,7 @@ BEGIN
     UPDATE actor_counts SET mentions = mentions - 1,
       articles = articles - (CASE WHEN EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = OLD.actor_id
         AND m.article_id = OLD.article_id AND m.id <> OLD.id) THEN 0 ELSE 1 END)
-    WHERE actor_id = OLD.actor_id;
+    WHERE actor_id = OLD.actor_id AND EXISTS (SELECT 1 FROM actors WHERE id = OLD.actor_id);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     IF EXISTS (SELECT 1 FROM actors WHERE id = NEW.actor_id) THEN
