@@ -111,9 +111,8 @@ class Driver:
             with self.library.session() as session:
                 mention = session.scalar(select(Mention.id).order_by(Mention.id).limit(1))
                 if mention is not None:
-                    session.execute(
-                        update(Mention).where(Mention.id == mention).values(actor_id=actors[pick % len(actors)])
-                    )
+                    moved = update(Mention).where(Mention.id == mention)
+                    session.execute(moved.values(actor_id=actors[pick % len(actors)]))
 
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=needs_postgres)]
