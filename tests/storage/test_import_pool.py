@@ -1,0 +1,83 @@
+"""Imports analysed in worker processes store exactly what an import in one thread stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from desktop.core.quotes import find_quotes
+from desktop.services.import_pipeline import AnalysisPool
+from desktop.services.importer import Importer
+from desktop.storage.db import Library, open_library
+from desktop.storage.models import Actor, ActorAlias, Article, Mention, Quote
+from tools.bench_crash import NameRecognizer, synthetic_article
+
+
+def write_folder(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"bericht-{i:02d}.txt").write_text(synthetic_article(5, i), encoding="utf-8")
+    (folder / "kaputt.pdf").write_bytes(b"%PDF-1.4 not really")
+    (folder / "bericht-dup.txt").write_text(synthetic_article(5, 0), encoding="utf-8")
+    return folder
+
+
+def contents(library: Library) -> dict[str, object]:
+    with library.read_session() as session:
+        return {
+            "articles": session.execute(
+                select(Article.title, Article.content_hash).order_by(Article.id)
+            ).all(),
+            "actors": sorted(session.execute(select(Actor.name, Actor.type)).all()),
+            "aliases": sorted(session.execute(select(ActorAlias.alias, ActorAlias.key)).all()),
+            "mentions": session.execute(
+                select(Mention.article_id, Mention.start, Mention.end, Mention.sentence).order_by(Mention.id)
+            ).all(),
+            "quotes": session.scalar(select(func.count(Quote.id))),
+        }
+
+
+def test_a_pool_import_equals_an_import_in_one_thread(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "in", 12)
+    with open_library(f"sqlite:///{tmp_path / 'inline.sqlite3'}") as inline:
+        expected = Importer(inline, NameRecognizer()).import_paths([folder])
+        inline_contents = contents(inline)
+    seen: list[tuple[int, int]] = []
+    with open_library(f"sqlite:///{tmp_path / 'pool.sqlite3'}") as pooled:
+        importer = Importer(pooled, NameRecognizer(), recognizer_factory=NameRecognizer, batch_size=4)
+        results = importer.import_paths([folder], progress=lambda done, total, _n: seen.append((done, total)))
+        assert contents(pooled) == inline_contents
+    assert results == expected
+    statuses = [r.status for r in results]
+    assert (
+        statuses.count("imported") == 12 and statuses.count("duplicate") == 1 and statuses.count("error") == 1
+    )
+    assert seen[-1] == (14, 14) and [d for d, _t in seen] == sorted(d for d, _t in seen)
+    assert importer.seconds["analysis_cpu"] > 0  # the analysis ran, in the workers
+
+
+def test_a_cancelled_pool_import_stores_whole_articles_only(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "in", 12)
+    pool = AnalysisPool(NameRecognizer, find_quotes, workers=2)
+    try:
+        pool.warm()
+        with open_library(f"sqlite:///{tmp_path / 'pool.sqlite3'}") as library:
+            done: list[int] = []
+            importer = Importer(library, NameRecognizer(), pool=pool, batch_size=2)
+            results = importer.import_paths(
+                [folder], progress=lambda d, _t, _n: done.append(d), cancelled=lambda: len(done) >= 3
+            )
+            assert 3 <= len(results) < 14
+            with library.read_session() as session:
+                stored = set(session.scalars(select(Article.id)))
+                with_mentions = set(session.scalars(select(Mention.article_id)))
+            assert stored == {r.id for r in results if r.status == "imported"}
+            assert with_mentions <= stored and len(with_mentions) == len(stored)  # every article whole
+            # the same pool serves the next import, which finishes the folder
+            rest = Importer(library, NameRecognizer(), pool=pool).import_paths([folder])
+            assert sorted(r.status for r in rest).count("error") == 1
+            with library.read_session() as session:
+                assert session.scalar(select(func.count(Article.id))) == 12
+    finally:
+        pool.close()
