@@ -17,7 +17,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.cancel import cancel_scope
+from desktop.core.cancel import OperationCancelled, cancel_scope
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.entities.linking import link_mentions
 from desktop.core.entities.recognizer import Recognizer
@@ -124,6 +124,7 @@ class InlineRunner:
         """Analyse now; the user's cancel reaches into recognition and quote finding."""
 
         def run() -> Analysed:
+            raise_if_cancelled_now(self._cancelled)
             with cancel_scope(self._cancelled):
                 return analyse(document, self._tools)
 
@@ -131,6 +132,12 @@ class InlineRunner:
 
     def close(self) -> None:
         """Nothing to release."""
+
+
+def raise_if_cancelled_now(cancelled: Callable[[], bool]) -> None:
+    """Raise :class:`OperationCancelled` when the user has cancelled (before starting more work)."""
+    if cancelled():
+        raise OperationCancelled
 
 
 def _done(fn: Callable[[], object]) -> Future:  # type: ignore[type-arg]

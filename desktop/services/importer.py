@@ -215,7 +215,6 @@ class Importer:
                     else:
                         slot.read = runner.read(what)
                     pending.append(slot)
-                    self._advance(pending, runner)  # inline: analyse as soon as read, one at a time
                 if not pending:
                     break
                 self._advance(pending, runner)
