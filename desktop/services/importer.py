@@ -498,6 +498,7 @@ def store_actors(
             {"actor_id": actor_id, "article_id": article_id, "role": r[:300]}
             for r in dict.fromkeys(actor.roles)
         )
+    resolver.flush(session)  # the new actors and aliases, in bulk, before the rows pointing at them
     if mentions:
         session.execute(insert(Mention), mentions)
     if roles:

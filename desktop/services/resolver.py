@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.names import match_key
 from desktop.core.types import LinkedActor
-from desktop.storage.models import Actor, ActorAlias
+from desktop.storage.models import Actor, ActorAlias, utcnow
 
 FUZZY_THRESHOLD = 92.0
 _MIN_FUZZY_LEN = 6
@@ -71,10 +71,17 @@ class ActorResolver:
         )
         self._by_place: dict[str, set[int]] = defaultdict(set)
         self._by_last_group: dict[str, set[int]] = defaultdict(set)
+        self._drop_pending()
+
+    def _drop_pending(self) -> None:
+        self._next_id: int | None = None  # the next actor id to hand out in this transaction (SQLite)
+        self._pending_actors: list[dict[str, object]] = []  # inserted in bulk by :meth:`flush`
+        self._pending_aliases: list[dict[str, object]] = []
 
     def invalidate(self) -> None:
         """Forget the index (a write transaction failed); the next :meth:`refresh` rebuilds it."""
         self._stale = True
+        self._drop_pending()
 
     def refresh(self, session: Session) -> None:
         """Catch up with actors and aliases other writers committed; call inside the write transaction.
@@ -82,6 +89,7 @@ class ActorResolver:
         New and changed actors come by ``change_seq``, new aliases by id; a changed type, a
         deleted actor or a re-used id rebuilds the whole index.
         """
+        self._drop_pending()
         if self._stale:
             self.reload(session)
             return
@@ -223,24 +231,55 @@ class ActorResolver:
         return next(iter(found)) if len(found) == 1 else None
 
     def resolve(self, session: Session, linked: LinkedActor) -> tuple[int, str]:
-        """Return (actor id, the actor's type), creating or enriching the library actor."""
+        """Return (actor id, the actor's type), creating or enriching the library actor.
+
+        A new actor gets its id now and is written with its aliases by :meth:`flush`, in bulk:
+        call it before storing rows that point at the actors (mentions, roles, quotes).
+        """
         candidates = self._candidates(linked)
         if candidates:
             actor = self._actors[candidates[0]]
             if not actor.confirmed and _fuller(linked.name, actor.name):
-                session.execute(update(Actor).where(Actor.id == actor.id).values(name=linked.name))
+                if any(row["id"] == actor.id for row in self._pending_actors):
+                    for row in self._pending_actors:
+                        if row["id"] == actor.id:
+                            row["name"] = linked.name
+                else:
+                    session.execute(update(Actor).where(Actor.id == actor.id).values(name=linked.name))
                 self._renamed(actor, linked.name)
         else:
-            result = session.execute(
-                insert(Actor)
-                .values(name=linked.name, type=linked.type, confirmed=False)
-                .returning(Actor.id, Actor.created_at)
+            actor = _KnownActor(self._new_id(session), linked.name, linked.type, False, utcnow())
+            self._pending_actors.append(
+                {"id": actor.id, "name": actor.name, "type": actor.type, "confirmed": False}
             )
-            actor_id, created_at = result.one()
-            actor = _KnownActor(int(actor_id), linked.name, linked.type, False, created_at)
             self._remember(actor)
-        self._add_aliases(session, actor.id, linked)
+        self._add_aliases(actor.id, linked)
         return actor.id, actor.type
+
+    def _new_id(self, session: Session) -> int:
+        """An id for a new actor: taken from the sequence (PostgreSQL), or max + 1 under the write lock."""
+        if session.get_bind().dialect.name == "postgresql":
+            return int(session.scalar(select(func.nextval(func.pg_get_serial_sequence("actors", "id")))))
+        if self._next_id is None:
+            self._next_id = int(session.scalar(select(func.max(Actor.id))) or 0) + 1
+        self._next_id += 1
+        return self._next_id - 1
+
+    def flush(self, session: Session) -> None:
+        """Write the new actors and aliases of this transaction: one INSERT each, many rows."""
+        if self._pending_actors:
+            rows = self._pending_actors
+            self._pending_actors = []
+            session.execute(insert(Actor), rows)
+            ids = [int(str(row["id"])) for row in rows]
+            for actor_id, created_at in session.execute(
+                select(Actor.id, Actor.created_at).where(Actor.id.in_(ids))
+            ):  # as the database gives it back, which refresh compares with
+                self._actors[actor_id].created_at = created_at
+        if self._pending_aliases:
+            rows = self._pending_aliases
+            self._pending_aliases = []
+            session.execute(insert(ActorAlias), rows)
 
     def _renamed(self, actor: _KnownActor, name: str) -> None:
         actor.name = name
@@ -249,7 +288,7 @@ class ActorResolver:
         if actor.type == "person" and len(key.split()) >= 2:
             self._by_last[key.split()[-1]].add(actor.id)
 
-    def _add_aliases(self, session: Session, actor_id: int, linked: LinkedActor) -> None:
+    def _add_aliases(self, actor_id: int, linked: LinkedActor) -> None:
         known = self._keys_of[actor_id]
         existing = self._alias_keys_of[actor_id]  # the stored alias rows, kept current by refresh
         rows = []
@@ -262,8 +301,7 @@ class ActorResolver:
             if key not in known:
                 self._index_key(actor_id, key)
             self._index_knowledge(actor_id, alias)
-        if rows:
-            session.execute(insert(ActorAlias), rows)
+        self._pending_aliases.extend(rows)
 
 
 def _fuller(new: str, old: str) -> bool:

@@ -173,6 +173,7 @@ def test_the_resolver_forgets_actors_of_a_rolled_back_transaction(
     with pytest.raises(RuntimeError), first.session() as session:
         resolver.refresh(session)
         lost_id, _kind = resolver.resolve(session, linked("Karla Wendt", "person"))
+        resolver.flush(session)
         raise RuntimeError("the import failed after the actor was inserted")
     with second.session() as session:  # another writer gets the same id for another actor
         other = Actor(name="Lindenau", type="location")
@@ -183,6 +184,7 @@ def test_the_resolver_forgets_actors_of_a_rolled_back_transaction(
         resolver.refresh(session)
         actor_id, kind = resolver.resolve(session, linked("Karla Wendt", "person"))
         place_id, _kind = resolver.resolve(session, linked("Lindenau", "location"))
+        resolver.flush(session)
     assert (actor_id, kind) != (lost_id, "location")
     assert kind == "person" and place_id == lost_id
     assert len(actors(first)) == 2
