@@ -8,7 +8,6 @@ any point leaves each article whole or absent, and every article reported as imp
 from __future__ import annotations
 
 import logging
-import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
@@ -16,9 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from desktop.core.cancel import OperationCancelled
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
@@ -26,10 +23,9 @@ from desktop.core.entities.recognizer import Recognizer
 from desktop.core.filenames import display_path
 from desktop.core.ingest import IngestError, iter_input_files, load_text
 from desktop.core.quotes import find_quotes
-from desktop.core.sentences import SentenceLookup
 from desktop.core.textfold import fold
-from desktop.core.types import Document, LinkedActor
-from desktop.services.analysis import QuoteFinder, insert_quotes
+from desktop.core.types import Document
+from desktop.services.analysis import QuoteFinder
 from desktop.services.dto import ImportResult
 from desktop.services.import_pipeline import (
     MIN_POOL_DOCUMENTS,
@@ -43,16 +39,22 @@ from desktop.services.import_pipeline import (
     analyse,
     pool_workers,
 )
-from desktop.services.resolver import ActorResolver
+from desktop.services.import_store import (
+    DISK_FULL,
+    NOT_TRIED,
+    BatchStore,
+    articles_with_hashes,
+    duplicate_result,
+    not_tried,
+    store_actors,
+)
 from desktop.storage.db import Library
-from desktop.storage.errors import DiskFullError
-from desktop.storage.models import ActorRole, Article, EntityRejection, Mention, utcnow
-from desktop.storage.search import index_article
+from desktop.storage.models import EntityRejection
 
 Runner = InlineRunner | PoolRunner
 
-DISK_FULL = "disk full: the article was not stored (free some space and import it again)"
-NOT_TRIED = "not imported: the disk is full"
+__all__ = ["DISK_FULL", "NOT_TRIED", "STORE_BATCH", "Importer", "fold_keys", "store_actors"]
+
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -196,7 +198,7 @@ class Importer:
         runner, owned = self._runner(0 if streaming else len(items), rejected, cancelled)
         batch_size = 1 if streaming else self._batch_size
         ahead = 1 if streaming else runner.lookahead + batch_size
-        store = _Store(self, self._library)
+        store = BatchStore(self._library, lambda: self.gazetteer, self.seconds)
         pending: deque[_Slot] = deque()
         results: list[ImportResult] = []
         source = iter(items)
@@ -223,7 +225,7 @@ class Importer:
                     break
                 if done is _DISK_FULL:
                     labels = [s.label for s in pending] + [label for label, _n, _w in source]
-                    results.extend(_not_tried(labels))
+                    results.extend(not_tried(labels))
                     break
                 if not done:
                     waiting = [f for f in (s.waiting_on() for s in pending) if f is not None]
@@ -249,19 +251,19 @@ class Importer:
         if not fresh:
             return
         with self._library.read_session() as session:
-            known = _articles_with_hashes(session, [s.document.content_hash for s in fresh if s.document])
+            known = articles_with_hashes(session, [s.document.content_hash for s in fresh if s.document])
         for slot in fresh:
             assert slot.document is not None
             existing = known.get(slot.document.content_hash)
             if existing is not None:
-                slot.result = _duplicate(slot.label, existing, slot.document)
+                slot.result = duplicate_result(slot.label, existing, slot.document)
             else:
                 slot.analysis = runner.analyse(slot.document)
 
     def _take_finished(
         self,
         pending: deque[_Slot],
-        store: _Store,
+        store: BatchStore,
         results: list[ImportResult],
         progress: Progress,
         total: int,
@@ -316,204 +318,6 @@ class Importer:
 
 _CANCELLED = object()
 _DISK_FULL = object()
-
-
-class _Store:
-    """The single writer: stores analysed articles, a batch per transaction."""
-
-    def __init__(self, importer: Importer, library: Library) -> None:
-        self._importer = importer
-        self._library = library
-        self._resolver: ActorResolver | None = None
-
-    def resolver(self) -> ActorResolver:
-        """The library's actor index, built on first need (an import without names never loads it)."""
-        if self._resolver is None:
-            self._resolver = ActorResolver(None, self._importer.gazetteer)
-        return self._resolver
-
-    def store(self, batch: Sequence[tuple[str, Analysed]]) -> list[ImportResult]:
-        """Store a batch in one transaction; after a failure, each article alone (disk full stops)."""
-        started = time.perf_counter()
-        try:
-            return self._store(batch)
-        except (IntegrityError, DiskFullError):
-            self._invalidate()
-            if len(batch) > 1:
-                return self._one_by_one(batch)
-            return [self._single_failure(*batch[0])]
-        except BaseException:
-            self._invalidate()  # actors created in the rolled-back transaction do not exist
-            raise
-        finally:
-            self._importer.seconds["store"] += time.perf_counter() - started
-
-    def _one_by_one(self, batch: Sequence[tuple[str, Analysed]]) -> list[ImportResult]:
-        results: list[ImportResult] = []
-        for position, item in enumerate(batch):
-            results.extend(self.store([item]))
-            if results[-1].message == DISK_FULL:
-                results.extend(_not_tried(label for label, _a in batch[position + 1 :]))
-                break
-        return results
-
-    def _single_failure(self, label: str, analysed: Analysed) -> ImportResult:
-        try:
-            with self._library.read_session() as session:
-                existing = _articles_with_hashes(session, [analysed.document.content_hash])
-        except DiskFullError:
-            existing = {}
-        found = existing.get(analysed.document.content_hash)
-        if found is not None:  # another import of the same text won a race the lock did not cover
-            return _duplicate(label, found, analysed.document)
-        try:
-            return self._store([(label, analysed)])[0]
-        except DiskFullError:
-            self._invalidate()
-            return ImportResult(label, "error", message=DISK_FULL)
-
-    def _invalidate(self) -> None:
-        if self._resolver is not None:
-            self._resolver.invalidate()
-
-    def _store(self, batch: Sequence[tuple[str, Analysed]]) -> list[ImportResult]:
-        results: list[ImportResult | None] = [None] * len(batch)
-        with self._library.session() as session:
-            # Writers take turns (BEGIN IMMEDIATE, or an advisory lock on PostgreSQL): from here on
-            # the library cannot change under us, so decide duplicates and actors now.
-            known = _articles_with_hashes(session, [a.document.content_hash for _l, a in batch])
-            first: dict[str, int] = {}  # content hash -> position in the batch of its first copy
-            new: list[int] = []
-            for position, (label, analysed) in enumerate(batch):
-                digest = analysed.document.content_hash
-                if digest in known:
-                    results[position] = _duplicate(label, known[digest], analysed.document)
-                elif digest not in first:
-                    first[digest] = position
-                    new.append(position)
-            if not new:
-                return [r for r in results if r is not None]
-            rows = [_article_row(batch[p][1]) for p in new]
-            ids = list(
-                session.scalars(insert(Article).returning(Article.id, sort_by_parameter_order=True), rows)
-            )
-            resolver: ActorResolver | None = None
-            if any(batch[p][1].actors for p in new):
-                resolver = self.resolver()
-                resolver.refresh(session)
-            stored: dict[int, int] = {}
-            for position, article_id in zip(new, ids, strict=True):
-                label, analysed = batch[position]
-                document = analysed.document
-                stored[position] = article_id
-                index_article(session, article_id, document.title, document.text, fields=analysed.index)
-                actor_ids = (
-                    store_actors(session, resolver, article_id, analysed.actors, analysed.sentences)
-                    if resolver is not None and analysed.actors
-                    else []
-                )
-                insert_quotes(session, article_id, analysed.quotes, actor_ids)
-                message = document.warning
-                results[position] = ImportResult(
-                    label, "imported", article_id, document.title, document.language, message
-                )
-        for position, (label, analysed) in enumerate(batch):
-            if results[position] is None:  # a second copy of a text stored earlier in this batch
-                article_id = stored[first[analysed.document.content_hash]]
-                results[position] = _duplicate(label, article_id, analysed.document)
-        return [r for r in results if r is not None]
-
-
-def _article_row(analysed: Analysed) -> dict[str, object]:
-    document = analysed.document
-    return {
-        "title": document.title[:500],
-        "text": document.text,
-        "language": document.language,
-        "format": document.format,
-        "author": document.author,
-        "published": document.published,
-        "source_url": document.source_url,
-        "outlet": document.outlet,
-        "source_path": _absolute(document.path),
-        "content_hash": document.content_hash,
-        "analysis_version": analysed.analysis_version,
-        "imported_at": utcnow(),
-    }
-
-
-def _duplicate(label: str, article_id: int, document: Document) -> ImportResult:
-    return ImportResult(
-        label,
-        "duplicate",
-        article_id,
-        document.title,
-        document.language,
-        f"the same text is already in the library as article {article_id}",
-    )
-
-
-def _articles_with_hashes(session: Session, hashes: Sequence[str]) -> dict[str, int]:
-    """Ids of the stored articles holding these texts, by content hash."""
-    if not hashes:
-        return {}
-    rows = session.execute(
-        select(Article.content_hash, Article.id).where(Article.content_hash.in_(set(hashes)))
-    )
-    return {digest: int(article_id) for digest, article_id in rows}
-
-
-def _not_tried(labels: Iterable[str]) -> list[ImportResult]:
-    """Results for the inputs left over when the disk filled up."""
-    return [ImportResult(label, "error", message=NOT_TRIED) for label in labels]
-
-
-def store_actors(
-    session: Session,
-    resolver: ActorResolver,
-    article_id: int,
-    actors: Sequence[LinkedActor],
-    sentences: SentenceLookup,
-) -> list[int]:
-    """Resolve an article's actors and store their mentions and roles; returns each actor's library id."""
-    mentions: list[dict[str, object]] = []
-    roles: list[dict[str, object]] = []
-    actor_ids: list[int] = []
-    for actor in actors:
-        actor_id, actor_type = resolver.resolve(session, actor)
-        actor_ids.append(actor_id)
-        mentions.extend(
-            {
-                "article_id": article_id,
-                "actor_id": actor_id,
-                "start": m.start,
-                "end": m.end,
-                "text": m.text[:300],
-                "type": actor_type,
-                "sentence": sentences.index(m.start),
-            }
-            for m in actor.mentions
-        )
-        roles.extend(
-            {"actor_id": actor_id, "article_id": article_id, "role": r[:300]}
-            for r in dict.fromkeys(actor.roles)
-        )
-    resolver.flush(session)  # the new actors and aliases, in bulk, before the rows pointing at them
-    if mentions:
-        session.execute(insert(Mention), mentions)
-    if roles:
-        unique = {(r["actor_id"], r["role"]): r for r in roles}
-        session.execute(insert(ActorRole), list(unique.values()))
-    return actor_ids
-
-
-def _absolute(path: str | None) -> str | None:
-    if not path:
-        return None
-    try:
-        return str(Path(path).resolve())
-    except OSError:
-        return path
 
 
 def fold_keys(names: Iterable[str]) -> frozenset[str]:

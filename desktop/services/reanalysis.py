@@ -25,7 +25,7 @@ from desktop.core.quotes import find_quotes
 from desktop.core.sentences import SentenceLookup, sentence_spans
 from desktop.core.types import EntitySpan, EntityType, LinkedActor
 from desktop.services.analysis import ANALYSIS_VERSION, QuoteFinder, replace_quotes, run_quote_finder
-from desktop.services.importer import store_actors
+from desktop.services.import_store import store_actors
 from desktop.services.queries import NotFoundError
 from desktop.services.resolver import ActorResolver
 from desktop.storage.db import Library
