@@ -90,3 +90,19 @@ def test_detection_is_thread_safe() -> None:
     for thread in threads:
         thread.join()
     assert sorted(results) == ["de"] * 4 + ["en"] * 4
+
+
+def test_function_words_that_decide_spare_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the function words decide (and would override the model), the model is not run."""
+    import desktop.core.language as language
+
+    def no_model() -> object:
+        raise AssertionError("the model was consulted")
+
+    monkeypatch.setattr(language, "_model", no_model)
+    german = "Die Regierung hat am Montag in Berlin erklärt, dass sie die neuen Regeln nicht ändern wird."
+    english = "The government said on Monday that it would not change the new rules for the ports."
+    assert detect_language(german) == "de"
+    assert detect_language(english) == "en"
+    with pytest.raises(AssertionError):  # a text without that vote still asks the model
+        detect_language("Le gouvernement a déclaré lundi qu'il ne modifierait pas les nouvelles règles.")
