@@ -23,20 +23,28 @@ from desktop.services.dto import ImportResult
 from desktop.services.import_pipeline import Analysed
 from desktop.services.resolver import ActorResolver
 from desktop.storage.db import Library
-from desktop.storage.errors import DiskFullError
+from desktop.storage.errors import DiskFullError, LibraryLockedError
 from desktop.storage.models import ActorRole, Article, Mention, utcnow
 from desktop.storage.search import index_article
 
 DISK_FULL = "disk full: the article was not stored (free some space and import it again)"
 NOT_TRIED = "not imported: the disk is full"
+SLOW_TRANSACTION = 0.5
+"""Seconds a write transaction may take before the next one stores fewer articles."""
 
 
 class BatchStore:
     """The single writer: stores analysed articles, a batch per transaction."""
 
     def __init__(
-        self, library: Library, gazetteer: Callable[[], Gazetteer], seconds: dict[str, float]
+        self,
+        library: Library,
+        gazetteer: Callable[[], Gazetteer],
+        seconds: dict[str, float],
+        *,
+        batch_size: int,
     ) -> None:
+        self.max_batch = self.batch_size = max(1, batch_size)  # articles in the next transaction
         self._library = library
         self._gazetteer = gazetteer
         self._seconds = seconds
@@ -49,10 +57,22 @@ class BatchStore:
         return self._resolver
 
     def store(self, batch: Sequence[tuple[str, Analysed]]) -> list[ImportResult]:
-        """Store a batch in one transaction; after a failure, each article alone (disk full stops)."""
+        """Store a batch in one transaction; after a failure, each article alone (disk full stops).
+
+        Other writers wait while a transaction is open, so its size follows its duration: a slow
+        transaction (a busy machine) halves :attr:`batch_size`, a quick one doubles it again.
+        """
         started = time.perf_counter()
         try:
-            return self._store(batch)
+            results = self._store(batch)
+            self._adapt(len(batch), time.perf_counter() - started)
+            return results
+        except LibraryLockedError:
+            self._invalidate()
+            if len(batch) > 1:  # another writer held the library too long: smaller transactions
+                self.batch_size = 1
+                return self._one_by_one(batch)
+            raise
         except (IntegrityError, DiskFullError):
             self._invalidate()
             if len(batch) > 1:
@@ -63,6 +83,12 @@ class BatchStore:
             raise
         finally:
             self._seconds["store"] += time.perf_counter() - started
+
+    def _adapt(self, size: int, seconds: float) -> None:
+        if seconds > SLOW_TRANSACTION:
+            self.batch_size = max(1, size // 2)
+        elif seconds < SLOW_TRANSACTION / 4 and size >= self.batch_size:
+            self.batch_size = min(self.max_batch, self.batch_size * 2)
 
     def _one_by_one(self, batch: Sequence[tuple[str, Analysed]]) -> list[ImportResult]:
         results: list[ImportResult] = []

@@ -198,7 +198,7 @@ class Importer:
         runner, owned = self._runner(0 if streaming else len(items), rejected, cancelled)
         batch_size = 1 if streaming else self._batch_size
         ahead = 1 if streaming else runner.lookahead + batch_size
-        store = BatchStore(self._library, lambda: self.gazetteer, self.seconds)
+        store = BatchStore(self._library, lambda: self.gazetteer, self.seconds, batch_size=batch_size)
         pending: deque[_Slot] = deque()
         results: list[ImportResult] = []
         source = iter(items)
@@ -220,7 +220,7 @@ class Importer:
                 if not pending:
                     break
                 self._advance(pending, runner)
-                done = self._take_finished(pending, store, results, progress, total, batch_size)
+                done = self._take_finished(pending, store, results, progress, total)
                 if done is _CANCELLED:
                     break
                 if done is _DISK_FULL:
@@ -267,7 +267,6 @@ class Importer:
         results: list[ImportResult],
         progress: Progress,
         total: int,
-        batch_size: int,
     ) -> object:
         """Store the finished inputs at the head of the queue, in order; False when none was finished."""
         batch: list[tuple[_Slot, Analysed]] = []
@@ -309,7 +308,7 @@ class Importer:
                 self.seconds[key] += value
             batch.append((slot, analysed))
             progressed = True
-            if len(batch) >= batch_size and flush() is _DISK_FULL:
+            if len(batch) >= store.batch_size and flush() is _DISK_FULL:
                 return _DISK_FULL
         if flush() is _DISK_FULL:
             return _DISK_FULL
