@@ -29,6 +29,8 @@ from desktop.storage.search import index_article
 
 DISK_FULL = "disk full: the article was not stored (free some space and import it again)"
 NOT_TRIED = "not imported: the disk is full"
+LOCKED_RETRIES = 3
+"""Times an article is tried again when other writers keep the library busy past the busy timeout."""
 SLOW_TRANSACTION = 0.5
 """Seconds a write transaction may take before the next one stores fewer articles."""
 
@@ -44,7 +46,9 @@ class BatchStore:
         *,
         batch_size: int,
     ) -> None:
-        self.max_batch = self.batch_size = max(1, batch_size)  # articles in the next transaction
+        self.max_batch = max(1, batch_size)
+        self.batch_size = min(self.max_batch, 4)  # articles in the next transaction: grows while quick
+        self._locked = 0  # times the library was found busy
         self._library = library
         self._gazetteer = gazetteer
         self._seconds = seconds
@@ -69,10 +73,13 @@ class BatchStore:
             return results
         except LibraryLockedError:
             self._invalidate()
-            if len(batch) > 1:  # another writer held the library too long: smaller transactions
-                self.batch_size = 1
+            self.batch_size = 1  # another writer held the library too long: the smallest transactions
+            if len(batch) > 1:
                 return self._one_by_one(batch)
-            raise
+            self._locked += 1
+            if self._locked > LOCKED_RETRIES:
+                raise
+            return self.store(batch)  # waits for the other writer again (busy timeout)
         except (IntegrityError, DiskFullError):
             self._invalidate()
             if len(batch) > 1:
