@@ -69,6 +69,7 @@ class BatchStore:
         started = time.perf_counter()
         try:
             results = self._store(batch)
+            self._locked = 0
             self._adapt(len(batch), time.perf_counter() - started)
             return results
         except LibraryLockedError:
