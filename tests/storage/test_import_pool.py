@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from desktop.core.quotes import find_quotes
 from desktop.services.import_pipeline import AnalysisPool
+from desktop.services.import_store import BatchStore
 from desktop.services.importer import Importer
 from desktop.storage.db import Library, open_library
+from desktop.storage.errors import LibraryLockedError
 from desktop.storage.models import Actor, ActorAlias, Article, Mention, Quote
 from tools.bench_crash import NameRecognizer, synthetic_article
 
@@ -81,3 +85,25 @@ def test_a_cancelled_pool_import_stores_whole_articles_only(tmp_path: Path) -> N
                 assert session.scalar(select(func.count(Article.id))) == 12
     finally:
         pool.close()
+
+
+def test_a_busy_library_is_tried_again_in_smaller_transactions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another writer holding the library past the busy timeout costs time, not the import."""
+    folder = write_folder(tmp_path / "in", 6)
+    real = BatchStore._store
+    busy = {"left": 2}
+
+    def sometimes_busy(self: BatchStore, batch: Any) -> Any:
+        if busy["left"]:
+            busy["left"] -= 1
+            raise LibraryLockedError("The library is busy in another window or program.")
+        return real(self, batch)
+
+    monkeypatch.setattr(BatchStore, "_store", sometimes_busy)
+    with open_library(f"sqlite:///{tmp_path / 'busy.sqlite3'}") as library:
+        results = Importer(library, NameRecognizer()).import_paths([folder])
+        with library.read_session() as session:
+            assert session.scalar(select(func.count(Article.id))) == 6
+    assert [r.status for r in results].count("imported") == 6 and busy["left"] == 0
