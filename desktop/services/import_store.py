@@ -29,8 +29,11 @@ from desktop.storage.search import index_article
 
 DISK_FULL = "disk full: the article was not stored (free some space and import it again)"
 NOT_TRIED = "not imported: the disk is full"
-LOCKED_RETRIES = 3
+LOCKED_RETRIES = 10
 """Times an article is tried again when other writers keep the library busy past the busy timeout."""
+YIELD_SECONDS = 0.02
+"""Pause after each write transaction: SQLite's busy handler polls, so a writer that begins again
+at once would keep other importers waiting past their busy timeout."""
 SLOW_TRANSACTION = 0.5
 """Seconds a write transaction may take before the next one stores fewer articles."""
 
@@ -69,6 +72,7 @@ class BatchStore:
         started = time.perf_counter()
         try:
             results = self._store(batch)
+            time.sleep(YIELD_SECONDS)  # let a waiting writer take the library before our next batch
             self._locked = 0
             self._adapt(len(batch), time.perf_counter() - started)
             return results
