@@ -22,6 +22,7 @@ def command_modules() -> list[ModuleType]:
         quotes,
         reading,
         tools,
+        versions,
     )
 
-    return [articles, reading, article_meta, actors, quotes, annotating, export, maintenance, tools]
+    return [articles, versions, reading, article_meta, actors, quotes, annotating, export, maintenance, tools]

@@ -69,6 +69,8 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             if r.status == "error":
                 continue
             line = f"{r.status:<9} #{r.id}  {field(r.title)}  [{field(r.language)}]  {field(r.path)}"
+            if r.anchors is not None:
+                line += "  (" + ", ".join(f"{state} {n}" for state, n in r.anchors.items()) + ")"
             out.write(line + "\n")
     for r in results:
         if r.status == "error":

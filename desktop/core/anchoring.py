@@ -29,6 +29,8 @@ FUZZY_WINDOW = 500
 #: Passages longer than this are located by fuzzy-matching pieces of PROBE_CHARS characters.
 LONG_PASSAGE = 600
 PROBE_CHARS = 200
+#: How much lower the first, rough fuzzy search may score than the refined match must.
+ROUGH_SLACK = 10.0
 
 
 class AnchorError(ValueError):
@@ -242,7 +244,9 @@ def _align(
 ) -> tuple[float, int, int] | None:
     """Best fuzzy match of ``exact`` inside ``text[lo:hi]``, refined, or None below ``cutoff``."""
     best: tuple[float, int, int] | None = None
-    for a, b in _rough_regions(text, exact, lo, hi, cutoff):
+    # The rough search compares equal lengths, so an inserted or deleted word costs it more than
+    # the refined ratio: look with some slack, then hold the refined match to ``cutoff``.
+    for a, b in _rough_regions(text, exact, lo, hi, cutoff - ROUGH_SLACK):
         found = _refine(text, exact, a, b)
         if found[0] >= cutoff and (best is None or found[0] > best[0]):
             best = found

@@ -8,12 +8,12 @@ from typing import Any, Literal
 from desktop.core.timeline import TimelineBucket, Unit, timeline
 from desktop.storage.search import SearchHit
 
-ImportStatus = Literal["imported", "duplicate", "error"]
+ImportStatus = Literal["imported", "updated", "duplicate", "error"]
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What became of one input."""
+    """What became of one input; "updated": a new version of article ``id`` (see ``anchors``)."""
 
     path: str
     status: ImportStatus
@@ -21,10 +21,14 @@ class ImportResult:
     title: str | None = None
     language: str | None = None
     message: str = ""
+    anchors: dict[str, int] | None = None  # updated: how many annotations are exact/moved/fuzzy/orphaned
 
     def as_json(self) -> dict[str, Any]:
-        """The JSON shape of ``import --json``."""
-        return asdict(self)
+        """The JSON shape of ``import --json`` ("anchors" only for "updated")."""
+        data = asdict(self)
+        if self.anchors is None:
+            del data["anchors"]
+        return data
 
 
 @dataclass(frozen=True)

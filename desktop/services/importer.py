@@ -25,8 +25,9 @@ from desktop.core.ingest import IngestError, iter_input_files, load_path, load_t
 from desktop.core.quotes import find_quotes
 from desktop.core.sentences import SentenceLookup, sentence_spans
 from desktop.core.textfold import fold
-from desktop.core.types import Document, LinkedActor
-from desktop.services.analysis import QuoteFinder, insert_quotes, run_quote_finder
+from desktop.core.types import Document, FoundQuote, LinkedActor
+from desktop.services import versions
+from desktop.services.analysis import QuoteFinder, insert_quotes, replace_quotes, run_quote_finder
 from desktop.services.dto import ImportResult
 from desktop.services.resolver import ActorResolver
 from desktop.storage.db import Library
@@ -197,6 +198,9 @@ class Importer:
                 if existing is not None:
                     return self._duplicate(label, existing, document)
                 resolver.refresh(session)
+                previous = versions.previous_version_of(session, document)
+                if previous is not None:  # a changed copy of a stored article: its next version
+                    return self._store_version(session, label, previous, document, resolver, actors, quotes)
                 article_id = int(
                     session.execute(
                         insert(Article)
@@ -232,6 +236,30 @@ class Importer:
             raise
         return ImportResult(label, "imported", article_id, document.title, document.language)
 
+    def _store_version(
+        self,
+        session: Session,
+        label: str,
+        article_id: int,
+        document: Document,
+        resolver: ActorResolver,
+        actors: Sequence[LinkedActor],
+        quotes: Sequence[FoundQuote],
+    ) -> ImportResult:
+        """Make ``document`` the article's new version: re-anchor notes, store mentions and quotes."""
+        before = versions.actors_of(session, article_id)
+        anchors = versions.start_new_version(session, article_id, document)
+        actor_ids = store_actors(
+            session, resolver, article_id, actors, SentenceLookup(sentence_spans(document.text))
+        )
+        replace_quotes(session, article_id, document.text, quotes, actor_ids)
+        if versions.drop_unmentioned_actors(session, before - set(actor_ids)):
+            resolver.invalidate()  # it may remember an actor just deleted
+        message = f"new version of article {article_id}: {anchors.summary()}"
+        return ImportResult(
+            label, "updated", article_id, document.title, document.language, message, anchors.as_json()
+        )
+
     def _duplicate(self, label: str, article_id: int, document: Document) -> ImportResult:
         return ImportResult(
             label,
@@ -249,8 +277,9 @@ def _not_tried(labels: Iterable[str]) -> list[ImportResult]:
 
 
 def _article_with_text(session: Session, document: Document) -> int | None:
-    """The id of the article holding the same text as ``document``, if any."""
-    return session.scalar(select(Article.id).where(Article.content_hash == document.content_hash))
+    """The id of the article holding the same text as ``document`` (now or as an earlier version)."""
+    found = session.scalar(select(Article.id).where(Article.content_hash == document.content_hash))
+    return found if found is not None else versions.article_with_earlier_text(session, document.content_hash)
 
 
 def store_actors(

@@ -93,7 +93,7 @@ class ImportingMixin:
 
     def _on_import_finished(self, results: list[ImportResult]) -> None:
         flag = self._open_flags.popleft() if self._open_flags else False
-        ids = [r.id for r in results if r.id is not None and r.status in ("imported", "duplicate")]
+        ids = [r.id for r in results if r.id is not None and r.status in ("imported", "updated", "duplicate")]
         self.library_pane.refresh()
         self.notes_pane.refresh()
         if ids and flag:

@@ -1,0 +1,432 @@
+"""Article versions: a changed copy of an article becomes its next version, not a second article.
+
+A document is a new version of a stored article when it comes from the same source (the same
+URL, or the same file with a similar text) or carries the same title and outlet. The old text
+is kept in ``article_versions``; the article row takes the new text; every annotation is
+re-anchored (:func:`desktop.core.anchoring.reanchor`) and records how: exact, moved, fuzzy
+(kept for the user's check, with the passage it had) or orphaned (kept with its old quote).
+The importer stores the new mentions and quotes in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.core.anchoring import TextQuote, make_quote, reanchor
+from desktop.core.types import Document
+from desktop.services.analysis import locate
+from desktop.services.queries import NotFoundError
+from desktop.storage.db import Library
+from desktop.storage.models import (
+    Actor,
+    ActorRole,
+    Annotation,
+    Article,
+    ArticleVersion,
+    Mention,
+    Quote,
+    QuoteCorrection,
+    utcnow,
+)
+from desktop.storage.search import index_article
+
+#: A file imported again from the same place counts as a new version only when at least this
+#: share of the old text's lines reappear (or the title is the same): a reused file name alone
+#: does not make an unrelated document a version.
+SAME_FILE_MIN_SHARED_LINES = 0.3
+
+
+@dataclass(frozen=True)
+class AnchorCounts:
+    """How the annotations of an article were placed on its new version."""
+
+    exact: int = 0
+    moved: int = 0
+    fuzzy: int = 0
+    orphaned: int = 0
+
+    def as_json(self) -> dict[str, int]:
+        """The JSON shape of ``import --json``'s "anchors"."""
+        return {"exact": self.exact, "moved": self.moved, "fuzzy": self.fuzzy, "orphaned": self.orphaned}
+
+    def summary(self) -> str:
+        """One line, e.g. "2 exact, 1 moved, 0 fuzzy, 1 orphaned"."""
+        return ", ".join(f"{n} {state}" for state, n in self.as_json().items())
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    """One version of an article; the highest number is the current text."""
+
+    number: int
+    title: str
+    imported_at: str  # ISO date-time (UTC)
+    length: int
+    content_hash: str
+    current: bool
+    text: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of one entry of ``versions --json``'s "versions"."""
+        return {
+            "number": self.number,
+            "title": self.title,
+            "imported": self.imported_at,
+            "characters": self.length,
+            "content_hash": self.content_hash,
+            "current": self.current,
+        }
+
+
+@dataclass(frozen=True)
+class AnchorRow:
+    """Where one annotation stands on the current version."""
+
+    id: int
+    uid: str
+    state: str
+    score: float | None
+    start: int
+    end: int
+    quote: str
+    previous_quote: str | None
+    note: str
+
+    @property
+    def needs_check(self) -> bool:
+        """Fuzzy anchors wait for the user to confirm them; orphaned ones to be re-attached."""
+        return self.state in ("fuzzy", "orphaned")
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of one entry of ``versions --json``'s "annotations"."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "state": self.state,
+            "score": self.score,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "previous_quote": self.previous_quote,
+            "needs_check": self.needs_check,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class ArticleVersions:
+    """An article's versions (oldest first) and its annotations' anchor states."""
+
+    article_id: int
+    title: str
+    versions: tuple[VersionRow, ...]
+    annotations: tuple[AnchorRow, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON shape of ``versions --json``."""
+        counts: dict[str, int] = dict.fromkeys(("exact", "moved", "fuzzy", "orphaned"), 0)
+        for a in self.annotations:
+            counts[a.state] = counts.get(a.state, 0) + 1
+        return {
+            "id": self.article_id,
+            "title": self.title,
+            "versions": [v.as_json() for v in self.versions],
+            "anchors": counts,
+            "annotations": [a.as_json() for a in self.annotations],
+        }
+
+
+# --- finding the article a document is a version of -----------------------------------------------
+
+
+def _absolute(path: str | None) -> str | None:
+    if not path:
+        return None
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return path
+
+
+def _shared_lines(old: str, new: str) -> float:
+    """The share of the old text's non-empty lines that the new text still holds."""
+    lines = {line.strip() for line in old.splitlines() if line.strip()}
+    if not lines:
+        return 0.0
+    kept = {line.strip() for line in new.splitlines()}
+    return len(lines & kept) / len(lines)
+
+
+def article_with_earlier_text(session: Session, content_hash: str) -> int | None:
+    """The article that had this text as an earlier version, if any."""
+    return session.scalar(
+        select(ArticleVersion.article_id).where(ArticleVersion.content_hash == content_hash).limit(1)
+    )
+
+
+def previous_version_of(session: Session, document: Document) -> int | None:
+    """The stored article ``document`` is a new version of, or None (then it is a new article).
+
+    Same URL first, then the same file (with a similar text or the same title), then the same
+    title and outlet; among several candidates the most recently imported one.
+    """
+    if document.source_url:
+        found = session.scalar(
+            select(Article.id).where(Article.source_url == document.source_url).order_by(Article.id.desc())
+        )
+        if found is not None:
+            return int(found)
+    path = _absolute(document.path)
+    if path:
+        for article_id, title, text in session.execute(
+            select(Article.id, Article.title, Article.text)
+            .where(Article.source_path == path)
+            .order_by(Article.id.desc())
+        ):
+            if (
+                title == document.title[:500]
+                or _shared_lines(text, document.text) >= SAME_FILE_MIN_SHARED_LINES
+            ):
+                return int(article_id)
+    title, outlet = document.title.strip(), (document.outlet or "").strip()
+    if title and outlet:
+        found = session.scalar(
+            select(Article.id)
+            .where(Article.title == document.title[:500], Article.outlet == document.outlet)
+            .order_by(Article.id.desc())
+        )
+        if found is not None:
+            return int(found)
+    return None
+
+
+# --- storing a new version ---------------------------------------------------------------------------
+
+
+def _version_count(session: Session, article_id: int) -> int:
+    return int(
+        session.scalar(select(func.count(ArticleVersion.id)).where(ArticleVersion.article_id == article_id))
+        or 0
+    )
+
+
+def _import_time(session: Session, article: Article) -> datetime:
+    """When the article's current text arrived: its import, or the last replacement."""
+    last = session.scalar(
+        select(func.max(ArticleVersion.replaced_at)).where(ArticleVersion.article_id == article.id)
+    )
+    return last if last is not None else article.imported_at
+
+
+def reanchor_annotations(session: Session, article_id: int, text: str) -> AnchorCounts:
+    """Place every annotation of the article on ``text`` and record each one's anchor state."""
+    counts = {"exact": 0, "moved": 0, "fuzzy": 0, "orphaned": 0}
+    for note in session.scalars(select(Annotation).where(Annotation.article_id == article_id)):
+        quote = TextQuote(note.exact, note.prefix, note.suffix)
+        anchor = reanchor(text, quote, note.start, note.end)
+        counts[anchor.status] += 1
+        note.anchor_state = anchor.status
+        note.orphaned = anchor.status == "orphaned"
+        if anchor.status == "orphaned":
+            note.anchor_score = None  # the old quote and context stay, for a later version or the user
+            note.start, note.end = anchor.start, anchor.end
+            continue
+        placed = make_quote(text, anchor.start, anchor.end)
+        note.previous_exact = note.exact if anchor.status == "fuzzy" else None
+        note.anchor_score = anchor.score if anchor.status == "fuzzy" else None
+        note.start, note.end = anchor.start, anchor.end
+        note.exact, note.prefix, note.suffix = placed.exact, placed.prefix, placed.suffix
+    return AnchorCounts(**counts)
+
+
+def _move_quote_corrections(session: Session, article_id: int, text: str) -> None:
+    """Give each quote correction its span in the new text, where the message still reads the same."""
+    for correction in session.scalars(
+        select(QuoteCorrection).where(QuoteCorrection.article_id == article_id)
+    ):
+        span = locate(text, correction.start, correction.end, correction.exact)
+        if span is None or span == (correction.start, correction.end):
+            continue
+        try:
+            with session.begin_nested():
+                correction.start, correction.end = span
+                session.flush()
+        except IntegrityError:  # another correction already sits there: this one keeps its old span
+            session.refresh(correction)
+
+
+def start_new_version(session: Session, article_id: int, document: Document) -> AnchorCounts:
+    """Keep the article's current text as a version, take ``document``'s, re-anchor the annotations.
+
+    Clears the article's mentions, roles and automatic quotes: the caller stores the new ones
+    (and re-applies the user's quote corrections) in the same transaction.
+    """
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFoundError(f"There is no article {article_id} in this library.")
+    number = _version_count(session, article_id) + 1
+    session.add(
+        ArticleVersion(
+            article_id=article_id,
+            number=number,
+            title=article.title,
+            text=article.text,
+            content_hash=article.content_hash,
+            source_url=article.source_url,
+            source_path=article.source_path,
+            imported_at=_import_time(session, article),
+            replaced_at=utcnow(),
+        )
+    )
+    article.title = document.title[:500]
+    article.text = document.text
+    article.content_hash = document.content_hash
+    article.language = document.language
+    article.format = document.format
+    article.author = document.author or article.author
+    article.published = document.published or article.published
+    article.source_url = document.source_url or article.source_url
+    article.outlet = document.outlet or article.outlet
+    article.source_path = _absolute(document.path) or article.source_path
+    counts = reanchor_annotations(session, article_id, document.text)
+    _move_quote_corrections(session, article_id, document.text)
+    session.execute(delete(Mention).where(Mention.article_id == article_id))
+    session.execute(delete(ActorRole).where(ActorRole.article_id == article_id))
+    session.execute(delete(Quote).where(Quote.article_id == article_id))
+    session.flush()
+    index_article(session, article_id, article.title, article.text, language=article.language)
+    return counts
+
+
+def drop_unmentioned_actors(session: Session, actor_ids: set[int]) -> int:
+    """Delete those of ``actor_ids`` the new version no longer names (automatic ones only)."""
+    if not actor_ids:
+        return 0
+    gone = list(
+        session.scalars(
+            select(Actor.id).where(
+                Actor.id.in_(actor_ids),
+                Actor.confirmed.is_(False),
+                ~exists().where(Mention.actor_id == Actor.id),
+                ~exists().where(QuoteCorrection.speaker_id == Actor.id),
+                ~exists().where(Quote.speaker_id == Actor.id),
+            )
+        )
+    )
+    if gone:
+        session.execute(delete(Actor).where(Actor.id.in_(gone)))
+    return len(gone)
+
+
+def actors_of(session: Session, article_id: int) -> set[int]:
+    """The actors the article's current text names."""
+    return set(session.scalars(select(Mention.actor_id).where(Mention.article_id == article_id).distinct()))
+
+
+# --- reading versions ----------------------------------------------------------------------------------
+
+
+def _iso(moment: datetime | None) -> str:
+    return "" if moment is None else moment.isoformat(timespec="seconds")
+
+
+def article_versions(library: Library, article_id: int, *, with_text: bool = False) -> ArticleVersions:
+    """The article's versions, oldest first (the last is current), and its anchors."""
+    with library.read_session() as session:
+        article = session.get(Article, article_id)
+        if article is None:
+            raise NotFoundError(f"There is no article {article_id} in this library.")
+        rows = list(
+            session.scalars(
+                select(ArticleVersion)
+                .where(ArticleVersion.article_id == article_id)
+                .order_by(ArticleVersion.number)
+            )
+        )
+        versions = [
+            VersionRow(
+                v.number,
+                v.title,
+                _iso(v.imported_at),
+                len(v.text),
+                v.content_hash,
+                False,
+                v.text if with_text else "",
+            )
+            for v in rows
+        ]
+        versions.append(
+            VersionRow(
+                len(rows) + 1,
+                article.title,
+                _iso(_import_time(session, article)),
+                len(article.text),
+                article.content_hash,
+                True,
+                article.text if with_text else "",
+            )
+        )
+        notes = session.scalars(
+            select(Annotation)
+            .where(Annotation.article_id == article_id)
+            .order_by(Annotation.start, Annotation.id)
+        )
+        anchors = [
+            AnchorRow(
+                a.id, a.uid, a.anchor_state, a.anchor_score, a.start, a.end, a.exact, a.previous_exact, a.note
+            )
+            for a in notes
+        ]
+        return ArticleVersions(article_id, article.title, tuple(versions), tuple(anchors))
+
+
+def version_text(library: Library, article_id: int, number: int) -> str:
+    """The text of one version of the article (the current one is the highest number)."""
+    found = article_versions(library, article_id, with_text=True)
+    for version in found.versions:
+        if version.number == number:
+            return version.text
+    raise NotFoundError(f"Article {article_id} has no version {number}.")
+
+
+def confirm_anchor(library: Library, annotation_id: int) -> None:
+    """The user checked a fuzzy anchor: it is right where it is now."""
+    with library.session() as session:
+        note = session.get(Annotation, annotation_id)
+        if note is None:
+            raise NotFoundError(f"There is no annotation {annotation_id}.")
+        if note.anchor_state == "orphaned":
+            raise NotFoundError("An orphaned annotation has no place to confirm; re-attach it to a passage.")
+        note.anchor_state, note.anchor_score, note.previous_exact = "exact", None, None
+
+
+def reattach(library: Library, annotation_id: int, start: int, end: int) -> None:
+    """Attach an annotation (orphaned or fuzzy) to the passage [start, end) of its article's text."""
+    with library.session() as session:
+        note = session.get(Annotation, annotation_id)
+        if note is None:
+            raise NotFoundError(f"There is no annotation {annotation_id}.")
+        text = session.scalar(select(Article.text).where(Article.id == note.article_id)) or ""
+        quote = make_quote(text, start, end)  # AnchorError (one sentence) for a bad range
+        session.execute(
+            update(Annotation)
+            .where(Annotation.id == annotation_id)
+            .values(
+                start=start,
+                end=end,
+                exact=quote.exact,
+                prefix=quote.prefix,
+                suffix=quote.suffix,
+                anchor_state="exact",
+                anchor_score=None,
+                previous_exact=None,
+                orphaned=False,
+            )
+        )
