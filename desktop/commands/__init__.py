@@ -23,6 +23,19 @@ def command_modules() -> list[ModuleType]:
         reading,
         tools,
         versions,
+        w3c,
     )
 
-    return [articles, versions, reading, article_meta, actors, quotes, annotating, export, maintenance, tools]
+    return [
+        articles,
+        versions,
+        reading,
+        article_meta,
+        actors,
+        quotes,
+        annotating,
+        export,
+        w3c,
+        maintenance,
+        tools,
+    ]
