@@ -104,6 +104,9 @@ def annotation_rows(
             tuple(tags.get(a.id, ())),
             a.color,
             a.orphaned,
+            a.anchor_state,
+            a.anchor_score,
+            a.previous_exact,
         )
         for a in annotations
     ]
