@@ -166,3 +166,21 @@ def test_versions_without_an_article_says_so(qtbot: Any, make_window: Any) -> No
     versions = next(a for a in article_menu.actions() if a.text() == "&Versions…")
     versions.trigger()
     assert "Open an article" in window.statusBar().currentMessage()
+
+
+def test_a_new_version_of_the_open_article_is_shown(
+    qtbot: Any, ctx: AppContext, tmp_path: Path, make_real_window: Any
+) -> None:
+    path = tmp_path / "weissfeld.txt"
+    path.write_text(GERMAN_TEXT, encoding="utf-8")
+    window = make_real_window()
+    with qtbot.waitSignal(window.import_finished, timeout=TIMEOUT) as blocker:
+        window.import_paths([path], open_first=True)
+    article = blocker.args[0][0].id
+    qtbot.waitUntil(lambda: window.reader.detail() is not None, timeout=TIMEOUT)
+    create_annotation(ctx.library, article, quote=QUOTES[0])
+    path.write_text(_edited(), encoding="utf-8")
+    with qtbot.waitSignal(window.import_finished, timeout=TIMEOUT) as blocker:
+        window.import_paths([path])
+    assert [r.status for r in blocker.args[0]] == ["updated"]
+    qtbot.waitUntil(lambda: "Aktualisiert am Dienstag" in window.reader.detail().text, timeout=TIMEOUT)
