@@ -180,7 +180,10 @@ class VersionsDialog(QDialog):
         self.anchors_view = QTableView(self)
         self.anchors_view.setModel(self.anchors_model)
         self.anchors_view.setWordWrap(True)
-        self.anchors_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.anchors_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         for widget in (self.versions_view, self.diff_view, self.anchors_view):
             splitter.addWidget(widget)
