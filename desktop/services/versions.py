@@ -37,10 +37,12 @@ from desktop.storage.models import (
 )
 from desktop.storage.search import index_article
 
-#: A file imported again from the same place counts as a new version only when at least this
-#: share of the old text's lines reappear (or the title is the same): a reused file name alone
-#: does not make an unrelated document a version.
-SAME_FILE_MIN_SHARED_LINES = 0.3
+#: A file imported again from the same place, or a document with the same title and outlet,
+#: counts as a new version only when at least this share of the old text's five-word runs
+#: reappear (for a file, the same title also suffices): a reused file name or a generic title
+#: ("Live updates") alone does not make an unrelated document a version.
+MIN_SHARED_SHINGLES = 0.3
+_SHINGLE_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -155,13 +157,17 @@ def _absolute(path: str | None) -> str | None:
         return path
 
 
-def _shared_lines(old: str, new: str) -> float:
-    """The share of the old text's non-empty lines that the new text still holds."""
-    lines = {line.strip() for line in old.splitlines() if line.strip()}
-    if not lines:
-        return 0.0
-    kept = {line.strip() for line in new.splitlines()}
-    return len(lines & kept) / len(lines)
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = text.casefold().split()
+    if len(words) < _SHINGLE_WORDS:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + _SHINGLE_WORDS]) for i in range(len(words) - _SHINGLE_WORDS + 1)}
+
+
+def shared_text(old: str, new: str) -> float:
+    """The share of the old text's five-word runs that the new text still holds (0-1)."""
+    before = _shingles(old)
+    return len(before & _shingles(new)) / len(before) if before else 0.0
 
 
 def article_with_earlier_text(session: Session, content_hash: str) -> int | None:
@@ -190,20 +196,17 @@ def previous_version_of(session: Session, document: Document) -> int | None:
             .where(Article.source_path == path)
             .order_by(Article.id.desc())
         ):
-            if (
-                title == document.title[:500]
-                or _shared_lines(text, document.text) >= SAME_FILE_MIN_SHARED_LINES
-            ):
+            if title == document.title[:500] or shared_text(text, document.text) >= MIN_SHARED_SHINGLES:
                 return int(article_id)
     title, outlet = document.title.strip(), (document.outlet or "").strip()
     if title and outlet:
-        found = session.scalar(
-            select(Article.id)
+        for article_id, text in session.execute(
+            select(Article.id, Article.text)
             .where(Article.title == document.title[:500], Article.outlet == document.outlet)
             .order_by(Article.id.desc())
-        )
-        if found is not None:
-            return int(found)
+        ):
+            if shared_text(text, document.text) >= MIN_SHARED_SHINGLES:
+                return int(article_id)
     return None
 
 

@@ -132,3 +132,13 @@ def test_the_labelled_fault_is_found_even_with_a_good_id(path: Path) -> None:
     data["id"] = "http://example.org/one"
     with pytest.raises(W3CFormatError):
         parse_notes(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\xff\xfe\x00\x01junk", b"\x00" * 100, b'{"rows": 5}', b'{"annotations": [{"id": 7}]}', b"null"],
+)
+def test_binary_and_odd_files_are_refused_in_one_line(data: bytes) -> None:
+    with pytest.raises(W3CFormatError) as raised:
+        parse_notes(data)
+    assert raised.value.message and "\n" not in raised.value.message

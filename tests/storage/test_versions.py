@@ -75,8 +75,12 @@ def test_title_and_outlet_match_but_title_alone_does_not(importer: Importer) -> 
     same = importer.import_document(_doc(ARTICLE_1 + " Ergänzt.", outlet="Nordpost"))
     other = importer.import_document(_doc(ARTICLE_1 + " Anders.", outlet="Südblatt"))
     bare = importer.import_document(_doc(ARTICLE_1 + " Ohne Quelle."))
+    generic = importer.import_document(
+        _doc("Gipfel in Valdora\n\nGanz andere Meldung, andere Worte.", outlet="Nordpost")
+    )
     assert [same.status, other.status, bare.status] == ["updated", "imported", "imported"]
-    assert same.id == 1 and other.id != 1 and bare.id not in (1, other.id)
+    assert generic.status == "imported"  # the same title and outlet, but another text
+    assert same.id == 1 and other.id != 1 and bare.id not in (1, other.id) and generic.id != 1
 
 
 def test_a_reused_file_name_with_an_unrelated_text_is_a_new_article(
