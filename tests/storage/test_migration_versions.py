@@ -24,7 +24,8 @@ def test_upgrade_marks_old_orphans_and_downgrade_removes_versions(library: Libra
             conn.execute(
                 text(
                     'INSERT INTO annotations (id, uid, article_id, start, "end", exact, orphaned, '
-                    "created_at, updated_at) VALUES (:n, :uid, 1, 0, 4, 'Body', :o, '2026-01-01', '2026-01-01')"
+                    "created_at, updated_at) "
+                    "VALUES (:n, :uid, 1, 0, 4, 'Body', :o, '2026-01-01', '2026-01-01')"
                 ),
                 {"n": n, "uid": f"00000000-0000-4000-8000-00000000000{n}", "o": orphaned},
             )
