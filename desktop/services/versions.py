@@ -234,6 +234,13 @@ def reanchor_annotations(session: Session, article_id: int, text: str) -> Anchor
     for note in session.scalars(select(Annotation).where(Annotation.article_id == article_id)):
         quote = TextQuote(note.exact, note.prefix, note.suffix)
         anchor = reanchor(text, quote, note.start, note.end)
+        unchecked = note.anchor_state == "fuzzy" and anchor.status in ("exact", "moved")
+        if unchecked:  # still waiting for the user's check from an earlier version: keep the flag
+            placed = make_quote(text, anchor.start, anchor.end)
+            note.start, note.end = anchor.start, anchor.end
+            note.exact, note.prefix, note.suffix = placed.exact, placed.prefix, placed.suffix
+            counts["fuzzy"] += 1
+            continue
         counts[anchor.status] += 1
         note.anchor_state = anchor.status
         note.orphaned = anchor.status == "orphaned"

@@ -110,3 +110,22 @@ def test_confirm_and_reattach(library: Library, importer: Importer) -> None:
         rows = session.execute(select(Annotation.anchor_state, Annotation.orphaned, Annotation.exact)).all()
     assert {r[0] for r in rows} == {"exact"} and not any(r[1] for r in rows)
     assert "Kerning erklärte" in {r[2] for r in rows}
+
+
+def test_an_unchecked_fuzzy_anchor_stays_flagged_through_later_versions(
+    library: Library, importer: Importer
+) -> None:
+    url = "https://example.org/news/3"
+    importer.import_document(_doc(ARTICLE_1, source_url=url))
+    create_annotation(library, 1, quote="Helga Brandtner traf Olaf Kerning in Valdora.")
+    second = ARTICLE_1.replace("traf Olaf Kerning", "besuchte Olaf Kerning")
+    importer.import_document(_doc(second, source_url=url))
+    third = importer.import_document(
+        _doc(second.replace("Gipfel in Valdora\n\n", "Gipfel in Valdora\n\nNeu. "), source_url=url)
+    )
+    assert third.anchors == {"exact": 0, "moved": 0, "fuzzy": 1, "orphaned": 0}
+    (anchor,) = article_versions(library, 1).annotations
+    assert (
+        anchor.state == "fuzzy" and anchor.previous_quote == "Helga Brandtner traf Olaf Kerning in Valdora."
+    )
+    assert [v.number for v in article_versions(library, 1).versions] == [1, 2, 3]
