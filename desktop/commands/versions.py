@@ -17,7 +17,7 @@ def register(sub: Any) -> dict[str, Handler]:
 
 
 def _cmd_versions(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.versions import article_versions
+    from desktop.services.version_history import article_versions
 
     check_id("article", args.article_id)
     found = article_versions(open_library(args), args.article_id)

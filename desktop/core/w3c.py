@@ -21,11 +21,21 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+from desktop.core.w3c_check import (
+    ANNO_CONTEXT,
+    DATETIME,
+    URI,
+    Check,
+    W3CFormatError,
+    check_annotation,
+    check_selector,
+    has_context,
+    is_uri,
+    types_of,
+)
+
 #: Largest file :func:`parse_notes` reads (a notes file, not a database dump).
 MAX_BYTES = 64 * 1024 * 1024
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
 _URN_UUID = re.compile(r"^urn:uuid:([0-9a-fA-F-]{36})$")
 HYPOTHESIS_BASE = "https://hypothes.is/a/"
 #: The highlight colours as the light theme tints text (the window's palette), for the stylesheet.
@@ -39,14 +49,6 @@ HIGHLIGHT_TINTS = {
     "orange": "#f8bb82",
     "gray": "#d3d5d8",
 }
-
-
-class W3CFormatError(ValueError):
-    """The file is not a Web Annotation (or Hypothesis) export; ``message`` is one line."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def annotation_json(note: NoteData, *, embedded: bool = True) -> dict[str, Any]:
         target["styleClass"] = note.color
     data: dict[str, Any] = {} if embedded else {"@context": ANNO_CONTEXT}
     data |= {
-        "id": f"urn:uuid:{note.uid}" if not _URI.match(note.key) else note.key,
+        "id": f"urn:uuid:{note.uid}" if not URI.match(note.key) else note.key,
         "type": "Annotation",
         "motivation": "commenting" if note.note else "highlighting",
     }
@@ -164,18 +166,6 @@ def _short(error: BaseException) -> str:
     return " ".join(str(error).split())[:120]
 
 
-def _types(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
-
-
-def _has_context(data: Mapping[str, Any]) -> bool:
-    return ANNO_CONTEXT in _types(data.get("@context"))
-
-
 @dataclass(frozen=True)
 class ParsedNotes:
     """What a notes file holds; ``remark`` says what it refers to but does not hold (or "")."""
@@ -187,9 +177,9 @@ class ParsedNotes:
 def parse_notes(data: bytes | str) -> ParsedNotes:
     """The annotations of a W3C (collection, page, list, single) or Hypothesis export file."""
     doc = _loads(data)
-    if isinstance(doc, dict) and "AnnotationCollection" in _types(doc.get("type")):
+    if isinstance(doc, dict) and "AnnotationCollection" in types_of(doc.get("type")):
         first = doc.get("first")
-        if isinstance(first, str) and _uri(first) and _has_context(doc):
+        if isinstance(first, str) and is_uri(first) and has_context(doc):
             remark = f"the collection's annotations are not in the file but on its pages ({first})"
             return ParsedNotes([], remark)
     return ParsedNotes(_parse(doc))
@@ -207,9 +197,9 @@ def _parse(doc: Any) -> list[NoteData]:
         return [_w3c_note(i, item, embedded=False) for i, item in enumerate(doc, 1)]
     if not isinstance(doc, dict):
         raise W3CFormatError("The file holds no Web Annotation: expected a JSON object or list.")
-    kinds = _types(doc.get("type"))
+    kinds = types_of(doc.get("type"))
     if "AnnotationCollection" in kinds or "AnnotationPage" in kinds:
-        if not _has_context(doc):
+        if not has_context(doc):
             raise W3CFormatError(f'The collection\'s "@context" must include {ANNO_CONTEXT}.')
         return [_w3c_note(i, item, embedded=True) for i, item in enumerate(_items(doc), 1)]
     return [_w3c_note(1, doc, embedded=False)]
@@ -217,7 +207,7 @@ def _parse(doc: Any) -> list[NoteData]:
 
 def _items(doc: Mapping[str, Any]) -> Iterator[Any]:
     """The annotations of a collection's embedded pages (following ``next``), or of one page."""
-    pages: list[Any] = [doc] if "AnnotationPage" in _types(doc.get("type")) else [doc.get("first")]
+    pages: list[Any] = [doc] if "AnnotationPage" in types_of(doc.get("type")) else [doc.get("first")]
     seen = 0
     while pages:
         page = pages.pop()
@@ -237,163 +227,6 @@ def _items(doc: Mapping[str, Any]) -> Iterator[Any]:
 
 def _is_hypothesis_export(doc: Mapping[str, Any]) -> bool:
     return "@context" not in doc and ("annotations" in doc or "rows" in doc)
-
-
-def _uri(value: Any) -> bool:
-    return isinstance(value, str) and bool(_URI.match(value))
-
-
-class _Check:
-    """Collects the first broken MUST of one annotation as a one-line error."""
-
-    def __init__(self, index: int, data: Any) -> None:
-        ident = data.get("id") if isinstance(data, dict) else None
-        self.where = f"annotation {index}" + (f" ({ident})" if isinstance(ident, str) else "")
-
-    def fail(self, reason: str) -> W3CFormatError:
-        return W3CFormatError(f"{self.where}: {reason}")
-
-
-def _check_uris(check: _Check, data: Mapping[str, Any], key: str, *, single: bool) -> None:
-    if key not in data:
-        return
-    value = data[key]
-    values = value if isinstance(value, list) and not single else [value]
-    if not values or not all(_uri(v) for v in values):
-        shape = "a single IRI" if single else "an IRI or a list of IRIs"
-        raise check.fail(f'"{key}" must be {shape}.')
-
-
-def _check_agents(check: _Check, data: Mapping[str, Any], key: str) -> None:
-    if key not in data:
-        return
-    value = data[key]
-    for agent in value if isinstance(value, list) else [value]:
-        if isinstance(agent, dict):
-            if "id" in agent and not _uri(agent["id"]):
-                raise check.fail(f'the "id" of the {key} must be an IRI.')
-        elif not _uri(agent):
-            raise check.fail(f'"{key}" must be an IRI or an agent object.')
-
-
-def _check_selector(check: _Check, selector: Any) -> None:
-    if not isinstance(selector, dict):
-        raise check.fail("a selector must be an object.")
-    kind = selector.get("type")
-    if kind in ("FragmentSelector", "CssSelector", "XPathSelector", "SvgSelector"):
-        external_svg = kind == "SvgSelector" and "id" in selector
-        if not external_svg and not isinstance(selector.get("value"), str):
-            raise check.fail(f'a {kind} needs exactly one "value" (text).')
-    elif kind == "TextQuoteSelector":
-        if not isinstance(selector.get("exact"), str):
-            raise check.fail('a TextQuoteSelector needs "exact" text.')
-        for key in ("prefix", "suffix"):
-            if key in selector and not isinstance(selector[key], str):
-                raise check.fail(f'the "{key}" of a TextQuoteSelector must be text.')
-    elif kind in ("TextPositionSelector", "DataPositionSelector"):
-        start, end = selector.get("start"), selector.get("end")
-        valid = all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in (start, end))
-        if not valid or start > end:  # type: ignore[operator]
-            raise check.fail(f'a {kind} needs whole numbers "start" <= "end", not negative.')
-    elif kind == "RangeSelector":  # Hypothesis' own RangeSelector has containers instead
-        for key in ("startSelector", "endSelector"):
-            if key in selector or "startContainer" not in selector:
-                _check_selector(check, selector.get(key))
-    if "refinedBy" in selector:
-        for refined in (
-            selector["refinedBy"] if isinstance(selector["refinedBy"], list) else [selector["refinedBy"]]
-        ):
-            _check_selector(check, refined)
-
-
-def _check_resource(check: _Check, resource: Any, role: str) -> None:
-    if isinstance(resource, str):
-        if not _uri(resource):
-            raise check.fail(f"a {role} given as text must be an IRI.")
-        return
-    if not isinstance(resource, dict):
-        raise check.fail(f"a {role} must be an IRI or an object.")
-    if "selector" in resource or "SpecificResource" in _types(resource.get("type")):
-        if not _uri(resource.get("source")) and not isinstance(resource.get("source"), dict):
-            raise check.fail(f'a specific resource ({role}) needs one "source" IRI.')
-        selectors = resource.get("selector", [])
-        for selector in selectors if isinstance(selectors, list) else [selectors]:
-            if not _uri(selector):
-                _check_selector(check, selector)
-    elif "TextualBody" in _types(resource.get("type")) or "value" in resource:
-        if not isinstance(resource.get("value"), str):
-            raise check.fail(f'a textual {role} needs one "value" (text).')
-    elif "items" in resource:
-        items = resource["items"]
-        if not isinstance(items, list) or not items:
-            raise check.fail(f'a {role} choice or set needs a list of "items".')
-        for item in items:
-            _check_resource(check, item, role)
-    elif "id" in resource and not _uri(resource["id"]):
-        raise check.fail(f'the "id" of a {role} must be an IRI.')
-    for key in ("created", "modified"):
-        if key in resource and not (isinstance(resource[key], str) and _DATETIME.match(resource[key])):
-            raise check.fail(f'the "{key}" of a {role} must be one date-time (xsd:dateTime).')
-    _check_descriptions(check, resource, role)
-
-
-_COMPOSITES = {"Choice", "List", "Composite", "Independents"}
-
-
-def _check_descriptions(check: _Check, resource: Mapping[str, Any], role: str) -> None:
-    """Format, language, text direction and composite type of a body or target."""
-    for key in ("format", "language"):
-        if key not in resource:
-            continue
-        value = resource[key]
-        if not _types(value) or (isinstance(value, list) and len(_types(value)) != len(value)):
-            raise check.fail(f'the "{key}" of a {role} must be text or a list of texts.')
-    if "processingLanguage" in resource and not isinstance(resource["processingLanguage"], str):
-        raise check.fail(f'a {role} has at most one "processingLanguage" (text).')
-    if "textDirection" in resource and resource["textDirection"] not in ("ltr", "rtl", "auto"):
-        raise check.fail(f'the "textDirection" of a {role} must be one of "ltr", "rtl", "auto".')
-    composite = _COMPOSITES & set(_types(resource.get("type")))
-    if len(composite) > 1:
-        raise check.fail(f"a {role} is of one composite type at most, not {' and '.join(sorted(composite))}.")
-    if "items" in resource and not composite:
-        raise check.fail(f'a {role} with "items" needs a type: Choice, List, Composite or Independents.')
-
-
-def check_annotation(index: int, data: Any, *, embedded: bool) -> None:
-    """Raise :class:`W3CFormatError` unless ``data`` meets the Web Annotation model's MUSTs."""
-    check = _Check(index, data)
-    if not isinstance(data, dict):
-        raise check.fail("an annotation must be a JSON object.")
-    if not embedded and not _has_context(data):
-        raise check.fail(f'"@context" must be (or include) {ANNO_CONTEXT}.')
-    if not _uri(data.get("id")):
-        raise check.fail('"id" must be a single IRI.')
-    if "Annotation" not in _types(data.get("type")):
-        raise check.fail('"type" must be "Annotation".')
-    if "target" not in data:
-        raise check.fail('an annotation needs a "target".')
-    targets = data["target"] if isinstance(data["target"], list) else [data["target"]]
-    if not targets:
-        raise check.fail('"target" must not be empty.')
-    for target in targets:
-        _check_resource(check, target, "target")
-    if "body" in data and "bodyValue" in data:
-        raise check.fail('an annotation has either "body" or "bodyValue", not both.')
-    if "bodyValue" in data and not isinstance(data["bodyValue"], str):
-        raise check.fail('"bodyValue" must be one text.')
-    if "body" in data:
-        for body in data["body"] if isinstance(data["body"], list) else [data["body"]]:
-            _check_resource(check, body, "body")
-    for key in ("created", "modified", "generated"):
-        if key in data and not (isinstance(data[key], str) and _DATETIME.match(data[key])):
-            raise check.fail(f'"{key}" must be one date-time (xsd:dateTime), e.g. 2015-01-28T12:00:00Z.')
-    _check_agents(check, data, "creator")
-    _check_agents(check, data, "generator")
-    _check_uris(check, data, "rights", single=False)
-    _check_uris(check, data, "via", single=False)
-    _check_uris(check, data, "canonical", single=True)
-    if "motivation" in data and not _types(data["motivation"]):
-        raise check.fail('"motivation" must be a name such as "commenting".')
 
 
 def _selectors(target: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -452,7 +285,7 @@ def _w3c_note(index: int, data: Any, *, embedded: bool) -> NoteData:
             extra.append(body)
             continue
         value = body.get("value")
-        purposes = _types(body.get("purpose"))
+        purposes = types_of(body.get("purpose"))
         if not isinstance(value, str):
             if isinstance(body.get("id"), str):
                 extra.append(body["id"])
@@ -488,7 +321,7 @@ def _w3c_note(index: int, data: Any, *, embedded: bool) -> NoteData:
 
 def _hypothesis_note(index: int, row: Any) -> NoteData:
     """One annotation of the Hypothesis API/export format (``uri``, ``text``, ``tags``, ``target``)."""
-    check = _Check(index, row)
+    check = Check(index, row)
     if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not row["id"]:
         raise check.fail('a Hypothesis annotation needs an "id".')
     targets = row.get("target", [])
@@ -504,7 +337,7 @@ def _hypothesis_note(index: int, row: Any) -> NoteData:
     position: Mapping[str, Any] = {}
     for target in targets:
         for selector in target.get("selector", []) if isinstance(target.get("selector"), list) else []:
-            _check_selector(check, selector)
+            check_selector(check, selector)
             if selector.get("type") == "TextQuoteSelector" and not quote:
                 quote = selector
             elif selector.get("type") == "TextPositionSelector" and not position:
@@ -533,4 +366,4 @@ def _hypothesis_time(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     stamp = value.replace("+00:00", "Z")
-    return stamp if _DATETIME.match(stamp) else None
+    return stamp if DATETIME.match(stamp) else None

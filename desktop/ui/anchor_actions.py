@@ -13,7 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QListView, QMenu
 
-from desktop.services import versions
+from desktop.services import version_history
 from desktop.services.dto import AnnotationRow
 from desktop.ui.annotations_model import AnnotationListModel
 from desktop.ui.context import AppContext
@@ -70,7 +70,7 @@ class AnchorActions(QObject):
     def confirm(self, annotation_id: int) -> None:
         """The fuzzy anchor is right: mark it exact."""
         library = self._ctx.library
-        self._write(lambda: versions.confirm_anchor(library, annotation_id), annotation_id)
+        self._write(lambda: version_history.confirm_anchor(library, annotation_id), annotation_id)
 
     def reattach(self, annotation_id: int) -> None:
         """Attach the annotation to the text selected in the reading pane."""
@@ -79,7 +79,7 @@ class AnchorActions(QObject):
             self.failed.emit("Select the passage in the text first, then re-attach the annotation to it.")
             return
         library, (start, end) = self._ctx.library, selected
-        self._write(lambda: versions.reattach(library, annotation_id, start, end), annotation_id)
+        self._write(lambda: version_history.reattach(library, annotation_id, start, end), annotation_id)
 
     def _write(self, job: Callable[[], None], annotation_id: int) -> None:
         def done(_result: object) -> None:

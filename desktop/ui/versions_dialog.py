@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.textdiff import text_diff
-from desktop.services.versions import AnchorRow, ArticleVersions, VersionRow, article_versions
+from desktop.services.version_history import AnchorRow, ArticleVersions, VersionRow, article_versions
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
 

@@ -14,7 +14,7 @@ from desktop.services.annotations import create_annotation
 from desktop.services.importer import Importer
 from desktop.services.quote_corrections import reassign_speaker
 from desktop.services.quotes import quote_rows
-from desktop.services.versions import article_versions, confirm_anchor, reattach, version_text
+from desktop.services.version_history import article_versions, confirm_anchor, reattach, version_text
 from desktop.storage.db import Library, open_library, resolve_database_url
 from desktop.storage.models import Actor, Annotation, Mention
 from tests.storage.quote_support import ARTICLE_1, FakeRecognizer, ScriptedFinder
