@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.organizations import ENGLISH_HEADS
 from desktop.core.entities.role_words import (
     CURRENCY_WORDS,
     DISEASE_WORDS,
@@ -54,6 +55,10 @@ class PersonBoundaries:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._gazetteer = gazetteer
+
+    def is_title_word(self, token: str, language: str) -> bool:
+        """A title, rank or office word ("Senator", "Lt.", "Klubobmann", "Springer-Chef")."""
+        return self._title_word(token, language)
 
     def _title_word(self, token: str, language: str) -> bool:
         plain = _plain(token)
@@ -364,7 +369,7 @@ def propagate_person_names(text: str, spans: list[EntitySpan]) -> list[EntitySpa
     names: set[str] = set()
     for span in spans:
         words = span.text.split()
-        if span.type == "person" and len(words) >= 2:
+        if span.type == "person" and len(words) >= 2 and words[-1].lower() not in ENGLISH_HEADS:
             names.update(" ".join(words[i:]) for i in range(len(words) - 1) if words[i][:1].isupper())
     if not names:
         return spans

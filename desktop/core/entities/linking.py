@@ -141,8 +141,9 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
         if len(parts) != 1:
             continue
         if group.type() != "person":  # "Lyons" typed a place beside "David C. Lyons"
-            if len(by_last.get(parts[0], ())) == 1 and not _strong_place(group, gazetteer):
-                groups[by_last[parts[0]][0]].forms.extend(group.forms)
+            owners = by_last.get(parts[0], ())
+            if len(owners) == 1 and _after_full_name(group, groups[owners[0]], gazetteer):
+                groups[owners[0]].forms.extend(group.forms)
                 del groups[key]
             continue
         targets = by_last.get(parts[0]) or by_first.get(parts[0]) or []
@@ -156,7 +157,39 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
                 groups[best].forms.append(form)
             del groups[key]
     _join_partial_names(groups)
+    _join_particle_variants(groups)
     return list(groups.values())
+
+
+_PARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "an-", "at-", "az-", "ash-")
+
+
+def _without_particles(key: str) -> str:
+    words = []
+    for word in key.split():
+        for particle in _PARTICLES:
+            if word.startswith(particle) and len(word) > len(particle) + 1:
+                word = word[len(particle) :]
+                break
+        if word not in ("al", "el"):
+            words.append(word)
+    return " ".join(words)
+
+
+def _join_particle_variants(groups: dict[str, _Group]) -> None:
+    """ "Muammar al-Gaddafi" and "Muammar Gaddafi" are one person: Arabic article particles aside."""
+    seen: dict[str, str] = {}
+    for key in list(groups):
+        if groups[key].type() != "person" or len(key.split()) < 2:
+            continue
+        bare = _without_particles(key)
+        other = seen.get(bare)
+        if other is not None and other in groups:
+            keep, drop = (other, key) if len(other) >= len(key) else (key, other)
+            groups[keep].forms.extend(groups.pop(drop).forms)
+            seen[bare] = keep
+        else:
+            seen[bare] = key
 
 
 def _strong_place(group: _Group, gazetteer: Gazetteer | None) -> bool:
@@ -164,6 +197,19 @@ def _strong_place(group: _Group, gazetteer: Gazetteer | None) -> bool:
     if gazetteer is None:
         return False
     return any((p := gazetteer.place(f.name)) is not None and p.strong for f in group.forms)
+
+
+def _after_full_name(group: _Group, person: _Group, gazetteer: Gazetteer | None) -> bool:
+    """A surname typed otherwise is the person's when it is no well-known place, or when it comes
+    only after the full name and is no country ("David C. Lyons" ... "Lyons said").
+    """
+    if not _strong_place(group, gazetteer):
+        return True
+    first = min(f.span.start for f in person.forms)
+    countries = gazetteer is not None and any(
+        (p := gazetteer.place(f.name)) is not None and p.kind != "city" for f in group.forms
+    )
+    return not countries and all(f.span.start > first for f in group.forms)
 
 
 def _without_suffix(parts: list[str]) -> list[str]:
