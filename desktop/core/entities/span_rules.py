@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.organizations import ENGLISH_HEADS
@@ -48,7 +49,6 @@ _GERMAN_ORG_KINDS = (
     "fluglinie", "airline", "rebellen", "gruppierung", "rebellengruppe", "extremistengruppe",
     "terrorgruppe", "dschihadistengruppe", "jihadistengruppe", "mediengruppe", "bankengruppe",
 )  # fmt: skip
-_GERMAN_INFLECTIONS = ("", "s", "es", "en", "n")
 _LEGAL_FORMS = frozenset({"AG", "GmbH", "SE", "KG", "OHG", "eG", "Ltd", "Inc", "plc", "SA", "NV", "BV"})
 _ENGLISH_ORG_KINDS = (
     "news agency", "agency", "newspaper", "broadcaster", "magazine", "tabloid", "daily", "channel",
@@ -127,10 +127,24 @@ def join_person_names(
     return out
 
 
-def _elsewhere(text: str, word: str, name: str) -> bool:
-    """True when ``word`` occurs in the text more often than the name it starts."""
-    pattern = r"(?<![\w-])" + re.escape(word) + r"(?![\w-])"
-    return len(re.findall(pattern, text)) > text.count(name)
+_TEXT_WORD = re.compile(r"[\w'’.-]*\w")
+
+
+class _WordCounts:
+    """Counts of the words and word pairs of a text, made on first use (one pass)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: Counter[str] | None = None
+        self._pairs: Counter[str] = Counter()
+
+    def elsewhere(self, word: str, name: str) -> bool:
+        """True when ``word`` occurs in the text more often than the two-word ``name`` it starts."""
+        if self._words is None:
+            tokens = _TEXT_WORD.findall(self._text)
+            self._words = Counter(tokens)
+            self._pairs = Counter(f"{a} {b}" for a, b in pairwise(tokens))
+        return self._words[word] > self._pairs[name]
 
 
 def cut_glued_words(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) -> list[EntitySpan]:
@@ -145,6 +159,7 @@ def cut_glued_words(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) ->
         words = span.text.split()
         if span.type == "person" and len(words) >= 2:
             firsts.setdefault(words[-1], set()).add(words[0])
+    counts = _WordCounts(text)
     out: list[EntitySpan] = []
     for span in spans:
         words = span.text.split()
@@ -155,7 +170,7 @@ def cut_glued_words(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) ->
                 others
                 and any(_given_name(o, gazetteer) for o in others)
                 and not _given_name(first, gazetteer)
-                and _elsewhere(text, first, span.text)
+                and counts.elsewhere(first, " ".join(words))
             ):
                 cut = span.text.rindex(last)
                 span = EntitySpan(span.start + cut, span.end, last, "person", span.score)
@@ -163,9 +178,11 @@ def cut_glued_words(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) ->
     return out
 
 
+_GERMAN_KIND_END = re.compile("(?:" + "|".join(_GERMAN_ORG_KINDS) + ")(?:es|en|s|n)?$")
+
+
 def _german_kind(word: str) -> bool:
-    low = word.lower()
-    return any(low.endswith(kind + ending) for kind in _GERMAN_ORG_KINDS for ending in _GERMAN_INFLECTIONS)
+    return _GERMAN_KIND_END.search(word.lower()) is not None
 
 
 def organization_kinds(
