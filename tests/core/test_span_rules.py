@@ -55,6 +55,7 @@ def title_word(language: str):  # type: ignore[no-untyped-def]
 
 
 def test_places_joined_by_a_slash_are_two_places() -> None:
+    # (the recognised span stays whole, as GermEval annotates it; linking splits it into places)
     text = "Brückstadt/Hafenau – Der Rat tagte. Bündnis 90/Die Grünen stimmten zu."
     spans = [span(text, "Brückstadt/Hafenau", "person"), span(text, "Bündnis 90/Die Grünen", "organization")]
     got = split_slashed_places(text, spans, GAZ, "de")
@@ -126,15 +127,24 @@ def test_a_legal_form_or_a_place_after_a_kind_keeps_the_name_whole() -> None:
 
 
 def test_an_organisation_span_beginning_with_a_title_is_the_person() -> None:
-    text = "Ambassador Saperstein for Religious Minorities met the Air Force Reserve Command."
+    text = (
+        "Ambassador Saperstein for Religious Minorities met the Air Force Reserve Command and General Motors."
+    )
     spans = [
         span(text, "Ambassador Saperstein for Religious Minorities", "organization"),
         span(text, "Air Force Reserve Command", "organization"),
+        span(text, "General Motors", "organization"),
     ]
     assert pairs(people_after_titles(text, spans, title_word("en"))) == [
         ("Saperstein", "person"),
         ("Air Force Reserve Command", "organization"),
+        ("General Motors", "organization"),
     ]
+    german = "Unterstützung von Springer-Chef Döpfner."
+    got = people_after_titles(
+        german, [span(german, "Springer-Chef Döpfner", "organization")], title_word("de")
+    )
+    assert pairs(got) == [("Döpfner", "person")]
 
 
 def test_edges_units_districts_hyphens_spa_towns_facilities_and_compass_words() -> None:
@@ -193,3 +203,54 @@ def test_arabic_article_variants_of_a_name_are_one_person() -> None:
     spans = [span(text, "Muammar al-Gaddafi", "person"), span(text, "Muammar Gaddafi", "person")]
     actors = link_mentions(text, "de", spans, gazetteer=GAZ)
     assert len(actors) == 1 and actors[0].type == "person" and len(actors[0].mentions) == 2
+
+
+def test_title_line_spans_end_before_words_the_body_writes_in_lower_case() -> None:
+    from desktop.core.entities.span_rules import headline_spans
+
+    text = "U.S. Condemns Terrorist Attacks in Iraq\n\nThe United States condemns the terrorist attacks."
+    got = headline_spans(text, [span(text, "U.S. Condemns Terrorist Attacks", "organization")])
+    assert pairs(got) == [("U.S.", "organization")]
+    named = "Global Coalition Meets in Rome\n\nThe Global Coalition meets; a coalition of partners."
+    kept = [span(named, "Global Coalition", "organization")]
+    assert pairs(headline_spans(named, kept)) == [("Global Coalition", "organization")]
+
+
+def test_teams_named_after_places_are_organisations_but_streets_and_wars_stay() -> None:
+    from desktop.core.entities.span_rules import teams_named_after_places
+
+    text = "Brückstadt Falcons beat Brückstadt Square fans after the Valdorien War."
+    spans = [
+        span(text, "Brückstadt Falcons", "location"),
+        span(text, "Brückstadt Square", "location"),
+        span(text, "Valdorien War", "location"),
+    ]
+    assert pairs(teams_named_after_places(spans, GAZ)) == [
+        ("Brückstadt Falcons", "organization"),
+        ("Brückstadt Square", "location"),
+        ("Valdorien War", "location"),
+    ]
+
+
+def test_a_name_after_a_title_or_after_the_mayor_of_a_place_is_a_person() -> None:
+    from desktop.core.entities.span_rules import people_after_title_words
+
+    text = "Special Advisor Knox Tamsin will travel. The mayor of Brückstadt, Lia Corvan, spoke in Valdorien."
+    spans = [
+        span(text, "Knox Tamsin", "location"),
+        span(text, "Brückstadt", "location"),
+        span(text, "Lia Corvan", "location"),
+        span(text, "Valdorien", "location"),
+    ]
+    assert pairs(people_after_title_words(text, spans, title_word("en"), GAZ)) == [
+        ("Knox Tamsin", "person"),
+        ("Brückstadt", "location"),
+        ("Lia Corvan", "person"),
+        ("Valdorien", "location"),
+    ]
+
+
+def test_linking_lists_each_place_of_a_slashed_dateline() -> None:
+    text = "Brückstadt/Hafenau – Der Rat tagte."
+    actors = link_mentions(text, "de", [span(text, "Brückstadt/Hafenau", "location")], gazetteer=GAZ)
+    assert [(a.name, a.type) for a in actors] == [("Brückstadt", "location"), ("Hafenau", "location")]

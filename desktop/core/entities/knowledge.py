@@ -45,11 +45,12 @@ from desktop.core.entities.role_words import GERMAN_INSTITUTION_HEADS
 from desktop.core.entities.span_rules import (
     cut_glued_words,
     fix_edges,
+    headline_spans,
     join_person_names,
     organization_kinds,
     people_after_title_words,
     people_after_titles,
-    split_slashed_places,
+    teams_named_after_places,
 )
 from desktop.core.types import EntitySpan
 
@@ -215,11 +216,13 @@ class KnowledgeRecognizer:
         def title_word(word: str) -> bool:
             return trimmer.is_title_word(word, language)
 
-        spans = split_slashed_places(text, spans, gazetteer, language)
+        if language == "en":
+            spans = teams_named_after_places(headline_spans(text, spans), gazetteer)
         spans = [t for s in split_datelines(text, spans, gazetteer) for t in trimmer.trim(s, language)]
         spans = cut_glued_words(text, join_person_names(text, spans, gazetteer, title_word), gazetteer)
         spans = people_after_titles(text, spans, title_word)
-        spans = people_after_title_words(text, spans, title_word, gazetteer)
+        if language == "en":
+            spans = people_after_title_words(text, spans, title_word, gazetteer)
         spans = organization_kinds(text, spans, language, gazetteer)
         spans = [t for s in spans if (t := tidy_organization(self._retype_organization(s), language))]
         spans = fix_edges(text, join_and_the(text, spans))

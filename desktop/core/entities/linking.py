@@ -17,6 +17,7 @@ from desktop.core.entities import names
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.organizations import ACRONYM, acronym_fits
 from desktop.core.entities.roles import find_roles, is_role_compound
+from desktop.core.entities.span_rules import split_slashed_places
 from desktop.core.types import EntitySpan, EntityType, LinkedActor
 
 _MAX_NAME_CHARS = 120
@@ -305,6 +306,8 @@ def link_mentions(
     gazetteer: Gazetteer | None = None,
 ) -> list[LinkedActor]:
     """Turn recognised spans into the article's actors, each with its mentions, aliases and roles."""
+    if gazetteer is not None:  # "Berlin/Ankara": one mention of each place (the span stays whole)
+        spans = split_slashed_places(text, list(spans), gazetteer, language)
     forms = [
         f
         for s in sorted(spans, key=lambda s: (s.start, -s.end))

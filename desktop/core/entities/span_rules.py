@@ -30,8 +30,9 @@ from desktop.core.types import EntitySpan, EntityType
 MIN_GIVEN_NAME = 200  # a given name this frequent in the name lists starts a name before a surname
 _SLASHED = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*)*")
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-ZÄÖÜ][\w'’-]*[\w]) $")
+_ROLE_OF_PLACE = re.compile(r"(?<![\w-])([a-z]+) of (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, $")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w-])(\d{1,4}(?:st|nd|rd|th)) $")
-_PLACE_PREFIX_BEFORE = re.compile(r"(?<![\w-])(Bad|Sankt|St\.|Santa|San|Port|Fort|Republik) $")
+_PLACE_PREFIX_BEFORE = re.compile(r"(?<![\w-])(Bad|Sankt|St\.|Santa|San|Port|Fort) $")
 _FACILITY_ENDS = ("airfield", "airport", "air base", "airbase", "arena", "stadium", "flughafen", "stadion")
 _PEOPLE_PLURALS = frozenset(
     {"airmen", "soldiers", "troops", "marines", "sailors", "fighters", "militants", "civilians",
@@ -262,13 +263,15 @@ def _acronyms_after_kinds(text: str, spans: list[EntitySpan]) -> list[EntitySpan
 def people_after_title_words(
     text: str, spans: list[EntitySpan], title_word: Callable[[str], bool], gazetteer: Gazetteer
 ) -> list[EntitySpan]:
-    """A name right after a title ("Special Advisor Knox Thames") is a person, unless it is a
-    known place or organisation.
+    """A name right after a title ("Special Advisor Knox Thames") or after "the mayor of X, " is a
+    person, unless it is a known place or organisation.
     """
     out: list[EntitySpan] = []
     for span in spans:
         if span.type in ("location", "organization"):
             match = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
+            if match is None:  # "The mayor of New Orleans, LaToya Cantrell, advised"
+                match = _ROLE_OF_PLACE.search(text, max(0, span.start - 60), span.start)
             name = span.text.strip()
             if (
                 match is not None
@@ -298,7 +301,7 @@ def fix_edges(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
             continue
         if kind == "organization" and (match := _ORDINAL_BEFORE.search(text, max(0, start - 12), start)):
             start = match.start(1)
-        if kind == "location" and (match := _PLACE_PREFIX_BEFORE.search(text, max(0, start - 8), start)):
+        if kind == "location" and (match := _PLACE_PREFIX_BEFORE.search(text, max(0, start - 12), start)):
             start = match.start(1)
         if kind == "location" and text.startswith(", D.C.", end):
             end += len(", D.C.")
@@ -351,9 +354,98 @@ def people_after_titles(
         last = first
         while last < len(words) and words[last].group()[:1].isupper():
             last += 1
-        if not 1 <= last - first <= 3:
+        # the shape of a title glued to a name: a role compound ("Springer-Chef"), or the name
+        # going on in lower case ("Ambassador Saperstein for ..."); "General Motors" is neither
+        glued = "-" in head or last < len(words)
+        if not glued or not 1 <= last - first <= 3:
             out.append(span)
             continue
         a, b = span.start + words[first].start(), span.start + words[last - 1].end()
         out.append(_span(text, a, b, "person", span.score))
+    return out
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+
+
+def headline_spans(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A span of an English title line (every word capitalised) ends before the first of its words
+    that the body writes in lower case, unless the body names the span as it is.
+
+    "U.S. Condemns Terrorist Attacks in Iraq" -> "U.S." (the body has "condemns").
+    """
+    line_end = text.find("\n")
+    words = text[:line_end].split() if line_end > 0 else []
+    if len(words) < 3 or sum(w[:1].isupper() for w in words) / len(words) <= 0.6:
+        return spans
+    body = text[line_end:]
+    lower = set(_LOWER_WORD.findall(body))
+    out: list[EntitySpan] = []
+    for span in spans:
+        parts = list(re.finditer(r"\S+", span.text))
+        if span.end > line_end or len(parts) < 2 or span.type not in ("organization", "person", "other"):
+            out.append(span)
+            continue
+        if span.text.lower() in body.lower():
+            out.append(span)
+            continue
+        cut = next(
+            (
+                k
+                for k in range(1, len(parts))
+                if parts[k].group().lower() in lower and parts[k].group().lower() not in ENGLISH_HEADS
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(span)
+            continue
+        end = span.start + parts[cut - 1].end()
+        out.append(_span(text, span.start, end, span.type, span.score))
+    return out
+
+
+# last words that keep "<place> <word>" a place or make it an event, not an organisation
+_PLACE_OR_EVENT_TAILS = frozenset(
+    {
+        "square", "valley", "park", "street", "st", "road", "avenue", "lake", "river", "bay", "county",
+        "beach", "island", "islands", "hills", "heights", "springs", "falls", "harbor", "harbour",
+        "airport", "station", "bridge", "dam", "mountains", "mountain", "peninsula", "coast", "gulf",
+        "sea", "ocean", "desert", "plain", "plains", "province", "region", "district", "state", "city",
+        "town", "village", "parish", "borough", "center", "centre", "port", "canyon", "creek", "forest",
+        "basin", "delta", "strait", "strip", "channel", "highlands", "lowlands", "area", "territory",
+        "governorate", "oblast", "prefecture", "municipality", "township", "ward", "quarter", "border",
+        "war", "conflict", "crisis", "summit", "offensive", "campaign", "agreement", "accord", "attack",
+        "attacks", "bombing", "earthquake", "massacre", "protests", "revolution", "election",
+        "elections", "games", "olympics", "cup", "championship", "festival", "marathon", "open",
+        "keys", "cays", "chowk", "nagar", "marg", "bagh", "gate", "gardens", "garden", "market", "mall",
+        "plaza", "circle", "junction", "crossing", "terrace", "hill", "point", "cape", "head", "rock",
+        "reef", "atoll", "archipelago", "lagoon", "pass", "gap", "glacier", "fjord", "sound", "inlet",
+        "cove", "wharf", "pier", "dock", "docks", "terminal", "base", "camp", "fort", "palace", "castle",
+        "tower", "temple", "mosque", "church", "cathedral", "museum", "zoo", "stadium", "arena", "hall",
+    }
+)  # fmt: skip
+
+
+def teams_named_after_places(spans: list[EntitySpan], gazetteer: Gazetteer) -> list[EntitySpan]:
+    """English: "Utah Jazz", "Oklahoma City Thunder" typed places are organisations: a known place,
+    then capitalised words that name no place, no kind of place and no event.
+    """
+    out: list[EntitySpan] = []
+    for span in spans:
+        words = span.text.split()
+        if span.type == "location" and 2 <= len(words) <= 5 and gazetteer.place(span.text) is None:
+            last = words[-1].lower().strip(".,")
+            tail_ok = (
+                last not in _PLACE_OR_EVENT_TAILS
+                and len(last) > 2  # "San Rafael Ca": a state's abbreviation
+                and all(w[:1].isupper() and w.isalpha() for w in words[1:])
+            )
+            for k in range(len(words) - 1, 0, -1):
+                head = gazetteer.place(" ".join(words[:k]))
+                if head is not None and head.strong:
+                    if tail_ok and not any(gazetteer.place(w) for w in words[k:]):
+                        span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
+                    break
+        out.append(span)
     return out
