@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.cancel import OperationCancelled, cancel_scope
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
-from desktop.core.entities.linking import link_mentions
+from desktop.core.entities.linking import link_mentions, own_outlet_keys
 from desktop.core.entities.recognizer import Recognizer
 from desktop.core.filenames import display_path
 from desktop.core.ingest import IngestError, iter_input_files, load_path, load_text
@@ -184,7 +184,12 @@ class Importer:
             return self._duplicate(label, existing, document)
         spans = self._recognizer.recognize(document.text, document.language)
         actors = link_mentions(
-            document.text, document.language, spans, rejected=rejected, gazetteer=self.gazetteer
+            document.text,
+            document.language,
+            spans,
+            rejected=rejected,
+            gazetteer=self.gazetteer,
+            own_outlet=own_outlet_keys(document.outlet, document.source_url),
         )
         quotes, analysis_version = run_quote_finder(
             self._quote_finder, document.text, document.language, actors

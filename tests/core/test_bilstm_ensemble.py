@@ -158,3 +158,46 @@ def test_recognition_runs_with_one_blas_thread() -> None:
     with one_blas_thread():
         inside = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
     assert all(n == 1 for n in inside)
+
+
+def test_one_blas_thread_gives_the_same_scores_and_tags(
+    tmp_path: Path, tiny_bilstm: TinyModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contextlib import nullcontext
+
+    from desktop.core.entities import bilstm_ops
+    from desktop.core.entities.bilstm_ops import one_blas_thread
+
+    for seed in (3, 4):
+        tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
+    a = rt.load_model(tmp_path / "m3")
+    ens = BiLSTMEnsemble([a, rt.load_model(tmp_path / "m4", shared=a)])
+    sentences = SENTENCES * 40  # several batches
+    with one_blas_thread():
+        limited, _ = ens.emissions(sentences)
+    free, _ = ens.emissions(sentences)
+    np.testing.assert_allclose(limited, free, rtol=1e-5, atol=1e-5)
+    tags = ens.tag(sentences, batch_size=16)
+    monkeypatch.setattr(bilstm_ops, "one_blas_thread", nullcontext)
+    assert ens.tag(sentences, batch_size=16) == tags
+    assert any(t != "O" for row in tags for t in row)
+
+
+def test_a_long_text_gives_the_spans_of_its_paragraphs_tagged_apart(
+    tmp_path: Path, tiny_bilstm: TinyModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tiny_bilstm(tmp_path / "de-bilstm")
+    recognizer = rt.BiLSTMRecognizer(tmp_path)
+    paragraphs = ["Anna Berg wohnt in Köln.", "Der Rat tagte in Köln, sagte Anna Berg.", "Ja."] * 30
+    text = "\n".join(paragraphs)
+    monkeypatch.setattr(rt, "LONG_TEXT_CHARS", 10)  # every paragraph counts as long: one member each way
+    whole = recognizer.recognize(text, "de")
+    chunked = []
+    offset = 0
+    for paragraph in paragraphs:
+        chunked += [
+            (s.start + offset, s.end + offset, s.text, s.type) for s in recognizer.recognize(paragraph, "de")
+        ]
+        offset += len(paragraph) + 1
+    assert [(s.start, s.end, s.text, s.type) for s in whole] == chunked
+    assert chunked

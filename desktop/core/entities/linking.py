@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from desktop.core.article_labels import site_of
 from desktop.core.entities import names
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.organizations import ACRONYM, acronym_fits
@@ -23,6 +24,21 @@ from desktop.core.types import EntitySpan, EntityType, LinkedActor
 _MAX_NAME_CHARS = 120
 _TYPE_PRIORITY: dict[EntityType, int] = {"person": 0, "organization": 1, "location": 2, "other": 3}
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_HOST_LABELS = frozenset({"www", "en", "de", "m", "co", "com", "org", "net", "gov", "ac", "news"})
+
+
+def own_outlet_keys(outlet: str | None, source_url: str | None) -> frozenset[str]:
+    """Match keys under which an article names its own outlet: its outlet and its site ("wikinews").
+
+    The outlet that publishes an article ("told Wikinews", "Euronews contacted …") is its source,
+    not an actor of the story.
+    """
+    keys = {names.match_key(outlet)} if outlet else set()
+    labels = site_of(source_url).split(".")
+    keys.update(
+        names.match_key(label) for label in labels[:-1] if label not in _HOST_LABELS and len(label) >= 3
+    )
+    return frozenset(k for k in keys if k)
 
 
 @dataclass
@@ -108,7 +124,7 @@ def _genitive_before_noun(text: str, form: _Form) -> bool:
 
 def _group_key(form: _Form, language: str, gazetteer: Gazetteer | None) -> str:
     if gazetteer is not None and form.span.type == "location":
-        place = gazetteer.place(form.nominative, language=language)
+        place = gazetteer.place_or_country(form.nominative, language=language)
         if place is not None:
             if form.nominative not in gazetteer.places and form.nominative[:-1] in gazetteer.places:
                 form.nominative = form.nominative[:-1]  # "Puerto Ricos" (German genitive)
@@ -304,8 +320,12 @@ def link_mentions(
     *,
     rejected: frozenset[str] = frozenset(),
     gazetteer: Gazetteer | None = None,
+    own_outlet: frozenset[str] = frozenset(),
 ) -> list[LinkedActor]:
-    """Turn recognised spans into the article's actors, each with its mentions, aliases and roles."""
+    """Turn recognised spans into the article's actors, each with its mentions, aliases and roles.
+
+    Organisations whose match key is in ``own_outlet`` (see :func:`own_outlet_keys`) are left out.
+    """
     if gazetteer is not None:  # "Berlin/Ankara": one mention of each place (the span stays whole)
         spans = split_slashed_places(text, list(spans), gazetteer, language)
     forms = [
@@ -319,6 +339,8 @@ def link_mentions(
     for group in _join_acronyms(text, _group(forms, language, gazetteer)):
         actor_type = group.type()
         canonical = group.canonical()
+        if actor_type == "organization" and names.match_key(canonical) in own_outlet:
+            continue
         aliases = tuple(dict.fromkeys(f.name for f in sorted(group.forms, key=lambda f: f.span.start)))
         roles: list[str] = []
         if actor_type == "person":

@@ -1,0 +1,105 @@
+"""Titles with places before a name, country abbreviations, and the article's own outlet."""
+
+from __future__ import annotations
+
+from desktop.core.entities.boundaries import PersonBoundaries
+from desktop.core.entities.gazetteer import Gazetteer, Place
+from desktop.core.entities.linking import link_mentions, own_outlet_keys
+from desktop.core.types import EntitySpan, EntityType
+
+GAZ = Gazetteer(
+    {
+        "United Valdoria": Place("T:VX", "country", 0, True),
+        "Valdorien": Place("T:VX", "country", 0, True),
+        "Nordmark": Place("R:vx-nm", "region", 0, True),
+        "Port Amsel": Place("G:2", "city", 90_000, False),
+        "Amsel": Place("G:3", "city", 20_000, True),
+    },
+    {},
+    {"Bernd": 500, "Anna": 900},
+    country_codes={"UV": "T:VX", "UVA": "T:VX", "NM": "T:NM"},
+)
+
+
+def _trim(name: str) -> list[tuple[str, str]]:
+    spans = PersonBoundaries(GAZ).trim(EntitySpan(5, 5 + len(name), name, "person"), "en")
+    return [(s.text, s.type) for s in spans]
+
+
+def test_a_title_with_a_country_of_several_words_is_cut_off_the_name() -> None:
+    assert _trim("United Valdoria President Bernd Kolb") == [
+        ("United Valdoria", "location"),
+        ("Bernd Kolb", "person"),
+    ]
+    assert _trim("President of the United Valdoria Bernd Kolb") == [
+        ("United Valdoria", "location"),
+        ("Bernd Kolb", "person"),
+    ]
+    assert _trim("United Valdoria Senator from Nordmark Anna Nowak") == [
+        ("United Valdoria", "location"),
+        ("Nordmark", "location"),
+        ("Anna Nowak", "person"),
+    ]
+
+
+def test_a_title_with_of_or_from_and_a_place_or_office_before_a_name() -> None:
+    # after "of", a known place counts even when it is not safe to find alone; its parts are no places
+    assert _trim("Mayor of Port Amsel Anna Nowak") == [("Port Amsel", "location"), ("Anna Nowak", "person")]
+    assert _trim("Secretary of Defense Bernd Kolb") == [("Bernd Kolb", "person")]
+    assert _trim("Secretary of State") == []  # a title alone is nobody
+    assert _trim("Bernd Kolb") == [("Bernd Kolb", "person")]
+    assert _trim("United Valdoria Bernd Kolb") == [("United Valdoria", "location"), ("Bernd Kolb", "person")]
+
+
+def _spans(text: str, names: list[tuple[str, EntityType]]) -> list[EntitySpan]:
+    out, position = [], 0
+    for name, kind in names:
+        start = text.index(name, position)
+        out.append(EntitySpan(start, start + len(name), name, kind))
+        position = start + len(name)
+    return out
+
+
+def test_country_abbreviations_typed_as_places_link_to_the_country() -> None:
+    text = "UV troops left; the U.V. and United Valdoria agreed; Valdorien and UVA signed. NMX and Amsel."
+    names: list[tuple[str, EntityType]] = [
+        ("UV", "location"),
+        ("U.V.", "location"),
+        ("United Valdoria", "location"),
+        ("Valdorien", "location"),
+        ("UVA", "location"),
+        ("NMX", "location"),
+        ("Amsel", "location"),
+    ]
+    actors = link_mentions(text, "en", _spans(text, names), gazetteer=GAZ)
+    assert [(a.name, sorted(a.aliases)) for a in actors] == [
+        ("United Valdoria", ["U.V.", "UV", "UVA", "United Valdoria", "Valdorien"]),
+        ("NMX", ["NMX"]),  # not a listed abbreviation
+        ("Amsel", ["Amsel"]),
+    ]
+    assert GAZ.place_or_country("U.V.") == GAZ.place_or_country("UVA") == Place("T:VX", "country", 0, False)
+    assert GAZ.place_or_country("Uv") is None and GAZ.place_or_country("uv") is None
+    assert GAZ.place("UV") is None  # never found in running text by the abbreviation
+
+
+def test_the_articles_own_outlet_is_no_actor() -> None:
+    assert (
+        own_outlet_keys("Wikinews", None) == own_outlet_keys(None, "https://en.wikinews.org/wiki/X") != set()
+    )
+    assert own_outlet_keys("BBC", None) == own_outlet_keys(None, "https://www.bbc.co.uk/news/1") != set()
+    assert own_outlet_keys("", "/home/user/file.txt") == frozenset()
+    text = "Anna Nowak told Wikinews that the Weltbund agreed. Wikinews asked the Weltbund."
+    names: list[tuple[str, EntityType]] = [
+        ("Anna Nowak", "person"),
+        ("Wikinews", "organization"),
+        ("Weltbund", "organization"),
+        ("Wikinews", "organization"),
+        ("Weltbund", "organization"),
+    ]
+    spans = _spans(text, names)
+    listed = [a.name for a in link_mentions(text, "en", spans)]
+    assert listed == ["Anna Nowak", "Wikinews", "Weltbund"]
+    own = own_outlet_keys("Wikinews", "https://en.wikinews.org/wiki/X")
+    assert [a.name for a in link_mentions(text, "en", spans, own_outlet=own)] == ["Anna Nowak", "Weltbund"]
+    person = [EntitySpan(0, 8, "Wikinews", "person")]  # only organisations are dropped
+    assert [a.name for a in link_mentions("Wikinews", "en", person, own_outlet=own)] == ["Wikinews"]
