@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.core.entities.boundaries import PersonBoundaries
 from desktop.core.entities.gazetteer import Gazetteer, Place
 from desktop.core.entities.linking import link_mentions, own_outlet_keys
+from desktop.core.entities.title_spans import people_after_institutions_in_titles
 from desktop.core.types import EntitySpan, EntityType
 
 GAZ = Gazetteer(
@@ -103,3 +104,31 @@ def test_the_articles_own_outlet_is_no_actor() -> None:
     assert [a.name for a in link_mentions(text, "en", spans, own_outlet=own)] == ["Anna Nowak", "Weltbund"]
     person = [EntitySpan(0, 8, "Wikinews", "person")]  # only organisations are dropped
     assert [a.name for a in link_mentions("Wikinews", "en", person, own_outlet=own)] == ["Wikinews"]
+
+
+def test_a_person_at_the_end_of_the_institution_in_a_title_is_split_off() -> None:
+    def title_word(word: str) -> bool:
+        return word in ("Speaker", "Ambassador")
+
+    def split(text: str, name: str) -> list[tuple[str, str]]:
+        spans = _spans(text, [(name, "organization")])
+        return [(s.text, s.type) for s in people_after_institutions_in_titles(text, spans, title_word, GAZ)]
+
+    text = "the Speaker of the Weltbund Anna Nowak said"
+    assert split(text, "Weltbund Anna Nowak") == [("Weltbund", "organization"), ("Anna Nowak", "person")]
+    text = "Ambassador to the United Valdoria Bernd van Kolb spoke"
+    assert split(text, "United Valdoria Bernd van Kolb") == [
+        ("United Valdoria", "organization"),
+        ("Bernd van Kolb", "person"),
+    ]
+    # no title before it, a rare given name, a head noun at the end, or no name left: unchanged
+    assert split("the Weltbund Anna Nowak said", "Weltbund Anna Nowak") == [
+        ("Weltbund Anna Nowak", "organization")
+    ]
+    assert split("Speaker of the Weltbund Kim Nowak", "Weltbund Kim Nowak") == [
+        ("Weltbund Kim Nowak", "organization")
+    ]
+    assert split("Speaker of the Anna Nowak Foundation", "Anna Nowak Foundation") == [
+        ("Anna Nowak Foundation", "organization")
+    ]
+    assert split("Speaker of the Anna Nowak", "Anna Nowak") == [("Anna Nowak", "organization")]

@@ -52,6 +52,7 @@ from desktop.core.entities.span_rules import (
     people_after_titles,
     teams_named_after_places,
 )
+from desktop.core.entities.title_spans import people_after_institutions_in_titles
 from desktop.core.types import EntitySpan
 
 MIN_COMMON_COUNT = 8
@@ -223,6 +224,7 @@ class KnowledgeRecognizer:
         spans = people_after_titles(text, spans, title_word)
         if language == "en":
             spans = people_after_title_words(text, spans, title_word, gazetteer)
+            spans = people_after_institutions_in_titles(text, spans, title_word, gazetteer)
         spans = organization_kinds(text, spans, language, gazetteer)
         spans = [t for s in spans if (t := tidy_organization(self._retype_organization(s), language))]
         spans = fix_edges(text, join_and_the(text, spans))
