@@ -132,3 +132,16 @@ def test_a_person_at_the_end_of_the_institution_in_a_title_is_split_off() -> Non
         ("Anna Nowak Foundation", "organization")
     ]
     assert split("Speaker of the Anna Nowak", "Anna Nowak") == [("Anna Nowak", "organization")]
+
+
+def test_editorial_brackets_are_no_part_of_a_name() -> None:
+    text = 'They align with [Bashar al] Assad. "[T]he Weltbund" said. The Weltbund met.'
+    spans = _spans(
+        text,
+        [("Bashar al] Assad", "person"), ("T]he Weltbund", "organization"), ("Weltbund", "organization")],
+    )
+    actors = link_mentions(text, "en", spans)
+    assert [(a.name, [(m.start, m.text) for m in a.mentions]) for a in actors] == [
+        ("Bashar al Assad", [(17, "Bashar al] Assad")]),
+        ("Weltbund", [(text.index("Weltbund"), "Weltbund"), (text.rindex("Weltbund"), "Weltbund")]),
+    ]
