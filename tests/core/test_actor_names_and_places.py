@@ -145,3 +145,21 @@ def test_editorial_brackets_are_no_part_of_a_name() -> None:
         ("Bashar al Assad", [(17, "Bashar al] Assad")]),
         ("Weltbund", [(text.index("Weltbund"), "Weltbund"), (text.rindex("Weltbund"), "Weltbund")]),
     ]
+
+
+def test_an_office_a_person_holds_is_no_organisation() -> None:
+    from desktop.core.entities.boundaries import tidy_organization
+
+    def tidy(name: str) -> tuple[str, str] | None:
+        span = tidy_organization(EntitySpan(0, len(name), name, "organization"), "en")
+        return None if span is None else (span.text, span.type)
+
+    assert tidy("National Security Advisor") is None
+    assert tidy("Prime Minister") is None
+    for name in (
+        "Office of the Prime Minister",
+        "Council of Ministers",
+        "Kansas City Chiefs",
+        "General Electric",
+    ):
+        assert tidy(name) == (name, "organization")

@@ -239,6 +239,14 @@ def tidy_organization(span: EntitySpan | None, language: str) -> EntitySpan | No
         _is_role(w) for w in words
     ):
         return None  # "Iraqi Foreign Minister", "US Secretary of State"
+    if (
+        span.type == "organization"
+        and len(words) >= 2
+        and _is_role(words[-1])
+        and not words[-1].endswith("s")  # "Kansas City Chiefs"
+        and not any(w in ("of", "for", "and", "&") or _plain(w) in _ORGANIZATION_WORDS for w in words)
+    ):
+        return None  # "National Security Advisor": an office a person holds, not an organisation
     kind = span.type
     if kind == "organization" and (_plain(words[-1]) in _DOCUMENT_HEADS or _is_event(words)):
         kind = "other"  # "Security Council Resolution", "Liberation of Sinjar"
@@ -287,6 +295,7 @@ _INSTITUTION_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_ORGANIZATION_WORDS = ENGLISH_HEADS | _INSTITUTION_NOUNS
 _TRAILING_TITLES = frozenset({"commander", "chief", "director", "spokesman", "spokeswoman", "chairman"})
 
 
