@@ -269,7 +269,10 @@ def organization_phrases(
             return False
         if any(s.start < phrase.start or s.end > phrase.end or s.type == "person" for s in inside):
             return False
-        if language == "de" and any(s.type == "location" for s in inside):
+        von = phrase.text.find(" von ")
+        if language == "de" and any(
+            s.type == "location" and (von < 0 or s.start < phrase.start + von) for s in inside
+        ):
             return False  # "Verwaltung des Kantons Bern": the place is the name here
         # the model's own span of the same words keeps its type ("West Bank")
         return not any(s.start == phrase.start and s.end == phrase.end for s in inside)
