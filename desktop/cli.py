@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from desktop.commands import command_modules
-from desktop.commands.common import Handler, TerminalText, UserError, warn
+from desktop.commands.common import Handler, TerminalText, UserError, close_libraries, warn
 from desktop.core.printable import printable_line
 
 
@@ -105,6 +105,8 @@ def run_cli(argv: Sequence[str], out: TextIO | None = None) -> int:
         log = _write_crash_log(error)
         warn(f"briefing-reader: unexpected error ({_message(error)}); details in {log}")
         return 1
+    finally:
+        close_libraries()
 
 
 def _write_crash_log(error: BaseException) -> str:

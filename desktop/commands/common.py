@@ -104,6 +104,15 @@ def require_article(session: Any, article_id: int) -> None:
         raise not_found("article", article_id)
 
 
+_OPENED: list[Any] = []
+
+
+def close_libraries() -> None:
+    """Close the libraries commands opened (their connections; a server's sessions end at once)."""
+    while _OPENED:
+        _OPENED.pop().close()
+
+
 def open_library(args: argparse.Namespace) -> Any:
     """Open the selected library; a brand-new default library starts with the sample briefing."""
     from desktop.storage.db import ENV_VAR, default_database_path, open_library, resolve_database_url
@@ -111,6 +120,7 @@ def open_library(args: argparse.Namespace) -> Any:
     is_default = args.db is None and not os.environ.get(ENV_VAR)
     is_new = is_default and not default_database_path().exists()
     library = open_library(resolve_database_url(args.db, os.environ))
+    _OPENED.append(library)
     if is_new and args.command != "import":
         from desktop.services.recognition import library_recognizer
         from desktop.services.seeding import seed_if_empty

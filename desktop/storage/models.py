@@ -61,6 +61,7 @@ class Article(Base):
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     starred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    imported_by: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
 
     mentions: Mapped[list[Mention]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
@@ -224,6 +225,7 @@ class QuoteCorrection(Base):
     kind: Mapped[str] = mapped_column(String(8), default="direct", server_default="direct")
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    author: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 annotation_tags = Table(
@@ -264,6 +266,10 @@ class Annotation(Base):
     previous_exact: Mapped[str | None] = mapped_column(Text)  # the passage before a fuzzy re-anchoring
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # who made it and who saved it last; ``version`` rises with every saved edit (conflict check)
+    author: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
+    edited_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     article: Mapped[Article] = relationship(back_populates="annotations")
     tags: Mapped[list[Tag]] = relationship(
@@ -315,6 +321,7 @@ class EntityRejection(Base):
     key: Mapped[str] = mapped_column(String(300), unique=True)
     text: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    author: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 __all__ = [

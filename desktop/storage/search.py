@@ -1,4 +1,5 @@
-"""Full-text search over articles: SQLite FTS5 on folded text and word stems, a Python scan elsewhere.
+"""Full-text search over articles: SQLite FTS5 on folded text and word stems, PostgreSQL's text search
+(desktop.storage.search_pg), a Python scan elsewhere.
 
 ``articles_fts`` (created by the migrations on SQLite) stores, with ``rowid = articles.id``,
 ``fold(title)`` and ``fold(text)`` for exact matches and the folded Snowball stems of both in
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from desktop.core.query import Matcher, Query, Term, parse_query, term_stems
 from desktop.core.stemming import has_stemmer, stem_text
 from desktop.core.textfold import fold
+from desktop.storage import search_pg
 from desktop.storage.errors import StorageError
 from desktop.storage.models import Article
 
@@ -98,16 +100,20 @@ def index_article(
     *,
     language: str | None = None,
 ) -> None:
-    """Add or replace the article's entry in the full-text index (no-op off SQLite).
+    """Add or replace the article's entry in the full-text index (FTS5, or PostgreSQL's articles_fts).
 
     ``language`` chooses the stemmer; without it the article's stored language is used.
     """
-    if _dialect_name(session_or_conn) != "sqlite":
+    dialect = _dialect_name(session_or_conn)
+    if dialect not in ("sqlite", "postgresql"):
         return
     if language is None:
         language = session_or_conn.execute(
             select(Article.language).where(Article.id == article_id)
         ).scalar_one_or_none()
+    if dialect == "postgresql":
+        search_pg.index_article(session_or_conn, article_id, title, text, language or "")
+        return
     session_or_conn.execute(sql("DELETE FROM articles_fts WHERE rowid = :id"), {"id": article_id})
     session_or_conn.execute(
         sql(
@@ -125,8 +131,11 @@ def index_article(
 
 
 def unindex_article(session_or_conn: Session | Connection, article_id: int) -> None:
-    """Remove the article from the full-text index (no-op off SQLite)."""
-    if _dialect_name(session_or_conn) != "sqlite":
+    """Remove the article from the full-text index."""
+    if _dialect_name(session_or_conn) not in ("sqlite", "postgresql"):
+        return
+    if _dialect_name(session_or_conn) == "postgresql":
+        session_or_conn.execute(sql("DELETE FROM articles_fts WHERE article_id = :id"), {"id": article_id})
         return
     session_or_conn.execute(sql("DELETE FROM articles_fts WHERE rowid = :id"), {"id": article_id})
 
@@ -142,7 +151,7 @@ def rebuild_index(
     Articles are read ``batch`` at a time (by id), so memory stays flat on big libraries;
     ``progress`` gets the running count after each batch.
     """
-    if _dialect_name(session_or_conn) != "sqlite":
+    if _dialect_name(session_or_conn) not in ("sqlite", "postgresql"):
         return 0
     session_or_conn.execute(sql("DELETE FROM articles_fts"))
     count, last_id = 0, 0
@@ -241,6 +250,13 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
         return []
     languages = library_languages(session)
     matcher = Matcher(parsed, languages)
+    if _dialect_name(session) == "postgresql":
+        rows = search_pg.search(session, parsed, languages, limit)
+        hits = []
+        for article_id, title, headline, rank, exact, head, tail in rows:
+            snippet, spans = search_pg.headline_snippet(headline, head, tail)
+            hits.append(SearchHit(article_id, title, snippet, float(rank), bool(exact), spans))
+        return hits
     if _dialect_name(session) != "sqlite":
         return _scan_search(session, parsed, matcher, limit)
     statement = sql(
