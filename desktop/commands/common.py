@@ -119,7 +119,7 @@ def open_library(args: argparse.Namespace) -> Any:
 
     is_default = args.db is None and not os.environ.get(ENV_VAR)
     is_new = is_default and not default_database_path().exists()
-    library = open_library(resolve_database_url(args.db, os.environ))
+    library = open_library(resolve_database_url(args.db, os.environ), user=getattr(args, "user", None))
     _OPENED.append(library)
     if is_new and args.command != "import":
         from desktop.services.recognition import library_recognizer

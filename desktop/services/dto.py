@@ -108,6 +108,9 @@ class AnnotationRow:
     def needs_check(self) -> bool:
         """A fuzzy anchor waits for the user's check; an orphaned one for a new place."""
         return self.state in ("fuzzy", "orphaned") or self.orphaned
+    author: str = ""
+    edited_by: str = ""
+    version: int = 1
 
     def as_json(self, *, with_article: bool = False) -> dict[str, Any]:
         """The JSON shape used by ``show`` and ``annotate``."""
@@ -119,6 +122,9 @@ class AnnotationRow:
             "note": self.note,
             "tags": list(self.tags),
             "color": self.color,
+            "author": self.author,
+            "edited_by": self.edited_by,
+            "version": self.version,
         }
         if with_article:
             data["article"] = self.article_id

@@ -219,6 +219,7 @@ class Importer:
                             source_url=document.source_url,
                             outlet=document.outlet,
                             source_path=_absolute(document.path),
+                            imported_by=self._library.user,
                             content_hash=document.content_hash,
                             analysis_version=analysis_version,
                         )

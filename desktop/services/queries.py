@@ -107,6 +107,9 @@ def annotation_rows(
             a.anchor_state,
             a.anchor_score,
             a.previous_exact,
+            a.author,
+            a.edited_by,
+            a.version,
         )
         for a in annotations
     ]

@@ -6,6 +6,7 @@ import importlib.util
 import os
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core.identity import current_user
 from desktop.storage.errors import (
     DiskFullError,
     LibraryDamagedError,
@@ -147,8 +149,11 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
     except ArgumentError:
         raise StorageError(f"{mask_url(url)!r} is not a valid database URL.") from None
     parsed = _available_postgresql_driver(parsed)
+    connect_args: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql":  # names this library's sessions in change notices
+        connect_args["application_name"] = f"briefing-reader-{uuid.uuid4().hex[:16]}"
     try:
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, connect_args=connect_args)
     except ImportError as exc:
         if parsed.get_backend_name() == "postgresql":
             raise StorageError(
@@ -205,8 +210,10 @@ class Library:
     was recorded earlier, e.g. by the window's start-up check); a damaged file refuses writes.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, user: str | None = None) -> None:
         self.engine = engine
+        #: Who works in this session: recorded with annotations, corrections and imports.
+        self.user = current_user(user)
         self.sessionmaker: sessionmaker[Session] = sessionmaker(bind=engine, expire_on_commit=False)
         read_bind = engine.execution_options(**{BEGIN_OPTION: "DEFERRED"})
         self._read_sessionmaker: sessionmaker[Session] = sessionmaker(bind=read_bind, expire_on_commit=False)
@@ -303,11 +310,14 @@ def _translate_errors() -> Iterator[None]:
         raise
 
 
-def open_library(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, backups: bool = True) -> Library:
+def open_library(
+    url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, backups: bool = True, user: str | None = None
+) -> Library:
     """Open (creating if needed) the library at ``url`` and migrate it to the newest schema.
 
     An existing SQLite library is backed up into its ``backups`` folder before its schema
-    changes (``backups=False`` skips that, for throw-away libraries).
+    changes (``backups=False`` skips that, for throw-away libraries). ``user`` names who works
+    (default: ``BRIEFING_READER_USER`` or the login name).
     """
     engine = create_engine_for(url, busy_timeout_ms=busy_timeout_ms)
     try:
@@ -320,4 +330,4 @@ def open_library(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, backups: b
     except BaseException:
         engine.dispose()
         raise
-    return Library(engine)
+    return Library(engine, user=user)

@@ -13,6 +13,8 @@ like it outside the models): per article an ``exact`` vector of its unaccented w
 ``stems`` vector in the article language's configuration (German or English Snowball after
 unaccent, else unaccented words), both weighted title A / body D, with GIN indexes. The function
 ``briefing_fts_index`` is the one writer, called by desktop.storage.search.index_article.
+Changes to the tables the window shows send ``NOTIFY briefing_library`` with the writer's
+application_name (desktop.services.library_watch listens, and skips its own library's).
 """
 
 from collections.abc import Sequence
@@ -72,6 +74,31 @@ END $$
 """
 
 
+#: Tables whose changes the window shows; a statement changing one tells listeners who changed it.
+_WATCHED = ("articles", "annotations", "annotation_tags", "tags", "actors", "actor_aliases", "quotes",
+            "quote_corrections", "entity_rejections")
+_NOTIFY_FUNCTION = """
+CREATE FUNCTION briefing_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('briefing_library', current_setting('application_name'));
+    RETURN NULL;
+END $$
+"""
+
+
+def _create_postgresql_notify() -> None:
+    op.execute(_NOTIFY_FUNCTION)
+    for table in _WATCHED:
+        op.execute(f"CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                   "FOR EACH STATEMENT EXECUTE FUNCTION briefing_notify_change()")
+
+
+def _drop_postgresql_notify() -> None:
+    for table in _WATCHED:
+        op.execute(f"DROP TRIGGER IF EXISTS {table}_notify ON {table}")
+    op.execute("DROP FUNCTION IF EXISTS briefing_notify_change()")
+
+
 def _create_postgresql_search() -> None:
     op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
     for name, parser_copy, dictionary in _CONFIGS:
@@ -114,11 +141,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column("author", sa.String(length=200), server_default="", nullable=False))
     if op.get_context().dialect.name == "postgresql":
         _create_postgresql_search()
+        _create_postgresql_notify()
 
 
 def downgrade() -> None:
     """Downgrade schema."""
     if op.get_context().dialect.name == "postgresql":
+        _drop_postgresql_notify()
         _drop_postgresql_search()
     with op.batch_alter_table("entity_rejections") as batch:
         batch.drop_column("author")
