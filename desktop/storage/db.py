@@ -56,6 +56,8 @@ __all__ = [
 #: Execution option naming how a SQLite transaction begins ("IMMEDIATE" by default, or "DEFERRED").
 BEGIN_OPTION = "briefing_sqlite_begin"
 BUSY_TIMEOUT_MS = 5000
+#: Seconds to wait for a database server to answer before saying it is not reachable.
+CONNECT_TIMEOUT_S = 10
 #: Key of the PostgreSQL advisory lock that serialises the app's write transactions (like BEGIN IMMEDIATE).
 PG_WRITE_LOCK_KEY = 0x42524945  # "BRIE"
 
@@ -139,6 +141,25 @@ def _available_postgresql_driver(url: URL) -> URL:
     return url.set(drivername="postgresql+psycopg") if importlib.util.find_spec("psycopg") else url
 
 
+def _explain_server_error(raw: str, url: URL) -> StorageError:
+    """One sentence for a server that is down, refuses the login or lacks the database (no password)."""
+    detail = " ".join(mask_url(raw).split())
+    where = mask_url(url.render_as_string())
+    text = detail.lower()
+    if "password authentication failed" in text or "no password supplied" in text:
+        return StorageError(f"The database server refused the user name or password in {where}; check them.")
+    if "database" in text and "does not exist" in text:
+        return StorageError(
+            f"The database {url.database!r} does not exist on the server of {where}; "
+            "create it or check the name."
+        )
+    if any(
+        s in text for s in ("connection refused", "no such file", "could not connect", "timeout", "timed out")
+    ):
+        return StorageError(f"The database server of {where} is not reachable (is it running?): {detail}.")
+    return StorageError(f"Cannot connect to the database {where}: {detail}.")
+
+
 def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """Create an engine; for SQLite set the pragmas, BEGIN IMMEDIATE writes and check FTS5.
 
@@ -152,6 +173,8 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":  # names this library's sessions in change notices
         connect_args["application_name"] = f"briefing-reader-{uuid.uuid4().hex[:16]}"
+        if "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
     try:
         engine = create_engine(parsed, connect_args=connect_args)
     except ImportError as exc:
@@ -172,10 +195,7 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
                 pass
         except DBAPIError as exc:
             engine.dispose()
-            detail = mask_url(str(exc.orig))
-            raise StorageError(
-                f"Cannot connect to the database {mask_url(parsed.render_as_string())}: {detail}."
-            ) from None
+            raise _explain_server_error(str(exc.orig), parsed) from None
         return engine
     database = parsed.database or ""
     _check_sqlite_file(database)
