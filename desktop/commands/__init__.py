@@ -21,6 +21,7 @@ def command_modules() -> list[ModuleType]:
         maintenance,
         quotes,
         reading,
+        team,
         tools,
         versions,
         w3c,
@@ -37,5 +38,6 @@ def command_modules() -> list[ModuleType]:
         export,
         w3c,
         maintenance,
+        team,
         tools,
     ]
