@@ -121,7 +121,7 @@ class NotifyWatch(ChangeWatch):
                 self._own = str(conn.exec_driver_sql("SELECT current_setting('application_name')").scalar())
             raw = library.engine.raw_connection()
             raw.detach()  # a connection of its own, outside the pool, in autocommit mode
-            listener = raw.driver_connection
+            listener: Any = raw.driver_connection
             listener.rollback()
             listener.autocommit = True
             listener.execute(f"LISTEN {CHANNEL}")

@@ -251,9 +251,10 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
     languages = library_languages(session)
     matcher = Matcher(parsed, languages)
     if _dialect_name(session) == "postgresql":
-        rows = search_pg.search(session, parsed, languages, limit)
         hits = []
-        for article_id, title, headline, rank, exact, head, tail in rows:
+        for article_id, title, headline, rank, exact, head, tail in search_pg.search(
+            session, parsed, languages, limit
+        ):
             snippet, spans = search_pg.headline_snippet(headline, head, tail)
             hits.append(SearchHit(article_id, title, snippet, float(rank), bool(exact), spans))
         return hits
