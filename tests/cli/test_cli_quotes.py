@@ -110,7 +110,19 @@ def test_dossier_json_shape(library: Path) -> None:
     assert "NATO" in [r["name"] for r in data["related"]]
     notes = data["annotations"]
     assert [n["quote"] for n in notes] == ["fügte Rutte hinzu"]
-    assert set(notes[0]) == {"id", "start", "end", "quote", "note", "tags", "color", "article"}
+    assert set(notes[0]) == {
+        "id",
+        "start",
+        "end",
+        "quote",
+        "note",
+        "tags",
+        "color",
+        "article",
+        "author",
+        "edited_by",
+        "version",
+    }
 
 
 def test_dossier_markdown_to_stdout_and_file(library: Path, tmp_path: Path) -> None:
