@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -31,6 +32,9 @@ def cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.skipif(
+    importlib.util.find_spec("psycopg") is None, reason="needs the postgres extra (psycopg) to reach a server"
+)
 def test_a_server_that_is_down_is_named_without_the_password() -> None:
     url = "postgresql+psycopg://analyst:s3cret-pw@127.0.0.1:1/briefing"
     with pytest.raises(StorageError, match="not reachable") as raised:
