@@ -7,7 +7,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from desktop.core.printable import printable_line, terminal_safe
@@ -75,9 +75,30 @@ def warn(message: str) -> None:
 
 
 def emit(data: Any, out: TextIO) -> None:
-    """Write ``data`` as indented JSON (non-ASCII kept as is, control characters escaped)."""
+    """Write ``data`` as JSON (non-ASCII kept as is, control characters escaped).
+
+    A list (or any iterator of rows) is streamed, one element per line (:func:`emit_rows`);
+    other data is indented.
+    """
+    if isinstance(data, list | tuple | Iterator):
+        emit_rows(data, out)
+        return
     out.write(terminal_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     out.write("\n")
+
+
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder does the work
+
+
+def emit_rows(rows: Iterable[Any], out: TextIO) -> None:
+    """Write ``rows`` as one JSON array, each element on its own line, as they come (no list built)."""
+    encode = _ROW_ENCODER.encode
+    separator = "[\n"
+    for row in rows:
+        out.write(separator)
+        out.write(terminal_safe(encode(row)))
+        separator = ",\n"
+    out.write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 def not_found(kind: str, ident: int) -> Exception:

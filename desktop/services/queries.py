@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,6 +31,11 @@ class NotFoundError(LookupError):
 
 def list_articles(session: Session) -> list[ArticleRow]:
     """All articles, newest import first, with their annotation counts."""
+    return list(iter_articles(session))
+
+
+def iter_articles(session: Session, *, batch: int = 1000) -> Iterator[ArticleRow]:
+    """All articles, newest import first, with their annotation counts, read ``batch`` rows at a time."""
     counts = (
         select(Annotation.article_id, func.count(Annotation.id).label("n"))
         .group_by(Annotation.article_id)
@@ -52,9 +57,10 @@ def list_articles(session: Session) -> list[ArticleRow]:
         )
         .outerjoin(counts, counts.c.article_id == Article.id)
         .order_by(Article.id.desc())
+        .execution_options(yield_per=batch)
     )
-    return [
-        ArticleRow(
+    for r in rows:
+        yield ArticleRow(
             r[0],
             r[1],
             r[2],
@@ -67,8 +73,6 @@ def list_articles(session: Session) -> list[ArticleRow]:
             bool(r[9]),
             bool(r[10]),
         )
-        for r in rows
-    ]
 
 
 def annotation_rows(

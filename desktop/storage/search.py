@@ -260,11 +260,12 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
         return hits
     if _dialect_name(session) != "sqlite":
         return _scan_search(session, parsed, matcher, limit)
+    # Rank on the index alone (no article text carried through the sort), then read the page's
+    # articles; snippets look at a window of each text around its first match.
     statement = sql(
-        "SELECT a.id, a.title, a.text, bm25(articles_fts, :tw, :bw, :tw, :bw) AS rank, "
-        "(articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact)) AS exact "
-        "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
-        "WHERE articles_fts MATCH :match ORDER BY exact DESC, rank LIMIT :limit"
+        "SELECT rowid, bm25(articles_fts, :tw, :bw, :tw, :bw) AS rank, "
+        "(rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact)) AS exact "
+        "FROM articles_fts WHERE articles_fts MATCH :match ORDER BY exact DESC, rank LIMIT :limit"
     )
     params = {
         "tw": TITLE_WEIGHT,
@@ -274,12 +275,22 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
         "limit": limit,
     }
     try:
-        rows = session.execute(statement, params).all()
+        ranked = session.execute(statement, params).all()
     except OperationalError as exc:  # defensive: the expression is built to be always valid
         if "fts5" in str(exc.orig).lower():
             return []
         raise
-    return [_hit(r.id, r.title, make_snippet(r.text, matcher), -float(r.rank), bool(r.exact)) for r in rows]
+    ids = [int(r.rowid) for r in ranked]
+    articles = {
+        int(r.id): (r.title, r.text)
+        for r in session.execute(select(Article.id, Article.title, Article.text).where(Article.id.in_(ids)))
+    }
+    return [
+        _hit(int(r.rowid), title, make_snippet(text, matcher), -float(r.rank), bool(r.exact))
+        for r in ranked
+        if (found := articles.get(int(r.rowid))) is not None
+        for title, text in (found,)
+    ]
 
 
 def _scan_search(session: Session, parsed: Query, matcher: Matcher, limit: int) -> list[SearchHit]:
@@ -313,13 +324,63 @@ def _match_spans(original: str, matcher: Matcher) -> list[tuple[int, int]]:
     return matcher.spans(original)
 
 
+SNIPPET_CHUNK = 4000
+"""Characters of an article matched at a time while looking for its first hit (plus an overlap)."""
+
+
 def make_snippet(original: str, matcher: Matcher | str, words: int = SNIPPET_WORDS) -> Snippet:
     """About ``words`` words of ``original`` around the first match (whitespace collapsed, … where cut),
-    with the positions of the matches in that text."""
+    with the positions of the matches in that text.
+
+    Only a window of ``original`` around the first match is folded and matched, not the whole text:
+    the snippet is the same as from the whole text, at a cost that does not grow with the article.
+    """
     if isinstance(matcher, str):
         matcher = Matcher(parse_query(matcher))
-    spans = _match_spans(original, matcher)
-    return _cut(original, spans, spans[0][0] if spans else 0, words)
+    anchor = _first_match(original, matcher)
+    size = max(600, words * 40)
+    while True:
+        lo = _space_before(original, anchor - size)
+        hi = _space_after(original, anchor + 2 * size)
+        window = original[lo:hi]
+        local = anchor - lo
+        before = len(re.findall(r"\S+", window[:local]))
+        after = len(re.findall(r"\S+", window[local:]))
+        if (lo == 0 or before > words + 1) and (hi == len(original) or after > words + 1):
+            break  # enough words on both sides: the cut and its "…" marks are those of the whole text
+        size *= 4  # long runs of spaces, or very long words: widen until the words fit
+    return _cut(window, _match_spans(window, matcher), local, words)
+
+
+def _first_match(original: str, matcher: Matcher) -> int:
+    """Where the first match of ``matcher`` starts in ``original`` (0 when there is none), chunk by chunk."""
+    overlap = MAX_QUERY_CHARS + 100
+    start = 0
+    while start < len(original):
+        end = _space_after(original, start + SNIPPET_CHUNK)
+        spans = _match_spans(original[start:end], matcher)
+        if spans:
+            return start + spans[0][0]
+        if end >= len(original):
+            break
+        start = _space_before(original, end - overlap)
+    return 0
+
+
+def _space_before(text: str, position: int) -> int:
+    """``position`` moved back to just after a whitespace character (0 at the start)."""
+    if position <= 0:
+        return 0
+    found = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position))
+    return found + 1 if found >= 0 else 0
+
+
+def _space_after(text: str, position: int) -> int:
+    """``position`` moved on to a whitespace character (the end of ``text`` at the latest)."""
+    if position >= len(text):
+        return len(text)
+    found = [i for i in (text.find(" ", position), text.find("\n", position)) if i >= 0]
+    return min(found) if found else len(text)
 
 
 def _cut(original: str, spans: list[tuple[int, int]], anchor: int, words: int) -> Snippet:
