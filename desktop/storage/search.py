@@ -33,6 +33,8 @@ BODY_WEIGHT = 1.0
 SNIPPET_WORDS = 20
 SNIPPET_WORDS_BEFORE = 7
 REINDEX_BATCH = 200
+RANK_CANDIDATES = 2000
+"""A query matching more articles is ranked among its newest this many (bounded time for common words)."""
 ELLIPSIS = "…"
 
 _EXACT_COLUMNS = "{title body}"
@@ -261,11 +263,14 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
     if _dialect_name(session) != "sqlite":
         return _scan_search(session, parsed, matcher, limit)
     # Rank on the index alone (no article text carried through the sort), then read the page's
-    # articles; snippets look at a window of each text around its first match.
+    # articles; snippets look at a window of each text around its first match. A query matching
+    # more than RANK_CANDIDATES articles is ranked among its newest RANK_CANDIDATES ones (found
+    # by walking the index backwards, without scoring), so a common word costs what a rare one does.
     statement = sql(
         "SELECT rowid, bm25(articles_fts, :tw, :bw, :tw, :bw) AS rank, "
-        "(rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact)) AS exact "
-        "FROM articles_fts WHERE articles_fts MATCH :match ORDER BY exact DESC, rank LIMIT :limit"
+        "(rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact AND rowid >= :since)) "
+        "AS exact FROM articles_fts WHERE articles_fts MATCH :match AND rowid >= :since "
+        "ORDER BY exact DESC, rank LIMIT :limit"
     )
     params = {
         "tw": TITLE_WEIGHT,
@@ -273,8 +278,10 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
         "match": _expression(parsed, languages, exact_only=False),
         "exact": _expression(parsed, (), exact_only=True),
         "limit": limit,
+        "since": 0,
     }
     try:
+        params["since"] = _candidates_since(session, str(params["match"]), max(limit, RANK_CANDIDATES))
         ranked = session.execute(statement, params).all()
     except OperationalError as exc:  # defensive: the expression is built to be always valid
         if "fts5" in str(exc.orig).lower():
@@ -291,6 +298,18 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
         if (found := articles.get(int(r.rowid))) is not None
         for title, text in (found,)
     ]
+
+
+def _candidates_since(session: Session, match: str, candidates: int) -> int:
+    """The smallest article id among the newest ``candidates`` matches (0 when there are fewer)."""
+    row = session.execute(
+        sql(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
+        ),
+        {"match": match, "skip": candidates - 1},
+    ).first()
+    return int(row[0]) if row is not None else 0
 
 
 def _scan_search(session: Session, parsed: Query, matcher: Matcher, limit: int) -> list[SearchHit]:
