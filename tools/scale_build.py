@@ -411,9 +411,10 @@ def build_library(workdir: Path, data: Path, size: int, seeds: int, say: Say = _
     )
     base = next((p for p in reversed(smaller) if int(p.name.split("-")[1]) < size), seed_path)
     partial = target.with_suffix(".partial")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        leftover.unlink(missing_ok=True)
-    shutil.copyfile(base, partial)
+    if not partial.is_file():  # else resume an interrupted build (each batch is one transaction)
+        copying = target.with_suffix(".copying")
+        shutil.copyfile(base, copying)
+        copying.rename(partial)
     seed_library = open_library(f"sqlite:///{seed_path}", backups=False)
     try:
         seed_rows = load_seeds(seed_library)

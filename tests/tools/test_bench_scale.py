@@ -72,7 +72,7 @@ def test_small_run_prints_every_figure(tmp_path: Path) -> None:
         "dossier",
     ):
         _percentiles(services[name])
-    assert services["dossier_actor_mentions"] > 0
+    assert services["dossier_actor"]["mentions"] > 0
     assert all(
         _positive(figures["cli"][k]) for k in ("help_ms", "search_ms", "articles_json_ms", "actors_json_ms")
     )
