@@ -382,7 +382,8 @@ def _first_match(original: str, matcher: Matcher) -> int:
             return start + spans[0][0]
         if end >= len(original):
             break
-        start = _space_before(original, end - overlap)
+        following = _space_before(original, end - overlap)
+        start = following if following > start else end  # one long word: go on without an overlap
     return 0
 
 

@@ -65,3 +65,9 @@ def test_a_common_word_folds_only_a_window(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(search, "_match_spans", spy)
     snippet = make_snippet(text, "regierung")
     assert snippet.hits and sum(matched) < len(text) / 20
+
+
+def test_long_runs_without_spaces_end() -> None:
+    text = "a" * 9000 + " b " + "c" * 9000 + " Seeminenräumung " + "d" * 5000
+    for query in ("seeminenraumung", "b", "nothing"):
+        assert make_snippet(text, query) == whole_text_snippet(text, query)
