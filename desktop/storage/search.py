@@ -343,8 +343,8 @@ def _match_spans(original: str, matcher: Matcher) -> list[tuple[int, int]]:
     return matcher.spans(original)
 
 
-SNIPPET_CHUNK = 4000
-"""Characters of an article matched at a time while looking for its first hit (plus an overlap)."""
+SNIPPET_CHUNK = 1200
+"""Characters of an article matched first while looking for its first hit (then twice as many, …)."""
 
 
 def make_snippet(original: str, matcher: Matcher | str, words: int = SNIPPET_WORDS) -> Snippet:
@@ -356,35 +356,40 @@ def make_snippet(original: str, matcher: Matcher | str, words: int = SNIPPET_WOR
     """
     if isinstance(matcher, str):
         matcher = Matcher(parse_query(matcher))
-    anchor = _first_match(original, matcher)
-    size = max(600, words * 40)
-    while True:
+    start, end, found = _first_chunk_with_match(original, matcher)
+    anchor = start + found[0][0] if found else 0
+    size = words * 10  # the chunk narrowed to about this many characters around the match
+    lo = max(start, _space_before(original, anchor - size))
+    hi = min(end, _space_after(original, anchor + 2 * size))
+    spans = [(a + start - lo, b + start - lo) for a, b in found if lo <= a + start and b + start <= hi]
+    while not _enough_words(original, lo, hi, anchor, words):
         lo = _space_before(original, anchor - size)
         hi = _space_after(original, anchor + 2 * size)
-        window = original[lo:hi]
-        local = anchor - lo
-        before = len(re.findall(r"\S+", window[:local]))
-        after = len(re.findall(r"\S+", window[local:]))
-        if (lo == 0 or before > words + 1) and (hi == len(original) or after > words + 1):
-            break  # enough words on both sides: the cut and its "…" marks are those of the whole text
+        spans = _match_spans(original[lo:hi], matcher)
         size *= 4  # long runs of spaces, or very long words: widen until the words fit
-    return _cut(window, _match_spans(window, matcher), local, words)
+    return _cut(original[lo:hi], spans, anchor - lo, words)
 
 
-def _first_match(original: str, matcher: Matcher) -> int:
-    """Where the first match of ``matcher`` starts in ``original`` (0 when there is none), chunk by chunk."""
+def _enough_words(original: str, lo: int, hi: int, anchor: int, words: int) -> bool:
+    """True when ``original[lo:hi]`` holds enough words on both sides of ``anchor`` for the cut and its
+    "…" marks to be those of the whole text."""
+    before = lo == 0 or len(re.findall(r"\S+", original[lo:anchor])) > words + 1
+    return before and (hi == len(original) or len(re.findall(r"\S+", original[anchor:hi])) > words + 1)
+
+
+def _first_chunk_with_match(original: str, matcher: Matcher) -> tuple[int, int, list[tuple[int, int]]]:
+    """The first chunk ``[lo, hi)`` of ``original`` holding a match, with its spans (relative to ``lo``);
+    the last chunk and no spans when nothing matches. Chunks overlap and grow."""
     overlap = MAX_QUERY_CHARS + 100
-    start = 0
-    while start < len(original):
-        end = _space_after(original, start + SNIPPET_CHUNK)
+    start, size = 0, SNIPPET_CHUNK
+    while True:
+        end = _space_after(original, start + size)
         spans = _match_spans(original[start:end], matcher)
-        if spans:
-            return start + spans[0][0]
-        if end >= len(original):
-            break
+        if spans or end >= len(original):
+            return start, end, spans
         following = _space_before(original, end - overlap)
         start = following if following > start else end  # one long word: go on without an overlap
-    return 0
+        size *= 2
 
 
 def _space_before(text: str, position: int) -> int:
