@@ -163,8 +163,8 @@ def search_queries(library: Library, typical: int) -> dict[str, list[str]]:
         return [t for t, _d in ranked[:3]]
 
     rare, mid, common = near(0.0, 2), near(0.01), near(0.4)
-    words = re.findall(r"[^\W\d_]{4,}", text)
-    phrase = f'"{words[len(words) // 2]} {words[len(words) // 2 + 1]}"' if len(words) > 2 else f'"{mid[0]}"'
+    pairs = re.findall(r"(?<!\S)([^\W\d_]{4,}) ([^\W\d_]{4,})(?!\S)", text)  # two words in one sentence
+    phrase = '"{} {}"'.format(*pairs[len(pairs) // 2]) if pairs else f'"{mid[0]}"'
     return {
         "rare": rare,
         "mid": mid,
