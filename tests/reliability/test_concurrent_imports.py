@@ -49,10 +49,6 @@ def run_workers(url: str, folders: list[list[Path]], go_file: Path) -> list[list
     workers = [
         subprocess.Popen(
             [sys.executable, str(WORKER), url, str(go_file), *map(str, paths)],
-            env={
-                **os.environ,
-                "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-            },
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
