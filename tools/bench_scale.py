@@ -165,11 +165,12 @@ def search_queries(library: Library, typical: int) -> dict[str, list[str]]:
     rare, mid, common = near(0.0, 2), near(0.01), near(0.4)
     pairs = re.findall(r"(?<!\S)([^\W\d_]{4,}) ([^\W\d_]{4,})(?!\S)", text)  # two words in one sentence
     phrase = '"{} {}"'.format(*pairs[len(pairs) // 2]) if pairs else f'"{mid[0]}"'
+    spread = pairs[len(pairs) // 4 :: max(1, len(pairs) // 4)][:3]  # two words of the typical article (AND)
     return {
         "rare": rare,
         "mid": mid,
         "common": common,
-        "two_words": [f"{m} {c}" for m, c in zip(mid, common, strict=False)],
+        "two_words": [f"{a} {b}" for a, b in spread] or mid[:1],
         "prefix": [m[:4] + "*" for m in mid],
         "phrase": [phrase],
     }
