@@ -103,14 +103,14 @@ class AnnotationRow:
     state: str = "exact"  # how the last new version placed it: exact, moved, fuzzy, orphaned
     score: float | None = None  # similarity of a fuzzy anchor
     previous_quote: str | None = None  # what a fuzzy one quoted before
+    author: str = ""
+    edited_by: str = ""
+    version: int = 1
 
     @property
     def needs_check(self) -> bool:
         """A fuzzy anchor waits for the user's check; an orphaned one for a new place."""
         return self.state in ("fuzzy", "orphaned") or self.orphaned
-    author: str = ""
-    edited_by: str = ""
-    version: int = 1
 
     def as_json(self, *, with_article: bool = False) -> dict[str, Any]:
         """The JSON shape used by ``show`` and ``annotate``."""
