@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.core.colors import HIGHLIGHT_TINTS
 from desktop.core.w3c_check import (
     ANNO_CONTEXT,
     DATETIME,
@@ -38,17 +39,6 @@ from desktop.core.w3c_check import (
 MAX_BYTES = 64 * 1024 * 1024
 _URN_UUID = re.compile(r"^urn:uuid:([0-9a-fA-F-]{36})$")
 HYPOTHESIS_BASE = "https://hypothes.is/a/"
-#: The highlight colours as the light theme tints text (the window's palette), for the stylesheet.
-HIGHLIGHT_TINTS = {
-    "yellow": "#f0d475",
-    "green": "#aee8bb",
-    "blue": "#a9c6fb",
-    "red": "#fba494",
-    "purple": "#dcaaf0",
-    "pink": "#f5a3c7",
-    "orange": "#f8bb82",
-    "gray": "#d3d5d8",
-}
 
 
 @dataclass(frozen=True)
