@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from desktop.commands import command_modules
-from desktop.commands.common import Handler, TerminalText, UserError, warn
+from desktop.commands.common import Handler, TerminalText, UserError, close_libraries, warn
 from desktop.core.printable import printable_line
 
 
@@ -27,6 +27,12 @@ class _Parser(argparse.ArgumentParser):
 def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     parser = _Parser(prog="briefing-reader", description="Read, annotate and export news and briefings.")
     parser.add_argument("--db", metavar="URL", help="library: a SQLite file path or a database URL")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="who works: recorded with notes, corrections and imports "
+        "(default: BRIEFING_READER_USER, else the login name)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     handlers: dict[str, Handler] = {}
     for module in command_modules():
@@ -49,7 +55,7 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
     from desktop.core.export_md import ExportError
     from desktop.core.ingest import IngestError
     from desktop.core.tags import TagError
-    from desktop.services.annotations import AnnotationError
+    from desktop.services.annotations import AnnotationError, EditConflictError
     from desktop.services.article_meta import ArticleEditError
     from desktop.services.entities_cli import EntitiesInputError
     from desktop.services.network import NetworkError
@@ -64,6 +70,7 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
         IngestError,
         TagError,
         AnnotationError,
+        EditConflictError,
         ArticleEditError,
         NetworkError,
         NotFoundError,
@@ -105,6 +112,8 @@ def run_cli(argv: Sequence[str], out: TextIO | None = None) -> int:
         log = _write_crash_log(error)
         warn(f"briefing-reader: unexpected error ({_message(error)}); details in {log}")
         return 1
+    finally:
+        close_libraries()
 
 
 def _write_crash_log(error: BaseException) -> str:
@@ -131,7 +140,7 @@ def _first_word(argv: Sequence[str]) -> str | None:
     rest = list(argv)
     while rest and rest[0].startswith("-") and rest[0] != "-":
         option = rest.pop(0)
-        if option == "--db" and rest:
+        if option in ("--db", "--user") and rest:
             rest.pop(0)
     return rest[0] if rest else None
 

@@ -10,6 +10,10 @@ Outputs (gzip TSV, UTF-8):
   region, or the main/well-formed name of a city of 100,000+ inhabitants that is not a
   common word); the others only serve to *link* spelling variants (Kyjiw = Kiew = Kyiv).
   States and provinces come from rigour's territories (MIT; kind ``region``).
+- ``country_codes.tsv.gz``: ``abbreviation, place id``: country abbreviations written in
+  capitals ("US", "USA", "UK", "UAE"; dots are dropped when looked up, so "U.S." is "US") from
+  OpenSanctions countrynames (MIT): each two-letter country key and the two- or three-letter
+  capital forms listed for it. They only link a span already typed as a place to its country.
 - ``organizations.tsv.gz``, ``abbreviations.tsv.gz``, ``demonyms.tsv.gz``: see
   ``tools.build_org_names`` (run by this script too).
 - ``word_counts.tsv.gz``: ``language, capitalised word, times tagged O, times tagged as an
@@ -206,6 +210,44 @@ def given_name_rows(data: Path) -> Iterator[tuple[str, int]]:
             yield name, count
 
 
+_COUNTRY_KEY = re.compile(r"^([A-Z]{2}):\s*$")
+_COUNTRY_FORM = re.compile(r"^\s+-\s+[\"']?([A-Z]{2,3})[\"']?\s*$")
+
+
+def country_code_rows(data: Path) -> Iterator[tuple[str, str]]:
+    """(abbreviation, place id) from countrynames' ``data.yaml`` (a mapping of code to name lists).
+
+    Only two-letter keys (ISO 3166-1) and forms of two or three capitals count; a form listed
+    under two countries is left out.
+    """
+    path = data / "countrynames" / "data.yaml"
+    if not path.exists():
+        return
+    owners: dict[str, set[str]] = defaultdict(set)
+    code = ""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if key := _COUNTRY_KEY.match(line):
+                code = key.group(1)
+                owners[code].add(code)
+            elif not line.startswith((" ", "-")):
+                code = ""  # a key that is no ISO country ("GB-SCT", "SUHH")
+            elif code and (form := _COUNTRY_FORM.match(line)):
+                owners[form.group(1)].add(code)
+    for form, codes in sorted(owners.items()):
+        if len(codes) == 1:
+            yield form, f"T:{next(iter(codes))}"
+
+
+def build_country_codes(data: Path, out: Path) -> int:
+    """Write ``country_codes.tsv.gz``; returns its row count."""
+    rows = list(country_code_rows(data))
+    with gzip.open(out / "country_codes.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
+        for form, place in rows:
+            handle.write(f"{form}\t{place}\n")
+    return len(rows)
+
+
 def _rank(place: str, kind: str, strong: int, population: int) -> tuple[int, int, int]:
     """Which entry a name keeps: a country or CLDR region, else a city, else a state or province."""
     tier = 0 if place.startswith("R:") else 1 if kind == "city" else 2
@@ -242,6 +284,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
         for form, groups in variants:
             handle.write(f"{form}\t{groups}\n")
     return {
+        "country_codes": build_country_codes(data, out),
         "places": len(best),
         "strong_places": sum(v[3] for v in best.values()),
         "person_name_forms": len(variants),

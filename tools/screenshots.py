@@ -28,8 +28,9 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.paths import open_settings
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.theme import ThemeController
+from desktop.ui.versions_dialog import VersionsDialog
 
-SCENES = ("reader", "notes", "focus", "quotes", "dossier", "network")
+SCENES = ("reader", "notes", "focus", "quotes", "annotations", "versions", "dossier", "network")
 
 
 def _wait(ms: int) -> None:
@@ -94,6 +95,16 @@ def main(argv: list[str] | None = None) -> int:
             window.panes.set_focus(True)
         elif scene == "quotes":
             window.sidebar.tabs.setCurrentWidget(window.sidebar.quotes)
+        elif scene == "annotations":  # anchor states after a new version
+            window.sidebar.tabs.setCurrentIndex(1)
+        elif scene == "versions":
+            dialog = VersionsDialog(ctx, args.article, window)
+            dialog.resize(min(width, 900), min(height, 700))
+            dialog.show()
+            _wait(2 * args.settle)
+            _save(dialog, args.out, f"{scene}-{tag}.png")
+            dialog.close()
+            continue
         elif scene in ("dossier", "network"):
             views = window.analysis
             if scene == "dossier":
@@ -113,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         _save(window, args.out, f"{scene}-{tag}.png")
         if scene == "focus":
             window.panes.set_focus(False)
-        if scene == "quotes":
+        if scene in ("quotes", "annotations"):
             window.sidebar.tabs.setCurrentIndex(0)
     window.close()
     ctx.tasks.wait(5000)

@@ -21,7 +21,23 @@ def command_modules() -> list[ModuleType]:
         maintenance,
         quotes,
         reading,
+        team,
         tools,
+        versions,
+        w3c,
     )
 
-    return [articles, reading, article_meta, actors, quotes, annotating, export, maintenance, tools]
+    return [
+        articles,
+        versions,
+        reading,
+        article_meta,
+        actors,
+        quotes,
+        annotating,
+        export,
+        w3c,
+        maintenance,
+        team,
+        tools,
+    ]

@@ -31,6 +31,12 @@ def register(sub: Any) -> dict[str, Handler]:
     p.add_argument("--tag", action="append", metavar="TAG", help="replaces all tags (repeat for several)")
     p.add_argument("--no-tags", action="store_true", help="remove all tags")
     p.add_argument("--color", metavar="NAME")
+    p.add_argument(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help="save only if nobody changed it since version N (else report the conflict)",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("delete-annotation", help="delete an annotation")
@@ -84,8 +90,9 @@ def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
         tags = " ".join("#" + field(t) for t in a.tags)
         meaning = field(meanings.get(a.color, a.color))
         day = r.created_at[:10]
+        by = f" by {field(a.author)}" if a.author else ""
         out.write(
-            f"[{a.id}] {day} article {a.article_id} {a.start}-{a.end} ({meaning}) {tags}".rstrip() + "\n"
+            f"[{a.id}] {day}{by} article {a.article_id} {a.start}-{a.end} ({meaning}) {tags}".rstrip() + "\n"
         )
         out.write(f"  {field(r.article_title)}\n  > {a.quote}\n")
         if a.note:
@@ -99,7 +106,12 @@ def _cmd_edit_annotation(args: argparse.Namespace, out: TextIO) -> int:
     check_id("annotation", args.annotation_id)
     tags = [] if args.no_tags else args.tag
     row = update_annotation(
-        open_library(args), args.annotation_id, note=args.note, tags=tags, color=args.color
+        open_library(args),
+        args.annotation_id,
+        note=args.note,
+        tags=tags,
+        color=args.color,
+        expected_version=args.expect_version,
     )
     if args.json:
         emit(row.as_json(with_article=True), out)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop.commands.common import Handler, check_id, emit, field, open_library, warn
+
+if TYPE_CHECKING:
+    from desktop.services.dto import ArticleRow
 
 
 def register(sub: Any) -> dict[str, Handler]:
@@ -71,6 +74,8 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             if r.status == "error":
                 continue
             line = f"{r.status:<9} #{r.id}  {field(r.title)}  [{field(r.language)}]  {field(r.path)}"
+            if r.anchors is not None:
+                line += "  (" + ", ".join(f"{state} {n}" for state, n in r.anchors.items()) + ")"
             out.write(line + "\n")
     for r in results:
         if r.status == "error":
@@ -82,7 +87,7 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_articles(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.library_filters import LibraryFilter, filter_article_ids
-    from desktop.services.queries import list_articles
+    from desktop.services.queries import iter_articles
 
     flt = LibraryFilter(
         read=True if args.read else False if args.unread else None,
@@ -90,24 +95,26 @@ def _cmd_articles(args: argparse.Namespace, out: TextIO) -> int:
         archived=True if args.archived else None,
     )
     with open_library(args).read_session() as session:
-        rows = list_articles(session)
         allowed = filter_article_ids(session, flt)
-    if allowed is not None:
-        rows = [r for r in rows if r.id in allowed]
-    if args.json:
-        emit([r.as_json() for r in rows], out)
-    else:
-        for r in rows:
-            notes = f"{r.annotations} notes" if r.annotations else ""
-            state = ", ".join(
-                label
-                for label, on in (("unread", not r.read_at), ("starred", r.starred), ("archived", r.archived))
-                if on
-            )
-            state = f"({state})" if state else ""
-            head = f"#{r.id:<5} [{field(r.language)}] {field(r.published):10}"
-            out.write(f"{head}  {field(r.title)}  {notes}  {state}".rstrip() + "\n")
+        rows = (r for r in iter_articles(session) if allowed is None or r.id in allowed)
+        if args.json:
+            emit((r.as_json() for r in rows), out)
+        else:
+            _print_articles(rows, out)
     return 0
+
+
+def _print_articles(rows: Iterable[ArticleRow], out: TextIO) -> None:
+    for r in rows:
+        notes = f"{r.annotations} notes" if r.annotations else ""
+        state = ", ".join(
+            label
+            for label, on in (("unread", not r.read_at), ("starred", r.starred), ("archived", r.archived))
+            if on
+        )
+        state = f"({state})" if state else ""
+        head = f"#{r.id:<5} [{field(r.language)}] {field(r.published):10}"
+        out.write(f"{head}  {field(r.title)}  {notes}  {state}".rstrip() + "\n")
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:

@@ -7,7 +7,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from desktop.core.printable import printable_line, terminal_safe
@@ -75,9 +75,30 @@ def warn(message: str) -> None:
 
 
 def emit(data: Any, out: TextIO) -> None:
-    """Write ``data`` as indented JSON (non-ASCII kept as is, control characters escaped)."""
+    """Write ``data`` as JSON (non-ASCII kept as is, control characters escaped).
+
+    A list (or any iterator of rows) is streamed, one element per line (:func:`emit_rows`);
+    other data is indented.
+    """
+    if isinstance(data, list | tuple | Iterator):
+        emit_rows(data, out)
+        return
     out.write(terminal_safe(json.dumps(data, ensure_ascii=False, indent=2)))
     out.write("\n")
+
+
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder does the work
+
+
+def emit_rows(rows: Iterable[Any], out: TextIO) -> None:
+    """Write ``rows`` as one JSON array, each element on its own line, as they come (no list built)."""
+    encode = _ROW_ENCODER.encode
+    separator = "[\n"
+    for row in rows:
+        out.write(separator)
+        out.write(terminal_safe(encode(row)))
+        separator = ",\n"
+    out.write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 def not_found(kind: str, ident: int) -> Exception:
@@ -104,13 +125,23 @@ def require_article(session: Any, article_id: int) -> None:
         raise not_found("article", article_id)
 
 
+_OPENED: list[Any] = []
+
+
+def close_libraries() -> None:
+    """Close the libraries commands opened (their connections; a server's sessions end at once)."""
+    while _OPENED:
+        _OPENED.pop().close()
+
+
 def open_library(args: argparse.Namespace) -> Any:
     """Open the selected library; a brand-new default library starts with the sample briefing."""
     from desktop.storage.db import ENV_VAR, default_database_path, open_library, resolve_database_url
 
     is_default = args.db is None and not os.environ.get(ENV_VAR)
     is_new = is_default and not default_database_path().exists()
-    library = open_library(resolve_database_url(args.db, os.environ))
+    library = open_library(resolve_database_url(args.db, os.environ), user=getattr(args, "user", None))
+    _OPENED.append(library)
     if is_new and args.command != "import":
         from desktop.services.recognition import library_recognizer
         from desktop.services.seeding import seed_if_empty

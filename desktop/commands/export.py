@@ -25,6 +25,12 @@ def register(sub: Any) -> dict[str, Handler]:
     add_note_filters(p, actor=False)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten unless --force)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.add_argument(
+        "--format",
+        choices=("markdown", "w3c"),
+        default="markdown",
+        help="markdown (default) or w3c: Web Annotation JSON-LD (with --article, --tag or --all)",
+    )
     return {"export": _cmd_export}
 
 
@@ -34,6 +40,10 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services import exporting
     from desktop.services.color_meanings import color_meanings
 
+    if args.format == "w3c":
+        from desktop.commands.w3c import export_w3c_command
+
+        return export_w3c_command(args, out)
     if args.vault is not None:
         return _export_vault(args, out)
     check_id("article", args.article)

@@ -21,6 +21,11 @@ def register(sub: Any) -> dict[str, Handler]:
 
     p = sub.add_parser("check", help="check the library; rebuild the search index if it is inconsistent")
     p.add_argument("--no-repair", action="store_true", help="only report, change nothing")
+    p.add_argument(
+        "--compare",
+        metavar="URL",
+        help="compare with another library (row counts and content hashes) instead",
+    )
     p.add_argument("--json", action="store_true")
     return {"backup": _cmd_backup, "restore": _cmd_restore, "check": _cmd_check}
 
@@ -70,6 +75,8 @@ def _cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    if args.compare is not None:
+        return _compare(args, out)
     from desktop.storage.backup import newest_backup
     from desktop.storage.db import Library, create_engine_for, sqlite_file_of
     from desktop.storage.integrity import check_library
@@ -100,3 +107,21 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         advice = "run 'briefing-reader check' without --no-repair"
     sys.stderr.write(f"briefing-reader: the library has problems check cannot repair here; {advice}\n")
     return 1
+
+
+def _compare(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.storage.db import open_library, resolve_database_url
+    from desktop.storage.library_copy import compare_libraries
+
+    with (
+        open_library(_url(args)) as first,
+        open_library(resolve_database_url(args.compare, os.environ)) as second,
+    ):
+        problems = compare_libraries(first, second)
+    if args.json:
+        emit({"identical": not problems, "differences": problems}, out)
+    elif problems:
+        out.write("".join(f"{line}\n" for line in problems))
+    else:
+        out.write("the libraries are identical (row counts and contents)\n")
+    return 1 if problems else 0

@@ -19,6 +19,7 @@ def add_note_filters(parser: argparse.ArgumentParser, *, actor: bool = True) -> 
     parser.add_argument("--since", metavar="YYYY-MM-DD", help="made on or after this day")
     parser.add_argument("--until", metavar="YYYY-MM-DD", help="made on or before this day")
     parser.add_argument("--search", default="", metavar="TEXT", help="in the note or the quoted passage")
+    parser.add_argument("--author", default="", metavar="USER", help="made by this user")
 
 
 def parse_day(value: str | None, option: str) -> dt.date | None:
@@ -33,7 +34,14 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
 
 def has_note_filters(args: argparse.Namespace) -> bool:
     """True when any of the shared filters was given."""
-    return bool(args.color or getattr(args, "actor", None) or args.since or args.until or args.search.strip())
+    return bool(
+        args.color
+        or getattr(args, "actor", None)
+        or args.since
+        or args.until
+        or args.search.strip()
+        or args.author
+    )
 
 
 def note_filter(args: argparse.Namespace, library: Any, **fields: Any) -> Any:
@@ -50,5 +58,6 @@ def note_filter(args: argparse.Namespace, library: Any, **fields: Any) -> Any:
         since=parse_day(args.since, "--since"),
         until=parse_day(args.until, "--until"),
         search=args.search,
+        author=args.author,
         **fields,
     )

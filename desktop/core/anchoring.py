@@ -24,11 +24,16 @@ FUZZY_MAX_LENGTH_CHANGE = 0.25
 FUZZY_MIN_CHARS = 8
 #: An exact copy this long that occurs only once is accepted even without matching context.
 SELF_EVIDENT_CHARS = 16
+#: ... and is taken as "moved" without a check only when its context resembles the old one or
+#: it is at least this long (shorter unique copies in a new context are "fuzzy": checked).
+CERTAIN_CHARS = 48
 #: How far around the old position the fuzzy search looks first.
 FUZZY_WINDOW = 500
 #: Passages longer than this are located by fuzzy-matching pieces of PROBE_CHARS characters.
 LONG_PASSAGE = 600
 PROBE_CHARS = 200
+#: How much lower the first, rough fuzzy search may score than the refined match must.
+ROUGH_SLACK = 10.0
 
 
 class AnchorError(ValueError):
@@ -188,7 +193,18 @@ def _exact_anchor(text: str, quote: TextQuote, start: int, end: int) -> Anchor |
         or (len(hits) == 1 and (len(exact) >= SELF_EVIDENT_CHARS or best.possible == 0))
     )
     if credible:
-        return Anchor(best.start, best.start + len(exact), "moved", 1.0)
+        a, b = best.start, best.start + len(exact)
+        if (
+            best.one_side_complete
+            or best.ratio >= 0.5
+            or best.possible == 0
+            or len(exact) >= CERTAIN_CHARS
+            or _context_agrees(text, quote, a, b)
+        ):
+            return Anchor(a, b, "moved", 1.0)
+        # The same words, but nothing around them as before: perhaps the passage was deleted and
+        # this is another place that says the same. Ask the user rather than guess.
+        return Anchor(a, b, "fuzzy", 1.0)
     if at_old:  # same passage at the same place: weaker than a good fit elsewhere, still sound
         return Anchor(start, end, "exact", 1.0)
     return None
@@ -217,6 +233,37 @@ def _refine(text: str, exact: str, a: int, b: int) -> tuple[float, int, int]:
     return best
 
 
+def _snap(text: str, exact: str, a: int, b: int, cutoff: float) -> tuple[float, int, int] | None:
+    """Move the ends of a fuzzy match to where the passage's first and last words are, if close.
+
+    The best ratio may cut a word off a passage that grew (an inserted word makes a shorter
+    span score higher); the passage's own first and last characters say where it really starts
+    and ends. None when there is nothing to move or the moved span scores below ``cutoff``.
+    """
+    radius = max(16, len(exact) // 3)
+    x, y = a, b
+    for k in range(max(3, min(12, len(exact) // 4)), 2, -3):  # shorter when a word was put in early
+        head = exact[:k]
+        around = range(max(0, a - radius), min(len(text), a + radius) + 1)
+        starts = [v for v in around if text.startswith(head, v)]
+        if starts:
+            x = min(starts, key=lambda v: abs(v - a))
+            break
+    for k in range(max(3, min(12, len(exact) // 4)), 2, -3):
+        tail = exact[-k:]
+        around = range(max(k, b - radius), min(len(text), b + radius) + 1)
+        ends = [v for v in around if text[v - k : v] == tail]
+        if ends:
+            y = min(ends, key=lambda v: abs(v - b))
+            break
+    if (x, y) == (a, b) or y - x < len(exact) * (1 - FUZZY_MAX_LENGTH_CHANGE):
+        return None
+    if y - x > len(exact) * (1 + FUZZY_MAX_LENGTH_CHANGE):
+        return None
+    score = fuzz.ratio(exact, text[x:y])
+    return (score, x, y) if score >= cutoff else None
+
+
 def _rough_regions(text: str, exact: str, lo: int, hi: int, cutoff: float) -> list[tuple[int, int]]:
     """Rough places of ``exact`` in ``text[lo:hi]``; long passages are located by probes."""
     window = text[lo:hi]
@@ -242,8 +289,11 @@ def _align(
 ) -> tuple[float, int, int] | None:
     """Best fuzzy match of ``exact`` inside ``text[lo:hi]``, refined, or None below ``cutoff``."""
     best: tuple[float, int, int] | None = None
-    for a, b in _rough_regions(text, exact, lo, hi, cutoff):
+    # The rough search compares equal lengths, so an inserted or deleted word costs it more than
+    # the refined ratio: look with some slack, then hold the refined match to ``cutoff``.
+    for a, b in _rough_regions(text, exact, lo, hi, cutoff - ROUGH_SLACK):
         found = _refine(text, exact, a, b)
+        found = _snap(text, exact, found[1], found[2], cutoff) or found
         if found[0] >= cutoff and (best is None or found[0] > best[0]):
             best = found
     return best

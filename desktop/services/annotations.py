@@ -18,6 +18,18 @@ DEFAULT_COLOR = "yellow"
 COLORS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "gray")
 
 
+class EditConflictError(ValueError):
+    """Someone saved the annotation since the caller read it; nothing was written.
+
+    ``current`` is the annotation as stored now: reload it, or keep the rejected text as a copy.
+    """
+
+    def __init__(self, message: str, current: AnnotationRow) -> None:
+        super().__init__(message)
+        self.message = message
+        self.current = current
+
+
 class AnnotationError(ValueError):
     """An annotation request the user must change (bad range, unknown colour, bad tag)."""
 
@@ -95,6 +107,8 @@ def create_annotation(
                 suffix=selector.suffix,
                 note=note,
                 color=color,
+                author=library.user,
+                edited_by=library.user,
             )
             .returning(Annotation.id)
         ).scalar_one()
@@ -114,12 +128,28 @@ def update_annotation(
     note: str | None = None,
     tags: Iterable[str] | None = None,
     color: str | None = None,
+    expected_version: int | None = None,
 ) -> AnnotationRow:
-    """Change an annotation's note, tags (replacing them) or colour."""
+    """Change an annotation's note, tags (replacing them) or colour; each save raises its version.
+
+    With ``expected_version`` (the version the editor started from) a save on top of someone
+    else's newer one raises :class:`EditConflictError` and writes nothing.
+    """
     with library.session() as session:
         annotation = session.get(Annotation, annotation_id)
         if annotation is None:
             raise NotFoundError(f"There is no annotation {annotation_id}.")
+        if expected_version is not None and annotation.version != expected_version:
+            current = _row(session, annotation_id)
+            who = annotation.edited_by or annotation.author or "someone"
+            raise EditConflictError(
+                f"Annotation {annotation_id} was changed by {who} since you opened it (now version "
+                f"{annotation.version}, yours was {expected_version}); nothing was saved: reload it, "
+                "or keep your text as a new note.",
+                current,
+            )
+        annotation.version = annotation.version + 1
+        annotation.edited_by = library.user
         if note is not None:
             annotation.note = note
         if color is not None:

@@ -145,7 +145,9 @@ def reject_actor(library: Library, actor_id: int) -> ChangeSummary:
         for text in names:
             key = fold(text.strip())
             if session.scalar(select(EntityRejection.id).where(EntityRejection.key == key)) is None:
-                session.execute(insert(EntityRejection).values(key=key, text=text.strip()[:300]))
+                session.execute(
+                    insert(EntityRejection).values(key=key, text=text.strip()[:300], author=library.user)
+                )
         session.execute(delete(Actor).where(Actor.id == actor_id))
         return ChangeSummary(articles=articles, removed_actors=(actor_id,), quotes=quotes)
 

@@ -100,9 +100,12 @@ def related_actors(session: Session, actor_id: int, limit: int | None = None) ->
         .distinct()
         .subquery()
     )
+    # Only the mentions in the actor's own sentences are read (index on article and sentence),
+    # not every mention of the library.
     others = (
         select(Mention.article_id, Mention.sentence, Mention.actor_id)
-        .where(Mention.actor_id != actor_id, Mention.sentence.is_not(None))
+        .join(mine, and_(mine.c.article_id == Mention.article_id, mine.c.sentence == Mention.sentence))
+        .where(Mention.actor_id != actor_id)
         .distinct()
         .subquery()
     )
@@ -112,7 +115,6 @@ def related_actors(session: Session, actor_id: int, limit: int | None = None) ->
             func.count().label("sentences"),
             func.count(func.distinct(others.c.article_id)).label("articles"),
         )
-        .join(mine, and_(mine.c.article_id == others.c.article_id, mine.c.sentence == others.c.sentence))
         .group_by(others.c.actor_id)
         .subquery()
     )

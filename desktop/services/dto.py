@@ -8,12 +8,12 @@ from typing import Any, Literal
 from desktop.core.timeline import TimelineBucket, Unit, timeline
 from desktop.storage.search import SearchHit
 
-ImportStatus = Literal["imported", "duplicate", "error"]
+ImportStatus = Literal["imported", "updated", "duplicate", "error"]
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What became of one input."""
+    """What became of one input; "updated": a new version of article ``id`` (see ``anchors``)."""
 
     path: str
     status: ImportStatus
@@ -21,10 +21,14 @@ class ImportResult:
     title: str | None = None
     language: str | None = None
     message: str = ""
+    anchors: dict[str, int] | None = None  # updated: how many annotations are exact/moved/fuzzy/orphaned
 
     def as_json(self) -> dict[str, Any]:
-        """The JSON shape of ``import --json``."""
-        return asdict(self)
+        """The JSON shape of ``import --json`` ("anchors" only for "updated")."""
+        data = asdict(self)
+        if self.anchors is None:
+            del data["anchors"]
+        return data
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,17 @@ class AnnotationRow:
     tags: tuple[str, ...]
     color: str
     orphaned: bool = False
+    state: str = "exact"  # how the last new version placed it: exact, moved, fuzzy, orphaned
+    score: float | None = None  # similarity of a fuzzy anchor
+    previous_quote: str | None = None  # what a fuzzy one quoted before
+    author: str = ""
+    edited_by: str = ""
+    version: int = 1
+
+    @property
+    def needs_check(self) -> bool:
+        """A fuzzy anchor waits for the user's check; an orphaned one for a new place."""
+        return self.state in ("fuzzy", "orphaned") or self.orphaned
 
     def as_json(self, *, with_article: bool = False) -> dict[str, Any]:
         """The JSON shape used by ``show`` and ``annotate``."""
@@ -107,6 +122,9 @@ class AnnotationRow:
             "note": self.note,
             "tags": list(self.tags),
             "color": self.color,
+            "author": self.author,
+            "edited_by": self.edited_by,
+            "version": self.version,
         }
         if with_article:
             data["article"] = self.article_id

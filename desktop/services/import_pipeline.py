@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop.core.cancel import OperationCancelled, cancel_scope
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
-from desktop.core.entities.linking import link_mentions
+from desktop.core.entities.linking import link_mentions, own_outlet_keys
 from desktop.core.entities.recognizer import Recognizer
 from desktop.core.filenames import display_path
 from desktop.core.ingest import IngestError, load_path
@@ -87,7 +87,12 @@ def analyse(document: Document, tools: AnalysisTools) -> Analysed:
     recognised = time.perf_counter()
     actors = (
         link_mentions(
-            document.text, document.language, spans, rejected=tools.rejected, gazetteer=tools.gazetteer()
+            document.text,
+            document.language,
+            spans,
+            rejected=tools.rejected,
+            gazetteer=tools.gazetteer(),
+            own_outlet=own_outlet_keys(document.outlet, document.source_url),
         )
         if spans
         else []

@@ -1,8 +1,8 @@
 """The importer's single writer: analysed articles stored in batches, one transaction each.
 
-Duplicates are decided inside the write transaction (writers take turns), actors are resolved
-against the in-memory index and inserted in bulk, and a failed batch is retried article by
-article so that one bad article or a full disk costs only what it must.
+Duplicates and new versions of stored articles are decided inside the write transaction (writers
+take turns), actors are resolved against the in-memory index and inserted in bulk, and a failed
+batch is retried article by article so that one bad article or a full disk costs only what it must.
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from sqlalchemy.orm import Session
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.sentences import SentenceLookup
 from desktop.core.types import Document, LinkedActor
-from desktop.services.analysis import insert_quotes
+from desktop.services import versions
+from desktop.services.analysis import insert_quotes, replace_quotes
 from desktop.services.dto import ImportResult
 from desktop.services.import_pipeline import Analysed
 from desktop.services.resolver import ActorResolver
 from desktop.storage.db import Library
 from desktop.storage.errors import DiskFullError, LibraryLockedError
-from desktop.storage.models import ActorRole, Article, Mention, utcnow
+from desktop.storage.models import ActorRole, Article, ArticleVersion, Mention, utcnow
 from desktop.storage.search import index_article
 
 DISK_FULL = "disk full: the article was not stored (free some space and import it again)"
@@ -69,6 +70,8 @@ class BatchStore:
         Other writers wait while a transaction is open, so its size follows its duration: a slow
         transaction (a busy machine) halves :attr:`batch_size`, a quick one doubles it again.
         """
+        if len(batch) > 1 and _may_be_versions_of_each_other(batch):
+            return self._one_by_one(batch)  # the later copy becomes the earlier one's next version
         started = time.perf_counter()
         try:
             results = self._store(batch)
@@ -147,16 +150,26 @@ class BatchStore:
                     new.append(position)
             if not new:
                 return [r for r in results if r is not None]
-            rows = [_article_row(batch[p][1]) for p in new]
-            ids = list(
-                session.scalars(insert(Article).returning(Article.id, sort_by_parameter_order=True), rows)
+            previous: dict[int, int] = {}  # position -> the stored article it is a new version of
+            for position in new:
+                found = versions.previous_version_of(session, batch[position][1].document)
+                if found is not None:
+                    previous[position] = found
+            fresh = [p for p in new if p not in previous]
+            rows = [self._article_row(batch[p][1]) for p in fresh]
+            ids = (
+                list(
+                    session.scalars(insert(Article).returning(Article.id, sort_by_parameter_order=True), rows)
+                )
+                if rows
+                else []
             )
             resolver: ActorResolver | None = None
             if any(batch[p][1].actors for p in new):
                 resolver = self.resolver()
                 resolver.refresh(session)
             stored: dict[int, int] = {}
-            for position, article_id in zip(new, ids, strict=True):
+            for position, article_id in zip(fresh, ids, strict=True):
                 label, analysed = batch[position]
                 document = analysed.document
                 stored[position] = article_id
@@ -171,29 +184,74 @@ class BatchStore:
                 results[position] = ImportResult(
                     label, "imported", article_id, document.title, document.language, message
                 )
+            for position, article_id in previous.items():
+                stored[position] = article_id
+                results[position] = self._store_version(session, batch[position], article_id, resolver)
         for position, (label, analysed) in enumerate(batch):
             if results[position] is None:  # a second copy of a text stored earlier in this batch
                 article_id = stored[first[analysed.document.content_hash]]
                 results[position] = duplicate_result(label, article_id, analysed.document)
         return [r for r in results if r is not None]
 
+    def _article_row(self, analysed: Analysed) -> dict[str, object]:
+        document = analysed.document
+        return {
+            "title": document.title[:500],
+            "text": document.text,
+            "language": document.language,
+            "format": document.format,
+            "author": document.author,
+            "published": document.published,
+            "source_url": document.source_url,
+            "outlet": document.outlet,
+            "source_path": _absolute(document.path),
+            "imported_by": self._library.user,
+            "content_hash": document.content_hash,
+            "analysis_version": analysed.analysis_version,
+            "imported_at": utcnow(),
+        }
 
-def _article_row(analysed: Analysed) -> dict[str, object]:
-    document = analysed.document
-    return {
-        "title": document.title[:500],
-        "text": document.text,
-        "language": document.language,
-        "format": document.format,
-        "author": document.author,
-        "published": document.published,
-        "source_url": document.source_url,
-        "outlet": document.outlet,
-        "source_path": _absolute(document.path),
-        "content_hash": document.content_hash,
-        "analysis_version": analysed.analysis_version,
-        "imported_at": utcnow(),
-    }
+    def _store_version(
+        self, session: Session, item: tuple[str, Analysed], article_id: int, resolver: ActorResolver | None
+    ) -> ImportResult:
+        """Make the document the article's new version: re-anchor notes, store mentions and quotes."""
+        label, analysed = item
+        document = analysed.document
+        before = versions.actors_of(session, article_id)
+        anchors = versions.start_new_version(session, article_id, document)
+        actor_ids: list[int] = []
+        if resolver is not None and analysed.actors:
+            resolver.refresh(session)  # an earlier version in this batch may have dropped actors
+            actor_ids = store_actors(session, resolver, article_id, analysed.actors, analysed.sentences)
+        replace_quotes(session, article_id, document.text, analysed.quotes, actor_ids)
+        if versions.drop_unmentioned_actors(session, before - set(actor_ids)):
+            self._invalidate()  # the index may remember an actor just deleted
+        message = f"new version of article {article_id}: {anchors.summary()}"
+        return ImportResult(
+            label, "updated", article_id, document.title, document.language, message, anchors.as_json()
+        )
+
+
+def _may_be_versions_of_each_other(batch: Sequence[tuple[str, Analysed]]) -> bool:
+    """True when two different texts of the batch share a URL, a file or a title and outlet."""
+    seen: set[tuple[str, str]] = set()
+    hashes: set[str] = set()
+    for _label, analysed in batch:
+        document = analysed.document
+        if document.content_hash in hashes:
+            continue  # the same text again: a duplicate, not a version
+        hashes.add(document.content_hash)
+        keys = set()
+        if document.source_url:
+            keys.add(("url", document.source_url))
+        if document.path:
+            keys.add(("path", _absolute(document.path) or ""))
+        if document.title.strip() and (document.outlet or "").strip():
+            keys.add(("title", f"{document.title[:500]}\n{document.outlet}"))
+        if keys & seen:
+            return True
+        seen |= keys
+    return False
 
 
 def duplicate_result(label: str, article_id: int, document: Document) -> ImportResult:
@@ -208,13 +266,22 @@ def duplicate_result(label: str, article_id: int, document: Document) -> ImportR
 
 
 def articles_with_hashes(session: Session, hashes: Sequence[str]) -> dict[str, int]:
-    """Ids of the stored articles holding these texts, by content hash."""
+    """Ids of the stored articles holding these texts (now or as an earlier version), by content hash."""
     if not hashes:
         return {}
     rows = session.execute(
         select(Article.content_hash, Article.id).where(Article.content_hash.in_(set(hashes)))
     )
-    return {digest: int(article_id) for digest, article_id in rows}
+    found = {digest: int(article_id) for digest, article_id in rows}
+    earlier = set(hashes) - set(found)
+    if earlier:
+        for digest, article_id in session.execute(
+            select(ArticleVersion.content_hash, ArticleVersion.article_id).where(
+                ArticleVersion.content_hash.in_(earlier)
+            )
+        ):
+            found.setdefault(digest, int(article_id))
+    return found
 
 
 def not_tried(labels: Iterable[str]) -> list[ImportResult]:

@@ -6,6 +6,10 @@ BEGIN IMMEDIATE, so while one holds the write lock nobody else can commit; the w
 version when such a transaction begins (a change seen then came from elsewhere) and again right
 after it commits (that change is ours). Only a commit by another program in the instant between our
 COMMIT and that read could be taken for ours.
+
+On PostgreSQL the library's tables send ``NOTIFY briefing_library`` with the writer's
+application_name (migration 0007); the watch LISTENs on a connection of its own and counts every
+notice that does not carry its own library's name. ``poll()`` is the same for both engines.
 """
 
 from __future__ import annotations
@@ -22,6 +26,11 @@ from desktop.storage.db import Library
 
 class ChangeWatch:
     """``poll()`` is True when someone other than ``library`` committed since the last poll."""
+
+    def __new__(cls, library: Library) -> ChangeWatch:
+        if cls is ChangeWatch and library.engine.dialect.name == "postgresql":
+            return super().__new__(NotifyWatch)
+        return super().__new__(cls)
 
     def __init__(self, library: Library) -> None:
         self._library = library
@@ -92,3 +101,56 @@ def _watch_connection(library: Library) -> sqlite3.Connection | None:
         return conn
     except sqlite3.Error:
         return None
+
+
+#: How long a poll waits for notices already on their way (seconds), after one round trip.
+NOTIFY_WAIT_S = 0.02
+CHANNEL = "briefing_library"
+
+
+class NotifyWatch(ChangeWatch):
+    """PostgreSQL: notices from other sessions (``LISTEN briefing_library``) since the last poll."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._lock = threading.Lock()
+        self._conn = None
+        self._listener: Any = None
+        try:
+            with library.engine.connect() as conn:
+                self._own = str(conn.exec_driver_sql("SELECT current_setting('application_name')").scalar())
+            raw = library.engine.raw_connection()
+            raw.detach()  # a connection of its own, outside the pool, in autocommit mode
+            listener: Any = raw.driver_connection
+            listener.rollback()
+            listener.autocommit = True
+            listener.execute(f"LISTEN {CHANNEL}")
+            self._listener = listener
+        except Exception:  # no watch is better than no window: changes then show on the next reload
+            self._listener = None
+
+    @property
+    def active(self) -> bool:
+        """True while listening."""
+        return self._listener is not None
+
+    def poll(self) -> bool:
+        """True when another program changed the library since the last call."""
+        import psycopg
+
+        with self._lock:
+            if self._listener is None:
+                return False
+            try:
+                self._listener.execute("SELECT 1")
+                notices = list(self._listener.notifies(timeout=NOTIFY_WAIT_S))
+            except psycopg.Error:  # the server went away for a moment: look again next time
+                return False
+            return any(notice.payload != self._own for notice in notices)
+
+    def close(self) -> None:
+        """Stop listening; the connection is closed."""
+        with self._lock:
+            if self._listener is not None:
+                self._listener.close()
+                self._listener = None

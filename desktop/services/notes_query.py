@@ -47,12 +47,13 @@ class NotesFilter:
     since: dt.date | None = None  # created on or after this (local) day
     until: dt.date | None = None  # created on or before this (local) day
     search: str = ""
+    author: str = ""  # made by this user
 
     @property
     def active(self) -> bool:
         """True when at least one restriction is set."""
         return any((self.article_id is not None, self.tag, self.actor_id is not None, self.colors)) or any(
-            (self.since, self.until, self.search.strip())
+            (self.since, self.until, self.search.strip(), self.author)
         )
 
 
@@ -65,6 +66,7 @@ def make_filter(
     since: dt.date | None = None,
     until: dt.date | None = None,
     search: str = "",
+    author: str = "",
 ) -> NotesFilter:
     """A checked :class:`NotesFilter`: tag normalised, colours known, dates in order."""
     checked = []
@@ -83,6 +85,7 @@ def make_filter(
         since=since,
         until=until,
         search=search,
+        author=author.strip(),
     )
 
 
@@ -110,6 +113,9 @@ _COLUMNS = (
     Annotation.note,
     Annotation.color,
     Annotation.orphaned,
+    Annotation.author,
+    Annotation.edited_by,
+    Annotation.version,
     Annotation.created_at,
     Annotation.updated_at,
     Article.title,
@@ -129,6 +135,8 @@ def _statement(flt: NotesFilter) -> Select[Any]:
         conditions.append(_overlaps_actor(flt.actor_id))
     if flt.colors:
         conditions.append(Annotation.color.in_(flt.colors))
+    if flt.author:
+        conditions.append(Annotation.author == flt.author)
     if flt.since:
         conditions.append(Annotation.created_at >= _day_start_utc(flt.since))
     if flt.until:
@@ -183,6 +191,9 @@ def select_notes(session: Session, flt: NotesFilter, order: NotesOrder = "create
                 tuple(tags.get(r.id, ())),
                 r.color,
                 r.orphaned,
+                author=r.author,
+                edited_by=r.edited_by,
+                version=r.version,
             ),
             r.title,
             r.published,
@@ -279,6 +290,8 @@ def describe(
     if flt.actor_id is not None:
         parts.append(f"on {actor_name or f'actor {flt.actor_id}'}")
     parts.extend(meaning_of(c, meanings) for c in flt.colors)
+    if flt.author:
+        parts.append(f"by {flt.author}")
     if flt.since:
         parts.append(f"since {flt.since.isoformat()}")
     if flt.until:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -32,6 +32,11 @@ class NotFoundError(LookupError):
 
 def list_articles(session: Session) -> list[ArticleRow]:
     """All articles, newest import first, with their annotation counts."""
+    return list(iter_articles(session))
+
+
+def iter_articles(session: Session, *, batch: int = 1000) -> Iterator[ArticleRow]:
+    """All articles, newest import first, with their annotation counts, read ``batch`` rows at a time."""
     counts = (
         select(Annotation.article_id, func.count(Annotation.id).label("n"))
         .group_by(Annotation.article_id)
@@ -53,9 +58,10 @@ def list_articles(session: Session) -> list[ArticleRow]:
         )
         .outerjoin(counts, counts.c.article_id == Article.id)
         .order_by(Article.id.desc())
+        .execution_options(yield_per=batch)
     )
-    return [
-        ArticleRow(
+    for r in rows:
+        yield ArticleRow(
             r[0],
             r[1],
             r[2],
@@ -68,8 +74,6 @@ def list_articles(session: Session) -> list[ArticleRow]:
             bool(r[9]),
             bool(r[10]),
         )
-        for r in rows
-    ]
 
 
 def annotation_rows(
@@ -105,6 +109,12 @@ def annotation_rows(
             tuple(tags.get(a.id, ())),
             a.color,
             a.orphaned,
+            a.anchor_state,
+            a.anchor_score,
+            a.previous_exact,
+            a.author,
+            a.edited_by,
+            a.version,
         )
         for a in annotations
     ]

@@ -138,7 +138,16 @@ def reassign_speaker(library: Library, quote_id: int, actor_id: int | None) -> Q
         before = _snapshot(session, article_id)
         text = _article_text(session, article_id)
         span = (quote.start, quote.end)
-        correction = _correct(session, article_id, text, span, "quote", kind=quote.kind, speaker_id=actor_id)
+        correction = _correct(
+            session,
+            article_id,
+            text,
+            span,
+            "quote",
+            kind=quote.kind,
+            speaker_id=actor_id,
+            author=library.user,
+        )
         corrected = apply_correction(session, text, correction)
     return _change(library, article_id, before, corrected)
 
@@ -150,7 +159,15 @@ def reject_quote(library: Library, quote_id: int) -> QuoteChange:
         article_id = quote.article_id
         before = _snapshot(session, article_id)
         text = _article_text(session, article_id)
-        correction = _correct(session, article_id, text, (quote.start, quote.end), "reject", kind=quote.kind)
+        correction = _correct(
+            session,
+            article_id,
+            text,
+            (quote.start, quote.end),
+            "reject",
+            kind=quote.kind,
+            author=library.user,
+        )
         apply_correction(session, text, correction)
     return _change(library, article_id, before, None)
 
@@ -179,7 +196,9 @@ def mark_quote(
         _check_speaker(session, actor_id)
         span = message_span(text, start, end)
         before = _snapshot(session, article_id)
-        correction = _correct(session, article_id, text, span, "quote", kind=kind, speaker_id=actor_id)
+        correction = _correct(
+            session, article_id, text, span, "quote", kind=kind, speaker_id=actor_id, author=library.user
+        )
         corrected = apply_correction(session, text, correction)
     return _change(library, article_id, before, corrected)
 

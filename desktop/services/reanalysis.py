@@ -18,7 +18,7 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
-from desktop.core.entities.linking import link_mentions
+from desktop.core.entities.linking import link_mentions, own_outlet_keys
 from desktop.core.entities.names import match_key
 from desktop.core.entities.recognizer import Recognizer
 from desktop.core.quotes import find_quotes
@@ -206,8 +206,11 @@ class Reanalyzer:
         with self._library.read_session() as session:
             article = self._article(session, article_id)
             text, language = article.text, article.language
+            own_outlet = own_outlet_keys(article.outlet, article.source_url)
         spans = self._recognizer.recognize(text, language)
-        actors = link_mentions(text, language, spans, rejected=rejected, gazetteer=self.gazetteer)
+        actors = link_mentions(
+            text, language, spans, rejected=rejected, gazetteer=self.gazetteer, own_outlet=own_outlet
+        )
         quotes, version = run_quote_finder(self._quote_finder, text, language, actors)
         sentences = SentenceLookup(sentence_spans(text))
         try:

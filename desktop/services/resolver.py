@@ -140,7 +140,7 @@ class ActorResolver:
             return
         actor = self._actors[actor_id]
         if actor.type == "location":
-            place = self._gazetteer.place(name)
+            place = self._gazetteer.place_or_country(name)
             if place is not None:
                 self._by_place[place.id].add(actor_id)
         elif actor.type == "person" and name.split():
@@ -219,7 +219,7 @@ class ActorResolver:
         found: set[int] = set()
         if linked.type == "location":
             for alias in (linked.name, *linked.aliases):
-                place = self._gazetteer.place(alias)
+                place = self._gazetteer.place_or_country(alias)
                 if place is not None:
                     found |= self._by_place.get(place.id, set())
         elif linked.type == "person":

@@ -16,12 +16,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 
 from desktop.storage.errors import LibraryLockedError, StorageError
-from desktop.storage.migrate import alembic_config, head_revisions, needs_upgrade
+from desktop.storage.migrate import head_revisions, needs_upgrade, revision_graph
 
 BACKUP_DIR_NAME = "backups"
 KEEP_AUTOMATIC = 7
@@ -222,13 +220,9 @@ def inspect_library_file(path: Path) -> str:
         conn.close()
     if [r[0] for r in result] != ["ok"]:
         raise StorageError(f"The file {path} is damaged ({result[0][0]}); choose another backup.")
-    script = ScriptDirectory.from_config(alembic_config())
+    known = revision_graph()
     for revision in revisions:
-        try:
-            known = script.get_revision(revision)
-        except CommandError:
-            known = None
-        if known is None:
+        if revision not in known:
             raise StorageError(f"The file {path} was written by a newer version of Briefing Reader.")
     if len(revisions) != 1:
         raise StorageError(f"The file {path} is not a Briefing Reader library (no schema version).")

@@ -6,6 +6,7 @@ import importlib.util
 import os
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core.identity import current_user
 from desktop.storage.errors import (
     DiskFullError,
     LibraryDamagedError,
@@ -54,6 +56,8 @@ __all__ = [
 #: Execution option naming how a SQLite transaction begins ("IMMEDIATE" by default, or "DEFERRED").
 BEGIN_OPTION = "briefing_sqlite_begin"
 BUSY_TIMEOUT_MS = 5000
+#: Seconds to wait for a database server to answer before saying it is not reachable.
+CONNECT_TIMEOUT_S = 10
 #: Key of the PostgreSQL advisory lock that serialises the app's write transactions (like BEGIN IMMEDIATE).
 PG_WRITE_LOCK_KEY = 0x42524945  # "BRIE"
 
@@ -137,6 +141,25 @@ def _available_postgresql_driver(url: URL) -> URL:
     return url.set(drivername="postgresql+psycopg") if importlib.util.find_spec("psycopg") else url
 
 
+def _explain_server_error(raw: str, url: URL) -> StorageError:
+    """One sentence for a server that is down, refuses the login or lacks the database (no password)."""
+    detail = " ".join(mask_url(raw).split())
+    where = mask_url(url.render_as_string())
+    text = detail.lower()
+    if "password authentication failed" in text or "no password supplied" in text:
+        return StorageError(f"The database server refused the user name or password in {where}; check them.")
+    if "database" in text and "does not exist" in text:
+        return StorageError(
+            f"The database {url.database!r} does not exist on the server of {where}; "
+            "create it or check the name."
+        )
+    if any(
+        s in text for s in ("connection refused", "no such file", "could not connect", "timeout", "timed out")
+    ):
+        return StorageError(f"The database server of {where} is not reachable (is it running?): {detail}.")
+    return StorageError(f"Cannot connect to the database {where}: {detail}.")
+
+
 def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """Create an engine; for SQLite set the pragmas, BEGIN IMMEDIATE writes and check FTS5.
 
@@ -147,8 +170,13 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
     except ArgumentError:
         raise StorageError(f"{mask_url(url)!r} is not a valid database URL.") from None
     parsed = _available_postgresql_driver(parsed)
+    connect_args: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql":  # names this library's sessions in change notices
+        connect_args["application_name"] = f"briefing-reader-{uuid.uuid4().hex[:16]}"
+        if "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
     try:
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, connect_args=connect_args)
     except ImportError as exc:
         if parsed.get_backend_name() == "postgresql":
             raise StorageError(
@@ -167,10 +195,7 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
                 pass
         except DBAPIError as exc:
             engine.dispose()
-            detail = mask_url(str(exc.orig))
-            raise StorageError(
-                f"Cannot connect to the database {mask_url(parsed.render_as_string())}: {detail}."
-            ) from None
+            raise _explain_server_error(str(exc.orig), parsed) from None
         return engine
     database = parsed.database or ""
     _check_sqlite_file(database)
@@ -205,8 +230,10 @@ class Library:
     was recorded earlier, e.g. by the window's start-up check); a damaged file refuses writes.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, user: str | None = None) -> None:
         self.engine = engine
+        #: Who works in this session: recorded with annotations, corrections and imports.
+        self.user = current_user(user)
         self.sessionmaker: sessionmaker[Session] = sessionmaker(bind=engine, expire_on_commit=False)
         read_bind = engine.execution_options(**{BEGIN_OPTION: "DEFERRED"})
         self._read_sessionmaker: sessionmaker[Session] = sessionmaker(bind=read_bind, expire_on_commit=False)
@@ -303,11 +330,14 @@ def _translate_errors() -> Iterator[None]:
         raise
 
 
-def open_library(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, backups: bool = True) -> Library:
+def open_library(
+    url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, backups: bool = True, user: str | None = None
+) -> Library:
     """Open (creating if needed) the library at ``url`` and migrate it to the newest schema.
 
     An existing SQLite library is backed up into its ``backups`` folder before its schema
-    changes (``backups=False`` skips that, for throw-away libraries).
+    changes (``backups=False`` skips that, for throw-away libraries). ``user`` names who works
+    (default: ``BRIEFING_READER_USER`` or the login name).
     """
     engine = create_engine_for(url, busy_timeout_ms=busy_timeout_ms)
     try:
@@ -320,4 +350,4 @@ def open_library(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, backups: b
     except BaseException:
         engine.dispose()
         raise
-    return Library(engine)
+    return Library(engine, user=user)

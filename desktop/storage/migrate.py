@@ -1,20 +1,27 @@
-"""Programmatic Alembic: configuration without alembic.ini, upgrade to head, revision checks."""
+"""Programmatic Alembic: configuration without alembic.ini, upgrade to head, revision checks.
+
+Opening a library whose schema is already the newest costs one small query: the shipped
+revisions are read from the migration files' text (no Alembic import, no compiling of the
+scripts), and Alembic with its checks (``PRAGMA foreign_key_check``) runs only when the schema
+actually changes.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import text as sql
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desktop.storage.errors import LibraryLockedError, MigrationError, StorageError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -29,6 +36,8 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic ``Config`` pointing at the packaged migrations, optionally bound to ``connection``."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("path_separator", "os")
@@ -37,39 +46,68 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+_REVISION_RE = re.compile(r"^revision\b[^=\n]*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN_REVISION_RE = re.compile(r"^down_revision\b[^=\n]*=(.*)$", re.MULTILINE)
+
+
+@functools.cache
+def revision_graph() -> dict[str, tuple[str, ...]]:
+    """Each shipped revision with the revisions it follows, read from the migration files' text."""
+    graph: dict[str, tuple[str, ...]] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        revision = _REVISION_RE.search(source)
+        if revision is None:
+            continue
+        down = _DOWN_REVISION_RE.search(source)
+        graph[revision.group(1)] = tuple(re.findall(r"[\"']([^\"']+)[\"']", down.group(1))) if down else ()
+    return graph
+
+
 def head_revisions() -> tuple[str, ...]:
     """The head revision id(s) shipped with this version of the app."""
-    return tuple(ScriptDirectory.from_config(alembic_config()).get_heads())
+    graph = revision_graph()
+    followed = {down for downs in graph.values() for down in downs}
+    return tuple(sorted(rev for rev in graph if rev not in followed))
 
 
 def current_revisions(connection: Connection) -> tuple[str, ...]:
     """The revision id(s) recorded in the database (empty for a fresh database)."""
-    return tuple(MigrationContext.configure(connection).get_current_heads())
+    if not inspect(connection).has_table("alembic_version"):
+        return ()
+    return tuple(str(r[0]) for r in connection.execute(sql("SELECT version_num FROM alembic_version")))
 
 
 def _check_known(revisions: Iterable[str]) -> None:
-    script = ScriptDirectory.from_config(alembic_config())
+    known = revision_graph()
     for rev in revisions:
-        try:
-            found = script.get_revision(rev)
-        except CommandError:
-            found = None
-        if found is None:
+        if rev not in known:
             raise MigrationError(
                 f"The library was written by a newer version of Briefing Reader (schema {rev!r}); "
                 "please update the app."
             )
 
 
-def needs_upgrade(engine: Engine) -> bool:
-    """True when the database holds a known, older Briefing Reader schema (an upgrade would change it)."""
+def _recorded(engine: Engine) -> tuple[str, ...] | None:
+    """The recorded revisions, read without taking the write lock; None when they cannot be read."""
+    from desktop.storage.db import BEGIN_OPTION
+
     try:
         with engine.connect() as conn:
-            if "alembic_version" not in inspect(conn).get_table_names():
-                return False
-            current = current_revisions(conn)
+            return current_revisions(conn.execution_options(**{BEGIN_OPTION: "DEFERRED"}))
     except DBAPIError:
-        return False
+        return None
+
+
+def is_current(engine: Engine) -> bool:
+    """True when the database records exactly the shipped head revision(s): nothing to migrate."""
+    current = _recorded(engine)
+    return bool(current) and set(current or ()) == set(head_revisions())
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    """True when the database holds a known, older Briefing Reader schema (an upgrade would change it)."""
+    current = _recorded(engine)
     if not current or set(current) == set(head_revisions()):
         return False
     try:
@@ -84,7 +122,13 @@ def upgrade_to_head(engine: Engine) -> None:
 
     On SQLite, foreign keys are switched off while the migration runs (batch mode recreates
     tables) and the result is checked with ``PRAGMA foreign_key_check`` before committing.
+    A library already at the head is left alone after one small query (no whole-database check).
     """
+    if is_current(engine):
+        return
+    from alembic import command
+    from alembic.util.exc import CommandError
+
     is_sqlite = engine.dialect.name == "sqlite"
     try:
         with engine.connect() as conn:
@@ -100,8 +144,9 @@ def upgrade_to_head(engine: Engine) -> None:
                             "This database belongs to another program (it has tables but is not a "
                             "Briefing Reader library); choose another file."
                         )
-                    if set(current) != set(head_revisions()):
-                        command.upgrade(alembic_config(conn), "head")
+                    if set(current) == set(head_revisions()):
+                        return  # another process finished the upgrade meanwhile
+                    command.upgrade(alembic_config(conn), "head")
                     if is_sqlite:
                         problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                         if problems:

@@ -10,6 +10,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -60,6 +61,7 @@ class Article(Base):
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     starred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    imported_by: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
 
     mentions: Mapped[list[Mention]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
@@ -177,7 +179,7 @@ class ActorCount(Base):
     """
 
     __tablename__ = "actor_counts"
-    __table_args__ = (Index("ix_actor_counts_mentions", "mentions"),)
+    __table_args__ = (Index("ix_actor_counts_mentions", "mentions"), {"info": {"set_by_database": True}})
 
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     mentions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -239,6 +241,7 @@ class QuoteCorrection(Base):
     kind: Mapped[str] = mapped_column(String(8), default="direct", server_default="direct")
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    author: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 annotation_tags = Table(
@@ -250,9 +253,18 @@ annotation_tags = Table(
 
 
 class Annotation(Base):
-    """A user highlight/note anchored to [start, end) plus quote context for re-anchoring."""
+    """A user highlight/note anchored to [start, end) plus quote context for re-anchoring.
+
+    ``anchor_state`` says how the last new version of the article placed it (see
+    :mod:`desktop.core.anchoring`); "fuzzy" ones wait for the user's check, with the passage they
+    had before in ``previous_exact``; "orphaned" ones keep their old quote in ``exact``.
+    ``orphaned`` mirrors ``anchor_state == "orphaned"`` for the readers that predate states.
+    """
 
     __tablename__ = "annotations"
+    __table_args__ = (
+        CheckConstraint("anchor_state IN ('exact', 'moved', 'fuzzy', 'orphaned')", name="anchor_state"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
@@ -265,13 +277,42 @@ class Annotation(Base):
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     color: Mapped[str] = mapped_column(String(32), default="yellow", server_default="yellow")
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    anchor_state: Mapped[str] = mapped_column(String(8), default="exact", server_default="exact")
+    anchor_score: Mapped[float | None] = mapped_column(Float)  # similarity (0-1) of a fuzzy anchor
+    previous_exact: Mapped[str | None] = mapped_column(Text)  # the passage before a fuzzy re-anchoring
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # who made it and who saved it last; ``version`` rises with every saved edit (conflict check)
+    author: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
+    edited_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     article: Mapped[Article] = relationship(back_populates="annotations")
     tags: Mapped[list[Tag]] = relationship(
         secondary=annotation_tags, back_populates="annotations", passive_deletes=True
     )
+
+
+class ArticleVersion(Base):
+    """An earlier text of an article, kept when a changed copy of it was imported.
+
+    The article row always holds the current version; its number is the count of these rows
+    plus one. ``imported_at`` is when this text arrived, ``replaced_at`` when the next one did.
+    """
+
+    __tablename__ = "article_versions"
+    __table_args__ = (UniqueConstraint("article_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    source_path: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Tag(Base):
@@ -296,6 +337,7 @@ class EntityRejection(Base):
     key: Mapped[str] = mapped_column(String(300), unique=True)
     text: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    author: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 __all__ = [
@@ -304,6 +346,7 @@ __all__ = [
     "ActorRole",
     "Annotation",
     "Article",
+    "ArticleVersion",
     "EntityRejection",
     "Mention",
     "Quote",

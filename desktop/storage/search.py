@@ -1,4 +1,5 @@
-"""Full-text search over articles: SQLite FTS5 on folded text and word stems, a Python scan elsewhere.
+"""Full-text search over articles: SQLite FTS5 on folded text and word stems, PostgreSQL's text search
+(desktop.storage.search_pg), a Python scan elsewhere.
 
 ``articles_fts`` (created by the migrations on SQLite) stores, with ``rowid = articles.id``,
 ``fold(title)`` and ``fold(text)`` for exact matches and the folded Snowball stems of both in
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from desktop.core.query import Matcher, Query, Term, parse_query, term_stems
 from desktop.core.stemming import has_stemmer, stem_text
 from desktop.core.textfold import fold
+from desktop.storage import search_pg
 from desktop.storage.errors import StorageError
 from desktop.storage.models import Article
 
@@ -31,6 +33,8 @@ BODY_WEIGHT = 1.0
 SNIPPET_WORDS = 20
 SNIPPET_WORDS_BEFORE = 7
 REINDEX_BATCH = 200
+RANK_CANDIDATES = 2000
+"""A query matching more articles is ranked among its newest this many (bounded time for common words)."""
 ELLIPSIS = "…"
 
 _EXACT_COLUMNS = "{title body}"
@@ -113,18 +117,22 @@ def index_article(
     language: str | None = None,
     fields: IndexFields | None = None,
 ) -> None:
-    """Add or replace the article's entry in the full-text index (no-op off SQLite).
+    """Add or replace the article's entry in the full-text index (FTS5, or PostgreSQL's articles_fts).
 
     ``language`` chooses the stemmer; without it the article's stored language is used.
     ``fields`` are the entry's columns when already computed (:func:`index_fields`, by an import worker).
     """
-    if _dialect_name(session_or_conn) != "sqlite":
+    dialect = _dialect_name(session_or_conn)
+    if dialect not in ("sqlite", "postgresql"):
+        return
+    if language is None and (fields is None or dialect == "postgresql"):
+        language = session_or_conn.execute(
+            select(Article.language).where(Article.id == article_id)
+        ).scalar_one_or_none()
+    if dialect == "postgresql":
+        search_pg.index_article(session_or_conn, article_id, title, text, language or "")
         return
     if fields is None:
-        if language is None:
-            language = session_or_conn.execute(
-                select(Article.language).where(Article.id == article_id)
-            ).scalar_one_or_none()
         fields = index_fields(title, text, language)
     session_or_conn.execute(sql("DELETE FROM articles_fts WHERE rowid = :id"), {"id": article_id})
     session_or_conn.execute(
@@ -137,8 +145,11 @@ def index_article(
 
 
 def unindex_article(session_or_conn: Session | Connection, article_id: int) -> None:
-    """Remove the article from the full-text index (no-op off SQLite)."""
-    if _dialect_name(session_or_conn) != "sqlite":
+    """Remove the article from the full-text index."""
+    if _dialect_name(session_or_conn) not in ("sqlite", "postgresql"):
+        return
+    if _dialect_name(session_or_conn) == "postgresql":
+        session_or_conn.execute(sql("DELETE FROM articles_fts WHERE article_id = :id"), {"id": article_id})
         return
     session_or_conn.execute(sql("DELETE FROM articles_fts WHERE rowid = :id"), {"id": article_id})
 
@@ -154,7 +165,7 @@ def rebuild_index(
     Articles are read ``batch`` at a time (by id), so memory stays flat on big libraries;
     ``progress`` gets the running count after each batch.
     """
-    if _dialect_name(session_or_conn) != "sqlite":
+    if _dialect_name(session_or_conn) not in ("sqlite", "postgresql"):
         return 0
     session_or_conn.execute(sql("DELETE FROM articles_fts"))
     count, last_id = 0, 0
@@ -253,13 +264,25 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
         return []
     languages = library_languages(session)
     matcher = Matcher(parsed, languages)
+    if _dialect_name(session) == "postgresql":
+        hits = []
+        for article_id, title, headline, rank, exact, head, tail in search_pg.search(
+            session, parsed, languages, limit
+        ):
+            snippet, spans = search_pg.headline_snippet(headline, head, tail)
+            hits.append(SearchHit(article_id, title, snippet, float(rank), bool(exact), spans))
+        return hits
     if _dialect_name(session) != "sqlite":
         return _scan_search(session, parsed, matcher, limit)
+    # Rank on the index alone (no article text carried through the sort), then read the page's
+    # articles; snippets look at a window of each text around its first match. A query matching
+    # more than RANK_CANDIDATES articles is ranked among its newest RANK_CANDIDATES ones (found
+    # by walking the index backwards, without scoring), so a common word costs what a rare one does.
     statement = sql(
-        "SELECT a.id, a.title, a.text, bm25(articles_fts, :tw, :bw, :tw, :bw) AS rank, "
-        "(articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact)) AS exact "
-        "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
-        "WHERE articles_fts MATCH :match ORDER BY exact DESC, rank LIMIT :limit"
+        "SELECT rowid, bm25(articles_fts, :tw, :bw, :tw, :bw) AS rank, "
+        "(rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact AND rowid >= :since)) "
+        "AS exact FROM articles_fts WHERE articles_fts MATCH :match AND rowid >= :since "
+        "ORDER BY exact DESC, rank LIMIT :limit"
     )
     params = {
         "tw": TITLE_WEIGHT,
@@ -267,14 +290,38 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
         "match": _expression(parsed, languages, exact_only=False),
         "exact": _expression(parsed, (), exact_only=True),
         "limit": limit,
+        "since": 0,
     }
     try:
-        rows = session.execute(statement, params).all()
+        params["since"] = _candidates_since(session, str(params["match"]), max(limit, RANK_CANDIDATES))
+        ranked = session.execute(statement, params).all()
     except OperationalError as exc:  # defensive: the expression is built to be always valid
         if "fts5" in str(exc.orig).lower():
             return []
         raise
-    return [_hit(r.id, r.title, make_snippet(r.text, matcher), -float(r.rank), bool(r.exact)) for r in rows]
+    ids = [int(r.rowid) for r in ranked]
+    articles = {
+        int(r.id): (r.title, r.text)
+        for r in session.execute(select(Article.id, Article.title, Article.text).where(Article.id.in_(ids)))
+    }
+    return [
+        _hit(int(r.rowid), title, make_snippet(text, matcher), -float(r.rank), bool(r.exact))
+        for r in ranked
+        if (found := articles.get(int(r.rowid))) is not None
+        for title, text in (found,)
+    ]
+
+
+def _candidates_since(session: Session, match: str, candidates: int) -> int:
+    """The smallest article id among the newest ``candidates`` matches (0 when there are fewer)."""
+    row = session.execute(
+        sql(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
+        ),
+        {"match": match, "skip": candidates - 1},
+    ).first()
+    return int(row[0]) if row is not None else 0
 
 
 def _scan_search(session: Session, parsed: Query, matcher: Matcher, limit: int) -> list[SearchHit]:
@@ -308,13 +355,69 @@ def _match_spans(original: str, matcher: Matcher) -> list[tuple[int, int]]:
     return matcher.spans(original)
 
 
+SNIPPET_CHUNK = 1200
+"""Characters of an article matched first while looking for its first hit (then twice as many, …)."""
+
+
 def make_snippet(original: str, matcher: Matcher | str, words: int = SNIPPET_WORDS) -> Snippet:
     """About ``words`` words of ``original`` around the first match (whitespace collapsed, … where cut),
-    with the positions of the matches in that text."""
+    with the positions of the matches in that text.
+
+    Only a window of ``original`` around the first match is folded and matched, not the whole text:
+    the snippet is the same as from the whole text, at a cost that does not grow with the article.
+    """
     if isinstance(matcher, str):
         matcher = Matcher(parse_query(matcher))
-    spans = _match_spans(original, matcher)
-    return _cut(original, spans, spans[0][0] if spans else 0, words)
+    start, end, found = _first_chunk_with_match(original, matcher)
+    anchor = start + found[0][0] if found else 0
+    size = words * 10  # the chunk narrowed to about this many characters around the match
+    lo = max(start, _space_before(original, anchor - size))
+    hi = min(end, _space_after(original, anchor + 2 * size))
+    spans = [(a + start - lo, b + start - lo) for a, b in found if lo <= a + start and b + start <= hi]
+    while not _enough_words(original, lo, hi, anchor, words):
+        lo = _space_before(original, anchor - size)
+        hi = _space_after(original, anchor + 2 * size)
+        spans = _match_spans(original[lo:hi], matcher)
+        size *= 4  # long runs of spaces, or very long words: widen until the words fit
+    return _cut(original[lo:hi], spans, anchor - lo, words)
+
+
+def _enough_words(original: str, lo: int, hi: int, anchor: int, words: int) -> bool:
+    """True when ``original[lo:hi]`` holds enough words on both sides of ``anchor`` for the cut and its
+    "…" marks to be those of the whole text."""
+    before = lo == 0 or len(re.findall(r"\S+", original[lo:anchor])) > words + 1
+    return before and (hi == len(original) or len(re.findall(r"\S+", original[anchor:hi])) > words + 1)
+
+
+def _first_chunk_with_match(original: str, matcher: Matcher) -> tuple[int, int, list[tuple[int, int]]]:
+    """The first chunk ``[lo, hi)`` of ``original`` holding a match, with its spans (relative to ``lo``);
+    the last chunk and no spans when nothing matches. Chunks overlap and grow."""
+    overlap = MAX_QUERY_CHARS + 100
+    start, size = 0, SNIPPET_CHUNK
+    while True:
+        end = _space_after(original, start + size)
+        spans = _match_spans(original[start:end], matcher)
+        if spans or end >= len(original):
+            return start, end, spans
+        following = _space_before(original, end - overlap)
+        start = following if following > start else end  # one long word: go on without an overlap
+        size *= 2
+
+
+def _space_before(text: str, position: int) -> int:
+    """``position`` moved back to just after a whitespace character (0 at the start)."""
+    if position <= 0:
+        return 0
+    found = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position))
+    return found + 1 if found >= 0 else 0
+
+
+def _space_after(text: str, position: int) -> int:
+    """``position`` moved on to a whitespace character (the end of ``text`` at the latest)."""
+    if position >= len(text):
+        return len(text)
+    found = [i for i in (text.find(" ", position), text.find("\n", position)) if i >= 0]
+    return min(found) if found else len(text)
 
 
 def _cut(original: str, spans: list[tuple[int, int]], anchor: int, words: int) -> Snippet:

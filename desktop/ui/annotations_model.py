@@ -18,6 +18,7 @@ from desktop.ui.palette import ColorPalette, annotation_color
 AnnotationIdRole = Qt.ItemDataRole.UserRole + 11
 ColorRole = Qt.ItemDataRole.UserRole + 12
 TagsRole = Qt.ItemDataRole.UserRole + 13
+AnchorStateRole = Qt.ItemDataRole.UserRole + 14
 Index = QModelIndex | QPersistentModelIndex
 QUOTE_CHARS = 90
 
@@ -68,8 +69,11 @@ class AnnotationListModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             quote = f"“{_short(row.quote, QUOTE_CHARS)}”"
-            if row.orphaned:
-                quote = "(text no longer found) " + quote
+            if row.orphaned or row.state == "orphaned":
+                quote = "⚠ Orphaned – not in the new version: " + quote
+            elif row.state == "fuzzy":
+                similar = f" ({row.score:.0%} similar)" if row.score is not None else ""
+                quote = f"⚠ Check{similar}: the passage changed – " + quote
             note = _short(row.note, QUOTE_CHARS)
             tags = " ".join(f"#{t}" for t in row.tags)
             return "\n".join(p for p in (quote, note, tags) if p)
@@ -78,6 +82,12 @@ class AnnotationListModel(QAbstractListModel):
             parts = [f"{meaning} ({row.color})", row.quote]
             if row.note:
                 parts.append("Note: " + row.note)
+            if row.state == "fuzzy" and row.previous_quote:
+                parts.append("Before the new version: " + row.previous_quote)
+            if row.needs_check:
+                parts.append(
+                    "Right-click to confirm the place, re-attach it to the selected text, or delete it."
+                )
             return "\n".join(parts)
         if role == Qt.ItemDataRole.DecorationRole:
             return annotation_color(row.color)
@@ -87,6 +97,8 @@ class AnnotationListModel(QAbstractListModel):
             return row.color
         if role == TagsRole:
             return list(row.tags)
+        if role == AnchorStateRole:
+            return "orphaned" if row.orphaned else row.state
         return None
 
 

@@ -5,6 +5,7 @@ Highlights are named by what their colour means to the user (the window's colour
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -32,11 +33,13 @@ from desktop.core.vault import VaultReport
 from desktop.services import exporting
 from desktop.services.library_filters import actor_choices, tags_in_use
 from desktop.services.vault_export import export_vault
+from desktop.services.w3c_notes import export_w3c
 from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages, message_of
 from desktop.ui.tasks import TaskControl
 
 SCOPES = ("article", "tag", "actor", "library")
+FORMATS = {"markdown": ("Markdown", ".md"), "w3c": ("W3C Web Annotation JSON", ".jsonld")}
 EXPORT_DIR_KEY = "export/folder"
 VAULT_DIR_KEY = "export/vault"
 VAULT_NOTE = (
@@ -64,8 +67,17 @@ def render_export(
     tag: str | None,
     actor: str | None,
     meanings: Mapping[str, str] | None = None,
+    fmt: str = "markdown",
 ) -> str:
-    """The Markdown for a scope, colours named by ``meanings`` (runs off the GUI thread)."""
+    """The Markdown (or W3C JSON-LD) for a scope, colours named by ``meanings`` (off the GUI thread)."""
+    if fmt == "w3c":
+        data = export_w3c(
+            ctx.library,
+            article_id=article_id if scope == "article" else None,
+            tag=tag if scope == "tag" else None,
+            meanings=meanings,
+        )
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if scope == "article" and article_id is not None:
         return exporting.export_article(ctx.library, article_id, meanings=meanings)
     if scope == "tag" and tag:
@@ -136,6 +148,15 @@ class ExportDialog(QDialog):
         row.setContentsMargins(22, 0, 0, 0)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        self.format_combo = QComboBox(self)
+        self.format_combo.setAccessibleName("Export format")
+        for key, (label, _suffix) in FORMATS.items():
+            self.format_combo.addItem(label, key)
+        self.format_combo.currentIndexChanged.connect(lambda _i: self._update())
+        format_row = QHBoxLayout()
+        format_row.addWidget(QLabel("Format:", self))
+        format_row.addWidget(self.format_combo, 1)
+        dest.addLayout(format_row)
         dest.addWidget(self.to_file)
         dest.addLayout(row)
         dest.addWidget(self.to_clipboard)
@@ -203,6 +224,10 @@ class ExportDialog(QDialog):
         self.radios["actor"].setEnabled(bool(actors))
         self._update()
 
+    def export_format(self) -> str:
+        """ "markdown" or "w3c"."""
+        return str(self.format_combo.currentData() or "markdown")
+
     def scope(self) -> str:
         """The chosen scope."""
         return next((s for s, r in self.radios.items() if r.isChecked()), "library")
@@ -218,11 +243,23 @@ class ExportDialog(QDialog):
         name = default_name(
             self.scope(), self._article_title, self.tag_combo.currentText(), self.actor_combo.currentText()
         )
+        if hasattr(self, "format_combo"):
+            name = str(Path(name).with_suffix(FORMATS[self.export_format()][1]))
         current = self.path_edit.text().strip()
         folder = Path(current).parent if current else self._folder()
         self.path_edit.setText(str(folder / name))
 
     def _update(self) -> None:
+        if hasattr(self, "format_combo"):
+            w3c = self.export_format() == "w3c"
+            self.to_file.setText("JSON file" if w3c else "Markdown file")
+            self.to_vault.setEnabled(not w3c)
+            if w3c and self.to_vault.isChecked():
+                self.to_file.setChecked(True)
+            self.radios["actor"].setVisible(not w3c)  # Web Annotations: an article, a tag or all
+            self.actor_combo.setVisible(not w3c)
+            if w3c and self.radios["actor"].isChecked():
+                self.radios["library"].setChecked(True)
         self.tag_combo.setEnabled(self.radios["tag"].isChecked())
         self.actor_combo.setEnabled(self.radios["actor"].isChecked())
         self.path_edit.setEnabled(self.to_file.isChecked())
@@ -275,15 +312,15 @@ class ExportDialog(QDialog):
                 return
             target = Path(raw).expanduser()
             if target.suffix == "":
-                target = target.with_suffix(".md")
+                target = target.with_suffix(FORMATS[self.export_format()][1])
             if target.exists() and not Messages.ask(
                 self, "Export Notes", f"{target.name} already exists. Replace it?"
             ):
                 return
-        ctx, meanings = self._ctx, self._ctx.color_palette().meanings()
+        ctx, meanings, fmt = self._ctx, self._ctx.color_palette().meanings(), self.export_format()
 
         def run(control: TaskControl) -> str:
-            text = render_export(ctx, scope, article_id, tag, actor, meanings)
+            text = render_export(ctx, scope, article_id, tag, actor, meanings, fmt)
             if target is None:
                 return text
             write_new_file(target, text, overwrite=True)

@@ -29,7 +29,12 @@ from desktop.ui.tasks import TaskControl, TaskHandle
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Job = Callable[[TaskControl], list[ImportResult]]
-STATUS_TEXT = {"imported": "Imported", "duplicate": "Already in library", "error": "Failed"}
+STATUS_TEXT = {
+    "imported": "Imported",
+    "updated": "New version",
+    "duplicate": "Already in library",
+    "error": "Failed",
+}
 REPORT_HEADERS = ("Result", "File", "Details")
 
 
@@ -69,12 +74,15 @@ class ImportResultModel(QAbstractTableModel):
                 if column == 1:
                     return Path(result.path).name or result.path
                 if column == 2:
-                    return result.message if result.status == "error" else (result.title or result.message)
+                    if result.status in ("error", "updated"):
+                        return result.message
+                    return result.title or result.message
             elif role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
                 return result.path if column == 1 else (result.message or result.title or "")
             elif role == Qt.ItemDataRole.DecorationRole and column == 0:
                 icon = {
                     "imported": QStyle.StandardPixmap.SP_DialogApplyButton,
+                    "updated": QStyle.StandardPixmap.SP_BrowserReload,
                     "duplicate": QStyle.StandardPixmap.SP_MessageBoxInformation,
                     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
                 }.get(result.status)
@@ -109,6 +117,8 @@ def summarize(results: list[ImportResult]) -> str:
     """One line: how many were imported, already there, failed."""
     counts = {s: sum(1 for r in results if r.status == s) for s in STATUS_TEXT}
     parts = [f"{counts['imported']} imported"]
+    if counts["updated"]:
+        parts.append(f"{counts['updated']} updated to a new version")
     if counts["duplicate"]:
         parts.append(f"{counts['duplicate']} already in the library")
     if counts["error"]:

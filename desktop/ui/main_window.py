@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.dto import ReadingState
+from desktop.services.w3c_notes import NotesImport
 from desktop.ui.analysis_views import AnalysisViews
 from desktop.ui.article_actions import ArticleActions
 from desktop.ui.change_watch import LibraryWatcher
@@ -28,6 +29,7 @@ from desktop.ui.first_hint import FirstStartHint, first_start, hint_text
 from desktop.ui.import_report import ImportController
 from desktop.ui.library_view import LibraryPane
 from desktop.ui.model_notice import ModelNotice
+from desktop.ui.notes_import import NotesImporter
 from desktop.ui.notes_view import NotesPane
 from desktop.ui.pane_layout import LIBRARY, PaneLayout
 from desktop.ui.paths import action_icon, app_icon
@@ -70,6 +72,7 @@ class MainWindow(ImportingMixin, QMainWindow):
     notes_action: QAction
     shortcuts_action: QAction
     theme_actions: dict[str, QAction]
+    notes_importer: NotesImporter
 
     def __init__(
         self,
@@ -318,6 +321,11 @@ class MainWindow(ImportingMixin, QMainWindow):
         )
         dialog.vault_exported.connect(lambda report: self.show_status(f"Obsidian vault: {report.summary()}."))
         dialog.open()
+
+    def notes_imported(self, report: NotesImport) -> None:
+        """File ▸ Import Notes… finished: say what happened and show the notes where they landed."""
+        self.show_status(f"Notes imported: {report.summary()}.")
+        self._on_library_changed_elsewhere()
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts: every shortcut, read from the window's actions."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QPalette
 
+from desktop.core.colors import HIGHLIGHT_TINTS
 from desktop.services.annotations import DEFAULT_COLOR
 from desktop.services.color_meanings import DEFAULT_MEANINGS, MAX_MEANING, meaning_of
 
@@ -53,14 +54,7 @@ ENTITY_SINGULAR: dict[str, str] = {
 #: Backgrounds behind text, per theme.
 TINTS: dict[str, dict[str, str]] = {
     "light": {
-        "yellow": "#f0d475",
-        "green": "#aee8bb",
-        "blue": "#a9c6fb",
-        "red": "#fba494",
-        "purple": "#dcaaf0",
-        "pink": "#f5a3c7",
-        "orange": "#f8bb82",
-        "gray": "#d3d5d8",
+        **HIGHLIGHT_TINTS,
         "person": "#fdd3dc",
         "organization": "#c9f2ee",
         "location": "#f5d8bf",

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListView, QSplitter, QTab
 from desktop.services.dto import ActorRow, AnnotationRow
 from desktop.services.queries import annotation_rows, list_actors
 from desktop.ui.actors_panel import ActorsPanel
+from desktop.ui.anchor_actions import AnchorActions
 from desktop.ui.annotation_editor import AnnotationEditor
 from desktop.ui.annotations_model import AnnotationFilterProxy, AnnotationIdRole, AnnotationListModel
 from desktop.ui.context import AppContext
@@ -81,6 +82,10 @@ class Sidebar(QWidget):
         self.annotation_list.setAlternatingRowColors(True)
         self.annotation_list.setSpacing(2)
         self.annotation_list.clicked.connect(self._annotation_clicked)
+        self.anchor_actions = AnchorActions(
+            self.ctx, self.annotation_list, self.annotations_model, self.annotation_proxy, self.reader
+        )
+        self.anchor_actions.failed.connect(self.reader.show_message)
         self.annotation_list.selectionModel().currentChanged.connect(
             lambda current, _previous: self._annotation_clicked(current)
         )

@@ -39,6 +39,12 @@ class ImportingMixin:
     def show_status(self, text: str) -> None:  # provided by MainWindow
         raise NotImplementedError
 
+    def current_article_id(self) -> int | None:  # provided by MainWindow
+        raise NotImplementedError
+
+    def _on_library_changed_elsewhere(self) -> None:  # provided by MainWindow
+        raise NotImplementedError
+
     def start(self, files: list[str] | None = None) -> None:
         """After show(): import ``files``, or seed an empty library, or reopen the last article."""
         if files:
@@ -93,9 +99,12 @@ class ImportingMixin:
 
     def _on_import_finished(self, results: list[ImportResult]) -> None:
         flag = self._open_flags.popleft() if self._open_flags else False
-        ids = [r.id for r in results if r.id is not None and r.status in ("imported", "duplicate")]
+        ids = [r.id for r in results if r.id is not None and r.status in ("imported", "updated", "duplicate")]
         self.library_pane.refresh()
         self.notes_pane.refresh()
+        updated = {r.id for r in results if r.status == "updated"}
+        if updated and self.current_article_id() in updated:
+            self._on_library_changed_elsewhere()  # the open article has a new text: show it
         if ids and flag:
             self.open_article(max(ids) if flag == "newest" else ids[0], None)
         if flag == "newest":

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from desktop.ui.notes_import import NotesImporter
 from desktop.ui.paths import action_icon
 from desktop.ui.theme import THEME_MODES, stored_mode
+from desktop.ui.versions_dialog import open_versions
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -51,6 +53,12 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, file_menu, "&Paste as New Article", window.paste_as_article, "Ctrl+Shift+V", "paste")
     file_menu.addSeparator()
     add_action(window, file_menu, "&Export Notes…", window.export_notes, "Ctrl+E", "export")
+    window.notes_importer = NotesImporter(window.ctx, window)
+    window.notes_importer.finished.connect(window.notes_imported)
+    window.notes_importer.failed.connect(window.show_status)
+    add_action(
+        window, file_menu, "Import &Notes…", window.notes_importer.choose_and_import, None, "import-file"
+    )
     file_menu.addSeparator()
     add_action(window, file_menu, "&Quit", window.close, "Ctrl+Q").setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -96,6 +104,8 @@ def build_menus(window: MainWindow) -> None:
     article_menu.addActions([actions.next_action, actions.previous_action])
     article_menu.addSeparator()
     article_menu.addActions([actions.read_action, actions.star_action, actions.archive_action])
+    article_menu.addSeparator()
+    add_action(window, article_menu, "&Versions…", lambda: open_versions(window, window))
     article_menu.addSeparator()
     article_menu.addAction(actions.delete_action)
 

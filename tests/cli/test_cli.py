@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres import library_location
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = next((ROOT / "seeds").glob("*.txt"))
 
@@ -17,7 +19,7 @@ SAMPLE = next((ROOT / "seeds").glob("*.txt"))
 def run(
     db: Path, *args: str, stdin: str | bytes | None = None, check: bool = True
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BRIEFING_READER_DB": str(db), "PYTHONUTF8": "1"}
+    env = {**os.environ, "BRIEFING_READER_DB": library_location(db), "PYTHONUTF8": "1"}
     env.pop("BRIEFING_READER_DEBUG", None)
     result = subprocess.run(
         [sys.executable, "-m", "desktop", *args],

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from tests.broken_inputs import make_broken_inputs
+from tests.postgres import library_location
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = next((ROOT / "seeds").glob("*.txt"))
@@ -27,7 +28,7 @@ FINE = {"latin1", "hostile_html"}
 
 
 def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BRIEFING_READER_DB": str(db)}
+    env = {**os.environ, "BRIEFING_READER_DB": library_location(db)}
     env.pop("BRIEFING_READER_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args],

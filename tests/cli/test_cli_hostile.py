@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile_inputs import ESCAPE_TITLE, GERMAN_BODY, LATIN1_NAME, NEWLINE_NAME
+from tests.postgres import library_location
 from tools.bench_hostile import run_measured
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +21,12 @@ TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def run(db: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "BRIEFING_READER_DB": str(db), "PYTHONUTF8": "1", "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        **os.environ,
+        "BRIEFING_READER_DB": library_location(db),
+        "PYTHONUTF8": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     env.pop("BRIEFING_READER_DEBUG", None)
     result = subprocess.run(
         [sys.executable, "-m", "desktop", *args],

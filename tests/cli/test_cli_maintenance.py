@@ -18,7 +18,10 @@ from desktop.storage import db as storage_db
 from desktop.storage.db import open_library
 from desktop.storage.models import Actor
 from tests.damage import damage_index
+from tests.postgres import sqlite_only
 from tools.bench_crash import NameRecognizer, synthetic_article
+
+pytestmark = sqlite_only  # backup, check and restore of the SQLite file; its own URL tests
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -20,6 +20,7 @@ from desktop.services.queries import find_actor
 from desktop.services.quote_corrections import mark_quote
 from desktop.storage.db import open_library, resolve_database_url
 from desktop.storage.models import Article
+from tests.postgres import library_location
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = next((ROOT / "seeds").glob("*.txt"))
@@ -28,7 +29,7 @@ QUOTE_KEYS = {"id", "article", "start", "end", "text", "kind", "speaker", "cue"}
 
 
 def run(db: Path, *args: str, code: int = 0) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BRIEFING_READER_DB": str(db), "PYTHONUTF8": "1"}
+    env = {**os.environ, "BRIEFING_READER_DB": library_location(db), "PYTHONUTF8": "1"}
     env.pop("BRIEFING_READER_DEBUG", None)
     result = subprocess.run(
         [sys.executable, "-m", "desktop", *args],
@@ -55,7 +56,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert json.loads(run(db, "import", "--json", str(SAMPLE)).stdout)[0]["status"] == "imported"
     text = SAMPLE.read_text(encoding="utf-8")
     start = text.index(RUTTE_SAYS)
-    lib = open_library(resolve_database_url(str(db), {}))
+    lib = open_library(resolve_database_url(library_location(db), {}))
     try:
         with lib.read_session() as session:
             rutte = find_actor(session, "Rutte").id
@@ -109,7 +110,19 @@ def test_dossier_json_shape(library: Path) -> None:
     assert "NATO" in [r["name"] for r in data["related"]]
     notes = data["annotations"]
     assert [n["quote"] for n in notes] == ["fügte Rutte hinzu"]
-    assert set(notes[0]) == {"id", "start", "end", "quote", "note", "tags", "color", "article"}
+    assert set(notes[0]) == {
+        "id",
+        "start",
+        "end",
+        "quote",
+        "note",
+        "tags",
+        "color",
+        "article",
+        "author",
+        "edited_by",
+        "version",
+    }
 
 
 def test_dossier_markdown_to_stdout_and_file(library: Path, tmp_path: Path) -> None:

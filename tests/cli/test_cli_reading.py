@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import ROOT, SAMPLE
+from tests.postgres import library_location
 
 CORPUS = ROOT / "tests" / "data" / "vault_corpus"
 
@@ -18,7 +19,7 @@ CORPUS = ROOT / "tests" / "data" / "vault_corpus"
 def run(
     db: Path, *args: str, check: bool = True, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    full = {**os.environ, "BRIEFING_READER_DB": str(db), "PYTHONUTF8": "1", **(env or {})}
+    full = {**os.environ, "BRIEFING_READER_DB": library_location(db), "PYTHONUTF8": "1", **(env or {})}
     full.pop("BRIEFING_READER_DEBUG", None)
     full.setdefault("XDG_CONFIG_HOME", str(db.parent / "no-config"))  # not the developer's settings
     result = subprocess.run(

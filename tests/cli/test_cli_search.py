@@ -12,10 +12,11 @@ from test_cli import run
 
 from desktop.commands.articles import _cmd_search as search_command
 from desktop.commands.articles import write_snippet
-from desktop.commands.common import BOLD, PLAIN, TerminalText
-from desktop.storage.db import open_library
+from desktop.commands.common import BOLD, PLAIN, TerminalText, close_libraries
+from desktop.storage.db import open_library, resolve_database_url
 from desktop.storage.models import Article
 from desktop.storage.search import index_article
+from tests.postgres import library_location
 
 QUOTED = "Der Sprecher nannte den «Gipfel» einen Erfolg; »Gipfeltreffen« seien überflüssig."
 
@@ -23,7 +24,7 @@ QUOTED = "Der Sprecher nannte den «Gipfel» einen Erfolg; »Gipfeltreffen« sei
 @pytest.fixture
 def quoted_library(tmp_path: Path) -> Path:
     db = tmp_path / "library.sqlite3"
-    library = open_library(f"sqlite:///{db}")
+    library = open_library(resolve_database_url(library_location(db), {}))
     try:
         with library.session() as session:
             article = Article(title="Gipfel", text=QUOTED, language="de", format="txt", content_hash="1" * 64)
@@ -54,12 +55,15 @@ def test_search_on_a_terminal_shows_hits_in_bold(
 ) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     out = _Terminal()
-    args = argparse.Namespace(db=str(quoted_library), command="search", query="gipfel", json=False)
+    args = argparse.Namespace(
+        db=library_location(quoted_library), command="search", query="gipfel", json=False
+    )
     assert search_command(args, TerminalText(out)) == 0
     assert f"«{BOLD}Gipfel{PLAIN}»" in out.getvalue()
     monkeypatch.setenv("NO_COLOR", "1")
     out = _Terminal()
     search_command(args, TerminalText(out))
+    close_libraries()
     assert "\x1b[" not in out.getvalue() and QUOTED in out.getvalue()
 
 

@@ -25,6 +25,7 @@ from desktop.storage.db import Library, open_library, resolve_database_url
 from desktop.storage.models import Actor, ActorAlias, ActorRole, Annotation, Article, Mention
 from desktop.storage.search import index_article
 from tests.hostile_inputs import ESCAPES
+from tests.postgres import library_location
 
 TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Text with everything a terminal could act on: C0/C1 controls, bidi overrides, lone surrogates.
@@ -44,7 +45,7 @@ def run(db: Path, *args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stderr(err):
         try:
-            status = run_cli(["--db", str(db), *args], out=out)
+            status = run_cli(["--db", library_location(db), *args], out=out)
         except SystemExit as stop:  # usage errors
             status = int(stop.code or 0)
     return status, out.getvalue(), err.getvalue()
@@ -75,7 +76,7 @@ def add_article(library: Library, n: int, title: str, body: str, name: str, note
 def crafted() -> Iterator[tuple[Path, Library]]:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "library.sqlite3"
-        library = open_library(resolve_database_url(str(db), {}))
+        library = open_library(resolve_database_url(library_location(db), {}))
         add_article(library, 0, f"Titel{ESCAPES}", f"Text mit {ESCAPES} drin", f"Name{ESCAPES}", ESCAPES)
         try:
             yield db, library

@@ -115,3 +115,89 @@ def test_assemble_refuses_bad_input_with_a_message(
     assert assemble_ensemble.main([str(tmp_path / "a"), "--out", str(tmp_path / "a")]) == 2
     assert not out.exists()
     assert (tmp_path / "a" / "weights.npz").is_file()
+
+
+def test_batched_viterbi_finds_each_sentences_own_best_path() -> None:
+    from desktop.core.entities.bilstm_ops import viterbi, viterbi_batch
+
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        b, t, k = (int(x) for x in rng.integers(1, 9, size=3))
+        emissions = rng.normal(size=(b, t, k + 1)).astype(np.float32)
+        lengths = rng.integers(1, t + 1, size=b)
+        shapes = ((k + 1, k + 1), (k + 1,), (k + 1,))
+        trans, start, end = (rng.normal(size=s).astype(np.float32) for s in shapes)
+        expected = [viterbi(emissions[i, : lengths[i]], trans, start, end) for i in range(b)]
+        assert viterbi_batch(emissions, lengths, trans, start, end) == expected
+
+
+def test_features_cached_across_batches_and_one_member_for_long_texts(
+    tmp_path: Path, tiny_bilstm: TinyModel
+) -> None:
+    from desktop.core.entities.bilstm_ensemble import FeatureCache
+
+    for seed in (3, 4):
+        tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
+    a = rt.load_model(tmp_path / "m3")
+    ens = BiLSTMEnsemble([a, rt.load_model(tmp_path / "m4", shared=a)])
+    cache = FeatureCache(ens, limit=8)  # small: it starts afresh on the way
+    for _ in range(3):
+        for sentence in SENTENCES:
+            got, _ = ens.emissions([sentence], cache)
+            expected, _ = ens.emissions([sentence])
+            np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-6)
+    assert ens.tag(SENTENCES, members=1) == BiLSTMEnsemble([a]).tag(SENTENCES)
+    np.testing.assert_allclose(ens.crf(1)[0], a.weights["crf_trans"])
+
+
+def test_recognition_runs_with_one_blas_thread() -> None:
+    from threadpoolctl import threadpool_info
+
+    from desktop.core.entities.bilstm_ops import one_blas_thread
+
+    with one_blas_thread():
+        inside = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert all(n == 1 for n in inside)
+
+
+def test_one_blas_thread_gives_the_same_scores_and_tags(
+    tmp_path: Path, tiny_bilstm: TinyModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contextlib import nullcontext
+
+    from desktop.core.entities import bilstm_ops
+    from desktop.core.entities.bilstm_ops import one_blas_thread
+
+    for seed in (3, 4):
+        tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
+    a = rt.load_model(tmp_path / "m3")
+    ens = BiLSTMEnsemble([a, rt.load_model(tmp_path / "m4", shared=a)])
+    sentences = SENTENCES * 40  # several batches
+    with one_blas_thread():
+        limited, _ = ens.emissions(sentences)
+    free, _ = ens.emissions(sentences)
+    np.testing.assert_allclose(limited, free, rtol=1e-5, atol=1e-5)
+    tags = ens.tag(sentences, batch_size=16)
+    monkeypatch.setattr(bilstm_ops, "one_blas_thread", nullcontext)
+    assert ens.tag(sentences, batch_size=16) == tags
+    assert any(t != "O" for row in tags for t in row)
+
+
+def test_a_long_text_gives_the_spans_of_its_paragraphs_tagged_apart(
+    tmp_path: Path, tiny_bilstm: TinyModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tiny_bilstm(tmp_path / "de-bilstm")
+    recognizer = rt.BiLSTMRecognizer(tmp_path)
+    paragraphs = ["Anna Berg wohnt in Köln.", "Der Rat tagte in Köln, sagte Anna Berg.", "Ja."] * 30
+    text = "\n".join(paragraphs)
+    monkeypatch.setattr(rt, "LONG_TEXT_CHARS", 10)  # every paragraph counts as long: one member each way
+    whole = recognizer.recognize(text, "de")
+    chunked = []
+    offset = 0
+    for paragraph in paragraphs:
+        chunked += [
+            (s.start + offset, s.end + offset, s.text, s.type) for s in recognizer.recognize(paragraph, "de")
+        ]
+        offset += len(paragraph) + 1
+    assert [(s.start, s.end, s.text, s.type) for s in whole] == chunked
+    assert chunked

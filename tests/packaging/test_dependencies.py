@@ -10,6 +10,7 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+RUNTIME_EXTRAS = ("postgres",)
 
 
 def _normalise(name: str) -> str:
@@ -18,7 +19,11 @@ def _normalise(name: str) -> str:
 
 def _declared() -> set[str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {_normalise(re.split(r"[<>=!~;\[ ]", spec, maxsplit=1)[0]) for spec in project["dependencies"]}
+    # the runtime extras count as declared: the app imports them only where they are asked for
+    specs = list(project["dependencies"])
+    for extra in RUNTIME_EXTRAS:
+        specs += project["optional-dependencies"].get(extra, [])
+    return {_normalise(re.split(r"[<>=!~;\[ ]", spec, maxsplit=1)[0]) for spec in specs}
 
 
 def _imported_top_level_modules() -> set[str]:
@@ -35,7 +40,8 @@ def _imported_top_level_modules() -> set[str]:
 def _imported_distributions() -> dict[str, set[str]]:
     providers = packages_distributions()
     return {
-        module: {_normalise(d) for d in providers.get(module, [])} for module in _imported_top_level_modules()
+        module: {_normalise(d) for d in providers.get(module) or [module]}
+        for module in _imported_top_level_modules()
     }
 
 

@@ -1,4 +1,5 @@
-"""Fixtures: a fresh, migrated SQLite library file per test (never :memory:)."""
+"""Fixtures: a fresh, migrated library per test: a SQLite file (never :memory:), or a fresh PostgreSQL
+database when the suite runs with ``BRIEFING_TEST_ENGINE=postgresql`` (tests/postgres.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from desktop.storage.db import Library, open_library
 from desktop.storage.models import Article
+from tests.postgres import ON_POSTGRES, library_location
 
 ArticleFactory = Callable[..., Article]
 
@@ -20,7 +22,8 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db_url(db_path: Path) -> str:
-    return f"sqlite:///{db_path}"
+    location = library_location(db_path)
+    return location if ON_POSTGRES else f"sqlite:///{location}"
 
 
 @pytest.fixture

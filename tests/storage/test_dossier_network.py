@@ -72,7 +72,19 @@ def test_dossier_gathers_everything_about_an_actor(library: Library) -> None:
     assert set(data) == {"actor", "articles", "quotes", "roles", "related", "annotations"}
     assert set(data["actor"]) == {"id", "name", "type", "aliases", "roles"}
     assert data["actor"]["id"] == a["Helga Brandtner"]
-    assert set(data["annotations"][0]) == {"id", "start", "end", "quote", "note", "tags", "color", "article"}
+    assert set(data["annotations"][0]) == {
+        "id",
+        "start",
+        "end",
+        "quote",
+        "note",
+        "tags",
+        "color",
+        "article",
+        "author",
+        "edited_by",
+        "version",
+    }
     timeline = dossier.timeline("month")
     assert timeline[0].period == "2025-09" and timeline[0].articles == 1
     assert sum(b.by_import_date for b in timeline) == 1  # article 2 has no publication date

@@ -15,6 +15,7 @@ from desktop.services.annotations import create_annotation
 from desktop.services.library_watch import ChangeWatch
 from desktop.storage.db import Library, open_library
 from desktop.storage.models import Article
+from tests.postgres import library_location
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,11 +51,12 @@ def test_own_writes_are_not_news(library: Library, watch: ChangeWatch, article: 
             Article(title="Zwei", text="Noch ein Text.", language="de", format="txt", content_hash="2" * 64)
         )
     assert watch.poll() is False
-    raw = library.engine.raw_connection()  # our commits now checkpoint the log as they go
-    try:
-        raw.cursor().execute("PRAGMA wal_autocheckpoint=1")
-    finally:
-        raw.close()
+    if library.is_sqlite:
+        raw = library.engine.raw_connection()  # our commits now checkpoint the log as they go
+        try:
+            raw.cursor().execute("PRAGMA wal_autocheckpoint=1")
+        finally:
+            raw.close()
     for n in range(3):
         create_annotation(library, article, quote="Schiffe" if n % 2 else "Valdora")
     assert watch.poll() is False
@@ -77,7 +79,7 @@ def test_an_outside_change_before_an_own_write_is_still_noticed(
 
 
 def test_a_command_line_process_is_noticed(db_path: Path, watch: ChangeWatch, article: int) -> None:
-    env = {**os.environ, "BRIEFING_READER_DB": str(db_path), "PYTHONUTF8": "1"}
+    env = {**os.environ, "BRIEFING_READER_DB": library_location(db_path), "PYTHONUTF8": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "desktop", "annotate", str(article), "--quote", "baut wieder"],
         capture_output=True,

@@ -7,6 +7,7 @@ from sqlalchemy import inspect, text
 
 from desktop.storage.db import create_engine_for
 from desktop.storage.migrate import alembic_config, upgrade_to_head
+from tests.postgres import sqlite_only
 
 
 def _at_initial_schema_with_data(db_url: str):  # type: ignore[no-untyped-def]
@@ -34,6 +35,7 @@ def _at_initial_schema_with_data(db_url: str):  # type: ignore[no-untyped-def]
     return engine
 
 
+@sqlite_only
 def test_upgrade_keeps_rows_and_marks_them_for_reanalysis(db_url: str) -> None:
     engine = _at_initial_schema_with_data(db_url)
     try:
@@ -51,6 +53,7 @@ def test_upgrade_keeps_rows_and_marks_them_for_reanalysis(db_url: str) -> None:
         engine.dispose()
 
 
+@sqlite_only
 def test_downgrade_to_initial_keeps_articles_and_mentions(db_url: str) -> None:
     engine = _at_initial_schema_with_data(db_url)
     try:

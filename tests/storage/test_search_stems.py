@@ -13,6 +13,7 @@ from desktop.storage.db import Library, create_engine_for, open_library
 from desktop.storage.migrate import alembic_config, upgrade_to_head
 from desktop.storage.models import Article
 from desktop.storage.search import index_article, library_languages, rebuild_index, search_articles
+from tests.postgres import sqlite_only
 
 ArticleFactory = Callable[..., Article]
 
@@ -137,6 +138,7 @@ def old_library(db_path: Path, db_url: str) -> Iterator[str]:
     yield db_url
 
 
+@sqlite_only
 def test_migration_rebuilds_the_index_with_stems(old_library: str) -> None:
     library = open_library(old_library)
     try:
@@ -149,6 +151,7 @@ def test_migration_rebuilds_the_index_with_stems(old_library: str) -> None:
         library.close()
 
 
+@sqlite_only
 def test_downgrade_keeps_a_searchable_index(old_library: str) -> None:
     library = open_library(old_library)
     try:

@@ -29,7 +29,10 @@ from desktop.storage.integrity import check_library
 from desktop.storage.migrate import alembic_config, head_revisions
 from desktop.storage.models import Article, Tag
 from tests.damage import damage_index
+from tests.postgres import sqlite_only
 from tools.bench_crash import NameRecognizer, synthetic_article
+
+pytestmark = sqlite_only  # backups, restore and check are of the SQLite file
 
 
 def fill(library: Library, count: int = 5, seed: int = 11) -> None:

@@ -20,6 +20,7 @@ from desktop.storage.db import (
 )
 from desktop.storage.errors import LibraryLockedError, StorageError
 from desktop.storage.models import Tag
+from tests.postgres import sqlite_only
 
 
 def _db_file(url: str) -> Path:
@@ -165,6 +166,7 @@ def test_opening_through_resolved_path_creates_library(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- pragmas and transactions
 
 
+@sqlite_only
 def test_sqlite_pragmas(library: Library) -> None:
     with library.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -173,6 +175,7 @@ def test_sqlite_pragmas(library: Library) -> None:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 100
 
 
+@sqlite_only
 def test_default_busy_timeout(db_url: str) -> None:
     with open_library(db_url) as lib, lib.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
@@ -197,6 +200,7 @@ def test_objects_usable_after_commit(library: Library) -> None:
     assert tag.id is not None
 
 
+@sqlite_only
 def test_write_sessions_begin_immediate(library: Library) -> None:
     """A write session holds the write lock from its first statement, even a SELECT."""
     with library.session() as first:
@@ -215,6 +219,7 @@ def test_read_session_does_not_block_on_writer(library: Library) -> None:
         assert reader.scalars(select(Tag.name)).all() == ["pending"]
 
 
+@sqlite_only
 def test_open_library_reports_locked_database(library: Library, db_url: str) -> None:
     other = open_library(db_url, busy_timeout_ms=50)
     try:

@@ -22,6 +22,7 @@ from desktop.storage.migrate import (
     include_name,
     upgrade_to_head,
 )
+from tests.postgres import sqlite_only
 
 FTS_TABLES = {
     "articles_fts",
@@ -37,6 +38,7 @@ def test_head_is_the_newest_revision() -> None:
     assert head_revisions() == ("0007_team",)
 
 
+@sqlite_only
 def test_upgrade_from_empty_database_to_head(db_url: str) -> None:
     engine = create_engine_for(db_url)
     try:
@@ -75,6 +77,7 @@ def test_reopening_is_idempotent(db_url: str) -> None:
         lib.close()
 
 
+@sqlite_only
 def test_downgrade_to_base_and_upgrade_again(library: Library) -> None:
     with library.engine.begin() as conn:
         command.downgrade(alembic_config(conn), "base")
@@ -101,6 +104,7 @@ def test_offline_sql_generation_skips_fts(capsys: pytest.CaptureFixture[str]) ->
     assert "fts5" not in out
 
 
+@sqlite_only
 def test_foreign_sqlite_database_is_refused(db_path: Path, db_url: str) -> None:
     with sqlite3.connect(db_path) as raw:
         raw.execute("CREATE TABLE other_program_data (x INTEGER)")

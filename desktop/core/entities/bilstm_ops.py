@@ -7,9 +7,11 @@ over the time steps for all its members.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -24,10 +26,6 @@ def floret_vectors(vectors: Vectors, tokens: Sequence[str]) -> np.ndarray:
     if not tokens:
         return np.zeros((0, vectors.shape[1]), dtype=np.float32)
     return np.asarray(vectors.get_batch(list(tokens)), dtype=np.float32)
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
 @dataclass(frozen=True)
@@ -83,16 +81,20 @@ def pad_rows(flat: np.ndarray, index: np.ndarray) -> np.ndarray:
 
 
 def _ifog(a: np.ndarray, axis: int) -> np.ndarray:
-    """Reorder PyTorch's gate blocks i, f, g, o along ``axis`` to i, f, o, g."""
+    """Reorder PyTorch's gate blocks i, f, g, o along ``axis`` to i, f, o, g.
+
+    The i, f and o blocks are halved: the recurrence then takes one tanh of all gates, since
+    sigmoid(x) = (tanh(x / 2) + 1) / 2.
+    """
     i, f, g, o = np.split(a, 4, axis=axis)
-    return np.concatenate([i, f, o, g], axis=axis)
+    return np.concatenate([0.5 * i, 0.5 * f, 0.5 * o, g], axis=axis)
 
 
 def prepare(w: dict[str, np.ndarray], layers: int) -> dict[str, np.ndarray]:
     """Weights in the layout the forward pass wants, computed once per model.
 
     Input and recurrent matrices are transposed to (..., D, 4H) and (..., H, 4H) and their gates
-    reordered to i, f, o, g (one sigmoid covers three gates); works with a leading member axis.
+    reordered to i, f, o, g (see :func:`_ifog`); works with a leading member axis.
     """
     out: dict[str, np.ndarray] = {}
     for layer in range(layers):
@@ -106,12 +108,20 @@ def prepare(w: dict[str, np.ndarray], layers: int) -> dict[str, np.ndarray]:
     return out
 
 
+def scatter_rows(flat: np.ndarray, rows: np.ndarray, steps: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Flat token rows (..., N, F) placed at (row, step) of a zero array (..., B, T, F)."""
+    out = np.zeros((*flat.shape[:-2], *shape, flat.shape[-1]), dtype=flat.dtype)
+    out[..., rows, steps, :] = flat
+    return out
+
+
 def lstm_recurrence(proj: np.ndarray, running: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
     """LSTM states (..., B, T, H) from input projections (..., B, T, 4H).
 
-    Gates come in the order i, f, o, g and ``w_hh`` is (..., H, 4H), as :func:`prepare` makes
-    them. Rows are sorted longest first: at step t only the first ``running[t]`` rows are
-    computed; the others output zeros. An optional leading axis stacks ensemble members.
+    Gates come in the order i, f, o, g with i, f, o halved, and ``w_hh`` is (..., H, 4H), as
+    :func:`prepare` makes them. Rows are sorted longest first: at step t only the first
+    ``running[t]`` rows are computed; the others output zeros. An optional leading axis stacks
+    ensemble members. The step works in place on its gate array (fewer temporaries).
     """
     *lead, b, t, _ = proj.shape
     h_dim = w_hh.shape[-2]
@@ -122,12 +132,19 @@ def lstm_recurrence(proj: np.ndarray, running: np.ndarray, w_hh: np.ndarray) -> 
         n = int(running[step])
         if n == 0:
             break
-        gates = proj[..., :n, step, :] + h[..., :n, :] @ w_hh
-        ifo = _sigmoid(gates[..., : 3 * h_dim])
-        g = np.tanh(gates[..., 3 * h_dim :])
-        c[..., :n, :] = ifo[..., h_dim : 2 * h_dim] * c[..., :n, :] + ifo[..., :h_dim] * g
-        h[..., :n, :] = ifo[..., 2 * h_dim :] * np.tanh(c[..., :n, :])
-        out[..., :n, step, :] = h[..., :n, :]
+        gates = h[..., :n, :] @ w_hh
+        gates += proj[..., :n, step, :]
+        np.tanh(gates, out=gates)
+        ifo = gates[..., : 3 * h_dim]
+        ifo += 1.0
+        ifo *= 0.5  # sigmoid of the input, forget and output gates
+        cell = c[..., :n, :]
+        cell *= ifo[..., h_dim : 2 * h_dim]
+        cell += ifo[..., :h_dim] * gates[..., 3 * h_dim :]
+        state = np.tanh(cell)
+        state *= ifo[..., 2 * h_dim :]
+        h[..., :n, :] = state
+        out[..., :n, step, :] = state
     return out
 
 
@@ -155,12 +172,14 @@ def bilstm_tokens(x: np.ndarray, lay: Layout, pw: dict[str, np.ndarray], layers:
     carry the same axis (stacked members).
     """
     h = x
+    shape = lay.fwd.shape
     for layer in range(layers):
         states = []
-        for suffix, index, steps in (("", lay.fwd, lay.steps), ("_r", lay.bwd, lay.back_steps)):
+        for suffix, steps in (("", lay.steps), ("_r", lay.back_steps)):
             key = f"l{layer}{suffix}"
-            proj = h @ pw[f"{key}_ih"] + pw[f"{key}_b"][..., None, :]  # real tokens only
-            out = lstm_recurrence(pad_rows(proj, index), lay.running, pw[f"{key}_hh"])
+            proj = h @ pw[f"{key}_ih"]  # real tokens only
+            proj += pw[f"{key}_b"][..., None, :]
+            out = lstm_recurrence(scatter_rows(proj, lay.rows, steps, shape), lay.running, pw[f"{key}_hh"])
             states.append(out[..., lay.rows, steps, :])
         h = np.concatenate(states, axis=-1)
     return h @ pw["out_w"] + pw["out_b"][..., None, :]
@@ -208,6 +227,63 @@ def viterbi(emissions: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np
     return best[::-1]
 
 
+def viterbi_batch(
+    emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> list[list[int]]:
+    """Best tag paths of a batch: ``emissions`` (B, T, K) of sentences of ``lengths`` (B,), all > 0.
+
+    The same paths as :func:`viterbi` per sentence; one loop over the time steps serves the
+    batch. A sentence that has ended keeps its scores and points back to the same tag.
+    """
+    b, t_len, k = emissions.shape
+    score = start + emissions[:, 0]
+    back = np.empty((b, t_len, k), dtype=np.int64)
+    same = np.broadcast_to(np.arange(k), (b, k))
+    for t in range(1, t_len):
+        total = score[:, :, None] + trans  # (B, K_prev, K_next)
+        best = total.argmax(axis=1)
+        new = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
+        live = (t < lengths)[:, None]
+        score = np.where(live, new, score)
+        back[:, t] = np.where(live, best, same)
+    last = (score + end).argmax(axis=1)
+    paths = np.empty((b, t_len), dtype=np.int64)
+    paths[:, t_len - 1] = last
+    rows = np.arange(b)
+    for t in range(t_len - 1, 0, -1):
+        last = back[rows, t, last]
+        paths[:, t - 1] = last
+    return [paths[i, : lengths[i]].tolist() for i in range(b)]
+
+
+_blas: dict[str, Any] = {}
+_blas_lock = threading.Lock()
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Run the block with a single BLAS thread.
+
+    The recurrence multiplies small matrices step after step; BLAS threads that wait for one
+    another there cost far more than they share, above all on a busy machine (measured: a
+    0.3 MB text took 27 s of CPU with two OpenBLAS threads under load, 4.3 s with one).
+    """
+    with _blas_lock:
+        if "controller" not in _blas:
+            try:
+                from threadpoolctl import ThreadpoolController
+
+                _blas["controller"] = ThreadpoolController()
+            except Exception:  # no control over BLAS threads: run as configured
+                _blas["controller"] = None
+    controller = _blas["controller"]
+    if controller is None:
+        yield
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        yield
+
+
 Emit = Callable[[list[Sequence[str]]], tuple[np.ndarray, np.ndarray]]
 
 
@@ -224,13 +300,25 @@ def decode(
     """
     result: list[list[str]] = [[] for _ in sentences]
     order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    with one_blas_thread():
+        _decode_batches(sentences, order, emit, crf, tags, batch_size, result)
+    return result
+
+
+def _decode_batches(
+    sentences: Sequence[Sequence[str]],
+    order: list[int],
+    emit: Emit,
+    crf: tuple[np.ndarray, np.ndarray, np.ndarray],
+    tags: Sequence[str],
+    batch_size: int,
+    result: list[list[str]],
+) -> None:
     for k in range(0, len(order), batch_size):
         raise_if_cancelled()  # a long document: Cancel is honoured between batches
         idx = [i for i in order[k : k + batch_size] if sentences[i]]
         if not idx:
             continue
         em, lengths = emit([sentences[i] for i in idx])
-        for row, i in enumerate(idx):
-            path = viterbi(em[row, : lengths[row]], *crf)
+        for i, path in zip(idx, viterbi_batch(em, lengths, *crf), strict=True):
             result[i] = [tags[p] for p in path]
-    return result

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.organizations import ENGLISH_HEADS
 from desktop.core.entities.role_words import (
     CURRENCY_WORDS,
     DISEASE_WORDS,
@@ -31,6 +32,7 @@ from desktop.core.types import EntitySpan
 MIN_GIVEN_NAME = 30  # a given name seen at least this often in the name lists starts a person's name
 _TOKEN = re.compile(r"\S+")
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")  # "IEDs", "DVDs", "VBIEDs"
+_CONNECTORS = frozenset({"of", "from", "for"})  # "Senator from Vermont", "Minister for Europe"
 _NAME_HONORIFICS = frozenset({"lady", "dame", "lord"})  # "Lady Gaga": part of the name
 _ROLE_TOKENS = frozenset(w for role in ENGLISH_ROLES_LONGEST_FIRST for w in role.split())
 
@@ -55,6 +57,10 @@ class PersonBoundaries:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._gazetteer = gazetteer
 
+    def is_title_word(self, token: str, language: str) -> bool:
+        """A title, rank or office word ("Senator", "Lt.", "Klubobmann", "Springer-Chef")."""
+        return self._title_word(token, language)
+
     def _title_word(self, token: str, language: str) -> bool:
         plain = _plain(token)
         if (plain in HONORIFICS or plain.rstrip(".") in HONORIFICS) and plain not in _NAME_HONORIFICS:
@@ -77,22 +83,58 @@ class PersonBoundaries:
         place = self._gazetteer.place(words.strip(".,"))
         return place is not None and place.strong
 
+    def _place_words(self, tokens: list[str], start: int, sizes: tuple[int, ...] = (3, 2)) -> int:
+        """How many tokens from ``start`` name a strong place (the longest; 0 if none).
+
+        After "of" or "from" (``sizes`` then includes 1) any known place will do: "Mayor of New York".
+        """
+        for size in sizes:
+            if start + size > len(tokens):
+                continue
+            words = " ".join(tokens[start : start + size]).strip(".,")
+            if self._place(words) if 1 not in sizes else self._gazetteer.place(words) is not None:
+                return size
+        return 0
+
+    def _words_before_given_name(self, tokens: list[str], start: int) -> int:
+        """Capitalised words from ``start`` up to a frequent given name that begins a name (0 if none)."""
+        end = start
+        while end < len(tokens) - 1 and tokens[end][:1].isupper() and not self._given_name(tokens[end]):
+            end += 1
+        return end - start if end > start and end < len(tokens) - 1 and self._given_name(tokens[end]) else 0
+
     def _given_name(self, token: str) -> bool:
         return self._gazetteer.given_names.get(token, 0) >= MIN_GIVEN_NAME
 
     def name_start(self, tokens: list[str], language: str) -> int:
         """Index of the first token of the name proper (0 when nothing precedes it)."""
-        start, saw_title = 0, False
+        start, saw_title, after_title = 0, False, 0
+        english = language == "en"
         while start < len(tokens) - 1:
             token = tokens[start]
             if self._title_word(token, language):
-                saw_title = True
-            elif not (language == "en" and self._qualifier(token, language)):
+                saw_title, start = True, start + 1
+                after_title = start
+                continue
+            size = self._place_words(tokens, start) if english else 0
+            if size and start + size < len(tokens) and self._title_word(tokens[start + size], language):
+                start += size  # "United States", "New Zealand" before a title
+                continue
+            if english and saw_title and token in _CONNECTORS:
+                skip = 2 if tokens[start + 1] == "the" else 1  # "President of the United States"
+                size = self._place_words(tokens, start + skip, (3, 2, 1)) or self._words_before_given_name(
+                    tokens, start + skip
+                )
+                if not size:
+                    break
+                start += skip + size  # "Senator from Vermont", "Secretary of Defense"
+                after_title = start
+                continue
+            if not (english and self._qualifier(token, language)):
                 break
             start += 1
         if saw_title:
-            while start > 0 and not self._title_word(tokens[start - 1], language):
-                start -= 1  # a qualifier after the last title word belongs to the name
+            start = after_title  # a qualifier after the last title word belongs to the name
             if start == len(tokens) - 1 and self._gazetteer.given_names.get(tokens[start - 1], 0) >= 500:
                 return 0  # "Earl Warren", "Major Taylor": a given name, not a title
             return start
@@ -127,15 +169,17 @@ class PersonBoundaries:
             return []
         out = []
         index = 0
-        while index < start:  # places among the cut words: "United States", "Vermont"
+        while index < start:  # places among the cut words: "United States", "Vermont", "New York"
             for size in range(min(3, start - index), 0, -1):
-                words = " ".join(tokens[index : index + size])
-                if self._place(words):
+                place = self._gazetteer.place(" ".join(tokens[index : index + size]).strip(".,"))
+                if place is None:
+                    continue
+                if place.strong or (index > 0 and tokens[index - 1] in _CONNECTORS):
                     a, b = matches[index].start(), matches[index + size - 1].end()
                     name = span.text[a:b].rstrip(".,")
                     out.append(EntitySpan(span.start + a, span.start + a + len(name), name, "location", 0.5))
-                    index += size
-                    break
+                index += size
+                break
             else:
                 index += 1
         offset = first.start()
@@ -195,6 +239,14 @@ def tidy_organization(span: EntitySpan | None, language: str) -> EntitySpan | No
         _is_role(w) for w in words
     ):
         return None  # "Iraqi Foreign Minister", "US Secretary of State"
+    if (
+        span.type == "organization"
+        and len(words) >= 2
+        and _is_role(words[-1])
+        and not words[-1].endswith("s")  # "Kansas City Chiefs"
+        and not any(w in ("of", "for", "and", "&") or _plain(w) in _ORGANIZATION_WORDS for w in words)
+    ):
+        return None  # "National Security Advisor": an office a person holds, not an organisation
     kind = span.type
     if kind == "organization" and (_plain(words[-1]) in _DOCUMENT_HEADS or _is_event(words)):
         kind = "other"  # "Security Council Resolution", "Liberation of Sinjar"
@@ -243,6 +295,7 @@ _INSTITUTION_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_ORGANIZATION_WORDS = ENGLISH_HEADS | _INSTITUTION_NOUNS
 _TRAILING_TITLES = frozenset({"commander", "chief", "director", "spokesman", "spokeswoman", "chairman"})
 
 
@@ -364,7 +417,7 @@ def propagate_person_names(text: str, spans: list[EntitySpan]) -> list[EntitySpa
     names: set[str] = set()
     for span in spans:
         words = span.text.split()
-        if span.type == "person" and len(words) >= 2:
+        if span.type == "person" and len(words) >= 2 and words[-1].lower() not in ENGLISH_HEADS:
             names.update(" ".join(words[i:]) for i in range(len(words) - 1) if words[i][:1].isupper())
     if not names:
         return spans

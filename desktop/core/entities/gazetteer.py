@@ -18,6 +18,7 @@ from desktop.core.types import EntitySpan
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*", re.UNICODE)
 _MAX_NGRAM = 4
+_ABBREVIATION = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")  # "US", "USA", "U.S.", "U.K."
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,10 @@ class Gazetteer:
         organizations: dict[str, bool] | None = None,
         demonyms: frozenset[tuple[str, str]] = frozenset(),
         abbreviations: frozenset[str] = frozenset(),
+        country_codes: dict[str, str] | None = None,
     ) -> None:
         self.abbreviations = abbreviations  # capitals the training data tags as names
+        self.country_codes = country_codes or {}  # "USA" -> "T:US"
         self.places = places
         self.person_variants = person_variants
         self.given_names = given_names or {}
@@ -97,7 +100,14 @@ class Gazetteer:
         if abbreviations_file.exists():
             with gzip.open(abbreviations_file, "rt", encoding="utf-8") as handle:
                 abbreviations = frozenset(line.rstrip("\n") for line in handle)
-        return cls(places, variants, given, organizations, frozenset(demonyms), abbreviations)
+        country_codes: dict[str, str] = {}
+        codes_file = folder / "country_codes.tsv.gz"
+        if codes_file.exists():
+            with gzip.open(codes_file, "rt", encoding="utf-8") as handle:
+                for line in handle:
+                    form, place_id = line.rstrip("\n").split("\t")
+                    country_codes[form] = place_id
+        return cls(places, variants, given, organizations, frozenset(demonyms), abbreviations, country_codes)
 
     def organization_first_words(self, word: re.Pattern[str]) -> dict[str, int]:
         """First word of the organisation names safe to find -> the most words such a name has.
@@ -128,6 +138,18 @@ class Gazetteer:
         found = self.places.get(name)
         if found is None and language == "de" and name.endswith("s") and len(name) > 4:
             found = self.places.get(name[:-1])
+        return found
+
+    def place_or_country(self, name: str, *, language: str = "") -> Place | None:
+        """:meth:`place`, or the country a capital abbreviation names ("U.S.", "USA", "UK").
+
+        Only for linking a span already typed as a place: abbreviations are never found in text.
+        """
+        found = self.place(name, language=language)
+        if found is None and _ABBREVIATION.match(name):
+            place_id = self.country_codes.get(name.replace(".", ""))
+            if place_id is not None:
+                found = Place(place_id, "country", 0, False)
         return found
 
     def place_spans(self, text: str, language: str = "") -> list[EntitySpan]:

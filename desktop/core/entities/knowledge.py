@@ -42,6 +42,17 @@ from desktop.core.entities.recognizer import (
     without_overlaps,
 )
 from desktop.core.entities.role_words import GERMAN_INSTITUTION_HEADS
+from desktop.core.entities.span_rules import (
+    cut_glued_words,
+    fix_edges,
+    headline_spans,
+    join_person_names,
+    organization_kinds,
+    people_after_title_words,
+    people_after_titles,
+    teams_named_after_places,
+)
+from desktop.core.entities.title_spans import people_after_institutions_in_titles
 from desktop.core.types import EntitySpan
 
 MIN_COMMON_COUNT = 8
@@ -162,6 +173,7 @@ class KnowledgeRecognizer:
         result = []
         found = self._model.recognize(text, language)
         raise_if_cancelled()
+        surnames = {s.text.split()[-1] for s in found if s.type == "person" and " " in s.text.strip()}
         for span in found:
             name = span.text.strip()
             if " " not in name and (
@@ -176,6 +188,7 @@ class KnowledgeRecognizer:
             city_person = (
                 span.type == "person"
                 and " " not in name
+                and name not in surnames  # "Lyons" after "David C. Lyons"
                 and (language != "de" or (place is not None and place.population >= MIN_CITY_NOT_PERSON_DE))
             )
             if (
@@ -200,9 +213,21 @@ class KnowledgeRecognizer:
         """Person boundaries, organisations the model missed or mistyped, and no non-actor words."""
         gazetteer = self.gazetteer
         trimmer = PersonBoundaries(gazetteer)
+
+        def title_word(word: str) -> bool:
+            return trimmer.is_title_word(word, language)
+
+        if language == "en":
+            spans = teams_named_after_places(headline_spans(text, spans), gazetteer)
         spans = [t for s in split_datelines(text, spans, gazetteer) for t in trimmer.trim(s, language)]
+        spans = cut_glued_words(text, join_person_names(text, spans, gazetteer, title_word), gazetteer)
+        spans = people_after_titles(text, spans, title_word)
+        if language == "en":
+            spans = people_after_title_words(text, spans, title_word, gazetteer)
+            spans = people_after_institutions_in_titles(text, spans, title_word, gazetteer)
+        spans = organization_kinds(text, spans, language, gazetteer)
         spans = [t for s in spans if (t := tidy_organization(self._retype_organization(s), language))]
-        spans = join_and_the(text, spans)
+        spans = fix_edges(text, join_and_the(text, spans))
         spans = propagate_person_names(text, complete_names(text, spans, language, gazetteer))
         raise_if_cancelled()
         spans = prefer_longer(spans, known_organizations(text, gazetteer))

@@ -13,15 +13,32 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from desktop.core.article_labels import site_of
 from desktop.core.entities import names
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.organizations import ACRONYM, acronym_fits
 from desktop.core.entities.roles import find_roles, is_role_compound
+from desktop.core.entities.span_rules import split_slashed_places
 from desktop.core.types import EntitySpan, EntityType, LinkedActor
 
 _MAX_NAME_CHARS = 120
 _TYPE_PRIORITY: dict[EntityType, int] = {"person": 0, "organization": 1, "location": 2, "other": 3}
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_HOST_LABELS = frozenset({"www", "en", "de", "m", "co", "com", "org", "net", "gov", "ac", "news"})
+
+
+def own_outlet_keys(outlet: str | None, source_url: str | None) -> frozenset[str]:
+    """Match keys under which an article names its own outlet: its outlet and its site ("wikinews").
+
+    The outlet that publishes an article ("told Wikinews", "Euronews contacted …") is its source,
+    not an actor of the story.
+    """
+    keys = {names.match_key(outlet)} if outlet else set()
+    labels = site_of(source_url).split(".")
+    keys.update(
+        names.match_key(label) for label in labels[:-1] if label not in _HOST_LABELS and len(label) >= 3
+    )
+    return frozenset(k for k in keys if k)
 
 
 @dataclass
@@ -69,6 +86,8 @@ def _clean(span: EntitySpan, text: str, language: str, rejected: frozenset[str])
     if language == "en":
         name = names.strip_english_possessive(name)
     cleaned = EntitySpan(start, start + len(name), text[start : start + len(name)], span.type, span.score)
+    if "[" in name or "]" in name:  # "[Bashar al] Assad": the editor's brackets are no part of the name
+        name = " ".join(name.replace("[", " ").replace("]", " ").split())
     nominative = name
     if language == "de" and span.type != "person":
         nominative = names.german_nominative(name, determiner)
@@ -107,7 +126,7 @@ def _genitive_before_noun(text: str, form: _Form) -> bool:
 
 def _group_key(form: _Form, language: str, gazetteer: Gazetteer | None) -> str:
     if gazetteer is not None and form.span.type == "location":
-        place = gazetteer.place(form.nominative, language=language)
+        place = gazetteer.place_or_country(form.nominative, language=language)
         if place is not None:
             if form.nominative not in gazetteer.places and form.nominative[:-1] in gazetteer.places:
                 form.nominative = form.nominative[:-1]  # "Puerto Ricos" (German genitive)
@@ -141,8 +160,9 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
         if len(parts) != 1:
             continue
         if group.type() != "person":  # "Lyons" typed a place beside "David C. Lyons"
-            if len(by_last.get(parts[0], ())) == 1 and not _strong_place(group, gazetteer):
-                groups[by_last[parts[0]][0]].forms.extend(group.forms)
+            owners = by_last.get(parts[0], ())
+            if len(owners) == 1 and _after_full_name(group, groups[owners[0]], gazetteer):
+                groups[owners[0]].forms.extend(group.forms)
                 del groups[key]
             continue
         targets = by_last.get(parts[0]) or by_first.get(parts[0]) or []
@@ -156,7 +176,39 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
                 groups[best].forms.append(form)
             del groups[key]
     _join_partial_names(groups)
+    _join_particle_variants(groups)
     return list(groups.values())
+
+
+_PARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "an-", "at-", "az-", "ash-")
+
+
+def _without_particles(key: str) -> str:
+    words = []
+    for word in key.split():
+        for particle in _PARTICLES:
+            if word.startswith(particle) and len(word) > len(particle) + 1:
+                word = word[len(particle) :]
+                break
+        if word not in ("al", "el"):
+            words.append(word)
+    return " ".join(words)
+
+
+def _join_particle_variants(groups: dict[str, _Group]) -> None:
+    """ "Muammar al-Gaddafi" and "Muammar Gaddafi" are one person: Arabic article particles aside."""
+    seen: dict[str, str] = {}
+    for key in list(groups):
+        if groups[key].type() != "person" or len(key.split()) < 2:
+            continue
+        bare = _without_particles(key)
+        other = seen.get(bare)
+        if other is not None and other in groups:
+            keep, drop = (other, key) if len(other) >= len(key) else (key, other)
+            groups[keep].forms.extend(groups.pop(drop).forms)
+            seen[bare] = keep
+        else:
+            seen[bare] = key
 
 
 def _strong_place(group: _Group, gazetteer: Gazetteer | None) -> bool:
@@ -164,6 +216,19 @@ def _strong_place(group: _Group, gazetteer: Gazetteer | None) -> bool:
     if gazetteer is None:
         return False
     return any((p := gazetteer.place(f.name)) is not None and p.strong for f in group.forms)
+
+
+def _after_full_name(group: _Group, person: _Group, gazetteer: Gazetteer | None) -> bool:
+    """A surname typed otherwise is the person's when it is no well-known place, or when it comes
+    only after the full name and is no country ("David C. Lyons" ... "Lyons said").
+    """
+    if not _strong_place(group, gazetteer):
+        return True
+    first = min(f.span.start for f in person.forms)
+    countries = gazetteer is not None and any(
+        (p := gazetteer.place(f.name)) is not None and p.kind != "city" for f in group.forms
+    )
+    return not countries and all(f.span.start > first for f in group.forms)
 
 
 def _without_suffix(parts: list[str]) -> list[str]:
@@ -257,8 +322,14 @@ def link_mentions(
     *,
     rejected: frozenset[str] = frozenset(),
     gazetteer: Gazetteer | None = None,
+    own_outlet: frozenset[str] = frozenset(),
 ) -> list[LinkedActor]:
-    """Turn recognised spans into the article's actors, each with its mentions, aliases and roles."""
+    """Turn recognised spans into the article's actors, each with its mentions, aliases and roles.
+
+    Organisations whose match key is in ``own_outlet`` (see :func:`own_outlet_keys`) are left out.
+    """
+    if gazetteer is not None:  # "Berlin/Ankara": one mention of each place (the span stays whole)
+        spans = split_slashed_places(text, list(spans), gazetteer, language)
     forms = [
         f
         for s in sorted(spans, key=lambda s: (s.start, -s.end))
@@ -270,6 +341,8 @@ def link_mentions(
     for group in _join_acronyms(text, _group(forms, language, gazetteer)):
         actor_type = group.type()
         canonical = group.canonical()
+        if actor_type == "organization" and names.match_key(canonical) in own_outlet:
+            continue
         aliases = tuple(dict.fromkeys(f.name for f in sorted(group.forms, key=lambda f: f.span.start)))
         roles: list[str] = []
         if actor_type == "person":

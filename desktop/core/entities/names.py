@@ -67,6 +67,9 @@ def clean_surface(text: str) -> tuple[str, int]:
             start += 1
         match = _TOKEN.match(text, start)
         word = match.group(0) if match else ""
+        if match and match.end() < end and "]" in word and "[" not in word:
+            start = match.end()  # "[T]he House": an editor's bracket closing in the first word
+            continue
         # Only a lower-case article is grammar; "Den Haag" and "The Times" keep theirs.
         if not match or match.end() >= end or word not in LEADING_WORDS:
             break

@@ -76,7 +76,13 @@ def _is_cap(word: str) -> bool:
 
 
 def _german_head(word: str) -> bool:
-    return _is_cap(word) and word.lower().endswith(GERMAN_HEADS) and "-" not in word[-4:]
+    if not _is_cap(word) or "-" in word[-4:]:
+        return False
+    low = word.lower()
+    if low.endswith(GERMAN_HEADS):
+        return True
+    stem = low[:-2] if low.endswith("es") else low[:-1] if low.endswith("s") else ""
+    return len(stem) >= 3 and stem.endswith(GERMAN_HEADS)  # genitive: "des Auswärtigen Amts"
 
 
 def _english_head(word: str) -> bool:
@@ -132,7 +138,12 @@ _GERMAN_STOP = frozenset(
         "und", "aber", "doch", "dass", "so", "seit", "gegen", "ohne", "um", "über", "unter",
     }
 )  # fmt: skip
-_GERMAN_ADJECTIVE = re.compile(r"(isch|ional|opäisch|eutsch|ober|berst)(e|en|er|es)$", re.IGNORECASE)
+_GERMAN_ADJECTIVE = re.compile(r"(isch|ional|opäisch|eutsch|ober|berst|wärtig)(e|en|er|es)$", re.IGNORECASE)
+# adjectives that make "<adjective> <head>" an institution's name on their own: "Oberster
+# Gerichtshof", "Auswärtiges Amt", "Europäische Zentralbank"
+_GERMAN_NAMING_ADJECTIVE = re.compile(
+    r"^(Oberst|Auswärtig|Europäisch|Internationa|Bundesdeutsch)(e|en|er|es)$"
+)
 
 
 def _phrases(text: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -156,7 +167,16 @@ def _phrases(text: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[i
             first -= 1
         last = i
         j = i + 1
-        if j < len(words) and words[j].group(0) in links and _adjacent(text, words[i], words[j]):
+        if (
+            german
+            and j + 1 < len(words)
+            and words[j].group(0) == "von"
+            and _adjacent(text, words[i], words[j])
+            and _adjacent(text, words[j], words[j + 1])
+            and gazetteer.place(words[j + 1].group(0)) is not None
+        ):  # "Handelskammer von Thessaloniki"
+            last = j + 1
+        elif j < len(words) and words[j].group(0) in links and _adjacent(text, words[i], words[j]):
             link = words[j].group(0)
             if (
                 german
@@ -180,9 +200,11 @@ def _phrases(text: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[i
                 run = _cap_run(text, words, j)
                 if run - j >= 2:
                     last = run - 1
-        if last == i and (german or first == i):
+        naming = german and first == i - 1 and _GERMAN_NAMING_ADJECTIVE.match(words[first].group(0))
+        if last == i and (german or first == i) and not naming:
             continue  # German: a head with adjectives only ("Neue Datenschnittstelle") is no name
-        if last == i and first == i - 1 and not _institutional(words[first].group(0), gazetteer, language):
+        plain = not naming and not _institutional(words[first].group(0), gazetteer, language)
+        if last == i and first == i - 1 and plain:
             continue  # "Great Service", "Oval Office": one plain word before the head is too little
         yield words[first].start(), words[last].end()
 
@@ -247,7 +269,10 @@ def organization_phrases(
             return False
         if any(s.start < phrase.start or s.end > phrase.end or s.type == "person" for s in inside):
             return False
-        if language == "de" and any(s.type == "location" for s in inside):
+        von = phrase.text.find(" von ")
+        if language == "de" and any(
+            s.type == "location" and (von < 0 or s.start < phrase.start + von) for s in inside
+        ):
             return False  # "Verwaltung des Kantons Bern": the place is the name here
         # the model's own span of the same words keeps its type ("West Bank")
         return not any(s.start == phrase.start and s.end == phrase.end for s in inside)

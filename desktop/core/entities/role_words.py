@@ -291,6 +291,9 @@ GROUP_NOUNS = frozenset(
         "kurden", "araber", "juden", "muslime", "christen", "sunniten", "schiiten", "jesiden",
         "katholiken", "protestanten", "jihadisten", "dschihadisten", "islamisten", "salafisten",
         "yazidis", "yezidis", "yazidi", "yezidi", "alawites", "alawiten", "jesidinnen", "rohingya",
+        "hutus", "tutsis", "hutu", "tutsi", "tamils", "tamilen", "uighurs", "uyghurs", "uiguren",
+        "pashtuns", "paschtunen", "tatars", "tataren", "krimtataren", "copts", "kopten", "maronites",
+        "maroniten", "bedouins", "beduinen", "ismailis", "ismailiten", "wahhabis", "wahhabiten",
     }
 )  # fmt: skip
 

@@ -1,0 +1,66 @@
+"""A person named at the end of an institution that is part of the person's title.
+
+English models tag "Speaker of the House Nancy Pelosi" or "Ambassador to the United Nations
+Nikki Haley" as one organisation from the institution to the surname. When a title word with
+"of", "to" or "for" stands right before such a span and the span ends in a frequent given name
+and a surname, the institution and the person are two spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.organizations import ENGLISH_HEADS
+from desktop.core.types import EntitySpan
+
+MIN_GIVEN_NAME = 200  # as in span_rules: a given name this frequent starts a name
+_TITLE_OF = re.compile(r"(?<![\w-])([A-Z][\w.'’-]*) (?:of|to|for)(?: the)? $")
+_WORD = re.compile(r"\S+")
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn"})
+
+
+def _name_at_end(words: list[str], gazetteer: Gazetteer) -> int:
+    """Index of the given name that begins a two- or three-word name at the end (0 when none)."""
+    for size in (2, 3):
+        first = len(words) - size
+        if first < 1:
+            break
+        given, rest = words[first], words[first + 1 :]
+        if (
+            gazetteer.given_names.get(given, 0) >= MIN_GIVEN_NAME
+            and not ((place := gazetteer.place(given)) is not None and place.strong)  # "Nancy" is a city too
+            and rest[-1][:1].isupper()
+            and all(
+                (w[:1].isupper() or w in _PARTICLES) and w.lower().strip(".,") not in ENGLISH_HEADS
+                for w in rest
+            )
+        ):
+            return first
+    return 0
+
+
+def people_after_institutions_in_titles(
+    text: str, spans: list[EntitySpan], title_word: Callable[[str], bool], gazetteer: Gazetteer
+) -> list[EntitySpan]:
+    """Split "<institution> <Given> <Surname>" after "<Title> of/to/for (the)" into the two."""
+    out: list[EntitySpan] = []
+    for span in spans:
+        match = (
+            _TITLE_OF.search(text, max(0, span.start - 40), span.start)
+            if span.type == "organization"
+            else None
+        )
+        words = list(_WORD.finditer(span.text))
+        first = _name_at_end([w.group() for w in words], gazetteer) if match else 0
+        if match is None or not first or not title_word(match.group(1)):
+            out.append(span)
+            continue
+        institution_end = span.start + words[first - 1].end()
+        person_start = span.start + words[first].start()
+        out.append(
+            EntitySpan(span.start, institution_end, text[span.start : institution_end], span.type, span.score)
+        )
+        out.append(EntitySpan(person_start, span.end, text[person_start : span.end], "person", span.score))
+    return out

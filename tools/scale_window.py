@@ -1,0 +1,115 @@
+"""The window half of ``tools.bench_scale``, run in its own process (offscreen).
+
+``python -m tools.scale_window DB TYPICAL_ID LONG_ID [--models]``
+
+Starts the window the way ``briefing-reader`` does (library opened, main window shown, the
+start-up check scheduled; the daily backup is left out so that a copy of a big library does not
+run beside the figures), prints ``READY`` once the article list shows rows, then prints one JSON
+line: opening the two articles in the reading pane, and the RSS with both recognition models
+loaded (``--models``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def rss_mb() -> float:
+    """This process's resident set size in MB (Linux; 0 elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+def _wait(app: Any, condition: Callable[[], bool], timeout_s: float = 120.0) -> bool:
+    deadline = time.perf_counter() + timeout_s
+    while not condition():
+        if time.perf_counter() > deadline:
+            return False
+        app.processEvents()
+        time.sleep(0.002)
+    return True
+
+
+def _rows_shown(window: Any) -> bool:
+    model = window.library_pane.view.model()
+    return model is not None and model.rowCount() > 0
+
+
+def main(argv: list[str]) -> int:
+    """Run the window, print READY and the figures."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication, QTextEdit
+
+    import desktop.services.maintenance as maintenance
+    from desktop.storage.db import open_library
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.restore_dialog import check_library_at_start
+    from desktop.ui.tasks import TaskRunner
+
+    db, typical, long_id = argv[0], int(argv[1]), int(argv[2])
+    maintenance.daily_backup = lambda _engine: None  # type: ignore[assignment]
+    app = QApplication([sys.argv[0]])
+    with tempfile.TemporaryDirectory(prefix="bench-scale-ui-") as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        library = open_library(f"sqlite:///{db}")
+        ctx = AppContext(
+            library=library, settings=settings, tasks=TaskRunner(app), undo_stack=QUndoStack(app)
+        )
+        window = MainWindow(ctx)
+        window.show()
+        window.start([])
+        check_library_at_start(window, ctx, window)
+        if not _wait(app, lambda: _rows_shown(window)):
+            print("the article list did not fill", file=sys.stderr)
+            return 1
+        window.repaint()
+        print("READY", flush=True)
+        figures: dict[str, Any] = {"rss_after_start_mb": rss_mb()}
+        for name, article_id in (("typical", typical), ("long", long_id), ("typical_again", typical)):
+            times = []
+            for _run in range(3):
+                window.reader.close_article()
+                app.processEvents()
+                started = time.perf_counter()
+                window.open_article(article_id)
+                if not _wait(app, lambda a=article_id: window.current_article_id() == a):  # type: ignore[misc]
+                    print(f"article {article_id} did not open", file=sys.stderr)
+                    return 1
+                for edit in window.reader.findChildren(QTextEdit):
+                    edit.document().documentLayout().documentSize()
+                window.repaint()
+                times.append((time.perf_counter() - started) * 1000)
+            figures[f"open_{name}_ms"] = round(statistics.median(times), 1)
+        figures.pop("open_typical_again_ms")  # opened once before the long one: warm caches on both
+        if "--models" in argv:
+            recognizer = ctx.recognizer()
+            recognizer.recognize("Angela Merkel sprach in Berlin mit Vertretern der NATO.", "de")
+            recognizer.recognize("Joe Biden met NATO officials in Brussels on Monday.", "en")
+            figures["rss_with_models_mb"] = rss_mb()
+        figures["rss_mb"] = rss_mb()
+        print(json.dumps(figures), flush=True)
+        window.close()
+        ctx.tasks.wait(20000)
+        library.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
