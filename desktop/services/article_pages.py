@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.services.dto import ArticlePage, ArticleRow, SearchPage
 from desktop.services.library_filters import LibraryFilter, StateView, filter_conditions
-from desktop.storage.models import Annotation, Article
+from desktop.storage.models import Annotation, Article, imported_day
 from desktop.storage.search import search_articles
 
 SortKey = Literal["imported", "title", "source", "date", "language", "notes", "rank"]
@@ -103,7 +103,7 @@ def _sort_expression(key: SortKey) -> Any:
         outlet = func.trim(func.coalesce(Article.outlet, ""))
         return case((outlet != "", func.lower(outlet)), else_=_site())
     if key == "date":
-        return func.coalesce(Article.published, func.substr(Article.imported_at, 1, 10))
+        return func.coalesce(Article.published, imported_day())  # as the date index has it
     if key == "language":
         return Article.language
     if key == "notes":

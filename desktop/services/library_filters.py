@@ -106,7 +106,7 @@ def actor_suggestions(
     )
     query = counts
     if words:
-        query = query.where(Actor.name.contains(words, autoescape=True))
+        query = query.where(Actor.name.icontains(words, autoescape=True))
     rows = list(session.execute(query.order_by(ActorCount.articles.desc(), Actor.name).limit(max(limit, 0))))
     if include is not None and all(int(r[0]) != include for r in rows):
         rows[:0] = list(session.execute(counts.where(Actor.id == include)))

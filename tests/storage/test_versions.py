@@ -17,7 +17,7 @@ from desktop.services.quotes import quote_rows
 from desktop.services.version_history import article_versions, confirm_anchor, reattach, version_text
 from desktop.storage.db import Library, open_library, resolve_database_url
 from desktop.storage.models import Actor, Annotation, Mention
-from tests.storage.quote_support import ARTICLE_1, FakeRecognizer, ScriptedFinder
+from tests.storage.quote_support import ARTICLE_1, ARTICLE_2, FakeRecognizer, ScriptedFinder
 
 
 @pytest.fixture
@@ -129,3 +129,32 @@ def test_an_unchecked_fuzzy_anchor_stays_flagged_through_later_versions(
         anchor.state == "fuzzy" and anchor.previous_quote == "Helga Brandtner traf Olaf Kerning in Valdora."
     )
     assert [v.number for v in article_versions(library, 1).versions] == [1, 2, 3]
+
+
+def test_a_batch_stores_versions_of_stored_articles_and_of_each_other(
+    library: Library, importer: Importer
+) -> None:
+    url = "https://example.org/news/7"
+    importer.import_document(_doc(ARTICLE_1, source_url=url))
+    second = ARTICLE_1 + " Ergänzt."
+    third = ARTICLE_1 + " Ergänzt. Noch einmal ergänzt."
+    results = importer.import_documents(
+        [
+            ("a", _doc(second, source_url=url)),  # a version of the stored article
+            ("b", _doc(ARTICLE_2)),  # unrelated: a new article
+            ("c", _doc(third, source_url=url)),  # a version of "a", in the same batch
+            ("d", _doc(ARTICLE_1)),  # the first text again: already there as version 1
+        ]
+    )
+    assert [(r.path, r.status, r.id) for r in results] == [
+        ("a", "updated", 1),
+        ("b", "imported", 2),
+        ("c", "updated", 1),
+        ("d", "duplicate", 1),
+    ]
+    assert [v.number for v in article_versions(library, 1).versions] == [1, 2, 3]
+    assert version_text(library, 1, 3) == load_text(third, fmt="paste").text
+    with library.read_session() as session:
+        mentions = session.execute(select(Mention.article_id, Mention.start, Mention.text)).all()
+    texts = {1: load_text(third, fmt="paste").text, 2: load_text(ARTICLE_2, fmt="paste").text}
+    assert mentions and all(texts[a][s : s + len(t)] == t for a, s, t in mentions)

@@ -1,4 +1,4 @@
-"""maintained counts for large libraries: actor_counts kept by triggers on mentions
+"""large libraries: actor_counts kept by triggers on mentions; indexes of the article list
 
 Revision ID: 0005_performance
 Revises: 0004_reliability
@@ -9,6 +9,10 @@ so that the library-wide actor list and the actor filter read one row per actor 
 aggregating every mention. Triggers on ``mentions`` keep it exact whoever writes (import,
 re-analysis, corrections, merges, deleting and restoring articles, cascades included);
 ``check`` compares it with the aggregate and rebuilds it (desktop.storage.counts).
+
+Indexes on ``articles`` serve the library list's sorts (title, date), its reading states and
+their counts, the articles still to re-analyse, and the lookups of a new version's article
+(address, file, title and outlet), so none of them reads every article.
 
 SQLite runs row triggers after each row; PostgreSQL's AFTER row triggers see the whole
 statement's rows, so there the work is done in BEFORE row triggers, which see the rows the
@@ -119,7 +123,43 @@ def _drop_triggers() -> None:
         op.execute("DROP FUNCTION IF EXISTS actor_counts_follow()")
 
 
+_PG_DAY_FUNCTION = """
+CREATE FUNCTION briefing_day(t timestamptz) RETURNS varchar LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD')::varchar $$
+"""
+
+
+def _create_article_indexes() -> None:
+    """Indexes of the library list's sorts and states, and of the columns new versions are found by."""
+    dialect = op.get_context().dialect.name
+    op.create_index("ix_articles_title_lower", "articles", [sa.text("lower(title)")], unique=False)
+    if dialect == "postgresql":
+        op.execute(_PG_DAY_FUNCTION)  # the import date as the date sort has it, immutable for an index
+        day = "briefing_day(imported_at)"
+    else:
+        day = "substr(imported_at, 1, 10)"
+    op.create_index("ix_articles_date", "articles", [sa.text(f"COALESCE(published, {day})")], unique=False)
+    op.create_index("ix_articles_archived_read_at", "articles", ["archived", "read_at"], unique=False)
+    op.create_index("ix_articles_starred", "articles", ["starred"], unique=False)
+    op.create_index("ix_articles_analysis_version", "articles", ["analysis_version"], unique=False)
+    # hash indexes on PostgreSQL: any length of address, path or title (a B-tree entry has a limit)
+    for column in ("source_url", "source_path", "title"):
+        op.create_index(f"ix_articles_{column}", "articles", [column], unique=False, postgresql_using="hash")
+
+
+def _drop_article_indexes() -> None:
+    dialect = op.get_context().dialect.name
+    names = ["ix_articles_title_lower", "ix_articles_date", "ix_articles_archived_read_at"]
+    names += ["ix_articles_starred", "ix_articles_analysis_version", "ix_articles_source_url"]
+    names += ["ix_articles_source_path", "ix_articles_title"]
+    for name in names:  # IF EXISTS: SQLite's batch mode of a later downgrade re-creates the table
+        op.execute(f"DROP INDEX IF EXISTS {name}")  # without the indexes on expressions
+    if dialect == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS briefing_day(timestamptz)")
+
+
 def upgrade() -> None:
+    _create_article_indexes()
     op.create_table(
         "actor_counts",
         sa.Column("actor_id", sa.Integer(), nullable=False),
@@ -142,6 +182,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     _drop_triggers()
+    _drop_article_indexes()
     op.create_index("ix_mentions_actor_id", "mentions", ["actor_id"], unique=False)
     op.drop_index("ix_mentions_actor_id_article_id", table_name="mentions")
     op.drop_index("ix_actor_counts_mentions", table_name="actor_counts")
