@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import sqlite3
 import threading
 import uuid
@@ -14,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.identity import current_user
@@ -223,11 +224,16 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
     return engine
 
 
+_DAMAGE = re.compile(r"malformed|corrupt", re.IGNORECASE)
+"""SQLite's messages for a damaged file (SQLITE_CORRUPT)."""
+
+
 class Library:
     """An open library: engine plus session factories (objects stay usable after commit).
 
-    Before its first write a SQLite library runs ``PRAGMA quick_check`` once (unless the result
-    was recorded earlier, e.g. by the window's start-up check); a damaged file refuses writes.
+    Writes are refused once a check found the file damaged (``check``, the window's start-up check
+    in the background, or :meth:`quick_check`), and when SQLite meets a damaged page while writing.
+    Opening or writing never checks the whole file itself: that grows with the library.
     """
 
     def __init__(self, engine: Engine, *, user: str | None = None) -> None:
@@ -264,26 +270,31 @@ class Library:
             self._health = problem
         return problem
 
-    def _check_before_writing(self) -> None:
-        with self._health_lock:
-            problem = self._health
-        if problem is None:
-            problem = self.quick_check()
-        if problem:
-            from desktop.storage.backup import newest_backup
+    def _damaged(self, problem: str) -> LibraryDamagedError:
+        from desktop.storage.backup import newest_backup
 
-            newest = newest_backup(self.path) if self.path is not None else None
-            remedy = f"briefing-reader restore {newest.path}" if newest else "restore it from a copy"
-            raise LibraryDamagedError(
-                f"The library is damaged ({problem}); nothing was written. To repair it: {remedy}"
-            )
+        newest = newest_backup(self.path) if self.path is not None else None
+        remedy = f"briefing-reader restore {newest.path}" if newest else "restore it from a copy"
+        return LibraryDamagedError(
+            f"The library is damaged ({problem}); nothing was written. To repair it: {remedy}"
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A write transaction: commits on success, rolls back on error (BEGIN IMMEDIATE on SQLite)."""
-        self._check_before_writing()
-        with _translate_errors(), self.sessionmaker.begin() as session:
-            yield session
+        with self._health_lock:
+            problem = self._health
+        if problem:
+            raise self._damaged(problem)
+        try:
+            with _translate_errors(), self.sessionmaker.begin() as session:
+                yield session
+        except DatabaseError as exc:
+            if self.is_sqlite and _DAMAGE.search(str(exc.orig)):
+                with self._health_lock:
+                    self._health = str(exc.orig)
+                raise self._damaged(str(exc.orig)) from exc
+            raise
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:

@@ -111,6 +111,23 @@ def test_a_damaged_library_refuses_writes_but_can_be_read(tmp_path: Path) -> Non
             pass
 
 
+def test_a_write_meeting_a_damaged_page_is_refused_without_a_whole_file_check(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'lib.sqlite3'}"
+    with open_library(url) as library, library.session() as session:
+        session.add(Article(title="T", text="Body", language="de", format="txt", content_hash="1" * 64))
+    damage_index(tmp_path / "lib.sqlite3", "sqlite_autoindex_articles_1")  # the content hashes
+    before = (tmp_path / "lib.sqlite3").read_bytes()
+    with open_library(url) as library:
+        with (
+            pytest.raises(LibraryDamagedError, match=r"damaged.*restore it from a copy"),
+            library.session() as s,
+        ):
+            s.add(Article(title="U", text="Other", language="de", format="txt", content_hash="2" * 64))
+        with pytest.raises(LibraryDamagedError), library.session():  # remembered: refused at once
+            pass
+    assert (tmp_path / "lib.sqlite3").read_bytes() == before
+
+
 def test_a_full_disk_stops_the_import_and_reports_what_was_imported(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'lib.sqlite3'}"
     library = open_library(url)
