@@ -171,6 +171,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("actor_id", name=op.f("pk_actor_counts")),
     )
     op.create_index("ix_actor_counts_mentions", "actor_counts", ["mentions"], unique=False)
+    op.create_index("ix_actor_counts_articles", "actor_counts", ["articles"], unique=False)
     op.create_index("ix_mentions_actor_id_article_id", "mentions", ["actor_id", "article_id"], unique=False)
     op.drop_index("ix_mentions_actor_id", table_name="mentions")
     op.execute(
@@ -185,5 +186,6 @@ def downgrade() -> None:
     _drop_article_indexes()
     op.create_index("ix_mentions_actor_id", "mentions", ["actor_id"], unique=False)
     op.drop_index("ix_mentions_actor_id_article_id", table_name="mentions")
+    op.drop_index("ix_actor_counts_articles", table_name="actor_counts")
     op.drop_index("ix_actor_counts_mentions", table_name="actor_counts")
     op.drop_table("actor_counts")
