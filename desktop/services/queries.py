@@ -214,9 +214,10 @@ def list_actors(session: Session, article_id: int | None = None) -> list[ActorRo
         role_query = select(ActorRole.actor_id, ActorRole.role).where(ActorRole.actor_id.in_(chunk))
         if article_id is not None:
             role_query = role_query.where(ActorRole.article_id == article_id)
-        for actor_id, role in session.execute(role_query.order_by(ActorRole.id)):
-            if role not in roles[actor_id]:
-                roles[actor_id].append(role)
+        # each role once, in the order it was first found (the same role recurs across articles)
+        role_query = role_query.group_by(ActorRole.actor_id, ActorRole.role).order_by(func.min(ActorRole.id))
+        for actor_id, role in session.execute(role_query):
+            roles[actor_id].append(role)
     return [
         ActorRow(
             r[0],
