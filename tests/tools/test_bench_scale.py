@@ -67,15 +67,17 @@ def test_small_run_prints_every_figure(tmp_path: Path) -> None:
         "open_article_long",
         "actor_list",
         "actor_filter_choices",
+        "actor_choices_all",
         "actor_filter_articles",
         "article_list_first_page",
+        "article_list_by_title",
+        "article_list_by_date",
         "dossier",
     ):
         _percentiles(services[name])
     assert services["dossier_actor"]["mentions"] > 0
-    assert all(
-        _positive(figures["cli"][k]) for k in ("help_ms", "search_ms", "articles_json_ms", "actors_json_ms")
-    )
+    for call in ("help", "search", "articles_json", "actors_json"):
+        assert _positive(figures["cli"][f"{call}_ms"]) and _positive(figures["cli"][f"{call}_cpu_ms"])
 
     window = figures["window"]
     assert all(
