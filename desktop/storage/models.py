@@ -81,11 +81,16 @@ class Article(Base):
     __table_args__ = (
         Index("ix_articles_language", "language"),
         # for the library list at 100,000 articles (migration 0005): its sorts, states and counts
+        # each sort key alone (every article) and after ``archived`` (the default view, the archive):
+        # the first page is read from the index in order, never sorted from every row
         Index("ix_articles_title_lower", text("lower(title)")),
+        Index("ix_articles_archived_title_lower", "archived", text("lower(title)")),
         # the date sort's expression; SQLite's index (made by the migration) has _SQLITE_DAY instead,
         # and Alembic cannot compare indexes on expressions there, nor tell the two apart by dialect
         Index("ix_articles_date", text(f"COALESCE(published, {_POSTGRESQL_DAY})")),
-        Index("ix_articles_archived_read_at", "archived", "read_at"),
+        Index("ix_articles_archived_date", "archived", text(f"COALESCE(published, {_POSTGRESQL_DAY})")),
+        Index("ix_articles_archived", "archived"),  # with the row id: the newest first in a state
+        Index("ix_articles_archived_read_at", "archived", "read_at"),  # unread: its count, its newest
         Index("ix_articles_starred", "starred"),
         Index("ix_articles_analysis_version", "analysis_version"),
         Index("ix_articles_source_url", "source_url", postgresql_using="hash"),

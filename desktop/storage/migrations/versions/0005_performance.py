@@ -138,7 +138,12 @@ def _create_article_indexes() -> None:
         day = "briefing_day(imported_at)"
     else:
         day = "substr(imported_at, 1, 10)"
-    op.create_index("ix_articles_date", "articles", [sa.text(f"COALESCE(published, {day})")], unique=False)
+    date = sa.text(f"COALESCE(published, {day})")
+    op.create_index("ix_articles_date", "articles", [date], unique=False)
+    title = sa.text("lower(title)")
+    op.create_index("ix_articles_archived_title_lower", "articles", ["archived", title], unique=False)
+    op.create_index("ix_articles_archived_date", "articles", ["archived", date], unique=False)
+    op.create_index("ix_articles_archived", "articles", ["archived"], unique=False)
     op.create_index("ix_articles_archived_read_at", "articles", ["archived", "read_at"], unique=False)
     op.create_index("ix_articles_starred", "articles", ["starred"], unique=False)
     op.create_index("ix_articles_analysis_version", "articles", ["analysis_version"], unique=False)
@@ -149,7 +154,8 @@ def _create_article_indexes() -> None:
 
 def _drop_article_indexes() -> None:
     dialect = op.get_context().dialect.name
-    names = ["ix_articles_title_lower", "ix_articles_date", "ix_articles_archived_read_at"]
+    names = ["ix_articles_title_lower", "ix_articles_date", "ix_articles_archived_title_lower"]
+    names += ["ix_articles_archived_date", "ix_articles_archived", "ix_articles_archived_read_at"]
     names += ["ix_articles_starred", "ix_articles_analysis_version", "ix_articles_source_url"]
     names += ["ix_articles_source_path", "ix_articles_title"]
     for name in names:  # IF EXISTS: SQLite's batch mode of a later downgrade re-creates the table
