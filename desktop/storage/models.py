@@ -80,9 +80,9 @@ class Article(Base):
     __tablename__ = "articles"
     __table_args__ = (
         Index("ix_articles_language", "language"),
-        # for the library list at 100,000 articles (migration 0005): its sorts, states and counts
-        # each sort key alone (every article) and after ``archived`` (the default view, the archive):
-        # the first page is read from the index in order, never sorted from every row
+        # The library list at 100,000 articles (migration 0005): each sort key alone (every article)
+        # and after ``archived`` (the default view, the archive), so that the first page is read
+        # from an index in order, never sorted from every row; the states and their counts.
         Index("ix_articles_title_lower", text("lower(title)")),
         Index("ix_articles_archived_title_lower", "archived", text("lower(title)")),
         # the date sort's expression; SQLite's index (made by the migration) has _SQLITE_DAY instead,
