@@ -77,7 +77,10 @@ class FilterBar(QWidget):
         self.author_combo.setAccessibleName(self.tr("Filter by author"))
         self.author_combo.setToolTip(self.tr("Articles this person imported or annotated"))
         self.author_combo.addItem(self.tr("All authors"), None)
-        self.author_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.author_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.author_combo.setMinimumContentsLength(6)
         self.author_combo.currentIndexChanged.connect(lambda _i: self._changed())
         self.state_combo = QComboBox(self)
         self.state_combo.setAccessibleName("Show articles by reading state")
@@ -91,11 +94,12 @@ class FilterBar(QWidget):
         row.setSpacing(6)
         row.addWidget(self.tag_combo, 1)
         row.addWidget(self.actor_combo, 1)
+        row.addWidget(self.author_combo, 1)
+        self.author_combo.hide()  # shown once a second person imported or annotated
         self.footer = QHBoxLayout()
         self.footer.setSpacing(6)
         self.footer.addWidget(self.state_combo)
         self.footer.addWidget(self.notes_check)
-        self.footer.addWidget(self.author_combo)
         self.footer.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +137,7 @@ class FilterBar(QWidget):
         self.actor_combo.setCurrentIndex(max(index, 0))
         self.notes_check.setChecked(flt.has_annotations)
         self.author_combo.setCurrentIndex(self._author_index(flt.author))
+        self._show_author_combo()
         for widget in widgets:
             widget.blockSignals(False)
         self._filter = flt
@@ -173,6 +178,7 @@ class FilterBar(QWidget):
             for name in authors:
                 self.author_combo.addItem(name, name)
             self.author_combo.setCurrentIndex(self._author_index(author))
+            self._show_author_combo()
             while self.tag_combo.count() > 1:
                 self.tag_combo.removeItem(1)
             for name in tags:
@@ -189,6 +195,10 @@ class FilterBar(QWidget):
         self._fill_matches(actors)
         self._changed()
         self.choices_loaded.emit()
+
+    def _show_author_combo(self) -> None:
+        """The author list only where two or more people work (or one is chosen)."""
+        self.author_combo.setVisible(self.author_combo.count() > 2 or self.author_combo.currentIndex() > 0)
 
     def _author_index(self, author: str | None) -> int:
         """The combo's index of ``author``, added when not listed yet (0: all authors)."""

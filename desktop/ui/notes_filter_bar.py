@@ -126,8 +126,12 @@ class NotesFilterBar(QWidget):
         grid.addWidget(self.tag_combo, 0, 1)
         grid.addWidget(self.actor_combo, 1, 0)
         grid.addWidget(self.article_combo, 1, 1)
-        grid.addWidget(self.author_combo, 2, 0)
-        grid.addWidget(self.period_combo, 2, 1)
+        when = QHBoxLayout()  # the author list shows once a second person made notes
+        when.setSpacing(6)
+        when.addWidget(self.author_combo, 1)
+        when.addWidget(self.period_combo, 1)
+        grid.addLayout(when, 2, 0, 1, 2)
+        self.author_combo.hide()
         self.range_row = QWidget(self)
         dates = QHBoxLayout(self.range_row)
         dates.setContentsMargins(0, 0, 0, 0)
@@ -160,6 +164,8 @@ class NotesFilterBar(QWidget):
                     combo.addItem(label, value)
                     combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
                 combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+            authors = self.author_combo
+            authors.setVisible(authors.count() > 2 or authors.currentIndex() > 0)  # two people, or one chosen
         finally:
             self._loading = False
         self._changed()

@@ -270,6 +270,7 @@ def test_notes_and_library_are_filtered_by_author(
     combo = pane.filters.author_combo
     qtbot.waitUntil(lambda: combo.count() == 3, timeout=TIMEOUT)
     assert [combo.itemText(i) for i in range(3)] == ["All authors", "alice", "bob"]
+    assert combo.isVisible()  # two people work here
 
     def listed() -> set[int]:
         return {pane.model.index(r, TITLE).data(ArticleIdRole) for r in range(pane.model.rowCount())}
@@ -287,6 +288,7 @@ def test_notes_and_library_are_filtered_by_author(
         window.notes_action.trigger()
     authors = notes.filters.author_combo
     qtbot.waitUntil(lambda: authors.count() == 3, timeout=TIMEOUT)
+    assert authors.isVisible()
     assert {n.id for n in notes.model.notes()} == {shared["alice"], shared["bob"]}
     with qtbot.waitSignal(notes.loaded, timeout=TIMEOUT):
         authors.setCurrentIndex(authors.findData("bob"))
@@ -295,3 +297,21 @@ def test_notes_and_library_are_filtered_by_author(
     with qtbot.waitSignal(notes.loaded, timeout=TIMEOUT):
         notes.filters.set_author(None)
     assert len(notes.model.notes()) == 2
+
+
+def test_the_author_lists_stay_hidden_while_one_person_works(
+    qtbot: Any, ctx: AppContext, make_real_window: Any
+) -> None:
+    set_user(ctx.library, "alice")
+    article_id = import_article(ctx)
+    create_annotation(ctx.library, article_id, quote="Anna Berg traf", note="von alice")
+    window: MainWindow = make_real_window()
+    pane = window.library_pane
+    with qtbot.waitSignal(pane.filters.choices_loaded, timeout=TIMEOUT):
+        pane.filters.load_choices()
+    assert pane.filters.author_combo.count() == 2 and not pane.filters.author_combo.isVisible()
+    with qtbot.waitSignal(window.notes_pane.loaded, timeout=TIMEOUT):
+        window.notes_action.trigger()
+    authors = window.notes_pane.filters.author_combo
+    qtbot.waitUntil(lambda: authors.count() == 2, timeout=TIMEOUT)
+    assert not authors.isVisible() and window.notes_pane.filters.period_combo.isVisible()
