@@ -124,6 +124,11 @@ class ConflictGuard:
         with self._lock:
             self._written[row.id] = max(row.version, self._written.get(row.id, 0))
 
+    def last_written(self, annotation_id: int) -> int | None:
+        """The version this window saved last (None when it saved none): what undo and redo expect."""
+        with self._lock:
+            return self._written.get(annotation_id)
+
     def mine(self, base: AnnotationRow) -> AnnotationRow:
         """``base`` with every change this window asked for (the text a refused save would have stored)."""
         intent = self._intent.get(base.id, {})

@@ -137,15 +137,23 @@ class EditAnnotationCommand(QueuedCommand):
         self.after_values = dict(other.after_values)
         return True
 
-    def do_undo(self) -> Any:
-        return annotation_service.update_annotation(
-            self._controller.library, self.annotation_id, **self.before
+    def _apply(self, values: dict[str, Any]) -> Any:
+        """Save ``values`` unless someone else saved the note since this window did (then it fails)."""
+        conflicts = self._controller.conflicts
+        row = annotation_service.update_annotation(
+            self._controller.library,
+            self.annotation_id,
+            expected_version=conflicts.last_written(self.annotation_id),
+            **values,
         )
+        conflicts.wrote(row)
+        return row
+
+    def do_undo(self) -> Any:
+        return self._apply(self.before)
 
     def do_redo(self) -> Any:
-        return annotation_service.update_annotation(
-            self._controller.library, self.annotation_id, **self.after_values
-        )
+        return self._apply(self.after_values)
 
     def after(self, _result: Any) -> None:
         self._controller.annotations_changed.emit(self.article_id)

@@ -168,7 +168,29 @@ def test_own_quick_saves_never_conflict(
     qtbot.waitUntil(sidebar.edits.is_idle, timeout=TIMEOUT)
     stored = stored_annotations(ctx.library, article_id)
     assert [(a.note, a.color, a.version) for a in stored] == [("abc", "blue", 5)]
+    ctx.undo_stack.undo()  # the colour, then a note edit again: still no conflict with ourselves
+    qtbot.waitUntil(lambda: stored_annotations(ctx.library, article_id)[0].color == "yellow", timeout=TIMEOUT)
+    qtbot.waitUntil(sidebar.edits.is_idle, timeout=TIMEOUT)
+    _edit_note(qtbot, sidebar, "abcd")
+    qtbot.waitUntil(lambda: stored_annotations(ctx.library, article_id)[0].note == "abcd", timeout=TIMEOUT)
+    qtbot.waitUntil(sidebar.edits.is_idle, timeout=TIMEOUT)
     assert asked == []
+
+
+def test_undo_never_overwrites_someone_elses_newer_save(
+    qtbot: Any, ctx: AppContext, sidebar: Any, bob: Library
+) -> None:
+    article_id = import_article(ctx)
+    row = create_annotation(ctx.library, article_id, quote="Anna Berg traf", note="alt")
+    sidebar.editor.set_annotation(row)
+    _edit_note(qtbot, sidebar, "neu")
+    qtbot.waitUntil(sidebar.edits.is_idle, timeout=TIMEOUT)
+    update_annotation(bob, row.id, note="von bob")
+    with qtbot.waitSignal(sidebar.edits.failed, timeout=TIMEOUT) as failed:
+        ctx.undo_stack.undo()
+    assert "bob" in failed.args[0]
+    qtbot.waitUntil(sidebar.edits.is_idle, timeout=TIMEOUT)
+    assert stored_annotations(ctx.library, article_id)[0].note == "von bob"
 
 
 def test_a_conflicting_save_can_reload_theirs_and_keeps_ours_on_the_clipboard(
