@@ -190,8 +190,17 @@ class AnnotationEditor(QWidget):
             button.setToolTip(self._palette.label(color) + (f" — {shortcut}" if shortcut else ""))
         if row is None:
             self.header.setText("No highlight selected")
+            self.header.setToolTip("")
             return
         self.header.setText(f"{self._palette.meaning(row.color)} highlight")
+        self.header.setToolTip(self._made_by(row))
+
+    def _made_by(self, row: AnnotationRow) -> str:
+        """Who made the note and who saved it last ("" when not recorded)."""
+        lines = [self.tr("By {name}").format(name=row.author)] if row.author else []
+        if row.edited_by and row.edited_by != row.author:
+            lines.append(self.tr("Last changed by {name}").format(name=row.edited_by))
+        return "\n".join(lines)
 
     def _load_tags(self) -> None:
         library = self._ctx.library

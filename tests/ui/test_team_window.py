@@ -206,6 +206,7 @@ def test_a_conflicting_save_can_reload_theirs_and_keeps_ours_on_the_clipboard(
     stored = stored_annotations(ctx.library, row.article_id)
     assert [(a.id, a.note, a.edited_by) for a in stored] == [(row.id, "Bobs Fassung", "bob")]
     assert sidebar.editor.note.toPlainText() == "Bobs Fassung"
+    assert sidebar.editor.header.toolTip() == "By alice\nLast changed by bob"
     clipboard = QApplication.clipboard()
     assert clipboard is not None and clipboard.text() == "Meine Fassung"  # ours is not lost
     # editing on top of their version now saves normally
