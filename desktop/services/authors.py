@@ -1,19 +1,25 @@
 """Who works in a library: the session's user name and the names recorded with notes and imports.
 
 The window asks the name once (pre-filled with :func:`default_user_name`) and keeps it in its
-settings; :func:`set_user` makes it the author of this session's notes, corrections and imports.
+settings, where the command line finds it too (:func:`session_user_name`); :func:`set_user` makes
+it the author of this session's notes, corrections and imports.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from desktop.core.identity import ENV_VAR, clean_user_name, current_user
+from desktop.services.color_meanings import read_setting, settings_path
 from desktop.storage.db import Library
 from desktop.storage.models import Annotation, Article, EntityRejection, QuoteCorrection
+
+#: Where the window keeps the name (``QSettings`` key ``team/user_name``); the command line reads it too.
+SETTINGS_SECTION, SETTINGS_KEY = "team", "user_name"
 
 
 class UserNameError(ValueError):
@@ -32,6 +38,19 @@ def default_user_name() -> str:
 def explicit_user_name() -> str:
     """The name given for this run in ``BRIEFING_READER_USER`` ("" if unset); it wins over a stored one."""
     return clean_user_name(os.environ.get(ENV_VAR, ""))
+
+
+def stored_user_name(path: Path | None = None) -> str:
+    """The name chosen in the window, from its settings file (``path`` or the user's; "" when none)."""
+    return clean_user_name(read_setting(path or settings_path(), SETTINGS_SECTION, SETTINGS_KEY) or "")
+
+
+def session_user_name(given: str | None) -> str | None:
+    """Who a command-line session records: ``--user``, else ``BRIEFING_READER_USER``, else the name
+    chosen in the window, else None (the login name then)."""
+    if given is not None or explicit_user_name():
+        return given
+    return stored_user_name() or None
 
 
 def checked_user_name(raw: str) -> str:

@@ -12,6 +12,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.services.authors import (
+    SETTINGS_KEY,
+    SETTINGS_SECTION,
     UserNameError,
     checked_user_name,
     current_author,
@@ -21,10 +23,10 @@ from desktop.services.authors import (
 )
 from desktop.ui.context import AppContext
 
-USER_NAME_KEY = "team/user_name"
+USER_NAME_KEY = f"{SETTINGS_SECTION}/{SETTINGS_KEY}"
 
 
-def stored_user_name(settings: QSettings) -> str:
+def name_in_settings(settings: QSettings) -> str:
     """The name kept in the settings ("" when none was chosen yet or it is unusable)."""
     value = settings.value(USER_NAME_KEY, "")
     try:
@@ -106,7 +108,7 @@ def ask_at_first_start(
 
     Closing the dialog keeps the offered name, so it is asked only once. Returns the open dialog.
     """
-    stored = explicit_user_name() or stored_user_name(ctx.settings)
+    stored = explicit_user_name() or name_in_settings(ctx.settings)
     if stored:
         set_user(ctx.library, stored)
         if done is not None:

@@ -13,7 +13,9 @@ from desktop.services.authors import (
     checked_user_name,
     explicit_user_name,
     list_authors,
+    session_user_name,
     set_user,
+    stored_user_name,
 )
 from desktop.services.importer import Importer
 from desktop.services.library_filters import LibraryFilter, filter_article_ids
@@ -68,3 +70,16 @@ def test_set_user_refuses_an_empty_name(tmp_path: Path) -> None:
         assert set_user(library, " Bob ") == "Bob" and library.user == "Bob"
     finally:
         library.close()
+
+
+def test_the_name_chosen_in_the_window_is_read_from_its_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "settings.ini"
+    assert stored_user_name(settings) == ""  # no file
+    settings.write_text('[palette]\nuser_name=nope\n\n[team]\nuser_name="Jürgen \\"J\\", Müller"\n', "utf-8")
+    assert stored_user_name(settings) == 'Jürgen "J", Müller'
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("BRIEFING_READER_USER", raising=False)
+    assert session_user_name("given") == "given"
+    assert session_user_name(None) is None  # no window settings: the login name
