@@ -104,18 +104,25 @@ class ConflictGuard:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._written: dict[int, int] = {}  # annotation id -> version this window saved last
-        self._settled: dict[int, int] = {}  # id -> version a conflict was settled on
+        # id -> (version a conflict was settled on, last ticket it covers): older queued saves drop
+        self._settled: dict[int, tuple[int, float]] = {}
+        self._tickets = 0  # saves handed to the queue so far
         self._intent: dict[int, dict[str, Any]] = {}  # id -> the latest values this window asked for
         self._asking: set[int] = set()  # ids whose conflict dialog is open
 
-    def submitted(self, annotation_id: int, changes: dict[str, Any]) -> None:
-        """Remember what the user last asked the note to be (GUI thread)."""
+    def submitted(self, annotation_id: int, changes: dict[str, Any]) -> int:
+        """Remember what the user last asked the note to be (GUI thread); returns the save's ticket."""
         self._intent.setdefault(annotation_id, {}).update(changes)
-
-    def expected(self, row: AnnotationRow) -> int | None:
-        """The version a save based on ``row`` expects; None when a settled conflict superseded it."""
         with self._lock:
-            if row.version < self._settled.get(row.id, 0):
+            self._tickets += 1
+            return self._tickets
+
+    def expected(self, row: AnnotationRow, ticket: int) -> int | None:
+        """The version a save based on ``row`` expects; None when a settled conflict took it over
+        (queued before the user chose, its values are in the refused state)."""
+        with self._lock:
+            version, last = self._settled.get(row.id, (0, 0))
+            if row.version < version and ticket <= last:
                 return None
             return max(row.version, self._written.get(row.id, 0))
 
@@ -147,11 +154,13 @@ class ConflictGuard:
         self._asking.add(base.id)
         try:
             with self._lock:
-                self._settled[base.id] = max(theirs.version, self._settled.get(base.id, 0))
+                self._settled[base.id] = (theirs.version, float("inf"))  # while asking: all queued
             choice = EditConflictDialog.ask(parent, self.mine(base), theirs)
             mine = self.mine(base)  # saves typed while the dialog was open count too
         finally:
             self._asking.discard(base.id)
+            with self._lock:
+                self._settled[base.id] = (theirs.version, self._tickets)
         self._intent.pop(base.id, None)
         if choice == "reload" and mine.note != theirs.note:
             keep_on_clipboard(mine.note)

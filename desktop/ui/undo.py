@@ -234,10 +234,10 @@ class EditController(QObject):
         if not after:
             return
         before = {k: current[k] for k in after}
-        self.conflicts.submitted(row.id, after)
+        ticket = self.conflicts.submitted(row.id, after)
 
         def work() -> AnnotationRow | None:
-            expected = self.conflicts.expected(row)
+            expected = self.conflicts.expected(row, ticket)
             if expected is None:
                 return None  # the user settled a conflict over this edit (reload or copy)
             updated = annotation_service.update_annotation(

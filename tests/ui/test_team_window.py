@@ -209,6 +209,10 @@ def test_a_conflicting_save_can_reload_theirs_and_keeps_ours_on_the_clipboard(
     assert sidebar.editor.header.toolTip() == "By alice\nLast changed by bob"
     clipboard = QApplication.clipboard()
     assert clipboard is not None and clipboard.text() == "Meine Fassung"  # ours is not lost
+    # a later save from a stale copy of the note is asked about again, never dropped in silence
+    with qtbot.waitSignal(sidebar.edits.conflict_resolved, timeout=TIMEOUT):
+        sidebar.edits.edit_annotation(row, color="red")
+    assert len(asked) == 2 and stored_annotations(ctx.library, row.article_id)[0].color == "yellow"
     # editing on top of their version now saves normally
     _edit_note(qtbot, sidebar, "Bobs Fassung, ergänzt")
     qtbot.waitUntil(
@@ -216,7 +220,7 @@ def test_a_conflicting_save_can_reload_theirs_and_keeps_ours_on_the_clipboard(
         timeout=TIMEOUT,
     )
     qtbot.waitUntil(sidebar.edits.is_idle, timeout=TIMEOUT)
-    assert len(asked) == 1 and stored_annotations(ctx.library, row.article_id)[0].edited_by == "alice"
+    assert len(asked) == 2 and stored_annotations(ctx.library, row.article_id)[0].edited_by == "alice"
 
 
 def test_a_conflicting_save_can_keep_a_copy_beside_theirs(
