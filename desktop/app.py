@@ -131,6 +131,7 @@ def _run(
     from desktop.ui.main_window import MainWindow
     from desktop.ui.restore_dialog import check_library_at_start
     from desktop.ui.tasks import TaskRunner
+    from desktop.ui.user_name_dialog import ask_at_first_start
 
     crash = CrashHandler(log_path)
     crash.install()
@@ -142,6 +143,7 @@ def _run(
         instance.message_received.connect(window.handle_message)
         instance.listen()
         window.show()
+        ask_at_first_start(window, ctx)  # the name recorded with notes; asked once, without blocking
         window.start(files)
         check_library_at_start(window, ctx, window)
         _quit_on_interrupt(app, window)

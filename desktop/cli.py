@@ -31,7 +31,7 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         "--user",
         metavar="NAME",
         help="who works: recorded with notes, corrections and imports "
-        "(default: BRIEFING_READER_USER, else the login name)",
+        "(default: BRIEFING_READER_USER, else the name chosen in the window, else the login name)",
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     handlers: dict[str, Handler] = {}

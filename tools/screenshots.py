@@ -6,6 +6,9 @@ library that holds the sample and whatever else should be seen::
     python -m tools.screenshots --db LIBRARY --out resources/screenshots --mode light --size 1600x1000 \
         --scenes reader,notes,focus,quotes --article 1 --dossier "Donald Trump"
 
+The team scenes: ``author-notes`` and ``author-library`` filter by ``--author NAME``; ``conflict``
+edits ``--annotation ID`` while another session (``--other-user``) saves it, and shows the dialog.
+
 Each scene is saved as ``<scene>-<mode>-<W>x<H>.png`` in ``--out``. The window is the one the app
 opens (``MainWindow`` with its panes); nothing is mocked. A developer tool: not shipped.
 """
@@ -18,10 +21,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import make_application
+from desktop.services.annotations import update_annotation
 from desktop.services.dossier import load_dossier
+from desktop.services.dto import AnnotationRow
+from desktop.services.queries import annotation_rows
 from desktop.storage.db import open_library, resolve_database_url
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
@@ -30,7 +36,19 @@ from desktop.ui.tasks import TaskRunner
 from desktop.ui.theme import ThemeController
 from desktop.ui.versions_dialog import VersionsDialog
 
-SCENES = ("reader", "notes", "focus", "quotes", "annotations", "versions", "dossier", "network")
+SCENES = (
+    "reader",
+    "notes",
+    "focus",
+    "quotes",
+    "annotations",
+    "versions",
+    "dossier",
+    "network",
+    "author-notes",
+    "author-library",
+    "conflict",
+)
 
 
 def _wait(ms: int) -> None:
@@ -50,6 +68,55 @@ def _save(widget: QWidget, out: Path, name: str) -> None:
     print(path)
 
 
+def _filter_by_author(window: MainWindow, scene: str, author: str, settle: int) -> None:
+    """The notes view or the library list restricted to one author's work."""
+    if scene == "author-notes":
+        window.show_notes(True)
+        _wait(settle)
+        window.notes_pane.filters.set_author(author)
+        return
+    combo = window.library_pane.filters.author_combo
+    combo.setCurrentIndex(max(combo.findData(author), 0))
+
+
+def _conflict(window: MainWindow, ctx: AppContext, args: argparse.Namespace, name: str) -> None:
+    """Edit a note that another session saved meanwhile: the dialog of the real save path, over the window."""
+    rows = [r for r in annotation_rows_of(ctx, args.article) if r.id == args.annotation]
+    if not rows:
+        raise SystemExit(f"article {args.article} has no annotation {args.annotation}")
+    window.sidebar.tabs.setCurrentIndex(1)
+    window.sidebar.editor.set_annotation(rows[0])
+    _wait(args.settle)
+    other = open_library(resolve_database_url(args.db, {}), user=args.other_user)
+    try:
+        update_annotation(other, args.annotation, note=rows[0].note + " Quelle bestätigt.")
+    finally:
+        other.close()
+
+    def shoot() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(200, shoot)
+            return
+        screen = window.screen()
+        area = window.frameGeometry()
+        screen.grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(str(args.out / name))
+        print(args.out / name)
+        dialog.reject()  # closing keeps a copy: nothing is lost
+
+    QTimer.singleShot(args.settle, shoot)
+    window.sidebar.editor.note.setPlainText(rows[0].note + " Eher zwei Szenarien.")
+    window.sidebar.editor.flush()
+    _wait(3 * args.settle)
+    window.sidebar.tabs.setCurrentIndex(0)
+
+
+def annotation_rows_of(ctx: AppContext, article_id: int) -> list[AnnotationRow]:
+    """The annotations of an article as the reader shows them."""
+    with ctx.library.read_session() as session:
+        return annotation_rows(session, article_id)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__.split("\n")[0])
     parser.add_argument("--db", required=True, help="the library (SQLite file or database URL)")
@@ -61,6 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--article", type=int, default=1, help="the article to open")
     parser.add_argument("--annotation", type=int, default=None, help="an annotation to select in the reader")
     parser.add_argument("--dossier", default=None, help="the actor whose dossier to show")
+    parser.add_argument("--author", default=None, help="the author the author-* scenes filter by")
+    parser.add_argument(
+        "--other-user",
+        default="colleague",
+        help="conflict scene: who saves the note meanwhile",
+    )
     parser.add_argument("--settle", type=int, default=1500, help="milliseconds to let each scene settle")
     args = parser.parse_args(argv)
     scenes = [s for s in args.scenes.split(",") if s]
@@ -105,6 +178,15 @@ def main(argv: list[str] | None = None) -> int:
             _save(dialog, args.out, f"{scene}-{tag}.png")
             dialog.close()
             continue
+        elif scene in ("author-notes", "author-library"):
+            if args.author is None:
+                parser.error(f"the {scene} scene needs --author NAME")
+            _filter_by_author(window, scene, args.author, args.settle)
+        elif scene == "conflict":
+            if args.annotation is None:
+                parser.error("the conflict scene needs --annotation ID")
+            _conflict(window, ctx, args, f"{scene}-{tag}.png")
+            continue
         elif scene in ("dossier", "network"):
             views = window.analysis
             if scene == "dossier":
@@ -126,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
             window.panes.set_focus(False)
         if scene in ("quotes", "annotations"):
             window.sidebar.tabs.setCurrentIndex(0)
+        if scene == "author-library":
+            window.library_pane.filters.author_combo.setCurrentIndex(0)
     window.close()
     ctx.tasks.wait(5000)
     library.close()

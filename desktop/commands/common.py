@@ -140,7 +140,10 @@ def open_library(args: argparse.Namespace) -> Any:
 
     is_default = args.db is None and not os.environ.get(ENV_VAR)
     is_new = is_default and not default_database_path().exists()
-    library = open_library(resolve_database_url(args.db, os.environ), user=getattr(args, "user", None))
+    from desktop.services.authors import session_user_name
+
+    user = session_user_name(getattr(args, "user", None))
+    library = open_library(resolve_database_url(args.db, os.environ), user=user)
     _OPENED.append(library)
     if is_new and args.command != "import":
         from desktop.services.recognition import library_recognizer

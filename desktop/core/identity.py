@@ -1,6 +1,7 @@
 """Who is working: the user name recorded with annotations, corrections and imports.
 
-The name comes from ``--user`` (command line), else ``BRIEFING_READER_USER``, else the login name.
+The name comes from ``--user`` (command line), else ``BRIEFING_READER_USER``, else the login name;
+the window's chosen name sits between the last two (see :mod:`desktop.services.authors`).
 """
 
 from __future__ import annotations

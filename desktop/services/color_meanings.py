@@ -68,6 +68,24 @@ def _unescape(raw: str) -> str | None:
     return "".join(out)
 
 
+def read_setting(path: Path, section: str, key: str) -> str | None:
+    """One string value of the window's INI settings file (None when missing, unreadable or not a string)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    current = ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = stripped[1:-1].strip()
+        elif current == section and "=" in stripped:
+            name, _, raw = stripped.partition("=")
+            if name.strip() == key:
+                return _unescape(raw)
+    return None
+
+
 def read_meanings(path: Path) -> dict[str, str]:
     """The renamed meanings stored in the settings file at ``path`` (empty when unreadable)."""
     try:
@@ -113,5 +131,6 @@ __all__ = [
     "color_meanings",
     "meaning_of",
     "read_meanings",
+    "read_setting",
     "settings_path",
 ]

@@ -1,11 +1,11 @@
-"""Filters of the library list (tag, actor, has notes, reading state) as queries returning article ids."""
+"""Filters of the library list (tag, actor, author, has notes, reading state) as queries of article ids."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, CompoundSelect, Select, select, union
 from sqlalchemy.orm import Session
 
 from desktop.storage.models import Actor, ActorCount, Annotation, Article, Mention, Tag, annotation_tags
@@ -47,6 +47,7 @@ class LibraryFilter:
     read: bool | None = None  # True: read ones only, False: unread ones only
     starred: bool = False
     archived: bool | None = None  # True: archived ones only, False: those not archived
+    author: str = ""  # imported or annotated by this user
 
     @property
     def active(self) -> bool:
@@ -58,6 +59,7 @@ class LibraryFilter:
             or self.read is not None
             or self.starred
             or self.archived is not None
+            or bool(self.author)
         )
 
 
@@ -122,6 +124,8 @@ def filter_conditions(flt: LibraryFilter) -> list[ColumnElement[bool]]:
         conditions.append(Article.id.in_(select(Mention.article_id).where(Mention.actor_id == flt.actor_id)))
     if flt.has_annotations:
         conditions.append(Article.id.in_(select(Annotation.article_id)))
+    if flt.author:
+        conditions.append(Article.id.in_(_author_articles(flt.author)))
     if flt.read is not None:
         conditions.append(Article.read_at.is_not(None) if flt.read else Article.read_at.is_(None))
     if flt.starred:
@@ -137,6 +141,14 @@ def tagged_annotations(tag: str) -> Select[Any]:
         select(annotation_tags.c.annotation_id)
         .join(Tag, Tag.id == annotation_tags.c.tag_id)
         .where((Tag.name == tag) | Tag.name.startswith(tag + "/", autoescape=True))
+    )
+
+
+def _author_articles(author: str) -> CompoundSelect[Any]:
+    """Ids of the articles ``author`` imported or annotated."""
+    return union(
+        select(Article.id).where(Article.imported_by == author),
+        select(Annotation.article_id).where(Annotation.author == author),
     )
 
 
@@ -160,6 +172,8 @@ def filter_article_ids(session: Session, flt: LibraryFilter) -> set[int] | None:
         narrow(set(session.scalars(select(Mention.article_id).where(Mention.actor_id == flt.actor_id))))
     if flt.has_annotations:
         narrow(set(session.scalars(select(Annotation.article_id).distinct())))
+    if flt.author:
+        narrow(set(session.scalars(_author_articles(flt.author))))
     state = []
     if flt.read is not None:
         state.append(Article.read_at.is_not(None) if flt.read else Article.read_at.is_(None))

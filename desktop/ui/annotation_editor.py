@@ -134,6 +134,7 @@ class AnnotationEditor(QWidget):
         self.completer.activated.connect(lambda _text: QTimer.singleShot(0, self.commit_tags))
         palette.changed.connect(self._show_header)
         edits.annotation_updated.connect(self._saved)
+        edits.conflict_resolved.connect(self._conflict_resolved)
         self.set_annotation(None)
 
     # --- state -----------------------------------------------------------------------------------
@@ -189,8 +190,17 @@ class AnnotationEditor(QWidget):
             button.setToolTip(self._palette.label(color) + (f" — {shortcut}" if shortcut else ""))
         if row is None:
             self.header.setText("No highlight selected")
+            self.header.setToolTip("")
             return
         self.header.setText(f"{self._palette.meaning(row.color)} highlight")
+        self.header.setToolTip(self._made_by(row))
+
+    def _made_by(self, row: AnnotationRow) -> str:
+        """Who made the note and who saved it last ("" when not recorded)."""
+        lines = [self.tr("By {name}").format(name=row.author)] if row.author else []
+        if row.edited_by and row.edited_by != row.author:
+            lines.append(self.tr("Last changed by {name}").format(name=row.edited_by))
+        return "\n".join(lines)
 
     def _load_tags(self) -> None:
         library = self._ctx.library
@@ -263,6 +273,17 @@ class AnnotationEditor(QWidget):
                 self.status.setText("Saved")
             if set(row.tags) - set(self.completer.tags_model.stringList()):
                 self._load_tags()
+
+    def _conflict_resolved(self, theirs: Any, copy: Any) -> None:
+        """After an edit conflict: show their version (Reload) or the copy of ours (Keep a copy)."""
+        if self._row is None or not isinstance(theirs, AnnotationRow) or theirs.id != self._row.id:
+            return
+        self._timer.stop()
+        self._row = None  # what was typed is settled: in the copy, or on the clipboard
+        self.set_annotation(copy if isinstance(copy, AnnotationRow) else theirs)
+        self.status.setText(
+            self.tr("Kept your text as a new note") if copy is not None else self.tr("Reloaded their version")
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note and event.type() == QEvent.Type.FocusOut:

@@ -82,6 +82,8 @@ class AnnotationListModel(QAbstractListModel):
             parts = [f"{meaning} ({row.color})", row.quote]
             if row.note:
                 parts.append("Note: " + row.note)
+            if row.author:
+                parts.append(f"By {row.author}")
             if row.state == "fuzzy" and row.previous_quote:
                 parts.append("Before the new version: " + row.previous_quote)
             if row.needs_check:

@@ -1,4 +1,4 @@
-"""The filter rows of the library pane: tag, actor (with completion), reading state and "has notes".
+"""The filter rows of the library pane: tag, actor (with completion), author, reading state and "has notes".
 
 The actor field never holds every actor: it offers the most mentioned ones, and typing asks the
 library (in the background, with a limit) for the actors whose names contain the text.
@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QHBoxLayout, QVBoxLayout, QWidget
 
+from desktop.services.authors import authors_in_use
 from desktop.services.library_filters import (
     STATE_VIEWS,
     ActorChoice,
@@ -20,7 +21,7 @@ from desktop.services.library_filters import (
 from desktop.ui.context import AppContext
 from desktop.ui.tasks import TaskControl
 
-Choices = tuple[list[str], list[ActorChoice]]
+Choices = tuple[list[str], list[ActorChoice], list[str]]  # tags, actors, authors
 ActorIdRole = Qt.ItemDataRole.UserRole
 TYPING_DELAY_MS = 150
 
@@ -72,6 +73,15 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self._changed())
         self.notes_check = QCheckBox("Has notes", self)
         self.notes_check.toggled.connect(lambda _b: self._changed())
+        self.author_combo = QComboBox(self)
+        self.author_combo.setAccessibleName(self.tr("Filter by author"))
+        self.author_combo.setToolTip(self.tr("Articles this person imported or annotated"))
+        self.author_combo.addItem(self.tr("All authors"), None)
+        self.author_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.author_combo.setMinimumContentsLength(6)
+        self.author_combo.currentIndexChanged.connect(lambda _i: self._changed())
         self.state_combo = QComboBox(self)
         self.state_combo.setAccessibleName("Show articles by reading state")
         self.state_combo.setToolTip("Which articles to list: archived ones are hidden unless chosen here")
@@ -84,6 +94,8 @@ class FilterBar(QWidget):
         row.setSpacing(6)
         row.addWidget(self.tag_combo, 1)
         row.addWidget(self.actor_combo, 1)
+        row.addWidget(self.author_combo, 1)
+        self.author_combo.hide()  # shown once a second person imported or annotated
         self.footer = QHBoxLayout()
         self.footer.setSpacing(6)
         self.footer.addWidget(self.state_combo)
@@ -116,7 +128,7 @@ class FilterBar(QWidget):
 
     def set_filter(self, flt: LibraryFilter) -> None:
         """Show ``flt`` in the widgets and emit it."""
-        widgets = (self.tag_combo, self.actor_combo, self.notes_check)
+        widgets = (self.tag_combo, self.actor_combo, self.notes_check, self.author_combo)
         for widget in widgets:
             widget.blockSignals(True)
         self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(flt.tag), 0) if flt.tag else 0)
@@ -124,6 +136,8 @@ class FilterBar(QWidget):
         self._pending_actor = flt.actor_id if index < 0 else None  # choices not loaded yet
         self.actor_combo.setCurrentIndex(max(index, 0))
         self.notes_check.setChecked(flt.has_annotations)
+        self.author_combo.setCurrentIndex(self._author_index(flt.author))
+        self._show_author_combo()
         for widget in widgets:
             widget.blockSignals(False)
         self._filter = flt
@@ -139,7 +153,11 @@ class FilterBar(QWidget):
 
         def load(control: TaskControl) -> Choices:
             with library.read_session() as session:
-                return tags_in_use(session), actor_suggestions(session, include=include)
+                return (
+                    tags_in_use(session),
+                    actor_suggestions(session, include=include),
+                    authors_in_use(session),
+                )
 
         self._ctx.tasks.run(load, self._fill, self._on_error, key=f"library-choices-{id(self)}")
 
@@ -147,13 +165,20 @@ class FilterBar(QWidget):
         self.failed.emit(f"Loading the filters failed: {getattr(error, 'message', None) or error}")
 
     def _fill(self, result: Choices) -> None:
-        tags, actors = result
+        tags, actors, authors = result
         tag = self.tag_combo.currentData()
+        author = self.author_combo.currentData()
         actor = self._pending_actor if self._pending_actor is not None else self.actor_combo.currentData()
         self._pending_actor = None
-        for combo in (self.tag_combo, self.actor_combo):
+        for combo in (self.tag_combo, self.actor_combo, self.author_combo):
             combo.blockSignals(True)
         try:
+            while self.author_combo.count() > 1:
+                self.author_combo.removeItem(1)
+            for name in authors:
+                self.author_combo.addItem(name, name)
+            self.author_combo.setCurrentIndex(self._author_index(author))
+            self._show_author_combo()
             while self.tag_combo.count() > 1:
                 self.tag_combo.removeItem(1)
             for name in tags:
@@ -165,11 +190,25 @@ class FilterBar(QWidget):
             self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(tag), 0))
             self.actor_combo.setCurrentIndex(max(self.actor_combo.findData(actor), 0))
         finally:
-            for combo in (self.tag_combo, self.actor_combo):
+            for combo in (self.tag_combo, self.actor_combo, self.author_combo):
                 combo.blockSignals(False)
         self._fill_matches(actors)
         self._changed()
         self.choices_loaded.emit()
+
+    def _show_author_combo(self) -> None:
+        """The author list only where two or more people work (or one is chosen)."""
+        self.author_combo.setVisible(self.author_combo.count() > 2 or self.author_combo.currentIndex() > 0)
+
+    def _author_index(self, author: str | None) -> int:
+        """The combo's index of ``author``, added when not listed yet (0: all authors)."""
+        if not author:
+            return 0
+        index = self.author_combo.findData(author)
+        if index < 0:
+            self.author_combo.addItem(author, author)
+            index = self.author_combo.count() - 1
+        return index
 
     def _add_actor(self, choice: ActorChoice) -> int:
         """The combo's index of an actor, added when missing."""
@@ -222,7 +261,12 @@ class FilterBar(QWidget):
 
     def _changed(self) -> None:
         actor = self.actor_combo.currentData() if self._pending_actor is None else self._pending_actor
-        flt = LibraryFilter(self.tag_combo.currentData(), actor, self.notes_check.isChecked())
+        flt = LibraryFilter(
+            self.tag_combo.currentData(),
+            actor,
+            self.notes_check.isChecked(),
+            author=self.author_combo.currentData() or "",
+        )
         if flt != self._filter:
             self._filter = flt
             self.filter_changed.emit(flt)

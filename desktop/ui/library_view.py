@@ -7,6 +7,7 @@ thread, a page at a time; the pane turns the widgets' state into an :class:`Arti
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
@@ -242,7 +243,7 @@ class LibraryPane(QWidget):
 
     def set_actor_filter(self, actor_id: int | None) -> None:
         """Show only articles mentioning this actor (None: any actor)."""
-        self.set_filter(LibraryFilter(self._filter.tag, actor_id, self._filter.has_annotations))
+        self.set_filter(replace(self._filter, actor_id=actor_id))
 
     def current_filter(self) -> LibraryFilter:
         """The filter in effect."""

@@ -71,6 +71,7 @@ class MainWindow(ImportingMixin, QMainWindow):
     find_action: QAction
     notes_action: QAction
     shortcuts_action: QAction
+    user_name_action: QAction
     theme_actions: dict[str, QAction]
     notes_importer: NotesImporter
 

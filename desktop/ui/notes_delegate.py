@@ -1,5 +1,5 @@
 """Drawing of one note in the Annotations view: a colour bar, the passage, the note, then a grey line
-with the colour's meaning, the article, the day and the tags."""
+with the colour's meaning, the article, the day, the author and the tags."""
 
 from __future__ import annotations
 
@@ -45,10 +45,10 @@ def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> 
 
 
 def footer_line(row: NoteRow, meaning: str, metrics: QFontMetrics, width: int) -> str:
-    """ "Important · Article title… · 2026-01-02 · #nato": only the title gives way when room is short."""
+    """ "Important · Article title… · 2026-01-02 · alice · #nato": only the title gives way to room."""
     head = f"{meaning} · " if meaning else ""
     tags = " ".join(f"#{t}" for t in row.annotation.tags)
-    tail = "".join(f" · {part}" for part in (local_date(row.created_at), tags) if part)
+    tail = "".join(f" · {part}" for part in (local_date(row.created_at), row.annotation.author, tags) if part)
     room = max(width - metrics.horizontalAdvance(head + tail), metrics.horizontalAdvance("M…M"))
     title = metrics.elidedText(one_line(row.article_title), Qt.TextElideMode.ElideRight, room)
     return metrics.elidedText(head + title + tail, Qt.TextElideMode.ElideRight, width)

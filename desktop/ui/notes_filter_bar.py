@@ -1,4 +1,4 @@
-"""The filters of the Annotations view: text search, colour meaning, tag, actor, article and period."""
+"""The filters of the Annotations view: text search, colour meaning, tag, actor, article, author, period."""
 
 from __future__ import annotations
 
@@ -37,11 +37,12 @@ PERIODS: tuple[tuple[str, int | None], ...] = (
 
 @dataclass(frozen=True)
 class NoteChoices:
-    """What the filter lists offer: tags in use, actors and articles with notes (id, name)."""
+    """What the filter lists offer: tags in use, actors and articles with notes (id, name), authors."""
 
     tags: tuple[str, ...] = ()
     actors: tuple[tuple[int, str], ...] = ()
     articles: tuple[tuple[int, str], ...] = ()
+    authors: tuple[str, ...] = ()
 
 
 def _combo(parent: QWidget, name: str, first: str, *, editable: bool = False) -> QComboBox:
@@ -90,6 +91,7 @@ class NotesFilterBar(QWidget):
         self.tag_combo = _combo(self, "Filter by tag (sub-tags included)", "All tags")
         self.actor_combo = _combo(self, "Filter by actor named in the passage", "All actors", editable=True)
         self.article_combo = _combo(self, "Filter by article", "All articles", editable=True)
+        self.author_combo = _combo(self, self.tr("Filter by who made the note"), self.tr("All authors"))
         self.period_combo = _combo(self, "Filter by the day the note was made", PERIODS[0][0])
         for label, days in PERIODS[1:]:
             self.period_combo.addItem(label, days)
@@ -100,7 +102,13 @@ class NotesFilterBar(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(f"{name} day")
             edit.dateChanged.connect(lambda _d: self._changed())
-        for combo in (self.color_combo, self.tag_combo, self.actor_combo, self.article_combo):
+        for combo in (
+            self.color_combo,
+            self.tag_combo,
+            self.actor_combo,
+            self.article_combo,
+            self.author_combo,
+        ):
             combo.currentIndexChanged.connect(lambda _i: self._changed())
         self.period_combo.currentIndexChanged.connect(lambda _i: self._period_changed())
         for combo in (self.actor_combo, self.article_combo):
@@ -118,7 +126,12 @@ class NotesFilterBar(QWidget):
         grid.addWidget(self.tag_combo, 0, 1)
         grid.addWidget(self.actor_combo, 1, 0)
         grid.addWidget(self.article_combo, 1, 1)
-        grid.addWidget(self.period_combo, 2, 0, 1, 2)
+        when = QHBoxLayout()  # the author list shows once a second person made notes
+        when.setSpacing(6)
+        when.addWidget(self.author_combo, 1)
+        when.addWidget(self.period_combo, 1)
+        grid.addLayout(when, 2, 0, 1, 2)
+        self.author_combo.hide()
         self.range_row = QWidget(self)
         dates = QHBoxLayout(self.range_row)
         dates.setContentsMargins(0, 0, 0, 0)
@@ -142,6 +155,7 @@ class NotesFilterBar(QWidget):
                 (self.tag_combo, [(t, f"#{t}") for t in choices.tags]),
                 (self.actor_combo, list(choices.actors)),
                 (self.article_combo, list(choices.articles)),
+                (self.author_combo, [(a, a) for a in choices.authors]),
             ):
                 current = combo.currentData()
                 while combo.count() > 1:
@@ -150,6 +164,8 @@ class NotesFilterBar(QWidget):
                     combo.addItem(label, value)
                     combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
                 combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+            authors = self.author_combo
+            authors.setVisible(authors.count() > 2 or authors.currentIndex() > 0)  # two people, or one chosen
         finally:
             self._loading = False
         self._changed()
@@ -168,6 +184,11 @@ class NotesFilterBar(QWidget):
         """Show only the notes of one article (None: of every article)."""
         index = self.article_combo.findData(article_id) if article_id is not None else 0
         self.article_combo.setCurrentIndex(max(index, 0))
+
+    def set_author(self, author: str | None) -> None:
+        """Show only the notes of one author (None or "": of everybody)."""
+        index = self.author_combo.findData(author) if author else 0
+        self.author_combo.setCurrentIndex(max(index, 0))
 
     def _text_done(self, combo: QComboBox) -> None:
         if not combo.currentText().strip() and combo.currentIndex() != 0:
@@ -201,6 +222,7 @@ class NotesFilterBar(QWidget):
             since=since,
             until=until,
             search=self.search.text().strip(),
+            author=self.author_combo.currentData() or "",
         )
         if flt != self._filter:
             self._filter = flt

@@ -20,6 +20,7 @@ AnnotationIdRole = Qt.ItemDataRole.UserRole + 32
 ArticleIdRole = Qt.ItemDataRole.UserRole + 33
 ColorRole = Qt.ItemDataRole.UserRole + 34  # the colour's name
 MeaningRole = Qt.ItemDataRole.UserRole + 35  # what the colour means to the user
+AuthorRole = Qt.ItemDataRole.UserRole + 36  # who made the note ("" when not recorded)
 BATCH = 200
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -138,7 +139,13 @@ class NotesListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return one_line(note.quote)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [self._meaning(note.color), one_line(note.quote), one_line(note.note), row.article_title]
+            parts = [
+                self._meaning(note.color),
+                one_line(note.quote),
+                one_line(note.note),
+                row.article_title,
+                note.author,
+            ]
             return ". ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
@@ -154,6 +161,8 @@ class NotesListModel(QAbstractListModel):
             return note.color
         if role == MeaningRole:
             return self._meaning(note.color)
+        if role == AuthorRole:
+            return note.author
         return None
 
     def _tooltip(self, row: NoteRow) -> str:
@@ -162,6 +171,10 @@ class NotesListModel(QAbstractListModel):
         made = local_date(row.created_at)
         if made:
             lines.append(f"Noted {made}")
+        if note.author:
+            lines.append(f"By {note.author}")
+        if note.edited_by and note.edited_by != note.author:
+            lines.append(f"Last changed by {note.edited_by}")
         if note.orphaned:
             lines.append("The passage is no longer found in the article's text.")
         return "\n".join(lines)

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
 
 from desktop.services import annotations as annotation_service
 from desktop.services.dto import AnnotationRow, ChangeSummary
@@ -27,6 +28,7 @@ from desktop.services.snapshots import (
 )
 from desktop.storage.db import Library
 from desktop.ui.context import AppContext
+from desktop.ui.edit_conflicts import ConflictGuard, copy_changes, keep_on_clipboard
 from desktop.ui.write_queue import WriteQueue
 
 NOTE_EDIT_ID = 7301  # QUndoCommand.id() of note edits: consecutive edits of one note merge
@@ -135,15 +137,23 @@ class EditAnnotationCommand(QueuedCommand):
         self.after_values = dict(other.after_values)
         return True
 
-    def do_undo(self) -> Any:
-        return annotation_service.update_annotation(
-            self._controller.library, self.annotation_id, **self.before
+    def _apply(self, values: dict[str, Any]) -> Any:
+        """Save ``values`` unless someone else saved the note since this window did (then it fails)."""
+        conflicts = self._controller.conflicts
+        row = annotation_service.update_annotation(
+            self._controller.library,
+            self.annotation_id,
+            expected_version=conflicts.last_written(self.annotation_id),
+            **values,
         )
+        conflicts.wrote(row)
+        return row
+
+    def do_undo(self) -> Any:
+        return self._apply(self.before)
 
     def do_redo(self) -> Any:
-        return annotation_service.update_annotation(
-            self._controller.library, self.annotation_id, **self.after_values
-        )
+        return self._apply(self.after_values)
 
     def after(self, _result: Any) -> None:
         self._controller.annotations_changed.emit(self.article_id)
@@ -180,12 +190,14 @@ class EditController(QObject):
     annotation_updated = Signal(object)  # AnnotationRow
     annotations_changed = Signal(int)  # article id
     actors_changed = Signal(object)  # ChangeSummary
+    conflict_resolved = Signal(object, object)  # the stored AnnotationRow, the copy kept (or None)
     failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.queue: WriteQueue = ctx.write_queue()
+        self.conflicts = ConflictGuard()
 
     @property
     def library(self) -> Library:
@@ -222,16 +234,62 @@ class EditController(QObject):
         if not after:
             return
         before = {k: current[k] for k in after}
+        ticket = self.conflicts.submitted(row.id, after)
 
-        def done(updated: AnnotationRow) -> None:
+        def work() -> AnnotationRow | None:
+            expected = self.conflicts.expected(row, ticket)
+            if expected is None:
+                return None  # the user settled a conflict over this edit (reload or copy)
+            updated = annotation_service.update_annotation(
+                self.library, row.id, expected_version=expected, **after
+            )
+            self.conflicts.wrote(updated)
+            return updated
+
+        def done(updated: AnnotationRow | None) -> None:
+            if updated is None:
+                return
             self.ctx.undo_stack.push(EditAnnotationCommand(self, row, before, after))
             self.annotation_updated.emit(updated)
             self.annotations_changed.emit(row.article_id)
 
+        def failed(error: BaseException) -> None:
+            if isinstance(error, annotation_service.EditConflictError):
+                self._settle_conflict(row, error.current)
+            else:
+                self._error("Could not save the annotation")(error)
+
+        self.queue.submit(work, done, failed)
+
+    def _settle_conflict(self, base: AnnotationRow, theirs: AnnotationRow) -> None:
+        """Someone saved the note since ``base``: ask, then reload theirs or keep ours as a copy."""
+        if self.conflicts.is_asking(base.id):
+            return  # the open dialog covers this save too
+        parent = self.parent()
+        choice, mine = self.conflicts.resolve(parent if isinstance(parent, QWidget) else None, base, theirs)
+        if choice == "reload":
+            self.annotations_changed.emit(theirs.article_id)
+            self.conflict_resolved.emit(theirs, None)
+            return
+        values = copy_changes(mine)
+
+        def done(copy: AnnotationRow) -> None:
+            self.ctx.undo_stack.push(
+                AnnotationPresenceCommand(self, "Keep a copy", copy.article_id, copy.id, exists_after=True)
+            )
+            self.annotations_changed.emit(copy.article_id)
+            self.conflict_resolved.emit(theirs, copy)
+
+        def copy_failed(error: BaseException) -> None:
+            keep_on_clipboard(mine.note)
+            self.failed.emit(
+                f"Could not keep a copy of your note (it is on the clipboard): {error_message(error)}"
+            )
+
         self.queue.submit(
-            lambda: annotation_service.update_annotation(self.library, row.id, **after),
+            lambda: annotation_service.create_annotation(self.library, base.article_id, **values),
             done,
-            self._error("Could not save the annotation"),
+            copy_failed,
         )
 
     def delete_annotation(self, annotation_id: int) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu
 from desktop.ui.notes_import import NotesImporter
 from desktop.ui.paths import action_icon
 from desktop.ui.theme import THEME_MODES, stored_mode
+from desktop.ui.user_name_dialog import change_user_name
 from desktop.ui.versions_dialog import open_versions
 
 if TYPE_CHECKING:
@@ -43,9 +44,18 @@ def add_action(
     return action
 
 
+def ask_user_name(window: MainWindow) -> None:
+    """Edit ▸ User Name…: the name recorded with the window's notes, corrections and imports."""
+    name = change_user_name(window, window.ctx)
+    if name:
+        window.show_status(
+            window.tr("Your notes, corrections and imports are recorded as {name}.").format(name=name)
+        )
+
+
 def build_menus(window: MainWindow) -> None:
-    """Fill the window's menu bar; sets ``find_action``, ``notes_action``, ``shortcuts_action`` and
-    ``theme_actions`` on the window."""
+    """Fill the window's menu bar; sets ``find_action``, ``notes_action``, ``shortcuts_action``,
+    ``user_name_action`` and ``theme_actions`` on the window."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     add_action(window, file_menu, "&Import Files…", window.choose_and_import_files, "Ctrl+O", "import-file")
@@ -71,6 +81,8 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addSeparator()
     window.find_action = add_action(window, edit_menu, "&Find in Article…", window.find_in_article, "Ctrl+F")
     add_action(window, edit_menu, "Search &Library", window.focus_search, "Ctrl+Shift+F", "search")
+    edit_menu.addSeparator()
+    window.user_name_action = add_action(window, edit_menu, "User &Name…", lambda: ask_user_name(window))
 
     view_menu = bar.addMenu("&View")
     add_action(
