@@ -89,6 +89,7 @@ def test_small_run_prints_every_figure(tmp_path: Path) -> None:
     for name in ("with_recognition", "without_recognition"):
         imported = result["import"][name]
         assert imported["imported"] == 5 and _positive(imported["articles_per_second"])
+        assert _positive(imported["cpu_seconds_main"]) and imported["workers"] >= 1
 
     check = subprocess.run(  # the built library is sound to the app's own check
         [
