@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ def test_chunks_own_the_whole_text_in_order_and_cut_at_sentence_starts() -> None
     chunks = plan_chunks(text, size=1_000, overlap=150)
     assert len(chunks) > 5
     assert chunks[0].own_start == 0 and chunks[-1].own_end == len(text)
-    for before, after in zip(chunks, chunks[1:], strict=False):
+    for before, after in pairwise(chunks):
         assert before.own_end == after.own_start
         assert after.own_start in starts and after.start in starts
         assert before.end >= before.own_end + 150 or before.end == len(text)
