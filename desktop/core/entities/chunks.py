@@ -15,6 +15,7 @@ import atexit
 import logging
 import multiprocessing
 import os
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,7 +25,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import pairwise
 
-from desktop.core.cancel import raise_if_cancelled
+from desktop.core.cancel import OperationCancelled, raise_if_cancelled
 from desktop.core.entities.recognizer import Recognizer, span_order
 from desktop.core.sentences import sentence_spans
 from desktop.core.types import EntitySpan
@@ -176,6 +177,7 @@ class ChunkedRecognizer:
         self._size = size
         self._overlap = overlap
         self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()  # imports on several threads share one pool
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Spans of ``text``: in one piece when it is short, else chunk by chunk."""
@@ -200,6 +202,10 @@ class ChunkedRecognizer:
         return merge_chunk_spans(text, chunks, found)
 
     def _ensure_pool(self) -> ProcessPoolExecutor | None:
+        with self._lock:
+            return self._pool_locked()
+
+    def _pool_locked(self) -> ProcessPoolExecutor | None:
         if self._factory is None or self._workers < 2:
             return None
         if self._pool is None:
@@ -213,9 +219,10 @@ class ChunkedRecognizer:
 
     def close(self) -> None:
         """Stop the worker processes (if any were started)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _result(
@@ -225,7 +232,7 @@ def _result(
     while True:
         try:
             raise_if_cancelled()
-        except BaseException:
+        except OperationCancelled:
             for other in futures:
                 other.cancel()
             raise
