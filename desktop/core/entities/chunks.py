@@ -155,8 +155,8 @@ class ChunkedRecognizer:
 
     With a ``factory`` (a picklable callable building the same model) and more than one worker,
     the chunks of a text of ``parallel_from`` characters or more are recognised in a pool of
-    worker processes, started on the first such text and kept for later ones; otherwise one
-    after the other in this process. Either way the spans are
+    worker processes, started on the first such text and kept for later ones; otherwise (and in
+    a process that is itself a worker) one after the other in this process. Either way the spans are
     those of the whole text, and Cancel takes effect between chunks.
     """
 
@@ -208,6 +208,8 @@ class ChunkedRecognizer:
     def _pool_locked(self) -> ProcessPoolExecutor | None:
         if self._factory is None or self._workers < 2:
             return None
+        if multiprocessing.parent_process() is not None:
+            return None  # already a worker (of an import pool): its siblings keep the other cores busy
         if self._pool is None:
             # spawn, not fork: the window's threads (and their locks) must not be copied into a worker
             context = multiprocessing.get_context("spawn")
