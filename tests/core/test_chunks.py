@@ -156,3 +156,31 @@ def test_chunks_recognised_in_worker_processes_give_the_same_entities() -> None:
         assert pooled.recognize(text, "de") == engines.recognize(text, "de")
     finally:
         pooled.close()
+
+
+def _broken_model() -> CapitalRuns:
+    raise RuntimeError("the model cannot be loaded in the worker")
+
+
+def test_workers_that_cannot_start_leave_the_work_to_this_process() -> None:
+    text = _text(600)
+    model = CapitalRuns()
+    whole = model.recognize(text, "de")
+    model.calls.clear()
+    chunked = ChunkedRecognizer(model, factory=_broken_model, workers=2, size=800, parallel_from=0)
+    try:
+        assert chunked.recognize(text, "de") == whole
+    finally:
+        chunked.close()
+    assert len(model.calls) > 3  # recognised here, chunk by chunk
+
+
+def test_a_worker_process_starts_no_pool_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "parent_process", lambda: object())
+    model = CapitalRuns()
+    chunked = ChunkedRecognizer(model, factory=CapitalRuns, workers=2, size=800, parallel_from=0)
+    text = _text(600)
+    assert chunked.recognize(text, "de") == CapitalRuns().recognize(text, "de")
+    assert len(model.calls) > 3
