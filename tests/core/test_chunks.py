@@ -184,3 +184,23 @@ def test_a_worker_process_starts_no_pool_of_its_own(monkeypatch: pytest.MonkeyPa
     text = _text(600)
     assert chunked.recognize(text, "de") == CapitalRuns().recognize(text, "de")
     assert len(model.calls) > 3
+
+
+def test_pooled_chunks_give_the_whole_texts_spans_and_idle_workers_stop() -> None:
+    import multiprocessing
+    import time
+
+    text = _text(600)
+    model = CapitalRuns()
+    pooled = ChunkedRecognizer(
+        model, factory=CapitalRuns, workers=2, size=800, parallel_from=0, idle_seconds=0
+    )
+    try:
+        assert pooled.recognize(text, "de") == CapitalRuns().recognize(text, "de")
+        assert model.calls == []  # the workers recognised every chunk
+        deadline = time.monotonic() + 60
+        while multiprocessing.active_children() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert multiprocessing.active_children() == []
+    finally:
+        pooled.close()

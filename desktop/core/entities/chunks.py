@@ -35,6 +35,7 @@ OVERLAP_CHARS = 2_000  # context on each side of a chunk's own stretch (a few se
 # From this length on the chunks go to worker processes: starting them (loading the model in
 # each) costs about as much as recognising this much text.
 PARALLEL_CHARS = 300_000
+IDLE_SECONDS = 120.0  # the workers (about 200 MB each with the German model) stop after this long unused
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +156,9 @@ class ChunkedRecognizer:
 
     With a ``factory`` (a picklable callable building the same model) and more than one worker,
     the chunks of a text of ``parallel_from`` characters or more are recognised in a pool of
-    worker processes, started on the first such text and kept for later ones; otherwise (and in
-    a process that is itself a worker) one after the other in this process. Either way the spans are
+    worker processes, started on the first such text and kept for later ones until none came for
+    ``idle_seconds``; otherwise (and in a process that is itself a worker) one after the other in
+    this process. Either way the spans are
     those of the whole text, and Cancel takes effect between chunks.
     """
 
@@ -169,6 +171,7 @@ class ChunkedRecognizer:
         size: int = CHUNK_CHARS,
         overlap: int = OVERLAP_CHARS,
         parallel_from: int = PARALLEL_CHARS,
+        idle_seconds: float = IDLE_SECONDS,
     ) -> None:
         self._model = model
         self._parallel_from = parallel_from
@@ -177,7 +180,10 @@ class ChunkedRecognizer:
         self._size = size
         self._overlap = overlap
         self._pool: ProcessPoolExecutor | None = None
+        self._idle_seconds = idle_seconds
         self._lock = threading.Lock()  # imports on several threads share one pool
+        self._users = 0  # recognitions using the pool right now
+        self._idle: threading.Timer | None = None  # stops the pool when no long text came for a while
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Spans of ``text``: in one piece when it is short, else chunk by chunk."""
@@ -185,15 +191,16 @@ class ChunkedRecognizer:
             return self._model.recognize(text, language)
         chunks = plan_chunks(text, self._size, self._overlap)
         pieces = [text[c.start : c.end] for c in chunks]
-        pool = self._ensure_pool() if len(text) >= self._parallel_from and len(chunks) > 1 else None
+        pool = self._take_pool() if len(text) >= self._parallel_from and len(chunks) > 1 else None
         if pool is not None:
             try:
                 futures = [pool.submit(_recognize_in_worker, piece, language, len(text)) for piece in pieces]
                 return merge_chunk_spans(text, chunks, [_result(future, futures) for future in futures])
             except BrokenProcessPool:  # a worker died (out of memory, killed): carry on without workers
                 log.warning("the recognition workers stopped; recognising in this process", exc_info=True)
-                self.close()
                 self._factory = None
+            finally:
+                self._give_back()
         found = []
         with recognising_chunk_of(len(text)):
             for piece in pieces:
@@ -201,28 +208,51 @@ class ChunkedRecognizer:
                 found.append(self._model.recognize(piece, language))
         return merge_chunk_spans(text, chunks, found)
 
-    def _ensure_pool(self) -> ProcessPoolExecutor | None:
+    def _take_pool(self) -> ProcessPoolExecutor | None:
+        """The pool (started on first use), counted as in use until :meth:`_give_back`."""
         with self._lock:
-            return self._pool_locked()
+            if self._factory is None or self._workers < 2 or multiprocessing.parent_process() is not None:
+                return None  # in a worker (of an import pool) the siblings keep the other cores busy
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
+            if self._pool is None:
+                # spawn, not fork: the window's threads (and their locks) must not be copied into a worker
+                context = multiprocessing.get_context("spawn")
+                self._pool = ProcessPoolExecutor(
+                    self._workers, mp_context=context, initializer=_start_worker, initargs=(self._factory,)
+                )
+                atexit.register(self.close)
+            self._users += 1
+            return self._pool
 
-    def _pool_locked(self) -> ProcessPoolExecutor | None:
-        if self._factory is None or self._workers < 2:
-            return None
-        if multiprocessing.parent_process() is not None:
-            return None  # already a worker (of an import pool): its siblings keep the other cores busy
-        if self._pool is None:
-            # spawn, not fork: the window's threads (and their locks) must not be copied into a worker
-            context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(
-                self._workers, mp_context=context, initializer=_start_worker, initargs=(self._factory,)
-            )
-            atexit.register(self.close)
-        return self._pool
+    def _give_back(self) -> None:
+        """One use of the pool ended; the last one leaves it to stop after a while without work."""
+        with self._lock:
+            self._users -= 1
+            if self._users == 0 and self._pool is not None:
+                if self._factory is None:  # broken: stop it now
+                    self._idle = threading.Timer(0, self._close_if_idle)
+                else:  # the workers hold a model each: free their memory when no long text comes
+                    self._idle = threading.Timer(self._idle_seconds, self._close_if_idle)
+                self._idle.daemon = True
+                self._idle.start()
+
+    def _close_if_idle(self) -> None:
+        with self._lock:
+            if self._users:
+                return
+            pool, self._pool, self._idle = self._pool, None, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
         """Stop the worker processes (if any were started)."""
         with self._lock:
             pool, self._pool = self._pool, None
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
