@@ -60,7 +60,7 @@ def run(data: Path, sizes: list[float], workers: int | None = None) -> list[dict
 
     model = model_recognizer(workers=workers)
     model.recognize("Warmlaufen in Wien.", "de")  # load outside the timed part
-    rows = []
+    rows: list[dict[str, object]] = []
     for megabytes in sizes:
         text = long_text(data, megabytes)
         timed = TimedRecognizer(model)
