@@ -31,6 +31,7 @@ from desktop.core.textfold import fold
 from desktop.services.dto import ActorRow
 from desktop.services.merge_candidates import MergeCandidate, merge_summary
 from desktop.ui.actors_model import actor_tooltip
+from desktop.ui.i18n import translate
 from desktop.ui.palette import ENTITY_SINGULAR
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -111,12 +112,17 @@ class MergeDialog(QDialog):
         self, source: ActorRow, candidates: list[MergeCandidate], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Merge actor")
+        self.setWindowTitle(translate("ActorDialogs", "Merge actor"))
         self._source = source
-        intro = QLabel(f"Which actor is “{source.name}” the same as? Similar names come first.", self)
+        intro = QLabel(
+            translate(
+                "ActorDialogs", "Which actor is “{name}” the same as? Similar names come first."
+            ).format(name=source.name),
+            self,
+        )
         intro.setWordWrap(True)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter by name")
+        self.filter.setPlaceholderText(translate("ActorDialogs", "Filter by name"))
         self.filter.setClearButtonEnabled(True)
         self.model = MergeCandidateModel(candidates, self)
         self.proxy = _NameFilter(self)
@@ -139,7 +145,7 @@ class MergeDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Merge")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ActorDialogs", "Merge"))
         self.buttons.accepted.connect(self._accept_if_chosen)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -182,7 +188,9 @@ class MergeDialog(QDialog):
         row = next((c.actor for c in self._candidates() if c.actor.id == chosen), None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(row is not None)
         self.summary.setText(
-            merge_summary(self._source, row) if row is not None else "Choose the actor to merge into."
+            merge_summary(self._source, row)
+            if row is not None
+            else translate("ActorDialogs", "Choose the actor to merge into.")
         )
 
     def _candidates(self) -> list[MergeCandidate]:

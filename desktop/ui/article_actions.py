@@ -19,6 +19,7 @@ from desktop.services.dto import ArticleRow, ChangeSummary, ReadingState
 from desktop.services.reading_state import mark_read, reading_states, set_archived, set_starred, step_in
 from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages
+from desktop.ui.i18n import translate
 from desktop.ui.paths import action_icon
 from desktop.ui.undo import QueuedCommand, error_message
 
@@ -92,8 +93,12 @@ class ArticleActions(QObject):
         self.archive_action = make("&Archive", ["E"], None, checkable=True, icon="archive")
         self.archive_action.toggled.connect(self._on_archive_toggled)
         self.delete_action = make("&Delete Article…", ["Del"], self.delete_current)
-        self.next_action.setToolTip("Next article in the list (Alt+Down or J in the reading pane)")
-        self.previous_action.setToolTip("Previous article in the list (Alt+Up or K in the reading pane)")
+        self.next_action.setToolTip(
+            translate("ArticleActions", "Next article in the list (Alt+Down or J in the reading pane)")
+        )
+        self.previous_action.setToolTip(
+            translate("ArticleActions", "Previous article in the list (Alt+Up or K in the reading pane)")
+        )
         self._syncing = False
         self._set_enabled(False)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.article_meta import ArticleEditError, ArticleMeta, clean_date, clean_outlet, clean_title
+from desktop.ui.i18n import translate
 
 ERROR_STYLE = "color: palette(bright-text);"
 
@@ -39,12 +40,14 @@ class ArticleMetaDialog(QDialog):
 
     def __init__(self, meta: ArticleMeta, parent: QWidget | None = None, *, imported: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Article details")
+        self.setWindowTitle(translate("ArticleMetaDialog", "Article details"))
         self.title_edit = QLineEdit(meta.title, self)
         self.date_edit = QLineEdit(meta.published or "", self)
-        self.date_edit.setPlaceholderText("YYYY-MM-DD; empty: no date known")
+        self.date_edit.setPlaceholderText(translate("ArticleMetaDialog", "YYYY-MM-DD; empty: no date known"))
         self.outlet_edit = QLineEdit(meta.outlet or "", self)
-        self.outlet_edit.setPlaceholderText("e.g. the newspaper or agency; empty: none")
+        self.outlet_edit.setPlaceholderText(
+            translate("ArticleMetaDialog", "e.g. the newspaper or agency; empty: none")
+        )
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label, edit in (

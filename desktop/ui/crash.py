@@ -10,6 +10,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.ui.i18n import translate
+
 
 class Messages:
     """Every modal question or error of the window goes through these (patched in tests)."""
@@ -96,4 +98,4 @@ class CrashHandler:
     def show_dialog(self, text: str, details: str) -> None:
         """The crash dialog (replaced in tests)."""
         window = QApplication.activeWindow()
-        Messages.show_error(window, "Briefing Reader – Unexpected error", text, details)
+        Messages.show_error(window, translate("Crash", "Briefing Reader – Unexpected error"), text, details)

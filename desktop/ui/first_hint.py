@@ -12,6 +12,8 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.ui.i18n import translate
+
 SEEN_KEY = "hints/first_start_seen"
 
 
@@ -70,8 +72,8 @@ class FirstStartHint(QFrame):
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.button = QPushButton("Got it", self)
-        self.button.setAccessibleName("Dismiss the hint")
+        self.button = QPushButton(translate("FirstHint", "Got it"), self)
+        self.button.setAccessibleName(translate("FirstHint", "Dismiss the hint"))
         self.button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.services.dto import ImportResult
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import translate
 from desktop.ui.tasks import TaskControl, TaskHandle
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -131,7 +132,7 @@ class ImportReport(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import report")
+        self.setWindowTitle(translate("ImportReport", "Import report"))
         self.setModal(False)
         self.model = ImportResultModel(self)
         self.summary = QLabel(self)
@@ -148,8 +149,8 @@ class ImportReport(QDialog):
         header.resizeSection(1, 180)
         header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = QPushButton("Copy", self)
-        copy.setToolTip("Copy the report as text")
+        copy = QPushButton(translate("ImportReport", "Copy"), self)
+        copy.setToolTip(translate("ImportReport", "Copy the report as text"))
         copy.clicked.connect(self.copy_to_clipboard)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)
@@ -197,8 +198,8 @@ class ImportController(QObject):
         self.progress = QProgressBar(status_bar)
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel", status_bar)
-        self.cancel_button.setToolTip("Stop importing after the current file")
+        self.cancel_button = QPushButton(translate("ImportReport", "Cancel"), status_bar)
+        self.cancel_button.setToolTip(translate("ImportReport", "Stop importing after the current file"))
         self.cancel_button.clicked.connect(self.cancel)
         status_bar.addPermanentWidget(self.progress)
         status_bar.addPermanentWidget(self.cancel_button)
@@ -230,7 +231,7 @@ class ImportController(QObject):
 
         def job(control: TaskControl) -> list[ImportResult]:
             missing = [
-                ImportResult(str(p), "error", message="No such file or folder.")
+                ImportResult(str(p), "error", message=translate("ImportReport", "No such file or folder."))
                 for p in paths
                 if not p.exists()
             ]
@@ -242,7 +243,11 @@ class ImportController(QObject):
             )
             if not results and not control.cancelled():
                 results = [
-                    ImportResult(str(p), "error", message="The folder holds no importable files.")
+                    ImportResult(
+                        str(p),
+                        "error",
+                        message=translate("ImportReport", "The folder holds no importable files."),
+                    )
                     for p in present
                 ]
             return missing + results

@@ -19,6 +19,7 @@ from desktop.services.library_filters import (
     tags_in_use,
 )
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import translate
 from desktop.ui.tasks import TaskControl
 
 Choices = tuple[list[str], list[ActorChoice], list[str]]  # tags, actors, authors
@@ -44,13 +45,13 @@ class FilterBar(QWidget):
         self._filter = LibraryFilter()
         self._pending_actor: int | None = None
         self.tag_combo = QComboBox(self)
-        self.tag_combo.setAccessibleName("Filter by tag")
-        self.tag_combo.addItem("All tags", None)
+        self.tag_combo.setAccessibleName(translate("LibraryFilterBar", "Filter by tag"))
+        self.tag_combo.addItem(translate("LibraryFilterBar", "All tags"), None)
         self.actor_combo = QComboBox(self)
-        self.actor_combo.setAccessibleName("Filter by actor")
+        self.actor_combo.setAccessibleName(translate("LibraryFilterBar", "Filter by actor"))
         self.actor_combo.setEditable(True)
         self.actor_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.actor_combo.addItem("All actors", None)
+        self.actor_combo.addItem(translate("LibraryFilterBar", "All actors"), None)
         self.actor_matches = QStandardItemModel(self)  # actors whose names contain the typed text
         self.actor_completer = QCompleter(self.actor_matches, self)
         self.actor_completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -71,7 +72,7 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
             combo.currentIndexChanged.connect(lambda _i: self._changed())
-        self.notes_check = QCheckBox("Has notes", self)
+        self.notes_check = QCheckBox(translate("LibraryFilterBar", "Has notes"), self)
         self.notes_check.toggled.connect(lambda _b: self._changed())
         self.author_combo = QComboBox(self)
         self.author_combo.setAccessibleName(self.tr("Filter by author"))
@@ -83,8 +84,12 @@ class FilterBar(QWidget):
         self.author_combo.setMinimumContentsLength(6)
         self.author_combo.currentIndexChanged.connect(lambda _i: self._changed())
         self.state_combo = QComboBox(self)
-        self.state_combo.setAccessibleName("Show articles by reading state")
-        self.state_combo.setToolTip("Which articles to list: archived ones are hidden unless chosen here")
+        self.state_combo.setAccessibleName(translate("LibraryFilterBar", "Show articles by reading state"))
+        self.state_combo.setToolTip(
+            translate(
+                "LibraryFilterBar", "Which articles to list: archived ones are hidden unless chosen here"
+            )
+        )
         for key, label in STATE_VIEWS.items():
             self.state_combo.addItem(label, key)
         stored = ctx.settings.value(STATE_VIEW_KEY, "inbox")

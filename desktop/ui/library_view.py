@@ -16,6 +16,7 @@ from desktop.services.article_pages import ArticleQuery
 from desktop.services.dto import ReadingState
 from desktop.services.library_filters import LibraryFilter, StateView
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import translate
 from desktop.ui.library_columns import ColumnFitter
 from desktop.ui.library_delegate import SnippetDelegate, fit_first_hit, snippet_segments
 from desktop.ui.library_filter_bar import FilterBar
@@ -61,10 +62,10 @@ class LibraryPane(QWidget):
 
     def _build(self) -> None:
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search the library…")
+        self.search.setPlaceholderText(translate("LibraryView", "Search the library…"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(action_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setAccessibleName("Search the library")
+        self.search.setAccessibleName(translate("LibraryView", "Search the library"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -92,7 +93,7 @@ class LibraryPane(QWidget):
         self.view.setSelectionMode(QTreeView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QTreeView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        self.view.setAccessibleName("Articles")
+        self.view.setAccessibleName(translate("LibraryView", "Articles"))
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a title say something
         header = self.view.header()
         self.columns = ColumnFitter(self.view)
@@ -300,7 +301,13 @@ class LibraryPane(QWidget):
             return  # not counted yet: the count follows the first page
         total = max(self.model.library_total(), shown)
         noun = "article" if total == 1 else "articles"
-        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        self.count_label.setText(
+            f"{total} {noun}"
+            if shown == total
+            else translate("LibraryView", "{shown} of {total} {noun}").format(
+                shown=shown, total=total, noun=noun
+            )
+        )
 
     # ------------------------------------------------------------------ selection
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.notes_query import NotesFilter, make_filter
+from desktop.ui.i18n import translate
 from desktop.ui.palette import ColorPalette, annotation_color
 from desktop.ui.paths import action_icon
 from desktop.ui.reader_toolbar import chip_icon
@@ -74,10 +75,10 @@ class NotesFilterBar(QWidget):
         self._filter = NotesFilter()
         self._loading = False
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search notes and passages…")
+        self.search.setPlaceholderText(translate("NotesFilterBar", "Search notes and passages…"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(action_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setAccessibleName("Search notes and passages")
+        self.search.setAccessibleName(translate("NotesFilterBar", "Search notes and passages"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -100,7 +101,7 @@ class NotesFilterBar(QWidget):
         for edit, name in ((self.since_edit, "From"), (self.until_edit, "Until")):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(f"{name} day")
+            edit.setAccessibleName(translate("NotesFilterBar", "{name} day").format(name=name))
             edit.dateChanged.connect(lambda _d: self._changed())
         for combo in (
             self.color_combo,

@@ -16,6 +16,7 @@ from desktop.core.ingest import read_limited
 from desktop.services.w3c_notes import NotesImport, import_notes
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import translate
 
 IMPORT_NOTES_DIR_KEY = "import/notes-folder"
 REPORT_LINES = 12
@@ -46,7 +47,10 @@ class NotesImporter(QObject):
     def choose_file(cls, parent: QWidget, folder: str) -> str:
         """The open-file dialog (replaced in tests)."""
         path, _filter = QFileDialog.getOpenFileName(
-            parent, "Import Notes", folder, "Web Annotations (*.json *.jsonld);;All files (*)"
+            parent,
+            translate("NotesImport", "Import Notes"),
+            folder,
+            translate("NotesImport", "Web Annotations (*.json *.jsonld);;All files (*)"),
         )
         return path
 

@@ -31,6 +31,7 @@ from desktop.services.notes_query import NotesFilter, describe, export_notes, qu
 from desktop.services.queries import list_articles
 from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages, message_of
+from desktop.ui.i18n import translate
 from desktop.ui.notes_delegate import NoteDelegate
 from desktop.ui.notes_filter_bar import NoteChoices, NotesFilterBar
 from desktop.ui.notes_model import AnnotationIdRole, ArticleIdRole, NotesListModel
@@ -78,7 +79,7 @@ class NotesPane(QWidget):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(NoteDelegate(self.view))
-        self.view.setAccessibleName("Notes")
+        self.view.setAccessibleName(translate("NotesView", "Notes"))
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -95,14 +96,16 @@ class NotesPane(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setForegroundRole(self.count_label.palette().ColorRole.PlaceholderText)
         self.export_button = QToolButton(self)
-        self.export_button.setText("Export")
+        self.export_button.setText(translate("NotesView", "Export"))
         self.export_button.setIcon(action_icon("export"))
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setToolTip("Export the notes listed (as filtered) to Markdown")
+        self.export_button.setToolTip(
+            translate("NotesView", "Export the notes listed (as filtered) to Markdown")
+        )
         menu = QMenu(self.export_button)
-        self.save_action = menu.addAction("Save as Markdown…", self.export_to_file)
-        self.copy_action = menu.addAction("Copy as Markdown", self.copy_markdown)
+        self.save_action = menu.addAction(translate("NotesView", "Save as Markdown…"), self.export_to_file)
+        self.copy_action = menu.addAction(translate("NotesView", "Copy as Markdown"), self.copy_markdown)
         self.export_button.setMenu(menu)
         footer = QHBoxLayout()
         footer.addWidget(self.count_label, 1)
@@ -164,7 +167,9 @@ class NotesPane(QWidget):
         finally:
             self._selecting = False
         total = self.model.total()
-        self.count_label.setText(f"{total} note{'s' if total != 1 else ''}")
+        self.count_label.setText(
+            translate("NotesView", "{total} note{x1}").format(total=total, x1="s" if total != 1 else "")
+        )
         self.empty_label.setText(NOTHING_MATCHES if flt.active else EMPTY_LIBRARY)
         self.empty_label.setVisible(total == 0)
         self.export_button.setEnabled(total > 0)
@@ -205,9 +210,9 @@ class NotesPane(QWidget):
         """The save-file dialog (replaced in tests)."""
         path, _filter = QFileDialog.getSaveFileName(
             parent,
-            "Export Notes",
+            translate("NotesView", "Export Notes"),
             suggested,
-            "Markdown (*.md);;All files (*)",
+            translate("NotesView", "Markdown (*.md);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         return path

@@ -14,6 +14,7 @@ from desktop.services.queries import article_detail, list_actors
 from desktop.ui.analysis_edits import AnalysisEdits
 from desktop.ui.context import AppContext
 from desktop.ui.find_bar import FindBar
+from desktop.ui.i18n import translate
 from desktop.ui.palette import SHORTCUT_COLORS
 from desktop.ui.reader_editing import SelectionEditing
 from desktop.ui.reader_layers import ScrollMemory, TransientLayers, as_number
@@ -138,7 +139,9 @@ class ReaderPane(SelectionEditing, QWidget):
         colors = self.palette_colors
         label = colors.label(colors.default_color() if name == "default" else name)
         self.highlight_actions[name].setText(
-            f"Highlight in the default colour: {label}" if name == "default" else f"Highlight: {label}"
+            translate("ReaderView", "Highlight in the default colour: {label}").format(label=label)
+            if name == "default"
+            else translate("ReaderView", "Highlight: {label}").format(label=label)
         )
 
     # --- public API ---------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 from desktop.services.reanalysis import ReanalysisResult, Reanalyzer, outdated_article_ids
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import translate
 from desktop.ui.tasks import TaskControl, TaskHandle
 
 
@@ -31,8 +32,10 @@ class ReanalysisRunner(QObject):
         self.progress = QProgressBar(status_bar)
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel", status_bar)
-        self.cancel_button.setToolTip("Stop after the current article (the finished ones are kept)")
+        self.cancel_button = QPushButton(translate("ReanalysisRunner", "Cancel"), status_bar)
+        self.cancel_button.setToolTip(
+            translate("ReanalysisRunner", "Stop after the current article (the finished ones are kept)")
+        )
         self.cancel_button.clicked.connect(self.cancel)
         for widget in (self.label, self.progress, self.cancel_button):
             status_bar.addPermanentWidget(widget)
@@ -65,7 +68,11 @@ class ReanalysisRunner(QObject):
     def _progress(self, done: int, total: int, _label: str) -> None:
         if total <= 0:
             return
-        self.label.setText(f"Finding quotes in older articles: {done} of {total}")
+        self.label.setText(
+            translate("ReanalysisRunner", "Finding quotes in older articles: {done} of {total}").format(
+                done=done, total=total
+            )
+        )
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         for widget in (self.label, self.progress, self.cancel_button):
@@ -75,7 +82,7 @@ class ReanalysisRunner(QObject):
         """Stop after the current article."""
         if self._handle is not None:
             self._handle.cancel()
-            self.label.setText("Stopping after the current article…")
+            self.label.setText(translate("ReanalysisRunner", "Stopping after the current article…"))
             self.cancel_button.setEnabled(False)
 
     def _hide(self) -> None:

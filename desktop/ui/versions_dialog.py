@@ -29,6 +29,7 @@ from desktop.core.textdiff import text_diff
 from desktop.services.version_history import AnchorRow, ArticleVersions, VersionRow, article_versions
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 STATE_TEXT = {
@@ -162,8 +163,8 @@ class VersionsDialog(QDialog):
         super().__init__(parent)
         self._ctx, self._article_id = ctx, article_id
         self._data: ArticleVersions | None = None
-        self.setWindowTitle("Article Versions")
-        self.summary = QLabel("Loading…", self)
+        self.setWindowTitle(translate("VersionsDialog", "Article Versions"))
+        self.summary = QLabel(translate("VersionsDialog", "Loading…"), self)
         self.summary.setWordWrap(True)
         self.versions_model = VersionsModel(self)
         self.versions_view = QTableView(self)
@@ -231,7 +232,9 @@ class VersionsDialog(QDialog):
         self.diff_view.setHtml(diff_html(chosen.text, current.text))
 
     def _failed(self, error: BaseException) -> None:
-        self.summary.setText(f"The versions could not be loaded: {message_of(error)}")
+        self.summary.setText(
+            translate("VersionsDialog", "The versions could not be loaded: {x1}").format(x1=message_of(error))
+        )
         self.loaded.emit()
 
 
@@ -249,7 +252,7 @@ def open_versions(window: VersionsHost, parent: QWidget) -> VersionsDialog | Non
     """Article ▸ Versions…: the dialog for the article being read (None when none is open)."""
     article_id = window.current_article_id()
     if article_id is None:
-        window.show_status("Open an article to see its versions.")
+        window.show_status(translate("VersionsDialog", "Open an article to see its versions."))
         return None
     dialog = VersionsDialog(window.ctx, article_id, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
