@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QEvent,
     QItemSelection,
@@ -31,13 +32,20 @@ from desktop.core.textfold import fold
 from desktop.services.dto import ActorRow
 from desktop.services.merge_candidates import MergeCandidate, merge_summary
 from desktop.ui.actors_model import actor_tooltip
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import LabelList, translate
 from desktop.ui.palette import ENTITY_SINGULAR
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ActorIdRole = Qt.ItemDataRole.UserRole + 1
 SearchTextRole = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Actor", "Type", "Mentions")
+COLUMNS = LabelList(
+    "ActorDialogs",
+    (
+        QT_TRANSLATE_NOOP("ActorDialogs", "Actor"),
+        QT_TRANSLATE_NOOP("ActorDialogs", "Type"),
+        QT_TRANSLATE_NOOP("ActorDialogs", "Mentions"),
+    ),
+)
 
 
 def _screen_width(widget: QWidget | None) -> int:
@@ -175,7 +183,11 @@ class MergeDialog(QDialog):
         """Wide enough for the longest name (within the screen), so names are not cut."""
         metrics = QFontMetrics(self.list.font())
         longest = max((metrics.horizontalAdvance(c.actor.name) for c in candidates[:200]), default=200)
-        others = metrics.horizontalAdvance("Organisation") + metrics.horizontalAdvance("Mentions") + 80
+        others = (
+            metrics.horizontalAdvance(ENTITY_SINGULAR["organization"])
+            + metrics.horizontalAdvance(COLUMNS[2])
+            + 80
+        )
         width = min(longest + others + 60, int(_screen_width(self) * 0.9))
         self.resize(max(width, 420), 440)
 

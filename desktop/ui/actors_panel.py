@@ -258,7 +258,12 @@ class ActorsPanel(QWidget):
         actor = self.actors_model.actor(self.tree.currentIndex())
         if actor is None:
             return
-        name = NameDialog.ask(self, "Rename actor", f"New name of “{actor.name}”:", actor.name)
+        name = NameDialog.ask(
+            self,
+            translate("ActorsPanel", "Rename actor"),
+            translate("ActorsPanel", "New name of “{name}”:").format(name=actor.name),
+            actor.name,
+        )
         if name is not None and name.strip() and name.strip() != actor.name:
             self.rename_actor(actor.id, name)
 
@@ -275,7 +280,7 @@ class ActorsPanel(QWidget):
         def choose(result: tuple[ActorRow, list[MergeCandidate]]) -> None:
             source, candidates = result
             if not candidates:
-                self.reader.show_message("There is no other actor to merge with.")
+                self.reader.show_message(translate("ActorsPanel", "There is no other actor to merge with."))
                 return
             target = MergeDialog.ask(self, source, candidates)
             if target is not None:
@@ -286,19 +291,23 @@ class ActorsPanel(QWidget):
     def rename_actor(self, actor_id: int, name: str) -> None:
         """Rename an actor (undoable)."""
         self.edits.correct_actors(
-            "Rename actor", [actor_id], lambda lib: corrections.rename_actor(lib, actor_id, name)
+            translate("ActorsPanel", "Rename actor"),
+            [actor_id],
+            lambda lib: corrections.rename_actor(lib, actor_id, name),
         )
 
     def change_actor_type(self, actor_id: int, kind: str) -> None:
         """Change an actor's type (undoable)."""
         self.edits.correct_actors(
-            "Change type", [actor_id], lambda lib: corrections.change_type(lib, actor_id, kind)
+            translate("ActorsPanel", "Change type"),
+            [actor_id],
+            lambda lib: corrections.change_type(lib, actor_id, kind),
         )
 
     def merge_actor(self, source_id: int, target_id: int) -> None:
         """Merge ``source`` into ``target`` (undoable)."""
         self.edits.correct_actors(
-            "Merge actors",
+            translate("ActorsPanel", "Merge actors"),
             [source_id, target_id],
             lambda lib: corrections.merge_actors(lib, source_id, target_id),
         )
@@ -306,5 +315,7 @@ class ActorsPanel(QWidget):
     def reject_actor(self, actor_id: int) -> None:
         """ "Not an entity" (undoable)."""
         self.edits.correct_actors(
-            "Not an entity", [actor_id], lambda lib: corrections.reject_actor(lib, actor_id)
+            translate("ActorsPanel", "Not an entity"),
+            [actor_id],
+            lambda lib: corrections.reject_actor(lib, actor_id),
         )

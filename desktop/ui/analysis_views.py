@@ -74,18 +74,24 @@ class AnalysisViews(QObject):
     def _add_actions(self) -> None:
         window = self.window
         self.dossier_action = self._action(
-            "Actor &Dossier",
+            translate("AnalysisViews", "Actor &Dossier"),
             self.open_selected_dossier,
             "Ctrl+Shift+D",
-            "Everything about the selected actor",
+            translate("AnalysisViews", "Everything about the selected actor"),
         )
         self.dossier_action.setIcon(action_icon("dossier"))
         self.network_action = self._action(
-            "&Relations", self.open_network, "Ctrl+Shift+R", "Who is named with whom: the actors' network"
+            translate("AnalysisViews", "&Relations"),
+            self.open_network,
+            "Ctrl+Shift+R",
+            translate("AnalysisViews", "Who is named with whom: the actors' network"),
         )
         self.network_action.setIcon(action_icon("relations"))
         self.details_action = self._action(
-            "Edit Article &Details…", self.edit_current_article, "F2", "Title, publication date and source"
+            translate("AnalysisViews", "Edit Article &Details…"),
+            self.edit_current_article,
+            "F2",
+            translate("AnalysisViews", "Title, publication date and source"),
         )
         self.quotes_action = QAction(translate("AnalysisViews", "Show &Quotes"), window, checkable=True)
         self.quotes_action.setToolTip(translate("AnalysisViews", "Mark who said what in the text"))
@@ -93,8 +99,10 @@ class AnalysisViews(QObject):
             self.quotes_action.setChecked(self.reader.quote_marks.is_visible())
             self.quotes_action.toggled.connect(self.reader.set_quotes_visible)
             self.reader.quote_marks.visibility_changed.connect(self.quotes_action.setChecked)
-        view_menu = _menu(window, "&View")
-        article_menu = _menu(window, "&Article") or _menu(window, "&Edit")
+        view_menu = _menu(window, translate("WindowMenus", "&View"))
+        article_menu = _menu(window, translate("WindowMenus", "&Article")) or _menu(
+            window, translate("WindowMenus", "&Edit")
+        )
         if view_menu is not None:
             view_menu.addSeparator()
             view_menu.addAction(self.quotes_action)
@@ -103,7 +111,7 @@ class AnalysisViews(QObject):
             article_menu.addAction(self.details_action)
         actors_menu = QMenu(translate("AnalysisViews", "A&ctors"), window)
         actors_menu.addActions([self.dossier_action, self.network_action])
-        help_menu = _menu(window, "&Help")
+        help_menu = _menu(window, translate("WindowMenus", "&Help"))
         bar = window.menuBar()
         bar.insertMenu(help_menu.menuAction(), actors_menu) if help_menu is not None else bar.addMenu(
             actors_menu
@@ -111,7 +119,9 @@ class AnalysisViews(QObject):
         self.actors_menu = actors_menu
         # The library list: article details from its context menu.
         library_view = window.library_pane.view
-        library_details = self._action("Edit Title, Date and Source…", self.edit_selected_article)
+        library_details = self._action(
+            translate("AnalysisViews", "Edit Title, Date and Source…"), self.edit_selected_article
+        )
         library_view.addAction(library_details)
         library_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # The library's actor filter: a button in the field opens the chosen actor's dossier.

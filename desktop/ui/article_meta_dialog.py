@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.article_meta import ArticleEditError, ArticleMeta, clean_date, clean_outlet, clean_title
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import format_date, translate
 
 ERROR_STYLE = "color: palette(bright-text);"
 
@@ -51,9 +51,9 @@ class ArticleMetaDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label, edit in (
-            ("title", "&Title:", self.title_edit),
-            ("date", "&Published:", self.date_edit),
-            ("outlet", "&Source:", self.outlet_edit),
+            ("title", translate("ArticleMetaDialog", "&Title:"), self.title_edit),
+            ("date", translate("ArticleMetaDialog", "&Published:"), self.date_edit),
+            ("outlet", translate("ArticleMetaDialog", "&Source:"), self.outlet_edit),
         ):
             error = QLabel("", self)
             error.setStyleSheet(ERROR_STYLE)
@@ -64,8 +64,17 @@ class ArticleMetaDialog(QDialog):
             form.addRow("", error)
             edit.textChanged.connect(lambda _text: self.validate())
         note = QLabel(
-            "The publication date is the day the article appeared; without one, timelines count it "
-            "at the day it was imported" + (f" ({imported})." if imported else "."),
+            translate(
+                "ArticleMetaDialog",
+                "The publication date is the day the article appeared; without one, timelines count it "
+                "at the day it was imported ({date}).",
+            ).format(date=format_date(imported))
+            if imported
+            else translate(
+                "ArticleMetaDialog",
+                "The publication date is the day the article appeared; without one, timelines count it "
+                "at the day it was imported.",
+            ),
             self,
         )
         note.setWordWrap(True)

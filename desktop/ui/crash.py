@@ -86,10 +86,17 @@ class CrashHandler:
             return
         self._showing = True
         try:
-            where = f"The details were written to {logged}." if logged else "The details could not be saved."
+            where = (
+                translate("Crash", "The details were written to {path}.").format(path=logged)
+                if logged
+                else translate("Crash", "The details could not be saved.")
+            )
             self.show_dialog(
-                f"Something went wrong: {message_of(error)}\n\n{where} "
-                "Your library is safe; you can keep working, but restarting is wise.",
+                translate("Crash", "Something went wrong: {error}").format(error=message_of(error))
+                + "\n\n"
+                + where
+                + " "
+                + translate("Crash", "Your library is safe; you can keep working, but restarting is wise."),
                 text,
             )
         finally:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +45,7 @@ from desktop.ui.dossier_models import (
     role_columns,
     role_spans,
 )
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import Labels, plural, translate
 from desktop.ui.palette import ENTITY_SINGULAR, ColorPalette, entity_color
 from desktop.ui.paths import action_icon
 from desktop.ui.tasks import TaskControl
@@ -55,6 +55,13 @@ GEOMETRY_KEY = "dossier/geometry"
 UNIT_KEY = "dossier/timeline_unit"
 EXPORT_DIR_KEY = "dossier/export_folder"
 MAX_ALIASES = 12
+UNIT_LABELS = Labels(
+    "DossierView",
+    {
+        "week": QT_TRANSLATE_NOOP("DossierView", "per week"),
+        "month": QT_TRANSLATE_NOOP("DossierView", "per month"),
+    },
+)
 
 
 def _table(
@@ -140,7 +147,7 @@ class DossierWindow(QWidget):
 
         self.unit_combo = QComboBox(self)
         for unit in UNITS:
-            self.unit_combo.addItem(translate("DossierView", "per {unit}").format(unit=unit), unit)
+            self.unit_combo.addItem(UNIT_LABELS.get(unit, unit), unit)
         stored = str(self.ctx.settings.value(UNIT_KEY, "month"))
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(stored)))
         self.unit_combo.currentIndexChanged.connect(self._unit_changed)
@@ -239,9 +246,9 @@ class DossierWindow(QWidget):
             return
         self._dossier = None
         self.status_label.setText(
-            translate("DossierView", "{x1} (the actor may have been merged into another or removed).").format(
-                x1=message_of(error)
-            )
+            translate(
+                "DossierView", "{error} (the actor may have been merged into another or removed)."
+            ).format(error=message_of(error))
         )
         self._update_buttons()
 
@@ -256,17 +263,29 @@ class DossierWindow(QWidget):
         kind = ENTITY_SINGULAR.get(actor.type, actor.type)
         facts = [
             kind,
-            f"{len(dossier.articles)} article{'s' if len(dossier.articles) != 1 else ''}",
-            f"{actor.mentions} mention{'s' if actor.mentions != 1 else ''}",
-            f"{len(dossier.quotes)} statement{'s' if len(dossier.quotes) != 1 else ''}",
+            plural(
+                len(dossier.articles),
+                translate("DossierView", "1 article"),
+                translate("DossierView", "{n} articles"),
+            ),
+            plural(
+                actor.mentions,
+                translate("DossierView", "1 mention"),
+                translate("DossierView", "{n} mentions"),
+            ),
+            plural(
+                len(dossier.quotes),
+                translate("DossierView", "1 statement"),
+                translate("DossierView", "{n} statements"),
+            ),
         ]
         if actor.roles:
-            facts.append("roles: " + "; ".join(actor.roles[:4]))
+            facts.append(translate("DossierView", "roles: {roles}").format(roles="; ".join(actor.roles[:4])))
         self.facts_label.setText("  ·  ".join(facts))
         aliases = list(actor.aliases)
         shown = "; ".join(aliases[:MAX_ALIASES])
         if len(aliases) > MAX_ALIASES:
-            shown += f" and {len(aliases) - MAX_ALIASES} more"
+            shown += " " + translate("DossierView", "and {n} more").format(n=len(aliases) - MAX_ALIASES)
         self.aliases_label.setText(
             translate("DossierView", "Also named: {shown}").format(shown=shown)
             if aliases
@@ -279,11 +298,11 @@ class DossierWindow(QWidget):
         self.related_model.set_rows(dossier.related)
         self.roles_model.set_rows(role_spans(dossier.roles))
         for view, index, title, rows in (
-            (self.tabs, 0, "What they said", dossier.quotes),
-            (self.tabs, 1, "Articles", dossier.articles),
-            (self.tabs, 2, "Your notes", dossier.annotations),
-            (self.side_tabs, 0, "Related actors", dossier.related),
-            (self.side_tabs, 1, "Roles", role_spans(dossier.roles)),
+            (self.tabs, 0, translate("DossierView", "What they said"), dossier.quotes),
+            (self.tabs, 1, translate("DossierView", "Articles"), dossier.articles),
+            (self.tabs, 2, translate("DossierView", "Your notes"), dossier.annotations),
+            (self.side_tabs, 0, translate("DossierView", "Related actors"), dossier.related),
+            (self.side_tabs, 1, translate("DossierView", "Roles"), role_spans(dossier.roles)),
         ):
             view.setTabText(index, f"{title} ({len(rows)})")
         self._show_timeline()
@@ -308,11 +327,18 @@ class DossierWindow(QWidget):
         buckets = dossier.timeline(self._unit())
         self.timeline.set_buckets(buckets, entity_color(dossier.actor.type))
         by_import = sum(b.by_import_date for b in buckets)
-        note = self.timeline.summary()
+        note = self.timeline.summary(with_import=False)
         if by_import:
-            note = note.replace(f" {by_import} dated by import.", "") + (
-                f" Hatched: {by_import} article{'s' if by_import != 1 else ''} without a publication "
-                "date, counted at the day imported."
+            note += " " + plural(
+                by_import,
+                translate(
+                    "DossierView",
+                    "Hatched: 1 article without a publication date, counted at the day imported.",
+                ),
+                translate(
+                    "DossierView",
+                    "Hatched: {n} articles without a publication date, counted at the day imported.",
+                ),
             )
         self.timeline_note.setText(note)
 
@@ -370,7 +396,11 @@ class DossierWindow(QWidget):
         if target.suffix == "":
             target = target.with_suffix(".md")
         replace = target.exists()
-        if replace and not Messages.ask(self, "Export Dossier", f"{target.name} already exists. Replace it?"):
+        if replace and not Messages.ask(
+            self,
+            translate("DossierView", "Export Dossier"),
+            translate("DossierView", "{name} already exists. Replace it?").format(name=target.name),
+        ):
             return
         palette = ColorPalette(self.ctx.settings)
         meanings = {color: palette.meaning(color) for color in palette.colors()}

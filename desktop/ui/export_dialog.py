@@ -9,7 +9,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -43,22 +43,25 @@ SCOPES = ("article", "tag", "actor", "library")
 FORMATS = {"markdown": ("Markdown", ".md"), "w3c": ("W3C Web Annotation JSON", ".jsonld")}
 EXPORT_DIR_KEY = "export/folder"
 VAULT_DIR_KEY = "export/vault"
-VAULT_NOTE = (
+VAULT_NOTE = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "The vault holds a note for every article with highlights and for every actor named in them, "
     "linked with [[wikilinks]]. Exporting again updates those notes in place and keeps what you "
-    "wrote below their marker line."
+    "wrote below their marker line.",
 )
 
 
 def default_name(scope: str, article_title: str | None, tag: str | None, actor: str | None) -> str:
     """A portable file name for an export."""
     if scope == "article" and article_title:
-        return safe_filename(f"{article_title} – notes")
+        return safe_filename(translate("ExportDialog", "{title} – notes").format(title=article_title))
     if scope == "tag" and tag:
-        return safe_filename(f"notes tagged {tag.replace('/', ' ')}")
+        return safe_filename(
+            translate("ExportDialog", "notes tagged {tag}").format(tag=tag.replace("/", " "))
+        )
     if scope == "actor" and actor:
-        return safe_filename(f"notes on {actor}")
-    return safe_filename("briefing notes")
+        return safe_filename(translate("ExportDialog", "notes on {actor}").format(actor=actor))
+    return safe_filename(translate("ExportDialog", "briefing notes"))
 
 
 def render_export(
@@ -119,10 +122,12 @@ class ExportDialog(QDialog):
         self.actor_combo.setEditable(True)
         self.actor_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         labels = {
-            "article": f"This article{': ' + self._article_title if self._article_title else ''}",
-            "tag": "Tag",
-            "actor": "Actor",
-            "library": "The whole library",
+            "article": translate("ExportDialog", "This article: {title}").format(title=self._article_title)
+            if self._article_title
+            else translate("ExportDialog", "This article"),
+            "tag": translate("ExportDialog", "Tag"),
+            "actor": translate("ExportDialog", "Actor"),
+            "library": translate("ExportDialog", "The whole library"),
         }
         for scope in SCOPES:
             radio = QRadioButton(labels[scope], self)
@@ -174,7 +179,7 @@ class ExportDialog(QDialog):
         vault_row.setContentsMargins(22, 0, 0, 0)
         vault_row.addWidget(self.vault_edit, 1)
         vault_row.addWidget(self.vault_browse)
-        self.vault_note = QLabel(VAULT_NOTE, self)
+        self.vault_note = QLabel(translate("ExportDialog", VAULT_NOTE), self)
         self.vault_note.setWordWrap(True)
         self.vault_note.setContentsMargins(22, 0, 0, 0)
         self.vault_note.setForegroundRole(self.vault_note.palette().ColorRole.PlaceholderText)
@@ -325,7 +330,9 @@ class ExportDialog(QDialog):
             if target.suffix == "":
                 target = target.with_suffix(FORMATS[self.export_format()][1])
             if target.exists() and not Messages.ask(
-                self, "Export Notes", f"{target.name} already exists. Replace it?"
+                self,
+                translate("ExportDialog", "Export Notes"),
+                translate("ExportDialog", "{name} already exists. Replace it?").format(name=target.name),
             ):
                 return
         ctx, meanings, fmt = self._ctx, self._ctx.color_palette().meanings(), self.export_format()

@@ -11,8 +11,10 @@ the settings and applied at the next start (a running window keeps its language)
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -37,6 +39,43 @@ CATALOG = "briefing"  # resources/i18n/briefing_<lang>.qm
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the interface language (``context`` is the fixed name of the class or module)."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+class Labels(Mapping[Any, str]):
+    """A table of labels marked with ``QT_TRANSLATE_NOOP(context, …)``, translated whenever it is read."""
+
+    def __init__(self, context: str, labels: Mapping[Any, str]) -> None:
+        self.context = context
+        self._labels = dict(labels)
+
+    def __getitem__(self, key: Any) -> str:
+        return translate(self.context, self._labels[key])
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+
+class LabelList(Sequence[str]):
+    """Column titles and the like, marked with ``QT_TRANSLATE_NOOP(context, …)``, translated when read."""
+
+    def __init__(self, context: str, labels: Sequence[str]) -> None:
+        self.context = context
+        self._labels = tuple(labels)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [translate(self.context, text) for text in self._labels[index]]
+        return translate(self.context, self._labels[index])
+
+    def __len__(self) -> int:
+        return len(self._labels)
 
 
 def translations_dir() -> Path:
@@ -165,3 +204,9 @@ def format_datetime(value: str | datetime | None) -> str:
     return locale.toString(
         stamp, f"{_day_format(locale)} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
     )
+
+
+def plural(count: int, one: str, many: str, **values: object) -> str:
+    """``one`` (already translated) for a count of 1, else ``many``; ``{n}`` is the count in the locale's
+    digits, other fields come from ``values``."""
+    return (one if count == 1 else many).format(n=format_number(count), **values)

@@ -19,7 +19,8 @@ from desktop.services.library_filters import (
     tags_in_use,
 )
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import plural, translate
+from desktop.ui.palette import ENTITY_SINGULAR
 from desktop.ui.tasks import TaskControl
 
 Choices = tuple[list[str], list[ActorChoice], list[str]]  # tags, actors, authors
@@ -167,7 +168,11 @@ class FilterBar(QWidget):
         self._ctx.tasks.run(load, self._fill, self._on_error, key=f"library-choices-{id(self)}")
 
     def _on_error(self, error: BaseException) -> None:
-        self.failed.emit(f"Loading the filters failed: {getattr(error, 'message', None) or error}")
+        self.failed.emit(
+            translate("LibraryFilterBar", "Loading the filters failed: {error}").format(
+                error=getattr(error, "message", None) or error
+            )
+        )
 
     def _fill(self, result: Choices) -> None:
         tags, actors, authors = result
@@ -278,4 +283,11 @@ class FilterBar(QWidget):
 
 
 def _actor_tip(choice: ActorChoice) -> str:
-    return f"{choice.name} ({choice.type}, {choice.articles} article{'s' if choice.articles != 1 else ''})"
+    kind = ENTITY_SINGULAR.get(choice.type, choice.type)
+    return plural(
+        choice.articles,
+        translate("LibraryFilterBar", "{name} ({kind}, 1 article)"),
+        translate("LibraryFilterBar", "{name} ({kind}, {n} articles)"),
+        name=choice.name,
+        kind=kind,
+    )

@@ -54,7 +54,11 @@ class LibraryPane(QWidget):
         self._build()
         self.model.page_loaded.connect(self._on_loaded)
         self.model.counted.connect(self._on_counted)
-        self.model.load_failed.connect(lambda text: self.message.emit(f"Loading the list failed: {text}"))
+        self.model.load_failed.connect(
+            lambda text: self.message.emit(
+                translate("LibraryView", "Loading the list failed: {error}").format(error=text)
+            )
+        )
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
 

@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,7 +40,7 @@ from desktop.ui.window_importing import LAST_ARTICLE_KEY, ImportingMixin
 from desktop.ui.window_menus import build_menus
 
 ZOOM_KEY, ZOOM_MIN, ZOOM_MAX = "view/zoom", 50, 300
-ABOUT = "Read, annotate and export news and briefings offline."
+ABOUT = QT_TRANSLATE_NOOP("MainWindow", "Read, annotate and export news and briefings offline.")
 ARTICLES_TAB, NOTES_TAB = 0, 1
 
 
@@ -340,7 +340,10 @@ class MainWindow(ImportingMixin, QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts: every shortcut, read from the window's actions."""
-        names = {self.reader: "reading pane", self.library_pane.view: "article list"}
+        names = {
+            self.reader: translate("MainWindow", "reading pane"),
+            self.library_pane.view: translate("MainWindow", "article list"),
+        }
         dialog = ShortcutsDialog(collect_shortcuts(self, names), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "shortcuts_dialog", None))
@@ -390,7 +393,9 @@ class MainWindow(ImportingMixin, QMainWindow):
         QMessageBox.about(
             self,
             translate("MainWindow", "About Briefing Reader"),
-            translate("MainWindow", "<b>Briefing Reader</b><br>{ABOUT}").format(ABOUT=ABOUT),
+            translate("MainWindow", "<b>Briefing Reader</b><br>{about}").format(
+                about=translate("MainWindow", ABOUT)
+            ),
         )
 
     # ------------------------------------------------------------------ closing

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -42,14 +42,21 @@ from desktop.services.network import load_network
 from desktop.storage.db import Library
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import Labels, translate
 from desktop.ui.network_scene import NetworkDrawing, NodeItem, draw_network, neighbour_path, outline_pen
 from desktop.ui.palette import ENTITY_LABELS, entity_color
 from desktop.ui.paths import action_icon
 from desktop.ui.reader_toolbar import chip_icon
 from desktop.ui.tasks import TaskControl
 
-SCOPES = {"article": "This article", "actor": "Selected actor's neighbourhood", "library": "Whole library"}
+SCOPES = Labels(
+    "NetworkView",
+    {
+        "article": QT_TRANSLATE_NOOP("NetworkView", "This article"),
+        "actor": QT_TRANSLATE_NOOP("NetworkView", "Selected actor's neighbourhood"),
+        "library": QT_TRANSLATE_NOOP("NetworkView", "Whole library"),
+    },
+)
 GEOMETRY_KEY = "network/geometry"
 SCOPE_KEY, MIN_KEY = "network/scope", "network/min"
 ZOOM_STEP = 1.15
@@ -262,10 +269,15 @@ class NetworkWindow(QWidget):
         """Query and lay out the network in the background, then draw it."""
         scope, article_id, actor_id = self.scope(), self._article_id, self._actor_id
         if scope == "article" and article_id is None:
-            self._show_empty("Open an article to see the relations in it.")
+            self._show_empty(translate("NetworkView", "Open an article to see the relations in it."))
             return
         if scope == "actor" and actor_id is None:
-            self._show_empty("Select an actor (in the sidebar, the text or here) to see its neighbourhood.")
+            self._show_empty(
+                translate(
+                    "NetworkView",
+                    "Select an actor (in the sidebar, the text or here) to see its neighbourhood.",
+                )
+            )
             return
         self._fit_next = self._fit_next or fit
         self._requested_at = time.perf_counter()
@@ -285,7 +297,11 @@ class NetworkWindow(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, LayoutCancelled):
-            self._show_empty(f"The network could not be drawn: {message_of(error)}")
+            self._show_empty(
+                translate("NetworkView", "The network could not be drawn: {error}").format(
+                    error=message_of(error)
+                )
+            )
 
     # --- drawing -----------------------------------------------------------------------------------
     def _computed(self, result: LaidOutNetwork) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 
 from desktop.core.article_labels import local_date
 from desktop.services.dto import NoteRow
+from desktop.ui.i18n import translate
 from desktop.ui.notes_model import MeaningRole, NoteRole, one_line
 from desktop.ui.palette import annotation_color
 
@@ -78,7 +79,7 @@ class NoteDelegate(QStyledItemDelegate):
         width = self._width(option)
         quote = one_line(row.annotation.quote)
         if row.annotation.orphaned:
-            quote = "(no longer found in the text) " + quote
+            quote = translate("NotesDelegate", "(no longer found in the text)") + " " + quote
         blocks = [
             (option.font, line) for line in wrap_lines(quote, QFontMetrics(option.font), width, QUOTE_LINES)
         ]
