@@ -219,7 +219,7 @@ class ActorsPanel(QWidget):
 
     def _mention_changed(self, current: int, total: int) -> None:
         self.mention_label.setText(
-            translate("ActorsPanel", "{x1} of {total}").format(x1=current + 1, total=total)
+            translate("ActorsPanel", "{number} of {total}").format(number=current + 1, total=total)
             if current >= 0
             else (str(total) if total else "–")
         )

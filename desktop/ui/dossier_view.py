@@ -423,7 +423,9 @@ class DossierWindow(QWidget):
         Messages.show_error(
             self,
             translate("DossierView", "Export Dossier"),
-            translate("DossierView", "The dossier could not be exported: {x1}").format(x1=message_of(error)),
+            translate("DossierView", "The dossier could not be exported: {error}").format(
+                error=message_of(error)
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -386,7 +386,7 @@ class ExportDialog(QDialog):
         self.buttons.setEnabled(True)
         self._ctx.settings.setValue(VAULT_DIR_KEY, str(report.folder))
         self.result_label.setText(
-            translate("ExportDialog", "Obsidian vault written: {x1}.").format(x1=report.summary())
+            translate("ExportDialog", "Obsidian vault written: {summary}.").format(summary=report.summary())
         )
         self.result_label.show()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
@@ -400,5 +400,7 @@ class ExportDialog(QDialog):
         Messages.show_error(
             self,
             translate("ExportDialog", "Export Notes"),
-            translate("ExportDialog", "The notes could not be exported: {x1}").format(x1=message_of(error)),
+            translate("ExportDialog", "The notes could not be exported: {error}").format(
+                error=message_of(error)
+            ),
         )

@@ -118,7 +118,7 @@ class FindBar(QWidget):
             self.count_label.setText(translate("FindBar", "No matches"))
         else:
             self.count_label.setText(
-                translate("FindBar", "{x1} of {total}").format(x1=(current or 0) + 1, total=total)
+                translate("FindBar", "{number} of {total}").format(number=(current or 0) + 1, total=total)
             )
         self.previous_button.setEnabled(total > 1)
         self.next_button.setEnabled(total > 1)

@@ -180,11 +180,14 @@ def format_date(value: str | date | datetime | None) -> str:
         except ValueError:
             return value
     locale = QLocale()
-    return locale.toString(QDate(day.year, day.month, day.day), _day_format(locale))
+    return locale.toString(QDate(day.year, day.month, day.day), day_format(locale))
 
 
-def _day_format(locale: QLocale) -> str:
+def day_format(locale: QLocale | None = None) -> str:
     """The locale's short date format with a four-digit year (06.12.2026, 12/6/2026)."""
+    locale = locale or QLocale()
+    if locale.language() == QLocale.Language.C:  # no locale set (POSIX): ISO dates
+        return "yyyy-MM-dd"
     pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
     return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
 
@@ -201,9 +204,7 @@ def format_datetime(value: str | datetime | None) -> str:
         moment = moment.replace(tzinfo=UTC)
     stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))  # local time
     locale = QLocale()
-    return locale.toString(
-        stamp, f"{_day_format(locale)} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
-    )
+    return locale.toString(stamp, f"{day_format(locale)} {locale.timeFormat(QLocale.FormatType.ShortFormat)}")
 
 
 def plural(count: int, one: str, many: str, **values: object) -> str:

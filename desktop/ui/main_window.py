@@ -328,14 +328,16 @@ class MainWindow(ImportingMixin, QMainWindow):
         )
         dialog.vault_exported.connect(
             lambda report: self.show_status(
-                translate("MainWindow", "Obsidian vault: {x1}.").format(x1=report.summary())
+                translate("MainWindow", "Obsidian vault: {summary}.").format(summary=report.summary())
             )
         )
         dialog.open()
 
     def notes_imported(self, report: NotesImport) -> None:
         """File ▸ Import Notes… finished: say what happened and show the notes where they landed."""
-        self.show_status(translate("MainWindow", "Notes imported: {x1}.").format(x1=report.summary()))
+        self.show_status(
+            translate("MainWindow", "Notes imported: {summary}.").format(summary=report.summary())
+        )
         self._on_library_changed_elsewhere()
 
     def show_shortcuts(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.network_layout import Layout
 from desktop.services.dto import Network, NetworkNode
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import plural, translate
 from desktop.ui.palette import ENTITY_SINGULAR, entity_color
 
 UNIT = 46.0  # pixels per ideal edge length of the layout
@@ -104,8 +104,12 @@ class NodeItem(QGraphicsEllipseItem):
         self.setZValue(1.0)
         kind = ENTITY_SINGULAR.get(node.type, node.type)
         self.setToolTip(
-            translate("NetworkScene", "{name}\n{kind} · {mentions} mention{x1}").format(
-                name=node.name, kind=kind, mentions=node.mentions, x1="s" if node.mentions != 1 else ""
+            plural(
+                node.mentions,
+                translate("NetworkScene", "{name}\n{kind} · 1 mention"),
+                translate("NetworkScene", "{name}\n{kind} · {n} mentions"),
+                name=node.name,
+                kind=kind,
             )
         )
         self.setAcceptHoverEvents(True)

@@ -328,8 +328,9 @@ class NetworkWindow(QWidget):
             self.status.setText(
                 translate(
                     "NetworkView",
-                    "{n_nodes} actors, {n_edges} links. Click an actor to select it, double-click for its dossier; the wheel zooms, dragging moves.",
-                ).format(n_nodes=len(network.nodes), n_edges=len(network.edges))
+                    "{actors} actors, {links} links. Click an actor to select it, double-click for its "
+                    "dossier; the wheel zooms, dragging moves.",
+                ).format(actors=len(network.nodes), links=len(network.edges))
             )
         if self._actor_id is not None:
             self._mark(self._actor_id)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.notes_query import NotesFilter, make_filter
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import day_format, translate
 from desktop.ui.palette import ColorPalette, annotation_color
 from desktop.ui.paths import action_icon
 from desktop.ui.reader_toolbar import chip_icon
@@ -129,7 +129,7 @@ class NotesFilterBar(QWidget):
             (self.until_edit, translate("NotesFilterBar", "Last day")),
         ):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(day_format())
             edit.setAccessibleName(name)
             edit.dateChanged.connect(lambda _d: self._changed())
         for combo in (

@@ -172,7 +172,7 @@ class NotesPane(QWidget):
             self._selecting = False
         total = self.model.total()
         self.count_label.setText(
-            translate("NotesView", "{total} note{x1}").format(total=total, x1="s" if total != 1 else "")
+            plural(total, translate("NotesView", "1 note"), translate("NotesView", "{n} notes"))
         )
         self.empty_label.setText(translate("NotesView", NOTHING_MATCHES if flt.active else EMPTY_LIBRARY))
         self.empty_label.setVisible(total == 0)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.dto import ChangeSummary, QuoteRow
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import plural, translate
 from desktop.ui.place_opener import PlaceOpener
 from desktop.ui.quotes_model import QuoteTreeModel
 from desktop.ui.reader_view import ReaderPane
@@ -172,15 +172,19 @@ class QuotesPanel(QWidget):
             )
         else:
             self.summary.setText(
-                translate(
-                    "QuotesPanel",
-                    "{count} statement{x1} by {speakers} named speaker{x2}. Click one to find it in the text.",
-                ).format(
-                    count=count,
-                    x1="s" if count != 1 else "",
-                    speakers=speakers,
-                    x2="s" if speakers != 1 else "",
+                plural(
+                    count,
+                    translate("QuotesPanel", "1 statement"),
+                    translate("QuotesPanel", "{n} statements"),
                 )
+                + " "
+                + plural(
+                    speakers,
+                    translate("QuotesPanel", "by 1 named speaker."),
+                    translate("QuotesPanel", "by {n} named speakers."),
+                )
+                + " "
+                + translate("QuotesPanel", "Click one to find it in the text.")
             )
         self._update_buttons()
 
@@ -226,7 +230,9 @@ class QuotesPanel(QWidget):
 
     def _speaker_actions(self, menu: QMenu, quote: QuoteRow) -> None:
         actors = speaker_order(self.reader.article_actors())
-        none = menu.addAction(NO_SPEAKER, lambda: self.edits.reassign_speaker(quote.id, None))
+        none = menu.addAction(
+            translate("SpeakerDialog", NO_SPEAKER), lambda: self.edits.reassign_speaker(quote.id, None)
+        )
         none.setCheckable(True)
         none.setChecked(quote.speaker_id is None)
         menu.addSeparator()
@@ -257,7 +263,9 @@ class QuotesPanel(QWidget):
         """Ask who said the words selected in the text, then mark them as their statement."""
         detail, selected = self.reader.detail(), self.reader.selected_range()
         if detail is None or selected is None:
-            self.reader.show_message("Select the words of the statement in the text first.")
+            self.reader.show_message(
+                translate("QuotesPanel", "Select the words of the statement in the text first.")
+            )
             return
         start, end = selected
         choice = SpeakerDialog.ask(self, self.reader.article_actors(), detail.text[start:end])
@@ -271,7 +279,9 @@ class QuotesPanel(QWidget):
         if quote.speaker_id is not None:
             speaker = quote.speaker_id
             menu.addAction(
-                translate("QuotesPanel", "Dossier of {x1}").format(x1=quote.speaker_name or "the speaker"),
+                translate("QuotesPanel", "Dossier of {name}").format(name=quote.speaker_name)
+                if quote.speaker_name
+                else translate("QuotesPanel", "Dossier of the speaker"),
                 lambda: self.actor_activated.emit(speaker),
             )
 
@@ -297,7 +307,7 @@ class QuotesPanel(QWidget):
             return
         menu.addSeparator()
         if quote is not None:
-            who = quote.speaker_name or "no speaker named"
+            who = quote.speaker_name or translate("QuotesPanel", "no speaker named")
             self._quote_menu(
                 menu.addMenu(translate("QuotesPanel", "Statement ({who})").format(who=who)), quote
             )

@@ -135,10 +135,6 @@ class ReaderToolbar(QWidget):
             box.setText("" if compact else label)
             box.setToolTip(
                 translate("ReaderToolbar", "{label}: show or hide their highlights").format(label=label)
-                if compact
-                else translate("ReaderToolbar", "Show or hide the highlights of {x1}").format(
-                    x1=label.lower()
-                )
             )
         self.quotes_box.setText("" if compact else translate("ReaderToolbar", "Quotes"))
         self.quotes_box.setToolTip(
@@ -181,12 +177,16 @@ class ReaderToolbar(QWidget):
         for color, button in self.color_buttons.items():
             shortcut = self._palette.shortcut(color)
             if color == self._palette.default_color():
-                shortcut = f"Ctrl+H or {shortcut}" if shortcut else "Ctrl+H"
+                shortcut = (
+                    translate("ReaderToolbar", "Ctrl+H or {key}").format(key=shortcut)
+                    if shortcut
+                    else "Ctrl+H"
+                )
             hint = f" — {shortcut}" if shortcut else ""
             button.setToolTip(
-                translate("ReaderToolbar", "Highlight: {x1}{hint}\nRight-click to rename the meaning").format(
-                    x1=self._palette.label(color), hint=hint
-                )
+                translate(
+                    "ReaderToolbar", "Highlight: {meaning}{hint}\nRight-click to rename the meaning"
+                ).format(meaning=self._palette.label(color), hint=hint)
             )
 
     def _color_menu(self, color: str) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 from desktop.services.reanalysis import ReanalysisResult, Reanalyzer, outdated_article_ids
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import format_number, plural, translate
 from desktop.ui.tasks import TaskControl, TaskHandle
 
 
@@ -95,8 +95,14 @@ class ReanalysisRunner(QObject):
         self._hide()
         if results:
             quotes = sum(r.quotes for r in results)
-            plural = "s" if len(results) != 1 else ""
-            self.message.emit(f"Quotes found in {len(results)} older article{plural} ({quotes} in all).")
+            self.message.emit(
+                plural(
+                    len(results),
+                    translate("ReanalysisRunner", "Quotes found in 1 older article ({quotes} in all)."),
+                    translate("ReanalysisRunner", "Quotes found in {n} older articles ({quotes} in all)."),
+                    quotes=format_number(quotes),
+                )
+            )
         self.finished.emit(results)
 
     def _cancelled_done(self, results: object) -> None:
@@ -105,10 +111,17 @@ class ReanalysisRunner(QObject):
             self._hide()
             kept = results if isinstance(results, list) else []
             self.message.emit(
-                f"Stopped; {len(kept)} older article(s) brought up to date, the rest at the next start."
+                translate(
+                    "ReanalysisRunner",
+                    "Stopped; {n} older articles brought up to date, the rest at the next start.",
+                ).format(n=format_number(len(kept)))
             )
             self.finished.emit(kept)
 
     def _failed(self, error: BaseException) -> None:
         self._hide()
-        self.message.emit(f"Older articles could not be analysed: {message_of(error)}")
+        self.message.emit(
+            translate("ReanalysisRunner", "Older articles could not be analysed: {error}").format(
+                error=message_of(error)
+            )
+        )

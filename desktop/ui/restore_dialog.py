@@ -36,23 +36,29 @@ class RestoreDialog:
     def ask(cls, parent: QWidget | None, problem: str, backup: Path | None) -> bool:
         """True when the user wants ``backup`` restored."""
         text = (
-            "The library file is damaged; changes to it are refused until it is repaired.\n\n"
-            f"The check reported: {problem}"
+            translate(
+                "RestoreDialog",
+                "The library file is damaged; changes to it are refused until it is repaired.",
+            )
+            + "\n\n"
+            + translate("RestoreDialog", "The check reported: {problem}").format(problem=problem)
         )
         if backup is None:
             QMessageBox.warning(
                 parent,
                 translate("RestoreDialog", "Library damaged"),
-                text + "\n\nThere is no backup to restore.",
+                text + "\n\n" + translate("RestoreDialog", "There is no backup to restore."),
             )
             return False
         answer = QMessageBox.question(
             parent,
             translate("RestoreDialog", "Library damaged"),
-            translate(
+            text
+            + "\n\n"
+            + translate(
                 "RestoreDialog",
-                "{text}\n\nRestore the newest backup ({name})? The damaged file is kept in the backups folder.",
-            ).format(text=text, name=backup.name),
+                "Restore the newest backup ({name})? The damaged file is kept in the backups folder.",
+            ).format(name=backup.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -84,7 +90,7 @@ def check_library_at_start(window: CareWindow, ctx: AppContext, parent: QWidget 
                 lambda _control: restore_backup(ctx.library, backup),
                 restored,
                 lambda error: window.show_status(
-                    translate("RestoreDialog", "The restore failed: {x1}").format(x1=message_of(error))
+                    translate("RestoreDialog", "The restore failed: {error}").format(error=message_of(error))
                 ),
             )
 
@@ -92,6 +98,8 @@ def check_library_at_start(window: CareWindow, ctx: AppContext, parent: QWidget 
         lambda _control: care_at_start(ctx.library),
         done,
         lambda error: window.show_status(
-            translate("RestoreDialog", "The library could not be checked: {x1}").format(x1=message_of(error))
+            translate("RestoreDialog", "The library could not be checked: {error}").format(
+                error=message_of(error)
+            )
         ),
     )

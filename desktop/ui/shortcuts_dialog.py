@@ -45,6 +45,10 @@ def _keys(sequences: list[QKeySequence]) -> str:
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences if not s.isEmpty())
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _scope(action: QAction, names: dict[QWidget, str]) -> str:
     if action.shortcutContext() not in (
         Qt.ShortcutContext.WidgetShortcut,
@@ -57,7 +61,11 @@ def _scope(action: QAction, names: dict[QWidget, str]) -> str:
         if isinstance(w, QWidget) and not isinstance(w, QMenu)
     ]
     places = [p for p in dict.fromkeys(places) if p]
-    return "in the " + " and the ".join(places) if places else ""
+    if not places:
+        return ""
+    return translate("ShortcutsDialog", "in the {places}").format(
+        places=translate("ShortcutsDialog", " and the ").join(places)
+    )
 
 
 def _menu_entries(
@@ -95,10 +103,11 @@ def collect_shortcuts(
         owners = [
             w for w in action.associatedObjects() if isinstance(w, QWidget) and not isinstance(w, QMenu)
         ]
-        group = next((names[w] for w in owners if w in names), "Window")
+        group = next((names[w] for w in owners if w in names), translate("ShortcutsDialog", "Window"))
         where = _scope(action, names)
-        where = "" if where == f"in the {group}" else where  # the group says it already
-        entries.append(ShortcutEntry(group.capitalize(), _plain(action.text()), keys, where))
+        same = translate("ShortcutsDialog", "in the {places}").format(places=group)
+        where = "" if where == same else where  # the group says it already
+        entries.append(ShortcutEntry(_capital(group), _plain(action.text()), keys, where))
     for shortcut in window.findChildren(QShortcut):
         if shortcut.whatsThis() and shortcut.isEnabled():
             parent = shortcut.parent()
@@ -106,7 +115,11 @@ def collect_shortcuts(
                 (n for w, n in names.items() if isinstance(parent, QWidget) and w.isAncestorOf(parent)), ""
             )
             entries.append(
-                ShortcutEntry((group or "Window").capitalize(), shortcut.whatsThis(), _keys([shortcut.key()]))
+                ShortcutEntry(
+                    _capital(group or translate("ShortcutsDialog", "Window")),
+                    shortcut.whatsThis(),
+                    _keys([shortcut.key()]),
+                )
             )
     return entries
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +23,7 @@ from desktop.services.dto import ActorRow
 from desktop.ui.i18n import translate
 from desktop.ui.palette import ENTITY_SINGULAR
 
-NO_SPEAKER = "No speaker named (an unnamed source)"
+NO_SPEAKER = QT_TRANSLATE_NOOP("SpeakerDialog", "No speaker named (an unnamed source)")
 _SPEAKING_TYPES = ("person", "organization", "other", "location")  # who usually speaks, first
 
 
@@ -56,8 +56,8 @@ class SpeakerDialog(QDialog):
         self.setWindowTitle(translate("SpeakerDialog", "Mark as quote"))
         quoted = " ".join(excerpt.split())
         label = QLabel(
-            translate("SpeakerDialog", "Who said “{x1}{x2}”?").format(
-                x1=quoted[:160], x2="…" if len(quoted) > 160 else ""
+            translate("SpeakerDialog", "Who said “{words}”?").format(
+                words=quoted[:160] + ("…" if len(quoted) > 160 else "")
             ),
             self,
         )
@@ -67,7 +67,7 @@ class SpeakerDialog(QDialog):
         self.filter.setPlaceholderText(translate("SpeakerDialog", "Filter actors"))
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget(self)
-        none_item = QListWidgetItem(NO_SPEAKER, self.list)
+        none_item = QListWidgetItem(translate("SpeakerDialog", NO_SPEAKER), self.list)
         none_item.setData(Qt.ItemDataRole.UserRole, None)
         for actor in speaker_order(actors):
             item = QListWidgetItem(f"{actor.name} — {ENTITY_SINGULAR.get(actor.type, actor.type)}", self.list)

@@ -72,8 +72,8 @@ class ImportingMixin:
 
     def _on_start_error(self, error: BaseException) -> None:
         self.show_status(
-            translate("WindowImporting", "The library could not be read: {x1}").format(
-                x1=getattr(error, "message", error)
+            translate("WindowImporting", "The library could not be read: {error}").format(
+                error=getattr(error, "message", error)
             )
         )
         self.startup_done.emit()
