@@ -16,7 +16,7 @@ from desktop.services.article_pages import ArticleQuery
 from desktop.services.dto import ReadingState
 from desktop.services.library_filters import LibraryFilter, StateView
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import format_number, plural, translate
 from desktop.ui.library_columns import ColumnFitter
 from desktop.ui.library_delegate import SnippetDelegate, fit_first_hit, snippet_segments
 from desktop.ui.library_filter_bar import FilterBar
@@ -304,12 +304,14 @@ class LibraryPane(QWidget):
         if shown < 0:
             return  # not counted yet: the count follows the first page
         total = max(self.model.library_total(), shown)
-        noun = "article" if total == 1 else "articles"
         self.count_label.setText(
-            f"{total} {noun}"
+            plural(total, translate("LibraryView", "1 article"), translate("LibraryView", "{n} articles"))
             if shown == total
-            else translate("LibraryView", "{shown} of {total} {noun}").format(
-                shown=shown, total=total, noun=noun
+            else plural(
+                total,
+                translate("LibraryView", "{shown} of 1 article"),
+                translate("LibraryView", "{shown} of {n} articles"),
+                shown=format_number(shown),
             )
         )
 

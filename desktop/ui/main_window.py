@@ -321,7 +321,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(
             lambda p: self.show_status(
-                translate("MainWindow", "Notes exported to {p}.").format(p=p)
+                translate("MainWindow", "Notes exported to {path}.").format(path=p)
                 if p
                 else translate("MainWindow", "Notes copied.")
             )
