@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -64,18 +65,20 @@ def _source_files() -> list[str]:
     return files
 
 
-def update(language: str) -> None:
-    """Add new strings to the language's ``.ts`` file and drop the ones no longer used."""
+def update(language: str, target: Path | None = None) -> None:
+    """Add new strings to the language's ``.ts`` file (or ``target``) and drop the ones no longer used."""
     I18N.mkdir(parents=True, exist_ok=True)
-    command = [_tool("pyside6-lupdate"), *_source_files(), "-no-obsolete", "-locations", "none"]
-    command += ["-source-language", "en", "-target-language", language, "-ts", str(ts_path(language))]
+    out = target or ts_path(language)
+    command = [_tool("pyside6-lupdate"), *_source_files(), "-no-obsolete", "-locations", "none", "-silent"]
+    command += ["-source-language", "en", "-target-language", language, "-ts", str(out)]
     subprocess.run(command, cwd=ROOT, check=True)
 
 
 def release(language: str, target: Path | None = None) -> Path:
     """Compile the ``.ts`` file into a ``.qm`` catalogue (into ``target`` when given)."""
     out = target or qm_path(language)
-    command = [_tool("pyside6-lrelease"), "-silent", "-removeidentical", str(ts_path(language)), "-qm", str(out)]
+    command = [_tool("pyside6-lrelease"), "-silent", "-removeidentical", str(ts_path(language))]
+    command += ["-qm", str(out)]
     subprocess.run(command, cwd=ROOT, check=True)
     return out
 
@@ -88,17 +91,38 @@ def read_ts(path: Path) -> list[Message]:
         for message in context.iter("message"):
             element = message.find("translation")
             text = "" if element is None else "".join(element.itertext())
-            finished = element is not None and element.get("type") not in ("unfinished", "vanished", "obsolete")
-            messages.append(Message(name, message.findtext("source") or "", text, finished and bool(text)))
+            kind = element.get("type") if element is not None else "unfinished"
+            finished = kind not in ("unfinished", "vanished", "obsolete") and bool(text)
+            messages.append(Message(name, message.findtext("source") or "", text, finished))
     return messages
 
 
+def placeholders(text: str) -> list[str]:
+    """The ``{name}`` fields of a text, sorted (a translation must keep every one)."""
+    return sorted(re.findall(r"\{[^}]*\}", text))
+
+
 def check(language: str) -> list[str]:
-    """Problems: untranslated strings, and a ``.qm`` file older than its ``.ts`` source."""
-    problems = [
-        f"{language}: untranslated [{m.context}] {m.source!r}" for m in read_ts(ts_path(language)) if not m.finished
-    ]
+    """Problems: strings of the code missing from the ``.ts`` file, untranslated strings, translations
+    that lose or invent a ``{field}``, and a ``.qm`` file not built from the ``.ts`` source."""
+    messages = read_ts(ts_path(language))
+    problems = []
+    for m in messages:
+        if not m.finished:
+            problems.append(f"{language}: untranslated [{m.context}] {m.source!r}")
+        elif placeholders(m.source) != placeholders(m.translation):
+            problems.append(f"{language}: fields differ in [{m.context}] {m.source!r}")
     with tempfile.TemporaryDirectory() as folder:
+        fresh_ts = Path(folder) / f"{CATALOG}_{language}.ts"
+        update(language, fresh_ts)
+        in_code = {(m.context, m.source) for m in read_ts(fresh_ts)}
+        in_ts = {(m.context, m.source) for m in messages}
+        problems += [
+            f"{language}: not in the .ts (run update) [{c}] {s!r}" for c, s in sorted(in_code - in_ts)
+        ]
+        problems += [
+            f"{language}: no longer in the code (run update) [{c}] {s!r}" for c, s in sorted(in_ts - in_code)
+        ]
         fresh = release(language, Path(folder) / "fresh.qm")
         if not qm_path(language).exists() or not filecmp.cmp(fresh, qm_path(language), shallow=False):
             problems.append(f"{language}: {qm_path(language).name} is not built from the .ts (run release)")

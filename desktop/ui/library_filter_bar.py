@@ -6,7 +6,7 @@ library (in the background, with a limit) for the actors whose names contain the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -19,7 +19,7 @@ from desktop.services.library_filters import (
     tags_in_use,
 )
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import plural, translate
+from desktop.ui.i18n import Labels, plural, translate
 from desktop.ui.palette import ENTITY_SINGULAR
 from desktop.ui.tasks import TaskControl
 
@@ -29,6 +29,19 @@ TYPING_DELAY_MS = 150
 
 
 STATE_VIEW_KEY = "library/state_view"
+
+
+#: The reading-state views as the window names them (keys of STATE_VIEWS).
+STATE_LABELS = Labels(
+    "LibraryFilterBar",
+    {
+        "inbox": QT_TRANSLATE_NOOP("LibraryFilterBar", "Not archived"),
+        "unread": QT_TRANSLATE_NOOP("LibraryFilterBar", "Unread"),
+        "starred": QT_TRANSLATE_NOOP("LibraryFilterBar", "Starred"),
+        "archived": QT_TRANSLATE_NOOP("LibraryFilterBar", "Archived"),
+        "all": QT_TRANSLATE_NOOP("LibraryFilterBar", "All articles"),
+    },
+)
 
 
 class FilterBar(QWidget):
@@ -92,7 +105,7 @@ class FilterBar(QWidget):
             )
         )
         for key, label in STATE_VIEWS.items():
-            self.state_combo.addItem(label, key)
+            self.state_combo.addItem(STATE_LABELS.get(key, label), key)
         stored = ctx.settings.value(STATE_VIEW_KEY, "inbox")
         self.state_combo.setCurrentIndex(max(self.state_combo.findData(stored), 0))
         self.state_combo.currentIndexChanged.connect(self._state_changed)

@@ -212,9 +212,9 @@ class ArticleListModel(QAbstractTableModel):
         state = " · ".join(
             word
             for word, on in (
-                ("Unread", item.read_at is None),
-                ("Starred", item.starred),
-                ("Archived", item.archived),
+                (translate("LibraryModel", "Unread"), item.read_at is None),
+                (translate("LibraryModel", "Starred"), item.starred),
+                (translate("LibraryModel", "Archived"), item.archived),
             )
             if on
         )

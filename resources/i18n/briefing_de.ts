@@ -1042,6 +1042,27 @@
 <context>
     <name>LibraryFilterBar</name>
     <message>
+        <source>Not archived</source>
+        <extracomment>The reading-state views as the window names them (keys of STATE_VIEWS).</extracomment>
+        <translation>Nicht archiviert</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>Mit Stern</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>Alle Artikel</translation>
+    </message>
+    <message>
         <source>Filter by tag</source>
         <translation>Nach Schlagwort filtern</translation>
     </message>
@@ -1119,6 +1140,18 @@
     <message>
         <source>Imported {date} (no publication date known)</source>
         <translation>Importiert am {date} (kein Erscheinungsdatum bekannt)</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>Mit Stern</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
     </message>
 </context>
 <context>
