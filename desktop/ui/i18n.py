@@ -78,14 +78,9 @@ class LabelList(Sequence[str]):
         return len(self._labels)
 
 
-def translations_dir() -> Path:
-    """resources/i18n: the ``.ts`` sources and the compiled ``.qm`` catalogues."""
-    return locations.resources_dir() / "i18n"
-
-
 def catalog_path(language: str) -> Path:
     """The compiled translation of one language."""
-    return translations_dir() / f"{CATALOG}_{language}.qm"
+    return locations.translations_dir() / f"{CATALOG}_{language}.qm"
 
 
 def stored_language(settings: QSettings) -> str:
