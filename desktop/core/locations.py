@@ -1,7 +1,7 @@
 """Where the app's files live: the one locator for shipped data and for the user's folders.
 
-Shipped data (``resources``: models, gazetteers, quote lexicons, icons, desktop files, translations; ``seeds``: the
-sample briefing) is found through :mod:`importlib.resources` beside the ``desktop`` package:
+Shipped data (``resources``: models, gazetteers, quote lexicons, icons, desktop files, translations;
+``seeds``: the sample briefing) is found through :mod:`importlib.resources` beside the ``desktop`` package:
 
 - an installed wheel carries both under ``desktop/_data/`` (copied there when the wheel is built);
 - a PyInstaller bundle carries the same ``desktop/_data/`` folder inside the bundle;

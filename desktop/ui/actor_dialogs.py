@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.textfold import fold
 from desktop.services.dto import ActorRow
-from desktop.services.merge_candidates import MergeCandidate, merge_summary
+from desktop.services.merge_candidates import MergeCandidate
 from desktop.ui.actors_model import actor_tooltip
-from desktop.ui.i18n import LabelList, translate
+from desktop.ui.i18n import LabelList, Labels, plural, translate
 from desktop.ui.palette import ENTITY_SINGULAR
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -46,6 +46,44 @@ COLUMNS = LabelList(
         QT_TRANSLATE_NOOP("ActorDialogs", "Mentions"),
     ),
 )
+
+#: "…become mentions of X, an organisation": the type an actor takes on when merged into another.
+TYPE_WORDS = Labels(
+    "ActorDialogs",
+    {
+        "person": QT_TRANSLATE_NOOP("ActorDialogs", "a person"),
+        "organization": QT_TRANSLATE_NOOP("ActorDialogs", "an organisation"),
+        "location": QT_TRANSLATE_NOOP("ActorDialogs", "a place"),
+        "other": QT_TRANSLATE_NOOP("ActorDialogs", "other"),
+    },
+)
+
+
+def merge_text(source: ActorRow, target: ActorRow) -> str:
+    """What merging ``source`` into ``target`` does, in one sentence for the confirmation."""
+    articles = plural(
+        source.articles,
+        translate("ActorDialogs", "in 1 article"),
+        translate("ActorDialogs", "in {n} articles"),
+    )
+    kind = "" if source.type == target.type else ", " + TYPE_WORDS.get(target.type, target.type)
+    return plural(
+        source.mentions,
+        translate(
+            "ActorDialogs",
+            "1 mention of “{source}” {articles} becomes a mention of “{target}”{kind}; "
+            "“{source}” stays one of its names.",
+        ),
+        translate(
+            "ActorDialogs",
+            "{n} mentions of “{source}” {articles} become mentions of “{target}”{kind}; "
+            "“{source}” stays one of its names.",
+        ),
+        source=source.name,
+        target=target.name,
+        articles=articles,
+        kind=kind,
+    )
 
 
 def _screen_width(widget: QWidget | None) -> int:
@@ -200,7 +238,7 @@ class MergeDialog(QDialog):
         row = next((c.actor for c in self._candidates() if c.actor.id == chosen), None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(row is not None)
         self.summary.setText(
-            merge_summary(self._source, row)
+            merge_text(self._source, row)
             if row is not None
             else translate("ActorDialogs", "Choose the actor to merge into.")
         )

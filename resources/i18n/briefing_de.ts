@@ -16,6 +16,39 @@
         <translation>Nennungen</translation>
     </message>
     <message>
+        <source>a person</source>
+        <extracomment>&quot;…become mentions of X, an organisation&quot;: the type an actor takes on when merged into another.</extracomment>
+        <translation>eine Person</translation>
+    </message>
+    <message>
+        <source>an organisation</source>
+        <translation>eine Organisation</translation>
+    </message>
+    <message>
+        <source>a place</source>
+        <translation>ein Ort</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>sonstiger Typ</translation>
+    </message>
+    <message>
+        <source>in 1 article</source>
+        <translation>in 1 Artikel</translation>
+    </message>
+    <message>
+        <source>in {n} articles</source>
+        <translation>in {n} Artikeln</translation>
+    </message>
+    <message>
+        <source>1 mention of “{source}” {articles} becomes a mention of “{target}”{kind}; “{source}” stays one of its names.</source>
+        <translation>1 Nennung von „{source}“ {articles} wird zu einer Nennung von „{target}“{kind}; „{source}“ bleibt einer seiner Namen.</translation>
+    </message>
+    <message>
+        <source>{n} mentions of “{source}” {articles} become mentions of “{target}”{kind}; “{source}” stays one of its names.</source>
+        <translation>{n} Nennungen von „{source}“ {articles} werden zu Nennungen von „{target}“{kind}; „{source}“ bleibt einer seiner Namen.</translation>
+    </message>
+    <message>
         <source>Merge actor</source>
         <translation>Akteur zusammenführen</translation>
     </message>

@@ -26,6 +26,9 @@ from quote_support import SECOND, import_quoted
 from reader_support import TIMEOUT, open_article
 
 from desktop.services.article_meta import ArticleMeta
+from desktop.services.dto import ActorRow, ImportResult
+from desktop.services.merge_candidates import MergeCandidate
+from desktop.ui.actor_dialogs import MergeDialog, NameDialog
 from desktop.ui.article_meta_dialog import ArticleMetaDialog
 from desktop.ui.context import AppContext
 from desktop.ui.export_dialog import ExportDialog
@@ -38,10 +41,15 @@ from desktop.ui.i18n import (
     format_number,
     stored_language,
 )
+from desktop.ui.import_report import ImportReport
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
+from desktop.ui.speaker_dialog import SpeakerDialog
 from desktop.ui.versions_dialog import VersionsDialog
 from tools.i18n import read_ts, ts_path
+
+SOURCE = ActorRow(91, "Anna Berg", "person", 7, 2)
+TARGET = ActorRow(92, "Nordhafen Bank", "organization", 4, 1)
 
 #: Words no German label contains; a visible text with one of them was missed by the translation.
 ENGLISH_ONLY = {
@@ -186,13 +194,24 @@ def test_main_dialogs_are_german(qtbot: Any, window: MainWindow, ctx: AppContext
         ExportDialog(ctx, article_id, "Lagebericht", window),
         ArticleMetaDialog(ArticleMeta("Lagebericht", None, None), window, imported="2026-12-06"),
         VersionsDialog(ctx, article_id, window),
+        MergeDialog(SOURCE, [MergeCandidate(TARGET, 90.0)], window),
+        NameDialog("Akteur umbenennen", "Neuer Name:", "Anna Berg", window),
+        SpeakerDialog([SOURCE, TARGET], "die Lage sei ruhig", window),
     ]
+    report = ImportReport(window)
+    report.show_results([ImportResult("a.txt", "imported", 1, "Lagebericht"), ImportResult("b.pdf", "error")])
+    dialogs.append(report)
+    merge = dialogs[4]
+    assert isinstance(merge, MergeDialog)
+    merge.list.setCurrentIndex(merge.list.model().index(0, 0))
+    assert "Nennungen von „Anna Berg“ in 2 Artikeln werden zu Nennungen" in merge.summary.text()
     window.analysis.open_dossier(next(iter(_actor_ids(ctx))))
     dossier = window.analysis.dossier_window()
     qtbot.waitUntil(lambda: dossier.dossier() is not None, timeout=TIMEOUT)
     window.analysis.open_network()
     dialogs += [dossier, window.analysis.network_window()]
-    data = _data_texts(window) | {_plain(dossier.name_label.text()), "Lagebericht"}
+    data = _data_texts(window) | {_plain(dossier.name_label.text()), "Lagebericht", "a.txt", "b.pdf"}
+    data |= {SOURCE.name, TARGET.name}
     for dialog in dialogs:
         qtbot.addWidget(dialog) if dialog.parent() is None else None
         assert english_left(dialog, data) == [], type(dialog).__name__
