@@ -20,7 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.article_meta import ArticleEditError, ArticleMeta, clean_date, clean_outlet, clean_title
+from desktop.services.article_meta import (
+    MAX_OUTLET_CHARS,
+    MAX_TITLE_CHARS,
+    ArticleEditError,
+    ArticleMeta,
+    clean_date,
+    clean_outlet,
+    clean_title,
+)
 from desktop.ui.i18n import format_date, translate
 
 ERROR_STYLE = "color: palette(bright-text);"
@@ -96,12 +104,31 @@ class ArticleMetaDialog(QDialog):
         try:
             check()
         except ArticleEditError as error:
-            label.setText(error.message)
+            label.setText(self._problem(key) or error.message)
             label.show()
             return False
         label.clear()
         label.hide()
         return True
+
+    def _problem(self, key: str) -> str:
+        """What is wrong with a field, in the interface language ("" when the service's words must do)."""
+        if key == "title":
+            title = " ".join(self.title_edit.text().split())
+            if not title:
+                return translate("ArticleMetaDialog", "An article's title cannot be empty.")
+            return translate(
+                "ArticleMetaDialog", "A title can have at most {limit} characters (this one has {count})."
+            ).format(limit=MAX_TITLE_CHARS, count=len(title))
+        if key == "date":
+            return translate(
+                "ArticleMetaDialog", "“{text}” is not a date; give it as YYYY-MM-DD (or leave it empty)."
+            ).format(text=self.date_edit.text().strip())
+        if key == "outlet":
+            return translate(
+                "ArticleMetaDialog", "A source name can have at most {limit} characters."
+            ).format(limit=MAX_OUTLET_CHARS)
+        return ""
 
     def validate(self) -> bool:
         """Check every field, show the problems under them; True when all are fine."""

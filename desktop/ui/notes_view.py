@@ -270,6 +270,10 @@ class NotesPane(QWidget):
             lambda text: (self.export_button.setEnabled(True), done(text)),
             lambda error: (
                 self.export_button.setEnabled(True),
-                self.message.emit(f"The notes could not be exported: {message_of(error)}"),
+                self.message.emit(
+                    translate("NotesView", "The notes could not be exported: {error}").format(
+                        error=message_of(error)
+                    )
+                ),
             ),
         )

@@ -502,6 +502,22 @@
         <source>The publication date is the day the article appeared; without one, timelines count it at the day it was imported.</source>
         <translation>Das Erscheinungsdatum ist der Tag, an dem der Artikel erschien; ohne eines zählen Zeitleisten ihn am Tag des Imports.</translation>
     </message>
+    <message>
+        <source>An article&apos;s title cannot be empty.</source>
+        <translation>Der Titel eines Artikels darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>A title can have at most {limit} characters (this one has {count}).</source>
+        <translation>Ein Titel darf höchstens {limit} Zeichen haben (dieser hat {count}).</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date; give it as YYYY-MM-DD (or leave it empty).</source>
+        <translation>„{text}“ ist kein Datum; geben Sie es als JJJJ-MM-TT an (oder lassen Sie das Feld leer).</translation>
+    </message>
+    <message>
+        <source>A source name can have at most {limit} characters.</source>
+        <translation>Der Name einer Quelle darf höchstens {limit} Zeichen haben.</translation>
+    </message>
 </context>
 <context>
     <name>Crash</name>
@@ -1536,6 +1552,10 @@
     <message>
         <source>{notes} exported to {path}.</source>
         <translation>{notes} nach {path} exportiert.</translation>
+    </message>
+    <message>
+        <source>The notes could not be exported: {error}</source>
+        <translation>Die Notizen konnten nicht exportiert werden: {error}</translation>
     </message>
     <message>
         <source>Export Notes</source>
