@@ -788,11 +788,11 @@
     </message>
     <message>
         <source>Export the notes of</source>
-        <translation>Die Notizen exportieren von</translation>
+        <translation>Welche Notizen</translation>
     </message>
     <message>
         <source>This article: {title}</source>
-        <translation>Diesem Artikel: {title}</translation>
+        <translation>Dieser Artikel: {title}</translation>
     </message>
     <message>
         <source>This article</source>
@@ -808,7 +808,7 @@
     </message>
     <message>
         <source>The whole library</source>
-        <translation>Der ganzen Bibliothek</translation>
+        <translation>Die ganze Bibliothek</translation>
     </message>
     <message>
         <source>Destination</source>
@@ -1335,7 +1335,7 @@
     </message>
     <message>
         <source> shared sentence(s)</source>
-        <translation> gemeinsame(r) Satz/Sätze</translation>
+        <translation> gemeinsame Sätze</translation>
     </message>
     <message>
         <source>Links between actors named together in fewer sentences are left out</source>
@@ -1855,7 +1855,7 @@
     </message>
     <message>
         <source>{label}: show or hide their highlights</source>
-        <translation>{label}: Hervorhebungen zeigen oder ausblenden</translation>
+        <translation>{label}: Hervorhebung zeigen oder ausblenden</translation>
     </message>
     <message>
         <source>Ctrl+H or {key}</source>

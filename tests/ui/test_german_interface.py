@@ -39,7 +39,10 @@ from desktop.ui.i18n import (
     effective_language,
     format_date,
     format_number,
+    install_translations,
+    store_language,
     stored_language,
+    translate,
 )
 from desktop.ui.import_report import ImportReport
 from desktop.ui.main_window import MainWindow
@@ -258,3 +261,16 @@ def test_numbers_and_dates_follow_the_locale(german: Translations) -> None:
     assert format_date("2024") == "2024"  # a year alone stays as it is
     QLocale.setDefault(QLocale("en_US"))
     assert format_number(12345) == "12,345" and format_date("2026-12-06") == "12/6/2026"
+
+
+def test_start_up_applies_the_stored_language(qapp: QApplication, settings: QSettings) -> None:
+    store_language(settings, "de")
+    translations = install_translations(qapp, settings)
+    try:
+        assert translations.language == "de"
+        assert translate("WindowMenus", "&File") == "&Datei"
+        assert QLocale().language() == QLocale.Language.German
+    finally:
+        translations.apply("en")
+        QLocale.setDefault(QLocale.c())
+    assert translate("WindowMenus", "&File") == "&File"
