@@ -295,7 +295,9 @@ class AnnotationEditor(QWidget):
         self._row = None  # what was typed is settled: in the copy, or on the clipboard
         self.set_annotation(copy if isinstance(copy, AnnotationRow) else theirs)
         self.status.setText(
-            self.tr("Kept your text as a new note") if copy is not None else self.tr("Reloaded their version")
+            translate("AnnotationEditor", "Kept your text as a new note")
+            if copy is not None
+            else translate("AnnotationEditor", "Reloaded their version")
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -89,9 +89,11 @@ class FilterBar(QWidget):
         self.notes_check = QCheckBox(translate("LibraryFilterBar", "Has notes"), self)
         self.notes_check.toggled.connect(lambda _b: self._changed())
         self.author_combo = QComboBox(self)
-        self.author_combo.setAccessibleName(self.tr("Filter by author"))
-        self.author_combo.setToolTip(self.tr("Articles this person imported or annotated"))
-        self.author_combo.addItem(self.tr("All authors"), None)
+        self.author_combo.setAccessibleName(translate("LibraryFilterBar", "Filter by author"))
+        self.author_combo.setToolTip(
+            translate("LibraryFilterBar", "Articles this person imported or annotated")
+        )
+        self.author_combo.addItem(translate("LibraryFilterBar", "All authors"), None)
         self.author_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -319,6 +319,14 @@
         <translation>Markierung „{meaning}“</translation>
     </message>
     <message>
+        <source>By {name}</source>
+        <translation>Von {name}</translation>
+    </message>
+    <message>
+        <source>Last changed by {name}</source>
+        <translation>Zuletzt geändert von {name}</translation>
+    </message>
+    <message>
         <source>Editing…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
@@ -329,6 +337,14 @@
     <message>
         <source>Saved</source>
         <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Kept your text as a new note</source>
+        <translation>Ihr Text wurde als neue Notiz behalten</translation>
+    </message>
+    <message>
+        <source>Reloaded their version</source>
+        <translation>Die andere Fassung wurde neu geladen</translation>
     </message>
 </context>
 <context>
@@ -348,6 +364,10 @@
     <message>
         <source>Note: {note}</source>
         <translation>Notiz: {note}</translation>
+    </message>
+    <message>
+        <source>By {name}</source>
+        <translation>Von {name}</translation>
     </message>
     <message>
         <source>Before the new version: {quote}</source>
@@ -761,6 +781,49 @@
     </message>
 </context>
 <context>
+    <name>EditConflicts</name>
+    <message>
+        <source>someone</source>
+        <translation>jemand</translation>
+    </message>
+    <message>
+        <source>Note changed by someone else</source>
+        <translation>Notiz von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>{who} saved this note while you were editing it, so your change was not saved over theirs. Reload their version, or keep yours as a copy beside it.</source>
+        <translation>{who} hat diese Notiz gespeichert, während Sie sie bearbeitet haben; Ihre Änderung hat die andere daher nicht überschrieben. Laden Sie die andere Fassung neu oder behalten Sie Ihre als Kopie daneben.</translation>
+    </message>
+    <message>
+        <source>Theirs ({who})</source>
+        <translation>Die andere ({who})</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <source>Reload Theirs</source>
+        <translation>Andere neu laden</translation>
+    </message>
+    <message>
+        <source>Show their version; your text is put on the clipboard</source>
+        <translation>Die andere Fassung zeigen; Ihr Text kommt in die Zwischenablage</translation>
+    </message>
+    <message>
+        <source>Keep a Copy</source>
+        <translation>Kopie behalten</translation>
+    </message>
+    <message>
+        <source>Save your text as a new note on the same passage</source>
+        <translation>Ihren Text als neue Notiz zur selben Passage speichern</translation>
+    </message>
+    <message>
+        <source>(no note)</source>
+        <translation>(keine Notiz)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>The vault holds a note for every article with highlights and for every actor named in them, linked with [[wikilinks]]. Exporting again updates those notes in place and keeps what you wrote below their marker line.</source>
@@ -1132,6 +1195,18 @@
         <translation>Mit Notizen</translation>
     </message>
     <message>
+        <source>Filter by author</source>
+        <translation>Nach Autor filtern</translation>
+    </message>
+    <message>
+        <source>Articles this person imported or annotated</source>
+        <translation>Artikel, die diese Person importiert oder kommentiert hat</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>Alle Autoren</translation>
+    </message>
+    <message>
         <source>Show articles by reading state</source>
         <translation>Artikel nach Lesestatus zeigen</translation>
     </message>
@@ -1457,6 +1532,14 @@
         <translation>Alle Artikel</translation>
     </message>
     <message>
+        <source>Filter by who made the note</source>
+        <translation>Danach filtern, wer die Notiz angelegt hat</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>Alle Autoren</translation>
+    </message>
+    <message>
         <source>Filter by the day the note was made</source>
         <translation>Nach dem Tag filtern, an dem die Notiz entstand</translation>
     </message>
@@ -1493,6 +1576,14 @@
     <message>
         <source>Noted {date}</source>
         <translation>Notiert am {date}</translation>
+    </message>
+    <message>
+        <source>By {name}</source>
+        <translation>Von {name}</translation>
+    </message>
+    <message>
+        <source>Last changed by {name}</source>
+        <translation>Zuletzt geändert von {name}</translation>
     </message>
     <message>
         <source>The passage is no longer found in the article&apos;s text.</source>
@@ -2163,6 +2254,14 @@ Rechtsklick benennt die Bedeutung um</translation>
         <translation>Die Anmerkung konnte nicht gespeichert werden</translation>
     </message>
     <message>
+        <source>Keep a copy</source>
+        <translation>Kopie behalten</translation>
+    </message>
+    <message>
+        <source>Could not keep a copy of your note (it is on the clipboard): {error}</source>
+        <translation>Eine Kopie Ihrer Notiz konnte nicht behalten werden (sie ist in der Zwischenablage): {error}</translation>
+    </message>
+    <message>
         <source>Delete highlight</source>
         <translation>Markierung löschen</translation>
     </message>
@@ -2173,6 +2272,33 @@ Rechtsklick benennt die Bedeutung um</translation>
     <message>
         <source>{action} failed</source>
         <translation>{action} fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>UserNameDialog</name>
+    <message>
+        <source>Your Name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>User Name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with your notes, corrections and imports, so that people sharing this library can tell whose is whose.</source>
+        <translation>Ihr Name wird zu Ihren Notizen, Korrekturen und Importen gespeichert, damit alle, die diese Bibliothek teilen, erkennen, was von wem ist.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>e.g. your first name or initials</source>
+        <translation>z. B. Ihr Vorname oder Ihre Initialen</translation>
+    </message>
+    <message>
+        <source>A name needs at least one visible character.</source>
+        <translation>Ein Name braucht mindestens ein sichtbares Zeichen.</translation>
     </message>
 </context>
 <context>
@@ -2305,8 +2431,12 @@ Rechtsklick benennt die Bedeutung um</translation>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <source>&amp;File</source>
+        <source>Your notes, corrections and imports are recorded as {name}.</source>
         <extracomment>View ▸ Language: each language named in itself, so a reader finds their own.</extracomment>
+        <translation>Ihre Notizen, Korrekturen und Importe werden als {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
@@ -2332,6 +2462,10 @@ Rechtsklick benennt die Bedeutung um</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>User &amp;Name…</source>
+        <translation>Benutzer&amp;name…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
