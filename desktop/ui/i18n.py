@@ -109,6 +109,8 @@ def ui_locale(language: str, system: QLocale | None = None) -> QLocale:
     locale = system if system is not None else QLocale.system()
     if locale.name().split("_")[0] == language:
         return locale
+    if language == "en" and locale.language() == QLocale.Language.C:  # POSIX: stay untranslated, ISO dates
+        return locale
     return QLocale(language)
 
 

@@ -145,6 +145,14 @@ def real_panes_available() -> bool:
     )
 
 
+@pytest.fixture(autouse=True)
+def _posix_locale() -> Iterator[None]:
+    """Every test starts and ends with the C locale (``main()`` sets the default from the settings)."""
+    QLocale.setDefault(QLocale.c())
+    yield
+    QLocale.setDefault(QLocale.c())
+
+
 @pytest.fixture
 def fake_recognizer() -> FakeRecognizer:
     return FakeRecognizer()
