@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -18,6 +18,7 @@ from desktop.storage.db import open_library, resolve_database_url
 from desktop.storage.errors import LibraryLockedError, StorageError
 from desktop.ui import startup_probe
 from desktop.ui.crash import CrashHandler, Messages
+from desktop.ui.i18n import install_translations, translate
 from desktop.ui.paths import (
     APP_ID,
     APPLICATION,
@@ -60,15 +61,6 @@ def make_application() -> QApplication:
     return app
 
 
-def install_translator(app: QApplication) -> QTranslator | None:
-    """Qt's own strings (dialog buttons…) in the user's language, when a translation ships."""
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(), "qtbase", "_", folder) and app.installTranslator(translator):
-        return translator
-    return None
-
-
 def main(argv: Sequence[str], *, settings: QSettings | None = None) -> int:
     """Run the window; returns the exit status (0 ok, 1 library problem, 2 bad arguments)."""
     try:
@@ -79,7 +71,7 @@ def main(argv: Sequence[str], *, settings: QSettings | None = None) -> int:
     app = make_application()
     settings = settings if settings is not None else open_settings()
     theme = ThemeController(app, settings)
-    install_translator(app)
+    install_translations(app, settings)
     try:
         url = resolve_database_url(args.db, os.environ)
     except StorageError as error:
@@ -93,15 +85,20 @@ def main(argv: Sequence[str], *, settings: QSettings | None = None) -> int:
         Messages.show_error(
             None,
             TITLE,
-            "This library is already open in another Briefing Reader window that does not respond "
-            "(or on another computer). Close that window, or start with another library (--db).",
+            translate(
+                "App",
+                "This library is already open in another Briefing Reader window that does not respond "
+                "(or on another computer). Close that window, or start with another library (--db).",
+            ),
         )
         return 1
     try:
         library = open_library(url)
     except LibraryLockedError:
         instance.close()
-        Messages.show_error(None, TITLE, "This library is open in another program; close it and try again.")
+        Messages.show_error(
+            None, TITLE, translate("App", "This library is open in another program; close it and try again.")
+        )
         return 1
     except StorageError as error:
         instance.close()

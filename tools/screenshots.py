@@ -4,7 +4,7 @@ Run it under a display (``xvfb-run -a python -m tools.screenshots ...`` on a hea
 library that holds the sample and whatever else should be seen::
 
     python -m tools.screenshots --db LIBRARY --out resources/screenshots --mode light --size 1600x1000 \
-        --scenes reader,notes,focus,quotes --article 1 --dossier "Donald Trump"
+        --scenes reader,notes,focus,quotes --article 1 --dossier "Donald Trump" [--lang de]
 
 The team scenes: ``author-notes`` and ``author-library`` filter by ``--author NAME``; ``conflict``
 edits ``--annotation ID`` while another session (``--other-user``) saves it, and shows the dialog.
@@ -30,6 +30,7 @@ from desktop.services.dto import AnnotationRow
 from desktop.services.queries import annotation_rows
 from desktop.storage.db import open_library, resolve_database_url
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Translations, catalog_path
 from desktop.ui.main_window import MainWindow
 from desktop.ui.paths import open_settings
 from desktop.ui.tasks import TaskRunner
@@ -134,6 +135,13 @@ def main(argv: list[str] | None = None) -> int:
         default="colleague",
         help="conflict scene: who saves the note meanwhile",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "de"),
+        default="en",
+        help="interface language (numbers and dates follow it); files of other languages than English "
+        "end in -<lang>",
+    )
     parser.add_argument("--settle", type=int, default=1500, help="milliseconds to let each scene settle")
     args = parser.parse_args(argv)
     scenes = [s for s in args.scenes.split(",") if s]
@@ -146,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = open_settings()
     theme = ThemeController(app, settings)
     theme.set_mode(args.mode)
+    if not Translations(app).apply(args.lang):
+        parser.error(f"no translation for {args.lang!r} in {catalog_path(args.lang).parent}")
     library = open_library(resolve_database_url(args.db, {}))
     ctx = AppContext(library=library, settings=settings, tasks=TaskRunner(app), undo_stack=QUndoStack(app))
     window = MainWindow(ctx, theme=theme)
@@ -156,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     _wait(2 * args.settle)
     window.open_article(args.article)
     _wait(args.settle)
-    tag = f"{args.mode}-{width}x{height}"
+    tag = f"{args.mode}-{width}x{height}" + ("" if args.lang == "en" else f"-{args.lang}")
     for scene in scenes:
         window.show_notes(scene == "notes")
         if scene == "reader" and args.annotation is not None:

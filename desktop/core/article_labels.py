@@ -65,9 +65,14 @@ def date_tooltip(item: ArticleFacts) -> str:
     return ""
 
 
-def header_line(item: ArticleFacts, *, author: str | None = None, language: str = "") -> str:
-    """Outlet (or site), author, publication date (else "imported …") and language; never a file path."""
-    when = item.published or (f"imported {local_date(item.imported_at)}" if item.imported_at else "")
+def header_line(
+    item: ArticleFacts, *, author: str | None = None, language: str = "", when: str | None = None
+) -> str:
+    """Outlet (or site), author, publication date (else "imported …") and language; never a file path.
+
+    ``when`` replaces the date part (the window passes it in the user's language and date format)."""
+    if when is None:
+        when = item.published or (f"imported {local_date(item.imported_at)}" if item.imported_at else "")
     parts = (
         source_label(item),
         author or "",

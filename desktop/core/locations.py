@@ -1,7 +1,7 @@
 """Where the app's files live: the one locator for shipped data and for the user's folders.
 
-Shipped data (``resources``: models, gazetteers, quote lexicons, icons, desktop files; ``seeds``: the
-sample briefing) is found through :mod:`importlib.resources` beside the ``desktop`` package:
+Shipped data (``resources``: models, gazetteers, quote lexicons, icons, desktop files, translations;
+``seeds``: the sample briefing) is found through :mod:`importlib.resources` beside the ``desktop`` package:
 
 - an installed wheel carries both under ``desktop/_data/`` (copied there when the wheel is built);
 - a PyInstaller bundle carries the same ``desktop/_data/`` folder inside the bundle;
@@ -63,6 +63,11 @@ def gazetteer_dir() -> Path:
 def icons_dir() -> Path:
     """resources/icons: the application icon and the action icons (SVG)."""
     return resources_dir() / "icons"
+
+
+def translations_dir() -> Path:
+    """resources/i18n: the interface translations (``.ts`` sources, compiled ``.qm`` catalogues)."""
+    return resources_dir() / "i18n"
 
 
 def user_data_dir() -> Path:

@@ -15,16 +15,21 @@ from desktop.storage.db import Library
 from desktop.storage.models import Actor, ActorAlias, EntityRejection
 
 
-def model_recognizer(models_dir: Path | None = None, *, problems: ModelProblems | None = None) -> Recognizer:
+def model_recognizer(
+    models_dir: Path | None = None, *, problems: ModelProblems | None = None, workers: int | None = None
+) -> Recognizer:
     """The shipped models with the knowledge layer on top.
 
     Per language the BiLSTM-CRF model is preferred where one is shipped (it measured better on
     GermEval dev than the spaCy CNN), else the spaCy pipeline. Missing or broken models are told
-    to ``problems`` (the window shows them) besides the log.
+    to ``problems`` (the window shows them) besides the log. A long text goes to the models in
+    chunks, on ``workers`` processes (default: one per core; see :mod:`desktop.core.entities.chunks`);
+    the knowledge layer sees it whole.
     """
     from desktop.core.entities.bilstm import BiLSTMRecognizer
+    from desktop.core.entities.chunks import ChunkedRecognizer
     from desktop.core.entities.knowledge import KnowledgeRecognizer
-    from desktop.core.entities.router import Engine, EngineRouter
+    from desktop.core.entities.router import Engine, EngineRouter, shipped_engines
     from desktop.core.entities.statistical import StatisticalRecognizer
 
     named: list[tuple[str, Engine]] = [
@@ -33,7 +38,8 @@ def model_recognizer(models_dir: Path | None = None, *, problems: ModelProblems 
     ]
     engines = reporting_engines(named, problems) if problems is not None else [e for _n, e in named]
     router = EngineRouter(engines)
-    return KnowledgeRecognizer(router, model_languages=router.available_languages)
+    chunked = ChunkedRecognizer(router, factory=partial(shipped_engines, models_dir), workers=workers)
+    return KnowledgeRecognizer(chunked, model_languages=router.available_languages)
 
 
 def user_corrections(library: Library) -> tuple[dict[str, EntityType], list[str]]:

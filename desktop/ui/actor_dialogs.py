@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QEvent,
     QItemSelection,
@@ -29,14 +30,60 @@ from PySide6.QtWidgets import (
 
 from desktop.core.textfold import fold
 from desktop.services.dto import ActorRow
-from desktop.services.merge_candidates import MergeCandidate, merge_summary
+from desktop.services.merge_candidates import MergeCandidate
 from desktop.ui.actors_model import actor_tooltip
+from desktop.ui.i18n import LabelList, Labels, plural, translate
 from desktop.ui.palette import ENTITY_SINGULAR
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ActorIdRole = Qt.ItemDataRole.UserRole + 1
 SearchTextRole = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Actor", "Type", "Mentions")
+COLUMNS = LabelList(
+    "ActorDialogs",
+    (
+        QT_TRANSLATE_NOOP("ActorDialogs", "Actor"),
+        QT_TRANSLATE_NOOP("ActorDialogs", "Type"),
+        QT_TRANSLATE_NOOP("ActorDialogs", "Mentions"),
+    ),
+)
+
+#: "…become mentions of X, an organisation": the type an actor takes on when merged into another.
+TYPE_WORDS = Labels(
+    "ActorDialogs",
+    {
+        "person": QT_TRANSLATE_NOOP("ActorDialogs", "a person"),
+        "organization": QT_TRANSLATE_NOOP("ActorDialogs", "an organisation"),
+        "location": QT_TRANSLATE_NOOP("ActorDialogs", "a place"),
+        "other": QT_TRANSLATE_NOOP("ActorDialogs", "other"),
+    },
+)
+
+
+def merge_text(source: ActorRow, target: ActorRow) -> str:
+    """What merging ``source`` into ``target`` does, in one sentence for the confirmation."""
+    articles = plural(
+        source.articles,
+        translate("ActorDialogs", "in 1 article"),
+        translate("ActorDialogs", "in {n} articles"),
+    )
+    kind = "" if source.type == target.type else ", " + TYPE_WORDS.get(target.type, target.type)
+    return plural(
+        source.mentions,
+        translate(
+            "ActorDialogs",
+            "1 mention of “{source}” {articles} becomes a mention of “{target}”{kind}; "
+            "“{source}” stays one of its names.",
+        ),
+        translate(
+            "ActorDialogs",
+            "{n} mentions of “{source}” {articles} become mentions of “{target}”{kind}; "
+            "“{source}” stays one of its names.",
+        ),
+        source=source.name,
+        target=target.name,
+        articles=articles,
+        kind=kind,
+    )
 
 
 def _screen_width(widget: QWidget | None) -> int:
@@ -111,12 +158,17 @@ class MergeDialog(QDialog):
         self, source: ActorRow, candidates: list[MergeCandidate], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Merge actor")
+        self.setWindowTitle(translate("ActorDialogs", "Merge actor"))
         self._source = source
-        intro = QLabel(f"Which actor is “{source.name}” the same as? Similar names come first.", self)
+        intro = QLabel(
+            translate(
+                "ActorDialogs", "Which actor is “{name}” the same as? Similar names come first."
+            ).format(name=source.name),
+            self,
+        )
         intro.setWordWrap(True)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter by name")
+        self.filter.setPlaceholderText(translate("ActorDialogs", "Filter by name"))
         self.filter.setClearButtonEnabled(True)
         self.model = MergeCandidateModel(candidates, self)
         self.proxy = _NameFilter(self)
@@ -139,7 +191,7 @@ class MergeDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Merge")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ActorDialogs", "Merge"))
         self.buttons.accepted.connect(self._accept_if_chosen)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -169,7 +221,11 @@ class MergeDialog(QDialog):
         """Wide enough for the longest name (within the screen), so names are not cut."""
         metrics = QFontMetrics(self.list.font())
         longest = max((metrics.horizontalAdvance(c.actor.name) for c in candidates[:200]), default=200)
-        others = metrics.horizontalAdvance("Organisation") + metrics.horizontalAdvance("Mentions") + 80
+        others = (
+            metrics.horizontalAdvance(ENTITY_SINGULAR["organization"])
+            + metrics.horizontalAdvance(COLUMNS[2])
+            + 80
+        )
         width = min(longest + others + 60, int(_screen_width(self) * 0.9))
         self.resize(max(width, 420), 440)
 
@@ -182,7 +238,9 @@ class MergeDialog(QDialog):
         row = next((c.actor for c in self._candidates() if c.actor.id == chosen), None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(row is not None)
         self.summary.setText(
-            merge_summary(self._source, row) if row is not None else "Choose the actor to merge into."
+            merge_text(self._source, row)
+            if row is not None
+            else translate("ActorDialogs", "Choose the actor to merge into.")
         )
 
     def _candidates(self) -> list[MergeCandidate]:

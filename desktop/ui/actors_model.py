@@ -4,30 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from desktop.core.textfold import fold
 from desktop.core.types import ENTITY_TYPES
 from desktop.services.dto import ActorRow
+from desktop.ui.i18n import LabelList, translate
 from desktop.ui.palette import ENTITY_LABELS, ENTITY_SINGULAR, entity_color
 
 ActorIdRole = Qt.ItemDataRole.UserRole + 1
 ActorTypeRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 _GROUP = 0  # internal id of group rows; actor rows carry their group's row + 1
-COLUMNS = ("Name", "Mentions", "Roles")
+COLUMNS = LabelList(
+    "ActorsModel",
+    (
+        QT_TRANSLATE_NOOP("ActorsModel", "Name"),
+        QT_TRANSLATE_NOOP("ActorsModel", "Mentions"),
+        QT_TRANSLATE_NOOP("ActorsModel", "Roles"),
+    ),
+)
 
 
 def actor_tooltip(actor: ActorRow) -> str:
     """Plain-text description: name, type, counts, roles, other names."""
-    lines = [actor.name, f"{ENTITY_SINGULAR.get(actor.type, actor.type)} · {actor.mentions} mention(s)"]
+    kind = ENTITY_SINGULAR.get(actor.type, actor.type)
     if actor.articles > 1:
-        lines[-1] += f" in {actor.articles} articles"
+        counts = translate("ActorsModel", "{kind} · mentioned {mentions}× in {articles} articles")
+    else:
+        counts = translate("ActorsModel", "{kind} · mentioned {mentions}×")
+    lines = [actor.name, counts.format(kind=kind, mentions=actor.mentions, articles=actor.articles)]
     if actor.roles:
-        lines.append("Roles: " + "; ".join(actor.roles))
+        lines.append(translate("ActorsModel", "Roles: {roles}").format(roles="; ".join(actor.roles)))
     if actor.aliases:
-        lines.append("Also: " + "; ".join(actor.aliases[:8]))
+        lines.append(translate("ActorsModel", "Also: {names}").format(names="; ".join(actor.aliases[:8])))
     return "\n".join(lines)
 
 

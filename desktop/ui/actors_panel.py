@@ -28,6 +28,7 @@ from desktop.services.queries import list_actors
 from desktop.ui.actor_dialogs import MergeDialog, NameDialog
 from desktop.ui.actors_model import ActorTreeModel
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import translate
 from desktop.ui.palette import ENTITY_SINGULAR
 from desktop.ui.reader_view import ReaderPane
 from desktop.ui.undo import error_message
@@ -76,11 +77,13 @@ class ActorsPanel(QWidget):
 
     def _build(self) -> None:
         page = self
-        self.scope_box = QCheckBox("Whole library", page)
-        self.scope_box.setToolTip("Show the actors of every article instead of this one")
+        self.scope_box = QCheckBox(translate("ActorsPanel", "Whole library"), page)
+        self.scope_box.setToolTip(
+            translate("ActorsPanel", "Show the actors of every article instead of this one")
+        )
         self.scope_box.toggled.connect(self.set_scope_library)
         self.actor_filter = QLineEdit(page)
-        self.actor_filter.setPlaceholderText("Filter actors")
+        self.actor_filter.setPlaceholderText(translate("ActorsPanel", "Filter actors"))
         self.actor_filter.setClearButtonEnabled(True)
         self.actors_model = ActorTreeModel(page)
         self.actor_filter.textChanged.connect(self._filter_actors)
@@ -98,30 +101,32 @@ class ActorsPanel(QWidget):
         self.tree.activated.connect(self._actor_activated)
         self.previous_mention = QToolButton(page)
         self.previous_mention.setText("◀")
-        self.previous_mention.setToolTip("Previous mention in the text")
+        self.previous_mention.setToolTip(translate("ActorsPanel", "Previous mention in the text"))
         self.previous_mention.clicked.connect(lambda: self.reader.step_mention(-1))
         self.next_mention = QToolButton(page)
         self.next_mention.setText("▶")
-        self.next_mention.setToolTip("Next mention in the text")
+        self.next_mention.setToolTip(translate("ActorsPanel", "Next mention in the text"))
         self.next_mention.clicked.connect(lambda: self.reader.step_mention(1))
         self.mention_label = QLabel("", page)
-        self.rename_button = QPushButton("Rename…", page)
+        self.rename_button = QPushButton(translate("ActorsPanel", "Rename…"), page)
         self.rename_button.clicked.connect(self._ask_rename)
-        self.type_button = QPushButton("Type", page)
+        self.type_button = QPushButton(translate("ActorsPanel", "Type"), page)
         self.type_button.setMenu(self._type_menu(page))
-        self.merge_button = QPushButton("Merge into…", page)
+        self.merge_button = QPushButton(translate("ActorsPanel", "Merge into…"), page)
         self.merge_button.clicked.connect(self._ask_merge)
-        self.reject_button = QPushButton("Not an entity", page)
-        self.reject_button.setToolTip("Remove this actor; its names are not recognised again")
+        self.reject_button = QPushButton(translate("ActorsPanel", "Not an entity"), page)
+        self.reject_button.setToolTip(
+            translate("ActorsPanel", "Remove this actor; its names are not recognised again")
+        )
         self.reject_button.clicked.connect(lambda: self._with_actor(self.reject_actor))
-        self.mark_button = QPushButton("Mark selection as actor", page)
-        self.mark_button.setToolTip("Make the words selected in the text an actor")
+        self.mark_button = QPushButton(translate("ActorsPanel", "Mark selection as actor"), page)
+        self.mark_button.setToolTip(translate("ActorsPanel", "Make the words selected in the text an actor"))
         self.mark_button.setMenu(self._mark_menu(page))
         top = QHBoxLayout()
         top.addWidget(self.actor_filter, 1)
         top.addWidget(self.scope_box)
         navigation = QHBoxLayout()
-        navigation.addWidget(QLabel("Mentions:", page))
+        navigation.addWidget(QLabel(translate("ActorsPanel", "Mentions:"), page))
         navigation.addWidget(self.previous_mention)
         navigation.addWidget(self.mention_label)
         navigation.addWidget(self.next_mention)
@@ -214,7 +219,9 @@ class ActorsPanel(QWidget):
 
     def _mention_changed(self, current: int, total: int) -> None:
         self.mention_label.setText(
-            f"{current + 1} of {total}" if current >= 0 else (str(total) if total else "–")
+            translate("ActorsPanel", "{number} of {total}").format(number=current + 1, total=total)
+            if current >= 0
+            else (str(total) if total else "–")
         )
         self.previous_mention.setEnabled(total > 0)
         self.next_mention.setEnabled(total > 0)
@@ -236,22 +243,27 @@ class ActorsPanel(QWidget):
             return
         self.select_actor(actor.id)
         menu = QMenu(self)
-        menu.addAction("Open Dossier", lambda: self.actor_activated.emit(actor.id))
+        menu.addAction(translate("ActorsPanel", "Open Dossier"), lambda: self.actor_activated.emit(actor.id))
         menu.addSeparator()
-        menu.addAction("Rename…", self._ask_rename)
-        types = menu.addMenu("Change type")
+        menu.addAction(translate("ActorsPanel", "Rename…"), self._ask_rename)
+        types = menu.addMenu(translate("ActorsPanel", "Change type"))
         for kind in ENTITY_TYPES:
             action = types.addAction(ENTITY_SINGULAR[kind], partial(self.change_actor_type, actor.id, kind))
             action.setEnabled(kind != actor.type)
-        menu.addAction("Merge into…", self._ask_merge)
-        menu.addAction("Not an entity", lambda: self.reject_actor(actor.id))
+        menu.addAction(translate("ActorsPanel", "Merge into…"), self._ask_merge)
+        menu.addAction(translate("ActorsPanel", "Not an entity"), lambda: self.reject_actor(actor.id))
         menu.exec(self.tree.viewport().mapToGlobal(point))
 
     def _ask_rename(self) -> None:
         actor = self.actors_model.actor(self.tree.currentIndex())
         if actor is None:
             return
-        name = NameDialog.ask(self, "Rename actor", f"New name of “{actor.name}”:", actor.name)
+        name = NameDialog.ask(
+            self,
+            translate("ActorsPanel", "Rename actor"),
+            translate("ActorsPanel", "New name of “{name}”:").format(name=actor.name),
+            actor.name,
+        )
         if name is not None and name.strip() and name.strip() != actor.name:
             self.rename_actor(actor.id, name)
 
@@ -268,7 +280,7 @@ class ActorsPanel(QWidget):
         def choose(result: tuple[ActorRow, list[MergeCandidate]]) -> None:
             source, candidates = result
             if not candidates:
-                self.reader.show_message("There is no other actor to merge with.")
+                self.reader.show_message(translate("ActorsPanel", "There is no other actor to merge with."))
                 return
             target = MergeDialog.ask(self, source, candidates)
             if target is not None:
@@ -279,19 +291,23 @@ class ActorsPanel(QWidget):
     def rename_actor(self, actor_id: int, name: str) -> None:
         """Rename an actor (undoable)."""
         self.edits.correct_actors(
-            "Rename actor", [actor_id], lambda lib: corrections.rename_actor(lib, actor_id, name)
+            translate("ActorsPanel", "Rename actor"),
+            [actor_id],
+            lambda lib: corrections.rename_actor(lib, actor_id, name),
         )
 
     def change_actor_type(self, actor_id: int, kind: str) -> None:
         """Change an actor's type (undoable)."""
         self.edits.correct_actors(
-            "Change type", [actor_id], lambda lib: corrections.change_type(lib, actor_id, kind)
+            translate("ActorsPanel", "Change type"),
+            [actor_id],
+            lambda lib: corrections.change_type(lib, actor_id, kind),
         )
 
     def merge_actor(self, source_id: int, target_id: int) -> None:
         """Merge ``source`` into ``target`` (undoable)."""
         self.edits.correct_actors(
-            "Merge actors",
+            translate("ActorsPanel", "Merge actors"),
             [source_id, target_id],
             lambda lib: corrections.merge_actors(lib, source_id, target_id),
         )
@@ -299,5 +315,7 @@ class ActorsPanel(QWidget):
     def reject_actor(self, actor_id: int) -> None:
         """ "Not an entity" (undoable)."""
         self.edits.correct_actors(
-            "Not an entity", [actor_id], lambda lib: corrections.reject_actor(lib, actor_id)
+            translate("ActorsPanel", "Not an entity"),
+            [actor_id],
+            lambda lib: corrections.reject_actor(lib, actor_id),
         )

@@ -17,6 +17,7 @@ from desktop.services.article_meta import ArticleMeta, ArticleMetaChange
 from desktop.services.dto import ChangeSummary
 from desktop.services.quote_corrections import QuoteChange
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import translate
 from desktop.ui.undo import QueuedCommand, error_message
 
 
@@ -42,7 +43,7 @@ class ArticleMetaCommand(QueuedCommand):
     """An edit of title, publication date and source: undo writes the values before it back."""
 
     def __init__(self, controller: AnalysisEdits, change: ArticleMetaChange) -> None:
-        super().__init__(controller, "Edit article details")
+        super().__init__(controller, translate("AnalysisEdits", "Edit article details"))
         self.edits = controller
         self.change = change
 
@@ -82,19 +83,25 @@ class AnalysisEdits(QObject):
             self.ctx.undo_stack.push(QuoteCommand(self, text, change))
             self.quotes_changed.emit(change.summary)
 
-        self.queue.submit(operation, done, self._error(f"Could not {text[:1].lower()}{text[1:]}"))
+        self.queue.submit(
+            operation, done, self._error(translate("AnalysisEdits", "{action} failed").format(action=text))
+        )
 
     def reassign_speaker(self, quote_id: int, actor_id: int | None) -> None:
         """Another speaker for a quote (None: no speaker named)."""
         library = self.ctx.library
         self._quote_edit(
-            "Change speaker", lambda: quote_corrections.reassign_speaker(library, quote_id, actor_id)
+            translate("AnalysisEdits", "Change speaker"),
+            lambda: quote_corrections.reassign_speaker(library, quote_id, actor_id),
         )
 
     def reject_quote(self, quote_id: int) -> None:
         """ "Not a quote"."""
         library = self.ctx.library
-        self._quote_edit("Not a quote", lambda: quote_corrections.reject_quote(library, quote_id))
+        self._quote_edit(
+            translate("AnalysisEdits", "Not a quote"),
+            lambda: quote_corrections.reject_quote(library, quote_id),
+        )
 
     def mark_quote(
         self, article_id: int, start: int, end: int, actor_id: int | None, kind: str = "direct"
@@ -102,7 +109,7 @@ class AnalysisEdits(QObject):
         """Mark [start, end) of an article as a statement by ``actor_id`` (None: nobody named)."""
         library = self.ctx.library
         self._quote_edit(
-            "Mark as quote",
+            translate("AnalysisEdits", "Mark as quote"),
             lambda: quote_corrections.mark_quote(library, article_id, start, end, actor_id, kind=kind),
         )
 
@@ -120,5 +127,5 @@ class AnalysisEdits(QObject):
                 library, article_id, title=title, published=published or "", outlet=outlet or ""
             ),
             done,
-            self._error("Could not change the article's details"),
+            self._error(translate("AnalysisEdits", "Could not change the article's details")),
         )

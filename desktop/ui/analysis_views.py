@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 from desktop.services.article_meta import ArticleMeta, article_meta
 from desktop.ui.article_meta_dialog import ArticleMetaDialog
 from desktop.ui.dossier_view import DossierWindow
+from desktop.ui.i18n import translate
 from desktop.ui.network_view import NetworkWindow
 from desktop.ui.paths import action_icon
 from desktop.ui.place_opener import PlaceOpener
@@ -73,36 +74,44 @@ class AnalysisViews(QObject):
     def _add_actions(self) -> None:
         window = self.window
         self.dossier_action = self._action(
-            "Actor &Dossier",
+            translate("AnalysisViews", "Actor &Dossier"),
             self.open_selected_dossier,
             "Ctrl+Shift+D",
-            "Everything about the selected actor",
+            translate("AnalysisViews", "Everything about the selected actor"),
         )
         self.dossier_action.setIcon(action_icon("dossier"))
         self.network_action = self._action(
-            "&Relations", self.open_network, "Ctrl+Shift+R", "Who is named with whom: the actors' network"
+            translate("AnalysisViews", "&Relations"),
+            self.open_network,
+            "Ctrl+Shift+R",
+            translate("AnalysisViews", "Who is named with whom: the actors' network"),
         )
         self.network_action.setIcon(action_icon("relations"))
         self.details_action = self._action(
-            "Edit Article &Details…", self.edit_current_article, "F2", "Title, publication date and source"
+            translate("AnalysisViews", "Edit Article &Details…"),
+            self.edit_current_article,
+            "F2",
+            translate("AnalysisViews", "Title, publication date and source"),
         )
-        self.quotes_action = QAction("Show &Quotes", window, checkable=True)
-        self.quotes_action.setToolTip("Mark who said what in the text")
+        self.quotes_action = QAction(translate("AnalysisViews", "Show &Quotes"), window, checkable=True)
+        self.quotes_action.setToolTip(translate("AnalysisViews", "Mark who said what in the text"))
         if self.reader is not None:
             self.quotes_action.setChecked(self.reader.quote_marks.is_visible())
             self.quotes_action.toggled.connect(self.reader.set_quotes_visible)
             self.reader.quote_marks.visibility_changed.connect(self.quotes_action.setChecked)
-        view_menu = _menu(window, "&View")
-        article_menu = _menu(window, "&Article") or _menu(window, "&Edit")
+        view_menu = _menu(window, translate("WindowMenus", "&View"))
+        article_menu = _menu(window, translate("WindowMenus", "&Article")) or _menu(
+            window, translate("WindowMenus", "&Edit")
+        )
         if view_menu is not None:
             view_menu.addSeparator()
             view_menu.addAction(self.quotes_action)
         if article_menu is not None:
             article_menu.addSeparator()
             article_menu.addAction(self.details_action)
-        actors_menu = QMenu("A&ctors", window)
+        actors_menu = QMenu(translate("AnalysisViews", "A&ctors"), window)
         actors_menu.addActions([self.dossier_action, self.network_action])
-        help_menu = _menu(window, "&Help")
+        help_menu = _menu(window, translate("WindowMenus", "&Help"))
         bar = window.menuBar()
         bar.insertMenu(help_menu.menuAction(), actors_menu) if help_menu is not None else bar.addMenu(
             actors_menu
@@ -110,13 +119,19 @@ class AnalysisViews(QObject):
         self.actors_menu = actors_menu
         # The library list: article details from its context menu.
         library_view = window.library_pane.view
-        library_details = self._action("Edit Title, Date and Source…", self.edit_selected_article)
+        library_details = self._action(
+            translate("AnalysisViews", "Edit Title, Date and Source…"), self.edit_selected_article
+        )
         library_view.addAction(library_details)
         library_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # The library's actor filter: a button in the field opens the chosen actor's dossier.
         combo = window.library_pane.actor_combo
-        self.filter_dossier_action = QAction(action_icon("dossier"), "Open the dossier of this actor", combo)
-        self.filter_dossier_action.setToolTip("Open the dossier of the actor chosen here")
+        self.filter_dossier_action = QAction(
+            action_icon("dossier"), translate("AnalysisViews", "Open the dossier of this actor"), combo
+        )
+        self.filter_dossier_action.setToolTip(
+            translate("AnalysisViews", "Open the dossier of the actor chosen here")
+        )
         self.filter_dossier_action.triggered.connect(self._filter_dossier)
         field = combo.lineEdit()
         if field is not None:
@@ -172,7 +187,11 @@ class AnalysisViews(QObject):
     def open_selected_dossier(self) -> None:
         """Actors ▸ Actor Dossier: the actor selected in the window."""
         if self._actor_id is None:
-            self.window.show_status("Select an actor first: in the sidebar, in the text or in the relations.")
+            self.window.show_status(
+                translate(
+                    "AnalysisViews", "Select an actor first: in the sidebar, in the text or in the relations."
+                )
+            )
             return
         self.open_dossier(self._actor_id)
 
@@ -242,7 +261,7 @@ class AnalysisViews(QObject):
         """Article ▸ Edit Article Details: the article in the reading pane."""
         article_id = self.window.current_article_id()
         if article_id is None:
-            self.window.show_status("Open an article first.")
+            self.window.show_status(translate("AnalysisViews", "Open an article first."))
             return
         self.edit_article(article_id)
 
@@ -279,7 +298,7 @@ class AnalysisViews(QObject):
         menu.addSeparator()
         actor_id = reader.actor_at(index) if index is not None else None
         if actor_id is not None:
-            menu.addAction("Open Dossier", lambda: self.open_dossier(actor_id))
+            menu.addAction(translate("AnalysisViews", "Open Dossier"), lambda: self.open_dossier(actor_id))
         menu.addAction(self.details_action)
 
     def _filter_dossier(self) -> None:

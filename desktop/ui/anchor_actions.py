@@ -18,6 +18,7 @@ from desktop.services.dto import AnnotationRow
 from desktop.ui.annotations_model import AnnotationListModel
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import translate
 
 
 class SelectionSource(Protocol):
@@ -51,9 +52,11 @@ class AnchorActions(QObject):
         """The menu entries for one annotation (none when its anchor is settled)."""
         entries: list[tuple[str, Callable[[], None]]] = []
         if row.state == "fuzzy" and not row.orphaned:
-            entries.append(("Confirm Place", lambda: self.confirm(row.id)))
+            entries.append((translate("AnchorActions", "Confirm Place"), lambda: self.confirm(row.id)))
         if row.needs_check:
-            entries.append(("Re-attach to Selected Text", lambda: self.reattach(row.id)))
+            entries.append(
+                (translate("AnchorActions", "Re-attach to Selected Text"), lambda: self.reattach(row.id))
+            )
         return entries
 
     def _menu(self, pos: QPoint) -> None:
@@ -76,7 +79,12 @@ class AnchorActions(QObject):
         """Attach the annotation to the text selected in the reading pane."""
         selected = self._reader.selected_range()
         if selected is None:
-            self.failed.emit("Select the passage in the text first, then re-attach the annotation to it.")
+            self.failed.emit(
+                translate(
+                    "AnchorActions",
+                    "Select the passage in the text first, then re-attach the annotation to it.",
+                )
+            )
             return
         library, (start, end) = self._ctx.library, selected
         self._write(lambda: version_history.reattach(library, annotation_id, start, end), annotation_id)

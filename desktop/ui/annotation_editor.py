@@ -27,6 +27,7 @@ from desktop.core.tags import TagError, normalize_tag
 from desktop.services.annotations import list_tags
 from desktop.services.dto import AnnotationRow
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import translate
 from desktop.ui.palette import ColorPalette, annotation_color
 from desktop.ui.undo import EditController
 
@@ -84,11 +85,13 @@ class AnnotationEditor(QWidget):
         self.quote.setTextFormat(Qt.TextFormat.PlainText)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QPlainTextEdit(self)
-        self.note.setPlaceholderText("Write a note… (saved as you type)")
+        self.note.setPlaceholderText(translate("AnnotationEditor", "Write a note… (saved as you type)"))
         self.note.setTabChangesFocus(True)
         self.note.installEventFilter(self)
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText("Tags, e.g. politik/wahl quelle (Enter saves)")
+        self.tags.setPlaceholderText(
+            translate("AnnotationEditor", "Tags, e.g. politik/wahl quelle (Enter saves)")
+        )
         self.completer = TagCompleter(self.tags)
         self.tags.setCompleter(self.completer)
         self.tag_error = QLabel(self)
@@ -112,8 +115,10 @@ class AnnotationEditor(QWidget):
             self.color_buttons[color] = button
             colours.addWidget(button)
         colours.addStretch(1)
-        self.delete_button = QPushButton("Delete", self)
-        self.delete_button.setToolTip("Delete this highlight and its note (undoable)")
+        self.delete_button = QPushButton(translate("AnnotationEditor", "Delete"), self)
+        self.delete_button.setToolTip(
+            translate("AnnotationEditor", "Delete this highlight and its note (undoable)")
+        )
         self.delete_button.clicked.connect(self.delete_current)
         colours.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -174,7 +179,11 @@ class AnnotationEditor(QWidget):
                 self.tags.setText(" ".join(tags))
         finally:
             self._loading = False
-        self.quote.setText(_excerpt(row.quote) if row else "Select a highlight to write a note.")
+        self.quote.setText(
+            _excerpt(row.quote)
+            if row
+            else translate("AnnotationEditor", "Select a highlight to write a note.")
+        )
         self.tag_error.hide()
         for widget in (self.note, self.tags, self.delete_button, *self.color_buttons.values()):
             widget.setEnabled(row is not None)
@@ -189,17 +198,21 @@ class AnnotationEditor(QWidget):
             shortcut = self._palette.shortcut(color)
             button.setToolTip(self._palette.label(color) + (f" — {shortcut}" if shortcut else ""))
         if row is None:
-            self.header.setText("No highlight selected")
+            self.header.setText(translate("AnnotationEditor", "No highlight selected"))
             self.header.setToolTip("")
             return
-        self.header.setText(f"{self._palette.meaning(row.color)} highlight")
+        self.header.setText(
+            translate("AnnotationEditor", "{meaning} highlight").format(
+                meaning=self._palette.meaning(row.color)
+            )
+        )
         self.header.setToolTip(self._made_by(row))
 
     def _made_by(self, row: AnnotationRow) -> str:
         """Who made the note and who saved it last ("" when not recorded)."""
-        lines = [self.tr("By {name}").format(name=row.author)] if row.author else []
+        lines = [translate("AnnotationEditor", "By {name}").format(name=row.author)] if row.author else []
         if row.edited_by and row.edited_by != row.author:
-            lines.append(self.tr("Last changed by {name}").format(name=row.edited_by))
+            lines.append(translate("AnnotationEditor", "Last changed by {name}").format(name=row.edited_by))
         return "\n".join(lines)
 
     def _load_tags(self) -> None:
@@ -214,7 +227,7 @@ class AnnotationEditor(QWidget):
     # --- saving ----------------------------------------------------------------------------------
     def _note_typed(self) -> None:
         if not self._loading and self._row is not None:
-            self.status.setText("Editing…")
+            self.status.setText(translate("AnnotationEditor", "Editing…"))
             self._timer.start()
 
     def flush(self) -> None:
@@ -227,7 +240,7 @@ class AnnotationEditor(QWidget):
         if text != row.note:
             self._edits.edit_annotation(row, note=text)
             self._row = row = replace(row, note=text)
-            self.status.setText("Saving…")
+            self.status.setText(translate("AnnotationEditor", "Saving…"))
         self.commit_tags()
 
     def commit_tags(self) -> None:
@@ -245,7 +258,7 @@ class AnnotationEditor(QWidget):
         if tags != list(row.tags):
             self._edits.edit_annotation(row, tags=tags)
             self._row = replace(row, tags=tuple(tags))
-            self.status.setText("Saving…")
+            self.status.setText(translate("AnnotationEditor", "Saving…"))
 
     def set_color(self, color: str) -> None:
         """Recolour the annotation."""
@@ -270,7 +283,7 @@ class AnnotationEditor(QWidget):
     def _saved(self, row: Any) -> None:
         if isinstance(row, AnnotationRow) and self._row is not None and row.id == self._row.id:
             if self._edits.is_idle():
-                self.status.setText("Saved")
+                self.status.setText(translate("AnnotationEditor", "Saved"))
             if set(row.tags) - set(self.completer.tags_model.stringList()):
                 self._load_tags()
 
@@ -282,7 +295,9 @@ class AnnotationEditor(QWidget):
         self._row = None  # what was typed is settled: in the copy, or on the clipboard
         self.set_annotation(copy if isinstance(copy, AnnotationRow) else theirs)
         self.status.setText(
-            self.tr("Kept your text as a new note") if copy is not None else self.tr("Reloaded their version")
+            translate("AnnotationEditor", "Kept your text as a new note")
+            if copy is not None
+            else translate("AnnotationEditor", "Reloaded their version")
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

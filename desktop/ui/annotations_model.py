@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.services.dto import AnnotationRow
+from desktop.ui.i18n import translate
 from desktop.ui.palette import ColorPalette, annotation_color
 
 AnnotationIdRole = Qt.ItemDataRole.UserRole + 11
@@ -70,10 +71,17 @@ class AnnotationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             quote = f"“{_short(row.quote, QUOTE_CHARS)}”"
             if row.orphaned or row.state == "orphaned":
-                quote = "⚠ Orphaned – not in the new version: " + quote
+                quote = translate("AnnotationsModel", "⚠ Orphaned – not in the new version: {quote}").format(
+                    quote=quote
+                )
             elif row.state == "fuzzy":
-                similar = f" ({row.score:.0%} similar)" if row.score is not None else ""
-                quote = f"⚠ Check{similar}: the passage changed – " + quote
+                if row.score is not None:
+                    check = translate(
+                        "AnnotationsModel", "⚠ Check ({score} similar): the passage changed – {quote}"
+                    )
+                else:
+                    check = translate("AnnotationsModel", "⚠ Check: the passage changed – {quote}")
+                quote = check.format(score=f"{row.score:.0%}" if row.score is not None else "", quote=quote)
             note = _short(row.note, QUOTE_CHARS)
             tags = " ".join(f"#{t}" for t in row.tags)
             return "\n".join(p for p in (quote, note, tags) if p)
@@ -81,14 +89,21 @@ class AnnotationListModel(QAbstractListModel):
             meaning = self._palette.meaning(row.color) if self._palette else row.color
             parts = [f"{meaning} ({row.color})", row.quote]
             if row.note:
-                parts.append("Note: " + row.note)
+                parts.append(translate("AnnotationsModel", "Note: {note}").format(note=row.note))
             if row.author:
-                parts.append(f"By {row.author}")
+                parts.append(translate("AnnotationsModel", "By {name}").format(name=row.author))
             if row.state == "fuzzy" and row.previous_quote:
-                parts.append("Before the new version: " + row.previous_quote)
+                parts.append(
+                    translate("AnnotationsModel", "Before the new version: {quote}").format(
+                        quote=row.previous_quote
+                    )
+                )
             if row.needs_check:
                 parts.append(
-                    "Right-click to confirm the place, re-attach it to the selected text, or delete it."
+                    translate(
+                        "AnnotationsModel",
+                        "Right-click to confirm the place, re-attach it to the selected text, or delete it.",
+                    )
                 )
             return "\n".join(parts)
         if role == Qt.ItemDataRole.DecorationRole:

@@ -19,6 +19,7 @@ from desktop.services.dto import ArticleRow, ChangeSummary, ReadingState
 from desktop.services.reading_state import mark_read, reading_states, set_archived, set_starred, step_in
 from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages
+from desktop.ui.i18n import translate
 from desktop.ui.paths import action_icon
 from desktop.ui.undo import QueuedCommand, error_message
 
@@ -29,7 +30,7 @@ class DeleteArticleCommand(QueuedCommand):
     """Deleting an article: undo puts it back with its notes (services/article_removal.py)."""
 
     def __init__(self, owner: ArticleActions, snapshot: ArticleSnapshot) -> None:
-        super().__init__(owner, f"Delete “{snapshot.title}”")
+        super().__init__(owner, translate("ArticleActions", "Delete “{title}”").format(title=snapshot.title))
         self.snapshot = snapshot
         self.article_id = snapshot.article_id
 
@@ -83,17 +84,31 @@ class ArticleActions(QObject):
         self._dwell.timeout.connect(self._dwelt)
         self._dwell_target: int | None = None
         make = self._make
-        self.next_action = make("&Next Article", ["Alt+Down", "J"], lambda: self.step(1))
-        self.previous_action = make("&Previous Article", ["Alt+Up", "K"], lambda: self.step(-1))
-        self.read_action = make("Mark as &Read", ["M"], None, checkable=True)
+        self.next_action = make(
+            translate("ArticleActions", "&Next Article"), ["Alt+Down", "J"], lambda: self.step(1)
+        )
+        self.previous_action = make(
+            translate("ArticleActions", "&Previous Article"), ["Alt+Up", "K"], lambda: self.step(-1)
+        )
+        self.read_action = make(translate("ArticleActions", "Mark as &Read"), ["M"], None, checkable=True)
         self.read_action.toggled.connect(self._on_read_toggled)
-        self.star_action = make("&Star", ["S"], None, checkable=True, icon="star")
+        self.star_action = make(
+            translate("ArticleActions", "&Star"), ["S"], None, checkable=True, icon="star"
+        )
         self.star_action.toggled.connect(self._on_star_toggled)
-        self.archive_action = make("&Archive", ["E"], None, checkable=True, icon="archive")
+        self.archive_action = make(
+            translate("ArticleActions", "&Archive"), ["E"], None, checkable=True, icon="archive"
+        )
         self.archive_action.toggled.connect(self._on_archive_toggled)
-        self.delete_action = make("&Delete Article…", ["Del"], self.delete_current)
-        self.next_action.setToolTip("Next article in the list (Alt+Down or J in the reading pane)")
-        self.previous_action.setToolTip("Previous article in the list (Alt+Up or K in the reading pane)")
+        self.delete_action = make(
+            translate("ArticleActions", "&Delete Article…"), ["Del"], self.delete_current
+        )
+        self.next_action.setToolTip(
+            translate("ArticleActions", "Next article in the list (Alt+Down or J in the reading pane)")
+        )
+        self.previous_action.setToolTip(
+            translate("ArticleActions", "Previous article in the list (Alt+Up or K in the reading pane)")
+        )
         self._syncing = False
         self._set_enabled(False)
 
@@ -208,7 +223,11 @@ class ArticleActions(QObject):
     def _on_archive_toggled(self, on: bool) -> None:
         if not self._syncing and (target := self._target()) is not None:
             self._write([target], lambda lib, ids: set_archived(lib, ids, on))
-            self.message.emit("Archived: listed again under “Archived”." if on else "Back in the list.")
+            self.message.emit(
+                translate("ArticleActions", "Archived: listed again under “Archived”.")
+                if on
+                else translate("ArticleActions", "Back in the list.")
+            )
 
     def set_states(
         self, article_ids: list[int], change: Callable[[Any, list[int]], list[ReadingState]]
@@ -221,7 +240,11 @@ class ArticleActions(QObject):
         self.queue.submit(
             lambda: change(library, ids),
             self._written,
-            lambda e: self.failed.emit(f"The reading state could not be saved: {error_message(e)}"),
+            lambda e: self.failed.emit(
+                translate("ArticleActions", "The reading state could not be saved: {error}").format(
+                    error=error_message(e)
+                )
+            ),
         )
 
     def _written(self, states: list[ReadingState]) -> None:
@@ -238,7 +261,11 @@ class ArticleActions(QObject):
         listed = self._listed()
         target = step_in(listed, current, step) if current is not None else (listed[0] if listed else None)
         if target is None:
-            self.message.emit("This is the last article in the list." if step > 0 else "This is the first.")
+            self.message.emit(
+                translate("ArticleActions", "This is the last article in the list.")
+                if step > 0
+                else translate("ArticleActions", "This is the first.")
+            )
             return
         self._open(target)
 
@@ -249,11 +276,23 @@ class ArticleActions(QObject):
             return
         row = self._row_of(article_id)
         notes = row.annotations if row is not None else -1
-        title = row.title if row is not None else f"article {article_id}"
+        title = (
+            row.title
+            if row is not None
+            else translate("ArticleActions", "article {id}").format(id=article_id)
+        )
         if notes != 0:
-            amount = "notes" if notes < 0 else f"{notes} note{'s' if notes != 1 else ''}"
-            question = f"“{title}” has {amount}. Delete the article with them? (Edit ▸ Undo brings it back.)"
-            if not self.ask(self.parent(), "Delete Article", question):  # type: ignore[arg-type]
+            if notes < 0:
+                question = translate("ArticleActions", "“{title}” has notes. Delete the article with them?")
+            elif notes == 1:
+                question = translate("ArticleActions", "“{title}” has 1 note. Delete the article with it?")
+            else:
+                question = translate(
+                    "ArticleActions", "“{title}” has {count} notes. Delete the article with them?"
+                )
+            question = question.format(title=title, count=notes)
+            question += " " + translate("ArticleActions", "(Edit ▸ Undo brings it back.)")
+            if not self.ask(self.parent(), translate("ArticleActions", "Delete Article"), question):  # type: ignore[arg-type]
                 return
         listed = self._listed()
         after = step_in(listed, article_id, 1) or step_in(listed, article_id, -1)
@@ -263,14 +302,27 @@ class ArticleActions(QObject):
         def done(snapshot: ArticleSnapshot) -> None:
             self.ctx.undo_stack.push(DeleteArticleCommand(self, snapshot))
             count = snapshot.annotations
-            with_notes = f" with {count} note{'s' if count != 1 else ''}" if count else ""
-            self.message.emit(f"Deleted “{snapshot.title}”{with_notes}. Edit ▸ Undo brings it back.")
+            if count == 0:
+                deleted = translate("ArticleActions", "Deleted “{title}”. Edit ▸ Undo brings it back.")
+            elif count == 1:
+                deleted = translate(
+                    "ArticleActions", "Deleted “{title}” with 1 note. Edit ▸ Undo brings it back."
+                )
+            else:
+                deleted = translate(
+                    "ArticleActions", "Deleted “{title}” with {count} notes. Edit ▸ Undo brings it back."
+                )
+            self.message.emit(deleted.format(title=snapshot.title, count=count))
             self.article_removed.emit(snapshot.article_id, after if after != article_id else None)
 
         self.queue.submit(
             lambda: remove_article(library, article_id),
             done,
-            lambda e: self.failed.emit(f"The article could not be deleted: {error_message(e)}"),
+            lambda e: self.failed.emit(
+                translate("ArticleActions", "The article could not be deleted: {error}").format(
+                    error=error_message(e)
+                )
+            ),
         )
 
     @classmethod

@@ -20,7 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.article_meta import ArticleEditError, ArticleMeta, clean_date, clean_outlet, clean_title
+from desktop.services.article_meta import (
+    MAX_OUTLET_CHARS,
+    MAX_TITLE_CHARS,
+    ArticleEditError,
+    ArticleMeta,
+    clean_date,
+    clean_outlet,
+    clean_title,
+)
+from desktop.ui.i18n import format_date, translate
 
 ERROR_STYLE = "color: palette(bright-text);"
 
@@ -39,18 +48,20 @@ class ArticleMetaDialog(QDialog):
 
     def __init__(self, meta: ArticleMeta, parent: QWidget | None = None, *, imported: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Article details")
+        self.setWindowTitle(translate("ArticleMetaDialog", "Article details"))
         self.title_edit = QLineEdit(meta.title, self)
         self.date_edit = QLineEdit(meta.published or "", self)
-        self.date_edit.setPlaceholderText("YYYY-MM-DD; empty: no date known")
+        self.date_edit.setPlaceholderText(translate("ArticleMetaDialog", "YYYY-MM-DD; empty: no date known"))
         self.outlet_edit = QLineEdit(meta.outlet or "", self)
-        self.outlet_edit.setPlaceholderText("e.g. the newspaper or agency; empty: none")
+        self.outlet_edit.setPlaceholderText(
+            translate("ArticleMetaDialog", "e.g. the newspaper or agency; empty: none")
+        )
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label, edit in (
-            ("title", "&Title:", self.title_edit),
-            ("date", "&Published:", self.date_edit),
-            ("outlet", "&Source:", self.outlet_edit),
+            ("title", translate("ArticleMetaDialog", "&Title:"), self.title_edit),
+            ("date", translate("ArticleMetaDialog", "&Published:"), self.date_edit),
+            ("outlet", translate("ArticleMetaDialog", "&Source:"), self.outlet_edit),
         ):
             error = QLabel("", self)
             error.setStyleSheet(ERROR_STYLE)
@@ -61,8 +72,17 @@ class ArticleMetaDialog(QDialog):
             form.addRow("", error)
             edit.textChanged.connect(lambda _text: self.validate())
         note = QLabel(
-            "The publication date is the day the article appeared; without one, timelines count it "
-            "at the day it was imported" + (f" ({imported})." if imported else "."),
+            translate(
+                "ArticleMetaDialog",
+                "The publication date is the day the article appeared; without one, timelines count it "
+                "at the day it was imported ({date}).",
+            ).format(date=format_date(imported))
+            if imported
+            else translate(
+                "ArticleMetaDialog",
+                "The publication date is the day the article appeared; without one, timelines count it "
+                "at the day it was imported.",
+            ),
             self,
         )
         note.setWordWrap(True)
@@ -84,12 +104,31 @@ class ArticleMetaDialog(QDialog):
         try:
             check()
         except ArticleEditError as error:
-            label.setText(error.message)
+            label.setText(self._problem(key) or error.message)
             label.show()
             return False
         label.clear()
         label.hide()
         return True
+
+    def _problem(self, key: str) -> str:
+        """What is wrong with a field, in the interface language ("" when the service's words must do)."""
+        if key == "title":
+            title = " ".join(self.title_edit.text().split())
+            if not title:
+                return translate("ArticleMetaDialog", "An article's title cannot be empty.")
+            return translate(
+                "ArticleMetaDialog", "A title can have at most {limit} characters (this one has {count})."
+            ).format(limit=MAX_TITLE_CHARS, count=len(title))
+        if key == "date":
+            return translate(
+                "ArticleMetaDialog", "“{text}” is not a date; give it as YYYY-MM-DD (or leave it empty)."
+            ).format(text=self.date_edit.text().strip())
+        if key == "outlet":
+            return translate(
+                "ArticleMetaDialog", "A source name can have at most {limit} characters."
+            ).format(limit=MAX_OUTLET_CHARS)
+        return ""
 
     def validate(self) -> bool:
         """Check every field, show the problems under them; True when all are fine."""

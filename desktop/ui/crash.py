@@ -10,6 +10,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.ui.i18n import translate
+
 
 class Messages:
     """Every modal question or error of the window goes through these (patched in tests)."""
@@ -84,10 +86,17 @@ class CrashHandler:
             return
         self._showing = True
         try:
-            where = f"The details were written to {logged}." if logged else "The details could not be saved."
+            where = (
+                translate("Crash", "The details were written to {path}.").format(path=logged)
+                if logged
+                else translate("Crash", "The details could not be saved.")
+            )
             self.show_dialog(
-                f"Something went wrong: {message_of(error)}\n\n{where} "
-                "Your library is safe; you can keep working, but restarting is wise.",
+                translate("Crash", "Something went wrong: {error}").format(error=message_of(error))
+                + "\n\n"
+                + where
+                + " "
+                + translate("Crash", "Your library is safe; you can keep working, but restarting is wise."),
                 text,
             )
         finally:
@@ -96,4 +105,4 @@ class CrashHandler:
     def show_dialog(self, text: str, details: str) -> None:
         """The crash dialog (replaced in tests)."""
         window = QApplication.activeWindow()
-        Messages.show_error(window, "Briefing Reader – Unexpected error", text, details)
+        Messages.show_error(window, translate("Crash", "Briefing Reader – Unexpected error"), text, details)

@@ -11,18 +11,26 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from desktop.core.article_labels import local_date
 from desktop.services.dto import AnnotationRow, Dossier, DossierArticle, DossierRole, QuoteRow, RelatedActor
+from desktop.ui.i18n import format_date, translate
 from desktop.ui.palette import ENTITY_SINGULAR
 from desktop.ui.quotes_model import quote_details, shown_text
 
 T = TypeVar("T")
 RowRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-UNDATED = "undated"
+UNDATED = QT_TRANSLATE_NOOP("DossierModels", "undated")
 
 
 @dataclass(frozen=True)
@@ -105,8 +113,12 @@ def _one_line(text: str, limit: int = 160) -> str:
 def article_date(article: DossierArticle) -> str:
     """The publication date, else the import day marked as such."""
     if article.published:
-        return article.published
-    return f"imported {local_date(article.imported_at)}" if article.imported_at else UNDATED
+        return format_date(article.published)
+    if article.imported_at:
+        return translate("DossierModels", "imported {date}").format(
+            date=format_date(local_date(article.imported_at))
+        )
+    return translate("DossierModels", UNDATED)
 
 
 def quote_columns(articles: dict[int, DossierArticle]) -> list[Column[QuoteRow]]:
@@ -114,12 +126,18 @@ def quote_columns(articles: dict[int, DossierArticle]) -> list[Column[QuoteRow]]
 
     def date(quote: QuoteRow) -> str:
         article = articles.get(quote.article_id)
-        return quote.published or (article_date(article) if article is not None else UNDATED)
+        if quote.published:
+            return format_date(quote.published)
+        return article_date(article) if article is not None else translate("DossierModels", UNDATED)
 
     return [
-        Column("Date", date, italic=lambda q: q.published is None),
-        Column("Statement", shown_text, quote_details),
-        Column("Article", lambda q: _one_line(q.article_title, 60), lambda q: q.article_title),
+        Column(translate("DossierModels", "Date"), date, italic=lambda q: q.published is None),
+        Column(translate("DossierModels", "Statement"), shown_text, quote_details),
+        Column(
+            translate("DossierModels", "Article"),
+            lambda q: _one_line(q.article_title, 60),
+            lambda q: q.article_title,
+        ),
     ]
 
 
@@ -127,14 +145,17 @@ def article_columns() -> list[Column[DossierArticle]]:
     """Date (imported dates flagged), title, source, mentions."""
     return [
         Column(
-            "Date",
+            translate("DossierModels", "Date"),
             article_date,
-            lambda a: a.published or "No publication date known: the import date is used",
+            lambda a: (
+                format_date(a.published)
+                or translate("DossierModels", "No publication date known: the import date is used")
+            ),
             italic=lambda a: a.published is None,
         ),
-        Column("Title", lambda a: _one_line(a.title, 120), lambda a: a.title),
-        Column("Source", lambda a: a.outlet or ""),
-        Column("Mentions", lambda a: str(a.mentions), numeric=True),
+        Column(translate("DossierModels", "Title"), lambda a: _one_line(a.title, 120), lambda a: a.title),
+        Column(translate("DossierModels", "Source"), lambda a: a.outlet or ""),
+        Column(translate("DossierModels", "Mentions"), lambda a: str(a.mentions), numeric=True),
     ]
 
 
@@ -167,23 +188,36 @@ def role_spans(roles: Sequence[DossierRole]) -> list[RoleSpan]:
     return out
 
 
+def _day(value: str) -> str:
+    return translate("DossierModels", UNDATED) if value == UNDATED else format_date(value)
+
+
 def role_columns() -> list[Column[RoleSpan]]:
     """Role, first and last date, articles."""
     return [
-        Column("Role", lambda r: r.role),
-        Column("From", lambda r: r.first),
-        Column("Until", lambda r: r.last),
-        Column("Articles", lambda r: str(r.articles), numeric=True),
+        Column(translate("DossierModels", "Role"), lambda r: r.role),
+        Column(translate("DossierModels", "From"), lambda r: _day(r.first)),
+        Column(translate("DossierModels", "Until"), lambda r: _day(r.last)),
+        Column(translate("DossierModels", "Articles"), lambda r: str(r.articles), numeric=True),
     ]
 
 
 def related_columns() -> list[Column[RelatedActor]]:
     """Name, type, shared sentences, articles."""
     return [
-        Column("Actor", lambda r: r.name, lambda r: f"{r.name}: double-click for the dossier"),
-        Column("Type", lambda r: ENTITY_SINGULAR.get(r.type, r.type)),
-        Column("Sentences", lambda r: str(r.sentences), lambda r: "Sentences naming both", numeric=True),
-        Column("Articles", lambda r: str(r.articles), numeric=True),
+        Column(
+            translate("DossierModels", "Actor"),
+            lambda r: r.name,
+            lambda r: translate("DossierModels", "{name}: double-click for the dossier").format(name=r.name),
+        ),
+        Column(translate("DossierModels", "Type"), lambda r: ENTITY_SINGULAR.get(r.type, r.type)),
+        Column(
+            translate("DossierModels", "Sentences"),
+            lambda r: str(r.sentences),
+            lambda r: translate("DossierModels", "Sentences naming both"),
+            numeric=True,
+        ),
+        Column(translate("DossierModels", "Articles"), lambda r: str(r.articles), numeric=True),
     ]
 
 
@@ -192,12 +226,18 @@ def note_columns(articles: dict[int, DossierArticle]) -> list[Column[AnnotationR
 
     def title(note: AnnotationRow) -> str:
         article = articles.get(note.article_id)
-        return article.title if article is not None else f"Article {note.article_id}"
+        return (
+            article.title
+            if article is not None
+            else translate("DossierModels", "Article {id}").format(id=note.article_id)
+        )
 
     return [
-        Column("Article", lambda a: _one_line(title(a), 60), title),
-        Column("Passage", lambda a: _one_line(a.quote, 120), lambda a: a.quote[:800]),
-        Column("Note", lambda a: _one_line(a.note, 120), lambda a: a.note[:800]),
+        Column(translate("DossierModels", "Article"), lambda a: _one_line(title(a), 60), title),
+        Column(
+            translate("DossierModels", "Passage"), lambda a: _one_line(a.quote, 120), lambda a: a.quote[:800]
+        ),
+        Column(translate("DossierModels", "Note"), lambda a: _one_line(a.note, 120), lambda a: a.note[:800]),
     ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from desktop.ui.dossier_models import (
     role_columns,
     role_spans,
 )
+from desktop.ui.i18n import Labels, plural, translate
 from desktop.ui.palette import ENTITY_SINGULAR, ColorPalette, entity_color
 from desktop.ui.paths import action_icon
 from desktop.ui.tasks import TaskControl
@@ -54,6 +55,13 @@ GEOMETRY_KEY = "dossier/geometry"
 UNIT_KEY = "dossier/timeline_unit"
 EXPORT_DIR_KEY = "dossier/export_folder"
 MAX_ALIASES = 12
+UNIT_LABELS = Labels(
+    "DossierView",
+    {
+        "week": QT_TRANSLATE_NOOP("DossierView", "per week"),
+        "month": QT_TRANSLATE_NOOP("DossierView", "per month"),
+    },
+)
 
 
 def _table(
@@ -96,7 +104,7 @@ class DossierWindow(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
-        self.setWindowTitle("Dossier")
+        self.setWindowTitle(translate("DossierView", "Dossier"))
         self.setWindowIcon(action_icon("dossier"))
         self._actor_id: int | None = None
         self._dossier: Dossier | None = None
@@ -114,8 +122,8 @@ class DossierWindow(QWidget):
 
     # --- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.back_button = QPushButton("◀ Back", self)
-        self.back_button.setToolTip("The dossier shown before this one (Alt+Left)")
+        self.back_button = QPushButton(translate("DossierView", "◀ Back"), self)
+        self.back_button.setToolTip(translate("DossierView", "The dossier shown before this one (Alt+Left)"))
         self.back_button.clicked.connect(self.go_back)
         self.name_label = QLabel("", self)
         font = QFont(self.font())
@@ -128,7 +136,7 @@ class DossierWindow(QWidget):
         self.aliases_label = QLabel("", self)
         self.aliases_label.setTextFormat(Qt.TextFormat.PlainText)
         self.aliases_label.setWordWrap(True)
-        self.export_button = QPushButton("Export to Markdown…", self)
+        self.export_button = QPushButton(translate("DossierView", "Export to Markdown…"), self)
         self.export_button.clicked.connect(self.export_markdown)
         self.status_label = QLabel("", self)
         self.status_label.setForegroundRole(self.status_label.foregroundRole().PlaceholderText)
@@ -139,7 +147,7 @@ class DossierWindow(QWidget):
 
         self.unit_combo = QComboBox(self)
         for unit in UNITS:
-            self.unit_combo.addItem(f"per {unit}", unit)
+            self.unit_combo.addItem(UNIT_LABELS.get(unit, unit), unit)
         stored = str(self.ctx.settings.value(UNIT_KEY, "month"))
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(stored)))
         self.unit_combo.currentIndexChanged.connect(self._unit_changed)
@@ -147,7 +155,7 @@ class DossierWindow(QWidget):
         self.timeline_note = QLabel("", self)
         self.timeline_note.setWordWrap(True)
         timeline_head = QHBoxLayout()
-        timeline_head.addWidget(QLabel("<b>Articles over time</b>", self), 1)
+        timeline_head.addWidget(QLabel(translate("DossierView", "<b>Articles over time</b>"), self), 1)
         timeline_head.addWidget(self.unit_combo)
 
         self.related_model: RowTableModel[RelatedActor] = RowTableModel(related_columns(), self)
@@ -173,13 +181,13 @@ class DossierWindow(QWidget):
         left_layout.addWidget(self.timeline)
         left_layout.addWidget(self.timeline_note)
         self.side_tabs = QTabWidget(left)
-        self.side_tabs.addTab(self.related_view, "Related actors")
-        self.side_tabs.addTab(self.roles_view, "Roles")
+        self.side_tabs.addTab(self.related_view, translate("DossierView", "Related actors"))
+        self.side_tabs.addTab(self.roles_view, translate("DossierView", "Roles"))
         left_layout.addWidget(self.side_tabs, 1)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.quotes_view, "What they said")
-        self.tabs.addTab(self.articles_view, "Articles")
-        self.tabs.addTab(self.notes_view, "Your notes")
+        self.tabs.addTab(self.quotes_view, translate("DossierView", "What they said"))
+        self.tabs.addTab(self.articles_view, translate("DossierView", "Articles"))
+        self.tabs.addTab(self.notes_view, translate("DossierView", "Your notes"))
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
@@ -225,7 +233,7 @@ class DossierWindow(QWidget):
         actor_id, library = self._actor_id, self.ctx.library
         if actor_id is None:
             return
-        self.status_label.setText("Loading…")
+        self.status_label.setText(translate("DossierView", "Loading…"))
         self.ctx.tasks.run(
             lambda _control: load_dossier(library, actor_id),
             lambda dossier: self._loaded(actor_id, dossier),
@@ -238,7 +246,9 @@ class DossierWindow(QWidget):
             return
         self._dossier = None
         self.status_label.setText(
-            f"{message_of(error)} (the actor may have been merged into another or removed)."
+            translate(
+                "DossierView", "{error} (the actor may have been merged into another or removed)."
+            ).format(error=message_of(error))
         )
         self._update_buttons()
 
@@ -247,24 +257,40 @@ class DossierWindow(QWidget):
             return
         self._dossier = dossier
         actor = dossier.actor
-        self.setWindowTitle(f"Dossier: {actor.name}")
+        self.setWindowTitle(translate("DossierView", "Dossier: {name}").format(name=actor.name))
         self.name_label.setText(actor.name)
         self.name_label.setStyleSheet(f"color: {entity_color(actor.type).name()};")
         kind = ENTITY_SINGULAR.get(actor.type, actor.type)
         facts = [
             kind,
-            f"{len(dossier.articles)} article{'s' if len(dossier.articles) != 1 else ''}",
-            f"{actor.mentions} mention{'s' if actor.mentions != 1 else ''}",
-            f"{len(dossier.quotes)} statement{'s' if len(dossier.quotes) != 1 else ''}",
+            plural(
+                len(dossier.articles),
+                translate("DossierView", "1 article"),
+                translate("DossierView", "{n} articles"),
+            ),
+            plural(
+                actor.mentions,
+                translate("DossierView", "1 mention"),
+                translate("DossierView", "{n} mentions"),
+            ),
+            plural(
+                len(dossier.quotes),
+                translate("DossierView", "1 statement"),
+                translate("DossierView", "{n} statements"),
+            ),
         ]
         if actor.roles:
-            facts.append("roles: " + "; ".join(actor.roles[:4]))
+            facts.append(translate("DossierView", "roles: {roles}").format(roles="; ".join(actor.roles[:4])))
         self.facts_label.setText("  ·  ".join(facts))
         aliases = list(actor.aliases)
         shown = "; ".join(aliases[:MAX_ALIASES])
         if len(aliases) > MAX_ALIASES:
-            shown += f" and {len(aliases) - MAX_ALIASES} more"
-        self.aliases_label.setText(f"Also named: {shown}" if aliases else "No other names in the library.")
+            shown += " " + translate("DossierView", "and {n} more").format(n=len(aliases) - MAX_ALIASES)
+        self.aliases_label.setText(
+            translate("DossierView", "Also named: {shown}").format(shown=shown)
+            if aliases
+            else translate("DossierView", "No other names in the library.")
+        )
         by_id = articles_by_id(dossier)
         self.quotes_model.set_rows(dossier.quotes, quote_columns(by_id))
         self.articles_model.set_rows(dossier.articles)
@@ -272,11 +298,11 @@ class DossierWindow(QWidget):
         self.related_model.set_rows(dossier.related)
         self.roles_model.set_rows(role_spans(dossier.roles))
         for view, index, title, rows in (
-            (self.tabs, 0, "What they said", dossier.quotes),
-            (self.tabs, 1, "Articles", dossier.articles),
-            (self.tabs, 2, "Your notes", dossier.annotations),
-            (self.side_tabs, 0, "Related actors", dossier.related),
-            (self.side_tabs, 1, "Roles", role_spans(dossier.roles)),
+            (self.tabs, 0, translate("DossierView", "What they said"), dossier.quotes),
+            (self.tabs, 1, translate("DossierView", "Articles"), dossier.articles),
+            (self.tabs, 2, translate("DossierView", "Your notes"), dossier.annotations),
+            (self.side_tabs, 0, translate("DossierView", "Related actors"), dossier.related),
+            (self.side_tabs, 1, translate("DossierView", "Roles"), role_spans(dossier.roles)),
         ):
             view.setTabText(index, f"{title} ({len(rows)})")
         self._show_timeline()
@@ -301,11 +327,18 @@ class DossierWindow(QWidget):
         buckets = dossier.timeline(self._unit())
         self.timeline.set_buckets(buckets, entity_color(dossier.actor.type))
         by_import = sum(b.by_import_date for b in buckets)
-        note = self.timeline.summary()
+        note = self.timeline.summary(with_import=False)
         if by_import:
-            note = note.replace(f" {by_import} dated by import.", "") + (
-                f" Hatched: {by_import} article{'s' if by_import != 1 else ''} without a publication "
-                "date, counted at the day imported."
+            note += " " + plural(
+                by_import,
+                translate(
+                    "DossierView",
+                    "Hatched: 1 article without a publication date, counted at the day imported.",
+                ),
+                translate(
+                    "DossierView",
+                    "Hatched: {n} articles without a publication date, counted at the day imported.",
+                ),
             )
         self.timeline_note.setText(note)
 
@@ -342,9 +375,9 @@ class DossierWindow(QWidget):
         """The save-file dialog (replaced in tests); "" when cancelled."""
         path, _filter = QFileDialog.getSaveFileName(
             parent,
-            "Export Dossier",
+            translate("DossierView", "Export Dossier"),
             suggested,
-            "Markdown (*.md);;All files (*)",
+            translate("DossierView", "Markdown (*.md);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         return path
@@ -363,7 +396,11 @@ class DossierWindow(QWidget):
         if target.suffix == "":
             target = target.with_suffix(".md")
         replace = target.exists()
-        if replace and not Messages.ask(self, "Export Dossier", f"{target.name} already exists. Replace it?"):
+        if replace and not Messages.ask(
+            self,
+            translate("DossierView", "Export Dossier"),
+            translate("DossierView", "{name} already exists. Replace it?").format(name=target.name),
+        ):
             return
         palette = ColorPalette(self.ctx.settings)
         meanings = {color: palette.meaning(color) for color in palette.colors()}
@@ -377,13 +414,19 @@ class DossierWindow(QWidget):
 
     def _exported(self, path: str) -> None:
         self.ctx.settings.setValue(EXPORT_DIR_KEY, str(Path(path).parent))
-        self.status_label.setText(f"Dossier exported to {path}.")
+        self.status_label.setText(translate("DossierView", "Dossier exported to {path}.").format(path=path))
         self._update_buttons()
         self.exported.emit(path)
 
     def _export_failed(self, error: BaseException) -> None:
         self._update_buttons()
-        Messages.show_error(self, "Export Dossier", f"The dossier could not be exported: {message_of(error)}")
+        Messages.show_error(
+            self,
+            translate("DossierView", "Export Dossier"),
+            translate("DossierView", "The dossier could not be exported: {error}").format(
+                error=message_of(error)
+            ),
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())

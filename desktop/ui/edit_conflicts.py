@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.dto import AnnotationRow
+from desktop.ui.i18n import translate
 
 Choice = Literal["reload", "copy"]
 
@@ -36,19 +37,23 @@ class EditConflictDialog(QDialog):
     def __init__(self, mine: AnnotationRow, theirs: AnnotationRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.choice: Choice = "copy"
-        who = theirs.edited_by or theirs.author or self.tr("someone")
-        self.setWindowTitle(self.tr("Note changed by someone else"))
+        who = theirs.edited_by or theirs.author or translate("EditConflicts", "someone")
+        self.setWindowTitle(translate("EditConflicts", "Note changed by someone else"))
         intro = QLabel(
-            self.tr(
+            translate(
+                "EditConflicts",
                 "{who} saved this note while you were editing it, so your change was not saved over "
-                "theirs. Reload their version, or keep yours as a copy beside it."
+                "theirs. Reload their version, or keep yours as a copy beside it.",
             ).format(who=who),
             self,
         )
         intro.setWordWrap(True)
         grid = QGridLayout()
         for column, (title, row) in enumerate(
-            ((self.tr("Theirs ({who})").format(who=who), theirs), (self.tr("Yours"), mine))
+            (
+                (translate("EditConflicts", "Theirs ({who})").format(who=who), theirs),
+                (translate("EditConflicts", "Yours"), mine),
+            )
         ):
             grid.addWidget(QLabel(f"<b>{title}</b>", self), 0, column)
             text = QPlainTextEdit(self)
@@ -58,13 +63,17 @@ class EditConflictDialog(QDialog):
             grid.addWidget(text, 1, column)
         self.buttons = QDialogButtonBox(self)
         self.reload_button = self.buttons.addButton(
-            self.tr("Reload Theirs"), QDialogButtonBox.ButtonRole.RejectRole
+            translate("EditConflicts", "Reload Theirs"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.reload_button.setToolTip(self.tr("Show their version; your text is put on the clipboard"))
+        self.reload_button.setToolTip(
+            translate("EditConflicts", "Show their version; your text is put on the clipboard")
+        )
         self.copy_button = self.buttons.addButton(
-            self.tr("Keep a Copy"), QDialogButtonBox.ButtonRole.AcceptRole
+            translate("EditConflicts", "Keep a Copy"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.copy_button.setToolTip(self.tr("Save your text as a new note on the same passage"))
+        self.copy_button.setToolTip(
+            translate("EditConflicts", "Save your text as a new note on the same passage")
+        )
         self.copy_button.setDefault(True)
         self.reload_button.clicked.connect(lambda: self._choose("reload"))
         self.copy_button.clicked.connect(lambda: self._choose("copy"))
@@ -91,7 +100,7 @@ class EditConflictDialog(QDialog):
 
 def _describe(row: AnnotationRow) -> str:
     tags = " ".join(f"#{t}" for t in row.tags)
-    return "\n\n".join(part for part in (row.note, tags) if part) or "(no note)"
+    return "\n\n".join(part for part in (row.note, tags) if part) or translate("EditConflicts", "(no note)")
 
 
 class ConflictGuard:

@@ -9,7 +9,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -36,28 +36,32 @@ from desktop.services.vault_export import export_vault
 from desktop.services.w3c_notes import export_w3c
 from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages, message_of
+from desktop.ui.i18n import translate
 from desktop.ui.tasks import TaskControl
 
 SCOPES = ("article", "tag", "actor", "library")
 FORMATS = {"markdown": ("Markdown", ".md"), "w3c": ("W3C Web Annotation JSON", ".jsonld")}
 EXPORT_DIR_KEY = "export/folder"
 VAULT_DIR_KEY = "export/vault"
-VAULT_NOTE = (
+VAULT_NOTE = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "The vault holds a note for every article with highlights and for every actor named in them, "
     "linked with [[wikilinks]]. Exporting again updates those notes in place and keeps what you "
-    "wrote below their marker line."
+    "wrote below their marker line.",
 )
 
 
 def default_name(scope: str, article_title: str | None, tag: str | None, actor: str | None) -> str:
     """A portable file name for an export."""
     if scope == "article" and article_title:
-        return safe_filename(f"{article_title} – notes")
+        return safe_filename(translate("ExportDialog", "{title} – notes").format(title=article_title))
     if scope == "tag" and tag:
-        return safe_filename(f"notes tagged {tag.replace('/', ' ')}")
+        return safe_filename(
+            translate("ExportDialog", "notes tagged {tag}").format(tag=tag.replace("/", " "))
+        )
     if scope == "actor" and actor:
-        return safe_filename(f"notes on {actor}")
-    return safe_filename("briefing notes")
+        return safe_filename(translate("ExportDialog", "notes on {actor}").format(actor=actor))
+    return safe_filename(translate("ExportDialog", "briefing notes"))
 
 
 def render_export(
@@ -104,13 +108,13 @@ class ExportDialog(QDialog):
         self._ctx = ctx
         self._article_id = article_id
         self._article_title = article_title
-        self.setWindowTitle("Export Notes")
+        self.setWindowTitle(translate("ExportDialog", "Export Notes"))
         self._build()
         self._load_choices()
 
     def _build(self) -> None:
         self.scope_group = QButtonGroup(self)
-        scope_box = QGroupBox("Export the notes of", self)
+        scope_box = QGroupBox(translate("ExportDialog", "Export the notes of"), self)
         form = QFormLayout(scope_box)
         self.radios: dict[str, QRadioButton] = {}
         self.tag_combo = QComboBox(self)
@@ -118,10 +122,12 @@ class ExportDialog(QDialog):
         self.actor_combo.setEditable(True)
         self.actor_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         labels = {
-            "article": f"This article{': ' + self._article_title if self._article_title else ''}",
-            "tag": "Tag",
-            "actor": "Actor",
-            "library": "The whole library",
+            "article": translate("ExportDialog", "This article: {title}").format(title=self._article_title)
+            if self._article_title
+            else translate("ExportDialog", "This article"),
+            "tag": translate("ExportDialog", "Tag"),
+            "actor": translate("ExportDialog", "Actor"),
+            "library": translate("ExportDialog", "The whole library"),
         }
         for scope in SCOPES:
             radio = QRadioButton(labels[scope], self)
@@ -134,44 +140,46 @@ class ExportDialog(QDialog):
             else:
                 form.addRow(radio, field)
 
-        dest_box = QGroupBox("Destination", self)
+        dest_box = QGroupBox(translate("ExportDialog", "Destination"), self)
         dest = QVBoxLayout(dest_box)
-        self.to_file = QRadioButton("Markdown file", self)
-        self.to_clipboard = QRadioButton("Clipboard", self)
-        self.to_vault = QRadioButton("Obsidian vault (a folder of linked notes)", self)
+        self.to_file = QRadioButton(translate("ExportDialog", "Markdown file"), self)
+        self.to_clipboard = QRadioButton(translate("ExportDialog", "Clipboard"), self)
+        self.to_vault = QRadioButton(
+            translate("ExportDialog", "Obsidian vault (a folder of linked notes)"), self
+        )
         self.to_file.setChecked(True)
         self.path_edit = QLineEdit(self)
-        self.path_edit.setAccessibleName("Export file")
-        browse = QPushButton("Browse…", self)
+        self.path_edit.setAccessibleName(translate("ExportDialog", "Export file"))
+        browse = QPushButton(translate("ExportDialog", "Browse…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.setContentsMargins(22, 0, 0, 0)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         self.format_combo = QComboBox(self)
-        self.format_combo.setAccessibleName("Export format")
+        self.format_combo.setAccessibleName(translate("ExportDialog", "Export format"))
         for key, (label, _suffix) in FORMATS.items():
             self.format_combo.addItem(label, key)
         self.format_combo.currentIndexChanged.connect(lambda _i: self._update())
         format_row = QHBoxLayout()
-        format_row.addWidget(QLabel("Format:", self))
+        format_row.addWidget(QLabel(translate("ExportDialog", "Format:"), self))
         format_row.addWidget(self.format_combo, 1)
         dest.addLayout(format_row)
         dest.addWidget(self.to_file)
         dest.addLayout(row)
         dest.addWidget(self.to_clipboard)
         self.vault_edit = QLineEdit(self)
-        self.vault_edit.setAccessibleName("Vault folder")
-        self.vault_edit.setPlaceholderText("Choose the vault folder…")
+        self.vault_edit.setAccessibleName(translate("ExportDialog", "Vault folder"))
+        self.vault_edit.setPlaceholderText(translate("ExportDialog", "Choose the vault folder…"))
         stored = self._ctx.settings.value(VAULT_DIR_KEY)
         self.vault_edit.setText(str(stored) if stored else "")
-        self.vault_browse = QPushButton("Choose…", self)
+        self.vault_browse = QPushButton(translate("ExportDialog", "Choose…"), self)
         self.vault_browse.clicked.connect(self._browse_vault)
         vault_row = QHBoxLayout()
         vault_row.setContentsMargins(22, 0, 0, 0)
         vault_row.addWidget(self.vault_edit, 1)
         vault_row.addWidget(self.vault_browse)
-        self.vault_note = QLabel(VAULT_NOTE, self)
+        self.vault_note = QLabel(translate("ExportDialog", VAULT_NOTE), self)
         self.vault_note.setWordWrap(True)
         self.vault_note.setContentsMargins(22, 0, 0, 0)
         self.vault_note.setForegroundRole(self.vault_note.palette().ColorRole.PlaceholderText)
@@ -190,7 +198,7 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ExportDialog", "Export"))
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -252,7 +260,9 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         if hasattr(self, "format_combo"):
             w3c = self.export_format() == "w3c"
-            self.to_file.setText("JSON file" if w3c else "Markdown file")
+            self.to_file.setText(
+                translate("ExportDialog", "JSON file") if w3c else translate("ExportDialog", "Markdown file")
+            )
             self.to_vault.setEnabled(not w3c)
             if w3c and self.to_vault.isChecked():
                 self.to_file.setChecked(True)
@@ -283,16 +293,18 @@ class ExportDialog(QDialog):
     @classmethod
     def choose_folder(cls, parent: QWidget, suggested: str) -> str:
         """The folder dialog for the vault (replaced in tests)."""
-        return QFileDialog.getExistingDirectory(parent, "Obsidian Vault Folder", suggested)
+        return QFileDialog.getExistingDirectory(
+            parent, translate("ExportDialog", "Obsidian Vault Folder"), suggested
+        )
 
     @classmethod
     def choose_file(cls, parent: QWidget, suggested: str) -> str:
         """The save-file dialog (replaced in tests)."""
         path, _filter = QFileDialog.getSaveFileName(
             parent,
-            "Export Notes",
+            translate("ExportDialog", "Export Notes"),
             suggested,
-            "Markdown (*.md);;All files (*)",
+            translate("ExportDialog", "Markdown (*.md);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         return path
@@ -308,13 +320,19 @@ class ExportDialog(QDialog):
         if self.to_file.isChecked():
             raw = self.path_edit.text().strip()
             if not raw:
-                Messages.show_error(self, "Export Notes", "Choose a file to export to.")
+                Messages.show_error(
+                    self,
+                    translate("ExportDialog", "Export Notes"),
+                    translate("ExportDialog", "Choose a file to export to."),
+                )
                 return
             target = Path(raw).expanduser()
             if target.suffix == "":
                 target = target.with_suffix(FORMATS[self.export_format()][1])
             if target.exists() and not Messages.ask(
-                self, "Export Notes", f"{target.name} already exists. Replace it?"
+                self,
+                translate("ExportDialog", "Export Notes"),
+                translate("ExportDialog", "{name} already exists. Replace it?").format(name=target.name),
             ):
                 return
         ctx, meanings, fmt = self._ctx, self._ctx.color_palette().meanings(), self.export_format()
@@ -349,11 +367,15 @@ class ExportDialog(QDialog):
             raw = chosen
         folder = Path(raw).expanduser()
         if folder.exists() and not folder.is_dir():
-            Messages.show_error(self, "Export Notes", f"{folder} is a file, not a folder.")
+            Messages.show_error(
+                self,
+                translate("ExportDialog", "Export Notes"),
+                translate("ExportDialog", "{folder} is a file, not a folder.").format(folder=folder),
+            )
             return
         library, meanings = self._ctx.library, self._ctx.color_palette().meanings()
         self.buttons.setEnabled(False)
-        self.result_label.setText("Writing the vault…")
+        self.result_label.setText(translate("ExportDialog", "Writing the vault…"))
         self.result_label.show()
         self._ctx.tasks.run(
             lambda _control: export_vault(library, folder, meanings=meanings), self._vault_done, self._failed
@@ -363,12 +385,22 @@ class ExportDialog(QDialog):
         """Say what was written; the dialog stays open (Close ends it)."""
         self.buttons.setEnabled(True)
         self._ctx.settings.setValue(VAULT_DIR_KEY, str(report.folder))
-        self.result_label.setText(f"Obsidian vault written: {report.summary()}.")
+        self.result_label.setText(
+            translate("ExportDialog", "Obsidian vault written: {summary}.").format(summary=report.summary())
+        )
         self.result_label.show()
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("ExportDialog", "Close")
+        )
         self.vault_exported.emit(report)
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.result_label.hide()
-        Messages.show_error(self, "Export Notes", f"The notes could not be exported: {message_of(error)}")
+        Messages.show_error(
+            self,
+            translate("ExportDialog", "Export Notes"),
+            translate("ExportDialog", "The notes could not be exported: {error}").format(
+                error=message_of(error)
+            ),
+        )

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from desktop.core.textfold import fold, fold_with_offsets
+from desktop.ui.i18n import translate
 
 
 def find_all(text: str, query: str) -> list[tuple[int, int]]:
@@ -57,22 +58,22 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.setObjectName("findBar")
         self.edit = _FindEdit(self)
-        self.edit.setPlaceholderText("Find in article")
+        self.edit.setPlaceholderText(translate("FindBar", "Find in article"))
         self.edit.setClearButtonEnabled(True)
         self.count_label = QLabel("", self)
         self.count_label.setMinimumWidth(80)
         self.previous_button = QToolButton(self)
         self.previous_button.setText("▲")
-        self.previous_button.setToolTip("Previous match (Shift+Enter)")
+        self.previous_button.setToolTip(translate("FindBar", "Previous match (Shift+Enter)"))
         self.next_button = QToolButton(self)
         self.next_button.setText("▼")
-        self.next_button.setToolTip("Next match (Enter)")
+        self.next_button.setToolTip(translate("FindBar", "Next match (Enter)"))
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.setToolTip(translate("FindBar", "Close (Esc)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        layout.addWidget(QLabel("Find:", self))
+        layout.addWidget(QLabel(translate("FindBar", "Find:"), self))
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count_label)
         layout.addWidget(self.previous_button)
@@ -87,7 +88,7 @@ class FindBar(QWidget):
         self.close_button.clicked.connect(self.close_bar)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.setWhatsThis("Close the find bar")  # listed in Help ▸ Keyboard Shortcuts
+        escape.setWhatsThis(translate("FindBar", "Close the find bar"))  # listed in Help ▸ Keyboard Shortcuts
         escape.activated.connect(self.close_bar)
         self.hide()
 
@@ -114,8 +115,10 @@ class FindBar(QWidget):
         if not self.edit.text().strip():
             self.count_label.setText("")
         elif total == 0:
-            self.count_label.setText("No matches")
+            self.count_label.setText(translate("FindBar", "No matches"))
         else:
-            self.count_label.setText(f"{(current or 0) + 1} of {total}")
+            self.count_label.setText(
+                translate("FindBar", "{number} of {total}").format(number=(current or 0) + 1, total=total)
+            )
         self.previous_button.setEnabled(total > 1)
         self.next_button.setEnabled(total > 1)

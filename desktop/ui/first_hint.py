@@ -12,6 +12,8 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.ui.i18n import translate
+
 SEEN_KEY = "hints/first_start_seen"
 
 
@@ -41,14 +43,18 @@ def hint_text(keys: Mapping[str, QAction | None]) -> str:
         for s in (nxt.shortcuts() if nxt else [])
     )
     parts = [
-        "<b>New here?</b> Choose an article on the left to read it.",
-        f"Select words and press {key('highlight', 'a colour')} to highlight them;",
-        "click a highlight to add a note.",
+        translate("FirstHint", "<b>New here?</b> Choose an article on the left to read it."),
+        translate("FirstHint", "Select words and press {key} to highlight them;").format(
+            key=key("highlight", translate("FirstHint", "a colour"))
+        ),
+        translate("FirstHint", "click a highlight to add a note."),
     ]
     if step:
-        parts.append(f"{step} go to the next article.")
-    parts.append(f"{key('notes', 'View ▸ Annotations')} lists every note;")
-    parts.append(f"{key('shortcuts', 'Help ▸ Keyboard Shortcuts')} shows all keys.")
+        parts.append(translate("FirstHint", "{keys} go to the next article.").format(keys=step))
+    notes = key("notes", translate("FirstHint", "View ▸ All Notes"))
+    parts.append(translate("FirstHint", "{key} lists every note;").format(key=notes))
+    shortcuts = key("shortcuts", translate("FirstHint", "Help ▸ Keyboard Shortcuts"))
+    parts.append(translate("FirstHint", "{key} shows all keys.").format(key=shortcuts))
     return " ".join(parts)
 
 
@@ -70,8 +76,8 @@ class FirstStartHint(QFrame):
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.button = QPushButton("Got it", self)
-        self.button.setAccessibleName("Dismiss the hint")
+        self.button = QPushButton(translate("FirstHint", "Got it"), self)
+        self.button.setAccessibleName(translate("FirstHint", "Dismiss the hint"))
         self.button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)

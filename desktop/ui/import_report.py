@@ -6,7 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -25,17 +33,28 @@ from PySide6.QtWidgets import (
 from desktop.services.dto import ImportResult
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import LabelList, Labels, format_number, translate
 from desktop.ui.tasks import TaskControl, TaskHandle
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Job = Callable[[TaskControl], list[ImportResult]]
-STATUS_TEXT = {
-    "imported": "Imported",
-    "updated": "New version",
-    "duplicate": "Already in library",
-    "error": "Failed",
-}
-REPORT_HEADERS = ("Result", "File", "Details")
+STATUS_TEXT = Labels(
+    "ImportReport",
+    {
+        "imported": QT_TRANSLATE_NOOP("ImportReport", "Imported"),
+        "updated": QT_TRANSLATE_NOOP("ImportReport", "New version"),
+        "duplicate": QT_TRANSLATE_NOOP("ImportReport", "Already in library"),
+        "error": QT_TRANSLATE_NOOP("ImportReport", "Failed"),
+    },
+)
+REPORT_HEADERS = LabelList(
+    "ImportReport",
+    (
+        QT_TRANSLATE_NOOP("ImportReport", "Result"),
+        QT_TRANSLATE_NOOP("ImportReport", "File"),
+        QT_TRANSLATE_NOOP("ImportReport", "Details"),
+    ),
+)
 
 
 class ImportResultModel(QAbstractTableModel):
@@ -116,13 +135,21 @@ class ImportResultModel(QAbstractTableModel):
 def summarize(results: list[ImportResult]) -> str:
     """One line: how many were imported, already there, failed."""
     counts = {s: sum(1 for r in results if r.status == s) for s in STATUS_TEXT}
-    parts = [f"{counts['imported']} imported"]
+    parts = [translate("ImportReport", "{n} imported").format(n=format_number(counts["imported"]))]
     if counts["updated"]:
-        parts.append(f"{counts['updated']} updated to a new version")
+        parts.append(
+            translate("ImportReport", "{n} updated to a new version").format(
+                n=format_number(counts["updated"])
+            )
+        )
     if counts["duplicate"]:
-        parts.append(f"{counts['duplicate']} already in the library")
+        parts.append(
+            translate("ImportReport", "{n} already in the library").format(
+                n=format_number(counts["duplicate"])
+            )
+        )
     if counts["error"]:
-        parts.append(f"{counts['error']} failed")
+        parts.append(translate("ImportReport", "{n} failed").format(n=format_number(counts["error"])))
     return ", ".join(parts) + "."
 
 
@@ -131,7 +158,7 @@ class ImportReport(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import report")
+        self.setWindowTitle(translate("ImportReport", "Import report"))
         self.setModal(False)
         self.model = ImportResultModel(self)
         self.summary = QLabel(self)
@@ -148,8 +175,8 @@ class ImportReport(QDialog):
         header.resizeSection(1, 180)
         header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = QPushButton("Copy", self)
-        copy.setToolTip("Copy the report as text")
+        copy = QPushButton(translate("ImportReport", "Copy"), self)
+        copy.setToolTip(translate("ImportReport", "Copy the report as text"))
         copy.clicked.connect(self.copy_to_clipboard)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)
@@ -197,8 +224,8 @@ class ImportController(QObject):
         self.progress = QProgressBar(status_bar)
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel", status_bar)
-        self.cancel_button.setToolTip("Stop importing after the current file")
+        self.cancel_button = QPushButton(translate("ImportReport", "Cancel"), status_bar)
+        self.cancel_button.setToolTip(translate("ImportReport", "Stop importing after the current file"))
         self.cancel_button.clicked.connect(self.cancel)
         status_bar.addPermanentWidget(self.progress)
         status_bar.addPermanentWidget(self.cancel_button)
@@ -230,7 +257,7 @@ class ImportController(QObject):
 
         def job(control: TaskControl) -> list[ImportResult]:
             missing = [
-                ImportResult(str(p), "error", message="No such file or folder.")
+                ImportResult(str(p), "error", message=translate("ImportReport", "No such file or folder."))
                 for p in paths
                 if not p.exists()
             ]
@@ -242,21 +269,30 @@ class ImportController(QObject):
             )
             if not results and not control.cancelled():
                 results = [
-                    ImportResult(str(p), "error", message="The folder holds no importable files.")
+                    ImportResult(
+                        str(p),
+                        "error",
+                        message=translate("ImportReport", "The folder holds no importable files."),
+                    )
                     for p in present
                 ]
             return missing + results
 
-        label = paths[0].name if len(paths) == 1 else f"{len(paths)} items"
-        self._enqueue(f"Importing {label}…", job, [str(p) for p in paths])
+        label = (
+            paths[0].name if len(paths) == 1 else translate("ImportReport", "{n} items").format(n=len(paths))
+        )
+        self._enqueue(
+            translate("ImportReport", "Importing {name}…").format(name=label), job, [str(p) for p in paths]
+        )
 
     def import_text(self, text: str) -> None:
         """Import pasted text as a new article."""
         ctx = self._ctx
+        pasted = translate("ImportReport", "(pasted text)")
         self._enqueue(
-            "Importing the pasted text…",
-            lambda _c: [ctx.importer().import_text(text, label="(pasted text)")],
-            ["(pasted text)"],
+            translate("ImportReport", "Importing the pasted text…"),
+            lambda _c: [ctx.importer().import_text(text, label=pasted)],
+            [pasted],
         )
 
     def cancel(self) -> None:
@@ -264,7 +300,7 @@ class ImportController(QObject):
         self._queue.clear()
         if self._handle is not None:
             self._handle.cancel()
-            self.message.emit("Cancelling the import…")
+            self.message.emit(translate("ImportReport", "Cancelling the import…"))
 
     def _enqueue(self, label: str, job: Job, inputs: list[str]) -> None:
         self._queue.append((label, job, inputs))
@@ -294,10 +330,14 @@ class ImportController(QObject):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
         if name:
-            self.message.emit(f"Importing {name} ({done + 1} of {total})…")
+            self.message.emit(
+                translate("ImportReport", "Importing {name} ({done} of {total})…").format(
+                    name=name, done=done + 1, total=total
+                )
+            )
 
     def _failed(self, inputs: list[str], error: BaseException) -> None:
-        text = f"The import stopped: {message_of(error)}"
+        text = translate("ImportReport", "The import stopped: {error}").format(error=message_of(error))
         self._done([ImportResult(i, "error", message=text) for i in inputs])
 
     def _done(self, results: object) -> None:
@@ -308,6 +348,10 @@ class ImportController(QObject):
             self.report.show_results(rows)
             self.message.emit(summarize(rows))
         else:
-            self.message.emit(("Import cancelled: " if cancelled else "") + summarize(rows))
+            self.message.emit(
+                translate("ImportReport", "Import cancelled: {summary}").format(summary=summarize(rows))
+                if cancelled
+                else summarize(rows)
+            )
         self.finished.emit(rows)
         self._start_next()

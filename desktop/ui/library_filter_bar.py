@@ -6,7 +6,7 @@ library (in the background, with a limit) for the actors whose names contain the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -19,6 +19,8 @@ from desktop.services.library_filters import (
     tags_in_use,
 )
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Labels, plural, translate
+from desktop.ui.palette import ENTITY_SINGULAR
 from desktop.ui.tasks import TaskControl
 
 Choices = tuple[list[str], list[ActorChoice], list[str]]  # tags, actors, authors
@@ -27,6 +29,19 @@ TYPING_DELAY_MS = 150
 
 
 STATE_VIEW_KEY = "library/state_view"
+
+
+#: The reading-state views as the window names them (keys of STATE_VIEWS).
+STATE_LABELS = Labels(
+    "LibraryFilterBar",
+    {
+        "inbox": QT_TRANSLATE_NOOP("LibraryFilterBar", "Not archived"),
+        "unread": QT_TRANSLATE_NOOP("LibraryFilterBar", "Unread"),
+        "starred": QT_TRANSLATE_NOOP("LibraryFilterBar", "Starred"),
+        "archived": QT_TRANSLATE_NOOP("LibraryFilterBar", "Archived"),
+        "all": QT_TRANSLATE_NOOP("LibraryFilterBar", "All articles"),
+    },
+)
 
 
 class FilterBar(QWidget):
@@ -44,13 +59,13 @@ class FilterBar(QWidget):
         self._filter = LibraryFilter()
         self._pending_actor: int | None = None
         self.tag_combo = QComboBox(self)
-        self.tag_combo.setAccessibleName("Filter by tag")
-        self.tag_combo.addItem("All tags", None)
+        self.tag_combo.setAccessibleName(translate("LibraryFilterBar", "Filter by tag"))
+        self.tag_combo.addItem(translate("LibraryFilterBar", "All tags"), None)
         self.actor_combo = QComboBox(self)
-        self.actor_combo.setAccessibleName("Filter by actor")
+        self.actor_combo.setAccessibleName(translate("LibraryFilterBar", "Filter by actor"))
         self.actor_combo.setEditable(True)
         self.actor_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.actor_combo.addItem("All actors", None)
+        self.actor_combo.addItem(translate("LibraryFilterBar", "All actors"), None)
         self.actor_matches = QStandardItemModel(self)  # actors whose names contain the typed text
         self.actor_completer = QCompleter(self.actor_matches, self)
         self.actor_completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -71,22 +86,28 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
             combo.currentIndexChanged.connect(lambda _i: self._changed())
-        self.notes_check = QCheckBox("Has notes", self)
+        self.notes_check = QCheckBox(translate("LibraryFilterBar", "Has notes"), self)
         self.notes_check.toggled.connect(lambda _b: self._changed())
         self.author_combo = QComboBox(self)
-        self.author_combo.setAccessibleName(self.tr("Filter by author"))
-        self.author_combo.setToolTip(self.tr("Articles this person imported or annotated"))
-        self.author_combo.addItem(self.tr("All authors"), None)
+        self.author_combo.setAccessibleName(translate("LibraryFilterBar", "Filter by author"))
+        self.author_combo.setToolTip(
+            translate("LibraryFilterBar", "Articles this person imported or annotated")
+        )
+        self.author_combo.addItem(translate("LibraryFilterBar", "All authors"), None)
         self.author_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.author_combo.setMinimumContentsLength(6)
         self.author_combo.currentIndexChanged.connect(lambda _i: self._changed())
         self.state_combo = QComboBox(self)
-        self.state_combo.setAccessibleName("Show articles by reading state")
-        self.state_combo.setToolTip("Which articles to list: archived ones are hidden unless chosen here")
+        self.state_combo.setAccessibleName(translate("LibraryFilterBar", "Show articles by reading state"))
+        self.state_combo.setToolTip(
+            translate(
+                "LibraryFilterBar", "Which articles to list: archived ones are hidden unless chosen here"
+            )
+        )
         for key, label in STATE_VIEWS.items():
-            self.state_combo.addItem(label, key)
+            self.state_combo.addItem(STATE_LABELS.get(key, label), key)
         stored = ctx.settings.value(STATE_VIEW_KEY, "inbox")
         self.state_combo.setCurrentIndex(max(self.state_combo.findData(stored), 0))
         self.state_combo.currentIndexChanged.connect(self._state_changed)
@@ -162,7 +183,11 @@ class FilterBar(QWidget):
         self._ctx.tasks.run(load, self._fill, self._on_error, key=f"library-choices-{id(self)}")
 
     def _on_error(self, error: BaseException) -> None:
-        self.failed.emit(f"Loading the filters failed: {getattr(error, 'message', None) or error}")
+        self.failed.emit(
+            translate("LibraryFilterBar", "Loading the filters failed: {error}").format(
+                error=getattr(error, "message", None) or error
+            )
+        )
 
     def _fill(self, result: Choices) -> None:
         tags, actors, authors = result
@@ -273,4 +298,11 @@ class FilterBar(QWidget):
 
 
 def _actor_tip(choice: ActorChoice) -> str:
-    return f"{choice.name} ({choice.type}, {choice.articles} article{'s' if choice.articles != 1 else ''})"
+    kind = ENTITY_SINGULAR.get(choice.type, choice.type)
+    return plural(
+        choice.articles,
+        translate("LibraryFilterBar", "{name} ({kind}, 1 article)"),
+        translate("LibraryFilterBar", "{name} ({kind}, {n} articles)"),
+        name=choice.name,
+        kind=kind,
+    )

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -16,9 +17,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
 
-from desktop.core.article_labels import date_label, date_tooltip, is_import_date, source_label
+from desktop.core.article_labels import date_label, is_import_date, local_date, source_label
 from desktop.services.dto import ArticleRow, ReadingState
 from desktop.storage.search import SearchHit
+from desktop.ui.i18n import LabelList, Labels, format_date, translate
 from desktop.ui.paths import action_icon
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
@@ -29,11 +31,25 @@ RowRole = Qt.ItemDataRole.UserRole + 5
 SnippetHitsRole = Qt.ItemDataRole.UserRole + 6  # ((start, end), ...) of the search hits in the snippet
 
 TITLE, SOURCE, DATE, LANGUAGE, NOTES = range(5)
-HEADERS = ("Title", "Source", "Date", "Language", "Notes")
-HEADER_TIPS = {
-    SOURCE: "The outlet or website the article comes from",
-    DATE: "Publication date; where an article has none, its import date in grey italics",
-}
+HEADERS = LabelList(
+    "LibraryModel",
+    (
+        QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Source"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Date"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Language"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Notes"),
+    ),
+)
+HEADER_TIPS = Labels(
+    "LibraryModel",
+    {
+        SOURCE: QT_TRANSLATE_NOOP("LibraryModel", "The outlet or website the article comes from"),
+        DATE: QT_TRANSLATE_NOOP(
+            "LibraryModel", "Publication date; where an article has none, its import date in grey italics"
+        ),
+    },
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -52,6 +68,17 @@ _ANSWERED = frozenset(
     (_DISPLAY, _TOOLTIP, _ALIGN, _FONT, _DECORATION, _FOREGROUND, _ID, _SNIPPET, _SORT, _RANK, _ROW, _HITS)
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def date_tip(item: ArticleRow) -> str:
+    """Which date the Date column shows."""
+    if item.published:
+        return translate("LibraryModel", "Published {date}").format(date=format_date(item.published))
+    if item.imported_at:
+        return translate("LibraryModel", "Imported {date} (no publication date known)").format(
+            date=format_date(local_date(item.imported_at))
+        )
+    return ""
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -157,7 +184,7 @@ class ArticleListModel(QAbstractTableModel):
         if column == SOURCE:
             return source_label(item)
         if column == DATE:
-            return date_label(item)
+            return format_date(date_label(item))
         if column == LANGUAGE:
             return item.language
         return str(item.annotations) if item.annotations else ""
@@ -178,16 +205,16 @@ class ArticleListModel(QAbstractTableModel):
         if column == SOURCE:
             return item.source if item.source and "://" in item.source else ""
         if column == DATE:
-            return date_tooltip(item)
+            return date_tip(item)
         if column != TITLE:
             return ""
         snippet = self._snippets.get(item.id)
         state = " · ".join(
             word
             for word, on in (
-                ("Unread", item.read_at is None),
-                ("Starred", item.starred),
-                ("Archived", item.archived),
+                (translate("LibraryModel", "Unread"), item.read_at is None),
+                (translate("LibraryModel", "Starred"), item.starred),
+                (translate("LibraryModel", "Archived"), item.archived),
             )
             if on
         )

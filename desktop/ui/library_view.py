@@ -16,6 +16,7 @@ from desktop.services.article_pages import ArticleQuery
 from desktop.services.dto import ReadingState
 from desktop.services.library_filters import LibraryFilter, StateView
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import format_number, plural, translate
 from desktop.ui.library_columns import ColumnFitter
 from desktop.ui.library_delegate import SnippetDelegate, fit_first_hit, snippet_segments
 from desktop.ui.library_filter_bar import FilterBar
@@ -53,7 +54,11 @@ class LibraryPane(QWidget):
         self._build()
         self.model.page_loaded.connect(self._on_loaded)
         self.model.counted.connect(self._on_counted)
-        self.model.load_failed.connect(lambda text: self.message.emit(f"Loading the list failed: {text}"))
+        self.model.load_failed.connect(
+            lambda text: self.message.emit(
+                translate("LibraryView", "Loading the list failed: {error}").format(error=text)
+            )
+        )
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
 
@@ -61,10 +66,10 @@ class LibraryPane(QWidget):
 
     def _build(self) -> None:
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search the library…")
+        self.search.setPlaceholderText(translate("LibraryView", "Search the library…"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(action_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setAccessibleName("Search the library")
+        self.search.setAccessibleName(translate("LibraryView", "Search the library"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -92,7 +97,7 @@ class LibraryPane(QWidget):
         self.view.setSelectionMode(QTreeView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QTreeView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        self.view.setAccessibleName("Articles")
+        self.view.setAccessibleName(translate("LibraryView", "Articles"))
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a title say something
         header = self.view.header()
         self.columns = ColumnFitter(self.view)
@@ -299,8 +304,16 @@ class LibraryPane(QWidget):
         if shown < 0:
             return  # not counted yet: the count follows the first page
         total = max(self.model.library_total(), shown)
-        noun = "article" if total == 1 else "articles"
-        self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        self.count_label.setText(
+            plural(total, translate("LibraryView", "1 article"), translate("LibraryView", "{n} articles"))
+            if shown == total
+            else plural(
+                total,
+                translate("LibraryView", "{shown} of 1 article"),
+                translate("LibraryView", "{shown} of {n} articles"),
+                shown=format_number(shown),
+            )
+        )
 
     # ------------------------------------------------------------------ selection
 

@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from desktop.ui.change_watch import LibraryWatcher
 from desktop.ui.context import AppContext
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.first_hint import FirstStartHint, first_start, hint_text
+from desktop.ui.i18n import translate
 from desktop.ui.import_report import ImportController
 from desktop.ui.library_view import LibraryPane
 from desktop.ui.model_notice import ModelNotice
@@ -39,7 +40,7 @@ from desktop.ui.window_importing import LAST_ARTICLE_KEY, ImportingMixin
 from desktop.ui.window_menus import build_menus
 
 ZOOM_KEY, ZOOM_MIN, ZOOM_MAX = "view/zoom", 50, 300
-ABOUT = "Read, annotate and export news and briefings offline."
+ABOUT = QT_TRANSLATE_NOOP("MainWindow", "Read, annotate and export news and briefings offline.")
 ARTICLES_TAB, NOTES_TAB = 0, 1
 
 
@@ -73,6 +74,7 @@ class MainWindow(ImportingMixin, QMainWindow):
     shortcuts_action: QAction
     user_name_action: QAction
     theme_actions: dict[str, QAction]
+    language_actions: dict[str, QAction]
     notes_importer: NotesImporter
 
     def __init__(
@@ -90,15 +92,15 @@ class MainWindow(ImportingMixin, QMainWindow):
         self._open_flags: deque[bool | str] = deque()
         self._pending_select: int | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
-        self.setWindowTitle("Briefing Reader")
+        self.setWindowTitle(translate("MainWindow", "Briefing Reader"))
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.library_pane = LibraryPane(ctx, self)
         self.notes_pane = NotesPane(ctx, self)
         self.browse = QTabWidget(self)
         self.browse.setDocumentMode(True)
-        self.browse.addTab(self.library_pane, "Articles")
-        self.browse.addTab(self.notes_pane, action_icon("notes"), "All notes")
+        self.browse.addTab(self.library_pane, translate("MainWindow", "Articles"))
+        self.browse.addTab(self.notes_pane, action_icon("notes"), translate("MainWindow", "All notes"))
         self.reader = reader_factory(ctx)
         self.sidebar = sidebar_factory(ctx, self.reader)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -318,19 +320,32 @@ class MainWindow(ImportingMixin, QMainWindow):
         dialog = ExportDialog(self.ctx, article_id, title, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(
-            lambda p: self.show_status(f"Notes exported to {p}." if p else "Notes copied.")
+            lambda p: self.show_status(
+                translate("MainWindow", "Notes exported to {path}.").format(path=p)
+                if p
+                else translate("MainWindow", "Notes copied.")
+            )
         )
-        dialog.vault_exported.connect(lambda report: self.show_status(f"Obsidian vault: {report.summary()}."))
+        dialog.vault_exported.connect(
+            lambda report: self.show_status(
+                translate("MainWindow", "Obsidian vault: {summary}.").format(summary=report.summary())
+            )
+        )
         dialog.open()
 
     def notes_imported(self, report: NotesImport) -> None:
         """File ▸ Import Notes… finished: say what happened and show the notes where they landed."""
-        self.show_status(f"Notes imported: {report.summary()}.")
+        self.show_status(
+            translate("MainWindow", "Notes imported: {summary}.").format(summary=report.summary())
+        )
         self._on_library_changed_elsewhere()
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts: every shortcut, read from the window's actions."""
-        names = {self.reader: "reading pane", self.library_pane.view: "article list"}
+        names = {
+            self.reader: translate("MainWindow", "reading pane"),
+            self.library_pane.view: translate("MainWindow", "article list"),
+        }
         dialog = ShortcutsDialog(collect_shortcuts(self, names), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "shortcuts_dialog", None))
@@ -377,7 +392,13 @@ class MainWindow(ImportingMixin, QMainWindow):
 
     def about(self) -> None:
         """Help ▸ About."""
-        QMessageBox.about(self, "About Briefing Reader", f"<b>Briefing Reader</b><br>{ABOUT}")
+        QMessageBox.about(
+            self,
+            translate("MainWindow", "About Briefing Reader"),
+            translate("MainWindow", "<b>Briefing Reader</b><br>{about}").format(
+                about=translate("MainWindow", ABOUT)
+            ),
+        )
 
     # ------------------------------------------------------------------ closing
 

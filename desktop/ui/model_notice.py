@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from desktop.services.model_health import ModelProblems
+from desktop.ui.i18n import translate
 
 MESSAGE_MS = 20000
 
@@ -21,7 +22,7 @@ class ModelNotice(QObject):
         super().__init__(parent)
         self._problems = problems
         self._status_bar = status_bar
-        self.marker = QLabel("⚠ Entity model", status_bar)
+        self.marker = QLabel(translate("ModelNotice", "⚠ Entity model"), status_bar)
         self.marker.hide()
         status_bar.addPermanentWidget(self.marker)
         self.problem.connect(self._show)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.network_layout import Layout
 from desktop.services.dto import Network, NetworkNode
+from desktop.ui.i18n import plural, translate
 from desktop.ui.palette import ENTITY_SINGULAR, entity_color
 
 UNIT = 46.0  # pixels per ideal edge length of the layout
@@ -102,7 +103,15 @@ class NodeItem(QGraphicsEllipseItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1.0)
         kind = ENTITY_SINGULAR.get(node.type, node.type)
-        self.setToolTip(f"{node.name}\n{kind} · {node.mentions} mention{'s' if node.mentions != 1 else ''}")
+        self.setToolTip(
+            plural(
+                node.mentions,
+                translate("NetworkScene", "{name}\n{kind} · 1 mention"),
+                translate("NetworkScene", "{name}\n{kind} · {n} mentions"),
+                name=node.name,
+                kind=kind,
+            )
+        )
         self.setAcceptHoverEvents(True)
 
 

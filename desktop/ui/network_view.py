@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -42,13 +42,21 @@ from desktop.services.network import load_network
 from desktop.storage.db import Library
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import Labels, translate
 from desktop.ui.network_scene import NetworkDrawing, NodeItem, draw_network, neighbour_path, outline_pen
 from desktop.ui.palette import ENTITY_LABELS, entity_color
 from desktop.ui.paths import action_icon
 from desktop.ui.reader_toolbar import chip_icon
 from desktop.ui.tasks import TaskControl
 
-SCOPES = {"article": "This article", "actor": "Selected actor's neighbourhood", "library": "Whole library"}
+SCOPES = Labels(
+    "NetworkView",
+    {
+        "article": QT_TRANSLATE_NOOP("NetworkView", "This article"),
+        "actor": QT_TRANSLATE_NOOP("NetworkView", "Selected actor's neighbourhood"),
+        "library": QT_TRANSLATE_NOOP("NetworkView", "Whole library"),
+    },
+)
 GEOMETRY_KEY = "network/geometry"
 SCOPE_KEY, MIN_KEY = "network/scope", "network/min"
 ZOOM_STEP = 1.15
@@ -152,7 +160,7 @@ class NetworkWindow(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
-        self.setWindowTitle("Relations")
+        self.setWindowTitle(translate("NetworkView", "Relations"))
         self.setWindowIcon(action_icon("relations"))
         self._article_id: int | None = None
         self._actor_id: int | None = None
@@ -181,13 +189,15 @@ class NetworkWindow(QWidget):
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(stored)))
         self.min_spin = QSpinBox(self)
         self.min_spin.setRange(1, 99)
-        self.min_spin.setPrefix("at least ")
-        self.min_spin.setSuffix(" shared sentence(s)")
+        self.min_spin.setPrefix(translate("NetworkView", "at least "))
+        self.min_spin.setSuffix(translate("NetworkView", " shared sentence(s)"))
         value = str(self.ctx.settings.value(MIN_KEY, 1))
         self.min_spin.setValue(int(value) if value.isdigit() else 1)
-        self.min_spin.setToolTip("Links between actors named together in fewer sentences are left out")
-        self.fit_button = QPushButton("Fit", self)
-        self.fit_button.setToolTip("Show the whole network")
+        self.min_spin.setToolTip(
+            translate("NetworkView", "Links between actors named together in fewer sentences are left out")
+        )
+        self.fit_button = QPushButton(translate("NetworkView", "Fit"), self)
+        self.fit_button.setToolTip(translate("NetworkView", "Show the whole network"))
         self.fit_button.clicked.connect(self.fit)
         self.scope_combo.currentIndexChanged.connect(lambda _i: self._options_changed())
         self.min_spin.valueChanged.connect(lambda _v: self._options_changed())
@@ -200,7 +210,7 @@ class NetworkWindow(QWidget):
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show:", self))
+        top.addWidget(QLabel(translate("NetworkView", "Show:"), self))
         top.addWidget(self.scope_combo, 1)
         top.addWidget(self.min_spin)
         top.addWidget(self.fit_button)
@@ -210,7 +220,9 @@ class NetworkWindow(QWidget):
             chip.setPixmap(chip_icon(entity_color(kind)).pixmap(12, 12))
             legend.addWidget(chip)
             legend.addWidget(QLabel(ENTITY_LABELS[kind], self))
-        legend.addWidget(QLabel("  · size: mentions · line width: shared sentences", self))
+        legend.addWidget(
+            QLabel(translate("NetworkView", "  · size: mentions · line width: shared sentences"), self)
+        )
         legend.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -257,14 +269,19 @@ class NetworkWindow(QWidget):
         """Query and lay out the network in the background, then draw it."""
         scope, article_id, actor_id = self.scope(), self._article_id, self._actor_id
         if scope == "article" and article_id is None:
-            self._show_empty("Open an article to see the relations in it.")
+            self._show_empty(translate("NetworkView", "Open an article to see the relations in it."))
             return
         if scope == "actor" and actor_id is None:
-            self._show_empty("Select an actor (in the sidebar, the text or here) to see its neighbourhood.")
+            self._show_empty(
+                translate(
+                    "NetworkView",
+                    "Select an actor (in the sidebar, the text or here) to see its neighbourhood.",
+                )
+            )
             return
         self._fit_next = self._fit_next or fit
         self._requested_at = time.perf_counter()
-        self.status.setText("Laying out the network…")
+        self.status.setText(translate("NetworkView", "Laying out the network…"))
         library, minimum = self.ctx.library, self.min_spin.value()
         self.ctx.tasks.run(
             lambda control: compute(library, scope, article_id, actor_id, minimum, control),
@@ -280,7 +297,11 @@ class NetworkWindow(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, LayoutCancelled):
-            self._show_empty(f"The network could not be drawn: {message_of(error)}")
+            self._show_empty(
+                translate("NetworkView", "The network could not be drawn: {error}").format(
+                    error=message_of(error)
+                )
+            )
 
     # --- drawing -----------------------------------------------------------------------------------
     def _computed(self, result: LaidOutNetwork) -> None:
@@ -298,11 +319,18 @@ class NetworkWindow(QWidget):
             "scene_seconds": round(time.perf_counter() - started, 3),
         }
         if not network.nodes:
-            self.status.setText("No two actors are named in the same sentence here (try a lower minimum).")
+            self.status.setText(
+                translate(
+                    "NetworkView", "No two actors are named in the same sentence here (try a lower minimum)."
+                )
+            )
         else:
             self.status.setText(
-                f"{len(network.nodes)} actors, {len(network.edges)} links. Click an actor to select it, "
-                "double-click for its dossier; the wheel zooms, dragging moves."
+                translate(
+                    "NetworkView",
+                    "{actors} actors, {links} links. Click an actor to select it, double-click for its "
+                    "dossier; the wheel zooms, dragging moves.",
+                ).format(actors=len(network.nodes), links=len(network.edges))
             )
         if self._actor_id is not None:
             self._mark(self._actor_id)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 
 from desktop.core.article_labels import local_date
 from desktop.services.dto import NoteRow
+from desktop.ui.i18n import format_date, translate
 from desktop.ui.notes_model import MeaningRole, NoteRole, one_line
 from desktop.ui.palette import annotation_color
 
@@ -48,7 +49,8 @@ def footer_line(row: NoteRow, meaning: str, metrics: QFontMetrics, width: int) -
     """ "Important · Article title… · 2026-01-02 · alice · #nato": only the title gives way to room."""
     head = f"{meaning} · " if meaning else ""
     tags = " ".join(f"#{t}" for t in row.annotation.tags)
-    tail = "".join(f" · {part}" for part in (local_date(row.created_at), row.annotation.author, tags) if part)
+    day = format_date(local_date(row.created_at))
+    tail = "".join(f" · {part}" for part in (day, row.annotation.author, tags) if part)
     room = max(width - metrics.horizontalAdvance(head + tail), metrics.horizontalAdvance("M…M"))
     title = metrics.elidedText(one_line(row.article_title), Qt.TextElideMode.ElideRight, room)
     return metrics.elidedText(head + title + tail, Qt.TextElideMode.ElideRight, width)
@@ -78,7 +80,7 @@ class NoteDelegate(QStyledItemDelegate):
         width = self._width(option)
         quote = one_line(row.annotation.quote)
         if row.annotation.orphaned:
-            quote = "(no longer found in the text) " + quote
+            quote = translate("NotesDelegate", "(no longer found in the text)") + " " + quote
         blocks = [
             (option.font, line) for line in wrap_lines(quote, QFontMetrics(option.font), width, QUOTE_LINES)
         ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.notes_query import NotesFilter, make_filter
+from desktop.ui.i18n import day_format, translate
 from desktop.ui.palette import ColorPalette, annotation_color
 from desktop.ui.paths import action_icon
 from desktop.ui.reader_toolbar import chip_icon
@@ -26,12 +27,12 @@ from desktop.ui.reader_toolbar import chip_icon
 SEARCH_DELAY_MS = 250
 #: Period choices: label and the number of days back (0: today only; None: any time; -1: custom).
 PERIODS: tuple[tuple[str, int | None], ...] = (
-    ("Any time", None),
-    ("Today", 0),
-    ("Past 7 days", 6),
-    ("Past 30 days", 29),
-    ("Past 12 months", 365),
-    ("Between…", -1),
+    (QT_TRANSLATE_NOOP("NotesFilterBar", "Any time"), None),
+    (QT_TRANSLATE_NOOP("NotesFilterBar", "Today"), 0),
+    (QT_TRANSLATE_NOOP("NotesFilterBar", "Past 7 days"), 6),
+    (QT_TRANSLATE_NOOP("NotesFilterBar", "Past 30 days"), 29),
+    (QT_TRANSLATE_NOOP("NotesFilterBar", "Past 12 months"), 365),
+    (QT_TRANSLATE_NOOP("NotesFilterBar", "Between…"), -1),
 )
 
 
@@ -74,33 +75,62 @@ class NotesFilterBar(QWidget):
         self._filter = NotesFilter()
         self._loading = False
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search notes and passages…")
+        self.search.setPlaceholderText(translate("NotesFilterBar", "Search notes and passages…"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(action_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setAccessibleName("Search notes and passages")
+        self.search.setAccessibleName(translate("NotesFilterBar", "Search notes and passages"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._changed)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._changed)
-        self.color_combo = _combo(self, "Filter by colour meaning", "All colours")
+        self.color_combo = _combo(
+            self,
+            translate("NotesFilterBar", "Filter by colour meaning"),
+            translate("NotesFilterBar", "All colours"),
+        )
         for color in palette.colors():
             self.color_combo.addItem(chip_icon(annotation_color(color)), palette.meaning(color), color)
         palette.changed.connect(self._rename_colors)
-        self.tag_combo = _combo(self, "Filter by tag (sub-tags included)", "All tags")
-        self.actor_combo = _combo(self, "Filter by actor named in the passage", "All actors", editable=True)
-        self.article_combo = _combo(self, "Filter by article", "All articles", editable=True)
-        self.author_combo = _combo(self, self.tr("Filter by who made the note"), self.tr("All authors"))
-        self.period_combo = _combo(self, "Filter by the day the note was made", PERIODS[0][0])
+        self.tag_combo = _combo(
+            self,
+            translate("NotesFilterBar", "Filter by tag (sub-tags included)"),
+            translate("NotesFilterBar", "All tags"),
+        )
+        self.actor_combo = _combo(
+            self,
+            translate("NotesFilterBar", "Filter by actor named in the passage"),
+            translate("NotesFilterBar", "All actors"),
+            editable=True,
+        )
+        self.article_combo = _combo(
+            self,
+            translate("NotesFilterBar", "Filter by article"),
+            translate("NotesFilterBar", "All articles"),
+            editable=True,
+        )
+        self.author_combo = _combo(
+            self,
+            translate("NotesFilterBar", "Filter by who made the note"),
+            translate("NotesFilterBar", "All authors"),
+        )
+        self.period_combo = _combo(
+            self,
+            translate("NotesFilterBar", "Filter by the day the note was made"),
+            translate("NotesFilterBar", PERIODS[0][0]),
+        )
         for label, days in PERIODS[1:]:
-            self.period_combo.addItem(label, days)
+            self.period_combo.addItem(translate("NotesFilterBar", label), days)
         today = QDate.currentDate()
         self.since_edit, self.until_edit = QDateEdit(today.addDays(-30), self), QDateEdit(today, self)
-        for edit, name in ((self.since_edit, "From"), (self.until_edit, "Until")):
+        for edit, name in (
+            (self.since_edit, translate("NotesFilterBar", "First day")),
+            (self.until_edit, translate("NotesFilterBar", "Last day")),
+        ):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(f"{name} day")
+            edit.setDisplayFormat(day_format())
+            edit.setAccessibleName(name)
             edit.dateChanged.connect(lambda _d: self._changed())
         for combo in (
             self.color_combo,

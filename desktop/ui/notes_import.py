@@ -16,6 +16,7 @@ from desktop.core.ingest import read_limited
 from desktop.services.w3c_notes import NotesImport, import_notes
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import translate
 
 IMPORT_NOTES_DIR_KEY = "import/notes-folder"
 REPORT_LINES = 12
@@ -25,7 +26,9 @@ def report_text(report: NotesImport) -> str:
     """The annotations that need attention, one per line (at most ``REPORT_LINES``)."""
     lines = [f"{r.status}: {r.reason or r.key}" for r in report.results if r.status in ("fuzzy", "orphaned")]
     more = len(lines) - REPORT_LINES
-    shown = lines[:REPORT_LINES] + ([f"… and {more} more"] if more > 0 else [])
+    shown = lines[:REPORT_LINES] + (
+        [translate("NotesImport", "… and {n} more").format(n=more)] if more > 0 else []
+    )
     if report.remark:
         shown.append(report.remark)
     return "\n".join(shown)
@@ -46,7 +49,10 @@ class NotesImporter(QObject):
     def choose_file(cls, parent: QWidget, folder: str) -> str:
         """The open-file dialog (replaced in tests)."""
         path, _filter = QFileDialog.getOpenFileName(
-            parent, "Import Notes", folder, "Web Annotations (*.json *.jsonld);;All files (*)"
+            parent,
+            translate("NotesImport", "Import Notes"),
+            folder,
+            translate("NotesImport", "Web Annotations (*.json *.jsonld);;All files (*)"),
         )
         return path
 
@@ -54,7 +60,11 @@ class NotesImporter(QObject):
     def show_report(cls, parent: QWidget, summary: str, details: str) -> None:
         """Tell the user what needs attention (replaced in tests)."""
         box = QMessageBox(
-            QMessageBox.Icon.Information, "Import Notes", summary, QMessageBox.StandardButton.Ok, parent
+            QMessageBox.Icon.Information,
+            translate("NotesImport", "Import Notes"),
+            summary,
+            QMessageBox.StandardButton.Ok,
+            parent,
         )
         box.setInformativeText(details)
         box.open()
@@ -90,5 +100,9 @@ class NotesImporter(QObject):
     def _done(self, report: NotesImport) -> None:
         details = report_text(report)
         if details:
-            self.show_report(self._parent, f"Notes imported: {report.summary()}.", details)
+            self.show_report(
+                self._parent,
+                translate("NotesImport", "Notes imported: {summary}.").format(summary=report.summary()),
+                details,
+            )
         self.finished.emit(report)

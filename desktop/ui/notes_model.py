@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from desktop.core.article_labels import local_date
 from desktop.services.dto import NoteRow
+from desktop.ui.i18n import format_date, translate
 from desktop.ui.palette import ColorPalette, annotation_color
 
 NoteRole = Qt.ItemDataRole.UserRole + 31  # the NoteRow
@@ -170,11 +171,11 @@ class NotesListModel(QAbstractListModel):
         lines = [f"{self._meaning(note.color)} · {row.article_title}"]
         made = local_date(row.created_at)
         if made:
-            lines.append(f"Noted {made}")
+            lines.append(translate("NotesModel", "Noted {date}").format(date=format_date(made)))
         if note.author:
-            lines.append(f"By {note.author}")
+            lines.append(translate("NotesModel", "By {name}").format(name=note.author))
         if note.edited_by and note.edited_by != note.author:
-            lines.append(f"Last changed by {note.edited_by}")
+            lines.append(translate("NotesModel", "Last changed by {name}").format(name=note.edited_by))
         if note.orphaned:
-            lines.append("The passage is no longer found in the article's text.")
+            lines.append(translate("NotesModel", "The passage is no longer found in the article's text."))
         return "\n".join(lines)

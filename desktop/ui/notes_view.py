@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from desktop.services.notes_query import NotesFilter, describe, export_notes, qu
 from desktop.services.queries import list_articles
 from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages, message_of
+from desktop.ui.i18n import plural, translate
 from desktop.ui.notes_delegate import NoteDelegate
 from desktop.ui.notes_filter_bar import NoteChoices, NotesFilterBar
 from desktop.ui.notes_model import AnnotationIdRole, ArticleIdRole, NotesListModel
@@ -38,8 +39,10 @@ from desktop.ui.paths import action_icon
 from desktop.ui.tasks import TaskControl
 
 EXPORT_DIR_KEY = "export/folder"  # shared with the export dialog
-EMPTY_LIBRARY = "No notes yet. Select words in an article and press Ctrl+H (or a colour) to highlight them."
-NOTHING_MATCHES = "No note matches these filters."
+EMPTY_LIBRARY = QT_TRANSLATE_NOOP(
+    "NotesView", "No notes yet. Select words in an article and press Ctrl+H (or a colour) to highlight them."
+)
+NOTHING_MATCHES = QT_TRANSLATE_NOOP("NotesView", "No note matches these filters.")
 
 
 def load_choices(ctx: AppContext) -> NoteChoices:
@@ -78,7 +81,7 @@ class NotesPane(QWidget):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(NoteDelegate(self.view))
-        self.view.setAccessibleName("Notes")
+        self.view.setAccessibleName(translate("NotesView", "Notes"))
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -87,7 +90,7 @@ class NotesPane(QWidget):
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
         self.view.selectionModel().currentChanged.connect(lambda current, _p: self._activate(current))
-        self.empty_label = QLabel(EMPTY_LIBRARY, self)
+        self.empty_label = QLabel(translate("NotesView", EMPTY_LIBRARY), self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(self.empty_label.palette().ColorRole.PlaceholderText)
@@ -95,14 +98,16 @@ class NotesPane(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setForegroundRole(self.count_label.palette().ColorRole.PlaceholderText)
         self.export_button = QToolButton(self)
-        self.export_button.setText("Export")
+        self.export_button.setText(translate("NotesView", "Export"))
         self.export_button.setIcon(action_icon("export"))
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setToolTip("Export the notes listed (as filtered) to Markdown")
+        self.export_button.setToolTip(
+            translate("NotesView", "Export the notes listed (as filtered) to Markdown")
+        )
         menu = QMenu(self.export_button)
-        self.save_action = menu.addAction("Save as Markdown…", self.export_to_file)
-        self.copy_action = menu.addAction("Copy as Markdown", self.copy_markdown)
+        self.save_action = menu.addAction(translate("NotesView", "Save as Markdown…"), self.export_to_file)
+        self.copy_action = menu.addAction(translate("NotesView", "Copy as Markdown"), self.copy_markdown)
         self.export_button.setMenu(menu)
         footer = QHBoxLayout()
         footer.addWidget(self.count_label, 1)
@@ -143,7 +148,9 @@ class NotesPane(QWidget):
         )
 
     def _failed(self, error: BaseException) -> None:
-        self.message.emit(f"The notes could not be loaded: {message_of(error)}")
+        self.message.emit(
+            translate("NotesView", "The notes could not be loaded: {error}").format(error=message_of(error))
+        )
 
     def _loaded(self, flt: NotesFilter, rows: list[NoteRow]) -> None:
         if flt != self.filters.current_filter():
@@ -164,8 +171,10 @@ class NotesPane(QWidget):
         finally:
             self._selecting = False
         total = self.model.total()
-        self.count_label.setText(f"{total} note{'s' if total != 1 else ''}")
-        self.empty_label.setText(NOTHING_MATCHES if flt.active else EMPTY_LIBRARY)
+        self.count_label.setText(
+            plural(total, translate("NotesView", "1 note"), translate("NotesView", "{n} notes"))
+        )
+        self.empty_label.setText(translate("NotesView", NOTHING_MATCHES if flt.active else EMPTY_LIBRARY))
         self.empty_label.setVisible(total == 0)
         self.export_button.setEnabled(total > 0)
         self.loaded.emit(total)
@@ -205,9 +214,9 @@ class NotesPane(QWidget):
         """The save-file dialog (replaced in tests)."""
         path, _filter = QFileDialog.getSaveFileName(
             parent,
-            "Export Notes",
+            translate("NotesView", "Export Notes"),
             suggested,
-            "Markdown (*.md);;All files (*)",
+            translate("NotesView", "Markdown (*.md);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         return path
@@ -223,7 +232,9 @@ class NotesPane(QWidget):
         if target.suffix == "":
             target = target.with_suffix(".md")
         if target.exists() and not Messages.ask(
-            self, "Export Notes", f"{target.name} already exists. Replace it?"
+            self,
+            translate("NotesView", "Export Notes"),
+            translate("NotesView", "{name} already exists. Replace it?").format(name=target.name),
         ):
             return
         self._export(flt, target)
@@ -243,13 +254,15 @@ class NotesPane(QWidget):
             return text
 
         def done(text: str) -> None:
-            noun = f"{count} note{'s' if count != 1 else ''}"
+            noun = plural(count, translate("NotesView", "1 note"), translate("NotesView", "{n} notes"))
             if target is None:
                 QApplication.clipboard().setText(text)
-                self.message.emit(f"{noun} copied as Markdown.")
+                self.message.emit(translate("NotesView", "{notes} copied as Markdown.").format(notes=noun))
             else:
                 self._ctx.settings.setValue(EXPORT_DIR_KEY, str(target.parent))
-                self.message.emit(f"{noun} exported to {target}.")
+                self.message.emit(
+                    translate("NotesView", "{notes} exported to {path}.").format(notes=noun, path=target)
+                )
 
         self.export_button.setEnabled(False)
         self._ctx.tasks.run(
@@ -257,6 +270,10 @@ class NotesPane(QWidget):
             lambda text: (self.export_button.setEnabled(True), done(text)),
             lambda error: (
                 self.export_button.setEnabled(True),
-                self.message.emit(f"The notes could not be exported: {message_of(error)}"),
+                self.message.emit(
+                    translate("NotesView", "The notes could not be exported: {error}").format(
+                        error=message_of(error)
+                    )
+                ),
             ),
         )

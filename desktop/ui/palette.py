@@ -8,12 +8,13 @@ CIEDE2000 distance of at least 12 in both themes (tests/ui/test_colours.py measu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QPalette
 
 from desktop.core.colors import HIGHLIGHT_TINTS
 from desktop.services.annotations import DEFAULT_COLOR
 from desktop.services.color_meanings import DEFAULT_MEANINGS, MAX_MEANING, meaning_of
+from desktop.ui.i18n import Labels
 
 #: Ink of each annotation colour name (names as in the annotations service): chips and underlines.
 ANNOTATION_RGB: dict[str, str] = {
@@ -38,18 +39,51 @@ ENTITY_RGB: dict[str, str] = {
     "location": "#c07a2a",
     "other": "#7a72d8",
 }
-ENTITY_LABELS: dict[str, str] = {
-    "person": "People",
-    "organization": "Organisations",
-    "location": "Places",
-    "other": "Other",
-}
-ENTITY_SINGULAR: dict[str, str] = {
-    "person": "Person",
-    "organization": "Organisation",
-    "location": "Place",
-    "other": "Other",
-}
+ENTITY_LABELS = Labels(
+    "Palette",
+    {
+        "person": QT_TRANSLATE_NOOP("Palette", "People"),
+        "organization": QT_TRANSLATE_NOOP("Palette", "Organisations"),
+        "location": QT_TRANSLATE_NOOP("Palette", "Places"),
+        "other": QT_TRANSLATE_NOOP("Palette", "Other"),
+    },
+)
+ENTITY_SINGULAR = Labels(
+    "Palette",
+    {
+        "person": QT_TRANSLATE_NOOP("Palette", "Person"),
+        "organization": QT_TRANSLATE_NOOP("Palette", "Organisation"),
+        "location": QT_TRANSLATE_NOOP("Palette", "Place"),
+        "other": QT_TRANSLATE_NOOP("Palette", "Other"),
+    },
+)
+#: The default colour meanings and the colour names, as the window shows them.
+MEANING_LABELS = Labels(
+    "Palette",
+    {
+        "Important": QT_TRANSLATE_NOOP("Palette", "Important"),
+        "Evidence": QT_TRANSLATE_NOOP("Palette", "Evidence"),
+        "Question": QT_TRANSLATE_NOOP("Palette", "Question"),
+        "Disagree": QT_TRANSLATE_NOOP("Palette", "Disagree"),
+        "Quote": QT_TRANSLATE_NOOP("Palette", "Quote"),
+        "Follow up": QT_TRANSLATE_NOOP("Palette", "Follow up"),
+        "To check": QT_TRANSLATE_NOOP("Palette", "To check"),
+        "Background": QT_TRANSLATE_NOOP("Palette", "Background"),
+    },
+)
+COLOR_NAMES = Labels(
+    "Palette",
+    {
+        "yellow": QT_TRANSLATE_NOOP("Palette", "yellow"),
+        "green": QT_TRANSLATE_NOOP("Palette", "green"),
+        "blue": QT_TRANSLATE_NOOP("Palette", "blue"),
+        "red": QT_TRANSLATE_NOOP("Palette", "red"),
+        "purple": QT_TRANSLATE_NOOP("Palette", "purple"),
+        "pink": QT_TRANSLATE_NOOP("Palette", "pink"),
+        "orange": QT_TRANSLATE_NOOP("Palette", "orange"),
+        "gray": QT_TRANSLATE_NOOP("Palette", "gray"),
+    },
+)
 
 #: Backgrounds behind text, per theme.
 TINTS: dict[str, dict[str, str]] = {
@@ -172,7 +206,8 @@ class ColorPalette(QObject):
         value = self._settings.value(f"{_SETTINGS_GROUP}/{color}", None)
         if isinstance(value, str) and value.strip():
             return value.strip()
-        return meaning_of(color, None)
+        meaning = meaning_of(color, None)
+        return MEANING_LABELS.get(meaning, meaning)
 
     def meanings(self) -> dict[str, str]:
         """Every colour's meaning as the exports name it (renamed ones and the defaults)."""
@@ -183,7 +218,8 @@ class ColorPalette(QObject):
         if color not in ANNOTATION_RGB:
             raise ValueError(f"Unknown colour {color!r}.")
         text = " ".join(meaning.split())[:MAX_MEANING]
-        if text and text != DEFAULT_MEANINGS.get(color):
+        default = DEFAULT_MEANINGS.get(color, "")
+        if text and text not in (default, MEANING_LABELS.get(default, default)):
             self._settings.setValue(f"{_SETTINGS_GROUP}/{color}", text)
         else:
             self._settings.remove(f"{_SETTINGS_GROUP}/{color}")
@@ -191,7 +227,7 @@ class ColorPalette(QObject):
 
     def label(self, color: str) -> str:
         """Menu/tooltip text: meaning and colour name."""
-        return f"{self.meaning(color)} ({color})"
+        return f"{self.meaning(color)} ({COLOR_NAMES.get(color, color)})"
 
     def shortcut(self, color: str) -> str | None:
         """The keyboard shortcut that highlights with ``color``, if any."""

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from desktop.ui.i18n import translate
+
 READER_MIN_WIDTH = 440  # about 50 characters of body text at the default size
 LIBRARY, READER, SIDEBAR = 0, 1, 2
 SIDE_MIN_WIDTHS = {LIBRARY: 220, SIDEBAR: 260}  # narrower than this a side pane rather hides
@@ -51,13 +53,13 @@ class PaneLayout(QObject):
             self._panes[side].setMinimumWidth(minimum)
         self._panes[READER].setMinimumWidth(READER_MIN_WIDTH // 2)  # the window may still shrink
         self.library_action = self._make(
-            "Show &Library", "Ctrl+Shift+L", lambda on: self.set_wanted(LIBRARY, on)
+            translate("PaneLayout", "Show &Library"), "Ctrl+Shift+L", lambda on: self.set_wanted(LIBRARY, on)
         )
         self.sidebar_action = self._make(
-            "Show &Sidebar", "Ctrl+Shift+B", lambda on: self.set_wanted(SIDEBAR, on)
+            translate("PaneLayout", "Show &Sidebar"), "Ctrl+Shift+B", lambda on: self.set_wanted(SIDEBAR, on)
         )
-        self.focus_action = self._make("&Focus Mode", Qt.Key.Key_F11, self.set_focus)
-        self.focus_action.setToolTip("Only the text (F11 or Esc leaves)")
+        self.focus_action = self._make(translate("PaneLayout", "&Focus Mode"), Qt.Key.Key_F11, self.set_focus)
+        self.focus_action.setToolTip(translate("PaneLayout", "Only the text (F11 or Esc leaves)"))
         splitter.splitterMoved.connect(self._on_moved)
         splitter.installEventFilter(self)
         self.fit()

@@ -5,16 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from desktop.services.dto import QuoteRow
+from desktop.ui.i18n import plural, translate
 
 QuoteIdRole = Qt.ItemDataRole.UserRole + 1
 SpeakerIdRole = Qt.ItemDataRole.UserRole + 2
 IsGroupRole = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
-UNNAMED = "Unnamed sources"
+UNNAMED = QT_TRANSLATE_NOOP("QuotesModel", "Unnamed sources")
 SHOWN_CHARS = 220  # a statement in the list; the tooltip has more
 _GROUP = 0  # internal id of group rows; quote rows carry their group's row + 1
 
@@ -34,7 +42,11 @@ def group_quotes(quotes: list[QuoteRow]) -> list[SpeakerGroup]:
     for quote in sorted(quotes, key=lambda q: (q.start, q.end, q.id)):
         key = quote.speaker_id
         if key not in groups:
-            name = UNNAMED if key is None else (quote.speaker_name or f"Actor {key}")
+            name = (
+                translate("QuotesModel", UNNAMED)
+                if key is None
+                else (quote.speaker_name or translate("QuotesModel", "Actor {id}").format(id=key))
+            )
             groups[key] = SpeakerGroup(key, name)
         groups[key].quotes.append(quote)
     named = sorted(
@@ -54,13 +66,22 @@ def shown_text(quote: QuoteRow, limit: int = SHOWN_CHARS) -> str:
 
 def quote_details(quote: QuoteRow) -> str:
     """Tooltip of a statement: kind, who (or which unnamed source), the cue, the whole text."""
-    kind = "Direct quote" if quote.kind == "direct" else "Reported speech"
-    who = quote.speaker_name or (f"unnamed source: {quote.source}" if quote.source else "no speaker named")
+    kind = (
+        translate("QuotesModel", "Direct quote")
+        if quote.kind == "direct"
+        else translate("QuotesModel", "Reported speech")
+    )
+    if quote.speaker_name:
+        who = quote.speaker_name
+    elif quote.source:
+        who = translate("QuotesModel", "unnamed source: {source}").format(source=quote.source)
+    else:
+        who = translate("QuotesModel", "no speaker named")
     lines = [f"{kind} — {who}"]
     if quote.cue_text:
-        lines.append(f"Cue: {' '.join(quote.cue_text.split())}")
+        lines.append(translate("QuotesModel", "Cue: {cue}").format(cue=" ".join(quote.cue_text.split())))
     if quote.origin == "user":
-        lines.append("Corrected by you")
+        lines.append(translate("QuotesModel", "Corrected by you"))
     lines.append(shown_text(quote, 800))
     return "\n".join(lines)
 
@@ -147,7 +168,7 @@ class QuoteTreeModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
-            return "Speaker and statement"
+            return translate("QuotesModel", "Speaker and statement")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -183,10 +204,16 @@ class QuoteTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{group.name} ({count})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            said = f"{count} statement{'s' if count != 1 else ''}"
+            said = plural(
+                count, translate("QuotesModel", "1 statement"), translate("QuotesModel", "{n} statements")
+            )
             if group.speaker_id is None:
-                return f"{said} without a named speaker (anonymous sources, or nobody found)"
-            return f"{group.name}: {said}. Double-click for the dossier."
+                return translate(
+                    "QuotesModel", "{statements} without a named speaker (anonymous sources, or nobody found)"
+                ).format(statements=said)
+            return translate("QuotesModel", "{name}: {statements}. Double-click for the dossier.").format(
+                name=group.name, statements=said
+            )
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.dto import ChangeSummary, QuoteRow
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import plural, translate
 from desktop.ui.place_opener import PlaceOpener
 from desktop.ui.quotes_model import QuoteTreeModel
 from desktop.ui.reader_view import ReaderPane
@@ -100,16 +101,20 @@ class QuotesPanel(QWidget):
         self.tree.clicked.connect(self._on_clicked)
         self.tree.activated.connect(self._on_activated)
         self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self._update_buttons())
-        self.speaker_button = QPushButton("Speaker", self)
-        self.speaker_button.setToolTip("Say who made the selected statement")
+        self.speaker_button = QPushButton(translate("QuotesPanel", "Speaker"), self)
+        self.speaker_button.setToolTip(translate("QuotesPanel", "Say who made the selected statement"))
         self.speaker_menu = QMenu(self)
         self.speaker_menu.aboutToShow.connect(self._fill_speaker_menu)
         self.speaker_button.setMenu(self.speaker_menu)
-        self.reject_button = QPushButton("Not a quote", self)
-        self.reject_button.setToolTip("Remove the selected statement; it is not found again")
+        self.reject_button = QPushButton(translate("QuotesPanel", "Not a quote"), self)
+        self.reject_button.setToolTip(
+            translate("QuotesPanel", "Remove the selected statement; it is not found again")
+        )
         self.reject_button.clicked.connect(self._reject_current)
-        self.mark_button = QPushButton("Mark selection as quote…", self)
-        self.mark_button.setToolTip("Make the words selected in the text a statement and say who made it")
+        self.mark_button = QPushButton(translate("QuotesPanel", "Mark selection as quote…"), self)
+        self.mark_button.setToolTip(
+            translate("QuotesPanel", "Make the words selected in the text a statement and say who made it")
+        )
         self.mark_button.clicked.connect(self.mark_selection)
         row = QHBoxLayout()
         row.addWidget(self.speaker_button)
@@ -157,15 +162,29 @@ class QuotesPanel(QWidget):
                 break
         count, speakers = len(quotes), sum(1 for g in self.model.groups() if g.speaker_id is not None)
         if self.reader.detail() is None:
-            self.summary.setText("Open an article to see who said what in it.")
+            self.summary.setText(translate("QuotesPanel", "Open an article to see who said what in it."))
         elif count == 0:
             self.summary.setText(
-                "No statements were found in this article. Select words in the text to mark one."
+                translate(
+                    "QuotesPanel",
+                    "No statements were found in this article. Select words in the text to mark one.",
+                )
             )
         else:
             self.summary.setText(
-                f"{count} statement{'s' if count != 1 else ''} by {speakers} named "
-                f"speaker{'s' if speakers != 1 else ''}. Click one to find it in the text."
+                plural(
+                    count,
+                    translate("QuotesPanel", "1 statement"),
+                    translate("QuotesPanel", "{n} statements"),
+                )
+                + " "
+                + plural(
+                    speakers,
+                    translate("QuotesPanel", "by 1 named speaker."),
+                    translate("QuotesPanel", "by {n} named speakers."),
+                )
+                + " "
+                + translate("QuotesPanel", "Click one to find it in the text.")
             )
         self._update_buttons()
 
@@ -211,7 +230,9 @@ class QuotesPanel(QWidget):
 
     def _speaker_actions(self, menu: QMenu, quote: QuoteRow) -> None:
         actors = speaker_order(self.reader.article_actors())
-        none = menu.addAction(NO_SPEAKER, lambda: self.edits.reassign_speaker(quote.id, None))
+        none = menu.addAction(
+            translate("SpeakerDialog", NO_SPEAKER), lambda: self.edits.reassign_speaker(quote.id, None)
+        )
         none.setCheckable(True)
         none.setChecked(quote.speaker_id is None)
         menu.addSeparator()
@@ -220,7 +241,7 @@ class QuotesPanel(QWidget):
             action.setCheckable(True)
             action.setChecked(actor.id == quote.speaker_id)
         if len(actors) > MENU_SPEAKERS:
-            menu.addAction("Other…", lambda: self._ask_speaker(quote))
+            menu.addAction(translate("QuotesPanel", "Other…"), lambda: self._ask_speaker(quote))
 
     def _fill_speaker_menu(self) -> None:
         self.speaker_menu.clear()
@@ -242,7 +263,9 @@ class QuotesPanel(QWidget):
         """Ask who said the words selected in the text, then mark them as their statement."""
         detail, selected = self.reader.detail(), self.reader.selected_range()
         if detail is None or selected is None:
-            self.reader.show_message("Select the words of the statement in the text first.")
+            self.reader.show_message(
+                translate("QuotesPanel", "Select the words of the statement in the text first.")
+            )
             return
         start, end = selected
         choice = SpeakerDialog.ask(self, self.reader.article_actors(), detail.text[start:end])
@@ -250,13 +273,15 @@ class QuotesPanel(QWidget):
             self.edits.mark_quote(detail.id, start, end, choice.actor_id, choice.kind)
 
     def _quote_menu(self, menu: QMenu, quote: QuoteRow) -> None:
-        speakers = menu.addMenu("Change speaker")
+        speakers = menu.addMenu(translate("QuotesPanel", "Change speaker"))
         self._speaker_actions(speakers, quote)
-        menu.addAction("Not a quote", lambda: self.edits.reject_quote(quote.id))
+        menu.addAction(translate("QuotesPanel", "Not a quote"), lambda: self.edits.reject_quote(quote.id))
         if quote.speaker_id is not None:
             speaker = quote.speaker_id
             menu.addAction(
-                f"Dossier of {quote.speaker_name or 'the speaker'}",
+                translate("QuotesPanel", "Dossier of {name}").format(name=quote.speaker_name)
+                if quote.speaker_name
+                else translate("QuotesPanel", "Dossier of the speaker"),
                 lambda: self.actor_activated.emit(speaker),
             )
 
@@ -268,7 +293,10 @@ class QuotesPanel(QWidget):
             self._quote_menu(menu, quote)
         elif group is not None and group.speaker_id is not None:
             speaker = group.speaker_id
-            menu.addAction(f"Dossier of {group.name}", lambda: self.actor_activated.emit(speaker))
+            menu.addAction(
+                translate("QuotesPanel", "Dossier of {name}").format(name=group.name),
+                lambda: self.actor_activated.emit(speaker),
+            )
         if not menu.isEmpty():
             menu.exec(self.tree.viewport().mapToGlobal(point))
 
@@ -279,7 +307,9 @@ class QuotesPanel(QWidget):
             return
         menu.addSeparator()
         if quote is not None:
-            who = quote.speaker_name or "no speaker named"
-            self._quote_menu(menu.addMenu(f"Statement ({who})"), quote)
+            who = quote.speaker_name or translate("QuotesPanel", "no speaker named")
+            self._quote_menu(
+                menu.addMenu(translate("QuotesPanel", "Statement ({who})").format(who=who)), quote
+            )
         if self.reader.selected_range() is not None:
-            menu.addAction("Mark as quote…", self.mark_selection)
+            menu.addAction(translate("QuotesPanel", "Mark as quote…"), self.mark_selection)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu
 from desktop.services import corrections
 from desktop.services.dto import ActorRow, ArticleDetail
 from desktop.ui.actors_model import actor_tooltip
+from desktop.ui.i18n import translate
 from desktop.ui.palette import ColorPalette
 from desktop.ui.reader_quotes import QuoteMarks
 from desktop.ui.reader_toolbar import add_selection_actions
@@ -120,7 +121,7 @@ class SelectionEditing:
         """Annotate the selected text with ``color`` (default colour for None)."""
         selected = self.selected_range()
         if self._detail is None or selected is None:
-            self.show_message("Select the words to highlight first.")
+            self.show_message(translate("ReaderEditing", "Select the words to highlight first."))
             return
         self.edits.create_annotation(self._detail.id, *selected, color or self.palette_colors.default_color())
         cursor = self.browser.textCursor()
@@ -131,12 +132,12 @@ class SelectionEditing:
         """Make the selected words a mention of a new actor of ``kind`` (or of ``actor_id``)."""
         selected = self.selected_range()
         if self._detail is None or selected is None:
-            self.show_message("Select the words to mark as an actor first.")
+            self.show_message(translate("ReaderEditing", "Select the words to mark as an actor first."))
             return
         article_id = self._detail.id
         start, end = selected
         self.edits.correct_actors(
-            "Mark as actor",
+            translate("ReaderEditing", "Mark as actor"),
             [actor_id] if actor_id is not None else [],
             lambda lib: corrections.mark_as_actor(lib, article_id, start, end, kind, actor_id=actor_id),
         )

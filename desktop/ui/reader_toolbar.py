@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.types import ENTITY_TYPES
+from desktop.ui.i18n import translate
 from desktop.ui.palette import (
     ENTITY_LABELS,
     ENTITY_SINGULAR,
@@ -70,14 +71,14 @@ class ReaderToolbar(QWidget):
             box.toggled.connect(lambda on, k=kind: self.type_toggled.emit(k, on))
             self.type_boxes[kind] = box
             layout.addWidget(box)
-        self.quotes_box = QCheckBox("Quotes", self)
+        self.quotes_box = QCheckBox(translate("ReaderToolbar", "Quotes"), self)
         self.quotes_box.setIcon(chip_icon(quote_color(self.palette())))
         self.quotes_box.setChecked(quotes)
-        self.quotes_box.setAccessibleName("Quotes")
+        self.quotes_box.setAccessibleName(translate("ReaderToolbar", "Quotes"))
         self.quotes_box.toggled.connect(self.quotes_toggled)
         layout.addWidget(self.quotes_box)
         layout.addStretch(1)
-        self.highlight_label = QLabel("Highlight:", self)
+        self.highlight_label = QLabel(translate("ReaderToolbar", "Highlight:"), self)
         layout.addWidget(self.highlight_label)
         self.color_buttons: dict[str, QToolButton] = {}
         for color in SHORTCUT_COLORS:
@@ -96,7 +97,9 @@ class ReaderToolbar(QWidget):
         self.more_button = QToolButton(self)
         self.more_button.setText("⋯")
         self.more_button.setAutoRaise(True)
-        self.more_button.setToolTip("All highlight colours; rename what a colour means")
+        self.more_button.setToolTip(
+            translate("ReaderToolbar", "All highlight colours; rename what a colour means")
+        )
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.more_menu = QMenu(self)
@@ -131,15 +134,13 @@ class ReaderToolbar(QWidget):
             label = ENTITY_LABELS[kind]
             box.setText("" if compact else label)
             box.setToolTip(
-                f"{label}: show or hide their highlights"
-                if compact
-                else f"Show or hide the highlights of {label.lower()}"
+                translate("ReaderToolbar", "{label}: show or hide their highlights").format(label=label)
             )
-        self.quotes_box.setText("" if compact else "Quotes")
+        self.quotes_box.setText("" if compact else translate("ReaderToolbar", "Quotes"))
         self.quotes_box.setToolTip(
-            "Quotes: show or hide the marks of who said what"
+            translate("ReaderToolbar", "Quotes: show or hide the marks of who said what")
             if compact
-            else "Show or hide the marks of quoted and reported statements"
+            else translate("ReaderToolbar", "Show or hide the marks of quoted and reported statements")
         )
         self.highlight_label.setVisible(not compact)
 
@@ -166,7 +167,7 @@ class ReaderToolbar(QWidget):
         for color in self._palette.colors():
             action = self.more_menu.addAction(chip_icon(annotation_color(color)), self._palette.label(color))
             action.triggered.connect(lambda _checked=False, c=color: self.highlight_requested.emit(c))
-        rename = self.more_menu.addMenu("Rename colour meaning")
+        rename = self.more_menu.addMenu(translate("ReaderToolbar", "Rename colour meaning"))
         for color in self._palette.colors():
             action = rename.addAction(chip_icon(annotation_color(color)), self._palette.label(color) + "…")
             action.triggered.connect(lambda _checked=False, c=color: self.rename_meaning(c))
@@ -176,21 +177,32 @@ class ReaderToolbar(QWidget):
         for color, button in self.color_buttons.items():
             shortcut = self._palette.shortcut(color)
             if color == self._palette.default_color():
-                shortcut = f"Ctrl+H or {shortcut}" if shortcut else "Ctrl+H"
+                shortcut = (
+                    translate("ReaderToolbar", "Ctrl+H or {key}").format(key=shortcut)
+                    if shortcut
+                    else "Ctrl+H"
+                )
             hint = f" — {shortcut}" if shortcut else ""
             button.setToolTip(
-                f"Highlight: {self._palette.label(color)}{hint}\nRight-click to rename the meaning"
+                translate(
+                    "ReaderToolbar", "Highlight: {meaning}{hint}\nRight-click to rename the meaning"
+                ).format(meaning=self._palette.label(color), hint=hint)
             )
 
     def _color_menu(self, color: str) -> None:
         menu = QMenu(self)
-        menu.addAction("Rename colour meaning…", lambda: self.rename_meaning(color))
+        menu.addAction(
+            translate("ReaderToolbar", "Rename colour meaning…"), lambda: self.rename_meaning(color)
+        )
         menu.exec(self.color_buttons[color].mapToGlobal(QPoint(0, self.color_buttons[color].height())))
 
     def rename_meaning(self, color: str) -> None:
         """Ask for a new meaning of ``color`` (empty restores the default)."""
         text, ok = QInputDialog.getText(
-            self, "Rename colour meaning", f"What do you use {color} for?", text=self._palette.meaning(color)
+            self,
+            translate("ReaderToolbar", "Rename colour meaning"),
+            translate("ReaderToolbar", "What do you use {color} for?").format(color=color),
+            text=self._palette.meaning(color),
         )
         if ok:
             self._palette.set_meaning(color, text)
@@ -223,11 +235,11 @@ def add_selection_actions(
 ) -> None:
     """Add "Highlight ▸ colours" and "Mark as actor ▸ types" to a context menu of selected text."""
     menu.addSeparator()
-    colours = menu.addMenu("Highlight")
+    colours = menu.addMenu(translate("ReaderToolbar", "Highlight"))
     for color in palette.colors():
         colours.addAction(
             chip_icon(annotation_color(color)), palette.label(color), lambda c=color: highlight(c)
         )
-    kinds = menu.addMenu("Mark as actor")
+    kinds = menu.addMenu(translate("ReaderToolbar", "Mark as actor"))
     for kind in ENTITY_TYPES:
         kinds.addAction(ENTITY_SINGULAR[kind], partial(mark, kind))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
@@ -14,6 +14,7 @@ from desktop.services.queries import article_detail, list_actors
 from desktop.ui.analysis_edits import AnalysisEdits
 from desktop.ui.context import AppContext
 from desktop.ui.find_bar import FindBar
+from desktop.ui.i18n import translate
 from desktop.ui.palette import SHORTCUT_COLORS
 from desktop.ui.reader_editing import SelectionEditing
 from desktop.ui.reader_layers import ScrollMemory, TransientLayers, as_number
@@ -34,6 +35,7 @@ from desktop.ui.reading_doc import (
 )
 from desktop.ui.undo import EditController, error_message
 
+CHOOSE_ARTICLE = QT_TRANSLATE_NOOP("ReaderView", "Choose an article in the library to read it here.")
 ZOOM_KEY = "view/zoom"  # percent, shared with the main window's View menu
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10
 HIDDEN_TYPES_KEY = "reader/hidden_types"
@@ -118,7 +120,7 @@ class ReaderPane(SelectionEditing, QWidget):
         self.analysis_edits.quotes_changed.connect(self._article_written)
         self.analysis_edits.article_changed.connect(self._article_written)
         self.analysis_edits.failed.connect(self.show_message)
-        self._placeholder("Choose an article in the library to read it here.")
+        self._placeholder(translate("ReaderView", CHOOSE_ARTICLE))
 
     def _add_action(self, name: str, keys: str, color: str | None) -> None:
         action = QAction(self)
@@ -138,7 +140,9 @@ class ReaderPane(SelectionEditing, QWidget):
         colors = self.palette_colors
         label = colors.label(colors.default_color() if name == "default" else name)
         self.highlight_actions[name].setText(
-            f"Highlight in the default colour: {label}" if name == "default" else f"Highlight: {label}"
+            translate("ReaderView", "Highlight in the default colour: {label}").format(label=label)
+            if name == "default"
+            else translate("ReaderView", "Highlight: {label}").format(label=label)
         )
 
     # --- public API ---------------------------------------------------------------------------------
@@ -190,20 +194,22 @@ class ReaderPane(SelectionEditing, QWidget):
             return
         span = next((s for s in self._annotations.spans if s.ref == annotation_id), None)
         if span is None:
-            self.show_message("The passage of this note is no longer found in the text.")
+            self.show_message(
+                translate("ReaderView", "The passage of this note is no longer found in the text.")
+            )
             return
         self.select_range(span.start, span.end)
         self._scroll_to_index(span.start)
         self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
         self.annotation_revealed.emit(annotation_id)
 
-    def close_article(self, text: str = "Choose an article in the library to read it here.") -> None:
+    def close_article(self, text: str = "") -> None:
         """Show no article (the one shown was deleted)."""
         self._leave_article()
         self._detail, self._layout, self._requested, self._opening = None, None, None, False
         self._entities, self._annotations = SpanIndex([]), SpanIndex([])
         self.browser.set_underlines([])
-        self._placeholder(text)
+        self._placeholder(text or translate("ReaderView", CHOOSE_ARTICLE))
 
     def flush_edits(self) -> None:
         """Queue what is being typed (a note) before the article changes under it."""

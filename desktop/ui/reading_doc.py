@@ -26,9 +26,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
-from desktop.core.article_labels import header_line
+from desktop.core.article_labels import header_line, local_date
 from desktop.core.offsets import OffsetMap
 from desktop.services.dto import AnnotationRow, ArticleDetail, MentionRow, QuoteRow
+from desktop.ui.i18n import format_date, translate
 from desktop.ui.palette import (
     annotation_background,
     annotation_color,
@@ -111,7 +112,15 @@ class DocLayout:
 
 def meta_line(detail: ArticleDetail) -> str:
     """Outlet (or site), author, publication date (else "imported …") and language; never a file path."""
-    return header_line(detail, author=detail.author, language=detail.language)
+    if detail.published:
+        when = format_date(detail.published)
+    elif detail.imported_at:
+        when = translate("ReadingDoc", "imported {date}").format(
+            date=format_date(local_date(detail.imported_at))
+        )
+    else:
+        when = ""
+    return header_line(detail, author=detail.author, language=detail.language, when=when)
 
 
 def body_char_format(palette: QPalette) -> QTextCharFormat:
@@ -153,7 +162,7 @@ def build_document(doc: QTextDocument, detail: ArticleDetail, font: QFont, palet
     else:
         cursor.setBlockFormat(title_block)
         cursor.setBlockCharFormat(title_fmt)
-        cursor.insertText(" ".join(detail.title.split()) or "Untitled", title_fmt)
+        cursor.insertText(" ".join(detail.title.split()) or translate("ReadingDoc", "Untitled"), title_fmt)
         meta_block.setBottomMargin(line * 1.2)
         cursor.insertBlock(meta_block, meta_fmt)
         cursor.insertText(meta_line(detail), meta_fmt)
@@ -344,13 +353,17 @@ def qt_ranges(layout: DocLayout, spans: Iterable[tuple[int, int]]) -> list[tuple
 
 def quote_tooltip(quote: QuoteRow) -> str:
     """Who made a statement, as the reading pane's tooltip says it (plain text)."""
-    kind = "Direct quote" if quote.kind == "direct" else "Reported speech"
+    kind = (
+        translate("ReadingDoc", "Direct quote")
+        if quote.kind == "direct"
+        else translate("ReadingDoc", "Reported speech")
+    )
     if quote.speaker_name:
         who = quote.speaker_name
     elif quote.source:
-        who = f"unnamed source ({quote.source})"
+        who = translate("ReadingDoc", "unnamed source ({source})").format(source=quote.source)
     else:
-        who = "no speaker named"
+        who = translate("ReadingDoc", "no speaker named")
     return f"{kind}: {who}"
 
 
@@ -367,7 +380,11 @@ def tooltip_html(
         first, *rest = actor_text.split("\n")
         parts.append("<b>" + html.escape(first) + "</b>" + "".join("<br>" + html.escape(x) for x in rest))
     if note is not None:
-        body = html.escape(note[:300] + ("…" if len(note) > 300 else "")) if note else "<i>no note</i>"
+        body = (
+            html.escape(note[:300] + ("…" if len(note) > 300 else ""))
+            if note
+            else translate("ReadingDoc", "<i>no note</i>")
+        )
         parts.append(f"<i>{html.escape(meaning)}</i>: {body}")
     if quote_text:
         parts.append(html.escape(quote_text))

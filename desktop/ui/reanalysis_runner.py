@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 from desktop.services.reanalysis import ReanalysisResult, Reanalyzer, outdated_article_ids
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import format_number, plural, translate
 from desktop.ui.tasks import TaskControl, TaskHandle
 
 
@@ -31,8 +32,10 @@ class ReanalysisRunner(QObject):
         self.progress = QProgressBar(status_bar)
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel", status_bar)
-        self.cancel_button.setToolTip("Stop after the current article (the finished ones are kept)")
+        self.cancel_button = QPushButton(translate("ReanalysisRunner", "Cancel"), status_bar)
+        self.cancel_button.setToolTip(
+            translate("ReanalysisRunner", "Stop after the current article (the finished ones are kept)")
+        )
         self.cancel_button.clicked.connect(self.cancel)
         for widget in (self.label, self.progress, self.cancel_button):
             status_bar.addPermanentWidget(widget)
@@ -65,7 +68,11 @@ class ReanalysisRunner(QObject):
     def _progress(self, done: int, total: int, _label: str) -> None:
         if total <= 0:
             return
-        self.label.setText(f"Finding quotes in older articles: {done} of {total}")
+        self.label.setText(
+            translate("ReanalysisRunner", "Finding quotes in older articles: {done} of {total}").format(
+                done=done, total=total
+            )
+        )
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         for widget in (self.label, self.progress, self.cancel_button):
@@ -75,7 +82,7 @@ class ReanalysisRunner(QObject):
         """Stop after the current article."""
         if self._handle is not None:
             self._handle.cancel()
-            self.label.setText("Stopping after the current article…")
+            self.label.setText(translate("ReanalysisRunner", "Stopping after the current article…"))
             self.cancel_button.setEnabled(False)
 
     def _hide(self) -> None:
@@ -88,8 +95,14 @@ class ReanalysisRunner(QObject):
         self._hide()
         if results:
             quotes = sum(r.quotes for r in results)
-            plural = "s" if len(results) != 1 else ""
-            self.message.emit(f"Quotes found in {len(results)} older article{plural} ({quotes} in all).")
+            self.message.emit(
+                plural(
+                    len(results),
+                    translate("ReanalysisRunner", "Quotes found in 1 older article ({quotes} in all)."),
+                    translate("ReanalysisRunner", "Quotes found in {n} older articles ({quotes} in all)."),
+                    quotes=format_number(quotes),
+                )
+            )
         self.finished.emit(results)
 
     def _cancelled_done(self, results: object) -> None:
@@ -98,10 +111,17 @@ class ReanalysisRunner(QObject):
             self._hide()
             kept = results if isinstance(results, list) else []
             self.message.emit(
-                f"Stopped; {len(kept)} older article(s) brought up to date, the rest at the next start."
+                translate(
+                    "ReanalysisRunner",
+                    "Stopped; {n} older articles brought up to date, the rest at the next start.",
+                ).format(n=format_number(len(kept)))
             )
             self.finished.emit(kept)
 
     def _failed(self, error: BaseException) -> None:
         self._hide()
-        self.message.emit(f"Older articles could not be analysed: {message_of(error)}")
+        self.message.emit(
+            translate("ReanalysisRunner", "Older articles could not be analysed: {error}").format(
+                error=message_of(error)
+            )
+        )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.services.maintenance import LibraryCare, care_at_start, restore_backup
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import translate
 
 
 class _Refreshable(Protocol):
@@ -35,17 +36,29 @@ class RestoreDialog:
     def ask(cls, parent: QWidget | None, problem: str, backup: Path | None) -> bool:
         """True when the user wants ``backup`` restored."""
         text = (
-            "The library file is damaged; changes to it are refused until it is repaired.\n\n"
-            f"The check reported: {problem}"
+            translate(
+                "RestoreDialog",
+                "The library file is damaged; changes to it are refused until it is repaired.",
+            )
+            + "\n\n"
+            + translate("RestoreDialog", "The check reported: {problem}").format(problem=problem)
         )
         if backup is None:
-            QMessageBox.warning(parent, "Library damaged", text + "\n\nThere is no backup to restore.")
+            QMessageBox.warning(
+                parent,
+                translate("RestoreDialog", "Library damaged"),
+                text + "\n\n" + translate("RestoreDialog", "There is no backup to restore."),
+            )
             return False
         answer = QMessageBox.question(
             parent,
-            "Library damaged",
-            f"{text}\n\nRestore the newest backup ({backup.name})? The damaged file is kept in the "
-            "backups folder.",
+            translate("RestoreDialog", "Library damaged"),
+            text
+            + "\n\n"
+            + translate(
+                "RestoreDialog",
+                "Restore the newest backup ({name})? The damaged file is kept in the backups folder.",
+            ).format(name=backup.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -57,7 +70,11 @@ def check_library_at_start(window: CareWindow, ctx: AppContext, parent: QWidget 
 
     def done(care: LibraryCare) -> None:
         if care.backup_error:
-            window.show_status(f"The daily backup could not be made: {care.backup_error}")
+            window.show_status(
+                translate("RestoreDialog", "The daily backup could not be made: {backup_error}").format(
+                    backup_error=care.backup_error
+                )
+            )
         if not care.problem:
             return
         if RestoreDialog.ask(parent, care.problem, care.newest_backup) and care.newest_backup is not None:
@@ -65,16 +82,24 @@ def check_library_at_start(window: CareWindow, ctx: AppContext, parent: QWidget 
 
             def restored(_safety: Path | None) -> None:
                 window.library_pane.refresh()
-                window.show_status(f"Restored the library from {backup.name}")
+                window.show_status(
+                    translate("RestoreDialog", "Restored the library from {name}").format(name=backup.name)
+                )
 
             ctx.tasks.run(
                 lambda _control: restore_backup(ctx.library, backup),
                 restored,
-                lambda error: window.show_status(f"The restore failed: {message_of(error)}"),
+                lambda error: window.show_status(
+                    translate("RestoreDialog", "The restore failed: {error}").format(error=message_of(error))
+                ),
             )
 
     ctx.tasks.run(
         lambda _control: care_at_start(ctx.library),
         done,
-        lambda error: window.show_status(f"The library could not be checked: {message_of(error)}"),
+        lambda error: window.show_status(
+            translate("RestoreDialog", "The library could not be checked: {error}").format(
+                error=message_of(error)
+            )
+        ),
     )

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import translate
+
 
 @dataclass(frozen=True)
 class ShortcutEntry:
@@ -43,6 +45,10 @@ def _keys(sequences: list[QKeySequence]) -> str:
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences if not s.isEmpty())
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _scope(action: QAction, names: dict[QWidget, str]) -> str:
     if action.shortcutContext() not in (
         Qt.ShortcutContext.WidgetShortcut,
@@ -55,7 +61,11 @@ def _scope(action: QAction, names: dict[QWidget, str]) -> str:
         if isinstance(w, QWidget) and not isinstance(w, QMenu)
     ]
     places = [p for p in dict.fromkeys(places) if p]
-    return "in the " + " and the ".join(places) if places else ""
+    if not places:
+        return ""
+    return translate("ShortcutsDialog", "in the {places}").format(
+        places=translate("ShortcutsDialog", " and the ").join(places)
+    )
 
 
 def _menu_entries(
@@ -93,10 +103,11 @@ def collect_shortcuts(
         owners = [
             w for w in action.associatedObjects() if isinstance(w, QWidget) and not isinstance(w, QMenu)
         ]
-        group = next((names[w] for w in owners if w in names), "Window")
+        group = next((names[w] for w in owners if w in names), translate("ShortcutsDialog", "Window"))
         where = _scope(action, names)
-        where = "" if where == f"in the {group}" else where  # the group says it already
-        entries.append(ShortcutEntry(group.capitalize(), _plain(action.text()), keys, where))
+        same = translate("ShortcutsDialog", "in the {places}").format(places=group)
+        where = "" if where == same else where  # the group says it already
+        entries.append(ShortcutEntry(_capital(group), _plain(action.text()), keys, where))
     for shortcut in window.findChildren(QShortcut):
         if shortcut.whatsThis() and shortcut.isEnabled():
             parent = shortcut.parent()
@@ -104,7 +115,11 @@ def collect_shortcuts(
                 (n for w, n in names.items() if isinstance(parent, QWidget) and w.isAncestorOf(parent)), ""
             )
             entries.append(
-                ShortcutEntry((group or "Window").capitalize(), shortcut.whatsThis(), _keys([shortcut.key()]))
+                ShortcutEntry(
+                    _capital(group or translate("ShortcutsDialog", "Window")),
+                    shortcut.whatsThis(),
+                    _keys([shortcut.key()]),
+                )
             )
     return entries
 
@@ -114,15 +129,17 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, entries: list[ShortcutEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard Shortcuts"))
         self.entries = entries
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter shortcuts…")
+        self.filter_edit.setPlaceholderText(translate("ShortcutsDialog", "Filter shortcuts…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Action", "Keys"])
+        self.tree.setHeaderLabels(
+            [translate("ShortcutsDialog", "Action"), translate("ShortcutsDialog", "Keys")]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -12,6 +12,7 @@ from desktop.ui.anchor_actions import AnchorActions
 from desktop.ui.annotation_editor import AnnotationEditor
 from desktop.ui.annotations_model import AnnotationFilterProxy, AnnotationIdRole, AnnotationListModel
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import translate
 from desktop.ui.palette import annotation_color
 from desktop.ui.quotes_panel import QuotesPanel
 from desktop.ui.reader_toolbar import chip_icon
@@ -40,10 +41,10 @@ class Sidebar(QWidget):
         self._pending_annotation: int | None = None
         self.tabs = QTabWidget(self)
         self.actors = ActorsPanel(ctx, reader, self)
-        self.tabs.addTab(self.actors, "Actors")
-        self.tabs.addTab(self._build_annotations_tab(), "Annotations")
+        self.tabs.addTab(self.actors, translate("SidebarView", "Actors"))
+        self.tabs.addTab(self._build_annotations_tab(), translate("SidebarView", "Annotations"))
         self.quotes = QuotesPanel(ctx, reader, self)
-        self.tabs.addTab(self.quotes, "Quotes")
+        self.tabs.addTab(self.quotes, translate("SidebarView", "Quotes"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -61,7 +62,7 @@ class Sidebar(QWidget):
         page = QWidget(self)
         palette = self.reader.palette_colors
         self.color_filter = QComboBox(page)
-        self.color_filter.addItem("All colours", None)
+        self.color_filter.addItem(translate("SidebarView", "All colours"), None)
         for color in palette.colors():
             self.color_filter.addItem(chip_icon(annotation_color(color)), palette.meaning(color), color)
         self.color_filter.currentIndexChanged.connect(
@@ -69,7 +70,7 @@ class Sidebar(QWidget):
         )
         palette.changed.connect(self._rename_colors)
         self.tag_filter = QComboBox(page)
-        self.tag_filter.addItem("All tags", None)
+        self.tag_filter.addItem(translate("SidebarView", "All tags"), None)
         self.tag_filter.currentIndexChanged.connect(
             lambda _i: self.annotation_proxy.set_tag(self.tag_filter.currentData())
         )
@@ -168,7 +169,7 @@ class Sidebar(QWidget):
         current = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
-        self.tag_filter.addItem("All tags", None)
+        self.tag_filter.addItem(translate("SidebarView", "All tags"), None)
         for tag in self.annotations_model.tags():
             self.tag_filter.addItem("#" + tag, tag)
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.textfold import fold
 from desktop.services.dto import ActorRow
+from desktop.ui.i18n import translate
 from desktop.ui.palette import ENTITY_SINGULAR
 
-NO_SPEAKER = "No speaker named (an unnamed source)"
+NO_SPEAKER = QT_TRANSLATE_NOOP("SpeakerDialog", "No speaker named (an unnamed source)")
 _SPEAKING_TYPES = ("person", "organization", "other", "location")  # who usually speaks, first
 
 
@@ -52,16 +53,21 @@ class SpeakerDialog(QDialog):
         current: int | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Mark as quote")
+        self.setWindowTitle(translate("SpeakerDialog", "Mark as quote"))
         quoted = " ".join(excerpt.split())
-        label = QLabel(f"Who said “{quoted[:160]}{'…' if len(quoted) > 160 else ''}”?", self)
+        label = QLabel(
+            translate("SpeakerDialog", "Who said “{words}”?").format(
+                words=quoted[:160] + ("…" if len(quoted) > 160 else "")
+            ),
+            self,
+        )
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter actors")
+        self.filter.setPlaceholderText(translate("SpeakerDialog", "Filter actors"))
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget(self)
-        none_item = QListWidgetItem(NO_SPEAKER, self.list)
+        none_item = QListWidgetItem(translate("SpeakerDialog", NO_SPEAKER), self.list)
         none_item.setData(Qt.ItemDataRole.UserRole, None)
         for actor in speaker_order(actors):
             item = QListWidgetItem(f"{actor.name} — {ENTITY_SINGULAR.get(actor.type, actor.type)}", self.list)
@@ -70,8 +76,8 @@ class SpeakerDialog(QDialog):
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None:
             self.list.setCurrentRow(1 if self.list.count() > 1 else 0)
-        self.direct = QRadioButton("Direct quote (the speaker's own words)", self)
-        self.indirect = QRadioButton("Reported speech", self)
+        self.direct = QRadioButton(translate("SpeakerDialog", "Direct quote (the speaker's own words)"), self)
+        self.indirect = QRadioButton(translate("SpeakerDialog", "Reported speech"), self)
         self.direct.setChecked(True)
         kinds = QHBoxLayout()
         kinds.addWidget(self.direct)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPaintEvent, QPa
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.core.timeline import TimelineBucket
+from desktop.ui.i18n import format_number, plural, translate
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 28.0, 8.0, 8.0, 20.0
 MAX_BAR_WIDTH = 28.0
@@ -41,19 +42,27 @@ class TimelineChart(QWidget):
         """The periods drawn."""
         return list(self._buckets)
 
-    def summary(self) -> str:
-        """One sentence for screen readers and the empty state."""
+    def summary(self, *, with_import: bool = True) -> str:
+        """One sentence for screen readers and the empty state (``with_import``: how many are dated by
+        their import)."""
         total = sum(b.articles for b in self._buckets)
         if not total:
-            return "No dated articles."
+            return translate("TimelineChart", "No dated articles.")
         busiest = max(self._buckets, key=lambda b: b.articles)
         by_import = sum(b.by_import_date for b in self._buckets)
-        text = (
-            f"{total} article{'s' if total != 1 else ''} from {self._buckets[0].period} "
-            f"to {self._buckets[-1].period}; most in {busiest.period} ({busiest.articles})."
+        text = plural(
+            total,
+            translate("TimelineChart", "1 article from {first} to {last}; most in {busiest} ({most})."),
+            translate("TimelineChart", "{n} articles from {first} to {last}; most in {busiest} ({most})."),
+            first=self._buckets[0].period,
+            last=self._buckets[-1].period,
+            busiest=busiest.period,
+            most=format_number(busiest.articles),
         )
-        if by_import:
-            text += f" {by_import} dated by import."
+        if by_import and with_import:
+            text += " " + translate("TimelineChart", "{n} dated by import.").format(
+                n=format_number(by_import)
+            )
         return text
 
     def sizeHint(self) -> QSize:
@@ -95,7 +104,9 @@ class TimelineChart(QWidget):
         plot = self._plot()
         if not any(b.articles for b in self._buckets):
             painter.setPen(text)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No dated articles")
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, translate("TimelineChart", "No dated articles")
+            )
             painter.end()
             return
         top = max(b.articles for b in self._buckets)
@@ -151,9 +162,19 @@ class TimelineChart(QWidget):
                 event.ignore()
                 return True
             bucket = self._buckets[index]
-            text = f"{bucket.period}: {bucket.articles} article{'s' if bucket.articles != 1 else ''}"
+            text = (
+                bucket.period
+                + ": "
+                + plural(
+                    bucket.articles,
+                    translate("TimelineChart", "1 article"),
+                    translate("TimelineChart", "{n} articles"),
+                )
+            )
             if bucket.by_import_date:
-                text += f" ({bucket.by_import_date} dated by import: no publication date known)"
+                text += " " + translate(
+                    "TimelineChart", "({n} dated by import: no publication date known)"
+                ).format(n=format_number(bucket.by_import_date))
             QToolTip.showText(event.globalPos(), text, self)
             return True
         return super().event(event)

@@ -29,6 +29,7 @@ from desktop.services.snapshots import (
 from desktop.storage.db import Library
 from desktop.ui.context import AppContext
 from desktop.ui.edit_conflicts import ConflictGuard, copy_changes, keep_on_clipboard
+from desktop.ui.i18n import translate
 from desktop.ui.write_queue import WriteQueue
 
 NOTE_EDIT_ID = 7301  # QUndoCommand.id() of note edits: consecutive edits of one note merge
@@ -65,7 +66,11 @@ class QueuedCommand(QUndoCommand):
         self._controller.queue.submit(self.do_undo, self.after, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self._controller.failed.emit(f"Could not undo or redo “{self.text()}”: {error_message(error)}")
+        self._controller.failed.emit(
+            translate("Undo", "Could not undo or redo “{action}”: {error}").format(
+                action=self.text(), error=error_message(error)
+            )
+        )
 
     def do_redo(self) -> Any:
         """Apply again (worker thread)."""
@@ -122,7 +127,10 @@ class EditAnnotationCommand(QueuedCommand):
     def __init__(
         self, controller: EditController, row: AnnotationRow, before: dict[str, Any], after: dict[str, Any]
     ) -> None:
-        super().__init__(controller, "Edit note" if set(after) == {"note"} else "Edit highlight")
+        super().__init__(
+            controller,
+            translate("Undo", "Edit note") if set(after) == {"note"} else translate("Undo", "Edit highlight"),
+        )
         self.annotation_id = row.id
         self.article_id = row.article_id
         self.before = before
@@ -212,7 +220,9 @@ class EditController(QObject):
 
         def done(row: AnnotationRow) -> None:
             self.ctx.undo_stack.push(
-                AnnotationPresenceCommand(self, "Highlight", article_id, row.id, exists_after=True)
+                AnnotationPresenceCommand(
+                    self, translate("Undo", "Highlight"), article_id, row.id, exists_after=True
+                )
             )
             self.annotations_changed.emit(article_id)
             self.annotation_created.emit(row)
@@ -222,7 +232,7 @@ class EditController(QObject):
                 self.library, article_id, start=start, end=end, color=color
             ),
             done,
-            self._error("Could not highlight"),
+            self._error(translate("Undo", "Could not highlight")),
         )
 
     def edit_annotation(self, row: AnnotationRow, **changes: Any) -> None:
@@ -257,7 +267,7 @@ class EditController(QObject):
             if isinstance(error, annotation_service.EditConflictError):
                 self._settle_conflict(row, error.current)
             else:
-                self._error("Could not save the annotation")(error)
+                self._error(translate("Undo", "Could not save the annotation"))(error)
 
         self.queue.submit(work, done, failed)
 
@@ -275,7 +285,9 @@ class EditController(QObject):
 
         def done(copy: AnnotationRow) -> None:
             self.ctx.undo_stack.push(
-                AnnotationPresenceCommand(self, "Keep a copy", copy.article_id, copy.id, exists_after=True)
+                AnnotationPresenceCommand(
+                    self, translate("Undo", "Keep a copy"), copy.article_id, copy.id, exists_after=True
+                )
             )
             self.annotations_changed.emit(copy.article_id)
             self.conflict_resolved.emit(theirs, copy)
@@ -283,7 +295,9 @@ class EditController(QObject):
         def copy_failed(error: BaseException) -> None:
             keep_on_clipboard(mine.note)
             self.failed.emit(
-                f"Could not keep a copy of your note (it is on the clipboard): {error_message(error)}"
+                translate(
+                    "Undo", "Could not keep a copy of your note (it is on the clipboard): {error}"
+                ).format(error=error_message(error))
             )
 
         self.queue.submit(
@@ -299,7 +313,7 @@ class EditController(QObject):
             self.ctx.undo_stack.push(
                 AnnotationPresenceCommand(
                     self,
-                    "Delete highlight",
+                    translate("Undo", "Delete highlight"),
                     snapshot.article_id,
                     snapshot.id,
                     exists_after=False,
@@ -309,7 +323,9 @@ class EditController(QObject):
             self.annotations_changed.emit(snapshot.article_id)
 
         self.queue.submit(
-            lambda: remove_annotation(self.library, annotation_id), done, self._error("Could not delete")
+            lambda: remove_annotation(self.library, annotation_id),
+            done,
+            self._error(translate("Undo", "Could not delete")),
         )
 
     def correct_actors(
@@ -326,7 +342,7 @@ class EditController(QObject):
             self.ctx.undo_stack.push(ActorCommand(self, text, change))
             self.actors_changed.emit(change.summary)
 
-        self.queue.submit(work, done, self._error(f"Could not {text[:1].lower()}{text[1:]}"))
+        self.queue.submit(work, done, self._error(translate("Undo", "{action} failed").format(action=text)))
 
     def is_idle(self) -> bool:
         """True when no write is queued or running."""

@@ -22,6 +22,7 @@ from desktop.services.authors import (
     set_user,
 )
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import translate
 
 USER_NAME_KEY = f"{SETTINGS_SECTION}/{SETTINGS_KEY}"
 
@@ -48,18 +49,23 @@ class UserNameDialog(QDialog):
 
     def __init__(self, name: str, parent: QWidget | None = None, *, first_start: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Your Name") if first_start else self.tr("User Name"))
+        self.setWindowTitle(
+            translate("UserNameDialog", "Your Name")
+            if first_start
+            else translate("UserNameDialog", "User Name")
+        )
         intro = QLabel(
-            self.tr(
+            translate(
+                "UserNameDialog",
                 "Your name is recorded with your notes, corrections and imports, so that people "
-                "sharing this library can tell whose is whose."
+                "sharing this library can tell whose is whose.",
             ),
             self,
         )
         intro.setWordWrap(True)
         self.field = QLineEdit(name, self)
-        self.field.setAccessibleName(self.tr("User name"))
-        self.field.setPlaceholderText(self.tr("e.g. your first name or initials"))
+        self.field.setAccessibleName(translate("UserNameDialog", "User name"))
+        self.field.setPlaceholderText(translate("UserNameDialog", "e.g. your first name or initials"))
         self.field.selectAll()
         self.problem = QLabel("", self)
         self.buttons = QDialogButtonBox(
@@ -97,7 +103,9 @@ class UserNameDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
             ok.setEnabled(usable)
-        self.problem.setText("" if usable else self.tr("A name needs at least one visible character."))
+        self.problem.setText(
+            "" if usable else translate("UserNameDialog", "A name needs at least one visible character.")
+        )
 
 
 def ask_at_first_start(

@@ -11,7 +11,14 @@ from __future__ import annotations
 import html
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,14 +36,28 @@ from desktop.core.textdiff import text_diff
 from desktop.services.version_history import AnchorRow, ArticleVersions, VersionRow, article_versions
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
+from desktop.ui.i18n import LabelList, Labels, format_datetime, format_number, plural, translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-STATE_TEXT = {
-    "exact": "Exact",
-    "moved": "Moved",
-    "fuzzy": "Check: changed",
-    "orphaned": "Orphaned",
-}
+STATE_TEXT = Labels(
+    "VersionsDialog",
+    {
+        "exact": QT_TRANSLATE_NOOP("VersionsDialog", "Exact"),
+        "moved": QT_TRANSLATE_NOOP("VersionsDialog", "Moved"),
+        "fuzzy": QT_TRANSLATE_NOOP("VersionsDialog", "Check: changed"),
+        "orphaned": QT_TRANSLATE_NOOP("VersionsDialog", "Orphaned"),
+    },
+)
+#: How many annotations are in each state, for the summary line.
+STATE_COUNTS = Labels(
+    "VersionsDialog",
+    {
+        "exact": QT_TRANSLATE_NOOP("VersionsDialog", "{n} exact"),
+        "moved": QT_TRANSLATE_NOOP("VersionsDialog", "{n} moved"),
+        "fuzzy": QT_TRANSLATE_NOOP("VersionsDialog", "{n} fuzzy"),
+        "orphaned": QT_TRANSLATE_NOOP("VersionsDialog", "{n} orphaned"),
+    },
+)
 
 
 def _short(text: str, limit: int = 90) -> str:
@@ -47,7 +68,14 @@ def _short(text: str, limit: int = 90) -> str:
 class VersionsModel(QAbstractTableModel):
     """One row per version: number, import time, length; the current one says so."""
 
-    HEADERS = ("Version", "Imported", "Characters")
+    HEADERS = LabelList(
+        "VersionsDialog",
+        (
+            QT_TRANSLATE_NOOP("VersionsDialog", "Version"),
+            QT_TRANSLATE_NOOP("VersionsDialog", "Imported"),
+            QT_TRANSLATE_NOOP("VersionsDialog", "Characters"),
+        ),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -81,18 +109,29 @@ class VersionsModel(QAbstractTableModel):
         if row is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == 0:
-            return f"{row.number} (current)" if row.current else str(row.number)
+            return (
+                translate("VersionsDialog", "{n} (current)").format(n=row.number)
+                if row.current
+                else str(row.number)
+            )
         if index.column() == 1:
-            return row.imported_at.replace("T", " ")[:16]
+            return format_datetime(row.imported_at)
         if index.column() == 2:
-            return f"{row.length:,}"
+            return format_number(row.length)
         return None
 
 
 class AnchorStatesModel(QAbstractTableModel):
     """One row per annotation: its anchor state, its quote, and what it quoted before."""
 
-    HEADERS = ("State", "Passage", "Before")
+    HEADERS = LabelList(
+        "VersionsDialog",
+        (
+            QT_TRANSLATE_NOOP("VersionsDialog", "State"),
+            QT_TRANSLATE_NOOP("VersionsDialog", "Passage"),
+            QT_TRANSLATE_NOOP("VersionsDialog", "Before"),
+        ),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -162,8 +201,8 @@ class VersionsDialog(QDialog):
         super().__init__(parent)
         self._ctx, self._article_id = ctx, article_id
         self._data: ArticleVersions | None = None
-        self.setWindowTitle("Article Versions")
-        self.summary = QLabel("Loading…", self)
+        self.setWindowTitle(translate("VersionsDialog", "Article Versions"))
+        self.summary = QLabel(translate("VersionsDialog", "Loading…"), self)
         self.summary.setWordWrap(True)
         self.versions_model = VersionsModel(self)
         self.versions_view = QTableView(self)
@@ -210,14 +249,24 @@ class VersionsDialog(QDialog):
         counts = data.as_json()["anchors"]
         checks = counts["fuzzy"] + counts["orphaned"]
         self.summary.setText(
-            f"{data.title} – {len(data.versions)} version{'s' if len(data.versions) != 1 else ''}; "
-            + ", ".join(f"{n} {state}" for state, n in counts.items())
-            + (f". {checks} to check." if checks else ".")
+            data.title
+            + " – "
+            + plural(
+                len(data.versions),
+                translate("VersionsDialog", "1 version"),
+                translate("VersionsDialog", "{n} versions"),
+            )
+            + "; "
+            + ", ".join(
+                STATE_COUNTS[state].format(n=n) if state in STATE_COUNTS else f"{n} {state}"
+                for state, n in counts.items()
+            )
+            + (". " + translate("VersionsDialog", "{n} to check.").format(n=checks) if checks else ".")
         )
         if len(data.versions) > 1:
             self.versions_view.selectRow(len(data.versions) - 2)  # the one before the current text
         else:
-            self.diff_view.setPlainText("This article has only one version.")
+            self.diff_view.setPlainText(translate("VersionsDialog", "This article has only one version."))
         self.loaded.emit()
 
     def show_diff(self, row: int) -> None:
@@ -231,7 +280,11 @@ class VersionsDialog(QDialog):
         self.diff_view.setHtml(diff_html(chosen.text, current.text))
 
     def _failed(self, error: BaseException) -> None:
-        self.summary.setText(f"The versions could not be loaded: {message_of(error)}")
+        self.summary.setText(
+            translate("VersionsDialog", "The versions could not be loaded: {error}").format(
+                error=message_of(error)
+            )
+        )
         self.loaded.emit()
 
 
@@ -249,7 +302,7 @@ def open_versions(window: VersionsHost, parent: QWidget) -> VersionsDialog | Non
     """Article ▸ Versions…: the dialog for the article being read (None when none is open)."""
     article_id = window.current_article_id()
     if article_id is None:
-        window.show_status("Open an article to see its versions.")
+        window.show_status(translate("VersionsDialog", "Open an article to see its versions."))
         return None
     dialog = VersionsDialog(window.ctx, article_id, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -15,6 +15,7 @@ from desktop.core.ingest import SUPPORTED_SUFFIXES
 from desktop.services.dto import ImportResult
 from desktop.services.seeding import sample_files, startup_article
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import translate
 from desktop.ui.import_report import ImportController
 
 IMPORT_DIR_KEY = "import/folder"
@@ -70,7 +71,11 @@ class ImportingMixin:
         self.startup_done.emit()
 
     def _on_start_error(self, error: BaseException) -> None:
-        self.show_status(f"The library could not be read: {getattr(error, 'message', error)}")
+        self.show_status(
+            translate("WindowImporting", "The library could not be read: {error}").format(
+                error=getattr(error, "message", error)
+            )
+        )
         self.startup_done.emit()
 
     def handle_message(self, paths: list[str]) -> None:
@@ -131,19 +136,21 @@ class ImportingMixin:
     @classmethod
     def choose_files(cls, parent: QWidget, folder: str) -> list[str]:
         """The open-files dialog (replaced in tests)."""
-        paths, _filter = QFileDialog.getOpenFileNames(parent, "Import Files", folder, FILE_FILTER)
+        paths, _filter = QFileDialog.getOpenFileNames(
+            parent, translate("WindowImporting", "Import Files"), folder, FILE_FILTER
+        )
         return list(paths)
 
     @classmethod
     def choose_folder(cls, parent: QWidget, folder: str) -> str:
         """The folder dialog (replaced in tests)."""
-        return QFileDialog.getExistingDirectory(parent, "Import Folder", folder)
+        return QFileDialog.getExistingDirectory(parent, translate("WindowImporting", "Import Folder"), folder)
 
     def paste_as_article(self) -> None:
         """File ▸ Paste as New Article."""
         text = QApplication.clipboard().text()
         if not text.strip():
-            self.show_status("The clipboard holds no text to import.")
+            self.show_status(translate("WindowImporting", "The clipboard holds no text to import."))
             return
         self.import_text(text)
 

@@ -58,6 +58,7 @@ def test_wheel_carries_the_runtime_data_and_no_training_code(installed: Installe
         "desktop/_data/resources/models/de/config.cfg",
         "desktop/_data/resources/gazetteer/places.tsv.gz",
         "desktop/_data/resources/quotes/de.yaml",
+        "desktop/_data/resources/i18n/briefing_de.qm",
         "desktop/_data/resources/icons/org.briefingreader.BriefingReader.svg",
         "desktop/_data/resources/linux/org.briefingreader.BriefingReader.desktop",
         "desktop/storage/migrations/env.py",

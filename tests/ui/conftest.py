@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QLocale, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
@@ -22,6 +22,10 @@ from desktop.core.types import EntitySpan, EntityType
 from desktop.storage.db import Library, open_library
 from desktop.ui.context import AppContext
 from desktop.ui.tasks import TaskRunner
+
+# Numbers and dates as the POSIX locale writes them (ISO dates), whatever the machine's language;
+# tests of the German interface switch the default locale and restore it.
+QLocale.setDefault(QLocale.c())
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_FILES = sorted((REPO / "seeds").glob("*.txt"))
@@ -139,6 +143,14 @@ def real_panes_available() -> bool:
     return all(
         importlib.util.find_spec(m) is not None for m in ("desktop.ui.reader_view", "desktop.ui.sidebar_view")
     )
+
+
+@pytest.fixture(autouse=True)
+def _posix_locale() -> Iterator[None]:
+    """Every test starts and ends with the C locale (``main()`` sets the default from the settings)."""
+    QLocale.setDefault(QLocale.c())
+    yield
+    QLocale.setDefault(QLocale.c())
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ import numpy as np
 from desktop.core import locations
 from desktop.core.entities.bilstm_ensemble import ENSEMBLE_FILE, BiLSTMEnsemble
 from desktop.core.entities.bilstm_ops import Layout, bilstm_emissions, char_cnn, floret_vectors, pad_rows
+from desktop.core.entities.chunks import document_length
 from desktop.core.entities.recognizer import ModelCache, ModelUnavailableError
 from desktop.core.types import EntitySpan, EntityType
 
@@ -44,8 +45,9 @@ LABEL_TYPES: dict[str, EntityType] = {
 SHAPES = ("pad", "lower", "title", "upper", "mixed", "digit", "alnum", "punct", "other")
 PAD, UNK = 0, 1  # reserved ids in the character and word vocabularies
 MAX_SENT_TOKENS = 200
-# Beyond this many characters the first ensemble member tags alone: about half the time of two
-# members, at a cost of about 0.01 F1 (GermEval dev, app pipeline: 0.819 with both, see README).
+# Beyond this many characters (of the whole document, when a chunk of it is tagged) the first
+# ensemble member tags alone: about half the time of two members, at a cost of about 0.01 F1
+# (GermEval dev, app pipeline: 0.819 with both, see README).
 LONG_TEXT_CHARS = 200_000
 _SENT_END = {".", "!", "?", "…", "..."}
 _CLOSERS = {'"', "“", "”", "«", "»", "'", ")", "’"}
@@ -356,7 +358,7 @@ class BiLSTMRecognizer:
             sentences.extend(
                 gold_style(sent, model.dot_split, model.join_hyphens) for sent in split_sentences(toks)
             )
-        members = 1 if len(text) > LONG_TEXT_CHARS else None
+        members = 1 if document_length(text) > LONG_TEXT_CHARS else None
         tagged = model.tag([[t for t, _ in s] for s in sentences], members=members)
         spans: list[EntitySpan] = []
         for sent, tags in zip(sentences, tagged, strict=True):

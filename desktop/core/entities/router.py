@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 from desktop.core.entities.recognizer import ModelUnavailableError
@@ -62,3 +63,11 @@ class EngineRouter:
                     "%s; %s", exc, "using another model" if fallback else "no entities for this language"
                 )
         return []
+
+
+def shipped_engines(models_dir: Path | None = None) -> EngineRouter:
+    """The shipped models, BiLSTM-CRF before spaCy (what a recognition worker process runs)."""
+    from desktop.core.entities.bilstm import BiLSTMRecognizer
+    from desktop.core.entities.statistical import StatisticalRecognizer
+
+    return EngineRouter([BiLSTMRecognizer(models_dir), StatisticalRecognizer(models_dir)])

@@ -13,6 +13,8 @@ _MIN_NAME = 3
 # A word keeps inner hyphens, apostrophes and dots ("US-Präsident", "don't", "U.S"); any other
 # non-space character is a token of its own.
 _TOKEN = re.compile(r"[^\W_](?:[\w’'.\-]*[^\W_])?|\S")
+# A run of characters that continue a word (see ``_joined``).
+_WORD = re.compile(r"[\w-]+")
 
 
 @dataclass(slots=True)
@@ -92,7 +94,12 @@ class MentionIndex:
 
 
 def _missed(text: str, actors: Sequence[LinkedActor], found: Sequence[Mention]) -> list[Mention]:
-    """One-word names (surnames, short names) where the recogniser did not mark them."""
+    """One-word names (surnames, short names) where the recogniser did not mark them.
+
+    Linear in the text: names made of word characters and hyphens only (nearly all) are looked
+    up word by word in one sweep; only the few with other characters inside ("O'Neill",
+    "U.S.") are searched for one by one.
+    """
     owners: dict[str, set[int]] = {}
     for index, actor in enumerate(actors):
         if actor.type not in ("person", "organization"):
@@ -105,18 +112,30 @@ def _missed(text: str, actors: Sequence[LinkedActor], found: Sequence[Mention]) 
                 owners.setdefault(form, set()).add(index)
     taken = sorted((m.start, m.end) for m in found)
     starts = [s for s, _e in taken]
+
+    def free(at: int, end: int) -> bool:
+        i = bisect_left(starts, end)
+        return not (i > 0 and taken[i - 1][1] > at)
+
+    single = {form: next(iter(owner)) for form, owner in owners.items() if len(owner) == 1}
+    plain = {form: index for form, index in single.items() if _WORD.fullmatch(form)}
     missed = []
-    for form, owner in owners.items():
-        if len(owner) != 1:
+    if plain:
+        # a whole occurrence of a plain name is a whole word of the text (nothing joined on either side)
+        for match in _WORD.finditer(text):
+            owner_index = plain.get(match.group())
+            if owner_index is not None and free(match.start(), match.end()):
+                kind = actors[owner_index].type
+                missed.append(Mention(match.start(), match.end(), owner_index, kind))
+    for form, owner_index in single.items():
+        if form in plain:
             continue
-        owner_index = next(iter(owner))
         kind = actors[owner_index].type
         at = text.find(form)
         while at >= 0:
             end = at + len(form)
             whole = (at == 0 or not _joined(text[at - 1])) and (end == len(text) or not _joined(text[end]))
-            i = bisect_left(starts, end)
-            if whole and not (i > 0 and taken[i - 1][1] > at):
+            if whole and free(at, end):
                 missed.append(Mention(at, end, owner_index, kind))
             at = text.find(form, end)
     return missed
