@@ -87,7 +87,7 @@ def actor_choices(session: Session) -> list[ActorChoice]:
         select(Actor.id, Actor.name, Actor.type, ActorCount.articles)
         .join(ActorCount, ActorCount.actor_id == Actor.id)
         .where(ActorCount.articles > 0)
-    )  # the maintained counts (migration 0005), not an aggregate over every mention
+    )  # the maintained counts (migration 0008), not an aggregate over every mention
     choices = [ActorChoice(int(r[0]), r[1], r[2], int(r[3])) for r in rows]
     choices.sort(key=lambda c: (c.name.casefold(), c.id))
     return choices
@@ -101,7 +101,7 @@ def actor_suggestions(
     ``include``: an actor listed in any case (the one chosen), first.
     """
     words = text.strip()
-    counts = (  # the maintained counts (migration 0005), not an aggregate over every mention
+    counts = (  # the maintained counts (migration 0008), not an aggregate over every mention
         select(Actor.id, Actor.name, Actor.type, ActorCount.articles.label("n"))
         .join(ActorCount, ActorCount.actor_id == Actor.id)
         .where(ActorCount.articles > 0)

@@ -1,6 +1,6 @@
 """Maintained actor counts: compare ``actor_counts`` with the aggregate over mentions, and rebuild it.
 
-The counts are kept by triggers (migration 0005_performance); these functions are for
+The counts are kept by triggers (migration 0008_performance); these functions are for
 ``check`` and for tests, and they are the only ones that read every mention.
 """
 

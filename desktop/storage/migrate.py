@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
-# The article list's indexes on expressions (migration 0005, lower(title) and the date) cannot be
+# The article list's indexes on expressions (migration 0008, lower(title) and the date) cannot be
 # reflected on SQLite; batch migrations of tables pointing at ``articles`` reflect it and keep them.
 EXPRESSION_INDEX_WARNING = "Skipped unsupported reflection of expression-based index"
 warnings.filterwarnings("ignore", message=EXPRESSION_INDEX_WARNING, category=SAWarning)

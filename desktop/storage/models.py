@@ -42,7 +42,7 @@ def new_uid() -> str:
 
 
 _SQLITE_DAY = "substr(imported_at, 1, 10)"
-_POSTGRESQL_DAY = "briefing_day(imported_at)"  # an immutable SQL function (migration 0005)
+_POSTGRESQL_DAY = "briefing_day(imported_at)"  # an immutable SQL function (migration 0008)
 
 
 class imported_day(FunctionElement[str]):
@@ -80,7 +80,7 @@ class Article(Base):
     __tablename__ = "articles"
     __table_args__ = (
         Index("ix_articles_language", "language"),
-        # The library list at 100,000 articles (migration 0005): each sort key alone (every article)
+        # The library list at 100,000 articles (migration 0008): each sort key alone (every article)
         # and after ``archived`` (the default view, the archive), so that the first page is read
         # from an index in order, never sorted from every row; the states and their counts.
         Index("ix_articles_title_lower", text("lower(title)")),
@@ -227,7 +227,7 @@ class Mention(Base):
 
 
 class ActorCount(Base):
-    """An actor's mention and article counts, kept by triggers on ``mentions`` (migration 0005).
+    """An actor's mention and article counts, kept by triggers on ``mentions`` (migration 0008).
 
     Read instead of aggregating all mentions; ``check`` verifies and rebuilds them
     (:mod:`desktop.storage.counts`). Never written by application code.

@@ -159,3 +159,26 @@ def test_check_finds_and_rebuilds_wrong_counts(library: Library) -> None:
     assert_counts_exact(library)
     with library.session() as session:
         assert rebuild_counts(session) == len(aggregate_counts(session))
+
+
+def test_library_made_at_0007_gets_counts_of_its_mentions_on_upgrade(tmp_path: Path) -> None:
+    """A library made while 0005 was an empty reserved revision is already past it: 0008 fills the counts."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from desktop.storage.migrate import alembic_config, upgrade_to_head
+
+    with open_library(f"sqlite:///{tmp_path / 'library.sqlite3'}") as library:
+        driver = Driver(library)
+        for pick in range(3):
+            driver.apply("import", pick)
+        with library.engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0007_team")
+        assert "actor_counts" not in inspect(library.engine).get_table_names()
+        driver.apply("import", 3)  # written without triggers, as the older app did
+        upgrade_to_head(library.engine)
+        with library.read_session() as session:
+            assert aggregate_counts(session)  # there is something to count
+        assert_counts_exact(library)
+        driver.apply("import", 4)  # and the triggers follow from here on
+        assert_counts_exact(library)

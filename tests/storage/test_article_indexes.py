@@ -1,7 +1,7 @@
 """The library list's sorts, states and counts, and the lookups of a new version, use indexes (SQLite plans).
 
 At 100,000 articles a query that walks the articles table reads every article's text; these
-plans show the indexes of migration 0005 doing the work instead.
+plans show the indexes of migration 0008 doing the work instead.
 """
 
 from __future__ import annotations

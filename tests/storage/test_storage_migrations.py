@@ -35,7 +35,7 @@ FTS_TABLES = {
 
 
 def test_head_is_the_newest_revision() -> None:
-    assert head_revisions() == ("0007_team",)
+    assert head_revisions() == ("0008_performance",)
 
 
 @sqlite_only
