@@ -36,6 +36,15 @@ MIN_ORG_SHARE = 0.75
 # a single word found in text must be tagged ORG this often in training and rarely left O
 MIN_FIND_COUNT = 3
 MAX_FIND_O_SHARE = 0.2
+# first words of an office, not an organisation ("Prime Minister of Canada", "President of ...")
+_OFFICE_WORDS = frozenset(
+    {
+        "prime", "president", "minister", "secretary", "chancellor", "governor", "mayor", "senator",
+        "king", "queen", "prince", "princess", "pope", "ambassador", "chairman", "judge", "duke",
+        "earl", "baron", "emperor", "speaker", "attorney",
+    }
+)  # fmt: skip
+_PLACE_KINDS = frozenset({"city", "county", "state", "island", "islands", "province", "district", "valley"})
 _ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches")
 _NATIONALITY_ENDINGS = ("an", "ish", "ese", "ch", "i", "ic", "ean")
 
@@ -136,8 +145,11 @@ def lowercase_words(data: Path) -> set[str]:
     return words
 
 
-def organization_rows(data: Path, word_counts: dict[str, Counter[str]]) -> dict[str, int]:
-    """Organisation names -> 1 (find in text) or 0 (known only)."""
+def organization_rows(
+    data: Path, word_counts: dict[str, Counter[str]], exclude: frozenset[str] = frozenset()
+) -> dict[str, int]:
+    """Organisation names -> 1 (find in text) or 0 (known only); ``exclude``: names never taken
+    from the other corpora (demonyms, places)."""
     names = training_names(data)
     lowercase = lowercase_words(data)
     by_name: dict[str, Counter[str]] = defaultdict(Counter)
@@ -168,7 +180,60 @@ def organization_rows(data: Path, word_counts: dict[str, Counter[str]]) -> dict[
             " " in name or (_is_acronym(name) and len(name) >= 3 and name.lower() not in lowercase)
         )
         rows[name] = max(rows.get(name, 0), int(find))
+    for name, find in _corpus_organizations(data, by_name, word_counts, lowercase):
+        if name not in rows and name not in exclude:
+            rows[name] = int(find)
     return rows
+
+
+def _corpus_organizations(
+    data: Path,
+    by_name: dict[str, Counter[str]],
+    word_counts: dict[str, Counter[str]],
+    lowercase: set[str],
+) -> Iterator[tuple[str, bool]]:
+    """(name, find) from MultiCoNER and DFKI SmartData train (``tools.org_sources``).
+
+    A name the other training splits tag as a person or a place, a place of the gazetteer and an
+    office ("Prime Minister") are left out; a single word is only known, never found in text.
+    """
+    from tools import org_sources
+
+    def clash(name: str) -> bool:
+        counts = by_name.get(name, Counter())
+        words = name.lower().split()
+        office = words[0] in _OFFICE_WORDS  # "Prime Minister of Canada" is an office
+        place = words[-1] in _PLACE_KINDS  # "Oklahoma City" as a team is the city first
+        return bool(counts["PER"] + counts["LOC"]) or office or place
+
+    multiconer = org_sources.multiconer_organizations(org_sources.multiconer_labels(data))
+    for folded, n in sorted(multiconer.items()):
+        name = org_sources.capitalised(folded)
+        content = [w for w in folded.split() if w not in org_sources.FUNCTION_WORDS]
+        generic = all(w in lowercase for w in content)  # "Advertising Agency": common words only
+        if _good_org_name(name) and not clash(name) and (n >= 2 or not generic):
+            yield name, True
+    for name, n in sorted(org_sources.smartdata_organizations(data).items()):
+        if not _good_org_name(name) or clash(name):
+            continue
+        if " " in name:
+            yield name, n >= 1
+            continue
+        yield name, False  # a single word is only known: "Hofer" is a company and a surname
+
+
+def non_actor_rows(data: Path, counts: dict[str, Counter[str]], known: set[str]) -> list[str]:
+    """Folded words never an actor alone: diseases and medications of MultiCoNER II train.
+
+    Words the training splits tag as a name, or known as a given name, place or organisation,
+    are left out ("Parkinson" may be a person).
+    """
+    from tools import org_sources
+
+    folded_known = {k.lower() for k in known}
+    tagged = {w.lower() for w, c in counts.items() if c["loc"] + c["ent"] > 0}
+    words = org_sources.multiconer_non_actors(org_sources.multiconer_labels(data))
+    return sorted(w for w in words if w not in folded_known and w not in tagged)
 
 
 def demonym_rows(data: Path) -> Iterator[tuple[str, str]]:
@@ -235,18 +300,23 @@ def build(data: Path, out: Path) -> dict[str, int]:
     """Write the lists; returns row counts."""
     out.mkdir(parents=True, exist_ok=True)
     counts = word_counts(data)
-    orgs = organization_rows(data, counts)
+    # words no corpus name may be: demonyms ("Wiener" is no company), places ("Oklahoma City")
+    not_org = frozenset(w for _lang, w in demonym_rows(data)) | _place_names(out)
+    orgs = organization_rows(data, counts, not_org)
     _write(out / "organizations.tsv.gz", (f"{n}\t{f}" for n, f in sorted(orgs.items())))
     abbreviations = abbreviation_rows(counts)
     _write(out / "abbreviations.tsv.gz", abbreviations)
     known = _given_names(out) | _place_names(out) | set(orgs)
     demonyms = sorted((lang, w) for lang, w in set(demonym_rows(data)) if w not in known)
     _write(out / "demonyms.tsv.gz", (f"{lang}\t{w}" for lang, w in demonyms))
+    non_actors = non_actor_rows(data, counts, known)
+    _write(out / "non_actors.tsv.gz", non_actors)
     return {
         "organizations": len(orgs),
         "organizations_to_find": sum(orgs.values()),
         "demonyms": len(demonyms),
         "abbreviations": len(abbreviations),
+        "non_actors": len(non_actors),
     }
 
 

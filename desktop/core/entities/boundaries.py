@@ -335,10 +335,10 @@ def is_non_actor_word(
     if language == "de" and _inflected_demonym(bare, gazetteer):
         return True
     if span.type not in ("person", "organization", "location"):
-        return low in DISEASE_WORDS or low.endswith(("virus", "viren"))
+        return low in DISEASE_WORDS or low.endswith(("virus", "viren")) or low in gazetteer.non_actors
     if language == "en" and span.type == "organization" and low in LONE_HEADS_EN and name[:1].isupper():
         return True  # "Battalion", "Coalition": an institution's kind, not its name
-    if low in DISEASE_WORDS or low.endswith(("virus", "viren")):
+    if low in DISEASE_WORDS or low.endswith(("virus", "viren")) or low in gazetteer.non_actors:
         return True
     if _PLURAL_ABBREVIATION.match(bare):
         return True

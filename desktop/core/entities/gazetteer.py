@@ -48,7 +48,9 @@ class Gazetteer:
         demonyms: frozenset[tuple[str, str]] = frozenset(),
         abbreviations: frozenset[str] = frozenset(),
         country_codes: dict[str, str] | None = None,
+        non_actors: frozenset[str] = frozenset(),
     ) -> None:
+        self.non_actors = non_actors  # folded words never an actor alone (diseases, medications)
         self.abbreviations = abbreviations  # capitals the training data tags as names
         self.country_codes = country_codes or {}  # "USA" -> "T:US"
         self.places = places
@@ -95,11 +97,7 @@ class Gazetteer:
                 for line in handle:
                     lang, word = line.rstrip("\n").split("\t")
                     demonyms.add((lang, word))
-        abbreviations: frozenset[str] = frozenset()
-        abbreviations_file = folder / "abbreviations.tsv.gz"
-        if abbreviations_file.exists():
-            with gzip.open(abbreviations_file, "rt", encoding="utf-8") as handle:
-                abbreviations = frozenset(line.rstrip("\n") for line in handle)
+        abbreviations = _lines(folder / "abbreviations.tsv.gz")
         country_codes: dict[str, str] = {}
         codes_file = folder / "country_codes.tsv.gz"
         if codes_file.exists():
@@ -107,7 +105,11 @@ class Gazetteer:
                 for line in handle:
                     form, place_id = line.rstrip("\n").split("\t")
                     country_codes[form] = place_id
-        return cls(places, variants, given, organizations, frozenset(demonyms), abbreviations, country_codes)
+        non_actors = _lines(folder / "non_actors.tsv.gz")
+        return cls(
+            places, variants, given, organizations, frozenset(demonyms), abbreviations, country_codes,
+            non_actors=non_actors,
+        )  # fmt: skip
 
     def organization_first_words(self, word: re.Pattern[str]) -> dict[str, int]:
         """First word of the organisation names safe to find -> the most words such a name has.
@@ -197,6 +199,14 @@ class Gazetteer:
 
 _default: Gazetteer | None = None
 _lock = threading.Lock()
+
+
+def _lines(path: Path) -> frozenset[str]:
+    """The lines of a gzip list of one column (a missing file: none)."""
+    if not path.exists():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return frozenset(line.rstrip("\n") for line in handle)
 
 
 def default_gazetteer() -> Gazetteer:
