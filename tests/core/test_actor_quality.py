@@ -13,6 +13,7 @@ from desktop.core.entities.knowledge import KnowledgeRecognizer, WordStats
 from desktop.core.entities.linking import link_mentions
 from desktop.core.entities.organizations import acronym_fits, organization_phrases
 from desktop.core.entities.roles import find_roles
+from desktop.core.entities.title_spans import people_after_places
 from desktop.core.types import EntitySpan, EntityType
 
 GAZ = Gazetteer(
@@ -212,3 +213,70 @@ def test_recognisable_edge_errors_are_fixed() -> None:
         ("Anna Kolb", "person"),
         ("Anna Kolb", "person"),
     ]
+
+
+def test_data_lists_drugs_as_no_actors_and_known_organisations_typed_as_places() -> None:
+    gazetteer = Gazetteer(
+        {"Brückstadt": Place("G:1", "city", 200_000, True)},
+        {},
+        {},
+        {"Kamorra": False, "Hofer": False},
+        non_actors=frozenset({"midazolam"}),
+    )
+    recognizer = KnowledgeRecognizer(
+        FixedModel([]),
+        model_languages=lambda: {"de", "en"},
+        gazetteer=gazetteer,
+        stats=WordStats({}),
+        common_nouns=frozenset(),
+    )
+    text = "Midazolam half nicht: die Kamorra in Brückstadt, sagte Hofer."
+    recognizer._model = FixedModel(
+        [
+            span(text, "Midazolam", "person"),
+            span(text, "Kamorra", "location"),
+            span(text, "Brückstadt", "location"),
+            span(text, "Hofer", "person"),
+        ]
+    )
+    # a name only known (never found in text) corrects a place reading, not a person's name
+    assert [(s.text, s.type) for s in recognizer.recognize(text, "de")] == [
+        ("Kamorra", "organization"),
+        ("Brückstadt", "location"),
+        ("Hofer", "person"),
+    ]
+
+
+def test_a_one_word_name_typed_both_ways_as_often_is_an_organisation() -> None:
+    text = "Das berichtete die Zeitung Morgenblatt. Der von Morgenblatt zitierte Bernd Ost sagte, Ost sei da."
+    spans = [
+        span(text, "Morgenblatt", "organization"),
+        span(text, "Morgenblatt", "person", 1),
+        span(text, "Bernd Ost", "person"),
+        span(text, "Ost", "person", 1),
+    ]
+    assert [(n, t) for n, t, _ in _actors(text, "de", spans)] == [
+        ("Morgenblatt", "organization"),
+        ("Bernd Ost", "person"),
+    ]
+
+
+def test_a_place_glued_to_a_person_is_a_place_and_a_person() -> None:
+    gazetteer = Gazetteer({"Nordmark": Place("R:vx-nm", "region", 0, True)}, {}, {"Bernd": 500})
+    text = "Minister for Nordmark Bernd Ost and Envoy to the Far East Bernd Weiss met. Weiss said."
+    spans = [
+        span(text, "Nordmark Bernd Ost", "location"),
+        span(text, "Far East Bernd Weiss", "location"),
+        span(text, "Weiss", "person", 1),
+    ]
+    found = people_after_places(spans, gazetteer)
+    assert [(s.text, s.type) for s in found] == [
+        ("Nordmark", "location"),
+        ("Bernd Ost", "person"),
+        ("Far East", "location"),  # no known place, but "Weiss" is a person in the text
+        ("Bernd Weiss", "person"),
+        ("Weiss", "person"),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in found)
+    unknown = [span(text, "Far East Bernd Weiss", "location")]
+    assert people_after_places(unknown, gazetteer) == unknown  # neither a place nor a person seen

@@ -52,7 +52,7 @@ from desktop.core.entities.span_rules import (
     people_after_titles,
     teams_named_after_places,
 )
-from desktop.core.entities.title_spans import people_after_institutions_in_titles
+from desktop.core.entities.title_spans import people_after_institutions_in_titles, people_after_places
 from desktop.core.types import EntitySpan
 
 MIN_COMMON_COUNT = 8
@@ -225,6 +225,7 @@ class KnowledgeRecognizer:
         if language == "en":
             spans = people_after_title_words(text, spans, title_word, gazetteer)
             spans = people_after_institutions_in_titles(text, spans, title_word, gazetteer)
+        spans = people_after_places(spans, gazetteer)
         spans = organization_kinds(text, spans, language, gazetteer)
         spans = [t for s in spans if (t := tidy_organization(self._retype_organization(s), language))]
         spans = fix_edges(text, join_and_the(text, spans))
@@ -251,7 +252,11 @@ class KnowledgeRecognizer:
             return span
         name = span.text.strip()
         gazetteer = self.gazetteer
-        known = gazetteer.organization(name) is True and gazetteer.place(name) is None
+        found = gazetteer.organization(name)
+        # a known name typed as a place is an organisation ("Camorra") unless it is a place too;
+        # not an abbreviation only known ("MD" is a party somewhere and a US state)
+        place_typed = found is False and span.type == "location" and not name.isupper()
+        known = (found is True or place_typed) and gazetteer.place(name) is None
         capitals = span.type == "person" and all(
             sum(c.isalpha() for c in w) >= 2 and w.upper() == w for w in name.split()
         )

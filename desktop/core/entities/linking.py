@@ -293,9 +293,18 @@ def _consistent_types(forms: list[_Form]) -> None:
     for form in forms:
         counted = votes[names.exact_key(form.name)]
         if len(counted) > 1:
-            best = min(counted, key=lambda t: (-counted[t], _TYPE_PRIORITY[t]))
+            # a tie of one word: an organisation ("berichtete die Zeitung Dawn" ... "von Dawn")
+            # rather than a person, whose lone surname joins the full name anyway
+            single = " " not in form.name.strip()
+            best = min(counted, key=lambda t: (-counted[t], _tie_rank(t, single)))
             span = form.span
             form.span = EntitySpan(span.start, span.end, span.text, best, span.score)
+
+
+def _tie_rank(kind: EntityType, single_word: bool) -> int:
+    if single_word and kind == "organization":
+        return -1
+    return _TYPE_PRIORITY[kind]
 
 
 def _join_acronyms(text: str, groups: list[_Group]) -> list[_Group]:

@@ -1,9 +1,10 @@
-"""A person named at the end of an institution that is part of the person's title.
+"""A person named at the end of an institution or a place that is part of the person's title.
 
 English models tag "Speaker of the House Nancy Pelosi" or "Ambassador to the United Nations
 Nikki Haley" as one organisation from the institution to the surname. When a title word with
 "of", "to" or "for" stands right before such a span and the span ends in a frequent given name
-and a surname, the institution and the person are two spans.
+and a surname, the institution and the person are two spans. Likewise a place glued to a
+person ("Minister for the Middle East Tobias Ellwood" tagged as one place) is a place and a person.
 """
 
 from __future__ import annotations
@@ -63,4 +64,27 @@ def people_after_institutions_in_titles(
             EntitySpan(span.start, institution_end, text[span.start : institution_end], span.type, span.score)
         )
         out.append(EntitySpan(person_start, span.end, text[person_start : span.end], "person", span.score))
+    return out
+
+
+def people_after_places(spans: list[EntitySpan], gazetteer: Gazetteer) -> list[EntitySpan]:
+    """Split "<place> <Given> <Surname>" typed as one place (or organisation) into the two.
+
+    The front must be a known place, or the surname a person's name elsewhere in the text.
+    """
+    surnames = {s.text.split()[-1] for s in spans if s.type == "person" and s.text.split()}
+    out: list[EntitySpan] = []
+    for span in spans:
+        words = list(_WORD.finditer(span.text)) if span.type in ("location", "organization") else []
+        first = _name_at_end([w.group() for w in words], gazetteer) if len(words) >= 3 else 0
+        head_end = span.start + words[first - 1].end() if first else span.start
+        head = span.text[: head_end - span.start]
+        place = gazetteer.place(head) is not None and span.type == "location"
+        if not first or not (place or words[-1].group() in surnames):
+            out.append(span)
+            continue
+        person_start = span.start + words[first].start()
+        out.append(EntitySpan(span.start, head_end, head, span.type, span.score))
+        person = span.text[words[first].start() :]
+        out.append(EntitySpan(person_start, span.end, person, "person", span.score))
     return out
