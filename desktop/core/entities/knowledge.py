@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from desktop.core.entities.boundaries import (
     split_datelines,
     tidy_organization,
 )
+from desktop.core.entities.consistency import organization_parts_typed_as_people, places_after_in
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.organizations import (
     acronym_definitions,
@@ -235,6 +237,8 @@ class KnowledgeRecognizer:
         spans = merge_spans(spans, media_names(text))
         spans = organization_phrases(text, language, spans, gazetteer)
         spans = acronym_spans(text, spans)
+        given_name = functools.partial(self._is_given_name, language=language)
+        spans = places_after_in(text, organization_parts_typed_as_people(spans, given_name), given_name)
         defined = frozenset(acronym_definitions(text, spans))
 
         def known(word: str, kind: str) -> bool:

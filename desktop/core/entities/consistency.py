@@ -1,0 +1,76 @@
+"""One reading of a name in one article: a part of an organisation's name is no person.
+
+The model often tags the full name of a company once ("Fiat Chrysler Automobiles") and shorter
+forms of it elsewhere as people ("Fiat Chrysler", "Chrysler Automobiles"). A span of two or more
+words typed as a person whose words occur in this order inside an organisation's name of the same
+text is that organisation's name, unless it begins with a frequent given name ("Melinda Gates" in
+"Bill and Melinda Gates Foundation").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.core.types import EntitySpan
+
+
+def _inside(shorter: list[str], longer: list[str]) -> bool:
+    n = len(shorter)
+    return len(longer) > n and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def organization_parts_typed_as_people(
+    spans: list[EntitySpan], given_name: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """People whose name is a part of an organisation's name in the text become that organisation."""
+    organizations = [s.text.split() for s in spans if s.type == "organization" and " " in s.text.strip()]
+    if not organizations:
+        return spans
+    out: list[EntitySpan] = []
+    for span in spans:
+        words = span.text.split()
+        if (
+            span.type == "person"
+            and len(words) >= 2
+            and not given_name(words[0])
+            and any(_inside(words, org) for org in organizations)
+        ):
+            span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
+        out.append(span)
+    return out
+
+
+def places_after_in(
+    text: str, spans: list[EntitySpan], given_name: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """A one-word "person" written right after "in" somewhere in the text is a place everywhere.
+
+    ("133 Flüchtlinge in Kirkenes", "the liberation of Sinjar ... in Sinjar"), unless it is the
+    surname of a person named in full in the text, a given name, or an owner ("in Merkels Kabinett",
+    "in Trump's cabinet").
+    """
+    surnames = {w for s in spans if s.type == "person" for w in s.text.split()[1:]}
+    people = {w for s in spans if s.type == "person" for w in s.text.split()}
+    candidates = {
+        name
+        for s in spans
+        if s.type == "person"
+        and " " not in (name := s.text.strip())
+        and name not in surnames
+        and not (name.endswith("s") and name[:-1] in people)  # "Merkels" of "Merkel"
+        and not given_name(name)
+    }
+    places = {
+        name
+        for name in candidates
+        if re.search(r"(?<![\w-])[Ii]n " + re.escape(name) + r"(?![\w'’-])", text) is not None
+    }
+    if not places:
+        return spans
+    return [
+        EntitySpan(s.start, s.end, s.text, "location", s.score)
+        if s.type == "person" and s.text.strip() in places
+        else s
+        for s in spans
+    ]

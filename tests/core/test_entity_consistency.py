@@ -1,0 +1,59 @@
+"""One reading of a name in one article: parts of organisations' names, places after "in"."""
+
+from __future__ import annotations
+
+from desktop.core.entities.consistency import organization_parts_typed_as_people, places_after_in
+from desktop.core.types import EntitySpan, EntityType
+
+
+def _span(text: str, name: str, kind: EntityType, nth: int = 0) -> EntitySpan:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return EntitySpan(start, start + len(name), name, kind)
+
+
+def _given(word: str) -> bool:
+    return word in {"Melinda", "Anna"}
+
+
+def test_a_part_of_an_organisations_name_is_no_person() -> None:
+    text = (
+        "Nordwerk Motor Holdings paid. Nordwerk Motor said so; the Melinda Ost Fund and Melinda Ost agreed."
+    )
+    spans = [
+        _span(text, "Nordwerk Motor Holdings", "organization"),
+        _span(text, "Nordwerk Motor", "person", 1),
+        _span(text, "Melinda Ost Fund", "organization"),
+        _span(text, "Melinda Ost", "person", 1),
+    ]
+    found = organization_parts_typed_as_people(spans, _given)
+    assert [(s.text, s.type) for s in found] == [
+        ("Nordwerk Motor Holdings", "organization"),
+        ("Nordwerk Motor", "organization"),
+        ("Melinda Ost Fund", "organization"),
+        ("Melinda Ost", "person"),  # begins with a given name: a person
+    ]
+    people_only = [_span(text, "Nordwerk Motor", "person", 1)]
+    assert organization_parts_typed_as_people(people_only, _given) == people_only
+
+
+def test_a_one_word_person_written_after_in_is_a_place_everywhere() -> None:
+    text = "Die Polizei in Kirkstadt meldete: Kirkstadt zählt 133. Anna Berg in Bergs Büro und in Anna."
+    spans = [
+        _span(text, "Kirkstadt", "location"),
+        _span(text, "Kirkstadt", "person", 1),
+        _span(text, "Anna Berg", "person"),
+        _span(text, "Bergs", "person"),  # the owner: "in Bergs Büro"
+        _span(text, "Anna", "person", 1),  # a given name
+    ]
+    found = places_after_in(text, spans, _given)
+    assert [(s.text, s.type) for s in found] == [
+        ("Kirkstadt", "location"),
+        ("Kirkstadt", "location"),
+        ("Anna Berg", "person"),
+        ("Bergs", "person"),
+        ("Anna", "person"),
+    ]
+    alone = [_span("Berg sagte das.", "Berg", "person")]
+    assert places_after_in("Berg sagte das.", alone, _given) == alone
