@@ -99,6 +99,14 @@ def test_organisation_shaped_phrases() -> None:
         ("Office of Foreign Assets Control", "organization"),
         ("West Bank", "location"),  # the model's own span of the same words keeps its type
     ]
+    text = "Das Landeskriminalamt Brückstadt und das Landgericht Nordmark; die Zeitung Brückstadt."
+    places = [span(text, "Brückstadt", "location"), span(text, "Brückstadt", "location", 1)]
+    found = organization_phrases(text, "de", places, GAZ)
+    assert [(s.text, s.type) for s in found] == [
+        ("Landeskriminalamt Brückstadt", "organization"),  # an authority and its seat
+        ("Landgericht Nordmark", "organization"),
+        ("Brückstadt", "location"),
+    ]
 
 
 def test_known_organisations_media_names_and_defined_acronyms() -> None:

@@ -57,6 +57,8 @@ _GERMAN_GENITIVE_HEADS = (
     "akademie", "gewerkschaft", "partei", "bund", "bündnis", "union", "kammer", "versammlung",
     "stiftung", "komitee", "fraktion", "allianz", "front", "liga", "ministerium", "gerichtshof",
 )  # fmt: skip
+# authorities named by their seat after the head noun ("Landeskriminalamt Stuttgart")
+_GERMAN_LOCAL_HEADS = ("amt", "gericht", "gerichtshof", "anwaltschaft", "präsidium", "direktion", "kammer")
 _ENGLISH_LINKS = frozenset({"of", "for", "on"})
 _ARTICLES = frozenset({"die", "den", "dem", "der", "the"})
 _AND = frozenset({"und", "and", "&"})
@@ -192,6 +194,14 @@ def _phrases(text: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[i
                 run = _cap_run(text, words, k)
                 if run > k:
                     last = run - 1
+        elif (
+            german
+            and j < len(words)
+            and _adjacent(text, words[i], words[j])
+            and match.group(0).lower().endswith(_GERMAN_LOCAL_HEADS)
+            and gazetteer.place(words[j].group(0)) is not None
+        ):  # "Landeskriminalamt Stuttgart", "Landgericht Köln": an authority and its seat
+            last = j
         elif german and j < len(words) and _adjacent(text, words[i], words[j]):
             nxt = words[j].group(0)
             # "Zentralrat Deutscher Sinti", but not "Terrororganisation Islamischer Staat"
@@ -270,8 +280,9 @@ def organization_phrases(
         if any(s.start < phrase.start or s.end > phrase.end or s.type == "person" for s in inside):
             return False
         von = phrase.text.find(" von ")
+        seat = len(phrase.text.split()) == 2  # "Landgericht Köln": the place is the seat
         if language == "de" and any(
-            s.type == "location" and (von < 0 or s.start < phrase.start + von) for s in inside
+            s.type == "location" and (von < 0 or s.start < phrase.start + von) and not seat for s in inside
         ):
             return False  # "Verwaltung des Kantons Bern": the place is the name here
         # the model's own span of the same words keeps its type ("West Bank")

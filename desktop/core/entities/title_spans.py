@@ -19,6 +19,11 @@ from desktop.core.types import EntitySpan
 MIN_GIVEN_NAME = 200  # as in span_rules: a given name this frequent starts a name
 _TITLE_OF = re.compile(r"(?<![\w-])([A-Z][\w.'’-]*) (?:of|to|for)(?: the)? $")
 _WORD = re.compile(r"\S+")
+# last words of a place's name, not a surname ("San Mateo Avenue")
+_PLACE_WORDS = frozenset(
+    {"avenue", "street", "road", "square", "boulevard", "park", "bridge", "airport", "station", "river",
+     "lake", "mountain", "mountains", "valley", "county", "city", "island", "beach", "hill", "hills"}
+)  # fmt: skip
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn"})
 
 
@@ -79,8 +84,11 @@ def people_after_places(spans: list[EntitySpan], gazetteer: Gazetteer) -> list[E
         first = _name_at_end([w.group() for w in words], gazetteer) if len(words) >= 3 else 0
         head_end = span.start + words[first - 1].end() if first else span.start
         head = span.text[: head_end - span.start]
-        place = gazetteer.place(head) is not None and span.type == "location"
-        if not first or not (place or words[-1].group() in surnames):
+        known = gazetteer.place(head)
+        place = known is not None and known.kind != "city" and span.type == "location"  # not "San"
+        surname = words[-1].group() if words else ""
+        shaped = len(surname) >= 3 and not surname.isupper() and surname.lower() not in _PLACE_WORDS
+        if not first or not shaped or not (place or surname in surnames):
             out.append(span)
             continue
         person_start = span.start + words[first].start()
