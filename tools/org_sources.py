@@ -20,6 +20,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 MULTICONER_TRAIN = (
     "multiconer-en/en_train.conll.gz",
@@ -133,7 +134,7 @@ def multiconer_non_actors(labels: dict[str, Counter[str]]) -> set[str]:
     return words
 
 
-def _json_documents(path: Path) -> Iterator[dict[str, object]]:
+def _json_documents(path: Path) -> Iterator[dict[str, Any]]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         text = handle.read()
     decoder = json.JSONDecoder()
@@ -163,8 +164,8 @@ def smartdata_organizations(data: Path) -> Counter[str]:
             if doc_id in held_out or doc_id in seen:
                 continue
             seen.add(doc_id)
-            text = document["text"]["string"]  # type: ignore[index]
-            mentions = (document.get("conceptMentions") or {}).get("array", [])  # type: ignore[union-attr]
+            text = document["text"]["string"]
+            mentions = (document.get("conceptMentions") or {}).get("array", [])
             for mention in mentions:
                 if mention["type"] in SMARTDATA_ORG:
                     span = mention["span"]
