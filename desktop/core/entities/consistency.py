@@ -15,9 +15,13 @@ from collections.abc import Callable
 from desktop.core.types import EntitySpan
 
 
-def _inside(shorter: list[str], longer: list[str]) -> bool:
-    n = len(shorter)
-    return len(longer) > n and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+def _parts(names: list[list[str]]) -> set[tuple[str, ...]]:
+    """Every run of two or more consecutive words shorter than the whole name, of each name once."""
+    parts: set[tuple[str, ...]] = set()
+    for words in {tuple(w) for w in names}:
+        for n in range(2, len(words)):
+            parts.update(words[i : i + n] for i in range(len(words) - n + 1))
+    return parts
 
 
 def organization_parts_typed_as_people(
@@ -27,18 +31,23 @@ def organization_parts_typed_as_people(
     organizations = [s.text.split() for s in spans if s.type == "organization" and " " in s.text.strip()]
     if not organizations:
         return spans
+    parts = _parts(organizations)  # looked up per person: linear in the spans, not people × organisations
     out: list[EntitySpan] = []
     for span in spans:
         words = span.text.split()
-        if (
-            span.type == "person"
-            and len(words) >= 2
-            and not given_name(words[0])
-            and any(_inside(words, org) for org in organizations)
-        ):
+        if span.type == "person" and len(words) >= 2 and not given_name(words[0]) and tuple(words) in parts:
             span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
         out.append(span)
     return out
+
+
+_AFTER_IN = re.compile(r"(?<![\w-])[Ii]n ([\w-]+)(?![\w'’-])")
+_PLAIN = re.compile(r"[\w-]+")
+
+
+def _after_in(text: str, name: str) -> bool:
+    """For a name with other characters ("O'Brien"): a search of its own (such names are rare)."""
+    return re.search(r"(?<![\w-])[Ii]n " + re.escape(name) + r"(?![\w'’-])", text) is not None
 
 
 def places_after_in(
@@ -61,10 +70,9 @@ def places_after_in(
         and not (name.endswith("s") and name[:-1] in people)  # "Merkels" of "Merkel"
         and not given_name(name)
     }
+    after_in = set(_AFTER_IN.findall(text))  # one pass over the text, not one search per name
     places = {
-        name
-        for name in candidates
-        if re.search(r"(?<![\w-])[Ii]n " + re.escape(name) + r"(?![\w'’-])", text) is not None
+        name for name in candidates if (name in after_in if _PLAIN.fullmatch(name) else _after_in(text, name))
     }
     if not places:
         return spans
