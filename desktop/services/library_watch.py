@@ -120,14 +120,17 @@ class NotifyWatch(ChangeWatch):
             with library.engine.connect() as conn:
                 self._own = str(conn.exec_driver_sql("SELECT current_setting('application_name')").scalar())
             raw = library.engine.raw_connection()
+            listener: Any = raw.driver_connection  # read before detach(), which forgets it
             raw.detach()  # a connection of its own, outside the pool, in autocommit mode
-            listener: Any = raw.driver_connection
+        except Exception:  # no watch is better than no window: changes then show on the next reload
+            return
+        try:
             listener.rollback()
             listener.autocommit = True
             listener.execute(f"LISTEN {CHANNEL}")
             self._listener = listener
-        except Exception:  # no watch is better than no window: changes then show on the next reload
-            self._listener = None
+        except Exception:
+            listener.close()
 
     @property
     def active(self) -> bool:
