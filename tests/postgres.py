@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 ENV = "BRIEFING_TEST_POSTGRES"
 ENGINE_ENV = "BRIEFING_TEST_ENGINE"
@@ -33,14 +34,29 @@ sqlite_only = pytest.mark.skipif(
 _created: dict[str, str] = {}
 
 
+#: How an empty test database sorts text: by English rules (ICU), as a team's server typically does,
+#: not in the byte order of a "C" cluster, so that a query relying on the collation is caught.
+LANGUAGE_COLLATION = " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'"
+
+
 def create_database(template: str | None = None) -> str:
-    """The URL of a new database, empty or a copy of ``template`` (dropped with :func:`drop_database`)."""
+    """The URL of a new database, empty or a copy of ``template`` (dropped with :func:`drop_database`).
+
+    An empty one sorts by English rules where the server has ICU (PostgreSQL 15 and newer), else by
+    the cluster's default.
+    """
     admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
     name = f"briefing_test_{uuid.uuid4().hex[:12]}"
-    copy = f' TEMPLATE "{template}"' if template else ""
+    options = [f' TEMPLATE "{template}"'] if template else [LANGUAGE_COLLATION, ""]
     try:
         with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"{copy}')
+            for option in options:
+                try:
+                    conn.exec_driver_sql(f'CREATE DATABASE "{name}"{option}')
+                    break
+                except DBAPIError:
+                    if option == options[-1]:
+                        raise
     finally:
         admin.dispose()
     return make_url(SERVER).set(database=name).render_as_string(hide_password=False)

@@ -13,6 +13,7 @@ from desktop.services.dto import AnnotationRow
 from desktop.services.queries import NotFoundError, annotation_rows
 from desktop.storage.db import Library
 from desktop.storage.models import Annotation, Article, Tag, annotation_tags
+from desktop.storage.portable import code_point_order
 
 DEFAULT_COLOR = "yellow"
 COLORS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "gray")
@@ -176,4 +177,4 @@ def delete_annotation(library: Library, annotation_id: int) -> AnnotationRow:
 def list_tags(library: Library) -> list[str]:
     """All tag names in use, sorted."""
     with library.read_session() as session:
-        return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+        return list(session.scalars(select(Tag.name).order_by(code_point_order(Tag.name))))

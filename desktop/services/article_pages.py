@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.services.dto import ArticlePage, ArticleRow, SearchPage
 from desktop.services.library_filters import LibraryFilter, StateView, filter_conditions
 from desktop.storage.models import Annotation, Article, imported_day
+from desktop.storage.portable import code_point_order, position
 from desktop.storage.search import search_articles
 
 SortKey = Literal["imported", "title", "source", "date", "language", "notes", "rank"]
@@ -90,22 +91,23 @@ def _row(r: Sequence[Any]) -> ArticleRow:
 def _site() -> Any:
     """The host of the source address without "www." (as core.article_labels.site_of), in SQL."""
     url = Article.source_url
-    rest = func.substr(url, func.instr(url, "://") + 3)
-    host = case((func.instr(rest, "/") > 0, func.substr(rest, 1, func.instr(rest, "/") - 1)), else_=rest)
+    rest = func.substr(url, position(url, "://") + 3)
+    host = case((position(rest, "/") > 0, func.substr(rest, 1, position(rest, "/") - 1)), else_=rest)
     host = case((func.substr(host, 1, 4) == "www.", func.substr(host, 5)), else_=host)
-    return case((func.instr(func.coalesce(url, ""), "://") > 0, func.lower(host)), else_="")
+    return case((position(func.coalesce(url, ""), "://") > 0, func.lower(host)), else_="")
 
 
 def _sort_expression(key: SortKey) -> Any:
+    """What a column sorts by; texts in code point order (as the list's own sort keys) on either engine."""
     if key == "title":
-        return func.lower(Article.title)
+        return code_point_order(func.lower(Article.title))
     if key == "source":
         outlet = func.trim(func.coalesce(Article.outlet, ""))
-        return case((outlet != "", func.lower(outlet)), else_=_site())
+        return code_point_order(case((outlet != "", func.lower(outlet)), else_=_site()))
     if key == "date":
         return func.coalesce(Article.published, imported_day())  # as the date index has it
     if key == "language":
-        return Article.language
+        return code_point_order(Article.language)
     if key == "notes":
         return _notes_count()
     return Article.id

@@ -10,6 +10,7 @@ from desktop.services.queries import NotFoundError, annotation_rows, find_actor
 from desktop.services.quotes import article_day, quote_rows
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, ActorAlias, ActorRole, Annotation, Article, Mention, Quote
+from desktop.storage.portable import code_point_order
 
 
 def actor_dossier(session: Session, name: str) -> Dossier:
@@ -121,7 +122,7 @@ def related_actors(session: Session, actor_id: int, limit: int | None = None) ->
     query = (
         select(Actor.id, Actor.name, Actor.type, shared.c.sentences, shared.c.articles)
         .join(shared, shared.c.actor_id == Actor.id)
-        .order_by(shared.c.sentences.desc(), shared.c.articles.desc(), Actor.name)
+        .order_by(shared.c.sentences.desc(), shared.c.articles.desc(), code_point_order(Actor.name))
     )
     if limit is not None:
         query = query.limit(limit)

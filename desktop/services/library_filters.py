@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, CompoundSelect, Select, select, union
 from sqlalchemy.orm import Session
 
 from desktop.storage.models import Actor, ActorCount, Annotation, Article, Mention, Tag, annotation_tags
+from desktop.storage.portable import code_point_order
 
 #: Which articles the list shows by reading state; "inbox" (everything not archived) by default.
 StateView = Literal["inbox", "unread", "starred", "archived", "all"]
@@ -108,8 +109,9 @@ def actor_suggestions(
     )
     query = counts
     if words:
-        query = query.where(Actor.name.icontains(words, autoescape=True))
-    rows = list(session.execute(query.order_by(ActorCount.articles.desc(), Actor.name).limit(max(limit, 0))))
+        query = query.where(Actor.name.icontains(words, autoescape=True))  # any case on either engine
+    order = (ActorCount.articles.desc(), code_point_order(Actor.name), Actor.id)
+    rows = list(session.execute(query.order_by(*order).limit(max(limit, 0))))
     if include is not None and all(int(r[0]) != include for r in rows):
         rows[:0] = list(session.execute(counts.where(Actor.id == include)))
     return [ActorChoice(int(r[0]), r[1], r[2], int(r[3])) for r in rows]

@@ -20,6 +20,7 @@ from desktop.storage.models import (
     Tag,
     annotation_tags,
 )
+from desktop.storage.portable import code_point_order
 
 
 class NotFoundError(LookupError):
@@ -130,7 +131,7 @@ def _tags_of(session: Session, annotation_ids: list[int]) -> dict[int, list[str]
             select(annotation_tags.c.annotation_id, Tag.name)
             .join(Tag, Tag.id == annotation_tags.c.tag_id)
             .where(annotation_tags.c.annotation_id.in_(chunk))
-            .order_by(Tag.name)
+            .order_by(code_point_order(Tag.name))
         )
         for annotation_id, name in rows:
             result[annotation_id].append(name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.services.analysis import ANALYSIS_VERSION
@@ -13,6 +13,7 @@ from desktop.services.dto import QuoteRow
 from desktop.services.queries import NotFoundError, find_actor
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, Article, Quote
+from desktop.storage.portable import utc_day
 
 
 def _substring(start: Any, end: Any) -> ColumnElement[str]:
@@ -21,8 +22,8 @@ def _substring(start: Any, end: Any) -> ColumnElement[str]:
 
 
 def article_day() -> ColumnElement[str]:
-    """An article's date in SQL: its publication date, else the day it was imported (ISO text)."""
-    return func.coalesce(Article.published, func.substr(cast(Article.imported_at, String), 1, 10))
+    """An article's date in SQL: its publication date, else the (UTC) day it was imported (ISO text)."""
+    return func.coalesce(Article.published, utc_day(Article.imported_at))
 
 
 def _query() -> Select[*tuple[Any, ...]]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.services.dto import ReadingState
@@ -18,6 +18,7 @@ from desktop.services.library_filters import LibraryFilter, filter_article_ids
 from desktop.services.queries import NotFoundError
 from desktop.storage.db import Library
 from desktop.storage.models import Article, utcnow
+from desktop.storage.portable import code_point_order
 
 ArticleOrder = Literal["imported", "published", "title"]
 
@@ -83,14 +84,10 @@ def _ordered_ids(session: Session, order: ArticleOrder) -> list[int]:
         # newest publication first; undated articles after the dated ones, newest import first
         keys: list[Any] = [Article.published.is_(None), Article.published.desc(), Article.id.desc()]
     elif order == "title":
-        keys = [Article.title.collate("NOCASE") if _is_sqlite(session) else Article.title, Article.id]
+        keys = [code_point_order(func.lower(Article.title)), Article.id]  # case-blind on both engines
     else:
         keys = [Article.id.desc()]
     return list(session.scalars(select(Article.id).order_by(*keys)))
-
-
-def _is_sqlite(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
 
 
 def adjacent_article(

@@ -30,7 +30,7 @@ from desktop.storage.db import Library
 from desktop.storage.models import Actor, Article, Mention
 from desktop.storage.search import index_article
 
-TITLES = ["beta", "Alpha", "gamma", "Delta", "alpha two", "Epsilon", "zeta", "Eta"]
+TITLES = ["beta", "Alpha", "gamma", "Delta", "alpha two", "Epsilon", "zeta", "Éta"]  # É sorts after z
 SOURCES = [
     ("https://www.example.org/a", None),
     ("https://news.example.com/b", None),
