@@ -267,7 +267,7 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
     if _dialect_name(session) == "postgresql":
         hits = []
         for article_id, title, headline, rank, exact, head, tail in search_pg.search(
-            session, parsed, languages, limit
+            session, parsed, languages, limit, max(limit, RANK_CANDIDATES)
         ):
             snippet, spans = search_pg.headline_snippet(headline, head, tail)
             hits.append(SearchHit(article_id, title, snippet, float(rank), bool(exact), spans))

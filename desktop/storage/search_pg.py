@@ -87,9 +87,15 @@ def _any(parts: Sequence[str]) -> str:
     return "(" + " || ".join(parts) + ")" if parts else ""
 
 
-def search(session: Session, query: Query, languages: Iterable[str], limit: int) -> list[tuple[Any, ...]]:
+def search(
+    session: Session, query: Query, languages: Iterable[str], limit: int, candidates: int | None = None
+) -> list[tuple[Any, ...]]:
     """The best ``limit`` articles matching ``query``: (id, title, headline, rank, exact, start, end) rows,
-    start and end being the first and last characters of the text."""
+    start and end being the first and last characters of the text.
+
+    ``candidates``: when more articles match, only the newest ``candidates`` of them are ranked (as on
+    SQLite, so that both engines give the same hits and a common word costs what a rare one does).
+    """
     languages = list(languages)
     configs = sorted({config_of(lang) for lang in languages} | {EXACT_CONFIG})
     b = _Builder()
@@ -118,12 +124,19 @@ def search(session: Session, query: Query, languages: Iterable[str], limit: int)
             for stem in term_stems(term, languages)
         ]
     )
+    where = " AND ".join(conditions)
+    if candidates is not None:  # the smallest id among the newest matches (0 when fewer match)
+        where += (
+            " AND f.article_id >= coalesce((SELECT f.article_id FROM articles_fts AS f "
+            f"WHERE {where} ORDER BY f.article_id DESC OFFSET :skip LIMIT 1), 0)"
+        )
+        b.params["skip"] = max(candidates, 1) - 1
     statement = (
         "SELECT h.id, h.title, ts_headline(h.config, translate(h.text, :marks, ''), "
         f"{highlight}, :options) AS headline, h.rank, h.exact, left(h.text, 400), right(h.text, 400) FROM ("
         f"SELECT a.id, a.title, a.text, f.config, {rank} AS rank, "
         f"({' AND '.join(exact_conditions)}) AS exact "
-        f"FROM articles_fts AS f JOIN articles AS a ON a.id = f.article_id WHERE {' AND '.join(conditions)} "
+        f"FROM articles_fts AS f JOIN articles AS a ON a.id = f.article_id WHERE {where} "
         "ORDER BY exact DESC, rank DESC, a.id LIMIT :limit) AS h ORDER BY h.exact DESC, h.rank DESC, h.id"
     )
     params = {**b.params, "marks": _START + _STOP, "options": HEADLINE_OPTIONS, "limit": limit}
