@@ -20,7 +20,7 @@ def test_upgrade_marks_old_orphans_and_downgrade_removes_versions(library: Libra
                 "VALUES (1, 'T', 'Body text', 'de', 'txt', 'h1', '2026-01-01 00:00:00')"
             )
         )
-        for n, orphaned in ((1, 0), (2, 1)):
+        for n, orphaned in ((1, False), (2, True)):  # bound: a boolean on PostgreSQL, 0/1 on SQLite
             conn.execute(
                 text(
                     'INSERT INTO annotations (id, uid, article_id, start, "end", exact, orphaned, '
