@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.postgres import library_location
+from tests.postgres import library_location, sqlite_only
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = next((ROOT / "seeds").glob("*.txt"))
@@ -158,6 +158,7 @@ def test_usage_errors_exit_2(library: Path) -> None:
         assert result.returncode == 2, args
 
 
+@sqlite_only
 def test_bad_db_location_is_a_user_error(tmp_path: Path) -> None:
     not_db = tmp_path / "not-a-db.sqlite3"
     not_db.write_bytes(b"this is not a database at all" * 100)

@@ -218,7 +218,7 @@ def test_broken_arguments_give_one_line(library: Path, args: tuple[str, ...], co
 
 
 def test_reanalyze_brings_old_articles_up_to_date_and_keeps_corrections(library: Path) -> None:
-    lib = open_library(resolve_database_url(str(library), {}))
+    lib = open_library(resolve_database_url(library_location(library), {}))  # the library run() uses
     try:
         with lib.session() as session:
             session.execute(update(Article).values(analysis_version=0))

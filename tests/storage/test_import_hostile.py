@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from desktop.services.importer import Importer
 from desktop.services.queries import list_articles
 from desktop.storage.db import Library, open_library, resolve_database_url
 from tests.hostile_inputs import GERMAN_BODY, LATIN1_NAME, make_hostile_inputs
+from tests.postgres import library_location
 
 
 class SlowRecognizer:
@@ -29,8 +31,10 @@ class SlowRecognizer:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Library:
-    return open_library(resolve_database_url(str(tmp_path / "lib.sqlite3"), {}))
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = open_library(resolve_database_url(library_location(tmp_path / "lib.sqlite3"), {}))
+    yield lib
+    lib.close()
 
 
 def test_a_folder_with_a_non_utf8_file_name_imports_every_file(library: Library, tmp_path: Path) -> None:

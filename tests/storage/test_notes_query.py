@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,13 @@ from desktop.services.notes_query import describe, export_notes, make_filter, qu
 from desktop.services.queries import find_actor
 from desktop.storage.db import Library, open_library, resolve_database_url
 from desktop.storage.models import Annotation
+from tests.postgres import library_location
 from tests.storage.test_services import ARTICLE_1, ARTICLE_2, NAMES, FakeRecognizer, write
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Library:
-    lib = open_library(resolve_database_url(str(tmp_path / "lib.sqlite3"), {}))
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = open_library(resolve_database_url(library_location(tmp_path / "lib.sqlite3"), {}))
     Importer(lib, FakeRecognizer(NAMES)).import_paths(
         [write(tmp_path, "a.txt", ARTICLE_1), write(tmp_path, "b.txt", ARTICLE_2)]
     )
@@ -46,7 +48,8 @@ def library(tmp_path: Path) -> Library:
     with lib.session() as session:
         for row, day in zip(made, days, strict=True):
             session.execute(update(Annotation).where(Annotation.id == row.id).values(created_at=day))
-    return lib
+    yield lib
+    lib.close()
 
 
 def found(library: Library, **fields: object) -> list[int]:
