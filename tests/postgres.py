@@ -27,6 +27,8 @@ ENV = "BRIEFING_TEST_POSTGRES"
 ENGINE_ENV = "BRIEFING_TEST_ENGINE"
 SERVER = os.environ.get(ENV, "")
 ON_POSTGRES = os.environ.get(ENGINE_ENV, "sqlite").strip().lower() == "postgresql"
+#: Set when the server is thrown away after the run (.ci/run): the test databases are then left to it.
+THROWAWAY_ENV = "BRIEFING_TEST_POSTGRES_THROWAWAY"
 needs_postgres = pytest.mark.skipif(not SERVER, reason=f"no PostgreSQL server ({ENV} not set)")
 sqlite_only = pytest.mark.skipif(
     ON_POSTGRES, reason="about the SQLite library file itself (run with the SQLite engine)"
@@ -107,6 +109,8 @@ def library_location(path: Path | str) -> str:
 
 @atexit.register
 def _drop_created() -> None:
+    if os.environ.get(THROWAWAY_ENV):  # the whole cluster is removed: dropping each database is wasted time
+        return
     for url in reversed(_created.values()):
         with contextlib.suppress(Exception):  # the server may be gone; its cluster is thrown away anyway
             drop_database(url)
