@@ -198,7 +198,7 @@ def list_actors(session: Session, article_id: int | None = None) -> list[ActorRo
                 Actor.id, Actor.name, Actor.type, Actor.confirmed, counts_sq.c.mentions, counts_sq.c.articles
             )
             .join(counts_sq, counts_sq.c.actor_id == Actor.id)
-            .order_by(counts_sq.c.mentions.desc(), Actor.name)
+            .order_by(counts_sq.c.mentions.desc(), code_point_order(Actor.name))
         )
     )
     ids = [r[0] for r in rows]
