@@ -22,6 +22,7 @@ FORBIDDEN = {
     "storage": ("PySide6", "desktop.services", "desktop.ui", "desktop.cli"),
     "services": ("PySide6", "desktop.ui", "desktop.cli"),
     "commands": ("PySide6", "desktop.ui"),
+    "ui": ("sqlalchemy", "desktop.storage", "desktop.cli"),
 }
 
 
@@ -44,6 +45,18 @@ def test_layers_do_not_reach_up_or_sideways() -> None:
                 if any(name == f or name.startswith(f + ".") for f in forbidden):
                     violations.append(f"{path.relative_to(ROOT)} imports {name}")
     assert violations == []
+
+
+def test_ui_does_not_even_mention_storage() -> None:
+    """The window reaches the library through the services only: not in imports, not in comments."""
+    pattern = re.compile(r"sqlalchemy|desktop\.storage")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert offenders == []
 
 
 def test_modules_stay_small() -> None:

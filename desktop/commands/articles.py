@@ -140,7 +140,7 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 def write_snippet(out: TextIO, text: str, hits: Sequence[tuple[int, int]], *, bold: bool) -> None:
     """A snippet for the terminal: hits in bold when ``bold`` (a terminal stream), else the plain text."""
-    from desktop.storage.search import snippet_segments
+    from desktop.core.snippets import snippet_segments
 
     write_bold = getattr(out, "write_bold", None)
     if not bold or write_bold is None:

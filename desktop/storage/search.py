@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
@@ -447,20 +447,3 @@ def _cut(original: str, spans: list[tuple[int, int]], anchor: int, words: int) -
     hits = tuple((moved(a), moved(b)) for a, b in spans if lo <= a < b <= hi)
     text = prefix + " ".join(original[a:b] for a, b in shown)
     return Snippet(text + (f" {ELLIPSIS}" if last < len(bounds) - 1 else ""), hits)
-
-
-def snippet_segments(snippet: str, hits: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
-    """Split a snippet into (text, is_hit) pieces at the hit positions (bad or overlapping ones dropped)."""
-    segments: list[tuple[str, bool]] = []
-    position = 0
-    for start, end in sorted(hits):
-        start, end = max(start, position), min(end, len(snippet))
-        if start >= end:
-            continue
-        if start > position:
-            segments.append((snippet[position:start], False))
-        segments.append((snippet[start:end], True))
-        position = end
-    if position < len(snippet):
-        segments.append((snippet[position:], False))
-    return segments

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.services.library import Library
 from desktop.services.library_watch import ChangeWatch
-from desktop.storage.db import Library
 
 POLL_MS = 1500
 

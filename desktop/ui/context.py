@@ -10,9 +10,9 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.core.entities.recognizer import LayeredRecognizer, Recognizer
 from desktop.services.importer import Importer
+from desktop.services.library import Library
 from desktop.services.model_health import ModelProblems
 from desktop.services.recognition import library_recognizer, library_recognizer_factory, user_corrections
-from desktop.storage.db import Library
 from desktop.ui.palette import ColorPalette
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.write_queue import WriteQueue

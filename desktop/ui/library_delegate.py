@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.storage.search import snippet_segments
+from desktop.core.snippets import snippet_segments
 from desktop.ui.library_model import TITLE, SnippetHitsRole, SnippetRole
 
 __all__ = ["SnippetDelegate", "fit_first_hit", "snippet_segments"]

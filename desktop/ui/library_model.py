@@ -18,8 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
 
 from desktop.core.article_labels import date_label, is_import_date, local_date, source_label
-from desktop.services.dto import ArticleRow, ReadingState
-from desktop.storage.search import SearchHit
+from desktop.services.dto import ArticleRow, ReadingState, SearchHit
 from desktop.ui.i18n import LabelList, Labels, format_date, translate
 from desktop.ui.paths import action_icon
 

@@ -23,8 +23,8 @@ from desktop.services.article_pages import (
     search_page,
 )
 from desktop.services.dto import ArticlePage, ArticleRow, ReadingState, SearchPage
+from desktop.services.library import Library
 from desktop.services.library_filters import in_state_view
-from desktop.storage.db import Library
 from desktop.ui.library_model import DATE, LANGUAGE, NOTES, SOURCE, TITLE, ArticleListModel
 from desktop.ui.tasks import TaskControl, TaskRunner
 

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 from desktop.core.network_layout import Layout, LayoutCancelled, network_layout
 from desktop.core.types import ENTITY_TYPES
 from desktop.services.dto import Network
+from desktop.services.library import Library
 from desktop.services.network import load_network
-from desktop.storage.db import Library
 from desktop.ui.context import AppContext
 from desktop.ui.crash import message_of
 from desktop.ui.i18n import Labels, translate

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
-from sqlalchemy.engine import make_url
 
 from desktop.core import locations
+from desktop.services.library import library_file
 
 APP_ID = "org.briefingreader.BriefingReader"
 ORGANIZATION = "BriefingReader"
@@ -55,23 +55,9 @@ def open_settings(path: Path | None = None) -> QSettings:
     return QSettings(str(path or settings_path()), QSettings.Format.IniFormat)
 
 
-def sqlite_file(url: str) -> Path | None:
-    """The database file of a SQLite URL; None for other databases and in-memory SQLite."""
-    try:
-        parsed = make_url(url)
-    except Exception:
-        return None
-    database = parsed.database or ""
-    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
-        return None
-    if database.startswith("file:"):
-        return None
-    return Path(database)
-
-
 def library_folder(url: str) -> Path:
     """The folder next to the library: the SQLite file's folder, else the default data folder."""
-    file = sqlite_file(url)
+    file = library_file(url)
     return file.parent if file is not None else locations.user_data_dir()
 
 
@@ -92,7 +78,7 @@ def instance_key(url: str) -> str:
 
 def lock_file_path(url: str) -> Path:
     """The lock file that marks a library as open: beside a SQLite file, else in the temp folder."""
-    file = sqlite_file(url)
+    file = library_file(url)
     if file is not None:
         return file.with_name(file.name + ".lock")
     temp = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)

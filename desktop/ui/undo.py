@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.services import annotations as annotation_service
 from desktop.services.dto import AnnotationRow, ChangeSummary
+from desktop.services.library import Library
 from desktop.services.snapshots import (
     ActorChange,
     AnnotationSnapshot,
@@ -26,7 +27,6 @@ from desktop.services.snapshots import (
     restore_actors,
     restore_annotation,
 )
-from desktop.storage.db import Library
 from desktop.ui.context import AppContext
 from desktop.ui.edit_conflicts import ConflictGuard, copy_changes, keep_on_clipboard
 from desktop.ui.i18n import translate

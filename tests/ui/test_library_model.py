@@ -10,11 +10,10 @@ from PySide6.QtGui import QFont, QFontMetrics
 from sqlalchemy import insert
 
 from desktop.services.annotations import create_annotation
-from desktop.services.dto import ArticleRow, ImportResult
+from desktop.services.dto import ArticleRow, ImportResult, SearchHit
 from desktop.services.library_filters import LibraryFilter, actor_choices, filter_article_ids, tags_in_use
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, Article, Mention
-from desktop.storage.search import SearchHit
 from desktop.ui.import_report import ImportReport, ImportResultModel, summarize
 from desktop.ui.library_delegate import fit_first_hit, snippet_segments
 from desktop.ui.library_model import (
