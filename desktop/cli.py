@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from desktop.commands import command_modules
-from desktop.commands.common import Handler, TerminalText, UserError, close_libraries, warn
+from desktop.commands.common import Handler, TerminalText, close_libraries, warn
+from desktop.core.errors import UserError, message_of
 from desktop.core.printable import printable_line
 
 
@@ -50,40 +51,8 @@ def subcommands() -> tuple[str, ...]:
     return tuple(_build()[1])
 
 
-def _user_error_types() -> tuple[type[BaseException], ...]:
-    from desktop.core.anchoring import AnchorError
-    from desktop.core.export_md import ExportError
-    from desktop.core.ingest import IngestError
-    from desktop.core.tags import TagError
-    from desktop.services.annotations import AnnotationError, EditConflictError
-    from desktop.services.article_meta import ArticleEditError
-    from desktop.services.entities_cli import EntitiesInputError
-    from desktop.services.network import NetworkError
-    from desktop.services.queries import NotFoundError
-    from desktop.storage.errors import StorageError
-
-    return (
-        UserError,
-        EntitiesInputError,
-        AnchorError,
-        ExportError,
-        IngestError,
-        TagError,
-        AnnotationError,
-        EditConflictError,
-        ArticleEditError,
-        NetworkError,
-        NotFoundError,
-        StorageError,
-        OSError,
-    )
-
-
 def _message(error: BaseException) -> str:
-    message = getattr(error, "message", None) or str(error) or error.__class__.__name__
-    if isinstance(error, OSError) and error.strerror:
-        message = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
-    return printable_line(" ".join(str(message).split()))
+    return printable_line(message_of(error))
 
 
 def run_cli(argv: Sequence[str], out: TextIO | None = None) -> int:
@@ -104,7 +73,7 @@ def run_cli(argv: Sequence[str], out: TextIO | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:
-        if isinstance(error, _user_error_types()):
+        if isinstance(error, (UserError, OSError)):
             warn(f"briefing-reader: {_message(error)}")
             return 1
         if os.environ.get("BRIEFING_READER_DEBUG"):

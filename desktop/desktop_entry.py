@@ -12,13 +12,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from desktop.core import locations
+from desktop.core.errors import UserError
 
 APP_ID = "org.briefingreader.BriefingReader"
 LAUNCHER = "briefing-reader"
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
-class DesktopEntryError(OSError):
+class DesktopEntryError(UserError, OSError):
     """The desktop entry could not be installed; the message is one sentence for the user."""
 
 

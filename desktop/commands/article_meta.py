@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, UserError, check_id, emit, field, open_library, warn
+from desktop.commands.common import Handler, check_id, emit, field, open_library, warn
+from desktop.core.errors import UserError
 
 
 def register(sub: Any) -> dict[str, Handler]:

@@ -18,14 +18,6 @@ MAX_ID = 2**63 - 1
 """Largest id the library can hold (SQLite's INTEGER); larger ids name nothing."""
 
 
-class UserError(Exception):
-    """An error the user can fix; printed as one line, exit status 1."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
 BOLD, PLAIN = "\x1b[1m", "\x1b[0m"
 
 

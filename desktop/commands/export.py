@@ -7,8 +7,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, UserError, check_id, field, open_library, warn
+from desktop.commands.common import Handler, check_id, field, open_library, warn
 from desktop.commands.note_filters import add_note_filters, has_note_filters, note_filter
+from desktop.core.errors import UserError
 
 
 def register(sub: Any) -> dict[str, Handler]:

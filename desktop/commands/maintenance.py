@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, UserError, emit
+from desktop.commands.common import Handler, emit
+from desktop.core.errors import UserError
 
 
 def register(sub: Any) -> dict[str, Handler]:

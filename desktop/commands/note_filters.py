@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from desktop.commands.common import UserError
+from desktop.core.errors import UserError
 
 
 def add_note_filters(parser: argparse.ArgumentParser, *, actor: bool = True) -> None:

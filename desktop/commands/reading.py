@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, UserError, check_id, emit, field, open_library
+from desktop.commands.common import Handler, check_id, emit, field, open_library
+from desktop.core.errors import UserError
 
 _FLAGS = (
     ("read", "unread", "mark as read (now) / as not read"),

@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, UserError, check_id, emit, field, open_library, warn
+from desktop.commands.common import Handler, check_id, emit, field, open_library, warn
 from desktop.commands.note_filters import has_note_filters
+from desktop.core.errors import UserError
 
 
 def register(sub: Any) -> dict[str, Handler]:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from desktop.core.errors import UserError
 from desktop.core.textcanon import CanonicalText, canonical_needle, find_all, fold_case
 
 AnchorStatus = Literal["exact", "moved", "fuzzy", "orphaned"]
@@ -36,7 +37,7 @@ PROBE_CHARS = 200
 ROUGH_SLACK = 10.0
 
 
-class AnchorError(ValueError):
+class AnchorError(UserError, ValueError):
     """A passage cannot be selected or found; the message is one sentence for the user."""
 
 

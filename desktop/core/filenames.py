@@ -10,10 +10,11 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from desktop.core.errors import UserError
 from desktop.core.printable import printable_line
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """An export cannot be written; the message is one sentence for the user."""
 
 

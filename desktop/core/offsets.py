@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from desktop.core.errors import UserError
+
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
 
-class OffsetError(ValueError):
+class OffsetError(UserError, ValueError):
     """An offset lies outside the text it refers to."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def utf16_length(text: str) -> int:

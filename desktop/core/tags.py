@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from desktop.core.errors import UserError
+
 MAX_TAG_LENGTH = 100
 
 _HASHES_RE = re.compile(r"^#+")
@@ -13,7 +15,7 @@ _SPACED_HYPHENS_RE = re.compile(r"[\s-]*\s[\s-]*")  # whitespace runs, with hyph
 _SLASH_RE = re.compile(r"\s*/[\s/]*")
 
 
-class TagError(ValueError):
+class TagError(UserError, ValueError):
     """A tag is empty or contains characters a tag cannot have; the message is for the user."""
 
 

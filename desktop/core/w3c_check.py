@@ -12,17 +12,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from desktop.core.errors import UserError
+
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
 
 
-class W3CFormatError(ValueError):
+class W3CFormatError(UserError, ValueError):
     """The file is not a Web Annotation (or Hypothesis) export; ``message`` is one line."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def types_of(value: Any) -> list[str]:

@@ -8,6 +8,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.anchoring import AnchorError, find_quote, make_quote
+from desktop.core.errors import UserError
 from desktop.core.tags import normalize_tag
 from desktop.services.dto import AnnotationRow
 from desktop.services.queries import NotFoundError, annotation_rows
@@ -19,7 +20,7 @@ DEFAULT_COLOR = "yellow"
 COLORS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "gray")
 
 
-class EditConflictError(ValueError):
+class EditConflictError(UserError, ValueError):
     """Someone saved the annotation since the caller read it; nothing was written.
 
     ``current`` is the annotation as stored now: reload it, or keep the rejected text as a copy.
@@ -27,16 +28,11 @@ class EditConflictError(ValueError):
 
     def __init__(self, message: str, current: AnnotationRow) -> None:
         super().__init__(message)
-        self.message = message
         self.current = current
 
 
-class AnnotationError(ValueError):
+class AnnotationError(UserError, ValueError):
     """An annotation request the user must change (bad range, unknown colour, bad tag)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _check_color(color: str) -> str:

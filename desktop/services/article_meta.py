@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from desktop.core.errors import UserError
 from desktop.core.mdescape import normalize_inline
 from desktop.services.dto import ChangeSummary
 from desktop.services.queries import NotFoundError
@@ -23,12 +24,8 @@ MAX_OUTLET_CHARS = 200
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class ArticleEditError(ValueError):
+class ArticleEditError(UserError, ValueError):
     """An edit of an article's metadata that cannot be applied as asked."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class _Unchanged:

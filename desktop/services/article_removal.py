@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import UserError
 from desktop.services.annotations import tag_ids
 from desktop.services.dto import ChangeSummary
 from desktop.services.queries import NotFoundError
@@ -31,12 +32,8 @@ _ARTICLES = Article.__table__.name
 _TAGS = Tag.__table__.name
 
 
-class RestoreError(Exception):
+class RestoreError(UserError):
     """An article cannot be restored; the message is one sentence for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.names import match_key
+from desktop.core.errors import UserError
 from desktop.core.sentences import SentenceLookup, sentence_spans
 from desktop.core.textfold import fold
 from desktop.core.types import ENTITY_TYPES
@@ -29,12 +30,8 @@ from desktop.storage.models import (
 )
 
 
-class CorrectionError(ValueError):
+class CorrectionError(UserError, ValueError):
     """A correction that cannot be applied as asked."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _actor(session: Session, actor_id: int) -> Actor:

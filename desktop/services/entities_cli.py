@@ -10,17 +10,14 @@ from typing import Any, BinaryIO, TextIO
 
 from desktop.core.entities.linking import link_mentions
 from desktop.core.entities.recognizer import Recognizer
+from desktop.core.errors import UserError
 from desktop.core.ingest import MAX_FILE_BYTES, IngestError, load_path, read_limited
 from desktop.core.language import detect_language
 from desktop.core.types import EntitySpan
 
 
-class EntitiesInputError(ValueError):
+class EntitiesInputError(UserError, ValueError):
     """A line of --jsonl input is not a JSON object with a text."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def entities_of(text: str, language: str, recognizer: Recognizer) -> list[EntitySpan]:

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import UserError
 from desktop.services.dto import Network, NetworkEdge, NetworkNode
 from desktop.services.queries import NotFoundError, find_actor
 from desktop.storage.db import Library
@@ -23,12 +24,8 @@ Pair = tuple[int, int, int, int]  # source, target, sentences, articles
 _MAX_IN_LIST = 500
 
 
-class NetworkError(ValueError):
+class NetworkError(UserError, ValueError):
     """A network that cannot be computed as asked."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _pairs(

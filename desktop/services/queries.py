@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import UserError
 from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow
 from desktop.storage.models import (
     Actor,
@@ -23,12 +24,8 @@ from desktop.storage.models import (
 from desktop.storage.portable import code_point_order
 
 
-class NotFoundError(LookupError):
+class NotFoundError(UserError, LookupError):
     """A requested article, actor or annotation does not exist."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def list_articles(session: Session) -> list[ArticleRow]:

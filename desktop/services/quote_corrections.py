@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import UserError
 from desktop.services.analysis import apply_correction
 from desktop.services.dto import ChangeSummary, QuoteRow
 from desktop.services.queries import NotFoundError
@@ -28,12 +29,8 @@ KINDS = ("direct", "indirect")
 _MARKS = "\"'„“”‚‘’«»‹›「」"
 
 
-class QuoteCorrectionError(ValueError):
+class QuoteCorrectionError(UserError, ValueError):
     """A quote correction that cannot be applied as asked."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from desktop.core.errors import UserError
 
-class StorageError(Exception):
+
+class StorageError(UserError):
     """The library database could not be opened, read or written."""
 
 

@@ -49,10 +49,6 @@ MAX_QUERY_WORDS = 32
 class SearchQueryError(StorageError):
     """A query too long or with too many words; ``message`` says which limit it exceeded."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
 
 #: Where the query matched, as [start, end) positions (code points) in a snippet's text.
 Spans = tuple[tuple[int, int], ...]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import message_of
 from desktop.core.types import ENTITY_TYPES
 from desktop.services import corrections
 from desktop.services.dto import ActorRow
@@ -31,7 +32,6 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.palette import ENTITY_SINGULAR
 from desktop.ui.reader_view import ReaderPane
-from desktop.ui.undo import error_message
 
 
 class ActorsPanel(QWidget):
@@ -73,7 +73,7 @@ class ActorsPanel(QWidget):
         self._update_buttons()
 
     def _load_failed(self, error: BaseException) -> None:
-        self.reader.show_message(error_message(error))
+        self.reader.show_message(message_of(error))
 
     def _build(self) -> None:
         page = self

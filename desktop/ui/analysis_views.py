@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
+from desktop.core.errors import message_of
 from desktop.services.article_meta import ArticleMeta, article_meta
 from desktop.ui.article_meta_dialog import ArticleMetaDialog
 from desktop.ui.dossier_view import DossierWindow
@@ -25,7 +26,6 @@ from desktop.ui.place_opener import PlaceOpener
 from desktop.ui.reader_view import ReaderPane
 from desktop.ui.reanalysis_runner import ReanalysisRunner
 from desktop.ui.sidebar_view import Sidebar
-from desktop.ui.undo import error_message
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -277,7 +277,7 @@ class AnalysisViews(QObject):
         self.ctx.tasks.run(
             lambda _control: article_meta(library, article_id),
             lambda meta: self._ask_details(article_id, meta),
-            lambda error: self.window.show_status(error_message(error)),
+            lambda error: self.window.show_status(message_of(error)),
         )
 
     def _ask_details(self, article_id: int, meta: ArticleMeta) -> None:

@@ -13,11 +13,11 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QListView, QMenu
 
+from desktop.core.errors import message_of
 from desktop.services import version_history
 from desktop.services.dto import AnnotationRow
 from desktop.ui.annotations_model import AnnotationListModel
 from desktop.ui.context import AppContext
-from desktop.ui.crash import message_of
 from desktop.ui.i18n import translate
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.errors import message_of
 from desktop.services.article_removal import ArticleSnapshot, remove_article, restore_article
 from desktop.services.dto import ArticleRow, ChangeSummary, ReadingState
 from desktop.services.reading_state import mark_read, reading_states, set_archived, set_starred, step_in
@@ -21,7 +22,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages
 from desktop.ui.i18n import translate
 from desktop.ui.paths import action_icon
-from desktop.ui.undo import QueuedCommand, error_message
+from desktop.ui.undo import QueuedCommand
 
 READ_DWELL_MS = 1500  # an article opened this long counts as read
 
@@ -242,7 +243,7 @@ class ArticleActions(QObject):
             self._written,
             lambda e: self.failed.emit(
                 translate("ArticleActions", "The reading state could not be saved: {error}").format(
-                    error=error_message(e)
+                    error=message_of(e)
                 )
             ),
         )
@@ -320,7 +321,7 @@ class ArticleActions(QObject):
             done,
             lambda e: self.failed.emit(
                 translate("ArticleActions", "The article could not be deleted: {error}").format(
-                    error=error_message(e)
+                    error=message_of(e)
                 )
             ),
         )

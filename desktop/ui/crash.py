@@ -10,6 +10,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.core.errors import message_of
 from desktop.ui.i18n import translate
 
 
@@ -35,14 +36,6 @@ class Messages:
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
-
-
-def message_of(error: BaseException) -> str:
-    """The one-sentence message of a typed error (``.message`` or ``str``)."""
-    message = getattr(error, "message", None) or str(error) or error.__class__.__name__
-    if isinstance(error, OSError) and error.strerror:
-        message = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
-    return " ".join(str(message).split())
 
 
 def write_crash_log(path: Path, text: str) -> Path | None:

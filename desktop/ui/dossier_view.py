@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dossier_md import render_dossier
+from desktop.core.errors import message_of
 from desktop.core.filenames import safe_filename, write_new_file
 from desktop.core.timeline import UNITS, Unit
 from desktop.services.dossier import load_dossier
 from desktop.services.dto import AnnotationRow, Dossier, DossierArticle, QuoteRow, RelatedActor
 from desktop.ui.context import AppContext
-from desktop.ui.crash import Messages, message_of
+from desktop.ui.crash import Messages
 from desktop.ui.dossier_models import (
     RoleSpan,
     RowTableModel,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import message_of
 from desktop.core.filenames import safe_filename, write_new_file
 from desktop.core.vault import VaultReport
 from desktop.services import exporting
@@ -35,7 +36,7 @@ from desktop.services.library_filters import actor_choices, tags_in_use
 from desktop.services.vault_export import export_vault
 from desktop.services.w3c_notes import export_w3c
 from desktop.ui.context import AppContext
-from desktop.ui.crash import Messages, message_of
+from desktop.ui.crash import Messages
 from desktop.ui.i18n import translate
 from desktop.ui.tasks import TaskControl
 

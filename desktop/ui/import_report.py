@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import message_of
 from desktop.services.dto import ImportResult
 from desktop.ui.context import AppContext
-from desktop.ui.crash import message_of
 from desktop.ui.i18n import LabelList, Labels, format_number, translate
 from desktop.ui.tasks import TaskControl, TaskHandle
 

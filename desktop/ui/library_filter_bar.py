@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QHBoxLayout, QVBoxLayout, QWidget
 
+from desktop.core.errors import message_of
 from desktop.services.authors import authors_in_use
 from desktop.services.library_filters import (
     STATE_VIEWS,
@@ -185,7 +186,7 @@ class FilterBar(QWidget):
     def _on_error(self, error: BaseException) -> None:
         self.failed.emit(
             translate("LibraryFilterBar", "Loading the filters failed: {error}").format(
-                error=getattr(error, "message", None) or error
+                error=message_of(error)
             )
         )
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
+from desktop.core.errors import message_of
 from desktop.services.article_pages import (
     SEARCH_LIMIT,
     ArticleQuery,
@@ -156,7 +157,7 @@ class PagedArticleModel(ArticleListModel):
         def failed(error: BaseException) -> None:
             if generation == self._generation:
                 self._fetching = False
-                self.load_failed.emit(getattr(error, "message", None) or str(error) or type(error).__name__)
+                self.load_failed.emit(message_of(error))
 
         return failed
 

@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import message_of
 from desktop.core.network_layout import Layout, LayoutCancelled, network_layout
 from desktop.core.types import ENTITY_TYPES
 from desktop.services.dto import Network
 from desktop.services.library import Library
 from desktop.services.network import load_network
 from desktop.ui.context import AppContext
-from desktop.ui.crash import message_of
 from desktop.ui.i18n import Labels, translate
 from desktop.ui.network_scene import NetworkDrawing, NodeItem, draw_network, neighbour_path, outline_pen
 from desktop.ui.palette import ENTITY_LABELS, entity_color

@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.core.errors import message_of
 from desktop.core.ingest import read_limited
 from desktop.services.w3c_notes import NotesImport, import_notes
 from desktop.ui.context import AppContext
-from desktop.ui.crash import message_of
 from desktop.ui.i18n import translate
 
 IMPORT_NOTES_DIR_KEY = "import/notes-folder"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import message_of
 from desktop.core.filenames import safe_filename, write_new_file
 from desktop.services.authors import authors_in_use
 from desktop.services.dto import NoteRow
@@ -30,7 +31,7 @@ from desktop.services.library_filters import actor_choices, tags_in_use
 from desktop.services.notes_query import NotesFilter, describe, export_notes, query_notes
 from desktop.services.queries import list_articles
 from desktop.ui.context import AppContext
-from desktop.ui.crash import Messages, message_of
+from desktop.ui.crash import Messages
 from desktop.ui.i18n import plural, translate
 from desktop.ui.notes_delegate import NoteDelegate
 from desktop.ui.notes_filter_bar import NoteChoices, NotesFilterBar

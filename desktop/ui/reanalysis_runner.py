@@ -11,9 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
+from desktop.core.errors import message_of
 from desktop.services.reanalysis import ReanalysisResult, Reanalyzer, outdated_article_ids
 from desktop.ui.context import AppContext
-from desktop.ui.crash import message_of
 from desktop.ui.i18n import format_number, plural, translate
 from desktop.ui.tasks import TaskControl, TaskHandle
 

@@ -7,9 +7,9 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.core.errors import message_of
 from desktop.services.maintenance import LibraryCare, care_at_start, restore_backup
 from desktop.ui.context import AppContext
-from desktop.ui.crash import message_of
 from desktop.ui.i18n import translate
 
 

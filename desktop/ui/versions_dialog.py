@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import message_of
 from desktop.core.textdiff import text_diff
 from desktop.services.version_history import AnchorRow, ArticleVersions, VersionRow, article_versions
 from desktop.ui.context import AppContext
-from desktop.ui.crash import message_of
 from desktop.ui.i18n import LabelList, Labels, format_datetime, format_number, plural, translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from desktop.core.errors import message_of
 from desktop.core.ingest import SUPPORTED_SUFFIXES
 from desktop.services.dto import ImportResult
 from desktop.services.seeding import sample_files, startup_article
@@ -73,7 +74,7 @@ class ImportingMixin:
     def _on_start_error(self, error: BaseException) -> None:
         self.show_status(
             translate("WindowImporting", "The library could not be read: {error}").format(
-                error=getattr(error, "message", error)
+                error=message_of(error)
             )
         )
         self.startup_done.emit()

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from desktop.core.errors import UserError
 from desktop.core.filenames import display_path
 from desktop.core.ingest.dates import is_date_line
 
@@ -19,12 +20,8 @@ MAX_TITLE_CHARS = 200
 """Titles longer than this are cut at a word boundary."""
 
 
-class IngestError(Exception):
+class IngestError(UserError):
     """A document could not be imported; ``message`` is one plain sentence for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
     def __str__(self) -> str:
         return self.message
