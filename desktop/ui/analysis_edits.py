@@ -8,17 +8,20 @@ is a no-op; undo and redo restore the exact state before and after (the services
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.errors import message_of
 from desktop.services import article_meta, quote_corrections
 from desktop.services.article_meta import ArticleMeta, ArticleMetaChange
 from desktop.services.dto import ChangeSummary
 from desktop.services.quote_corrections import QuoteChange
-from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
-from desktop.ui.undo import QueuedCommand, error_message
+from desktop.ui.undo import QueuedCommand
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
 
 
 class QuoteCommand(QueuedCommand):
@@ -76,7 +79,7 @@ class AnalysisEdits(QObject):
         self.queue = ctx.write_queue()  # the window's one queue: after every edit submitted before
 
     def _error(self, prefix: str) -> Callable[[BaseException], None]:
-        return lambda error: self.failed.emit(f"{prefix}: {error_message(error)}")
+        return lambda error: self.failed.emit(f"{prefix}: {message_of(error)}")
 
     def _quote_edit(self, text: str, operation: Callable[[], QuoteChange]) -> None:
         def done(change: QuoteChange) -> None:

@@ -13,14 +13,21 @@ from desktop.services.importer import Importer
 from desktop.services.library import Library
 from desktop.services.model_health import ModelProblems
 from desktop.services.recognition import library_recognizer, library_recognizer_factory, user_corrections
+from desktop.ui.analysis_edits import AnalysisEdits
 from desktop.ui.palette import ColorPalette
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.undo import EditController
 from desktop.ui.write_queue import WriteQueue
 
 
 @dataclass
 class AppContext:
-    """The open library, settings, background runner and undo stack of one window."""
+    """The open library, settings, background runner and undo stack of one window.
+
+    It also owns the window's one write queue and the two edit controllers whose signals are the
+    change bus: every edit goes through them, and every view listens to them and applies the change
+    it receives (rather than the pane that started the edit telling the others).
+    """
 
     library: Library
     settings: QSettings
@@ -31,6 +38,8 @@ class AppContext:
     _recognizer: LayeredRecognizer | None = field(default=None, init=False, repr=False)
     _writes: WriteQueue | None = field(default=None, init=False, repr=False)
     _palette: ColorPalette | None = field(default=None, init=False, repr=False)
+    _edits: EditController | None = field(default=None, init=False, repr=False)
+    _analysis_edits: AnalysisEdits | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def write_queue(self) -> WriteQueue:
@@ -38,6 +47,18 @@ class AppContext:
         if self._writes is None:
             self._writes = WriteQueue(self.tasks, self.tasks)
         return self._writes
+
+    def edits(self) -> EditController:
+        """Annotation and actor edits (undoable, on the write queue); its signals say what changed."""
+        if self._edits is None:
+            self._edits = EditController(self, self.tasks)
+        return self._edits
+
+    def analysis_edits(self) -> AnalysisEdits:
+        """Quote corrections and article details (undoable, on the write queue); signals say what changed."""
+        if self._analysis_edits is None:
+            self._analysis_edits = AnalysisEdits(self, self.tasks)
+        return self._analysis_edits
 
     def color_palette(self) -> ColorPalette:
         """The highlight colours and their meanings, shared by every pane (renames reach them all)."""

@@ -4,6 +4,7 @@ highlighting the selection and marking it as an actor (a part of ``ReaderPane``)
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QPoint
@@ -11,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from desktop.services import corrections
-from desktop.services.dto import ActorRow, ArticleDetail
+from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ChangeSummary
 from desktop.ui.actors_model import actor_tooltip
 from desktop.ui.i18n import translate
 from desktop.ui.palette import ColorPalette
@@ -40,11 +41,18 @@ class SelectionEditing:
     annotation_clicked: Any
     annotations_changed: Any
     actors_changed: Any
+    rendered: Any
 
     def show_message(self, text: str) -> None:  # provided by ReaderPane
         raise NotImplementedError
 
     def reload(self) -> None:  # provided by ReaderPane
+        raise NotImplementedError
+
+    def is_loading(self) -> bool:  # provided by ReaderPane
+        raise NotImplementedError
+
+    def _apply_highlights(self) -> None:  # provided by ReaderPane
         raise NotImplementedError
 
     def highlight_actor(self, actor_id: int | None) -> None:  # provided by ReaderPane
@@ -143,16 +151,41 @@ class SelectionEditing:
         )
 
     def _annotations_written(self, article_id: int) -> None:
+        """An undo or redo changed an article's annotations: show the article again if it is this one."""
         if self._detail is not None and article_id == self._detail.id:
             self.reload()
         self.annotations_changed.emit(article_id)
 
-    def _actors_written(self, summary: Any) -> None:
-        if self._detail is not None and self._detail.id in getattr(summary, "articles", ()):
+    def _annotation_created(self, row: AnnotationRow) -> None:
+        self._apply_annotations(row.article_id, lambda rows: [*rows, row])
+
+    def _annotation_updated(self, row: AnnotationRow) -> None:
+        self._apply_annotations(row.article_id, lambda rows: [row if r.id == row.id else r for r in rows])
+
+    def _annotation_deleted(self, article_id: int, annotation_id: int) -> None:
+        self._apply_annotations(article_id, lambda rows: [r for r in rows if r.id != annotation_id])
+
+    def _apply_annotations(
+        self, article_id: int, change: Callable[[list[AnnotationRow]], list[AnnotationRow]]
+    ) -> None:
+        """Apply one annotation change to the article shown: new highlights, same document."""
+        detail = self._detail
+        if detail is not None and detail.id == article_id:
+            if self.is_loading():  # the article is on its way: load it again, with the change
+                self.reload()
+            else:
+                rows = sorted(change(list(detail.annotations)), key=lambda r: (r.start, r.id))
+                self._detail = replace(detail, annotations=tuple(rows))
+                self._apply_highlights()
+                self.rendered.emit(article_id)
+        self.annotations_changed.emit(article_id)
+
+    def _actors_written(self, summary: ChangeSummary) -> None:
+        if self._detail is not None and self._detail.id in summary.articles:
             self.reload()
         self.actors_changed.emit()
 
-    def _article_written(self, summary: Any) -> None:
+    def _article_written(self, summary: ChangeSummary) -> None:
         """A quote correction or new article details: show the article again if it is this one."""
-        if self._detail is not None and self._detail.id in getattr(summary, "articles", ()):
+        if self._detail is not None and self._detail.id in summary.articles:
             self.reload()

@@ -8,10 +8,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
+from desktop.core.errors import message_of
 from desktop.core.types import ENTITY_TYPES
 from desktop.services.dto import ActorRow, ArticleDetail
 from desktop.services.queries import article_detail, list_actors
-from desktop.ui.analysis_edits import AnalysisEdits
 from desktop.ui.context import AppContext
 from desktop.ui.find_bar import FindBar
 from desktop.ui.i18n import translate
@@ -33,7 +33,6 @@ from desktop.ui.reading_doc import (
     mention_spans,
     reading_font,
 )
-from desktop.ui.undo import EditController, error_message
 
 CHOOSE_ARTICLE = QT_TRANSLATE_NOOP("ReaderView", "Choose an article in the library to read it here.")
 ZOOM_KEY = "view/zoom"  # percent, shared with the main window's View menu
@@ -58,8 +57,8 @@ class ReaderPane(SelectionEditing, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.palette_colors = ctx.color_palette()
-        self.edits = EditController(ctx, self)
-        self.analysis_edits = AnalysisEdits(ctx, self)  # quotes, article details
+        self.edits = ctx.edits()  # the window's: annotations and actors
+        self.analysis_edits = ctx.analysis_edits()  # the window's: quotes, article details
         hidden = ctx.settings.value(HIDDEN_TYPES_KEY, []) or []
         self._visible: set[str] = {
             t for t in ENTITY_TYPES if t not in (hidden if isinstance(hidden, list) else [hidden])
@@ -73,6 +72,7 @@ class ReaderPane(SelectionEditing, QWidget):
         self.scroll_memory = ScrollMemory(ctx.settings)
         self._requested: int | None = None
         self._opening = False  # an open_article() load is on its way
+        self._loading = False  # a load of the article is on its way
         self._query: str | None = None
         self._reveal: int | None = None  # annotation to select once its article is shown
         self._flush_hooks: list[Callable[[], None]] = []
@@ -115,6 +115,9 @@ class ReaderPane(SelectionEditing, QWidget):
         self.browser.zoom_requested.connect(lambda step: self.set_zoom(self._zoom + step * ZOOM_STEP))
         self.browser.customContextMenuRequested.connect(self._context_menu)
         self.edits.annotations_changed.connect(self._annotations_written)
+        self.edits.annotation_created.connect(self._annotation_created)
+        self.edits.annotation_updated.connect(self._annotation_updated)
+        self.edits.annotation_deleted.connect(self._annotation_deleted)
         self.edits.actors_changed.connect(self._actors_written)
         self.edits.failed.connect(self.show_message)
         self.analysis_edits.quotes_changed.connect(self._article_written)
@@ -277,6 +280,7 @@ class ReaderPane(SelectionEditing, QWidget):
         library = self.ctx.library
         self._requested = article_id
         self._opening = opening
+        self._loading = True
 
         def work(_control: object) -> tuple[ArticleDetail, list[ActorRow]]:
             with library.read_session() as session:
@@ -289,17 +293,23 @@ class ReaderPane(SelectionEditing, QWidget):
             key=f"reader-load-{id(self)}",
         )
 
+    def is_loading(self) -> bool:
+        """True while the article is being (re)loaded: a change arriving now is in the new data or not."""
+        return self._loading
+
     def _load_failed(self, error: BaseException) -> None:
+        self._loading = False
         self._opening = False
         if self._detail is None or self._requested != self._detail.id:
             self._detail = None
             self._layout = None
-            self._placeholder(error_message(error))
+            self._placeholder(message_of(error))
         else:
-            self.show_message(error_message(error))
+            self.show_message(message_of(error))
 
     def _loaded(self, result: tuple[ArticleDetail, list[ActorRow]], opening: bool) -> None:
         detail, actors = result
+        self._loading = False
         self._opening = False
         same = self._detail is not None and self._detail.id == detail.id
         top = self._top_index() if same and not opening else None

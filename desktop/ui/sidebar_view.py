@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListView, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.core.errors import message_of
 from desktop.services.dto import ActorRow, AnnotationRow
 from desktop.services.queries import annotation_rows, list_actors
 from desktop.ui.actors_panel import ActorsPanel
@@ -17,7 +18,6 @@ from desktop.ui.palette import annotation_color
 from desktop.ui.quotes_panel import QuotesPanel
 from desktop.ui.reader_toolbar import chip_icon
 from desktop.ui.reader_view import ReaderPane
-from desktop.ui.undo import error_message
 
 ACTORS_TAB, ANNOTATIONS_TAB, QUOTES_TAB = 0, 1, 2
 
@@ -36,7 +36,7 @@ class Sidebar(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.reader = reader
-        self.edits = reader.edits
+        self.edits = ctx.edits()
         self._article: int | None = None
         self._pending_annotation: int | None = None
         self.tabs = QTabWidget(self)
@@ -163,7 +163,7 @@ class Sidebar(QWidget):
         self.actors.show_article_actors(actors)
 
     def _load_failed(self, error: BaseException) -> None:
-        self.reader.show_message(error_message(error))
+        self.reader.show_message(message_of(error))
 
     def _refresh_tags(self) -> None:
         current = self.tag_filter.currentData()

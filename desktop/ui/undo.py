@@ -10,12 +10,13 @@ snapshots (see services/snapshots.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication
 
+from desktop.core.errors import message_of
 from desktop.services import annotations as annotation_service
 from desktop.services.dto import AnnotationRow, ChangeSummary
 from desktop.services.library import Library
@@ -27,18 +28,14 @@ from desktop.services.snapshots import (
     restore_actors,
     restore_annotation,
 )
-from desktop.ui.context import AppContext
 from desktop.ui.edit_conflicts import ConflictGuard, copy_changes, keep_on_clipboard
 from desktop.ui.i18n import translate
 from desktop.ui.write_queue import WriteQueue
 
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+
 NOTE_EDIT_ID = 7301  # QUndoCommand.id() of note edits: consecutive edits of one note merge
-
-
-def error_message(error: BaseException) -> str:
-    """The one-sentence message of a typed error (or its text)."""
-    message = getattr(error, "message", None)
-    return str(message or error or type(error).__name__)
 
 
 class CommandOwner(Protocol):
@@ -68,7 +65,7 @@ class QueuedCommand(QUndoCommand):
     def _failed(self, error: BaseException) -> None:
         self._controller.failed.emit(
             translate("Undo", "Could not undo or redo “{action}”: {error}").format(
-                action=self.text(), error=error_message(error)
+                action=self.text(), error=message_of(error)
             )
         )
 
@@ -192,11 +189,15 @@ class ActorCommand(QueuedCommand):
 
 
 class EditController(QObject):
-    """Creates, edits and deletes annotations and corrects actors, undoably and off the GUI thread."""
+    """Creates, edits and deletes annotations and corrects actors, undoably and off the GUI thread.
+
+    One per window (``AppContext.edits()``); its signals carry each change to every view.
+    """
 
     annotation_created = Signal(object)  # AnnotationRow
     annotation_updated = Signal(object)  # AnnotationRow
-    annotations_changed = Signal(int)  # article id
+    annotation_deleted = Signal(int, int)  # article id, annotation id
+    annotations_changed = Signal(int)  # article id: an undo or redo changed its annotations
     actors_changed = Signal(object)  # ChangeSummary
     conflict_resolved = Signal(object, object)  # the stored AnnotationRow, the copy kept (or None)
     failed = Signal(str)
@@ -213,7 +214,7 @@ class EditController(QObject):
         return self.ctx.library
 
     def _error(self, prefix: str) -> Callable[[BaseException], None]:
-        return lambda error: self.failed.emit(f"{prefix}: {error_message(error)}")
+        return lambda error: self.failed.emit(f"{prefix}: {message_of(error)}")
 
     def create_annotation(self, article_id: int, start: int, end: int, color: str) -> None:
         """Highlight [start, end) of an article."""
@@ -224,7 +225,6 @@ class EditController(QObject):
                     self, translate("Undo", "Highlight"), article_id, row.id, exists_after=True
                 )
             )
-            self.annotations_changed.emit(article_id)
             self.annotation_created.emit(row)
 
         self.queue.submit(
@@ -261,7 +261,6 @@ class EditController(QObject):
                 return
             self.ctx.undo_stack.push(EditAnnotationCommand(self, row, before, after))
             self.annotation_updated.emit(updated)
-            self.annotations_changed.emit(row.article_id)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, annotation_service.EditConflictError):
@@ -275,8 +274,8 @@ class EditController(QObject):
         """Someone saved the note since ``base``: ask, then reload theirs or keep ours as a copy."""
         if self.conflicts.is_asking(base.id):
             return  # the open dialog covers this save too
-        parent = self.parent()
-        choice, mine = self.conflicts.resolve(parent if isinstance(parent, QWidget) else None, base, theirs)
+        # The controller belongs to the window's context, not to a widget: ask over the active window.
+        choice, mine = self.conflicts.resolve(QApplication.activeWindow(), base, theirs)
         if choice == "reload":
             self.annotations_changed.emit(theirs.article_id)
             self.conflict_resolved.emit(theirs, None)
@@ -297,7 +296,7 @@ class EditController(QObject):
             self.failed.emit(
                 translate(
                     "Undo", "Could not keep a copy of your note (it is on the clipboard): {error}"
-                ).format(error=error_message(error))
+                ).format(error=message_of(error))
             )
 
         self.queue.submit(
@@ -320,7 +319,7 @@ class EditController(QObject):
                     snapshot=snapshot,
                 )
             )
-            self.annotations_changed.emit(snapshot.article_id)
+            self.annotation_deleted.emit(snapshot.article_id, snapshot.id)
 
         self.queue.submit(
             lambda: remove_annotation(self.library, annotation_id),
