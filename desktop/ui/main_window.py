@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
@@ -33,6 +32,7 @@ from desktop.ui.model_notice import ModelNotice
 from desktop.ui.notes_import import NotesImporter
 from desktop.ui.notes_view import NotesPane
 from desktop.ui.pane_layout import LIBRARY, PaneLayout
+from desktop.ui.panes import ReadingPane, SidePane, as_widget
 from desktop.ui.paths import action_icon, app_icon
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
 from desktop.ui.theme import ThemeController, ThemeMode
@@ -44,21 +44,13 @@ ABOUT = QT_TRANSLATE_NOOP("MainWindow", "Read, annotate and export news and brie
 ARTICLES_TAB, NOTES_TAB = 0, 1
 
 
-class Reading(Protocol):
-    """What the window asks of its reading pane beyond a QWidget."""
-
-    def show_annotation(self, article_id: int, annotation_id: int) -> None: ...
-    def close_article(self, text: str = ...) -> None: ...
-    def flush_edits(self) -> None: ...
-
-
-def _default_reader(ctx: AppContext) -> QWidget:
+def _default_reader(ctx: AppContext) -> ReadingPane:
     from desktop.ui.reader_view import ReaderPane
 
     return ReaderPane(ctx)
 
 
-def _default_sidebar(ctx: AppContext, reader: QWidget) -> QWidget:
+def _default_sidebar(ctx: AppContext, reader: ReadingPane) -> SidePane:
     from desktop.ui.sidebar_view import Sidebar
 
     return Sidebar(ctx, reader)  # type: ignore[arg-type]
@@ -83,8 +75,8 @@ class MainWindow(ImportingMixin, QMainWindow):
         parent: QWidget | None = None,
         *,
         theme: ThemeController | None = None,
-        reader_factory: Callable[[AppContext], QWidget] = _default_reader,
-        sidebar_factory: Callable[[AppContext, QWidget], QWidget] = _default_sidebar,
+        reader_factory: Callable[[AppContext], ReadingPane] = _default_reader,
+        sidebar_factory: Callable[[AppContext, ReadingPane], SidePane] = _default_sidebar,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -105,7 +97,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         self.sidebar = sidebar_factory(ctx, self.reader)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for pane in (self.browse, self.reader, self.sidebar):
+        for pane in (self.browse, as_widget(self.reader), as_widget(self.sidebar)):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         central = QWidget(self)
@@ -130,7 +122,7 @@ class MainWindow(ImportingMixin, QMainWindow):
             open_article=lambda article_id: self.open_article(article_id, None),
             flush=self._flush_reader,
         )
-        self.article_actions.bind(self.reader, self.library_pane.view)
+        self.article_actions.bind(as_widget(self.reader), self.library_pane.view)
         build_menus(self)
         self.hint = self._first_start_hint()
         self._connect_panes()
@@ -147,7 +139,7 @@ class MainWindow(ImportingMixin, QMainWindow):
     def _first_start_hint(self) -> FirstStartHint | None:
         if not first_start(self.ctx.settings):
             return None
-        highlight = getattr(self.reader, "highlight_actions", {}).get("default")
+        highlight = self.reader.highlight_actions.get("default")
         keys = {
             "highlight": highlight,
             "next": self.article_actions.next_action,
@@ -166,26 +158,17 @@ class MainWindow(ImportingMixin, QMainWindow):
         self.notes_pane.note_activated.connect(self.show_note)
         self.notes_pane.message.connect(self.show_status)
         self.browse.currentChanged.connect(self._on_browse_changed)
-        self._connect(self.reader, "article_opened", self._on_article_opened)
-        self._connect(self.reader, "annotations_changed", lambda _id: self._on_notes_changed())
-        self._connect(self.reader, "actors_changed", self.library_pane.refresh)
-        self._connect(self.sidebar, "library_changed", self.library_pane.refresh)
-        revealed = getattr(self.reader, "annotation_revealed", None)
-        activate = getattr(self.sidebar, "activate_annotation", None)
-        if revealed is not None and callable(activate):
-            revealed.connect(activate)
+        self.reader.article_opened.connect(self._on_article_opened)
+        self.reader.annotations_changed.connect(lambda _id: self._on_notes_changed())
+        self.reader.actors_changed.connect(self.library_pane.refresh)
+        self.sidebar.library_changed.connect(self.library_pane.refresh)
+        self.reader.annotation_revealed.connect(self.sidebar.activate_annotation)
         actions = self.article_actions
         actions.states_changed.connect(self._on_states_changed)
         actions.article_removed.connect(self._on_article_removed)
         actions.article_restored.connect(self._on_article_restored)
         actions.message.connect(self.show_status)
         actions.failed.connect(self.show_status)
-
-    @staticmethod
-    def _connect(source: QWidget, name: str, slot: Callable[..., Any]) -> None:
-        signal = getattr(source, name, None)
-        if signal is not None:
-            signal.connect(slot)
 
     def _restore_state(self) -> None:
         settings = self.ctx.settings
@@ -216,21 +199,17 @@ class MainWindow(ImportingMixin, QMainWindow):
 
     def open_article(self, article_id: int, query: str | None = None) -> None:
         """Show an article in the reading pane (search words highlighted when ``query`` is given)."""
-        opener = getattr(self.reader, "open_article", None)
-        if opener is not None:
-            opener(article_id, highlight_query=query)
+        self.reader.open_article(article_id, highlight_query=query)
         self._select_in_library(article_id)
 
     def show_note(self, article_id: int, annotation_id: int) -> None:
         """Open the place of a note: its article, scrolled to the passage, which is selected."""
-        cast(Reading, self.reader).show_annotation(article_id, annotation_id)
+        self.reader.show_annotation(article_id, annotation_id)
         self._select_in_library(article_id)
 
     def _on_article_opened(self, article_id: int) -> None:
         self.ctx.settings.setValue(LAST_ARTICLE_KEY, article_id)
-        set_article = getattr(self.sidebar, "set_article", None)
-        if set_article is not None:
-            set_article(article_id)
+        self.sidebar.set_article(article_id)
         self.library_pane.pin_article(article_id)
         self._select_in_library(article_id)
         self.article_actions.article_opened(article_id)
@@ -239,10 +218,8 @@ class MainWindow(ImportingMixin, QMainWindow):
         """Another program changed the library: refresh the list, sidebar and article where they stand."""
         self.library_pane.refresh(keep_view=True)
         self.notes_pane.refresh()
-        for pane, name in ((self.reader, "reload"), (self.sidebar, "refresh")):
-            method = getattr(pane, name, None)
-            if callable(method):
-                method()
+        self.reader.reload()
+        self.sidebar.refresh()
         self.ctx.tasks.run(lambda _control: self.ctx.refresh_corrections())
 
     def _on_notes_changed(self) -> None:
@@ -253,7 +230,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         self.library_pane.set_states(states)
 
     def _flush_reader(self) -> None:
-        cast(Reading, self.reader).flush_edits()
+        self.reader.flush_edits()
 
     def _on_article_removed(self, article_id: int, instead: int | None) -> None:
         self._on_notes_changed()
@@ -262,10 +239,8 @@ class MainWindow(ImportingMixin, QMainWindow):
         if instead is not None:
             self.open_article(instead, None)
             return
-        cast(Reading, self.reader).close_article()
-        set_article = getattr(self.sidebar, "set_article", None)
-        if set_article is not None:
-            set_article(None)
+        self.reader.close_article()
+        self.sidebar.set_article(None)
         self.article_actions.article_closed()
 
     def _on_article_restored(self, article_id: int) -> None:
@@ -281,14 +256,11 @@ class MainWindow(ImportingMixin, QMainWindow):
 
     def current_article_id(self) -> int | None:
         """The article in the reading pane."""
-        getter = getattr(self.reader, "current_article_id", None)
-        return getter() if getter is not None else None
+        return self.reader.current_article_id()
 
     def find_in_article(self) -> None:
         """Edit ▸ Find in Article: handed to the reading pane."""
-        method = getattr(self.reader, "show_find_bar", None)
-        if callable(method):
-            method()
+        self.reader.show_find_bar()
 
     def focus_search(self) -> None:
         """Edit ▸ Search Library: the articles list's search field."""
@@ -343,7 +315,7 @@ class MainWindow(ImportingMixin, QMainWindow):
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts: every shortcut, read from the window's actions."""
         names = {
-            self.reader: translate("MainWindow", "reading pane"),
+            as_widget(self.reader): translate("MainWindow", "reading pane"),
             self.library_pane.view: translate("MainWindow", "article list"),
         }
         dialog = ShortcutsDialog(collect_shortcuts(self, names), self)
@@ -363,9 +335,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         """Set the reading zoom (remembered)."""
         percent = min(max(int(percent), ZOOM_MIN), ZOOM_MAX)
         self.ctx.settings.setValue(ZOOM_KEY, percent)
-        setter = getattr(self.reader, "set_zoom", None)
-        if callable(setter):
-            setter(percent)
+        self.reader.set_zoom(percent)
 
     def zoom_by(self, step: int) -> None:
         """Zoom in (positive) or out (negative) by ``step`` percent."""
@@ -403,9 +373,7 @@ class MainWindow(ImportingMixin, QMainWindow):
     # ------------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        save = getattr(self.reader, "save_state", None)
-        if callable(save):
-            save()
+        self.reader.save_state()
         if self.hint is not None and self.hint.isVisible():
             self.hint.remember()  # seen once: not shown again
         self.article_actions.article_closed()

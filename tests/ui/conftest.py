@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.types import EntitySpan, EntityType
@@ -61,14 +61,19 @@ class StandInReader(QWidget):
     article_opened = Signal(int)
     actor_selected = Signal(int)
     annotations_changed = Signal(int)
+    actors_changed = Signal()
+    annotation_revealed = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.highlight_actions: dict[str, QAction] = {}
         self.opened: list[tuple[int, str | None]] = []
         self.revealed: list[tuple[int, int]] = []
         self.saved = 0
         self.flushed = 0
+        self.reloaded = 0
+        self.find_bar_shown = 0
         self.zoom = 100
         self._current: int | None = None
         layout = QVBoxLayout(self)
@@ -96,6 +101,12 @@ class StandInReader(QWidget):
     def selected_range(self) -> tuple[int, int] | None:
         return None
 
+    def reload(self) -> None:
+        self.reloaded += 1
+
+    def show_find_bar(self) -> None:
+        self.find_bar_shown += 1
+
     def save_state(self) -> None:
         self.saved += 1
 
@@ -114,6 +125,8 @@ class StandInSidebar(QWidget):
         super().__init__(parent)
         self.article: int | None = None
         self.library_scope = False
+        self.activated: list[int] = []
+        self.refreshed = 0
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Sidebar", self))
 
@@ -122,6 +135,12 @@ class StandInSidebar(QWidget):
 
     def set_scope_library(self, on: bool) -> None:
         self.library_scope = on
+
+    def activate_annotation(self, annotation_id: int) -> None:
+        self.activated.append(annotation_id)
+
+    def refresh(self) -> None:
+        self.refreshed += 1
 
 
 #: Limitations of the offscreen platform plugin, reported as warnings when a window is shown.

@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from typing import Any
 
 import pytest
+from conftest import StandInReader, StandInSidebar
 from PySide6.QtGui import QTextCursor
 from reader_support import (
     TIMEOUT,
@@ -24,7 +25,9 @@ from reader_support import (
 from desktop.ui import reader_view
 from desktop.ui.context import AppContext
 from desktop.ui.palette import annotation_background
+from desktop.ui.panes import ReadingPane, SidePane, as_widget
 from desktop.ui.reader_view import ReaderPane
+from desktop.ui.sidebar_view import Sidebar
 
 
 def _background(reader: ReaderPane, index: int) -> Any:
@@ -116,3 +119,20 @@ def test_a_highlight_of_another_article_leaves_the_shown_one_alone(
     assert reader.detail().annotations == ()  # type: ignore[union-attr]
     assert len(stored_annotations(ctx.library, other)) == 1
     assert counted == {"load": 0, "build": 0}
+
+
+def test_real_and_stand_in_panes_have_the_interface_the_window_calls(qtbot: Any, ctx: AppContext) -> None:
+    reader = make_reader(qtbot, ctx, show=False)
+    sidebar = Sidebar(ctx, reader)
+    qtbot.addWidget(sidebar)
+    stand_in = StandInReader(ctx)
+    qtbot.addWidget(stand_in)
+    stand_in_side = StandInSidebar(ctx, stand_in)
+    qtbot.addWidget(stand_in_side)
+    for pane in (reader, stand_in):
+        assert isinstance(pane, ReadingPane) and not isinstance(pane, SidePane)
+    for side in (sidebar, stand_in_side):
+        assert isinstance(side, SidePane)
+    assert as_widget(reader) is reader
+    with pytest.raises(TypeError):
+        as_widget(object())  # type: ignore[arg-type]
