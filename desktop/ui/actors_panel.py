@@ -24,8 +24,8 @@ from desktop.core.errors import message_of
 from desktop.core.types import ENTITY_TYPES
 from desktop.services import corrections
 from desktop.services.dto import ActorRow
-from desktop.services.merge_candidates import MergeCandidate, merge_candidates
-from desktop.services.queries import list_actors
+from desktop.services.merge_candidates import MergeCandidate
+from desktop.services.window_reads import actors_of, merge_choices
 from desktop.ui.actor_dialogs import MergeDialog, NameDialog
 from desktop.ui.actors_model import ActorTreeModel
 from desktop.ui.context import AppContext
@@ -159,8 +159,7 @@ class ActorsPanel(QWidget):
         library = self.ctx.library
 
         def work(_control: object) -> list[ActorRow]:
-            with library.read_session() as session:
-                return list_actors(session, None)
+            return actors_of(library, None)
 
         def done(actors: list[ActorRow]) -> None:
             if self._library_scope:
@@ -274,8 +273,7 @@ class ActorsPanel(QWidget):
         library, actor_id = self.ctx.library, actor.id
 
         def work(_control: object) -> tuple[ActorRow, list[MergeCandidate]]:
-            with library.read_session() as session:
-                return merge_candidates(session, actor_id)
+            return merge_choices(library, actor_id)
 
         def choose(result: tuple[ActorRow, list[MergeCandidate]]) -> None:
             source, candidates = result

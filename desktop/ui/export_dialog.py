@@ -32,9 +32,9 @@ from desktop.core.errors import message_of
 from desktop.core.filenames import safe_filename, write_new_file
 from desktop.core.vault import VaultReport
 from desktop.services import exporting
-from desktop.services.library_filters import actor_choices, tags_in_use
 from desktop.services.vault_export import export_vault
 from desktop.services.w3c_notes import export_w3c
+from desktop.services.window_reads import tags_and_actor_names
 from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages
 from desktop.ui.i18n import translate
@@ -219,9 +219,7 @@ class ExportDialog(QDialog):
         library = self._ctx.library
 
         def load(control: TaskControl) -> tuple[list[str], list[str]]:
-            with library.read_session() as session:
-                names = list(dict.fromkeys(a.name for a in actor_choices(session)))
-                return tags_in_use(session), names
+            return tags_and_actor_names(library)
 
         self._ctx.tasks.run(load, self._fill, lambda _e: None)
 

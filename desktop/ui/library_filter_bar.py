@@ -11,14 +11,12 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.core.errors import message_of
-from desktop.services.authors import authors_in_use
 from desktop.services.library_filters import (
     STATE_VIEWS,
     ActorChoice,
     LibraryFilter,
-    actor_suggestions,
-    tags_in_use,
 )
+from desktop.services.window_reads import filter_choices, matching_actors
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Labels, plural, translate
 from desktop.ui.palette import ENTITY_SINGULAR
@@ -174,12 +172,7 @@ class FilterBar(QWidget):
         include = chosen if isinstance(chosen, int) else None
 
         def load(control: TaskControl) -> Choices:
-            with library.read_session() as session:
-                return (
-                    tags_in_use(session),
-                    actor_suggestions(session, include=include),
-                    authors_in_use(session),
-                )
+            return filter_choices(library, include)
 
         self._ctx.tasks.run(load, self._fill, self._on_error, key=f"library-choices-{id(self)}")
 
@@ -254,8 +247,7 @@ class FilterBar(QWidget):
         library = self._ctx.library
 
         def load(control: TaskControl) -> list[ActorChoice]:
-            with library.read_session() as session:
-                return actor_suggestions(session, text)
+            return matching_actors(library, text)
 
         def done(actors: list[ActorChoice]) -> None:
             if self.actor_combo.currentText().strip() == text:

@@ -18,14 +18,11 @@ from desktop.services.article_pages import (
     SEARCH_LIMIT,
     ArticleQuery,
     SortKey,
-    article_page,
-    count_articles,
-    library_size,
-    search_page,
 )
 from desktop.services.dto import ArticlePage, ArticleRow, ReadingState, SearchPage
 from desktop.services.library import Library
 from desktop.services.library_filters import in_state_view
+from desktop.services.window_reads import list_page, listed_count
 from desktop.ui.library_model import DATE, LANGUAGE, NOTES, SOURCE, TITLE, ArticleListModel
 from desktop.ui.tasks import TaskControl, TaskRunner
 
@@ -134,13 +131,7 @@ class PagedArticleModel(ArticleListModel):
         search_limit = self._search_limit
 
         def load(control: TaskControl) -> tuple[ArticlePage | SearchPage, int]:
-            with library.read_session() as session:
-                page: ArticlePage | SearchPage
-                if query.search:
-                    page = search_page(session, query, search_limit)
-                else:
-                    page = article_page(session, query, offset, limit)
-                return page, library_size(session) if replace else -1
+            return list_page(library, query, offset, limit, search_limit, with_size=replace)
 
         def done(result: tuple[ArticlePage | SearchPage, int]) -> None:
             if result[1] >= 0:
@@ -169,8 +160,7 @@ class PagedArticleModel(ArticleListModel):
             return
 
         def count(control: TaskControl) -> int:
-            with library.read_session() as session:
-                return count_articles(session, query)
+            return listed_count(library, query)
 
         def done(total: int) -> None:
             if generation == self._generation:

@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import message_of
 from desktop.core.filenames import safe_filename, write_new_file
-from desktop.services.authors import authors_in_use
 from desktop.services.dto import NoteRow
-from desktop.services.library_filters import actor_choices, tags_in_use
 from desktop.services.notes_query import NotesFilter, describe, export_notes, query_notes
-from desktop.services.queries import list_articles
+from desktop.services.window_reads import note_choices
 from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages
 from desktop.ui.i18n import plural, translate
@@ -48,18 +46,7 @@ NOTHING_MATCHES = QT_TRANSLATE_NOOP("NotesView", "No note matches these filters.
 
 def load_choices(ctx: AppContext) -> NoteChoices:
     """Tags in use, actors, the articles that have notes and the authors (runs off the GUI thread)."""
-    with ctx.library.read_session() as session:
-        actors = [(a.id, a.name) for a in actor_choices(session)]
-        articles = sorted(
-            ((a.id, a.title) for a in list_articles(session) if a.annotations),
-            key=lambda item: item[1].casefold(),
-        )
-        return NoteChoices(
-            tuple(tags_in_use(session)),
-            tuple(actors),
-            tuple(articles),
-            tuple(authors_in_use(session, notes_only=True)),
-        )
+    return NoteChoices(*note_choices(ctx.library))
 
 
 class NotesPane(QWidget):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 from desktop.core.errors import message_of
 from desktop.core.types import ENTITY_TYPES
 from desktop.services.dto import ActorRow, ArticleDetail
-from desktop.services.queries import article_detail, list_actors
+from desktop.services.window_reads import article_with_actors
 from desktop.ui.context import AppContext
 from desktop.ui.find_bar import FindBar
 from desktop.ui.i18n import translate
@@ -283,8 +283,7 @@ class ReaderPane(SelectionEditing, QWidget):
         self._loading = True
 
         def work(_control: object) -> tuple[ArticleDetail, list[ActorRow]]:
-            with library.read_session() as session:
-                return article_detail(session, article_id), list_actors(session, article_id)
+            return article_with_actors(library, article_id)
 
         self.ctx.tasks.run(
             work,

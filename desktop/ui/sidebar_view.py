@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListView, QSplitter, QTab
 
 from desktop.core.errors import message_of
 from desktop.services.dto import ActorRow, AnnotationRow
-from desktop.services.queries import annotation_rows, list_actors
+from desktop.services.window_reads import annotations_with_actors
 from desktop.ui.actors_panel import ActorsPanel
 from desktop.ui.anchor_actions import AnchorActions
 from desktop.ui.annotation_editor import AnnotationEditor
@@ -122,8 +122,7 @@ class Sidebar(QWidget):
         library = self.ctx.library
 
         def work(_control: object) -> tuple[list[AnnotationRow], list[ActorRow]]:
-            with library.read_session() as session:
-                return annotation_rows(session, article_id), list_actors(session, article_id)
+            return annotations_with_actors(library, article_id)
 
         self.ctx.tasks.run(
             work, lambda r: self._show(article_id, *r), self._load_failed, key=f"sidebar-{id(self)}"

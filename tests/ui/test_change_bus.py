@@ -42,7 +42,7 @@ def _background(reader: ReaderPane, index: int) -> Any:
 def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """How often the reading pane loads an article and builds its document."""
     calls = {"load": 0, "build": 0}
-    load, build = reader_view.article_detail, reader_view.build_document
+    load, build = reader_view.article_with_actors, reader_view.build_document
 
     def counting_load(*args: Any, **kwargs: Any) -> Any:
         calls["load"] += 1
@@ -52,7 +52,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         calls["build"] += 1
         return build(*args, **kwargs)
 
-    monkeypatch.setattr(reader_view, "article_detail", counting_load)
+    monkeypatch.setattr(reader_view, "article_with_actors", counting_load)
     monkeypatch.setattr(reader_view, "build_document", counting_build)
     return calls
 

@@ -1,0 +1,103 @@
+"""What the window reads: each function opens one short read session and returns plain data.
+
+The window never holds a session; it runs these off the GUI thread (``ctx.tasks.run``) and gets
+data objects back (desktop/services/dto.py), so what it shows cannot reach back into the database.
+"""
+
+from __future__ import annotations
+
+from desktop.services.article_pages import (
+    ArticleQuery,
+    article_page,
+    count_articles,
+    library_size,
+    search_page,
+)
+from desktop.services.authors import authors_in_use
+from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticlePage, SearchPage
+from desktop.services.library import Library
+from desktop.services.library_filters import ActorChoice, actor_choices, actor_suggestions, tags_in_use
+from desktop.services.merge_candidates import MergeCandidate, merge_candidates
+from desktop.services.queries import annotation_rows, article_detail, list_actors, list_articles
+
+Named = tuple[tuple[int, str], ...]
+
+
+def article_with_actors(library: Library, article_id: int) -> tuple[ArticleDetail, list[ActorRow]]:
+    """An article as the reading pane shows it, and its actors (most mentioned first)."""
+    with library.read_session() as session:
+        return article_detail(session, article_id), list_actors(session, article_id)
+
+
+def annotations_with_actors(library: Library, article_id: int) -> tuple[list[AnnotationRow], list[ActorRow]]:
+    """An article's annotations in document order, and its actors."""
+    with library.read_session() as session:
+        return annotation_rows(session, article_id), list_actors(session, article_id)
+
+
+def actors_of(library: Library, article_id: int | None) -> list[ActorRow]:
+    """The actors of one article, or of the whole library (None), most mentioned first."""
+    with library.read_session() as session:
+        return list_actors(session, article_id)
+
+
+def merge_choices(library: Library, actor_id: int) -> tuple[ActorRow, list[MergeCandidate]]:
+    """An actor and the actors it could be merged into, most plausible first."""
+    with library.read_session() as session:
+        return merge_candidates(session, actor_id)
+
+
+def tags_and_actor_names(library: Library) -> tuple[list[str], list[str]]:
+    """Tags in use and the distinct names of mentioned actors (the export dialog's choices)."""
+    with library.read_session() as session:
+        return tags_in_use(session), list(dict.fromkeys(a.name for a in actor_choices(session)))
+
+
+def note_choices(library: Library) -> tuple[tuple[str, ...], Named, Named, tuple[str, ...]]:
+    """Tags in use, actors (id, name), the articles that have notes (id, title, by title) and the
+    names that wrote notes."""
+    with library.read_session() as session:
+        actors = tuple((a.id, a.name) for a in actor_choices(session))
+        articles = tuple(
+            sorted(
+                ((a.id, a.title) for a in list_articles(session) if a.annotations),
+                key=lambda item: item[1].casefold(),
+            )
+        )
+        authors = tuple(authors_in_use(session, notes_only=True))
+        return tuple(tags_in_use(session)), actors, articles, authors
+
+
+def filter_choices(
+    library: Library, include: int | None = None
+) -> tuple[list[str], list[ActorChoice], list[str]]:
+    """Tags in use, the most mentioned actors (with actor ``include`` among them) and the names
+    recorded with the library's work."""
+    with library.read_session() as session:
+        return tags_in_use(session), actor_suggestions(session, include=include), authors_in_use(session)
+
+
+def matching_actors(library: Library, text: str) -> list[ActorChoice]:
+    """Actors whose names contain ``text``."""
+    with library.read_session() as session:
+        return actor_suggestions(session, text)
+
+
+def list_page(
+    library: Library, query: ArticleQuery, offset: int, limit: int, search_limit: int, *, with_size: bool
+) -> tuple[ArticlePage | SearchPage, int]:
+    """A page of the article list (the best ``search_limit`` hits when ``query`` searches), and the
+    library's size when ``with_size`` (else -1)."""
+    with library.read_session() as session:
+        page: ArticlePage | SearchPage
+        if query.search:
+            page = search_page(session, query, search_limit)
+        else:
+            page = article_page(session, query, offset, limit)
+        return page, library_size(session) if with_size else -1
+
+
+def listed_count(library: Library, query: ArticleQuery) -> int:
+    """How many articles ``query`` lists (search aside)."""
+    with library.read_session() as session:
+        return count_articles(session, query)
