@@ -141,7 +141,7 @@ class PagedArticleModel(ArticleListModel):
 
         key = self._key if replace else f"{self._key}-more"
         if replace:
-            self._tasks.run(lambda _c: None, key=f"{self._key}-more")  # a page of the old query is moot
+            self._tasks.cancel(f"{self._key}-more")  # a page of the old query is moot
         self._tasks.run(load, done, self._failed(generation), key=key)
 
     def _failed(self, generation: int) -> Callable[[BaseException], None]:

@@ -166,6 +166,12 @@ class TaskRunner(QObject):
         self._pool.start(_Runnable(fn, signals, control))
         return handle
 
+    def cancel(self, key: str) -> None:
+        """Cancel the task started under ``key``: its result is not delivered (nothing if none runs)."""
+        handle = self._by_key.pop(key, None)
+        if handle is not None:
+            handle.cancel()
+
     def _finish(self, signals: _Signals, handle: TaskHandle, key: str | None) -> None:
         handle.done = True
         self._live.pop(signals, None)
