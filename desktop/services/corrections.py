@@ -7,7 +7,7 @@ its names in later articles, and automatic linking never renames it again) or, f
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.names import match_key
@@ -211,9 +211,3 @@ def _add_occurrences(session: Session, actor_id: int, surface: str, kind: str) -
             session.execute(insert(Mention), rows)
             touched.add(article_id)
     return touched
-
-
-def actor_count(library: Library) -> int:
-    """Number of actors in the library."""
-    with library.read_session() as session:
-        return int(session.scalar(select(func.count(Actor.id))) or 0)

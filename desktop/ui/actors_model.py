@@ -102,10 +102,6 @@ class ActorTreeModel(QAbstractItemModel):
                     return self.createIndex(row, column, group_row + 1)
         return QModelIndex()
 
-    def group_indexes(self) -> list[QModelIndex]:
-        """The group rows (to expand them)."""
-        return [self.index(row, 0) for row in range(len(self._groups))]
-
     # --- QAbstractItemModel ----------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not self.hasIndex(row, column, parent):

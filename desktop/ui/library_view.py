@@ -7,7 +7,6 @@ thread, a page at a time; the pane turns the widgets' state into an :class:`Arti
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
@@ -245,10 +244,6 @@ class LibraryPane(QWidget):
     def set_filter(self, flt: LibraryFilter) -> None:
         """Apply ``flt`` (shown in the filter widgets)."""
         self.filters.set_filter(flt)
-
-    def set_actor_filter(self, actor_id: int | None) -> None:
-        """Show only articles mentioning this actor (None: any actor)."""
-        self.set_filter(replace(self._filter, actor_id=actor_id))
 
     def current_filter(self) -> LibraryFilter:
         """The filter in effect."""

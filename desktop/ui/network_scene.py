@@ -37,11 +37,6 @@ def node_radius(mentions: int) -> float:
     return 5.0 + 3.2 * math.sqrt(max(0, mentions))
 
 
-def edge_width(sentences: int) -> float:
-    """Pen width of an edge of ``sentences`` shared sentences."""
-    return EDGE_WIDTHS[min(max(sentences, 1), len(EDGE_WIDTHS)) - 1]
-
-
 def labelled(nodes: tuple[NetworkNode, ...]) -> set[int]:
     """Ids of the nodes that get a label: all in a small network, else the most mentioned ones."""
     if len(nodes) <= LABEL_ALL:

@@ -115,10 +115,6 @@ class ReaderToolbar(QWidget):
         self.setMinimumWidth(0)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
-    def is_compact(self) -> bool:
-        """True while the legend shows only its swatches."""
-        return self._compact
-
     def _measure_full_width(self) -> int:
         """Width the bar needs with every label shown."""
         compact = self._compact

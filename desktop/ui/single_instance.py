@@ -79,10 +79,6 @@ class SingleInstance(QObject):
         self._server = server
         return True
 
-    def is_listening(self) -> bool:
-        """True while the server accepts messages."""
-        return self._server is not None and self._server.isListening()
-
     def close(self) -> None:
         """Stop listening and release the lock."""
         if self._server is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -58,7 +57,6 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(self._control)
         except BaseException as error:  # delivered to the GUI thread, never lost
-            error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self._signals.failed.emit(error)
         else:
             self._signals.finished.emit(result)

@@ -10,9 +10,9 @@ snapshots (see services/snapshots.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
@@ -36,13 +36,6 @@ if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 NOTE_EDIT_ID = 7301  # QUndoCommand.id() of note edits: consecutive edits of one note merge
-
-
-class CommandOwner(Protocol):
-    """What a queued command needs of its controller: the write queue and a place for errors."""
-
-    queue: WriteQueue
-    failed: SignalInstance
 
 
 class QueuedCommand(QUndoCommand):

@@ -216,15 +216,3 @@ def default_gazetteer() -> Gazetteer:
         if _default is None:
             _default = Gazetteer.load(default_gazetteer_dir())
         return _default
-
-
-class PlaceRecognizer:
-    """The weak, harmless fallback for languages without a model: well-known places only."""
-
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
-        self._gazetteer = gazetteer
-
-    def recognize(self, text: str, language: str) -> list[EntitySpan]:
-        """Strong place names found in the text."""
-        gazetteer = self._gazetteer or default_gazetteer()
-        return gazetteer.place_spans(text, language)

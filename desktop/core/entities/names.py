@@ -9,7 +9,6 @@ which inflected variants of one name meet ("Europäischen Rates" and
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from desktop.core.textfold import fold
 
@@ -178,8 +177,3 @@ def strip_german_genitive(name: str) -> str:
     if name.endswith("s") and len(name) > 3 and not name.endswith(("ss", "ß")):
         return name[:-1]
     return name
-
-
-def nfc(text: str) -> str:
-    """NFC-normalise a string."""
-    return unicodedata.normalize("NFC", text)

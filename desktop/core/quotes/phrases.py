@@ -64,10 +64,6 @@ def _is_capitalised(token: Token, text: str) -> bool:
     return text[token.start].isupper() or text[token.start].isdigit()
 
 
-def _is_lower_word(token: Token, text: str) -> bool:
-    return text[token.start].islower()
-
-
 def _german_adjective(token: Token, clause: Clause) -> bool:
     low, lex = token.low, clause.lex
     return (
