@@ -149,7 +149,7 @@ class AnalysisViews(QObject):
             reader.actor_selected.connect(self._actor_selected)
             reader.actors_changed.connect(self.library_changed)
             reader.annotations_changed.connect(lambda _id: self.library_changed())
-            reader.analysis_edits.quotes_changed.connect(lambda _summary: self.library_changed())
+            reader.analysis_edits.quotes_changed.connect(self._quotes_changed)
             reader.analysis_edits.article_changed.connect(self._article_details_changed)
             reader.article_opened.connect(lambda _id: self._update_context())
             reader.add_menu_hook(self._extend_text_menu)
@@ -244,6 +244,10 @@ class AnalysisViews(QObject):
             self._dossier.refresh()
         if self._network is not None:
             self._network.refresh()
+
+    def _quotes_changed(self, _summary: object) -> None:
+        """A quote correction (a method, not a lambda: the window's edit controller outlives this view)."""
+        self.library_changed()
 
     def _article_details_changed(self, _summary: object) -> None:
         self.window.library_pane.refresh(keep_view=True)
