@@ -100,3 +100,16 @@ def test_no_machine_paths_in_the_repository() -> None:
             if pattern.search(text):
                 offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+def test_one_home_for_the_user_facing_message() -> None:
+    """Typed errors derive from desktop.core.errors.UserError; nobody copies it or guesses ``.message``."""
+    copies = re.compile(r"self\.message = message|getattr\(\w+, [\"']message[\"']")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != PACKAGE / "core" / "errors.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if copies.search(line)
+    ]
+    assert offenders == []

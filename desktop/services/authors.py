@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import UserError
 from desktop.core.identity import ENV_VAR, clean_user_name, current_user
 from desktop.services.color_meanings import read_setting, settings_path
 from desktop.storage.db import Library
@@ -22,12 +23,8 @@ from desktop.storage.models import Annotation, Article, EntityRejection, QuoteCo
 SETTINGS_SECTION, SETTINGS_KEY = "team", "user_name"
 
 
-class UserNameError(ValueError):
+class UserNameError(UserError, ValueError):
     """A user name that is empty once cleaned (only spaces or control characters)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def default_user_name() -> str:
