@@ -261,13 +261,11 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
     languages = library_languages(session)
     matcher = Matcher(parsed, languages)
     if _dialect_name(session) == "postgresql":
-        hits = []
-        for article_id, title, headline, rank, exact, head, tail in search_pg.search(
-            session, parsed, languages, limit, max(limit, RANK_CANDIDATES)
-        ):
-            snippet, spans = search_pg.headline_snippet(headline, head, tail)
-            hits.append(SearchHit(article_id, title, snippet, float(rank), bool(exact), spans))
-        return hits
+        found = search_pg.search(session, parsed, languages, limit, max(limit, RANK_CANDIDATES))
+        return [
+            _hit(int(article_id), title, make_snippet(text, matcher), float(rank), bool(exact))
+            for article_id, title, rank, exact, text in found
+        ]
     if _dialect_name(session) != "sqlite":
         return _scan_search(session, parsed, matcher, limit)
     # Rank on the index alone (no article text carried through the sort), then read the page's

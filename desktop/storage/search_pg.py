@@ -1,5 +1,5 @@
-"""Full-text search on PostgreSQL: ``articles_fts`` (migration 0007) queried with tsquery, ranked, with
-``ts_headline`` snippets. The query syntax is :mod:`desktop.core.query`'s, as on SQLite.
+"""Full-text search on PostgreSQL: ``articles_fts`` (migration 0007) queried with tsquery and ranked; the
+snippets are made in Python as on SQLite. The query syntax is :mod:`desktop.core.query`'s, as on SQLite.
 
 Every searched word reaches the database only as a bound parameter (``plainto_tsquery``, or
 ``quote_literal`` before ``:*`` for a prefix), never as tsquery syntax. A term matches when one of its
@@ -9,7 +9,8 @@ in one of the library's configurations occurs in the article language's ``stems`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection
@@ -21,9 +22,6 @@ from desktop.core.query import Query, Term, term_stems
 EXACT_CONFIG = "briefing_simple"
 #: Text-search configuration per article language (others: unaccented words, no stems).
 CONFIGS = {"de": "briefing_de", "en": "briefing_en"}
-_START, _STOP = "\ue000", "\ue001"  # private-use marks around highlighted words, removed again
-HEADLINE_OPTIONS = f'StartSel="{_START}", StopSel="{_STOP}", MaxWords=22, MinWords=17, ShortWord=2'
-ELLIPSIS = "…"
 
 
 def config_of(language: str | None) -> str:
@@ -90,8 +88,7 @@ def _any(parts: Sequence[str]) -> str:
 def search(
     session: Session, query: Query, languages: Iterable[str], limit: int, candidates: int | None = None
 ) -> list[tuple[Any, ...]]:
-    """The best ``limit`` articles matching ``query``: (id, title, headline, rank, exact, start, end) rows,
-    start and end being the first and last characters of the text.
+    """The best ``limit`` articles matching ``query``: (id, title, rank, exact, text) rows, best first.
 
     ``candidates``: when more articles match, only the newest ``candidates`` of them are ranked (as on
     SQLite, so that both engines give the same hits and a common word costs what a rare one does).
@@ -116,52 +113,38 @@ def search(
     rank = f"ts_rank(f.exact, {_any(exact_all)})"
     if stems_all:
         rank += f" + ts_rank(f.stems, {_any(stems_all)})"
-    highlight = _any(
-        [b.exact(term, "h.config") for term in query.terms()]
-        + [
-            f"plainto_tsquery(h.config, {b.bind(stem)})"
-            for term in query.terms()
-            for stem in term_stems(term, languages)
-        ]
-    )
     where = " AND ".join(conditions)
-    if candidates is not None:  # the smallest id among the newest matches (0 when fewer match)
-        where += (
-            " AND f.article_id >= coalesce((SELECT f.article_id FROM articles_fts AS f "
-            f"WHERE {where} ORDER BY f.article_id DESC OFFSET :skip LIMIT 1), 0)"
-        )
-        b.params["skip"] = max(candidates, 1) - 1
+    bound = ""
+    if candidates is not None:  # only the newest matches are ranked
+        bound = " LIMIT :candidates"
+        b.params["candidates"] = max(candidates, 1)
+    # The matches are taken from the GIN indexes once (materialised), then only they are ranked, and
+    # only the best ``limit`` articles' texts are read (for their snippets, made as on SQLite).
     statement = (
-        "SELECT h.id, h.title, ts_headline(h.config, translate(h.text, :marks, ''), "
-        f"{highlight}, :options) AS headline, h.rank, h.exact, left(h.text, 400), right(h.text, 400) FROM ("
-        f"SELECT a.id, a.title, a.text, f.config, {rank} AS rank, "
+        f"WITH m AS MATERIALIZED (SELECT f.article_id FROM articles_fts AS f WHERE {where} "
+        f"ORDER BY f.article_id DESC{bound}) "
+        "SELECT h.id, h.title, h.rank, h.exact, t.text FROM ("
+        f"SELECT a.id, a.title, f.config, {rank} AS rank, "
         f"({' AND '.join(exact_conditions)}) AS exact "
-        f"FROM articles_fts AS f JOIN articles AS a ON a.id = f.article_id WHERE {where} "
-        "ORDER BY exact DESC, rank DESC, a.id LIMIT :limit) AS h ORDER BY h.exact DESC, h.rank DESC, h.id"
+        "FROM m JOIN articles_fts AS f ON f.article_id = m.article_id "
+        "JOIN articles AS a ON a.id = m.article_id "
+        "ORDER BY exact DESC, rank DESC, a.id LIMIT :limit) AS h JOIN articles AS t ON t.id = h.id "
+        "ORDER BY h.exact DESC, h.rank DESC, h.id"
     )
-    params = {**b.params, "marks": _START + _STOP, "options": HEADLINE_OPTIONS, "limit": limit}
-    return [tuple(row) for row in session.execute(sql(statement), params)]
+    params = {**b.params, "limit": limit}
+    with _index_scans(session):
+        return [tuple(row) for row in session.execute(sql(statement), params)]
 
 
-def headline_snippet(headline: str, head: str, tail: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The headline as plain text (… where the article goes on: it does not begin like ``head``, the
-    text's start, or end like ``tail``) and the highlighted spans in it."""
-    clean: list[str] = []
-    spans: list[tuple[int, int]] = []
-    position, start = 0, -1
-    for char in " ".join(headline.split()):
-        if char == _START:
-            start = position
-        elif char == _STOP:
-            if start >= 0 and position > start:
-                spans.append((start, position))
-            start = -1
-        else:
-            clean.append(char)
-            position += 1
-    body = "".join(clean)
-    first, last = " ".join(head.split()), " ".join(tail.split())
-    prefix = "" if first.startswith(body[: len(first)]) else f"{ELLIPSIS} "
-    suffix = "" if last.endswith(body[-len(last) :]) else f" {ELLIPSIS}"
-    shift = len(prefix)
-    return prefix + body + suffix, tuple((a + shift, b + shift) for a, b in spans)
+@contextmanager
+def _index_scans(session: Session) -> Iterator[None]:
+    """Matches through the GIN indexes: the planner does not count the cost of reading the word vectors
+    (kept out of line), so it would test every article's vectors one by one, or walk the articles in id
+    order, instead. Bitmap scans only, for this statement; the settings are restored after it."""
+    names = ("enable_seqscan", "enable_indexscan")
+    before = [session.execute(sql(f"SELECT current_setting('{name}')")).scalar_one() for name in names]
+    for name in names:
+        session.execute(sql(f"SELECT set_config('{name}', 'off', true)"))
+    yield  # on an error the transaction is rolled back, and the local settings with it
+    for name, value in zip(names, before, strict=True):
+        session.execute(sql(f"SELECT set_config('{name}', :value, true)"), {"value": value})
