@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -198,6 +199,14 @@ def list_actors(session: Session, article_id: int | None = None) -> list[ActorRo
             .order_by(counts_sq.c.mentions.desc(), code_point_order(Actor.name))
         )
     )
+    return decorated_actor_rows(session, rows, article_id)
+
+
+def decorated_actor_rows(
+    session: Session, rows: Sequence[Sequence[Any]], article_id: int | None
+) -> list[ActorRow]:
+    """ActorRows of (id, name, type, confirmed, mentions, articles) rows with their aliases and
+    roles (the roles in ``article_id``, or in any article for None), read for these actors only."""
     ids = [r[0] for r in rows]
     aliases: dict[int, list[str]] = defaultdict(list)
     roles: dict[int, list[str]] = defaultdict(list)

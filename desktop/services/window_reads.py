@@ -6,6 +6,7 @@ data objects back (desktop/services/dto.py), so what it shows cannot reach back 
 
 from __future__ import annotations
 
+from desktop.services.actor_pages import ACTOR_PAGE, ActorGroup, actor_page, first_pages
 from desktop.services.article_pages import (
     ArticleQuery,
     article_page,
@@ -39,6 +40,20 @@ def actors_of(library: Library, article_id: int | None) -> list[ActorRow]:
     """The actors of one article, or of the whole library (None), most mentioned first."""
     with library.read_session() as session:
         return list_actors(session, article_id)
+
+
+def library_actors_first(
+    library: Library, text: str = ""
+) -> tuple[list[ActorGroup], dict[str, list[ActorRow]]]:
+    """The library's actors by type (names containing ``text``): totals and the first page of each."""
+    with library.read_session() as session:
+        return first_pages(session, text)
+
+
+def library_actors_more(library: Library, kind: str, offset: int, text: str = "") -> list[ActorRow]:
+    """The next page of the library's actors of type ``kind`` (names containing ``text``)."""
+    with library.read_session() as session:
+        return actor_page(session, kind, offset, ACTOR_PAGE, text)
 
 
 def merge_choices(library: Library, actor_id: int) -> tuple[ActorRow, list[MergeCandidate]]:

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from desktop.core.textfold import fold
 from desktop.core.types import ENTITY_TYPES
+from desktop.services.actor_pages import ActorGroup
 from desktop.services.dto import ActorRow
 from desktop.ui.i18n import LabelList, translate
 from desktop.ui.palette import ENTITY_LABELS, ENTITY_SINGULAR, entity_color
@@ -43,29 +51,84 @@ def actor_tooltip(actor: ActorRow) -> str:
 
 
 class ActorTreeModel(QAbstractItemModel):
-    """Two levels: People / Organisations / Places / Other, then their actors (most mentioned first)."""
+    """Two levels: People / Organisations / Places / Other, then their actors (most mentioned first).
+
+    Two ways to fill it: :meth:`set_actors` with every actor (one article's; filtered here), or
+    :meth:`set_library_page` with the library's totals per type and a first page of each type
+    (ranked and filtered by the library), after which scrolling asks for more through
+    ``more_wanted`` and :meth:`add_actors` appends them.
+    """
+
+    more_wanted = Signal(str, int, int)  # type, offset, generation: the next page of a paged group
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[ActorRow] = []
         self._filter = ""
         self._groups: list[tuple[str, list[ActorRow]]] = []
+        self._totals: dict[str, ActorGroup] = {}  # paged: the library's totals per type
+        self._pending: set[str] = set()  # paged: types whose next page was asked for
+        self._generation = 0
 
     # --- content -------------------------------------------------------------------------------
     def set_actors(self, actors: list[ActorRow]) -> None:
-        """Replace the actors shown."""
+        """Replace the actors shown (all of them: the model filters them itself)."""
         self.beginResetModel()
         self._all = list(actors)
+        self._totals = {}
+        self._new_generation()
         self._regroup()
         self.endResetModel()
 
+    def set_library_page(self, groups: list[ActorGroup], pages: dict[str, list[ActorRow]]) -> None:
+        """Show the library's groups (already filtered) with the first page of each; more on scroll."""
+        self.beginResetModel()
+        self._totals = {g.type: g for g in groups}
+        self._new_generation()
+        self._groups = [(t, list(pages.get(t, []))) for t in ENTITY_TYPES if t in self._totals]
+        self._all = [a for _t, rows in self._groups for a in rows]
+        self.endResetModel()
+
+    def paged(self) -> bool:
+        """True while the library's actors are shown a page at a time."""
+        return bool(self._totals)
+
+    def generation(self) -> int:
+        """Changes whenever the content is replaced (pages asked for earlier no longer fit)."""
+        return self._generation
+
+    def add_actors(self, kind: str, offset: int, generation: int, actors: list[ActorRow]) -> None:
+        """Append a page of type ``kind`` asked for by ``more_wanted`` (ignored when stale)."""
+        self._pending.discard(kind)
+        row = next((r for r, (t, _rows) in enumerate(self._groups) if t == kind), -1)
+        if generation != self._generation or row < 0 or offset != len(self._groups[row][1]) or not actors:
+            return
+        rows = self._groups[row][1]
+        known = {a.id for a in rows}
+        fresh = [a for a in actors if a.id not in known]
+        if not fresh:
+            return
+        self.beginInsertRows(self.index(row, 0), len(rows), len(rows) + len(fresh) - 1)
+        rows.extend(fresh)
+        self._all.extend(fresh)
+        self.endInsertRows()
+
+    def _new_generation(self) -> None:
+        self._generation += 1
+        self._pending.clear()
+
     def set_filter(self, text: str) -> None:
-        """Show only actors whose name or other names contain ``text`` (case/accent-insensitive)."""
+        """Show only actors whose name or other names contain ``text`` (case/accent-insensitive).
+
+        While paged, the library filters (the text comes back through :meth:`set_library_page`).
+        """
         folded = fold(text.strip())
         if folded == self._filter:
             return
-        self.beginResetModel()
         self._filter = folded
+        if self.paged():
+            return
+        self.beginResetModel()
         self._regroup()
         self.endResetModel()
 
@@ -82,7 +145,7 @@ class ActorTreeModel(QAbstractItemModel):
         self._groups = [(t, rows) for t, rows in by_type.items() if rows]
 
     def actors(self) -> list[ActorRow]:
-        """Every actor given (also those hidden by the filter)."""
+        """Every actor given (also those hidden by the filter; while paged, the pages read so far)."""
         return list(self._all)
 
     def actor(self, index: Index) -> ActorRow | None:
@@ -122,6 +185,27 @@ class ActorTreeModel(QAbstractItemModel):
             return len(self._groups[parent.row()][1])
         return 0
 
+    def canFetchMore(self, parent: Index) -> bool:
+        kind = self._paged_kind(parent)
+        if kind is None or kind in self._pending:
+            return False
+        return len(self._groups[parent.row()][1]) < self._totals[kind].actors
+
+    def fetchMore(self, parent: Index) -> None:
+        if self.canFetchMore(parent):
+            kind = self._groups[parent.row()][0]
+            self._pending.add(kind)
+            self.more_wanted.emit(kind, len(self._groups[parent.row()][1]), self._generation)
+
+    def _paged_kind(self, parent: Index) -> str | None:
+        """The type of a group row of a paged model (None for anything else)."""
+        if not self._totals or not parent.isValid() or parent.internalId() != _GROUP or parent.column() != 0:
+            return None
+        if not 0 <= parent.row() < len(self._groups):
+            return None
+        kind = self._groups[parent.row()][0]
+        return kind if kind in self._totals else None
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(COLUMNS)
 
@@ -147,10 +231,11 @@ class ActorTreeModel(QAbstractItemModel):
                 return None
             kind, rows = self._groups[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
+                total = self._totals.get(kind)
                 if column == 0:
-                    return f"{ENTITY_LABELS.get(kind, kind)} ({len(rows)})"
+                    return f"{ENTITY_LABELS.get(kind, kind)} ({total.actors if total else len(rows)})"
                 if column == 1:
-                    return str(sum(a.mentions for a in rows))
+                    return str(total.mentions if total else sum(a.mentions for a in rows))
                 return None
             if role == Qt.ItemDataRole.DecorationRole and column == 0:
                 return entity_color(kind)

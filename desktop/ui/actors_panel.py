@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,15 +24,19 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import message_of
 from desktop.core.types import ENTITY_TYPES
 from desktop.services import corrections
+from desktop.services.actor_pages import ActorGroup
 from desktop.services.dto import ActorRow
 from desktop.services.merge_candidates import MergeCandidate
-from desktop.services.window_reads import actors_of, merge_choices
+from desktop.services.window_reads import library_actors_first, library_actors_more, merge_choices
 from desktop.ui.actor_dialogs import MergeDialog, NameDialog
 from desktop.ui.actors_model import ActorTreeModel
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.palette import ENTITY_SINGULAR
 from desktop.ui.reader_view import ReaderPane
+
+#: How long the library-wide list waits for more typing before it asks the library.
+FILTER_DELAY_MS = 150
 
 
 class ActorsPanel(QWidget):
@@ -86,7 +91,12 @@ class ActorsPanel(QWidget):
         self.actor_filter.setPlaceholderText(translate("ActorsPanel", "Filter actors"))
         self.actor_filter.setClearButtonEnabled(True)
         self.actors_model = ActorTreeModel(page)
+        self.actors_model.more_wanted.connect(self._load_more_library_actors)
         self.actor_filter.textChanged.connect(self._filter_actors)
+        self._typing = QTimer(page)  # the library-wide list is filtered by the library
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(FILTER_DELAY_MS)
+        self._typing.timeout.connect(self._load_library_actors)
         self.tree = QTreeView(page)
         self.tree.setModel(self.actors_model)
         self.tree.setUniformRowHeights(True)
@@ -156,32 +166,51 @@ class ActorsPanel(QWidget):
         return menu
 
     def _load_library_actors(self) -> None:
+        """The library's totals by type and the first page of each (the filter applied by the library)."""
         library = self.ctx.library
+        text = self.actor_filter.text().strip()
+        Pages = tuple[list[ActorGroup], dict[str, list[ActorRow]]]
 
-        def work(_control: object) -> list[ActorRow]:
-            return actors_of(library, None)
+        def work(_control: object) -> Pages:
+            return library_actors_first(library, text)
 
-        def done(actors: list[ActorRow]) -> None:
-            if self._library_scope:
-                self.set_actors(actors)
+        def done(result: Pages) -> None:
+            if self._library_scope and self.actor_filter.text().strip() == text:
+                self._keeping_selection(lambda: self.actors_model.set_library_page(*result))
 
         self.ctx.tasks.run(work, done, self._load_failed, key=f"sidebar-library-{id(self)}")
 
-    def set_actors(self, actors: list[ActorRow]) -> None:
-        """Replace the actors listed, keeping the selection."""
+    def _load_more_library_actors(self, kind: str, offset: int, generation: int) -> None:
+        """The next page of one type, asked for by the tree when it scrolls to the end of a group."""
+        library = self.ctx.library
+        text = self.actor_filter.text().strip()
+
+        def work(_control: object) -> list[ActorRow]:
+            return library_actors_more(library, kind, offset, text)
+
+        def done(actors: list[ActorRow]) -> None:
+            self.actors_model.add_actors(kind, offset, generation, actors)
+
+        self.ctx.tasks.run(work, done, self._load_failed, key=f"sidebar-more-{kind}-{id(self)}")
+
+    def _keeping_selection(self, change: Callable[[], None]) -> None:
         selected = self.selected_actor_id()
-        self.actors_model.set_actors(actors)
+        change()
         self.tree.expandAll()
         if selected is not None:
             self.select_actor(selected)
         self._update_buttons()
 
+    def set_actors(self, actors: list[ActorRow]) -> None:
+        """Replace the actors listed, keeping the selection."""
+        self._keeping_selection(lambda: self.actors_model.set_actors(actors))
+
     def _filter_actors(self, text: str) -> None:
-        selected = self.selected_actor_id()
-        self.actors_model.set_filter(text)
-        self.tree.expandAll()
-        if selected is not None:
-            self.select_actor(selected)
+        if self.actors_model.paged():
+            self.actors_model.set_filter(text)
+            self._typing.start()  # the library filters; asked once typing pauses
+        else:
+            self._keeping_selection(lambda: self.actors_model.set_filter(text))
 
     def _actors_changed(self) -> None:
         if self._library_scope:
