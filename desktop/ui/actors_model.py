@@ -56,7 +56,9 @@ class ActorTreeModel(QAbstractItemModel):
     Two ways to fill it: :meth:`set_actors` with every actor (one article's; filtered here), or
     :meth:`set_library_page` with the library's totals per type and a first page of each type
     (ranked and filtered by the library), after which scrolling asks for more through
-    ``more_wanted`` and :meth:`add_actors` appends them.
+    ``more_wanted`` and :meth:`add_actors` appends them. A tree view fetches every expanded
+    group to its end on its own, so a group offers more only while its end is in view
+    (:meth:`set_ends_shown`, kept by the view's owner).
     """
 
     more_wanted = Signal(str, int, int)  # type, offset, generation: the next page of a paged group
@@ -68,6 +70,7 @@ class ActorTreeModel(QAbstractItemModel):
         self._groups: list[tuple[str, list[ActorRow]]] = []
         self._totals: dict[str, ActorGroup] = {}  # paged: the library's totals per type
         self._pending: set[str] = set()  # paged: types whose next page was asked for
+        self._ends_shown: set[str] = set()  # paged: types whose last row read is in view
         self._generation = 0
 
     # --- content -------------------------------------------------------------------------------
@@ -116,6 +119,11 @@ class ActorTreeModel(QAbstractItemModel):
     def _new_generation(self) -> None:
         self._generation += 1
         self._pending.clear()
+        self._ends_shown.clear()
+
+    def set_ends_shown(self, kinds: set[str]) -> None:
+        """The groups whose last row read is in view: only they offer more (see the class)."""
+        self._ends_shown = set(kinds)
 
     def set_filter(self, text: str) -> None:
         """Show only actors whose name or other names contain ``text`` (case/accent-insensitive).
@@ -187,7 +195,7 @@ class ActorTreeModel(QAbstractItemModel):
 
     def canFetchMore(self, parent: Index) -> bool:
         kind = self._paged_kind(parent)
-        if kind is None or kind in self._pending:
+        if kind is None or kind in self._pending or kind not in self._ends_shown:
             return False
         return len(self._groups[parent.row()][1]) < self._totals[kind].actors
 

@@ -29,7 +29,7 @@ from desktop.services.dto import ActorRow
 from desktop.services.merge_candidates import MergeCandidate
 from desktop.services.window_reads import library_actors_first, library_actors_more, merge_choices
 from desktop.ui.actor_dialogs import MergeDialog, NameDialog
-from desktop.ui.actors_model import ActorTreeModel
+from desktop.ui.actors_model import ActorTreeModel, ActorTypeRole
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.palette import ENTITY_SINGULAR
@@ -92,11 +92,16 @@ class ActorsPanel(QWidget):
         self.actor_filter.setClearButtonEnabled(True)
         self.actors_model = ActorTreeModel(page)
         self.actors_model.more_wanted.connect(self._load_more_library_actors)
+        self.actors_model.rowsInserted.connect(lambda *_a: self._fetch_shown_groups())
         self.actor_filter.textChanged.connect(self._filter_actors)
         self._typing = QTimer(page)  # the library-wide list is filtered by the library
         self._typing.setSingleShot(True)
         self._typing.setInterval(FILTER_DELAY_MS)
         self._typing.timeout.connect(self._load_library_actors)
+        self._ends_check = QTimer(page)
+        self._ends_check.setSingleShot(True)
+        self._ends_check.setInterval(0)
+        self._ends_check.timeout.connect(self._fetch_at_shown_ends)
         self.tree = QTreeView(page)
         self.tree.setModel(self.actors_model)
         self.tree.setUniformRowHeights(True)
@@ -109,6 +114,8 @@ class ActorsPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._actor_menu)
         self.tree.selectionModel().currentChanged.connect(self._actor_current_changed)
         self.tree.activated.connect(self._actor_activated)
+        self.tree.verticalScrollBar().valueChanged.connect(lambda _v: self._fetch_shown_groups())
+        self.tree.expanded.connect(lambda _i: self._fetch_shown_groups())
         self.previous_mention = QToolButton(page)
         self.previous_mention.setText("◀")
         self.previous_mention.setToolTip(translate("ActorsPanel", "Previous mention in the text"))
@@ -177,6 +184,7 @@ class ActorsPanel(QWidget):
         def done(result: Pages) -> None:
             if self._library_scope and self.actor_filter.text().strip() == text:
                 self._keeping_selection(lambda: self.actors_model.set_library_page(*result))
+                self._fetch_shown_groups()
 
         self.ctx.tasks.run(work, done, self._load_failed, key=f"sidebar-library-{id(self)}")
 
@@ -192,6 +200,30 @@ class ActorsPanel(QWidget):
             self.actors_model.add_actors(kind, offset, generation, actors)
 
         self.ctx.tasks.run(work, done, self._load_failed, key=f"sidebar-more-{kind}-{id(self)}")
+
+    def _fetch_shown_groups(self) -> None:
+        """Let the groups whose last row read is in view fetch their next page (soon after a
+        scroll, a page or a reset: the tree lays itself out first)."""
+        if self.actors_model.paged():
+            self._ends_check.start()
+
+    def _fetch_at_shown_ends(self) -> None:
+        model = self.actors_model
+        if not model.paged():
+            return
+        bottom = self.tree.viewport().rect().bottom()
+        shown: dict[str, QModelIndex] = {}
+        for row in range(model.rowCount()):
+            group = model.index(row, 0)
+            count = model.rowCount(group)
+            if count and self.tree.isExpanded(group):
+                last = self.tree.visualRect(model.index(count - 1, 0, group))
+                if last.isValid() and last.top() <= bottom and last.bottom() >= 0:
+                    shown[str(group.data(ActorTypeRole))] = group
+        model.set_ends_shown(set(shown))
+        for group in shown.values():
+            if model.canFetchMore(group):
+                model.fetchMore(group)
 
     def _keeping_selection(self, change: Callable[[], None]) -> None:
         selected = self.selected_actor_id()

@@ -44,7 +44,9 @@ def filled(library: Library, make_article: ArticleFactory) -> Library:
             for m in range(mentions):
                 article = articles[m % 2]
                 session.add(
-                    Mention(article_id=article.id, actor_id=actor.id, start=m, end=m + 1, text=name, type=kind)
+                    Mention(
+                        article_id=article.id, actor_id=actor.id, start=m, end=m + 1, text=name, type=kind
+                    )
                 )
     return library
 

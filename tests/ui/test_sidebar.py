@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from reader_support import (
     OTHER_TEXT,
     TIMEOUT,
@@ -21,9 +21,12 @@ from reader_support import (
     stored_text,
 )
 
+from desktop.core.entities.names import match_key
 from desktop.core.tags import TagError
+from desktop.services.actor_pages import ACTOR_PAGE, FIRST_PAGE, ActorGroup
 from desktop.services.annotations import create_annotation
 from desktop.services.dto import ActorRow, AnnotationRow
+from desktop.storage.models import Actor, ActorAlias, Mention
 from desktop.ui.actors_model import ActorIdRole, ActorTreeModel
 from desktop.ui.annotation_editor import split_tags
 from desktop.ui.annotations_model import (
@@ -82,6 +85,59 @@ def test_actor_tree_model(qtmodeltester: Any) -> None:
     assert model.rowCount() == 0 and not model.index_of_actor(1).isValid()
 
 
+def test_paged_actor_tree_model(qtbot: Any, qtmodeltester: Any) -> None:
+    people = [ActorRow(10 + n, f"Person {n}", "person", 50 - n, 1) for n in range(5)]
+    groups = [ActorGroup("location", 1, 4), ActorGroup("person", 12, 300)]
+    first = {"person": people[:3], "location": [ACTORS[2]]}
+    model = ActorTreeModel()
+    model.set_library_page(groups, first)
+    assert model.paged()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["People (12)", "Places (1)"]
+    assert model.index(0, 1).data() == "300"  # the library's totals, not the page's
+    person_group, places = model.index(0, 0), model.index(1, 0)
+    assert model.rowCount(person_group) == 3 and not model.canFetchMore(places)
+    assert not model.canFetchMore(person_group)  # its end is not in view
+    model.set_ends_shown({"person", "location"})
+    assert model.canFetchMore(person_group) and not model.canFetchMore(places)
+    with qtbot.waitSignal(model.more_wanted) as asked:
+        model.fetchMore(person_group)
+    assert asked.args == ["person", 3, model.generation()]
+    assert not model.canFetchMore(person_group)  # asked once until the page arrives
+    model.add_actors("person", 3, asked.args[2] - 1, people[3:])  # stale: ignored
+    assert model.rowCount(person_group) == 3
+    with qtbot.waitSignal(model.rowsInserted):
+        model.add_actors("person", 3, asked.args[2], people[3:])
+    assert [model.index(r, 0, person_group).data() for r in range(5)] == [p.name for p in people]
+    assert model.canFetchMore(person_group) and model.actor(model.index_of_actor(14)) == people[4]
+    model.set_ends_shown(set())
+    assert not model.canFetchMore(person_group)
+    model.add_actors("person", 3, model.generation(), people[3:])  # the same page again: not added
+    assert model.rowCount(person_group) == 5
+    model.set_filter("nobody")  # the library filters while paged: nothing hidden here
+    assert model.rowCount(person_group) == 5
+    model.set_actors(ACTORS)  # one article's actors: the model filters again
+    assert not model.paged() and model.rowCount() == 0
+    model.set_filter("")
+    assert model.index(0, 0).data() == "People (2)" and not model.canFetchMore(model.index(0, 0))
+
+    tested = ActorTreeModel()  # the model tester fetches more itself: answered later, as the panel does
+    more = [ActorRow(20 + n, f"Weitere {n}", "person", 1, 1) for n in range(9)]
+
+    def answer(kind: str, offset: int, generation: int) -> None:
+        page = more[offset - 3 : offset - 1]
+        QTimer.singleShot(0, lambda: tested.add_actors(kind, offset, generation, page))
+
+    tested.more_wanted.connect(answer)
+    qtmodeltester.check(tested)
+    tested.set_library_page(groups, first)
+    tested.set_ends_shown({"person"})
+    qtmodeltester.check(tested)
+    qtbot.waitUntil(lambda: tested.rowCount(tested.index(0, 0)) > 3, timeout=TIMEOUT)
+    qtmodeltester.check(tested)
+    tested.set_actors(ACTORS)
+    qtmodeltester.check(tested)
+
+
 def test_annotation_models_and_filters(qtmodeltester: Any) -> None:
     model = AnnotationListModel()
     qtmodeltester.check(model)
@@ -137,6 +193,47 @@ def test_library_scope_lists_every_actor(qtbot: Any, ctx: AppContext, sidebar: S
     assert weissfeld.articles == 2
     sidebar.actors.scope_box.setChecked(False)
     assert {a.name for a in sidebar.actors.actors_model.actors()} == {"Anna Berg", "Weissfeld"}
+
+
+def test_library_scope_pages_and_filters_in_the_library(
+    qtbot: Any, ctx: AppContext, sidebar: Sidebar
+) -> None:
+    import_article(ctx, "Kurz\nAnna Berg war in Weissfeld.")
+    many = FIRST_PAGE + ACTOR_PAGE + 40  # more people than the first two pages hold
+    with ctx.library.session() as session:
+        for n in range(many):
+            actor = Actor(name=f"Mitglied Nummer {n:03d}", type="person")
+            session.add(actor)
+            session.flush()
+            alias = f"Rätin {n:03d}"
+            session.add(ActorAlias(actor_id=actor.id, alias=alias, key=match_key(alias)))
+            session.add(Mention(article_id=1, actor_id=actor.id, start=0, end=4, text="Kurz", type="person"))
+    panel = sidebar.actors
+    model = panel.actors_model
+    sidebar.set_scope_library(True)
+    qtbot.waitUntil(lambda: model.paged() and len(model.actors()) > 2, timeout=TIMEOUT)
+    people = model.index(0, 0)
+    assert people.data() == f"People ({many + 1})" and model.index(1, 0).data() == "Places (1)"
+    assert FIRST_PAGE <= model.rowCount(people) < many  # a page (and maybe the next) read, not all
+    # scrolling to the end of the group (not of the list: Places follow) reads the rest
+    while model.rowCount(people) < many + 1:
+        shown = model.rowCount(people)
+        panel.tree.scrollTo(model.index(shown - 1, 0, people))
+        qtbot.waitUntil(lambda shown=shown: model.rowCount(people) > shown, timeout=TIMEOUT)
+    assert model.rowCount(people) == many + 1 and not model.canFetchMore(people)
+    names = [model.index(r, 0, people).data() for r in range(model.rowCount(people))]
+    assert len(set(names)) == many + 1 and names[0] == "Anna Berg"
+    panel.actor_filter.setText("ratin 00")  # another name, accents ignored: asked of the library
+    qtbot.waitUntil(
+        lambda: model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 10, timeout=TIMEOUT
+    )
+    assert model.index(0, 0).data() == "People (10)"
+    assert model.actor(model.index(0, 0, model.index(0, 0))).aliases == ("Rätin 000",)
+    panel.actor_filter.setText("weiss")
+    qtbot.waitUntil(lambda: {a.name for a in model.actors()} == {"Weissfeld"}, timeout=TIMEOUT)
+    sidebar.set_scope_library(False)  # back to the article: filtered here
+    assert not model.paged()
+    panel.actor_filter.clear()
 
 
 def test_annotations_tab_lists_filters_and_opens(qtbot: Any, ctx: AppContext, sidebar: Sidebar) -> None:
