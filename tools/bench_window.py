@@ -16,6 +16,8 @@ as JSON:
 - ``scroll_page_ms``: scrolling to the end of the list until the next page is shown;
 - ``actor_filter``: typing a name part until the suggestions arrive, and choosing an actor until the
   first filtered page is shown and until the articles are counted;
+- ``sidebar_actors``: the sidebar's "Whole library" actor list until its first rows are shown, and
+  typing a name part into its filter until only matching actors are listed (with the stalls);
 - ``refresh_after_import``: another program adds articles; the list refreshed in place (rows inserted,
   no reset, selection kept);
 - ``rss_mb``: resident memory of the process with the window open (no recognition models loaded).
@@ -248,6 +250,40 @@ def _rss_mb() -> float:
     return -1.0
 
 
+def _measure_sidebar_actors(window: Any, beat: Heartbeat) -> dict[str, Any]:
+    """The sidebar's "Whole library" actor list: until its first rows are shown, and typing a name
+    part into its filter until only matching actors are listed."""
+    from desktop.core.textfold import fold
+
+    panel = window.sidebar.actors
+    model = panel.actors_model
+    figures: dict[str, Any] = {}
+    beat.start()
+    figures["library_list_ms"] = _timed(
+        lambda: panel.scope_box.setChecked(True), model.modelReset, lambda: bool(model.actors())
+    )
+    figures["library_list_stall_ms"] = beat.stop()
+    figures["library_list_stall_gui_cpu_ms"] = beat.cpu_ms()
+    figures["actors_read"] = len(model.actors())
+
+    def matching() -> bool:
+        groups = [model.index(g, 0) for g in range(model.rowCount())]
+        shown = [model.actor(model.index(r, 0, g)) for g in groups for r in range(model.rowCount(g))]
+        names = [(a.name, *a.aliases) if a else () for a in shown]
+        return bool(shown) and all(any(ACTOR_TEXT in fold(n) for n in both) for both in names)
+
+    beat.start()
+    _type(panel.actor_filter, ACTOR_TEXT, key_ms=40)
+    typed = time.perf_counter()
+    wait_for(model.modelReset, 120000, matching)
+    figures["filter_after_last_key_ms"] = round((time.perf_counter() - typed) * 1000, 1)
+    figures["filter_stall_ms"] = beat.stop()
+    figures["filter_stall_gui_cpu_ms"] = beat.cpu_ms()
+    panel.actor_filter.clear()
+    panel.scope_box.setChecked(False)
+    return figures
+
+
 def measure(app: QApplication, library: Library, folder: Path, shot: Path | None) -> dict[str, Any]:
     from desktop.ui.main_window import MainWindow
 
@@ -341,6 +377,8 @@ def measure(app: QApplication, library: Library, folder: Path, shot: Path | None
     result["actor_filter"] = actor
     pane.set_filter(type(pane.current_filter())())
     wait_for(pane.filter_finished, 120000)
+
+    result["sidebar_actors"] = _measure_sidebar_actors(window, beat)
 
     # another program imports: the list refreshes in place
     target = model.index(3, 0)
