@@ -6,7 +6,7 @@ data objects back (desktop/services/dto.py), so what it shows cannot reach back 
 
 from __future__ import annotations
 
-from desktop.services.actor_pages import ACTOR_PAGE, ActorGroup, actor_page, first_pages
+from desktop.services.actor_pages import ACTOR_PAGE, FIRST_PAGE, ActorGroup, actor_page, first_pages
 from desktop.services.article_pages import (
     ArticleQuery,
     article_page,
@@ -43,11 +43,11 @@ def actors_of(library: Library, article_id: int | None) -> list[ActorRow]:
 
 
 def library_actors_first(
-    library: Library, text: str = ""
+    library: Library, text: str = "", limit: int = FIRST_PAGE
 ) -> tuple[list[ActorGroup], dict[str, list[ActorRow]]]:
-    """The library's actors by type (names containing ``text``): totals and the first page of each."""
+    """The library's actors by type (names containing ``text``): totals and the first ``limit`` of each."""
     with library.read_session() as session:
-        return first_pages(session, text)
+        return first_pages(session, text, limit)
 
 
 def library_actors_more(library: Library, kind: str, offset: int, text: str = "") -> list[ActorRow]:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import message_of
 from desktop.core.types import ENTITY_TYPES
 from desktop.services import corrections
-from desktop.services.actor_pages import ActorGroup
+from desktop.services.actor_pages import FIRST_PAGE, ActorGroup
 from desktop.services.dto import ActorRow
 from desktop.services.merge_candidates import MergeCandidate
 from desktop.services.window_reads import library_actors_first, library_actors_more, merge_choices
@@ -52,6 +52,7 @@ class ActorsPanel(QWidget):
         self.reader = reader
         self.edits = reader.edits
         self._library_scope = False
+        self._paged_text = ""  # the filter the library's pages shown were read with
         self._build()
         reader.mention_changed.connect(self._mention_changed)
         reader.actors_changed.connect(self._actors_changed)
@@ -177,12 +178,17 @@ class ActorsPanel(QWidget):
         library = self.ctx.library
         text = self.actor_filter.text().strip()
         Pages = tuple[list[ActorGroup], dict[str, list[ActorRow]]]
+        model = self.actors_model
+        # a reload after an edit keeps as many rows as were read (the place and the selection stay)
+        read = max((model.rowCount(model.index(r, 0)) for r in range(model.rowCount())), default=0)
+        limit = max(FIRST_PAGE, read) if model.paged() and self._paged_text == text else FIRST_PAGE
 
         def work(_control: object) -> Pages:
-            return library_actors_first(library, text)
+            return library_actors_first(library, text, limit)
 
         def done(result: Pages) -> None:
             if self._library_scope and self.actor_filter.text().strip() == text:
+                self._paged_text = text
                 self._keeping_selection(lambda: self.actors_model.set_library_page(*result))
                 self._fetch_shown_groups()
 

@@ -223,6 +223,11 @@ def test_library_scope_pages_and_filters_in_the_library(
     assert model.rowCount(people) == many + 1 and not model.canFetchMore(people)
     names = [model.index(r, 0, people).data() for r in range(model.rowCount(people))]
     assert len(set(names)) == many + 1 and names[0] == "Anna Berg"
+    deep = model.index(many - 5, 0, people).data(ActorIdRole)
+    assert panel.select_actor(deep)
+    with qtbot.waitSignal(model.modelReset, timeout=TIMEOUT):
+        panel._actors_changed()  # an edit: read again, as far as it was read, the selection kept
+    assert model.rowCount(model.index(0, 0)) == many + 1 and panel.selected_actor_id() == deep
     panel.actor_filter.setText("ratin 00")  # another name, accents ignored: asked of the library
     qtbot.waitUntil(
         lambda: model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 10, timeout=TIMEOUT
