@@ -6,6 +6,8 @@ data objects back (desktop/services/dto.py), so what it shows cannot reach back 
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from desktop.services.actor_pages import ACTOR_PAGE, FIRST_PAGE, ActorGroup, actor_page, first_pages
 from desktop.services.article_pages import (
     ArticleQuery,
@@ -19,7 +21,8 @@ from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, Article
 from desktop.services.library import Library
 from desktop.services.library_filters import ActorChoice, actor_choices, actor_suggestions, tags_in_use
 from desktop.services.merge_candidates import MergeCandidate, merge_candidates
-from desktop.services.queries import annotation_rows, article_detail, list_actors, list_articles
+from desktop.services.queries import annotation_rows, article_detail, list_actors
+from desktop.storage.models import Annotation, Article
 
 Named = tuple[tuple[int, str], ...]
 
@@ -73,11 +76,11 @@ def note_choices(library: Library) -> tuple[tuple[str, ...], Named, Named, tuple
     names that wrote notes."""
     with library.read_session() as session:
         actors = tuple((a.id, a.name) for a in actor_choices(session))
+        noted = session.execute(  # the articles with notes only, not every article
+            select(Article.id, Article.title).where(Article.id.in_(select(Annotation.article_id)))
+        )
         articles = tuple(
-            sorted(
-                ((a.id, a.title) for a in list_articles(session) if a.annotations),
-                key=lambda item: item[1].casefold(),
-            )
+            sorted(((int(i), str(t)) for i, t in noted), key=lambda item: (item[1].casefold(), -item[0]))
         )
         authors = tuple(authors_in_use(session, notes_only=True))
         return tuple(tags_in_use(session)), actors, articles, authors

@@ -1,5 +1,6 @@
 """The library-wide actor list a page at a time: totals, ranking, paging and the name filter in SQL
-agree with the full list (on SQLite, and on PostgreSQL when the suite runs there)."""
+agree with the full list (on SQLite, and on PostgreSQL when the suite runs there); the notes view's
+choices read the articles with notes only."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import pytest
 
 from desktop.core.entities.names import match_key
 from desktop.services.actor_pages import ActorGroup, actor_groups, actor_page, first_pages
+from desktop.services.annotations import create_annotation
 from desktop.services.dto import ActorRow
 from desktop.services.queries import list_actors
+from desktop.services.window_reads import note_choices
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, ActorAlias, ActorRole, Article, Mention
 from tests.storage.conftest import ArticleFactory
@@ -125,3 +128,20 @@ def test_empty_library(library: Library) -> None:
         assert first_pages(session) == ([], {})
         assert first_pages(session, "x") == ([], {})
         assert actor_groups(session) == [] and actor_page(session, "person", 0) == []
+
+
+def test_note_choices_list_the_articles_with_notes_only(
+    library: Library, make_article: ArticleFactory
+) -> None:
+    with library.session() as session:
+        titles = ["zebra", "Apfel", "ohne Notiz", "apfel"]
+        articles = [make_article(n, title=t, text=f"Text {n} mit Wörtern.") for n, t in enumerate(titles)]
+        session.add_all(articles)
+        session.flush()
+        ids = [a.id for a in articles]
+    for article_id in (ids[0], ids[1], ids[3], ids[3]):
+        create_annotation(library, article_id, start=0, end=4, tags=["t"])
+    tags, _actors, noted, _authors = note_choices(library)
+    assert tags == ("t",)
+    # by title ignoring case; equal titles newest first, as the whole list had them
+    assert noted == ((ids[3], "apfel"), (ids[1], "Apfel"), (ids[0], "zebra"))
