@@ -37,6 +37,7 @@ from desktop.ui.reader_view import ReaderPane
 
 #: How long the library-wide list waits for more typing before it asks the library.
 FILTER_DELAY_MS = 150
+Pages = tuple[list[ActorGroup], dict[str, list[ActorRow]]]  # totals per type, first pages
 
 
 class ActorsPanel(QWidget):
@@ -116,6 +117,7 @@ class ActorsPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._actor_current_changed)
         self.tree.activated.connect(self._actor_activated)
         self.tree.verticalScrollBar().valueChanged.connect(lambda _v: self._fetch_shown_groups())
+        self.tree.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self._fetch_shown_groups())
         self.tree.expanded.connect(lambda _i: self._fetch_shown_groups())
         self.previous_mention = QToolButton(page)
         self.previous_mention.setText("◀")
@@ -177,7 +179,6 @@ class ActorsPanel(QWidget):
         """The library's totals by type and the first page of each (the filter applied by the library)."""
         library = self.ctx.library
         text = self.actor_filter.text().strip()
-        Pages = tuple[list[ActorGroup], dict[str, list[ActorRow]]]
         model = self.actors_model
         # a reload after an edit keeps as many rows as were read (the place and the selection stay)
         read = max((model.rowCount(model.index(r, 0)) for r in range(model.rowCount())), default=0)
@@ -205,7 +206,11 @@ class ActorsPanel(QWidget):
         def done(actors: list[ActorRow]) -> None:
             self.actors_model.add_actors(kind, offset, generation, actors)
 
-        self.ctx.tasks.run(work, done, self._load_failed, key=f"sidebar-more-{kind}-{id(self)}")
+        def failed(error: BaseException) -> None:
+            self.actors_model.add_actors(kind, offset, generation, [])  # may ask again
+            self._load_failed(error)
+
+        self.ctx.tasks.run(work, done, failed, key=f"sidebar-more-{kind}-{id(self)}")
 
     def _fetch_shown_groups(self) -> None:
         """Let the groups whose last row read is in view fetch their next page (soon after a

@@ -317,3 +317,27 @@ def test_tags_are_normalised_validated_and_completed(qtbot: Any, ctx: AppContext
     editor.tags.setText("politik/wahl")
     editor.commit_tags()
     assert not editor.tag_error.isVisibleTo(editor)
+
+
+def test_a_failed_page_can_be_asked_for_again(
+    qtbot: Any, ctx: AppContext, sidebar: Sidebar, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.ui.actors_panel as actors_panel
+    from desktop.core.errors import UserError
+
+    import_article(ctx, "Kurz\nAnna Berg war in Weissfeld.")
+    model = sidebar.actors.actors_model
+    sidebar.set_scope_library(True)
+    qtbot.waitUntil(lambda: model.paged() and len(model.actors()) == 2, timeout=TIMEOUT)
+
+    def broken(*_args: object) -> list[ActorRow]:
+        raise UserError("The library is locked.")
+
+    monkeypatch.setattr(actors_panel, "library_actors_more", broken)
+    model.set_library_page([ActorGroup("person", 5, 9)], {"person": model.actors()[:1]})  # as if more
+    model.set_ends_shown({"person"})
+    people = model.index(0, 0)
+    model.fetchMore(people)
+    assert not model.canFetchMore(people)  # asked
+    qtbot.waitUntil(lambda: "locked" in sidebar.reader.banner.text(), timeout=TIMEOUT)
+    assert model.canFetchMore(people)  # may be asked again on the next scroll
