@@ -38,6 +38,7 @@ class LibraryPane(QWidget):
     filter_finished = Signal(int)  # number of articles passing the filters (-1: no filter)
     message = Signal(str)  # for the status bar
     choices_loaded = Signal()  # tag and actor lists refreshed
+    first_page_shown = Signal()  # the list showed its first page (or failed to): start-up may go on
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,14 +51,12 @@ class LibraryPane(QWidget):
         self._keep_top: object = None  # article to keep at the top of the list after a refresh
         self._report_search = False  # emit search_finished when the next page arrives
         self._report_filter = False  # emit filter_finished when the next page arrives
+        self._choices_due = False  # the filter choices are read after the list's page (never beside it)
+        self._page_shown = False
         self._build()
         self.model.page_loaded.connect(self._on_loaded)
         self.model.counted.connect(self._on_counted)
-        self.model.load_failed.connect(
-            lambda text: self.message.emit(
-                translate("LibraryView", "Loading the list failed: {error}").format(error=text)
-            )
-        )
+        self.model.load_failed.connect(self._on_load_failed)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
 
@@ -179,7 +178,19 @@ class LibraryPane(QWidget):
             self.model.set_query(self.article_query())
         else:
             self.model.refresh()
-        self.filters.load_choices()
+        self._choices_due = True  # after the page: the list first, and no two reads competing
+
+    def _load_due_choices(self) -> None:
+        if self._choices_due:
+            self._choices_due = False
+            self.filters.load_choices()
+        if not self._page_shown:
+            self._page_shown = True
+            self.first_page_shown.emit()
+
+    def _on_load_failed(self, text: str) -> None:
+        self.message.emit(translate("LibraryView", "Loading the list failed: {error}").format(error=text))
+        self._load_due_choices()
 
     def _on_loaded(self, query: ArticleQuery) -> None:
         self._reselect()
@@ -195,6 +206,7 @@ class LibraryPane(QWidget):
         if self._report_filter and (self.model.total() >= 0 or not query.filter.active):
             self._report_filter = False
             self.filter_finished.emit(self.model.total() if query.filter.active else -1)
+        self._load_due_choices()
 
     def _on_counted(self) -> None:
         self._update_count()

@@ -35,6 +35,7 @@ from desktop.ui.pane_layout import LIBRARY, PaneLayout
 from desktop.ui.panes import ReadingPane, SidePane, as_widget
 from desktop.ui.paths import action_icon, app_icon
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
+from desktop.ui.startup_queue import AfterFirstPage
 from desktop.ui.theme import ThemeController, ThemeMode
 from desktop.ui.window_importing import LAST_ARTICLE_KEY, ImportingMixin
 from desktop.ui.window_menus import build_menus
@@ -88,6 +89,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.library_pane = LibraryPane(ctx, self)
+        self.after_first_page = AfterFirstPage(self.library_pane.first_page_shown, self)  # start-up work
         self.notes_pane = NotesPane(ctx, self)
         self.browse = QTabWidget(self)
         self.browse.setDocumentMode(True)

@@ -34,6 +34,7 @@ class ImportingMixin:
     import_finished: Signal
     startup_done: Signal
     _open_flags: deque[bool | str]
+    after_first_page: Any  # AfterFirstPage: start-up work held until the list shows its first page
 
     def open_article(self, article_id: int, query: str | None = None) -> None:  # provided by MainWindow
         raise NotImplementedError
@@ -56,10 +57,14 @@ class ImportingMixin:
         library = self.ctx.library
         last = str(self.ctx.settings.value(LAST_ARTICLE_KEY, ""))
         last_id = int(last) if last.isdigit() else None
-        self.ctx.tasks.run(
-            lambda _control: startup_article(library, last_id), self._on_probe, self._on_start_error
+        self.after_first_page.add(  # the list first: the last article opens once its page is shown
+            lambda: self.ctx.tasks.run(
+                lambda _control: startup_article(library, last_id), self._on_probe, self._on_start_error
+            )
         )
-        self.ctx.tasks.run(lambda _control: self.ctx.recognizer())  # missing models are told now
+        self.after_first_page.add(  # missing models are told now
+            lambda: self.ctx.tasks.run(lambda _control: self.ctx.recognizer())
+        )
 
     def _on_probe(self, result: tuple[int, int | None]) -> None:
         count, target = result
