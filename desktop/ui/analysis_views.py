@@ -18,17 +18,17 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 from desktop.core.errors import message_of
 from desktop.services.article_meta import ArticleMeta, article_meta
 from desktop.ui.article_meta_dialog import ArticleMetaDialog
-from desktop.ui.dossier_view import DossierWindow
 from desktop.ui.i18n import translate
-from desktop.ui.network_view import NetworkWindow
 from desktop.ui.paths import action_icon
 from desktop.ui.place_opener import PlaceOpener
 from desktop.ui.reader_view import ReaderPane
 from desktop.ui.reanalysis_runner import ReanalysisRunner
 from desktop.ui.sidebar_view import Sidebar
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dossier and relations windows (and numpy) are imported on first use
+    from desktop.ui.dossier_view import DossierWindow
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.network_view import NetworkWindow
 
 
 def _menu(window: MainWindow, title: str) -> QMenu | None:
@@ -162,6 +162,8 @@ class AnalysisViews(QObject):
     def dossier_window(self) -> DossierWindow:
         """The dossier window (created on first use)."""
         if self._dossier is None:
+            from desktop.ui.dossier_view import DossierWindow
+
             self._dossier = DossierWindow(self.ctx, self.window)
             self._dossier.place_requested.connect(self.show_place)
             self._dossier.article_requested.connect(self._show_article)
@@ -170,6 +172,8 @@ class AnalysisViews(QObject):
     def network_window(self) -> NetworkWindow:
         """The relations window (created on first use)."""
         if self._network is None:
+            from desktop.ui.network_view import NetworkWindow
+
             self._network = NetworkWindow(self.ctx, self.window)
             self._network.actor_selected.connect(self._network_selected)
             self._network.actor_activated.connect(self.open_dossier)

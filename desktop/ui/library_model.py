@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -67,6 +68,7 @@ _ANSWERED = frozenset(
     (_DISPLAY, _TOOLTIP, _ALIGN, _FONT, _DECORATION, _FOREGROUND, _ID, _SNIPPET, _SORT, _RANK, _ROW, _HITS)
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_COLUMNS = len(HEADERS)
 
 
 def date_tip(item: ArticleRow) -> str:
@@ -94,6 +96,7 @@ class ArticleListModel(QAbstractTableModel):
         self._hits: dict[int, tuple[tuple[int, int], ...]] = {}
         self._ranks: dict[int, int] = {}
         self._icons: dict[str, QIcon] = {}
+        self._texts: dict[int, tuple[ArticleRow, tuple[str, ...]]] = {}  # row id -> (row, column texts)
 
     # ------------------------------------------------------------------ Qt model API
 
@@ -123,15 +126,37 @@ class ArticleListModel(QAbstractTableModel):
             if role not in _ANSWERED or not index.isValid():
                 return None
             row, column = index.row(), index.column()
-            if not (0 <= row < len(self._rows)) or not (0 <= column < len(HEADERS)):
+            if not (0 <= row < len(self._rows)) or not (0 <= column < _COLUMNS):
                 return None
             return self._data(self._rows[row], column, role)
         except Exception:  # a view must never see an exception from data()
             return None
 
+    def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N803
+        """All roles of a cell in one call (what Qt 6's views and delegates ask for when painting)."""
+        try:
+            if not index.isValid():
+                return
+            row, column = index.row(), index.column()
+            if not (0 <= row < len(self._rows)) or not (0 <= column < _COLUMNS):
+                return
+            item = self._rows[row]
+            for role_data in roleDataSpan:
+                role = role_data.role()
+                if role in _ANSWERED:
+                    value = self._data(item, column, role)
+                    if value is not None:
+                        role_data.setData(value)
+        except Exception:  # a view must never see an exception from the model
+            return
+
     def _data(self, item: ArticleRow, column: int, role: int) -> Any:
         if role == _DISPLAY:
-            return self._display(item, column)
+            cached = self._texts.get(item.id)
+            if cached is None or cached[0] is not item:  # formatted once per row, not per paint
+                cached = (item, tuple(self._display(item, c) for c in range(_COLUMNS)))
+                self._texts[item.id] = cached
+            return cached[1][column]
         if role == _ID:
             return item.id
         if role == _SNIPPET:
@@ -269,6 +294,8 @@ class ArticleListModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         self._row_of = {row.id: i for i, row in enumerate(self._rows)}
+        if len(self._texts) > 2 * len(self._rows) + 1000:  # forget rows no longer listed
+            self._texts = {k: v for k, v in self._texts.items() if k in self._row_of}
 
     def _apply_incrementally(self, rows: list[ArticleRow]) -> bool:
         new_ids = [r.id for r in rows]
