@@ -34,6 +34,14 @@ def list_articles(session: Session) -> list[ArticleRow]:
     return list(iter_articles(session))
 
 
+def annotated_articles(session: Session) -> list[tuple[int, str]]:
+    """The articles that have notes (id, title), by title; reads only those articles."""
+    rows = session.execute(
+        select(Article.id, Article.title).where(Article.id.in_(select(Annotation.article_id).distinct()))
+    ).all()
+    return sorted(((int(r[0]), str(r[1])) for r in rows), key=lambda item: (item[1].casefold(), -item[0]))
+
+
 def iter_articles(session: Session, *, batch: int = 1000) -> Iterator[ArticleRow]:
     """All articles, newest import first, with their annotation counts, read ``batch`` rows at a time."""
     counts = (

@@ -6,8 +6,6 @@ data objects back (desktop/services/dto.py), so what it shows cannot reach back 
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from desktop.services.actor_pages import ACTOR_PAGE, FIRST_PAGE, ActorGroup, actor_page, first_pages
 from desktop.services.article_pages import (
     ArticleQuery,
@@ -21,8 +19,7 @@ from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, Article
 from desktop.services.library import Library
 from desktop.services.library_filters import ActorChoice, actor_choices, actor_suggestions, tags_in_use
 from desktop.services.merge_candidates import MergeCandidate, merge_candidates
-from desktop.services.queries import annotation_rows, article_detail, list_actors
-from desktop.storage.models import Annotation, Article
+from desktop.services.queries import annotated_articles, annotation_rows, article_detail, list_actors
 
 Named = tuple[tuple[int, str], ...]
 
@@ -76,12 +73,7 @@ def note_choices(library: Library) -> tuple[tuple[str, ...], Named, Named, tuple
     names that wrote notes."""
     with library.read_session() as session:
         actors = tuple((a.id, a.name) for a in actor_choices(session))
-        noted = session.execute(  # the articles with notes only, not every article
-            select(Article.id, Article.title).where(Article.id.in_(select(Annotation.article_id)))
-        )
-        articles = tuple(
-            sorted(((int(i), str(t)) for i, t in noted), key=lambda item: (item[1].casefold(), -item[0]))
-        )
+        articles = tuple(annotated_articles(session))  # not every article of the library
         authors = tuple(authors_in_use(session, notes_only=True))
         return tuple(tags_in_use(session)), actors, articles, authors
 

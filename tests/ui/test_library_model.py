@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from sqlalchemy import insert
 
@@ -76,6 +76,39 @@ def test_columns_roles_and_display() -> None:
     assert model.index(0, NOTES).data() == "4"
     assert model.index(0, NOTES).data(SortRole) == 4
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Title"
+
+
+def test_multi_data_answers_as_data_does() -> None:
+    model = ArticleListModel()
+    model.set_rows([row(3, notes=2, published="2023-01-02"), row(2, source="https://example.org/x")])
+    model.set_search_results([SearchHit(2, "Article 2", "a hit", 1.0, hits=((2, 5),))])
+    roles = [int(r) for r in Qt.ItemDataRole if r < Qt.ItemDataRole.UserRole] + [
+        int(r) for r in (ArticleIdRole, SnippetRole, SortRole, RankRole, RowRole, SnippetHitsRole)
+    ]
+    for r in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(r, column)
+            cells = [QModelRoleData(role) for role in roles]
+            for cell in cells:
+                model.multiData(index, QModelRoleDataSpan(cell))
+            for role, cell in zip(roles, cells, strict=True):
+                expected, got = model.data(index, role), cell.data()
+                if isinstance(expected, QFont):
+                    assert isinstance(got, QFont) and got.bold() == expected.bold()
+                elif expected is None or not isinstance(expected, str | int | tuple | ArticleRow):
+                    assert (got is None) == (expected is None)
+                else:
+                    assert got == expected
+    model.multiData(QModelIndex(), QModelRoleDataSpan(QModelRoleData(0)))  # no exception escapes
+    model.multiData(model.index(0, 0).siblingAtColumn(99), QModelRoleDataSpan(QModelRoleData(0)))
+
+
+def test_display_texts_follow_changed_rows() -> None:
+    model = ArticleListModel()
+    model.set_rows([row(1, title="Alt")])
+    assert model.index(0, TITLE).data() == "Alt"
+    model.set_rows([row(1, title="Neu", notes=3)])  # the same article, changed
+    assert model.index(0, TITLE).data() == "Neu" and model.index(0, NOTES).data() == "3"
 
 
 def test_data_never_raises_on_bad_indexes() -> None:

@@ -177,3 +177,21 @@ def test_an_outside_import_refreshes_only_new_rows_and_keeps_the_selection(
     assert _ids(pane)[:3] == sorted(new, reverse=True)
     assert pane.selected_article_id() == target and opened == [target]  # nothing else opened
     assert pane.count_label.text() == f"{COUNT + 3} articles"
+
+
+def test_the_filter_choices_are_read_after_the_first_page(qtbot: Any, ctx: AppContext, big: list[int]) -> None:
+    widget = LibraryPane(ctx)
+    qtbot.addWidget(widget)
+    order: list[str] = []
+    widget.first_page_shown.connect(lambda: order.append(f"shown {widget.model.rowCount()}"))
+    widget.filters.choices_loaded.connect(lambda: order.append(f"choices {widget.model.rowCount()}"))
+    widget.model.page_loaded.connect(lambda _q: order.append("page"))
+    with qtbot.waitSignal(widget.choices_loaded, timeout=TIMEOUT):
+        widget.refresh()
+    assert order == [f"shown {PAGE_SIZE}", "page", f"choices {PAGE_SIZE}"]  # never two reads at once
+    assert widget.actor_combo.findText("Anna Berg") > 0
+    order.clear()
+    with qtbot.waitSignal(widget.choices_loaded, timeout=TIMEOUT):
+        widget.refresh()  # after an import or an edit: the page first again, shown only once
+    assert order == ["page", f"choices {PAGE_SIZE}"]
+    ctx.tasks.wait(TIMEOUT)
