@@ -10,8 +10,8 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
-    QObject,
     QModelRoleDataSpan,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -132,7 +132,7 @@ class ArticleListModel(QAbstractTableModel):
         except Exception:  # a view must never see an exception from data()
             return None
 
-    def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N803
+    def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan) -> None:
         """All roles of a cell in one call (what Qt 6's views and delegates ask for when painting)."""
         try:
             if not index.isValid():

@@ -23,7 +23,9 @@ class AfterFirstPage(QObject):
 
     drained = Signal()  # every step handed in so far has run
 
-    def __init__(self, shown: SignalInstance, parent: QObject | None = None, *, step_ms: int = STEP_MS) -> None:
+    def __init__(
+        self, shown: SignalInstance, parent: QObject | None = None, *, step_ms: int = STEP_MS
+    ) -> None:
         super().__init__(parent)
         self._steps: deque[Callable[[], object]] = deque()
         self._open = False

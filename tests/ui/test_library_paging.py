@@ -179,7 +179,9 @@ def test_an_outside_import_refreshes_only_new_rows_and_keeps_the_selection(
     assert pane.count_label.text() == f"{COUNT + 3} articles"
 
 
-def test_the_filter_choices_are_read_after_the_first_page(qtbot: Any, ctx: AppContext, big: list[int]) -> None:
+def test_the_filter_choices_are_read_after_the_first_page(
+    qtbot: Any, ctx: AppContext, big: list[int]
+) -> None:
     widget = LibraryPane(ctx)
     qtbot.addWidget(widget)
     order: list[str] = []
