@@ -72,9 +72,15 @@ class ImportingMixin:
         if count == 0 and seeds:
             self.import_paths(seeds, open_first="newest")
             return
-        if target is not None:
+        if target is not None and not self._article_chosen():
             self.open_article(target, None)
         self.startup_done.emit()
+
+    def _article_chosen(self) -> bool:
+        """True when an article is shown or on its way (chosen while the start-up work waited)."""
+        reader = getattr(self, "reader", None)
+        loading = getattr(reader, "is_loading", None)
+        return self.current_article_id() is not None or (callable(loading) and bool(loading()))
 
     def _on_start_error(self, error: BaseException) -> None:
         self.show_status(

@@ -23,6 +23,7 @@ from desktop.ui.crash import CrashHandler, Messages
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.library_model import TITLE, ArticleIdRole, SnippetHitsRole, SnippetRole
 from desktop.ui.single_instance import SingleInstance
+from desktop.ui.window_importing import LAST_ARTICLE_KEY
 
 BRIEF = (
     "Lagebericht aus Weissfeld\n\n"
@@ -234,6 +235,29 @@ def test_first_run_imports_the_seeds_and_opens_the_newest(make_window: Any, qtbo
     with qtbot.waitSignal(again.startup_done, timeout=10000):
         again.start([])  # not empty any more: reopens the last article, imports nothing
     assert again.reader.opened[-1] == (newest, None)
+
+
+def test_start_up_work_waits_for_the_list_and_keeps_a_chosen_article(
+    make_window: Any, qtbot: Any, ctx: AppContext
+) -> None:
+    importer = ctx.importer()
+    first, second = (
+        importer.import_text(f"Bericht {n}\n\nDer Hafen meldet heute Neues, Folge {n}.").id for n in (1, 2)
+    )
+    window = make_window()
+    window.ctx.settings.setValue(LAST_ARTICLE_KEY, first)
+    window.start([])
+    assert not window.after_first_page.is_open()  # nothing beside the list's first page
+    window.open_article(second)  # chosen before the last article was looked up
+    with qtbot.waitSignal(window.startup_done, timeout=10000):
+        pass
+    assert window.library_pane.model.rowCount() == 2
+    assert window.reader.opened == [(second, None)]  # the choice stands
+    again = make_window()
+    again.ctx.settings.setValue(LAST_ARTICLE_KEY, first)
+    with qtbot.waitSignal(again.startup_done, timeout=10000):
+        again.start([])
+    assert again.reader.opened == [(first, None)]  # nothing chosen: the last article reopens
 
 
 def test_paste_and_drop_import(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
