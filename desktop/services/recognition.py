@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from desktop.core.entities.recognizer import LayeredRecognizer, Recognizer
 from desktop.core.types import EntityType
-from desktop.services.import_pipeline import RecognizerFactory
 from desktop.services.model_health import ModelProblems, reporting_engines
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, ActorAlias, EntityRejection
+
+if TYPE_CHECKING:  # the import pipeline (reading, analysis) is not needed to build a recogniser
+    from desktop.services.import_pipeline import RecognizerFactory
 
 
 def model_recognizer(

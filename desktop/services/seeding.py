@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 from desktop.core import locations
 from desktop.core.entities.recognizer import Recognizer
 from desktop.services.dto import ImportResult
-from desktop.services.importer import Importer
 from desktop.storage.db import Library
 from desktop.storage.models import Article
 
@@ -45,4 +44,6 @@ def seed_if_empty(library: Library, recognizer: Recognizer, folder: Path | None 
     if not library_is_empty(library):
         return []
     files = sample_files(folder)
+    from desktop.services.importer import Importer  # the reading code only when seeding
+
     return Importer(library, recognizer).import_paths(files) if files else []

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 
 from desktop.core.entities.recognizer import LayeredRecognizer, Recognizer
-from desktop.services.importer import Importer
 from desktop.services.library import Library
 from desktop.services.model_health import ModelProblems
 from desktop.services.recognition import library_recognizer, library_recognizer_factory, user_corrections
@@ -18,6 +18,9 @@ from desktop.ui.palette import ColorPalette
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.undo import EditController
 from desktop.ui.write_queue import WriteQueue
+
+if TYPE_CHECKING:  # imported on first use: reading and analysis code is not needed to show the window
+    from desktop.services.importer import Importer
 
 
 @dataclass
@@ -82,5 +85,7 @@ class AppContext:
 
     def importer(self) -> Importer:
         """An importer over this library (call off the GUI thread: loads models)."""
+        from desktop.services.importer import Importer
+
         factory = library_recognizer_factory(self.library) if self.model is None else None
         return Importer(self.library, self.recognizer(), recognizer_factory=factory)

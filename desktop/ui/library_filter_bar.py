@@ -176,6 +176,10 @@ class FilterBar(QWidget):
 
         self._ctx.tasks.run(load, self._fill, self._on_error, key=f"library-choices-{id(self)}")
 
+    def cancel_choices(self) -> None:
+        """Drop a reading of the choices under way (the library changed since it started)."""
+        self._ctx.tasks.cancel(f"library-choices-{id(self)}")
+
     def _on_error(self, error: BaseException) -> None:
         self.failed.emit(
             translate("LibraryFilterBar", "Loading the filters failed: {error}").format(

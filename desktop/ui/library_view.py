@@ -178,6 +178,7 @@ class LibraryPane(QWidget):
             self.model.set_query(self.article_query())
         else:
             self.model.refresh()
+        self.filters.cancel_choices()  # one under way may predate the change
         self._choices_due = True  # after the page: the list first, and no two reads competing
 
     def _load_due_choices(self) -> None:
