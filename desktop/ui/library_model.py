@@ -53,7 +53,6 @@ HEADER_TIPS = Labels(
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 # Roles as plain ints: data() runs for every painted cell and role, so it answers others at once.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -117,8 +116,14 @@ class ArticleListModel(QAbstractTableModel):
             return HEADER_TIPS.get(section)
         return None
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # One call from the view instead of the base class's rowCount and columnCount: every call into
+        # Python has to take the interpreter lock, which a busy worker thread holds most of the time.
+        if 0 <= row < len(self._rows) and 0 <= column < _COLUMNS and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
+    # flags(): QAbstractTableModel's own answer (enabled, selectable, no children) is the wanted one
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         try:

@@ -91,7 +91,8 @@ class LibraryPane(QWidget):
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
-        self.view.setItemDelegateForColumn(TITLE, SnippetDelegate(self.view))
+        self._snippet_delegate = SnippetDelegate(self.view)  # only while search results are listed:
+        self._snippet_shown = False  # otherwise Qt's own delegate paints titles without calling Python
         self.view.setSelectionMode(QTreeView.SelectionMode.SingleSelection)
         self.view.setSelectionBehavior(QTreeView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
@@ -194,6 +195,10 @@ class LibraryPane(QWidget):
         self._load_due_choices()
 
     def _on_loaded(self, query: ArticleQuery) -> None:
+        snippets = bool(query.search)
+        if snippets != self._snippet_shown:
+            self._snippet_shown = snippets
+            self.view.setItemDelegateForColumn(TITLE, self._snippet_delegate if snippets else None)
         self._reselect()
         self._update_count()
         if self._keep_top is not None:
