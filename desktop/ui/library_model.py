@@ -140,18 +140,19 @@ class ArticleListModel(QAbstractTableModel):
     def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan) -> None:
         """All roles of a cell in one call (what Qt 6's views and delegates ask for when painting)."""
         try:
-            if not index.isValid():
-                return
             row, column = index.row(), index.column()
-            if not (0 <= row < len(self._rows)) or not (0 <= column < _COLUMNS):
+            if not index.isValid() or not (0 <= row < len(self._rows)) or not (0 <= column < _COLUMNS):
+                for role_data in roleDataSpan:
+                    role_data.clearData()
                 return
             item = self._rows[row]
-            for role_data in roleDataSpan:
+            for role_data in roleDataSpan:  # the caller reuses the span: every role is set or cleared
                 role = role_data.role()
-                if role in _ANSWERED:
-                    value = self._data(item, column, role)
-                    if value is not None:
-                        role_data.setData(value)
+                value = self._data(item, column, role) if role in _ANSWERED else None
+                if value is None:
+                    role_data.clearData()
+                else:
+                    role_data.setData(value)
         except Exception:  # a view must never see an exception from the model
             return
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
 from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from sqlalchemy import insert
 
 from desktop.services.annotations import create_annotation
@@ -31,6 +32,8 @@ from desktop.ui.library_model import (
     source_label,
 )
 from desktop.ui.library_paging import PagedArticleModel
+
+RIGHT = Qt.AlignmentFlag.AlignRight
 
 
 def row(
@@ -101,6 +104,25 @@ def test_multi_data_answers_as_data_does() -> None:
                     assert got == expected
     model.multiData(QModelIndex(), QModelRoleDataSpan(QModelRoleData(0)))  # no exception escapes
     model.multiData(model.index(0, 0).siblingAtColumn(99), QModelRoleDataSpan(QModelRoleData(0)))
+
+
+def test_multi_data_clears_what_a_cell_does_not_have() -> None:
+    model = ArticleListModel()  # an unread title is bold; its neighbour cell is not
+    model.set_rows([ArticleRow(1, "Neu", "de", None, None, 2, "2026-12-06T10:00:00")])
+    delegate = QStyledItemDelegate()  # reuses one span of roles for every cell it asks about
+    looks = []
+    for column in (TITLE, SOURCE, DATE, NOTES):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, model.index(0, column))
+        looks.append(
+            (option.text, option.font.bold(), option.font.italic(), bool(option.displayAlignment & RIGHT))
+        )
+    assert looks == [
+        ("Neu", True, False, False),
+        ("", False, False, False),
+        (looks[2][0], False, True, False),
+        ("2", False, False, True),
+    ]
 
 
 def test_display_texts_follow_changed_rows() -> None:
