@@ -14,7 +14,6 @@ import unicodedata
 _EXTRA = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"}
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _QUERY_WORD_RE = re.compile(r"\w+")
-_NON_ASCII_RUN_RE = re.compile(r"[^\x00-\x7f]+")
 
 
 def _fold_char(char: str) -> str:
@@ -43,24 +42,30 @@ def fold(text: str) -> str:
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Fold ``text`` and map each index of the folded string to its index in ``text``."""
+    """Fold ``text`` and map each index of the folded string to its index in ``text``.
+
+    Most characters fold to exactly one character: the text is folded in one go and only the
+    characters that fold to none or several ("ß" -> "ss", a combining accent -> "") are walked.
+    """
     if text.isascii():
         return text.lower(), list(range(len(text)))
+    uneven = [char for char in set(text) if len(_TABLE[ord(char)]) != 1]
+    if not uneven:
+        return text.translate(_TABLE), list(range(len(text)))
     pieces: list[str] = []
     offsets: list[int] = []
     position = 0
-    for run in _NON_ASCII_RUN_RE.finditer(text):
-        start, end = run.span()
-        if start > position:  # ASCII folds one to one
-            pieces.append(text[position:start].lower())
-            offsets.extend(range(position, start))
-        for index in range(start, end):
-            folded = _TABLE[ord(text[index])]
-            pieces.append(folded)
-            offsets.extend([index] * len(folded))
-        position = end
+    for found in re.finditer("[" + "".join(re.escape(char) for char in uneven) + "]", text):
+        index = found.start()
+        if index > position:  # a run of characters that fold one to one
+            pieces.append(text[position:index].translate(_TABLE))
+            offsets.extend(range(position, index))
+        folded = _TABLE[ord(text[index])]
+        pieces.append(folded)
+        offsets.extend([index] * len(folded))
+        position = index + 1
     if position < len(text):
-        pieces.append(text[position:].lower())
+        pieces.append(text[position:].translate(_TABLE))
         offsets.extend(range(position, len(text)))
     return "".join(pieces), offsets
 

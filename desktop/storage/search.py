@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, select
 from sqlalchemy import text as sql
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -36,6 +37,7 @@ REINDEX_BATCH = 200
 RANK_CANDIDATES = 2000
 """A query matching more articles is ranked among its newest this many (bounded time for common words)."""
 ELLIPSIS = "…"
+_WORD_RUN = re.compile(r"\S+")
 
 _EXACT_COLUMNS = "{title body}"
 _STEM_COLUMNS = "{title_stem body_stem}"
@@ -186,8 +188,18 @@ def rebuild_index(
 
 
 def library_languages(session: Session) -> list[str]:
-    """Languages of the library's articles that have a stemmer (the query is stemmed in each)."""
-    languages = session.scalars(select(Article.language).distinct())
+    """Languages of the library's articles that have a stemmer (the query is stemmed in each).
+
+    Read by skipping through the language index (one lookup per language), not over every article.
+    """
+    languages = session.scalars(
+        sql(
+            "WITH RECURSIVE seen(language) AS (SELECT MIN(language) FROM articles UNION ALL "
+            "SELECT (SELECT MIN(a.language) FROM articles AS a WHERE a.language > seen.language) "
+            "FROM seen WHERE seen.language IS NOT NULL) "
+            "SELECT language FROM seen WHERE language IS NOT NULL"
+        )
+    )
     return sorted(lang for lang in languages if has_stemmer(lang))
 
 
@@ -268,54 +280,56 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
         ]
     if _dialect_name(session) != "sqlite":
         return _scan_search(session, parsed, matcher, limit)
-    # Rank on the index alone (no article text carried through the sort), then read the page's
-    # articles; snippets look at a window of each text around its first match. A query matching
-    # more than RANK_CANDIDATES articles is ranked among its newest RANK_CANDIDATES ones (found
-    # by walking the index backwards, without scoring), so a common word costs what a rare one does.
-    statement = sql(
-        "SELECT rowid, bm25(articles_fts, :tw, :bw, :tw, :bw) AS rank, "
-        "(rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact AND rowid >= :since)) "
-        "AS exact FROM articles_fts WHERE articles_fts MATCH :match AND rowid >= :since "
-        "ORDER BY exact DESC, rank LIMIT :limit"
-    )
-    params = {
-        "tw": TITLE_WEIGHT,
-        "bw": BODY_WEIGHT,
-        "match": _expression(parsed, languages, exact_only=False),
-        "exact": _expression(parsed, (), exact_only=True),
-        "limit": limit,
-        "since": 0,
-    }
+    # The newest RANK_CANDIDATES matches are found by walking the index backwards and scored there
+    # (one pass over the index: a prefix's terms are merged once), then sorted here: a query
+    # matching more articles is ranked among its newest ones, so a common word costs what a rare
+    # one does. Only the page's articles are read, and their snippets look at a window of each text.
+    match = _expression(parsed, languages, exact_only=False)
+    exact = _expression(parsed, (), exact_only=True)
+    candidates = max(limit, RANK_CANDIDATES)
     try:
-        params["since"] = _candidates_since(session, str(params["match"]), max(limit, RANK_CANDIDATES))
-        ranked = session.execute(statement, params).all()
+        scored = session.execute(
+            sql(
+                "SELECT rowid, bm25(articles_fts, :tw, :bw, :tw, :bw) FROM articles_fts "
+                "WHERE articles_fts MATCH :match ORDER BY rowid DESC LIMIT :candidates"
+            ),
+            {"tw": TITLE_WEIGHT, "bw": BODY_WEIGHT, "match": match, "candidates": candidates},
+        ).all()
+        exact_ids = _exact_ids(session, exact, match, scored, candidates)
     except OperationalError as exc:  # defensive: the expression is built to be always valid
         if "fts5" in str(exc.orig).lower():
             return []
         raise
-    ids = [int(r.rowid) for r in ranked]
+    ranked = sorted(
+        ((exact_ids is None or int(r[0]) in exact_ids, float(r[1]), int(r[0])) for r in scored),
+        key=lambda item: (not item[0], item[1], item[2]),
+    )[:limit]
+    ids = [article_id for _exact, _rank, article_id in ranked]
     articles = {
         int(r.id): (r.title, r.text)
         for r in session.execute(select(Article.id, Article.title, Article.text).where(Article.id.in_(ids)))
     }
     return [
-        _hit(int(r.rowid), title, make_snippet(text, matcher), -float(r.rank), bool(r.exact))
-        for r in ranked
-        if (found := articles.get(int(r.rowid))) is not None
+        _hit(article_id, title, make_snippet(text, matcher), -rank, is_exact)
+        for is_exact, rank, article_id in ranked
+        if (found := articles.get(article_id)) is not None
         for title, text in (found,)
     ]
 
 
-def _candidates_since(session: Session, match: str, candidates: int) -> int:
-    """The smallest article id among the newest ``candidates`` matches (0 when there are fewer)."""
-    row = session.execute(
-        sql(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
-        ),
-        {"match": match, "skip": candidates - 1},
-    ).first()
-    return int(row[0]) if row is not None else 0
+def _exact_ids(
+    session: Session, exact: str, match: str, scored: Sequence[Row[Any]], candidates: int
+) -> set[int] | None:
+    """Which of the ``scored`` candidates match ``exact`` (every word as typed); None when all do
+    (a query without stems: phrases, prefixes, words of no stemmed language)."""
+    if exact == match:
+        return None
+    since = int(scored[-1][0]) if len(scored) >= candidates else 0
+    rows = session.execute(
+        sql("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact AND rowid >= :since"),
+        {"exact": exact, "since": since},
+    )
+    return {int(r[0]) for r in rows}
 
 
 def _scan_search(session: Session, parsed: Query, matcher: Matcher, limit: int) -> list[SearchHit]:
@@ -379,8 +393,8 @@ def make_snippet(original: str, matcher: Matcher | str, words: int = SNIPPET_WOR
 def _enough_words(original: str, lo: int, hi: int, anchor: int, words: int) -> bool:
     """True when ``original[lo:hi]`` holds enough words on both sides of ``anchor`` for the cut and its
     "…" marks to be those of the whole text."""
-    before = lo == 0 or len(re.findall(r"\S+", original[lo:anchor])) > words + 1
-    return before and (hi == len(original) or len(re.findall(r"\S+", original[anchor:hi])) > words + 1)
+    before = lo == 0 or len(_WORD_RUN.findall(original, lo, anchor)) > words + 1
+    return before and (hi == len(original) or len(_WORD_RUN.findall(original, anchor, hi)) > words + 1)
 
 
 def _first_chunk_with_match(original: str, matcher: Matcher) -> tuple[int, int, list[tuple[int, int]]]:
@@ -415,7 +429,7 @@ def _space_after(text: str, position: int) -> int:
 
 
 def _cut(original: str, spans: list[tuple[int, int]], anchor: int, words: int) -> Snippet:
-    bounds = [(m.start(), m.end()) for m in re.finditer(r"\S+", original)]
+    bounds = [m.span() for m in _WORD_RUN.finditer(original)]
     if not bounds:
         return Snippet("")
     starts = [b[0] for b in bounds]

@@ -81,3 +81,10 @@ def test_find_folded_merges_overlaps_and_can_require_word_start() -> None:
     assert find_folded("aaaa", "aa") == [(0, 4)]
     assert find_folded(text, "") == []
     assert find_folded("", "x") == []
+
+
+def test_fold_with_offsets_walks_only_uneven_characters() -> None:
+    text = "ßÄb\u0301cßé"  # expansions at both ends, a combining accent in between, one-to-one letters
+    folded, offsets = fold_with_offsets(text)
+    assert folded == "ssabcsse"
+    assert offsets == [0, 0, 1, 2, 4, 5, 5, 6]
