@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from desktop.core.stemming import WORD_RE, stemmer, stems_of
@@ -151,7 +151,24 @@ def _spelling_regex(term: Term) -> str:
         body = r"[\W_]+".join(re.escape(token) for token in tokens)
         alternatives.append(body)
     tail = f"{_W}*" if term.prefix else f"(?!{_W})"
-    return f"(?<!{_W})(?:{'|'.join(alternatives)}){tail}"
+    return f"(?:{'|'.join(alternatives)}){tail}"
+
+
+def _word_starts(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
+    """Non-empty matches of ``pattern`` that begin a word (no letter or digit before them).
+
+    The same as a ``(?<![^\\W_])`` look-behind in the pattern, but the pattern then begins with its
+    words, which the regex engine finds much faster than it tries a look-behind at every position.
+    """
+    position = 0
+    while (found := pattern.search(folded, position)) is not None:
+        start = found.start()
+        if start and folded[start - 1].isalnum():  # inside a word: look again one further
+            position = start + 1
+            continue
+        if found.end() > start:
+            yield found
+        position = max(found.end(), start + 1)
 
 
 @dataclass
@@ -174,19 +191,19 @@ class _CompiledTerm:
         return self._cache[word]
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
-        found = [(m.start(), m.end()) for m in self.exact.finditer(folded) if m.end() > m.start()]
+        found = [m.span() for m in _word_starts(self.exact, folded)]
         if self.stem_candidates is not None:
-            for m in self.stem_candidates.finditer(folded):
+            for m in _word_starts(self.stem_candidates, folded):
                 if self._stem_matches(m.group()):
                     found.append((m.start(), m.end()))
         return found
 
     def matches(self, folded: str) -> bool:
-        if self.exact.search(folded):
+        if next(_word_starts(self.exact, folded), None) is not None:
             return True
         if self.stem_candidates is None:
             return False
-        return any(self._stem_matches(m.group()) for m in self.stem_candidates.finditer(folded))
+        return any(self._stem_matches(m.group()) for m in _word_starts(self.stem_candidates, folded))
 
 
 class Matcher:
@@ -207,7 +224,7 @@ class Matcher:
             # ("fluechtlingen" -> "fluchtling"); a stem need not be a prefix of the word.
             heads = {s[:_STEM_HEAD] for s in stems} | {t[0][:_STEM_HEAD] for t in term.spellings()}
             pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-            candidates = re.compile(f"(?<!{_W})(?:{pattern}){_W}*")
+            candidates = re.compile(f"(?:{pattern}){_W}*")
         return _CompiledTerm(re.compile(_spelling_regex(term)), stems, candidates, languages)
 
     def matches_folded(self, folded: str) -> bool:

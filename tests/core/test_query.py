@@ -61,3 +61,15 @@ def test_any_query_on_any_text_never_fails(query: str, text: str) -> None:
     spans = matcher.spans(text)
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert isinstance(matcher.matches(text), bool)
+
+
+def test_a_match_inside_a_word_does_not_hide_one_starting_within_it() -> None:
+    matcher = Matcher(parse_query('"ab ab"'))
+    assert matcher.spans("xab ab ab") == [(4, 9)]
+    assert matcher.matches("xab ab ab") and not matcher.matches("xab ab")
+
+
+def test_matches_begin_and_end_at_word_edges_only() -> None:
+    matcher = Matcher(parse_query("hafen ents*"), ["de"])
+    assert matcher.spans("Stadthafen, Hafen_ und Entscheidung; rentsch") == [(12, 17), (23, 35)]
+    assert Matcher(parse_query("hafen")).spans("Häfen HAFEN hafen2 _hafen") == [(0, 5), (6, 11), (20, 25)]
