@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 from sqlalchemy import text as sql
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -281,29 +280,36 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
     if _dialect_name(session) != "sqlite":
         return _scan_search(session, parsed, matcher, limit)
     # The newest RANK_CANDIDATES matches are found by walking the index backwards and scored there
-    # (one pass over the index: a prefix's terms are merged once), then sorted here: a query
-    # matching more articles is ranked among its newest ones, so a common word costs what a rare
-    # one does. Only the page's articles are read, and their snippets look at a window of each text.
+    # (one pass over the index: a prefix's terms are merged once), then sorted: a query matching
+    # more articles is ranked among its newest ones, so a common word costs what a rare one does.
+    # Only the page's articles are read, and their snippets look at a window of each text.
     match = _expression(parsed, languages, exact_only=False)
     exact = _expression(parsed, (), exact_only=True)
-    candidates = max(limit, RANK_CANDIDATES)
+    exact_test = (  # every word as typed; a query without stems (phrases, prefixes) always is
+        "1"
+        if exact == match
+        else "id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact "
+        "AND rowid >= (SELECT min(id) FROM candidates))"
+    )
+    statement = sql(
+        "WITH candidates AS (SELECT rowid AS id, bm25(articles_fts, :tw, :bw, :tw, :bw) AS rank "
+        "FROM articles_fts WHERE articles_fts MATCH :match ORDER BY rowid DESC LIMIT :candidates) "
+        f"SELECT id, rank, {exact_test} AS exact FROM candidates ORDER BY exact DESC, rank, id LIMIT :limit"
+    )
+    params = {
+        "tw": TITLE_WEIGHT,
+        "bw": BODY_WEIGHT,
+        "match": match,
+        "exact": exact,
+        "candidates": max(limit, RANK_CANDIDATES),
+        "limit": limit,
+    }
     try:
-        scored = session.execute(
-            sql(
-                "SELECT rowid, bm25(articles_fts, :tw, :bw, :tw, :bw) FROM articles_fts "
-                "WHERE articles_fts MATCH :match ORDER BY rowid DESC LIMIT :candidates"
-            ),
-            {"tw": TITLE_WEIGHT, "bw": BODY_WEIGHT, "match": match, "candidates": candidates},
-        ).all()
-        exact_ids = _exact_ids(session, exact, match, scored, candidates)
+        ranked = [(bool(r[2]), float(r[1]), int(r[0])) for r in session.execute(statement, params)]
     except OperationalError as exc:  # defensive: the expression is built to be always valid
         if "fts5" in str(exc.orig).lower():
             return []
         raise
-    ranked = sorted(
-        ((exact_ids is None or int(r[0]) in exact_ids, float(r[1]), int(r[0])) for r in scored),
-        key=lambda item: (not item[0], item[1], item[2]),
-    )[:limit]
     ids = [article_id for _exact, _rank, article_id in ranked]
     articles = {
         int(r.id): (r.title, r.text)
@@ -312,24 +318,9 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
     return [
         _hit(article_id, title, make_snippet(text, matcher), -rank, is_exact)
         for is_exact, rank, article_id in ranked
-        if (found := articles.get(article_id)) is not None
-        for title, text in (found,)
+        if (entry := articles.get(article_id)) is not None
+        for title, text in (entry,)
     ]
-
-
-def _exact_ids(
-    session: Session, exact: str, match: str, scored: Sequence[Row[Any]], candidates: int
-) -> set[int] | None:
-    """Which of the ``scored`` candidates match ``exact`` (every word as typed); None when all do
-    (a query without stems: phrases, prefixes, words of no stemmed language)."""
-    if exact == match:
-        return None
-    since = int(scored[-1][0]) if len(scored) >= candidates else 0
-    rows = session.execute(
-        sql("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :exact AND rowid >= :since"),
-        {"exact": exact, "since": since},
-    )
-    return {int(r[0]) for r in rows}
 
 
 def _scan_search(session: Session, parsed: Query, matcher: Matcher, limit: int) -> list[SearchHit]:
