@@ -63,3 +63,31 @@ def test_rarer_queries_are_unchanged(crowded: Library, monkeypatch: pytest.Monke
     monkeypatch.setattr(search, "RANK_CANDIDATES", CAP)
     assert _search(crowded, query, limit=5) == before
     assert before or query.startswith("hafen -")
+
+
+def _ids_by_title(library: Library) -> dict[str, int]:
+    with library.read_session() as session:
+        return {title: article_id for article_id, title in session.query(Article.id, Article.title)}
+
+
+def test_under_the_bound_a_title_hit_and_exact_forms_come_first(
+    crowded: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = _ids_by_title(crowded)
+    monkeypatch.setattr(search, "RANK_CANDIDATES", CAP)
+    assert _search(crowded, "regierung", limit=3)[0] == (ids["Regierung"], True)
+    hits = _search(crowded, "Regierungen", limit=CAP)  # the newest CAP matches, by stem
+    assert {i for i, _exact in hits} == set(sorted(ids.values())[-CAP:])
+    assert hits[0] == (ids["Bericht 25"], True)  # the only one with the word as typed among them
+    assert not any(exact for _i, exact in hits[1:])
+
+
+@pytest.mark.parametrize(
+    "query", ["SEEMINENRÄUMUNG", "Seeminenraeumung", "seeminenräumung", '"IM Hafen"', "seem*"]
+)
+def test_under_the_bound_older_rare_matches_are_found_whatever_the_case_and_accents(
+    crowded: Library, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    ids = _ids_by_title(crowded)
+    monkeypatch.setattr(search, "RANK_CANDIDATES", CAP)
+    assert {i for i, _exact in _search(crowded, query)} == {ids["Bericht 2"], ids["Bericht 17"]}
