@@ -18,7 +18,7 @@ from desktop.services.dto import ArticlePage, ArticleRow, SearchPage
 from desktop.services.library_filters import LibraryFilter, StateView, filter_conditions
 from desktop.storage.models import Annotation, Article, imported_day
 from desktop.storage.portable import code_point_order, position
-from desktop.storage.search import search_articles
+from desktop.storage.search import Snippet, hit_snippets, search_articles
 
 SortKey = Literal["imported", "title", "source", "date", "language", "notes", "rank"]
 SORT_KEYS: tuple[SortKey, ...] = ("imported", "title", "source", "date", "language", "notes", "rank")
@@ -185,13 +185,22 @@ def article_rows(session: Session, ids: Iterable[int], query: ArticleQuery | Non
     return [_row(r) for r in session.execute(_ordered(statement, query))]
 
 
-def search_page(session: Session, query: ArticleQuery, limit: int = 100) -> SearchPage:
+def search_page(
+    session: Session, query: ArticleQuery, limit: int = 100, *, snippets: int | None = None
+) -> SearchPage:
     """The best ``limit`` hits of ``query.search`` passing the query's filters and state, with snippets.
 
     ``complete`` is False when asking for more (a higher limit, up to SEARCH_LIMIT) may find more.
+    ``snippets``: only the best this many hits get a snippet (all when None); :func:`search_snippets`
+    makes the others' when they are shown (500 snippets cost about as much as the search itself).
     """
     limit = max(1, min(limit, SEARCH_LIMIT))
-    hits = search_articles(session, query.search, limit=limit)
+    hits = search_articles(session, query.search, limit=limit, snippets=snippets)
     rows = article_rows(session, [h.id for h in hits], query)
     complete = len(hits) < limit or limit >= SEARCH_LIMIT
     return SearchPage(tuple(rows), tuple(hits), complete, len(hits))
+
+
+def search_snippets(session: Session, search: str, ids: Iterable[int]) -> dict[int, Snippet]:
+    """The snippets of these articles for the search text ``search``, by id (as a search page has them)."""
+    return hit_snippets(session, search, ids)

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from desktop.core.timeline import TimelineBucket, Unit, timeline
 from desktop.storage.search import SearchHit
+from desktop.storage.search import Snippet as Snippet  # re-exported: the snippets a window asks for later
 
 ImportStatus = Literal["imported", "updated", "duplicate", "error"]
 

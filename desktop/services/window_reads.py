@@ -13,9 +13,10 @@ from desktop.services.article_pages import (
     count_articles,
     library_size,
     search_page,
+    search_snippets,
 )
 from desktop.services.authors import authors_in_use
-from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticlePage, SearchPage
+from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticlePage, SearchPage, Snippet
 from desktop.services.library import Library
 from desktop.services.library_filters import ActorChoice, actor_choices, actor_suggestions, tags_in_use
 from desktop.services.merge_candidates import MergeCandidate, merge_candidates
@@ -105,6 +106,12 @@ def list_page(
         else:
             page = article_page(session, query, offset, limit)
         return page, library_size(session) if with_size else -1
+
+
+def snippets_of(library: Library, search: str, ids: list[int]) -> dict[int, Snippet]:
+    """Snippets for the hits a search page left without one (``search_page(..., snippets=N)``)."""
+    with library.read_session() as session:
+        return search_snippets(session, search, ids)
 
 
 def listed_count(library: Library, query: ArticleQuery) -> int:

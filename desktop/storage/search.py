@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy import text as sql
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -259,23 +259,33 @@ def exact_match_expression(query: str) -> str:
     return _expression(checked_query(query), (), exact_only=True)
 
 
-def search_articles(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
+def search_articles(
+    session: Session, query: str, limit: int = 50, *, snippets: int | None = None
+) -> list[SearchHit]:
     """Articles matching ``query`` (case/diacritics-insensitive, stems too), best first.
 
     Hits with every word as typed come first, then those found through other word forms;
-    within each, titles count ``TITLE_WEIGHT`` times the body (bm25). Raises
-    :class:`SearchQueryError` for queries beyond :data:`MAX_QUERY_CHARS` or :data:`MAX_QUERY_WORDS`.
+    within each, titles count ``TITLE_WEIGHT`` times the body (bm25). ``snippets``: only the best
+    this many hits get their snippet (all when None), the others an empty one, which
+    :func:`hit_snippets` makes when they are shown (a snippet reads and matches its article).
+    Raises :class:`SearchQueryError` for queries beyond :data:`MAX_QUERY_CHARS` or
+    :data:`MAX_QUERY_WORDS`.
     """
     parsed = checked_query(query)
     if parsed.empty or limit <= 0:
         return []
     languages = library_languages(session)
     matcher = Matcher(parsed, languages)
+    shown = limit if snippets is None else max(0, snippets)
+
+    def snippet(n: int, text: str) -> Snippet:
+        return make_snippet(text, matcher) if n < shown else Snippet("")
+
     if _dialect_name(session) == "postgresql":
         found = search_pg.search(session, parsed, languages, limit, max(limit, RANK_CANDIDATES))
         return [
-            _hit(int(article_id), title, make_snippet(text, matcher), float(rank), bool(exact))
-            for article_id, title, rank, exact, text in found
+            _hit(int(article_id), title, snippet(n, text), float(rank), bool(exact))
+            for n, (article_id, title, rank, exact, text) in enumerate(found)
         ]
     if _dialect_name(session) != "sqlite":
         return _scan_search(session, parsed, matcher, limit)
@@ -311,16 +321,33 @@ def search_articles(session: Session, query: str, limit: int = 50) -> list[Searc
             return []
         raise
     ids = [article_id for _exact, _rank, article_id in ranked]
-    articles = {
-        int(r.id): (r.title, r.text)
-        for r in session.execute(select(Article.id, Article.title, Article.text).where(Article.id.in_(ids)))
-    }
+    articles = {int(r.id): (r.title, "") for r in session.execute(_titles(ids[shown:]))}
+    articles.update((int(r.id), (r.title, r.text)) for r in session.execute(_texts(ids[:shown])))
     return [
-        _hit(article_id, title, make_snippet(text, matcher), -rank, is_exact)
-        for is_exact, rank, article_id in ranked
+        _hit(article_id, title, snippet(n, text), -rank, is_exact)
+        for n, (is_exact, rank, article_id) in enumerate(ranked)
         if (entry := articles.get(article_id)) is not None
         for title, text in (entry,)
     ]
+
+
+def _titles(ids: list[int]) -> Select[int, str]:
+    return select(Article.id, Article.title).where(Article.id.in_(ids))
+
+
+def _texts(ids: list[int]) -> Select[int, str, str]:
+    return select(Article.id, Article.title, Article.text).where(Article.id.in_(ids))
+
+
+def hit_snippets(session: Session, query: str, ids: Iterable[int]) -> dict[int, Snippet]:
+    """The snippets of these articles for ``query`` (as :func:`search_articles` makes them), by id;
+    articles that no longer exist are left out."""
+    parsed = checked_query(query)
+    wanted = list(dict.fromkeys(ids))
+    if parsed.empty or not wanted:
+        return {}
+    matcher = Matcher(parsed, library_languages(session))
+    return {int(r.id): make_snippet(r.text, matcher) for r in session.execute(_texts(wanted))}
 
 
 def _scan_search(session: Session, parsed: Query, matcher: Matcher, limit: int) -> list[SearchHit]:
