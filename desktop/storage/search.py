@@ -321,8 +321,11 @@ def search_articles(
             return []
         raise
     ids = [article_id for _exact, _rank, article_id in ranked]
-    articles = {int(r.id): (r.title, "") for r in session.execute(_titles(ids[shown:]))}
-    articles.update((int(r.id), (r.title, r.text)) for r in session.execute(_texts(ids[:shown])))
+    articles: dict[int, tuple[str, str]] = {}
+    if ids[shown:]:  # hits without a snippet: their titles only
+        articles.update((int(r.id), (r.title, "")) for r in session.execute(_titles(ids[shown:])))
+    if ids[:shown]:
+        articles.update((int(r.id), (r.title, r.text)) for r in session.execute(_texts(ids[:shown])))
     return [
         _hit(article_id, title, snippet(n, text), -rank, is_exact)
         for n, (is_exact, rank, article_id) in enumerate(ranked)
