@@ -12,7 +12,18 @@ from desktop.storage.models import Article
 from desktop.storage.search import index_article
 from tools.bench_search_mix import main
 
-WORDS = "Regierung Koalition Hafen Minister Sitzung Parlament Wahlen Bericht Stadt Gericht".split()
+WORDS = [
+    "Regierung",
+    "Koalition",
+    "Hafen",
+    "Minister",
+    "Sitzung",
+    "Parlament",
+    "Wahlen",
+    "Bericht",
+    "Stadt",
+    "Gericht",
+]
 
 
 def _library(path: Path) -> Path:
