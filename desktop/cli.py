@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -25,7 +26,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {printable_line(message)}\n")
 
 
+@functools.cache
 def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    """The parser and handlers, built once per process (parsing leaves the parser unchanged)."""
     parser = _Parser(prog="briefing-reader", description="Read, annotate and export news and briefings.")
     parser.add_argument("--db", metavar="URL", help="library: a SQLite file path or a database URL")
     parser.add_argument(

@@ -5,14 +5,30 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, check_id, emit, field, open_library
+from desktop.commands.common import (
+    DEFAULT_LIMIT,
+    Handler,
+    add_limit_options,
+    bounded,
+    check_id,
+    emit,
+    field,
+    one_more,
+    open_library,
+    row_limit,
+)
 
 
 def register(sub: Any) -> dict[str, Handler]:
     """Add the actor subcommands to ``sub``."""
-    p = sub.add_parser("actors", help="list actors (of one article or the whole library)")
+    p = sub.add_parser(
+        "actors",
+        help="list actors (of one article or the whole library), most mentioned first "
+        f"(the first {DEFAULT_LIMIT}; --limit N or --all for more)",
+    )
     p.add_argument("--article", type=int, metavar="ARTICLE_ID")
-    p.add_argument("--json", action="store_true")
+    add_limit_options(p, "actors")
+    p.add_argument("--json", action="store_true", help="a JSON array, one actor per line")
     return {"actors": _cmd_actors}
 
 
@@ -21,7 +37,8 @@ def _cmd_actors(args: argparse.Namespace, out: TextIO) -> int:
 
     check_id("article", args.article)
     with open_library(args).read_session() as session:
-        rows = list_actors(session, args.article)
+        limit = row_limit(args)
+        rows = list(bounded(list_actors(session, args.article, one_more(limit)), limit, "actors"))
     if args.json:
         emit([r.as_json() for r in rows], out)
     else:

@@ -9,7 +9,19 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from desktop.commands.common import Handler, check_id, emit, field, open_library, warn
+from desktop.commands.common import (
+    DEFAULT_LIMIT,
+    Handler,
+    add_limit_options,
+    bounded,
+    check_id,
+    emit,
+    field,
+    one_more,
+    open_library,
+    row_limit,
+    warn,
+)
 
 if TYPE_CHECKING:
     from desktop.services.dto import ArticleRow
@@ -21,13 +33,17 @@ def register(sub: Any) -> dict[str, Handler]:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("articles", help="list the articles in the library")
+    p = sub.add_parser(
+        "articles",
+        help=f"list the articles in the library (the newest {DEFAULT_LIMIT}; --limit N or --all for more)",
+    )
     read = p.add_mutually_exclusive_group()
     read.add_argument("--unread", action="store_true", help="only articles not read yet")
     read.add_argument("--read", action="store_true", help="only articles already read")
     p.add_argument("--starred", action="store_true", help="only starred articles")
     p.add_argument("--archived", action="store_true", help="only archived articles")
-    p.add_argument("--json", action="store_true")
+    add_limit_options(p, "articles")
+    p.add_argument("--json", action="store_true", help="a JSON array, one article per line")
 
     p = sub.add_parser("show", help="show one article with its entities and annotations")
     p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
@@ -86,17 +102,18 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_articles(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.library_filters import LibraryFilter, filter_article_ids
-    from desktop.services.queries import iter_articles
+    from desktop.services.article_pages import ArticleQuery, iter_article_rows
+    from desktop.services.library_filters import LibraryFilter
 
     flt = LibraryFilter(
         read=True if args.read else False if args.unread else None,
         starred=args.starred,
         archived=True if args.archived else None,
     )
+    limit = row_limit(args)
     with open_library(args).read_session() as session:
-        allowed = filter_article_ids(session, flt)
-        rows = (r for r in iter_articles(session) if allowed is None or r.id in allowed)
+        found = iter_article_rows(session, ArticleQuery(state="all", filter=flt), one_more(limit))
+        rows = bounded(found, limit, "articles")
         if args.json:
             emit((r.as_json() for r in rows), out)
         else:

@@ -8,11 +8,15 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from desktop.core.printable import printable_line, terminal_safe
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
+T = TypeVar("T")
+
+#: How many rows a listing that can grow with the library shows unless ``--limit``/``--all`` ask otherwise.
+DEFAULT_LIMIT = 100
 
 MAX_ID = 2**63 - 1
 """Largest id the library can hold (SQLite's INTEGER); larger ids name nothing."""
@@ -155,6 +159,37 @@ def positive_int(text: str) -> int:
     if not 1 <= value <= MAX_ID:
         raise argparse.ArgumentTypeError(f"{text} is out of range (1 to {MAX_ID})")
     return value
+
+
+def add_limit_options(parser: argparse.ArgumentParser, what: str, default: int = DEFAULT_LIMIT) -> None:
+    """``--limit N`` and ``--all`` for a listing of ``what`` (plural) of ``default`` rows unless asked."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--limit", type=positive_int, metavar="N", help=f"at most N {what} (default {default})"
+    )
+    group.add_argument("--all", action="store_true", help=f"all {what}, however many")
+    parser.set_defaults(default_limit=default)
+
+
+def row_limit(args: argparse.Namespace) -> int | None:
+    """The most rows ``args`` asks for (None: all)."""
+    if getattr(args, "all", False):
+        return None
+    return getattr(args, "limit", None) or getattr(args, "default_limit", None)
+
+
+def one_more(limit: int | None) -> int | None:
+    """The rows to read for a listing of ``limit`` rows: one more tells whether it was cut."""
+    return None if limit is None else limit + 1
+
+
+def bounded(rows: Iterable[T], limit: int | None, what: str) -> Iterator[T]:
+    """``rows`` up to ``limit``; when a further row follows, a note on stderr says how to see the rest."""
+    for count, row in enumerate(rows):
+        if limit is not None and count >= limit:
+            warn(f"note: only the first {limit} {what} are listed; --limit N or --all for more")
+            return
+        yield row
 
 
 def hint_outdated(library: Any) -> None:

@@ -7,7 +7,7 @@ and for the next page as the list is scrolled. Search results come the same way,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -164,6 +164,27 @@ def article_page(
     short = len(rows) < limit and (rows or offset == 0)  # the end of the list is in this page
     total = offset + len(rows) if short else count_articles(session, query) if count else -1
     return ArticlePage(tuple(rows), offset, total, more=len(rows) == limit > 0)
+
+
+def iter_article_rows(
+    session: Session, query: ArticleQuery, limit: int | None = None, *, batch: int = 1000
+) -> Iterator[ArticleRow]:
+    """The rows of the list ``query`` describes (search and sort aside: newest import first), at most
+    ``limit`` (None: all), read ``batch`` at a time from where the last batch ended (no offset, so
+    every batch costs the same however deep into the library)."""
+    conditions = _conditions(query)
+    last: int | None = None
+    left = limit
+    while left is None or left > 0:
+        size = batch if left is None else min(batch, left)
+        where = conditions if last is None else [*conditions, Article.id < last]
+        statement = select(*_columns()).where(*where).order_by(Article.id.desc()).limit(size)
+        rows = [_row(r) for r in session.execute(statement)]
+        yield from rows
+        if len(rows) < size:
+            return
+        last = rows[-1].id
+        left = None if left is None else left - len(rows)
 
 
 def library_size(session: Session) -> int:

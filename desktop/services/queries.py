@@ -173,8 +173,9 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
     )
 
 
-def list_actors(session: Session, article_id: int | None = None) -> list[ActorRow]:
-    """Actors with mention and article counts (in one article, or library-wide), most mentioned first."""
+def list_actors(session: Session, article_id: int | None = None, limit: int | None = None) -> list[ActorRow]:
+    """Actors with mention and article counts (in one article, or library-wide), most mentioned first;
+    the first ``limit`` (None: all)."""
     if article_id is None:  # library-wide: the maintained counts, one row per actor
         counts_sq = (
             select(
@@ -205,6 +206,7 @@ def list_actors(session: Session, article_id: int | None = None) -> list[ActorRo
             )
             .join(counts_sq, counts_sq.c.actor_id == Actor.id)
             .order_by(counts_sq.c.mentions.desc(), code_point_order(Actor.name))
+            .limit(limit)
         )
     )
     return decorated_actor_rows(session, rows, article_id)
