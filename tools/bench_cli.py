@@ -91,7 +91,7 @@ def measure(args: list[str], runs: int) -> dict[str, Any]:
 
     ``args`` are the command line's arguments; ``["-c", CODE]`` runs Python code instead."""
     times, cpu = [], []
-    size, status, error = 0, 0, ""
+    size, status, error = 0, 0, [""]
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
@@ -101,7 +101,7 @@ def measure(args: list[str], runs: int) -> dict[str, Any]:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
         size, status = len(done.stdout), done.returncode
-        error = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] if status else ""
+        error = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] if status else [""]
     figures: dict[str, Any] = {
         "ms": round(statistics.median(times), 1),
         "cpu_ms": round(statistics.median(cpu), 1),

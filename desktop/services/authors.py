@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import UserError
 from desktop.core.identity import ENV_VAR, clean_user_name, current_user
+from desktop.services.settings_file import read_setting, settings_path
 from desktop.storage.db import Library
 from desktop.storage.models import Annotation, Article, EntityRejection, QuoteCorrection
 
@@ -38,9 +39,6 @@ def explicit_user_name() -> str:
 
 def stored_user_name(path: Path | None = None) -> str:
     """The name chosen in the window, from its settings file (``path`` or the user's; "" when none)."""
-    # imported here: every command-line call asks, and color_meanings brings the annotation layer
-    from desktop.services.color_meanings import read_setting, settings_path
-
     return clean_user_name(read_setting(path or settings_path(), SETTINGS_SECTION, SETTINGS_KEY) or "")
 
 

@@ -11,13 +11,21 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from desktop.core import locations
 from desktop.services.annotations import COLORS
+from desktop.services.settings_file import SETTINGS_FILE, read_setting, settings_path, unescape
 
-SETTINGS_FILE = "settings.ini"
+__all__ = [
+    "DEFAULT_MEANINGS",
+    "SETTINGS_FILE",
+    "color_meanings",
+    "meaning_of",
+    "read_meanings",
+    "read_setting",
+    "settings_path",
+]
+
 _SECTION = "palette"
 _KEY_RE = re.compile(r"meaning\\(\w+)")
-_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 MAX_MEANING = 60
 
 #: The meaning of each colour until the user renames it (the window shows the same).
@@ -31,59 +39,6 @@ DEFAULT_MEANINGS: dict[str, str] = {
     "orange": "To check",
     "gray": "Background",
 }
-
-
-def settings_path() -> Path:
-    """The window's settings file: the user's configuration folder (see :mod:`desktop.core.locations`)."""
-    return locations.user_config_dir() / SETTINGS_FILE
-
-
-def _unescape(raw: str) -> str | None:
-    """A QSettings INI string value; None for lists and variants (not a meaning)."""
-    value = raw.strip()
-    if value.startswith("@"):
-        return None
-    out: list[str] = []
-    quoted = False
-    i = 0
-    while i < len(value):
-        ch = value[i]
-        if ch == '"':
-            quoted = not quoted
-        elif ch == "\\" and i + 1 < len(value):
-            i += 1
-            code = value[i]
-            if code == "x":
-                digits = re.match(r"[0-9a-fA-F]{1,4}", value[i + 1 :])
-                if digits:
-                    out.append(chr(int(digits.group(), 16)))
-                    i += len(digits.group())
-            else:
-                out.append(_ESCAPES.get(code, code))
-        elif ch == "," and not quoted:
-            return None  # a list of strings
-        else:
-            out.append(ch)
-        i += 1
-    return "".join(out)
-
-
-def read_setting(path: Path, section: str, key: str) -> str | None:
-    """One string value of the window's INI settings file (None when missing, unreadable or not a string)."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    current = ""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("[") and stripped.endswith("]"):
-            current = stripped[1:-1].strip()
-        elif current == section and "=" in stripped:
-            name, _, raw = stripped.partition("=")
-            if name.strip() == key:
-                return _unescape(raw)
-    return None
 
 
 def read_meanings(path: Path) -> dict[str, str]:
@@ -103,7 +58,7 @@ def read_meanings(path: Path) -> dict[str, str]:
             continue
         key, _, raw = stripped.partition("=")
         match = _KEY_RE.fullmatch(key.strip())
-        value = _unescape(raw)
+        value = unescape(raw)
         if match and match.group(1) in COLORS and value is not None:
             meaning = " ".join(value.split())[:MAX_MEANING]
             if meaning:

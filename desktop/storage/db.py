@@ -26,7 +26,7 @@ from desktop.storage.errors import (
     ReadOnlyLibraryError,
     StorageError,
 )
-from desktop.storage.migrate import upgrade_to_head
+from desktop.storage.migrate import needs_upgrade, upgrade_to_head
 from desktop.storage.urls import (
     APP_DIR_NAME,
     DB_FILE_NAME,
@@ -352,8 +352,8 @@ def open_library(
     """
     engine = create_engine_for(url, busy_timeout_ms=busy_timeout_ms)
     try:
-        if backups and engine.dialect.name == "sqlite":
-            from desktop.storage.backup import backup_before_upgrade
+        if backups and engine.dialect.name == "sqlite" and needs_upgrade(engine):
+            from desktop.storage.backup import backup_before_upgrade  # only when the schema changes
 
             backup_before_upgrade(engine)
         upgrade_to_head(engine)

@@ -10,6 +10,7 @@ import gzip
 import re
 import sys
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,7 @@ class Gazetteer:
     def __init__(
         self,
         places: dict[str, Place],
-        person_variants: dict[str, frozenset[str]],
+        person_variants: Mapping[str, frozenset[str] | str],
         given_names: dict[str, int] | None = None,
         organizations: dict[str, bool] | None = None,
         demonyms: frozenset[tuple[str, str]] = frozenset(),
@@ -55,7 +56,7 @@ class Gazetteer:
         self.abbreviations = abbreviations  # capitals the training data tags as names
         self.country_codes = country_codes or {}  # "USA" -> "T:US"
         self.places = places
-        self.person_variants = person_variants
+        self.person_variants = person_variants  # a part's groups; one group as a plain string
         self.given_names = given_names or {}
         self.organizations = organizations or {}  # name -> safe to find in running text
         self.demonyms = demonyms  # (language, word)
@@ -167,7 +168,8 @@ class Gazetteer:
 
     def person_groups(self, part: str) -> frozenset[str]:
         """Variant groups of one name part (case- and diacritic-insensitive)."""
-        return self.person_variants.get(part.lower()) or self.person_variants.get(fold(part), frozenset())
+        groups = self.person_variants.get(part.lower()) or self.person_variants.get(fold(part), frozenset())
+        return frozenset((groups,)) if isinstance(groups, str) else groups
 
     def same_person_name(self, a: str, b: str) -> bool:
         """True when two person names are spelling variants of each other (Selenskyj ~ Zelensky)."""
@@ -207,19 +209,21 @@ def _load_places(path: Path) -> dict[str, Place]:
     return places
 
 
-def _load_person_variants(path: Path) -> dict[str, frozenset[str]]:
-    """Name part -> its variant groups; forms with the same groups share one frozenset of shared strings."""
-    variants: dict[str, frozenset[str]] = {}
+def _load_person_variants(path: Path) -> dict[str, frozenset[str] | str]:
+    """Name part -> its variant groups, shared: one group (nine parts in ten) as the group's string,
+    several as one frozenset for all the parts with the same groups."""
+    variants: dict[str, frozenset[str] | str] = {}
     if not path.exists():
         return variants
-    sets: dict[str, frozenset[str]] = {}
-    groups: dict[str, str] = {}
+    strings: dict[str, str] = {}
+    shared: dict[str, frozenset[str] | str] = {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             form, listed = line.rstrip("\n").split("\t")
-            found = sets.get(listed)
+            found = shared.get(listed)
             if found is None:
-                found = sets[listed] = frozenset(groups.setdefault(g, g) for g in listed.split(","))
+                groups = [strings.setdefault(g, g) for g in listed.split(",")]
+                found = shared[listed] = groups[0] if len(groups) == 1 else frozenset(groups)
             variants[form] = found
     return variants
 
