@@ -168,8 +168,11 @@ class Gazetteer:
 
     def person_groups(self, part: str) -> frozenset[str]:
         """Variant groups of one name part (case- and diacritic-insensitive)."""
-        groups = self.person_variants.get(part.lower()) or self.person_variants.get(fold(part), frozenset())
+        groups = self._groups(part)
         return frozenset((groups,)) if isinstance(groups, str) else groups
+
+    def _groups(self, part: str) -> frozenset[str] | str:
+        return self.person_variants.get(part.lower()) or self.person_variants.get(fold(part), frozenset())
 
     def same_person_name(self, a: str, b: str) -> bool:
         """True when two person names are spelling variants of each other (Selenskyj ~ Zelensky)."""
@@ -185,7 +188,10 @@ class Gazetteer:
     def _parts_match(self, x: str, y: str) -> bool:
         if fold(x) == fold(y):
             return True
-        return bool(self.person_groups(x) & self.person_groups(y))
+        gx, gy = self._groups(x), self._groups(y)
+        if isinstance(gx, str):
+            return gx == gy or gx in gy if isinstance(gy, frozenset) else gx == gy
+        return gy in gx if isinstance(gy, str) else not gx.isdisjoint(gy)
 
 
 _default: Gazetteer | None = None
