@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from desktop.core.timeline import TimelineBucket, Unit, timeline
-from desktop.storage.search import SearchHit
-from desktop.storage.search import Snippet as Snippet  # re-exported: the snippets a window asks for later
+
+if TYPE_CHECKING:
+    from desktop.storage.search import SearchHit
+    from desktop.storage.search import Snippet as Snippet
+
+
+def __getattr__(name: str) -> Any:
+    """``SearchHit`` and ``Snippet`` (re-exported: the snippets a window asks for later) are the search's
+    own types, imported when first asked for: a command that does not search does not load the query
+    parser and stemmers with the DTOs."""
+    if name in ("SearchHit", "Snippet"):
+        from desktop.storage import search
+
+        return getattr(search, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 ImportStatus = Literal["imported", "updated", "duplicate", "error"]
 
