@@ -82,3 +82,39 @@ def places_after_in(
         else s
         for s in spans
     ]
+
+
+def surnames_glued_to_names(spans: list[EntitySpan], given_name: Callable[[str], bool]) -> list[EntitySpan]:
+    """ "die Nachrichtenagentur TASR Fico" tagged "TASR Fico": a span of another type ending in the
+    surname of a person the text names in full (a frequent given name first) is that name and the
+    person.
+
+    Not when the span begins with the person's given name, nor for a longer span ("Bill and Melinda
+    Gates Foundation" ends in no surname).
+    """
+    full = {
+        words
+        for s in spans
+        if s.type == "person" and len(words := tuple(s.text.split())) >= 2 and given_name(words[0])
+    }
+    surnames = {words[-1]: words[0] for words in full}
+    if not surnames:
+        return spans
+    out: list[EntitySpan] = []
+    for span in spans:
+        words = span.text.split()
+        last = words[-1] if words else ""
+        if (
+            span.type in ("organization", "location")
+            and 2 <= len(words) <= 4
+            and last in surnames
+            and words[0] != surnames[last]
+            and tuple(words) not in full
+        ):
+            cut = span.text.rindex(last)
+            head = span.text[:cut].rstrip()
+            out.append(EntitySpan(span.start, span.start + len(head), head, span.type, span.score))
+            out.append(EntitySpan(span.start + cut, span.end, last, "person", span.score))
+            continue
+        out.append(span)
+    return out

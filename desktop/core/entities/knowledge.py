@@ -26,7 +26,11 @@ from desktop.core.entities.boundaries import (
     split_datelines,
     tidy_organization,
 )
-from desktop.core.entities.consistency import organization_parts_typed_as_people, places_after_in
+from desktop.core.entities.consistency import (
+    organization_parts_typed_as_people,
+    places_after_in,
+    surnames_glued_to_names,
+)
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.organizations import (
     acronym_definitions,
@@ -44,6 +48,16 @@ from desktop.core.entities.recognizer import (
     without_overlaps,
 )
 from desktop.core.entities.role_words import GERMAN_INSTITUTION_HEADS
+from desktop.core.entities.span_fixes import (
+    abbreviations_before_titles,
+    credit_line_agencies,
+    cut_possessives,
+    drop_compound_parts,
+    drop_ranks,
+    drop_title_words,
+    join_nicknames,
+    whole_known_places,
+)
 from desktop.core.entities.span_rules import (
     cut_glued_words,
     fix_edges,
@@ -220,20 +234,29 @@ class KnowledgeRecognizer:
             return trimmer.is_title_word(word, language)
 
         if language == "en":
-            spans = teams_named_after_places(headline_spans(text, spans), gazetteer)
+            spans = teams_named_after_places(headline_spans(text, drop_title_words(text, spans)), gazetteer)
+        spans = drop_compound_parts(text, spans)
         spans = [t for s in split_datelines(text, spans, gazetteer) for t in trimmer.trim(s, language)]
         spans = cut_glued_words(text, join_person_names(text, spans, gazetteer, title_word), gazetteer)
+        if language == "en":
+            spans = drop_title_words(text, spans)
         spans = people_after_titles(text, spans, title_word)
+        spans = abbreviations_before_titles(text, spans, title_word, gazetteer, language)
         if language == "en":
             spans = people_after_title_words(text, spans, title_word, gazetteer)
             spans = people_after_institutions_in_titles(text, spans, title_word, gazetteer)
         spans = people_after_places(spans, gazetteer)
         spans = organization_kinds(text, spans, language, gazetteer)
         spans = [t for s in spans if (t := tidy_organization(self._retype_organization(s), language))]
-        spans = fix_edges(text, join_and_the(text, spans))
+        spans = fix_edges(text, join_and_the(text, cut_possessives(spans)))
+        spans = whole_known_places(text, drop_ranks(text, join_nicknames(text, spans), title_word), gazetteer)
         spans = propagate_person_names(text, complete_names(text, spans, language, gazetteer))
+        spans = surnames_glued_to_names(
+            spans, lambda w: gazetteer.given_names.get(w, 0) >= MIN_GIVEN_NAME_COUNT
+        )
         raise_if_cancelled()
-        spans = prefer_longer(spans, known_organizations(text, gazetteer))
+        spans = prefer_longer(spans, known_organizations(text, gazetteer), gazetteer.given_names)
+        spans = credit_line_agencies(text, spans, gazetteer)
         spans = merge_spans(spans, media_names(text))
         spans = organization_phrases(text, language, spans, gazetteer)
         spans = acronym_spans(text, spans)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.recognizer import span_order, without_overlaps
@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W_][\w.&'’\-]*[\w&]|[^\W_]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\n\"„“«]\s*)$")
 ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&\-]{1,9})\s*\)")
 _MAX_NGRAM = 6
+MIN_GIVEN_NAME_INSIDE = 200  # a given name this frequent inside a known name is a person ("Melinda")
 
 GERMAN_HEADS = (
     "rat", "kammer", "verband", "verein", "bund", "bündnis", "allianz", "koalition", "partei",
@@ -100,6 +101,8 @@ def _headline(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     words = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    if words and words[-1][-1] in ".:;,!?":
+        return False  # a sentence ("Foreign Office Minister Tobias Ellwood said:"), not a title
     return len(words) >= 4 and sum(_is_cap(w) for w in words) / len(words) > 0.6
 
 
@@ -147,15 +150,27 @@ _GERMAN_NAMING_ADJECTIVE = re.compile(
     r"^(Oberst|Auswärtig|Europäisch|Internationa|Bundesdeutsch)(e|en|er|es)$"
 )
 
+# one word naming a federal or state authority ("Bundeskriminalamt", "Landesgericht", "Bundesheer");
+# not the generic "Bundesregierung" or "Landesministerium"
+_GERMAN_FEDERAL = re.compile(
+    r"^(?:Bundes|Landes)[a-zäöüß]*(?:amt|amtes|amts|heer|heeres|gericht|gerichts|gerichtshof|gerichtshofs"
+    r"|rat|rats|rates|tag|tags|tages|anstalt|agentur|bank|polizei)$"
+)
 
-def _phrases(text: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
-    """(start, end) of organisation-shaped phrases around an institution's head noun."""
+
+def _phrases(
+    text: str, language: str, gazetteer: Gazetteer, places: frozenset[str] = frozenset()
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of organisation-shaped phrases around an institution's head noun.
+
+    ``places``: names the text has as places (a seat after an authority's name).
+    """
     words = list(_WORD.finditer(text))
     german = language == "de"
     heads = _german_head if german else _english_head
     links = _GERMAN_LINKS if german else _ENGLISH_LINKS
     for i, match in enumerate(words):
-        if not heads(match.group(0)):
+        if not heads(match.group(0)) and not (german and _GERMAN_FEDERAL.match(match.group(0))):
             continue
         first = i
         while first > 0 and _adjacent(text, words[first - 1], words[first]):
@@ -198,8 +213,8 @@ def _phrases(text: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[i
             german
             and j < len(words)
             and _adjacent(text, words[i], words[j])
-            and match.group(0).lower().endswith(_GERMAN_LOCAL_HEADS)
-            and gazetteer.place(words[j].group(0)) is not None
+            and re.sub(r"(?:es|s)$", "", match.group(0).lower()).endswith(_GERMAN_LOCAL_HEADS)
+            and (words[j].group(0) in places or gazetteer.place(words[j].group(0)) is not None)
         ):  # "Landeskriminalamt Stuttgart", "Landgericht Köln": an authority and its seat
             last = j
         elif german and j < len(words) and _adjacent(text, words[i], words[j]):
@@ -211,7 +226,8 @@ def _phrases(text: str, language: str, gazetteer: Gazetteer) -> Iterator[tuple[i
                 if run - j >= 2:
                     last = run - 1
         naming = german and first == i - 1 and _GERMAN_NAMING_ADJECTIVE.match(words[first].group(0))
-        if last == i and (german or first == i) and not naming:
+        federal = german and first == last == i and _GERMAN_FEDERAL.match(match.group(0))
+        if last == i and (german or first == i) and not naming and not federal:
             continue  # German: a head with adjectives only ("Neue Datenschnittstelle") is no name
         plain = not naming and not _institutional(words[first].group(0), gazetteer, language)
         if last == i and first == i - 1 and plain:
@@ -274,6 +290,8 @@ def organization_phrases(
     if language not in ("de", "en"):
         return spans
 
+    places = frozenset(s.text for s in spans if s.type == "location")
+
     def accept(phrase: EntitySpan, inside: list[EntitySpan]) -> bool:
         if (language == "en" and _headline(text, phrase.start)) or phrase.text.isupper():
             return False
@@ -290,7 +308,7 @@ def organization_phrases(
 
     phrases = [
         EntitySpan(start, end, text[start:end], "organization", 0.5)
-        for start, end in _phrases(text, language, gazetteer)
+        for start, end in _phrases(text, language, gazetteer, places)
     ]
     return replace_spans(spans, phrases, accept)
 
@@ -326,11 +344,28 @@ def replace_spans(
     return sorted([*(s for i, s in enumerate(out) if i not in removed), *added], key=span_order)
 
 
-def prefer_longer(spans: list[EntitySpan], names: list[EntitySpan]) -> list[EntitySpan]:
-    """Add ``names``; one replaces the model spans it contains unless they are people."""
+def prefer_longer(
+    spans: list[EntitySpan], names: list[EntitySpan], given_names: Mapping[str, int] | None = None
+) -> list[EntitySpan]:
+    """Add ``names``; one replaces the model spans it contains unless they are people.
+
+    A single word typed as a person inside a longer known name, that is no given name, is the
+    name's part ("Team Stronach" over "Stronach"); with ``given_names``, such people give way.
+    """
+
+    def name_part(span: EntitySpan, name: EntitySpan) -> bool:
+        word = span.text.strip()
+        return (
+            given_names is not None
+            and " " not in word
+            and name.end - name.start > span.end - span.start
+            and given_names.get(word, 0) < MIN_GIVEN_NAME_INSIDE
+        )
 
     def accept(name: EntitySpan, inside: list[EntitySpan]) -> bool:
-        if any(s.start < name.start or s.end > name.end or s.type == "person" for s in inside):
+        if any(s.start < name.start or s.end > name.end for s in inside):
+            return False
+        if any(s.type == "person" and not name_part(s, name) for s in inside):
             return False
         # the same span: keep the model's type
         return not inside or any(s.end - s.start < name.end - name.start for s in inside)
