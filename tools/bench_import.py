@@ -23,6 +23,7 @@ from pathlib import Path
 
 from desktop.core.entities.gazetteer import default_gazetteer
 from desktop.core.entities.recognizer import NullRecognizer, Recognizer
+from desktop.core import language
 from desktop.core.ingest import load_text
 from desktop.core.quotes import find_quotes
 from desktop.core.types import Document, EntitySpan
@@ -86,6 +87,7 @@ def run(data: Path, limit: int | None, recognition: bool, workers: int) -> dict[
     load_started = time.perf_counter()
     gazetteer = default_gazetteer()
     gazetteer.place("Wien")  # the writer's actor index uses it: load outside the timed loop
+    language.warm()  # reading detects languages here; the model is needed for a few mixed texts only
     pool: AnalysisPool | None = None
     model: Recognizer = NullRecognizer()
     if workers > 0:

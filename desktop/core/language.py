@@ -62,6 +62,11 @@ def _model() -> Any:
     return _identifier
 
 
+def warm() -> None:
+    """Load the statistical model now (a benchmark or a worker, before its timed or busy part)."""
+    _model()
+
+
 def function_word_vote(words: list[str]) -> tuple[str | None, float]:
     """Return ("de" | "en" | None, share of German+English function words) for casefolded words."""
     if not words:

@@ -95,7 +95,16 @@ def insert_quotes(
     session: Session, article_id: int, quotes: Sequence[FoundQuote], actor_ids: Sequence[int]
 ) -> None:
     """Store found quotes; ``actor_ids[i]`` is the library id of the article's actor ``i``."""
-    rows = [
+    rows = quote_rows(article_id, quotes, actor_ids)
+    if rows:
+        session.execute(insert(Quote), rows)
+
+
+def quote_rows(
+    article_id: int, quotes: Sequence[FoundQuote], actor_ids: Sequence[int]
+) -> list[dict[str, object]]:
+    """The ``quotes`` rows of found quotes (for inserting many articles' quotes at once)."""
+    return [
         {
             "article_id": article_id,
             "start": q.start,
@@ -111,8 +120,6 @@ def insert_quotes(
         }
         for q in quotes
     ]
-    if rows:
-        session.execute(insert(Quote), rows)
 
 
 def replace_quotes(

@@ -19,22 +19,25 @@ from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.sentences import SentenceLookup
 from desktop.core.types import Document, LinkedActor
 from desktop.services import versions
-from desktop.services.analysis import insert_quotes, replace_quotes
+from desktop.services.analysis import quote_rows, replace_quotes
 from desktop.services.dto import ImportResult
 from desktop.services.import_pipeline import Analysed
 from desktop.services.resolver import ActorResolver
 from desktop.storage.db import Library
 from desktop.storage.errors import DiskFullError, LibraryLockedError
-from desktop.storage.models import ActorRole, Article, ArticleVersion, Mention, utcnow
-from desktop.storage.search import index_article
+from desktop.storage.models import ActorRole, Article, ArticleVersion, Mention, Quote, utcnow
+from desktop.storage.search import IndexEntry, index_articles
 
 DISK_FULL = "disk full: the article was not stored (free some space and import it again)"
 NOT_TRIED = "not imported: the disk is full"
 LOCKED_RETRIES = 10
 """Times an article is tried again when other writers keep the library busy past the busy timeout."""
 YIELD_SECONDS = 0.02
-"""Pause after each write transaction: SQLite's busy handler polls, so a writer that begins again
+"""Pause between write transactions: SQLite's busy handler polls, so a writer that begins again
 at once would keep other importers waiting past their busy timeout."""
+YIELD_EVERY = 0.2
+"""Seconds of writing after which the writer pauses (a pause after every quick transaction would
+cost more time than the writing itself)."""
 SLOW_TRANSACTION = 0.5
 """Seconds a write transaction may take before the next one stores fewer articles."""
 
@@ -57,6 +60,8 @@ class BatchStore:
         self._gazetteer = gazetteer
         self._seconds = seconds
         self._resolver: ActorResolver | None = None
+        self._yielded = time.perf_counter()  # when the writer last paused for other writers
+        self._ended = 0.0  # when the last write transaction ended
 
     def resolver(self) -> ActorResolver:
         """The library's actor index, built on first need (an import without names never loads it)."""
@@ -73,9 +78,12 @@ class BatchStore:
         if len(batch) > 1 and _may_be_versions_of_each_other(batch):
             return self._one_by_one(batch)  # the later copy becomes the earlier one's next version
         started = time.perf_counter()
+        if started - self._ended >= YIELD_SECONDS:
+            self._yielded = started  # the writer was idle long enough for a waiting writer to step in
         try:
             results = self._store(batch)
-            time.sleep(YIELD_SECONDS)  # let a waiting writer take the library before our next batch
+            self._ended = time.perf_counter()
+            self._yield()
             self._locked = 0
             self._adapt(len(batch), time.perf_counter() - started)
             return results
@@ -98,6 +106,12 @@ class BatchStore:
             raise
         finally:
             self._seconds["store"] += time.perf_counter() - started
+
+    def _yield(self) -> None:
+        """Let a waiting writer take the library before our next batch, every :data:`YIELD_EVERY` s."""
+        if self._ended - self._yielded >= YIELD_EVERY:
+            time.sleep(YIELD_SECONDS)
+            self._yielded = self._ended = time.perf_counter()
 
     def _adapt(self, size: int, seconds: float) -> None:
         if seconds > SLOW_TRANSACTION:
@@ -151,39 +165,42 @@ class BatchStore:
             if not new:
                 return [r for r in results if r is not None]
             previous: dict[int, int] = {}  # position -> the stored article it is a new version of
-            for position in new:
-                found = versions.previous_version_of(session, batch[position][1].document)
+            candidates = versions.may_have_previous_versions(session, [batch[p][1].document for p in new])
+            for position, candidate in zip(new, candidates, strict=True):
+                document = batch[position][1].document
+                found = versions.previous_version_of(session, document) if candidate else None
                 if found is not None:
                     previous[position] = found
             fresh = [p for p in new if p not in previous]
             rows = [self._article_row(batch[p][1]) for p in fresh]
-            ids = (
-                list(
-                    session.scalars(insert(Article).returning(Article.id, sort_by_parameter_order=True), rows)
-                )
-                if rows
-                else []
-            )
+            ids = _insert_articles(session, rows)
             resolver: ActorResolver | None = None
             if any(batch[p][1].actors for p in new):
                 resolver = self.resolver()
                 resolver.refresh(session)
             stored: dict[int, int] = {}
+            entries: list[IndexEntry] = []
+            quotes: list[dict[str, object]] = []
             for position, article_id in zip(fresh, ids, strict=True):
                 label, analysed = batch[position]
                 document = analysed.document
                 stored[position] = article_id
-                index_article(session, article_id, document.title, document.text, fields=analysed.index)
+                entries.append(
+                    IndexEntry(article_id, document.title, document.text, document.language, analysed.index)
+                )
                 actor_ids = (
                     store_actors(session, resolver, article_id, analysed.actors, analysed.sentences)
                     if resolver is not None and analysed.actors
                     else []
                 )
-                insert_quotes(session, article_id, analysed.quotes, actor_ids)
+                quotes.extend(quote_rows(article_id, analysed.quotes, actor_ids))
                 message = document.warning
                 results[position] = ImportResult(
                     label, "imported", article_id, document.title, document.language, message
                 )
+            index_articles(session, entries)  # the batch's rows, one statement each step
+            if quotes:  # Core, not ORM: one executemany, not one statement per set of non-NULL columns
+                session.execute(Quote.__table__.insert(), quotes)
             for position, article_id in previous.items():
                 stored[position] = article_id
                 results[position] = self._store_version(session, batch[position], article_id, resolver)
@@ -230,6 +247,19 @@ class BatchStore:
         return ImportResult(
             label, "updated", article_id, document.title, document.language, message, anchors.as_json()
         )
+
+
+def _insert_articles(session: Session, rows: Sequence[dict[str, object]]) -> list[int]:
+    """Insert article rows in one statement (batched VALUES); their ids in the order of ``rows``.
+
+    RETURNING in parameter order makes SQLite's driver insert row by row, so the ids come back in
+    any order and are matched by content hash (unique among the articles).
+    """
+    if not rows:
+        return []
+    returned = session.execute(Article.__table__.insert().returning(Article.id, Article.content_hash), rows)
+    by_hash = {digest: int(article_id) for article_id, digest in returned}
+    return [by_hash[str(row["content_hash"])] for row in rows]
 
 
 def _may_be_versions_of_each_other(batch: Sequence[tuple[str, Analysed]]) -> bool:

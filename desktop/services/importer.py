@@ -8,6 +8,7 @@ any point leaves each article whole or absent, and every article reported as imp
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
@@ -70,8 +71,13 @@ def _never() -> bool:
     return False
 
 
-STORE_BATCH = 16
-"""Articles stored per write transaction: a crash loses at most the unconfirmed articles of one batch."""
+FILL_SECONDS = 0.2
+"""Longest time finished articles wait for more to fill their transaction (progress shows them after it)."""
+
+STORE_BATCH = 64
+"""Most articles stored per write transaction (fewer while transactions are slow, see
+:class:`~desktop.services.import_store.BatchStore`): a crash loses at most the unconfirmed articles of
+one batch."""
 
 
 @dataclass
@@ -121,6 +127,7 @@ class Importer:
         self._pool = pool
         self._batch_size = max(1, batch_size)
         self.seconds: dict[str, float] = defaultdict(float)
+        self._filling_since: float | None = None  # since when finished articles wait for more
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -195,6 +202,7 @@ class Importer:
         with self._library.read_session() as session:
             rejected = frozenset(session.scalars(select(EntityRejection.key)))
         streaming = not isinstance(items, Sequence)
+        self._filling_since = None
         runner, owned = self._runner(0 if streaming else len(items), rejected, cancelled)
         batch_size = 1 if streaming else self._batch_size
         ahead = 1 if streaming else runner.lookahead + batch_size
@@ -230,7 +238,7 @@ class Importer:
                 if not done:
                     waiting = [f for f in (s.waiting_on() for s in pending) if f is not None]
                     if waiting:
-                        wait(waiting, timeout=0.2, return_when=FIRST_COMPLETED)
+                        wait(waiting, timeout=FILL_SECONDS, return_when=FIRST_COMPLETED)
         finally:
             runner.close()
             if owned and self._pool is not None:
@@ -268,7 +276,9 @@ class Importer:
         progress: Progress,
         total: int,
     ) -> object:
-        """Store the finished inputs at the head of the queue, in order; False when none was finished."""
+        """Store the finished inputs at the head of the queue, in order; False when none was stored."""
+        if self._filling(pending, store.batch_size):
+            return False
         batch: list[tuple[_Slot, Analysed]] = []
         progressed = False
 
@@ -313,6 +323,31 @@ class Importer:
         if flush() is _DISK_FULL:
             return _DISK_FULL
         return progressed
+
+
+    def _filling(self, pending: deque[_Slot], batch_size: int) -> bool:
+        """True while fewer finished inputs than a batch wait at the head and more are on their way.
+
+        Holding them for up to :data:`FILL_SECONDS` lets workers fill the next transaction: many
+        small transactions cost a commit (and a full-text index segment) each.
+        """
+        ready = 0
+        for slot in pending:
+            if slot.result is None and (slot.analysis is None or not slot.analysis.done()):
+                break
+            ready += 1
+        else:
+            ready = 0  # everything in the queue is finished: store it now
+        if not 0 < ready < batch_size:
+            self._filling_since = None
+            return False
+        now = time.perf_counter()
+        if self._filling_since is None:
+            self._filling_since = now
+        if now - self._filling_since < FILL_SECONDS:
+            return True
+        self._filling_since = None
+        return False
 
 
 _CANCELLED = object()

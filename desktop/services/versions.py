@@ -11,6 +11,7 @@ the user's answers (confirm, re-attach) are in :mod:`desktop.services.version_hi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -92,6 +93,35 @@ def article_with_earlier_text(session: Session, content_hash: str) -> int | None
     return session.scalar(
         select(ArticleVersion.article_id).where(ArticleVersion.content_hash == content_hash).limit(1)
     )
+
+
+def may_have_previous_versions(session: Session, documents: Sequence[Document]) -> list[bool]:
+    """For each document, whether :func:`previous_version_of` could find a stored article (one query
+    per kind of key for the whole batch; False means it certainly finds none)."""
+    urls = {d.source_url for d in documents if d.source_url}
+    paths = {p for p in (_absolute(d.path) for d in documents) if p}
+    titled = {(d.title[:500], d.outlet) for d in documents if d.title.strip() and (d.outlet or "").strip()}
+    known_urls: set[str] = set()
+    known_paths: set[str] = set()
+    known_titles: set[tuple[str, str | None]] = set()
+    if urls:
+        known_urls = set(session.scalars(select(Article.source_url).where(Article.source_url.in_(urls))))
+    if paths:
+        known_paths = set(session.scalars(select(Article.source_path).where(Article.source_path.in_(paths))))
+    if titled:
+        rows = session.execute(
+            select(Article.title, Article.outlet).where(
+                Article.title.in_({title for title, _o in titled}),
+                Article.outlet.in_({outlet for _t, outlet in titled}),
+            )
+        )
+        known_titles = {(title, outlet) for title, outlet in rows} & titled
+    return [
+        bool(d.source_url and d.source_url in known_urls)
+        or bool(d.path and _absolute(d.path) in known_paths)
+        or (d.title[:500], d.outlet) in known_titles
+        for d in documents
+    ]
 
 
 def previous_version_of(session: Session, document: Document) -> int | None:

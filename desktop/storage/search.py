@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Select, select
@@ -139,6 +139,47 @@ def index_article(
         ),
         {"id": article_id, **fields},
     )
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One article for :func:`index_articles`: its text, language and (when computed) index fields."""
+
+    article_id: int
+    title: str
+    text: str
+    language: str | None
+    fields: IndexFields | None = None
+
+
+def index_articles(session_or_conn: Session | Connection, entries: Sequence[IndexEntry]) -> None:
+    """Add or replace the index entries of several articles in one statement per step (an import batch)."""
+    dialect = _dialect_name(session_or_conn)
+    if not entries or dialect not in ("sqlite", "postgresql"):
+        return
+    if dialect == "postgresql":
+        search_pg.index_articles(
+            session_or_conn, [(e.article_id, e.title, e.text, e.language or "") for e in entries]
+        )
+        return
+    rows = [{"id": e.article_id, **(e.fields or index_fields(e.title, e.text, e.language))} for e in entries]
+    ids = [e.article_id for e in entries]
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        session_or_conn.execute(
+            sql(f"DELETE FROM articles_fts WHERE rowid IN ({','.join(str(int(i)) for i in chunk)})")
+        )
+    session_or_conn.execute(
+        sql(
+            "INSERT INTO articles_fts (rowid, title, body, title_stem, body_stem) "
+            "VALUES (:id, :title, :body, :title_stem, :body_stem)"
+        ),
+        rows,
+    )
+
+
+_IN_CHUNK = 500
+"""Ids written into one ``IN (...)`` list."""
 
 
 def unindex_article(session_or_conn: Session | Connection, article_id: int) -> None:

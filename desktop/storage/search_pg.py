@@ -37,6 +37,14 @@ def index_article(conn: Session | Connection, article_id: int, title: str, text:
     )
 
 
+def index_articles(conn: Session | Connection, entries: Sequence[tuple[int, str, str, str]]) -> None:
+    """:func:`index_article` for several articles (id, title, text, language) in one call."""
+    conn.execute(
+        sql("SELECT briefing_fts_index(:id, :title, :body, :language)"),
+        [{"id": i, "title": title, "body": body, "language": lang} for i, title, body, lang in entries],
+    )
+
+
 class _Builder:
     """Builds tsquery SQL from terms; the words go into ``params``."""
 
