@@ -21,9 +21,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from desktop.core import language
 from desktop.core.entities.gazetteer import default_gazetteer
 from desktop.core.entities.recognizer import NullRecognizer, Recognizer
-from desktop.core import language
 from desktop.core.ingest import load_text
 from desktop.core.quotes import find_quotes
 from desktop.core.types import Document, EntitySpan

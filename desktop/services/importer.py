@@ -324,7 +324,6 @@ class Importer:
             return _DISK_FULL
         return progressed
 
-
     def _filling(self, pending: deque[_Slot], batch_size: int) -> bool:
         """True while fewer finished inputs than a batch wait at the head and more are on their way.
 
