@@ -100,7 +100,7 @@ def analyse(document: Document, tools: AnalysisTools) -> Analysed:
     linked = time.perf_counter()
     quotes, version = run_quote_finder(tools.quote_finder, document.text, document.language, actors)
     quoted = time.perf_counter()
-    sentences = SentenceLookup(sentence_spans(document.text))
+    sentences = SentenceLookup(sentence_spans(document.text) if actors else ())  # for mentions only
     fields = index_fields(document.title, document.text, document.language)
     seconds = {
         "recognition": recognised - started,
