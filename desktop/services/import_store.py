@@ -33,11 +33,9 @@ NOT_TRIED = "not imported: the disk is full"
 LOCKED_RETRIES = 10
 """Times an article is tried again when other writers keep the library busy past the busy timeout."""
 YIELD_SECONDS = 0.02
-"""Pause between write transactions: SQLite's busy handler polls, so a writer that begins again
-at once would keep other importers waiting past their busy timeout."""
-YIELD_EVERY = 0.2
-"""Seconds of writing after which the writer pauses (a pause after every quick transaction would
-cost more time than the writing itself)."""
+"""Pause after each write transaction: SQLite's busy handler polls, so a writer that begins again
+at once would keep other importers waiting past their busy timeout (with worker processes the
+pause costs little: they go on analysing)."""
 SLOW_TRANSACTION = 0.5
 """Seconds a write transaction may take before the next one stores fewer articles."""
 
@@ -60,8 +58,6 @@ class BatchStore:
         self._gazetteer = gazetteer
         self._seconds = seconds
         self._resolver: ActorResolver | None = None
-        self._yielded = time.perf_counter()  # when the writer last paused for other writers
-        self._ended = 0.0  # when the last write transaction ended
 
     def resolver(self) -> ActorResolver:
         """The library's actor index, built on first need (an import without names never loads it)."""
@@ -78,12 +74,9 @@ class BatchStore:
         if len(batch) > 1 and _may_be_versions_of_each_other(batch):
             return self._one_by_one(batch)  # the later copy becomes the earlier one's next version
         started = time.perf_counter()
-        if started - self._ended >= YIELD_SECONDS:
-            self._yielded = started  # the writer was idle long enough for a waiting writer to step in
         try:
             results = self._store(batch)
-            self._ended = time.perf_counter()
-            self._yield()
+            time.sleep(YIELD_SECONDS)  # let a waiting writer take the library before our next batch
             self._locked = 0
             self._adapt(len(batch), time.perf_counter() - started)
             return results
@@ -106,12 +99,6 @@ class BatchStore:
             raise
         finally:
             self._seconds["store"] += time.perf_counter() - started
-
-    def _yield(self) -> None:
-        """Let a waiting writer take the library before our next batch, every :data:`YIELD_EVERY` s."""
-        if self._ended - self._yielded >= YIELD_EVERY:
-            time.sleep(YIELD_SECONDS)
-            self._yielded = self._ended = time.perf_counter()
 
     def _adapt(self, size: int, seconds: float) -> None:
         if seconds > SLOW_TRANSACTION:

@@ -1,5 +1,5 @@
 """A batch of articles stored in a few statements: each article keeps its own id, text, index entry,
-quotes and mentions; version candidates, filling a transaction and pausing for other writers."""
+quotes and mentions; version candidates; filling a transaction."""
 
 from __future__ import annotations
 
@@ -7,17 +7,14 @@ import dataclasses
 import string
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-import desktop.services.import_store as import_store
 from desktop.core.ingest import load_text
 from desktop.core.quotes import find_quotes
 from desktop.core.types import Document
 from desktop.services.import_pipeline import AnalysisTools, analyse
-from desktop.services.import_store import YIELD_EVERY, YIELD_SECONDS, BatchStore
 from desktop.services.importer import FILL_SECONDS, Importer, _Slot
 from desktop.services.versions import may_have_previous_versions
 from desktop.storage.db import Library
@@ -140,26 +137,3 @@ def test_finished_articles_wait_briefly_for_more_to_fill_a_transaction(
     assert not importer._filling(ready_then_running, batch_size=2)  # a full batch is stored at once
     assert not importer._filling([_slot(True), _slot(True)], batch_size=8)  # nothing more is coming
     assert not importer._filling([_slot(False), _slot(True)], batch_size=8)  # nothing to store yet
-
-
-def test_the_writer_pauses_for_other_writers_after_a_stretch_of_writing_without_a_gap(
-    library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    clock = FakeClock()
-    monkeypatch.setattr(import_store, "time", clock)
-    store = BatchStore(library, lambda: NameRecognizer(), {}, batch_size=4)  # type: ignore[arg-type,return-value]
-
-    def quick(self: BatchStore, batch: Any) -> list[Any]:
-        clock.now += YIELD_EVERY * 0.26
-        return []
-
-    monkeypatch.setattr(BatchStore, "_store", quick)
-    store._seconds = {"store": 0.0}  # type: ignore[attr-defined]
-    for _ in range(8):  # back to back: twice YIELD_EVERY of writing
-        store.store([])
-    assert clock.slept == [YIELD_SECONDS, YIELD_SECONDS]
-    clock.slept.clear()
-    for _ in range(8):  # a gap before each transaction (waiting for analysis) is pause enough
-        clock.now += 2 * YIELD_SECONDS
-        store.store([])
-    assert clock.slept == []
