@@ -131,23 +131,45 @@ def test_batched_viterbi_finds_each_sentences_own_best_path() -> None:
         assert viterbi_batch(emissions, lengths, trans, start, end) == expected
 
 
-def test_features_cached_across_batches_and_one_member_for_long_texts(
+def test_projections_cached_across_batches_and_one_member_for_long_texts(
     tmp_path: Path, tiny_bilstm: TinyModel
 ) -> None:
-    from desktop.core.entities.bilstm_ensemble import FeatureCache
+    from desktop.core.entities.bilstm_fused import FusedWeights, ProjectionCache
 
     for seed in (3, 4):
         tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
     a = rt.load_model(tmp_path / "m3")
     ens = BiLSTMEnsemble([a, rt.load_model(tmp_path / "m4", shared=a)])
-    cache = FeatureCache(ens, limit=8)  # small: it starts afresh on the way
+    weights = FusedWeights.of(ens.prepared, ens.layers, 2)
+    cache = ProjectionCache(ens.members, ens.vectors, weights, limit=8, keep=3)  # compacts on the way
     for _ in range(3):
         for sentence in SENTENCES:
             got, _ = ens.emissions([sentence], cache)
-            expected, _ = ens.emissions([sentence])
+            fresh = ProjectionCache(ens.members, ens.vectors, weights)
+            expected, _ = ens.emissions([sentence], fresh)
             np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-6)
+            assert len(cache) <= 8
     assert ens.tag(SENTENCES, members=1) == BiLSTMEnsemble([a]).tag(SENTENCES)
     np.testing.assert_allclose(ens.crf(1)[0], a.weights["crf_trans"])
+
+
+def test_the_fused_pass_gives_the_scores_of_the_members_run_apart(
+    tmp_path: Path, tiny_bilstm: TinyModel
+) -> None:
+    for seed in (3, 4):
+        tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
+    a = rt.load_model(tmp_path / "m3")
+    b = rt.load_model(tmp_path / "m4", shared=a)
+    ens = BiLSTMEnsemble([a, b])
+    sentences = [*SENTENCES, ["Wien"], SENTENCES[0] * 3]  # lengths 1 to three sentences in one batch
+    got, lengths = ens.emissions(sentences)
+    xa, la = a.features(sentences)
+    xb, _ = b.features(sentences)
+    expected = (a.emissions(xa, la) + b.emissions(xb, la)) / 2  # the step-by-step pass of each model
+    np.testing.assert_array_equal(lengths, la)
+    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+    again, _ = ens.emissions(sentences)  # now from the cache
+    np.testing.assert_allclose(again, got, rtol=1e-6, atol=1e-6)
 
 
 def test_recognition_runs_with_one_blas_thread() -> None:

@@ -15,12 +15,14 @@ listing sub-directories that hold each further member's ``config.json`` and ``we
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from desktop.core.entities.bilstm_ops import Layout, bilstm_tokens, decode, floret_vectors, pad_rows, prepare
+from desktop.core.entities.bilstm_fused import FusedWeights, ProjectionCache, fused_scores
+from desktop.core.entities.bilstm_ops import Layout, decode, pad_rows, prepare
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -73,6 +75,8 @@ class BiLSTMEnsemble:
         self._crf = tuple(
             sum(m.weights[k] for m in self.members) / n for k in ("crf_trans", "crf_start", "crf_end")
         )
+        self._lock = threading.Lock()
+        self._caches: dict[int, ProjectionCache] = {}
 
     def _stacked_names(self) -> list[str]:
         names = [f"l{layer}{suffix}" for layer in range(self.layers) for suffix in _STACKED]
@@ -89,70 +93,35 @@ class BiLSTMEnsemble:
         )
         return trans, start, end
 
+    def cache(self, members: int | None = None) -> ProjectionCache:
+        """The projection cache of the first ``members`` (all by default), made on first use."""
+        count = len(self.members) if members is None else max(1, min(members, len(self.members)))
+        with self._lock:
+            if count not in self._caches:
+                weights = FusedWeights.of(self.prepared, self.layers, count)
+                self._caches[count] = ProjectionCache(self.members[:count], self.vectors, weights)
+            return self._caches[count]
+
     def emissions(
-        self, sentences: Sequence[Sequence[str]], features: FeatureCache | None = None
+        self, sentences: Sequence[Sequence[str]], cache: ProjectionCache | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """Mean tag scores (B, T, K) of the members and the sentence lengths.
 
-        Features are computed once per distinct token (a text repeats its words: fewer floret
-        look-ups and character convolutions) and then spread to the tokens; ``features`` keeps
-        them across the batches of one text and may name fewer members.
+        The first layer's input projections come from ``cache`` (by default the one of all
+        members), which computes features and projections once per distinct token and keeps
+        those of frequent tokens across texts; ``cache`` may serve fewer members.
         """
-        features = features or FeatureCache(self)
+        cache = self.cache() if cache is None else cache
         lay = Layout.of(np.array([len(s) for s in sentences], dtype=np.int64))
-        x = features.rows([t for s in sentences for t in s])  # (M, N, D)
-        scores = bilstm_tokens(x, lay, features.weights, self.layers).mean(axis=0)
+        proj, inverse = cache.projections([t for s in sentences for t in s])
+        scores = fused_scores(proj, inverse, lay, cache.weights)
         return pad_rows(scores, lay.padded), lay.lengths
 
     def tag(
         self, sentences: Sequence[Sequence[str]], batch_size: int = 64, members: int | None = None
     ) -> list[list[str]]:
         """BIOES tags for tokenised sentences (by the first ``members`` only, when given)."""
-        features = FeatureCache(self, members)
+        cache = self.cache(members)
         return decode(
-            sentences, lambda batch: self.emissions(batch, features), self.crf(members), self.tags, batch_size
+            sentences, lambda batch: self.emissions(batch, cache), self.crf(members), self.tags, batch_size
         )
-
-
-class FeatureCache:
-    """Input features of the distinct tokens of one text, for the members that tag it.
-
-    Holds at most ``limit`` tokens; when full it starts afresh (memory stays bounded on a
-    long text, whose frequent words come back soon anyway).
-    """
-
-    def __init__(self, ensemble: BiLSTMEnsemble, members: int | None = None, limit: int = 20_000) -> None:
-        count = len(ensemble.members) if members is None else max(1, min(members, len(ensemble.members)))
-        self._ensemble = ensemble
-        self.members = ensemble.members[:count]
-        self.weights = (
-            ensemble.prepared
-            if count == len(ensemble.members)
-            else {k: v[:count] for k, v in ensemble.prepared.items()}
-        )
-        self._limit = limit
-        self._index: dict[str, int] = {}
-        self._table: np.ndarray | None = None  # (M, capacity, D); the first len(_index) rows are used
-
-    def rows(self, tokens: Sequence[str]) -> np.ndarray:
-        """Features (M, N, D) of ``tokens``, computing those of tokens not seen before."""
-        new = list(dict.fromkeys(t for t in tokens if t not in self._index))
-        if len(self._index) + len(new) > self._limit:
-            self._index, self._table = {}, None
-            new = list(dict.fromkeys(tokens))
-        if new:
-            floret = floret_vectors(self._ensemble.vectors, new)
-            block = np.stack([m.word_features(new, floret) for m in self.members])
-            used = len(self._index)
-            if self._table is None or used + len(new) > self._table.shape[1]:
-                size = max(min(2 * (used + len(new)), self._limit), used + len(new), 1024)
-                grown = np.empty((block.shape[0], size, block.shape[2]), block.dtype)
-                if self._table is not None:
-                    grown[:, :used] = self._table[:, :used]
-                self._table = grown
-            self._table[:, used : used + len(new)] = block
-            for token in new:
-                self._index[token] = len(self._index)
-        assert self._table is not None
-        index = self._index
-        return self._table[:, np.array([index[t] for t in tokens], dtype=np.int64)]

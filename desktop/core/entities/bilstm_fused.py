@@ -1,0 +1,229 @@
+"""The ensemble's forward pass with both directions of every member in one loop over the time steps.
+
+:class:`ProjectionCache` keeps the first layer's input projections (features times input weights,
+plus bias) of the tokens an ensemble has seen: a token's projection depends on its text alone, so
+frequent words ("der", ",", "Regierung") are projected once per process instead of once per
+occurrence, and their features (floret look-up, character CNN) are not computed again either.
+
+:func:`fused_scores` then runs the recurrence of all members in both directions at once: the
+stacks are (member 1 forwards, …, member M forwards, member 1 backwards, …), each step gathers
+the running rows' projections straight from the cache (no padded copy of the whole batch), and
+the gate arithmetic is that of :func:`~desktop.core.entities.bilstm_ops.lstm_recurrence`, so
+the scores equal the step-by-step pass's within float rounding.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from desktop.core.entities.bilstm_ops import Layout, floret_vectors
+
+if TYPE_CHECKING:
+    from spacy.vectors import Vectors
+
+
+class FeatureMember(Protocol):
+    """What the cache needs of one member (:class:`~desktop.core.entities.bilstm.BiLSTMModel`)."""
+
+    def word_features(self, tokens: Sequence[str], floret: np.ndarray | None = None) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class FusedWeights:
+    """The prepared weights of the first ``count`` members, laid out for the fused pass.
+
+    Per layer: input weights (M, D, 8H) with the forward and backward blocks side by side, their
+    biases (M, 8H) and the recurrent weights (2M, H, 4H) of the stacks; then the output layer.
+    """
+
+    ih: list[np.ndarray]
+    bias: list[np.ndarray]
+    hh: list[np.ndarray]
+    out_w: np.ndarray
+    out_b: np.ndarray
+
+    @classmethod
+    def of(cls, prepared: dict[str, np.ndarray], layers: int, count: int) -> FusedWeights:
+        """From weights made by :func:`~desktop.core.entities.bilstm_ops.prepare` (member axis first)."""
+        ih, bias, hh = [], [], []
+        for layer in range(layers):
+            key = f"l{layer}"
+            ih.append(
+                np.ascontiguousarray(
+                    np.concatenate([prepared[f"{key}_ih"][:count], prepared[f"{key}_r_ih"][:count]], -1)
+                )
+            )
+            bias.append(np.concatenate([prepared[f"{key}_b"][:count], prepared[f"{key}_r_b"][:count]], -1))
+            hh.append(
+                np.ascontiguousarray(
+                    np.concatenate([prepared[f"{key}_hh"][:count], prepared[f"{key}_r_hh"][:count]])
+                )
+            )
+        return cls(ih, bias, hh, prepared["out_w"][:count], prepared["out_b"][:count])
+
+    @property
+    def members(self) -> int:
+        return int(self.out_w.shape[0])
+
+    def project(self, x: np.ndarray, layer: int) -> np.ndarray:
+        """Input projections (2M, N, 4H) of features (M, N, D) for ``layer``'s stacks."""
+        proj = x @ self.ih[layer]  # (M, N, 8H)
+        proj += self.bias[layer][:, None, :]
+        m, n, g2 = proj.shape
+        return proj.reshape(m, n, 2, g2 // 2).transpose(2, 0, 1, 3).reshape(2 * m, n, g2 // 2)
+
+
+class ProjectionCache:
+    """First-layer input projections of the tokens seen so far, for one ensemble and member count.
+
+    Holds at most ``limit`` tokens; when full it keeps the ``keep`` tokens used by the most
+    batches and drops the others. Safe to share between threads (one lock around the table).
+    """
+
+    def __init__(
+        self,
+        members: Sequence[FeatureMember],
+        vectors: Vectors,
+        weights: FusedWeights,
+        *,
+        limit: int = 4096,
+        keep: int = 2048,
+    ) -> None:
+        self.members = list(members)
+        self.weights = weights
+        self._vectors = vectors
+        self._limit = max(1, limit)
+        self._keep = max(0, min(keep, self._limit))
+        self._lock = threading.Lock()
+        self._index: dict[str, int] = {}
+        self._table: np.ndarray | None = None  # (2M, capacity, 4H); the first len(_index) rows used
+        self._hits = np.zeros(0, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def projections(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Projections (2M, U, 4H) of the U distinct ``tokens`` and each token's column (N,)."""
+        distinct = list(dict.fromkeys(tokens))
+        column = {t: i for i, t in enumerate(distinct)}
+        inverse = np.array([column[t] for t in tokens], dtype=np.int64)
+        stacks, g = 2 * self.weights.members, self.weights.hh[0].shape[-1]
+        out = np.empty((stacks, len(distinct), g), dtype=np.float32)
+        with self._lock:
+            known = [(i, self._index[t]) for i, t in enumerate(distinct) if t in self._index]
+            new = [(i, t) for i, t in enumerate(distinct) if t not in self._index]
+            if known:
+                assert self._table is not None
+                rows = np.array([r for _, r in known], dtype=np.int64)
+                out[:, np.array([i for i, _ in known], dtype=np.int64)] = self._table[:, rows]
+                self._hits[rows] += 1
+            if new:
+                computed = self._compute([t for _, t in new])
+                out[:, np.array([i for i, _ in new], dtype=np.int64)] = computed
+                self._store([t for _, t in new], computed)
+        return out, inverse
+
+    def _compute(self, tokens: list[str]) -> np.ndarray:
+        floret = floret_vectors(self._vectors, tokens)
+        x = np.stack([m.word_features(tokens, floret) for m in self.members])
+        return self.weights.project(x, 0)
+
+    def _store(self, tokens: list[str], proj: np.ndarray) -> None:
+        if len(self._index) + len(tokens) > self._limit:
+            self._compact()
+        room = self._limit - len(self._index)
+        if room <= 0:
+            return
+        tokens, proj = tokens[:room], proj[:, :room]
+        used = len(self._index)
+        if self._table is None or used + len(tokens) > self._table.shape[1]:
+            size = min(self._limit, max(2 * (used + len(tokens)), 256))
+            grown = np.empty((proj.shape[0], size, proj.shape[2]), proj.dtype)
+            hits = np.zeros(size, dtype=np.int64)
+            if self._table is not None:
+                grown[:, :used] = self._table[:, :used]
+                hits[:used] = self._hits[:used]
+            self._table, self._hits = grown, hits
+        self._table[:, used : used + len(tokens)] = proj
+        self._hits[used : used + len(tokens)] = 1
+        for token in tokens:
+            self._index[token] = len(self._index)
+
+    def _compact(self) -> None:
+        """Keep the most used tokens (stable among equals), in their old order."""
+        used = len(self._index)
+        if self._table is None or self._keep == 0:
+            self._index, self._table, self._hits = {}, None, np.zeros(0, dtype=np.int64)
+            return
+        order = np.argsort(-self._hits[:used], kind="stable")[: self._keep]
+        order.sort()
+        tokens = list(self._index)
+        self._table[:, : len(order)] = self._table[:, order]
+        self._hits[: len(order)] = self._hits[order]
+        self._hits[len(order) :] = 0
+        self._index = {tokens[r]: i for i, r in enumerate(order.tolist())}
+
+
+def fused_scores(proj: np.ndarray, inverse: np.ndarray, lay: Layout, weights: FusedWeights) -> np.ndarray:
+    """Mean tag scores (N, K) of the members for a batch laid out by ``lay``.
+
+    ``proj`` (2M, U, 4H) and ``inverse`` (N,) are the first layer's projections as
+    :meth:`ProjectionCache.projections` gives them; further layers project the states below.
+    """
+    m = weights.members
+    states = _recurrence(proj, inverse, lay, weights.hh[0])
+    for layer in range(1, len(weights.hh)):
+        below = weights.project(states, layer)
+        states = _recurrence(below, np.arange(below.shape[1], dtype=np.int64), lay, weights.hh[layer])
+    scores = states @ weights.out_w + weights.out_b[:, None, :]
+    assert scores.shape[0] == m
+    return scores.mean(axis=0)
+
+
+def _recurrence(proj: np.ndarray, inverse: np.ndarray, lay: Layout, w_hh: np.ndarray) -> np.ndarray:
+    """States (M, N, 2H) (forwards, backwards) of every token from stacked projections (2M, U, 4H)."""
+    stacks, columns, g = proj.shape
+    m, h_dim = stacks // 2, g // 4
+    b, t_len = lay.fwd.shape
+    n_tokens = len(inverse)
+    rows = np.append(inverse, 0)  # padding (index N) reads column 0; its rows are never computed
+    base = (np.arange(stacks, dtype=np.int64) * columns)[None, :, None]
+    index = np.concatenate(
+        [
+            np.broadcast_to(rows[lay.fwd.T][:, None], (t_len, m, b)),
+            np.broadcast_to(rows[lay.bwd.T][:, None], (t_len, m, b)),
+        ],
+        axis=1,
+    )
+    index = index + base  # (T, 2M, B) into the flat projections
+    flat = proj.reshape(stacks * columns, g)
+    h = np.zeros((stacks, b, h_dim), dtype=proj.dtype)
+    c = np.zeros((stacks, b, h_dim), dtype=proj.dtype)
+    out = np.empty((t_len, stacks, b, h_dim), dtype=proj.dtype)
+    for step in range(t_len):
+        n = int(lay.running[step])
+        if n == 0:
+            break
+        gates = h[:, :n, :] @ w_hh
+        gates += flat.take(index[step, :, :n], axis=0)
+        np.tanh(gates, out=gates)
+        ifo = gates[..., : 3 * h_dim]
+        ifo += 1.0
+        ifo *= 0.5  # sigmoid of the input, forget and output gates
+        cell = c[:, :n, :]
+        cell *= ifo[..., h_dim : 2 * h_dim]
+        cell += ifo[..., :h_dim] * gates[..., 3 * h_dim :]
+        state = np.tanh(cell)
+        state *= ifo[..., 2 * h_dim :]
+        h[:, :n, :] = state
+        out[step, :, :n, :] = state
+    if n_tokens == 0:
+        return np.zeros((m, 0, 2 * h_dim), dtype=proj.dtype)
+    fwd = out[lay.steps[:, None], np.arange(m)[None, :], lay.rows[:, None]]  # (N, M, H)
+    bwd = out[lay.back_steps[:, None], np.arange(m, stacks)[None, :], lay.rows[:, None]]
+    return np.ascontiguousarray(np.concatenate([fwd, bwd], axis=-1).transpose(1, 0, 2))
