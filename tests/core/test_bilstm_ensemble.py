@@ -141,7 +141,7 @@ def test_projections_cached_across_batches_and_one_member_for_long_texts(
     a = rt.load_model(tmp_path / "m3")
     ens = BiLSTMEnsemble([a, rt.load_model(tmp_path / "m4", shared=a)])
     weights = FusedWeights.of(ens.prepared, ens.layers, 2)
-    cache = ProjectionCache(ens.members, ens.vectors, weights, limit=8, keep=3)  # compacts on the way
+    cache = ProjectionCache(ens.members, ens.vectors, weights, limit=8)  # full on the way
     for _ in range(3):
         for sentence in SENTENCES:
             got, _ = ens.emissions([sentence], cache)

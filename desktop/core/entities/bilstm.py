@@ -221,7 +221,30 @@ def _floret_table(table: np.ndarray, config: dict[str, Any]) -> Vectors:
 def _tokenizer(config: dict[str, Any]) -> Tokenizer:
     import spacy
 
-    return spacy.blank(config.get("spacy_lang", "de")).tokenizer
+    vocab = spacy.blank(config.get("spacy_lang", "de")).vocab
+    # Only the tokens' boundaries are read (see spacy_tokens): a word the vocabulary has not seen
+    # needs no lexical attributes (shape, stop word, number-like …), whose getters cost about as
+    # much as the splitting itself. They do not decide where tokens end.
+    vocab.lex_attr_getters = {}
+    return spacy.blank(config.get("spacy_lang", "de"), vocab=vocab).tokenizer
+
+
+def spacy_tokens(tokenizer: Tokenizer, text: str, offset: int = 0) -> list[tuple[str, int]]:
+    """(text, offset + start) of the tokens of ``text`` that are not whitespace.
+
+    Reads start and length of every token in one array instead of making a Token object each.
+    """
+    from spacy.attrs import IDX, LENGTH
+
+    doc = tokenizer(text)
+    out: list[tuple[str, int]] = []
+    if not len(doc):
+        return out
+    for start, length in doc.to_array([IDX, LENGTH]).tolist():
+        token = text[start : start + length]
+        if not token.isspace():
+            out.append((token, offset + start))
+    return out
 
 
 def _model(
@@ -353,8 +376,7 @@ class BiLSTMRecognizer:
             return []
         sentences: list[list[tuple[str, int]]] = []
         for para in _PARAGRAPH.finditer(text):
-            doc = model.tokenizer(para.group())
-            toks = [(t.text, para.start() + t.idx) for t in doc if not t.is_space]
+            toks = spacy_tokens(model.tokenizer, para.group(), para.start())
             sentences.extend(
                 gold_style(sent, model.dot_split, model.join_hyphens) for sent in split_sentences(toks)
             )

@@ -81,8 +81,9 @@ class FusedWeights:
 class ProjectionCache:
     """First-layer input projections of the tokens seen so far, for one ensemble and member count.
 
-    Holds at most ``limit`` tokens; when full it keeps the ``keep`` tokens used by the most
-    batches and drops the others. Safe to share between threads (one lock around the table).
+    Holds at most ``limit`` tokens; when full, new tokens take the rows of the tokens used by the
+    fewest batches (a word seen once makes room before "der"). Safe to share between threads (one
+    lock around the table).
     """
 
     def __init__(
@@ -92,17 +93,16 @@ class ProjectionCache:
         weights: FusedWeights,
         *,
         limit: int = 4096,
-        keep: int = 2048,
     ) -> None:
         self.members = list(members)
         self.weights = weights
         self._vectors = vectors
         self._limit = max(1, limit)
-        self._keep = max(0, min(keep, self._limit))
         self._lock = threading.Lock()
         self._index: dict[str, int] = {}
         self._table: np.ndarray | None = None  # (2M, capacity, 4H); the first len(_index) rows used
         self._hits = np.zeros(0, dtype=np.int64)
+        self._owner: list[str] = []  # the token of each used row
 
     def __len__(self) -> int:
         return len(self._index)
@@ -134,14 +134,10 @@ class ProjectionCache:
         return self.weights.project(x, 0)
 
     def _store(self, tokens: list[str], proj: np.ndarray) -> None:
-        if len(self._index) + len(tokens) > self._limit:
-            self._compact()
-        room = self._limit - len(self._index)
-        if room <= 0:
-            return
-        tokens, proj = tokens[:room], proj[:, :room]
-        used = len(self._index)
-        if self._table is None or used + len(tokens) > self._table.shape[1]:
+        """Keep the new tokens' projections; when full, in the rows of the least used tokens."""
+        tokens, proj = tokens[: self._limit], proj[:, : self._limit]
+        used = len(self._owner)
+        if self._table is None or (used + len(tokens) > self._table.shape[1] and used < self._limit):
             size = min(self._limit, max(2 * (used + len(tokens)), 256))
             grown = np.empty((proj.shape[0], size, proj.shape[2]), proj.dtype)
             hits = np.zeros(size, dtype=np.int64)
@@ -149,24 +145,23 @@ class ProjectionCache:
                 grown[:, :used] = self._table[:, :used]
                 hits[:used] = self._hits[:used]
             self._table, self._hits = grown, hits
-        self._table[:, used : used + len(tokens)] = proj
-        self._hits[used : used + len(tokens)] = 1
-        for token in tokens:
-            self._index[token] = len(self._index)
-
-    def _compact(self) -> None:
-        """Keep the most used tokens (stable among equals), in their old order."""
-        used = len(self._index)
-        if self._table is None or self._keep == 0:
-            self._index, self._table, self._hits = {}, None, np.zeros(0, dtype=np.int64)
-            return
-        order = np.argsort(-self._hits[:used], kind="stable")[: self._keep]
-        order.sort()
-        tokens = list(self._index)
-        self._table[:, : len(order)] = self._table[:, order]
-        self._hits[: len(order)] = self._hits[order]
-        self._hits[len(order) :] = 0
-        self._index = {tokens[r]: i for i, r in enumerate(order.tolist())}
+        fresh = min(len(tokens), self._table.shape[1] - used)
+        slots = list(range(used, used + fresh))
+        self._owner.extend(tokens[:fresh])
+        evict = len(tokens) - fresh
+        if evict:
+            victims = (
+                np.argpartition(self._hits[:used], evict - 1)[:evict] if evict < used else np.arange(used)
+            )
+            for row in victims.tolist():
+                del self._index[self._owner[row]]
+                self._owner[row] = tokens[len(slots)]
+                slots.append(row)
+        rows = np.array(slots, dtype=np.int64)
+        self._table[:, rows] = proj
+        self._hits[rows] = 1
+        for token, row in zip(tokens, slots, strict=True):
+            self._index[token] = row
 
 
 def fused_scores(proj: np.ndarray, inverse: np.ndarray, lay: Layout, weights: FusedWeights) -> np.ndarray:

@@ -242,7 +242,8 @@ def viterbi_batch(
     for t in range(1, t_len):
         total = score[:, :, None] + trans  # (B, K_prev, K_next)
         best = total.argmax(axis=1)
-        new = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
+        new = total.max(axis=1)  # the score at ``best``
+        new += emissions[:, t]
         live = (t < lengths)[:, None]
         score = np.where(live, new, score)
         back[:, t] = np.where(live, best, same)
