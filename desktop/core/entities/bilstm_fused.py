@@ -37,8 +37,9 @@ class FeatureMember(Protocol):
 class FusedWeights:
     """The prepared weights of the first ``count`` members, laid out for the fused pass.
 
-    Per layer: input weights (M, D, 8H) with the forward and backward blocks side by side, their
-    biases (M, 8H) and the recurrent weights (2M, H, 4H) of the stacks; then the output layer.
+    Per layer the input weights (2M, D, 4H), biases (2M, 4H) and recurrent weights (2M, H, 4H) of
+    the stacks (member 1 forwards, …, member M forwards, member 1 backwards, …); then the output
+    layer.
     """
 
     ih: list[np.ndarray]
@@ -53,17 +54,9 @@ class FusedWeights:
         ih, bias, hh = [], [], []
         for layer in range(layers):
             key = f"l{layer}"
-            ih.append(
-                np.ascontiguousarray(
-                    np.concatenate([prepared[f"{key}_ih"][:count], prepared[f"{key}_r_ih"][:count]], -1)
-                )
-            )
-            bias.append(np.concatenate([prepared[f"{key}_b"][:count], prepared[f"{key}_r_b"][:count]], -1))
-            hh.append(
-                np.ascontiguousarray(
-                    np.concatenate([prepared[f"{key}_hh"][:count], prepared[f"{key}_r_hh"][:count]])
-                )
-            )
+            for name, into in (("ih", ih), ("b", bias), ("hh", hh)):
+                both = [prepared[f"{key}_{name}"][:count], prepared[f"{key}_r_{name}"][:count]]
+                into.append(np.ascontiguousarray(np.concatenate(both)))
         return cls(ih, bias, hh, prepared["out_w"][:count], prepared["out_b"][:count])
 
     @property
@@ -72,10 +65,13 @@ class FusedWeights:
 
     def project(self, x: np.ndarray, layer: int) -> np.ndarray:
         """Input projections (2M, N, 4H) of features (M, N, D) for ``layer``'s stacks."""
-        proj = x @ self.ih[layer]  # (M, N, 8H)
-        proj += self.bias[layer][:, None, :]
-        m, n, g2 = proj.shape
-        return proj.reshape(m, n, 2, g2 // 2).transpose(2, 0, 1, 3).reshape(2 * m, n, g2 // 2)
+        w = self.ih[layer]
+        m = x.shape[0]
+        out = np.empty((2 * m, x.shape[1], w.shape[-1]), dtype=np.result_type(x, w))
+        np.matmul(x, w[:m], out=out[:m])  # forwards
+        np.matmul(x, w[m:], out=out[m:])  # backwards
+        out += self.bias[layer][:, None, :]
+        return out
 
 
 class ProjectionCache:
