@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from spacy.vectors import Vectors
 
 
+CACHE_TOKENS = 2048
+"""Tokens a new :class:`ProjectionCache` holds (12.8 KB each for two members): about 26 MB in the
+window's process; an import's worker processes, which tag thousands of articles, keep more."""
+
+
 class FeatureMember(Protocol):
     """What the cache needs of one member (:class:`~desktop.core.entities.bilstm.BiLSTMModel`)."""
 
@@ -88,12 +93,12 @@ class ProjectionCache:
         vectors: Vectors,
         weights: FusedWeights,
         *,
-        limit: int = 4096,
+        limit: int | None = None,
     ) -> None:
         self.members = list(members)
         self.weights = weights
         self._vectors = vectors
-        self._limit = max(1, limit)
+        self._limit = max(1, CACHE_TOKENS if limit is None else limit)
         self._lock = threading.Lock()
         self._index: dict[str, int] = {}
         self._table: np.ndarray | None = None  # (2M, capacity, 4H); the first len(_index) rows used
