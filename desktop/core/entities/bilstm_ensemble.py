@@ -4,7 +4,7 @@ A single model tags as an ensemble of one. The members' emission scores and CRF 
 are averaged, so Viterbi finds the tag path with the best mean score of all members (a product
 of experts). The members share the floret
 vectors and the tokenizer, and their equally shaped LSTMs run stacked: one Python loop over the
-time steps serves every member.
+time steps serves every member in both directions (:mod:`~desktop.core.entities.bilstm_fused`).
 
 A model directory becomes an ensemble with an ``ensemble.json`` beside its own weights::
 

@@ -1,8 +1,8 @@
 """The numpy building blocks of the BiLSTM-CRF forward pass: LSTM, character CNN, Viterbi.
 
 :func:`bilstm_tokens` also runs several equally shaped networks at once (a leading member axis on
-the inputs and the :func:`prepare`-d weights), which is how an ensemble pays one Python loop
-over the time steps for all its members.
+the inputs and the :func:`prepare`-d weights); the ensemble's own pass, which also runs both
+directions in one loop and caches input projections, is in :mod:`~desktop.core.entities.bilstm_fused`.
 """
 
 from __future__ import annotations
