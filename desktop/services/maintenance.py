@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.storage.backup import daily_backup, newest_backup, restore_database
+from desktop.storage.backup import backup_due, daily_backup, newest_backup, restore_database
 from desktop.storage.db import Library
 from desktop.storage.errors import StorageError
 from desktop.storage.migrate import upgrade_to_head
@@ -21,9 +21,25 @@ class LibraryCare:
     backup_error: str = ""  # why a due backup could not be made
 
 
+# A whole-file check reads every page: above this size it runs only with the daily backup (which must not
+# copy a damaged file) and on `check`, so that starting the app does not cost more as the library grows.
+CHECK_EVERY_START_BYTES = 256 * 1024 * 1024
+
+
+def start_check_due(path: Path | None) -> bool:
+    """True when the start-up check should read the whole library file now."""
+    if path is None:
+        return False  # a server library: its server looks after its pages
+    try:
+        small = path.stat().st_size <= CHECK_EVERY_START_BYTES
+    except OSError:
+        return True
+    return small or backup_due(path)
+
+
 def care_at_start(library: Library) -> LibraryCare:
-    """Quick-check the library and make the daily backup when it is due (run off the GUI thread)."""
-    problem = library.quick_check()
+    """Quick-check the library when due and make the daily backup when it is due (run off the GUI thread)."""
+    problem = library.quick_check() if start_check_due(library.path) else ""
     backed_up, error = None, ""
     if not problem and library.path is not None:
         try:
