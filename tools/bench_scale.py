@@ -204,7 +204,7 @@ def measure_services(
 ) -> dict[str, Any]:
     """The services behind the window's views, in process."""
     from desktop.services.actor_pages import first_pages
-    from desktop.services.article_pages import ArticleQuery, article_page
+    from desktop.services.article_pages import ArticleQuery, article_page, count_articles
     from desktop.services.dossier import load_dossier
     from desktop.services.library_filters import (
         LibraryFilter,
@@ -214,7 +214,7 @@ def measure_services(
     )
     from desktop.services.queries import article_detail, list_actors
 
-    actor = ranked_actor(library)
+    by_actor = LibraryFilter(actor_id=ranked_actor(library))
     dossier_actor = ranked_actor(library, dossier_rank)
 
     def read(fn: Callable[[Any], Any]) -> Callable[[], Any]:
@@ -237,9 +237,15 @@ def measure_services(
         "actor_list_all": summary(timed(read(lambda s: list_actors(s, None)), slow_runs)),  # actors --json
         "actor_filter_choices": summary(timed(read(actor_suggestions), runs)),  # the filter bar's list
         "actor_choices_all": summary(timed(read(actor_choices), slow_runs)),  # every actor (notes view)
+        # the list filtered by the most mentioned actor: its first page (what the window shows), the
+        # count shown after it, and every id (next/previous article in the filtered list)
         "actor_filter_articles": summary(
-            timed(read(lambda s: filter_article_ids(s, LibraryFilter(actor_id=actor))), runs)
+            timed(read(lambda s: article_page(s, ArticleQuery(filter=by_actor), 0, ARTICLE_PAGE)), runs)
         ),
+        "actor_filter_count": summary(
+            timed(read(lambda s: count_articles(s, ArticleQuery(filter=by_actor))), runs)
+        ),
+        "actor_filter_all_ids": summary(timed(read(lambda s: filter_article_ids(s, by_actor)), slow_runs)),
         "article_list_first_page": summary(
             timed(read(lambda s: article_page(s, ArticleQuery(), 0, ARTICLE_PAGE)), runs)
         ),

@@ -69,6 +69,8 @@ def test_small_run_prints_every_figure(tmp_path: Path) -> None:
         "actor_filter_choices",
         "actor_choices_all",
         "actor_filter_articles",
+        "actor_filter_count",
+        "actor_filter_all_ids",
         "article_list_first_page",
         "article_list_by_title",
         "article_list_by_date",
