@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.services.article_pages import ArticleQuery
 from desktop.services.dto import ReadingState
 from desktop.services.library_filters import LibraryFilter, StateView
 from desktop.ui.context import AppContext
+from desktop.ui.fitting_label import FittingLabel
 from desktop.ui.i18n import format_number, plural, translate
 from desktop.ui.library_columns import ColumnFitter
 from desktop.ui.library_delegate import SnippetDelegate, fit_first_hit, snippet_segments
@@ -82,7 +83,7 @@ class LibraryPane(QWidget):
         self.filters.filter_changed.connect(self._on_filter_changed)
         self.filters.failed.connect(self.message)
         self.filters.choices_loaded.connect(self.choices_loaded)
-        self.count_label = QLabel(self)
+        self.count_label = FittingLabel(self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setForegroundRole(self.count_label.palette().ColorRole.PlaceholderText)
 
@@ -317,16 +318,22 @@ class LibraryPane(QWidget):
         if shown < 0:
             return  # not counted yet: the count follows the first page
         total = max(self.model.library_total(), shown)
-        self.count_label.setText(
-            plural(total, translate("LibraryView", "1 article"), translate("LibraryView", "{n} articles"))
-            if shown == total
-            else plural(
-                total,
-                translate("LibraryView", "{shown} of 1 article"),
-                translate("LibraryView", "{shown} of {n} articles"),
-                shown=format_number(shown),
-            )
-        )
+        if shown == total:
+            texts = [
+                plural(total, translate("LibraryView", "1 article"), translate("LibraryView", "{n} articles"))
+            ]
+            texts.append(format_number(total))
+        else:
+            texts = [
+                plural(
+                    total,
+                    translate("LibraryView", "{shown} of 1 article"),
+                    translate("LibraryView", "{shown} of {n} articles"),
+                    shown=format_number(shown),
+                ),
+                f"{format_number(shown)} / {format_number(total)}",
+            ]
+        self.count_label.set_texts(*texts)
 
     # ------------------------------------------------------------------ selection
 

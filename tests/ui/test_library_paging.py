@@ -95,7 +95,7 @@ def test_the_first_page_comes_first_and_scrolling_fetches_more(
 ) -> None:
     listed = _ids(pane)
     assert len(listed) >= PAGE_SIZE and listed == sorted(big, reverse=True)[: len(listed)]  # newest first
-    assert pane.count_label.text() == f"{COUNT} articles"
+    assert pane.count_label.full_text() == f"{COUNT} articles"
     assert pane.model.rowCount() < COUNT
     pane.view.scrollToBottom()
     qtbot.waitUntil(lambda: pane.model.rowCount() >= 2 * PAGE_SIZE, timeout=TIMEOUT)
@@ -135,7 +135,7 @@ def test_search_pages_and_clearing_restores_the_list(qtbot: Any, pane: LibraryPa
     assert blocker.args == ["", 0]
     listed = _ids(pane)
     assert len(listed) >= PAGE_SIZE and listed == first_page[: len(listed)]  # the list as it was
-    assert pane.count_label.text() == f"{COUNT} articles"
+    assert pane.count_label.full_text() == f"{COUNT} articles"
 
 
 def test_the_actor_filter_and_its_suggestions(qtbot: Any, pane: LibraryPane, big: list[int]) -> None:
@@ -144,7 +144,7 @@ def test_the_actor_filter_and_its_suggestions(qtbot: Any, pane: LibraryPane, big
         pane.set_filter(LibraryFilter(actor_id=1))
     assert blocker.args == [len(big[::10])]
     assert set(_ids(pane)) == set(big[::10])
-    assert pane.count_label.text() == f"{len(big[::10])} of {COUNT} articles"
+    assert pane.count_label.full_text() == f"{len(big[::10])} of {COUNT} articles"
     bar = pane.filters
     field = pane.actor_combo.lineEdit()
     with qtbot.waitSignal(bar.actors_suggested, timeout=TIMEOUT):
@@ -176,7 +176,7 @@ def test_an_outside_import_refreshes_only_new_rows_and_keeps_the_selection(
     assert resets == [] and inserted == [(0, 2)]
     assert _ids(pane)[:3] == sorted(new, reverse=True)
     assert pane.selected_article_id() == target and opened == [target]  # nothing else opened
-    assert pane.count_label.text() == f"{COUNT + 3} articles"
+    assert pane.count_label.full_text() == f"{COUNT + 3} articles"
 
 
 def test_the_filter_choices_are_read_after_the_first_page(
