@@ -23,6 +23,7 @@ from desktop.storage.models import (
     annotation_tags,
 )
 from desktop.storage.portable import code_point_order
+from desktop.storage.roles import distinct_roles
 
 
 class NotFoundError(UserError, LookupError):
@@ -228,12 +229,16 @@ def decorated_actor_rows(
             .order_by(ActorAlias.id)
         ):
             aliases[actor_id].append(alias)
-        role_query = select(ActorRole.actor_id, ActorRole.role).where(ActorRole.actor_id.in_(chunk))
-        if article_id is not None:
-            role_query = role_query.where(ActorRole.article_id == article_id)
-        # each role once, in the order it was first found (the same role recurs across articles)
-        role_query = role_query.group_by(ActorRole.actor_id, ActorRole.role).order_by(func.min(ActorRole.id))
-        for actor_id, role in session.execute(role_query):
+        if article_id is None:  # each role once, in the order it was first found, by index seeks
+            found: Any = distinct_roles(session, chunk)
+        else:
+            found = session.execute(
+                select(ActorRole.actor_id, ActorRole.role)
+                .where(ActorRole.actor_id.in_(chunk), ActorRole.article_id == article_id)
+                .group_by(ActorRole.actor_id, ActorRole.role)
+                .order_by(func.min(ActorRole.id))
+            )
+        for actor_id, role in found:
             roles[actor_id].append(role)
     return [
         ActorRow(

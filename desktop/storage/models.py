@@ -194,6 +194,7 @@ class ActorRole(Base):
     __table_args__ = (
         UniqueConstraint("actor_id", "article_id", "role"),
         Index("ix_actor_roles_article_id", "article_id"),
+        Index("ix_actor_roles_actor_id_role", "actor_id", "role"),  # distinct roles by seeks
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
