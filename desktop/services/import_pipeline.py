@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.cancel import OperationCancelled, cancel_scope
-from desktop.core.entities import bilstm_fused
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.entities.linking import link_mentions, own_outlet_keys
 from desktop.core.entities.recognizer import Recognizer
@@ -167,6 +166,8 @@ WORKER_CACHE_TOKENS = 4096
 
 def _init_worker(factory: RecognizerFactory, quote_finder: QuoteFinder) -> None:
     global _worker_tools
+    from desktop.core.entities import bilstm_fused  # here: numpy is not imported with this module
+
     bilstm_fused.CACHE_TOKENS = WORKER_CACHE_TOKENS
     gazetteer = default_gazetteer()
     _worker_tools = AnalysisTools(factory(), lambda: gazetteer, quote_finder, frozenset())

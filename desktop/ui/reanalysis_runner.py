@@ -8,14 +8,18 @@ quitting) keeps the finished ones, and the next start goes on with the rest.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from desktop.core.errors import message_of
-from desktop.services.reanalysis import ReanalysisResult, Reanalyzer, outdated_article_ids
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import format_number, plural, translate
 from desktop.ui.tasks import TaskControl, TaskHandle
+
+if TYPE_CHECKING:
+    from desktop.services.reanalysis import ReanalysisResult
 
 
 class ReanalysisRunner(QObject):
@@ -52,6 +56,9 @@ class ReanalysisRunner(QObject):
         library = self._ctx.library
 
         def work(control: TaskControl) -> list[ReanalysisResult]:
+            # imported in the worker thread: the analysis code is not needed to show the window
+            from desktop.services.reanalysis import Reanalyzer, outdated_article_ids
+
             ids = outdated_article_ids(library)
             if not ids:
                 return []

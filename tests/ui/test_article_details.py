@@ -12,10 +12,10 @@ from quote_support import SECOND, import_quoted
 from reader_support import TIMEOUT, open_article
 from sqlalchemy import delete, update
 
+from desktop.services import reanalysis as reanalysis_service
 from desktop.services.article_meta import ArticleMeta, article_meta
 from desktop.services.quotes import load_quotes, outdated_articles
 from desktop.storage.models import Article, Quote
-from desktop.ui import reanalysis_runner
 from desktop.ui.article_meta_dialog import ArticleMetaDialog, MetaValues
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
@@ -153,7 +153,7 @@ def test_the_background_analysis_can_be_cancelled(
                 )  # a worker thread waiting for Cancel, as an article would take time
             return []
 
-    monkeypatch.setattr(reanalysis_runner, "Reanalyzer", Waiting)
+    monkeypatch.setattr(reanalysis_service, "Reanalyzer", Waiting)  # imported when the work starts
     runner = window.analysis.reanalysis
     runner.start()
     qtbot.waitUntil(lambda: runner.cancel_button.isVisible(), timeout=TIMEOUT)
