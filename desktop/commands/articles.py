@@ -195,4 +195,9 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"#{h.id:<5} {field(h.title)}\n       ")
             write_snippet(out, h.snippet, h.hits, bold=bold)
             out.write("\n")
+        if not hits:  # said on stderr: the output stays empty for scripts
+            from desktop.core.query import parse_query
+
+            said = "has no words to search for" if parse_query(args.query).empty else "matches no article"
+            print(f"{args.query!r} {said}.", file=sys.stderr)
     return 0

@@ -77,3 +77,13 @@ def test_snippets_ignore_bad_positions_and_never_pass_escapes_from_the_text() ->
     assert _snippet("ab cd", ((3, 5), (4, 9), (-2, -1)), bold=True) == f"ab {BOLD}cd{PLAIN}"
     assert _snippet("ab cd", ((0, 2),), bold=False) == "ab cd"
     assert "\x1b[2J" not in _snippet("ab \x1b[2Jcd", ((0, 2),), bold=True)
+
+
+def test_a_search_that_finds_nothing_says_so_on_stderr(quoted_library: Path) -> None:
+    none = run(quoted_library, "search", "Quatschwort")
+    assert none.returncode == 0 and none.stdout == ""
+    assert none.stderr.strip() == "'Quatschwort' matches no article."
+    quotes_only = run(quoted_library, "search", '"""')
+    assert quotes_only.returncode == 0 and quotes_only.stdout == ""
+    assert quotes_only.stderr.strip() == '\'"""\' has no words to search for.'
+    assert json.loads(run(quoted_library, "search", "--json", "Quatschwort").stdout) == []
