@@ -3,39 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from test_cli import run
 
 from desktop.commands.common import DEFAULT_LIMIT
 from desktop.storage.db import open_library, resolve_database_url
 from desktop.storage.models import Actor, Article, Mention
 from tests.postgres import library_location
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = DEFAULT_LIMIT + 5
 ACTORS = DEFAULT_LIMIT + 3
-
-
-def run(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BRIEFING_READER_DB": library_location(db), "PYTHONUTF8": "1"}
-    env.pop("BRIEFING_READER_DEBUG", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=240,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")
