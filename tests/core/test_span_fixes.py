@@ -15,7 +15,7 @@ from desktop.core.entities.span_fixes import (
     join_nicknames,
     whole_known_places,
 )
-from desktop.core.types import EntitySpan, EntityType
+from tests.core.test_span_rules import pairs, span
 
 GAZ = Gazetteer(
     {
@@ -28,17 +28,6 @@ GAZ = Gazetteer(
     {"nda": True, "Liga Ostwärts": True, "ZNA": False},
     country_codes={"VX": "T:VX"},
 )
-
-
-def span(text: str, name: str, kind: EntityType, nth: int = 0) -> EntitySpan:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(name, start + 1)
-    return EntitySpan(start, start + len(name), name, kind)
-
-
-def pairs(spans: list[EntitySpan]) -> list[tuple[str, str]]:
-    return [(s.text, s.type) for s in spans]
 
 
 def title_word(language: str):  # type: ignore[no-untyped-def]

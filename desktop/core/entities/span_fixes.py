@@ -21,6 +21,7 @@ from collections.abc import Callable
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.organizations import ENGLISH_HEADS
 from desktop.core.entities.recognizer import span_order, without_overlaps
+from desktop.core.entities.span_rules import title_line_end
 from desktop.core.types import EntitySpan
 
 _CREDIT = re.compile(r"\(((?:[A-Za-z][\w-]{1,9}/){0,3}[A-Za-z][\w-]{1,9}), \d{1,2}\.\s?\d{1,2}\.\s?\d{4}\)")
@@ -137,9 +138,8 @@ _CAP_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z'’-]+(?![\w'’-])")
 
 def drop_title_words(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """A one-word span in an English title line whose word the body writes only in lower case."""
-    line_end = text.find("\n")
-    words = text[:line_end].split() if line_end > 0 else []
-    if len(words) < 3 or sum(w[:1].isupper() for w in words) / len(words) <= 0.6:
+    line_end = title_line_end(text)
+    if line_end < 0:
         return spans
     body = text[line_end:]
     lower = set(_LOWER_WORD.findall(body))

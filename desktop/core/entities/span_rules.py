@@ -368,15 +368,24 @@ def people_after_titles(
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 
 
+def title_line_end(text: str) -> int:
+    """Where the text's first line ends when it is a title line written with capitalised words
+    (at least three words, more than 60 % capitalised); -1 otherwise."""
+    line_end = text.find("\n")
+    words = text[:line_end].split() if line_end > 0 else []
+    if len(words) < 3 or sum(w[:1].isupper() for w in words) / len(words) <= 0.6:
+        return -1
+    return line_end
+
+
 def headline_spans(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """A span of an English title line (every word capitalised) ends before the first of its words
     that the body writes in lower case, unless the body names the span as it is.
 
     "U.S. Condemns Terrorist Attacks in Iraq" -> "U.S." (the body has "condemns").
     """
-    line_end = text.find("\n")
-    words = text[:line_end].split() if line_end > 0 else []
-    if len(words) < 3 or sum(w[:1].isupper() for w in words) / len(words) <= 0.6:
+    line_end = title_line_end(text)
+    if line_end < 0:
         return spans
     body = text[line_end:]
     lower = set(_LOWER_WORD.findall(body))
