@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -28,6 +27,7 @@ from desktop.services.actor_pages import FIRST_PAGE, ActorGroup
 from desktop.services.dto import ActorRow
 from desktop.services.merge_candidates import MergeCandidate
 from desktop.services.window_reads import library_actors_first, library_actors_more, merge_choices
+from desktop.ui.actor_columns import ActorColumns
 from desktop.ui.actor_dialogs import MergeDialog, NameDialog
 from desktop.ui.actors_model import ActorTreeModel, ActorTypeRole
 from desktop.ui.context import AppContext
@@ -108,10 +108,7 @@ class ActorsPanel(QWidget):
         self.tree.setModel(self.actors_model)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.header().setStretchLastSection(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 200)
-        self.tree.setColumnWidth(1, 62)
+        self.columns = ActorColumns(self.tree)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._actor_menu)
         self.tree.selectionModel().currentChanged.connect(self._actor_current_changed)
