@@ -17,6 +17,7 @@ from typing import Any, TextIO, cast
 from desktop.commands import command_modules
 from desktop.commands.common import Handler, TerminalText, close_libraries, warn
 from desktop.core.errors import UserError, message_of
+from desktop.core.identity import clean_user_name
 from desktop.core.printable import printable_line
 
 
@@ -68,6 +69,8 @@ def run_cli(argv: Sequence[str], out: TextIO | None = None) -> int:
     args = parser.parse_args(list(argv))
     if args.command is None:
         parser.error("give a command (see --help)")
+    if args.user is not None and not clean_user_name(args.user):
+        parser.error("--user needs a name with at least one visible character")
     try:
         return handlers[args.command](args, safe_out)
     except KeyboardInterrupt:

@@ -158,6 +158,14 @@ def test_usage_errors_exit_2(library: Path) -> None:
         assert result.returncode == 2, args
 
 
+def test_a_blank_user_name_is_a_usage_error_not_a_silent_fallback(library: Path) -> None:
+    for blank in ("", "   ", "\x07"):
+        result = run(library, "--user", blank, "annotations", check=False)
+        assert result.returncode == 2, repr(blank)
+        assert "--user needs a name" in result.stderr.splitlines()[-1]
+    assert run(library, "--user", " Ana ", "annotations").returncode == 0
+
+
 @sqlite_only
 def test_bad_db_location_is_a_user_error(tmp_path: Path) -> None:
     not_db = tmp_path / "not-a-db.sqlite3"
