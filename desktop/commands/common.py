@@ -7,7 +7,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TextIO, TypeVar
 
 from desktop.core.printable import printable_line, terminal_safe
@@ -71,16 +71,31 @@ def warn(message: str) -> None:
 
 
 def emit(data: Any, out: TextIO) -> None:
-    """Write ``data`` as JSON (non-ASCII kept as is, control characters escaped).
+    """Write ``data`` as JSON (non-ASCII kept as is, control characters escaped), with the C encoder.
 
-    A list (or any iterator of rows) is streamed, one element per line (:func:`emit_rows`);
-    other data is indented.
+    A list (or any iterator of rows) is streamed, one element per line (:func:`emit_rows`); a
+    mapping has one key per line and each of its lists one element per line (a dossier's thousands
+    of articles are encoded by C, not by the pure-Python encoder that indenting needs); anything
+    else is one line.
     """
     if isinstance(data, list | tuple | Iterator):
         emit_rows(data, out)
         return
-    out.write(terminal_safe(json.dumps(data, ensure_ascii=False, indent=2)))
-    out.write("\n")
+    encode = _ROW_ENCODER.encode
+    if not isinstance(data, Mapping) or not data:
+        out.write(terminal_safe(encode(data)) + "\n")
+        return
+    separator = "{\n"
+    for key, value in data.items():
+        out.write(f"{separator}  {terminal_safe(encode(str(key)))}: ")
+        if isinstance(value, list | tuple) and value:
+            out.write("[\n")
+            out.write(",\n".join(f"    {terminal_safe(encode(item))}" for item in value))
+            out.write("\n  ]")
+        else:
+            out.write(terminal_safe(encode(value)))
+        separator = ",\n"
+    out.write("\n}\n")
 
 
 _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder does the work

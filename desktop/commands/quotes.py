@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop.commands.common import (
     Handler,
+    add_limit_options,
     check_id,
     emit,
     field,
     hint_outdated,
     open_library,
     positive_int,
+    row_limit,
     warn,
 )
+
+if TYPE_CHECKING:
+    from desktop.services.dto import Dossier
 
 
 def register(sub: Any) -> dict[str, Handler]:
@@ -30,6 +35,7 @@ def register(sub: Any) -> dict[str, Handler]:
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never overwritten unless --force)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    add_limit_options(p, "articles, statements, roles and related actors (the newest; the most related)")
 
     p = sub.add_parser("network", help="actors named in the same sentences (JSON, GraphML or GEXF)")
     scope = p.add_mutually_exclusive_group()
@@ -72,8 +78,10 @@ def _cmd_dossier(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.dossier import load_dossier
 
     library = open_library(args)
-    dossier = load_dossier(library, args.name)
+    limit = row_limit(args)
+    dossier = load_dossier(library, args.name, limit)
     hint_outdated(library)
+    _note_cut(dossier, limit)
     if args.json:
         if args.output:
             import json
@@ -88,6 +96,23 @@ def _cmd_dossier(args: argparse.Namespace, out: TextIO) -> int:
     text = render_dossier(dossier.as_json(), timeline=dossier.timeline("month"), meanings=color_meanings())
     _write(args, text, out)
     return 0
+
+
+def _note_cut(dossier: Dossier, limit: int | None) -> None:
+    """One line on stderr when the dossier lists only the newest part of what the library holds."""
+    totals = dossier.counts()
+    cut = [
+        f"{limit} of {total:,} {noun}"
+        for noun, total in (
+            ("articles", totals.articles),
+            ("statements", totals.quotes),
+            ("roles", totals.roles),
+        )
+        if limit is not None and total > limit
+    ]
+    if cut:
+        listed = ", ".join(cut[:-1]) + " and " + cut[-1] if len(cut) > 1 else cut[0]
+        warn(f"note: only the newest {listed} are listed; --limit N or --all for more")
 
 
 def _cmd_network(args: argparse.Namespace, out: TextIO) -> int:

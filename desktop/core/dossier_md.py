@@ -134,6 +134,38 @@ def _notes(
     return blocks
 
 
+EMPTY = {
+    "Roles over time": "_No roles found._",
+    "What they said": "_No statements found._",
+    "Articles": "_No articles._",
+}
+
+
+def _totals(data: Mapping[str, Any], articles: Mapping[int, Mapping[str, Any]]) -> dict[str, int]:
+    """The whole library's counts: the dossier's ``totals`` when it has them, else its lists'."""
+    given = data.get("totals") or {}
+    counted = {
+        "articles": len(articles),
+        "mentions": sum(int(a.get("mentions", 0)) for a in articles.values()),
+        "quotes": len(data.get("quotes", ())),
+        "roles": len(data.get("roles", ())),
+    }
+    return {key: int(given.get(key, value)) for key, value in counted.items()}
+
+
+def _cut_note(data: Mapping[str, Any], totals: Mapping[str, int], key: str, noun: str) -> list[str]:
+    """A line saying how much of a list is shown, when the dossier lists only the newest part."""
+    shown = len(data.get(key, ()))
+    if totals[key] <= shown:
+        return []
+    if key == "articles":
+        return [
+            f"_{shown} of {_count(totals[key], noun)}: the newest, and those the roles, statements "
+            "and notes in this dossier come from._"
+        ]
+    return [f"_The newest {shown} of {_count(totals[key], noun)}._"]
+
+
 def render_dossier(
     data: Mapping[str, Any],
     *,
@@ -149,6 +181,7 @@ def render_dossier(
     scheme = check_scheme(link_scheme)
     actor = data["actor"]
     articles = {int(a["id"]): a for a in data.get("articles", ())}
+    totals = _totals(data, articles)
     name = str(actor["name"])
     aliases = [str(a) for a in actor.get("aliases", ()) if yaml_text(str(a))]
     front = front_matter(
@@ -158,24 +191,27 @@ def render_dossier(
             "type": yaml_text(str(actor["type"])),
             "aliases": [yaml_text(a) for a in aliases],
             "roles": [yaml_text(str(r)) for r in actor.get("roles", ()) if yaml_text(str(r))],
-            "articles": len(articles),
-            "quotes": len(data.get("quotes", ())),
+            "articles": totals["articles"],
+            "quotes": totals["quotes"],
             "generated": generated or dt.date.today(),
         }
     )
-    mentions = sum(int(a.get("mentions", 0)) for a in articles.values())
     kind = TYPE_NAMES.get(str(actor["type"]), escape_inline(str(actor["type"])))
     blocks = [
         _heading(1, name),
-        f"{kind} · {_count(len(articles), 'article')} · {_count(mentions, 'mention')}",
+        f"{kind} · {_count(totals['articles'], 'article')} · {_count(totals['mentions'], 'mention')}",
     ]
     if aliases:
         blocks.append("Also called: " + ", ".join(escape_inline(a) for a in aliases))
     sections: list[tuple[str, list[str], str]] = [
-        ("Roles over time", _roles(data, scheme), "_No roles found._"),
+        ("Roles over time", _cut_note(data, totals, "roles", "role mention") + _roles(data, scheme), ""),
         ("Timeline", _timeline(timeline), "_No dated articles._"),
-        ("What they said", _quotes(data, articles, scheme), "_No statements found._"),
-        ("Articles", _article_lines(articles, scheme), "_No articles._"),
+        (
+            "What they said",
+            _cut_note(data, totals, "quotes", "statement") + _quotes(data, articles, scheme),
+            "",
+        ),
+        ("Articles", _cut_note(data, totals, "articles", "article") + _article_lines(articles, scheme), ""),
         (
             "Related actors",
             [
@@ -191,6 +227,7 @@ def render_dossier(
         if heading == "Timeline" and not timeline:
             continue
         blocks.append(_heading(2, heading))
+        note = [items.pop(0)] if items and items[0].startswith("_") else []
         is_list = bool(items) and all(item.startswith("- ") for item in items)
-        blocks.extend(["\n".join(items)] if is_list else items or [empty])
+        blocks.extend(note + (["\n".join(items)] if is_list else items or [empty or EMPTY[heading]]))
     return front + "\n" + "\n\n".join(blocks).rstrip("\n") + "\n"

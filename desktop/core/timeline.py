@@ -60,16 +60,23 @@ def timeline(dates: Iterable[tuple[str | None, bool]], unit: Unit = "month") -> 
 
     Pairs without a readable date are left out.
     """
+    return counted_timeline(((value, by_import, 1) for value, by_import in dates), unit)
+
+
+def counted_timeline(
+    days: Iterable[tuple[str | None, bool, int]], unit: Unit = "month"
+) -> list[TimelineBucket]:
+    """:func:`timeline` of ``(ISO date, dated_by_import, articles)`` triples (counts per day, say)."""
     if unit not in UNITS:
         raise ValueError(f"unknown timeline unit {unit!r}")
     counts: dict[dt.date, list[int]] = {}
-    for value, by_import in dates:
+    for value, by_import, n in days:
         day = _parse(value) if value else None
         if day is None:
             continue
         bucket = counts.setdefault(period_start(day, unit), [0, 0])
-        bucket[0] += 1
-        bucket[1] += int(by_import)
+        bucket[0] += n
+        bucket[1] += n if by_import else 0
     if not counts:
         return []
     starts = sorted(counts)

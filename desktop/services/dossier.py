@@ -2,46 +2,53 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, select, union
+import datetime as dt
+import heapq
+from collections import Counter
+
+from sqlalchemy import Select, Subquery, and_, func, select, union
 from sqlalchemy.orm import Session, aliased
 
-from desktop.services.dto import ActorRow, AnnotationRow, Dossier, DossierArticle, DossierRole, RelatedActor
+from desktop.services.dto import (
+    ActorRow,
+    AnnotationRow,
+    Dossier,
+    DossierArticle,
+    DossierRole,
+    DossierTotals,
+    RelatedActor,
+)
 from desktop.services.queries import NotFoundError, annotation_rows, find_actor
 from desktop.services.quotes import article_day, quote_rows
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, ActorAlias, ActorRole, Annotation, Article, Mention, Quote
 from desktop.storage.portable import code_point_order
+from desktop.storage.roles import distinct_roles
 
 
-def actor_dossier(session: Session, name: str) -> Dossier:
+def actor_dossier(session: Session, name: str, limit: int | None = None) -> Dossier:
     """The dossier of the actor ``name`` means (name, alias or ``#ID``; see ``find_actor``)."""
     actor = find_actor(session, name)
-    return dossier_of(session, actor.id)
+    return dossier_of(session, actor.id, limit)
 
 
-def dossier_of(session: Session, actor_id: int) -> Dossier:
-    """The dossier of actor ``actor_id`` (which must exist)."""
+def dossier_of(session: Session, actor_id: int, limit: int | None = None) -> Dossier:
+    """The dossier of actor ``actor_id`` (which must exist); with ``limit``, the newest ``limit``
+    articles, statements and roles and the ``limit`` most related actors, with the totals beside."""
     actor = session.get(Actor, actor_id)
     if actor is None:
         raise NotFoundError(f"There is no actor {actor_id}.")
+    if limit is not None:
+        return _bounded_dossier(session, actor, limit)
     articles = _articles(session, actor_id)
     roles = _roles(session, actor_id)
-    aliases = tuple(
-        dict.fromkeys(
-            a
-            for a in session.scalars(
-                select(ActorAlias.alias).where(ActorAlias.actor_id == actor_id).order_by(ActorAlias.id)
-            )
-            if a != actor.name
-        )
-    )
     row = ActorRow(
         actor.id,
         actor.name,
         actor.type,
         sum(a.mentions for a in articles),
         len(articles),
-        aliases,
+        _aliases(session, actor),
         tuple(dict.fromkeys(r.role for r in roles)),
         actor.confirmed,
     )
@@ -55,7 +62,70 @@ def dossier_of(session: Session, actor_id: int) -> Dossier:
     )
 
 
-def _articles(session: Session, actor_id: int) -> list[DossierArticle]:
+def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
+    """The newest part of a dossier: what it lists is bounded, whatever the actor's share of the library."""
+    counts, wanted = _article_sets(actor.id)
+    summary = session.execute(
+        select(Article.id, article_day(), Article.published.is_(None), func.coalesce(counts.c.n, 0))
+        .join(wanted, wanted.c.article_id == Article.id)
+        .outerjoin(counts, counts.c.article_id == Article.id)
+    ).all()
+    mentions = {int(i): int(n) for i, _day, _undated, n in summary}
+    days = Counter((day, bool(undated)) for _i, day, undated, _n in summary)
+    newest_ids = [i for i, *_rest in heapq.nlargest(limit, summary, key=lambda r: (r[1] or "", r[0]))]
+    quote_ids = session.scalars(
+        select(Quote.id)
+        .join(Article, Article.id == Quote.article_id)
+        .where(Quote.speaker_id == actor.id)
+        .order_by(article_day().desc(), Quote.article_id.desc(), Quote.start.desc(), Quote.id.desc())
+        .limit(limit)
+    ).all()
+    quotes = quote_rows(session, ids=quote_ids, chronological=True) if quote_ids else []
+    roles = _roles(session, actor.id, newest=limit)
+    annotations = _annotations(session, actor.id)
+    shown = {*newest_ids, *(q.article_id for q in quotes), *(r.article_id for r in roles)}
+    shown.update(a.article_id for a in annotations)
+    totals = DossierTotals(
+        articles=len(summary),
+        mentions=sum(mentions.values()),
+        quotes=_count(session, select(func.count(Quote.id)).where(Quote.speaker_id == actor.id)),
+        roles=_count(session, select(func.count(ActorRole.id)).where(ActorRole.actor_id == actor.id)),
+    )
+    row = ActorRow(
+        actor.id,
+        actor.name,
+        actor.type,
+        totals.mentions,
+        totals.articles,
+        _aliases(session, actor),
+        tuple(role for _a, role in distinct_roles(session, [actor.id])),
+        actor.confirmed,
+    )
+    return Dossier(
+        actor=row,
+        articles=tuple(_articles_by_id(session, sorted(shown), mentions)),
+        quotes=tuple(quotes),
+        roles=tuple(roles),
+        related=tuple(related_actors(session, actor.id, limit)),
+        annotations=tuple(annotations),
+        totals=totals,
+        days=tuple((day, undated, n) for (day, undated), n in days.items()),
+    )
+
+
+def _count(session: Session, query: Select[tuple[int]]) -> int:
+    return int(session.scalar(query) or 0)
+
+
+def _aliases(session: Session, actor: Actor) -> tuple[str, ...]:
+    aliases = session.scalars(
+        select(ActorAlias.alias).where(ActorAlias.actor_id == actor.id).order_by(ActorAlias.id)
+    )
+    return tuple(dict.fromkeys(a for a in aliases if a != actor.name))
+
+
+def _article_sets(actor_id: int) -> tuple[Subquery, Subquery]:
+    """Mentions per article of the actor, and the articles that mention or quote it."""
     counts = (
         select(Mention.article_id, func.count(Mention.id).label("n"))
         .where(Mention.actor_id == actor_id)
@@ -64,6 +134,11 @@ def _articles(session: Session, actor_id: int) -> list[DossierArticle]:
     )
     quoted = select(Quote.article_id).where(Quote.speaker_id == actor_id).distinct().subquery()
     wanted = union(select(counts.c.article_id), select(quoted.c.article_id)).subquery()
+    return counts, wanted
+
+
+def _articles(session: Session, actor_id: int) -> list[DossierArticle]:
+    counts, wanted = _article_sets(actor_id)
     rows = session.execute(
         select(
             Article.id,
@@ -78,19 +153,46 @@ def _articles(session: Session, actor_id: int) -> list[DossierArticle]:
         .order_by(article_day(), Article.id)
     )
     return [
-        DossierArticle(i, title, published, int(n), imported.isoformat() if imported else "", outlet)
+        DossierArticle(i, title, published, int(n), _iso(imported), outlet)
         for i, title, published, n, imported, outlet in rows
     ]
 
 
-def _roles(session: Session, actor_id: int) -> list[DossierRole]:
+def _iso(imported: dt.datetime | None) -> str:
+    return imported.isoformat() if imported else ""
+
+
+def _articles_by_id(session: Session, ids: list[int], mentions: dict[int, int]) -> list[DossierArticle]:
+    """The articles ``ids`` in the dossier's order (by day, then id), with their mention counts."""
     rows = session.execute(
+        select(Article.id, Article.title, Article.published, Article.imported_at, Article.outlet)
+        .where(Article.id.in_(ids))
+        .order_by(article_day(), Article.id)
+    )
+    return [
+        DossierArticle(
+            i, title, published, mentions.get(i, 0), imported.isoformat() if imported else "", outlet
+        )
+        for i, title, published, imported, outlet in rows
+    ]
+
+
+def _roles(session: Session, actor_id: int, newest: int | None = None) -> list[DossierRole]:
+    """The actor's roles per article, oldest first (only the ``newest`` ones when given)."""
+    query = (
         select(ActorRole.role, ActorRole.article_id, Article.published)
         .join(Article, Article.id == ActorRole.article_id)
         .where(ActorRole.actor_id == actor_id)
-        .order_by(article_day(), ActorRole.article_id, ActorRole.id)
     )
-    return [DossierRole(role, article_id, published) for role, article_id, published in rows]
+    if newest is None:
+        query = query.order_by(article_day(), ActorRole.article_id, ActorRole.id)
+    else:
+        query = query.order_by(article_day().desc(), ActorRole.article_id.desc(), ActorRole.id.desc())
+        query = query.limit(newest)
+    rows = [
+        DossierRole(role, article_id, published) for role, article_id, published in session.execute(query)
+    ]
+    return rows if newest is None else rows[::-1]
 
 
 def related_actors(session: Session, actor_id: int, limit: int | None = None) -> list[RelatedActor]:
@@ -147,9 +249,10 @@ def _annotations(session: Session, actor_id: int) -> list[AnnotationRow]:
     return annotation_rows(session, ids=ids) if ids else []
 
 
-def load_dossier(library: Library, actor: int | str) -> Dossier:
-    """The dossier of an actor given by id or by name/alias/``#ID`` (for the window and the CLI)."""
+def load_dossier(library: Library, actor: int | str, limit: int | None = None) -> Dossier:
+    """The dossier of an actor given by id or by name/alias/``#ID`` (for the window and the CLI);
+    ``limit`` bounds its lists (see :func:`dossier_of`)."""
     with library.read_session() as session:
         if isinstance(actor, int):
-            return dossier_of(session, actor)
-        return actor_dossier(session, actor)
+            return dossier_of(session, actor, limit)
+        return actor_dossier(session, actor, limit)

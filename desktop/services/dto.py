@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from desktop.core.timeline import TimelineBucket, Unit, timeline
+from desktop.core.timeline import TimelineBucket, Unit, counted_timeline, timeline
 
 if TYPE_CHECKING:
     from desktop.storage.search import SearchHit
@@ -358,8 +358,21 @@ class RelatedActor:
 
 
 @dataclass(frozen=True)
+class DossierTotals:
+    """How many articles, mentions, statements and roles an actor has in the whole library."""
+
+    articles: int
+    mentions: int
+    quotes: int
+    roles: int
+
+
+@dataclass(frozen=True)
 class Dossier:
-    """Everything the library knows about one actor."""
+    """Everything the library knows about one actor (or, when ``totals`` is given, the newest part
+    of it: ``articles`` then holds the newest articles and those the listed statements, roles and
+    notes come from, ``quotes`` and ``roles`` the newest, ``related`` the most related; ``days``
+    counts every article per day for the timeline)."""
 
     actor: ActorRow
     articles: tuple[DossierArticle, ...] = ()
@@ -367,6 +380,15 @@ class Dossier:
     roles: tuple[DossierRole, ...] = ()
     related: tuple[RelatedActor, ...] = ()
     annotations: tuple[AnnotationRow, ...] = ()
+    totals: DossierTotals | None = None
+    days: tuple[tuple[str | None, bool, int], ...] | None = None  # (ISO day, dated by import, articles)
+
+    def counts(self) -> DossierTotals:
+        """The whole library's counts (those of the lists when nothing was left out)."""
+        if self.totals is not None:
+            return self.totals
+        mentions = sum(a.mentions for a in self.articles)
+        return DossierTotals(len(self.articles), mentions, len(self.quotes), len(self.roles))
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of ``dossier --json``."""
@@ -384,10 +406,13 @@ class Dossier:
             "roles": [r.as_json() for r in self.roles],
             "related": [r.as_json() for r in self.related],
             "annotations": [a.as_json(with_article=True) for a in self.annotations],
+            "totals": asdict(self.counts()),
         }
 
     def timeline(self, unit: Unit = "month") -> list[TimelineBucket]:
         """The actor's articles per week or month by publication date (import date where unknown)."""
+        if self.days is not None:
+            return counted_timeline(self.days, unit)
         return timeline(
             ((a.published or a.imported_at[:10] or None, a.published is None) for a in self.articles), unit
         )

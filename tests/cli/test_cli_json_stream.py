@@ -48,7 +48,23 @@ def test_rows_are_written_as_they_come() -> None:
     assert json.loads(out.getvalue()) == [{"n": 0}, {"n": 1}, {"n": 2}]
 
 
-def test_other_data_stays_indented() -> None:
+def test_a_mapping_has_a_key_per_line_and_its_lists_an_element_per_line() -> None:
+    data = {"actor": {"id": 1, "name": "A \x1b[31m"}, "articles": ROWS, "quotes": [], "n": 3, "none": None}
+    out = io.StringIO()
+    emit(data, out)
+    assert json.loads(out.getvalue()) == data
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    assert len(lines) == 2 + len(data) + len(ROWS) + 1  # "articles": [ … one line per row … ]
+    assert '  "articles": [' in lines and '  "quotes": [],' in lines
+    assert "\x1b" not in out.getvalue()
     out = io.StringIO()
     emit({"a": [1]}, out)
-    assert out.getvalue() == json.dumps({"a": [1]}, indent=2) + "\n"
+    assert out.getvalue() == json.dumps({"a": [1]}, indent=2) + "\n"  # small data reads as before
+
+
+@pytest.mark.parametrize("data", [{}, 3, "text", None])
+def test_other_data_is_one_line(data: Any) -> None:
+    out = io.StringIO()
+    emit(data, out)
+    assert json.loads(out.getvalue()) == data and out.getvalue().count("\n") == 1

@@ -92,7 +92,8 @@ def test_quotes_json_shape(library: Path) -> None:
 
 def test_dossier_json_shape(library: Path) -> None:
     data = json.loads(run(library, "dossier", "Rutte", "--json").stdout)
-    assert set(data) == {"actor", "articles", "quotes", "roles", "related", "annotations"}
+    assert set(data) == {"actor", "articles", "quotes", "roles", "related", "annotations", "totals"}
+    assert data["totals"]["articles"] == len(data["articles"]) == 1
     assert set(data["actor"]) == {"id", "name", "type", "aliases", "roles"}
     assert data["actor"]["name"] == "Mark Rutte" and data["actor"]["type"] == "person"
     assert [(a["id"], a["published"]) for a in data["articles"]] == [(1, "2025-09-04")]
@@ -123,6 +124,17 @@ def test_dossier_json_shape(library: Path) -> None:
         "edited_by",
         "version",
     }
+
+
+def test_dossier_limit_and_all(library: Path) -> None:
+    whole = json.loads(run(library, "dossier", "Rutte", "--json", "--all").stdout)
+    assert json.loads(run(library, "dossier", "Rutte", "--json").stdout) == whole  # one article: all fits
+    one = run(library, "dossier", "Rutte", "--json", "--limit", "1")
+    data = json.loads(one.stdout)
+    assert data["totals"] == whole["totals"] and len(data["related"]) == 1
+    assert len(data["quotes"]) == min(1, len(whole["quotes"]))
+    if whole["totals"]["quotes"] > 1:
+        assert "only the newest 1 of" in one.stderr and "--all" in one.stderr
 
 
 def test_dossier_markdown_to_stdout_and_file(library: Path, tmp_path: Path) -> None:
@@ -194,6 +206,8 @@ def test_edit_article_and_published_apart_from_imported(library: Path) -> None:
         (("dossier", "Niemand Sonst"), 1),
         (("dossier", ""), 1),
         (("dossier",), 2),
+        (("dossier", "Rutte", "--limit", "0"), 2),
+        (("dossier", "Rutte", "--all", "--limit", "3"), 2),
         (("network", "--min", "0"), 2),
         (("network", "--article", "1", "--actor", "Rutte"), 2),
         (("network", "--article", "99"), 1),

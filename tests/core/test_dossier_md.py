@@ -172,3 +172,17 @@ def test_any_name_is_the_heading_text(name: str) -> None:
     heading = tokens[[t.type for t in tokens].index("heading_open") + 1]
     rendered = "".join(c.content for c in heading.children or [] if c.type == "text")
     assert rendered == (expected if expected.strip() else "Untitled")
+
+
+def test_a_bounded_dossier_counts_the_whole_library_and_says_what_it_lists() -> None:
+    data = dossier()
+    data["totals"] = {"articles": 350, "mentions": 900, "quotes": 40, "roles": 2}
+    md = render_dossier(data, generated=dt.date(2026, 1, 2))
+    front = yaml.safe_load(MD.parse(md)[0].content)
+    assert front["articles"] == 350 and front["quotes"] == 40
+    assert "Person · 350 articles · 900 mentions" in md
+    shown = texts(MD.parse(md))
+    assert "The newest 2 of 40 statements." in shown
+    assert any(t.startswith("2 of 350 articles: the newest") for t in shown)
+    assert not any("role mention" in t for t in shown)  # every role is listed
+    assert "The newest" not in render_dossier(dossier())  # a whole dossier has no such lines

@@ -69,7 +69,8 @@ def test_dossier_gathers_everything_about_an_actor(library: Library) -> None:
     }
     assert {x.id for x in dossier.annotations} == {note.id, by_mention.id}
     data = dossier.as_json()
-    assert set(data) == {"actor", "articles", "quotes", "roles", "related", "annotations"}
+    assert set(data) == {"actor", "articles", "quotes", "roles", "related", "annotations", "totals"}
+    assert data["totals"] == {"articles": 2, "mentions": 3, "quotes": 1, "roles": len(dossier.roles)}
     assert set(data["actor"]) == {"id", "name", "type", "aliases", "roles"}
     assert data["actor"]["id"] == a["Helga Brandtner"]
     assert set(data["annotations"][0]) == {
@@ -88,6 +89,29 @@ def test_dossier_gathers_everything_about_an_actor(library: Library) -> None:
     timeline = dossier.timeline("month")
     assert timeline[0].period == "2025-09" and timeline[0].articles == 1
     assert sum(b.by_import_date for b in timeline) == 1  # article 2 has no publication date
+
+
+def test_a_bounded_dossier_lists_the_newest_with_the_totals_beside(library: Library) -> None:
+    importer = Importer(library, FakeRecognizer(), quote_finder=ScriptedFinder())
+    importer.import_text("Neu\n\nDie Ministerpräsidentin Helga Brandtner reiste ab.")
+    note = create_annotation(library, 1, quote="Wir werden das prüfen", note="Kernsatz")
+    with library.read_session() as session:
+        whole = actor_dossier(session, "Helga Brandtner")
+        wide = actor_dossier(session, "Helga Brandtner", limit=1000)
+        one = actor_dossier(session, "Helga Brandtner", limit=1)
+    assert whole.totals is None and wide.totals == one.totals == whole.counts()
+    assert wide.articles == whole.articles and wide.quotes == whole.quotes and wide.roles == whole.roles
+    assert wide.related == whole.related and wide.timeline("month") == whole.timeline("month")
+    assert one.timeline("week") == whole.timeline("week")  # the timeline counts every article
+    assert (one.actor.mentions, one.actor.articles) == (whole.actor.mentions, whole.actor.articles)
+    assert set(one.actor.roles) == set(whole.actor.roles)
+    newest = max(whole.articles, key=lambda x: (x.published or x.imported_at[:10], x.id))
+    assert newest.id == 3 and [r.article_id for r in one.roles] == [3]
+    assert [q.text for q in one.quotes] == ["Wir werden das prüfen"] and len(one.related) == 1
+    # the newest article, and those the listed statement, role and note come from, in the usual order
+    assert [x.id for x in one.articles] == [x.id for x in whole.articles if x.id in {1, 3}]
+    assert [x.id for x in one.annotations] == [note.id]
+    assert one.as_json()["totals"] == {"articles": 3, "mentions": 4, "quotes": 1, "roles": 1}
 
 
 def test_roles_carry_their_article_dates(library: Library) -> None:
