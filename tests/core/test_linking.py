@@ -61,6 +61,16 @@ def test_german_nominative_rules() -> None:
     assert german_nominative("Vereinten Nationen", "den") != ""
 
 
+def test_german_nominative_finds_the_head_noun_before_what_follows_it() -> None:
+    # a noun in the genitive is no adjective, and a place or phrase after it stays as it is
+    assert german_nominative("Landeskriminalamtes Oberkärnten", "des") == "Landeskriminalamt Oberkärnten"
+    assert german_nominative("Bundesamtes für Wasserwege", "des") == "Bundesamt für Wasserwege"
+    assert german_nominative("Amtes für Statistik", "des") == "Amt für Statistik"
+    assert german_nominative("Obersten Gerichtshofes", "des") == "Oberster Gerichtshof"
+    assert german_nominative("Internationalen Währungsfonds", "des") == "Internationaler Währungsfonds"
+    assert german_nominative("Gesetzes", "des") == "Gesetz"
+
+
 def test_role_compound_is_not_an_actor_and_titles_become_roles() -> None:
     text = "Danach sprach US-Präsident Hal Orrin mit dem französischen Präsidenten Luc Farand."
     spans = spans_for(text, {"US-Präsident": "organization", "Hal Orrin": "person", "Luc Farand": "person"})

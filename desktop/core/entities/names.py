@@ -53,6 +53,14 @@ _FEMININE_SUFFIXES = (
     "behörde",
 )
 _NEUTER_SUFFIXES = ("ment", "um", "tum", "chen", "lein", "amt", "ministerium", "gericht", "institut", "werk")
+# Endings that mark a noun for sure (no attributive adjective ends so), for finding a name's head.
+_NOUN_ENDINGS = (
+    "ung", "heit", "keit", "schaft", "tät", "amt", "ministerium", "gericht", "gerichtshof", "institut",
+    "rat", "tag", "hof", "verband", "bund", "dienst", "fonds", "ausschuss", "senat", "kommission",
+    "behörde", "agentur", "partei", "regierung", "verwaltung", "direktion", "präsidium", "büro",
+)  # fmt: skip
+# Nouns whose final "s" is no genitive ending ("Fonds").
+_UNINFLECTED_ENDINGS = ("fonds",)
 
 
 def clean_surface(text: str) -> tuple[str, int]:
@@ -128,12 +136,24 @@ def noun_gender(noun: str) -> str:
 
 def _nominative_noun(noun: str, determiner: str) -> str:
     """Undo the genitive ending of a masculine/neuter noun after ``des``."""
-    if determiner in GENITIVE_DETERMINERS:
-        if noun.endswith("es") and len(noun) >= 5 and noun[-3] in "tdgkhsß":
+    if determiner in GENITIVE_DETERMINERS and not noun.lower().endswith(_UNINFLECTED_ENDINGS):
+        if noun.endswith("es") and len(noun) >= 5 and noun[-3] in "tdgkhsßfzx":
             return noun[:-2]
         if noun.endswith("s") and not noun.endswith(("ss", "us", "is", "os")):
             return noun[:-1]
     return noun
+
+
+def _is_noun(word: str) -> bool:
+    """True for a capitalised word whose (genitive-stripped) form ends like a noun ("Bundesamtes",
+    "Innenministeriums"): such a word is the head of the name, not an adjective before it."""
+    if not is_capitalised(word) or "-" in word:
+        return False
+    low = word.lower()
+    forms = (
+        (low, low[:-1], low[:-2]) if low.endswith("es") else (low, low[:-1]) if low.endswith("s") else (low,)
+    )
+    return any(f.endswith(_NOUN_ENDINGS) for f in forms if len(f) >= 3)
 
 
 def _nominative_adjective(adjective: str, gender: str) -> str:
@@ -157,7 +177,10 @@ def german_nominative(name: str, determiner: str | None) -> str:
     words = tokens(name)
     if len(words) < 2:
         return _nominative_noun(name, det) if det in GENITIVE_DETERMINERS else name
-    head = words[-1]
+    # The head is the first word that is surely a noun ("Bundesamtes für Migration",
+    # "Landeskriminalamtes Niederösterreich"), else the last; what follows it stays as it is.
+    at = next((i for i, word in enumerate(words[:-1]) if _is_noun(word)), len(words) - 1)
+    head = words[at]
     if not is_capitalised(head):
         return name
     head_nom = _nominative_noun(head, det)
@@ -165,10 +188,11 @@ def german_nominative(name: str, determiner: str | None) -> str:
     if det == "der" and gender != "f":
         return name  # "der" before a masculine noun is already nominative
     out: list[str] = []
-    for word in words[:-1]:
+    for word in words[:at]:
         is_adjective = is_capitalised(word) and word.endswith(_ADJ_ENDINGS) and "-" not in word
         out.append(_nominative_adjective(word, gender) if is_adjective else word)
     out.append(head_nom)
+    out.extend(words[at + 1 :])
     return " ".join(out)
 
 
