@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.identity import current_user
 from desktop.storage.errors import (
-    DiskFullError,
     LibraryDamagedError,
     LibraryLockedError,
-    ReadOnlyLibraryError,
     StorageError,
+    explain_operational_error,
 )
 from desktop.storage.migrate import needs_upgrade, upgrade_to_head
+from desktop.storage.sqlite_read import BUSY_TIMEOUT_MS, has_fts5
 from desktop.storage.urls import (
     APP_DIR_NAME,
     DB_FILE_NAME,
@@ -56,7 +56,6 @@ __all__ = [
 
 #: Execution option naming how a SQLite transaction begins ("IMMEDIATE" by default, or "DEFERRED").
 BEGIN_OPTION = "briefing_sqlite_begin"
-BUSY_TIMEOUT_MS = 5000
 #: Seconds to wait for a database server to answer before saying it is not reachable.
 CONNECT_TIMEOUT_S = 10
 #: Key of the PostgreSQL advisory lock that serialises the app's write transactions (like BEGIN IMMEDIATE).
@@ -208,13 +207,10 @@ def create_engine_for(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> En
             if raw is None:
                 raise StorageError(f"Cannot open the library {database}.")
             raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            try:
-                raw.execute("CREATE VIRTUAL TABLE temp.briefing_fts5_probe USING fts5(x)")
-                raw.execute("DROP TABLE temp.briefing_fts5_probe")
-            except sqlite3.OperationalError as exc:
+            if not has_fts5(raw):
                 raise StorageError(
                     "This SQLite build lacks full-text search (FTS5), which the library needs."
-                ) from exc
+                )
     except StorageError:
         engine.dispose()
         raise
@@ -314,20 +310,6 @@ class Library:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-
-def explain_operational_error(exc: BaseException) -> StorageError | None:
-    """A typed, readable error for a locked, full or read-only database (None for other errors)."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "locked" in text or "busy" in text:
-        return LibraryLockedError("The library is busy in another window or program; try again in a moment.")
-    if "disk is full" in text or "disk full" in text or "no space left" in text:
-        return DiskFullError(
-            "The disk is full: the library could not be written (this change is not stored)."
-        )
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyLibraryError("The library is read-only; nothing can be changed in it.")
-    return None
 
 
 @contextmanager

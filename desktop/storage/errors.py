@@ -27,3 +27,17 @@ class ReadOnlyLibraryError(StorageError):
 
 class LibraryDamagedError(StorageError):
     """The library file failed SQLite's integrity check; writing to it is refused."""
+
+
+def explain_operational_error(exc: BaseException) -> StorageError | None:
+    """A typed, readable error for a locked, full or read-only database (None for other errors)."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        return LibraryLockedError("The library is busy in another window or program; try again in a moment.")
+    if "disk is full" in text or "disk full" in text or "no space left" in text:
+        return DiskFullError(
+            "The disk is full: the library could not be written (this change is not stored)."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyLibraryError("The library is read-only; nothing can be changed in it.")
+    return None

@@ -8,11 +8,9 @@ actually changes.
 
 from __future__ import annotations
 
-import functools
 import re
 import warnings
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect
@@ -20,11 +18,10 @@ from sqlalchemy import text as sql
 from sqlalchemy.exc import DBAPIError, OperationalError, SAWarning
 
 from desktop.storage.errors import LibraryLockedError, MigrationError, StorageError
+from desktop.storage.revisions import MIGRATIONS_DIR, head_revisions, revision_graph
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # The article list's indexes on expressions (migration 0008, lower(title) and the date) cannot be
 # reflected on SQLite; batch migrations of tables pointing at ``articles`` reflect it and keep them.
@@ -50,31 +47,6 @@ def alembic_config(connection: Connection | None = None) -> Config:
     if connection is not None:
         config.attributes["connection"] = connection
     return config
-
-
-_REVISION_RE = re.compile(r"^revision\b[^=\n]*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
-_DOWN_REVISION_RE = re.compile(r"^down_revision\b[^=\n]*=(.*)$", re.MULTILINE)
-
-
-@functools.cache
-def revision_graph() -> dict[str, tuple[str, ...]]:
-    """Each shipped revision with the revisions it follows, read from the migration files' text."""
-    graph: dict[str, tuple[str, ...]] = {}
-    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        source = path.read_text(encoding="utf-8")
-        revision = _REVISION_RE.search(source)
-        if revision is None:
-            continue
-        down = _DOWN_REVISION_RE.search(source)
-        graph[revision.group(1)] = tuple(re.findall(r"[\"']([^\"']+)[\"']", down.group(1))) if down else ()
-    return graph
-
-
-def head_revisions() -> tuple[str, ...]:
-    """The head revision id(s) shipped with this version of the app."""
-    graph = revision_graph()
-    followed = {down for downs in graph.values() for down in downs}
-    return tuple(sorted(rev for rev in graph if rev not in followed))
 
 
 def current_revisions(connection: Connection) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-import desktop.storage.search as search
+import desktop.storage.search_sqlite as search
 from desktop.core.query import Matcher, parse_query
 from desktop.storage.search import SNIPPET_WORDS, Snippet, make_snippet
 
