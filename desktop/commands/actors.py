@@ -12,6 +12,8 @@ from desktop.commands.common import (
     bounded,
     check_id,
     emit,
+    fast_read,
+    fast_reader,
     field,
     one_more,
     open_library,
@@ -33,12 +35,16 @@ def register(sub: Any) -> dict[str, Handler]:
 
 
 def _cmd_actors(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.queries import list_actors
-
     check_id("article", args.article)
-    with open_library(args).read_session() as session:
-        limit = row_limit(args)
-        rows = list(bounded(list_actors(session, args.article, one_more(limit)), limit, "actors"))
+    limit = row_limit(args)
+    with fast_reader(args) as reader:
+        found = fast_read(reader, lambda r: r.actors(args.article, one_more(limit)))
+    if found is None:
+        from desktop.services.queries import list_actors
+
+        with open_library(args).read_session() as session:
+            found = list_actors(session, args.article, one_more(limit))
+    rows = list(bounded(found, limit, "actors"))
     if args.json:
         emit([r.as_json() for r in rows], out)
     else:

@@ -16,6 +16,8 @@ from desktop.commands.common import (
     bounded,
     check_id,
     emit,
+    fast_read,
+    fast_reader,
     field,
     one_more,
     open_library,
@@ -102,23 +104,34 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_articles(args: argparse.Namespace, out: TextIO) -> int:
+    read = True if args.read else False if args.unread else None
+    archived = True if args.archived else None
+    limit = row_limit(args)
+    with fast_reader(args) as reader:
+        found = fast_read(
+            reader,
+            lambda r: r.article_rows(
+                read=read, starred=args.starred, archived=archived, limit=one_more(limit)
+            ),
+        )
+        if found is not None:
+            _write_articles(args, bounded(found, limit, "articles"), out)
+            return 0
     from desktop.services.article_pages import ArticleQuery, iter_article_rows
     from desktop.services.library_filters import LibraryFilter
 
-    flt = LibraryFilter(
-        read=True if args.read else False if args.unread else None,
-        starred=args.starred,
-        archived=True if args.archived else None,
-    )
-    limit = row_limit(args)
+    flt = LibraryFilter(read=read, starred=args.starred, archived=archived)
     with open_library(args).read_session() as session:
         found = iter_article_rows(session, ArticleQuery(state="all", filter=flt), one_more(limit))
-        rows = bounded(found, limit, "articles")
-        if args.json:
-            emit((r.as_json() for r in rows), out)
-        else:
-            _print_articles(rows, out)
+        _write_articles(args, bounded(found, limit, "articles"), out)
     return 0
+
+
+def _write_articles(args: argparse.Namespace, rows: Iterable[ArticleRow], out: TextIO) -> None:
+    if args.json:
+        emit((r.as_json() for r in rows), out)
+    else:
+        _print_articles(rows, out)
 
 
 def _print_articles(rows: Iterable[ArticleRow], out: TextIO) -> None:
@@ -136,11 +149,15 @@ def _print_articles(rows: Iterable[ArticleRow], out: TextIO) -> None:
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.article_labels import header_line
-    from desktop.services.queries import article_detail
 
     check_id("article", args.article_id)
-    with open_library(args).read_session() as session:
-        detail = article_detail(session, args.article_id)
+    with fast_reader(args) as reader:
+        detail = fast_read(reader, lambda r: r.article_detail(args.article_id))
+    if detail is None:
+        from desktop.services.queries import article_detail
+
+        with open_library(args).read_session() as session:
+            detail = article_detail(session, args.article_id)
     if args.json:
         data = detail.as_json()
         emit({k: data[k] for k in ("id", "title", "language", "text", "mentions", "annotations")}, out)
@@ -177,10 +194,13 @@ def _wants_bold(out: TextIO) -> bool:
 
 
 def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.storage.search import search_articles
+    with fast_reader(args) as reader:
+        hits = fast_read(reader, lambda r: r.search(args.query))
+    if hits is None:
+        from desktop.storage.search import search_articles
 
-    with open_library(args).read_session() as session:
-        hits = search_articles(session, args.query)
+        with open_library(args).read_session() as session:
+            hits = search_articles(session, args.query)
     if args.json:
         emit(
             [

@@ -6,11 +6,16 @@ import argparse
 import io
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, TextIO, TypeVar
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from desktop.core.printable import printable_line, terminal_safe
+
+if TYPE_CHECKING:
+    from desktop.services.sqlite_reads import LibraryReader
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 T = TypeVar("T")
@@ -114,7 +119,7 @@ def emit_rows(rows: Iterable[Any], out: TextIO) -> None:
 
 def not_found(kind: str, ident: int) -> Exception:
     """The error for an id that names nothing, worded as the services word it."""
-    from desktop.services.queries import NotFoundError
+    from desktop.services.errors import NotFoundError
 
     if kind == "article":
         return NotFoundError(f"There is no article {ident} in this library.")
@@ -163,6 +168,51 @@ def open_library(args: argparse.Namespace) -> Any:
         for result in seed_if_empty(library, library_recognizer(library)):
             warn(f"first start: sample {result.status} as article {result.id}: {result.title}")
     return library
+
+
+@contextmanager
+def fast_reader(args: argparse.Namespace) -> Iterator[LibraryReader | None]:
+    """A reader of the selected library without SQLAlchemy (desktop.services.sqlite_reads) for a command
+    that only reads, or None: then the command opens the library the usual way (see :func:`fast_read`).
+
+    Only a SQLite file already at the newest schema is read this way; opening it the usual way would
+    change nothing in it (no migration, no backup, no sample) and reading needs no user name.
+    """
+    from desktop.storage.urls import existing_library_file
+
+    try:
+        path = existing_library_file(args.db, os.environ)
+    except OSError:  # a name the system refuses: the usual way says so
+        path = None
+    if path is None:
+        yield None
+        return
+    from desktop.services.sqlite_reads import open_reader
+
+    reader = open_reader(path)
+    try:
+        yield reader
+    except sqlite3.OperationalError as exc:  # while rows were written: as the usual way words it
+        from desktop.storage.errors import explain_operational_error
+
+        typed = explain_operational_error(exc)
+        if typed is None:
+            raise
+        raise typed from exc
+    finally:
+        if reader is not None:
+            reader.close()
+
+
+def fast_read(reader: LibraryReader | None, work: Callable[[LibraryReader], T]) -> T | None:
+    """``work(reader)``, or None when there is no reader or SQLite failed (before anything was written):
+    the command then does its work the usual way, which recovers or says what is wrong."""
+    if reader is None:
+        return None
+    try:
+        return work(reader)
+    except sqlite3.Error:
+        return None
 
 
 def positive_int(text: str) -> int:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.services.dto import ArticlePage, ArticleRow, SearchPage
 from desktop.services.library_filters import LibraryFilter, StateView, filter_conditions
+from desktop.services.sqlite_reads import article_row
 from desktop.storage.models import Annotation, Article, imported_day
 from desktop.storage.portable import code_point_order, position
 from desktop.storage.search import Snippet, hit_snippets, search_articles
@@ -73,19 +74,7 @@ def _columns() -> tuple[Any, ...]:
 
 
 def _row(r: Sequence[Any]) -> ArticleRow:
-    return ArticleRow(
-        r[0],
-        r[1],
-        r[2],
-        r[3],
-        r[4],
-        int(r[5] or 0),
-        r[6].isoformat() if r[6] else "",
-        r[7],
-        r[8].isoformat() if r[8] else None,
-        bool(r[9]),
-        bool(r[10]),
-    )
+    return article_row(r)
 
 
 def _site() -> Any:

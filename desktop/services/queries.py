@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import UserError
 from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow
+from desktop.services.errors import NotFoundError
+from desktop.services.sqlite_reads import actor_row, article_row
 from desktop.storage.models import (
     Actor,
     ActorAlias,
@@ -24,10 +25,6 @@ from desktop.storage.models import (
 )
 from desktop.storage.portable import code_point_order
 from desktop.storage.roles import distinct_roles
-
-
-class NotFoundError(UserError, LookupError):
-    """A requested article, actor or annotation does not exist."""
 
 
 def list_articles(session: Session) -> list[ArticleRow]:
@@ -69,19 +66,7 @@ def iter_articles(session: Session, *, batch: int = 1000) -> Iterator[ArticleRow
         .execution_options(yield_per=batch)
     )
     for r in rows:
-        yield ArticleRow(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            int(r[5]),
-            r[6].isoformat() if r[6] else "",
-            r[7],
-            r[8].isoformat() if r[8] else None,
-            bool(r[9]),
-            bool(r[10]),
-        )
+        yield article_row(r)
 
 
 def annotation_rows(
@@ -240,19 +225,7 @@ def decorated_actor_rows(
             )
         for actor_id, role in found:
             roles[actor_id].append(role)
-    return [
-        ActorRow(
-            r[0],
-            r[1],
-            r[2],
-            int(r[4]),
-            int(r[5]),
-            tuple(a for a in aliases[r[0]] if a != r[1]),
-            tuple(roles[r[0]]),
-            bool(r[3]),
-        )
-        for r in rows
-    ]
+    return [actor_row(r, aliases, roles) for r in rows]
 
 
 def find_actor(session: Session, name: str) -> Actor:

@@ -12,20 +12,9 @@ from collections.abc import Sequence
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-_DISTINCT_ROLES = text(
-    "WITH RECURSIVE found(actor_id, role) AS ("
-    " SELECT a.id, (SELECT min(x.role) FROM actor_roles x WHERE x.actor_id = a.id)"
-    " FROM actors a WHERE a.id IN :ids"
-    " UNION ALL"
-    " SELECT found.actor_id,"
-    " (SELECT min(x.role) FROM actor_roles x WHERE x.actor_id = found.actor_id AND x.role > found.role)"
-    " FROM found WHERE found.role IS NOT NULL"
-    ") "
-    "SELECT found.actor_id, found.role,"
-    " (SELECT min(y.id) FROM actor_roles y"
-    " WHERE y.actor_id = found.actor_id AND y.role = found.role) AS first_id"
-    " FROM found WHERE found.role IS NOT NULL ORDER BY first_id"
-).bindparams(bindparam("ids", expanding=True))
+from desktop.storage.sqlite_read import DISTINCT_ROLES_SQL
+
+_DISTINCT_ROLES = text(DISTINCT_ROLES_SQL.format(ids=":ids")).bindparams(bindparam("ids", expanding=True))
 
 
 def distinct_roles(session: Session, actor_ids: Sequence[int]) -> list[tuple[int, str]]:

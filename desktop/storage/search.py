@@ -47,7 +47,7 @@ from desktop.storage.search_sqlite import (
     Spans,
     hit,
     make_snippet,
-    search_fts,
+    search_library,
 )
 
 __all__ = [
@@ -247,27 +247,22 @@ def search_articles(
     Raises :class:`SearchQueryError` for queries beyond :data:`MAX_QUERY_CHARS` or
     :data:`MAX_QUERY_WORDS`.
     """
+    if _dialect_name(session) == "sqlite":
+        return search_library(_executor(session), query, limit, snippets=snippets, candidates=RANK_CANDIDATES)
     parsed = checked_query(query)
     if parsed.empty or limit <= 0:
         return []
     languages = library_languages(session)
     matcher = Matcher(parsed, languages)
-    shown = limit if snippets is None else max(0, snippets)
-
-    def snippet(n: int, text: str) -> Snippet:
-        return make_snippet(text, matcher) if n < shown else Snippet("")
-
     if _dialect_name(session) == "postgresql":
+        shown = limit if snippets is None else max(0, snippets)
         found = search_pg.search(session, parsed, languages, limit, max(limit, RANK_CANDIDATES))
         return [
-            hit(int(article_id), title, snippet(n, text), float(rank), bool(exact))
+            hit(int(article_id), title, snippet, float(rank), bool(exact))
             for n, (article_id, title, rank, exact, text) in enumerate(found)
+            for snippet in (make_snippet(text, matcher) if n < shown else Snippet(""),)
         ]
-    if _dialect_name(session) != "sqlite":
-        return _scan_search(session, parsed, matcher, limit)
-    return search_fts(
-        _executor(session), parsed, languages, matcher, limit, shown=shown, candidates=RANK_CANDIDATES
-    )
+    return _scan_search(session, parsed, matcher, limit)
 
 
 def _executor(session: Session) -> Execute:

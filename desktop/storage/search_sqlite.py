@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.query import Matcher, Query, parse_query
-from desktop.storage.search_query import MAX_QUERY_CHARS, match_expression
+from desktop.storage.search_query import (
+    LANGUAGES_SQL,
+    MAX_QUERY_CHARS,
+    checked_query,
+    match_expression,
+    stemmed_languages,
+)
 
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
@@ -90,6 +96,26 @@ def ranked_statement(exact_equals_match: bool) -> str:
 
 def _id_list(ids: Iterable[int]) -> str:
     return ",".join(str(int(i)) for i in ids)
+
+
+def search_library(
+    execute: Execute,
+    query: str,
+    limit: int = 50,
+    *,
+    snippets: int | None = None,
+    candidates: int = RANK_CANDIDATES,
+) -> list[SearchHit]:
+    """Articles of a SQLite library matching ``query``, best first (see desktop.storage.search's
+    ``search_articles``, which calls this on SQLite); :class:`SearchQueryError` for a query too long."""
+    parsed = checked_query(query)
+    if parsed.empty or limit <= 0:
+        return []
+    languages = stemmed_languages(str(row[0]) for row in execute(LANGUAGES_SQL, {}))
+    shown = limit if snippets is None else max(0, snippets)
+    return search_fts(
+        execute, parsed, languages, Matcher(parsed, languages), limit, shown=shown, candidates=candidates
+    )
 
 
 def search_fts(

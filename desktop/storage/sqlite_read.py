@@ -42,6 +42,24 @@ READ_TABLES = frozenset(
 """The tables the read-only commands read; a library missing one is opened the usual way."""
 
 
+DISTINCT_ROLES_SQL = (
+    "WITH RECURSIVE found(actor_id, role) AS ("
+    " SELECT a.id, (SELECT min(x.role) FROM actor_roles x WHERE x.actor_id = a.id)"
+    " FROM actors a WHERE a.id IN {ids}"
+    " UNION ALL"
+    " SELECT found.actor_id,"
+    " (SELECT min(x.role) FROM actor_roles x WHERE x.actor_id = found.actor_id AND x.role > found.role)"
+    " FROM found WHERE found.role IS NOT NULL"
+    ") "
+    "SELECT found.actor_id, found.role,"
+    " (SELECT min(y.id) FROM actor_roles y"
+    " WHERE y.actor_id = found.actor_id AND y.role = found.role) AS first_id"
+    " FROM found WHERE found.role IS NOT NULL ORDER BY first_id"
+)
+"""Each distinct role of the actors in ``{ids}`` (a parenthesised parameter list) with the actor, in the
+order the roles were first found (desktop.storage.roles explains the index seeks); both ways run it."""
+
+
 def has_fts5(connection: sqlite3.Connection) -> bool:
     """Whether this SQLite has full-text search (FTS5), tried on a temporary table (never the library)."""
     try:

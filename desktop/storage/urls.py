@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from desktop.core import locations
 from desktop.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 APP_DIR_NAME = locations.APP_DIR_NAME
 DB_FILE_NAME = "library.sqlite3"
@@ -48,11 +49,16 @@ def _path_to_url(raw: str) -> str:
             f"Cannot create the folder for the library at {path.parent}: {exc.strerror}."
         ) from exc
     if any(ch in str(path) for ch in "?#%"):
+        from sqlalchemy.engine import URL
+
         return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
     return f"sqlite:///{path}"
 
 
 def _check_url(raw: str) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
     try:
         url = make_url(raw)
         url.get_dialect()
@@ -63,6 +69,8 @@ def _check_url(raw: str) -> str:
 
 def _sqlite_uri_to_url(raw: str) -> str:
     """A SQLite URI (``file:path?mode=ro``) as a SQLAlchemy URL that passes it on unchanged."""
+    from sqlalchemy.engine import URL
+
     if "\x00" in raw:
         raise StorageError("The database path contains an invalid character.")
     location, _, query = raw.partition("?")
@@ -85,20 +93,38 @@ def resolve_database_url(cli_value: str | None, env: Mapping[str, str]) -> str:
     value without ``://`` is a SQLite file path (``~`` expanded, made absolute, parent folders
     created); anything else must be a SQLAlchemy URL.
     """
-    for value in (cli_value, env.get(ENV_VAR)):
-        if value is None:
-            continue
-        value = value.strip()
-        if not value:
-            raise StorageError("The database location is empty; give a file path or a database URL.")
-        if value.lower().startswith("file:"):
-            return _sqlite_uri_to_url(value)
-        return _check_url(value) if "://" in value else _path_to_url(value)
-    return _path_to_url(str(default_database_path()))
+    value = _chosen(cli_value, env)
+    if value is None:
+        return _path_to_url(str(default_database_path()))
+    value = value.strip()
+    if not value:
+        raise StorageError("The database location is empty; give a file path or a database URL.")
+    if value.lower().startswith("file:"):
+        return _sqlite_uri_to_url(value)
+    return _check_url(value) if "://" in value else _path_to_url(value)
+
+
+def _chosen(cli_value: str | None, env: Mapping[str, str]) -> str | None:
+    """The ``--db`` value, else ``BRIEFING_READER_DB``'s; None for the default file."""
+    return cli_value if cli_value is not None else env.get(ENV_VAR)
+
+
+def existing_library_file(cli_value: str | None, env: Mapping[str, str]) -> Path | None:
+    """The existing file that :func:`resolve_database_url` would open for these values, when they name
+    a plain file path (or the default file); None for SQLite URIs, database URLs, a missing file or
+    anything else (opening those may create or refuse: the usual way of opening says how)."""
+    value = _chosen(cli_value, env)
+    raw = str(default_database_path()) if value is None else value.strip()
+    if not raw or "\x00" in raw or raw.lower().startswith("file:") or "://" in raw:
+        return None
+    path = Path(raw).expanduser().absolute()
+    return path if path.is_file() else None
 
 
 def sqlite_file_of(url: URL | str) -> Path | None:
     """The file a SQLite URL points at (also for ``file:`` URIs), or None for memory databases."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url) if isinstance(url, str) else url
     database = parsed.database or ""
     if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):

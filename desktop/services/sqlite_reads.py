@@ -1,0 +1,251 @@
+"""The command line's read-only queries on Python's ``sqlite3`` alone: no SQLAlchemy, no ORM models.
+
+A command that only reads opens a :class:`LibraryReader` when the library allows it
+(desktop.storage.sqlite_read: a SQLite file at the shipped schema) and else the library as usual.
+Both ways give the same rows: the search is the same code (desktop.storage.search_sqlite); the other
+statements are written here once as SQL text, in the same form the services' SQLAlchemy queries take on
+SQLite (so SQLite orders ties the same way), and the rows are shaped into the same DTOs by the same
+functions (:func:`article_row`, :func:`actor_row`). tests/cli/test_cli_fast_reads.py compares both.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow
+from desktop.services.errors import NotFoundError
+from desktop.storage.search_sqlite import SearchHit, search_library
+from desktop.storage.sqlite_read import DISTINCT_ROLES_SQL, open_read_only
+
+_ARTICLE_ROWS = (
+    "SELECT articles.id, articles.title, articles.language, "
+    "coalesce(articles.source_url, articles.source_path) AS coalesce_1, articles.published, "
+    "(SELECT count(annotations.id) AS count_1 FROM annotations "
+    "WHERE annotations.article_id = articles.id) AS anon_1, "
+    "articles.imported_at, articles.outlet, articles.read_at, articles.starred, articles.archived "
+    "FROM articles"
+)
+_ACTOR_COLUMNS = (
+    "SELECT actors.id, actors.name, actors.type, actors.confirmed, anon_1.mentions, anon_1.articles "
+    "FROM actors "
+)
+_LIBRARY_ACTORS = _ACTOR_COLUMNS + (
+    "JOIN (SELECT actor_counts.actor_id AS actor_id, actor_counts.mentions AS mentions, "
+    "actor_counts.articles AS articles FROM actor_counts WHERE actor_counts.mentions > ?) AS anon_1 "
+    "ON anon_1.actor_id = actors.id ORDER BY anon_1.mentions DESC, (actors.name)"
+)
+_ARTICLE_ACTORS = _ACTOR_COLUMNS + (
+    "JOIN (SELECT mentions.actor_id AS actor_id, count(mentions.id) AS mentions, "
+    "count(distinct(mentions.article_id)) AS articles FROM mentions WHERE mentions.article_id = ? "
+    "GROUP BY mentions.actor_id) AS anon_1 "
+    "ON anon_1.actor_id = actors.id ORDER BY anon_1.mentions DESC, (actors.name)"
+)
+_ALIASES = (
+    "SELECT actor_aliases.actor_id, actor_aliases.alias FROM actor_aliases "
+    "WHERE actor_aliases.actor_id IN {ids} ORDER BY actor_aliases.id"
+)
+_ARTICLE_ROLES = (
+    "SELECT actor_roles.actor_id, actor_roles.role FROM actor_roles "
+    "WHERE actor_roles.actor_id IN {ids} AND actor_roles.article_id = ? "
+    "GROUP BY actor_roles.actor_id, actor_roles.role ORDER BY min(actor_roles.id)"
+)
+_ARTICLE = (
+    "SELECT id, title, language, text, source_url, source_path, published, author, outlet, imported_at "
+    "FROM articles WHERE id = ?"
+)
+_MENTIONS = (
+    'SELECT mentions.id, mentions.article_id, mentions.actor_id, mentions.start, mentions."end", '
+    "mentions.text, mentions.type, mentions.sentence FROM mentions "
+    "WHERE mentions.article_id = ? ORDER BY mentions.start"
+)
+_ANNOTATIONS = (
+    'SELECT annotations.id, annotations.article_id, annotations.start, annotations."end", '
+    "annotations.exact, annotations.note, annotations.color, annotations.orphaned, annotations.anchor_state, "
+    "annotations.anchor_score, annotations.previous_exact, annotations.author, annotations.edited_by, "
+    "annotations.version FROM annotations WHERE annotations.article_id = ? "
+    "ORDER BY annotations.article_id, annotations.start, annotations.id"
+)
+_TAGS = (
+    "SELECT annotation_tags.annotation_id, tags.name FROM annotation_tags "
+    "JOIN tags ON tags.id = annotation_tags.tag_id "
+    "WHERE annotation_tags.annotation_id IN {ids} ORDER BY (tags.name)"
+)
+_BATCH = 1000
+"""Article rows read at a time (as article_pages.iter_article_rows reads them)."""
+CHUNK = 500
+"""Ids in one ``IN (...)`` list (as the services read aliases, roles and tags)."""
+
+
+def iso_time(value: datetime | str | None) -> str | None:
+    """A stored timestamp as ISO text, read as SQLAlchemy reads SQLite's (``fromisoformat``)."""
+    if value is None:
+        return None
+    return (datetime.fromisoformat(value) if isinstance(value, str) else value).isoformat()
+
+
+def article_row(r: Sequence[Any]) -> ArticleRow:
+    """An ArticleRow of (id, title, language, source, published, notes, imported_at, outlet, read_at,
+    starred, archived): the library list's columns, on either way of reading."""
+    return ArticleRow(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        int(r[5] or 0),
+        iso_time(r[6]) or "",
+        r[7],
+        iso_time(r[8]),
+        bool(r[9]),
+        bool(r[10]),
+    )
+
+
+def actor_row(r: Sequence[Any], aliases: Mapping[int, list[str]], roles: Mapping[int, list[str]]) -> ActorRow:
+    """An ActorRow of (id, name, type, confirmed, mentions, articles) with its aliases (its name left
+    out) and roles."""
+    return ActorRow(
+        r[0],
+        r[1],
+        r[2],
+        int(r[4]),
+        int(r[5]),
+        tuple(a for a in aliases.get(r[0], ()) if a != r[1]),
+        tuple(roles.get(r[0], ())),
+        bool(r[3]),
+    )
+
+
+def _marks(count: int) -> str:
+    return "(" + ",".join("?" * count) + ")"
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+class LibraryReader:
+    """A SQLite library read in one read transaction, without SQLAlchemy; :meth:`close` ends it."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def _rows(self, statement: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Any]:
+        return self._connection.execute(statement, params).fetchall()
+
+    def close(self) -> None:
+        """End the read transaction and close the connection (nothing was written)."""
+        try:
+            self._connection.rollback()
+        finally:
+            self._connection.close()
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """As desktop.storage.search.search_articles (the same code)."""
+        return search_library(self._rows, query, limit)
+
+    def article_rows(
+        self,
+        *,
+        read: bool | None = None,
+        starred: bool = False,
+        archived: bool | None = None,
+        limit: int | None,
+    ) -> Iterator[ArticleRow]:
+        """The library list's rows with these reading states, newest import first, at most ``limit``,
+        read a batch at a time (as article_pages.iter_article_rows); the first batch is read at once."""
+        conditions = []
+        if read is not None:
+            conditions.append("articles.read_at IS NOT NULL" if read else "articles.read_at IS NULL")
+        if starred:
+            conditions.append("articles.starred IS 1")
+        if archived is not None:
+            conditions.append(f"articles.archived IS {int(archived)}")
+        batches = self._article_batches(conditions, limit)
+        first = next(batches, [])  # read now: an error shows before anything is written
+        return chain(first, chain.from_iterable(batches))
+
+    def _article_batches(self, conditions: list[str], limit: int | None) -> Iterator[list[ArticleRow]]:
+        last: int | None = None
+        left = limit
+        while left is None or left > 0:
+            size = _BATCH if left is None else min(_BATCH, left)
+            where = conditions if last is None else [*conditions, "articles.id < ?"]
+            statement = _ARTICLE_ROWS + (" WHERE " + " AND ".join(where) if where else "")
+            params = ([] if last is None else [last]) + [size, 0]
+            rows = [
+                article_row(r)
+                for r in self._rows(statement + " ORDER BY articles.id DESC LIMIT ? OFFSET ?", params)
+            ]
+            yield rows
+            if len(rows) < size:
+                return
+            last = rows[-1].id
+            left = None if left is None else left - len(rows)
+
+    def _require_article(self, article_id: int) -> None:
+        if not self._rows("SELECT 1 FROM articles WHERE id = ?", (article_id,)):
+            raise NotFoundError(f"There is no article {article_id} in this library.")
+
+    def actors(self, article_id: int | None = None, limit: int | None = None) -> list[ActorRow]:
+        """As queries.list_actors: the actors (of one article, or library-wide), most mentioned first."""
+        paging = " LIMIT ? OFFSET ?" if limit is not None else ""
+        tail = [limit, 0] if limit is not None else []
+        if article_id is None:
+            rows = self._rows(_LIBRARY_ACTORS + paging, [0, *tail])
+        else:
+            self._require_article(article_id)
+            rows = self._rows(_ARTICLE_ACTORS + paging, [article_id, *tail])
+        aliases: dict[int, list[str]] = {}
+        roles: dict[int, list[str]] = {}
+        for chunk in _chunks([r[0] for r in rows]):
+            for actor_id, alias in self._rows(_ALIASES.format(ids=_marks(len(chunk))), chunk):
+                aliases.setdefault(actor_id, []).append(alias)
+            if article_id is None:
+                found = self._rows(DISTINCT_ROLES_SQL.format(ids=_marks(len(chunk))), chunk)
+            else:
+                found = self._rows(_ARTICLE_ROLES.format(ids=_marks(len(chunk))), [*chunk, article_id])
+            for actor_id, role, *_first in found:
+                roles.setdefault(actor_id, []).append(role)
+        return [actor_row(r, aliases, roles) for r in rows]
+
+    def article_detail(self, article_id: int) -> ArticleDetail:
+        """As queries.article_detail, without the quotes (``show`` prints none)."""
+        found = self._rows(_ARTICLE, (article_id,))
+        if not found:
+            raise NotFoundError(f"There is no article {article_id} in this library.")
+        a = found[0]
+        mentions = tuple(MentionRow(m[3], m[4], m[2], m[6]) for m in self._rows(_MENTIONS, (article_id,)))
+        notes = self._rows(_ANNOTATIONS, (article_id,))
+        tags: dict[int, list[str]] = {}
+        for chunk in _chunks([n[0] for n in notes]):
+            for annotation_id, name in self._rows(_TAGS.format(ids=_marks(len(chunk))), chunk):
+                tags.setdefault(annotation_id, []).append(name)
+        annotations = tuple(
+            AnnotationRow(*n[:6], tuple(tags.get(n[0], ())), n[6], bool(n[7]), *n[8:]) for n in notes
+        )
+        return ArticleDetail(
+            a[0],
+            a[1],
+            a[2],
+            a[3],
+            a[4] or a[5],
+            a[6],
+            a[7],
+            mentions,
+            annotations,
+            outlet=a[8],
+            imported_at=iso_time(a[9]) or "",
+        )
+
+
+def open_reader(path: Path) -> LibraryReader | None:
+    """A reader of the library file ``path``, or None when it must be opened the usual way."""
+    connection = open_read_only(path)
+    return None if connection is None else LibraryReader(connection)

@@ -1,0 +1,373 @@
+"""Read-only commands on a library at the newest schema run on sqlite3 alone (desktop.services.sqlite_reads):
+the same bytes on stdout and stderr as the usual way, without importing SQLAlchemy, and the usual way
+whenever reading like this is not plainly safe."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import run_cli
+from desktop.services import sqlite_reads
+from desktop.storage.db import open_library, resolve_database_url
+from desktop.storage.models import Actor, ActorAlias, ActorRole, Annotation, Article, Mention, Tag
+from desktop.storage.search import index_article
+from desktop.storage.search_query import MAX_QUERY_CHARS
+from desktop.storage.sqlite_read import open_read_only
+from tests.postgres import sqlite_only
+
+pytestmark = sqlite_only
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+ENGLISH = (
+    "The minister said the harbour of Hamburg will reopen. Officials in Berlin disagreed, "
+    "and the mayor of Berlin called the plan premature. Trade unions welcomed the harbour plan."
+)
+
+
+def _article(n: int, title: str, text: str, language: str, **extra: object) -> Article:
+    return Article(title=title, text=text, language=language, format="txt", content_hash=f"{n:064x}", **extra)
+
+
+def build_library(db: Path) -> Path:
+    """Articles in three languages and every reading state, actors with equal counts and equal names
+    (ties), aliases, roles in several articles, two mentions at one place, notes with tags."""
+    library = open_library(resolve_database_url(str(db), {}), backups=False)
+    try:
+        with library.session() as session:
+            stamp = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
+            articles = [
+                _article(1, "Koalition der Willigen", SAMPLE, "de", published="2025-02-14"),
+                _article(2, "Harbour plan", ENGLISH, "en", source_url="https://www.example.org/a/1"),
+                _article(3, "Hafen \x1b[31mrot\x1b[0m", "Der Hafen von Hamburg öffnet wieder.", "de"),
+                _article(
+                    4, "Notes only", "Ein Text über Sicherheitsgarantien.", "de", outlet=" Die  Zeitung "
+                ),
+                _article(5, "Fête", "La fête du port de Hambourg.", "fr", source_path="/tmp/f.txt"),
+                _article(6, "Leer", "", "und", imported_at=stamp, read_at=stamp, starred=True),
+            ]
+            for n in range(7, 16):
+                read = datetime(2026, 3, 2, 9, n, 5, 123456, tzinfo=UTC) if n % 2 else None
+                articles.append(
+                    _article(
+                        n,
+                        f"Bericht {n}",
+                        f"Bericht {n}: Die Regierung in Berlin und der Hafen. " * (n % 4 + 1),
+                        "de",
+                        read_at=read,
+                        starred=n % 3 == 0,
+                        archived=n % 5 == 0,
+                    )
+                )
+            session.add_all(articles)
+            session.flush()
+            for a in articles:
+                index_article(session, a.id, a.title, a.text)
+            berlin_place = Actor(name="Berlin", type="location")
+            berlin_org = Actor(name="Berlin", type="organization")
+            hamburg = Actor(name="Hamburg", type="location", confirmed=True)
+            minister = Actor(name="Anna Beispiel", type="person")
+            lonely = Actor(name="Zoë Einzeln", type="person")
+            actors = [berlin_place, berlin_org, hamburg, minister, lonely]
+            session.add_all(actors)
+            session.flush()
+            session.add_all(
+                [
+                    ActorAlias(actor_id=minister.id, alias="Anna Beispiel", key="anna beispiel"),
+                    ActorAlias(actor_id=minister.id, alias="Ministerin Beispiel", key="ministerin beispiel"),
+                    ActorAlias(actor_id=hamburg.id, alias="Hambourg", key="hambourg"),
+                    ActorRole(actor_id=minister.id, article_id=articles[1].id, role="minister"),
+                    ActorRole(actor_id=minister.id, article_id=articles[0].id, role="Sprecherin"),
+                    ActorRole(actor_id=minister.id, article_id=articles[6].id, role="minister"),
+                    ActorRole(actor_id=berlin_org.id, article_id=articles[1].id, role="city council"),
+                ]
+            )
+
+            def mention(article: Article, actor: Actor, start: int, length: int) -> Mention:
+                return Mention(
+                    article_id=article.id,
+                    actor_id=actor.id,
+                    start=start,
+                    end=start + length,
+                    text=article.text[start : start + length],
+                    type=actor.type,
+                )
+
+            english = articles[1]
+            berlin = english.text.index("Berlin")
+            session.add_all(
+                [
+                    mention(english, berlin_place, berlin, 6),
+                    mention(english, berlin_org, berlin, 6),  # the same place: a tie in the order
+                    mention(english, berlin_place, english.text.rindex("Berlin"), 6),
+                    mention(english, berlin_org, english.text.rindex("Berlin"), 6),
+                    mention(english, hamburg, english.text.index("Hamburg"), 7),
+                    mention(english, minister, english.text.index("minister"), 8),
+                    mention(articles[2], hamburg, articles[2].text.index("Hamburg"), 7),
+                    mention(articles[4], hamburg, articles[4].text.index("Hambourg"), 8),
+                    mention(articles[0], lonely, 0, 9),
+                ]
+            )
+            for article in articles[6:10]:
+                session.add(mention(article, berlin_place, article.text.index("Berlin"), 6))
+            urgent, later = Tag(name="urgent"), Tag(name="follow/up")
+            session.add_all(
+                [
+                    Annotation(
+                        article_id=english.id,
+                        start=4,
+                        end=12,
+                        exact="minister",
+                        note="who?",
+                        tags=[urgent, later],
+                        author="ana",
+                    ),
+                    Annotation(article_id=english.id, start=0, end=3, exact="The", color="green"),
+                    Annotation(
+                        article_id=articles[3].id,
+                        start=4,
+                        end=8,
+                        exact="Text",
+                        orphaned=True,
+                        anchor_state="fuzzy",
+                        anchor_score=0.75,
+                        previous_exact="Test",
+                        tags=[later],
+                    ),
+                ]
+            )
+    finally:
+        library.close()
+    return db
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_library(tmp_path_factory.mktemp("fast") / "library.sqlite3")
+
+
+def _run(
+    db: Path,
+    args: list[str],
+    *,
+    fast: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> tuple[int, str, str, bool]:
+    """``args`` run in this process: exit status, stdout, stderr and whether the fast way read the library.
+    ``fast`` False makes the command open the library the usual way."""
+    readers: list[object] = []
+    real = sqlite_reads.open_reader
+
+    def spy(path: Path) -> object:
+        reader = real(path) if fast else None
+        readers.append(reader)
+        return reader
+
+    with monkeypatch.context() as patch:
+        patch.setattr(sqlite_reads, "open_reader", spy)
+        patch.delenv("NO_COLOR", raising=False)
+        out = io.StringIO()
+        status = run_cli(["--db", str(db), *args], out=out)
+    return status, out.getvalue(), capsys.readouterr().err, any(r is not None for r in readers)
+
+
+CALLS = [
+    ["search", "Hafen"],
+    ["search", "Hafen", "--json"],
+    ["search", "hamburg"],
+    ["search", "harbour plan", "--json"],
+    ["search", '"Koalition der Willigen"', "--json"],
+    ["search", "Sicherheits*", "--json"],
+    ["search", "Bericht -Regierung"],
+    ["search", "Bericht OR Fête", "--json"],
+    ["search", "regierungen"],  # found through the stem only
+    ["search", "nirgendwo"],
+    ["search", '" " *'],  # no words to search for
+    ["search", "--json", '"'],
+    ["search", "x" * (MAX_QUERY_CHARS + 1)],
+    ["search", " ".join(f"w{n}" for n in range(40))],
+    ["articles"],
+    ["articles", "--json"],
+    ["articles", "--all"],
+    ["articles", "--limit", "3"],
+    ["articles", "--limit", "3", "--json"],
+    ["articles", "--unread", "--json"],
+    ["articles", "--read"],
+    ["articles", "--starred", "--json", "--all"],
+    ["articles", "--archived"],
+    ["articles", "--read", "--starred", "--archived", "--json"],
+    ["actors"],
+    ["actors", "--json"],
+    ["actors", "--limit", "2"],
+    ["actors", "--all", "--json"],
+    ["actors", "--article", "2"],
+    ["actors", "--article", "2", "--json", "--limit", "1"],
+    ["actors", "--article", "6", "--json"],
+    ["actors", "--article", "999"],
+    ["show", "2"],
+    ["show", "2", "--json"],
+    ["show", "4"],
+    ["show", "3", "--json"],
+    ["show", "6"],
+    ["show", "999", "--json"],
+]
+
+
+@pytest.mark.parametrize("args", CALLS, ids=lambda a: " ".join(a)[:60])
+def test_the_fast_way_writes_what_the_usual_way_writes(
+    library: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    *usual, usual_was_fast = _run(library, args, fast=False, monkeypatch=monkeypatch, capsys=capsys)
+    *fast, was_fast = _run(library, args, fast=True, monkeypatch=monkeypatch, capsys=capsys)
+    assert was_fast and not usual_was_fast
+    assert fast == usual
+    assert usual[1] or usual[2]  # each call says something
+
+
+def test_the_calls_cover_hits_ties_and_cuts(
+    library: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The compared calls are not vacuous: hits with snippets, a tie of equal names and counts, a cut."""
+    _, out, _, _ = _run(
+        library, ["search", "Hafen", "--json"], fast=True, monkeypatch=monkeypatch, capsys=capsys
+    )
+    assert len(json.loads(out)) >= 3 and all(h["hits"] for h in json.loads(out))
+    _, out, _, _ = _run(
+        library, ["actors", "--article", "2", "--json"], fast=True, monkeypatch=monkeypatch, capsys=capsys
+    )
+    rows = json.loads(out)
+    assert [r["name"] for r in rows[:2]] == ["Berlin", "Berlin"] and rows[0]["mentions"] == rows[1][
+        "mentions"
+    ]
+    _, out, err, _ = _run(
+        library, ["articles", "--limit", "3"], fast=True, monkeypatch=monkeypatch, capsys=capsys
+    )
+    assert len(out.splitlines()) == 3 and "--all" in err
+    _, out, _, _ = _run(library, ["show", "2", "--json"], fast=True, monkeypatch=monkeypatch, capsys=capsys)
+    shown = json.loads(out)
+    assert shown["annotations"][1]["tags"] == ["follow/up", "urgent"] and len(shown["mentions"]) == 6
+
+
+def _subprocess(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONUTF8": "1"}
+    for name in ("BRIEFING_READER_DEBUG", "BRIEFING_READER_DB", "NO_COLOR"):
+        env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "desktop", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=240,
+    )
+
+
+def _imported(stderr: str) -> set[str]:
+    """The top-level packages ``-X importtime`` reports."""
+    return {
+        line.split("|")[-1].strip().split(".")[0]
+        for line in stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["search", "Hafen"], ["articles", "--json"], ["actors", "--article", "2"], ["show", "2", "--json"]],
+)
+def test_a_read_command_imports_no_sqlalchemy(
+    library: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done = _subprocess(library, *args)
+    assert done.returncode == 0, done.stderr
+    imported = _imported(done.stderr)
+    assert "desktop" in imported  # the report is there
+    assert not imported & {"sqlalchemy", "alembic"}
+    _status, usual, _err, _fast = _run(library, args, fast=False, monkeypatch=monkeypatch, capsys=capsys)
+    assert done.stdout == usual
+
+
+def test_a_write_command_still_opens_the_usual_way(library: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.sqlite3"
+    shutil.copy(library, db)
+    done = _subprocess(db, "mark", "2", "--star")
+    assert done.returncode == 0, done.stderr
+    assert "sqlalchemy" in _imported(done.stderr)
+
+
+def test_committed_writes_of_a_crashed_writer_are_read(library: Path, tmp_path: Path) -> None:
+    """A writer killed after its commit leaves the change in the write-ahead log only: read from there."""
+    db = tmp_path / "crashed.sqlite3"
+    shutil.copy(library, db)
+    code = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA wal_autocheckpoint=0')\n"
+        "c.execute(\"UPDATE articles SET title = 'Nach dem Absturz' WHERE id = 3\")\n"
+        "os._exit(9)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(db)], check=False, timeout=60)
+    assert Path(f"{db}-wal").stat().st_size > 0  # the change is in the log, not in the file
+    done = _subprocess(db, "articles", "--json", "--all")
+    assert done.returncode == 0, done.stderr
+    assert "sqlalchemy" not in _imported(done.stderr)
+    assert {r["id"]: r["title"] for r in json.loads(done.stdout)}[3] == "Nach dem Absturz"
+
+
+def _changed_copy(library: Path, tmp_path: Path, *statements: str) -> Path:
+    db = tmp_path / "changed.sqlite3"
+    shutil.copy(library, db)
+    connection = sqlite3.connect(db, isolation_level=None)
+    for statement in statements:
+        connection.execute(statement)
+    connection.close()
+    return db
+
+
+def test_only_a_library_at_the_shipped_schema_in_wal_mode_is_read_this_way(
+    library: Path, tmp_path: Path
+) -> None:
+    connection = open_read_only(library)
+    assert connection is not None
+    connection.close()
+    assert open_read_only(tmp_path / "missing.sqlite3") is None
+    assert not (tmp_path / "missing.sqlite3").exists()  # never created
+    assert open_read_only(tmp_path) is None
+    (tmp_path / "text.sqlite3").write_text("not a database\n" * 100, encoding="utf-8")
+    assert open_read_only(tmp_path / "text.sqlite3") is None
+    older = _changed_copy(library, tmp_path, "UPDATE alembic_version SET version_num = '0008_performance'")
+    assert open_read_only(older) is None  # migrations are due: the usual way runs them
+    older.unlink()
+    rollback = _changed_copy(library, tmp_path, "PRAGMA journal_mode=DELETE")
+    assert open_read_only(rollback) is None  # the usual way switches it to WAL first
+    rollback.unlink()
+    missing = _changed_copy(library, tmp_path, "DROP TABLE actor_roles")
+    assert open_read_only(missing) is None
+
+
+def test_a_library_that_cannot_be_read_this_way_gives_the_usual_answer(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _changed_copy(library, tmp_path, "PRAGMA journal_mode=DELETE")
+    status, out, _err, was_fast = _run(
+        db, ["search", "Hafen", "--json"], fast=True, monkeypatch=monkeypatch, capsys=capsys
+    )
+    assert status == 0 and json.loads(out) and not was_fast
+    with sqlite3.connect(db) as connection:  # the usual way opened it: WAL now, as before
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    missing = tmp_path / "nothing" / "here.sqlite3"
+    status, _out, _err, was_fast = _run(
+        missing, ["actors"], fast=True, monkeypatch=monkeypatch, capsys=capsys
+    )
+    assert status == 0 and missing.exists() and not was_fast  # the usual way creates it, as before
