@@ -261,7 +261,11 @@ def hint_outdated(library: Any) -> None:
     """One line on stderr when some articles predate quote finding (``reanalyze`` updates them)."""
     from desktop.services.quotes import outdated_articles
 
-    count = outdated_articles(library)
+    say_outdated(outdated_articles(library))
+
+
+def say_outdated(count: int) -> None:
+    """The note of :func:`hint_outdated` for ``count`` articles that predate quote finding (none: no note)."""
     if count:
         articles = "article predates" if count == 1 else "articles predate"
         warn(f"note: {count} {articles} quote finding; run `briefing-reader reanalyze` to update them")

@@ -11,11 +11,14 @@ from desktop.commands.common import (
     add_limit_options,
     check_id,
     emit,
+    fast_read,
+    fast_reader,
     field,
     hint_outdated,
     open_library,
     positive_int,
     row_limit,
+    say_outdated,
     warn,
 )
 
@@ -59,12 +62,18 @@ def _write(args: argparse.Namespace, text: str, out: TextIO) -> None:
 
 
 def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.quotes import load_quotes
-
     check_id("article", args.article)
-    library = open_library(args)
-    rows = load_quotes(library, article_id=args.article, actor=args.actor)
-    hint_outdated(library)
+    with fast_reader(args) as reader:
+        found = fast_read(reader, lambda r: (r.quotes(args.article, args.actor), r.outdated_articles()))
+    if found is None:
+        from desktop.services.quotes import load_quotes
+
+        library = open_library(args)
+        rows = load_quotes(library, article_id=args.article, actor=args.actor)
+        hint_outdated(library)
+    else:
+        rows, outdated = found
+        say_outdated(outdated)
     if args.json:
         emit([r.as_json() for r in rows], out)
         return 0

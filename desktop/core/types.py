@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+ANALYSIS_VERSION = 1
+"""Which analysis (entities, sentences, quotes) an article's stored results come from; older ones (0:
+before quotes) are brought up to date by ``reanalyze``."""
+
 EntityType = Literal["person", "organization", "location", "other"]
 QuoteKind = Literal["direct", "indirect"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "location", "other")

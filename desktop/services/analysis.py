@@ -17,12 +17,11 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.cancel import OperationCancelled, raise_if_cancelled
-from desktop.core.types import FoundQuote, LinkedActor
+from desktop.core.types import ANALYSIS_VERSION, FoundQuote, LinkedActor
 from desktop.storage.models import Quote, QuoteCorrection
 
 #: The analysis an article's stored results come from. Articles with a lower
 #: ``articles.analysis_version`` predate quotes and sentence indices (``reanalyze`` updates them).
-ANALYSIS_VERSION = 1
 
 _log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow
-from desktop.services.errors import NotFoundError
+from desktop.services.errors import AmbiguousActorError, NotFoundError, ambiguity_message
 from desktop.services.sqlite_reads import actor_row, article_row
 from desktop.storage.models import (
     Actor,
@@ -255,11 +255,7 @@ def find_actor(session: Session, name: str) -> Actor:
     return actor
 
 
-class AmbiguousActorError(NotFoundError):
-    """A name that several actors carry; the message lists them with their ids."""
-
-
-def _ambiguity(session: Session, name: str, ids: list[int], shown: int = 8) -> str:
+def _ambiguity(session: Session, name: str, ids: list[int]) -> str:
     counts = dict(
         session.execute(
             select(Mention.actor_id, func.count(Mention.id))
@@ -267,12 +263,5 @@ def _ambiguity(session: Session, name: str, ids: list[int], shown: int = 8) -> s
             .group_by(Mention.actor_id)
         ).all()
     )
-    actors = sorted(
-        session.scalars(select(Actor).where(Actor.id.in_(ids))), key=lambda a: (-counts.get(a.id, 0), a.id)
-    )
-    listed = "; ".join(f"#{a.id} {a.name} ({a.type}, {counts.get(a.id, 0)} mentions)" for a in actors[:shown])
-    more = f"; and {len(actors) - shown} more" if len(actors) > shown else ""
-    return (
-        f"{len(actors)} actors are called {name!r}: {listed}{more}. "
-        f"Choose one by its id, e.g. '#{actors[0].id}'."
-    )
+    actors = session.scalars(select(Actor).where(Actor.id.in_(ids)))
+    return ambiguity_message(name, [(a.id, a.name, a.type, counts.get(a.id, 0)) for a in actors])

@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.services.analysis import ANALYSIS_VERSION
+from desktop.core.types import ANALYSIS_VERSION
 from desktop.services.dto import QuoteRow
 from desktop.services.queries import NotFoundError, find_actor
+from desktop.services.sqlite_reads import quote_row
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, Article, Quote
 from desktop.storage.portable import utc_day
@@ -77,29 +78,7 @@ def quote_rows(
         query = query.order_by(article_day(), Quote.article_id, Quote.start, Quote.id)
     else:
         query = query.order_by(Quote.article_id, Quote.start, Quote.id)
-    rows = session.execute(query)
-    return [
-        QuoteRow(
-            id=r[0],
-            article_id=r[1],
-            start=r[2],
-            end=r[3],
-            text=str(r[4] or ""),
-            kind=str(r[5]),
-            speaker_id=r[6],
-            speaker_name=r[7],
-            cue_start=r[8],
-            cue_end=r[9],
-            cue_text=None if r[8] is None else str(r[10] or ""),
-            source=r[11],
-            origin=str(r[12]),
-            article_title=str(r[13]),
-            published=r[14],
-            speaker_start=r[15],
-            speaker_end=r[16],
-        )
-        for r in rows
-    ]
+    return [quote_row(r) for r in session.execute(query)]
 
 
 def list_quotes(session: Session, article_id: int | None = None, actor: str | None = None) -> list[QuoteRow]:

@@ -17,8 +17,9 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow
-from desktop.services.errors import NotFoundError
+from desktop.core.types import ANALYSIS_VERSION
+from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow, QuoteRow
+from desktop.services.errors import AmbiguousActorError, NotFoundError, ambiguity_message
 from desktop.storage.search_sqlite import SearchHit, search_library
 from desktop.storage.sqlite_read import DISTINCT_ROLES_SQL, open_read_only
 
@@ -77,6 +78,15 @@ _TAGS = (
 )
 _BATCH = 1000
 """Article rows read at a time (as article_pages.iter_article_rows reads them)."""
+_QUOTES = (
+    'SELECT quotes.id, quotes.article_id, quotes.start, quotes."end", '
+    'substr(articles.text, quotes.start + ?, quotes."end" - quotes.start) AS substr_1, quotes.kind, '
+    "quotes.speaker_id, actors_1.name, quotes.cue_start, quotes.cue_end, "
+    "substr(articles.text, quotes.cue_start + ?, quotes.cue_end - quotes.cue_start) AS substr_2, "
+    "quotes.source, quotes.origin, articles.title, articles.published, quotes.speaker_start, "
+    "quotes.speaker_end FROM quotes JOIN articles ON articles.id = quotes.article_id "
+    "LEFT OUTER JOIN actors AS actors_1 ON actors_1.id = quotes.speaker_id"
+)
 CHUNK = 500
 """Ids in one ``IN (...)`` list (as the services read aliases, roles and tags)."""
 
@@ -118,6 +128,29 @@ def actor_row(r: Sequence[Any], aliases: Mapping[int, list[str]], roles: Mapping
         tuple(a for a in aliases.get(r[0], ()) if a != r[1]),
         tuple(roles.get(r[0], ())),
         bool(r[3]),
+    )
+
+
+def quote_row(r: Sequence[Any]) -> QuoteRow:
+    """A QuoteRow of the quote query's columns (services.quotes), on either way of reading."""
+    return QuoteRow(
+        id=r[0],
+        article_id=r[1],
+        start=r[2],
+        end=r[3],
+        text=str(r[4] or ""),
+        kind=str(r[5]),
+        speaker_id=r[6],
+        speaker_name=r[7],
+        cue_start=r[8],
+        cue_end=r[9],
+        cue_text=None if r[8] is None else str(r[10] or ""),
+        source=r[11],
+        origin=str(r[12]),
+        article_title=str(r[13]),
+        published=r[14],
+        speaker_start=r[15],
+        speaker_end=r[16],
     )
 
 
@@ -214,6 +247,63 @@ class LibraryReader:
             for actor_id, role, *_first in found:
                 roles.setdefault(actor_id, []).append(role)
         return [actor_row(r, aliases, roles) for r in rows]
+
+    def find_actor(self, name: str) -> int:
+        """As queries.find_actor: the id of the one actor ``name`` means (``#ID``, name, alias)."""
+        from desktop.core.entities.names import match_key
+
+        text = name.strip()
+        digits = text.removeprefix("#")
+        ids: list[int] = []
+        if text.startswith("#") and digits.isdigit() and len(digits) < 19:
+            ids = self._ids("SELECT actors.id FROM actors WHERE actors.id = ?", int(digits))
+        if not ids:
+            ids = self._ids("SELECT actors.id FROM actors WHERE lower(actors.name) = ?", text.lower())
+        if not ids:
+            key = match_key(text)
+            ids = self._ids(
+                'SELECT DISTINCT actor_aliases.actor_id FROM actor_aliases WHERE actor_aliases."key" = ?', key
+            )
+        if not ids:
+            raise NotFoundError(f"No actor called {name!r} in this library.")
+        if len(ids) > 1:
+            marks = _marks(len(ids))
+            counts = dict(
+                self._rows(
+                    "SELECT mentions.actor_id, count(mentions.id) AS count_1 FROM mentions "
+                    f"WHERE mentions.actor_id IN {marks} GROUP BY mentions.actor_id",
+                    ids,
+                )
+            )
+            actors = self._rows(f"SELECT id, name, type FROM actors WHERE id IN {marks}", ids)
+            raise AmbiguousActorError(ambiguity_message(name, [(*a, counts.get(a[0], 0)) for a in actors]))
+        return ids[0]
+
+    def _ids(self, statement: str, value: object) -> list[int]:
+        return [int(r[0]) for r in self._rows(statement, (value,))]
+
+    def quotes(self, article_id: int | None = None, actor: str | None = None) -> list[QuoteRow]:
+        """As services.quotes.load_quotes: the quotes of an article and/or of the actor named ``actor``."""
+        if article_id is not None:
+            self._require_article(article_id)
+        where, params = [], [1, 1]
+        if article_id is not None:
+            where.append("quotes.article_id = ?")
+            params.append(article_id)
+        if actor is not None:
+            where.append("quotes.speaker_id = ?")
+            params.append(self.find_actor(actor))
+        statement = _QUOTES + (" WHERE " + " AND ".join(where) if where else "")
+        order = " ORDER BY quotes.article_id, quotes.start, quotes.id"
+        return [quote_row(r) for r in self._rows(statement + order, params)]
+
+    def outdated_articles(self) -> int:
+        """As services.quotes.outdated_articles: how many articles predate quote finding."""
+        found = self._rows(
+            "SELECT count(articles.id) AS count_1 FROM articles WHERE articles.analysis_version < ?",
+            (ANALYSIS_VERSION,),
+        )
+        return int(found[0][0] or 0)
 
     def article_detail(self, article_id: int) -> ArticleDetail:
         """As queries.article_detail, without the quotes (``show`` prints none)."""

@@ -36,6 +36,7 @@ READ_TABLES = frozenset(
         "actor_roles",
         "actor_counts",
         "mentions",
+        "quotes",
         "alembic_version",
     }
 )

@@ -19,7 +19,7 @@ import pytest
 from desktop.cli import run_cli
 from desktop.services import sqlite_reads
 from desktop.storage.db import open_library, resolve_database_url
-from desktop.storage.models import Actor, ActorAlias, ActorRole, Annotation, Article, Mention, Tag
+from desktop.storage.models import Actor, ActorAlias, ActorRole, Annotation, Article, Mention, Quote, Tag
 from desktop.storage.search import index_article
 from desktop.storage.search_query import MAX_QUERY_CHARS
 from desktop.storage.sqlite_read import open_read_only
@@ -120,6 +120,27 @@ def build_library(db: Path) -> Path:
             )
             for article in articles[6:10]:
                 session.add(mention(article, berlin_place, article.text.index("Berlin"), 6))
+            said = english.text.index("will reopen")
+            session.add_all(
+                [
+                    Quote(
+                        article_id=english.id,
+                        start=said,
+                        end=said + 11,
+                        kind="indirect",
+                        speaker_id=minister.id,
+                        cue_start=english.text.index("said"),
+                        cue_end=english.text.index("said") + 4,
+                    ),
+                    Quote(article_id=english.id, start=0, end=12, kind="direct", source="officials"),
+                    Quote(
+                        article_id=articles[0].id, start=5, end=40, kind="direct", speaker_id=berlin_org.id
+                    ),
+                    Quote(article_id=articles[2].id, start=0, end=9, kind="direct", speaker_id=minister.id),
+                ]
+            )
+            for article in articles[:4]:
+                article.analysis_version = 1
             urgent, later = Tag(name="urgent"), Tag(name="follow/up")
             session.add_all(
                 [
@@ -221,6 +242,19 @@ CALLS = [
     ["show", "3", "--json"],
     ["show", "6"],
     ["show", "999", "--json"],
+    ["quotes"],
+    ["quotes", "--json"],
+    ["quotes", "--article", "2"],
+    ["quotes", "--article", "2", "--json"],
+    ["quotes", "--article", "5"],
+    ["quotes", "--article", "999"],
+    ["quotes", "--actor", "Anna Beispiel", "--json"],
+    ["quotes", "--actor", "ministerin beispiel"],  # an alias, case aside
+    ["quotes", "--actor", "Hambourg", "--article", "2"],
+    ["quotes", "--actor", "#2", "--json"],
+    ["quotes", "--actor", "Berlin"],  # two actors: which one?
+    ["quotes", "--actor", "#99999999999999999999"],
+    ["quotes", "--actor", "Niemand"],
 ]
 
 
