@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, check_id, emit, field, open_library
+from desktop.commands.common import Handler, check_id, emit, fast_read, fast_reader, field, open_library
 
 
 def register(sub: Any) -> dict[str, Handler]:
@@ -17,10 +17,13 @@ def register(sub: Any) -> dict[str, Handler]:
 
 
 def _cmd_versions(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.version_history import article_versions
-
     check_id("article", args.article_id)
-    found = article_versions(open_library(args), args.article_id)
+    with fast_reader(args) as reader:
+        found = fast_read(reader, lambda r: r.article_versions(args.article_id))
+    if found is None:
+        from desktop.services.version_history import article_versions
+
+        found = article_versions(open_library(args), args.article_id)
     if args.json:
         emit(found.as_json(), out)
         return 0

@@ -20,6 +20,7 @@ from typing import Any
 from desktop.core.types import ANALYSIS_VERSION
 from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow, QuoteRow
 from desktop.services.errors import AmbiguousActorError, NotFoundError, ambiguity_message
+from desktop.services.version_rows import ArticleVersions, read_article_versions
 from desktop.storage.search_sqlite import SearchHit, search_library
 from desktop.storage.sqlite_read import DISTINCT_ROLES_SQL, open_read_only
 
@@ -296,6 +297,10 @@ class LibraryReader:
         statement = _QUOTES + (" WHERE " + " AND ".join(where) if where else "")
         order = " ORDER BY quotes.article_id, quotes.start, quotes.id"
         return [quote_row(r) for r in self._rows(statement + order, params)]
+
+    def article_versions(self, article_id: int) -> ArticleVersions:
+        """As version_history.article_versions (without the texts)."""
+        return read_article_versions(self._rows, article_id)
 
     def outdated_articles(self) -> int:
         """As services.quotes.outdated_articles: how many articles predate quote finding."""

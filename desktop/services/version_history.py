@@ -7,103 +7,14 @@ it is, :func:`reattach` gives an annotation (orphaned or fuzzy) a passage the us
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
-
 from sqlalchemy import select, update
 
 from desktop.core.anchoring import make_quote
 from desktop.services.queries import NotFoundError
+from desktop.services.version_rows import AnchorRow, ArticleVersions, VersionRow, iso_seconds
 from desktop.services.versions import import_time
 from desktop.storage.db import Library
 from desktop.storage.models import Annotation, Article, ArticleVersion
-
-
-@dataclass(frozen=True)
-class VersionRow:
-    """One version of an article; the highest number is the current text."""
-
-    number: int
-    title: str
-    imported_at: str  # ISO date-time (UTC)
-    length: int
-    content_hash: str
-    current: bool
-    text: str = ""
-
-    def as_json(self) -> dict[str, Any]:
-        """The JSON shape of one entry of ``versions --json``'s "versions"."""
-        return {
-            "number": self.number,
-            "title": self.title,
-            "imported": self.imported_at,
-            "characters": self.length,
-            "content_hash": self.content_hash,
-            "current": self.current,
-        }
-
-
-@dataclass(frozen=True)
-class AnchorRow:
-    """Where one annotation stands on the current version."""
-
-    id: int
-    uid: str
-    state: str
-    score: float | None
-    start: int
-    end: int
-    quote: str
-    previous_quote: str | None
-    note: str
-
-    @property
-    def needs_check(self) -> bool:
-        """Fuzzy anchors wait for the user to confirm them; orphaned ones to be re-attached."""
-        return self.state in ("fuzzy", "orphaned")
-
-    def as_json(self) -> dict[str, Any]:
-        """The JSON shape of one entry of ``versions --json``'s "annotations"."""
-        return {
-            "id": self.id,
-            "uid": self.uid,
-            "state": self.state,
-            "score": self.score,
-            "start": self.start,
-            "end": self.end,
-            "quote": self.quote,
-            "previous_quote": self.previous_quote,
-            "needs_check": self.needs_check,
-            "note": self.note,
-        }
-
-
-@dataclass(frozen=True)
-class ArticleVersions:
-    """An article's versions (oldest first) and its annotations' anchor states."""
-
-    article_id: int
-    title: str
-    versions: tuple[VersionRow, ...]
-    annotations: tuple[AnchorRow, ...]
-
-    def as_json(self) -> dict[str, Any]:
-        """The JSON shape of ``versions --json``."""
-        counts: dict[str, int] = dict.fromkeys(("exact", "moved", "fuzzy", "orphaned"), 0)
-        for a in self.annotations:
-            counts[a.state] = counts.get(a.state, 0) + 1
-        return {
-            "id": self.article_id,
-            "title": self.title,
-            "versions": [v.as_json() for v in self.versions],
-            "anchors": counts,
-            "annotations": [a.as_json() for a in self.annotations],
-        }
-
-
-def _iso(moment: datetime | None) -> str:
-    return "" if moment is None else moment.isoformat(timespec="seconds")
 
 
 def article_versions(library: Library, article_id: int, *, with_text: bool = False) -> ArticleVersions:
@@ -123,7 +34,7 @@ def article_versions(library: Library, article_id: int, *, with_text: bool = Fal
             VersionRow(
                 v.number,
                 v.title,
-                _iso(v.imported_at),
+                iso_seconds(v.imported_at),
                 len(v.text),
                 v.content_hash,
                 False,
@@ -135,7 +46,7 @@ def article_versions(library: Library, article_id: int, *, with_text: bool = Fal
             VersionRow(
                 len(rows) + 1,
                 article.title,
-                _iso(import_time(session, article)),
+                iso_seconds(import_time(session, article)),
                 len(article.text),
                 article.content_hash,
                 True,

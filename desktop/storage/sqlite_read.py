@@ -37,6 +37,7 @@ READ_TABLES = frozenset(
         "actor_counts",
         "mentions",
         "quotes",
+        "article_versions",
         "alembic_version",
     }
 )

@@ -19,7 +19,17 @@ import pytest
 from desktop.cli import run_cli
 from desktop.services import sqlite_reads
 from desktop.storage.db import open_library, resolve_database_url
-from desktop.storage.models import Actor, ActorAlias, ActorRole, Annotation, Article, Mention, Quote, Tag
+from desktop.storage.models import (
+    Actor,
+    ActorAlias,
+    ActorRole,
+    Annotation,
+    Article,
+    ArticleVersion,
+    Mention,
+    Quote,
+    Tag,
+)
 from desktop.storage.search import index_article
 from desktop.storage.search_query import MAX_QUERY_CHARS
 from desktop.storage.sqlite_read import open_read_only
@@ -141,6 +151,18 @@ def build_library(db: Path) -> Path:
             )
             for article in articles[:4]:
                 article.analysis_version = 1
+            for number, replaced in ((1, datetime(2026, 3, 3, 7, 0, 1, 250000, tzinfo=UTC)), (2, None)):
+                session.add(
+                    ArticleVersion(
+                        article_id=english.id,
+                        number=number,
+                        title=f"Harbour draft {number}",
+                        text="The harbour of Hamburg stays shut." * number,
+                        content_hash=f"{number:064x}",
+                        imported_at=stamp,
+                        replaced_at=replaced or datetime(2026, 3, 4, tzinfo=UTC),
+                    )
+                )
             urgent, later = Tag(name="urgent"), Tag(name="follow/up")
             session.add_all(
                 [
@@ -242,6 +264,11 @@ CALLS = [
     ["show", "3", "--json"],
     ["show", "6"],
     ["show", "999", "--json"],
+    ["versions", "2"],
+    ["versions", "2", "--json"],
+    ["versions", "4"],
+    ["versions", "5", "--json"],
+    ["versions", "999"],
     ["quotes"],
     ["quotes", "--json"],
     ["quotes", "--article", "2"],
