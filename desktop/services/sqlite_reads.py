@@ -15,14 +15,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.types import ANALYSIS_VERSION
 from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow, QuoteRow
 from desktop.services.errors import AmbiguousActorError, NotFoundError, ambiguity_message
-from desktop.services.version_rows import ArticleVersions, read_article_versions
-from desktop.storage.search_sqlite import SearchHit, search_library
 from desktop.storage.sqlite_read import DISTINCT_ROLES_SQL, open_read_only
+
+if TYPE_CHECKING:
+    from desktop.services.version_rows import ArticleVersions
+    from desktop.storage.search_sqlite import SearchHit
 
 _ARTICLE_ROWS = (
     "SELECT articles.id, articles.title, articles.language, "
@@ -182,6 +183,8 @@ class LibraryReader:
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """As desktop.storage.search.search_articles (the same code)."""
+        from desktop.storage.search_sqlite import search_library
+
         return search_library(self._rows, query, limit)
 
     def article_rows(
@@ -300,10 +303,14 @@ class LibraryReader:
 
     def article_versions(self, article_id: int) -> ArticleVersions:
         """As version_history.article_versions (without the texts)."""
+        from desktop.services.version_rows import read_article_versions
+
         return read_article_versions(self._rows, article_id)
 
     def outdated_articles(self) -> int:
         """As services.quotes.outdated_articles: how many articles predate quote finding."""
+        from desktop.core.types import ANALYSIS_VERSION
+
         found = self._rows(
             "SELECT count(articles.id) AS count_1 FROM articles WHERE articles.analysis_version < ?",
             (ANALYSIS_VERSION,),
