@@ -432,3 +432,14 @@ def test_a_library_that_cannot_be_read_this_way_gives_the_usual_answer(
         missing, ["actors"], fast=True, monkeypatch=monkeypatch, capsys=capsys
     )
     assert status == 0 and missing.exists() and not was_fast  # the usual way creates it, as before
+
+
+def test_a_file_name_with_uri_characters_is_read_this_way_too(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "Bibliothek ?#%ü&mode=rwc.sqlite3"
+    shutil.copy(library, db)
+    *usual, _ = _run(db, ["actors", "--json"], fast=False, monkeypatch=monkeypatch, capsys=capsys)
+    *fast, was_fast = _run(db, ["actors", "--json"], fast=True, monkeypatch=monkeypatch, capsys=capsys)
+    assert was_fast and fast == usual and json.loads(fast[1])
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(db.name)) == []
