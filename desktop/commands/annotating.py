@@ -5,8 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, check_id, emit, field, open_library, require_article
-from desktop.commands.note_filters import add_note_filters, note_filter
+from desktop.commands.common import (
+    Handler,
+    check_id,
+    emit,
+    fast_read,
+    fast_reader,
+    field,
+    open_library,
+    require_article,
+)
+from desktop.commands.note_filters import add_note_filters, has_note_filters, note_filter
 
 
 def register(sub: Any) -> dict[str, Handler]:
@@ -71,16 +80,22 @@ def _cmd_annotate(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.tags import normalize_tag
     from desktop.services.color_meanings import color_meanings
-    from desktop.services.notes_query import query_notes
 
     if args.tag is not None:
         normalize_tag(args.tag)  # "" is an error, not "any tag"
-    library = open_library(args)
-    if args.article is not None:
-        with library.read_session() as session:
-            require_article(session, args.article)  # a missing article fails as in show
-    flt = note_filter(args, library, article_id=args.article, tag=args.tag)
-    rows = query_notes(library, flt)
+    rows = None
+    if args.tag is None and not has_note_filters(args):
+        with fast_reader(args) as reader:
+            rows = fast_read(reader, lambda r: r.notes(args.article))
+    if rows is None:
+        from desktop.services.notes_query import query_notes
+
+        library = open_library(args)
+        if args.article is not None:
+            with library.read_session() as session:
+                require_article(session, args.article)  # a missing article fails as in show
+        flt = note_filter(args, library, article_id=args.article, tag=args.tag)
+        rows = query_notes(library, flt)
     if args.json:
         emit([r.as_json() for r in rows], out)
         return 0

@@ -1,5 +1,8 @@
 """The highlight colours as the light theme tints text: one table for the window and the exports."""
 
+#: The highlight colours an annotation can have, in the order they are offered.
+COLORS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "gray")
+
 #: Highlight colour name -> background tint of the light theme.
 HIGHLIGHT_TINTS = {
     "yellow": "#f0d475",

@@ -8,6 +8,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.anchoring import AnchorError, find_quote, make_quote
+from desktop.core.colors import COLORS
 from desktop.core.errors import UserError
 from desktop.core.tags import normalize_tag
 from desktop.services.dto import AnnotationRow
@@ -17,7 +18,6 @@ from desktop.storage.models import Annotation, Article, Tag, annotation_tags
 from desktop.storage.portable import code_point_order
 
 DEFAULT_COLOR = "yellow"
-COLORS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "gray")
 
 
 class EditConflictError(UserError, ValueError):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from desktop.services.annotations import COLORS
+from desktop.core.colors import COLORS
 from desktop.services.settings_file import SETTINGS_FILE, read_setting, settings_path, unescape
 
 __all__ = [

@@ -17,7 +17,15 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow, QuoteRow
+from desktop.services.dto import (
+    ActorRow,
+    AnnotationRow,
+    ArticleDetail,
+    ArticleRow,
+    MentionRow,
+    NoteRow,
+    QuoteRow,
+)
 from desktop.services.errors import AmbiguousActorError, NotFoundError, ambiguity_message
 from desktop.storage.sqlite_read import DISTINCT_ROLES_SQL, open_read_only
 
@@ -89,7 +97,17 @@ _QUOTES = (
     "quotes.speaker_end FROM quotes JOIN articles ON articles.id = quotes.article_id "
     "LEFT OUTER JOIN actors AS actors_1 ON actors_1.id = quotes.speaker_id"
 )
+_NOTES = (
+    'SELECT annotations.id, annotations.article_id, annotations.start, annotations."end", '
+    "annotations.exact, annotations.note, annotations.color, annotations.orphaned, annotations.author, "
+    "annotations.edited_by, annotations.version, annotations.created_at, annotations.updated_at, "
+    "articles.title, articles.published, articles.outlet "
+    "FROM annotations JOIN articles ON articles.id = annotations.article_id"
+)
 CHUNK = 500
+_MAX_ID = 2**63 - 1
+_EXACT = ("exact", None, None)
+"""An AnnotationRow's anchor state, score and former quote as the notes list gives them (not read)."""
 """Ids in one ``IN (...)`` list (as the services read aliases, roles and tags)."""
 
 
@@ -227,7 +245,8 @@ class LibraryReader:
             left = None if left is None else left - len(rows)
 
     def _require_article(self, article_id: int) -> None:
-        if not self._rows("SELECT 1 FROM articles WHERE id = ?", (article_id,)):
+        in_range = 1 <= article_id <= _MAX_ID  # larger ids cannot be asked for (nor held)
+        if not in_range or not self._rows("SELECT 1 FROM articles WHERE id = ?", (article_id,)):
             raise NotFoundError(f"There is no article {article_id} in this library.")
 
     def actors(self, article_id: int | None = None, limit: int | None = None) -> list[ActorRow]:
@@ -301,6 +320,44 @@ class LibraryReader:
         order = " ORDER BY quotes.article_id, quotes.start, quotes.id"
         return [quote_row(r) for r in self._rows(statement + order, params)]
 
+    def notes(self, article_id: int | None = None) -> list[NoteRow]:
+        """As notes_query.query_notes without a filter (of one article, or all): newest first."""
+        if article_id is not None:
+            self._require_article(article_id)
+        where, params = (
+            ("", ()) if article_id is None else (" WHERE annotations.article_id = ?", (article_id,))
+        )
+        order = " ORDER BY annotations.created_at DESC, annotations.id DESC"
+        rows = self._rows(_NOTES + where + order, params)
+        tags = self._tags([r[0] for r in rows])
+        return [
+            NoteRow(
+                AnnotationRow(
+                    *r[:6],
+                    tuple(tags.get(r[0], ())),
+                    r[6],
+                    bool(r[7]),
+                    author=r[8],
+                    edited_by=r[9],
+                    version=r[10],
+                ),
+                r[13],
+                r[14],
+                r[15],
+                iso_time(r[11]) or "",
+                iso_time(r[12]) or "",
+            )
+            for r in rows
+        ]
+
+    def _tags(self, annotation_ids: Sequence[int]) -> dict[int, list[str]]:
+        """The tags of these annotations, each annotation's by name."""
+        tags: dict[int, list[str]] = {}
+        for chunk in _chunks(annotation_ids):
+            for annotation_id, name in self._rows(_TAGS.format(ids=_marks(len(chunk))), chunk):
+                tags.setdefault(annotation_id, []).append(name)
+        return tags
+
     def article_versions(self, article_id: int) -> ArticleVersions:
         """As version_history.article_versions (without the texts)."""
         from desktop.services.version_rows import read_article_versions
@@ -325,10 +382,7 @@ class LibraryReader:
         a = found[0]
         mentions = tuple(MentionRow(m[3], m[4], m[2], m[6]) for m in self._rows(_MENTIONS, (article_id,)))
         notes = self._rows(_ANNOTATIONS, (article_id,))
-        tags: dict[int, list[str]] = {}
-        for chunk in _chunks([n[0] for n in notes]):
-            for annotation_id, name in self._rows(_TAGS.format(ids=_marks(len(chunk))), chunk):
-                tags.setdefault(annotation_id, []).append(name)
+        tags = self._tags([n[0] for n in notes])
         annotations = tuple(
             AnnotationRow(*n[:6], tuple(tags.get(n[0], ())), n[6], bool(n[7]), *n[8:]) for n in notes
         )
