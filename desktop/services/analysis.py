@@ -17,7 +17,8 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.cancel import OperationCancelled, raise_if_cancelled
-from desktop.core.types import ANALYSIS_VERSION, FoundQuote, LinkedActor
+from desktop.core.types import ANALYSIS_VERSION as ANALYSIS_VERSION
+from desktop.core.types import FoundQuote, LinkedActor
 from desktop.storage.models import Quote, QuoteCorrection
 
 #: The analysis an article's stored results come from. Articles with a lower

@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.anchoring import AnchorError, find_quote, make_quote
-from desktop.core.colors import COLORS
+from desktop.core.colors import COLORS as COLORS
 from desktop.core.errors import UserError
 from desktop.core.tags import normalize_tag
 from desktop.services.dto import AnnotationRow

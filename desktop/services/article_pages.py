@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.services.dto import ArticlePage, ArticleRow, SearchPage
 from desktop.services.library_filters import LibraryFilter, StateView, filter_conditions
-from desktop.services.sqlite_reads import article_row
+from desktop.services.row_shapes import article_row
 from desktop.storage.models import Annotation, Article, imported_day
 from desktop.storage.portable import code_point_order, position
 from desktop.storage.search import Snippet, hit_snippets, search_articles

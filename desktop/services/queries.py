@@ -10,8 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow
-from desktop.services.errors import AmbiguousActorError, NotFoundError, ambiguity_message
-from desktop.services.sqlite_reads import actor_row, article_row
+from desktop.services.errors import AmbiguousActorError as AmbiguousActorError
+from desktop.services.errors import NotFoundError as NotFoundError
+from desktop.services.errors import ambiguity_message
+from desktop.services.row_shapes import actor_row, article_row
 from desktop.storage.models import (
     Actor,
     ActorAlias,

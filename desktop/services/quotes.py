@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop.core.types import ANALYSIS_VERSION
 from desktop.services.dto import QuoteRow
 from desktop.services.queries import NotFoundError, find_actor
-from desktop.services.sqlite_reads import quote_row
+from desktop.services.row_shapes import quote_row
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, Article, Quote
 from desktop.storage.portable import utc_day

@@ -5,14 +5,13 @@ A command that only reads opens a :class:`LibraryReader` when the library allows
 Both ways give the same rows: the search is the same code (desktop.storage.search_sqlite); the other
 statements are written here once as SQL text, in the same form the services' SQLAlchemy queries take on
 SQLite (so SQLite orders ties the same way), and the rows are shaped into the same DTOs by the same
-functions (:func:`article_row`, :func:`actor_row`). tests/cli/test_cli_fast_reads.py compares both.
+functions (desktop.services.row_shapes). tests/cli/test_cli_fast_reads.py compares both.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import datetime
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from desktop.services.dto import (
     QuoteRow,
 )
 from desktop.services.errors import AmbiguousActorError, NotFoundError, ambiguity_message
+from desktop.services.row_shapes import actor_row, article_row, iso_time, quote_row
 from desktop.storage.sqlite_read import DISTINCT_ROLES_SQL, open_read_only
 
 if TYPE_CHECKING:
@@ -106,72 +106,7 @@ _NOTES = (
 )
 CHUNK = 500
 _MAX_ID = 2**63 - 1
-_EXACT = ("exact", None, None)
-"""An AnnotationRow's anchor state, score and former quote as the notes list gives them (not read)."""
 """Ids in one ``IN (...)`` list (as the services read aliases, roles and tags)."""
-
-
-def iso_time(value: datetime | str | None) -> str | None:
-    """A stored timestamp as ISO text, read as SQLAlchemy reads SQLite's (``fromisoformat``)."""
-    if value is None:
-        return None
-    return (datetime.fromisoformat(value) if isinstance(value, str) else value).isoformat()
-
-
-def article_row(r: Sequence[Any]) -> ArticleRow:
-    """An ArticleRow of (id, title, language, source, published, notes, imported_at, outlet, read_at,
-    starred, archived): the library list's columns, on either way of reading."""
-    return ArticleRow(
-        r[0],
-        r[1],
-        r[2],
-        r[3],
-        r[4],
-        int(r[5] or 0),
-        iso_time(r[6]) or "",
-        r[7],
-        iso_time(r[8]),
-        bool(r[9]),
-        bool(r[10]),
-    )
-
-
-def actor_row(r: Sequence[Any], aliases: Mapping[int, list[str]], roles: Mapping[int, list[str]]) -> ActorRow:
-    """An ActorRow of (id, name, type, confirmed, mentions, articles) with its aliases (its name left
-    out) and roles."""
-    return ActorRow(
-        r[0],
-        r[1],
-        r[2],
-        int(r[4]),
-        int(r[5]),
-        tuple(a for a in aliases.get(r[0], ()) if a != r[1]),
-        tuple(roles.get(r[0], ())),
-        bool(r[3]),
-    )
-
-
-def quote_row(r: Sequence[Any]) -> QuoteRow:
-    """A QuoteRow of the quote query's columns (services.quotes), on either way of reading."""
-    return QuoteRow(
-        id=r[0],
-        article_id=r[1],
-        start=r[2],
-        end=r[3],
-        text=str(r[4] or ""),
-        kind=str(r[5]),
-        speaker_id=r[6],
-        speaker_name=r[7],
-        cue_start=r[8],
-        cue_end=r[9],
-        cue_text=None if r[8] is None else str(r[10] or ""),
-        source=r[11],
-        origin=str(r[12]),
-        article_title=str(r[13]),
-        published=r[14],
-        speaker_start=r[15],
-        speaker_end=r[16],
-    )
 
 
 def _marks(count: int) -> str:
@@ -322,18 +257,22 @@ class LibraryReader:
 
     def notes(self, article_id: int | None = None) -> list[NoteRow]:
         """As notes_query.query_notes without a filter (of one article, or all): newest first."""
+        where, params = "", []
         if article_id is not None:
             self._require_article(article_id)
-        where, params = (
-            ("", ()) if article_id is None else (" WHERE annotations.article_id = ?", (article_id,))
-        )
+            where, params = " WHERE annotations.article_id = ?", [article_id]
         order = " ORDER BY annotations.created_at DESC, annotations.id DESC"
         rows = self._rows(_NOTES + where + order, params)
         tags = self._tags([r[0] for r in rows])
         return [
             NoteRow(
                 AnnotationRow(
-                    *r[:6],
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5],
                     tuple(tags.get(r[0], ())),
                     r[6],
                     bool(r[7]),
@@ -384,7 +323,10 @@ class LibraryReader:
         notes = self._rows(_ANNOTATIONS, (article_id,))
         tags = self._tags([n[0] for n in notes])
         annotations = tuple(
-            AnnotationRow(*n[:6], tuple(tags.get(n[0], ())), n[6], bool(n[7]), *n[8:]) for n in notes
+            AnnotationRow(
+                n[0], n[1], n[2], n[3], n[4], n[5], tuple(tags.get(n[0], ())), n[6], bool(n[7]), *n[8:]
+            )
+            for n in notes
         )
         return ArticleDetail(
             a[0],

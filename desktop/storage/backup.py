@@ -19,7 +19,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from desktop.storage.errors import LibraryLockedError, StorageError
-from desktop.storage.migrate import head_revisions, needs_upgrade, revision_graph
+from desktop.storage.migrate import needs_upgrade
+from desktop.storage.revisions import head_revisions, revision_graph
 
 BACKUP_DIR_NAME = "backups"
 KEEP_AUTOMATIC = 7
