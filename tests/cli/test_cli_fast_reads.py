@@ -33,6 +33,7 @@ from desktop.storage.models import (
 from desktop.storage.search import index_article
 from desktop.storage.search_query import MAX_QUERY_CHARS
 from desktop.storage.sqlite_read import open_read_only
+from desktop.storage.urls import existing_library_file
 from tests.postgres import sqlite_only
 
 pytestmark = sqlite_only
@@ -450,3 +451,14 @@ def test_a_file_name_with_uri_characters_is_read_this_way_too(
     *fast, was_fast = _run(db, ["actors", "--json"], fast=True, monkeypatch=monkeypatch, capsys=capsys)
     assert was_fast and fast == usual and json.loads(fast[1])
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(db.name)) == []
+
+
+def test_only_plain_paths_of_existing_files_are_read_this_way(library: Path, tmp_path: Path) -> None:
+    env = {"BRIEFING_READER_DB": str(library)}
+    assert existing_library_file(None, env) == library
+    assert existing_library_file(str(library), {}) == library
+    assert existing_library_file(f"  {library}  ", {}) == library  # stripped, as the usual way does
+    for other in ("", "   ", f"file:{library}", f"sqlite:///{library}", "postgresql://h/db", "a\x00b"):
+        assert existing_library_file(other, env) is None, other
+    assert existing_library_file(str(tmp_path / "missing.sqlite3"), env) is None
+    assert existing_library_file(str(tmp_path), env) is None  # a folder
