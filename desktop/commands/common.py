@@ -206,12 +206,15 @@ def fast_reader(args: argparse.Namespace) -> Iterator[LibraryReader | None]:
 
 def fast_read(reader: LibraryReader | None, work: Callable[[LibraryReader], T]) -> T | None:
     """``work(reader)``, or None when there is no reader or SQLite failed (before anything was written):
-    the command then does its work the usual way, which recovers or says what is wrong."""
+    the command then does its work the usual way, which recovers or says what is wrong.
+    With ``BRIEFING_READER_DEBUG`` set the failure is raised instead (tests see it)."""
     if reader is None:
         return None
     try:
         return work(reader)
-    except sqlite3.Error:
+    except sqlite3.DatabaseError:
+        if os.environ.get("BRIEFING_READER_DEBUG"):
+            raise
         return None
 
 

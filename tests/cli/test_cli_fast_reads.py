@@ -221,6 +221,10 @@ def _run(
     with monkeypatch.context() as patch:
         patch.setattr(sqlite_reads, "open_reader", spy)
         patch.delenv("NO_COLOR", raising=False)
+        if fast:  # a failure of the fast way raises instead of falling back to the usual way
+            patch.setenv("BRIEFING_READER_DEBUG", "1")
+        else:
+            patch.delenv("BRIEFING_READER_DEBUG", raising=False)
         out = io.StringIO()
         status = run_cli(["--db", str(db), *args], out=out)
     return status, out.getvalue(), capsys.readouterr().err, any(r is not None for r in readers)
