@@ -105,8 +105,8 @@ _NOTES = (
     "FROM annotations JOIN articles ON articles.id = annotations.article_id"
 )
 CHUNK = 500
-_MAX_ID = 2**63 - 1
 """Ids in one ``IN (...)`` list (as the services read aliases, roles and tags)."""
+_MAX_ID = 2**63 - 1  # SQLite's largest integer: no row has a larger id
 
 
 def _marks(count: int) -> str:
