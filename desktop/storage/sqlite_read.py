@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from desktop.storage.revisions import head_revisions
 
@@ -62,8 +63,9 @@ DISTINCT_ROLES_SQL = (
 order the roles were first found (desktop.storage.roles explains the index seeks); both ways run it."""
 
 
-def has_fts5(connection: sqlite3.Connection) -> bool:
-    """Whether this SQLite has full-text search (FTS5), tried on a temporary table (never the library)."""
+def has_fts5(connection: Any) -> bool:
+    """Whether this SQLite has full-text search (FTS5), tried on a temporary table (never the library);
+    ``connection``: a sqlite3 connection (or the DB-API connection SQLAlchemy wraps around one)."""
     try:
         connection.execute("CREATE VIRTUAL TABLE temp.briefing_fts5_probe USING fts5(x)")
         connection.execute("DROP TABLE temp.briefing_fts5_probe")
