@@ -145,12 +145,10 @@ def angaben_cue(clause: Clause, k: int) -> Cue | None:
         if pronoun is not None:
             ref = Ref("pronoun", possessive.start, possessive.end, word=pronoun)
             return _around(clause, k, j, j + 1, Subject((j - 1, j), ref))
-    match = next(
-        (n for n in lex.per_nouns if noun == n or (noun.endswith(n) and len(noun) > len(n) + 2)), None
-    )
-    if match is None:
+    exact = noun in lex.per_nouns  # "Einschätzung" itself, not a compound ending in "Schätzung"
+    if not exact and not any(noun.endswith(n) and len(noun) > len(n) + 2 for n in lex.per_nouns):
         return None
-    if noun != match:  # "Polizeiangaben": the compound's first part names the source
+    if not exact:  # "Polizeiangaben": the compound's first part names the source
         return _around(
             clause, k, j, j + 1, Subject((j, j + 1), Ref("unknown", tokens[j].start, tokens[j].end))
         )
