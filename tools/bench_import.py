@@ -1,20 +1,24 @@
 """Import throughput benchmark: real German news articles, with recognition, into a fresh library.
 
     python -m tools.bench_import [--data DIR] [--limit N] [--no-recognition] [--workers N] [--json]
+                                 [--checksum]
 
 Reads 10kGNAD's test split (one article per row after the topic label), imports every
 article into a temporary SQLite library through the same ``Importer`` the app uses (analysis
 in N worker processes, one per core by default, started and warmed before the clock runs),
 and prints articles per second, the time spent in recognition, quote finding and storing,
-and the library size.
+and the library size. ``--checksum`` adds the rows of every table (and the full-text index)
+counted and hashed, times left out: a change meant only to make importing faster must keep them.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 import time
@@ -77,7 +81,40 @@ class TimedRecognizer:
             self.seconds += time.perf_counter() - started
 
 
-def run(data: Path, limit: int | None, recognition: bool, workers: int) -> dict[str, object]:
+def library_checksum(db_path: Path) -> dict[str, object]:
+    """Rows per table and one hash over all rows in key order; times (``*_at``) left out.
+
+    The full-text index counts by its entries (rowid and columns), not by its internal segments,
+    which depend on how the rows were batched.
+    """
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+            if not name.startswith(("sqlite_", "articles_fts_", "alembic"))
+        ]
+        digest = hashlib.sha256()
+        counts: dict[str, int] = {}
+        for table in tables:
+            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+            kept = ["rowid", *(c for c in columns if not c.endswith("_at"))]
+            listed = ", ".join(f'"{c}"' if c != "rowid" else c for c in kept)
+            count = 0
+            for row in connection.execute(f'SELECT {listed} FROM "{table}" ORDER BY rowid'):
+                digest.update(repr((table, row)).encode("utf-8"))
+                count += 1
+            counts[table] = count
+    finally:
+        connection.close()
+    return {"rows": counts, "sha256": digest.hexdigest()}
+
+
+def run(
+    data: Path, limit: int | None, recognition: bool, workers: int, checksum: bool = False
+) -> dict[str, object]:
     """Import the articles and measure; returns the figures."""
     csv_path = data / "10kgnad" / "test.csv"
     if not csv_path.is_file():
@@ -112,6 +149,7 @@ def run(data: Path, limit: int | None, recognition: bool, workers: int) -> dict[
             workers_after = pool.cpu_seconds() if pool is not None else {}
             workers_cpu = sum(workers_after[p] - workers_before.get(p, 0.0) for p in workers_after)
             library.engine.dispose()
+            rows = library_checksum(db_path) if checksum else None
             size_mb = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 1e6
     finally:
         if pool is not None:
@@ -121,7 +159,7 @@ def run(data: Path, limit: int | None, recognition: bool, workers: int) -> dict[
     busy = main_cpu + workers_cpu
     imported = sum(r.status == "imported" for r in results)
     words = sum(len(t.split()) for t in texts)
-    return {
+    figures: dict[str, object] = {
         "articles": len(texts),
         "imported": imported,
         "duplicates": sum(r.status == "duplicate" for r in results),
@@ -149,6 +187,9 @@ def run(data: Path, limit: int | None, recognition: bool, workers: int) -> dict[
         "cpu_seconds_workers": round(workers_cpu, 2),
         "articles_per_second_unloaded_estimate": round(len(texts) / max(busy / cores, 1e-9), 1),
     }
+    if rows is not None:
+        figures["checksum"] = rows
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -164,8 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         help="analysis worker processes (0: analyse in the importing thread, as a small import does)",
     )
     parser.add_argument("--json", action="store_true", help="print only the JSON figures")
+    parser.add_argument("--checksum", action="store_true", help="count and hash the stored rows too")
     args = parser.parse_args(argv)
-    figures = run(args.data, args.limit, not args.no_recognition, args.workers)
+    figures = run(args.data, args.limit, not args.no_recognition, args.workers, args.checksum)
     print(json.dumps(figures, indent=None if args.json else 2))
     return 0
 
