@@ -92,13 +92,30 @@ def has_stemmer(language: str | None) -> bool:
     return stemmer(language) is not None
 
 
+STEM_CACHE_WORDS = 200_000
+"""Stems remembered per language (a word's stem never changes; the stemmer's own cache is slower)."""
+
+_stems: dict[StemWords, dict[str, str]] = {}
+
+
+def _cached_stems(stem_words: StemWords, words: list[str]) -> list[str]:
+    """``stem_words(words)``, each different word stemmed once per process."""
+    known = _stems.get(stem_words)
+    if known is None or len(known) > STEM_CACHE_WORDS:
+        known = _stems[stem_words] = {}
+    new = list(set(words).difference(known))
+    if new:
+        known.update(zip(new, stem_words(new), strict=True))
+    return list(map(known.__getitem__, words))
+
+
 def stem_text(text: str, language: str | None) -> str:
     """The folded stems of every word of ``text``, space-separated (empty without a stemmer)."""
     stem_words = stemmer(language)
     if stem_words is None:
         return ""
     words = WORD_RE.findall(unicodedata.normalize("NFC", text).lower())
-    return fold(" ".join(stem_words(words))) if words else ""
+    return fold(" ".join(_cached_stems(stem_words, words))) if words else ""
 
 
 def stems_of(word: str, languages: Iterable[str]) -> tuple[str, ...]:

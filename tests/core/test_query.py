@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.core import stemming
 from desktop.core.query import MAX_SPELLINGS, Matcher, parse_query, term_stems
 from desktop.core.stemming import has_stemmer, stem_text, stems_of
 
@@ -38,6 +40,19 @@ def test_stems_by_language() -> None:
     assert stem_text("Die Häuser", "und") == ""
     (phrase,) = parse_query('"Flüchtling"').terms()
     assert term_stems(phrase, ["de"]) == ()
+
+
+def test_stem_text_remembers_stems_and_gives_what_the_stemmer_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Die Häuser der Flüchtlinge, die Häuser der Städte: Fluechtlinge, Straßen und 1990er Jahre."
+    stem_words = stemming.stemmer("de")
+    assert stem_words is not None
+    expected = stemming.fold(" ".join(stem_words(stemming.WORD_RE.findall(text.lower()))))
+    monkeypatch.setattr(stemming, "_stems", {})
+    assert stem_text(text, "de") == expected  # every word new
+    assert stem_text(text, "de") == expected  # every word remembered
+    monkeypatch.setattr(stemming, "STEM_CACHE_WORDS", 3)
+    assert stem_text(text + " Zusätzliche Wörter", "de").startswith(expected)  # the full memory starts over
+    assert len(stemming._stems[stem_words]) <= 20
 
 
 def test_matcher_finds_forms_and_marks_them() -> None:
