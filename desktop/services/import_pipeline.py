@@ -12,9 +12,10 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from desktop.core.cancel import OperationCancelled, cancel_scope
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 
 MIN_POOL_DOCUMENTS = 8
 """Fewer documents are analysed in the importing thread (starting workers costs a model load)."""
+
+CHUNK_DOCUMENTS = 8
+"""Most documents a worker analyses in one task (see :meth:`PoolRunner.analyse_many`)."""
 
 
 def pool_workers() -> int:
@@ -135,6 +139,10 @@ class InlineRunner:
 
         return _done(run)
 
+    def analyse_many(self, documents: Sequence[Document]) -> list[Future[Analysed]]:
+        """Analyse each now, in order."""
+        return [self.analyse(document) for document in documents]
+
     def close(self) -> None:
         """Nothing to release."""
 
@@ -179,6 +187,17 @@ def _worker_analyse(document: Document, rejected: frozenset[str]) -> Analysed:
     return analyse(document, _worker_tools)
 
 
+def _worker_analyse_many(documents: list[Document], rejected: frozenset[str]) -> list[Analysed | Exception]:
+    """Each document's analysis, or the error analysing it raised (the others still count)."""
+    results: list[Analysed | Exception] = []
+    for document in documents:
+        try:
+            results.append(_worker_analyse(document, rejected))
+        except Exception as error:  # delivered to that document's future
+            results.append(error)
+    return results
+
+
 def _worker_cpu() -> tuple[int, float]:
     time.sleep(0.2)  # long enough that each worker takes one of the requests
     return os.getpid(), time.process_time()
@@ -217,7 +236,7 @@ class AnalysisPool:
 
     def runner(self, rejected: frozenset[str]) -> PoolRunner:
         """A runner for one import with the library's rejected names."""
-        return PoolRunner(self._executor, rejected, lookahead=4 * self.workers)
+        return PoolRunner(self._executor, rejected, lookahead=4 * self.workers, workers=self.workers)
 
     def close(self, *, wait: bool = True) -> None:
         """Stop the workers (without waiting for queued work nobody will store when ``wait`` is False)."""
@@ -227,9 +246,12 @@ class AnalysisPool:
 class PoolRunner:
     """One import's use of an :class:`AnalysisPool`."""
 
-    def __init__(self, executor: Executor, rejected: frozenset[str], *, lookahead: int) -> None:
+    def __init__(
+        self, executor: Executor, rejected: frozenset[str], *, lookahead: int, workers: int = 1
+    ) -> None:
         self._executor = executor
         self._rejected = rejected
+        self._workers = max(1, workers)
         self.lookahead = lookahead
         self._submitted: list[Future] = []  # type: ignore[type-arg]
 
@@ -241,6 +263,26 @@ class PoolRunner:
         """Analyse in a worker."""
         return self._track(self._executor.submit(_worker_analyse, document, self._rejected))
 
+    def analyse_many(self, documents: Sequence[Document]) -> list[Future[Analysed]]:
+        """Analyse in workers, up to :data:`CHUNK_DOCUMENTS` per task; one future per document.
+
+        Handing documents over in chunks saves most of the cost of a task (pickling, queues, waking
+        threads), which without recognition is a good part of an article's analysis.
+        """
+        size = max(1, min(CHUNK_DOCUMENTS, -(-len(documents) // self._workers)))
+        futures: list[Future[Analysed]] = []
+        for start in range(0, len(documents), size):
+            chunk = list(documents[start : start + size])
+            if len(chunk) == 1:
+                futures.append(self.analyse(chunk[0]))
+                continue
+            parts: list[Future[Analysed]] = [Future() for _ in chunk]
+            task = self._track(self._executor.submit(_worker_analyse_many, chunk, self._rejected))
+            task.add_done_callback(partial(_deliver, parts))
+            self._submitted.extend(parts)
+            futures.extend(parts)
+        return futures
+
     def _track(self, future: Future) -> Future:  # type: ignore[type-arg]
         self._submitted = [f for f in self._submitted if not f.done()]
         self._submitted.append(future)
@@ -251,3 +293,20 @@ class PoolRunner:
         for future in self._submitted:
             future.cancel()
         self._submitted = []
+
+
+def _deliver(parts: list[Future[Analysed]], task: Future[list[Analysed | Exception]]) -> None:
+    """Hand a chunk's results (or its failure) to the futures of its documents."""
+    if task.cancelled():
+        for part in parts:
+            part.cancel()
+        return
+    error = task.exception()
+    results: list[Analysed | Exception] = [error] * len(parts) if error is not None else task.result()
+    for part, result in zip(parts, results, strict=True):
+        if not part.set_running_or_notify_cancel():
+            continue  # the import was closed: nobody waits for this one
+        if isinstance(result, BaseException):
+            part.set_exception(result)
+        else:
+            part.set_result(result)

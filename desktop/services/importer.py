@@ -260,13 +260,17 @@ class Importer:
             return
         with self._library.read_session() as session:
             known = articles_with_hashes(session, [s.document.content_hash for s in fresh if s.document])
+        todo: list[_Slot] = []
         for slot in fresh:
             assert slot.document is not None
             existing = known.get(slot.document.content_hash)
             if existing is not None:
                 slot.result = duplicate_result(slot.label, existing, slot.document)
             else:
-                slot.analysis = runner.analyse(slot.document)
+                todo.append(slot)
+        documents = [s.document for s in todo if s.document is not None]
+        for slot, future in zip(todo, runner.analyse_many(documents), strict=True):
+            slot.analysis = future
 
     def _take_finished(
         self,

@@ -10,6 +10,7 @@ of it. A quotation nothing attributes is kept without a speaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -26,8 +27,8 @@ from desktop.core.sentences import sentence_spans
 from desktop.core.types import FoundQuote, LinkedActor, QuoteKind
 
 _STRIP = " \t\n\u00a0,;:–—-"
-# Punctuation to spaces, so that a sentence's words are its ``split()``.
-_SPACE_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?\"'„“”‚‘’»«›‹()[]{}–—…/"})
+# A sentence's words: runs of characters that are neither whitespace nor this punctuation.
+_WORDS = re.compile("[^\\s" + re.escape(".,;:!?\"'„“”‚‘’»«›‹()[]{}–—…/") + "]+")
 _SUBJECT_REACH = 8  # tokens at a unit's start where its subject stands
 _UNNAMED_PERSON = frozenset({"role", "person", "unnamed", "pronoun"})
 
@@ -80,7 +81,7 @@ class Finder:
                 break
             if unit.start < skip_until:
                 continue
-            words = self.text[unit.start : unit.end].translate(_SPACE_PUNCTUATION).split()
+            words = _WORDS.findall(self.text, unit.start, unit.end)
             may_hold_cue = self._may_hold_cue(unit, words)
             may_continue = state.last_unit == unit.index - 1 and (
                 bool(self.lex.subjunctive)
