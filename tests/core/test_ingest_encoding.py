@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.ingest import IngestError, load_bytes
+from desktop.core.ingest import IngestError, load_bytes, normalize
 from desktop.core.ingest.encoding import declared_charset, decode_bytes, looks_binary
 from desktop.core.ingest.normalize import content_hash, normalize_text
 
@@ -93,6 +94,22 @@ def test_normalize_text() -> None:
     assert normalize_text(raw) == "Titel\nZeile mit Steuerzeichen\n\nEnde\nSchluss"
     assert normalize_text("Cafe\u0301") == "Café"  # NFC
     assert normalize_text("a\tb") == "a\tb"
+
+
+def _normalize_every_step(text: str) -> str:
+    """What normalize_text did before it skipped steps with nothing to do (the stored form stays)."""
+    text = normalize._LINE_BREAK_RE.sub("\n", text)
+    text = normalize._DROP_RE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = normalize._TRAILING_SPACE_RE.sub("", text)
+    return normalize._MANY_NEWLINES_RE.sub("\n\n", text).strip()
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab Ä\n\r\t\u00a0\u3000\x85\u2028\x00\x1f\u00ad\ufeff\v\u0301")))
+)
+def test_normalize_skips_only_steps_with_nothing_to_do(text: str) -> None:
+    assert normalize_text(text) == _normalize_every_step(text)
 
 
 def test_content_hash_ignores_line_endings_and_trailing_space() -> None:
