@@ -71,8 +71,8 @@ def function_word_vote(words: list[str]) -> tuple[str | None, float]:
     """Return ("de" | "en" | None, share of German+English function words) for casefolded words."""
     if not words:
         return None, 0.0
-    german = sum(1 for word in words if word in _GERMAN)
-    english = sum(1 for word in words if word in _ENGLISH)
+    german = sum(map(_GERMAN.__contains__, words))
+    english = sum(map(_ENGLISH.__contains__, words))
     share = (german + english) / len(words)
     if german >= _MIN_VOTES and german >= _DOMINANCE * english:
         return "de", share
@@ -85,7 +85,7 @@ def detect_language(text: str) -> str:
     """ISO 639-1 code of the language of ``text`` ("de", "en", ...), or "und" when unknown."""
     sample = text[:SAMPLE_CHARS]
     words = _WORD_RE.findall(sample.casefold())
-    letters = sum(len(word) for word in words)
+    letters = sum(map(len, words))
     vote, share = function_word_vote(words)
     if letters < MIN_LETTERS:
         return vote or UNDETERMINED
