@@ -34,8 +34,21 @@ ABBREVIATIONS = _words(
 _END_PUNCT = ".!?…"
 _CLOSERS = "\"'“”‘’«»›‹)]"
 _GERMAN_MONTHS = _words("januar februar märz april mai juni juli august september oktober november dezember")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _BREAK = re.compile(r"[.!?…]+|\n")
+
+
+def _word_before(text: str, dot: int) -> str:
+    r"""The non-space characters right before ``dot`` (at most 40; before a line break that ends the
+    reach, the word before it): what ``(\S+)$`` finds searching ``text[dot - 40 : dot]``, without
+    trying every position of the reach."""
+    reach = max(0, dot - 40)
+    end = dot
+    if end > reach and text[end - 1] == "\n":  # "$" also matches before a final line break
+        end -= 1
+    start = end
+    while start > reach and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _ends_sentence(text: str, dot: int, after: int) -> bool:
@@ -51,9 +64,7 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     nxt = text[nxt_at]
     if text[dot] != ".":
         return nxt.isupper() or nxt.isdigit() or nxt in "\"'„“”‘‚«»(–-"
-    word_match = _TOKEN_BEFORE.search(text, max(0, dot - 40), dot)
-    word = word_match.group(1) if word_match else ""
-    word = word.lstrip("(\"'„“‚‘«»")
+    word = _word_before(text, dot).lstrip("(\"'„“‚‘«»")
     if after == dot + 1:  # a bare dot, not "…" or a closing quote
         if word.lower() in ABBREVIATIONS:
             return False

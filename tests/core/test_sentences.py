@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.core import sentences as sentence_module
 from desktop.core.sentences import SentenceLookup, sentence_index, sentence_spans
 
 
@@ -76,3 +79,13 @@ def test_spans_are_ordered_disjoint_and_cover_all_non_blank_text(text: str) -> N
         covered.update(range(start, end))
         last_end = end
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab.Ä \n\t\u00a0\u3000\x85\u2028")), max_size=60),
+    st.integers(min_value=0, max_value=60),
+)
+def test_word_before_a_dot_is_what_the_old_regex_found(text: str, dot: int) -> None:
+    dot = min(dot, len(text))
+    found = re.search(r"(\S+)$", text[max(0, dot - 40) : dot])
+    assert sentence_module._word_before(text, dot) == (found.group(1) if found else "")
