@@ -205,7 +205,10 @@ class Importer:
         self._filling_since = None
         runner, owned = self._runner(0 if streaming else len(items), rejected, cancelled)
         batch_size = 1 if streaming else self._batch_size
-        ahead = 1 if streaming else runner.lookahead + batch_size
+        # with workers, a second batch is analysed while the writer stores one (else they would wait)
+        ahead = (
+            1 if streaming else runner.lookahead + batch_size * (2 if isinstance(runner, PoolRunner) else 1)
+        )
         store = BatchStore(self._library, lambda: self.gazetteer, self.seconds, batch_size=batch_size)
         pending: deque[_Slot] = deque()
         results: list[ImportResult] = []
