@@ -269,7 +269,8 @@ class PoolRunner:
         Handing documents over in chunks saves most of the cost of a task (pickling, queues, waking
         threads), which without recognition is a good part of an article's analysis.
         """
-        size = max(1, min(CHUNK_DOCUMENTS, -(-len(documents) // self._workers)))
+        # at least four tasks per worker, so that no worker is left with a long last chunk
+        size = max(1, min(CHUNK_DOCUMENTS, -(-len(documents) // (4 * self._workers))))
         futures: list[Future[Analysed]] = []
         for start in range(0, len(documents), size):
             chunk = list(documents[start : start + size])

@@ -156,8 +156,8 @@ def test_documents_analysed_in_chunks_get_their_own_result_or_error(monkeypatch:
 def test_closing_an_import_drops_the_documents_of_queued_chunks() -> None:
     executor = _HeldExecutor()
     runner = PoolRunner(executor, frozenset(), lookahead=8, workers=2)
-    futures = runner.analyse_many([load_text(f"Text {i} mit Wörtern.") for i in range(20)])
-    assert len(executor.tasks) == 3  # chunks of at most CHUNK_DOCUMENTS
+    futures = runner.analyse_many([load_text(f"Text {i} mit Wörtern.") for i in range(64)])
+    assert len(executor.tasks) == 8  # chunks of at most CHUNK_DOCUMENTS (8)
     for task in executor.tasks[:2]:
         assert task.set_running_or_notify_cancel()  # these two are running: they cannot be cancelled
     runner.close()
