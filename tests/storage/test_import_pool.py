@@ -137,15 +137,15 @@ class _HeldExecutor(Executor):
 def test_documents_analysed_in_chunks_get_their_own_result_or_error(monkeypatch: pytest.MonkeyPatch) -> None:
     tools = AnalysisTools(_FailOnMarker(), lambda: pytest.fail("no names"), find_quotes, frozenset())
     monkeypatch.setattr(import_pipeline, "_worker_tools", tools)
-    texts = [f"Bericht {i}: Die Lage sei ernst, sagte ein Sprecher." for i in range(6)]
-    texts[4] = "KAPUTT " + texts[4]
+    texts = [f"Bericht {i}: Die Lage sei ernst, sagte ein Sprecher." for i in range(40)]
+    texts[17] = "KAPUTT " + texts[17]  # 40 documents: chunks of 5
     documents = [load_text(t) for t in texts]
     with ThreadPoolExecutor(2) as executor:
         runner = PoolRunner(executor, frozenset(), lookahead=8, workers=2)
         futures = runner.analyse_many(documents)
-        assert len(futures) == 6
+        assert len(futures) == 40
         for i, future in enumerate(futures):
-            if i == 4:
+            if i == 17:
                 with pytest.raises(RuntimeError, match="recogniser bug"):
                     future.result(timeout=30)
             else:
