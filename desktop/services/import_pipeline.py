@@ -21,9 +21,9 @@ from pathlib import Path
 from desktop.core.cancel import OperationCancelled, cancel_scope
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.entities.linking import link_mentions, own_outlet_keys
-from desktop.core.entities.recognizer import Recognizer
+from desktop.core.entities.recognizer import NullRecognizer, Recognizer
 from desktop.core.filenames import display_path
-from desktop.core.ingest import IngestError, load_path
+from desktop.core.ingest import IngestError, load_path, load_text
 from desktop.core.sentences import SentenceLookup, sentence_spans
 from desktop.core.types import Document, FoundQuote, LinkedActor
 from desktop.services.analysis import QuoteFinder, run_quote_finder
@@ -179,6 +179,13 @@ def _init_worker(factory: RecognizerFactory, quote_finder: QuoteFinder) -> None:
     bilstm_fused.CACHE_TOKENS = WORKER_CACHE_TOKENS
     gazetteer = default_gazetteer()
     _worker_tools = AnalysisTools(factory(), lambda: gazetteer, quote_finder, frozenset())
+    for text in _WARM_TEXTS:  # load the word lists and stemmers now, not with the first articles
+        analyse(
+            load_text(text), AnalysisTools(NullRecognizer(), lambda: gazetteer, quote_finder, frozenset())
+        )
+
+
+_WARM_TEXTS = ("Die Lage sei ernst, sagte ein Sprecher.", "The situation is serious, a spokesman said.")
 
 
 def _worker_analyse(document: Document, rejected: frozenset[str]) -> Analysed:
