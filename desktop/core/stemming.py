@@ -92,8 +92,8 @@ def has_stemmer(language: str | None) -> bool:
     return stemmer(language) is not None
 
 
-STEM_CACHE_WORDS = 200_000
-"""Stems remembered per language (a word's stem never changes; the stemmer's own cache is slower)."""
+STEM_CACHE_WORDS = 50_000
+"""Stems remembered per language (about 8 MB; a stem never changes, the stemmer's own cache is slower)."""
 
 _stems: dict[StemWords, dict[str, str]] = {}
 
