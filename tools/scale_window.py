@@ -75,7 +75,7 @@ def main(argv: list[str]) -> int:
         window = MainWindow(ctx)
         window.show()
         window.start([])
-        window.after_first_page.add(lambda: check_library_at_start(window, ctx, window))
+        window.when_idle(lambda: check_library_at_start(window, ctx, window))
         if not _wait(app, lambda: _rows_shown(window)):
             print("the article list did not fill", file=sys.stderr)
             return 1

@@ -68,7 +68,12 @@ class ReanalysisRunner(QObject):
             )
 
         self._handle = self._ctx.tasks.run(
-            work, self._done, self._failed, key=f"reanalysis-{id(self)}", on_progress=self._progress
+            work,
+            self._done,
+            self._failed,
+            key=f"reanalysis-{id(self)}",
+            on_progress=self._progress,
+            background=True,
         )
         self._handle.finished.connect(self._cancelled_done)
 
