@@ -52,6 +52,9 @@ def _rows_shown(window: Any) -> bool:
 
 def main(argv: list[str]) -> int:
     """Run the window, print READY and the figures."""
+    from desktop.before_qt import import_window_services
+
+    import_window_services()  # as ``briefing-reader`` does, before Qt
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication, QTextEdit

@@ -13,7 +13,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop.core.errors import message_of
-from desktop.core.ingest import SUPPORTED_SUFFIXES
 from desktop.services.dto import ImportResult
 from desktop.services.seeding import sample_files, startup_article
 from desktop.ui.context import AppContext
@@ -22,7 +21,13 @@ from desktop.ui.import_report import ImportController
 
 IMPORT_DIR_KEY = "import/folder"
 LAST_ARTICLE_KEY = "reader/last_article"
-FILE_FILTER = "Documents ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
+
+
+def file_filter() -> str:
+    """The import dialog's filter: every readable kind of document, or any file."""
+    from desktop.core.ingest import SUPPORTED_SUFFIXES  # the readers load when used
+
+    return "Documents ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
 
 
 class ImportingMixin:
@@ -162,7 +167,7 @@ class ImportingMixin:
     def choose_files(cls, parent: QWidget, folder: str) -> list[str]:
         """The open-files dialog (replaced in tests)."""
         paths, _filter = QFileDialog.getOpenFileNames(
-            parent, translate("WindowImporting", "Import Files"), folder, FILE_FILTER
+            parent, translate("WindowImporting", "Import Files"), folder, file_filter()
         )
         return list(paths)
 
