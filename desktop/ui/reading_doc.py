@@ -135,7 +135,11 @@ def body_char_format(palette: QPalette) -> QTextCharFormat:
 def build_document(doc: QTextDocument, detail: ArticleDetail, font: QFont, palette: QPalette) -> DocLayout:
     """Fill ``doc`` with the title, a metadata line and the body text; return the body layout."""
     doc.setUndoRedoEnabled(False)
+    frame = doc.rootFrame().frameFormat()
     doc.clear()
+    # clear() resets the page margins; set again now, while the document is empty, they spare Qt a
+    # second layout of the whole text when the reading pane centres the column again.
+    doc.rootFrame().setFrameFormat(frame)
     doc.setDefaultFont(font)
     line = QFontMetricsF(font).height()
     cursor = QTextCursor(doc)
