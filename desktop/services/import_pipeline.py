@@ -12,15 +12,16 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from desktop.core.cancel import OperationCancelled, cancel_scope
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.entities.linking import link_mentions, own_outlet_keys
-from desktop.core.entities.recognizer import Recognizer
+from desktop.core.entities.recognizer import Recognizer, prepare_ahead
 from desktop.core.filenames import display_path
 from desktop.core.ingest import IngestError, load_path
 from desktop.core.sentences import SentenceLookup, sentence_spans
@@ -135,6 +136,10 @@ class InlineRunner:
 
         return _done(run)
 
+    def analyse_many(self, documents: Sequence[Document]) -> list[Future[Analysed]]:
+        """Analyse each now, one after the other."""
+        return [self.analyse(document) for document in documents]
+
     def close(self) -> None:
         """Nothing to release."""
 
@@ -160,6 +165,10 @@ RecognizerFactory = Callable[[], Recognizer]
 _worker_tools: AnalysisTools | None = None
 
 
+GROUP_DOCUMENTS = 4
+"""Documents a worker analyses per task: their sentences are tagged together (see
+:func:`~desktop.core.entities.recognizer.prepare_ahead`), which costs less per article."""
+
 WORKER_CACHE_TOKENS = 4096
 """Tokens whose first-layer projections a worker keeps across the articles it tags (about 52 MB)."""
 
@@ -177,6 +186,33 @@ def _worker_analyse(document: Document, rejected: frozenset[str]) -> Analysed:
     assert _worker_tools is not None, "worker not initialised"
     _worker_tools.rejected = rejected
     return analyse(document, _worker_tools)
+
+
+def _worker_analyse_group(documents: list[Document], rejected: frozenset[str]) -> list[Analysed]:
+    assert _worker_tools is not None, "worker not initialised"
+    _worker_tools.rejected = rejected
+    started = time.perf_counter()
+    prepare_ahead(_worker_tools.recognizer, [(d.text, d.language) for d in documents])
+    share = (time.perf_counter() - started) / len(documents)  # the recognition done ahead, per document
+    results = [analyse(document, _worker_tools) for document in documents]
+    for result in results:
+        result.seconds["recognition"] += share
+    return results
+
+
+def _hand_out(parts: list[Future[Analysed]], task: Future[list[Analysed]]) -> None:
+    """Give each document's future its part of a group task's outcome."""
+    if task.cancelled():
+        for part in parts:
+            part.cancel()
+            part.set_running_or_notify_cancel()  # wakes whoever waits on it, as the executor does
+        return
+    error = task.exception()
+    for index, part in enumerate(parts):
+        if error is not None:
+            part.set_exception(error)
+        else:
+            part.set_result(task.result()[index])
 
 
 def _worker_cpu() -> tuple[int, float]:
@@ -240,6 +276,20 @@ class PoolRunner:
     def analyse(self, document: Document) -> Future[Analysed]:
         """Analyse in a worker."""
         return self._track(self._executor.submit(_worker_analyse, document, self._rejected))
+
+    def analyse_many(self, documents: Sequence[Document]) -> list[Future[Analysed]]:
+        """Analyse in workers, up to :data:`GROUP_DOCUMENTS` per task; one future per document."""
+        futures: list[Future[Analysed]] = []
+        for start in range(0, len(documents), GROUP_DOCUMENTS):
+            group = list(documents[start : start + GROUP_DOCUMENTS])
+            if len(group) == 1:
+                futures.append(self.analyse(group[0]))
+                continue
+            parts: list[Future[Analysed]] = [Future() for _ in group]
+            task = self._track(self._executor.submit(_worker_analyse_group, group, self._rejected))
+            task.add_done_callback(partial(_hand_out, parts))
+            futures.extend(parts)
+        return futures
 
     def _track(self, future: Future) -> Future:  # type: ignore[type-arg]
         self._submitted = [f for f in self._submitted if not f.done()]

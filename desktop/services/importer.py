@@ -260,13 +260,16 @@ class Importer:
             return
         with self._library.read_session() as session:
             known = articles_with_hashes(session, [s.document.content_hash for s in fresh if s.document])
+        new: list[tuple[_Slot, Document]] = []
         for slot in fresh:
             assert slot.document is not None
             existing = known.get(slot.document.content_hash)
             if existing is not None:
                 slot.result = duplicate_result(slot.label, existing, slot.document)
             else:
-                slot.analysis = runner.analyse(slot.document)
+                new.append((slot, slot.document))
+        for (slot, _document), future in zip(new, runner.analyse_many([d for _s, d in new]), strict=True):
+            slot.analysis = future
 
     def _take_finished(
         self,

@@ -50,9 +50,6 @@ MAX_SENT_TOKENS = 200
 # ensemble member tags alone: about half the time of two members, at a cost of about 0.01 F1
 # (GermEval dev, app pipeline: 0.819 with both, see README).
 LONG_TEXT_CHARS = 200_000
-# Sentences tagged at once when several texts are recognised together (BiLSTMRecognizer.prepare):
-# the recurrence's time steps are the longest sentence's, so more sentences per batch share them.
-PREPARED_BATCH = 128
 _SENT_END = {".", "!", "?", "…", "..."}
 _CLOSERS = {'"', "“", "”", "«", "»", "'", ")", "’"}
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -376,8 +373,8 @@ class BiLSTMRecognizer:
     def prepare(self, texts: Sequence[tuple[str, str]]) -> None:
         """Recognise ``texts`` ((text, language) pairs) together; :meth:`recognize` then answers from that.
 
-        The sentences of all the texts are tagged in one pass (sorted by length, up to
-        :data:`PREPARED_BATCH` at a time): fewer time steps per text, each a larger matrix
+        The sentences of all the texts are tagged in one pass (sorted by length, 64 at a time):
+        fewer time steps per text (a batch's are its longest sentence's), each a larger matrix
         product. Tags are computed per sentence, so the spans are those :meth:`recognize` finds
         on its own (the float sums may differ in their last bits). What a previous call prepared
         and nobody asked for is dropped.
@@ -392,7 +389,7 @@ class BiLSTMRecognizer:
             model = self.load(language) if len(distinct) > 1 else None
             if model is None:
                 continue
-            spans = _recognize_texts(model, distinct, None, PREPARED_BATCH)
+            spans = _recognize_texts(model, distinct, None)
             found.update({(text, language): s for text, s in zip(distinct, spans, strict=True)})
         with self._lock:
             self._prepared = found
@@ -414,7 +411,7 @@ class BiLSTMRecognizer:
 
 
 def _recognize_texts(
-    model: BiLSTMEnsemble, texts: Sequence[str], members: int | None, batch_size: int = 64
+    model: BiLSTMEnsemble, texts: Sequence[str], members: int | None
 ) -> list[list[EntitySpan]]:
     """Spans of each text, their sentences tagged together (by the first ``members`` only, when given)."""
     sentences: list[list[tuple[str, int]]] = []
@@ -426,7 +423,7 @@ def _recognize_texts(
                 gold_style(sent, model.dot_split, model.join_hyphens) for sent in split_sentences(toks)
             )
         ends.append(len(sentences))
-    tagged = model.tag([[t for t, _ in s] for s in sentences], batch_size=batch_size, members=members)
+    tagged = model.tag([[t for t, _ in s] for s in sentences], members=members)
     result: list[list[EntitySpan]] = []
     start = 0
     for text, end in zip(texts, ends, strict=True):
