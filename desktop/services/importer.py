@@ -29,6 +29,7 @@ from desktop.core.types import Document
 from desktop.services.analysis import QuoteFinder
 from desktop.services.dto import ImportResult
 from desktop.services.import_pipeline import (
+    GROUP_DOCUMENTS,
     MIN_POOL_DOCUMENTS,
     Analysed,
     AnalysisPool,
@@ -256,8 +257,9 @@ class Importer:
                 else:
                     slot.document = read
         fresh = [s for s in pending if s.document is not None and s.analysis is None and s.result is None]
-        if not fresh:
-            return
+        reading = any(s.read is not None and s.document is None and s.result is None for s in pending)
+        if not fresh or (reading and len(fresh) < GROUP_DOCUMENTS):
+            return  # more documents are being read: they are analysed together (see GROUP_DOCUMENTS)
         with self._library.read_session() as session:
             known = articles_with_hashes(session, [s.document.content_hash for s in fresh if s.document])
         new: list[tuple[_Slot, Document]] = []
