@@ -6,7 +6,12 @@ from collections.abc import Sequence
 
 from desktop.core.entities.chunks import ChunkedRecognizer
 from desktop.core.entities.knowledge import KnowledgeRecognizer
-from desktop.core.entities.recognizer import LayeredRecognizer, NullRecognizer, prepare_ahead
+from desktop.core.entities.recognizer import (
+    LayeredRecognizer,
+    ModelUnavailableError,
+    NullRecognizer,
+    prepare_ahead,
+)
 from desktop.core.entities.router import EngineRouter
 from desktop.core.types import EntitySpan
 
@@ -48,3 +53,21 @@ def test_recognisers_without_prepare_and_empty_lists_are_left_alone() -> None:
     prepare_ahead(NullRecognizer(), [("Text.", "de")])  # no prepare method: nothing happens
     prepare_ahead(engine, [])
     assert engine.prepared == []
+
+
+class BrokenEngine(Engine):
+    """Its model cannot be loaded."""
+
+    def prepare(self, texts: Sequence[tuple[str, str]]) -> None:
+        raise ModelUnavailableError("broken model")
+
+    def recognize(self, text: str, language: str) -> list[EntitySpan]:
+        raise ModelUnavailableError("broken model")
+
+
+def test_a_broken_model_is_left_to_recognize_which_falls_back() -> None:
+    broken, fallback = BrokenEngine({"de"}), Engine({"de"})
+    router = EngineRouter([broken, fallback])
+    router.prepare([("Ein Text.", "de"), ("Noch einer.", "de")])  # no error: recognize() handles it
+    assert router.recognize("Ein Text.", "de") == []
+    assert router.engine_for("de") is fallback

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,7 +56,8 @@ class EngineRouter:
             if engine is not None:
                 by_engine.setdefault(engine, []).append((text, language))
         for engine, group in by_engine.items():
-            prepare_ahead(engine, group)
+            with contextlib.suppress(ModelUnavailableError):  # recognize() warns and falls back
+                prepare_ahead(engine, group)
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Spans from the preferred engine; none for languages without a model.
