@@ -13,6 +13,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if is_cli_invocation(args):
         return run_cli(args)
+    from desktop.before_qt import import_window_services
+
+    import_window_services()  # before Qt: see desktop.before_qt
     from desktop.app import main as gui_main
 
     return gui_main(args)

@@ -142,7 +142,7 @@ def _run(
         window.show()
         ask_at_first_start(window, ctx)  # the name recorded with notes; asked once, without blocking
         window.start(files)
-        window.after_first_page.add(lambda: check_library_at_start(window, ctx, window))
+        window.when_idle(lambda: check_library_at_start(window, ctx, window))
         _quit_on_interrupt(app, window)
         status = app.exec()
         tasks.wait(5000)

@@ -33,7 +33,10 @@ from typing import Any
 def private_env(home: Path, **extra: str) -> dict[str, str]:
     """The current environment with a private home and XDG folders, and nothing pointing into a checkout."""
     env = {
-        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BRIEFING_READER_DB", "VIRTUAL_ENV")
+        k: v
+        for k, v in os.environ.items()
+        # without PYTHONDONTWRITEBYTECODE: the first start caches the bytecode, as installing does
+        if k not in ("PYTHONPATH", "BRIEFING_READER_DB", "VIRTUAL_ENV", "PYTHONDONTWRITEBYTECODE")
     }
     env.update(
         HOME=str(home),

@@ -52,6 +52,9 @@ def _rows_shown(window: Any) -> bool:
 
 def main(argv: list[str]) -> int:
     """Run the window, print READY and the figures."""
+    from desktop.before_qt import import_window_services
+
+    import_window_services()  # as ``briefing-reader`` does, before Qt
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication, QTextEdit
@@ -75,7 +78,7 @@ def main(argv: list[str]) -> int:
         window = MainWindow(ctx)
         window.show()
         window.start([])
-        window.after_first_page.add(lambda: check_library_at_start(window, ctx, window))
+        window.when_idle(lambda: check_library_at_start(window, ctx, window))
         if not _wait(app, lambda: _rows_shown(window)):
             print("the article list did not fill", file=sys.stderr)
             return 1

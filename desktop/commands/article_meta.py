@@ -62,6 +62,7 @@ def _cmd_edit_article(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_reanalyze(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services import reanalysis
+    from desktop.services.analysis import outdated_article_ids
 
     check_id("article", args.article)
     library = open_library(args)
@@ -71,7 +72,7 @@ def _cmd_reanalyze(args: argparse.Namespace, out: TextIO) -> int:
     elif args.all:
         ids = reanalysis.all_article_ids(library)
     else:
-        ids = reanalysis.outdated_article_ids(library)
+        ids = outdated_article_ids(library)
     if not ids:
         warn("every article is up to date")
         if args.json:

@@ -14,8 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from desktop.core.filenames import ExportError, safe_filename, unique_path, write_new_file
 from desktop.core.mdescape import escape_inline, normalize_inline, quote_block
 from desktop.core.mdnote import contain_note
@@ -118,6 +116,8 @@ def tag_names(tags: Iterable[str]) -> list[str]:
 
 def front_matter(fields: dict[str, Any]) -> str:
     """Render ``fields`` (None values dropped) as a YAML front matter block."""
+    import yaml  # loaded on the first export: the window lists notes without it
+
     data = {key: value for key, value in fields.items() if value is not None}
     dumped = yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000

@@ -19,12 +19,23 @@ from sqlalchemy.orm import Session
 from desktop.core.cancel import OperationCancelled, raise_if_cancelled
 from desktop.core.types import ANALYSIS_VERSION as ANALYSIS_VERSION
 from desktop.core.types import FoundQuote, LinkedActor
-from desktop.storage.models import Quote, QuoteCorrection
+from desktop.storage.db import Library
+from desktop.storage.models import Article, Quote, QuoteCorrection
 
 #: The analysis an article's stored results come from. Articles with a lower
 #: ``articles.analysis_version`` predate quotes and sentence indices (``reanalyze`` updates them).
 
 _log = logging.getLogger(__name__)
+
+
+def outdated_article_ids(library: Library) -> list[int]:
+    """Articles analysed before the current analysis (no quotes or sentence indices yet), oldest first.
+
+    Sorted here, not in SQL: ordered by id, SQLite walks the whole articles table instead of seeking
+    the (usually empty) range in the analysis version's index, which read every article at each start.
+    """
+    with library.read_session() as session:
+        return sorted(session.scalars(select(Article.id).where(Article.analysis_version < ANALYSIS_VERSION)))
 
 
 class QuoteFinder(Protocol):

@@ -29,6 +29,7 @@ from desktop.core.types import Document
 from desktop.services.analysis import QuoteFinder
 from desktop.services.dto import ImportResult
 from desktop.services.import_pipeline import (
+    GROUP_DOCUMENTS,
     MIN_POOL_DOCUMENTS,
     Analysed,
     AnalysisPool,
@@ -259,20 +260,20 @@ class Importer:
                 else:
                     slot.document = read
         fresh = [s for s in pending if s.document is not None and s.analysis is None and s.result is None]
-        if not fresh:
-            return
+        reading = any(s.read is not None and s.document is None and s.result is None for s in pending)
+        if not fresh or (reading and len(fresh) < GROUP_DOCUMENTS):
+            return  # more documents are being read: they are analysed together (see GROUP_DOCUMENTS)
         with self._library.read_session() as session:
             known = articles_with_hashes(session, [s.document.content_hash for s in fresh if s.document])
-        todo: list[_Slot] = []
+        new: list[tuple[_Slot, Document]] = []
         for slot in fresh:
             assert slot.document is not None
             existing = known.get(slot.document.content_hash)
             if existing is not None:
                 slot.result = duplicate_result(slot.label, existing, slot.document)
             else:
-                todo.append(slot)
-        documents = [s.document for s in todo if s.document is not None]
-        for slot, future in zip(todo, runner.analyse_many(documents), strict=True):
+                new.append((slot, slot.document))
+        for (slot, _document), future in zip(new, runner.analyse_many([d for _s, d in new]), strict=True):
             slot.analysis = future
 
     def _take_finished(

@@ -24,7 +24,7 @@ from desktop.core.entities.recognizer import Recognizer
 from desktop.core.quotes import find_quotes
 from desktop.core.sentences import SentenceLookup, sentence_spans
 from desktop.core.types import EntitySpan, EntityType, LinkedActor
-from desktop.services.analysis import ANALYSIS_VERSION, QuoteFinder, replace_quotes, run_quote_finder
+from desktop.services.analysis import QuoteFinder, replace_quotes, run_quote_finder
 from desktop.services.import_store import store_actors
 from desktop.services.queries import NotFoundError
 from desktop.services.resolver import ActorResolver
@@ -62,16 +62,6 @@ class ReanalysisResult:
             "quotes": self.quotes,
             "entities": self.entities,
         }
-
-
-def outdated_article_ids(library: Library) -> list[int]:
-    """Articles analysed before the current analysis (no quotes or sentence indices yet)."""
-    with library.read_session() as session:
-        return list(
-            session.scalars(
-                select(Article.id).where(Article.analysis_version < ANALYSIS_VERSION).order_by(Article.id)
-            )
-        )
 
 
 def all_article_ids(library: Library) -> list[int]:

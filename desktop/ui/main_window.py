@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
@@ -18,12 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.dto import ReadingState
-from desktop.services.w3c_notes import NotesImport
 from desktop.ui.analysis_views import AnalysisViews
 from desktop.ui.article_actions import ArticleActions
 from desktop.ui.change_watch import LibraryWatcher
 from desktop.ui.context import AppContext
-from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.first_hint import FirstStartHint, first_start, hint_text
 from desktop.ui.i18n import translate
 from desktop.ui.import_report import ImportController
@@ -39,6 +38,9 @@ from desktop.ui.startup_queue import AfterFirstPage
 from desktop.ui.theme import ThemeController, ThemeMode
 from desktop.ui.window_importing import LAST_ARTICLE_KEY, ImportingMixin
 from desktop.ui.window_menus import build_menus
+
+if TYPE_CHECKING:  # the notes import and export code loads when used: not needed to show the window
+    from desktop.services.w3c_notes import NotesImport
 
 ZOOM_KEY, ZOOM_MIN, ZOOM_MAX = "view/zoom", 50, 300
 ABOUT = QT_TRANSLATE_NOOP("MainWindow", "Read, annotate and export news and briefings offline.")
@@ -286,6 +288,8 @@ class MainWindow(ImportingMixin, QMainWindow):
 
     def export_notes(self) -> None:
         """File ▸ Export Notes…"""
+        from desktop.ui.export_dialog import ExportDialog
+
         article_id = self.current_article_id()
         title = None
         if article_id is not None:

@@ -8,15 +8,17 @@ when some annotations need attention (fuzzy, orphaned), a short report.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.core.errors import message_of
-from desktop.core.ingest import read_limited
-from desktop.services.w3c_notes import NotesImport, import_notes
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
+
+if TYPE_CHECKING:  # imported when notes are imported: not needed to show the window
+    from desktop.services.w3c_notes import NotesImport
 
 IMPORT_NOTES_DIR_KEY = "import/notes-folder"
 REPORT_LINES = 12
@@ -89,6 +91,9 @@ class NotesImporter(QObject):
         library, meanings = self._ctx.library, self._ctx.color_palette().meanings()
 
         def job() -> NotesImport:
+            from desktop.core.ingest import read_limited
+            from desktop.services.w3c_notes import import_notes
+
             with path.open("rb") as handle:
                 data = read_limited(handle)
             return import_notes(library, data, meanings=meanings)

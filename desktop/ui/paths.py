@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -33,15 +34,21 @@ def seeds_dir() -> Path:
     return locations.seeds_dir()
 
 
+@cache
+def _icons_dir() -> Path:
+    """resources/icons, found once: the window asks for a few dozen icons while it is built."""
+    return locations.icons_dir()
+
+
 def app_icon() -> QIcon:
     """The application icon (empty icon when the resources are missing)."""
-    path = locations.icons_dir() / f"{APP_ID}.svg"
+    path = _icons_dir() / f"{APP_ID}.svg"
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 def action_icon(name: str) -> QIcon:
     """One of the small action icons in ``resources/icons/actions`` (empty when missing)."""
-    path = locations.icons_dir() / "actions" / f"{name}.svg"
+    path = _icons_dir() / "actions" / f"{name}.svg"
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 

@@ -336,10 +336,11 @@ class ReaderPane(SelectionEditing, QWidget):
         self.browser.setFont(font)  # the document's default font follows the widget's
         self._layout = build_document(self.browser.document(), detail, font, self.browser.palette())
         self.browser.set_measure(measure_width(font))
-        self._apply_highlights()
+        self._apply_highlights(fresh=True)
         self.layers.update(detail, self._layout, self._actors, new_article=new_article)
 
-    def _apply_highlights(self) -> None:
+    def _apply_highlights(self, *, fresh: bool = False) -> None:
+        """Mark entities, notes and quotes (``fresh``: on a body just built, see ``apply_highlights``)."""
         if self._detail is None or self._layout is None:
             return
         entities = [s for s in mention_spans(self._detail.mentions) if s.key in self._visible]
@@ -349,7 +350,7 @@ class ReaderPane(SelectionEditing, QWidget):
         self.quote_marks.set_quotes(self._detail.quotes)
         palette = self.browser.palette()
         quotes = self.quote_marks.spans()
-        apply_highlights(self.browser.document(), self._layout, entities, notes, palette, quotes)
+        apply_highlights(self.browser.document(), self._layout, entities, notes, palette, quotes, fresh=fresh)
         self.browser.set_underlines(annotation_underlines(self._layout, notes))
         self.browser.set_bars(self.quote_marks.bars(self._layout, palette))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -15,7 +15,9 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
+    QTextLayout,
     QTextLine,
     QWheelEvent,
 )
@@ -150,12 +152,15 @@ class ReadingBrowser(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        boxes = [
-            (a, b, color)
-            for name in BOX_LAYERS
-            for ranges, color in [self._boxes.get(name, ([], QColor()))]
-            for a, b in ranges
-        ]
+        boxes = sorted(  # one order for every layer: _line_rects stops at the first range below the view
+            (
+                (a, b, color)
+                for name in BOX_LAYERS
+                for ranges, color in [self._boxes.get(name, ([], QColor()))]
+                for a, b in ranges
+            ),
+            key=lambda box: box[0],
+        )
         if not self._underlines and not boxes and not self._bars:
             return
         painter = QPainter(self.viewport())
@@ -180,23 +185,27 @@ class ReadingBrowser(QTextBrowser):
     def _line_rects(
         self, ranges: Iterable[tuple[int, int, QColor]], visible: QRect
     ) -> Iterator[tuple[QRectF, QColor]]:
-        """Document rectangles of each laid-out line piece of the ranges that reach into ``visible``."""
+        """Document rectangles of each laid-out line piece of the ranges that reach into ``visible``.
+
+        ``ranges`` are sorted by start: blocks above the visible part are passed over without
+        looking at their lines, and the first range that begins below it ends the search.
+        """
         doc = self.document()
+        low, high = visible.top() - 8, visible.bottom() + 8
         for start, end, color in ranges:
             block = doc.findBlock(start)
+            first = True
             while block.isValid() and block.position() < end:
                 layout = block.layout()
                 origin = layout.position()
-                for n in range(layout.lineCount()):
-                    line = layout.lineAt(n)
-                    a = max(start - block.position(), line.textStart())
-                    b = min(end - block.position(), line.textStart() + line.textLength())
-                    if a >= b:
-                        continue
-                    top = origin.y() + line.y()
-                    if visible.top() - 8 <= top + line.height() and top <= visible.bottom() + 8:
-                        x1, x2 = _line_x(line, a), _line_x(line, b)
-                        yield QRectF(origin.x() + x1, top, x2 - x1, line.ascent() + line.descent()), color
+                box = layout.boundingRect()
+                if origin.y() + box.top() > high and layout.lineCount():
+                    if first:
+                        return  # this range and every later one begin below the visible part
+                    break
+                first = False
+                if origin.y() + box.bottom() >= low:
+                    yield from _block_rects(block, layout, origin, start, end, color, low, high)
                 block = block.next()
 
     # --- transient highlights ---------------------------------------------------------------------
@@ -258,6 +267,30 @@ class ReadingBrowser(QTextBrowser):
             if position is not None:
                 self.clicked.emit(position)
         self._press = None
+
+
+def _block_rects(
+    block: QTextBlock,
+    layout: QTextLayout,
+    origin: QPointF,
+    start: int,
+    end: int,
+    color: QColor,
+    low: float,
+    high: float,
+) -> Iterator[tuple[QRectF, QColor]]:
+    """The rectangles of [start, end) on the lines of one block between ``low`` and ``high``."""
+    base = block.position()
+    for n in range(layout.lineCount()):
+        line = layout.lineAt(n)
+        a = max(start - base, line.textStart())
+        b = min(end - base, line.textStart() + line.textLength())
+        if a >= b:
+            continue
+        top = origin.y() + line.y()
+        if low <= top + line.height() and top <= high:
+            x1, x2 = _line_x(line, a), _line_x(line, b)
+            yield QRectF(origin.x() + x1, top, x2 - x1, line.ascent() + line.descent()), color
 
 
 def _line_x(line: QTextLine, position: int) -> float:

@@ -135,7 +135,11 @@ def body_char_format(palette: QPalette) -> QTextCharFormat:
 def build_document(doc: QTextDocument, detail: ArticleDetail, font: QFont, palette: QPalette) -> DocLayout:
     """Fill ``doc`` with the title, a metadata line and the body text; return the body layout."""
     doc.setUndoRedoEnabled(False)
+    frame = doc.rootFrame().frameFormat()
     doc.clear()
+    # clear() resets the page margins; set again now, while the document is empty, they spare Qt a
+    # second layout of the whole text when the reading pane centres the column again.
+    doc.rootFrame().setFrameFormat(frame)
     doc.setDefaultFont(font)
     line = QFontMetricsF(font).height()
     cursor = QTextCursor(doc)
@@ -287,14 +291,21 @@ def apply_highlights(
     annotations: Sequence[Span],
     palette: QPalette,
     quotes: Sequence[Span] = (),
+    *,
+    fresh: bool = False,
 ) -> None:
-    """Reset the body's formats and merge in entity, annotation and quote marks (one edit block)."""
+    """Reset the body's formats and merge in entity, annotation and quote marks (one edit block).
+
+    ``fresh``: the body was just built by :func:`build_document` and carries no marks yet, so the
+    reset (which makes Qt lay out the whole body again) is left out.
+    """
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
-    cursor.setPosition(layout.body_start)
-    cursor.setPosition(layout.body_end, QTextCursor.MoveMode.KeepAnchor)
-    cursor.setCharFormat(body_char_format(palette))
-    if layout.headline_format is not None and layout.headline_chars:
+    if not fresh:
+        cursor.setPosition(layout.body_start)
+        cursor.setPosition(layout.body_end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(body_char_format(palette))
+    if not fresh and layout.headline_format is not None and layout.headline_chars:
         cursor.setPosition(layout.body_start)
         cursor.setPosition(layout.qt_pos(layout.headline_chars), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(layout.headline_format)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from desktop.core.errors import message_of
+from desktop.services.analysis import outdated_article_ids
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import format_number, plural, translate
 from desktop.ui.tasks import TaskControl, TaskHandle
@@ -56,19 +57,23 @@ class ReanalysisRunner(QObject):
         library = self._ctx.library
 
         def work(control: TaskControl) -> list[ReanalysisResult]:
-            # imported in the worker thread: the analysis code is not needed to show the window
-            from desktop.services.reanalysis import Reanalyzer, outdated_article_ids
-
-            ids = outdated_article_ids(library)
+            ids = outdated_article_ids(library)  # usually none: the analysis code is then never loaded
             if not ids:
                 return []
+            from desktop.services.reanalysis import Reanalyzer  # imported in the worker thread
+
             control.progress(0, len(ids), "")
             return Reanalyzer(library).run(
                 ids, entities=False, progress=control.progress, cancelled=control.cancelled
             )
 
         self._handle = self._ctx.tasks.run(
-            work, self._done, self._failed, key=f"reanalysis-{id(self)}", on_progress=self._progress
+            work,
+            self._done,
+            self._failed,
+            key=f"reanalysis-{id(self)}",
+            on_progress=self._progress,
+            background=True,
         )
         self._handle.finished.connect(self._cancelled_done)
 

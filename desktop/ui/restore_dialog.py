@@ -102,4 +102,5 @@ def check_library_at_start(window: CareWindow, ctx: AppContext, parent: QWidget 
                 error=message_of(error)
             )
         ),
+        background=True,  # never in the way of an article or a page of the list
     )

@@ -39,6 +39,7 @@ class Sidebar(QWidget):
         self.edits = ctx.edits()
         self._article: int | None = None
         self._pending_annotation: int | None = None
+        self._shown_detail: object | None = None  # the reader's article data listed last
         self.tabs = QTabWidget(self)
         self.actors = ActorsPanel(ctx, reader, self)
         self.tabs.addTab(self.actors, translate("SidebarView", "Actors"))
@@ -111,6 +112,7 @@ class Sidebar(QWidget):
             self._pending_annotation = None
         self._article = article_id
         if article_id is None:
+            self._shown_detail = None
             self.editor.set_annotation(None)
             self.annotations_model.set_annotations([])
             self.actors.show_article_actors([])
@@ -119,6 +121,7 @@ class Sidebar(QWidget):
         if detail is not None and detail.id == article_id:
             self._from_reader(article_id)
             return
+        self._shown_detail = None
         library = self.ctx.library
 
         def work(_control: object) -> tuple[list[AnnotationRow], list[ActorRow]]:
@@ -142,6 +145,9 @@ class Sidebar(QWidget):
         detail = self.reader.detail()
         if detail is None or detail.id != article_id:
             return
+        if detail is self._shown_detail and article_id == self._article:
+            return  # listed already (an opened article is announced twice: opened, then rendered)
+        self._shown_detail = detail
         if article_id != self._article:
             self._pending_annotation = None
         self._article = article_id

@@ -4,6 +4,9 @@ One small helper (as in Picard's and Anki's task managers): ``TaskRunner.run(fn,
 on_error)`` executes ``fn`` in a thread pool and delivers the result or the exception to
 the callbacks on the GUI thread. A task may take a ``TaskControl`` to report progress and
 check for cancellation; a new task with the same ``key`` cancels the previous one.
+Housekeeping that the user does not wait for (the start-up check, warming up the recogniser,
+looking for older articles) runs with ``background=True`` on a pool of its own, so that it never
+holds the threads an article, a page of the list or a search is waiting for.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QDeadlineTimer, QObject, QRunnable, QThreadPool, Signal, Slot
 
 
 class TaskControl:
@@ -146,6 +149,8 @@ class TaskRunner(QObject):
         sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL_S))
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._background = QThreadPool(self)  # housekeeping: one at a time, beside the pool
+        self._background.setMaxThreadCount(1)
         self._by_key: dict[str, TaskHandle] = {}
         self._live: dict[_Signals, _Relay] = {}
 
@@ -157,8 +162,12 @@ class TaskRunner(QObject):
         *,
         key: str | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        background: bool = False,
     ) -> TaskHandle:
-        """Start ``fn(control)`` in the pool; a previous task with the same key is cancelled."""
+        """Start ``fn(control)`` in the pool; a previous task with the same key is cancelled.
+
+        ``background``: housekeeping nobody waits for, run one at a time on a thread of its own.
+        """
         if key is not None and key in self._by_key:
             self._by_key[key].cancel()
         signals = _Signals()
@@ -172,7 +181,7 @@ class TaskRunner(QObject):
         signals.progressed.connect(relay.on_progress)
         if key is not None:
             self._by_key[key] = handle
-        self._pool.start(_Runnable(fn, signals, control))
+        (self._background if background else self._pool).start(_Runnable(fn, signals, control))
         return handle
 
     def cancel(self, key: str) -> None:
@@ -188,9 +197,18 @@ class TaskRunner(QObject):
             del self._by_key[key]
 
     def wait(self, msecs: int = 30000) -> bool:
-        """Block until all tasks finished (for shutdown and tests)."""
-        return bool(self._pool.waitForDone(msecs))
+        """Block until all tasks finished, background ones included (for shutdown and tests)."""
+        deadline = QDeadlineTimer(msecs)
+        done = True
+        while True:  # a task may start another one in the other pool while we wait
+            done = bool(self._pool.waitForDone(deadline)) and bool(self._background.waitForDone(deadline))
+            if not done or self.active_count() == 0:
+                return done
+
+    def busy(self) -> bool:
+        """True while a task that is not background housekeeping runs or waits for a thread."""
+        return int(self._pool.activeThreadCount()) > 0
 
     def active_count(self) -> int:
-        """Number of tasks currently running or queued."""
-        return int(self._pool.activeThreadCount())
+        """Number of tasks currently running (background ones included)."""
+        return int(self._pool.activeThreadCount()) + int(self._background.activeThreadCount())

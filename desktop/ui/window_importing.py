@@ -4,6 +4,7 @@ drop, pasted text, and files handed over by a second start."""
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -12,7 +13,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop.core.errors import message_of
-from desktop.core.ingest import SUPPORTED_SUFFIXES
 from desktop.services.dto import ImportResult
 from desktop.services.seeding import sample_files, startup_article
 from desktop.ui.context import AppContext
@@ -21,7 +21,13 @@ from desktop.ui.import_report import ImportController
 
 IMPORT_DIR_KEY = "import/folder"
 LAST_ARTICLE_KEY = "reader/last_article"
-FILE_FILTER = "Documents ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
+
+
+def file_filter() -> str:
+    """The import dialog's filter: every readable kind of document, or any file."""
+    from desktop.core.ingest import SUPPORTED_SUFFIXES  # the readers load when used
+
+    return "Documents ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
 
 
 class ImportingMixin:
@@ -62,9 +68,18 @@ class ImportingMixin:
                 lambda _control: startup_article(library, last_id), self._on_probe, self._on_start_error
             )
         )
-        self.after_first_page.add(  # missing models are told now
-            lambda: self.ctx.tasks.run(lambda _control: self.ctx.recognizer())
+        self.when_idle(  # missing models are told once nothing else is asked for
+            lambda: self.ctx.tasks.run(lambda _control: self.ctx.recognizer(), background=True)
         )
+
+    def when_idle(self, step: Callable[[], object]) -> None:
+        """Run ``step`` after the first page once the window has had nothing to do for a while
+        (housekeeping that must not compete with the first article the user opens)."""
+        self.after_first_page.add_when_idle(step, busy=self._user_waits)
+
+    def _user_waits(self) -> bool:
+        """True while a task the user waits for runs (an article, a page, a search)."""
+        return bool(self.ctx.tasks.busy()) or self._reader_loading()
 
     def _on_probe(self, result: tuple[int, int | None]) -> None:
         count, target = result
@@ -78,9 +93,12 @@ class ImportingMixin:
 
     def _article_chosen(self) -> bool:
         """True when an article is shown or on its way (chosen while the start-up work waited)."""
-        reader = getattr(self, "reader", None)
-        loading = getattr(reader, "is_loading", None)
-        return self.current_article_id() is not None or (callable(loading) and bool(loading()))
+        return self.current_article_id() is not None or self._reader_loading()
+
+    def _reader_loading(self) -> bool:
+        """True while the reading pane loads an article."""
+        loading = getattr(getattr(self, "reader", None), "is_loading", None)
+        return callable(loading) and bool(loading())
 
     def _on_start_error(self, error: BaseException) -> None:
         self.show_status(
@@ -149,7 +167,7 @@ class ImportingMixin:
     def choose_files(cls, parent: QWidget, folder: str) -> list[str]:
         """The open-files dialog (replaced in tests)."""
         paths, _filter = QFileDialog.getOpenFileNames(
-            parent, translate("WindowImporting", "Import Files"), folder, FILE_FILTER
+            parent, translate("WindowImporting", "Import Files"), folder, file_filter()
         )
         return list(paths)
 

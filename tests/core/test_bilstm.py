@@ -257,3 +257,24 @@ def test_batched_emissions_match_a_sentence_by_sentence_reference(
         expected = np.concatenate([fwd, bwd], axis=1) @ w["out_w"].T + w["out_b"]
         np.testing.assert_allclose(got[b, :n], expected, rtol=1e-4, atol=1e-4)
         assert np.all(got[b, n:] == 0.0)
+
+
+def test_prepared_texts_give_the_spans_recognised_one_by_one(tmp_path: Path, tiny_bilstm: TinyModel) -> None:
+    tiny_bilstm(tmp_path / "de-bilstm")
+    texts = [
+        "Anna Berg wohnt in Köln. Der Rat tagte.",
+        "Der  Rat tagte, sagte sie.\n\nEin langer Satz mit vielen Wörtern folgt hier nun, sagte Berg.",
+        "Kurz.",
+        "Anna Berg wohnt in Köln. Der Rat tagte.",  # twice: prepared once
+    ]
+    expected = [rt.BiLSTMRecognizer(tmp_path).recognize(t, "de") for t in texts]
+    assert any(expected), "the biased random model should tag something"
+    rec = rt.BiLSTMRecognizer(tmp_path)
+    rec.prepare([(t, "de") for t in texts] + [("Kein Modell.", "xx"), ("   ", "de")])
+    assert set(rec._prepared) == {(t, "de") for t in texts}
+    assert [rec.recognize(t, "de") for t in texts] == expected
+    assert rec._prepared == {}  # each prepared text is answered once, then forgotten
+    rec.prepare([(texts[0], "de"), (texts[2], "de")])
+    rec.prepare([(texts[1], "de"), (texts[2], "de")])  # what the first call prepared is dropped
+    assert set(rec._prepared) == {(texts[1], "de"), (texts[2], "de")}
+    assert rec.recognize(texts[0], "de") == expected[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -63,6 +64,40 @@ def test_a_pool_import_equals_an_import_in_one_thread(tmp_path: Path) -> None:
     )
     assert seen[-1] == (14, 14) and [d for d, _t in seen] == sorted(d for d, _t in seen)
     assert importer.seconds["recognition"] > 0  # the analysis ran (in the workers) and was timed
+
+
+def test_documents_analysed_in_groups_store_what_one_thread_stores(tmp_path: Path) -> None:
+    texts = [synthetic_article(7, i) for i in range(11)] + [synthetic_article(7, 3)]  # a duplicate last
+    documents = [(f"row {i}", load_text(text, fmt="paste")) for i, text in enumerate(texts)]
+    with open_library(f"sqlite:///{tmp_path / 'inline.sqlite3'}") as inline:
+        expected = Importer(inline, NameRecognizer()).import_documents(documents)
+        inline_contents = contents(inline)
+    with open_library(f"sqlite:///{tmp_path / 'pool.sqlite3'}") as pooled:
+        importer = Importer(pooled, NameRecognizer(), recognizer_factory=NameRecognizer, batch_size=8)
+        assert importer.import_documents(documents) == expected
+        assert contents(pooled) == inline_contents
+    assert [r.status for r in expected].count("imported") == 11
+
+
+def _block(release: threading.Event) -> None:
+    release.wait(10)
+
+
+def test_grouped_futures_are_cancelled_or_fail_with_their_task() -> None:
+    documents = [load_text(synthetic_article(9, i), fmt="paste") for i in range(5)]  # a group of 4, then 1
+    release = threading.Event()
+    with ThreadPoolExecutor(1) as executor:
+        executor.submit(_block, release)  # the tasks below wait behind this one
+        runner = PoolRunner(executor, frozenset(), lookahead=2)
+        waiting = runner.analyse_many(documents)
+        runner.close()
+        release.set()
+        assert len(waiting) == 5 and all(f.cancelled() for f in waiting)
+        # run here, the tasks find no worker set up: every document's future carries that error
+        failing = PoolRunner(executor, frozenset(), lookahead=2).analyse_many(documents)
+        for future in failing:
+            with pytest.raises(AssertionError, match="worker not initialised"):
+                future.result(timeout=10)
 
 
 def test_a_cancelled_pool_import_stores_whole_articles_only(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 
 from desktop.core.ingest import load_text
 from desktop.services import corrections, reanalysis
-from desktop.services.analysis import ANALYSIS_VERSION
+from desktop.services.analysis import ANALYSIS_VERSION, outdated_article_ids
 from desktop.services.annotations import create_annotation
 from desktop.services.importer import Importer
 from desktop.services.queries import AmbiguousActorError, NotFoundError, annotation_rows, list_actors
@@ -22,7 +22,7 @@ from desktop.services.quote_corrections import (
     restore_quotes,
 )
 from desktop.services.quotes import list_quotes, outdated_article_count, quote_rows
-from desktop.services.reanalysis import Reanalyzer, outdated_article_ids
+from desktop.services.reanalysis import Reanalyzer
 from desktop.services.snapshots import record_actor_change, restore_actors
 from desktop.storage.db import Library, open_library, resolve_database_url
 from desktop.storage.models import Actor, Article, Mention, Quote, QuoteCorrection

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tools.bench_scale import app_env
 from tools.bench_startup import private_env, window_ready
 
 REPORTS = (
@@ -53,3 +54,12 @@ def test_private_env_points_every_user_folder_into_the_given_home(tmp_path: Path
     env = private_env(tmp_path, EXTRA="1")
     assert env["HOME"] == str(tmp_path) and env["XDG_DATA_HOME"].startswith(str(tmp_path))
     assert "PYTHONPATH" not in env and "BRIEFING_READER_DB" not in env and env["EXTRA"] == "1"
+
+
+def test_the_app_started_by_a_benchmark_may_cache_its_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")  # as an installed app: compiled once, not per start
+    assert "PYTHONDONTWRITEBYTECODE" not in private_env(tmp_path)
+    env = app_env(QT_QPA_PLATFORM="offscreen")
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["QT_QPA_PLATFORM"] == "offscreen"

@@ -23,7 +23,13 @@ def test_compare_exits_nonzero_on_a_difference(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     spans = [(0, 0, 5, "person")]
-    monkeypatch.setattr(cr, "recognise", lambda data, limit: list(spans))
+    groups: list[int] = []
+
+    def recognise(data: Path, limit: int, group: int) -> list[tuple[int, int, int, str]]:
+        groups.append(group)
+        return list(spans)
+
+    monkeypatch.setattr(cr, "recognise", recognise)
     saved = tmp_path / "spans.json"
     assert cr.main(["--data", str(tmp_path), "--save", str(saved)]) == 0
     assert json.loads(saved.read_text(encoding="utf-8")) == [[0, 0, 5, "person"]]
@@ -31,3 +37,7 @@ def test_compare_exits_nonzero_on_a_difference(
     spans.append((1, 2, 3, "location"))
     assert cr.main(["--data", str(tmp_path), "--compare", str(saved)]) == 1
     assert '"only_after": 1' in capsys.readouterr().out
+    assert cr.main(["--data", str(tmp_path), "--group", "4", "--compare", str(saved)]) == 1
+    assert groups == [1, 1, 1, 4]
+    with pytest.raises(SystemExit):
+        cr.main(["--data", str(tmp_path), "--group", "0", "--compare", str(saved)])

@@ -80,6 +80,24 @@ def test_reading_typography(qtbot: Any, ctx: AppContext) -> None:
     assert frame.leftMargin() == frame.rightMargin() > 20  # a centred column
 
 
+def test_the_next_article_keeps_the_centred_column_without_a_second_layout(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    first, second = import_article(ctx), import_article(ctx, OTHER_TEXT)
+    reader = make_reader(qtbot, ctx)
+    open_article(qtbot, reader, first)
+    doc = reader.browser.document()
+    margin = doc.rootFrame().frameFormat().leftMargin()
+    assert margin > 20
+    formats: list[float] = []
+    reader.browser.update_margins = lambda: formats.append(doc.rootFrame().frameFormat().leftMargin())  # type: ignore[method-assign]
+    open_article(
+        qtbot, reader, second
+    )  # the margins survive the document's clear(): nothing to lay out again
+    assert formats and all(m == margin for m in formats)
+    assert doc.rootFrame().frameFormat().rightMargin() == margin
+
+
 def test_entities_and_annotations_have_distinct_formats(qtbot: Any, ctx: AppContext) -> None:
     from desktop.services.annotations import create_annotation
 

@@ -180,6 +180,23 @@ def test_actors_follow_the_article_and_mentions_can_be_walked(
     assert sidebar.actors.rename_button.isEnabled()
 
 
+def test_an_opened_article_is_listed_once_and_again_after_a_reload(
+    qtbot: Any, ctx: AppContext, sidebar: Sidebar
+) -> None:
+    article_id = import_article(ctx)
+    listed: list[list[ActorRow]] = []
+    show = sidebar.actors.show_article_actors
+    sidebar.actors.show_article_actors = lambda actors: (listed.append(actors), show(actors))  # type: ignore[method-assign]
+    open_article(qtbot, sidebar.reader, article_id)  # rendered: listed
+    sidebar.set_article(article_id)  # the window's "opened" for the same data: not listed twice
+    assert len(listed) == 1 and {a.name for a in listed[0]} >= {"Anna Berg", "Weissfeld"}
+    with qtbot.waitSignal(sidebar.reader.rendered, timeout=TIMEOUT):
+        sidebar.reader.reload()  # fresh data (an edit elsewhere): listed again
+    assert len(listed) == 2
+    sidebar.set_article(None)
+    assert listed[-1] == [] and sidebar.actors.actors_model.actors() == []
+
+
 def test_library_scope_lists_every_actor(qtbot: Any, ctx: AppContext, sidebar: Sidebar) -> None:
     first = import_article(ctx, "Kurz\nAnna Berg war in Weissfeld.")
     import_article(ctx, OTHER_TEXT)

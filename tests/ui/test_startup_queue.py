@@ -45,3 +45,27 @@ def test_a_failing_step_does_not_stop_the_others(qtbot: Any) -> None:
         pane.shown.emit()
     assert ran == ["broken", "next"]
     assert [str(e[1]) for e in errors] == ["step failed"]
+
+
+def test_idle_work_waits_for_the_first_page_and_while_the_user_waits(qtbot: Any) -> None:
+    pane = _Pane()
+    queue = AfterFirstPage(pane.shown, step_ms=1)
+    ran: list[str] = []
+    busy = [True]
+    checked: list[bool] = []
+
+    def is_busy() -> bool:
+        checked.append(busy[0])
+        return busy[0]
+
+    queue.add_when_idle(lambda: ran.append("warm up"), is_busy, idle_ms=5)
+    qtbot.wait(30)
+    assert ran == [] and checked == []  # not even asked before the first page
+    pane.shown.emit()
+    qtbot.waitUntil(lambda: len(checked) >= 2, timeout=2000)
+    assert ran == []  # an article is loading: later
+    busy[0] = False
+    qtbot.waitUntil(lambda: ran == ["warm up"], timeout=2000)
+    count = len(checked)
+    qtbot.wait(30)
+    assert ran == ["warm up"] and len(checked) == count  # once

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -345,6 +346,8 @@ class BiLSTMRecognizer:
     def __init__(self, models_dir: Path | None = None) -> None:
         self.models_dir = Path(models_dir) if models_dir is not None else default_models_dir()
         self._models: ModelCache[BiLSTMEnsemble] = ModelCache()
+        self._lock = threading.Lock()
+        self._prepared: dict[tuple[str, str], list[EntitySpan]] = {}  # see prepare()
 
     def model_path(self, language: str) -> Path:
         """Directory of the model for ``language`` (it may not exist)."""
@@ -367,23 +370,65 @@ class BiLSTMRecognizer:
             language, lambda: load_tagger(path) if (path / "config.json").is_file() else None
         )
 
+    def prepare(self, texts: Sequence[tuple[str, str]]) -> None:
+        """Recognise ``texts`` ((text, language) pairs) together; :meth:`recognize` then answers from that.
+
+        The sentences of all the texts are tagged in one pass (sorted by length, 64 at a time):
+        fewer time steps per text (a batch's are its longest sentence's), each a larger matrix
+        product. Tags are computed per sentence, so the spans are those :meth:`recognize` finds
+        on its own (the float sums may differ in their last bits). What a previous call prepared
+        and nobody asked for is dropped.
+        """
+        by_language: dict[str, list[str]] = {}
+        for text, language in texts:
+            if text.strip() and len(text) <= LONG_TEXT_CHARS:
+                by_language.setdefault(language, []).append(text)
+        found: dict[tuple[str, str], list[EntitySpan]] = {}
+        for language, group in by_language.items():
+            distinct = list(dict.fromkeys(group))
+            model = self.load(language) if len(distinct) > 1 else None
+            if model is None:
+                continue
+            spans = _recognize_texts(model, distinct, None)
+            found.update({(text, language): s for text, s in zip(distinct, spans, strict=True)})
+        with self._lock:
+            self._prepared = found
+
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Entity spans in ``text`` (offsets into ``text``); [] when there is no model for ``language``."""
         if not text or not text.strip():
             return []
+        members = 1 if document_length(text) > LONG_TEXT_CHARS else None
+        if members is None:
+            with self._lock:
+                prepared = self._prepared.pop((text, language), None)
+            if prepared is not None:
+                return prepared
         model = self.load(language)
         if model is None:
             return []
-        sentences: list[list[tuple[str, int]]] = []
+        return _recognize_texts(model, [text], members)[0]
+
+
+def _recognize_texts(
+    model: BiLSTMEnsemble, texts: Sequence[str], members: int | None
+) -> list[list[EntitySpan]]:
+    """Spans of each text, their sentences tagged together (by the first ``members`` only, when given)."""
+    sentences: list[list[tuple[str, int]]] = []
+    ends: list[int] = []
+    for text in texts:
         for para in _PARAGRAPH.finditer(text):
             toks = spacy_tokens(model.tokenizer, para.group(), para.start())
             sentences.extend(
                 gold_style(sent, model.dot_split, model.join_hyphens) for sent in split_sentences(toks)
             )
-        members = 1 if document_length(text) > LONG_TEXT_CHARS else None
-        tagged = model.tag([[t for t, _ in s] for s in sentences], members=members)
+        ends.append(len(sentences))
+    tagged = model.tag([[t for t, _ in s] for s in sentences], members=members)
+    result: list[list[EntitySpan]] = []
+    start = 0
+    for text, end in zip(texts, ends, strict=True):
         spans: list[EntitySpan] = []
-        for sent, tags in zip(sentences, tagged, strict=True):
+        for sent, tags in zip(sentences[start:end], tagged[start:end], strict=True):
             for s, e, label in bioes_spans(tags):
                 etype = LABEL_TYPES.get(label)
                 if etype is None:
@@ -391,4 +436,6 @@ class BiLSTMRecognizer:
                 a = sent[s][1]
                 b = sent[e - 1][1] + len(sent[e - 1][0])
                 spans.append(EntitySpan(start=a, end=b, text=text[a:b], type=etype))
-        return spans
+        result.append(spans)
+        start = end
+    return result

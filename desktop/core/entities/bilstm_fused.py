@@ -183,13 +183,17 @@ def fused_scores(proj: np.ndarray, inverse: np.ndarray, lay: Layout, weights: Fu
 
 
 def _recurrence(proj: np.ndarray, inverse: np.ndarray, lay: Layout, w_hh: np.ndarray) -> np.ndarray:
-    """States (M, N, 2H) (forwards, backwards) of every token from stacked projections (2M, U, 4H)."""
+    """States (M, N, 2H) (forwards, backwards) of every token from stacked projections (2M, U, 4H).
+
+    Each step reads the previous step's states where it wrote them (rows sorted longest first,
+    so the running rows are a prefix) and works in buffers made once per batch.
+    """
     stacks, columns, g = proj.shape
     m, h_dim = stacks // 2, g // 4
     b, t_len = lay.fwd.shape
-    n_tokens = len(inverse)
+    if len(inverse) == 0:
+        return np.zeros((m, 0, 2 * h_dim), dtype=proj.dtype)
     rows = np.append(inverse, 0)  # padding (index N) reads column 0; its rows are never computed
-    base = (np.arange(stacks, dtype=np.int64) * columns)[None, :, None]
     index = np.concatenate(
         [
             np.broadcast_to(rows[lay.fwd.T][:, None], (t_len, m, b)),
@@ -197,30 +201,33 @@ def _recurrence(proj: np.ndarray, inverse: np.ndarray, lay: Layout, w_hh: np.nda
         ],
         axis=1,
     )
-    index = index + base  # (T, 2M, B) into the flat projections
+    index += (np.arange(stacks, dtype=np.int64) * columns)[None, :, None]  # (T, 2M, B) into flat
     flat = proj.reshape(stacks * columns, g)
-    h = np.zeros((stacks, b, h_dim), dtype=proj.dtype)
     c = np.zeros((stacks, b, h_dim), dtype=proj.dtype)
     out = np.empty((t_len, stacks, b, h_dim), dtype=proj.dtype)
-    for step in range(t_len):
-        n = int(lay.running[step])
+    gate_buffer = np.empty((stacks, b, g), dtype=proj.dtype)
+    product_buffer = np.empty((stacks, b, h_dim), dtype=proj.dtype)
+    for step, n in enumerate(lay.running.tolist()):
         if n == 0:
             break
-        gates = h[:, :n, :] @ w_hh
-        gates += flat.take(index[step, :, :n], axis=0)
+        if step:
+            gates = gate_buffer[:, :n]
+            np.matmul(out[step - 1, :, :n], w_hh, out=gates)
+            gates += flat.take(index[step, :, :n], axis=0)
+        else:  # the state before the first step is zero
+            gates = flat.take(index[0, :, :n], axis=0)
         np.tanh(gates, out=gates)
         ifo = gates[..., : 3 * h_dim]
         ifo += 1.0
         ifo *= 0.5  # sigmoid of the input, forget and output gates
-        cell = c[:, :n, :]
+        cell = c[:, :n]
         cell *= ifo[..., h_dim : 2 * h_dim]
-        cell += ifo[..., :h_dim] * gates[..., 3 * h_dim :]
-        state = np.tanh(cell)
+        product = product_buffer[:, :n]
+        np.multiply(ifo[..., :h_dim], gates[..., 3 * h_dim :], out=product)
+        cell += product
+        state = out[step, :, :n]
+        np.tanh(cell, out=state)
         state *= ifo[..., 2 * h_dim :]
-        h[:, :n, :] = state
-        out[step, :, :n, :] = state
-    if n_tokens == 0:
-        return np.zeros((m, 0, 2 * h_dim), dtype=proj.dtype)
     fwd = out[lay.steps[:, None], np.arange(m)[None, :], lay.rows[:, None]]  # (N, M, H)
     bwd = out[lay.back_steps[:, None], np.arange(m, stacks)[None, :], lay.rows[:, None]]
     return np.ascontiguousarray(np.concatenate([fwd, bwd], axis=-1).transpose(1, 0, 2))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from desktop.core.cancel import OperationCancelled, raise_if_cancelled
-from desktop.core.entities.recognizer import Recognizer, span_order
+from desktop.core.entities.recognizer import Recognizer, prepare_ahead, span_order
 from desktop.core.sentences import sentence_spans
 from desktop.core.types import EntitySpan
 
@@ -184,6 +184,10 @@ class ChunkedRecognizer:
         self._lock = threading.Lock()  # imports on several threads share one pool
         self._users = 0  # recognitions using the pool right now
         self._idle: threading.Timer | None = None  # stops the pool when no long text came for a while
+
+    def prepare(self, texts: Sequence[tuple[str, str]]) -> None:
+        """Pass :func:`~desktop.core.entities.recognizer.prepare_ahead` on for texts taken in one piece."""
+        prepare_ahead(self._model, [(text, language) for text, language in texts if len(text) <= self._size])
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Spans of ``text``: in one piece when it is short, else chunk by chunk."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import gzip
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -44,6 +44,7 @@ from desktop.core.entities.organizations import (
 from desktop.core.entities.recognizer import (
     Recognizer,
     merge_spans,
+    prepare_ahead,
     span_order,
     without_overlaps,
 )
@@ -181,6 +182,11 @@ class KnowledgeRecognizer:
                 and s.text.strip() in self.common_nouns
             )
         ]
+
+    def prepare(self, texts: Sequence[tuple[str, str]]) -> None:
+        """Pass :func:`~desktop.core.entities.recognizer.prepare_ahead` on for the model's languages."""
+        languages = self._model_languages()
+        prepare_ahead(self._model, [(text, language) for text, language in texts if language in languages])
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Model spans corrected by knowledge, or gazetteer places for other languages."""

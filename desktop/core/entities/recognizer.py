@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Generic, Protocol, TypeVar
 
 from desktop.core.textfold import fold
@@ -25,6 +25,19 @@ class Recognizer(Protocol):
 
 
 M = TypeVar("M")
+
+
+def prepare_ahead(model: object, texts: Sequence[tuple[str, str]]) -> None:
+    """Let ``model`` recognise ``texts`` ((text, language) pairs) together before they are asked for.
+
+    A recogniser with a ``prepare`` method (the BiLSTM-CRF, and the layers above it, which pass
+    the call on) then answers :meth:`~Recognizer.recognize` for those texts from what it found:
+    the same spans, computed in one pass whose larger matrix products cost less per article
+    (an import worker prepares a few articles at a time). Others ignore the call.
+    """
+    prepare = getattr(model, "prepare", None)
+    if prepare is not None and texts:
+        prepare(texts)
 
 
 class ModelUnavailableError(RuntimeError):
@@ -139,6 +152,10 @@ class LayeredRecognizer:
         with self._lock:
             self._user = DictionaryRecognizer(user_names)
             self._rejected = frozenset(fold(r) for r in rejected)
+
+    def prepare(self, texts: Sequence[tuple[str, str]]) -> None:
+        """Pass :func:`prepare_ahead` on to the model."""
+        prepare_ahead(self._model, texts)
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Spans from the user's dictionary and the model, minus rejected names."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from desktop.core.entities.recognizer import ModelUnavailableError
+from desktop.core.entities.recognizer import ModelUnavailableError, prepare_ahead
 from desktop.core.types import EntitySpan
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,17 @@ class EngineRouter:
     def engine_for(self, language: str) -> Engine | None:
         """The preferred engine for ``language``."""
         return next((e for e, langs in self._by_engine().items() if language in langs), None)
+
+    def prepare(self, texts: Sequence[tuple[str, str]]) -> None:
+        """Pass :func:`~desktop.core.entities.recognizer.prepare_ahead` on to each language's engine."""
+        by_engine: dict[Engine, list[tuple[str, str]]] = {}
+        for text, language in texts:
+            engine = self.engine_for(language)
+            if engine is not None:
+                by_engine.setdefault(engine, []).append((text, language))
+        for engine, group in by_engine.items():
+            with contextlib.suppress(ModelUnavailableError):  # recognize() warns and falls back
+                prepare_ahead(engine, group)
 
     def recognize(self, text: str, language: str) -> list[EntitySpan]:
         """Spans from the preferred engine; none for languages without a model.
