@@ -122,8 +122,10 @@ class PersonBoundaries:
                 continue
             if english and saw_title and token in _CONNECTORS:
                 skip = 2 if tokens[start + 1] == "the" else 1  # "President of the United States"
-                size = self._place_words(tokens, start + skip, (3, 2, 1)) or self._words_before_given_name(
-                    tokens, start + skip
+                size = (
+                    self._place_words(tokens, start + skip, (3, 2, 1))
+                    or self._words_before_given_name(tokens, start + skip)
+                    or _words_before_last_two(tokens, start + skip)
                 )
                 if not size:
                     break
@@ -185,6 +187,16 @@ class PersonBoundaries:
         offset = first.start()
         out.append(EntitySpan(span.start + offset, span.end, span.text[offset:], span.type, span.score))
         return out
+
+
+def _words_before_last_two(tokens: list[str], start: int) -> int:
+    """ "Secretary of Defense Ash Carter" with a rare given name: the office's capitalised words up to
+    the last two, which are the name (0 unless at least one office word and two name words remain).
+    """
+    rest = tokens[start:]
+    if len(rest) < 3 or not all(t[:1].isupper() for t in rest):
+        return 0
+    return len(rest) - 2
 
 
 _DATELINE = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ.\-]+(?: [A-ZÄÖÜ][A-ZÄÖÜ.\-]+)*) [-–—] ")

@@ -32,6 +32,16 @@ from desktop.core.entities.consistency import (
     surnames_glued_to_names,
 )
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
+from desktop.core.entities.news_fixes import (
+    companies_typed_as_people,
+    cut_leading_members,
+    dateline_places,
+    drop_noun_compounds,
+    join_dangling_links,
+    people_after_inner_titles,
+    people_named_after_organizations,
+    split_joined_people,
+)
 from desktop.core.entities.organizations import (
     acronym_definitions,
     acronym_spans,
@@ -242,6 +252,13 @@ class KnowledgeRecognizer:
         if language == "en":
             spans = teams_named_after_places(headline_spans(text, drop_title_words(text, spans)), gazetteer)
         spans = drop_compound_parts(text, spans)
+        spans = cut_leading_members(split_joined_people(spans, title_word), title_word)
+        spans = join_dangling_links(text, spans)
+        spans = people_named_after_organizations(spans)
+        if language == "en":
+            spans = people_after_inner_titles(
+                spans, title_word, lambda w: gazetteer.given_names.get(w, 0) >= MIN_GIVEN_NAME_COUNT
+            )
         spans = [t for s in split_datelines(text, spans, gazetteer) for t in trimmer.trim(s, language)]
         spans = cut_glued_words(text, join_person_names(text, spans, gazetteer, title_word), gazetteer)
         if language == "en":
@@ -262,7 +279,8 @@ class KnowledgeRecognizer:
         )
         raise_if_cancelled()
         spans = prefer_longer(spans, known_organizations(text, gazetteer), gazetteer.given_names)
-        spans = credit_line_agencies(text, spans, gazetteer)
+        spans = dateline_places(text, credit_line_agencies(text, spans, gazetteer), gazetteer)
+        spans = companies_typed_as_people(spans)
         spans = merge_spans(spans, media_names(text))
         spans = organization_phrases(text, language, spans, gazetteer)
         spans = acronym_spans(text, spans)
@@ -277,7 +295,18 @@ class KnowledgeRecognizer:
                 return gazetteer.place(word) is not None
             return kind == "organization" and gazetteer.organization(word) is not None
 
+        if language == "de":
+            spans = drop_noun_compounds(spans, self.common_nouns, self._known_name)
         return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
+
+    def _known_name(self, word: str) -> bool:
+        """A known place, organisation or given name (kept whatever its word looks like)."""
+        gazetteer = self.gazetteer
+        return (
+            gazetteer.place_or_country(word, language="de") is not None
+            or gazetteer.organization(word) is not None
+            or gazetteer.given_names.get(word, 0) > 0
+        )
 
     def _retype_organization(self, span: EntitySpan) -> EntitySpan:
         """A known organisation's name, or a "person" in capitals only ("CJTF-OIR"), is an organisation."""

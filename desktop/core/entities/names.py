@@ -139,6 +139,8 @@ def _nominative_noun(noun: str, determiner: str) -> str:
     if determiner in GENITIVE_DETERMINERS and not noun.lower().endswith(_UNINFLECTED_ENDINGS):
         if noun.endswith("es") and len(noun) >= 5 and noun[-3] in "tdgkhsßfzx":
             return noun[:-2]
+        if noun.endswith("res") and len(noun) >= 6 and noun[-4] in "aeoh":
+            return noun[:-2]  # "Heeres", "Jahres", "Meeres"
         if noun.endswith("s") and not noun.endswith(("ss", "us", "is", "os")):
             return noun[:-1]
     return noun

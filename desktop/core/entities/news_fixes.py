@@ -1,0 +1,220 @@
+"""Span fixes for shapes that recur in news articles (each linear in the number of spans).
+
+- Two people joined by "and"/"und" in one person span ("Kerry and U.S. Secretary of Defense Ash
+  Carter") are two spans; the second keeps its title for the person-boundary rules to cut.
+- A member or head before an institution is no part of its name ("Members of the Security Council").
+- An organisation cut before its purpose ("Global Coalition to" + "Counter ISIL") is one name; a
+  dangling link word at its end ("Coalition of") goes.
+- A dateline of several places ("Koblenz/Seattle – ") names known places the model may miss.
+- A German compound of two common nouns ("Stichwunden", "Hügelland") is no person or place alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.recognizer import span_order, without_overlaps
+from desktop.core.types import EntitySpan
+
+_AND = re.compile(r" (?:and|und|&) (?=[A-ZÄÖÜ])")
+_MEMBERS = frozenset({"member", "members", "mitglieder", "mitglied"})
+_LEADING_OF = re.compile(r"^([A-Z][\w.'’-]*) of (?:the )?(?=[A-Z])")
+_DANGLING = frozenset({"to", "of", "for", "and", "the", "der", "des", "für", "und"})
+_PLACE_WORDS = r"[A-ZÄÖÜ][\w.'’-]+(?: [A-ZÄÖÜ][\w.'’-]+)?"
+_DATELINE = re.compile(rf"(?:^|(?<=[.!?] ))({_PLACE_WORDS}(?:/{_PLACE_WORDS})+) [–-] (?=[A-ZÄÖÜ])")
+_PERSON_OR_PLACE = ("person", "location")
+
+
+def split_joined_people(spans: list[EntitySpan], title_word: Callable[[str], bool]) -> list[EntitySpan]:
+    """ "Kerry and U.S. Secretary of Defense Ash Carter": a person span joining two people is two.
+
+    Only when both sides are names or titled names (each side's first word capitalised and the right
+    side either titled or of two or more words), so "Procter & Gamble"-like companies are not people
+    to begin with and "Romeo and Juliet" as one work is left to its type.
+    """
+    out: list[EntitySpan] = []
+    for span in spans:
+        match = _AND.search(span.text) if span.type == "person" else None
+        if match is None:
+            out.append(span)
+            continue
+        left, right = span.text[: match.start()], span.text[match.end() :]
+        right_words = right.split()
+        if not left.strip() or not right_words or not (len(right_words) >= 2 or title_word(right_words[0])):
+            out.append(span)
+            continue
+        begin = span.start + match.end()
+        out.append(EntitySpan(span.start, span.start + len(left), left, "person", span.score))
+        out.append(EntitySpan(begin, span.end, right, "person", span.score))
+    return out
+
+
+def cut_leading_members(spans: list[EntitySpan], title_word: Callable[[str], bool]) -> list[EntitySpan]:
+    """ "Members of the Security Council", "Head of the Commission": the institution only."""
+    out = []
+    for span in spans:
+        match = _LEADING_OF.match(span.text) if span.type == "organization" else None
+        if match is not None and (match.group(1).lower() in _MEMBERS or title_word(match.group(1))):
+            name = span.text[match.end() :]
+            span = EntitySpan(span.start + match.end(), span.end, name, "organization", span.score)
+        out.append(span)
+    return out
+
+
+def join_dangling_links(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """ "Global Coalition to" + "Counter ISIL": an organisation ending in a link word joins the name
+    right after it; with no name after it, the link word goes ("Coalition of").
+    """
+    ordered = sorted(spans, key=span_order)
+    out: list[EntitySpan] = []
+    index = 0
+    while index < len(ordered):
+        span = ordered[index]
+        words = span.text.rstrip().split()
+        if span.type != "organization" or len(words) < 2 or words[-1] not in _DANGLING:
+            out.append(span)
+            index += 1
+            continue
+        end = span.start + len(span.text.rstrip())
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if following is not None and following.start == end + 1 and text[end] == " ":
+            whole = text[span.start : following.end]
+            out.append(EntitySpan(span.start, following.end, whole, "organization", span.score))
+            index += 2
+            continue
+        name = span.text[: span.text.rstrip().rfind(" ")]
+        out.append(EntitySpan(span.start, span.start + len(name), name, "organization", span.score))
+        index += 1
+    return out
+
+
+def dateline_places(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) -> list[EntitySpan]:
+    """ "Stuttgart/Trier – Ein Mann …": every known place of a dateline of several places."""
+    candidates = []
+    for match in _DATELINE.finditer(text[:600]):
+        offset = match.start(1)
+        for part in match.group(1).split("/"):
+            if gazetteer.place(part) is not None:
+                candidates.append(EntitySpan(offset, offset + len(part), part, "location", 0.5))
+            offset += len(part) + 1
+    if not candidates:
+        return spans
+    return sorted([*spans, *without_overlaps(candidates, spans)], key=span_order)
+
+
+def drop_noun_compounds(
+    spans: list[EntitySpan],
+    nouns: frozenset[str],
+    keep: Callable[[str], bool],
+) -> list[EntitySpan]:
+    """German: a one-word person or place that is a compound of two common nouns ("Stich|wunden",
+    "Hotel|zimmer") is no actor, unless ``keep(word)`` (a known place,
+    organisation or given name) or a full name in the text ends with it.
+    """
+    surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
+    out = []
+    for span in spans:
+        word = span.text.strip()
+        drop = (
+            span.type in _PERSON_OR_PLACE
+            and " " not in word
+            and "-" not in word
+            and word not in surnames
+            and _noun_or_compound(word, nouns, keep)
+            and not keep(word)
+        )
+        if not drop:
+            out.append(span)
+    return out
+
+
+# last parts that make surnames and place names as often as common nouns ("Bergmann", "Rosenheim")
+_NAME_TAILS = frozenset(
+    {
+        "Mann", "Berg", "Burg", "Stein", "Heim", "Hof", "Feld", "Haus", "Dorf", "Wald", "Bach", "Brunn",
+        "Brück", "Brücke", "Furt", "Hausen", "Hagen", "Kirchen", "Kirch", "Stadt", "Stätt", "Au", "Ried",
+        "Tal", "Thal", "Horn", "Bauer", "Meister", "Schmid", "Müller", "Weg", "Bruck", "Brunnen", "Garten",
+        "Rode", "Wiese", "See", "Meer", "Land", "Bürgen", "Bogen", "Gebirge", "Insel", "Inseln", "Küste",
+        "Bucht", "Mühle", "Hütte", "Berger", "Hofer", "Huber", "Kamp", "Born", "Leben", "Ingen",
+    }
+)  # fmt: skip
+_MIN_PART = 4
+
+
+def _noun_or_compound(word: str, nouns: frozenset[str], keep: Callable[[str], bool]) -> bool:
+    """Two common nouns, neither a known name, the last no usual end of a name ("-mann", "-land")."""
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        head, tail = word[:cut], word[cut].upper() + word[cut + 1 :]
+        bare = tail[:-2] if tail.endswith("es") else tail[:-1] if tail.endswith("s") else tail
+        if tail in _NAME_TAILS or bare in _NAME_TAILS or keep(head):
+            continue
+        if tail in nouns and (head in nouns or head.rstrip("s") in nouns):
+            return True
+    return False
+
+
+# last words of company names ("Dalian Zeus Entertainment", "Acme Holdings")
+COMPANY_WORDS = frozenset(
+    {
+        "Entertainment", "Holdings", "Holding", "Group", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.",
+        "Corporation", "Technologies", "Airlines", "Airways", "Motors", "Pharmaceuticals", "Studios",
+        "Records", "Industries", "Enterprises", "Bank", "Capital", "Partners", "Telecom", "Software",
+        "AG", "GmbH", "SE", "plc", "LLC", "Co.", "Company",
+    }
+)  # fmt: skip
+
+
+def companies_typed_as_people(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """ "Dalian Zeus Entertainment" typed a person: a name ending in a company word is a company."""
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if span.type == "person" and len(words) >= 2 and words[-1] in COMPANY_WORDS:
+            span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
+        out.append(span)
+    return out
+
+
+def people_named_after_organizations(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """ "Counter ISIL" typed a person while "ISIL" alone is an organisation: a "person" with a word in
+    capitals that the text tags alone as an organisation is part of that organisation's world, no one's
+    name (and must not spread as a person's name over "Global Coalition to Counter ISIL").
+    """
+    acronyms = {
+        s.text.strip()
+        for s in spans
+        if s.type == "organization" and s.text.strip().isupper() and len(s.text.strip()) >= 3
+    }
+    if not acronyms:
+        return spans
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if span.type == "person" and len(words) >= 2 and any(w.strip(".,'’") in acronyms for w in words):
+            span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
+        out.append(span)
+    return out
+
+
+def people_after_inner_titles(
+    spans: list[EntitySpan], title_word: Callable[[str], bool], given_name: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """ "Roman Catholic Pope Francis" typed an organisation: a title word inside a non-person span,
+    followed by a given name that ends the span, makes what follows the title a person.
+    """
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if span.type in ("organization", "location") and len(words) >= 3:
+            for index in range(1, len(words) - 1):
+                if title_word(words[index]) and given_name(words[index + 1]) and words[-1][:1].isupper():
+                    offset = span.text.index(words[index + 1], len(" ".join(words[: index + 1])))
+                    name = span.text[offset:]
+                    span = EntitySpan(span.start + offset, span.end, name, "person", span.score)
+                    break
+        out.append(span)
+    return out

@@ -1,0 +1,140 @@
+"""Span fixes for recurring news shapes (news_fixes), names.german_nominative and office words in names."""
+
+from __future__ import annotations
+
+from desktop.core.entities.boundaries import PersonBoundaries
+from desktop.core.entities.gazetteer import Gazetteer, Place
+from desktop.core.entities.names import german_nominative
+from desktop.core.entities.news_fixes import (
+    companies_typed_as_people,
+    cut_leading_members,
+    dateline_places,
+    drop_noun_compounds,
+    join_dangling_links,
+    people_after_inner_titles,
+    people_named_after_organizations,
+    split_joined_people,
+)
+from desktop.core.types import EntitySpan
+from tests.core.test_span_rules import pairs, span
+
+GAZ = Gazetteer(
+    {"Hafenau": Place("G:3", "city", 40_000, False), "Brunnstadt": Place("G:4", "city", 90_000, False)},
+    {},
+    {"Jan": 900, "Tomas": 900},
+    {},
+)
+
+
+def title_word(language: str):  # type: ignore[no-untyped-def]
+    boundaries = PersonBoundaries(GAZ)
+    return lambda word: boundaries.is_title_word(word, language)
+
+
+def test_two_people_joined_by_and_are_two_spans() -> None:
+    text = "Minister Varga and Secretary of Defense Ilo Brandt will meet."
+    whole = span(text, "Varga and Secretary of Defense Ilo Brandt", "person")
+    got = split_joined_people([whole], title_word("en"))
+    assert pairs(got) == [("Varga", "person"), ("Secretary of Defense Ilo Brandt", "person")]
+    # the right side then loses its office, also with a given name the data does not know
+    trimmed = PersonBoundaries(GAZ).trim(got[1], "en")
+    assert pairs(trimmed) == [("Ilo Brandt", "person")]
+    # one word after "and" that is no title is left alone (no second person to split off)
+    text = "Kiri and Zoltan"
+    assert pairs(split_joined_people([span(text, text, "person")], title_word("en"))) == [(text, "person")]
+
+
+def test_members_before_an_institution_are_cut() -> None:
+    text = "The Members of the Grand Council of Velmar agreed."
+    members = span(text, "Members of the Grand Council of Velmar", "organization")
+    got = cut_leading_members([members], title_word("en"))
+    assert pairs(got) == [("Grand Council of Velmar", "organization")]
+    text = "Bank of Velmar"  # no member or office before "of": the name stays
+    assert pairs(cut_leading_members([span(text, text, "organization")], title_word("en"))) == [
+        (text, "organization")
+    ]
+
+
+def test_an_organisation_ending_in_a_link_word_joins_the_name_after_it() -> None:
+    text = "the Alliance to Protect Velmar met; the Council of said no."
+    spans = [
+        span(text, "Alliance to", "organization"),
+        span(text, "Protect Velmar", "organization"),
+        span(text, "Council of", "organization"),
+    ]
+    assert pairs(join_dangling_links(text, spans)) == [
+        ("Alliance to Protect Velmar", "organization"),
+        ("Council", "organization"),
+    ]
+
+
+def test_known_places_of_a_dateline_of_several_places() -> None:
+    text = "Ein Satz. Hafenau/Brunnstadt – Der Rat tagte. Später/Anders – nichts."
+    got = dateline_places(text, [], GAZ)
+    assert pairs(got) == [("Hafenau", "location"), ("Brunnstadt", "location")]
+    assert got[1].start == text.index("Brunnstadt")
+
+
+def test_compounds_of_two_common_nouns_are_no_people_or_places() -> None:
+    nouns = frozenset({"Messer", "Stiche", "Zimmer", "Hotel", "Mann", "Kauf", "Meer", "Mittel", "Brunn"})
+    keep = lambda w: GAZ.place(w) is not None  # noqa: E731
+    text = "Messerstiche im Hotelzimmer; Kaufmann sagte; Mittelmeeres; Brunnstadt"
+    spans = [
+        span(text, "Messerstiche", "person"),
+        span(text, "Hotelzimmer", "location"),
+        span(text, "Kaufmann", "person"),  # "-mann" ends surnames
+        span(text, "Mittelmeeres", "location"),  # "-meer" ends place names, also in the genitive
+        span(text, "Brunnstadt", "location"),  # a known place
+    ]
+    assert pairs(drop_noun_compounds(spans, nouns, keep)) == [
+        ("Kaufmann", "person"),
+        ("Mittelmeeres", "location"),
+        ("Brunnstadt", "location"),
+    ]
+    text = "Jan Messerstiche kam. Messerstiche sagte"  # a full name ending in the word keeps it
+    spans = [span(text, "Jan Messerstiche", "person"), span(text, "Messerstiche", "person", 1)]
+    assert drop_noun_compounds(spans, nouns, keep) == spans
+
+
+def test_a_name_ending_in_a_company_word_is_a_company() -> None:
+    text = "Harbin Lotus Entertainment bought it from Jan Holding."
+    got = companies_typed_as_people([span(text, "Harbin Lotus Entertainment", "person")])
+    assert pairs(got) == [("Harbin Lotus Entertainment", "organization")]
+
+
+def test_a_person_with_an_organisations_acronym_is_no_person() -> None:
+    text = "Forum to Counter ZORV met. ZORV lost. Jan Tomas spoke."
+    spans = [
+        span(text, "Counter ZORV", "person"),
+        span(text, "ZORV", "organization", 1),
+        span(text, "Jan Tomas", "person"),
+    ]
+    assert pairs(people_named_after_organizations(spans)) == [
+        ("Counter ZORV", "organization"),
+        ("ZORV", "organization"),
+        ("Jan Tomas", "person"),
+    ]
+
+
+def test_a_title_and_a_given_name_inside_an_organisation_make_a_person() -> None:
+    text = "He met Old Velmarian Patriarch Tomas yesterday."
+    got = people_after_inner_titles(
+        [span(text, "Old Velmarian Patriarch Tomas", "organization")],
+        lambda w: w == "Patriarch",
+        lambda w: w in GAZ.given_names,
+    )
+    assert pairs(got) == [("Tomas", "person")]
+    assert got[0].start == text.index("Tomas")
+
+
+def test_german_genitive_nouns_get_their_nominative() -> None:
+    assert german_nominative("Landesheeres", "des") == "Landesheer"
+    assert german_nominative("Kreisamtes Velmarland", "des") == "Kreisamt Velmarland"
+    assert german_nominative("Europäischen Rates", "des") == "Europäischer Rat"  # adjective as before
+    assert german_nominative("Internationalen Währungsfonds", "des") == "Internationaler Währungsfonds"
+
+
+def test_split_people_do_not_lose_spans_of_other_types() -> None:
+    text = "Smith & Sons"
+    spans = [EntitySpan(0, len(text), text, "organization")]
+    assert split_joined_people(spans, title_word("en")) == spans
