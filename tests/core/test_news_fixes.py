@@ -10,7 +10,9 @@ from desktop.core.entities.news_fixes import (
     cut_leading_members,
     dateline_places,
     drop_noun_compounds,
+    german_group_compounds,
     join_dangling_links,
+    outlets_before_kind_words,
     people_after_inner_titles,
     people_named_after_organizations,
     split_joined_people,
@@ -138,3 +140,29 @@ def test_split_people_do_not_lose_spans_of_other_types() -> None:
     text = "Smith & Sons"
     spans = [EntitySpan(0, len(text), text, "organization")]
     assert split_joined_people(spans, title_word("en")) == spans
+
+
+def test_datelines_name_known_places() -> None:
+    gaz = Gazetteer({"Hafenau": Place("G:3", "city", 40_000, False)}, {}, {}, {})
+    text = "Ein Satz. Hafenau – Der Konzern Velmar meldete."
+    got = dateline_places(text, [span(text, "Hafenau", "person")], gaz)
+    assert pairs(got) == [("Hafenau", "location")]
+    # a later "Name – " is no dateline, and an unknown word stays as the model typed it
+    text = "Ein Satz. Brunnhuber – Der Konzern. Hafenau – so."
+    spans = [span(text, "Brunnhuber", "person"), span(text, "Hafenau", "person")]
+    assert pairs(dateline_places(text, spans, gaz)) == [("Brunnhuber", "person"), ("Hafenau", "person")]
+
+
+def test_groups_named_in_german_compounds_are_organisations() -> None:
+    gaz = Gazetteer(
+        {"Hafenau": Place("G:3", "city", 40_000, False)}, {}, {}, {}, demonyms={("de", "Velmare")}
+    )
+    text = "Die Zarqa-Brigaden und Velmaren-Milizen kämpften nahe der Hafenau-Rebellen."
+    got = german_group_compounds(text, [span(text, "Zarqa", "person")], gaz, "de")
+    assert pairs(got) == [("Zarqa-Brigaden", "organization")]
+
+
+def test_a_name_before_the_kind_of_outlet_is_an_organisation() -> None:
+    text = "The Velmar Courier newspaper and Brussels-based media network ZETA reported; Lumen magazine too."
+    got = outlets_before_kind_words(text, [span(text, "Velmar Courier", "person")])
+    assert pairs(got) == [("Velmar Courier", "organization"), ("Lumen", "organization")]

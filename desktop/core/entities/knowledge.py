@@ -37,7 +37,9 @@ from desktop.core.entities.news_fixes import (
     cut_leading_members,
     dateline_places,
     drop_noun_compounds,
+    german_group_compounds,
     join_dangling_links,
+    outlets_before_kind_words,
     people_after_inner_titles,
     people_named_after_organizations,
     split_joined_people,
@@ -281,6 +283,10 @@ class KnowledgeRecognizer:
         spans = prefer_longer(spans, known_organizations(text, gazetteer), gazetteer.given_names)
         spans = dateline_places(text, credit_line_agencies(text, spans, gazetteer), gazetteer)
         spans = companies_typed_as_people(spans)
+        if language == "de":
+            spans = german_group_compounds(text, spans, gazetteer, language)
+        else:
+            spans = outlets_before_kind_words(text, spans)
         spans = merge_spans(spans, media_names(text))
         spans = organization_phrases(text, language, spans, gazetteer)
         spans = acronym_spans(text, spans)

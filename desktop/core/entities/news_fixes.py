@@ -23,7 +23,7 @@ _MEMBERS = frozenset({"member", "members", "mitglieder", "mitglied"})
 _LEADING_OF = re.compile(r"^([A-Z][\w.'’-]*) of (?:the )?(?=[A-Z])")
 _DANGLING = frozenset({"to", "of", "for", "and", "the", "der", "des", "für", "und"})
 _PLACE_WORDS = r"[A-ZÄÖÜ][\w.'’-]+(?: [A-ZÄÖÜ][\w.'’-]+)?"
-_DATELINE = re.compile(rf"(?:^|(?<=[.!?] ))({_PLACE_WORDS}(?:/{_PLACE_WORDS})+) [–-] (?=[A-ZÄÖÜ])")
+_DATELINE = re.compile(rf"(?:^|(?<=[.!?] ))({_PLACE_WORDS}(?:/{_PLACE_WORDS})*) [–-] (?=[A-ZÄÖÜ])")
 _PERSON_OR_PLACE = ("person", "location")
 
 
@@ -91,17 +91,29 @@ def join_dangling_links(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
 
 
 def dateline_places(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) -> list[EntitySpan]:
-    """ "Stuttgart/Trier – Ein Mann …": every known place of a dateline of several places."""
+    """ "Stuttgart/Trier – Ein Mann …": every known place of a dateline of several places; the first
+    dateline's known places are places also when the model typed them otherwise ("Detroit – Der …").
+    """
     candidates = []
-    for match in _DATELINE.finditer(text[:600]):
+    first: set[tuple[int, int]] = set()
+    for number, match in enumerate(_DATELINE.finditer(text[:600])):
         offset = match.start(1)
         for part in match.group(1).split("/"):
             if gazetteer.place(part) is not None:
                 candidates.append(EntitySpan(offset, offset + len(part), part, "location", 0.5))
+                if number == 0:
+                    first.add((offset, offset + len(part)))
             offset += len(part) + 1
     if not candidates:
         return spans
-    return sorted([*spans, *without_overlaps(candidates, spans)], key=span_order)
+    spans = [
+        EntitySpan(s.start, s.end, s.text, "location", s.score)
+        if (s.start, s.end) in first and s.type in ("person", "organization")
+        else s
+        for s in spans
+    ]
+    multiple = [c for c in candidates if "/" in text[c.start - 1 : c.end + 1]]
+    return sorted([*spans, *without_overlaps(multiple, spans)], key=span_order)
 
 
 def drop_noun_compounds(
@@ -218,3 +230,60 @@ def people_after_inner_titles(
                     break
         out.append(span)
     return out
+
+
+# German heads of an armed or rebel group named after its leader or idea ("Qassam-Brigaden")
+_GROUP_COMPOUND = re.compile(
+    r"(?<![\w-])([A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)?)-(Brigaden|Brigade|Milizen|Miliz|Rebellen)(?![\w-])"
+)
+
+
+def german_group_compounds(
+    text: str, spans: list[EntitySpan], gazetteer: Gazetteer, language: str
+) -> list[EntitySpan]:
+    """ "Qassam-Brigaden", "Houthi-Rebellen": a name joined to a group's head noun is an organisation,
+    unless the name is a people or a place ("Kurden-Milizen", "Donbass-Rebellen" are descriptions).
+    """
+    candidates = []
+    for match in _GROUP_COMPOUND.finditer(text):
+        name = match.group(1)
+        if gazetteer.is_demonym(name, language) or gazetteer.place_or_country(name, language=language):
+            continue
+        if name.endswith("n") and gazetteer.is_demonym(name[:-1], language):
+            continue  # "Kurden" of "Kurde"
+        candidates.append(EntitySpan(match.start(), match.end(), match.group(0), "organization", 0.5))
+    if not candidates:
+        return spans
+    kept = [s for s in spans if not any(c.start <= s.start and s.end <= c.end for c in candidates)]
+    return sorted([*kept, *without_overlaps(candidates, kept)], key=span_order)
+
+
+# English: a capitalised name right before the kind of outlet it is ("Time magazine")
+_OUTLET_BEFORE_KIND = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’&.-]*)(?: [A-Z][\w'’&.-]*){0,2}) "
+    r"(?:magazine|newspaper|news agency|broadcaster|news network|media network|tabloid|daily)(?![\w-])"
+)
+
+
+def outlets_before_kind_words(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """ "Time magazine", "the Courier newspaper": the name before the outlet's kind is an organisation."""
+    candidates = []
+    for match in _OUTLET_BEFORE_KIND.finditer(text):
+        start, name = match.start(1), match.group(1)
+        first, _, rest = name.partition(" ")
+        if first in _SENTENCE_STARTS:  # "The Courier newspaper": the article is no part of the name
+            start, name = start + len(first) + 1, rest
+        if name and not _ADJECTIVE_COMPOUND.search(name):
+            candidates.append(EntitySpan(start, start + len(name), name, "organization", 0.5))
+    if not candidates:
+        return spans
+    keyed = {(c.start, c.end) for c in candidates}
+    spans = [
+        EntitySpan(s.start, s.end, s.text, "organization", s.score) if (s.start, s.end) in keyed else s
+        for s in spans
+    ]
+    return sorted([*spans, *without_overlaps(candidates, spans)], key=span_order)
+
+
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]")  # "Brussels-based media network EURACTIV"
+_SENTENCE_STARTS = frozenset({"The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Our", "Local"})
