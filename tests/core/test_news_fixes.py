@@ -6,6 +6,7 @@ from desktop.core.entities.boundaries import PersonBoundaries
 from desktop.core.entities.gazetteer import Gazetteer, Place
 from desktop.core.entities.names import german_nominative
 from desktop.core.entities.news_fixes import (
+    abstract_nouns_as_people,
     companies_typed_as_people,
     cut_leading_members,
     dateline_places,
@@ -15,6 +16,7 @@ from desktop.core.entities.news_fixes import (
     outlets_before_kind_words,
     people_after_inner_titles,
     people_named_after_organizations,
+    places_with_their_qualifier,
     split_joined_people,
 )
 from desktop.core.types import EntitySpan
@@ -166,3 +168,44 @@ def test_a_name_before_the_kind_of_outlet_is_an_organisation() -> None:
     text = "The Velmar Courier newspaper and Brussels-based media network ZETA reported; Lumen magazine too."
     got = outlets_before_kind_words(text, [span(text, "Velmar Courier", "person")])
     assert pairs(got) == [("Velmar Courier", "organization"), ("Lumen", "organization")]
+
+
+def test_abstract_nouns_are_no_people() -> None:
+    text = "Sabotage sagte. Jan Vermessung kam; Vermessung lachte. Zoltan kam."
+    spans = [
+        span(text, "Sabotage", "person"),
+        span(text, "Jan Vermessung", "person"),
+        span(text, "Vermessung", "person", 1),  # the surname of a full name in the text
+        span(text, "Zoltan", "person"),
+    ]
+    assert pairs(abstract_nouns_as_people(spans, "de")) == [
+        ("Jan Vermessung", "person"),
+        ("Vermessung", "person"),
+        ("Zoltan", "person"),
+    ]
+    text = "Championship won."
+    assert abstract_nouns_as_people([span(text, "Championship", "person")], "en") == []
+
+
+def test_foreign_agency_words_begin_organisations() -> None:
+    text = "Agence Velmar-Presse reported."
+    got = companies_typed_as_people([span(text, "Agence Velmar-Presse", "person")])
+    assert pairs(got) == [("Agence Velmar-Presse", "organization")]
+
+
+def test_a_places_adjective_belongs_to_the_place() -> None:
+    places = {"Valdor": Place("T:VD", "country", 0, True)}
+    gaz = Gazetteer(places, {}, {}, {})
+    text = "In Brunnau, im Brunnauer Oberland und in der Republik Valdor; Hafenauer Tal."  # "Republik": no
+    spans = [
+        span(text, "Brunnau", "location"),
+        span(text, "Oberland", "location"),
+        span(text, "Valdor", "location"),
+        span(text, "Tal", "location"),  # "Hafenau" is neither known nor named: no place's adjective
+    ]
+    assert pairs(places_with_their_qualifier(text, spans, gaz)) == [
+        ("Brunnau", "location"),
+        ("Brunnauer Oberland", "location"),
+        ("Valdor", "location"),
+        ("Tal", "location"),
+    ]

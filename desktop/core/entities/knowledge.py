@@ -33,6 +33,7 @@ from desktop.core.entities.consistency import (
 )
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.news_fixes import (
+    abstract_nouns_as_people,
     companies_typed_as_people,
     cut_leading_members,
     dateline_places,
@@ -42,6 +43,7 @@ from desktop.core.entities.news_fixes import (
     outlets_before_kind_words,
     people_after_inner_titles,
     people_named_after_organizations,
+    places_with_their_qualifier,
     split_joined_people,
 )
 from desktop.core.entities.organizations import (
@@ -283,8 +285,10 @@ class KnowledgeRecognizer:
         spans = prefer_longer(spans, known_organizations(text, gazetteer), gazetteer.given_names)
         spans = dateline_places(text, credit_line_agencies(text, spans, gazetteer), gazetteer)
         spans = companies_typed_as_people(spans)
+        spans = abstract_nouns_as_people(spans, language)
         if language == "de":
             spans = german_group_compounds(text, spans, gazetteer, language)
+            spans = places_with_their_qualifier(text, spans, gazetteer)
         else:
             spans = outlets_before_kind_words(text, spans)
         spans = merge_spans(spans, media_names(text))

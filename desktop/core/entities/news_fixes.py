@@ -181,11 +181,17 @@ COMPANY_WORDS = frozenset(
 
 
 def companies_typed_as_people(spans: list[EntitySpan]) -> list[EntitySpan]:
-    """ "Dalian Zeus Entertainment" typed a person: a name ending in a company word is a company."""
+    """ "Dalian Zeus Entertainment", "Agence France-Presse" typed a person: a name ending in a company
+    word, or beginning with another language's word for an agency, bank or party, is an organisation.
+    """
     out = []
     for span in spans:
         words = span.text.split()
-        if span.type == "person" and len(words) >= 2 and words[-1] in COMPANY_WORDS:
+        if (
+            span.type == "person"
+            and len(words) >= 2
+            and (words[-1] in COMPANY_WORDS or words[0] in FOREIGN_ORG_FIRST_WORDS)
+        ):
             span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
         out.append(span)
     return out
@@ -287,3 +293,66 @@ def outlets_before_kind_words(text: str, spans: list[EntitySpan]) -> list[Entity
 
 _ADJECTIVE_COMPOUND = re.compile(r"-[a-z]")  # "Brussels-based media network EURACTIV"
 _SENTENCE_STARTS = frozenset({"The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Our", "Local"})
+
+
+# first words of organisations' names in other languages ("Agence France-Presse", "Banco Santander")
+FOREIGN_ORG_FIRST_WORDS = frozenset(
+    {
+        "Agence", "Agenzia", "Agencia", "Banco", "Banque", "Banca", "Compagnie", "Compañía", "Société",
+        "Groupe", "Grupo", "Gruppo", "Fundación", "Fondation", "Fondazione", "Instituto", "Institut",
+        "Partido", "Parti", "Partito", "Union", "Unión", "Frente", "Front", "Movimiento", "Mouvement",
+    }
+)  # fmt: skip
+
+# endings of abstract nouns that no name has ("Sabotage", "Championship"), at least this long
+_ABSTRACT_ENDINGS = {
+    "de": ("ung", "heit", "keit", "schaft", "tion", "ismus", "ität", "age"),
+    "en": ("ship", "tion", "ism", "ment", "ness"),
+}
+_MIN_ABSTRACT = 7
+
+
+def abstract_nouns_as_people(spans: list[EntitySpan], language: str) -> list[EntitySpan]:
+    """A lone "person" ending like an abstract noun ("Sabotage", "Championship") is no person, unless
+    a full name in the text ends with it.
+    """
+    endings = _ABSTRACT_ENDINGS.get(language)
+    if not endings:
+        return spans
+    surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
+    return [
+        s
+        for s in spans
+        if not (
+            s.type == "person"
+            and " " not in (word := s.text.strip())
+            and len(word) >= _MIN_ABSTRACT
+            and word[1:].islower()
+            and word.endswith(endings)
+            and word not in surnames
+        )
+    ]
+
+
+_PLACE_ADJECTIVE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+)er $")
+
+
+def places_with_their_qualifier(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) -> list[EntitySpan]:
+    """German: "Tiroler Unterland": the adjective of a place, known or named in the text, right before
+    a place belongs to it.
+    """
+    places = {s.text.strip() for s in spans if s.type == "location"}
+    out: list[EntitySpan] = []
+    for span in sorted(spans, key=span_order):
+        if span.type == "location":
+            adjective = _PLACE_ADJECTIVE.search(text, max(0, span.start - 30), span.start)
+            stem = adjective.group(1) if adjective is not None else ""
+            grown = adjective.start() if adjective is not None else -1
+            if (
+                stem
+                and (stem in places or gazetteer.place(stem) is not None)
+                and (not out or out[-1].end <= grown)
+            ):
+                span = EntitySpan(grown, span.end, text[grown : span.end], "location", span.score)
+        out.append(span)
+    return out
