@@ -94,9 +94,12 @@ def dateline_places(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) ->
     """ "Stuttgart/Trier – Ein Mann …": every known place of a dateline of several places; the first
     dateline's known places are places also when the model typed them otherwise ("Detroit – Der …").
     """
+    head = text[:600]
+    if " – " not in head and " - " not in head:
+        return spans
     candidates = []
     first: set[tuple[int, int]] = set()
-    for number, match in enumerate(_DATELINE.finditer(text[:600])):
+    for number, match in enumerate(_DATELINE.finditer(head)):
         offset = match.start(1)
         for part in match.group(1).split("/"):
             if gazetteer.place(part) is not None:
@@ -250,6 +253,8 @@ def german_group_compounds(
     """ "Qassam-Brigaden", "Houthi-Rebellen": a name joined to a group's head noun is an organisation,
     unless the name is a people or a place ("Kurden-Milizen", "Donbass-Rebellen" are descriptions).
     """
+    if not any(head in text for head in ("-Brigade", "-Miliz", "-Rebellen")):
+        return spans
     candidates = []
     for match in _GROUP_COMPOUND.finditer(text):
         name = match.group(1)
@@ -273,6 +278,8 @@ _OUTLET_BEFORE_KIND = re.compile(
 
 def outlets_before_kind_words(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """ "Time magazine", "the Courier newspaper": the name before the outlet's kind is an organisation."""
+    if not any(kind in text for kind in _OUTLET_KINDS):
+        return spans
     candidates = []
     for match in _OUTLET_BEFORE_KIND.finditer(text):
         start, name = match.start(1), match.group(1)
@@ -291,6 +298,7 @@ def outlets_before_kind_words(text: str, spans: list[EntitySpan]) -> list[Entity
     return sorted([*spans, *without_overlaps(candidates, spans)], key=span_order)
 
 
+_OUTLET_KINDS = ("magazine", "newspaper", "news agency", "broadcaster", "network", "tabloid", "daily")
 _ADJECTIVE_COMPOUND = re.compile(r"-[a-z]")  # "Brussels-based media network EURACTIV"
 _SENTENCE_STARTS = frozenset({"The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Our", "Local"})
 
