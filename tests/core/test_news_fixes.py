@@ -11,6 +11,7 @@ from desktop.core.entities.news_fixes import (
     cut_leading_members,
     dateline_places,
     drop_noun_compounds,
+    drop_portfolios_and_verbs,
     german_group_compounds,
     join_dangling_links,
     outlets_before_kind_words,
@@ -209,3 +210,15 @@ def test_a_places_adjective_belongs_to_the_place() -> None:
         ("Valdor", "location"),
         ("Tal", "location"),
     ]
+
+
+def test_portfolios_after_titles_and_verbs_of_saying_are_no_actors() -> None:
+    text = "Velmar Spokesman Says. The Secretary of State met the Minister of Justice in State College."
+    spans = [
+        span(text, "Says", "person"),
+        span(text, "State", "location"),
+        span(text, "Justice", "organization"),
+        span(text, "State College", "location"),
+    ]
+    got = drop_portfolios_and_verbs(text, spans, lambda w: w in {"Secretary", "Minister"})
+    assert pairs(got) == [("State College", "location")]

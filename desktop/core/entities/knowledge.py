@@ -38,6 +38,7 @@ from desktop.core.entities.news_fixes import (
     cut_leading_members,
     dateline_places,
     drop_noun_compounds,
+    drop_portfolios_and_verbs,
     german_group_compounds,
     join_dangling_links,
     outlets_before_kind_words,
@@ -290,7 +291,7 @@ class KnowledgeRecognizer:
             spans = german_group_compounds(text, spans, gazetteer, language)
             spans = places_with_their_qualifier(text, spans, gazetteer)
         else:
-            spans = outlets_before_kind_words(text, spans)
+            spans = drop_portfolios_and_verbs(text, outlets_before_kind_words(text, spans), title_word)
         spans = merge_spans(spans, media_names(text))
         spans = organization_phrases(text, language, spans, gazetteer)
         spans = acronym_spans(text, spans)

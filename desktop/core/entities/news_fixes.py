@@ -364,3 +364,38 @@ def places_with_their_qualifier(text: str, spans: list[EntitySpan], gazetteer: G
                 span = EntitySpan(grown, span.end, text[grown : span.end], "location", span.score)
         out.append(span)
     return out
+
+
+# an office's portfolio after "<title> of (the)" ("Secretary of State", "Minister of Justice")
+_PORTFOLIOS = frozenset(
+    {
+        "State", "Defense", "Defence", "Justice", "Health", "Education", "Energy", "Labor", "Labour",
+        "Commerce", "Agriculture", "Transportation", "Transport", "Treasury", "Interior", "Finance",
+        "Economy", "Culture", "Trade", "Industry", "Environment", "War", "Housing",
+    }
+)  # fmt: skip
+_TITLE_OF = re.compile(r"(?<![\w-])([A-Z][\w.-]*) of (?:the )?$")
+# English verbs of saying that a title line capitalises ("… Spokesman Says")
+_REPORTING_VERBS = frozenset(
+    {"Says", "Said", "Tells", "Told", "Warns", "Urges", "Announces", "Confirms", "Claims"}
+)
+
+
+def drop_portfolios_and_verbs(
+    text: str, spans: list[EntitySpan], title_word: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """English: "Secretary of State" leaves no place "State"; a verb of saying ("DoD Spokesman Says")
+    is no person.
+    """
+    out = []
+    for span in spans:
+        word = span.text.strip()
+        if " " not in word and span.type in ("person", "organization", "location"):
+            if span.type == "person" and word in _REPORTING_VERBS:
+                continue
+            if word in _PORTFOLIOS:
+                match = _TITLE_OF.search(text, max(0, span.start - 30), span.start)
+                if match is not None and title_word(match.group(1)):
+                    continue
+        out.append(span)
+    return out
