@@ -9,6 +9,7 @@ from desktop.core.entities.news_fixes import (
     abstract_nouns_as_people,
     companies_typed_as_people,
     cut_leading_members,
+    cut_offices_from_institutions,
     dateline_places,
     drop_noun_compounds,
     drop_portfolios_and_verbs,
@@ -222,3 +223,18 @@ def test_portfolios_after_titles_and_verbs_of_saying_are_no_actors() -> None:
     ]
     got = drop_portfolios_and_verbs(text, spans, lambda w: w in {"Secretary", "Minister"})
     assert pairs(got) == [("State College", "location")]
+
+
+def test_offices_are_cut_from_institutions() -> None:
+    text = "Velmar Press Secretary Jan Tomas and the Velmar Embassy Chargé d’Affaires met the Velmar Press."
+    spans = [
+        span(text, "Velmar Press", "organization"),
+        span(text, "Velmar Embassy Chargé d’Affaires", "location"),
+        span(text, "Velmar Press", "organization", 1),  # no office after it: a newspaper's name
+    ]
+    got = cut_offices_from_institutions(text, spans, lambda w: w == "Secretary")
+    assert pairs(got) == [
+        ("Velmar", "organization"),
+        ("Velmar Embassy", "organization"),
+        ("Velmar Press", "organization"),
+    ]

@@ -36,6 +36,7 @@ from desktop.core.entities.news_fixes import (
     abstract_nouns_as_people,
     companies_typed_as_people,
     cut_leading_members,
+    cut_offices_from_institutions,
     dateline_places,
     drop_noun_compounds,
     drop_portfolios_and_verbs,
@@ -292,6 +293,7 @@ class KnowledgeRecognizer:
             spans = places_with_their_qualifier(text, spans, gazetteer)
         else:
             spans = drop_portfolios_and_verbs(text, outlets_before_kind_words(text, spans), title_word)
+            spans = cut_offices_from_institutions(text, spans, title_word)
         spans = merge_spans(spans, media_names(text))
         spans = organization_phrases(text, language, spans, gazetteer)
         spans = acronym_spans(text, spans)

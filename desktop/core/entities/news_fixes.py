@@ -399,3 +399,31 @@ def drop_portfolios_and_verbs(
                     continue
         out.append(span)
     return out
+
+
+# words that begin a two-word office ("Press Secretary", "Deputy Commander")
+_OFFICE_STARTS = frozenset({"Press", "Deputy", "Assistant", "Chief", "Vice", "Senior", "Acting", "Principal"})
+_ENVOY_TITLES = ("Chargé d’Affaires", "Chargé d'Affaires", "Charge d'Affaires", "Charge d’Affaires")
+
+
+def cut_offices_from_institutions(
+    text: str, spans: list[EntitySpan], title_word: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """English: "Pentagon Press" before "Secretary" is "Pentagon" (the office is "Press Secretary");
+    "U.S. Embassy Chargé d’Affaires" is the embassy, an organisation.
+    """
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if span.type in ("organization", "location") and len(words) >= 2:
+            name = span.text
+            envoy = next((t for t in _ENVOY_TITLES if name.endswith(" " + t)), None)
+            following = text[span.end : span.end + 30].split(maxsplit=1)
+            if envoy is not None:
+                name = name[: -len(envoy) - 1]
+                span = EntitySpan(span.start, span.start + len(name), name, "organization", span.score)
+            elif words[-1] in _OFFICE_STARTS and following and title_word(following[0]):
+                name = name[: name.rstrip().rfind(" ")]
+                span = EntitySpan(span.start, span.start + len(name), name, span.type, span.score)
+        out.append(span)
+    return out
