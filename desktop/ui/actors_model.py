@@ -175,11 +175,18 @@ class ActorTreeModel(QAbstractItemModel):
 
     # --- QAbstractItemModel ----------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # the bounds checked here, not by hasIndex: that calls rowCount and columnCount back through
+        # Python, a third of the tree's cost while it paints
+        if row < 0 or not 0 <= column < len(COLUMNS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _GROUP)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, _GROUP) if row < len(self._groups) else QModelIndex()
+        group = parent.row()
+        if parent.internalId() != _GROUP or parent.column() != 0 or not 0 <= group < len(self._groups):
+            return QModelIndex()  # actors have no rows below them
+        if row >= len(self._groups[group][1]):
+            return QModelIndex()
+        return self.createIndex(row, column, group + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == _GROUP:

@@ -54,6 +54,9 @@ class ReadingBrowser(QTextBrowser):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # the scroll bar's room is always kept: when it came and went with an article's length, the
+        # viewport changed width and the whole article was laid out a second time
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.document().setUndoRedoEnabled(False)
         self.tooltip_provider: Callable[[int], str | None] | None = None
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
