@@ -34,6 +34,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.palette import ENTITY_SINGULAR
 from desktop.ui.reader_view import ReaderPane
+from desktop.ui.tree_groups import expand_groups
 
 #: How long the library-wide list waits for more typing before it asks the library.
 FILTER_DELAY_MS = 150
@@ -236,7 +237,7 @@ class ActorsPanel(QWidget):
     def _keeping_selection(self, change: Callable[[], None]) -> None:
         selected = self.selected_actor_id()
         change()
-        self.tree.expandAll()
+        expand_groups(self.tree)
         if selected is not None:
             self.select_actor(selected)
         self._update_buttons()

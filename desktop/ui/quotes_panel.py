@@ -43,6 +43,7 @@ from desktop.ui.place_opener import PlaceOpener
 from desktop.ui.quotes_model import QuoteTreeModel
 from desktop.ui.reader_view import ReaderPane
 from desktop.ui.speaker_dialog import NO_SPEAKER, SpeakerDialog, speaker_order
+from desktop.ui.tree_groups import expand_groups
 
 MENU_SPEAKERS = 24  # speakers offered in a menu; the dialog lists them all
 
@@ -150,7 +151,7 @@ class QuotesPanel(QWidget):
         current = self.current_quote()
         keep = self._wanted or ((current.id,) if current is not None else ())
         self.model.set_quotes(quotes)
-        self.tree.expandAll()
+        expand_groups(self.tree)
         self._wanted = ()
         for quote_id in keep:
             index = self.model.index_of_quote(quote_id)

@@ -334,10 +334,15 @@ class ReaderPane(SelectionEditing, QWidget):
             return
         font = reading_font(self.point_size())
         self.browser.setFont(font)  # the document's default font follows the widget's
-        self._layout = build_document(self.browser.document(), detail, font, self.browser.palette())
+        palette = self.browser.palette()
+        self._layout = build_document(self.browser.document(), detail, font, palette, self._mark)
         self.browser.set_measure(measure_width(font))
-        self._apply_highlights(fresh=True)
         self.layers.update(detail, self._layout, self._actors, new_article=new_article)
+
+    def _mark(self, layout: DocLayout) -> None:
+        """Highlights on a body just built, before Qt lays it out (see ``build_document``)."""
+        self._layout = layout
+        self._apply_highlights(fresh=True)
 
     def _apply_highlights(self, *, fresh: bool = False) -> None:
         """Mark entities, notes and quotes (``fresh``: on a body just built, see ``apply_highlights``)."""
@@ -356,7 +361,9 @@ class ReaderPane(SelectionEditing, QWidget):
 
     def _placeholder(self, text: str) -> None:
         doc = self.browser.document()
+        frame = doc.rootFrame().frameFormat()
         doc.clear()
+        doc.rootFrame().setFrameFormat(frame)  # the page margins stay: the next article is laid out once
         doc.setDefaultFont(reading_font(self.point_size()))
         QTextCursor(doc).insertText(text)
         self.layers.clear()
