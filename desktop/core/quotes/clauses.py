@@ -79,7 +79,7 @@ def _after_phrase(clause: Clause, k: int) -> tuple[tuple[int, int] | None, Ref |
     lex = clause.lex
     i = _skip_adverbs(clause, k + 1, 1, 3)
     i = _skip_adverbs(clause, skip_time(clause, i), 1, 2)
-    if i >= len(clause.tokens) or clause.tokens[i].low in lex.oblique_determiners | lex.complementizers:
+    if i >= len(clause.tokens) or clause.tokens[i].low in lex.no_subject_words:
         return None, None
     phrase = phrase_after(clause, i)
     if phrase is None:
@@ -226,7 +226,7 @@ def _after_pp(clause: Clause, end: int, k: int) -> int:
     tokens, lex = clause.tokens, clause.lex
     while end < k and tokens[end].low in lex.prepositions:
         i = end + 1
-        if i < k and tokens[i].low in lex.determiners | lex.oblique_determiners:
+        if i < k and tokens[i].low in lex.any_determiners:
             i += 1
         nxt = phrase_after(clause, i) if i < k else None
         if nxt is None or nxt[1] > k:

@@ -114,10 +114,41 @@ class Lexicon:
         low = word.lower()
         return low in self.former_words or low.startswith("ex-")
 
-    @property
+    # Unions of the lists above, built once per lexicon (the finder asks for them per cue).
+    @functools.cached_property
     def pronouns(self) -> frozenset[str]:
         """Personal pronouns that can be a speaker."""
         return self.masculine | self.feminine | self.plural
+
+    @functools.cached_property
+    def any_determiners(self) -> frozenset[str]:
+        """Determiners in any case ("der", "dem", "the")."""
+        return self.determiners | self.oblique_determiners
+
+    @functools.cached_property
+    def article_words(self) -> frozenset[str]:
+        """Any determiner or an indefinite word ("ein", "a")."""
+        return self.any_determiners | self.indefinite
+
+    @functools.cached_property
+    def no_subject_words(self) -> frozenset[str]:
+        """Words after a verb that start no subject: oblique determiners and complementizers."""
+        return self.oblique_determiners | self.complementizers
+
+    @functools.cached_property
+    def source_prepositions(self) -> frozenset[str]:
+        """Prepositions and the words that may stand before an impersonal cue's source."""
+        return self.prepositions | self.impersonal_by
+
+    @functools.cached_property
+    def reported_marks(self) -> frozenset[str]:
+        """Verb forms that mark reported speech: Konjunktiv I and the reportative ones."""
+        return self.subjunctive | self.reportative
+
+    @functools.cached_property
+    def org_nouns(self) -> tuple[str, ...]:
+        """Company nouns, then institution nouns."""
+        return (*self.company_nouns, *self.institution_nouns)
 
 
 def _words(value: Any) -> list[str]:

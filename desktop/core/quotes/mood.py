@@ -34,7 +34,7 @@ def stripped_speech(tokens: list[Token], text: str, lex: Lexicon) -> bool:
 
 def reported(tokens: list[Token], text: str, lex: Lexicon) -> bool:
     """Konjunktiv I or reportative "soll"/"sollen" outside quotations."""
-    marks = lex.subjunctive | lex.reportative
+    marks = lex.reported_marks
     for i, token in enumerate(tokens):
         if not token.quoted and (token.low in marks or _regular_subjunctive(tokens, i, text, lex)):
             return True

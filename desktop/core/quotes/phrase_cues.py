@@ -127,7 +127,7 @@ def angaben_cue(clause: Clause, k: int) -> Cue | None:
         return _around(clause, k - 2, k, k + 1, Subject((k - 2, k - 1), ref))
     j = k + 1
     possessive: Token | None = None
-    if j < len(tokens) and tokens[j].low in lex.determiners | lex.oblique_determiners | lex.indefinite:
+    if j < len(tokens) and tokens[j].low in lex.article_words:
         j += 1  # "nach einem Bericht der Zeitung X"
     if j < len(tokens) and tokens[j].low not in lex.per_nouns and tokens[j].low.endswith(("en", "er")):
         possessive = tokens[j]  # "nach eigenen Angaben", "nach seinen Worten", "nach neuesten Zahlen"
@@ -266,7 +266,7 @@ def _impersonal_source(clause: Clause, i: int) -> tuple[Subject, str | None]:
     """ "…, hieß es in einer Erklärung des Ministeriums", "hieß es seitens der Polizei": the source
     after the impersonal cue (a document, or an organisation or person after "seitens"/"von")."""
     tokens, lex = clause.tokens, clause.lex
-    if i + 1 >= len(tokens) or tokens[i].low not in lex.prepositions | lex.impersonal_by:
+    if i + 1 >= len(tokens) or tokens[i].low not in lex.source_prepositions:
         return Subject(None, None), None
     phrase = phrase_after(clause, i + 1)
     if phrase is None:

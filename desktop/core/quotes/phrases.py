@@ -155,7 +155,7 @@ def phrase_after(clause: Clause, i: int) -> tuple[int, int] | None:
             continue
         if j > i and last_good == j and _continues(tokens, j, clause):
             j += 1
-            if j < len(tokens) and tokens[j].low in lex.determiners | lex.oblique_determiners:
+            if j < len(tokens) and tokens[j].low in lex.any_determiners:
                 j += 1
             continue
         if low in _AND and last_good == j and _name_follows(clause, j + 1):
@@ -290,7 +290,7 @@ def _is_role(clause: Clause, a: int, h: int) -> str | None:
 
 
 def _org_noun(low: str, lex: Lexicon, german: bool) -> str | None:
-    for noun in (*lex.company_nouns, *lex.institution_nouns):
+    for noun in lex.org_nouns:
         if low == noun or (german and low.endswith(noun) and len(low) > len(noun) + 2):
             return noun
     return None
