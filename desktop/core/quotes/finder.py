@@ -81,13 +81,7 @@ class Finder:
                 break
             if unit.start < skip_until:
                 continue
-            words = _WORDS.findall(self.text, unit.start, unit.end)
-            may_hold_cue = self._may_hold_cue(unit, words)
-            may_continue = state.last_unit == unit.index - 1 and (
-                bool(self.lex.subjunctive)
-                or not self.lex.first_person_subjects.isdisjoint(map(str.lower, words))
-            )
-            if not (unit.quotes or may_hold_cue or may_continue):
+            if not (unit.quotes or self._worth_a_look(unit, state)):
                 state.previous = (unit, [])
                 continue  # most sentences report nothing: no need to look closer
             found = self._unit(unit, state)
@@ -95,6 +89,16 @@ class Finder:
             state.previous = (unit, found)
         said.sort(key=lambda s: (s.start, s.end))
         return [self._found(s) for s in said if s.end > s.start]
+
+    def _worth_a_look(self, unit: Unit, state: _State) -> bool:
+        """Whether a unit without quotations may continue the statement before it or hold a cue."""
+        continues = state.last_unit == unit.index - 1
+        if continues and self.lex.subjunctive:
+            return True  # German: any sentence right after a statement may be in Konjunktiv I
+        words = _WORDS.findall(self.text, unit.start, unit.end)
+        if continues and not self.lex.first_person_subjects.isdisjoint(map(str.lower, words)):
+            return True
+        return self._may_hold_cue(unit, words)
 
     def _may_hold_cue(self, unit: Unit, words: list[str]) -> bool:
         """A quick test on the words of a unit: could any cue be there?"""
