@@ -150,6 +150,11 @@ class Lexicon:
         """Company nouns, then institution nouns."""
         return (*self.company_nouns, *self.institution_nouns)
 
+    @functools.cached_property
+    def statement_noun_endings(self) -> tuple[str, ...]:
+        """The statement nouns as a tuple, for ``str.endswith``."""
+        return tuple(sorted(self.statement_nouns))
+
 
 def _words(value: Any) -> list[str]:
     if value is None:

@@ -290,6 +290,10 @@ def _is_role(clause: Clause, a: int, h: int) -> str | None:
 
 
 def _org_noun(low: str, lex: Lexicon, german: bool) -> str | None:
+    # ``low[3:].endswith(noun)`` is ``low.endswith(noun) and len(low) > len(noun) + 2``: one call
+    # tells whether any noun fits before the loop finds the first that does
+    if not (low in lex.org_nouns or (german and low[3:].endswith(lex.org_nouns))):
+        return None
     for noun in lex.org_nouns:
         if low == noun or (german and low.endswith(noun) and len(low) > len(noun) + 2):
             return noun
@@ -373,4 +377,4 @@ def document_noun(low: str, lex: Lexicon, german: bool) -> bool:
     nouns = lex.statement_nouns
     if low in nouns or low.rsplit("-", 1)[-1] in nouns:  # "BAT-Analyse", "BAT-analysis"
         return True
-    return german and any(low.endswith(n) and len(low) > len(n) + 2 for n in nouns)
+    return german and low[3:].endswith(lex.statement_noun_endings)  # longer than the noun by 3+
