@@ -45,10 +45,9 @@ def _word_before(text: str, dot: int) -> str:
     end = dot
     if end > reach and text[end - 1] == "\n":  # "$" also matches before a final line break
         end -= 1
-    start = end
-    while start > reach and not text[start - 1].isspace():
-        start -= 1
-    return text[start:end]
+    if end == reach or text[end - 1].isspace():
+        return ""
+    return text[reach:end].rsplit(None, 1)[-1]  # after the last run of whitespace, if any
 
 
 def _ends_sentence(text: str, dot: int, after: int) -> bool:
