@@ -108,7 +108,9 @@ class Finder:
         for word in lex.particle_forms.keys() & words:
             if not lex.particle_forms[word].isdisjoint(words):
                 return True
-        if lex.so_cue.search(self.text, unit.start, unit.end) is not None:
+        so_triggers = lex.so_triggers
+        may_say_so = so_triggers is None or not so_triggers.isdisjoint(words)
+        if may_say_so and lex.so_cue.search(self.text, unit.start, unit.end) is not None:
             return True
         return (
             not lex.per_triggers.isdisjoint(words)

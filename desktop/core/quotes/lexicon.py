@@ -151,6 +151,12 @@ class Lexicon:
         return (*self.company_nouns, *self.institution_nouns)
 
     @functools.cached_property
+    def so_triggers(self) -> frozenset[str] | None:
+        """The words ``so_cue`` matches, as written (it is case-sensitive): a sentence's words hold
+        one wherever it matches. None when one is not a plain word (then that does not hold)."""
+        return self.so_words if all(re.fullmatch(r"\w+", w) for w in self.so_words) else None
+
+    @functools.cached_property
     def statement_noun_endings(self) -> tuple[str, ...]:
         """The statement nouns as a tuple, for ``str.endswith``."""
         return tuple(sorted(self.statement_nouns))
