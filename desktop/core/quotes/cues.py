@@ -36,10 +36,11 @@ def find_cues(clause: Clause) -> list[Cue]:
     tokens, lex = clause.tokens, clause.lex
     cues: list[Cue] = []
     used: set[int] = set()
+    cue_words = lex.cue_words
     for k, token in enumerate(tokens):
         low = token.low
-        if token.quoted or k in used or (low not in lex.cue_words and low != ":"):
-            continue
+        if (low not in cue_words and low != ":") or token.quoted or k in used:
+            continue  # most words start no cue: that test first
         cue: Cue | None = None
         if low in lex.as_words:
             cue = as_cue(clause, k, used)
