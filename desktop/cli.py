@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from desktop.commands import command_modules
-from desktop.commands.common import Handler, TerminalText, close_libraries, warn
+from desktop.commands.common import Handler, TerminalText, close_libraries, refuse_missing_library, warn
 from desktop.core.errors import UserError, message_of
 from desktop.core.identity import clean_user_name
 from desktop.core.printable import printable_line
@@ -72,6 +72,7 @@ def run_cli(argv: Sequence[str], out: TextIO | None = None) -> int:
     if args.user is not None and not clean_user_name(args.user):
         parser.error("--user needs a name with at least one visible character")
     try:
+        refuse_missing_library(args)
         return handlers[args.command](args, safe_out)
     except KeyboardInterrupt:
         warn("briefing-reader: interrupted")

@@ -141,6 +141,25 @@ def require_article(session: Any, article_id: int) -> None:
         raise not_found("article", article_id)
 
 
+STARTS_LIBRARY = frozenset({"import", "restore", "copy-library", "entities", "install-desktop-entry"})
+"""Commands that may start a library at a new path (or need none); any other command naming a library
+file that is not there says so instead of leaving an empty library behind."""
+
+
+def refuse_missing_library(args: argparse.Namespace) -> None:
+    """Raise a user error when the command only works on a library and ``--db`` names a missing file."""
+    from desktop.core.errors import UserError
+    from desktop.storage.urls import missing_library_file
+
+    sources = [args.source] if args.command == "copy-library" else []
+    if args.command not in STARTS_LIBRARY:
+        sources.append(args.db)
+    for value in sources:
+        path = missing_library_file(value, os.environ)
+        if path is not None:
+            raise UserError(f"There is no library at {path} (import articles to start one there).")
+
+
 _OPENED: list[Any] = []
 
 

@@ -121,6 +121,20 @@ def existing_library_file(cli_value: str | None, env: Mapping[str, str]) -> Path
     return path if path.is_file() else None
 
 
+def missing_library_file(cli_value: str | None, env: Mapping[str, str]) -> Path | None:
+    """The file a ``--db`` value (or ``BRIEFING_READER_DB``) names as a plain path when nothing is there
+    yet; None for the default file, SQLite URIs, database URLs and paths where something exists."""
+    value = _chosen(cli_value, env)
+    raw = "" if value is None else value.strip()
+    if not raw or "\x00" in raw or raw.lower().startswith("file:") or "://" in raw:
+        return None
+    path = Path(raw).expanduser().absolute()
+    try:
+        return None if path.exists() else path
+    except OSError:  # a name the system refuses: opening says so
+        return None
+
+
 def sqlite_file_of(url: URL | str) -> Path | None:
     """The file a SQLite URL points at (also for ``file:`` URIs), or None for memory databases."""
     from sqlalchemy.engine import make_url

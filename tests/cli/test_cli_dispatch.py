@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
-from desktop.cli import is_cli_invocation, unknown_command_message
+import pytest
+
+from desktop.cli import is_cli_invocation, run_cli, unknown_command_message
 
 
 def test_the_window_opens_with_nothing_or_with_existing_files(tmp_path: Path) -> None:
@@ -30,3 +33,37 @@ def test_the_usage_error_suggests_the_closest_command() -> None:
     assert "did you mean “export”?" in unknown_command_message("exprot")
     assert "the commands are: import, articles" in unknown_command_message("zzz")
     assert "\x1b" not in unknown_command_message("x\x1b[2J")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["articles"],
+        ["search", "Hafen"],
+        ["actors", "--json"],
+        ["show", "1"],
+        ["annotations"],
+        ["dossier", "#1"],
+        ["network", "--article", "1"],
+        ["mark", "1", "--read"],
+        ["check"],
+        ["backup"],
+    ],
+)
+def test_a_command_on_a_library_that_is_not_there_says_so_and_creates_nothing(
+    tmp_path: Path, words: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "no" / "such" / "library.sqlite3"
+    assert run_cli(["--db", str(missing), *words], out=io.StringIO()) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"There is no library at {missing}" in err
+    assert not (tmp_path / "no").exists()
+
+
+def test_copy_library_from_a_missing_library_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "copy.sqlite3"
+    source = tmp_path / "gone.sqlite3"
+    assert run_cli(["copy-library", "--from", str(source), "--to", str(target)], out=io.StringIO()) == 1
+    assert "There is no library at" in capsys.readouterr().err and not target.exists()

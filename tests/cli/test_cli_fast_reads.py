@@ -443,7 +443,8 @@ def test_a_library_that_cannot_be_read_this_way_gives_the_usual_answer(
     status, _out, _err, was_fast = _run(
         missing, ["actors"], fast=True, monkeypatch=monkeypatch, capsys=capsys
     )
-    assert status == 0 and missing.exists() and not was_fast  # the usual way creates it, as before
+    assert status == 1 and not missing.exists() and not was_fast  # no empty library left behind
+    assert "There is no library at" in _err and _err.count("\n") == 1
 
 
 def test_a_file_name_with_uri_characters_is_read_this_way_too(

@@ -90,6 +90,10 @@ def test_the_old_text_again_is_a_duplicate(edited: tuple[Path, Path, dict[str, s
 
 
 def test_versions_of_a_missing_article_is_one_line(tmp_path: Path) -> None:
-    result = run(tmp_path / "l.sqlite3", "versions", "7", check=False)
+    db = tmp_path / "l.sqlite3"
+    text = tmp_path / "one.txt"
+    text.write_text("A short note about the harbour.\n\nIt opened on Monday.\n", encoding="utf-8")
+    run(db, "import", str(text))
+    result = run(db, "versions", "7", check=False)
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0 and "no article 7" in result.stderr
