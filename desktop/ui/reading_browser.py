@@ -282,18 +282,43 @@ def _block_rects(
     low: float,
     high: float,
 ) -> Iterator[tuple[QRectF, QColor]]:
-    """The rectangles of [start, end) on the lines of one block between ``low`` and ``high``."""
+    """The rectangles of [start, end) on the lines of one block between ``low`` and ``high``.
+
+    Only the lines that hold the range and reach into [low, high] are looked at: the first one is
+    found by text position and by height (a long paragraph has dozens of lines, and a paint asks
+    for every range that touches the view).
+    """
     base = block.position()
-    for n in range(layout.lineCount()):
+    count = layout.lineCount()
+    first = layout.lineForTextPosition(max(0, start - base)).lineNumber()
+    n = max(0, first, _first_line_below(layout, count, low - origin.y()))
+    while n < count:
         line = layout.lineAt(n)
-        a = max(start - base, line.textStart())
-        b = min(end - base, line.textStart() + line.textLength())
-        if a >= b:
-            continue
+        n += 1
+        line_start = line.textStart()
+        if line_start >= end - base:
+            return
         top = origin.y() + line.y()
-        if low <= top + line.height() and top <= high:
+        if top > high:
+            return
+        a = max(start - base, line_start)
+        b = min(end - base, line_start + line.textLength())
+        if a < b and low <= top + line.height():
             x1, x2 = _line_x(line, a), _line_x(line, b)
             yield QRectF(origin.x() + x1, top, x2 - x1, line.ascent() + line.descent()), color
+
+
+def _first_line_below(layout: QTextLayout, count: int, low: float) -> int:
+    """The number of the first line whose bottom reaches ``low`` (block coordinates; lines go down)."""
+    lo, hi = 0, count
+    while lo < hi:
+        mid = (lo + hi) // 2
+        line = layout.lineAt(mid)
+        if line.y() + line.height() < low:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _line_x(line: QTextLine, position: int) -> float:

@@ -143,9 +143,15 @@ def build_document(
 
     ``marks`` is called with the layout before the text is laid out, inside the same edit block:
     highlights applied there cost Qt one layout of the article instead of two.
+
+    The whole replacement (clear included) is one edit block, so Qt sees a new document rather than
+    an edit of the old one: it lays out the first screen now and the rest in steps after the first
+    paint (QTextDocumentLayout's lazy layout), instead of the whole article before anything is shown.
     """
     doc.setUndoRedoEnabled(False)
     frame = doc.rootFrame().frameFormat()
+    edit = QTextCursor(doc)
+    edit.beginEditBlock()
     doc.clear()
     # clear() resets the page margins; set again now, while the document is empty, they spare Qt a
     # second layout of the whole text when the reading pane centres the column again.
@@ -153,7 +159,6 @@ def build_document(
     doc.setDefaultFont(font)
     line = QFontMetricsF(font).height()
     cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
     title_block = QTextBlockFormat()
     title_block.setBottomMargin(line * 0.35)
     title_block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -210,7 +215,7 @@ def build_document(
         layout = DocLayout(body_start, detail.text)
     if marks is not None:
         marks(layout)
-    cursor.endEditBlock()
+    edit.endEditBlock()
     return layout
 
 
@@ -323,12 +328,17 @@ def apply_highlights(
         cursor.setPosition(layout.body_start)
         cursor.setPosition(layout.qt_pos(layout.headline_chars), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(layout.headline_format)
+    formats: dict[tuple[str | None, str | None, bool], QTextCharFormat] = {}  # one per combination
     for start, end, (entity, note, quote) in _segments(
         [entities, annotations, quotes], layout.offsets.length
     ):
+        key = (entity.key if entity else None, note.key if note else None, quote is not None)
+        fmt = formats.get(key)
+        if fmt is None:
+            fmt = formats[key] = highlight_format(entity, note, palette, quote)
         cursor.setPosition(layout.qt_pos(start))
         cursor.setPosition(layout.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(highlight_format(entity, note, palette, quote))
+        cursor.mergeCharFormat(fmt)
     cursor.endEditBlock()
 
 
