@@ -20,6 +20,7 @@ WINDOW_SERVICES = (
     "desktop.services.annotations",
     "desktop.services.window_reads",
     "desktop.services.recognition",
+    "sqlalchemy.dialects.sqlite",  # loaded by the engine when the library opens, after Qt otherwise
 )
 
 

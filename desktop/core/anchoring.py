@@ -9,12 +9,13 @@ weak it gives up ("orphaned") rather than attach the note to the wrong passage.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
-
-from rapidfuzz import fuzz
+from typing import TYPE_CHECKING, Literal
 
 from desktop.core.errors import UserError
 from desktop.core.textcanon import CanonicalText, canonical_needle, find_all, fold_case
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 AnchorStatus = Literal["exact", "moved", "fuzzy", "orphaned"]
 
@@ -211,15 +212,23 @@ def _exact_anchor(text: str, quote: TextQuote, start: int, end: int) -> Anchor |
     return None
 
 
+def _fuzz() -> ModuleType:
+    """rapidfuzz's scorers, imported when a passage has to be found fuzzily (not when a program starts)."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
 def _refine(text: str, exact: str, a: int, b: int) -> tuple[float, int, int]:
     """Adjust the end, then the start, of a rough alignment for the best ``fuzz.ratio``."""
+    ratio = _fuzz().ratio
     n, size = len(text), len(exact)
     lo_len = max(1, int(size * (1 - FUZZY_MAX_LENGTH_CHANGE)))
     hi_len = int(size * (1 + FUZZY_MAX_LENGTH_CHANGE))
     radius = min(max(size // 4, 1), 200)
 
     def score(x: int, y: int) -> float:
-        return fuzz.ratio(exact, text[x:y]) if lo_len <= y - x <= hi_len else -1.0
+        return ratio(exact, text[x:y]) if lo_len <= y - x <= hi_len else -1.0
 
     best = (score(a, b), a, b)
     for y in range(max(a + lo_len, b - radius), min(n, a + hi_len, b + radius) + 1):
@@ -261,7 +270,7 @@ def _snap(text: str, exact: str, a: int, b: int, cutoff: float) -> tuple[float, 
         return None
     if y - x > len(exact) * (1 + FUZZY_MAX_LENGTH_CHANGE):
         return None
-    score = fuzz.ratio(exact, text[x:y])
+    score = _fuzz().ratio(exact, text[x:y])
     return (score, x, y) if score >= cutoff else None
 
 
@@ -270,6 +279,7 @@ def _rough_regions(text: str, exact: str, lo: int, hi: int, cutoff: float) -> li
     window = text[lo:hi]
     if len(window) <= len(exact):
         return [(lo, hi)]
+    fuzz = _fuzz()
     if len(exact) <= LONG_PASSAGE:
         hit = fuzz.partial_ratio_alignment(exact, window, score_cutoff=cutoff)
         return [] if hit is None else [(lo + hit.dest_start, lo + hit.dest_end)]
@@ -305,7 +315,8 @@ def _context_agrees(text: str, quote: TextQuote, a: int, b: int) -> bool:
     before = text[max(0, a - len(quote.prefix)) : a]
     after = text[b : b + len(quote.suffix)]
     sides = [(before, quote.prefix), (after, quote.suffix)]
-    return any(q and fuzz.ratio(t, q) >= 80 for t, q in sides)
+    ratio = _fuzz().ratio
+    return any(q and ratio(t, q) >= 80 for t, q in sides)
 
 
 def _fuzzy_anchor(text: str, quote: TextQuote, start: int, end: int) -> Anchor | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, utils
 from sqlalchemy.orm import Session
 
 from desktop.core.textfold import fold
@@ -31,6 +30,8 @@ class MergeCandidate:
 
 
 def _key(name: str) -> str:
+    from rapidfuzz import utils  # loaded when candidates are asked for, not when the window starts
+
     return utils.default_process(fold(name))
 
 
@@ -39,6 +40,8 @@ def _pair(a: str, b: str) -> float:
     ("Kowalczyk" ~ "Kowalska"); very short names only by whole words (a partial match of "USA"
     says nothing). A tenth of the score is the likeness of the whole names, so the same name
     ranks above a name that merely contains it."""
+    from rapidfuzz import fuzz
+
     score = float(fuzz.token_set_ratio(a, b))
     if min(len(a), len(b)) >= PARTIAL_MIN_CHARS:
         score = max(score, 0.9 * fuzz.partial_ratio(a, b))
