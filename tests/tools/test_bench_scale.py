@@ -86,6 +86,7 @@ def test_small_run_prints_every_figure(tmp_path: Path) -> None:
         _positive(window[k]) for k in ("startup_cold_ms", "startup_warm_ms", "open_article_typical_ms")
     )
     assert _positive(window["open_article_long_ms"])
+    assert _positive(window["open_article_typical_cpu_ms"]) and _positive(window["open_article_long_cpu_ms"])
     assert 50 < window["rss_after_start_mb"] < window["rss_with_models_mb"] < 4000
 
     for name in ("with_recognition", "without_recognition"):
