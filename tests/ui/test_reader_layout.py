@@ -46,7 +46,7 @@ def test_a_long_article_is_shown_before_its_end_is_laid_out(qtbot: Any, ctx: App
     qtbot.waitUntil(lambda: bar.maximum() > 20 * reader.browser.viewport().height(), timeout=TIMEOUT)
 
 
-def test_a_remembered_place_far_down_is_found_although_the_layout_is_lazy(qtbot: Any, ctx: AppContext) -> None:
+def test_a_remembered_place_far_down_is_found_with_the_lazy_layout(qtbot: Any, ctx: AppContext) -> None:
     article = import_article(ctx, LONG_TEXT)
     text = stored_text(ctx.library, article)
     target = text.index("Absatz 350:")
