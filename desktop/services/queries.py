@@ -139,10 +139,12 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
     article = session.get(Article, article_id)
     if article is None:
         raise NotFoundError(f"There is no article {article_id} in this library.")
-    mentions = tuple(
-        MentionRow(m.start, m.end, m.actor_id, m.type)
-        for m in session.scalars(
-            select(Mention).where(Mention.article_id == article_id).order_by(Mention.start)
+    mentions = tuple(  # plain rows, not ORM objects: a long article has hundreds
+        MentionRow(start, end, actor_id, kind)
+        for start, end, actor_id, kind in session.execute(
+            select(Mention.start, Mention.end, Mention.actor_id, Mention.type)
+            .where(Mention.article_id == article_id)
+            .order_by(Mention.start)
         )
     )
     return ArticleDetail(
