@@ -371,8 +371,11 @@ def measure_window(db: Path, typical: int, longest: int, runs: int) -> dict[str,
         "startup_warm_cpu_ms": round(statistics.median(w.get("startup_cpu_ms", 0.0) for w in warm), 1),
         "open_article_typical_ms": round(statistics.median(w["open_typical_ms"] for w in warm), 1),
         "open_article_long_ms": round(statistics.median(w["open_long_ms"] for w in warm), 1),
-        "open_article_typical_cpu_ms": round(statistics.median(w["open_typical_cpu_ms"] for w in warm), 1),
-        "open_article_long_cpu_ms": round(statistics.median(w["open_long_cpu_ms"] for w in warm), 1),
+        **{
+            f"open_article_{kind}{part}": round(statistics.median(w[f"open_{kind}{part}"] for w in warm), 1)
+            for kind in ("typical", "long")
+            for part in ("_cpu_ms", "_shown_ms", "_shown_cpu_ms")
+        },
         "rss_after_start_mb": cold["rss_after_start_mb"],
         "rss_with_models_mb": cold["rss_with_models_mb"],
     }
