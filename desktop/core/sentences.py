@@ -76,8 +76,23 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     return nxt.isupper() or nxt.isdigit() or nxt in "\"'„“”‘‚«»(–-"
 
 
+_last: tuple[str, tuple[tuple[int, int], ...]] | None = None
+"""The text split last and its sentences: one article's analysis asks for them several times (the
+recogniser's chunks, the quote finder, the mentions' sentence numbers)."""
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence, whitespace trimmed; every non-blank character is in one."""
+    global _last
+    last = _last  # read once: another thread may replace it
+    if last is not None and last[0] == text:
+        return list(last[1])
+    spans = _split(text)
+    _last = (text, tuple(spans))
+    return spans
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BREAK.finditer(text):

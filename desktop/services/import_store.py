@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,9 +33,10 @@ NOT_TRIED = "not imported: the disk is full"
 LOCKED_RETRIES = 10
 """Times an article is tried again when other writers keep the library busy past the busy timeout."""
 YIELD_SECONDS = 0.02
-"""Pause after each write transaction: SQLite's busy handler polls, so a writer that begins again
-at once would keep other importers waiting past their busy timeout (with worker processes the
-pause costs little: they go on analysing)."""
+"""Least time between the end of one write transaction and the start of the next: SQLite's busy
+handler polls, so a writer that begins again at once would keep other importers waiting past their
+busy timeout. Whatever the writer does in between (collecting finished articles, waiting for more)
+counts; it sleeps only for the rest."""
 SLOW_TRANSACTION = 0.5
 """Seconds a write transaction may take before the next one stores fewer articles."""
 
@@ -58,6 +59,7 @@ class BatchStore:
         self._gazetteer = gazetteer
         self._seconds = seconds
         self._resolver: ActorResolver | None = None
+        self._ended = -YIELD_SECONDS  # when the last write transaction ended (perf_counter)
 
     def resolver(self) -> ActorResolver:
         """The library's actor index, built on first need (an import without names never loads it)."""
@@ -73,10 +75,10 @@ class BatchStore:
         """
         if len(batch) > 1 and _may_be_versions_of_each_other(batch):
             return self._one_by_one(batch)  # the later copy becomes the earlier one's next version
+        self._pause()
         started = time.perf_counter()
         try:
             results = self._store(batch)
-            time.sleep(YIELD_SECONDS)  # let a waiting writer take the library before our next batch
             self._locked = 0
             self._adapt(len(batch), time.perf_counter() - started)
             return results
@@ -98,7 +100,14 @@ class BatchStore:
             self._invalidate()  # actors created in the rolled-back transaction do not exist
             raise
         finally:
-            self._seconds["store"] += time.perf_counter() - started
+            self._ended = time.perf_counter()
+            self._seconds["store"] += self._ended - started
+
+    def _pause(self) -> None:
+        """Give a waiting writer its turn: at least :data:`YIELD_SECONDS` between our transactions."""
+        rest = self._ended + YIELD_SECONDS - time.perf_counter()
+        if rest > 0:
+            time.sleep(rest)
 
     def _adapt(self, size: int, seconds: float) -> None:
         if seconds > SLOW_TRANSACTION:
@@ -167,7 +176,9 @@ class BatchStore:
                 resolver.refresh(session)
             stored: dict[int, int] = {}
             entries: list[IndexEntry] = []
-            quotes: list[dict[str, object]] = []
+            quotes: Rows = []
+            mentions: Rows = []
+            roles: Rows = []
             for position, article_id in zip(fresh, ids, strict=True):
                 label, analysed = batch[position]
                 document = analysed.document
@@ -175,16 +186,19 @@ class BatchStore:
                 entries.append(
                     IndexEntry(article_id, document.title, document.text, document.language, analysed.index)
                 )
-                actor_ids = (
-                    store_actors(session, resolver, article_id, analysed.actors, analysed.sentences)
-                    if resolver is not None and analysed.actors
-                    else []
-                )
+                actor_ids: list[int] = []
+                if resolver is not None and analysed.actors:
+                    actor_ids, article_mentions, article_roles = actor_rows(
+                        session, resolver, article_id, analysed.actors, analysed.sentences
+                    )
+                    mentions.extend(article_mentions)
+                    roles.extend(article_roles)
                 quotes.extend(quote_rows(article_id, analysed.quotes, actor_ids))
                 message = document.warning
                 results[position] = ImportResult(
                     label, "imported", article_id, document.title, document.language, message
                 )
+            insert_actor_rows(session, mentions, roles)  # before a new version may drop unmentioned actors
             index_articles(session, entries)  # the batch's rows, one statement each step
             if quotes:  # Core, not ORM: one executemany, not one statement per set of non-NULL columns
                 session.execute(Quote.__table__.insert(), quotes)
@@ -314,8 +328,25 @@ def store_actors(
     sentences: SentenceLookup,
 ) -> list[int]:
     """Resolve an article's actors and store their mentions and roles; returns each actor's library id."""
-    mentions: list[dict[str, object]] = []
-    roles: list[dict[str, object]] = []
+    actor_ids, mentions, roles = actor_rows(session, resolver, article_id, actors, sentences)
+    insert_actor_rows(session, mentions, roles)
+    return actor_ids
+
+
+Rows = list[dict[str, object]]
+
+
+def actor_rows(
+    session: Session,
+    resolver: ActorResolver,
+    article_id: int,
+    actors: Sequence[LinkedActor],
+    sentences: SentenceLookup,
+) -> tuple[list[int], Rows, Rows]:
+    """Resolve an article's actors (new ones written now); their library ids and the rows of their
+    mentions and roles, for :func:`insert_actor_rows` (a batch's rows in one statement each)."""
+    mentions: Rows = []
+    roles: Rows = []
     actor_ids: list[int] = []
     for actor in actors:
         actor_id, actor_type = resolver.resolve(session, actor)
@@ -337,12 +368,16 @@ def store_actors(
             for r in dict.fromkeys(actor.roles)
         )
     resolver.flush(session)  # the new actors and aliases, in bulk, before the rows pointing at them
+    unique = {(r["actor_id"], r["role"]): r for r in roles}
+    return actor_ids, mentions, list(unique.values())
+
+
+def insert_actor_rows(session: Session, mentions: Rows, roles: Rows) -> None:
+    """Insert mention and role rows (Core executemany: no ORM bookkeeping per row)."""
     if mentions:
-        session.execute(insert(Mention), mentions)
+        session.execute(Mention.__table__.insert(), mentions)
     if roles:
-        unique = {(r["actor_id"], r["role"]): r for r in roles}
-        session.execute(insert(ActorRole), list(unique.values()))
-    return actor_ids
+        session.execute(ActorRole.__table__.insert(), roles)
 
 
 def _absolute(path: str | None) -> str | None:

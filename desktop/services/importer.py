@@ -75,7 +75,7 @@ def _never() -> bool:
 FILL_SECONDS = 0.2
 """Longest time finished articles wait for more to fill their transaction (progress shows them after it)."""
 
-STORE_BATCH = 64
+STORE_BATCH = 128
 """Most articles stored per write transaction (fewer while transactions are slow, see
 :class:`~desktop.services.import_store.BatchStore`): a crash loses at most the unconfirmed articles of
 one batch."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.gazetteer import Gazetteer
@@ -270,7 +270,7 @@ class ActorResolver:
         if self._pending_actors:
             rows = self._pending_actors
             self._pending_actors = []
-            session.execute(insert(Actor), rows)
+            session.execute(Actor.__table__.insert(), rows)  # Core: no ORM bookkeeping per row
             ids = [int(str(row["id"])) for row in rows]
             for actor_id, created_at in session.execute(
                 select(Actor.id, Actor.created_at).where(Actor.id.in_(ids))
@@ -279,7 +279,7 @@ class ActorResolver:
         if self._pending_aliases:
             rows = self._pending_aliases
             self._pending_aliases = []
-            session.execute(insert(ActorAlias), rows)
+            session.execute(ActorAlias.__table__.insert(), rows)
 
     def _renamed(self, actor: _KnownActor, name: str) -> None:
         actor.name = name
