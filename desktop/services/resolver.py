@@ -20,11 +20,26 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.names import match_key
+from desktop.core.entities.names import match_key as _match_key
 from desktop.core.types import LinkedActor
 from desktop.storage.models import Actor, ActorAlias, utcnow
 
 FUZZY_THRESHOLD = 92.0
+KEY_CACHE_NAMES = 50_000
+"""Names whose match keys a process remembers (an import asks for the same names many times)."""
+_keys: dict[str, str] = {}
+
+
+def match_key(name: str) -> str:
+    """:func:`desktop.core.entities.names.match_key`, remembered."""
+    key = _keys.get(name)
+    if key is None:
+        if len(_keys) >= KEY_CACHE_NAMES:
+            _keys.clear()
+        key = _keys[name] = _match_key(name)
+    return key
+
+
 _MIN_FUZZY_LEN = 6
 
 
@@ -271,11 +286,14 @@ class ActorResolver:
             rows = self._pending_actors
             self._pending_actors = []
             session.execute(Actor.__table__.insert(), rows)  # Core: no ORM bookkeeping per row
-            ids = [int(str(row["id"])) for row in rows]
+            ids = {int(str(row["id"])) for row in rows}
+            # as the database gives it back, which refresh compares with; a range, not a list of
+            # ids (compiling a long IN list costs more than the query): new ids lie close together
             for actor_id, created_at in session.execute(
-                select(Actor.id, Actor.created_at).where(Actor.id.in_(ids))
-            ):  # as the database gives it back, which refresh compares with
-                self._actors[actor_id].created_at = created_at
+                select(Actor.id, Actor.created_at).where(Actor.id.between(min(ids), max(ids)))
+            ):
+                if actor_id in ids:
+                    self._actors[actor_id].created_at = created_at
         if self._pending_aliases:
             rows = self._pending_aliases
             self._pending_aliases = []
