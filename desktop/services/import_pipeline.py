@@ -37,6 +37,13 @@ MIN_POOL_DOCUMENTS = 8
 CHUNK_DOCUMENTS = 8
 """Most documents a worker analyses in one task (see :meth:`PoolRunner.analyse_many`)."""
 
+CHUNK_DOCUMENTS_WITHOUT_RECOGNITION = 32
+"""The same without recognition, where a document takes a millisecond or two: shorter tasks leave the
+workers waiting for the importing process to hand them the next one while it stores."""
+
+GROUP_DOCUMENTS_WITHOUT_RECOGNITION = 16
+"""Fewest documents per task without recognition where as many wait (see :data:`GROUP_DOCUMENTS`)."""
+
 
 def pool_workers() -> int:
     """Worker processes for a large import: one per core, at most two (the writer needs little)."""
@@ -237,6 +244,9 @@ class AnalysisPool:
         self, factory: RecognizerFactory, quote_finder: QuoteFinder, *, workers: int | None = None
     ) -> None:
         self.workers = workers or pool_workers()
+        plain = factory is NullRecognizer
+        self.chunk = CHUNK_DOCUMENTS_WITHOUT_RECOGNITION if plain else CHUNK_DOCUMENTS
+        self.group = GROUP_DOCUMENTS_WITHOUT_RECOGNITION if plain else GROUP_DOCUMENTS
         self._executor: Executor = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -259,7 +269,14 @@ class AnalysisPool:
 
     def runner(self, rejected: frozenset[str]) -> PoolRunner:
         """A runner for one import with the library's rejected names."""
-        return PoolRunner(self._executor, rejected, lookahead=4 * self.workers, workers=self.workers)
+        return PoolRunner(
+            self._executor,
+            rejected,
+            lookahead=4 * self.workers,
+            workers=self.workers,
+            chunk=self.chunk,
+            group=self.group,
+        )
 
     def close(self, *, wait: bool = True) -> None:
         """Stop the workers (without waiting for queued work nobody will store when ``wait`` is False)."""
@@ -270,9 +287,18 @@ class PoolRunner:
     """One import's use of an :class:`AnalysisPool`."""
 
     def __init__(
-        self, executor: Executor, rejected: frozenset[str], *, lookahead: int, workers: int = 1
+        self,
+        executor: Executor,
+        rejected: frozenset[str],
+        *,
+        lookahead: int,
+        workers: int = 1,
+        chunk: int = CHUNK_DOCUMENTS,
+        group: int = GROUP_DOCUMENTS,
     ) -> None:
         self._executor = executor
+        self._chunk = max(1, chunk)
+        self._group = min(max(1, group), self._chunk)
         self._rejected = rejected
         self._workers = max(1, workers)
         self.lookahead = lookahead
@@ -287,14 +313,14 @@ class PoolRunner:
         return self._track(self._executor.submit(_worker_analyse, document, self._rejected))
 
     def analyse_many(self, documents: Sequence[Document]) -> list[Future[Analysed]]:
-        """Analyse in workers, up to :data:`CHUNK_DOCUMENTS` per task; one future per document.
+        """Analyse in workers, up to ``chunk`` (:data:`CHUNK_DOCUMENTS`) per task; one future per document.
 
         Handing documents over in chunks saves most of the cost of a task (pickling, queues, waking
         threads), which without recognition is a good part of an article's analysis.
         """
         # at least four tasks per worker, so that no worker is left with a long last chunk, but
         # GROUP_DOCUMENTS together where there are as many (recognised together, see above)
-        size = min(CHUNK_DOCUMENTS, max(GROUP_DOCUMENTS, -(-len(documents) // (4 * self._workers))))
+        size = min(self._chunk, max(self._group, -(-len(documents) // (4 * self._workers))))
         futures: list[Future[Analysed]] = []
         for start in range(0, len(documents), size):
             chunk = list(documents[start : start + size])

@@ -89,3 +89,13 @@ def test_word_before_a_dot_is_what_the_old_regex_found(text: str, dot: int) -> N
     dot = min(dot, len(text))
     found = re.search(r"(\S+)$", text[max(0, dot - 40) : dot])
     assert sentence_module._word_before(text, dot) == (found.group(1) if found else "")
+
+
+def test_the_same_text_again_gets_its_own_list_of_the_same_spans() -> None:
+    text = "Die Lage ist ernst. Der Minister schwieg. Dann sprach er doch."
+    first = sentence_spans(text)
+    first.append((0, 1))  # a caller's change stays its own
+    again = sentence_spans("".join(text))  # equal text, maybe another object
+    assert again == sentence_module._split(text) and len(again) == 3
+    assert sentence_spans("Ein Satz. Noch einer.") == [(0, 9), (10, 21)]
+    assert sentence_spans(text) == again

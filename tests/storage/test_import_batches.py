@@ -1,20 +1,23 @@
 """A batch of articles stored in a few statements: each article keeps its own id, text, index entry,
-quotes and mentions; version candidates; filling a transaction."""
+quotes and mentions; version candidates; filling a transaction; the pause between transactions."""
 
 from __future__ import annotations
 
 import dataclasses
 import string
+from collections import defaultdict
 from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from desktop.core.entities.recognizer import NullRecognizer
 from desktop.core.ingest import load_text
 from desktop.core.quotes import find_quotes
 from desktop.core.types import Document
 from desktop.services.import_pipeline import AnalysisTools, analyse
+from desktop.services.import_store import YIELD_SECONDS, BatchStore
 from desktop.services.importer import FILL_SECONDS, Importer, _Slot
 from desktop.services.versions import may_have_previous_versions
 from desktop.storage.db import Library
@@ -137,3 +140,52 @@ def test_finished_articles_wait_briefly_for_more_to_fill_a_transaction(
     assert not importer._filling(ready_then_running, batch_size=2)  # a full batch is stored at once
     assert not importer._filling([_slot(True), _slot(True)], batch_size=8)  # nothing more is coming
     assert not importer._filling([_slot(False), _slot(True)], batch_size=8)  # nothing to store yet
+
+
+def test_the_pause_between_write_transactions_counts_the_writers_other_work(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock()
+    monkeypatch.setattr("desktop.services.import_store.time", clock)
+    store = BatchStore(library, lambda: pytest.fail("no names"), defaultdict(float), batch_size=8)
+    tools = AnalysisTools(NullRecognizer(), lambda: pytest.fail("no names"), find_quotes, frozenset())
+    batches = [[(str(i), analyse(d, tools))] for i, d in enumerate(documents(4))]
+    store.store(batches[0])
+    assert clock.slept == []  # the first transaction waits for nobody
+    store.store(batches[1])  # at once: the whole pause
+    assert clock.slept == [pytest.approx(YIELD_SECONDS)]
+    clock.now += YIELD_SECONDS / 4  # collecting the next batch took a quarter of it
+    store.store(batches[2])
+    assert clock.slept[1:] == [pytest.approx(YIELD_SECONDS * 3 / 4)]
+    clock.now += YIELD_SECONDS * 2  # waiting for workers took longer than the pause
+    store.store(batches[3])
+    assert len(clock.slept) == 2
+    with library.read_session() as session:
+        assert len(session.scalars(select(Article.id)).all()) == 4
+
+
+def test_a_batch_stores_mentions_of_shared_actors_before_a_new_version_drops_actors(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "bericht.txt"
+    old.write_text("Der Hafen\n\nHeute sprach Karla Wendt in Weissfeld über den Hafen.\n", encoding="utf-8")
+    importer = Importer(library, NameRecognizer(), batch_size=8)
+    [first] = importer.import_paths([old])
+    # one batch: the stored article's new version no longer names Karla Wendt, a new article does
+    old.write_text("Der Hafen\n\nHeute sprach niemand in Weissfeld über den Hafen.\n", encoding="utf-8")
+    other = tmp_path / "zweiter.txt"
+    other.write_text("Karla Wendt und Jonas Pfeiffer besuchten Weissfeld am Morgen.\n", encoding="utf-8")
+    monkeypatch.setattr(BatchStore, "_one_by_one", lambda *_a: pytest.fail("the batch failed"))
+    results = importer.import_paths([old, other])
+    assert sorted(r.status for r in results) == ["imported", "updated"]
+    second = next(r.id for r in results if r.status == "imported")
+    with library.read_session() as session:
+        named = session.execute(
+            select(Mention.article_id, Mention.text).order_by(Mention.article_id, Mention.start)
+        ).all()
+    assert named == [
+        (first.id, "Weissfeld"),
+        (second, "Karla Wendt"),
+        (second, "Jonas Pfeiffer"),
+        (second, "Weissfeld"),
+    ]

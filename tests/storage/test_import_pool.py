@@ -11,10 +11,19 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from desktop.core.entities.recognizer import NullRecognizer
 from desktop.core.ingest import load_text
 from desktop.core.quotes import find_quotes
 from desktop.services import import_pipeline
-from desktop.services.import_pipeline import AnalysisPool, AnalysisTools, PoolRunner
+from desktop.services.import_pipeline import (
+    CHUNK_DOCUMENTS,
+    CHUNK_DOCUMENTS_WITHOUT_RECOGNITION,
+    GROUP_DOCUMENTS,
+    GROUP_DOCUMENTS_WITHOUT_RECOGNITION,
+    AnalysisPool,
+    AnalysisTools,
+    PoolRunner,
+)
 from desktop.services.import_store import BatchStore
 from desktop.services.importer import Importer
 from desktop.storage.db import Library, open_library
@@ -200,3 +209,28 @@ def test_closing_an_import_drops_the_documents_of_queued_chunks() -> None:
     executor.tasks[0].set_result([RuntimeError("unseen")] * 8)  # a running chunk finishes unseen
     executor.tasks[1].set_exception(BrokenProcessPool("gone"))
     assert all(f.cancelled() for f in futures)
+
+
+def test_without_recognition_workers_take_longer_chunks() -> None:
+    plain = AnalysisPool(NullRecognizer, find_quotes, workers=2)
+    recognising = AnalysisPool(NameRecognizer, find_quotes, workers=2)
+    try:
+        assert (plain.chunk, plain.group) == (
+            CHUNK_DOCUMENTS_WITHOUT_RECOGNITION,
+            GROUP_DOCUMENTS_WITHOUT_RECOGNITION,
+        )
+        assert (recognising.chunk, recognising.group) == (CHUNK_DOCUMENTS, GROUP_DOCUMENTS)
+    finally:
+        plain.close()
+        recognising.close()
+    documents = [load_text(f"Text {i} mit Wörtern.") for i in range(200)]
+    sizes = []
+    for chunk, group, count in ((32, 16, 200), (32, 16, 40), (32, 16, 10), (8, 4, 200), (8, 4, 12)):
+        executor = _HeldExecutor()
+        futures = PoolRunner(
+            executor, frozenset(), lookahead=8, workers=2, chunk=chunk, group=group
+        ).analyse_many(documents[:count])
+        assert len(futures) == count
+        sizes.append(len(executor.tasks))
+    # 200 in chunks of 25 (four per worker), 40 in chunks of 16, 10 in one; with recognition at most 8
+    assert sizes == [8, 3, 1, 25, 3]
