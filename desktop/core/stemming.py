@@ -60,6 +60,22 @@ WORD_RE = re.compile(r"[^\W_]+")
 StemWords = Callable[[Sequence[str]], list[str]]
 
 
+def index_words(text: str) -> list[str]:
+    """``WORD_RE.findall(text)``, faster: most whitespace-separated pieces are one word each.
+
+    A piece of letters and digits only (``isalnum``) is exactly one match; the others, with
+    punctuation or "_" in them, are searched. Whitespace is never part of a word.
+    """
+    words: list[str] = []
+    add, search = words.append, WORD_RE.findall
+    for piece in text.split():
+        if piece.isalnum():
+            add(piece)
+        else:
+            words += search(piece)
+    return words
+
+
 def _load(algorithm: str) -> StemWords | None:
     try:
         import Stemmer  # type: ignore[import-not-found]  # PyStemmer
@@ -114,7 +130,7 @@ def stem_text(text: str, language: str | None) -> str:
     stem_words = stemmer(language)
     if stem_words is None:
         return ""
-    words = WORD_RE.findall(unicodedata.normalize("NFC", text).lower())
+    words = index_words(unicodedata.normalize("NFC", text).lower())
     return fold(" ".join(_cached_stems(stem_words, words))) if words else ""
 
 
@@ -131,4 +147,4 @@ def stems_of(word: str, languages: Iterable[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
-__all__ = ["SNOWBALL_NAMES", "WORD_RE", "has_stemmer", "stem_text", "stemmer", "stems_of"]
+__all__ = ["SNOWBALL_NAMES", "WORD_RE", "has_stemmer", "index_words", "stem_text", "stemmer", "stems_of"]

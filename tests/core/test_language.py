@@ -1,13 +1,18 @@
-"""Language detection: German and English news are never confused; short text is "und"."""
+"""Language detection: German and English news are never confused; short text is "und". Words as the
+detection and the index's stems split them."""
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from desktop.core.language import detect_language, function_word_vote
+from desktop.core.language import detect_language, function_word_vote, letter_words
+from desktop.core.stemming import WORD_RE, index_words
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_7f783bb47adde24b.txt"
 
@@ -106,3 +111,21 @@ def test_function_words_that_decide_spare_the_model(monkeypatch: pytest.MonkeyPa
     assert detect_language(english) == "en"
     with pytest.raises(AssertionError):  # a text without that vote still asks the model
         detect_language("Le gouvernement a déclaré lundi qu'il ne modifierait pas les nouvelles règles.")
+
+
+_ODD_TEXT = st.text(
+    alphabet=st.sampled_from("aZäß1²_ \t\n\x1c\u00a0\u2028.,-'’„“()İΣ١ǅ\u0301ﬁ"),
+    max_size=60,
+)
+
+
+@given(_ODD_TEXT)
+def test_letter_words_are_what_the_regex_finds(text: str) -> None:
+    assert letter_words(text) == re.findall(r"[^\W\d_]+", text)
+    assert letter_words(text.casefold()) == re.findall(r"[^\W\d_]+", text.casefold())
+
+
+@given(_ODD_TEXT)
+def test_index_words_are_what_the_regex_finds(text: str) -> None:
+    assert index_words(text) == WORD_RE.findall(text)
+    assert index_words(text.lower()) == WORD_RE.findall(text.lower())
