@@ -84,12 +84,18 @@ def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_dossier(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.dossier import load_dossier
-
-    library = open_library(args)
     limit = row_limit(args)
-    dossier = load_dossier(library, args.name, limit)
-    hint_outdated(library)
+    with fast_reader(args) as reader:
+        found = fast_read(reader, lambda r: (r.dossier(args.name, limit), r.outdated_articles()))
+    if found is None:
+        from desktop.services.dossier import load_dossier
+
+        library = open_library(args)
+        dossier = load_dossier(library, args.name, limit)
+        hint_outdated(library)
+    else:
+        dossier, outdated = found
+        say_outdated(outdated)
     _note_cut(dossier, limit)
     if args.json:
         if args.output:

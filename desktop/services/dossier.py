@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import heapq
-from collections import Counter
-
 from sqlalchemy import Select, Subquery, and_, func, select, union
 from sqlalchemy.orm import Session, aliased
 
-from desktop.services.dto import (
-    ActorRow,
-    AnnotationRow,
-    Dossier,
-    DossierArticle,
-    DossierRole,
-    DossierTotals,
-    RelatedActor,
+from desktop.services.dossier_shapes import (
+    ArticleSummary,
+    actor_aliases,
+    articles_by_id,
+    dossier_actor,
+    dossier_articles,
+    dossier_roles,
+    related_rows,
 )
+from desktop.services.dto import AnnotationRow, Dossier, DossierArticle, DossierRole, RelatedActor
 from desktop.services.queries import NotFoundError, annotation_rows, find_actor
 from desktop.services.quotes import article_day, quote_rows
 from desktop.storage.db import Library
@@ -42,15 +39,12 @@ def dossier_of(session: Session, actor_id: int, limit: int | None = None) -> Dos
         return _bounded_dossier(session, actor, limit)
     articles = _articles(session, actor_id)
     roles = _roles(session, actor_id)
-    row = ActorRow(
-        actor.id,
-        actor.name,
-        actor.type,
+    row = dossier_actor(
+        _actor_columns(actor),
         sum(a.mentions for a in articles),
         len(articles),
         _aliases(session, actor),
-        tuple(dict.fromkeys(r.role for r in roles)),
-        actor.confirmed,
+        dict.fromkeys(r.role for r in roles),
     )
     return Dossier(
         actor=row,
@@ -62,17 +56,21 @@ def dossier_of(session: Session, actor_id: int, limit: int | None = None) -> Dos
     )
 
 
+def _actor_columns(actor: Actor) -> tuple[int, str, str, bool]:
+    return (actor.id, actor.name, actor.type, actor.confirmed)
+
+
 def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
     """The newest part of a dossier: what it lists is bounded, whatever the actor's share of the library."""
     counts, wanted = _article_sets(actor.id)
-    summary = session.execute(
-        select(Article.id, article_day(), Article.published.is_(None), func.coalesce(counts.c.n, 0))
-        .join(wanted, wanted.c.article_id == Article.id)
-        .outerjoin(counts, counts.c.article_id == Article.id)
-    ).all()
-    mentions = {int(i): int(n) for i, _day, _undated, n in summary}
-    days = Counter((day, bool(undated)) for _i, day, undated, _n in summary)
-    newest_ids = [i for i, *_rest in heapq.nlargest(limit, summary, key=lambda r: (r[1] or "", r[0]))]
+    summary = ArticleSummary(
+        session.execute(
+            select(Article.id, article_day(), Article.published.is_(None), func.coalesce(counts.c.n, 0))
+            .join(wanted, wanted.c.article_id == Article.id)
+            .outerjoin(counts, counts.c.article_id == Article.id)
+        ).all(),
+        limit,
+    )
     quote_ids = session.scalars(
         select(Quote.id)
         .join(Article, Article.id == Quote.article_id)
@@ -83,33 +81,26 @@ def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
     quotes = quote_rows(session, ids=quote_ids, chronological=True) if quote_ids else []
     roles = _roles(session, actor.id, newest=limit)
     annotations = _annotations(session, actor.id)
-    shown = {*newest_ids, *(q.article_id for q in quotes), *(r.article_id for r in roles)}
-    shown.update(a.article_id for a in annotations)
-    totals = DossierTotals(
-        articles=len(summary),
-        mentions=sum(mentions.values()),
+    totals = summary.totals(
         quotes=_count(session, select(func.count(Quote.id)).where(Quote.speaker_id == actor.id)),
         roles=_count(session, select(func.count(ActorRole.id)).where(ActorRole.actor_id == actor.id)),
     )
-    row = ActorRow(
-        actor.id,
-        actor.name,
-        actor.type,
+    row = dossier_actor(
+        _actor_columns(actor),
         totals.mentions,
         totals.articles,
         _aliases(session, actor),
-        tuple(role for _a, role in distinct_roles(session, [actor.id])),
-        actor.confirmed,
+        (role for _a, role in distinct_roles(session, [actor.id])),
     )
     return Dossier(
         actor=row,
-        articles=tuple(_articles_by_id(session, sorted(shown), mentions)),
+        articles=tuple(_articles_by_id(session, summary.shown(quotes, roles, annotations), summary.mentions)),
         quotes=tuple(quotes),
         roles=tuple(roles),
         related=tuple(related_actors(session, actor.id, limit)),
         annotations=tuple(annotations),
         totals=totals,
-        days=tuple((day, undated, n) for (day, undated), n in days.items()),
+        days=summary.days,
     )
 
 
@@ -121,7 +112,7 @@ def _aliases(session: Session, actor: Actor) -> tuple[str, ...]:
     aliases = session.scalars(
         select(ActorAlias.alias).where(ActorAlias.actor_id == actor.id).order_by(ActorAlias.id)
     )
-    return tuple(dict.fromkeys(a for a in aliases if a != actor.name))
+    return actor_aliases(aliases, actor.name)
 
 
 def _article_sets(actor_id: int) -> tuple[Subquery, Subquery]:
@@ -152,14 +143,7 @@ def _articles(session: Session, actor_id: int) -> list[DossierArticle]:
         .outerjoin(counts, counts.c.article_id == Article.id)
         .order_by(article_day(), Article.id)
     )
-    return [
-        DossierArticle(i, title, published, int(n), _iso(imported), outlet)
-        for i, title, published, n, imported, outlet in rows
-    ]
-
-
-def _iso(imported: dt.datetime | None) -> str:
-    return imported.isoformat() if imported else ""
+    return dossier_articles(rows)
 
 
 def _articles_by_id(session: Session, ids: list[int], mentions: dict[int, int]) -> list[DossierArticle]:
@@ -169,12 +153,7 @@ def _articles_by_id(session: Session, ids: list[int], mentions: dict[int, int]) 
         .where(Article.id.in_(ids))
         .order_by(article_day(), Article.id)
     )
-    return [
-        DossierArticle(
-            i, title, published, mentions.get(i, 0), imported.isoformat() if imported else "", outlet
-        )
-        for i, title, published, imported, outlet in rows
-    ]
+    return articles_by_id(rows, mentions)
 
 
 def _roles(session: Session, actor_id: int, newest: int | None = None) -> list[DossierRole]:
@@ -189,10 +168,7 @@ def _roles(session: Session, actor_id: int, newest: int | None = None) -> list[D
     else:
         query = query.order_by(article_day().desc(), ActorRole.article_id.desc(), ActorRole.id.desc())
         query = query.limit(newest)
-    rows = [
-        DossierRole(role, article_id, published) for role, article_id, published in session.execute(query)
-    ]
-    return rows if newest is None else rows[::-1]
+    return dossier_roles(session.execute(query), newest is not None)
 
 
 def related_actors(session: Session, actor_id: int, limit: int | None = None) -> list[RelatedActor]:
@@ -228,7 +204,7 @@ def related_actors(session: Session, actor_id: int, limit: int | None = None) ->
     )
     if limit is not None:
         query = query.limit(limit)
-    return [RelatedActor(i, n, t, int(s), int(a)) for i, n, t, s, a in session.execute(query)]
+    return related_rows(session.execute(query))
 
 
 def _annotations(session: Session, actor_id: int) -> list[AnnotationRow]:

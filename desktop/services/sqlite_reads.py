@@ -21,13 +21,14 @@ from desktop.services.dto import (
     AnnotationRow,
     ArticleDetail,
     ArticleRow,
+    Dossier,
     MentionRow,
     NoteRow,
     QuoteRow,
 )
 from desktop.services.errors import AmbiguousActorError, NotFoundError, ambiguity_message
 from desktop.services.row_shapes import actor_row, article_row, iso_time, quote_row
-from desktop.storage.sqlite_read import DISTINCT_ROLES_SQL, open_read_only
+from desktop.storage.sqlite_read import DAY, DISTINCT_ROLES_SQL, open_read_only
 
 if TYPE_CHECKING:
     from desktop.services.version_rows import ArticleVersions
@@ -96,6 +97,13 @@ _QUOTES = (
     "quotes.source, quotes.origin, articles.title, articles.published, quotes.speaker_start, "
     "quotes.speaker_end FROM quotes JOIN articles ON articles.id = quotes.article_id "
     "LEFT OUTER JOIN actors AS actors_1 ON actors_1.id = quotes.speaker_id"
+)
+_ANNOTATIONS_BY_ID = (
+    'SELECT annotations.id, annotations.article_id, annotations.start, annotations."end", '
+    "annotations.exact, annotations.note, annotations.color, annotations.orphaned, annotations.anchor_state, "
+    "annotations.anchor_score, annotations.previous_exact, annotations.author, annotations.edited_by, "
+    "annotations.version FROM annotations WHERE annotations.id IN {ids} "
+    "ORDER BY annotations.article_id, annotations.start, annotations.id"
 )
 _NOTES = (
     'SELECT annotations.id, annotations.article_id, annotations.start, annotations."end", '
@@ -289,6 +297,31 @@ class LibraryReader:
             for r in rows
         ]
 
+    def _annotation_rows(self, found: list[Any]) -> list[AnnotationRow]:
+        tags = self._tags([n[0] for n in found])
+        return [
+            AnnotationRow(
+                n[0], n[1], n[2], n[3], n[4], n[5], tuple(tags.get(n[0], ())), n[6], bool(n[7]), *n[8:]
+            )
+            for n in found
+        ]
+
+    def annotations_by_id(self, ids: Sequence[int]) -> list[AnnotationRow]:
+        """As queries.annotation_rows(ids=...): these annotations in document order, with their tags."""
+        return self._annotation_rows(self._rows(_ANNOTATIONS_BY_ID.format(ids=_marks(len(ids))), ids))
+
+    def quotes_where(self, condition: str, params: Sequence[Any]) -> list[QuoteRow]:
+        """As quotes.quote_rows(..., chronological=True): the quotes ``condition`` selects."""
+        order = f" ORDER BY {DAY}, quotes.article_id, quotes.start, quotes.id"
+        return [quote_row(r) for r in self._rows(f"{_QUOTES} WHERE {condition}{order}", [1, 1, *params])]
+
+    def dossier(self, name: str, limit: int | None) -> Dossier:
+        """As dossier.load_dossier of the actor ``name`` means (name, alias or ``#ID``)."""
+        from desktop.services.sqlite_dossier import DossierReader
+
+        actor_id = self.find_actor(name)
+        return DossierReader(self._rows, self.quotes_where, self.annotations_by_id).dossier(actor_id, limit)
+
     def _tags(self, annotation_ids: Sequence[int]) -> dict[int, list[str]]:
         """The tags of these annotations, each annotation's by name."""
         tags: dict[int, list[str]] = {}
@@ -320,14 +353,7 @@ class LibraryReader:
             raise NotFoundError(f"There is no article {article_id} in this library.")
         a = found[0]
         mentions = tuple(MentionRow(m[3], m[4], m[2], m[6]) for m in self._rows(_MENTIONS, (article_id,)))
-        notes = self._rows(_ANNOTATIONS, (article_id,))
-        tags = self._tags([n[0] for n in notes])
-        annotations = tuple(
-            AnnotationRow(
-                n[0], n[1], n[2], n[3], n[4], n[5], tuple(tags.get(n[0], ())), n[6], bool(n[7]), *n[8:]
-            )
-            for n in notes
-        )
+        annotations = tuple(self._annotation_rows(self._rows(_ANNOTATIONS, (article_id,))))
         return ArticleDetail(
             a[0],
             a[1],

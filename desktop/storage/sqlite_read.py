@@ -45,6 +45,9 @@ READ_TABLES = frozenset(
 """The tables the read-only commands read; a library missing one is opened the usual way."""
 
 
+DAY = "coalesce(articles.published, substr(articles.imported_at, 1, 10))"
+"""An article's day in SQLite's SQL: its publication date, else the day it was imported (article_day)."""
+
 DISTINCT_ROLES_SQL = (
     "WITH RECURSIVE found(actor_id, role) AS ("
     " SELECT a.id, (SELECT min(x.role) FROM actor_roles x WHERE x.actor_id = a.id)"

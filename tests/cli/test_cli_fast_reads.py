@@ -104,7 +104,9 @@ def build_library(db: Path) -> Path:
                 ]
             )
 
-            def mention(article: Article, actor: Actor, start: int, length: int) -> Mention:
+            def mention(
+                article: Article, actor: Actor, start: int, length: int, sentence: int | None = None
+            ) -> Mention:
                 return Mention(
                     article_id=article.id,
                     actor_id=actor.id,
@@ -112,25 +114,28 @@ def build_library(db: Path) -> Path:
                     end=start + length,
                     text=article.text[start : start + length],
                     type=actor.type,
+                    sentence=sentence,
                 )
 
             english = articles[1]
             berlin = english.text.index("Berlin")
             session.add_all(
                 [
-                    mention(english, berlin_place, berlin, 6),
-                    mention(english, berlin_org, berlin, 6),  # the same place: a tie in the order
-                    mention(english, berlin_place, english.text.rindex("Berlin"), 6),
-                    mention(english, berlin_org, english.text.rindex("Berlin"), 6),
-                    mention(english, hamburg, english.text.index("Hamburg"), 7),
-                    mention(english, minister, english.text.index("minister"), 8),
+                    mention(english, berlin_place, berlin, 6, 1),
+                    mention(english, berlin_org, berlin, 6, 1),  # the same place: a tie in the order
+                    mention(english, berlin_place, english.text.rindex("Berlin"), 6, 1),
+                    mention(english, berlin_org, english.text.rindex("Berlin"), 6, 1),
+                    mention(english, hamburg, english.text.index("Hamburg"), 7, 0),
+                    mention(english, minister, english.text.index("minister"), 8, 0),
+                    mention(english, lonely, english.text.index("mayor"), 5, 1),
                     mention(articles[2], hamburg, articles[2].text.index("Hamburg"), 7),
                     mention(articles[4], hamburg, articles[4].text.index("Hambourg"), 8),
                     mention(articles[0], lonely, 0, 9),
                 ]
             )
             for article in articles[6:10]:
-                session.add(mention(article, berlin_place, article.text.index("Berlin"), 6))
+                session.add(mention(article, berlin_place, article.text.index("Berlin"), 6, 0))
+                session.add(mention(article, minister, article.text.index("Regierung"), 9, 0))
             said = english.text.index("will reopen")
             session.add_all(
                 [
@@ -294,6 +299,21 @@ CALLS = [
     ["quotes", "--actor", "Berlin"],  # two actors: which one?
     ["quotes", "--actor", "#99999999999999999999"],
     ["quotes", "--actor", "Niemand"],
+    ["dossier", "Anna Beispiel"],
+    ["dossier", "Anna Beispiel", "--json"],
+    ["dossier", "ministerin beispiel", "--limit", "1"],
+    ["dossier", "#4", "--json", "--limit", "2"],
+    ["dossier", "#4", "--all"],
+    ["dossier", "#4", "--all", "--json"],
+    ["dossier", "Hamburg", "--json", "--limit", "1"],
+    ["dossier", "#1"],
+    ["dossier", "#1", "--json", "--all"],
+    ["dossier", "#2", "--json"],
+    ["dossier", "Zoë Einzeln", "--json"],
+    ["dossier", "Berlin"],  # two actors: which one?
+    ["dossier", "Niemand", "--json"],
+    ["dossier", "#999", "--all"],
+    ["dossier", "#99999999999999999999"],
 ]
 
 

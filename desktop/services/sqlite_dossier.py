@@ -1,0 +1,176 @@
+"""An actor's dossier read with ``sqlite3`` alone (see desktop.services.sqlite_reads): the statements of
+desktop.services.dossier written out as SQLite runs them (the same text, so ties come in the same order),
+the rows shaped by the same functions (desktop.services.dossier_shapes).
+
+Its cost follows the actor, not the library: every statement starts from the actor's own rows
+(``ix_mentions_actor_id_article_id``, ``ix_quotes_speaker_id``, ``ix_actor_roles_actor_id_role``) and
+reaches the articles and the sentences it shares by their keys; a bounded dossier reads every article of
+the actor once (for the totals and the timeline) and the listed rows only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from desktop.services.dossier_shapes import (
+    ArticleSummary,
+    actor_aliases,
+    articles_by_id,
+    dossier_actor,
+    dossier_articles,
+    dossier_roles,
+    related_rows,
+)
+from desktop.services.dto import AnnotationRow, Dossier, DossierRole, QuoteRow
+from desktop.services.errors import NotFoundError
+from desktop.storage.sqlite_read import DAY, DISTINCT_ROLES_SQL
+
+Rows = Callable[[str, Sequence[Any]], list[Any]]
+
+_ALIAS_SQL = (
+    "SELECT actor_aliases.alias \nFROM actor_aliases \nWHERE actor_aliases.actor_id = ? "
+    "ORDER BY actor_aliases.id"
+)
+_COUNTS = (
+    "(SELECT mentions.article_id AS article_id, count(mentions.id) AS n \nFROM mentions \n"
+    "WHERE mentions.actor_id = ? GROUP BY mentions.article_id) AS anon_2"
+)
+_WANTED = (
+    "(SELECT anon_2.article_id AS article_id \nFROM " + _COUNTS + " UNION SELECT anon_4.article_id AS "
+    "article_id \nFROM (SELECT DISTINCT quotes.article_id AS article_id \nFROM quotes \n"
+    "WHERE quotes.speaker_id = ?) AS anon_4) AS anon_3 ON anon_3.article_id = articles.id "
+    "LEFT OUTER JOIN " + _COUNTS + " ON anon_2.article_id = articles.id"
+)
+_SUMMARY = (
+    f"SELECT articles.id, {DAY} AS coalesce_1, articles.published IS NULL AS anon_1, "
+    "coalesce(anon_2.n, ?) AS coalesce_2 \nFROM articles JOIN " + _WANTED
+)
+_ARTICLES = (
+    "SELECT articles.id, articles.title, articles.published, coalesce(anon_2.n, ?) AS coalesce_1, "
+    "articles.imported_at, articles.outlet \nFROM articles JOIN " + _WANTED + f" ORDER BY {DAY}, articles.id"
+)
+_ARTICLES_BY_ID = (
+    "SELECT articles.id, articles.title, articles.published, articles.imported_at, articles.outlet \n"
+    "FROM articles \nWHERE articles.id IN {ids} ORDER BY " + DAY + ", articles.id"
+)
+_QUOTE_IDS = (
+    "SELECT quotes.id \nFROM quotes JOIN articles ON articles.id = quotes.article_id \n"
+    f"WHERE quotes.speaker_id = ? ORDER BY {DAY} DESC, quotes.article_id DESC, quotes.start DESC, "
+    "quotes.id DESC\n LIMIT ? OFFSET ?"
+)
+_ROLES = (
+    "SELECT actor_roles.role, actor_roles.article_id, articles.published \n"
+    "FROM actor_roles JOIN articles ON articles.id = actor_roles.article_id \nWHERE actor_roles.actor_id = ?"
+)
+_RELATED = (
+    "SELECT actors.id, actors.name, actors.type, anon_1.sentences, anon_1.articles \nFROM actors JOIN "
+    "(SELECT anon_2.actor_id AS actor_id, count(*) AS sentences, count(distinct(anon_2.article_id)) AS "
+    "articles \nFROM (SELECT DISTINCT mentions.article_id AS article_id, mentions.sentence AS sentence, "
+    "mentions.actor_id AS actor_id \nFROM mentions JOIN (SELECT DISTINCT mentions.article_id AS article_id, "
+    "mentions.sentence AS sentence \nFROM mentions \nWHERE mentions.actor_id = ? AND mentions.sentence IS "
+    "NOT NULL) AS anon_3 ON anon_3.article_id = mentions.article_id AND anon_3.sentence = mentions.sentence "
+    "\nWHERE mentions.actor_id != ?) AS anon_2 GROUP BY anon_2.actor_id) AS anon_1 ON anon_1.actor_id = "
+    "actors.id ORDER BY anon_1.sentences DESC, anon_1.articles DESC, (actors.name)"
+)
+_ANNOTATED = (
+    "SELECT annotations.id \nFROM annotations JOIN mentions AS mentions_1 ON mentions_1.article_id = "
+    'annotations.article_id \nWHERE mentions_1.actor_id = ? AND mentions_1.start < annotations."end" AND '
+    'mentions_1."end" > annotations.start UNION SELECT annotations.id \nFROM annotations JOIN quotes AS '
+    "quotes_1 ON quotes_1.article_id = annotations.article_id \nWHERE quotes_1.speaker_id = ? AND "
+    'quotes_1.start < annotations."end" AND quotes_1."end" > annotations.start'
+)
+
+
+def _marks(count: int) -> str:
+    return "(" + ",".join("?" * count) + ")"
+
+
+class DossierReader:
+    """Reads one actor's dossier through ``rows`` (statement, parameters → rows); ``quotes`` reads the
+    quote rows a condition (and its parameters) selects, in the dossier's order, ``annotations`` the
+    annotation rows of these ids (as the reader of desktop.services.sqlite_reads does)."""
+
+    def __init__(
+        self,
+        rows: Rows,
+        quotes: Callable[[str, Sequence[Any]], list[QuoteRow]],
+        annotations: Callable[[Sequence[int]], list[AnnotationRow]],
+    ) -> None:
+        self._rows = rows
+        self._quotes = quotes
+        self._annotations = annotations
+
+    def dossier(self, actor_id: int, limit: int | None) -> Dossier:
+        """As dossier.dossier_of: the whole dossier, or with ``limit`` its newest part and the totals."""
+        found = self._rows("SELECT id, name, type, confirmed FROM actors WHERE id = ?", (actor_id,))
+        if not found:
+            raise NotFoundError(f"There is no actor {actor_id}.")
+        actor = found[0]
+        aliases = actor_aliases(
+            (r[0] for r in self._rows(_ALIAS_SQL, (actor_id,))),
+            actor[1],
+        )
+        if limit is not None:
+            return self._bounded(actor, aliases, limit)
+        articles = dossier_articles(self._rows(_ARTICLES, (0, actor_id, actor_id, actor_id)))
+        roles = self._roles(actor_id, None)
+        row = dossier_actor(
+            actor,
+            sum(a.mentions for a in articles),
+            len(articles),
+            aliases,
+            dict.fromkeys(r.role for r in roles),
+        )
+        return Dossier(
+            actor=row,
+            articles=tuple(articles),
+            quotes=tuple(self._quotes("quotes.speaker_id = ?", (actor_id,))),
+            roles=tuple(roles),
+            related=tuple(related_rows(self._rows(_RELATED, (actor_id, actor_id)))),
+            annotations=tuple(self._annotated(actor_id)),
+        )
+
+    def _bounded(self, actor: Sequence[Any], aliases: tuple[str, ...], limit: int) -> Dossier:
+        actor_id = actor[0]
+        summary = ArticleSummary(self._rows(_SUMMARY, (0, actor_id, actor_id, actor_id)), limit)
+        quote_ids = [r[0] for r in self._rows(_QUOTE_IDS, (actor_id, limit, 0))]
+        quotes = self._quotes(f"quotes.id IN {_marks(len(quote_ids))}", quote_ids) if quote_ids else []
+        roles = self._roles(actor_id, limit)
+        annotations = self._annotated(actor_id)
+        totals = summary.totals(
+            quotes=self._count("SELECT count(quotes.id) FROM quotes WHERE quotes.speaker_id = ?", actor_id),
+            roles=self._count(
+                "SELECT count(actor_roles.id) FROM actor_roles WHERE actor_roles.actor_id = ?", actor_id
+            ),
+        )
+        distinct = self._rows(DISTINCT_ROLES_SQL.format(ids="(?)"), (actor_id,))
+        row = dossier_actor(actor, totals.mentions, totals.articles, aliases, (str(r[1]) for r in distinct))
+        shown = summary.shown(quotes, roles, annotations)
+        articles = self._rows(_ARTICLES_BY_ID.format(ids=_marks(len(shown))), shown) if shown else []
+        return Dossier(
+            actor=row,
+            articles=tuple(articles_by_id(articles, summary.mentions)),
+            quotes=tuple(quotes),
+            roles=tuple(roles),
+            related=tuple(
+                related_rows(self._rows(_RELATED + "\n LIMIT ? OFFSET ?", (actor_id, actor_id, limit, 0)))
+            ),
+            annotations=tuple(annotations),
+            totals=totals,
+            days=summary.days,
+        )
+
+    def _count(self, statement: str, actor_id: int) -> int:
+        return int(self._rows(statement, (actor_id,))[0][0] or 0)
+
+    def _roles(self, actor_id: int, newest: int | None) -> list[DossierRole]:
+        if newest is None:
+            order = f" ORDER BY {DAY}, actor_roles.article_id, actor_roles.id"
+            return dossier_roles(self._rows(_ROLES + order, (actor_id,)), False)
+        order = f" ORDER BY {DAY} DESC, actor_roles.article_id DESC, actor_roles.id DESC\n LIMIT ? OFFSET ?"
+        return dossier_roles(self._rows(_ROLES + order, (actor_id, newest, 0)), True)
+
+    def _annotated(self, actor_id: int) -> list[AnnotationRow]:
+        ids = [r[0] for r in self._rows(_ANNOTATED, (actor_id, actor_id))]
+        return self._annotations(ids) if ids else []
