@@ -131,12 +131,20 @@ def _note_cut(dossier: Dossier, limit: int | None) -> None:
 
 
 def _cmd_network(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.network import load_network
-
     check_id("article", args.article)
-    library = open_library(args)
-    graph = load_network(library, article_id=args.article, actor=args.actor, min_sentences=args.min)
-    hint_outdated(library)
+    with fast_reader(args) as reader:
+        found = fast_read(
+            reader, lambda r: (r.network(args.article, args.actor, args.min), r.outdated_articles())
+        )
+    if found is None:
+        from desktop.services.network import load_network
+
+        library = open_library(args)
+        graph = load_network(library, article_id=args.article, actor=args.actor, min_sentences=args.min)
+        hint_outdated(library)
+    else:
+        graph, outdated = found
+        say_outdated(outdated)
     data = graph.as_json()
     if args.format == "json" and not args.output:
         emit(data, out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, Subquery, and_, func, select, union
+from sqlalchemy import Select, Subquery, func, select, union
 from sqlalchemy.orm import Session, aliased
 
 from desktop.services.dossier_shapes import (
@@ -15,6 +15,7 @@ from desktop.services.dossier_shapes import (
     related_rows,
 )
 from desktop.services.dto import AnnotationRow, Dossier, DossierArticle, DossierRole, RelatedActor
+from desktop.services.network import shared_sentences
 from desktop.services.queries import NotFoundError, annotation_rows, find_actor
 from desktop.services.quotes import article_day, quote_rows
 from desktop.storage.db import Library
@@ -173,30 +174,7 @@ def _roles(session: Session, actor_id: int, newest: int | None = None) -> list[D
 
 def related_actors(session: Session, actor_id: int, limit: int | None = None) -> list[RelatedActor]:
     """Actors named in the same sentences as ``actor_id``, most shared sentences first."""
-    mine = (
-        select(Mention.article_id, Mention.sentence)
-        .where(Mention.actor_id == actor_id, Mention.sentence.is_not(None))
-        .distinct()
-        .subquery()
-    )
-    # Only the mentions in the actor's own sentences are read (index on article and sentence),
-    # not every mention of the library.
-    others = (
-        select(Mention.article_id, Mention.sentence, Mention.actor_id)
-        .join(mine, and_(mine.c.article_id == Mention.article_id, mine.c.sentence == Mention.sentence))
-        .where(Mention.actor_id != actor_id)
-        .distinct()
-        .subquery()
-    )
-    shared = (
-        select(
-            others.c.actor_id,
-            func.count().label("sentences"),
-            func.count(func.distinct(others.c.article_id)).label("articles"),
-        )
-        .group_by(others.c.actor_id)
-        .subquery()
-    )
+    shared = shared_sentences(actor_id)
     query = (
         select(Actor.id, Actor.name, Actor.type, shared.c.sentences, shared.c.articles)
         .join(shared, shared.c.actor_id == Actor.id)

@@ -11,21 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Subquery, and_, func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import UserError
-from desktop.services.dto import Network, NetworkEdge, NetworkNode
+from desktop.services.dto import Network, NetworkNode
+from desktop.services.network_shapes import (
+    MAX_IN_LIST,
+    NetworkError,
+    Pair,
+    check_min,
+    members,
+    network,
+    nodes,
+    pairs_around,
+    pairs_of,
+)
 from desktop.services.queries import NotFoundError, find_actor
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, Article, Mention
 
-Pair = tuple[int, int, int, int]  # source, target, sentences, articles
-_MAX_IN_LIST = 500
-
-
-class NetworkError(UserError, ValueError):
-    """A network that cannot be computed as asked."""
+__all__ = ["NetworkError", "load_network", "shared_sentences"]
 
 
 def _pairs(
@@ -34,7 +39,6 @@ def _pairs(
     *,
     article_id: int | None = None,
     actors: Collection[int] | None = None,
-    touching: int | None = None,
 ) -> list[Pair]:
     """Co-occurring actor pairs (source < target) with their shared sentence and article counts."""
     where: list[ColumnElement[bool]] = [Mention.sentence.is_not(None)]
@@ -64,9 +68,45 @@ def _pairs(
         .group_by(first.c.actor_id, second.c.actor_id)
         .having(func.count() >= min_sentences)
     )
-    if touching is not None:
-        query = query.where(or_(first.c.actor_id == touching, second.c.actor_id == touching))
-    return [(int(a), int(b), int(s), int(n)) for a, b, s, n in session.execute(query)]
+    return pairs_of(session.execute(query))
+
+
+def shared_sentences(actor_id: int) -> Subquery:
+    """The other actors named in the sentences of ``actor_id``: (actor_id, sentences, articles) they
+    share with it. Only the mentions in the actor's own sentences are read (its mentions by
+    ``ix_mentions_actor_id_article_id``, theirs by ``ix_mentions_article_id_sentence``), not every
+    mention of the library."""
+    mine = (
+        select(Mention.article_id, Mention.sentence)
+        .where(Mention.actor_id == actor_id, Mention.sentence.is_not(None))
+        .distinct()
+        .subquery()
+    )
+    others = (
+        select(Mention.article_id, Mention.sentence, Mention.actor_id)
+        .join(mine, and_(mine.c.article_id == Mention.article_id, mine.c.sentence == Mention.sentence))
+        .where(Mention.actor_id != actor_id)
+        .distinct()
+        .subquery()
+    )
+    return (
+        select(
+            others.c.actor_id,
+            func.count().label("sentences"),
+            func.count(func.distinct(others.c.article_id)).label("articles"),
+        )
+        .group_by(others.c.actor_id)
+        .subquery()
+    )
+
+
+def _pairs_touching(session: Session, actor_id: int, min_sentences: int) -> list[Pair]:
+    """The pairs of ``actor_id`` with at least ``min_sentences`` shared sentences."""
+    shared = shared_sentences(actor_id)
+    query = select(shared.c.actor_id, shared.c.sentences, shared.c.articles).where(
+        shared.c.sentences >= min_sentences
+    )
+    return pairs_around(actor_id, session.execute(query))
 
 
 def _nodes(session: Session, actor_ids: Collection[int], article_id: int | None = None) -> list[NetworkNode]:
@@ -74,7 +114,7 @@ def _nodes(session: Session, actor_ids: Collection[int], article_id: int | None 
     if not actor_ids:
         return []
     wanted = set(actor_ids)
-    few = len(wanted) <= _MAX_IN_LIST  # else read every actor: cheaper than a huge IN list
+    few = len(wanted) <= MAX_IN_LIST  # else read every actor: cheaper than a huge IN list
     counts = select(Mention.actor_id, func.count(Mention.id)).group_by(Mention.actor_id)
     actors = select(Actor.id, Actor.name, Actor.type)
     if article_id is not None:
@@ -83,48 +123,26 @@ def _nodes(session: Session, actor_ids: Collection[int], article_id: int | None 
         counts = counts.where(Mention.actor_id.in_(wanted))
         actors = actors.where(Actor.id.in_(wanted))
     counted = {actor: n for actor, n in session.execute(counts)}
-    nodes = [
-        NetworkNode(i, name, kind, int(counted.get(i, 0)))
-        for i, name, kind in session.execute(actors)
-        if i in wanted
-    ]
-    nodes.sort(key=lambda n: (-n.mentions, n.name, n.id))
-    return nodes
-
-
-def _network(nodes: list[NetworkNode], pairs: list[Pair]) -> Network:
-    edges = sorted(
-        (NetworkEdge(*p) for p in pairs), key=lambda e: (-e.sentences, -e.articles, e.source, e.target)
-    )
-    return Network(tuple(nodes), tuple(edges))
-
-
-def _check_min(min_sentences: int) -> int:
-    if min_sentences < 1:
-        raise NetworkError("The minimum number of shared sentences must be at least 1.")
-    return min_sentences
+    return nodes(session.execute(actors), counted, wanted)
 
 
 def article_network(session: Session, article_id: int, min_sentences: int = 1) -> Network:
     """Every actor of one article, linked by the sentences of that article they share."""
-    _check_min(min_sentences)
+    check_min(min_sentences)
     if session.get(Article, article_id) is None:
         raise NotFoundError(f"There is no article {article_id} in this library.")
     actors = set(session.scalars(select(Mention.actor_id).where(Mention.article_id == article_id).distinct()))
-    return _network(
-        _nodes(session, actors, article_id), _pairs(session, min_sentences, article_id=article_id)
-    )
+    return network(_nodes(session, actors, article_id), _pairs(session, min_sentences, article_id=article_id))
 
 
 def actor_network(session: Session, actor_id: int, min_sentences: int = 1) -> Network:
     """An actor, the actors it shares at least ``min_sentences`` sentences with, and the edges among them."""
-    _check_min(min_sentences)
+    check_min(min_sentences)
     if session.get(Actor, actor_id) is None:
         raise NotFoundError(f"There is no actor {actor_id}.")
-    around = _pairs(session, min_sentences, touching=actor_id)
-    members = {actor_id} | {a for a, _b, _s, _n in around} | {b for _a, b, _s, _n in around}
-    pairs = _pairs(session, min_sentences, actors=members) if len(members) > 1 else []
-    return _network(_nodes(session, members), pairs)
+    around = members(actor_id, _pairs_touching(session, actor_id, min_sentences))
+    pairs = _pairs(session, min_sentences, actors=around) if len(around) > 1 else []
+    return network(_nodes(session, around), pairs)
 
 
 def named_actor_network(session: Session, name: str, min_sentences: int = 1) -> Network:
@@ -134,10 +152,10 @@ def named_actor_network(session: Session, name: str, min_sentences: int = 1) -> 
 
 def library_network(session: Session, min_sentences: int = 1) -> Network:
     """Every pair of actors sharing at least ``min_sentences`` sentences anywhere in the library."""
-    _check_min(min_sentences)
+    check_min(min_sentences)
     pairs = _pairs(session, min_sentences)
-    members = {a for a, _b, _s, _n in pairs} | {b for _a, b, _s, _n in pairs}
-    return _network(_nodes(session, members), pairs)
+    found = {a for a, _b, _s, _n in pairs} | {b for _a, b, _s, _n in pairs}
+    return network(_nodes(session, found), pairs)
 
 
 def load_network(

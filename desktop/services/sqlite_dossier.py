@@ -24,6 +24,7 @@ from desktop.services.dossier_shapes import (
 )
 from desktop.services.dto import AnnotationRow, Dossier, DossierRole, QuoteRow
 from desktop.services.errors import NotFoundError
+from desktop.services.sqlite_network import SHARED_SQL
 from desktop.storage.sqlite_read import DAY, DISTINCT_ROLES_SQL
 
 Rows = Callable[[str, Sequence[Any]], list[Any]]
@@ -65,13 +66,9 @@ _ROLES = (
 )
 _RELATED = (
     "SELECT actors.id, actors.name, actors.type, anon_1.sentences, anon_1.articles \nFROM actors JOIN "
-    "(SELECT anon_2.actor_id AS actor_id, count(*) AS sentences, count(distinct(anon_2.article_id)) AS "
-    "articles \nFROM (SELECT DISTINCT mentions.article_id AS article_id, mentions.sentence AS sentence, "
-    "mentions.actor_id AS actor_id \nFROM mentions JOIN (SELECT DISTINCT mentions.article_id AS article_id, "
-    "mentions.sentence AS sentence \nFROM mentions \nWHERE mentions.actor_id = ? AND mentions.sentence IS "
-    "NOT NULL) AS anon_3 ON anon_3.article_id = mentions.article_id AND anon_3.sentence = mentions.sentence "
-    "\nWHERE mentions.actor_id != ?) AS anon_2 GROUP BY anon_2.actor_id) AS anon_1 ON anon_1.actor_id = "
-    "actors.id ORDER BY anon_1.sentences DESC, anon_1.articles DESC, (actors.name)"
+    + SHARED_SQL
+    + " AS anon_1 ON anon_1.actor_id = actors.id ORDER BY anon_1.sentences DESC, anon_1.articles DESC, "
+    "(actors.name)"
 )
 _ANNOTATED = (
     "SELECT annotations.id \nFROM annotations JOIN mentions AS mentions_1 ON mentions_1.article_id = "

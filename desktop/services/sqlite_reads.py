@@ -23,6 +23,7 @@ from desktop.services.dto import (
     ArticleRow,
     Dossier,
     MentionRow,
+    Network,
     NoteRow,
     QuoteRow,
 )
@@ -321,6 +322,22 @@ class LibraryReader:
 
         actor_id = self.find_actor(name)
         return DossierReader(self._rows, self.quotes_where, self.annotations_by_id).dossier(actor_id, limit)
+
+    def network(self, article_id: int | None, actor: str | None, min_sentences: int) -> Network:
+        """As network.load_network: of an article, of the neighbourhood of the actor ``actor`` names,
+        or of the whole library."""
+        from desktop.services.network_shapes import NetworkError
+        from desktop.services.sqlite_network import NetworkReader
+
+        networks = NetworkReader(self._rows)
+        if article_id is not None and actor is not None:
+            raise NetworkError("Choose an article or an actor, not both.")
+        if article_id is not None:
+            self._require_article(article_id)
+            return networks.article_network(article_id, min_sentences)
+        if actor is not None:
+            return networks.actor_network(self.find_actor(actor), min_sentences)
+        return networks.library_network(min_sentences)
 
     def _tags(self, annotation_ids: Sequence[int]) -> dict[int, list[str]]:
         """The tags of these annotations, each annotation's by name."""

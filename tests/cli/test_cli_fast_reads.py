@@ -314,6 +314,20 @@ CALLS = [
     ["dossier", "Niemand", "--json"],
     ["dossier", "#999", "--all"],
     ["dossier", "#99999999999999999999"],
+    ["network"],
+    ["network", "--min", "2"],
+    ["network", "--format", "graphml"],
+    ["network", "--article", "2"],
+    ["network", "--article", "2", "--format", "gexf"],
+    ["network", "--article", "8", "--min", "1"],
+    ["network", "--article", "5"],
+    ["network", "--article", "999"],
+    ["network", "--actor", "Anna Beispiel"],
+    ["network", "--actor", "#1", "--format", "graphml"],
+    ["network", "--actor", "Hambourg", "--min", "2"],
+    ["network", "--actor", "#5", "--format", "gexf"],
+    ["network", "--actor", "Berlin"],
+    ["network", "--actor", "Niemand"],
 ]
 
 

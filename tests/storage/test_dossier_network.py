@@ -191,6 +191,23 @@ def test_article_and_actor_networks(library: Library) -> None:
             network.library_network(session, 0)
 
 
+def test_every_actor_network_is_its_part_of_the_library_network(library: Library) -> None:
+    """The neighbourhood read from the actor's own sentences equals the one cut out of the whole network."""
+    edges = expected_edges(library)
+    with library.read_session() as session:
+        whole = {n.id: n for n in network.library_network(session).nodes}
+        for actor_id in sorted(ids(library).values()):
+            for least in (1, 2):
+                around = network.actor_network(session, actor_id, least)
+                strong = {p: c for p, c in edges.items() if c[0] >= least}
+                members = {actor_id} | {x for p in strong if actor_id in p for x in p}
+                assert {n.id for n in around.nodes} == members
+                assert all(n == whole[n.id] for n in around.nodes if n.id in whole)
+                assert {(e.source, e.target): (e.sentences, e.articles) for e in around.edges} == {
+                    p: c for p, c in strong.items() if set(p) <= members
+                }
+
+
 def test_edit_article_title_date_and_outlet(library: Library) -> None:
     change = edit_article(
         library, 2, title="  Wendepunkt\nin Valdora ", published="2025-10-01", outlet="Nordkurier"
