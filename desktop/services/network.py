@@ -47,8 +47,11 @@ def _pairs(
     if actors is not None:
         where.append(Mention.actor_id.in_(list(actors)))
     occurrences = (
-        select(Mention.article_id, Mention.sentence, Mention.actor_id).where(*where).distinct().subquery()
-    )
+        select(Mention.article_id, Mention.sentence, Mention.actor_id)
+        .where(*where)
+        .distinct()
+        .cte("occurrences")
+    )  # a common table: read once, then joined to itself (an automatic index on SQLite)
     first, second = occurrences.alias("first"), occurrences.alias("second")
     query = (
         select(

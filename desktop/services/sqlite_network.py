@@ -32,13 +32,11 @@ SHARED_SQL = (
 )
 """The other actors in the sentences of one actor (its id twice) with the sentences and articles they
 share (network.shared_sentences as SQLite runs it)."""
-_OCCURRENCES = (
-    "(SELECT DISTINCT mentions.article_id AS article_id, mentions.sentence AS sentence, "
-    "mentions.actor_id AS actor_id FROM mentions WHERE mentions.sentence IS NOT NULL{where})"
-)
 _PAIRS = (
+    "WITH occurrences AS (SELECT DISTINCT mentions.article_id AS article_id, mentions.sentence AS sentence, "
+    "mentions.actor_id AS actor_id FROM mentions WHERE mentions.sentence IS NOT NULL{where}) "
     "SELECT first.actor_id, second.actor_id, count(*) AS sentences, count(distinct(first.article_id)) "
-    "AS articles FROM {occurrences} AS first JOIN {occurrences} AS second "
+    "AS articles FROM occurrences AS first JOIN occurrences AS second "
     "ON second.article_id = first.article_id AND second.sentence = first.sentence "
     "AND second.actor_id > first.actor_id GROUP BY first.actor_id, second.actor_id HAVING count(*) >= ?"
 )
@@ -63,9 +61,7 @@ class NetworkReader:
         if actors is not None:
             wanted = list(actors)
             where, params = f" AND mentions.actor_id IN {_marks(len(wanted))}", wanted
-        occurrences = _OCCURRENCES.format(where=where)
-        statement = _PAIRS.format(occurrences=occurrences)
-        return pairs_of(self._rows(statement, [*params, *params, min_sentences]))
+        return pairs_of(self._rows(_PAIRS.format(where=where), [*params, min_sentences]))
 
     def _nodes(self, actor_ids: Collection[int], article_id: int | None = None) -> list[NetworkNode]:
         if not actor_ids:
