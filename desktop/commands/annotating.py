@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop.commands.common import (
     Handler,
@@ -15,7 +15,11 @@ from desktop.commands.common import (
     open_library,
     require_article,
 )
-from desktop.commands.note_filters import add_note_filters, has_note_filters, note_filter
+from desktop.commands.note_filters import add_note_filters, library_actor_id, note_filter
+
+if TYPE_CHECKING:
+    from desktop.services.dto import NoteRow
+    from desktop.services.sqlite_reads import LibraryReader
 
 
 def register(sub: Any) -> dict[str, Handler]:
@@ -83,10 +87,8 @@ def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.tag is not None:
         normalize_tag(args.tag)  # "" is an error, not "any tag"
-    rows = None
-    if args.tag is None and not has_note_filters(args):
-        with fast_reader(args) as reader:
-            rows = fast_read(reader, lambda r: r.notes(args.article))
+    with fast_reader(args) as reader:
+        rows = fast_read(reader, lambda r: _fast_notes(r, args))
     if rows is None:
         from desktop.services.notes_query import query_notes
 
@@ -94,7 +96,7 @@ def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
         if args.article is not None:
             with library.read_session() as session:
                 require_article(session, args.article)  # a missing article fails as in show
-        flt = note_filter(args, library, article_id=args.article, tag=args.tag)
+        flt = note_filter(args, library_actor_id(library), article_id=args.article, tag=args.tag)
         rows = query_notes(library, flt)
     if args.json:
         emit([r.as_json() for r in rows], out)
@@ -113,6 +115,14 @@ def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
         if a.note:
             out.write(f"  {a.note}\n")
     return 0
+
+
+def _fast_notes(reader: LibraryReader, args: argparse.Namespace) -> list[NoteRow]:
+    """``annotations`` on the reader: the same checks in the same order as the usual way."""
+    if args.article is not None:
+        reader.require_article(args.article)
+    flt = note_filter(args, reader.find_actor, article_id=args.article, tag=args.tag)
+    return reader.notes_reader().select_notes(flt)
 
 
 def _cmd_edit_annotation(args: argparse.Namespace, out: TextIO) -> int:

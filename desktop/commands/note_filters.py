@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from desktop.core.errors import UserError
@@ -44,15 +45,14 @@ def has_note_filters(args: argparse.Namespace) -> bool:
     )
 
 
-def note_filter(args: argparse.Namespace, library: Any, **fields: Any) -> Any:
-    """The :class:`NotesFilter` the options describe (``fields``: article_id, tag, actor_id…)."""
-    from desktop.services.notes_query import make_filter
-    from desktop.services.queries import find_actor
+def note_filter(args: argparse.Namespace, actor_id: Callable[[str], int], **fields: Any) -> Any:
+    """The :class:`NotesFilter` the options describe (``fields``: article_id, tag, actor_id…);
+    ``actor_id`` finds the actor a name means (see :func:`library_actor_id`)."""
+    from desktop.services.notes_filter import make_filter
 
     actor_name = getattr(args, "actor", None)
     if actor_name and "actor_id" not in fields:
-        with library.read_session() as session:
-            fields["actor_id"] = find_actor(session, actor_name).id
+        fields["actor_id"] = actor_id(actor_name)
     return make_filter(
         colors=args.color,
         since=parse_day(args.since, "--since"),
@@ -61,3 +61,15 @@ def note_filter(args: argparse.Namespace, library: Any, **fields: Any) -> Any:
         author=args.author,
         **fields,
     )
+
+
+def library_actor_id(library: Any) -> Callable[[str], int]:
+    """The id of the actor a name means, found in ``library`` opened the usual way."""
+
+    def find(name: str) -> int:
+        from desktop.services.queries import find_actor
+
+        with library.read_session() as session:
+            return int(find_actor(session, name).id)
+
+    return find

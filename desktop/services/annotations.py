@@ -12,6 +12,7 @@ from desktop.core.colors import COLORS as COLORS
 from desktop.core.errors import UserError
 from desktop.core.tags import normalize_tag
 from desktop.services.dto import AnnotationRow
+from desktop.services.errors import AnnotationError as AnnotationError
 from desktop.services.queries import NotFoundError, annotation_rows
 from desktop.storage.db import Library
 from desktop.storage.models import Annotation, Article, Tag, annotation_tags
@@ -29,10 +30,6 @@ class EditConflictError(UserError, ValueError):
     def __init__(self, message: str, current: AnnotationRow) -> None:
         super().__init__(message)
         self.current = current
-
-
-class AnnotationError(UserError, ValueError):
-    """An annotation request the user must change (bad range, unknown colour, bad tag)."""
 
 
 def _check_color(color: str) -> str:

@@ -9,6 +9,10 @@ class NotFoundError(UserError, LookupError):
     """A requested article, actor or annotation does not exist."""
 
 
+class AnnotationError(UserError, ValueError):
+    """An annotation request the user must change (bad range, unknown colour, bad tag)."""
+
+
 class AmbiguousActorError(NotFoundError):
     """A name that several actors carry; the message lists them with their ids."""
 

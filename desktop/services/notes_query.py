@@ -13,85 +13,30 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import Select, and_, exists, select
 from sqlalchemy.orm import Session
 
-from desktop.core.export_md import ExportAnnotation, ExportArticle, render_collection
+from desktop.core.export_md import ExportArticle, render_collection
 from desktop.core.query import Matcher, parse_query
-from desktop.core.tags import normalize_tag
 from desktop.core.textfold import fold
-from desktop.services.annotations import COLORS, AnnotationError
-from desktop.services.color_meanings import meaning_of
 from desktop.services.dto import AnnotationRow, NoteRow
 from desktop.services.library_filters import tagged_annotations
+from desktop.services.notes_filter import (
+    NOTE_LANGUAGES,
+    NotesFilter,
+    NotesOrder,
+    by_article,
+    day_start_utc,
+    describe,
+    export_record,
+    make_filter,
+)
 from desktop.services.queries import NotFoundError, _tags_of
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, Annotation, Article, Mention, Tag, annotation_tags
 from desktop.storage.search import library_languages
-
-NotesOrder = Literal["created", "document"]
-NOTE_LANGUAGES = ("de", "en")
-
-
-@dataclass(frozen=True)
-class NotesFilter:
-    """Which notes to show; every field that is set must hold."""
-
-    article_id: int | None = None
-    tag: str | None = None  # normal form; sub-tags match too
-    actor_id: int | None = None
-    colors: tuple[str, ...] = ()  # colour names; any of them
-    since: dt.date | None = None  # created on or after this (local) day
-    until: dt.date | None = None  # created on or before this (local) day
-    search: str = ""
-    author: str = ""  # made by this user
-
-    @property
-    def active(self) -> bool:
-        """True when at least one restriction is set."""
-        return any((self.article_id is not None, self.tag, self.actor_id is not None, self.colors)) or any(
-            (self.since, self.until, self.search.strip(), self.author)
-        )
-
-
-def make_filter(
-    *,
-    article_id: int | None = None,
-    tag: str | None = None,
-    actor_id: int | None = None,
-    colors: Sequence[str] = (),
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    search: str = "",
-    author: str = "",
-) -> NotesFilter:
-    """A checked :class:`NotesFilter`: tag normalised, colours known, dates in order."""
-    checked = []
-    for color in colors:
-        value = color.strip().lower()
-        if value not in COLORS:
-            raise AnnotationError(f"Unknown colour {color!r}; choose one of: {', '.join(COLORS)}.")
-        checked.append(value)
-    if since and until and since > until:
-        raise AnnotationError(f"The first day ({since.isoformat()}) is after the last ({until.isoformat()}).")
-    return NotesFilter(
-        article_id=article_id,
-        tag=normalize_tag(tag) if tag else None,
-        actor_id=actor_id,
-        colors=tuple(dict.fromkeys(checked)),
-        since=since,
-        until=until,
-        search=search,
-        author=author.strip(),
-    )
-
-
-def _day_start_utc(day: dt.date) -> dt.datetime:
-    """Midnight at the start of the local ``day``, in UTC (the zone the times are stored in)."""
-    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC)
 
 
 def _overlaps_actor(actor_id: int) -> Any:
@@ -138,9 +83,9 @@ def _statement(flt: NotesFilter) -> Select[Any]:
     if flt.author:
         conditions.append(Annotation.author == flt.author)
     if flt.since:
-        conditions.append(Annotation.created_at >= _day_start_utc(flt.since))
+        conditions.append(Annotation.created_at >= day_start_utc(flt.since))
     if flt.until:
-        conditions.append(Annotation.created_at < _day_start_utc(flt.until + dt.timedelta(days=1)))
+        conditions.append(Annotation.created_at < day_start_utc(flt.until + dt.timedelta(days=1)))
     return query.where(and_(*conditions)) if conditions else query
 
 
@@ -220,43 +165,14 @@ def export_articles(
     session: Session, notes: Sequence[NoteRow], meanings: Mapping[str, str] | None
 ) -> list[ExportArticle]:
     """Group notes by article (first-seen order) into export records with the article's details."""
-    by_article: dict[int, list[AnnotationRow]] = defaultdict(list)
-    for note in notes:
-        by_article[note.article_id].append(note.annotation)
-    actors = _actor_names(session, list(by_article))
+    grouped = by_article(notes)
+    actors = _actor_names(session, list(grouped))
     result = []
-    for article_id, rows in by_article.items():
+    for article_id, rows in grouped.items():
         article = session.get(Article, article_id)
         if article is not None:
             result.append(export_record(article, rows, actors[article_id], meanings))
     return result
-
-
-def export_record(
-    article: Article,
-    annotations: Sequence[AnnotationRow],
-    actors: Sequence[str],
-    meanings: Mapping[str, str] | None,
-) -> ExportArticle:
-    """One article as the Markdown export describes it (web address only, never a local path)."""
-    exported = tuple(
-        ExportAnnotation(
-            a.id, a.start, a.end, a.quote, a.note, a.tags, a.color, meaning_of(a.color, meanings)
-        )
-        for a in sorted(annotations, key=lambda a: (a.start, a.id))
-    )
-    return ExportArticle(
-        id=article.id,
-        title=article.title,
-        language=article.language,
-        source=article.source_url,
-        published=article.published,
-        tags=tuple(dict.fromkeys(t for a in exported for t in a.tags)),
-        actors=tuple(actors),
-        annotations=exported,
-        outlet=article.outlet,
-        author=article.author,
-    )
 
 
 def actor_names(session: Session, article_ids: list[int]) -> dict[int, list[str]]:
@@ -278,27 +194,6 @@ def _actor_names(session: Session, article_ids: list[int]) -> dict[int, list[str
             if name not in names[article_id]:
                 names[article_id].append(name)
     return names
-
-
-def describe(
-    flt: NotesFilter, *, actor_name: str | None = None, meanings: Mapping[str, str] | None = None
-) -> str:
-    """A heading for an export of ``flt``'s notes ("Notes: #nato · Important · since 2026-01-01")."""
-    parts = []
-    if flt.tag:
-        parts.append(f"#{flt.tag}")
-    if flt.actor_id is not None:
-        parts.append(f"on {actor_name or f'actor {flt.actor_id}'}")
-    parts.extend(meaning_of(c, meanings) for c in flt.colors)
-    if flt.author:
-        parts.append(f"by {flt.author}")
-    if flt.since:
-        parts.append(f"since {flt.since.isoformat()}")
-    if flt.until:
-        parts.append(f"until {flt.until.isoformat()}")
-    if flt.search.strip():
-        parts.append(f"“{' '.join(flt.search.split())}”")
-    return "Notes: " + " · ".join(parts) if parts else "Briefing notes"
 
 
 def export_notes(

@@ -32,6 +32,7 @@ from desktop.services.row_shapes import actor_row, article_row, iso_time, quote_
 from desktop.storage.sqlite_read import DAY, DISTINCT_ROLES_SQL, open_read_only
 
 if TYPE_CHECKING:
+    from desktop.services.sqlite_notes import NotesReader
     from desktop.services.version_rows import ArticleVersions
     from desktop.storage.search_sqlite import SearchHit
 
@@ -105,13 +106,6 @@ _ANNOTATIONS_BY_ID = (
     "annotations.anchor_score, annotations.previous_exact, annotations.author, annotations.edited_by, "
     "annotations.version FROM annotations WHERE annotations.id IN {ids} "
     "ORDER BY annotations.article_id, annotations.start, annotations.id"
-)
-_NOTES = (
-    'SELECT annotations.id, annotations.article_id, annotations.start, annotations."end", '
-    "annotations.exact, annotations.note, annotations.color, annotations.orphaned, annotations.author, "
-    "annotations.edited_by, annotations.version, annotations.created_at, annotations.updated_at, "
-    "articles.title, articles.published, articles.outlet "
-    "FROM annotations JOIN articles ON articles.id = annotations.article_id"
 )
 CHUNK = 500
 """Ids in one ``IN (...)`` list (as the services read aliases, roles and tags)."""
@@ -246,6 +240,10 @@ class LibraryReader:
             raise AmbiguousActorError(ambiguity_message(name, [(*a, counts.get(a[0], 0)) for a in actors]))
         return ids[0]
 
+    def actor_name(self, actor_id: int) -> str:
+        """The name of actor ``actor_id`` (which exists)."""
+        return str(self._rows("SELECT name FROM actors WHERE id = ?", (actor_id,))[0][0])
+
     def _ids(self, statement: str, value: object) -> list[int]:
         return [int(r[0]) for r in self._rows(statement, (value,))]
 
@@ -264,39 +262,23 @@ class LibraryReader:
         order = " ORDER BY quotes.article_id, quotes.start, quotes.id"
         return [quote_row(r) for r in self._rows(statement + order, params)]
 
+    def notes_reader(self) -> NotesReader:
+        """Filtered notes and their export (desktop.services.sqlite_notes) on this reader."""
+        from desktop.services.sqlite_notes import NotesReader
+
+        return NotesReader(self._rows, self._tags)
+
     def notes(self, article_id: int | None = None) -> list[NoteRow]:
         """As notes_query.query_notes without a filter (of one article, or all): newest first."""
-        where, params = "", []
+        from desktop.services.notes_filter import NotesFilter
+
         if article_id is not None:
             self._require_article(article_id)
-            where, params = " WHERE annotations.article_id = ?", [article_id]
-        order = " ORDER BY annotations.created_at DESC, annotations.id DESC"
-        rows = self._rows(_NOTES + where + order, params)
-        tags = self._tags([r[0] for r in rows])
-        return [
-            NoteRow(
-                AnnotationRow(
-                    r[0],
-                    r[1],
-                    r[2],
-                    r[3],
-                    r[4],
-                    r[5],
-                    tuple(tags.get(r[0], ())),
-                    r[6],
-                    bool(r[7]),
-                    author=r[8],
-                    edited_by=r[9],
-                    version=r[10],
-                ),
-                r[13],
-                r[14],
-                r[15],
-                iso_time(r[11]) or "",
-                iso_time(r[12]) or "",
-            )
-            for r in rows
-        ]
+        return self.notes_reader().select_notes(NotesFilter(article_id=article_id))
+
+    def require_article(self, article_id: int) -> None:
+        """Raise "no such article" unless the library holds article ``article_id``."""
+        self._require_article(article_id)
 
     def _annotation_rows(self, found: list[Any]) -> list[AnnotationRow]:
         tags = self._tags([n[0] for n in found])
