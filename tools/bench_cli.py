@@ -1,12 +1,12 @@
 """Every query command of the command line timed end to end (process start to exit) at one library.
 
-    python -m tools.bench_cli LIBRARY [--runs N] [--word WORD]
+    python -m tools.bench_cli LIBRARY [--runs N] [--word WORD] [--skip-top-network] [--only A,B]
 
 The library is only read: its ids are chosen from it (an article in the middle, the most
-mentioned actor, an annotated article when there is one), then each call runs ``--runs`` times
-as a separate ``python -m desktop`` process with its output thrown away. Prints one JSON
-document: per call the median wall-clock milliseconds, the median CPU milliseconds (user +
-system, which a loaded machine inflates less), the bytes written and the exit status; the
+mentioned actor and the 300th, an annotated article and a tag when there are some), then each
+call runs ``--runs`` times as a separate ``python -m desktop`` process with its output thrown
+away. Prints one JSON document: per call the median wall-clock milliseconds, the median CPU
+milliseconds (user + system, which a loaded machine inflates less), the bytes written and the exit status; the
 machine's cores and load average beside them.
 """
 
@@ -44,14 +44,26 @@ def pick_ids(db: Path) -> dict[str, Any]:
             actor = _one(
                 connection, "SELECT actor_id FROM mentions GROUP BY actor_id ORDER BY count(*) DESC LIMIT 1"
             )
+        ranked = _one(
+            connection,
+            f"SELECT actor_id FROM actor_counts ORDER BY mentions DESC, actor_id LIMIT 1 OFFSET {RANK - 1}",
+        )
         annotated = _one(connection, "SELECT article_id FROM annotations ORDER BY id DESC LIMIT 1", article)
+        tag = _one(connection, "SELECT name FROM tags ORDER BY id LIMIT 1")
     finally:
         connection.close()
-    return {"article": int(article), "actor": actor, "annotated": int(annotated)}
+    return {
+        "article": int(article),
+        "actor": actor,
+        "ranked": ranked,
+        "annotated": int(annotated),
+        "tag": tag,
+    }
 
 
-def calls(db: Path, word: str, ids: dict[str, Any]) -> dict[str, list[str]]:
-    """Name -> arguments of every call measured."""
+def calls(db: Path, word: str, ids: dict[str, Any], skip_top_network: bool = False) -> dict[str, list[str]]:
+    """Name -> arguments of every call measured (``skip_top_network``: not the most mentioned actor's
+    network, whose neighbourhood is most of the library)."""
     lib = ["--db", str(db)]
     article, annotated = str(ids["article"]), str(ids["annotated"])
     found: dict[str, list[str]] = {
@@ -67,16 +79,34 @@ def calls(db: Path, word: str, ids: dict[str, Any]) -> dict[str, list[str]]:
         "quotes_article_json": [*lib, "quotes", "--article", article, "--json"],
         "annotations_json": [*lib, "annotations", "--json"],
         "versions_json": [*lib, "versions", annotated, "--json"],
+        "annotations_color_json": [*lib, "annotations", "--color", "green", "--json"],
+        "annotations_since_search": [*lib, "annotations", "--since", "2000-01-01", "--search", word],
         "network_article": [*lib, "network", "--article", article],
         "export_article": [*lib, "export", "--article", annotated],
+        "export_all": [*lib, "export", "--all"],
     }
+    if ids["tag"] is not None:
+        found["annotations_tag_json"] = [*lib, "annotations", "--tag", ids["tag"], "--json"]
+        found["export_tag"] = [*lib, "export", "--tag", ids["tag"]]
+    if ids["ranked"] is not None:
+        ranked = f"#{ids['ranked']}"
+        found[f"dossier_rank{RANK}_json"] = [*lib, "dossier", ranked, "--json"]
+        found[f"dossier_rank{RANK}"] = [*lib, "dossier", ranked]
+        found[f"network_actor_rank{RANK}"] = [*lib, "network", "--actor", ranked]
+        found[f"annotations_actor_rank{RANK}"] = [*lib, "annotations", "--actor", ranked]
     if ids["actor"] is not None:
         actor = f"#{ids['actor']}"
         found["quotes_actor_json"] = [*lib, "quotes", "--actor", actor, "--json"]
         found["dossier_json"] = [*lib, "dossier", actor, "--json"]
-        found["network_actor"] = [*lib, "network", "--actor", actor]
+        found["dossier"] = [*lib, "dossier", actor]
+        found["export_actor"] = [*lib, "export", "--actor", actor]
+        if not skip_top_network:
+            found["network_actor"] = [*lib, "network", "--actor", actor]
     return found
 
+
+RANK = 300
+"""The rank (by mentions) of the much-mentioned actor measured beside the most mentioned one."""
 
 FLOORS = {
     "python": "pass",
@@ -118,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("library", type=Path, help="a SQLite library (only read)")
     parser.add_argument("--runs", type=int, default=5, help="calls per command (the median is shown)")
     parser.add_argument("--word", default="Regierung", help="the word searched for")
+    parser.add_argument(
+        "--skip-top-network", action="store_true", help="leave out the most mentioned actor's network"
+    )
+    parser.add_argument("--only", metavar="NAMES", help="only these calls (comma-separated names)")
     args = parser.parse_args(argv)
     if not args.library.is_file():
         parser.error(f"no library file {args.library}")
@@ -128,9 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         "runs": args.runs,
     }
     figures["floor"] = {name: measure(["-c", code], args.runs) for name, code in FLOORS.items()}
-    figures["calls"] = {
-        name: measure(call, args.runs) for name, call in calls(args.library, args.word, ids).items()
-    }
+    chosen = calls(args.library, args.word, ids, args.skip_top_network)
+    if args.only:
+        wanted = set(args.only.split(","))
+        chosen = {name: call for name, call in chosen.items() if name in wanted}
+    figures["calls"] = {name: measure(call, args.runs) for name, call in chosen.items()}
     figures["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
     worst = max(figures["calls"].items(), key=lambda item: item[1]["ms"])
     figures["slowest"] = {"call": worst[0], "ms": worst[1]["ms"]}

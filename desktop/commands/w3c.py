@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.commands.common import Handler, check_id, emit, field, open_library, warn
+from desktop.commands.common import Handler, check_id, emit, fast_read, fast_reader, field, open_library, warn
 from desktop.commands.note_filters import has_note_filters
 from desktop.core.errors import UserError
 
@@ -34,18 +34,19 @@ def export_w3c_command(args: argparse.Namespace, out: TextIO) -> int:
     """``export --format w3c``: an AnnotationCollection of one article, one tag or the library."""
     from desktop.core.export_md import write_new_file
     from desktop.services.color_meanings import color_meanings
-    from desktop.services.w3c_notes import export_w3c
 
     if args.vault is not None or args.actor is not None or has_note_filters(args):
         raise UserError("--format w3c exports --article ID, --tag TAG or --all, without filters.")
     check_id("article", args.article)
-    data = export_w3c(
-        open_library(args),
-        article_id=args.article,
-        tag=args.tag,
-        creator=_creator(),
-        meanings=color_meanings(),
-    )
+    creator, meanings = _creator(), color_meanings()
+    with fast_reader(args) as reader:
+        data = fast_read(reader, lambda r: r.w3c(args.article, args.tag, creator, meanings))
+    if data is None:
+        from desktop.services.w3c_notes import export_w3c
+
+        data = export_w3c(
+            open_library(args), article_id=args.article, tag=args.tag, creator=creator, meanings=meanings
+        )
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         path = write_new_file(Path(args.output), text, overwrite=args.force)

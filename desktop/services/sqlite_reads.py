@@ -321,6 +321,16 @@ class LibraryReader:
             return networks.actor_network(self.find_actor(actor), min_sentences)
         return networks.library_network(min_sentences)
 
+    def w3c(
+        self, article_id: int | None, tag: str | None, creator: str | None, meanings: Mapping[str, str]
+    ) -> dict[str, Any]:
+        """As w3c_notes.export_w3c."""
+        from desktop.services.sqlite_w3c import export_w3c
+
+        return export_w3c(
+            self._rows, self._tags, article_id=article_id, tag=tag, creator=creator, meanings=meanings
+        )
+
     def _tags(self, annotation_ids: Sequence[int]) -> dict[int, list[str]]:
         """The tags of these annotations, each annotation's by name."""
         tags: dict[int, list[str]] = {}

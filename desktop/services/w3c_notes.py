@@ -24,11 +24,12 @@ from desktop.core.w3c import NoteData, collection_json, parse_notes
 from desktop.services.annotations import COLORS, DEFAULT_COLOR, tag_ids
 from desktop.services.color_meanings import meaning_of
 from desktop.services.queries import NotFoundError
+from desktop.services.w3c_shapes import GENERATOR as GENERATOR
+from desktop.services.w3c_shapes import URN_PREFIX as URN_PREFIX
+from desktop.services.w3c_shapes import collection_label, note_data, source_of
 from desktop.storage.db import Library
 from desktop.storage.models import Annotation, Article, ArticleVersion, Tag, annotation_tags
 
-URN_PREFIX = "urn:x-briefing-reader:text:"
-GENERATOR = "Briefing Reader"
 #: A quote shorter than this is not looked for across the whole library (it would match by chance).
 MIN_SEARCH_QUOTE = 12
 
@@ -84,23 +85,15 @@ class NotesImport:
 
 def article_source(session: Session, article: Article) -> str:
     """The article's address in annotations: its URL, else a urn of its first version's text hash."""
-    if article.source_url:
-        return article.source_url
-    first = session.scalar(
-        select(ArticleVersion.content_hash)
-        .where(ArticleVersion.article_id == article.id)
-        .order_by(ArticleVersion.number)
-        .limit(1)
-    )
-    return URN_PREFIX + (first or article.content_hash)
-
-
-def _iso(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    first = None
+    if not article.source_url:
+        first = session.scalar(
+            select(ArticleVersion.content_hash)
+            .where(ArticleVersion.article_id == article.id)
+            .order_by(ArticleVersion.number)
+            .limit(1)
+        )
+    return source_of(article.source_url, first, article.content_hash)
 
 
 def _selected(session: Session, article_id: int | None, tag: str | None) -> list[Annotation]:
@@ -139,28 +132,23 @@ def export_w3c(
         for note in notes:
             if note.article_id not in sources:
                 sources[note.article_id] = article_source(session, note.article)
-            data.append(
-                NoteData(
-                    key=f"urn:uuid:{note.uid}",
-                    source=sources[note.article_id],
-                    exact=note.exact,
-                    prefix=note.prefix,
-                    suffix=note.suffix,
-                    start=-1 if note.orphaned else note.start,
-                    end=-1 if note.orphaned else note.end,
-                    note=note.note,
-                    tags=tuple(sorted(t.name for t in note.tags)),
-                    color=note.color,
-                    meaning=meaning_of(note.color, meanings),
-                    created=_iso(note.created_at),
-                    modified=_iso(note.updated_at),
-                    creator=creator,
-                )
+            columns = (
+                note.uid,
+                note.article_id,
+                note.start,
+                note.end,
+                note.exact,
+                note.prefix,
+                note.suffix,
+                note.note,
+                note.color,
+                note.orphaned,
+                note.created_at,
+                note.updated_at,
             )
-    what = (
-        f"article {article_id}" if article_id is not None else f"#{normalize_tag(tag)}" if tag else "library"
-    )
-    return collection_json(data, label=f"Notes: {what}", generator=GENERATOR)
+            tags = sorted(t.name for t in note.tags)
+            data.append(note_data(columns, tags, sources[note.article_id], creator, meanings))
+    return collection_json(data, label=collection_label(article_id, tag), generator=GENERATOR)
 
 
 # --- import -------------------------------------------------------------------------------------------

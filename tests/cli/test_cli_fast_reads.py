@@ -367,6 +367,13 @@ CALLS = [
     ["export", "--all", "--author", "ana"],
     ["export", "--all", "--since", "2999-01-01"],
     ["export", "--all", "--color", "purple"],
+    ["export", "--format", "w3c", "--article", "2"],
+    ["export", "--format", "w3c", "--article", "4"],
+    ["export", "--format", "w3c", "--article", "6"],
+    ["export", "--format", "w3c", "--article", "999"],
+    ["export", "--format", "w3c", "--tag", "follow"],
+    ["export", "--format", "w3c", "--tag", "nothing"],
+    ["export", "--format", "w3c", "--all"],
 ]
 
 
@@ -467,6 +474,7 @@ def _imported(stderr: str) -> set[str]:
         ["network", "--actor", "#4", "--format", "gexf"],
         ["annotations", "--tag", "follow", "--search", "who"],
         ["export", "--actor", "#4", "--color", "yellow"],
+        ["export", "--format", "w3c", "--all"],
     ],
     ids=lambda a: " ".join(a),
 )

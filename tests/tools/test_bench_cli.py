@@ -44,7 +44,7 @@ def library(tmp_path: Path) -> Path:
 
 def test_ids_come_from_the_library(library: Path) -> None:
     ids = bench_cli.pick_ids(library)
-    assert ids == {"article": 2, "actor": 1, "annotated": 1}
+    assert ids == {"article": 2, "actor": 1, "ranked": None, "annotated": 1, "tag": None}
 
 
 def test_every_call_runs_and_the_figures_are_json(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -57,3 +57,10 @@ def test_every_call_runs_and_the_figures_are_json(library: Path, capsys: pytest.
         assert figure["ms"] > 0 and figure["cpu_ms"] >= 0, (name, figure)
     assert calls["search_json"]["bytes"] > 2 and calls["articles_json"]["bytes"] > 2
     assert figures["slowest"]["call"] in calls and figures["machine"]["cores"] >= 1
+
+
+def test_only_the_named_calls_run(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench_cli.main([str(library), "--runs", "1", "--only", "dossier,export_all"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert set(figures["calls"]) == {"dossier", "export_all"}
+    assert all("status" not in f for f in figures["calls"].values())
