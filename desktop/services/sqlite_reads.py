@@ -211,8 +211,6 @@ class LibraryReader:
 
     def find_actor(self, name: str) -> int:
         """As queries.find_actor: the id of the one actor ``name`` means (``#ID``, name, alias)."""
-        from desktop.core.entities.names import match_key
-
         text = name.strip()
         digits = text.removeprefix("#")
         ids: list[int] = []
@@ -221,6 +219,8 @@ class LibraryReader:
         if not ids:
             ids = self._ids("SELECT actors.id FROM actors WHERE lower(actors.name) = ?", text.lower())
         if not ids:
+            from desktop.core.entities.names import match_key  # only here: it takes a while to import
+
             key = match_key(text)
             ids = self._ids(
                 'SELECT DISTINCT actor_aliases.actor_id FROM actor_aliases WHERE actor_aliases."key" = ?', key
