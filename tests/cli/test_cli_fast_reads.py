@@ -402,6 +402,37 @@ def test_the_fast_way_writes_what_the_usual_way_writes(
         assert usual[1] or usual[2]  # each call says something
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["dossier", "#4", "--json"],
+        ["dossier", "Hamburg", "--all"],
+        ["network", "--actor", "#4", "--format", "graphml"],
+        ["network", "--min", "1"],
+        ["export", "--all"],
+        ["export", "--format", "w3c", "--tag", "follow"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_the_fast_way_writes_the_same_file(
+    library: Path,
+    args: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    written = []
+    for fast in (False, True):
+        target = tmp_path / f"{'fast' if fast else 'usual'}.out"
+        status, out, err, was_fast = _run(
+            library, [*args, "-o", str(target)], fast=fast, monkeypatch=monkeypatch, capsys=capsys
+        )
+        assert (status, out, was_fast) == (0, "", fast)
+        assert f"wrote {target}" in err
+        written.append(target.read_bytes())
+    assert written[0] == written[1] and written[0]
+
+
 def test_the_calls_cover_hits_ties_and_cuts(
     library: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
