@@ -402,6 +402,46 @@ def test_the_fast_way_writes_what_the_usual_way_writes(
         assert usual[1] or usual[2]  # each call says something
 
 
+@pytest.fixture(scope="module")
+def empty(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("empty") / "library.sqlite3"
+    open_library(resolve_database_url(str(db), {}), backups=False).close()
+    return db
+
+
+EMPTY_CALLS = [
+    ["articles", "--json"],
+    ["actors"],
+    ["search", "Hafen"],
+    ["show", "1"],
+    ["quotes", "--json"],
+    ["dossier", "#1"],
+    ["dossier", "Anna"],
+    ["network"],
+    ["network", "--format", "gexf"],
+    ["network", "--article", "1"],
+    ["network", "--actor", "#1"],
+    ["annotations", "--json"],
+    ["annotations", "--tag", "nato", "--color", "green"],
+    ["annotations", "--search", "Hafen"],
+    ["export", "--all"],
+    ["export", "--tag", "nato"],
+    ["export", "--article", "1"],
+    ["export", "--format", "w3c", "--all"],
+]
+
+
+@pytest.mark.parametrize("args", EMPTY_CALLS, ids=lambda a: " ".join(a))
+def test_an_empty_library_gives_the_same_answers(
+    empty: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    *usual, usual_was_fast = _run(empty, args, fast=False, monkeypatch=monkeypatch, capsys=capsys)
+    *fast, was_fast = _run(empty, args, fast=True, monkeypatch=monkeypatch, capsys=capsys)
+    assert was_fast and not usual_was_fast
+    assert fast == usual
+    assert usual[0] in (0, 1) and (usual[0] == 0 or usual[2].count("\n") == 1)  # an error is one line
+
+
 @pytest.mark.parametrize(
     "args",
     [
