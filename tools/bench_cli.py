@@ -84,6 +84,7 @@ def calls(db: Path, word: str, ids: dict[str, Any], skip_top_network: bool = Fal
         "network_article": [*lib, "network", "--article", article],
         "export_article": [*lib, "export", "--article", annotated],
         "export_all": [*lib, "export", "--all"],
+        "export_w3c_article": [*lib, "export", "--format", "w3c", "--article", annotated],
     }
     if ids["tag"] is not None:
         found["annotations_tag_json"] = [*lib, "annotations", "--tag", ids["tag"], "--json"]
