@@ -1,0 +1,215 @@
+"""dossier, network, annotations with filters and export on sqlite3 alone (desktop.services.sqlite_reads):
+the same bytes on stdout, stderr and in the files written as the usual way, on the library of
+tests/cli/fast_reads.py and on an empty one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.storage.db import open_library, resolve_database_url
+from tests.cli.fast_reads import build_library, run_both
+from tests.postgres import sqlite_only
+
+pytestmark = sqlite_only
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_library(tmp_path_factory.mktemp("fast") / "library.sqlite3")
+
+
+MORE_CALLS = [
+    ["dossier", "Anna Beispiel"],
+    ["dossier", "Anna Beispiel", "--json"],
+    ["dossier", "ministerin beispiel", "--limit", "1"],
+    ["dossier", "#4", "--json", "--limit", "2"],
+    ["dossier", "#4", "--all"],
+    ["dossier", "#4", "--all", "--json"],
+    ["dossier", "Hamburg", "--json", "--limit", "1"],
+    ["dossier", "#1"],
+    ["dossier", "#1", "--json", "--all"],
+    ["dossier", "#2", "--json"],
+    ["dossier", "Zoë Einzeln", "--json"],
+    ["dossier", "Berlin"],  # two actors: which one?
+    ["dossier", "Niemand", "--json"],
+    ["dossier", "#999", "--all"],
+    ["dossier", "#99999999999999999999"],
+    ["network"],
+    ["network", "--min", "2"],
+    ["network", "--format", "graphml"],
+    ["network", "--article", "2"],
+    ["network", "--article", "2", "--format", "gexf"],
+    ["network", "--article", "8", "--min", "1"],
+    ["network", "--article", "5"],
+    ["network", "--article", "999"],
+    ["network", "--actor", "Anna Beispiel"],
+    ["network", "--actor", "#1", "--format", "graphml"],
+    ["network", "--actor", "Hambourg", "--min", "2"],
+    ["network", "--actor", "#5", "--format", "gexf"],
+    ["network", "--actor", "Berlin"],
+    ["network", "--actor", "Niemand"],
+    ["annotations", "--tag", "follow"],
+    ["annotations", "--tag", "follow/up", "--json"],
+    ["annotations", "--tag", "URGENT"],
+    ["annotations", "--tag", "fol"],
+    ["annotations", "--color", "green"],
+    ["annotations", "--color", "yellow", "--color", "Green", "--json"],
+    ["annotations", "--color", "purple"],
+    ["annotations", "--actor", "Anna Beispiel", "--json"],
+    ["annotations", "--actor", "#3"],
+    ["annotations", "--actor", "Berlin"],
+    ["annotations", "--actor", "Niemand"],
+    ["annotations", "--since", "2000-01-01", "--json"],
+    ["annotations", "--until", "2000-01-01"],
+    ["annotations", "--since", "2999-01-01"],
+    ["annotations", "--since", "yesterday"],
+    ["annotations", "--since", "2026-03-02", "--until", "2026-03-01"],
+    ["annotations", "--search", "who"],
+    ["annotations", "--search", "Text OR minister -who", "--json"],
+    ["annotations", "--author", "ana"],
+    ["annotations", "--author", "nobody", "--json"],
+    ["annotations", "--article", "2", "--color", "green", "--tag", "urgent"],
+    ["annotations", "--article", "2", "--tag", "urgent", "--json"],
+    ["annotations", "--article", "999", "--color", "green"],
+    ["export", "--article", "2"],
+    ["export", "--article", "4", "--color", "yellow"],
+    ["export", "--article", "6"],
+    ["export", "--article", "999"],
+    ["export", "--tag", "follow"],
+    ["export", "--tag", "urgent", "--search", "who"],
+    ["export", "--tag", "nothing"],
+    ["export", "--tag", "nothing", "--author", "ana"],
+    ["export", "--actor", "Anna Beispiel"],
+    ["export", "--actor", "ministerin beispiel", "--color", "yellow"],
+    ["export", "--actor", "Niemand"],
+    ["export", "--actor", "Berlin"],
+    ["export", "--all"],
+    ["export", "--all", "--author", "ana"],
+    ["export", "--all", "--since", "2999-01-01"],
+    ["export", "--all", "--color", "purple"],
+    ["export", "--format", "w3c", "--article", "2"],
+    ["export", "--format", "w3c", "--article", "4"],
+    ["export", "--format", "w3c", "--article", "6"],
+    ["export", "--format", "w3c", "--article", "999"],
+    ["export", "--format", "w3c", "--tag", "follow"],
+    ["export", "--format", "w3c", "--tag", "nothing"],
+    ["export", "--format", "w3c", "--all"],
+]
+
+QUIET = {
+    "annotations --tag fol",  # a tag's prefix is not the tag
+    "annotations --color purple",
+    "annotations --actor #3",
+    "annotations --until 2000-01-01",
+    "annotations --since 2999-01-01",
+    "annotations --article 2 --color green --tag urgent",
+}
+"""The calls whose answer is empty (on both ways)."""
+
+
+@pytest.mark.parametrize("args", MORE_CALLS, ids=lambda a: " ".join(a)[:60])
+def test_the_fast_way_writes_what_the_usual_way_writes(
+    library: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    *usual, usual_was_fast = run_both(library, args, fast=False, monkeypatch=monkeypatch, capsys=capsys)
+    *fast, was_fast = run_both(library, args, fast=True, monkeypatch=monkeypatch, capsys=capsys)
+    assert was_fast and not usual_was_fast
+    assert fast == usual
+    if " ".join(args) in QUIET:  # nothing to list: nothing said, no error
+        assert usual == [0, "", ""]
+    else:
+        assert usual[1] or usual[2]  # each call says something
+
+
+@pytest.fixture(scope="module")
+def empty(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("empty") / "library.sqlite3"
+    open_library(resolve_database_url(str(db), {}), backups=False).close()
+    return db
+
+
+EMPTY_CALLS = [
+    ["articles", "--json"],
+    ["actors"],
+    ["search", "Hafen"],
+    ["show", "1"],
+    ["quotes", "--json"],
+    ["dossier", "#1"],
+    ["dossier", "Anna"],
+    ["network"],
+    ["network", "--format", "gexf"],
+    ["network", "--article", "1"],
+    ["network", "--actor", "#1"],
+    ["annotations", "--json"],
+    ["annotations", "--tag", "nato", "--color", "green"],
+    ["annotations", "--search", "Hafen"],
+    ["export", "--all"],
+    ["export", "--tag", "nato"],
+    ["export", "--article", "1"],
+    ["export", "--format", "w3c", "--all"],
+]
+
+
+@pytest.mark.parametrize("args", EMPTY_CALLS, ids=lambda a: " ".join(a))
+def test_an_empty_library_gives_the_same_answers(
+    empty: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    *usual, usual_was_fast = run_both(empty, args, fast=False, monkeypatch=monkeypatch, capsys=capsys)
+    *fast, was_fast = run_both(empty, args, fast=True, monkeypatch=monkeypatch, capsys=capsys)
+    assert was_fast and not usual_was_fast
+    assert fast == usual
+    assert usual[0] in (0, 1) and (usual[0] == 0 or usual[2].count("\n") == 1)  # an error is one line
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["dossier", "#4", "--json"],
+        ["dossier", "Hamburg", "--all"],
+        ["network", "--actor", "#4", "--format", "graphml"],
+        ["network", "--min", "1"],
+        ["export", "--all"],
+        ["export", "--format", "w3c", "--tag", "follow"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_the_fast_way_writes_the_same_file(
+    library: Path,
+    args: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    written = []
+    for fast in (False, True):
+        target = tmp_path / f"{'fast' if fast else 'usual'}.out"
+        status, out, err, was_fast = run_both(
+            library, [*args, "-o", str(target)], fast=fast, monkeypatch=monkeypatch, capsys=capsys
+        )
+        assert (status, out, was_fast) == (0, "", fast)
+        assert f"wrote {target}" in err
+        written.append(target.read_bytes())
+    assert written[0] == written[1] and written[0]
+
+
+def test_the_calls_are_not_vacuous(
+    library: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The compared dossier, network and notes have related actors, edges and a highlight to find."""
+    _, out, _, _ = run_both(
+        library, ["dossier", "#4", "--json"], fast=True, monkeypatch=monkeypatch, capsys=capsys
+    )
+    dossier = json.loads(out)
+    assert dossier["related"] and dossier["annotations"] and dossier["quotes"] and dossier["roles"]
+    _, out, _, _ = run_both(
+        library, ["network", "--actor", "#4"], fast=True, monkeypatch=monkeypatch, capsys=capsys
+    )
+    graph = json.loads(out)
+    assert len(graph["nodes"]) >= 3 and graph["edges"]
+    _, out, _, _ = run_both(
+        library, ["annotations", "--actor", "#4", "--json"], fast=True, monkeypatch=monkeypatch, capsys=capsys
+    )
+    assert [n["quote"] for n in json.loads(out)] == ["minister"]
