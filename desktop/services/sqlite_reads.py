@@ -3,9 +3,11 @@
 A command that only reads opens a :class:`LibraryReader` when the library allows it
 (desktop.storage.sqlite_read: a SQLite file at the shipped schema) and else the library as usual.
 Both ways give the same rows: the search is the same code (desktop.storage.search_sqlite); the other
-statements are written here once as SQL text, in the same form the services' SQLAlchemy queries take on
-SQLite (so SQLite orders ties the same way), and the rows are shaped into the same DTOs by the same
-functions (desktop.services.row_shapes). tests/cli/test_cli_fast_reads.py compares both.
+statements are written once as SQL text (here, and for the dossier, the network, filtered notes and their
+exports in sqlite_dossier, sqlite_network, sqlite_notes and sqlite_w3c), in the same form the services'
+SQLAlchemy queries take on SQLite (so SQLite orders ties the same way), and the rows are shaped into the
+same DTOs by the same functions (row_shapes, dossier_shapes, network_shapes, notes_filter, w3c_shapes).
+tests/cli/test_cli_fast_reads.py and test_cli_fast_reads_analysis.py compare both.
 """
 
 from __future__ import annotations

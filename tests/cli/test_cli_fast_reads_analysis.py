@@ -213,3 +213,23 @@ def test_the_calls_are_not_vacuous(
         library, ["annotations", "--actor", "#4", "--json"], fast=True, monkeypatch=monkeypatch, capsys=capsys
     )
     assert [n["quote"] for n in json.loads(out)] == ["minister"]
+
+
+def test_related_actors_are_read_by_the_statement_the_service_runs() -> None:
+    """Equal counts and names leave the order of related actors to SQLite's plan: both ways run the same
+    text, so they get the same plan and the same order."""
+    from sqlalchemy.dialects import sqlite
+
+    from desktop.services import dossier
+    from desktop.services.sqlite_dossier import _RELATED
+
+    compiled: list[str] = []
+
+    class Capture:
+        def execute(self, statement: object, *_args: object) -> list[object]:
+            compiled.append(str(statement.compile(dialect=sqlite.dialect())))  # type: ignore[attr-defined]
+            return []
+
+    dossier.related_actors(Capture(), 5, 100)  # type: ignore[arg-type]
+    dossier.related_actors(Capture(), 5)  # type: ignore[arg-type]
+    assert compiled == [_RELATED + "\n LIMIT ? OFFSET ?", _RELATED]
