@@ -8,9 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ANALYSIS_VERSION = 1
-"""Which analysis (entities, sentences, quotes) an article's stored results come from; older ones (0:
-before quotes) are brought up to date by ``reanalyze``."""
+from desktop.core.analysis_version import ANALYSIS_VERSION as ANALYSIS_VERSION
 
 EntityType = Literal["person", "organization", "location", "other"]
 QuoteKind = Literal["direct", "indirect"]

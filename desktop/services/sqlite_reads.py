@@ -349,7 +349,7 @@ class LibraryReader:
 
     def outdated_articles(self) -> int:
         """As services.quotes.outdated_articles: how many articles predate quote finding."""
-        from desktop.core.types import ANALYSIS_VERSION
+        from desktop.core.analysis_version import ANALYSIS_VERSION
 
         found = self._rows(
             "SELECT count(articles.id) AS count_1 FROM articles WHERE articles.analysis_version < ?",
