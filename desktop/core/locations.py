@@ -14,7 +14,6 @@ The user's folders (library, settings) come from :mod:`platformdirs`.
 from __future__ import annotations
 
 import sys
-from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -28,6 +27,8 @@ def package_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and frozen:
         return Path(frozen) / "desktop"
+    from importlib.resources import files  # here: a command that reads the library never needs it
+
     return Path(str(files("desktop"))).resolve()
 
 
