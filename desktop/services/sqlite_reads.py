@@ -26,7 +26,6 @@ from desktop.services.dto import (
     Dossier,
     MentionRow,
     Network,
-    NoteRow,
     QuoteRow,
 )
 from desktop.services.errors import AmbiguousActorError, NotFoundError, ambiguity_message
@@ -269,14 +268,6 @@ class LibraryReader:
         from desktop.services.sqlite_notes import NotesReader
 
         return NotesReader(self._rows, self._tags)
-
-    def notes(self, article_id: int | None = None) -> list[NoteRow]:
-        """As notes_query.query_notes without a filter (of one article, or all): newest first."""
-        from desktop.services.notes_filter import NotesFilter
-
-        if article_id is not None:
-            self._require_article(article_id)
-        return self.notes_reader().select_notes(NotesFilter(article_id=article_id))
 
     def require_article(self, article_id: int) -> None:
         """Raise "no such article" unless the library holds article ``article_id``."""
