@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from desktop.commands import command_modules
+from desktop.commands import COMMANDS, command_modules
 from desktop.commands.common import Handler, TerminalText, close_libraries, refuse_missing_library, warn
 from desktop.core.errors import UserError, message_of
 from desktop.core.identity import clean_user_name
@@ -28,8 +28,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 @functools.cache
-def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    """The parser and handlers, built once per process (parsing leaves the parser unchanged)."""
+def _build(only: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    """The parser and handlers, built once per process (parsing leaves the parser unchanged); with
+    ``only``, a known command's name, just that command's (what one call needs)."""
     parser = _Parser(prog="briefing-reader", description="Read, annotate and export news and briefings.")
     parser.add_argument("--db", metavar="URL", help="library: a SQLite file path or a database URL")
     parser.add_argument(
@@ -40,7 +41,7 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     handlers: dict[str, Handler] = {}
-    for module in command_modules():
+    for module in command_modules(only):
         handlers.update(module.register(sub))
     return parser, handlers
 
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def subcommands() -> tuple[str, ...]:
     """The names of all subcommands."""
-    return tuple(_build()[1])
+    return tuple(COMMANDS)
 
 
 def _message(error: BaseException) -> str:
@@ -62,8 +63,8 @@ def _message(error: BaseException) -> str:
 def run_cli(argv: Sequence[str], out: TextIO | None = None) -> int:
     """Run one subcommand; returns the exit status. All output goes through :class:`TerminalText`."""
     safe_out = cast(TextIO, TerminalText(out or sys.stdout))  # a text stream like any other
-    parser, handlers = _build()
     word = _first_word(argv)
+    parser, handlers = _build(word if word in COMMANDS and not _top_level_help(argv, word) else None)
     if word is not None and word not in handlers and not any(a in ("-h", "--help") for a in argv):
         parser.error(unknown_command_message(word))
     args = parser.parse_args(list(argv))
@@ -119,6 +120,12 @@ def _first_word(argv: Sequence[str]) -> str | None:
         if option in ("--db", "--user") and rest:
             rest.pop(0)
     return rest[0] if rest else None
+
+
+def _top_level_help(argv: Sequence[str], word: str) -> bool:
+    """Whether ``-h``/``--help`` comes before the command's name (the help of all commands)."""
+    before = list(argv)[: list(argv).index(word)]
+    return any(a in ("-h", "--help") for a in before)
 
 
 def is_cli_invocation(argv: Sequence[str]) -> bool:

@@ -67,3 +67,27 @@ def test_copy_library_from_a_missing_library_says_so(
     source = tmp_path / "gone.sqlite3"
     assert run_cli(["copy-library", "--from", str(source), "--to", str(target)], out=io.StringIO()) == 1
     assert "There is no library at" in capsys.readouterr().err and not target.exists()
+
+
+def test_the_command_table_names_what_each_module_registers_in_help_order() -> None:
+    import argparse
+
+    from desktop.commands import COMMANDS, command_modules
+
+    registered: dict[str, str] = {}
+    for module in command_modules():
+        sub = argparse.ArgumentParser().add_subparsers()
+        for name in module.register(sub):
+            registered[name] = module.__name__.rsplit(".", 1)[1]
+    assert list(registered.items()) == list(COMMANDS.items())
+    for name in COMMANDS:  # a call builds just its own command's parser
+        assert [m.__name__ for m in command_modules(name)] == [f"desktop.commands.{COMMANDS[name]}"]
+
+
+def test_help_before_the_command_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run_cli(["--help", "dossier"], out=io.StringIO())
+    assert "install-desktop-entry" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        run_cli(["dossier", "--help"], out=io.StringIO())
+    assert "usage: briefing-reader dossier" in capsys.readouterr().out
