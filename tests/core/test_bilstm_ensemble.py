@@ -223,3 +223,50 @@ def test_a_long_text_gives_the_spans_of_its_paragraphs_tagged_apart(
         offset += len(paragraph) + 1
     assert [(s.start, s.end, s.text, s.type) for s in whole] == chunked
     assert chunked
+
+
+def test_batched_viterbi_breaks_ties_like_the_single_sentence_viterbi() -> None:
+    from desktop.core.entities.bilstm_ops import viterbi, viterbi_batch
+
+    rng = np.random.default_rng(11)
+    for _ in range(50):
+        b, t, k = (int(x) for x in rng.integers(1, 7, size=3))
+        # small whole numbers: many paths score the same, and the first best one must win
+        emissions = rng.integers(-1, 2, size=(b, t, k + 1)).astype(np.float32)
+        lengths = rng.integers(1, t + 1, size=b)  # in no particular order
+        shapes = ((k + 1, k + 1), (k + 1,), (k + 1,))
+        trans, start, end = (rng.integers(-1, 2, size=s).astype(np.float32) for s in shapes)
+        expected = [viterbi(emissions[i, : lengths[i]], trans, start, end) for i in range(b)]
+        assert viterbi_batch(emissions, lengths, trans, start, end) == expected
+
+
+def test_the_fused_gates_saturate_without_warnings_and_match_the_step_by_step_pass() -> None:
+    import warnings
+
+    from desktop.core.entities.bilstm_fused import FusedWeights, _product_rows, fused_scores
+    from desktop.core.entities.bilstm_ops import Layout, bilstm_tokens, prepare
+
+    rng = np.random.default_rng(5)
+    m, d, h, k = 2, 6, 5, 3
+    raw = {
+        "l0_ih": rng.normal(scale=40.0, size=(m, 4 * h, d)),  # gate sums far beyond exp's range
+        "l0_hh": rng.normal(size=(m, 4 * h, h)),
+        "l0_b": rng.normal(size=(m, 4 * h)),
+        "out_w": rng.normal(size=(m, k, 2 * h)),
+        "out_b": rng.normal(size=(m, k)),
+    }
+    for name in ("ih", "hh", "b"):
+        raw[f"l0_{name}_r"] = raw[f"l0_{name}"][::-1].copy()
+    w = {key: value.astype(np.float32) for key, value in raw.items()}
+    lengths = np.array([3, 7, 1, 7, 2, 5], dtype=np.int64)
+    lay = Layout.of(lengths)
+    x = rng.normal(size=(m, int(lengths.sum()), d)).astype(np.float32)
+    weights = FusedWeights.of(prepare(w, 1), 1, m)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an overflow in exp must stay silent (it means a gate of 0)
+        got = fused_scores(weights.project(x, 0), np.arange(x.shape[1]), lay, weights)
+    expected = bilstm_tokens(x, lay, prepare(w, 1), 1).mean(axis=0)
+    assert np.isfinite(got).all()
+    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+    assert [_product_rows(n, 64) for n in (1, 2, 3, 4, 5, 9, 63, 64)] == [1, 4, 4, 4, 8, 12, 64, 64]
+    assert _product_rows(7, 6) == 6  # never more rows than the batch has

@@ -232,21 +232,30 @@ def viterbi_batch(
 ) -> list[list[int]]:
     """Best tag paths of a batch: ``emissions`` (B, T, K) of sentences of ``lengths`` (B,), all > 0.
 
-    The same paths as :func:`viterbi` per sentence; one loop over the time steps serves the
-    batch. A sentence that has ended keeps its scores and points back to the same tag.
+    The same paths as :func:`viterbi` per sentence (the same sums, maxima and first-best ties);
+    one loop over the time steps serves the batch. Rows are taken longest first, so a step
+    computes only the sentences still running (a prefix); a sentence that has ended points back
+    to the same tag.
     """
     b, t_len, k = emissions.shape
-    score = start + emissions[:, 0]
+    lengths = np.asarray(lengths, dtype=np.int64)
+    order = np.argsort(-lengths, kind="stable")
+    em = emissions[order]
+    running = (np.arange(t_len)[:, None] < lengths[order][None, :]).sum(axis=1).tolist()
+    into = np.ascontiguousarray(trans.T)  # (K_next, K_prev): the maximum runs over the last axis
+    score = start + em[:, 0]
     back = np.empty((b, t_len, k), dtype=np.int64)
-    same = np.broadcast_to(np.arange(k), (b, k))
+    back[:] = np.arange(k)
     for t in range(1, t_len):
-        total = score[:, :, None] + trans  # (B, K_prev, K_next)
-        best = total.argmax(axis=1)
-        new = total.max(axis=1)  # the score at ``best``
-        new += emissions[:, t]
-        live = (t < lengths)[:, None]
-        score = np.where(live, new, score)
-        back[:, t] = np.where(live, best, same)
+        live = running[t]
+        if live == 0:
+            break
+        total = score[:live, None, :] + into  # (B, K_next, K_prev)
+        best = total.argmax(axis=2)
+        new = np.take_along_axis(total, best[:, :, None], axis=2)[:, :, 0]  # the maximum
+        new += em[:live, t]
+        score[:live] = new
+        back[:live, t] = best
     last = (score + end).argmax(axis=1)
     paths = np.empty((b, t_len), dtype=np.int64)
     paths[:, t_len - 1] = last
@@ -254,7 +263,10 @@ def viterbi_batch(
     for t in range(t_len - 1, 0, -1):
         last = back[rows, t, last]
         paths[:, t - 1] = last
-    return [paths[i, : lengths[i]].tolist() for i in range(b)]
+    result: list[list[int]] = [[] for _ in range(b)]
+    for row, i in enumerate(order.tolist()):
+        result[i] = paths[row, : lengths[i]].tolist()
+    return result
 
 
 _blas: dict[str, Any] = {}
