@@ -21,7 +21,7 @@ from pathlib import Path
 from desktop.core.cancel import OperationCancelled, cancel_scope
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.entities.linking import link_mentions, own_outlet_keys
-from desktop.core.entities.recognizer import NullRecognizer, Recognizer, prepare_ahead
+from desktop.core.entities.recognizer import Recognizer, prepare_ahead
 from desktop.core.filenames import display_path
 from desktop.core.ingest import IngestError, load_path, load_text
 from desktop.core.sentences import SentenceLookup, sentence_spans
@@ -190,13 +190,14 @@ def _init_worker(factory: RecognizerFactory, quote_finder: QuoteFinder) -> None:
     bilstm_fused.CACHE_TOKENS = WORKER_CACHE_TOKENS
     gazetteer = default_gazetteer()
     _worker_tools = AnalysisTools(factory(), lambda: gazetteer, quote_finder, frozenset())
-    for text in _WARM_TEXTS:  # load the word lists and stemmers now, not with the first articles
-        analyse(
-            load_text(text), AnalysisTools(NullRecognizer(), lambda: gazetteer, quote_finder, frozenset())
-        )
+    for text in _WARM_TEXTS:  # load the models, word lists and stemmers now, not with the first articles
+        analyse(load_text(text), _worker_tools)
 
 
-_WARM_TEXTS = ("Die Lage sei ernst, sagte ein Sprecher.", "The situation is serious, a spokesman said.")
+_WARM_TEXTS = (
+    "Die Lage in Wien sei ernst, sagte Bundeskanzler Karl Nehammer.",
+    "The situation in London is serious, Prime Minister Keir Starmer said.",
+)
 
 
 def _worker_analyse(document: Document, rejected: frozenset[str]) -> Analysed:
