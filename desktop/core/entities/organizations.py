@@ -109,11 +109,17 @@ def _headline(text: str, start: int) -> bool:
 def known_organizations(text: str, gazetteer: Gazetteer) -> list[EntitySpan]:
     """Occurrences of organisation names the gazetteer says are safe to find (longest first)."""
     first_words = gazetteer.organization_first_words(_WORD)
+    tokens = _WORD.findall(text)  # the words' texts (the pattern has no groups): cheaper than matches
+    starts = [i for i, token in enumerate(tokens) if token in first_words]
+    if not starts:
+        return []
     words = list(_WORD.finditer(text))
     spans: list[EntitySpan] = []
-    index = 0
-    while index < len(words):
-        longest = first_words.get(words[index].group(0), 0)
+    after = 0  # words before this index belong to a name found already
+    for index in starts:
+        if index < after:
+            continue
+        longest = first_words[tokens[index]]
         size_found = 0
         for size in range(min(longest, len(words) - index), 0, -1):
             first, last = words[index], words[index + size - 1]
@@ -127,7 +133,7 @@ def known_organizations(text: str, gazetteer: Gazetteer) -> list[EntitySpan]:
             spans.append(EntitySpan(first.start(), last.end(), name, "organization", 0.5))
             size_found = size
             break
-        index += size_found or 1
+        after = index + (size_found or 1)
     return spans
 
 
@@ -169,9 +175,14 @@ def _phrases(
     german = language == "de"
     heads = _german_head if german else _english_head
     links = _GERMAN_LINKS if german else _ENGLISH_LINKS
-    for i, match in enumerate(words):
-        if not heads(match.group(0)) and not (german and _GERMAN_FEDERAL.match(match.group(0))):
-            continue
+    tokens = _WORD.findall(text)  # the words' texts, as ``words`` finds them
+    found = [
+        i
+        for i, token in enumerate(tokens)
+        if token[:1].isupper() and (heads(token) or (german and _GERMAN_FEDERAL.match(token)))
+    ]  # every head and federal word is capitalised: the others are skipped at the cost of one test
+    for i in found:
+        match = words[i]
         first = i
         while first > 0 and _adjacent(text, words[first - 1], words[first]):
             before = words[first - 1].group(0)
