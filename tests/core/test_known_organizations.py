@@ -1,0 +1,40 @@
+"""Known organisation names found in running text: longest first, a found name's words not reused."""
+
+from __future__ import annotations
+
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.organizations import known_organizations
+
+GAZ = Gazetteer(
+    {},
+    {},
+    organizations={
+        "Rotes Kreuz": True,
+        "Kreuz Verlag": True,  # starts inside the longer name before it
+        "Nordbank": True,
+        "Nordbank Holding": True,
+        "Südwerk": False,  # known, but not safe to find
+        "NORD": True,
+    },
+)
+
+
+def _found(text: str) -> list[tuple[str, int]]:
+    return [(s.text, s.start) for s in known_organizations(text, GAZ)]
+
+
+def test_longest_name_wins_and_its_words_start_no_other_name() -> None:
+    text = "Das Rotes Kreuz Verlag half; die Nordbank Holding und die Nordbank zahlten."
+    assert _found(text) == [("Rotes Kreuz", 4), ("Nordbank Holding", 33), ("Nordbank", 58)]
+
+
+def test_a_name_after_a_found_one_is_still_found() -> None:
+    assert _found("Kreuz Verlag und Rotes Kreuz.") == [("Kreuz Verlag", 0), ("Rotes Kreuz", 17)]
+
+
+def test_unsafe_names_text_without_names_and_a_word_in_capitals() -> None:
+    assert _found("Das Südwerk baut.") == []
+    assert _found("Hier steht nichts.") == []
+    assert _found("") == []
+    assert _found("ALLE NORD WERKE") == []  # a word of a line in capitals
+    assert _found("Die Bank NORD zahlt.") == [("NORD", 9)]
