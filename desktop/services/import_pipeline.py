@@ -191,7 +191,10 @@ def _init_worker(factory: RecognizerFactory, quote_finder: QuoteFinder) -> None:
     gazetteer = default_gazetteer()
     _worker_tools = AnalysisTools(factory(), lambda: gazetteer, quote_finder, frozenset())
     for text in _WARM_TEXTS:  # load the models, word lists and stemmers now, not with the first articles
-        analyse(load_text(text), _worker_tools)
+        try:
+            analyse(load_text(text), _worker_tools)
+        except Exception:  # a failing initialiser would break the whole pool: the articles report it instead
+            log.debug("warming an import worker failed", exc_info=True)
 
 
 _WARM_TEXTS = (

@@ -6,7 +6,7 @@ import threading
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from sqlalchemy import func, select
@@ -234,3 +234,33 @@ def test_without_recognition_workers_take_longer_chunks() -> None:
         sizes.append(len(executor.tasks))
     # 200 in chunks of 25 (four per worker), 40 in chunks of 16, 10 in one; with recognition at most 8
     assert sizes == [8, 3, 1, 25, 3]
+
+
+class _WarmCounter:
+    """A recogniser that notes the languages it was asked about, and fails when told to."""
+
+    asked: ClassVar[list[str]] = []
+    fail = False
+
+    def recognize(self, text: str, language: str) -> list[Any]:
+        _WarmCounter.asked.append(language)
+        if _WarmCounter.fail:
+            raise RuntimeError("model broken")
+        return []
+
+
+def test_a_worker_loads_its_models_while_it_starts_and_survives_a_failing_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.core.entities import bilstm_fused
+
+    monkeypatch.setattr(bilstm_fused, "CACHE_TOKENS", bilstm_fused.CACHE_TOKENS)  # a worker raises it
+    monkeypatch.setattr(import_pipeline, "_worker_tools", None)
+    monkeypatch.setattr(_WarmCounter, "asked", [])
+    import_pipeline._init_worker(_WarmCounter, find_quotes)
+    assert sorted(_WarmCounter.asked) == ["de", "en"]  # both shipped languages recognised once
+    monkeypatch.setattr(_WarmCounter, "fail", True)
+    import_pipeline._init_worker(_WarmCounter, find_quotes)  # no exception: the pool would break
+    assert import_pipeline._worker_tools is not None
+    with pytest.raises(RuntimeError):
+        import_pipeline._worker_analyse(load_text("Die Lage in Wien sei ernst."), frozenset())
