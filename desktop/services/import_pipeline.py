@@ -21,7 +21,7 @@ from pathlib import Path
 from desktop.core.cancel import OperationCancelled, cancel_scope
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.entities.linking import link_mentions, own_outlet_keys
-from desktop.core.entities.recognizer import Recognizer, prepare_ahead
+from desktop.core.entities.recognizer import NullRecognizer, Recognizer, prepare_ahead
 from desktop.core.filenames import display_path
 from desktop.core.ingest import IngestError, load_path, load_text
 from desktop.core.sentences import SentenceLookup, sentence_spans
