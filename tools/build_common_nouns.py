@@ -1,6 +1,6 @@
-"""Build resources/gazetteer/common_nouns.tsv.gz: German capitalised words that behave as nouns.
+"""Build resources/gazetteer/common_nouns.tsv.gz (German) and common_words_en.tsv.gz (English).
 
-    python -m tools.build_common_nouns [--data DIR] [--out FILE]
+    python -m tools.build_common_nouns [--data DIR] [--out FILE] [--english-out FILE] [--english-only]
 
 German capitalises every noun, so a recogniser sometimes takes a rare noun ("Anpfiff",
 "Halbbruder") for a person's name. Names of people almost never follow a determiner ("der",
@@ -9,16 +9,28 @@ and Klexikon articles (CC BY-SA), how often each capitalised word follows a dete
 or through one inflected adjective ("die neue Regierung"), and keeps the words seen 3+ times
 with a determiner share of at least 0.2. Output rows: ``word, occurrences, share`` (gzip TSV).
 The threshold was chosen on GermEval 2014 dev (single-word person spans, micro F1).
+
+English (``--english-out``, resources/gazetteer/common_words_en.tsv.gz): English writes common
+words in lower case, so a word that running text writes in lower case far more often than
+capitalised inside a sentence ("vaccine", "rainfall", "casino") is no name when a recogniser
+proposes it alone. Counted in the English training splits (CrossNER train of all five domains,
+MIT; UNER English EWT train, CC BY-SA 4.0; Re-DocRED dev, MIT, Wikipedia text CC BY-SA),
+NTREX-128's English news (CC BY-SA 4.0) and English Wikinews 2019-2020 (CC BY 2.5; the articles
+of the actor gold in tests/data/actors are skipped): words seen in lower case 5+ times with a lower-case
+share of at least 0.9 among lower-case and non-initial capitalised uses. Output rows:
+``Word, lower-case uses, share``.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from tools.build_gazetteer import REPO, default_data_dir
@@ -106,6 +118,84 @@ def count(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
     return total, after
 
 
+ENGLISH_MIN_LOWER = 5
+ENGLISH_MIN_SHARE = 0.9
+_SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’'([-–—")
+
+
+def english_sentences(data: Path) -> Iterator[list[str]]:
+    """Token lists of the English text the statistic is counted on (missing corpora: skipped)."""
+    from tools import ner_data as nd
+    from tools import ner_data_en as en
+
+    readers: list[tuple[str, Callable[[Path], Iterator[nd.Sentence]]]] = [
+        ("uner-en-ewt/en_ewt-ud-train.DRAFT-2022-12-02.iob2.gz", nd.read_uner),
+        ("re-docred/dev_revised.json.gz", en.read_redocred),
+        *((f"crossner/{domain}/train.txt", en.read_crossner) for domain in _CROSSNER_DOMAINS),
+    ]
+    for rel, reader in readers:
+        if (data / rel).exists():
+            yield from (sent.tokens for sent in reader(data / rel))
+    news = data / "ntrex128-news" / "newstest2019-src.eng.txt"
+    if news.exists():
+        with news.open(encoding="utf-8") as handle:
+            yield from (_TOKEN.findall(line) for line in handle)
+    held_out = gold_article_sources()
+    for path in sorted((data / "wikinews-en").glob("wikinews_*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("url", "").rstrip("/").rsplit("/", 1)[-1] not in held_out:
+                    yield _TOKEN.findall(row.get("text") or "")
+
+
+def gold_article_sources() -> frozenset[str]:
+    """Last path parts of the URLs the actor gold's articles come from (never counted)."""
+    found: set[str] = set()
+    for meta in (REPO / "tests" / "data" / "actors").glob("*/*.json"):
+        source = str(json.loads(meta.read_text(encoding="utf-8")).get("source", ""))
+        found.update(m.rstrip("/").rsplit("/", 1)[-1] for m in re.findall(r"https?://\S+", source))
+    return frozenset(found)
+
+
+_CROSSNER_DOMAINS = ("politics", "science", "music", "literature", "ai")
+
+
+def english_counts(sentences: Iterable[list[str]]) -> tuple[Counter[str], Counter[str]]:
+    """Lower-case uses of each word, and capitalised uses not at a sentence's start."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for tokens in sentences:
+        for i, tok in enumerate(tokens):
+            if not tok.isalpha():
+                continue
+            if tok.islower():
+                lower[tok] += 1
+            elif i > 0 and tok[:1].isupper() and tok[1:].islower() and tokens[i - 1] not in _SENTENCE_OPENERS:
+                capital[tok.lower()] += 1
+    return lower, capital
+
+
+def english_rows(lower: Counter[str], capital: Counter[str]) -> list[tuple[str, int, float]]:
+    """(Word, lower-case uses, share) of the words English writes in lower case."""
+    rows = []
+    for word, n in lower.items():
+        share = n / (n + capital[word])
+        if n >= ENGLISH_MIN_LOWER and share >= ENGLISH_MIN_SHARE and len(word) >= 2:
+            rows.append((word.capitalize(), n, share))
+    return sorted(rows)
+
+
+def build_english(data: Path, out: Path) -> int:
+    """Write the English list; returns its row count."""
+    rows = english_rows(*english_counts(english_sentences(data)))
+    if not rows:
+        raise FileNotFoundError(f"No English text under {data}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as raw:
+        raw.write("".join(f"{w}\t{n}\t{s:.2f}\n" for w, n, s in rows).encode("utf-8"))
+    return len(rows)
+
+
 def build(data: Path, out: Path) -> dict[str, int]:
     """Write the noun list; returns counts."""
     paths = sorted(data.glob(RAW_TEXT))
@@ -128,9 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.build_common_nouns", description=__doc__)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer" / "common_nouns.tsv.gz")
+    parser.add_argument(
+        "--english-out", type=Path, default=REPO / "resources" / "gazetteer" / "common_words_en.tsv.gz"
+    )
+    parser.add_argument("--english-only", action="store_true", help="build only the English list")
     args = parser.parse_args(argv)
     try:
-        print(json.dumps(build(args.data, args.out)))
+        counts = {} if args.english_only else build(args.data, args.out)
+        print(json.dumps({**counts, "english_common_words": build_english(args.data, args.english_out)}))
     except FileNotFoundError as exc:
         print(str(exc), file=sys.stderr)
         return 2

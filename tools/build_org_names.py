@@ -15,7 +15,9 @@
 - ``demonyms.tsv.gz``: ``language, word``: inhabitants, nationality and language words ("Tunesier",
   "Afghanen", "Syrians", "Türkisch") that are never an actor alone: German capitalised words
   GermEval 2014 train tags LOCderiv, English single-token OTH names of UNER English EWT train
-  (nationality adjectives) and their plurals, and CLDR language names (via babel, Unicode licence).
+  (nationality adjectives) and their plurals, CLDR language names (via babel, Unicode licence), and
+  the nationality words of OpenSanctions' countrynames (MIT; ``tools.demonym_sources``: "Chilean",
+  "North Koreans").
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from tools.demonym_sources import place_kinds
 
 REPO = Path(__file__).resolve().parents[1]
 MIN_ORG_COUNT = 2
@@ -236,9 +240,11 @@ def non_actor_rows(data: Path, counts: dict[str, Counter[str]], known: set[str])
     return sorted(w for w in words if w not in folded_known and w not in tagged)
 
 
-def demonym_rows(data: Path) -> Iterator[tuple[str, str]]:
-    """(language, word) of inhabitant and nationality words."""
+def demonym_rows(data: Path, places: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
+    """(language, word) of inhabitant and nationality words; ``places`` (name -> kind) adds the
+    nationality words of countrynames."""
     from tools import ner_data_en as en
+    from tools.demonym_sources import nationality_words
 
     germeval = data / "germeval2014" / "NER-de-train-outer.conll"
     if germeval.exists():
@@ -261,6 +267,8 @@ def demonym_rows(data: Path) -> Iterator[tuple[str, str]]:
                 yield "en", word
                 if not word.endswith(("ish", "ese", "ch")):
                     yield "en", word + "s"
+    if places:
+        yield from (("en", word) for word in nationality_words(data, places))
 
 
 def language_rows() -> Iterator[tuple[str, str]]:
@@ -301,13 +309,14 @@ def build(data: Path, out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     counts = word_counts(data)
     # words no corpus name may be: demonyms ("Wiener" is no company), places ("Oklahoma City")
-    not_org = frozenset(w for _lang, w in demonym_rows(data)) | _place_names(out)
+    found_demonyms = set(demonym_rows(data, place_kinds(out)))
+    not_org = frozenset(w for _lang, w in found_demonyms) | _place_names(out)
     orgs = organization_rows(data, counts, not_org)
     _write(out / "organizations.tsv.gz", (f"{n}\t{f}" for n, f in sorted(orgs.items())))
     abbreviations = abbreviation_rows(counts)
     _write(out / "abbreviations.tsv.gz", abbreviations)
     known = _given_names(out) | _place_names(out) | set(orgs)
-    demonyms = sorted((lang, w) for lang, w in set(demonym_rows(data)) if w not in known)
+    demonyms = sorted((lang, w) for lang, w in found_demonyms if w not in known)
     _write(out / "demonyms.tsv.gz", (f"{lang}\t{w}" for lang, w in demonyms))
     non_actors = non_actor_rows(data, counts, known)
     _write(out / "non_actors.tsv.gz", non_actors)

@@ -51,8 +51,10 @@ class Gazetteer:
         abbreviations: frozenset[str] = frozenset(),
         country_codes: dict[str, str] | None = None,
         non_actors: frozenset[str] = frozenset(),
+        english_common_words: frozenset[str] = frozenset(),
     ) -> None:
         self.non_actors = non_actors  # folded words never an actor alone (diseases, medications)
+        self.english_common_words = english_common_words  # "Vaccine": English writes it in lower case
         self.abbreviations = abbreviations  # capitals the training data tags as names
         self.country_codes = country_codes or {}  # "USA" -> "T:US"
         self.places = places
@@ -96,9 +98,10 @@ class Gazetteer:
                     form, place_id = line.rstrip("\n").split("\t")
                     country_codes[form] = place_id
         non_actors = _lines(folder / "non_actors.tsv.gz")
+        common = _lines(folder / "common_words_en.tsv.gz", first_column=True)
         return cls(
             places, variants, given, organizations, frozenset(demonyms), abbreviations, country_codes,
-            non_actors=non_actors,
+            non_actors=non_actors, english_common_words=common,
         )  # fmt: skip
 
     def organization_first_words(self, word: re.Pattern[str]) -> dict[str, int]:
@@ -234,11 +237,13 @@ def _load_person_variants(path: Path) -> dict[str, frozenset[str] | str]:
     return variants
 
 
-def _lines(path: Path) -> frozenset[str]:
-    """The lines of a gzip list of one column (a missing file: none)."""
+def _lines(path: Path, first_column: bool = False) -> frozenset[str]:
+    """The lines of a gzip list of one column, or the first column of each (a missing file: none)."""
     if not path.exists():
         return frozenset()
     with gzip.open(path, "rt", encoding="utf-8") as handle:
+        if first_column:
+            return frozenset(line.split("\t", 1)[0] for line in handle)
         return frozenset(line.rstrip("\n") for line in handle)
 
 

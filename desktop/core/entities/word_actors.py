@@ -1,0 +1,115 @@
+"""Words listed as actors that are no actor, decided by word lists built from data.
+
+The lists come from build scripts over openly licensed data (tools/build_org_names.py,
+tools/demonym_sources.py, tools/build_common_nouns.py), never from words seen in evaluation
+articles:
+
+- nationality words of one or two words ("Chilean", "North Koreans") from the gazetteer's demonyms;
+- German inhabitant and place adjectives: a known place's name with "-er" or "-ern" ("Hafenauer");
+- English words that running text writes in lower case ("Vaccine", "Rainfall") named alone as a
+  person or place (organisations are often named by common words: a magazine, a firm);
+- German possessives glued to a person: a genitive name before a common noun ("Brandts Haus") is the
+  person; the noun is cut off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.types import EntitySpan
+
+MIN_GIVEN_NAME = 30  # as in boundaries: a given name seen this often in the name lists
+_INHABITANT_ENDINGS = ("ern", "er")
+_MIN_PLACE_STEM = 4
+
+
+def inhabitant_word(name: str, gazetteer: Gazetteer) -> bool:
+    """German "Hafenauer" or "Bad Hafenauern": a known place's name with an inhabitant ending.
+
+    A word that is itself a place, an organisation, a name part of people or a given name is kept.
+    """
+    for ending in _INHABITANT_ENDINGS:
+        stem = name[: -len(ending)]
+        if not name.endswith(ending) or len(stem) < _MIN_PLACE_STEM:
+            continue
+        if gazetteer.place(stem) is None or gazetteer.place(name) is not None:
+            continue
+        word = name.split()[-1]
+        return not (
+            gazetteer.organization(name) is not None
+            or word.lower() in gazetteer.person_variants
+            or gazetteer.given_names.get(word, 0) >= MIN_GIVEN_NAME
+        )
+    return False
+
+
+def word_non_actors(
+    spans: list[EntitySpan],
+    language: str,
+    gazetteer: Gazetteer,
+    known: Callable[[str, str], bool],
+) -> list[EntitySpan]:
+    """The spans without nationality words, German inhabitant words and lone English common words
+    typed a person or place.
+
+    ``known(word, type)``: a name the text defines or the gazetteer knows for that type; such a
+    word, a frequent given name and the last word of a full name in the text are kept.
+    """
+    surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
+    out = []
+    for span in spans:
+        name = span.text.strip()
+        if gazetteer.is_demonym(name, language):
+            continue
+        if language == "de" and inhabitant_word(name, gazetteer):
+            continue
+        if (
+            language == "en"
+            and span.type != "organization"  # outlets and firms are named by common words ("Time")
+            and " " not in name
+            and name in gazetteer.english_common_words
+            and name not in surnames
+            and gazetteer.given_names.get(name, 0) < MIN_GIVEN_NAME
+            and not known(name, span.type)
+        ):
+            continue
+        out.append(span)
+    return out
+
+
+_WORD = r"(?<![\w-]){}(?![\w-])"
+
+
+def cut_possessed_nouns(
+    text: str, spans: list[EntitySpan], nouns: frozenset[str], gazetteer: Gazetteer
+) -> list[EntitySpan]:
+    """German "Brandts Haus", "Anna Brandts Wahlkampf-Plan" typed a person: the person is the name
+    before the common noun; its genitive "s" goes when the text names the person without it.
+
+    The noun (or the last part of a hyphenated one) must be a common noun and no name part of
+    people; the word before it must end in "s" and be no given name ("Hans Eichel" stays).
+    """
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if span.type == "person" and len(words) >= 2:
+            last, owner = words[-1], words[-2]
+            noun = last if last in nouns else last.rsplit("-", 1)[-1]
+            if (
+                noun in nouns
+                and last.lower() not in gazetteer.person_variants
+                and gazetteer.given_names.get(last, 0) < MIN_GIVEN_NAME
+                and owner.endswith("s")
+                and not owner.endswith("ss")
+                and owner[:1].isupper()
+                and gazetteer.given_names.get(owner, 0) < MIN_GIVEN_NAME
+            ):
+                end = span.text.rindex(last)
+                head = span.text[:end].rstrip()
+                if re.search(_WORD.format(re.escape(owner[:-1])), text):
+                    head = head[:-1]  # "Brandts" where the text also says "Brandt"
+                span = EntitySpan(span.start, span.start + len(head), head, "person", span.score)
+        out.append(span)
+    return out

@@ -1,0 +1,99 @@
+"""Words listed as actors that are no actor, by data-built word lists (word_actors); invented names."""
+
+from __future__ import annotations
+
+from desktop.core.entities.gazetteer import Gazetteer, Place
+from desktop.core.entities.word_actors import cut_possessed_nouns, inhabitant_word, word_non_actors
+from tests.core.test_span_rules import pairs, span
+
+GAZ = Gazetteer(
+    {
+        "Hafenau": Place("G:3", "city", 40_000, False),
+        "Bad Quellau": Place("G:5", "city", 20_000, False),
+        "Valdoria": Place("T:VD", "country", 5_000_000, True),
+    },
+    {"brandt": "Q1", "kessler": "Q2"},
+    {"Jan": 900, "Hope": 400, "Hans": 900},
+    {"Nordwerk": True},
+    frozenset({("en", "Valdorian"), ("en", "North Valdorians"), ("de", "Valdorier")}),
+    english_common_words=frozenset({"Vaccine", "Rainfall", "Hope", "Kessler", "Shelter"}),
+)
+
+
+def _never_known(word: str, kind: str) -> bool:
+    return False
+
+
+def test_nationality_words_of_one_or_two_words_are_no_actors() -> None:
+    text = "North Valdorians and a Valdorian met Jan Brandt in Valdoria."
+    spans = [
+        span(text, "North Valdorians", "location"),
+        span(text, "Valdorian", "person"),
+        span(text, "Jan Brandt", "person"),
+        span(text, "Valdoria", "location"),
+    ]
+    got = word_non_actors(spans, "en", GAZ, _never_known)
+    assert pairs(got) == [("Jan Brandt", "person"), ("Valdoria", "location")]
+
+
+def test_lone_english_common_words_go_but_names_stay() -> None:
+    text = "Vaccine arrived. Rainfall rose. Hope spoke. Ada Kessler and Kessler. Shelter said."
+    spans = [
+        span(text, "Vaccine", "person"),
+        span(text, "Rainfall", "location"),
+        span(text, "Hope", "person"),  # a frequent given name
+        span(text, "Ada Kessler", "person"),
+        span(text, "Kessler", "person", nth=1),  # the last word of a full name in the text
+        span(text, "Shelter", "location"),  # known to the caller (a place of the gazetteer)
+    ]
+    known = lambda word, kind: word == "Shelter"  # noqa: E731
+    got = word_non_actors(spans, "en", GAZ, known)
+    assert pairs(got) == [
+        ("Hope", "person"),
+        ("Ada Kessler", "person"),
+        ("Kessler", "person"),
+        ("Shelter", "location"),
+    ]
+    # organisations are often named by a common word (a magazine, a firm): kept
+    outlet = span("Rainfall said.", "Rainfall", "organization")
+    assert pairs(word_non_actors([outlet], "en", GAZ, _never_known))
+    # German text keeps the English list out of it
+    assert pairs(word_non_actors([span("Vaccine kam.", "Vaccine", "person")], "de", GAZ, _never_known))
+
+
+def test_german_inhabitant_words_of_known_places_are_no_actors() -> None:
+    assert inhabitant_word("Hafenauer", GAZ)
+    assert inhabitant_word("Hafenauern", GAZ)
+    assert inhabitant_word("Bad Quellauer", GAZ)
+    assert not inhabitant_word("Hafenau", GAZ)  # the place itself
+    assert not inhabitant_word("Ostheimer", GAZ)  # no known place "Ostheim"
+    text = "Die Hafenauer Polizei und die Bad Quellauer sahen Jan Brandt."
+    spans = [span(text, "Hafenauer", "location"), span(text, "Bad Quellauer", "location")]
+    spans.append(span(text, "Jan Brandt", "person"))
+    assert pairs(word_non_actors(spans, "de", GAZ, _never_known)) == [("Jan Brandt", "person")]
+
+
+def test_a_name_that_is_a_person_part_is_no_inhabitant_word() -> None:
+    gazetteer = Gazetteer({"Kessl": Place("G:9", "city", 20_000, False)}, {"kessler": "Q2"}, {}, {})
+    assert not inhabitant_word("Kessler", gazetteer)
+
+
+def test_german_possessive_before_a_common_noun_is_cut_to_the_person() -> None:
+    nouns = frozenset({"Haus", "Plan", "Beratern"})
+    text = "Brandt sagte, Anna Brandts Haus und Jan Kesslers Wahl-Plan; Hans Haus kam; Oles Beratern."
+    spans = [
+        span(text, "Brandt", "person"),
+        span(text, "Anna Brandts Haus", "person"),
+        span(text, "Jan Kesslers Wahl-Plan", "person"),
+        span(text, "Hans Haus", "person"),  # a given name before the noun: a name
+        span(text, "Oles Beratern", "person"),
+    ]
+    got = cut_possessed_nouns(text, spans, nouns, GAZ)
+    assert pairs(got) == [
+        ("Brandt", "person"),
+        ("Anna Brandt", "person"),  # the text also says "Brandt"
+        ("Jan Kesslers", "person"),  # "Kessler" alone is nowhere in the text: the s stays
+        ("Hans Haus", "person"),
+        ("Oles", "person"),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in got)
