@@ -32,6 +32,7 @@ from desktop.core.entities.consistency import (
     surnames_glued_to_names,
 )
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
+from desktop.core.entities.kind_cues import organizations_after_kind_words
 from desktop.core.entities.news_fixes import (
     abstract_nouns_as_people,
     companies_typed_as_people,
@@ -86,6 +87,7 @@ from desktop.core.entities.span_rules import (
     teams_named_after_places,
 )
 from desktop.core.entities.title_spans import people_after_institutions_in_titles, people_after_places
+from desktop.core.entities.word_actors import cut_possessed_nouns, word_non_actors
 from desktop.core.types import EntitySpan
 
 MIN_COMMON_COUNT = 8
@@ -296,6 +298,7 @@ class KnowledgeRecognizer:
             spans = cut_offices_from_institutions(text, spans, title_word)
         spans = merge_spans(spans, media_names(text))
         spans = organization_phrases(text, language, spans, gazetteer)
+        spans = organizations_after_kind_words(text, language, spans, self.common_nouns)
         spans = acronym_spans(text, spans)
         given_name = functools.partial(self._is_given_name, language=language)
         spans = places_after_in(text, organization_parts_typed_as_people(spans, given_name), given_name)
@@ -310,6 +313,8 @@ class KnowledgeRecognizer:
 
         if language == "de":
             spans = drop_noun_compounds(spans, self.common_nouns, self._known_name)
+            spans = cut_possessed_nouns(text, spans, self.common_nouns, gazetteer)
+        spans = word_non_actors(spans, language, gazetteer, known)
         return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
 
     def _known_name(self, word: str) -> bool:

@@ -7,9 +7,10 @@ articles:
 - nationality words of one or two words ("Chilean", "North Koreans") from the gazetteer's demonyms;
 - German inhabitant and place adjectives: a known place's name with "-er" or "-ern" ("Hafenauer");
 - English words that running text writes in lower case ("Vaccine", "Rainfall") named alone as a
-  person or place (organisations are often named by common words: a magazine, a firm);
+  person or place (organisations are often named by common words: a magazine, a firm), and in
+  German text alone as a person (on GermEval 2014 dev no right person is such a word);
 - German possessives glued to a person: a genitive name before a common noun ("Brandts Haus") is the
-  person; the noun is cut off.
+  person ("Brandt") when the text names it without the "s" too; the noun is cut off.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def word_non_actors(
         if language == "de" and inhabitant_word(name, gazetteer):
             continue
         if (
-            language == "en"
+            # an English word alone as a person in German text ("Against", "Truly") too
+            (language == "en" or (language == "de" and span.type == "person"))
             and span.type != "organization"  # outlets and firms are named by common words ("Time")
             and " " not in name
             and name in gazetteer.english_common_words
@@ -85,8 +87,8 @@ _WORD = r"(?<![\w-]){}(?![\w-])"
 def cut_possessed_nouns(
     text: str, spans: list[EntitySpan], nouns: frozenset[str], gazetteer: Gazetteer
 ) -> list[EntitySpan]:
-    """German "Brandts Haus", "Anna Brandts Wahlkampf-Plan" typed a person: the person is the name
-    before the common noun; its genitive "s" goes when the text names the person without it.
+    """German "Brandts Haus", "Anna Brandts Wahlkampf-Plan" typed a person, where the text also
+    names "Brandt": the person is the name before the common noun, without the genitive "s".
 
     The noun (or the last part of a hyphenated one) must be a common noun and no name part of
     people; the word before it must end in "s" and be no given name ("Hans Eichel" stays).
@@ -104,12 +106,10 @@ def cut_possessed_nouns(
                 and owner.endswith("s")
                 and not owner.endswith("ss")
                 and owner[:1].isupper()
-                and gazetteer.given_names.get(owner, 0) < MIN_GIVEN_NAME
+                and gazetteer.given_names.get(owner, 0) == 0
+                and re.search(_WORD.format(re.escape(owner[:-1])), text)  # the text also says "Brandt"
             ):
-                end = span.text.rindex(last)
-                head = span.text[:end].rstrip()
-                if re.search(_WORD.format(re.escape(owner[:-1])), text):
-                    head = head[:-1]  # "Brandts" where the text also says "Brandt"
+                head = span.text[: span.text.rindex(last)].rstrip()[:-1]
                 span = EntitySpan(span.start, span.start + len(head), head, "person", span.score)
         out.append(span)
     return out

@@ -1,0 +1,111 @@
+"""Organisations named right after the noun for their kind: "die Zeitung Kurier", "the group Hamas".
+
+News introduces an organisation it names by a common word with its kind: a newspaper, a party, a
+militia, a company. The name after such a noun (in English one to four capitalised words, an inner
+"for", "of", "and" allowed before another capitalised word; or a quoted name) is an organisation,
+whatever the model made of it ("the law firm Baker Stone" is named after people). German kind
+nouns count inside compounds too ("Palästinenserorganisation Hamas", "Tageszeitung Kurier"), and
+only after a lower-case word or an article ("Neo Magazin Royale" is one name). German capitalises
+every noun, so a German name is one word, or two after an article or an adjective ("Die Linke",
+"Neue Mitte"), and a German common noun ("Chef") is taken only where the model has a span of the
+same words ("der Zeitung Welt"). A candidate that holds a person's full name among more words
+("the company Chief Executive Ada Brook"), cuts through a span, or is a weekday or month ("teilte
+das Unternehmen Montag mit") is left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.entities.organizations import replace_spans
+from desktop.core.types import EntitySpan
+
+_GERMAN_KINDS = (
+    "zeitung", "blatt", "magazin", "sender", "agentur", "portal", "partei", "organisation", "miliz",
+    "gruppe", "gruppierung", "bewegung", "konzern", "unternehmen", "firma", "verband", "verein",
+    "bündnis", "netzwerk", "initiative", "gewerkschaft", "sekte", "plattform",
+)  # fmt: skip
+_ENGLISH_KINDS = (
+    "newspaper", "magazine", "broadcaster", "outlet", "website", "agency", "party", "group", "militia",
+    "organisation", "organization", "movement", "company", "firm", "charity", "network", "union",
+    "coalition", "alliance", "band", "gang", "cartel", "think tank", "watchdog",
+)  # fmt: skip
+_CALENDAR = frozenset(
+    {
+        "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",
+        "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+        "Oktober", "November", "Dezember", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", "January", "February", "March", "May", "June", "July", "October",
+        "December",
+    }
+)  # fmt: skip
+_NAME_WORD = r"[A-ZÄÖÜ][\w'’&.-]*[\w&]|[A-ZÄÖÜ]"
+_LINKS = {"en": r"(?:for|of|and|on|against) "}
+
+
+def _pattern(kinds: tuple[str, ...], language: str) -> re.Pattern[str]:
+    kind = "|".join(sorted((re.escape(k) for k in kinds), key=len, reverse=True))
+    if language == "de":  # "der Zeitung", "die Tageszeitung", "der Palästinenserorganisation"
+        capitalised = "|".join(k.capitalize() for k in kinds)
+        before = r"(?:[a-zäöüß]+|Der|Die|Das|Dem|Den|Des|Ein|Eine|Einer|Eines|Laut|Vom|Im|Beim)"
+        noun = rf"(?<![\w-]){before} (?:[A-ZÄÖÜ][\w-]*(?:{kind})|{capitalised})"
+    else:
+        noun = rf"(?<![\w-])(?:{kind})"
+    link = f"(?:{_LINKS[language]})?" if language in _LINKS else ""
+    name = rf"(?:{_NAME_WORD})(?: {link}(?:{_NAME_WORD})){{0,3}}"
+    quoted = r"[„“\"‚'‘]([^„“”\"‚‘’'\n]{2,60})[“”\"‘’']"
+    return re.compile(rf"{noun} (?:{quoted}|({name}))(?![\w-])")
+
+
+_PATTERNS = {"de": _pattern(_GERMAN_KINDS, "de"), "en": _pattern(_ENGLISH_KINDS, "en")}
+_LOWER_NEXT = re.compile(r" [a-zäöüß]+ [A-ZÄÖÜ]")
+_GERMAN_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+e$")
+
+
+def _german_name(words: list[str]) -> list[str]:
+    """One word, or two after an article or adjective ("Die Linke", "Neue Mitte"; not "Kurier Heute")."""
+    goes_on = len(words) > 1 and (
+        words[0] in ("Der", "Die", "Das") or bool(_GERMAN_ADJECTIVE.match(words[0]))
+    )
+    return words[:2] if goes_on else words[:1]
+
+
+def _candidates(text: str, language: str, nouns: frozenset[str]) -> list[EntitySpan]:
+    found = []
+    for match in _PATTERNS[language].finditer(text):
+        group = 1 if match.group(1) else 2
+        start, end = match.start(group), match.end(group)
+        name = text[start:end]
+        if group == 2 and language == "de" and " " in name:
+            # German capitalises every noun: a name goes on only after an article or an adjective
+            # ("Die Linke", "Neue Mitte", "Frankfurter Allgemeine Zeitung"), not "Kurier Informationen"
+            name = " ".join(_german_name(name.split(" ")))
+            end = start + len(name)
+        if not name[:1].isupper() or name in _CALENDAR or name.split()[0] in _CALENDAR:
+            continue
+        if group == 2 and _LOWER_NEXT.match(text, end):
+            continue  # "die Organisation Ärzte ohne Grenzen": where the name ends is unclear
+        found.append(EntitySpan(start, end, name, "organization", 0.5))
+    return found
+
+
+def organizations_after_kind_words(
+    text: str, language: str, spans: list[EntitySpan], nouns: frozenset[str] = frozenset()
+) -> list[EntitySpan]:
+    """Spans with the names after organisation kind nouns as organisations (replacing the spans
+    they cover exactly or contain); ``nouns``: German common nouns (no adjective of a name)."""
+    if language not in _PATTERNS:
+        return spans
+
+    def accept(candidate: EntitySpan, inside: list[EntitySpan]) -> bool:
+        if language == "de" and candidate.text in nouns and not any(s.text == candidate.text for s in inside):
+            return False  # "die Firma Chef ...": a common noun only where the model saw a name
+        return not any(
+            s.start < candidate.start
+            or s.end > candidate.end
+            or (s.type == "person" and " " in s.text and (s.start, s.end) != (candidate.start, candidate.end))
+            for s in inside
+        )
+
+    candidates = _candidates(text, language, nouns)
+    return replace_spans(spans, candidates, accept) if candidates else spans

@@ -1,0 +1,49 @@
+"""Organisations named after the noun for their kind (kind_cues); invented names."""
+
+from __future__ import annotations
+
+from desktop.core.entities.kind_cues import organizations_after_kind_words
+from tests.core.test_span_rules import pairs, span
+
+
+def test_german_kind_nouns_and_compounds_introduce_organisations() -> None:
+    text = (
+        "Die Reporterin der Zeitung Morgenkurier Informationen sprach mit der Splitterorganisation Valdar. "
+        "Laut dem Magazin „Der Weitblick“ teilte das Unternehmen Montag mit, die Partei Neue Mitte wachse. "
+        "In Neo Magazin Royale Brandt sprach."
+    )
+    spans = [span(text, "Valdar", "location")]
+    got = organizations_after_kind_words(text, "de", spans)
+    assert pairs(got) == [
+        ("Morgenkurier", "organization"),
+        ("Valdar", "organization"),  # the model's place becomes the organisation
+        ("Der Weitblick", "organization"),
+        ("Neue Mitte", "organization"),
+    ]  # "Montag" after "das Unternehmen" is a day; "Neo Magazin Royale" is one name
+
+
+def test_english_kind_words_introduce_organisations_with_inner_links() -> None:
+    text = "The campaign group Mothers for Clean Rivers met the militant group Dar Valon and the firm Tarvik."
+    spans = [span(text, "Dar Valon", "person"), span(text, "Tarvik", "person")]
+    got = organizations_after_kind_words(text, "en", spans)
+    assert pairs(got) == [
+        ("Mothers for Clean Rivers", "organization"),
+        ("Dar Valon", "organization"),
+        ("Tarvik", "organization"),
+    ]
+
+
+def test_no_organisation_where_the_name_is_unclear_or_a_person() -> None:
+    text = "Die Organisation Helfer ohne Grenzen half. Die Gruppe um Jan Brandt, die Firma Chef Jan Brandt."
+    spans = [span(text, "Jan Brandt", "person"), span(text, "Jan Brandt", "person", nth=1)]
+    got = organizations_after_kind_words(text, "de", spans, frozenset({"Chef"}))
+    assert pairs(got) == [("Jan Brandt", "person"), ("Jan Brandt", "person")]
+    # a German common noun after the kind word: taken only where the model saw a name there
+    text = "Laut der Zeitung Morgen und der Zeitung Abend kam es."
+    got = organizations_after_kind_words(
+        text, "de", [span(text, "Abend", "location")], frozenset({"Morgen", "Abend"})
+    )
+    assert pairs(got) == [("Abend", "organization")]
+    # lower-case kind words in German, capitalised ones in English, and other languages: nothing
+    assert organizations_after_kind_words("The Company Tarvik said.", "en", []) == []
+    assert organizations_after_kind_words("le groupe Valdar", "fr", []) == []
