@@ -8,8 +8,9 @@ from tests.core.test_span_rules import pairs, span
 
 def test_german_kind_nouns_and_compounds_introduce_organisations() -> None:
     text = (
-        "Die Reporterin der Zeitung Morgenkurier Informationen sprach mit der Splitterorganisation Valdar. "
-        "Laut dem Magazin „Der Weitblick“ teilte das Unternehmen Montag mit, die Partei Neue Mitte wachse. "
+        "Die Reporterin der Zeitung Morgenkurier sprach mit der Splitterorganisation Valdar. "
+        "Laut dem Magazin „Der Weitblick“ teilte das Unternehmen Montag mit, "
+        "die Partei Freiheitliche Mitte wachse. "
         "In Neo Magazin Royale Brandt sprach."
     )
     spans = [span(text, "Valdar", "location")]
@@ -18,7 +19,7 @@ def test_german_kind_nouns_and_compounds_introduce_organisations() -> None:
         ("Morgenkurier", "organization"),
         ("Valdar", "organization"),  # the model's place becomes the organisation
         ("Der Weitblick", "organization"),
-        ("Neue Mitte", "organization"),
+        ("Freiheitliche Mitte", "organization"),
     ]  # "Montag" after "das Unternehmen" is a day; "Neo Magazin Royale" is one name
 
 
@@ -47,3 +48,13 @@ def test_no_organisation_where_the_name_is_unclear_or_a_person() -> None:
     # lower-case kind words in German, capitalised ones in English, and other languages: nothing
     assert organizations_after_kind_words("The Company Tarvik said.", "en", []) == []
     assert organizations_after_kind_words("le groupe Valdar", "fr", []) == []
+
+
+def test_german_adjective_names_numbers_and_places() -> None:
+    text = (
+        "Die Terrororganisation Islamischer Bund bekannte sich. Wie der Radiosender Nordwelle 98 am "
+        "Mittwoch berichtete, sprach die Wirtschaftsplattform Valdoria mit der Gruppe Helfer ohne Grenzen."
+    )
+    text += " Eine Initiative Hafenauer Bürger half, die Zeitung Nordbote Reporter schickte."
+    got = organizations_after_kind_words(text, "de", [], frozenset(), lambda name: name == "Valdoria")
+    assert pairs(got) == [("Islamischer Bund", "organization"), ("Nordwelle 98", "organization")]

@@ -7,15 +7,18 @@ whatever the model made of it ("the law firm Baker Stone" is named after people)
 nouns count inside compounds too ("Palästinenserorganisation Hamas", "Tageszeitung Kurier"), and
 only after a lower-case word or an article ("Neo Magazin Royale" is one name). German capitalises
 every noun, so a German name is one word, or two after an article or an adjective ("Die Linke",
-"Neue Mitte"), and a German common noun ("Chef") is taken only where the model has a span of the
-same words ("der Zeitung Welt"). A candidate that holds a person's full name among more words
-("the company Chief Executive Ada Brook"), cuts through a span, or is a weekday or month ("teilte
-das Unternehmen Montag mit") is left out.
+"Islamischer Staat"), with no further capitalised word after it ("eine Initiative Leeraner
+Bürger" is left out); a German common noun ("Chef") is taken only where the model has a span of
+the same words ("der Zeitung Welt"). A candidate that holds a person's full name among more words
+("the company Chief Executive Ada Brook"), cuts through a span, is a known place, is a weekday or
+month ("teilte das Unternehmen Montag mit"), or may go on through a link word ("die Organisation
+Ärzte ohne Grenzen") is left out; a number may end a name ("Radio Nord 98").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from desktop.core.entities.organizations import replace_spans
 from desktop.core.types import EntitySpan
@@ -47,23 +50,26 @@ def _pattern(kinds: tuple[str, ...], language: str) -> re.Pattern[str]:
     kind = "|".join(sorted((re.escape(k) for k in kinds), key=len, reverse=True))
     if language == "de":  # "der Zeitung", "die Tageszeitung", "der Palästinenserorganisation"
         capitalised = "|".join(k.capitalize() for k in kinds)
-        before = r"(?:[a-zäöüß]+|Der|Die|Das|Dem|Den|Des|Ein|Eine|Einer|Eines|Laut|Vom|Im|Beim)"
+        before = r"(?:[a-zäöüß][a-zäöüß-]*|Der|Die|Das|Dem|Den|Des|Ein|Eine|Einer|Eines|Laut|Vom|Im|Beim)"
         noun = rf"(?<![\w-]){before} (?:[A-ZÄÖÜ][\w-]*(?:{kind})|{capitalised})"
     else:
         noun = rf"(?<![\w-])(?:{kind})"
     link = f"(?:{_LINKS[language]})?" if language in _LINKS else ""
-    name = rf"(?:{_NAME_WORD})(?: {link}(?:{_NAME_WORD})){{0,3}}"
+    name = rf"(?:{_NAME_WORD})(?: {link}(?:{_NAME_WORD})){{0,3}}(?: \d{{1,4}})?"  # "Radio Nord 98"
     quoted = r"[„“\"‚'‘]([^„“”\"‚‘’'\n]{2,60})[“”\"‘’']"
     return re.compile(rf"{noun} (?:{quoted}|({name}))(?![\w-])")
 
 
 _PATTERNS = {"de": _pattern(_GERMAN_KINDS, "de"), "en": _pattern(_ENGLISH_KINDS, "en")}
-_LOWER_NEXT = re.compile(r" [a-zäöüß]+ [A-ZÄÖÜ]")
-_GERMAN_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+e$")
+# a link word and a capitalised word after the name: the name may go on ("Ärzte ohne Grenzen")
+_LOWER_NEXT = re.compile(
+    r" (?:ohne|für|gegen|der|des|von|vom|und|of|for|and|on|against|de|del|la) (?:the )?[A-ZÄÖÜ]"
+)
+_GERMAN_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|ig)(?:e|er|es)$")  # not "Nordbote"
 
 
 def _german_name(words: list[str]) -> list[str]:
-    """One word, or two after an article or adjective ("Die Linke", "Neue Mitte"; not "Kurier Heute")."""
+    """One word, or two after an article or adjective ("Die Linke", "Soziale Mitte"; not "Nordbote Heute")."""
     goes_on = len(words) > 1 and (
         words[0] in ("Der", "Die", "Das") or bool(_GERMAN_ADJECTIVE.match(words[0]))
     )
@@ -78,8 +84,13 @@ def _candidates(text: str, language: str, nouns: frozenset[str]) -> list[EntityS
         name = text[start:end]
         if group == 2 and language == "de" and " " in name:
             # German capitalises every noun: a name goes on only after an article or an adjective
-            # ("Die Linke", "Neue Mitte", "Frankfurter Allgemeine Zeitung"), not "Kurier Informationen"
-            name = " ".join(_german_name(name.split(" ")))
+            # ("Die Linke", "Islamischer Staat"), not "Kurier Informationen"
+            words = name.split(" ")
+            number = [words[-1]] if words[-1].isdigit() else []
+            kept = _german_name(words[: len(words) - len(number)])
+            if len(kept) + len(number) < len(words):
+                continue  # "eine Initiative Leeraner Bürger": where the name ends is unclear
+            name = " ".join(kept + number)
             end = start + len(name)
         if not name[:1].isupper() or name in _CALENDAR or name.split()[0] in _CALENDAR:
             continue
@@ -90,14 +101,21 @@ def _candidates(text: str, language: str, nouns: frozenset[str]) -> list[EntityS
 
 
 def organizations_after_kind_words(
-    text: str, language: str, spans: list[EntitySpan], nouns: frozenset[str] = frozenset()
+    text: str,
+    language: str,
+    spans: list[EntitySpan],
+    nouns: frozenset[str] = frozenset(),
+    is_place: Callable[[str], bool] = lambda name: False,
 ) -> list[EntitySpan]:
     """Spans with the names after organisation kind nouns as organisations (replacing the spans
-    they cover exactly or contain); ``nouns``: German common nouns (no adjective of a name)."""
+    they cover exactly or contain); ``nouns``: German common nouns (taken only where the model saw
+    a name); ``is_place``: names that are places (never taken)."""
     if language not in _PATTERNS:
         return spans
 
     def accept(candidate: EntitySpan, inside: list[EntitySpan]) -> bool:
+        if is_place(candidate.text):
+            return False  # "die Wirtschaftsplattform Österreichs": the place the kind belongs to
         if language == "de" and candidate.text in nouns and not any(s.text == candidate.text for s in inside):
             return False  # "die Firma Chef ...": a common noun only where the model saw a name
         return not any(

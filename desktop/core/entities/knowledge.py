@@ -298,7 +298,13 @@ class KnowledgeRecognizer:
             spans = cut_offices_from_institutions(text, spans, title_word)
         spans = merge_spans(spans, media_names(text))
         spans = organization_phrases(text, language, spans, gazetteer)
-        spans = organizations_after_kind_words(text, language, spans, self.common_nouns)
+        spans = organizations_after_kind_words(
+            text,
+            language,
+            spans,
+            self.common_nouns,
+            lambda name: gazetteer.place(name, language=language) is not None,
+        )
         spans = acronym_spans(text, spans)
         given_name = functools.partial(self._is_given_name, language=language)
         spans = places_after_in(text, organization_parts_typed_as_people(spans, given_name), given_name)
