@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
 from desktop.core.entities.gazetteer import Gazetteer, Place
 from desktop.core.entities.word_actors import cut_possessed_nouns, inhabitant_word, word_non_actors
 from tests.core.test_span_rules import pairs, span
@@ -98,3 +101,10 @@ def test_german_possessive_before_a_common_noun_is_cut_to_the_person() -> None:
         ("Ole", "person"),
     ]
     assert all(text[s.start : s.end] == s.text for s in got)
+
+
+def test_gazetteer_loads_the_english_common_words_first_column(tmp_path: Path) -> None:
+    with gzip.open(tmp_path / "common_words_en.tsv.gz", "wt", encoding="utf-8") as handle:
+        handle.write("Quellmist\t12\t0.97\nVaccine\t16\t1.00\n")
+    assert Gazetteer.load(tmp_path).english_common_words == frozenset({"Quellmist", "Vaccine"})
+    assert Gazetteer.load(tmp_path / "missing").english_common_words == frozenset()
