@@ -24,13 +24,18 @@ def test_german_kind_nouns_and_compounds_introduce_organisations() -> None:
 
 
 def test_english_kind_words_introduce_organisations_with_inner_links() -> None:
-    text = "The campaign group Mothers for Clean Rivers met the militant group Dar Valon and the firm Tarvik."
+    text = (
+        "The campaign group Mothers for Clean Rivers met the militant group Dar Valon and the firm Tarvik. "
+        "At the think tank Nordic Forum's Berlin office, the group Vale’ spoke."
+    )
     spans = [span(text, "Dar Valon", "person"), span(text, "Tarvik", "person")]
     got = organizations_after_kind_words(text, "en", spans)
     assert pairs(got) == [
         ("Mothers for Clean Rivers", "organization"),
         ("Dar Valon", "organization"),
         ("Tarvik", "organization"),
+        ("Nordic Forum", "organization"),  # the possessive ends the name
+        ("Vale", "organization"),
     ]
 
 

@@ -12,7 +12,8 @@ Bürger" is left out); a German common noun ("Chef") is taken only where the mod
 the same words ("der Zeitung Welt"). A candidate that holds a person's full name among more words
 ("the company Chief Executive Ada Brook"), cuts through a span, is a known place, is a weekday or
 month ("teilte das Unternehmen Montag mit"), or may go on through a link word ("die Organisation
-Ärzte ohne Grenzen") is left out; a number may end a name ("Radio Nord 98").
+Ärzte ohne Grenzen") is left out; a number may end a name ("Radio Nord 98"), a possessive ends it
+("the think tank Atlantic Forum's office").
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def _pattern(kinds: tuple[str, ...], language: str) -> re.Pattern[str]:
 
 _PATTERNS = {"de": _pattern(_GERMAN_KINDS, "de"), "en": _pattern(_ENGLISH_KINDS, "en")}
 # a link word and a capitalised word after the name: the name may go on ("Ärzte ohne Grenzen")
+_POSSESSIVE = re.compile(r"['’]s?(?= |$)")
 _LOWER_NEXT = re.compile(
     r" (?:ohne|für|gegen|der|des|von|vom|und|of|for|and|on|against|de|del|la) (?:the )?[A-ZÄÖÜ]"
 )
@@ -91,6 +93,10 @@ def _candidates(text: str, language: str, nouns: frozenset[str]) -> list[EntityS
             if len(kept) + len(number) < len(words):
                 continue  # "eine Initiative Leeraner Bürger": where the name ends is unclear
             name = " ".join(kept + number)
+            end = start + len(name)
+        possessive = _POSSESSIVE.search(name) if group == 2 else None
+        if possessive:  # "the think tank Atlantic Forum's Berlin office": the name ends before "'s"
+            name = name[: possessive.start()]
             end = start + len(name)
         if not name[:1].isupper() or name in _CALENDAR or name.split()[0] in _CALENDAR:
             continue
