@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop.commands.common import (
     Handler,
+    add_limit_options,
+    bounded,
     check_id,
     emit,
     fast_read,
@@ -14,6 +16,7 @@ from desktop.commands.common import (
     field,
     open_library,
     require_article,
+    row_limit,
 )
 from desktop.commands.note_filters import add_note_filters, library_actor_id, note_filter
 
@@ -32,10 +35,14 @@ def register(sub: Any) -> dict[str, Handler]:
     p.add_argument("--color", default="yellow", metavar="NAME")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("annotations", help="list highlights and notes, filtered (newest first)")
+    p = sub.add_parser(
+        "annotations",
+        help="list highlights and notes, filtered (the newest 100; --limit N or --all for more)",
+    )
     p.add_argument("--article", type=int, metavar="ARTICLE_ID")
     p.add_argument("--tag", metavar="TAG", help="this tag or one of its sub-tags (nato: also nato/planung)")
     add_note_filters(p)
+    add_limit_options(p, "annotations")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("edit-annotation", help="change an annotation's note, tags or colour")
@@ -98,6 +105,7 @@ def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
                 require_article(session, args.article)  # a missing article fails as in show
         flt = note_filter(args, library_actor_id(library), article_id=args.article, tag=args.tag)
         rows = query_notes(library, flt)
+    rows = list(bounded(rows, row_limit(args), "annotations"))
     if args.json:
         emit([r.as_json() for r in rows], out)
         return 0

@@ -11,11 +11,12 @@ from test_cli import run
 
 from desktop.commands.common import DEFAULT_LIMIT
 from desktop.storage.db import open_library, resolve_database_url
-from desktop.storage.models import Actor, Article, Mention
+from desktop.storage.models import Actor, Annotation, Article, Mention
 from tests.postgres import library_location
 
 ARTICLES = DEFAULT_LIMIT + 5
 ACTORS = DEFAULT_LIMIT + 3
+ANNOTATIONS = DEFAULT_LIMIT + 2
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +54,10 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 )
                 for _ in range(n + 1)
             )
+        session.add_all(
+            Annotation(article_id=articles[1].id, start=0, end=7, exact="Bericht", note=f"Notiz {n}")
+            for n in range(ANNOTATIONS)
+        )
     return db
 
 
@@ -110,8 +115,16 @@ def test_a_bad_limit_is_one_usage_line(library: Path, args: tuple[str, ...]) -> 
     assert [line for line in lines if "error:" in line] == [lines[-1]]  # the error in one line
 
 
+def test_annotations_list_the_newest_hundred_unless_asked(library: Path) -> None:
+    result = run(library, "annotations", "--json")
+    assert len(json.loads(result.stdout)) == DEFAULT_LIMIT and "--limit N or --all" in result.stderr
+    assert len(json.loads(run(library, "annotations", "--json", "--all").stdout)) == ANNOTATIONS
+    two = run(library, "annotations", "--article", "2", "--limit", "2")
+    assert two.stdout.count("Notiz") == 2 and "only the first 2 annotations" in two.stderr
+
+
 def test_help_states_the_default(library: Path) -> None:
-    for command in ("articles", "actors"):
+    for command in ("articles", "actors", "annotations"):
         text = " ".join(run(library, command, "--help").stdout.split())
         assert f"(default {DEFAULT_LIMIT})" in text and "--all" in text
     overview = " ".join(run(library, "--help").stdout.split())
