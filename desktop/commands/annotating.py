@@ -14,6 +14,7 @@ from desktop.commands.common import (
     fast_read,
     fast_reader,
     field,
+    one_more,
     open_library,
     require_article,
     row_limit,
@@ -104,7 +105,7 @@ def _cmd_annotations(args: argparse.Namespace, out: TextIO) -> int:
             with library.read_session() as session:
                 require_article(session, args.article)  # a missing article fails as in show
         flt = note_filter(args, library_actor_id(library), article_id=args.article, tag=args.tag)
-        rows = query_notes(library, flt)
+        rows = query_notes(library, flt, limit=one_more(row_limit(args)))
     rows = list(bounded(rows, row_limit(args), "annotations"))
     if args.json:
         emit([r.as_json() for r in rows], out)
@@ -130,7 +131,7 @@ def _fast_notes(reader: LibraryReader, args: argparse.Namespace) -> list[NoteRow
     if args.article is not None:
         reader.require_article(args.article)
     flt = note_filter(args, reader.find_actor, article_id=args.article, tag=args.tag)
-    return reader.notes_reader().select_notes(flt)
+    return reader.notes_reader().select_notes(flt, limit=one_more(row_limit(args)))
 
 
 def _cmd_edit_annotation(args: argparse.Namespace, out: TextIO) -> int:

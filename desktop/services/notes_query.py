@@ -110,19 +110,24 @@ def _iso(value: dt.datetime | None) -> str:
     return value.isoformat() if value else ""
 
 
-def select_notes(session: Session, flt: NotesFilter, order: NotesOrder = "created") -> list[NoteRow]:
-    """The notes passing ``flt`` within an open session (see :func:`query_notes`)."""
+def select_notes(
+    session: Session, flt: NotesFilter, order: NotesOrder = "created", limit: int | None = None
+) -> list[NoteRow]:
+    """The notes passing ``flt`` within an open session (see :func:`query_notes`); the first ``limit``."""
     statement = _statement(flt)
     if order == "document":
         statement = statement.order_by(Annotation.article_id, Annotation.start, Annotation.id)
     else:
         statement = statement.order_by(Annotation.created_at.desc(), Annotation.id.desc())
+    searching = bool(flt.search.strip())
+    if limit is not None and not searching:
+        statement = statement.limit(limit)
     rows = session.execute(statement).all()
-    if flt.search.strip():
+    if searching:
         # notes are the user's words: German and English stems besides the articles' languages
         languages = sorted({*library_languages(session), *NOTE_LANGUAGES})
         matcher = Matcher(parse_query(flt.search), languages)
-        rows = [r for r in rows if matcher.matches_folded(fold(f"{r.note}\n{r.exact}"))]
+        rows = [r for r in rows if matcher.matches_folded(fold(f"{r.note}\n{r.exact}"))][:limit]
     tags = _tags(session, [r.id for r in rows])
     return [
         NoteRow(
@@ -151,11 +156,16 @@ def select_notes(session: Session, flt: NotesFilter, order: NotesOrder = "create
 
 
 def query_notes(
-    library: Library, flt: NotesFilter | None = None, *, order: NotesOrder = "created"
+    library: Library,
+    flt: NotesFilter | None = None,
+    *,
+    order: NotesOrder = "created",
+    limit: int | None = None,
 ) -> list[NoteRow]:
-    """The notes passing ``flt``: newest first (``"created"``) or by article and position (``"document"``)."""
+    """The notes passing ``flt``: newest first (``"created"``) or by article and position (``"document"``);
+    the first ``limit`` of them (None: all)."""
     with library.read_session() as session:
-        return select_notes(session, flt or NotesFilter(), order)
+        return select_notes(session, flt or NotesFilter(), order, limit)
 
 
 # --------------------------------------------------------------------------- export

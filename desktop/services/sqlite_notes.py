@@ -73,7 +73,9 @@ class NotesReader:
         self._rows = rows
         self._tags = tags
 
-    def select_notes(self, flt: NotesFilter, order: NotesOrder = "created") -> list[NoteRow]:
+    def select_notes(
+        self, flt: NotesFilter, order: NotesOrder = "created", limit: int | None = None
+    ) -> list[NoteRow]:
         """As notes_query.select_notes."""
         import datetime as dt
 
@@ -101,9 +103,11 @@ class NotesReader:
             conditions.append("annotations.created_at < ?")
             params.append(_stored_time(day_start_utc(flt.until + dt.timedelta(days=1))))
         where = " WHERE " + " AND ".join(conditions) if conditions else ""
-        rows = self._rows(_NOTES + where + _ORDERS[order], params)
-        if flt.search.strip():
-            rows = self._matching(rows, flt.search)
+        searching = bool(flt.search.strip())
+        bound = f" LIMIT {int(limit)}" if limit is not None and not searching else ""
+        rows = self._rows(_NOTES + where + _ORDERS[order] + bound, params)
+        if searching:
+            rows = self._matching(rows, flt.search)[:limit]
         tags = self._tags([r[0] for r in rows])
         return [
             NoteRow(
