@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from desktop.core.entities.boundaries import MIN_GIVEN_NAME
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.names import match_key as _match_key
 from desktop.core.types import LinkedActor
@@ -193,9 +194,12 @@ class ActorResolver:
 
     def _candidates(self, linked: LinkedActor) -> list[int]:
         keys = {match_key(a) for a in linked.aliases} | {linked.key}
+        named = linked.type == "person" and len(linked.key.split()) >= 2
         scores: dict[int, int] = defaultdict(int)
         for key in keys:
             for actor_id in self._by_key.get(key, ()):
+                if named and " " not in key and not self._same_given_name(linked, actor_id):
+                    continue  # a shared surname alone is no match: "Hana Kimura" is not "Kyoko Kimura"
                 scores[actor_id] += 1
         if not scores and linked.type == "person":
             parts = linked.key.split()
@@ -204,7 +208,11 @@ class ActorResolver:
                 if len(matches) == 1:
                     return list(matches)
             else:  # the library may know only the surname so far
-                singles = [a for a in self._by_key.get(parts[-1], ()) if self._actors[a].type == "person"]
+                singles = [
+                    a
+                    for a in self._by_key.get(parts[-1], ())
+                    if self._actors[a].type == "person" and self._same_given_name(linked, a)
+                ]
                 if len(singles) == 1:
                     return singles
         if not scores:
@@ -226,6 +234,36 @@ class ActorResolver:
             return (int(actor.confirmed), int(actor.type == linked.type), scores[actor_id], -actor_id)
 
         return sorted(scores, key=rank, reverse=True)
+
+    def _same_given_name(self, linked: LinkedActor, actor_id: int) -> bool:
+        """Whether a person named in full (``linked``) may be the library actor ``actor_id`` that shares
+        one of its one-word keys: not when both names start with given names the name lists know and
+        no given name, initial or known spelling variant ("Wolodymyr" ~ "Volodymyr") is shared."""
+        actor = self._actors[actor_id]
+        theirs = match_key(actor.name).split()
+        if actor.type != "person" or len(theirs) < 2:
+            return True
+        mine_given, their_given = _given_names(linked.key.split()), _given_names(theirs)
+        if mine_given & their_given:
+            return True
+        initials = {g for g in mine_given | their_given if len(g) == 1}
+        if initials and {g[0] for g in mine_given} & {g[0] for g in their_given}:
+            return True
+        if any(_pet_form(a, b) or _pet_form(b, a) for a in mine_given for b in their_given):
+            return True
+        if self._gazetteer is None:
+            return True
+        if not (self._given_name(linked.name) and self._given_name(actor.name)):
+            return True  # a role word or a name the lists do not know ("Coach Foda"): no evidence
+        return self._gazetteer.same_person_name(linked.name, actor.name)
+
+    def _given_name(self, name: str) -> bool:
+        """Whether ``name`` starts with a given name or name part the name lists know."""
+        assert self._gazetteer is not None
+        first = name.split()[0].split("-")[0]
+        return self._gazetteer.given_names.get(first, 0) >= MIN_GIVEN_NAME or bool(
+            self._gazetteer.person_groups(first)
+        )
 
     def _knowledge_match(self, linked: LinkedActor) -> int | None:
         """Same place (Kyjiw = Kiew) or a spelling variant of a person's name (Selenskyj = Zelensky)."""
@@ -320,6 +358,17 @@ class ActorResolver:
                 self._index_key(actor_id, key)
             self._index_knowledge(actor_id, alias)
         self._pending_aliases.extend(rows)
+
+
+def _given_names(key_parts: list[str]) -> set[str]:
+    """The given names of a person's match key split in words: all but the last, hyphens split."""
+    return {part for word in key_parts[:-1] for part in word.split("-") if part}
+
+
+def _pet_form(short: str, full: str) -> bool:
+    """Whether ``short`` may be a pet form of the given name ``full``: "rudi" of "rudolf", "willi" of
+    "wilhelm", "danny" of "daniel" (shorter, ending in i or y, the first three letters alike)."""
+    return len(short) < len(full) and len(short) <= 6 and short[-1] in "iy" and short[:3] == full[:3]
 
 
 def _fuller(new: str, old: str) -> bool:

@@ -139,3 +139,17 @@ def test_function_words_are_not_title_adjectives() -> None:
     assert find_roles(text, s, s + len("Olaf Berger"), "de") == ["Präsident"]
     s = text.index("Jan")
     assert find_roles(text, s, s + len("Jan Nowak"), "de") == ["polnischer Amtskollege"]
+
+
+def test_a_surname_two_full_names_share_goes_to_the_one_named_most() -> None:
+    text = (
+        "Die Sängerin Mara Feldhege ist tot. Mara Feldhege war 22. Ihre Mutter ist die Sängerin "
+        "Ilse Feldhege. Feldhege trat zuletzt in Linz auf. Mara Feldhege hatte viele Fans."
+    )
+    spans = spans_for(text, {"Mara Feldhege": "person", "Ilse Feldhege": "person", "Feldhege": "person"})
+    spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and o != s for o in spans)]
+    actors = by_name(link_mentions(text, "de", spans))
+    assert set(actors) == {"Mara Feldhege", "Ilse Feldhege"}
+    assert len(actors["Mara Feldhege"].mentions) == 4  # the lone surname after the mother's full name
+    assert len(actors["Ilse Feldhege"].mentions) == 1
+    assert "Feldhege" not in actors["Ilse Feldhege"].aliases

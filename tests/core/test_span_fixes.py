@@ -13,6 +13,7 @@ from desktop.core.entities.span_fixes import (
     drop_compound_parts,
     drop_ranks,
     join_nicknames,
+    split_listed_names,
     whole_known_places,
 )
 from tests.core.test_span_rules import pairs, span
@@ -119,3 +120,29 @@ def test_federal_authorities_and_their_seats_are_organisation_phrases() -> None:
     ]
     sentence = "Jan Moor, Foreign Office Minister for Trade, said:"  # a sentence, not a title line
     assert pairs(organization_phrases(sentence, "en", [], GAZ)) == [("Foreign Office", "organization")]
+
+
+def test_people_listed_in_one_span_are_several_and_web_addresses_are_no_name() -> None:
+    text = (
+        "Aufstellung: Trauner, Hart – Filipo. Im Doppel Jan Ostrow/Tomas Kell. "
+        "Siehe pic.twitter.com/abc123 Newman. Zwischen Hafenau/Valdorien, Liga Ostwärts/nda."
+    )
+    spans = [
+        span(text, "Trauner, Hart – Filipo", "person"),
+        span(text, "Jan Ostrow/Tomas Kell", "person"),
+        span(text, "pic.twitter.com/abc123 Newman", "person"),
+        span(text, "Hafenau/Valdorien", "location"),  # one name in the annotation conventions
+        span(text, "Liga Ostwärts/nda", "organization"),
+    ]
+    found = split_listed_names(text, spans, GAZ)
+    assert pairs(found) == [
+        ("Trauner", "person"),
+        ("Hart", "person"),
+        ("Filipo", "person"),
+        ("Jan Ostrow", "person"),
+        ("Tomas Kell", "person"),
+        ("Newman", "person"),
+        ("Hafenau/Valdorien", "location"),
+        ("Liga Ostwärts/nda", "organization"),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in found)

@@ -224,3 +224,31 @@ def test_spelling_variants_and_exonyms_link_across_articles(library: Library, tm
         assert actor.articles == 2, actor
     assert len(by_type["person"]) == 1
     assert sorted(by_type["location"]) in (["Moskau", "München"], ["Moscow", "Munich"])
+
+
+def test_people_sharing_a_surname_stay_apart_across_articles(library: Library, tmp_path: Path) -> None:
+    names: dict[str, EntityType] = {
+        "Helga Brandtner": "person",
+        "Karl Brandtner": "person",
+        "H. Brandtner": "person",
+        "Brandtner": "person",
+        "Rudolf Vehlow": "person",
+        "Rudi Vehlow": "person",
+        "Vehlow": "person",
+    }
+    importer = Importer(library, FakeRecognizer(names))
+    texts = [
+        "Gipfel\n\nHelga Brandtner reiste ab. Brandtner sprach lange.",
+        "Familie\n\nKarl Brandtner, ihr Bruder, blieb in der Stadt.",
+        "Rückblick\n\nH. Brandtner hatte den Gipfel vorbereitet. Rudolf Vehlow half ihr. Vehlow lachte.",
+        "Sport\n\nRudi Vehlow gewann.",
+    ]
+    results = importer.import_paths([write(tmp_path, f"{i}.txt", t) for i, t in enumerate(texts)])
+    assert [r.status for r in results] == ["imported"] * 4
+    with library.read_session() as session:
+        actors = {a.name: a for a in list_actors(session)}
+    assert {"Helga Brandtner", "Karl Brandtner"} <= set(actors)  # the shared surname joined neither
+    assert actors["Karl Brandtner"].articles == 1
+    assert actors["Helga Brandtner"].articles == 2  # the initial matches her given name
+    assert "Karl Brandtner" not in actors["Helga Brandtner"].aliases
+    assert "Rudi Vehlow" not in actors and actors["Rudolf Vehlow"].articles == 2  # a pet form joins

@@ -74,6 +74,7 @@ from desktop.core.entities.span_fixes import (
     drop_ranks,
     drop_title_words,
     join_nicknames,
+    split_listed_names,
     whole_known_places,
 )
 from desktop.core.entities.span_rules import (
@@ -259,7 +260,7 @@ class KnowledgeRecognizer:
 
         if language == "en":
             spans = teams_named_after_places(headline_spans(text, drop_title_words(text, spans)), gazetteer)
-        spans = drop_compound_parts(text, spans)
+        spans = split_listed_names(text, drop_compound_parts(text, spans), gazetteer)
         spans = cut_leading_members(split_joined_people(spans, title_word), title_word)
         spans = join_dangling_links(text, spans)
         spans = people_named_after_organizations(spans)

@@ -169,10 +169,11 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
         if len(targets) == 1:
             groups[targets[0]].forms.extend(group.forms)
             del groups[key]
-        elif len(targets) > 1:  # ambiguous surname: each mention joins the nearest full name before it
+        elif len(targets) > 1:  # a surname several full names share ("Hana Kimura", "her mother Kyoko
+            # Kimura"): the article's main bearer, named in full most often; on a tie the nearest before
             starts = {k: sorted(f.span.start for f in groups[k].forms) for k in targets}
             for form in group.forms:
-                best = max(targets, key=lambda k: _last_before(starts[k], form.span.start))
+                best = max(targets, key=lambda k: (len(starts[k]), _last_before(starts[k], form.span.start)))
                 groups[best].forms.append(form)
             del groups[key]
     _join_partial_names(groups)

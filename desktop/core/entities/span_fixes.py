@@ -180,3 +180,33 @@ def abbreviations_before_titles(
     if not candidates:
         return spans
     return sorted([*spans, *without_overlaps(candidates, spans)], key=span_order)
+
+
+_WEB_TOKEN = re.compile(r"\S*(?:://|pic\.twitter\.com|www\.)\S*")
+_LISTED_PEOPLE = re.compile(r", | [–—] |/")  # "Trauner, Hart", "Hadzic – Schick", "Johnson/Querrey"
+
+
+def split_listed_names(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) -> list[EntitySpan]:
+    """People listed in one span are several people, and a web address is part of no name:
+    "Trauner, Hart" (a line-up), "Steve Johnson/Sam Querrey", "pic.twitter.com/x Newman" -> "Newman".
+    Places and organisations keep their slashes, commas and dashes ("Bündnis 90/Die Grünen",
+    "Washington, D.C.", "München/Hamburg" is one name in the annotation conventions)."""
+    found: list[EntitySpan] = []
+    for span in spans:
+        cuts = [(m.start(), m.end()) for m in _WEB_TOKEN.finditer(span.text)]
+        if span.type == "person":
+            cuts += [(m.start(), m.end()) for m in _LISTED_PEOPLE.finditer(span.text)]
+        if not cuts:
+            found.append(span)
+            continue
+        start = 0
+        for cut_start, cut_end in [*sorted(cuts), (len(span.text), len(span.text))]:
+            piece = span.text[start:cut_start]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            named = piece[:1].isupper() or gazetteer.organization(piece) is not None  # "dpa"
+            if sum(c.isalpha() for c in piece) >= 2 and named:
+                offset = span.start + start + lead
+                found.append(EntitySpan(offset, offset + len(piece), piece, span.type, span.score))
+            start = max(start, cut_end)
+    return found
