@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -54,7 +55,16 @@ MIN_POINT_SIZE, MAX_POINT_SIZE = 7.0, 32.0
 LINE_HEIGHT_PERCENT = 150
 MEASURE_CHARS = 70  # comfortable line length in average characters
 # Characters Qt would turn into block or frame boundaries; replaced one for one to keep offsets.
-_STRUCTURAL = str.maketrans({"\r": " ", "\u2029": " ", "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"})
+_STRUCTURAL = {"\r": " ", "\u2029": " ", "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"}
+_STRUCTURAL_RE = re.compile("[" + "".join(_STRUCTURAL) + "]")
+
+
+def _without_structural(text: str) -> str:
+    """``text`` with the characters of :data:`_STRUCTURAL` replaced (a search first: most have none,
+    and ``str.translate`` with a table walks every character in Python-level lookups)."""
+    if _STRUCTURAL_RE.search(text) is None:
+        return text
+    return _STRUCTURAL_RE.sub(lambda m: _STRUCTURAL[m.group()], text)
 
 
 def reading_family() -> str:
@@ -205,7 +215,7 @@ def build_document(
         if body_start < 0:
             body_start = cursor.position()
         if raw:
-            cursor.insertText(raw.translate(_STRUCTURAL), fmt)
+            cursor.insertText(_without_structural(raw), fmt)
     if title_in_body:
         headline_fmt = QTextCharFormat()
         headline_fmt.setFontPointSize(title_fmt.fontPointSize())
