@@ -96,11 +96,31 @@ def escape_inline(s: str) -> str:
     marker = _ORDERED_MARKER_RE.match(body)
     list_dot = marker.end() - 1 if marker else -1
     table_row = bool(_DELIMITER_ROW_RE.fullmatch(body)) and ("|" in body or ":" in body)
-    out = []
-    for i, ch in enumerate(body):
-        escape = _needs_escape(body, i, dollars, last_close) or i == list_dot or (table_row and i == 0)
-        out.append("\\" + ch if escape else ch)
+    # only the characters _needs_escape knows can need a backslash (the first also as a block start)
+    escaped = {i for i in _positions(body) if _needs_escape(body, i, dollars, last_close)}
+    if list_dot >= 0:
+        escaped.add(list_dot)
+    if table_row:
+        escaped.add(0)
+    out, done = [], 0
+    for i in sorted(escaped):
+        out.append(body[done:i])
+        out.append("\\")
+        done = i
+    out.append(body[done:])
     return "".join(map(_entity, lead)) + "".join(out) + "".join(map(_entity, trail))
+
+
+_CANDIDATE_RE = re.compile(r"[`*~\\_\[<#^=%:$&@.]")
+
+
+def _positions(body: str) -> list[int]:
+    """Where ``body`` has a character that may need a backslash: the ones :func:`_needs_escape`
+    looks at anywhere, and the first character (block starts)."""
+    found = [m.start() for m in _CANDIDATE_RE.finditer(body)]
+    if body and (not found or found[0] != 0):
+        found.insert(0, 0)
+    return found
 
 
 def split_lines(s: str) -> list[str]:

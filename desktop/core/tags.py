@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -38,6 +39,12 @@ def normalize_tag(raw: str) -> str:
     """
     if not isinstance(raw, str):
         raise TagError("A tag must be text.")
+    return _normal_form(raw)
+
+
+@functools.lru_cache(maxsize=4096)
+def _normal_form(raw: str) -> str:
+    """:func:`normalize_tag` of a string, remembered (a library has few tags, each read many times)."""
     shown = raw.strip()
     text = _HASHES_RE.sub("", unicodedata.normalize("NFC", raw).strip()).strip()
     text = unicodedata.normalize("NFC", text.lower())

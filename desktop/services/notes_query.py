@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, select
+from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.export_md import ExportArticle, render_collection
@@ -194,13 +194,15 @@ def _actor_names(session: Session, article_ids: list[int]) -> dict[int, list[str
     names: dict[int, list[str]] = defaultdict(list)
     for start in range(0, len(article_ids), 500):
         chunk = article_ids[start : start + 500]
-        rows = session.execute(
-            select(Mention.article_id, Actor.name)
+        first = func.min(Mention.start).label("first")
+        rows = session.execute(  # one row per actor and article, not per mention
+            select(Mention.article_id, Actor.name, first)
             .join(Actor, Actor.id == Mention.actor_id)
             .where(Mention.article_id.in_(chunk))
-            .order_by(Mention.article_id, Mention.start)
+            .group_by(Mention.article_id, Actor.id)
+            .order_by(Mention.article_id, first, Actor.id)
         )
-        for article_id, name in rows:
+        for article_id, name, _first in rows:
             if name not in names[article_id]:
                 names[article_id].append(name)
     return names

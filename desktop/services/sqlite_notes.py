@@ -42,8 +42,9 @@ _NAMES_ACTOR = (
     'mentions.actor_id = ? AND mentions.start < annotations."end" AND mentions."end" > annotations.start)'
 )
 _ACTOR_NAMES = (
-    "SELECT mentions.article_id, actors.name \nFROM mentions JOIN actors ON actors.id = mentions.actor_id \n"
-    "WHERE mentions.article_id IN {ids} ORDER BY mentions.article_id, mentions.start"
+    "SELECT mentions.article_id, actors.name, min(mentions.start) AS first \n"
+    "FROM mentions JOIN actors ON actors.id = mentions.actor_id \nWHERE mentions.article_id IN {ids} "
+    "GROUP BY mentions.article_id, actors.id ORDER BY mentions.article_id, first, actors.id"
 )
 _ORDERS = {
     "document": " ORDER BY annotations.article_id, annotations.start, annotations.id",
@@ -148,7 +149,7 @@ class NotesReader:
         names: dict[int, list[str]] = {i: [] for i in article_ids}
         for start in range(0, len(article_ids), 500):
             chunk = article_ids[start : start + 500]
-            for article_id, name in self._rows(_ACTOR_NAMES.format(ids=_marks(len(chunk))), chunk):
+            for article_id, name, _first in self._rows(_ACTOR_NAMES.format(ids=_marks(len(chunk))), chunk):
                 if name not in names[article_id]:
                     names[article_id].append(name)
         return names

@@ -212,3 +212,37 @@ def test_quote_block_is_always_one_blockquote(s: str) -> None:
     assert tokens[-1].type == "blockquote_close"
     assert sum(t.type == "blockquote_open" for t in tokens) == 1
     assert set(t.type for t in tokens[1:-1]) <= {"paragraph_open", "inline", "paragraph_close"}
+
+
+def _reference_escape_inline(s: str) -> str:
+    """escape_inline as it was written first: every character asked (the reference for the fast one)."""
+    from desktop.core import mdescape as m
+
+    text = m.normalize_inline(s)
+    body = text.strip()
+    if not body:
+        return "".join(m._entity(ch) for ch in text)
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    dollars = body.count("$") >= 2
+    closes = [x.start() for x in m._LINK_CLOSE_RE.finditer(body)]
+    last_close = closes[-1] if closes else -1
+    marker = m._ORDERED_MARKER_RE.match(body)
+    list_dot = marker.end() - 1 if marker else -1
+    table_row = bool(m._DELIMITER_ROW_RE.fullmatch(body)) and ("|" in body or ":" in body)
+    out = []
+    for i, ch in enumerate(body):
+        escape = m._needs_escape(body, i, dollars, last_close) or i == list_dot or (table_row and i == 0)
+        out.append("\\" + ch if escape else ch)
+    return "".join(map(m._entity, lead)) + "".join(out) + "".join(map(m._entity, trail))
+
+
+def test_escaping_asks_only_the_characters_that_can_need_it() -> None:
+    import random
+
+    alphabet = "ab Z9 .,;:!?-+>#*_~`\\[]()<>/!^=%$&@|'\"\t\nwW1)."
+    rng = random.Random(7)
+    samples = ["- a", "+ b", "> c", "1. x", "12) y", "|---|:-:|", "---", "# h", "www.x.de", "a@b", "  ## "]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(5000)]
+    for sample in samples:
+        assert escape_inline(sample) == _reference_escape_inline(sample), sample
