@@ -152,3 +152,55 @@ def test_bad_targets(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="does not exist"):
         write_vault(tmp_path / "missing" / "vault", [article()], ACTORS)
     assert write_vault(tmp_path / "new", [], []).summary().startswith("0 notes")
+
+
+# Names with every character the export escapes for YAML or Markdown, or drops from file names.
+ODD_NAMES = [
+    "O'Brien",
+    "Macron's plan: \"Yes\" or 'No'?",
+    "#1 | [draft] ^note \\ back",
+    "Peter O’Neill [SPD]",
+    "a: b # c",
+    "‘Quote’ – \"double\" and 'single'",
+]
+WIKILINK_RE = re.compile(r"\[\[([^\]|#]*)(?:#\^([\w-]+))?(?:\|([^\]]*))?\]\]")
+
+
+def test_links_between_odd_names_resolve_to_written_notes(tmp_path: Path) -> None:
+    import yaml
+
+    actors = [
+        VaultActor(100 + n, name, "person", (f"Mr {name}",), (name,)) for n, name in enumerate(ODD_NAMES)
+    ]
+    items = []
+    for n, title in enumerate(ODD_NAMES, start=1):
+        a = ExportAnnotation(10 * n, 0, 9, f"{title} said", "note: 'x'", ("lage",), "yellow")
+        b = ExportAnnotation(10 * n + 1, 20, 30, "plain text", "", (), "blue")
+        record = ExportArticle(n, title, "en", None, None, (), (), (a, b))
+        named = (100 + n - 1, 100 + n % len(ODD_NAMES))
+        items.append(VaultArticle(record, named, (VaultHighlight(a, named), VaultHighlight(b, ()))))
+    write_vault(tmp_path, items, actors)
+    written = {p.stem: p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.md")}
+    assert len(written) == 2 * len(ODD_NAMES)
+    links = 0
+    for name, text in written.items():
+        front, body = text.split("\n---\n", 1)
+        data = yaml.safe_load(front.removeprefix("---\n"))  # still valid YAML
+        assert data["briefing-reader"].split("/")[0] in ("article", "actor")
+        if data["briefing-reader"].startswith("actor/"):
+            actor = actors[int(data["briefing-reader"][6:]) - 100]
+            assert data["title"] == actor.name and data["aliases"] == [f"Mr {actor.name}"]
+        else:
+            assert data["title"] == ODD_NAMES[int(data["briefing-reader"][8:]) - 1]
+            # the front matter's links are the body's links, character for character
+            assert data["actors"] and all(link in body for link in data["actors"])
+        for target, anchor, _alias in WIKILINK_RE.findall(text):
+            links += 1
+            assert target in written, (
+                name,
+                target,
+            )  # the exact file name, not a YAML- or Markdown-escaped one
+            if anchor:
+                assert re.search(rf"^\^{re.escape(anchor)}$", written[target], re.MULTILINE), (target, anchor)
+    assert links >= 4 * len(ODD_NAMES)
+    assert not any("''" in m[0] for m in WIKILINK_RE.findall("\n".join(written.values())))
