@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from test_cli import run
 
 from desktop.commands.common import DEFAULT_LIMIT
 from desktop.storage.db import open_library, resolve_database_url
 from desktop.storage.models import Actor, Annotation, Article, Mention
+from tests.cli.test_cli import run
 from tests.postgres import library_location
 
 ARTICLES = DEFAULT_LIMIT + 5

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from test_cli import run
 
 from desktop.commands.articles import _cmd_search as search_command
 from desktop.commands.articles import write_snippet
@@ -16,6 +15,7 @@ from desktop.commands.common import BOLD, PLAIN, TerminalText, close_libraries
 from desktop.storage.db import open_library, resolve_database_url
 from desktop.storage.models import Article
 from desktop.storage.search import index_article
+from tests.cli.test_cli import run
 from tests.postgres import library_location
 
 QUOTED = "Der Sprecher nannte den «Gipfel» einen Erfolg; »Gipfeltreffen« seien überflüssig."

@@ -7,13 +7,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
-from reader_support import TIMEOUT, import_article, open_article, stored_actors
 
 from desktop.services.dto import ActorRow
 from desktop.services.merge_candidates import MergeCandidate
 from desktop.ui.actor_dialogs import MergeDialog, NameDialog
 from desktop.ui.context import AppContext
 from desktop.ui.sidebar_view import Sidebar
+from tests.ui.reader_support import TIMEOUT, import_article, open_article, stored_actors
 
 SOURCE = ActorRow(1, "Kowalczyk", "person", 7, 2)
 CANDIDATES = [

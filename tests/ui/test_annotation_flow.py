@@ -11,7 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from reader_support import (
+from sqlalchemy import select
+
+from desktop.storage.models import EntityRejection
+from desktop.ui.context import AppContext
+from desktop.ui.sidebar_view import Sidebar
+from tests.ui.reader_support import (
     TIMEOUT,
     import_article,
     open_article,
@@ -20,11 +25,6 @@ from reader_support import (
     stored_annotations,
     stored_text,
 )
-from sqlalchemy import select
-
-from desktop.storage.models import EntityRejection
-from desktop.ui.context import AppContext
-from desktop.ui.sidebar_view import Sidebar
 
 
 def _activate(qtbot: Any, widget: Any) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED_FILES, real_panes_available
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -24,6 +23,7 @@ from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.library_model import TITLE, ArticleIdRole, SnippetHitsRole, SnippetRole
 from desktop.ui.single_instance import SingleInstance
 from desktop.ui.window_importing import LAST_ARTICLE_KEY
+from tests.ui.window_support import SEED_FILES, real_panes_available
 
 BRIEF = (
     "Lagebericht aus Weissfeld\n\n"

@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
-from quote_support import SECOND, import_quoted
-from reader_support import TIMEOUT, open_article
 from sqlalchemy import delete, update
 
 from desktop.services import reanalysis as reanalysis_service
@@ -19,6 +17,8 @@ from desktop.storage.models import Article, Quote
 from desktop.ui.article_meta_dialog import ArticleMetaDialog, MetaValues
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
+from tests.ui.quote_support import SECOND, import_quoted
+from tests.ui.reader_support import TIMEOUT, open_article
 
 
 @pytest.fixture

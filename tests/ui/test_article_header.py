@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
-from reader_support import make_reader, open_article
 
 from desktop.core.types import Document
 from desktop.services import exporting
@@ -20,6 +19,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.library_columns import TITLE_MIN_WIDTH
 from desktop.ui.library_model import DATE, LANGUAGE, NOTES, SOURCE, TITLE, ArticleListModel, source_label
 from desktop.ui.library_view import LibraryPane
+from tests.ui.reader_support import make_reader, open_article
 
 STORED_NAME = "000_7f783bb47adde24b.txt"
 

@@ -10,9 +10,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from typing import Any
 
 import pytest
-from conftest import StandInReader, StandInSidebar
 from PySide6.QtGui import QTextCursor
-from reader_support import (
+
+from desktop.ui import reader_view
+from desktop.ui.context import AppContext
+from desktop.ui.palette import annotation_background
+from desktop.ui.panes import ReadingPane, SidePane, as_widget
+from desktop.ui.reader_view import ReaderPane
+from desktop.ui.sidebar_view import Sidebar
+from tests.ui.reader_support import (
     TIMEOUT,
     import_article,
     make_reader,
@@ -21,13 +27,7 @@ from reader_support import (
     stored_annotations,
     stored_text,
 )
-
-from desktop.ui import reader_view
-from desktop.ui.context import AppContext
-from desktop.ui.palette import annotation_background
-from desktop.ui.panes import ReadingPane, SidePane, as_widget
-from desktop.ui.reader_view import ReaderPane
-from desktop.ui.sidebar_view import Sidebar
+from tests.ui.window_support import StandInReader, StandInSidebar
 
 
 def _background(reader: ReaderPane, index: int) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from colour_math import ciede2000, contrast, lab
 from PySide6.QtGui import QColor, QPalette
 
 from desktop.core.types import ENTITY_TYPES
@@ -24,6 +23,7 @@ from desktop.ui.palette import (
     text_on,
 )
 from desktop.ui.theme import dark_palette, light_palette
+from tests.ui.colour_math import ciede2000, contrast, lab
 
 THEMES = {"light": light_palette, "dark": dark_palette}
 AA = 4.5

@@ -9,8 +9,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from quote_support import SECOND, TEXT, import_quoted
-from reader_support import TIMEOUT, open_article, span_of
 
 from desktop.services.dossier import load_dossier
 from desktop.services.queries import list_actors
@@ -20,6 +18,8 @@ from desktop.ui.dossier_models import RowTableModel, role_spans
 from desktop.ui.dossier_view import DossierWindow
 from desktop.ui.main_window import MainWindow
 from desktop.ui.timeline_chart import TimelineChart
+from tests.ui.quote_support import SECOND, TEXT, import_quoted
+from tests.ui.reader_support import TIMEOUT, open_article, span_of
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from reader_support import GERMAN_TEXT, OTHER_TEXT, TIMEOUT, import_article
 
 from desktop.services.annotations import create_annotation
 from desktop.ui.context import AppContext
 from desktop.ui.export_dialog import ExportDialog
+from tests.ui.reader_support import GERMAN_TEXT, OTHER_TEXT, TIMEOUT, import_article
 
 
 def test_vault_export_from_the_dialog_reports_and_updates(

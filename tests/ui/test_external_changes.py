@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import FakeRecognizer
-from reader_support import TIMEOUT, import_article, open_article, span_of, stored_text
 
 from desktop.services.annotations import create_annotation
 from desktop.services.importer import Importer
@@ -15,6 +13,8 @@ from desktop.storage.db import Library, open_library
 from desktop.ui.context import AppContext
 from desktop.ui.library_model import NOTES
 from desktop.ui.main_window import MainWindow
+from tests.ui.reader_support import TIMEOUT, import_article, open_article, span_of, stored_text
+from tests.ui.window_support import FakeRecognizer
 
 LONG = "Langer Bericht\n" + "\n".join(
     f"Absatz {n}: Anna Berg berichtete ausführlich über die Lage im Hafen und die Werften."

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from quote_support import SECOND, import_quoted
-from reader_support import TIMEOUT, open_article
 
 from desktop.services.article_meta import ArticleMeta
 from desktop.services.dto import ActorRow, ImportResult
@@ -49,6 +47,8 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
 from desktop.ui.speaker_dialog import SpeakerDialog
 from desktop.ui.versions_dialog import VersionsDialog
+from tests.ui.quote_support import SECOND, import_quoted
+from tests.ui.reader_support import TIMEOUT, open_article
 from tools.i18n import read_ts, ts_path
 
 SOURCE = ActorRow(91, "Anna Berg", "person", 7, 2)

@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from quote_support import SECOND, import_quoted
-from reader_support import TIMEOUT
 
 from desktop.services.network import load_network
 from desktop.ui import network_view
 from desktop.ui.context import AppContext
 from desktop.ui.network_scene import LabelItem, node_radius
 from desktop.ui.network_view import NetworkWindow
+from tests.ui.quote_support import SECOND, import_quoted
+from tests.ui.reader_support import TIMEOUT
 
 
 @pytest.fixture

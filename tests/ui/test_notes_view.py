@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
-from reader_support import GERMAN_TEXT, OTHER_TEXT, TIMEOUT, import_article, span_of, stored_text
 from sqlalchemy import update
 
 from desktop.services.annotations import create_annotation
@@ -24,6 +23,7 @@ from desktop.ui.notes_delegate import footer_line, wrap_lines
 from desktop.ui.notes_model import BATCH, AnnotationIdRole, NotesListModel
 from desktop.ui.notes_view import NotesPane
 from desktop.ui.palette import ColorPalette
+from tests.ui.reader_support import GERMAN_TEXT, OTHER_TEXT, TIMEOUT, import_article, span_of, stored_text
 
 
 def _note(n: int, color: str = "yellow") -> NoteRow:

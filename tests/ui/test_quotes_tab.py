@@ -6,12 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from colour_math import ciede2000, contrast, lab
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import QMenu
-from quote_support import TEXT, UNQUOTED, import_quoted
-from reader_support import TIMEOUT, make_reader, open_article, span_of
 
 from desktop.services.quotes import load_quotes
 from desktop.ui.context import AppContext
@@ -20,6 +17,9 @@ from desktop.ui.quotes_model import UNNAMED, QuoteTreeModel
 from desktop.ui.sidebar_view import QUOTES_TAB, Sidebar
 from desktop.ui.speaker_dialog import SpeakerChoice, SpeakerDialog
 from desktop.ui.theme import dark_palette, light_palette
+from tests.ui.colour_math import ciede2000, contrast, lab
+from tests.ui.quote_support import TEXT, UNQUOTED, import_quoted
+from tests.ui.reader_support import TIMEOUT, make_reader, open_article, span_of
 
 
 @pytest.fixture

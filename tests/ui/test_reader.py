@@ -11,7 +11,11 @@ from typing import Any
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication
-from reader_support import (
+
+from desktop.ui.context import AppContext
+from desktop.ui.palette import annotation_background, entity_background
+from desktop.ui.reader_view import ReaderPane
+from tests.ui.reader_support import (
     OTHER_TEXT,
     TIMEOUT,
     close,
@@ -25,10 +29,6 @@ from reader_support import (
     stored_text,
     viewport_rect,
 )
-
-from desktop.ui.context import AppContext
-from desktop.ui.palette import annotation_background, entity_background
-from desktop.ui.reader_view import ReaderPane
 
 
 def _char_format(reader: ReaderPane, index: int) -> QTextCharFormat:

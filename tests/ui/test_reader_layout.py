@@ -9,9 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from typing import Any
 
 from PySide6.QtGui import QTextDocument
-from reader_support import TIMEOUT, import_article, make_reader, open_article, stored_text
 
 from desktop.ui.context import AppContext
+from tests.ui.reader_support import TIMEOUT, import_article, make_reader, open_article, stored_text
 
 LONG_TEXT = "Langer Bericht\n" + "\n".join(
     f"Absatz {n}: Anna Berg berichtete ausführlich über Weissfeld und die Lage dort, "

@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from reader_support import TIMEOUT, import_article
 
 from desktop.services.annotations import create_annotation
 from desktop.services.dto import ArticleRow
@@ -17,6 +16,7 @@ from desktop.ui.article_actions import ArticleActions
 from desktop.ui.context import AppContext
 from desktop.ui.library_model import TITLE, ArticleListModel
 from desktop.ui.main_window import MainWindow
+from tests.ui.reader_support import TIMEOUT, import_article
 
 TEXTS = [f"Bericht {n}\nAnna Berg sprach in Weissfeld über Kapitel {n} der Vereinbarung." for n in range(3)]
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader_support import import_article, make_reader, open_article, span_of, stored_text
-
 from desktop.storage.search import search_articles
 from desktop.ui.context import AppContext
+from tests.ui.reader_support import import_article, make_reader, open_article, span_of, stored_text
 
 GERMAN = (
     "Flüchtlinge an der Grenze\n"

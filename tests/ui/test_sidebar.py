@@ -10,16 +10,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from reader_support import (
-    OTHER_TEXT,
-    TIMEOUT,
-    import_article,
-    make_reader,
-    open_article,
-    span_of,
-    stored_actors,
-    stored_text,
-)
 
 from desktop.core.entities.names import match_key
 from desktop.core.tags import TagError
@@ -38,6 +28,16 @@ from desktop.ui.annotations_model import (
 from desktop.ui.context import AppContext
 from desktop.ui.palette import ColorPalette
 from desktop.ui.sidebar_view import ANNOTATIONS_TAB, Sidebar
+from tests.ui.reader_support import (
+    OTHER_TEXT,
+    TIMEOUT,
+    import_article,
+    make_reader,
+    open_article,
+    span_of,
+    stored_actors,
+    stored_text,
+)
 
 ACTORS = [
     ActorRow(1, "Anna Berg", "person", 3, 2, ("Berg",), ("Ministerin",)),

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCheckBox
-from reader_support import TIMEOUT, import_article, open_article
 
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pane_layout import READER_MIN_WIDTH
+from tests.ui.reader_support import TIMEOUT, import_article, open_article
 
 
 @pytest.fixture

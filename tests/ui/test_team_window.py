@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
-from reader_support import GERMAN_TEXT, OTHER_TEXT, TIMEOUT, import_article, open_article, stored_annotations
 
 from desktop.services.annotations import create_annotation, update_annotation
 from desktop.services.authors import set_user
@@ -26,6 +25,14 @@ from desktop.ui.notes_model import AuthorRole, NotesListModel
 from desktop.ui.palette import ColorPalette
 from desktop.ui.undo import EditController
 from desktop.ui.user_name_dialog import USER_NAME_KEY, UserNameDialog, ask_at_first_start
+from tests.ui.reader_support import (
+    GERMAN_TEXT,
+    OTHER_TEXT,
+    TIMEOUT,
+    import_article,
+    open_article,
+    stored_annotations,
+)
 
 THIRD_TEXT = "Dritter Bericht\nDie Nordhafen Bank meldete am Abend nichts Neues aus Weissfeld."
 

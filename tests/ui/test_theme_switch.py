@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
-from reader_support import (
+
+from desktop.services.annotations import create_annotation
+from desktop.ui.context import AppContext
+from desktop.ui.palette import annotation_background, entity_background
+from desktop.ui.reader_view import ReaderPane
+from desktop.ui.theme import ThemeController, dark_palette, light_palette
+from tests.ui.reader_support import (
     TIMEOUT,
     import_article,
     make_reader,
@@ -17,12 +23,6 @@ from reader_support import (
     stored_actors,
     stored_text,
 )
-
-from desktop.services.annotations import create_annotation
-from desktop.ui.context import AppContext
-from desktop.ui.palette import annotation_background, entity_background
-from desktop.ui.reader_view import ReaderPane
-from desktop.ui.theme import ThemeController, dark_palette, light_palette
 
 
 @pytest.fixture

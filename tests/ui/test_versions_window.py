@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from reader_support import GERMAN_TEXT, TIMEOUT, open_article, span_of, stored_annotations, stored_text
 
 from desktop.core.ingest import load_text
 from desktop.services.annotations import create_annotation
@@ -21,6 +20,14 @@ from desktop.ui.context import AppContext
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.notes_import import NotesImporter
 from desktop.ui.versions_dialog import VersionsDialog
+from tests.ui.reader_support import (
+    GERMAN_TEXT,
+    TIMEOUT,
+    open_article,
+    span_of,
+    stored_annotations,
+    stored_text,
+)
 
 URL = "https://example.org/weissfeld"
 QUOTES = (
