@@ -14,6 +14,7 @@ each, and the RSS with both recognition models loaded (``--models``).
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -53,8 +54,25 @@ def _rows_shown(window: Any) -> bool:
     return model is not None and model.rowCount() > 0
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.scale_window",
+        description="Open a library in the window (offscreen), print READY, then one JSON line of "
+        "figures: opening two articles, CPU and RSS. Run by tools.bench_scale.",
+    )
+    parser.add_argument("db", type=Path, help="the library's SQLite file (a copy: opening it may write)")
+    parser.add_argument("typical_id", type=int, help="id of a typical article")
+    parser.add_argument("long_id", type=int, help="id of the longest article")
+    parser.add_argument("--models", action="store_true", help="also load both recognition models (RSS)")
+    args = parser.parse_args(argv)
+    if not args.db.is_file():
+        parser.error(f"{args.db} is not a library file")
+    return args
+
+
 def main(argv: list[str]) -> int:
     """Run the window, print READY and the figures."""
+    args = parse_args(argv)
     from desktop.before_qt import import_window_services
 
     import_window_services()  # as ``briefing-reader`` does, before Qt
@@ -70,7 +88,7 @@ def main(argv: list[str]) -> int:
     from desktop.ui.startup_queue import IDLE_MS
     from desktop.ui.tasks import TaskRunner
 
-    db, typical, long_id = argv[0], int(argv[1]), int(argv[2])
+    db, typical, long_id = args.db, args.typical_id, args.long_id
     maintenance.daily_backup = lambda _engine: None  # type: ignore[assignment]
     app = QApplication([sys.argv[0]])
     with tempfile.TemporaryDirectory(prefix="bench-scale-ui-") as tmp:
@@ -120,7 +138,7 @@ def main(argv: list[str]) -> int:
                 figures[f"{key}_cpu_ms"] = round(statistics.median(cpu), 1)
         for key in [k for k in figures if k.startswith("open_typical_again")]:
             figures.pop(key)  # opened once before the long one: warm caches on both
-        if "--models" in argv:
+        if args.models:
             recognizer = ctx.recognizer()
             recognizer.recognize("Angela Merkel sprach in Berlin mit Vertretern der NATO.", "de")
             recognizer.recognize("Joe Biden met NATO officials in Brussels on Monday.", "en")
