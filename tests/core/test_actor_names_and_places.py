@@ -166,7 +166,7 @@ def test_an_office_a_person_holds_is_no_organisation() -> None:
 
 
 def test_a_german_institution_of_a_place_is_one_organisation_even_beside_the_models_place() -> None:
-    from desktop.core.entities.organizations import organization_phrases
+    from desktop.core.entities.org_phrases import organization_phrases
 
     text = "Laut der Handelskammer von Nordmark und der Verwaltung des Kantons Amsel."
     spans = _spans(text, [("Handelskammer", "organization"), ("Nordmark", "location"), ("Amsel", "location")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.core.entities.acronyms import acronym_fits
 from desktop.core.entities.boundaries import (
     PersonBoundaries,
     complete_names,
@@ -9,11 +10,12 @@ from desktop.core.entities.boundaries import (
     tidy_organization,
 )
 from desktop.core.entities.gazetteer import Gazetteer, Place
-from desktop.core.entities.knowledge import KnowledgeRecognizer, WordStats
+from desktop.core.entities.knowledge import KnowledgeRecognizer
 from desktop.core.entities.linking import link_mentions
-from desktop.core.entities.organizations import acronym_fits, organization_phrases
+from desktop.core.entities.org_phrases import organization_phrases
 from desktop.core.entities.roles import find_roles
 from desktop.core.entities.title_spans import people_after_places
+from desktop.core.entities.word_stats import WordStats
 from desktop.core.types import EntitySpan, EntityType
 
 GAZ = Gazetteer(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from desktop.core.entities.gazetteer import Gazetteer, Place, default_gazetteer
-from desktop.core.entities.knowledge import KnowledgeRecognizer, WordStats
+from desktop.core.entities.knowledge import KnowledgeRecognizer
+from desktop.core.entities.word_stats import WordStats
 from desktop.core.types import EntitySpan
 
 
@@ -101,7 +102,7 @@ def test_lone_german_noun_is_no_person_unless_a_full_name_ends_with_it() -> None
 
 def test_shipped_common_nouns_hold_nouns_not_surnames() -> None:
     from desktop.core.entities.gazetteer import default_gazetteer_dir
-    from desktop.core.entities.knowledge import load_common_nouns
+    from desktop.core.entities.word_stats import load_common_nouns
 
     nouns = load_common_nouns(default_gazetteer_dir())
     assert len(nouns) > 10_000

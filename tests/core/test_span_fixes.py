@@ -5,7 +5,8 @@ from __future__ import annotations
 from desktop.core.entities.boundaries import PersonBoundaries
 from desktop.core.entities.consistency import surnames_glued_to_names
 from desktop.core.entities.gazetteer import Gazetteer, Place
-from desktop.core.entities.organizations import _phrases, organization_phrases, prefer_longer
+from desktop.core.entities.org_phrases import _phrases, organization_phrases
+from desktop.core.entities.organizations import prefer_longer
 from desktop.core.entities.span_fixes import (
     abbreviations_before_titles,
     credit_line_agencies,

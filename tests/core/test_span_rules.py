@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from desktop.core.entities.boundaries import PersonBoundaries
 from desktop.core.entities.gazetteer import Gazetteer, Place
-from desktop.core.entities.knowledge import KnowledgeRecognizer, WordStats
+from desktop.core.entities.knowledge import KnowledgeRecognizer
 from desktop.core.entities.linking import link_mentions
-from desktop.core.entities.organizations import organization_phrases
+from desktop.core.entities.org_phrases import organization_phrases
 from desktop.core.entities.span_rules import (
     cut_glued_words,
     fix_edges,
@@ -15,6 +15,7 @@ from desktop.core.entities.span_rules import (
     people_after_titles,
     split_slashed_places,
 )
+from desktop.core.entities.word_stats import WordStats
 from desktop.core.types import EntitySpan, EntityType
 
 GAZ = Gazetteer(

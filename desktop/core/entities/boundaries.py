@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.organizations import ENGLISH_HEADS
+from desktop.core.entities.org_phrases import ENGLISH_HEADS
 from desktop.core.entities.role_words import (
     CURRENCY_WORDS,
     DISEASE_WORDS,

@@ -10,14 +10,12 @@
 from __future__ import annotations
 
 import functools
-import gzip
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
-from pathlib import Path
 
 from desktop.core.cancel import raise_if_cancelled
+from desktop.core.entities.acronyms import acronym_definitions, acronym_spans
 from desktop.core.entities.boundaries import (
     PersonBoundaries,
     complete_names,
@@ -49,15 +47,8 @@ from desktop.core.entities.news_fixes import (
     places_with_their_qualifier,
     split_joined_people,
 )
-from desktop.core.entities.organizations import (
-    acronym_definitions,
-    acronym_spans,
-    join_and_the,
-    known_organizations,
-    media_names,
-    organization_phrases,
-    prefer_longer,
-)
+from desktop.core.entities.org_phrases import organization_phrases
+from desktop.core.entities.organizations import join_and_the, known_organizations, media_names, prefer_longer
 from desktop.core.entities.recognizer import (
     Recognizer,
     merge_spans,
@@ -89,58 +80,14 @@ from desktop.core.entities.span_rules import (
 )
 from desktop.core.entities.title_spans import people_after_institutions_in_titles, people_after_places
 from desktop.core.entities.word_actors import cut_possessed_nouns, word_non_actors
+from desktop.core.entities.word_stats import WordStats, load_common_nouns
 from desktop.core.types import EntitySpan
 
-MIN_COMMON_COUNT = 8
 MIN_CITY_NOT_PERSON_DE = 1_000_000  # German: only a metropolis named alone is surely no person
-MIN_COMMON_SHARE = 0.9
 MIN_GIVEN_NAME_COUNT = 200  # "Keir", "Donald": frequent enough to mark a person's name
 _CAP_WORD = re.compile(r"[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)?")
 # "EU-Kommission": an abbreviation joined by a hyphen to an institution's head noun
 _INSTITUTION = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{2,6}-([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
-
-
-@dataclass(frozen=True)
-class WordStats:
-    """How often a capitalised word was tagged O vs. as an entity in the training splits."""
-
-    counts: dict[tuple[str, str], tuple[int, int]]
-
-    @classmethod
-    def load(cls, folder: Path) -> WordStats:
-        """Read word_counts.tsv.gz (missing file -> no statistics)."""
-        counts: dict[tuple[str, str], tuple[int, int]] = {}
-        path = folder / "word_counts.tsv.gz"
-        if path.exists():
-            with gzip.open(path, "rt", encoding="utf-8") as handle:
-                for line in handle:
-                    lang, word, other, entity = line.rstrip("\n").split("\t")
-                    counts[(lang, word)] = (int(other), int(entity))
-        return cls(counts)
-
-    def known_words(self, language: str) -> frozenset[str]:
-        """Capitalised words seen in the training split, mostly not as names (German nouns)."""
-        cache = self.__dict__.setdefault("_known", {})
-        if language not in cache:
-            cache[language] = frozenset(
-                w for (lang, w), (other, entity) in self.counts.items() if lang == language and other > entity
-            )
-        return cache[language]  # type: ignore[no-any-return]
-
-    def is_common(self, language: str, word: str) -> bool:
-        """True when the word is, by the data, almost never a name on its own."""
-        other, entity = self.counts.get((language, word), (0, 0))
-        total = other + entity
-        return total >= MIN_COMMON_COUNT and other / total >= MIN_COMMON_SHARE
-
-
-def load_common_nouns(folder: Path) -> frozenset[str]:
-    """German capitalised words that mostly follow a determiner (common_nouns.tsv.gz; may be missing)."""
-    path = folder / "common_nouns.tsv.gz"
-    if not path.exists():
-        return frozenset()
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return frozenset(line.split("\t", 1)[0] for line in handle)
 
 
 class KnowledgeRecognizer:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from desktop.core.article_labels import site_of
 from desktop.core.entities import names
+from desktop.core.entities.acronyms import ACRONYM, acronym_fits
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.organizations import ACRONYM, acronym_fits
 from desktop.core.entities.roles import find_roles, is_role_compound
 from desktop.core.entities.span_rules import split_slashed_places
 from desktop.core.types import EntitySpan, EntityType, LinkedActor

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.organizations import ENGLISH_HEADS
+from desktop.core.entities.org_phrases import ENGLISH_HEADS
 from desktop.core.entities.recognizer import span_order, without_overlaps
 from desktop.core.entities.span_rules import title_line_end
 from desktop.core.types import EntitySpan

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.organizations import ENGLISH_HEADS
+from desktop.core.entities.org_phrases import ENGLISH_HEADS
 from desktop.core.entities.recognizer import span_order
 from desktop.core.entities.role_words import TITLE_MODIFIERS
 from desktop.core.types import EntitySpan, EntityType

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.organizations import ENGLISH_HEADS
+from desktop.core.entities.org_phrases import ENGLISH_HEADS
 from desktop.core.types import EntitySpan
 
 MIN_GIVEN_NAME = 200  # as in span_rules: a given name this frequent starts a name

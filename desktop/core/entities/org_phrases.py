@@ -1,0 +1,262 @@
+"""Organisation-shaped phrases: capitalised words around an institution's head noun.
+
+"Koalition der Willigen", "Bundesamt für Migration und Flüchtlinge", "Landeskriminalamt
+Stuttgart", "Office of Foreign Assets Control", "Syria Recovery Trust Fund", "National Weather
+Service": a head noun ("Amt", "Office"), the words before it that belong to the name, and what
+follows with "für", "der", "of", "for" or a seat. See :func:`organization_phrases`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.organizations import WORD, is_cap, replace_spans
+from desktop.core.types import EntitySpan
+
+GERMAN_HEADS = (
+    "rat", "kammer", "verband", "verein", "bund", "bündnis", "allianz", "koalition", "partei",
+    "front", "bewegung", "union", "liga", "organisation", "gesellschaft", "stiftung", "institut",
+    "komitee", "amt", "gericht", "gerichtshof", "behörde", "ministerium", "kommission", "agentur",
+    "zentrale", "anstalt", "akademie", "universität", "hochschule", "klinik", "krankenhaus",
+    "konzern", "holding", "bank", "versicherung", "sender", "zeitung", "beobachtungsstelle",
+    "stelle", "staatsanwaltschaft", "miliz", "brigade", "netzwerk", "initiative", "plattform",
+    "forum", "gewerkschaft", "genossenschaft", "verwaltung", "direktion", "senat", "parlament",
+    "versammlung", "fraktion", "büro", "dienst", "kongregation", "zentralrat", "verbund", "werk",
+    "nachrichten", "rundschau", "kurier", "tagblatt", "anzeiger", "volksblatt", "presse",
+)  # fmt: skip
+ENGLISH_HEADS = frozenset(
+    {
+        "department", "office", "ministry", "commission", "council", "committee", "agency",
+        "bureau", "institute", "foundation", "association", "union", "party", "front", "movement",
+        "coalition", "alliance", "organization", "organisation", "court", "service", "authority",
+        "fund", "bank", "board", "centre", "center", "command", "forces", "corps", "society",
+        "league", "federation", "chamber", "assembly", "parliament", "senate", "congress", "trust",
+        "university", "college", "academy", "brigade", "army", "navy", "guard", "police", "network",
+        "observatory", "watch", "initiative", "programme", "fleet", "division", "regiment",
+        "battalion", "unit", "force", "company", "corporation", "inc", "ltd", "group", "hospital",
+        "news", "times", "post", "tribune", "journal", "herald", "gazette", "today", "radio", "tv",
+        "broadcasting", "press", "secretariat", "directorate", "tribunal", "commissioner",
+    }
+)  # fmt: skip
+_GERMAN_LINKS = frozenset({"der", "des", "für", "zur", "zum"})
+# heads that name an organisation with a genitive too ("Koalition der Willigen", "Rat der EU");
+# others only with "für"/"zur"/"gegen" ("Bewegung für ...", but "Bewegung der Kulisse" is none)
+_GERMAN_GENITIVE_HEADS = (
+    "bundesamt", "landesamt", "verband", "zentralrat", "rat", "koalition", "kommission", "institut",
+    "akademie", "gewerkschaft", "partei", "bund", "bündnis", "union", "kammer", "versammlung",
+    "stiftung", "komitee", "fraktion", "allianz", "front", "liga", "ministerium", "gerichtshof",
+)  # fmt: skip
+# authorities named by their seat after the head noun ("Landeskriminalamt Stuttgart")
+_GERMAN_LOCAL_HEADS = ("amt", "gericht", "gerichtshof", "anwaltschaft", "präsidium", "direktion", "kammer")
+_ENGLISH_LINKS = frozenset({"of", "for", "on"})
+_ARTICLES = frozenset({"die", "den", "dem", "der", "the"})
+_AND = frozenset({"und", "and", "&"})
+_FUNCTION_WORDS_EN = frozenset({"the", "a", "an", "in", "on", "at", "as", "if", "but", "and", "this", "that"})
+
+
+def _german_head(word: str) -> bool:
+    if not is_cap(word) or "-" in word[-4:]:
+        return False
+    low = word.lower()
+    if low.endswith(GERMAN_HEADS):
+        return True
+    stem = low[:-2] if low.endswith("es") else low[:-1] if low.endswith("s") else ""
+    return len(stem) >= 3 and stem.endswith(GERMAN_HEADS)  # genitive: "des Auswärtigen Amts"
+
+
+def _english_head(word: str) -> bool:
+    return is_cap(word) and word.lower().strip(".") in ENGLISH_HEADS
+
+
+def _headline(text: str, start: int) -> bool:
+    """True inside a line of mostly capitalised words (an English title: every word looks like a name)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    if words and words[-1][-1] in ".:;,!?":
+        return False  # a sentence ("Foreign Office Minister Tobias Ellwood said:"), not a title
+    return len(words) >= 4 and sum(is_cap(w) for w in words) / len(words) > 0.6
+
+
+_GERMAN_STOP = frozenset(
+    {
+        "laut", "nach", "vor", "bei", "mit", "der", "die", "das", "den", "dem", "des", "ein", "eine",
+        "im", "am", "zum", "zur", "vom", "auch", "wie", "für", "von", "auf", "aus", "in", "an", "als",
+        "und", "aber", "doch", "dass", "so", "seit", "gegen", "ohne", "um", "über", "unter",
+    }
+)  # fmt: skip
+_GERMAN_ADJECTIVE = re.compile(r"(isch|ional|opäisch|eutsch|ober|berst|wärtig)(e|en|er|es)$", re.IGNORECASE)
+# adjectives that make "<adjective> <head>" an institution's name on their own: "Oberster
+# Gerichtshof", "Auswärtiges Amt", "Europäische Zentralbank"
+_GERMAN_NAMING_ADJECTIVE = re.compile(
+    r"^(Oberst|Auswärtig|Europäisch|Internationa|Bundesdeutsch)(e|en|er|es)$"
+)
+
+# one word naming a federal or state authority ("Bundeskriminalamt", "Landesgericht", "Bundesheer");
+# not the generic "Bundesregierung" or "Landesministerium"
+_GERMAN_FEDERAL = re.compile(
+    r"^(?:Bundes|Landes)[a-zäöüß]*(?:amt|amtes|amts|heer|heeres|gericht|gerichts|gerichtshof|gerichtshofs"
+    r"|rat|rats|rates|tag|tags|tages|anstalt|agentur|bank|polizei)$"
+)
+
+
+def _phrases(
+    text: str, language: str, gazetteer: Gazetteer, places: frozenset[str] = frozenset()
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of organisation-shaped phrases around an institution's head noun.
+
+    ``places``: names the text has as places (a seat after an authority's name).
+    """
+    words = list(WORD.finditer(text))
+    german = language == "de"
+    heads = _german_head if german else _english_head
+    links = _GERMAN_LINKS if german else _ENGLISH_LINKS
+    tokens = WORD.findall(text)  # the words' texts, as ``words`` finds them
+    found = [
+        i
+        for i, token in enumerate(tokens)
+        if token[:1].isupper() and (heads(token) or (german and _GERMAN_FEDERAL.match(token)))
+    ]  # every head and federal word is capitalised: the others are skipped at the cost of one test
+    for i in found:
+        match = words[i]
+        first = i
+        while first > 0 and _adjacent(text, words[first - 1], words[first]):
+            before = words[first - 1].group(0)
+            if not is_cap(before) or before.lower() in (_GERMAN_STOP if german else _FUNCTION_WORDS_EN):
+                break
+            if before.endswith(("'s", "’s", "s'", "s’")):
+                break  # "ISIL's War Committee": the owner is no part of the name
+            if german and not (_GERMAN_ADJECTIVE.search(before) or before.isupper()):
+                break  # German: "Syrische", "Europäischen" or "UN" before the head
+            first -= 1
+        last = i
+        j = i + 1
+        if (
+            german
+            and j + 1 < len(words)
+            and words[j].group(0) == "von"
+            and _adjacent(text, words[i], words[j])
+            and _adjacent(text, words[j], words[j + 1])
+            and gazetteer.place(words[j + 1].group(0)) is not None
+        ):  # "Handelskammer von Thessaloniki"
+            last = j + 1
+        elif j < len(words) and words[j].group(0) in links and _adjacent(text, words[i], words[j]):
+            link = words[j].group(0)
+            if (
+                german
+                and link in ("der", "des")
+                and not match.group(0).lower().endswith(_GERMAN_GENITIVE_HEADS)
+            ):
+                continue
+            k = j + 1
+            article = k < len(words) and words[k].group(0).lower() in _ARTICLES and words[k].group(0) != "der"
+            if article and _adjacent(text, words[j], words[k]):
+                k += 1
+            if k < len(words) and _adjacent(text, words[k - 1], words[k]):
+                run = _cap_run(text, words, k)
+                if run > k:
+                    last = run - 1
+        elif (
+            german
+            and j < len(words)
+            and _adjacent(text, words[i], words[j])
+            and re.sub(r"(?:es|s)$", "", match.group(0).lower()).endswith(_GERMAN_LOCAL_HEADS)
+            and (words[j].group(0) in places or gazetteer.place(words[j].group(0)) is not None)
+        ):  # "Landeskriminalamt Stuttgart", "Landgericht Köln": an authority and its seat
+            last = j
+        elif german and j < len(words) and _adjacent(text, words[i], words[j]):
+            nxt = words[j].group(0)
+            # "Zentralrat Deutscher Sinti", but not "Terrororganisation Islamischer Staat"
+            named = match.group(0).lower().endswith(_GERMAN_GENITIVE_HEADS)
+            if named and is_cap(nxt) and nxt.endswith("er") and not nxt.isupper():
+                run = _cap_run(text, words, j)
+                if run - j >= 2:
+                    last = run - 1
+        naming = german and first == i - 1 and _GERMAN_NAMING_ADJECTIVE.match(words[first].group(0))
+        federal = german and first == last == i and _GERMAN_FEDERAL.match(match.group(0))
+        if last == i and (german or first == i) and not naming and not federal:
+            continue  # German: a head with adjectives only ("Neue Datenschnittstelle") is no name
+        plain = not naming and not _institutional(words[first].group(0), gazetteer, language)
+        if last == i and first == i - 1 and plain:
+            continue  # "Great Service", "Oval Office": one plain word before the head is too little
+        yield words[first].start(), words[last].end()
+
+
+_INSTITUTIONAL_EN = frozenset(
+    {
+        "national", "federal", "central", "supreme", "royal", "foreign", "home", "state", "european",
+        "international", "united", "world", "global", "general", "higher", "regional", "joint",
+    }
+)  # fmt: skip
+
+
+def _institutional(word: str, gazetteer: Gazetteer, language: str) -> bool:
+    """A single word that makes "<word> <head>" an institution's name: "Federal", "UN", "Syria"."""
+    return (
+        word.lower() in _INSTITUTIONAL_EN
+        or (word.isupper() and len(word) >= 2)
+        or gazetteer.place(word) is not None
+        or gazetteer.is_demonym(word, language)
+    )
+
+
+def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    return text[a.end() : b.start()] in (" ", "\u00a0")
+
+
+def _cap_run(text: str, words: list[re.Match[str]], k: int) -> int:
+    """End (exclusive word index) of capitalised words from ``k``, joined by "und"/"and"."""
+    end = k
+    while end < len(words) and end - k < 6:
+        if end > k and not _adjacent(text, words[end - 1], words[end]):
+            break
+        word = words[end].group(0)
+        if is_cap(word):
+            end += 1
+        elif (
+            word in _AND
+            and end > k
+            and end + 1 < len(words)
+            and is_cap(words[end + 1].group(0))
+            and _adjacent(text, words[end], words[end + 1])
+        ):
+            end += 2
+        else:
+            break
+    return end
+
+
+def organization_phrases(
+    text: str, language: str, spans: list[EntitySpan], gazetteer: Gazetteer
+) -> list[EntitySpan]:
+    """Spans with organisation-shaped phrases added; a phrase replaces model spans it contains.
+
+    A phrase is skipped in headlines, when it contains a person, and where it cuts through a
+    model span.
+    """
+    if language not in ("de", "en"):
+        return spans
+
+    places = frozenset(s.text for s in spans if s.type == "location")
+
+    def accept(phrase: EntitySpan, inside: list[EntitySpan]) -> bool:
+        if (language == "en" and _headline(text, phrase.start)) or phrase.text.isupper():
+            return False
+        if any(s.start < phrase.start or s.end > phrase.end or s.type == "person" for s in inside):
+            return False
+        von = phrase.text.find(" von ")
+        seat = len(phrase.text.split()) == 2  # "Landgericht Köln": the place is the seat
+        if language == "de" and any(
+            s.type == "location" and (von < 0 or s.start < phrase.start + von) and not seat for s in inside
+        ):
+            return False  # "Verwaltung des Kantons Bern": the place is the name here
+        # the model's own span of the same words keeps its type ("West Bank")
+        return not any(s.start == phrase.start and s.end == phrase.end for s in inside)
+
+    phrases = [
+        EntitySpan(start, end, text[start:end], "organization", 0.5)
+        for start, end in _phrases(text, language, gazetteer, places)
+    ]
+    return replace_spans(spans, phrases, accept)
