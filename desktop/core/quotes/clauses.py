@@ -191,6 +191,18 @@ def german_subject(clause: Clause, k: int, final: bool, last: int | None = None)
                 ):
                     return Subject(antecedent, ref, subordinate=True)
         return Subject(None, None, subordinate=True)
+    if final and k == start:
+        # "Hervorgehoben hat er, dass …": a participle opening the sentence, its subject after the
+        # auxiliary ("Betont wird von allen Seiten": a passive names nobody as its subject)
+        aux = k + 1
+        if aux < len(tokens) and tokens[aux].low in lex.auxiliaries - lex.passive_auxiliaries:
+            i = _skip_adverbs(clause, aux + 1, 1, 2)
+            phrase = (
+                phrase_after(clause, i) if i < len(tokens) and tokens[i].low not in lex.prepositions else None
+            )
+            if phrase and _resolvable(ref := classify(clause, *phrase)):
+                return Subject(phrase, ref)
+        return Subject(None, None)
     if final:
         # "X hat … gesagt", "Am Montag hat X … gesagt": the first phrase or the one after the auxiliary
         for i in range(start, k):

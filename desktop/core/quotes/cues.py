@@ -102,8 +102,10 @@ def _verb_cue(clause: Clause, k: int) -> Cue | None:
     if picked is None:
         return None
     form, last = picked
-    if clause.text[tokens[k].start].isupper() and k != clause_start(clause, k):
-        return None  # a noun ("Angaben") or a name ("United States"), not a verb
+    if clause.text[tokens[k].start].isupper() and (
+        k != clause_start(clause, k) or tokens[k].low in clause.lex.noun_forms
+    ):
+        return None  # a noun ("Angaben", "Die Sage", "Schreiben des …") or a name ("United States")
     if form.verb.source_in:
         subject = _source_in(clause, k, last, form.verb.source_in)
     elif clause.german:

@@ -101,8 +101,15 @@ class Finder:
         return self._may_hold_cue(unit, words)
 
     def _may_hold_cue(self, unit: Unit, words: list[str]) -> bool:
-        """A quick test on the words of a unit: could any cue be there?"""
+        """A quick test on the words of a unit: could any cue be there?
+
+        The word lists hold the words as written inside a sentence. Where a sentence may open with
+        its reporting verb (``verb_first``: "Betont wird …", "Sagte er …"), the unit's first word is
+        looked up in lower case too.
+        """
         lex = self.lex
+        if lex.verb_first and words and words[0][:1].isupper():
+            words = [*words, words[0].lower()]
         if not lex.strong_cues.isdisjoint(words):
             return True
         for word in lex.particle_forms.keys() & words:

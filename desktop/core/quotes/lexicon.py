@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 from desktop.core.entities.role_words import GERMAN_ROLES_LONGEST_FIRST
-from desktop.core.locations import resources_dir
+from desktop.core.entities.word_stats import load_common_nouns
+from desktop.core.locations import gazetteer_dir, resources_dir
 
 SUPPORTED_LANGUAGES = ("de", "en")
 
@@ -108,6 +109,7 @@ class Lexicon:
     per_cue: re.Pattern[str]  # "nach Angaben", "nach einem Bericht", "seiner Ansicht nach"
     per_triggers: frozenset[str]  # the words, as written, without which ``per_cue`` cannot match
     closed_words: frozenset[str]  # function words, particles and the like: never a verb in -e
+    verb_first: bool = False  # a sentence may open with its reporting verb (German: "Betont wird …")
 
     def former(self, word: str) -> bool:
         """ "ehemalige", "former", "Ex-Minister": a word for a role once held."""
@@ -155,6 +157,18 @@ class Lexicon:
         """The words ``so_cue`` matches, as written (it is case-sensitive): a sentence's words hold
         one wherever it matches. None when one is not a plain word (then that does not hold)."""
         return self.so_words if all(re.fullmatch(r"\w+", w) for w in self.so_words) else None
+
+    @functools.cached_property
+    def noun_forms(self) -> frozenset[str]:
+        """Verb forms that are mostly German nouns when capitalised ("Sage", "Schreiben", "Antworten").
+
+        Read from the gazetteer's common nouns on first use: a capitalised form opening a
+        sentence is a verb ("Sagte der Minister …") only when it is none of these.
+        """
+        if self.language != "de":
+            return frozenset()
+        nouns = load_common_nouns(gazetteer_dir())
+        return frozenset(form for form in self.forms if form.capitalize() in nouns)
 
     @functools.cached_property
     def statement_noun_endings(self) -> tuple[str, ...]:
@@ -278,6 +292,7 @@ def _build(language: str, data: dict[str, Any]) -> Lexicon:
         so_cue=_so_cue(words("so_words")),
         per_cue=_per_cue(words("per_prepositions"), words("per_nouns") | words("statement_nouns")),
         per_triggers=frozenset(w for p in words("per_prepositions") for w in (p, p.capitalize())),
+        verb_first=str(data.get("verb_first", "false")).lower() == "true",  # the loader keeps "true" a word
         closed_words=frozenset().union(
             *(
                 words(key)
