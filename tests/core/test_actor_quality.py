@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from desktop.core.entities.acronyms import acronym_fits
-from desktop.core.entities.boundaries import (
-    PersonBoundaries,
-    complete_names,
-    propagate_person_names,
-    tidy_organization,
-)
+from desktop.core.entities.boundaries import PersonBoundaries, tidy_organization
 from desktop.core.entities.gazetteer import Gazetteer, Place
 from desktop.core.entities.knowledge import KnowledgeRecognizer
 from desktop.core.entities.linking import link_mentions
+from desktop.core.entities.name_completion import complete_names, propagate_person_names
 from desktop.core.entities.org_phrases import organization_phrases
 from desktop.core.entities.roles import find_roles
 from desktop.core.entities.title_spans import people_after_places

@@ -207,7 +207,7 @@ def test_arabic_article_variants_of_a_name_are_one_person() -> None:
 
 
 def test_title_line_spans_end_before_words_the_body_writes_in_lower_case() -> None:
-    from desktop.core.entities.span_rules import headline_spans
+    from desktop.core.entities.title_case import headline_spans
 
     text = "U.S. Condemns Terrorist Attacks in Iraq\n\nThe United States condemns the terrorist attacks."
     got = headline_spans(text, [span(text, "U.S. Condemns Terrorist Attacks", "organization")])
@@ -218,7 +218,7 @@ def test_title_line_spans_end_before_words_the_body_writes_in_lower_case() -> No
 
 
 def test_teams_named_after_places_are_organisations_but_streets_and_wars_stay() -> None:
-    from desktop.core.entities.span_rules import teams_named_after_places
+    from desktop.core.entities.title_case import teams_named_after_places
 
     text = "Brückstadt Falcons beat Brückstadt Square fans after the Valdorien War."
     spans = [

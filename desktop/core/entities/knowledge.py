@@ -18,9 +18,7 @@ from desktop.core.cancel import raise_if_cancelled
 from desktop.core.entities.acronyms import acronym_definitions, acronym_spans
 from desktop.core.entities.boundaries import (
     PersonBoundaries,
-    complete_names,
     is_non_actor_word,
-    propagate_person_names,
     split_datelines,
     tidy_organization,
 )
@@ -31,6 +29,7 @@ from desktop.core.entities.consistency import (
 )
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.kind_cues import organizations_after_kind_words
+from desktop.core.entities.name_completion import complete_names, propagate_person_names
 from desktop.core.entities.news_fixes import (
     abstract_nouns_as_people,
     companies_typed_as_people,
@@ -71,13 +70,12 @@ from desktop.core.entities.span_fixes import (
 from desktop.core.entities.span_rules import (
     cut_glued_words,
     fix_edges,
-    headline_spans,
     join_person_names,
     organization_kinds,
     people_after_title_words,
     people_after_titles,
-    teams_named_after_places,
 )
+from desktop.core.entities.title_case import headline_spans, teams_named_after_places
 from desktop.core.entities.title_spans import people_after_institutions_in_titles, people_after_places
 from desktop.core.entities.word_actors import cut_possessed_nouns, word_non_actors
 from desktop.core.entities.word_stats import WordStats, load_common_nouns

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.org_phrases import ENGLISH_HEADS
 from desktop.core.entities.recognizer import span_order, without_overlaps
-from desktop.core.entities.span_rules import title_line_end
+from desktop.core.entities.title_case import title_line_end
 from desktop.core.types import EntitySpan
 
 _CREDIT = re.compile(r"\(((?:[A-Za-z][\w-]{1,9}/){0,3}[A-Za-z][\w-]{1,9}), \d{1,2}\.\s?\d{1,2}\.\s?\d{4}\)")
