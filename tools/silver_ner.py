@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.entities import bilstm as rt
+from desktop.core.entities import bilstm_tokens as bt
 from desktop.core.entities.bilstm_ensemble import BiLSTMEnsemble
 from tools import ner_data as nd
 
@@ -80,8 +81,8 @@ def raw_sentences(
     for para in paragraphs:
         para = _SPACE.sub(" ", para).strip()
         toks = [(t.text, t.idx) for t in model.tokenizer(para) if not t.is_space]
-        for sent in rt.split_sentences(toks):
-            sent = rt.gold_style(sent, model.dot_split, model.join_hyphens)
+        for sent in bt.split_sentences(toks):
+            sent = bt.gold_style(sent, model.dot_split, model.join_hyphens)
             if not MIN_TOKENS <= len(sent) <= MAX_TOKENS:
                 continue
             a = sent[0][1]

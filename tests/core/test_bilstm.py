@@ -12,6 +12,7 @@ import pytest
 
 from desktop.core.entities import bilstm as rt
 from desktop.core.entities import bilstm_ops as ops
+from desktop.core.entities import bilstm_tokens as bt
 
 TinyModel = Callable[..., None]  # the tiny_bilstm fixture (conftest.py)
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -122,7 +123,7 @@ def test_viterbi_matches_brute_force() -> None:
 def test_split_sentences() -> None:
     words = ["Er", "kam", ".", "Dann", "ging", "sie", ".", "und", "blieb", '"', ".", '"', "Ende"]
     toks = [(w, i) for i, w in enumerate(words)]
-    sents = [[w for w, _ in s] for s in rt.split_sentences(toks)]
+    sents = [[w for w, _ in s] for s in bt.split_sentences(toks)]
     assert sents == [
         ["Er", "kam", "."],
         ["Dann", "ging", "sie", ".", "und", "blieb", '"', ".", '"'],
@@ -172,7 +173,7 @@ def test_gold_style_retokenisation_keeps_offsets() -> None:
     text = "Dr. Anna Berg fuhr von Köln/Bonn am 3. Mai ab Nr."
     toks = [("Dr.", 0), ("Anna", 4), ("Berg", 9), ("fuhr", 14), ("von", 19), ("Köln", 23), ("/", 27)]
     toks += [("Bonn", 28), ("am", 33), ("3.", 36), ("Mai", 39), ("ab", 43), ("Nr.", 46)]
-    out = rt.gold_style(toks, frozenset({"Dr"}))
+    out = bt.gold_style(toks, frozenset({"Dr"}))
     expected = "Dr . Anna Berg fuhr von Köln/Bonn am 3. Mai ab Nr ."
     assert [t for t, _ in out] == expected.split()
     for t, off in out:
@@ -183,9 +184,9 @@ def test_gold_style_english_keeps_hyphens_and_slashes_split() -> None:
     text = "The well-known firm in Dallas/Fort Worth hired Mr. Lee"
     toks = [("The", 0), ("well", 4), ("-", 8), ("known", 9), ("firm", 15), ("in", 20), ("Dallas", 23)]
     toks += [("/", 29), ("Fort", 30), ("Worth", 35), ("hired", 41), ("Mr.", 47), ("Lee", 51)]
-    out = rt.gold_style(toks, frozenset(), join_hyphens=False)
+    out = bt.gold_style(toks, frozenset(), join_hyphens=False)
     assert [t for t, _ in out] == [t for t, _ in toks]  # English UD splits them; "Mr." stays one token
-    joined = rt.gold_style(toks, frozenset())
+    joined = bt.gold_style(toks, frozenset())
     assert "well-known" in [t for t, _ in joined] and "Dallas/Fort" in [t for t, _ in joined]
     for t, off in out + joined:
         assert text[off : off + len(t)] == t

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from desktop.core.entities import bilstm as rt
+from desktop.core.entities import bilstm_tokens as bt
 from desktop.core.entities.bilstm_ops import decode
 
 TEXTS = [
@@ -27,8 +28,8 @@ needs_model = pytest.mark.skipif(not GERMAN.is_file(), reason="the shipped Germa
 def _sentences(model: rt.BiLSTMEnsemble, text: str) -> list[list[str]]:
     out: list[list[str]] = []
     for para in rt._PARAGRAPH.finditer(text):
-        toks = rt.spacy_tokens(model.tokenizer, para.group(), para.start())
-        out += [[t for t, _ in rt.gold_style(s, model.dot_split)] for s in rt.split_sentences(toks)]
+        toks = bt.spacy_tokens(model.tokenizer, para.group(), para.start())
+        out += [[t for t, _ in bt.gold_style(s, model.dot_split)] for s in bt.split_sentences(toks)]
     return out
 
 
@@ -83,4 +84,4 @@ def test_tokens_come_out_as_spacy_tokens_do() -> None:
     assert model is not None
     for text in [*TEXTS, "  \t x  y ", "", " ", "e-mail@x.de http://a.b/c?d=1 :-) … 13-15 Köln/Bonn\u00a0ja"]:
         expected = [(t.text, 7 + t.idx) for t in reference(text) if not t.is_space]
-        assert rt.spacy_tokens(model.tokenizer, text, 7) == expected
+        assert bt.spacy_tokens(model.tokenizer, text, 7) == expected

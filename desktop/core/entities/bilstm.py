@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,7 @@ import numpy as np
 from desktop.core import locations
 from desktop.core.entities.bilstm_ensemble import ENSEMBLE_FILE, BiLSTMEnsemble
 from desktop.core.entities.bilstm_ops import Layout, bilstm_emissions, char_cnn, floret_vectors, pad_rows
+from desktop.core.entities.bilstm_tokens import gold_style, spacy_tokenizer, spacy_tokens, split_sentences
 from desktop.core.entities.chunks import document_length
 from desktop.core.entities.recognizer import ModelCache, ModelUnavailableError
 from desktop.core.types import EntitySpan, EntityType
@@ -45,13 +46,10 @@ LABEL_TYPES: dict[str, EntityType] = {
 }
 SHAPES = ("pad", "lower", "title", "upper", "mixed", "digit", "alnum", "punct", "other")
 PAD, UNK = 0, 1  # reserved ids in the character and word vocabularies
-MAX_SENT_TOKENS = 200
 # Beyond this many characters (of the whole document, when a chunk of it is tagged) the first
 # ensemble member tags alone: about half the time of two members, at a cost of about 0.01 F1
 # (GermEval dev, app pipeline: 0.819 with both, see README).
 LONG_TEXT_CHARS = 200_000
-_SENT_END = {".", "!", "?", "…", "..."}
-_CLOSERS = {'"', "“", "”", "«", "»", "'", ")", "’"}
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -186,7 +184,7 @@ def load_model(path: Path, shared: BiLSTMModel | None = None) -> BiLSTMModel:
         table = np.load(path / "vectors.npy").astype(np.float32)
     except (OSError, ValueError, KeyError) as exc:
         raise BiLSTMModelError(f"Could not read the BiLSTM model in {path}: {exc}") from exc
-    return _model(config, weights, _floret_table(table, config), _tokenizer(config))
+    return _model(config, weights, _floret_table(table, config), spacy_tokenizer(config))
 
 
 def load_tagger(path: Path) -> BiLSTMEnsemble:
@@ -217,35 +215,6 @@ def _floret_table(table: np.ndarray, config: dict[str, Any]) -> Vectors:
         bow=fl["bow"],
         eow=fl["eow"],
     )
-
-
-def _tokenizer(config: dict[str, Any]) -> Tokenizer:
-    import spacy
-
-    vocab = spacy.blank(config.get("spacy_lang", "de")).vocab
-    # Only the tokens' boundaries are read (see spacy_tokens): a word the vocabulary has not seen
-    # needs no lexical attributes (shape, stop word, number-like …), whose getters cost about as
-    # much as the splitting itself. They do not decide where tokens end.
-    vocab.lex_attr_getters = {}
-    return spacy.blank(config.get("spacy_lang", "de"), vocab=vocab).tokenizer
-
-
-def spacy_tokens(tokenizer: Tokenizer, text: str, offset: int = 0) -> list[tuple[str, int]]:
-    """(text, offset + start) of the tokens of ``text`` that are not whitespace.
-
-    Reads start and length of every token in one array instead of making a Token object each.
-    """
-    from spacy.attrs import IDX, LENGTH
-
-    doc = tokenizer(text)
-    out: list[tuple[str, int]] = []
-    if not len(doc):
-        return out
-    for start, length in doc.to_array([IDX, LENGTH]).tolist():
-        token = text[start : start + length]
-        if not token.isspace():
-            out.append((token, offset + start))
-    return out
 
 
 def _model(
@@ -282,62 +251,6 @@ def _member_model(
             "tokenizer language, hyphen rule or tags."
         )
     return model
-
-
-# ---------------------------------------------------------------- text -> sentences
-
-
-def split_sentences(tokens: Sequence[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
-    """Split (text, offset) tokens of one paragraph after sentence-final punctuation."""
-    current: list[tuple[str, int]] = []
-    for i, tok in enumerate(tokens):
-        current.append(tok)
-        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        prev = current[-2][0] if len(current) > 1 else ""
-        final = tok[0] in _SENT_END or (tok[0] in _CLOSERS and prev in _SENT_END)
-        ends = final and nxt[:1].isupper()
-        if ends or len(current) >= MAX_SENT_TOKENS:
-            yield current
-            current = []
-    if current:
-        yield current
-
-
-def gold_style(
-    tokens: Sequence[tuple[str, int]], dot_split: frozenset[str] = frozenset(), join_hyphens: bool = True
-) -> list[tuple[str, int]]:
-    """Re-tokenise one sentence's (text, offset) tokens like the training corpus.
-
-    In GermEval 2014 the abbreviations in ``dot_split`` (a list derived from the training data)
-    and a sentence-final dot are separate tokens ("Dr" "."), while words joined by a slash or a
-    hyphen without spaces ("Köln/Bonn", "13-15") stay one token. Corpora that split those
-    (English UD: "well" "-" "known") set ``join_hyphens`` to False.
-    """
-    merged: list[tuple[str, int]] = []
-    i = 0
-    while i < len(tokens):
-        text, off = tokens[i]
-        while (
-            join_hyphens
-            and i + 2 < len(tokens)
-            and tokens[i + 1][0] in ("/", "-")
-            and tokens[i + 1][1] == off + len(text)
-            and tokens[i + 2][1] == tokens[i + 1][1] + 1
-            and text[-1:].isalnum()
-            and tokens[i + 2][0][:1].isalnum()
-        ):
-            text = text + tokens[i + 1][0] + tokens[i + 2][0]
-            i += 2
-        merged.append((text, off))
-        i += 1
-    out: list[tuple[str, int]] = []
-    for k, (text, off) in enumerate(merged):
-        dotted = len(text) > 1 and text.endswith(".") and text[-2] != "."
-        if dotted and (text[:-1] in dot_split or k == len(merged) - 1):
-            out.extend([(text[:-1], off), (".", off + len(text) - 1)])
-        else:
-            out.append((text, off))
-    return out
 
 
 class BiLSTMRecognizer:
