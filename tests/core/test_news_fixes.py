@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from desktop.core.entities.boundaries import PersonBoundaries
+from desktop.core.entities.english_offices import cut_offices_from_institutions, drop_portfolios_and_verbs
 from desktop.core.entities.gazetteer import Gazetteer, Place
 from desktop.core.entities.names import german_nominative
 from desktop.core.entities.news_fixes import (
     abstract_nouns_as_people,
     companies_typed_as_people,
     cut_leading_members,
-    cut_offices_from_institutions,
     dateline_places,
     drop_noun_compounds,
-    drop_portfolios_and_verbs,
     german_group_compounds,
     join_dangling_links,
     outlets_before_kind_words,

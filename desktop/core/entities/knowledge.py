@@ -27,6 +27,7 @@ from desktop.core.entities.consistency import (
     places_after_in,
     surnames_glued_to_names,
 )
+from desktop.core.entities.english_offices import cut_offices_from_institutions, drop_portfolios_and_verbs
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.kind_cues import organizations_after_kind_words
 from desktop.core.entities.name_completion import complete_names, propagate_person_names
@@ -34,10 +35,8 @@ from desktop.core.entities.news_fixes import (
     abstract_nouns_as_people,
     companies_typed_as_people,
     cut_leading_members,
-    cut_offices_from_institutions,
     dateline_places,
     drop_noun_compounds,
-    drop_portfolios_and_verbs,
     german_group_compounds,
     join_dangling_links,
     outlets_before_kind_words,
