@@ -59,6 +59,9 @@ def test_german_nominative_rules() -> None:
     assert german_nominative("Europäischen Parlaments", "des") == "Europäisches Parlament"
     assert german_nominative("Europäischen Kommission", "der") == "Europäische Kommission"
     assert german_nominative("Vereinten Nationen", "den") != ""
+    # a place's adjective in -er never declines
+    assert german_nominative("Hafenauer Landgericht", "am") == "Hafenauer Landgericht"
+    assert german_nominative("Hafenauer Gemeinderats", "des") == "Hafenauer Gemeinderat"
 
 
 def test_german_nominative_finds_the_head_noun_before_what_follows_it() -> None:
@@ -153,3 +156,13 @@ def test_a_surname_two_full_names_share_goes_to_the_one_named_most() -> None:
     assert len(actors["Mara Feldhege"].mentions) == 4  # the lone surname after the mother's full name
     assert len(actors["Ilse Feldhege"].mentions) == 1
     assert "Feldhege" not in actors["Ilse Feldhege"].aliases
+
+
+def test_a_nickname_in_quotes_joins_the_name_written_with_it() -> None:
+    text = 'Sergeant Tomas "Tom" Kellner was hurt. Tom Kellner joined in 1991. Kellner is 54.'
+    spans = spans_for(text, {'Tomas "Tom" Kellner': "person", "Tom Kellner": "person"})
+    spans += [span for span in spans_for(text, {"Kellner": "person"}) if span.start > text.index("54") - 12]
+    actors = by_name(link_mentions(text, "en", spans))
+    assert list(actors) == ['Tomas "Tom" Kellner']
+    assert {"Tom Kellner", "Kellner"} <= set(actors['Tomas "Tom" Kellner'].aliases)
+    assert len(actors['Tomas "Tom" Kellner'].mentions) == 3

@@ -245,20 +245,36 @@ def _join_partial_names(groups: dict[str, _Group]) -> None:
     ("Abu Jandal" -> "Abu Jandal al-Kuwaiti", "Bernie Sanders" -> "Senator Bernie Sanders").
     """
     people = [k for k, g in groups.items() if g.type() == "person" and len(k.split()) >= 2]
+    variants = {key: _nickname_variants(key.split()) for key in people}
     by_word: dict[str, list[str]] = defaultdict(list)
     for key in people:
-        for word in set(key.split()):
+        for word in {w for v in variants[key] for w in v}:
             by_word[word].append(key)
     for key in sorted(people, key=lambda k: len(k.split())):
         parts = key.split()
         containers = {
             other
             for other in by_word[parts[0]]
-            if other != key and other in groups and _contains(other.split(), parts)
+            if other != key
+            and other in groups
+            and any(v == parts or _contains(v, parts) for v in variants[other])
         }
         if len(containers) == 1:
             groups[containers.pop()].forms.extend(groups.pop(key).forms)
     _join_qualified_organizations(groups)
+
+
+_QUOTES = "\"'“”„‘’«»"
+
+
+def _nickname_variants(parts: list[str]) -> list[list[str]]:
+    """A name's words, and with a nickname in quotes also the name without it and the nickname with
+    what follows it: 'Matiu "Matt" Ratana' is also "Matiu Ratana" and "Matt Ratana"."""
+    for i, part in enumerate(parts):
+        if len(part) > 2 and part[0] in _QUOTES and part[-1] in _QUOTES and part.strip(_QUOTES):
+            nickname = names.match_key(part.strip(_QUOTES))  # the key a name written without quotes has
+            return [parts, parts[:i] + parts[i + 1 :], [nickname, *parts[i + 1 :]]]
+    return [parts]
 
 
 def _join_qualified_organizations(groups: dict[str, _Group]) -> None:

@@ -191,7 +191,14 @@ def german_nominative(name: str, determiner: str | None) -> str:
         return name  # "der" before a masculine noun is already nominative
     out: list[str] = []
     for word in words[:at]:
-        is_adjective = is_capitalised(word) and word.endswith(_ADJ_ENDINGS) and "-" not in word
+        # after a determiner an adjective ends in -e or -en; one in -er is a place's and never
+        # declines ("am Frankfurter Landgericht", "des Wiener Gemeinderats")
+        is_adjective = (
+            is_capitalised(word)
+            and word.endswith(_ADJ_ENDINGS)
+            and "-" not in word
+            and not word.endswith("er")
+        )
         out.append(_nominative_adjective(word, gender) if is_adjective else word)
     out.append(head_nom)
     out.extend(words[at + 1 :])
