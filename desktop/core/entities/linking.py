@@ -277,6 +277,13 @@ def _nickname_variants(parts: list[str]) -> list[list[str]]:
     return [parts]
 
 
+def _without_nickname(name: str) -> str:
+    """``name`` without a nickname in quotes between its parts (the name otherwise unchanged)."""
+    parts = name.split()
+    kept = [p for p in parts[1:-1] if not (len(p) > 2 and p[0] in _QUOTES and p[-1] in _QUOTES)]
+    return " ".join([parts[0], *kept, parts[-1]]) if len(parts) > 2 else name
+
+
 def _join_qualified_organizations(groups: dict[str, _Group]) -> None:
     """ "Board of Inquiry" joins the one "UN Board of Inquiry" (an abbreviation before the name)."""
     orgs = [k for k, g in groups.items() if g.type() == "organization" and len(k.split()) >= 2]
@@ -370,6 +377,8 @@ def link_mentions(
         if actor_type == "organization" and names.match_key(canonical) in own_outlet:
             continue
         aliases = tuple(dict.fromkeys(f.name for f in sorted(group.forms, key=lambda f: f.span.start)))
+        if actor_type == "person":  # 'Matiu "Matt" Ratana' is listed as "Matiu Ratana"
+            canonical = _without_nickname(canonical)
         roles: list[str] = []
         if actor_type == "person":
             for form in group.forms:
