@@ -178,7 +178,7 @@ def related_actors(session: Session, actor_id: int, limit: int | None = None) ->
     query = (
         select(Actor.id, Actor.name, Actor.type, shared.c.sentences, shared.c.articles)
         .join(shared, shared.c.actor_id == Actor.id)
-        .order_by(shared.c.sentences.desc(), shared.c.articles.desc(), code_point_order(Actor.name))
+        .order_by(shared.c.sentences.desc(), shared.c.articles.desc(), code_point_order(Actor.name), Actor.id)
     )
     if limit is not None:
         query = query.limit(limit)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import ColumnElement, Subquery, and_, func, select
+from sqlalchemy import Select, Subquery, and_, func, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop.services.dto import Network, NetworkNode
@@ -25,30 +25,20 @@ from desktop.services.network_shapes import (
     nodes,
     pairs_around,
     pairs_of,
+    pairs_within,
 )
 from desktop.services.queries import NotFoundError, find_actor
 from desktop.storage.db import Library
-from desktop.storage.models import Actor, Article, Mention
+from desktop.storage.models import Actor, ActorCount, ActorPair, Article, Mention
 
 __all__ = ["NetworkError", "load_network", "shared_sentences"]
 
 
-def _pairs(
-    session: Session,
-    min_sentences: int,
-    *,
-    article_id: int | None = None,
-    actors: Collection[int] | None = None,
-) -> list[Pair]:
-    """Co-occurring actor pairs (source < target) with their shared sentence and article counts."""
-    where: list[ColumnElement[bool]] = [Mention.sentence.is_not(None)]
-    if article_id is not None:
-        where.append(Mention.article_id == article_id)
-    if actors is not None:
-        where.append(Mention.actor_id.in_(list(actors)))
+def _article_pairs(session: Session, article_id: int, min_sentences: int) -> list[Pair]:
+    """The actor pairs (source < target) of one article with the sentences they share there."""
     occurrences = (
         select(Mention.article_id, Mention.sentence, Mention.actor_id)
-        .where(*where)
+        .where(Mention.sentence.is_not(None), Mention.article_id == article_id)
         .distinct()
         .cte("occurrences")
     )  # a common table: read once, then joined to itself (an automatic index on SQLite)
@@ -74,42 +64,53 @@ def _pairs(
     return pairs_of(session.execute(query))
 
 
+def pairs_query(
+    min_sentences: int, actors: Collection[int] | None = None
+) -> Select[tuple[int, int, int, int]]:
+    """The maintained pairs (actor_pairs, kept by triggers on mentions) sharing at least ``min_sentences``
+    sentences; with ``actors`` (at most MAX_IN_LIST) only the pairs among them."""
+    query = select(ActorPair.actor_a, ActorPair.actor_b, ActorPair.sentences, ActorPair.articles).where(
+        ActorPair.sentences >= min_sentences
+    )
+    if actors is not None:
+        wanted = sorted(actors)
+        query = query.where(ActorPair.actor_a.in_(wanted), ActorPair.actor_b.in_(wanted))
+    return query
+
+
+def _pairs(session: Session, min_sentences: int, actors: Collection[int] | None = None) -> list[Pair]:
+    """The pairs of the library, or among ``actors`` (read by key when they are few, else filtered)."""
+    few = actors is None or len(actors) <= MAX_IN_LIST
+    found = pairs_of(session.execute(pairs_query(min_sentences, actors if few else None)))
+    return found if few else pairs_within(found, actors)  # type: ignore[arg-type]
+
+
 def shared_sentences(actor_id: int) -> Subquery:
     """The other actors named in the sentences of ``actor_id``: (actor_id, sentences, articles) they
-    share with it. Only the mentions in the actor's own sentences are read (its mentions by
-    ``ix_mentions_actor_id_article_id``, theirs by ``ix_mentions_article_id_sentence``), not every
-    mention of the library."""
-    mine = (
-        select(Mention.article_id, Mention.sentence)
-        .where(Mention.actor_id == actor_id, Mention.sentence.is_not(None))
-        .distinct()
-        .subquery()
+    share with it, from the maintained pairs (two seeks: the actor as the smaller and as the larger id)."""
+    below = select(
+        ActorPair.actor_b.label("actor_id"), ActorPair.sentences.label("sentences"), ActorPair.articles
+    ).where(ActorPair.actor_a == actor_id)
+    above = select(ActorPair.actor_a, ActorPair.sentences, ActorPair.articles).where(
+        ActorPair.actor_b == actor_id
     )
-    others = (
-        select(Mention.article_id, Mention.sentence, Mention.actor_id)
-        .join(mine, and_(mine.c.article_id == Mention.article_id, mine.c.sentence == Mention.sentence))
-        .where(Mention.actor_id != actor_id)
-        .distinct()
-        .subquery()
-    )
-    return (
-        select(
-            others.c.actor_id,
-            func.count().label("sentences"),
-            func.count(func.distinct(others.c.article_id)).label("articles"),
-        )
-        .group_by(others.c.actor_id)
-        .subquery()
-    )
+    return union_all(below, above).subquery()
 
 
-def _pairs_touching(session: Session, actor_id: int, min_sentences: int) -> list[Pair]:
-    """The pairs of ``actor_id`` with at least ``min_sentences`` shared sentences."""
+def neighbours_query(actor_id: int, min_sentences: int) -> Select[tuple[int, int, int]]:
+    """The actors sharing at least ``min_sentences`` sentences with ``actor_id``, with the counts."""
     shared = shared_sentences(actor_id)
-    query = select(shared.c.actor_id, shared.c.sentences, shared.c.articles).where(
+    return select(shared.c.actor_id, shared.c.sentences, shared.c.articles).where(
         shared.c.sentences >= min_sentences
     )
-    return pairs_around(actor_id, session.execute(query))
+
+
+def node_counts_query(actor_ids: Collection[int] | None) -> Select[tuple[int, int]]:
+    """Library-wide mention counts (the maintained actor_counts) of ``actor_ids``, or of every actor."""
+    query = select(ActorCount.actor_id, ActorCount.mentions)
+    if actor_ids is not None:
+        query = query.where(ActorCount.actor_id.in_(sorted(actor_ids)))
+    return query
 
 
 def _nodes(session: Session, actor_ids: Collection[int], article_id: int | None = None) -> list[NetworkNode]:
@@ -118,13 +119,19 @@ def _nodes(session: Session, actor_ids: Collection[int], article_id: int | None 
         return []
     wanted = set(actor_ids)
     few = len(wanted) <= MAX_IN_LIST  # else read every actor: cheaper than a huge IN list
-    counts = select(Mention.actor_id, func.count(Mention.id)).group_by(Mention.actor_id)
     actors = select(Actor.id, Actor.name, Actor.type)
-    if article_id is not None:
-        counts = counts.where(Mention.article_id == article_id)
     if few:
-        counts = counts.where(Mention.actor_id.in_(wanted))
         actors = actors.where(Actor.id.in_(wanted))
+    if article_id is None:
+        counts = node_counts_query(wanted if few else None)
+    else:
+        counts = (
+            select(Mention.actor_id, func.count(Mention.id))
+            .where(Mention.article_id == article_id)
+            .group_by(Mention.actor_id)
+        )
+        if few:
+            counts = counts.where(Mention.actor_id.in_(wanted))
     counted = {actor: n for actor, n in session.execute(counts)}
     return nodes(session.execute(actors), counted, wanted)
 
@@ -135,7 +142,7 @@ def article_network(session: Session, article_id: int, min_sentences: int = 1) -
     if session.get(Article, article_id) is None:
         raise NotFoundError(f"There is no article {article_id} in this library.")
     actors = set(session.scalars(select(Mention.actor_id).where(Mention.article_id == article_id).distinct()))
-    return network(_nodes(session, actors, article_id), _pairs(session, min_sentences, article_id=article_id))
+    return network(_nodes(session, actors, article_id), _article_pairs(session, article_id, min_sentences))
 
 
 def actor_network(session: Session, actor_id: int, min_sentences: int = 1) -> Network:
@@ -143,8 +150,9 @@ def actor_network(session: Session, actor_id: int, min_sentences: int = 1) -> Ne
     check_min(min_sentences)
     if session.get(Actor, actor_id) is None:
         raise NotFoundError(f"There is no actor {actor_id}.")
-    around = members(actor_id, _pairs_touching(session, actor_id, min_sentences))
-    pairs = _pairs(session, min_sentences, actors=around) if len(around) > 1 else []
+    shared = session.execute(neighbours_query(actor_id, min_sentences))
+    around = members(actor_id, pairs_around(actor_id, shared))
+    pairs = _pairs(session, min_sentences, around) if len(around) > 1 else []
     return network(_nodes(session, around), pairs)
 
 

@@ -13,7 +13,7 @@ from desktop.services.dto import Network, NetworkEdge, NetworkNode
 
 Pair = tuple[int, int, int, int]  # source, target, sentences, articles
 MAX_IN_LIST = 500
-"""Actors whose mentions are counted through an ``IN`` list; more are counted over every mention."""
+"""Actors read through an ``IN`` list (their names, counts and pairs); for more every row is read."""
 
 
 class NetworkError(UserError, ValueError):
@@ -30,6 +30,12 @@ def check_min(min_sentences: int) -> int:
 def pairs_of(rows: Iterable[Sequence[Any]]) -> list[Pair]:
     """Pairs of (source, target, sentences, articles) rows."""
     return [(int(a), int(b), int(s), int(n)) for a, b, s, n in rows]
+
+
+def pairs_within(pairs: Iterable[Pair], wanted: Collection[int]) -> list[Pair]:
+    """The pairs whose both actors are ``wanted``."""
+    keep = set(wanted)
+    return [p for p in pairs if p[0] in keep and p[1] in keep]
 
 
 def pairs_around(actor_id: int, shared: Iterable[Sequence[Any]]) -> list[Pair]:

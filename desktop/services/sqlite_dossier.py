@@ -68,7 +68,7 @@ _RELATED = (
     "SELECT actors.id, actors.name, actors.type, anon_1.sentences, anon_1.articles \nFROM actors JOIN "
     + SHARED_SQL
     + " AS anon_1 ON anon_1.actor_id = actors.id ORDER BY anon_1.sentences DESC, anon_1.articles DESC, "
-    "(actors.name)"
+    "(actors.name), actors.id"
 )
 _ANNOTATED = (
     "SELECT annotations.id \nFROM annotations JOIN mentions AS mentions_1 ON mentions_1.article_id = "

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.core.textfold import fold
 from desktop.storage.counts import rebuild_counts, wrong_counts
 from desktop.storage.models import Article, Mention
+from desktop.storage.pairs import rebuild_pairs, wrong_pairs
 from desktop.storage.search import rebuild_index
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ class CheckReport:
     fts_rebuilt: int | None = None  # articles re-indexed by the repair
     counts_wrong: list[int] = field(default_factory=list)  # actors whose maintained counts are off
     counts_rebuilt: int | None = None  # actors re-counted by the repair
+    pairs_wrong: list[tuple[int, int]] = field(default_factory=list)  # pairs with wrong counts
+    pairs_rebuilt: int | None = None  # actor pairs re-counted by the repair
 
     @property
     def fts_problems(self) -> bool:
@@ -73,7 +76,9 @@ class CheckReport:
         """True when nothing is wrong now (after repairs)."""
         fts_ok = not self.fts_problems or self.fts_rebuilt is not None
         counts_ok = not self.counts_wrong or self.counts_rebuilt is not None
-        return not self.integrity and not self.foreign_keys and not self.bad_mentions and fts_ok and counts_ok
+        pairs_ok = not self.pairs_wrong or self.pairs_rebuilt is not None
+        sound = not self.integrity and not self.foreign_keys and not self.bad_mentions
+        return sound and fts_ok and counts_ok and pairs_ok
 
     def lines(self) -> list[str]:
         """The findings as sentences, one per line."""
@@ -98,6 +103,10 @@ class CheckReport:
             out.append(f"{len(self.counts_wrong)} actor(s) with wrong mention or article counts")
         if self.counts_rebuilt is not None:
             out.append(f"repaired: actor counts rebuilt ({self.counts_rebuilt} actors)")
+        if self.pairs_wrong:
+            out.append(f"{len(self.pairs_wrong)} actor pair(s) with wrong shared sentence or article counts")
+        if self.pairs_rebuilt is not None:
+            out.append(f"repaired: actor pairs rebuilt ({self.pairs_rebuilt} pairs)")
         return out
 
     def as_json(self) -> dict[str, object]:
@@ -114,6 +123,8 @@ class CheckReport:
             "fts_rebuilt": self.fts_rebuilt,
             "counts_wrong": self.counts_wrong,
             "counts_rebuilt": self.counts_rebuilt,
+            "pairs_wrong": [list(p) for p in self.pairs_wrong],
+            "pairs_rebuilt": self.pairs_rebuilt,
         }
 
 
@@ -172,11 +183,11 @@ def _check_fts(session: Session, report: CheckReport) -> None:
 
 
 def check_library(library: Library, *, repair: bool = True) -> CheckReport:
-    """Run every check; with ``repair``, rebuild an inconsistent search index or wrong actor counts.
+    """Run every check; with ``repair``, rebuild an inconsistent search index, wrong actor counts or pairs.
 
     A SQLite file that fails the integrity check is not repaired (restore it from a backup instead).
     On PostgreSQL the server keeps the file format and the foreign keys itself; the mentions' offsets
-    and the maintained actor counts are checked on both engines.
+    and the maintained actor counts and pairs are checked on both engines.
     """
     report = CheckReport()
     with library.read_session() as session:
@@ -188,10 +199,14 @@ def check_library(library: Library, *, repair: bool = True) -> CheckReport:
             _check_fts(session, report)
         report.bad_mentions = _bad_mentions(session)
         report.counts_wrong = wrong_counts(session)
+        report.pairs_wrong = wrong_pairs(session)
     if repair and report.fts_problems:
         with library.session() as session:
             report.fts_rebuilt = rebuild_index(session)
     if repair and report.counts_wrong:
         with library.session() as session:
             report.counts_rebuilt = rebuild_counts(session)
+    if repair and report.pairs_wrong:
+        with library.session() as session:
+            report.pairs_rebuilt = rebuild_pairs(session)
     return report

@@ -99,6 +99,7 @@ class Article(Base):
         Index("ix_articles_source_url", "source_url"),
         Index("ix_articles_source_path", "source_path"),
         Index("ix_articles_title", "title"),
+        Index("ix_articles_id_day", "id", "published", "imported_at"),  # a dossier's dates, not its texts
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -246,6 +247,27 @@ class ActorCount(Base):
 
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     mentions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    articles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class ActorPair(Base):
+    """Two actors named in the same sentences (``actor_a < actor_b``): how many distinct sentences they
+    share and in how many articles, kept by triggers on ``mentions`` (migration 0010).
+
+    The networks' edges and an actor's related actors read these instead of joining the mentions with
+    themselves; ``check`` verifies and rebuilds them (:mod:`desktop.storage.pairs`). Never written by
+    application code.
+    """
+
+    __tablename__ = "actor_pairs"
+    __table_args__ = (
+        Index("ix_actor_pairs_actor_b", "actor_b"),
+        {"info": {"set_by_database": True}},
+    )
+
+    actor_a: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    actor_b: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    sentences: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     articles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 

@@ -36,6 +36,7 @@ READ_TABLES = frozenset(
         "actor_aliases",
         "actor_roles",
         "actor_counts",
+        "actor_pairs",
         "mentions",
         "quotes",
         "article_versions",
