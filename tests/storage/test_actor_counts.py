@@ -1,8 +1,9 @@
-"""Maintained actor counts equal the aggregate over mentions after any sequence of changes."""
+"""Maintained actor counts and pairs equal the aggregate over mentions after any sequence of changes."""
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.ingest import load_text
@@ -23,13 +24,17 @@ from desktop.services.reanalysis import Reanalyzer
 from desktop.storage.counts import aggregate_counts, rebuild_counts, wrong_counts
 from desktop.storage.db import Library, open_library
 from desktop.storage.integrity import check_library
-from desktop.storage.models import Actor, ActorCount, Article, Mention
+from desktop.storage.models import Actor, ActorCount, ActorPair, Article, Mention
+from desktop.storage.pairs import aggregate_pairs, stored_pairs, wrong_pairs
 from tests.postgres import fresh_database, needs_postgres
 from tools.bench_crash import NameRecognizer, synthetic_article
 
 _GAZETTEER: list[Gazetteer] = []
 
-OPERATIONS = ("import", "reanalyse", "rename", "merge", "reject", "type", "delete", "restore", "mark", "undo")
+OPERATIONS = (
+    "import", "reanalyse", "rename", "merge", "reject", "type", "delete", "restore", "mark", "undo",
+    "version", "move", "drop",
+)  # fmt: skip
 
 
 def gazetteer() -> Gazetteer:
@@ -51,6 +56,7 @@ def backend_library(backend: str, folder: Path) -> Iterator[Library]:
 def assert_counts_exact(library: Library) -> None:
     with library.read_session() as session:
         assert wrong_counts(session) == []
+        assert wrong_pairs(session) == [] and stored_pairs(session) == aggregate_pairs(session)
         truth = aggregate_counts(session)
         listed = {row.id: (row.mentions, row.articles) for row in list_actors(session)}
         choices = {c.id: c.articles for c in actor_choices(session)}
@@ -66,6 +72,13 @@ class Driver:
         self.snapshots: list[ArticleSnapshot] = []
         self.texts = 0
 
+    def store(self, texts: list[tuple[str, str]]) -> None:
+        documents = [
+            (str(i), dataclasses.replace(load_text(text, fmt="paste"), source_url=url))
+            for i, (text, url) in enumerate(texts)
+        ]
+        Importer(self.library, NameRecognizer(), gazetteer=gazetteer()).import_documents(documents)
+
     def ids(self, column: object) -> list[int]:
         with self.library.read_session() as session:
             return sorted(session.scalars(select(column)))  # type: ignore[call-overload]
@@ -76,9 +89,16 @@ class Driver:
             texts = [synthetic_article(7, self.texts + i, sentences=4) for i in range(1 + pick % 3)]
             if pick % 2:  # the same text twice: a duplicate in the same batch
                 texts.append(texts[0])
+            urls = [f"https://example.org/{self.texts + i}" for i in range(len(texts))]
             self.texts += len(texts)
-            documents = [(str(i), load_text(t, fmt="paste")) for i, t in enumerate(texts)]
-            Importer(self.library, NameRecognizer(), gazetteer=gazetteer()).import_documents(documents)
+            self.store(list(zip(texts, urls, strict=True)))
+        elif operation == "version" and articles:  # another text at a known address: a new version
+            with self.library.read_session() as session:
+                url = session.scalar(
+                    select(Article.source_url).where(Article.id == articles[pick % len(articles)])
+                )
+            self.texts += 1
+            self.store([(synthetic_article(7, self.texts, sentences=5), url or "https://example.org/x")])
         elif operation == "reanalyse" and articles:
             reanalyzer = Reanalyzer(self.library, recognizer=NameRecognizer(), gazetteer=gazetteer())
             reanalyzer.run([articles[pick % len(articles)]], entities=True)
@@ -113,6 +133,19 @@ class Driver:
                 if mention is not None:
                     moved = update(Mention).where(Mention.id == mention)
                     session.execute(moved.values(actor_id=actors[pick % len(actors)]))
+        elif (
+            operation == "move" and len(articles) > 1
+        ):  # raw SQL: every mention of a sentence to another place
+            with self.library.session() as session:
+                first = session.scalar(
+                    select(Mention.sentence).where(Mention.article_id == articles[0]).limit(1)
+                )
+                target = articles[pick % len(articles)]
+                moved = update(Mention).where(Mention.article_id == articles[0], Mention.sentence == first)
+                session.execute(moved.values(article_id=target, sentence=pick % 3))
+        elif operation == "drop" and actors:  # raw SQL deleting an actor: its mentions go by cascade
+            with self.library.session() as session:
+                session.execute(delete(Actor).where(Actor.id == actors[pick % len(actors)]))
 
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=needs_postgres)]
@@ -144,6 +177,7 @@ def test_every_kind_of_change_keeps_the_counts(backend: str, tmp_path: Path) -> 
             assert_counts_exact(library)
         with library.read_session() as session:
             assert session.scalar(select(func.count()).select_from(ActorCount)) > 0
+            assert session.scalar(select(func.count()).select_from(ActorPair)) > 0
 
 
 def test_check_finds_and_rebuilds_wrong_counts(library: Library) -> None:

@@ -1,0 +1,197 @@
+"""The maintained actor pairs (migration 0010) equal the aggregate over mentions after any change of the
+mentions, single rows and whole statements, on SQLite and on PostgreSQL; ``check`` finds and rebuilds
+wrong pairs; an older library gets its pairs on upgrade. (The services' paths are driven in
+tests/storage/test_actor_counts.py, whose checks include the pairs.)"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, func, insert, select, update
+
+from desktop.storage.db import Library, open_library
+from desktop.storage.integrity import check_library
+from desktop.storage.models import Actor, ActorPair, Article, Mention
+from desktop.storage.pairs import aggregate_pairs, rebuild_pairs, stored_pairs, wrong_pairs
+from tests.storage.test_actor_counts import BACKENDS, Driver, assert_counts_exact, backend_library
+
+ACTORS = 5
+ARTICLES = 3
+SENTENCES = 3
+
+
+def assert_pairs_exact(library: Library) -> None:
+    with library.read_session() as session:
+        assert stored_pairs(session) == aggregate_pairs(session)
+        assert session.scalar(select(func.count()).where(ActorPair.actor_a >= ActorPair.actor_b)) == 0
+        assert session.scalar(select(func.count()).where(ActorPair.sentences <= 0)) == 0
+
+
+def _seed(library: Library) -> None:
+    with library.session() as session:
+        session.execute(
+            insert(Actor), [{"id": i, "name": f"Akteur {i}", "type": "person"} for i in range(1, ACTORS + 1)]
+        )
+        session.execute(
+            insert(Article),
+            [
+                {"id": i, "title": f"T{i}", "text": "x" * 50, "language": "de", "format": "paste"}
+                | {"content_hash": f"h{i}"}
+                for i in range(1, ARTICLES + 1)
+            ],
+        )
+
+
+def _mention(rng: random.Random) -> dict[str, object]:
+    start = rng.randrange(40)
+    return {
+        "article_id": rng.randint(1, ARTICLES),
+        "actor_id": rng.randint(1, ACTORS),
+        "sentence": rng.choice([*range(SENTENCES), None]),
+        "start": start,
+        "end": start + 1,
+        "text": "x",
+        "type": "person",
+    }
+
+
+def _existing(library: Library, column: object) -> list[int]:
+    with library.read_session() as session:
+        return sorted(set(session.scalars(select(column))))  # type: ignore[call-overload]
+
+
+def _step(library: Library, rng: random.Random) -> str:
+    """One random change of the mentions (or of what they hang on), as raw statements."""
+    kind = rng.choice(
+        ["insert", "insert", "many", "delete", "actor", "article", "sentence", "merge"] * 3 + ["drop"]
+    )
+    mentions = _existing(library, Mention.id)
+    with library.session() as session:
+        if kind == "insert" or not mentions:
+            session.execute(insert(Mention).values(**_mention(rng)))
+        elif kind == "many":  # one statement inserting several rows (PostgreSQL: a multi-row statement)
+            session.execute(insert(Mention).values([_mention(rng) for _ in range(rng.randint(2, 6))]))
+        elif kind == "delete":
+            session.execute(delete(Mention).where(Mention.id == rng.choice(mentions)))
+        elif kind in ("actor", "article", "sentence"):
+            column = {"actor": "actor_id", "article": "article_id", "sentence": "sentence"}[kind]
+            value = _mention(rng)[column]
+            session.execute(update(Mention).where(Mention.id == rng.choice(mentions)).values({column: value}))
+        elif kind == "merge":  # one statement moving every mention of an actor, as merging does
+            source, target = rng.sample(range(1, ACTORS + 1), 2)
+            session.execute(update(Mention).where(Mention.actor_id == source).values(actor_id=target))
+    if kind == "drop":  # an article or an actor deleted: its mentions go by cascade
+        with library.session() as session:
+            if rng.random() < 0.5:
+                session.execute(delete(Article).where(Article.id == rng.randint(1, ARTICLES)))
+            else:
+                session.execute(delete(Actor).where(Actor.id == rng.randint(1, ACTORS)))
+        _reseed_missing(library)
+    return kind
+
+
+def _reseed_missing(library: Library) -> None:
+    """Put deleted actors and articles back (without mentions), so later steps can use every id."""
+    actors, articles = set(_existing(library, Actor.id)), set(_existing(library, Article.id))
+    with library.session() as session:
+        for i in set(range(1, ACTORS + 1)) - actors:
+            session.execute(insert(Actor).values(id=i, name=f"Akteur {i}", type="person"))
+        for i in set(range(1, ARTICLES + 1)) - articles:
+            values = {"id": i, "title": f"T{i}", "text": "x" * 50, "language": "de", "format": "paste"}
+            session.execute(insert(Article).values(**values, content_hash=f"h{i}"))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("seed", range(4))
+def test_pairs_follow_every_change_of_the_mentions(backend: str, seed: int, tmp_path: Path) -> None:
+    rng = random.Random(seed)
+    with backend_library(backend, tmp_path) as library:
+        _seed(library)
+        kinds = set()
+        for _ in range(120):
+            kinds.add(_step(library, rng))
+            assert_pairs_exact(library)
+        with library.read_session() as session:
+            assert stored_pairs(session)  # the steps left pairs to compare
+        assert kinds >= {"insert", "many", "delete", "actor", "article", "sentence", "merge"}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_second_mention_in_a_sentence_and_a_second_sentence_in_an_article(
+    backend: str, tmp_path: Path
+) -> None:
+    with backend_library(backend, tmp_path) as library:
+        _seed(library)
+        row = {"start": 0, "end": 1, "text": "x", "type": "person"}
+        with library.session() as session:
+            for actor, article, sentence in [
+                (1, 1, 0),
+                (2, 1, 0),
+                (1, 1, 0),
+                (2, 1, 1),
+                (1, 1, 1),
+                (1, 2, 0),
+            ]:
+                session.execute(
+                    insert(Mention).values(actor_id=actor, article_id=article, sentence=sentence, **row)
+                )
+        with library.read_session() as session:
+            assert stored_pairs(session) == {(1, 2): (2, 1)}
+        with library.session() as session:
+            session.execute(insert(Mention).values(actor_id=2, article_id=2, sentence=0, **row))
+            session.execute(insert(Mention).values(actor_id=3, article_id=2, sentence=0, **row))
+        with library.read_session() as session:
+            assert stored_pairs(session) == {(1, 2): (3, 2), (1, 3): (1, 1), (2, 3): (1, 1)}
+        with library.session() as session:  # the sentence moves within its article: same pairs
+            session.execute(update(Mention).where(Mention.article_id == 2).values(sentence=5))
+            session.execute(delete(Mention).where(Mention.article_id == 1, Mention.actor_id == 1))
+        with library.read_session() as session:
+            assert stored_pairs(session) == {(1, 2): (1, 1), (1, 3): (1, 1), (2, 3): (1, 1)}
+        assert_pairs_exact(library)
+
+
+def test_check_finds_and_rebuilds_wrong_pairs(library: Library) -> None:
+    Driver(library).apply("import", 2)
+    with library.session() as session:
+        first = session.execute(select(ActorPair.actor_a, ActorPair.actor_b).limit(1)).one()
+        session.execute(
+            update(ActorPair)
+            .where(ActorPair.actor_a == first[0], ActorPair.actor_b == first[1])
+            .values(sentences=999)
+        )
+    report = check_library(library, repair=False)
+    assert report.pairs_wrong == [tuple(first)] and not report.ok
+    assert "wrong shared sentence or article counts" in " ".join(report.lines())
+    assert report.as_json()["pairs_wrong"] == [list(first)]
+    report = check_library(library)
+    assert report.ok and report.pairs_rebuilt is not None and report.pairs_rebuilt > 0
+    assert "repaired: actor pairs rebuilt" in " ".join(report.lines())
+    assert_pairs_exact(library)
+    with library.session() as session:
+        assert rebuild_pairs(session) == len(aggregate_pairs(session)) > 0
+        assert wrong_pairs(session) == []
+
+
+def test_library_made_at_0009_gets_its_pairs_on_upgrade(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from desktop.storage.migrate import alembic_config, upgrade_to_head
+
+    with open_library(f"sqlite:///{tmp_path / 'library.sqlite3'}") as library:
+        driver = Driver(library)
+        for pick in range(3):
+            driver.apply("import", pick)
+        with library.engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0009_actor_roles")
+        assert "actor_pairs" not in inspect(library.engine).get_table_names()
+        driver.apply("import", 3)  # written without triggers, as the older app did
+        upgrade_to_head(library.engine)
+        with library.read_session() as session:
+            assert aggregate_pairs(session)  # there is something to pair
+        assert_pairs_exact(library)
+        driver.apply("import", 4)  # and the triggers follow from here on
+        driver.apply("merge", 1)
+        assert_counts_exact(library)
