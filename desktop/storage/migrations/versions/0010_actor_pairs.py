@@ -81,10 +81,14 @@ def _add(row: str) -> str:
 
 
 def _pairs_of(row: str) -> str:
-    """The pairs of the row's actor with the others in its sentence (when it was the actor's last there)."""
+    """The pairs of the row's actor with the others in its sentence (when it was the actor's last there).
+
+    None while the actor itself is being deleted: its pairs go by their own cascade (on PostgreSQL an
+    update of such a row would fail its foreign key)."""
     mates = _sentence_mates(row)
     return (
-        f"{_alone_in_sentence(row)} AND ((actor_pairs.actor_a = {row}.actor_id AND actor_pairs.actor_b IN "
+        f"EXISTS (SELECT 1 FROM actors WHERE actors.id = {row}.actor_id) "
+        f"AND {_alone_in_sentence(row)} AND ((actor_pairs.actor_a = {row}.actor_id AND actor_pairs.actor_b IN "
         f"({mates})) OR (actor_pairs.actor_b = {row}.actor_id AND actor_pairs.actor_a IN ({mates})))"
     )
 
