@@ -63,15 +63,7 @@ def _actor_columns(actor: Actor) -> tuple[int, str, str, bool]:
 
 def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
     """The newest part of a dossier: what it lists is bounded, whatever the actor's share of the library."""
-    counts, wanted = _article_sets(actor.id)
-    summary = ArticleSummary(
-        session.execute(
-            select(Article.id, article_day(), Article.published.is_(None), func.coalesce(counts.c.n, 0))
-            .join(wanted, wanted.c.article_id == Article.id)
-            .outerjoin(counts, counts.c.article_id == Article.id)
-        ).all(),
-        limit,
-    )
+    summary = ArticleSummary(session.execute(summary_query(actor.id)).all(), limit)
     quote_ids = session.scalars(
         select(Quote.id)
         .join(Article, Article.id == Quote.article_id)
@@ -102,6 +94,16 @@ def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
         annotations=tuple(annotations),
         totals=totals,
         days=summary.days,
+    )
+
+
+def summary_query(actor_id: int) -> Select[tuple[int, str, bool, int]]:
+    """(id, day, undated, mentions) of every article that mentions or quotes the actor."""
+    counts, wanted = _article_sets(actor_id)
+    return (
+        select(Article.id, article_day(), Article.published.is_(None), func.coalesce(counts.c.n, 0))
+        .join(wanted, wanted.c.article_id == Article.id)
+        .outerjoin(counts, counts.c.article_id == Article.id)
     )
 
 

@@ -43,9 +43,13 @@ _WANTED = (
     "WHERE quotes.speaker_id = ?) AS anon_4) AS anon_3 ON anon_3.article_id = articles.id "
     "LEFT OUTER JOIN " + _COUNTS + " ON anon_2.article_id = articles.id"
 )
+SUMMARY_INDEX = " INDEXED BY ix_articles_id_day"
+"""What the summary reads of each article (its dates) from the index that holds them (migration 0010):
+SQLite reaches a row by its id through the table otherwise, past the article's text; the rows are the
+same (the service's statement, whose rows no order depends on, without this name)."""
 _SUMMARY = (
     f"SELECT articles.id, {DAY} AS coalesce_1, articles.published IS NULL AS anon_1, "
-    "coalesce(anon_2.n, ?) AS coalesce_2 \nFROM articles JOIN " + _WANTED
+    "coalesce(anon_2.n, ?) AS coalesce_2 \nFROM articles" + SUMMARY_INDEX + " JOIN " + _WANTED
 )
 _ARTICLES = (
     "SELECT articles.id, articles.title, articles.published, coalesce(anon_2.n, ?) AS coalesce_1, "

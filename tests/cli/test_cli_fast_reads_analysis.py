@@ -238,3 +238,43 @@ def test_related_actors_are_read_by_the_statement_the_service_runs() -> None:
     dossier.related_actors(Capture(), 5, 100)  # type: ignore[arg-type]
     dossier.related_actors(Capture(), 5)  # type: ignore[arg-type]
     assert compiled == [_RELATED + "\n LIMIT ? OFFSET ?", _RELATED]
+
+
+def test_a_dossiers_summary_is_the_services_statement_read_from_the_date_index(library: Path) -> None:
+    """The same text but for the index named, which SQLite would not choose by itself for a lookup by id;
+    the rows (read in no particular order) are the same."""
+    import sqlite3
+
+    from sqlalchemy.dialects import sqlite
+
+    from desktop.services import dossier
+    from desktop.services.sqlite_dossier import _SUMMARY, SUMMARY_INDEX
+
+    service = str(dossier.summary_query(4).compile(dialect=sqlite.dialect()))
+    assert _SUMMARY.replace(SUMMARY_INDEX, "") == service != _SUMMARY
+    with sqlite3.connect(library) as connection:
+        params = (0, 4, 4, 4)
+        plan = " ".join(str(r[3]) for r in connection.execute("EXPLAIN QUERY PLAN " + _SUMMARY, params))
+        assert "COVERING INDEX ix_articles_id_day" in plan
+        rows = connection.execute(_SUMMARY, params).fetchall()
+        assert rows and sorted(rows) == sorted(connection.execute(service, params).fetchall())
+
+
+def test_networks_are_read_by_the_statements_the_service_runs() -> None:
+    from sqlalchemy.dialects import sqlite
+
+    from desktop.services import network, sqlite_network
+
+    def text(statement: object) -> str:
+        compiled = statement.compile(  # type: ignore[attr-defined]
+            dialect=sqlite.dialect(), compile_kwargs={"render_postcompile": True}
+        )
+        return str(compiled)
+
+    assert text(network.pairs_query(2)) == sqlite_network.PAIRS_SQL
+    among = sqlite_network.PAIRS_AMONG_SQL.format(ids=sqlite_network.in_list(3))
+    assert text(network.pairs_query(2, {7, 3, 5})) == among
+    assert text(network.neighbours_query(5, 2)) == sqlite_network.NEIGHBOURS_SQL
+    assert text(network.node_counts_query(None)) == sqlite_network.COUNTS_SQL
+    counts = sqlite_network.COUNTS_SQL + sqlite_network.COUNTS_OF.format(ids=sqlite_network.in_list(2))
+    assert text(network.node_counts_query([4, 2])) == counts
