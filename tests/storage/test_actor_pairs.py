@@ -10,11 +10,15 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
+from desktop.services.dossier import related_actors
+from desktop.services.dto import Network, NetworkEdge, NetworkNode
+from desktop.services.network import load_network
 from desktop.storage.db import Library, open_library
 from desktop.storage.integrity import check_library
 from desktop.storage.models import Actor, ActorPair, Article, Mention
-from desktop.storage.pairs import aggregate_pairs, rebuild_pairs, stored_pairs, wrong_pairs
+from desktop.storage.pairs import Pairs, aggregate_pairs, rebuild_pairs, stored_pairs, wrong_pairs
 from tests.storage.test_actor_counts import BACKENDS, Driver, assert_counts_exact, backend_library
 
 ACTORS = 5
@@ -195,3 +199,57 @@ def test_library_made_at_0009_gets_its_pairs_on_upgrade(tmp_path: Path) -> None:
         driver.apply("import", 4)  # and the triggers follow from here on
         driver.apply("merge", 1)
         assert_counts_exact(library)
+
+
+def _reference_network(session: Session, pairs: Pairs, wanted: set[int], min_sentences: int) -> Network:
+    """The network of ``wanted`` from the aggregate over mentions (as the networks were computed before)."""
+    counts = select(Mention.actor_id, func.count(Mention.id)).group_by(Mention.actor_id)
+    counted = {int(a): int(n) for a, n in session.execute(counts)}
+    actors = session.execute(select(Actor.id, Actor.name, Actor.type).where(Actor.id.in_(wanted)))
+    found = sorted(
+        (NetworkNode(i, name, kind, counted.get(i, 0)) for i, name, kind in actors),
+        key=lambda n: (-n.mentions, n.name, n.id),
+    )
+    edges = sorted(
+        (
+            NetworkEdge(a, b, s, n)
+            for (a, b), (s, n) in pairs.items()
+            if a in wanted and b in wanted and s >= min_sentences
+        ),
+        key=lambda e: (-e.sentences, -e.articles, e.source, e.target),
+    )
+    return Network(tuple(found), tuple(edges))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_networks_and_related_actors_equal_the_aggregate_over_mentions(backend: str, tmp_path: Path) -> None:
+    with backend_library(backend, tmp_path) as library:
+        driver = Driver(library)
+        for operation, pick in [("import", 2), ("import", 1), ("import", 5), ("merge", 1), ("delete", 2)]:
+            driver.apply(operation, pick)
+        with library.read_session() as session:
+            pairs = aggregate_pairs(session)
+            actors = sorted(session.scalars(select(Actor.id)))
+            assert len(pairs) >= 3
+            for min_sentences in (1, 2):
+                linked = {a for pair, (s, _n) in pairs.items() if s >= min_sentences for a in pair}
+                expected = _reference_network(session, pairs, linked, min_sentences)
+                assert load_network(library, min_sentences=min_sentences) == expected
+                for actor in actors:
+                    around = {actor} | {
+                        a
+                        for pair, (s, _n) in pairs.items()
+                        if actor in pair and s >= min_sentences
+                        for a in pair
+                    }
+                    expected = _reference_network(session, pairs, around, min_sentences)
+                    assert load_network(library, actor=actor, min_sentences=min_sentences) == expected
+            names = {i: name for i, name in session.execute(select(Actor.id, Actor.name))}
+            for actor in actors:
+                shared = [
+                    (b if a == actor else a, s, n) for (a, b), (s, n) in pairs.items() if actor in (a, b)
+                ]
+                shared.sort(key=lambda r: (-r[1], -r[2], names[r[0]], r[0]))
+                related = [(r.actor_id, r.sentences, r.articles) for r in related_actors(session, actor)]
+                assert related == shared
+                assert related_actors(session, actor, 2) == related_actors(session, actor)[:2]
