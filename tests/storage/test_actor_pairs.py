@@ -17,7 +17,7 @@ from desktop.services.dto import Network, NetworkEdge, NetworkNode
 from desktop.services.network import load_network
 from desktop.storage.db import Library, open_library
 from desktop.storage.integrity import check_library
-from desktop.storage.models import Actor, ActorPair, ActorPairWriter, Article, Mention
+from desktop.storage.models import Actor, ActorPair, Article, Mention
 from desktop.storage.pairs import Pairs, aggregate_pairs, rebuild_pairs, stored_pairs, wrong_pairs
 from tests.storage.test_actor_counts import BACKENDS, Driver, assert_counts_exact, backend_library
 
@@ -191,8 +191,7 @@ def test_library_made_at_0009_gets_its_pairs_on_upgrade(tmp_path: Path) -> None:
         with library.engine.begin() as conn:
             command.downgrade(alembic_config(conn), "0009_actor_roles")
         assert "actor_pairs" not in inspect(library.engine).get_table_names()
-        driver.apply("move", 1)  # written without triggers, as the older app did
-        driver.apply("undo", 3)
+        driver.apply("import", 3)  # written without triggers, as the older app did
         upgrade_to_head(library.engine)
         with library.read_session() as session:
             assert aggregate_pairs(session)  # there is something to pair
@@ -254,28 +253,3 @@ def test_networks_and_related_actors_equal_the_aggregate_over_mentions(backend: 
                 related = [(r.actor_id, r.sentences, r.articles) for r in related_actors(session, actor)]
                 assert related == shared
                 assert related_actors(session, actor, 2) == related_actors(session, actor)[:2]
-
-
-@pytest.mark.parametrize("backend", BACKENDS)
-def test_the_importer_counts_a_batchs_pairs_as_the_triggers_would(backend: str, tmp_path: Path) -> None:
-    """Two people named together in two sentences of one article and in one of another, in one batch,
-    and then one of the articles again as a new version (its mentions replaced through the triggers)."""
-    first = (
-        "Treffen in Weissfeld\n\nKarla Wendt traf Jonas Pfeiffer in Weissfeld. Danach sprach Wendt mit "
-        "Pfeiffer über Geld.\n\nMira Hollsten blieb in Lindenau.\n"
-    )
-    second = "Bericht aus Ostbrück\n\nKarla Wendt und Jonas Pfeiffer besuchten Ostbrück.\n"
-    with backend_library(backend, tmp_path) as library:
-        driver = Driver(library)
-        driver.store([(first, "https://example.org/a"), (second, "https://example.org/b")])
-        with library.read_session() as session:
-            pairs = stored_pairs(session)
-            names = {name: i for i, name in session.execute(select(Actor.id, Actor.name))}
-            assert pairs == aggregate_pairs(session)
-            wendt, pfeiffer = sorted((names["Karla Wendt"], names["Jonas Pfeiffer"]))
-            assert pairs[(wendt, pfeiffer)] == (3, 2)
-            assert session.scalar(select(func.count()).select_from(ActorPairWriter)) == 0
-        driver.store([(second.replace("besuchten", "mieden"), "https://example.org/a")])  # a new version
-        with library.read_session() as session:
-            assert stored_pairs(session) == aggregate_pairs(session)
-            assert stored_pairs(session)[(wendt, pfeiffer)] == (2, 2)
