@@ -253,3 +253,29 @@ def test_networks_and_related_actors_equal_the_aggregate_over_mentions(backend: 
                 related = [(r.actor_id, r.sentences, r.articles) for r in related_actors(session, actor)]
                 assert related == shared
                 assert related_actors(session, actor, 2) == related_actors(session, actor)[:2]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_import_batch_and_a_new_version_give_the_pairs_of_their_sentences(
+    backend: str, tmp_path: Path
+) -> None:
+    """Two people named together in two sentences of one article and in one of another, in one batch;
+    then one of the articles again as a new version (its mentions deleted and stored anew)."""
+    first = (
+        "Treffen in Weissfeld\n\nKarla Wendt traf Jonas Pfeiffer in Weissfeld. Danach sprach Wendt mit "
+        "Pfeiffer über Geld.\n\nMira Hollsten blieb in Lindenau.\n"
+    )
+    second = "Bericht aus Ostbrück\n\nKarla Wendt und Jonas Pfeiffer besuchten Ostbrück.\n"
+    with backend_library(backend, tmp_path) as library:
+        driver = Driver(library)
+        driver.store([(first, "https://example.org/a"), (second, "https://example.org/b")])
+        with library.read_session() as session:
+            pairs = stored_pairs(session)
+            names = {name: i for i, name in session.execute(select(Actor.id, Actor.name))}
+            assert pairs == aggregate_pairs(session)
+            wendt, pfeiffer = sorted((names["Karla Wendt"], names["Jonas Pfeiffer"]))
+            assert pairs[(wendt, pfeiffer)] == (3, 2)
+        driver.store([(second.replace("besuchten", "mieden"), "https://example.org/a")])  # a new version
+        with library.read_session() as session:
+            assert stored_pairs(session) == aggregate_pairs(session)
+            assert stored_pairs(session)[(wendt, pfeiffer)] == (2, 2)
