@@ -5,6 +5,10 @@ sentences they share and the articles those are in. Three scopes: one article (e
 the article is a node), one actor's neighbourhood (the actor, the actors it shares at least
 ``min_sentences`` sentences with, and the edges among them), and the whole library (the actors
 with at least one edge of ``min_sentences`` or more).
+
+An actor's neighbourhood and the library's network read the maintained pairs (``actor_pairs``, kept by
+triggers on mentions, migration 0010) and counts (``actor_counts``); one article's network reads its
+mentions. The old aggregate over all mentions lives on as the reference (desktop.storage.pairs).
 """
 
 from __future__ import annotations
