@@ -97,7 +97,7 @@ def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
     )
 
 
-def summary_query(actor_id: int) -> Select[tuple[int, str, bool, int]]:
+def summary_query(actor_id: int) -> Select[int, str, bool, int]:
     """(id, day, undated, mentions) of every article that mentions or quotes the actor."""
     counts, wanted = _article_sets(actor_id)
     return (

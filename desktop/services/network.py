@@ -68,9 +68,7 @@ def _article_pairs(session: Session, article_id: int, min_sentences: int) -> lis
     return pairs_of(session.execute(query))
 
 
-def pairs_query(
-    min_sentences: int, actors: Collection[int] | None = None
-) -> Select[tuple[int, int, int, int]]:
+def pairs_query(min_sentences: int, actors: Collection[int] | None = None) -> Select[int, int, int, int]:
     """The maintained pairs (actor_pairs, kept by triggers on mentions) sharing at least ``min_sentences``
     sentences; with ``actors`` (at most MAX_IN_LIST) only the pairs among them."""
     query = select(ActorPair.actor_a, ActorPair.actor_b, ActorPair.sentences, ActorPair.articles).where(
@@ -84,9 +82,9 @@ def pairs_query(
 
 def _pairs(session: Session, min_sentences: int, actors: Collection[int] | None = None) -> list[Pair]:
     """The pairs of the library, or among ``actors`` (read by key when they are few, else filtered)."""
-    few = actors is None or len(actors) <= MAX_IN_LIST
-    found = pairs_of(session.execute(pairs_query(min_sentences, actors if few else None)))
-    return found if few else pairs_within(found, actors)  # type: ignore[arg-type]
+    if actors is not None and len(actors) > MAX_IN_LIST:
+        return pairs_within(pairs_of(session.execute(pairs_query(min_sentences))), actors)
+    return pairs_of(session.execute(pairs_query(min_sentences, actors)))
 
 
 def shared_sentences(actor_id: int) -> Subquery:
@@ -101,7 +99,7 @@ def shared_sentences(actor_id: int) -> Subquery:
     return union_all(below, above).subquery()
 
 
-def neighbours_query(actor_id: int, min_sentences: int) -> Select[tuple[int, int, int]]:
+def neighbours_query(actor_id: int, min_sentences: int) -> Select[int, int, int]:
     """The actors sharing at least ``min_sentences`` sentences with ``actor_id``, with the counts."""
     shared = shared_sentences(actor_id)
     return select(shared.c.actor_id, shared.c.sentences, shared.c.articles).where(
@@ -109,7 +107,7 @@ def neighbours_query(actor_id: int, min_sentences: int) -> Select[tuple[int, int
     )
 
 
-def node_counts_query(actor_ids: Collection[int] | None) -> Select[tuple[int, int]]:
+def node_counts_query(actor_ids: Collection[int] | None) -> Select[int, int]:
     """Library-wide mention counts (the maintained actor_counts) of ``actor_ids``, or of every actor."""
     query = select(ActorCount.actor_id, ActorCount.mentions)
     if actor_ids is not None:
