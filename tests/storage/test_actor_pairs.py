@@ -19,6 +19,7 @@ from desktop.storage.db import Library, open_library
 from desktop.storage.integrity import check_library
 from desktop.storage.models import Actor, ActorPair, Article, Mention
 from desktop.storage.pairs import Pairs, aggregate_pairs, rebuild_pairs, stored_pairs, wrong_pairs
+from tests.postgres import sqlite_only
 from tests.storage.test_actor_counts import BACKENDS, Driver, assert_counts_exact, backend_library
 
 ACTORS = 5
@@ -279,3 +280,31 @@ def test_an_import_batch_and_a_new_version_give_the_pairs_of_their_sentences(
         with library.read_session() as session:
             assert stored_pairs(session) == aggregate_pairs(session)
             assert stored_pairs(session)[(wendt, pfeiffer)] == (2, 2)
+
+
+@sqlite_only
+def test_neighbourhoods_larger_than_an_in_list_give_the_same_networks_both_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MAX_IN_LIST actors every pair (and every count) is read and filtered: the same network, by the
+    service and by the command line's sqlite3 reader."""
+    import sqlite3
+
+    from desktop.services import network, sqlite_network
+
+    with backend_library("sqlite", tmp_path) as library:
+        driver = Driver(library)
+        for pick in (2, 1, 5):
+            driver.apply("import", pick)
+        actors = driver.ids(Actor.id)
+        few = {a: load_network(library, actor=a) for a in actors}
+        assert any(len(n.edges) > 1 for n in few.values())
+        monkeypatch.setattr(network, "MAX_IN_LIST", 1)
+        monkeypatch.setattr(sqlite_network, "MAX_IN_LIST", 1)
+        with sqlite3.connect(tmp_path / "library.sqlite3") as connection:
+            reader = sqlite_network.NetworkReader(
+                lambda sql, params: connection.execute(sql, params).fetchall()
+            )
+            for actor in actors:
+                assert load_network(library, actor=actor) == few[actor] == reader.actor_network(actor, 1)
+            assert reader.library_network(1) == load_network(library)
