@@ -308,3 +308,24 @@ def test_neighbourhoods_larger_than_an_in_list_give_the_same_networks_both_ways(
             for actor in actors:
                 assert load_network(library, actor=actor) == few[actor] == reader.actor_network(actor, 1)
             assert reader.library_network(1) == load_network(library)
+
+
+def test_a_mention_of_a_missing_actor_makes_no_pair(library: Library) -> None:
+    """A broken reference (written with the foreign keys off) is reported as one; the pairs stay those of
+    the mentions of existing actors."""
+    Driver(library).apply("import", 2)
+    with library.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        raw.execute("UPDATE mentions SET actor_id = 9999 WHERE id = 1")
+        raw.execute(
+            'INSERT INTO mentions (article_id, actor_id, start, "end", text, type, sentence) '
+            'SELECT article_id, 9998, start, "end", text, type, sentence FROM mentions WHERE id = 2'
+        )
+        raw.commit()
+        raw.execute("PRAGMA foreign_keys=ON")
+    report = check_library(library, repair=False)
+    assert len(report.foreign_keys) == 2 and all(f.startswith("mentions row") for f in report.foreign_keys)
+    assert report.pairs_wrong == []
+    assert_pairs_exact(library)

@@ -64,6 +64,10 @@ def _share_another_sentence(row: str, other: str) -> str:
     )
 
 
+_ACTOR_EXISTS = "EXISTS (SELECT 1 FROM actors WHERE actors.id = {row}.actor_id)"
+"""Mentions of an actor that is not there (a broken reference, or the actor being deleted) pair with none."""
+
+
 def _add(row: str) -> str:
     """The row's sentence shared with each other actor in it (when the row's actor is new there)."""
     low = f"CASE WHEN o.actor_id < {row}.actor_id THEN o.actor_id ELSE {row}.actor_id END"
@@ -72,9 +76,10 @@ def _add(row: str) -> str:
     return (
         "INSERT INTO actor_pairs (actor_a, actor_b, sentences, articles) "
         f"SELECT {low}, {high}, 1, {new_article} "
-        f"FROM (SELECT DISTINCT m.actor_id FROM mentions m WHERE m.article_id = {row}.article_id "
-        f"AND m.sentence = {row}.sentence AND m.actor_id <> {row}.actor_id AND m.id <> {row}.id) AS o "
-        f"WHERE {_alone_in_sentence(row)} "
+        f"FROM (SELECT DISTINCT m.actor_id FROM mentions m JOIN actors ON actors.id = m.actor_id "
+        f"WHERE m.article_id = {row}.article_id AND m.sentence = {row}.sentence "
+        f"AND m.actor_id <> {row}.actor_id AND m.id <> {row}.id) AS o "
+        f"WHERE {_ACTOR_EXISTS.format(row=row)} AND {_alone_in_sentence(row)} "
         "ON CONFLICT (actor_a, actor_b) DO UPDATE SET sentences = actor_pairs.sentences + 1, "
         "articles = actor_pairs.articles + excluded.articles;"
     )
@@ -87,8 +92,7 @@ def _pairs_of(row: str) -> str:
     update of such a row would fail its foreign key)."""
     mates = _sentence_mates(row)
     return (
-        f"EXISTS (SELECT 1 FROM actors WHERE actors.id = {row}.actor_id) "
-        f"AND {_alone_in_sentence(row)} AND ((actor_pairs.actor_a = {row}.actor_id AND actor_pairs.actor_b IN "
+        f"{_ACTOR_EXISTS.format(row=row)} AND {_alone_in_sentence(row)} AND ((actor_pairs.actor_a = {row}.actor_id AND actor_pairs.actor_b IN "
         f"({mates})) OR (actor_pairs.actor_b = {row}.actor_id AND actor_pairs.actor_a IN ({mates})))"
     )
 
