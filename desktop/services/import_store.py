@@ -26,6 +26,7 @@ from desktop.services.resolver import ActorResolver
 from desktop.storage.db import Library
 from desktop.storage.errors import DiskFullError, LibraryLockedError
 from desktop.storage.models import ActorRole, Article, ArticleVersion, Mention, Quote, utcnow
+from desktop.storage.pairs import insert_new_article_mentions
 from desktop.storage.search import IndexEntry, index_articles
 
 DISK_FULL = "disk full: the article was not stored (free some space and import it again)"
@@ -198,7 +199,8 @@ class BatchStore:
                 results[position] = ImportResult(
                     label, "imported", article_id, document.title, document.language, message
                 )
-            insert_actor_rows(session, mentions, roles)  # before a new version may drop unmentioned actors
+            # the new articles' mentions, their pairs counted here; before a version may drop actors
+            insert_actor_rows(session, mentions, roles, new_articles=True)
             index_articles(session, entries)  # the batch's rows, one statement each step
             if quotes:  # Core, not ORM: one executemany, not one statement per set of non-NULL columns
                 session.execute(Quote.__table__.insert(), quotes)
@@ -372,9 +374,12 @@ def actor_rows(
     return actor_ids, mentions, list(unique.values())
 
 
-def insert_actor_rows(session: Session, mentions: Rows, roles: Rows) -> None:
-    """Insert mention and role rows (Core executemany: no ORM bookkeeping per row)."""
-    if mentions:
+def insert_actor_rows(session: Session, mentions: Rows, roles: Rows, *, new_articles: bool = False) -> None:
+    """Insert mention and role rows (Core executemany: no ORM bookkeeping per row); ``new_articles``:
+    the mentions are of articles created in this transaction, whose actor pairs are added in bulk."""
+    if mentions and new_articles:
+        insert_new_article_mentions(session, mentions)
+    elif mentions:
         session.execute(Mention.__table__.insert(), mentions)
     if roles:
         session.execute(ActorRole.__table__.insert(), roles)

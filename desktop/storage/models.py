@@ -271,6 +271,16 @@ class ActorPair(Base):
     articles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+class ActorPairWriter(Base):
+    """The articles whose pairs the importer counts itself, listed only inside its transaction (the
+    insert trigger of ``mentions`` leaves their mentions alone; migration 0010)."""
+
+    __tablename__ = "actor_pairs_writer"
+    __table_args__ = ({"info": {"set_by_database": True}},)
+
+    article_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
 class Quote(Base):
     """A statement reported in an article: message [start, end), its cue, and who said it.
 

@@ -1,15 +1,21 @@
 """Maintained actor pairs: compare ``actor_pairs`` with the aggregate over mentions, and rebuild it.
 
-The pairs are kept by triggers (migration 0010_actor_pairs); these functions are for ``check`` and
-for tests, and they are the only ones that join every mention with the mentions of its sentence.
+The pairs are kept by triggers (migration 0010_actor_pairs); the aggregate is for ``check`` and for
+tests, and it is the only one that joins every mention with the mentions of its sentence. The importer
+adds the pairs of the articles it has just created itself (:func:`insert_new_article_mentions`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import combinations
+from typing import Any
+
 from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from desktop.storage.models import Actor, ActorPair, Mention
+from desktop.storage.models import Actor, ActorPair, ActorPairWriter, Mention
 
 Pairs = dict[tuple[int, int], tuple[int, int]]
 """(actor_a, actor_b) with actor_a < actor_b -> (shared sentences, articles they are in)."""
@@ -71,3 +77,57 @@ def rebuild_pairs(session: Session) -> int:
             [{"actor_a": a, "actor_b": b, "sentences": s, "articles": n} for (a, b), (s, n) in truth.items()],
         )
     return len(truth)
+
+
+def pairs_of_mentions(mentions: Iterable[Mapping[str, Any]]) -> Pairs:
+    """The pairs that mention rows (article_id, actor_id, sentence) make among themselves."""
+    named: dict[tuple[Any, Any], set[int]] = {}
+    for m in mentions:
+        if m["sentence"] is not None:
+            named.setdefault((m["article_id"], m["sentence"]), set()).add(int(m["actor_id"]))
+    sentences: dict[tuple[int, int], int] = {}
+    articles: dict[tuple[int, int], set[Any]] = {}
+    for (article, _sentence), actors in named.items():
+        for pair in combinations(sorted(actors), 2):
+            sentences[pair] = sentences.get(pair, 0) + 1
+            articles.setdefault(pair, set()).add(article)
+    return {pair: (n, len(articles[pair])) for pair, n in sentences.items()}
+
+
+def add_pairs(session: Session, pairs: Pairs) -> None:
+    """Add shared sentences and articles to the maintained pairs (one upsert statement)."""
+    if not pairs:
+        return
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(ActorPair)
+    statement = statement.on_conflict_do_update(
+        index_elements=[ActorPair.actor_a, ActorPair.actor_b],
+        set_={
+            "sentences": ActorPair.sentences + statement.excluded.sentences,
+            "articles": ActorPair.articles + statement.excluded.articles,
+        },
+    )
+    rows = [
+        {"actor_a": a, "actor_b": b, "sentences": s, "articles": n}
+        for (a, b), (s, n) in sorted(pairs.items())
+    ]
+    session.execute(statement, rows)
+
+
+def insert_new_article_mentions(session: Session, mentions: Sequence[Mapping[str, Any]]) -> None:
+    """Insert the mentions of articles that have none yet (created in this transaction) and add the
+    pairs they make in one statement, instead of the insert trigger's work per mention; mentions of
+    an article that already has some go through the trigger."""
+    if not mentions:
+        return
+    articles = sorted({m["article_id"] for m in mentions})
+    taken = set(
+        session.scalars(select(Mention.article_id).where(Mention.article_id.in_(articles)).distinct())
+    )
+    if taken:  # not expected from the importer; exact either way
+        session.execute(insert(Mention), list(mentions))
+        return
+    session.execute(insert(ActorPairWriter), [{"article_id": a} for a in articles])
+    session.execute(insert(Mention), list(mentions))
+    add_pairs(session, pairs_of_mentions(mentions))
+    session.execute(delete(ActorPairWriter))

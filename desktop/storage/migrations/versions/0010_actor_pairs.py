@@ -19,6 +19,10 @@ triggers (the row written) and in PostgreSQL's BEFORE row triggers (the row not 
 update's old values still there; see 0008_performance for why PostgreSQL runs them before). An update
 of a mention's actor, article or sentence is a removal and an insertion.
 
+The importer counts the pairs of the articles it has just created itself, in one statement per batch
+(desktop.storage.pairs.add_new_pairs): it lists them in ``actor_pairs_writer`` for the length of its
+transaction, and the insert trigger leaves their mentions alone (nothing else is in those articles).
+
 ``ix_articles_id_day`` holds what a dossier reads of each of its actor's articles (the date and
 the import time), so an actor named in a third of the library does not read a third of the texts.
 
@@ -111,12 +115,16 @@ def _remove(row: str) -> str:
 
 
 _CHANGED = ("actor_id", "article_id", "sentence")
+_NOT_BY_WRITER = "NOT EXISTS (SELECT 1 FROM actor_pairs_writer WHERE actor_pairs_writer.article_id = NEW.article_id)"
 
 
 def _create_triggers() -> None:
     dialect = op.get_context().dialect.name
     if dialect == "sqlite":
-        op.execute(f"CREATE TRIGGER mentions_pairs_insert AFTER INSERT ON mentions BEGIN {_add('NEW')} END")
+        op.execute(
+            f"CREATE TRIGGER mentions_pairs_insert AFTER INSERT ON mentions WHEN {_NOT_BY_WRITER} "
+            f"BEGIN {_add('NEW')} END"
+        )
         op.execute(f"CREATE TRIGGER mentions_pairs_delete AFTER DELETE ON mentions BEGIN {_remove('OLD')} END")
         changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _CHANGED)
         op.execute(
@@ -126,6 +134,7 @@ def _create_triggers() -> None:
     elif dialect == "postgresql":
         op.execute(
             "CREATE FUNCTION actor_pairs_follow() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+            f"  IF TG_OP = 'INSERT' AND NOT ({_NOT_BY_WRITER}) THEN RETURN NEW; END IF;\n"
             f"  IF TG_OP IN ('DELETE', 'UPDATE') THEN {_remove('OLD')} END IF;\n"
             f"  IF TG_OP IN ('INSERT', 'UPDATE') THEN {_add('NEW')} END IF;\n"
             "  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n  RETURN NEW;\nEND $$"
@@ -177,6 +186,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("actor_a", "actor_b", name=op.f("pk_actor_pairs")),
     )
     op.create_index("ix_actor_pairs_actor_b", "actor_pairs", ["actor_b"], unique=False)
+    op.create_table(
+        "actor_pairs_writer",
+        sa.Column("article_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.PrimaryKeyConstraint("article_id", name=op.f("pk_actor_pairs_writer")),
+    )
     op.create_index("ix_articles_id_day", "articles", ["id", "published", "imported_at"], unique=False)
     occurrences = (
         "SELECT DISTINCT mentions.article_id AS article_id, mentions.sentence AS sentence, "
@@ -191,4 +205,5 @@ def downgrade() -> None:
     _drop_triggers()
     op.drop_index("ix_articles_id_day", table_name="articles")
     op.drop_index("ix_actor_pairs_actor_b", table_name="actor_pairs")
+    op.drop_table("actor_pairs_writer")
     op.drop_table("actor_pairs")
