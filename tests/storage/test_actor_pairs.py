@@ -310,8 +310,9 @@ def test_neighbourhoods_larger_than_an_in_list_give_the_same_networks_both_ways(
             assert reader.library_network(1) == load_network(library)
 
 
+@sqlite_only
 def test_a_mention_of_a_missing_actor_makes_no_pair(library: Library) -> None:
-    """A broken reference (written with the foreign keys off) is reported as one; the pairs stay those of
+    """A broken reference (written with SQLite's foreign keys off) is reported as one; the pairs stay those of
     the mentions of existing actors."""
     Driver(library).apply("import", 2)
     with library.engine.connect() as conn:
