@@ -6,13 +6,14 @@ import argparse
 import os
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop.storage.db import open_library, resolve_database_url
 from desktop.storage.errors import LibraryLockedError, StorageError
@@ -93,7 +94,7 @@ def main(argv: Sequence[str], *, settings: QSettings | None = None) -> int:
         )
         return 1
     try:
-        library = open_library(url)
+        library = _open_library_showing_upgrade(url)
     except LibraryLockedError:
         instance.close()
         Messages.show_error(
@@ -105,6 +106,46 @@ def main(argv: Sequence[str], *, settings: QSettings | None = None) -> int:
         Messages.show_error(None, TITLE, str(error))
         return 1
     return _run(app, library, settings, theme, instance, files, crash_log_path(url))
+
+
+def _open_library_showing_upgrade(url: str) -> Any:
+    """:func:`open_library` on a thread of its own; while an existing library's format is updated
+    (once after an update, minutes for a large library) a window says so instead of nothing."""
+    upgrading = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["library"] = open_library(url, on_upgrade=upgrading.set)
+        except BaseException as error:  # raised again on the GUI thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, name="open-library", daemon=True)
+    worker.start()
+    notice: QProgressDialog | None = None
+    while worker.is_alive():
+        worker.join(0.05)
+        if notice is None and upgrading.is_set():
+            notice = QProgressDialog(
+                translate(
+                    "App",
+                    "Updating the library to this version's format. This happens once; a large library "
+                    "takes a few minutes.",
+                ),
+                "",
+                0,
+                0,
+            )
+            notice.setCancelButton(None)
+            notice.setWindowTitle(TITLE)
+            notice.setMinimumDuration(0)
+            notice.show()
+        QApplication.processEvents()
+    if notice is not None:
+        notice.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["library"]
 
 
 def _quit_on_interrupt(app: QApplication, window: QWidget) -> None:

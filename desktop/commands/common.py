@@ -169,6 +169,15 @@ def close_libraries() -> None:
         _OPENED.pop().close()
 
 
+UPGRADE_NOTICE = (
+    "Updating the library to this version's format (once; a large library takes a few minutes) ..."
+)
+
+
+def _say_upgrading() -> None:
+    print(UPGRADE_NOTICE, file=sys.stderr, flush=True)
+
+
 def open_library(args: argparse.Namespace) -> Any:
     """Open the selected library; a brand-new default library starts with the sample briefing."""
     from desktop.storage.db import ENV_VAR, default_database_path, open_library, resolve_database_url
@@ -178,7 +187,7 @@ def open_library(args: argparse.Namespace) -> Any:
     from desktop.services.authors import session_user_name
 
     user = session_user_name(getattr(args, "user", None))
-    library = open_library(resolve_database_url(args.db, os.environ), user=user)
+    library = open_library(resolve_database_url(args.db, os.environ), user=user, on_upgrade=_say_upgrading)
     _OPENED.append(library)
     if is_new and args.command != "import":
         from desktop.services.recognition import library_recognizer

@@ -324,17 +324,26 @@ def _translate_errors() -> Iterator[None]:
 
 
 def open_library(
-    url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, backups: bool = True, user: str | None = None
+    url: str,
+    *,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    backups: bool = True,
+    user: str | None = None,
+    on_upgrade: Callable[[], None] | None = None,
 ) -> Library:
     """Open (creating if needed) the library at ``url`` and migrate it to the newest schema.
 
     An existing SQLite library is backed up into its ``backups`` folder before its schema
     changes (``backups=False`` skips that, for throw-away libraries). ``user`` names who works
-    (default: ``BRIEFING_READER_USER`` or the login name).
+    (default: ``BRIEFING_READER_USER`` or the login name). ``on_upgrade`` is called first when
+    an existing library's schema is about to change (a large library takes minutes: say so).
     """
     engine = create_engine_for(url, busy_timeout_ms=busy_timeout_ms)
     try:
-        if backups and engine.dialect.name == "sqlite" and needs_upgrade(engine):
+        upgrading = needs_upgrade(engine)
+        if upgrading and on_upgrade is not None:
+            on_upgrade()
+        if backups and engine.dialect.name == "sqlite" and upgrading:
             from desktop.storage.backup import backup_before_upgrade  # only when the schema changes
 
             backup_before_upgrade(engine)

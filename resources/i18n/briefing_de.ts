@@ -104,6 +104,7 @@
     <name>ActorsPanel</name>
     <message>
         <source>Whole library</source>
+        <extracomment>How long the library-wide list waits for more typing before it asks the library.</extracomment>
         <translation>Ganze Bibliothek</translation>
     </message>
     <message>
@@ -387,6 +388,10 @@
     <message>
         <source>This library is open in another program; close it and try again.</source>
         <translation>Diese Bibliothek ist in einem anderen Programm geöffnet; schließen Sie es und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Updating the library to this version&apos;s format. This happens once; a large library takes a few minutes.</source>
+        <translation>Die Bibliothek wird auf das Format dieser Version umgestellt. Das geschieht einmal; eine große Bibliothek braucht einige Minuten.</translation>
     </message>
 </context>
 <context>

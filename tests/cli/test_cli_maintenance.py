@@ -171,3 +171,23 @@ def test_import_on_a_full_disk_says_so_and_lists_what_was_imported(
     assert "disk full: the article was not stored" in errors[0]
     assert len(imported) + len(errors) == 30
     assert all(line.endswith("not imported: the disk is full") for line in errors[1:])
+
+
+def test_a_command_on_an_older_library_says_it_updates_it_once(tmp_path: Path) -> None:
+    from alembic import command as alembic_command
+    from sqlalchemy import create_engine
+
+    from desktop.commands.common import UPGRADE_NOTICE
+    from desktop.storage.migrate import alembic_config
+
+    db = make_library(tmp_path / "lib.sqlite3")
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        alembic_command.downgrade(alembic_config(conn), "0009_actor_roles")
+    engine.dispose()
+    first = run(db, "actors", "--json")
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.count(UPGRADE_NOTICE) == 1
+    again = run(db, "actors", "--json")
+    assert again.returncode == 0 and UPGRADE_NOTICE not in again.stderr
+    assert json.loads(again.stdout) == json.loads(first.stdout) and json.loads(first.stdout)

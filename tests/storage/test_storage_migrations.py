@@ -115,3 +115,20 @@ def test_foreign_sqlite_database_is_refused(db_path: Path, db_url: str) -> None:
         names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     raw.close()
     assert names == {"other_program_data"}
+
+
+@sqlite_only
+def test_only_an_upgrade_of_an_existing_library_is_announced(db_path: Path, db_url: str) -> None:
+    calls: list[str] = []
+    open_library(db_url, on_upgrade=lambda: calls.append("new")).close()  # created: nothing to say
+    open_library(db_url, on_upgrade=lambda: calls.append("current")).close()
+    assert calls == []
+    engine = create_engine_for(db_url)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0009_actor_roles")
+    engine.dispose()
+    library = open_library(db_url, backups=False, on_upgrade=lambda: calls.append("older"))
+    with library.engine.connect() as conn:
+        assert current_revisions(conn) == head_revisions()
+    library.close()
+    assert calls == ["older"]
