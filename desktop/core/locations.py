@@ -27,9 +27,9 @@ def package_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and frozen:
         return Path(frozen) / "desktop"
-    from importlib.resources import files  # here: a command that reads the library never needs it
-
-    return Path(str(files("desktop"))).resolve()
+    # This module's own folder is desktop/core: its parent is the package (no importlib.resources,
+    # whose import costs start-up time).
+    return Path(__file__).resolve().parent.parent
 
 
 def project_root() -> Path:

@@ -8,20 +8,28 @@ is a no-op; undo and redo restore the exact state before and after (the services
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.errors import message_of
-from desktop.services import article_meta, quote_corrections
+from desktop.services import article_meta
 from desktop.services.article_meta import ArticleMeta, ArticleMetaChange
 from desktop.services.dto import ChangeSummary
-from desktop.services.quote_corrections import QuoteChange
 from desktop.ui.i18n import translate
 from desktop.ui.undo import QueuedCommand
 
 if TYPE_CHECKING:
+    from desktop.services.quote_corrections import QuoteChange
     from desktop.ui.context import AppContext
+
+
+def _quote_corrections() -> ModuleType:
+    """The quote corrections service, imported at the first quote edit (not on the window's start)."""
+    from desktop.services import quote_corrections
+
+    return quote_corrections
 
 
 class QuoteCommand(QueuedCommand):
@@ -33,10 +41,10 @@ class QuoteCommand(QueuedCommand):
         self.change = change
 
     def do_undo(self) -> Any:
-        return quote_corrections.restore_quotes(self.edits.ctx.library, self.change.before)
+        return _quote_corrections().restore_quotes(self.edits.ctx.library, self.change.before)
 
     def do_redo(self) -> Any:
-        return quote_corrections.restore_quotes(self.edits.ctx.library, self.change.after)
+        return _quote_corrections().restore_quotes(self.edits.ctx.library, self.change.after)
 
     def after(self, result: Any) -> None:
         self.edits.quotes_changed.emit(result)
@@ -95,7 +103,7 @@ class AnalysisEdits(QObject):
         library = self.ctx.library
         self._quote_edit(
             translate("AnalysisEdits", "Change speaker"),
-            lambda: quote_corrections.reassign_speaker(library, quote_id, actor_id),
+            lambda: _quote_corrections().reassign_speaker(library, quote_id, actor_id),
         )
 
     def reject_quote(self, quote_id: int) -> None:
@@ -103,7 +111,7 @@ class AnalysisEdits(QObject):
         library = self.ctx.library
         self._quote_edit(
             translate("AnalysisEdits", "Not a quote"),
-            lambda: quote_corrections.reject_quote(library, quote_id),
+            lambda: _quote_corrections().reject_quote(library, quote_id),
         )
 
     def mark_quote(
@@ -113,7 +121,7 @@ class AnalysisEdits(QObject):
         library = self.ctx.library
         self._quote_edit(
             translate("AnalysisEdits", "Mark as quote"),
-            lambda: quote_corrections.mark_quote(library, article_id, start, end, actor_id, kind=kind),
+            lambda: _quote_corrections().mark_quote(library, article_id, start, end, actor_id, kind=kind),
         )
 
     def edit_article(self, article_id: int, title: str, published: str | None, outlet: str | None) -> None:

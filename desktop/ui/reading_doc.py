@@ -7,7 +7,6 @@ Qt positions count UTF-16 units; ``DocLayout`` converts the store's code-point o
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
 from bisect import bisect_right
@@ -412,6 +411,14 @@ def quote_tooltip(quote: QuoteRow) -> str:
     return f"{kind}: {who}"
 
 
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def _escape(text: str) -> str:
+    """``html.escape`` without importing ``html`` (its entity tables) on the window's start."""
+    return text.translate(_ESCAPES)
+
+
 def tooltip_html(
     actor_text: str | None, meaning: str, note: str | None, quote_text: str | None = None
 ) -> str | None:
@@ -423,14 +430,14 @@ def tooltip_html(
     parts = []
     if actor_text:
         first, *rest = actor_text.split("\n")
-        parts.append("<b>" + html.escape(first) + "</b>" + "".join("<br>" + html.escape(x) for x in rest))
+        parts.append("<b>" + _escape(first) + "</b>" + "".join("<br>" + _escape(x) for x in rest))
     if note is not None:
         body = (
-            html.escape(note[:300] + ("…" if len(note) > 300 else ""))
+            _escape(note[:300] + ("…" if len(note) > 300 else ""))
             if note
             else translate("ReadingDoc", "<i>no note</i>")
         )
-        parts.append(f"<i>{html.escape(meaning)}</i>: {body}")
+        parts.append(f"<i>{_escape(meaning)}</i>: {body}")
     if quote_text:
-        parts.append(html.escape(quote_text))
+        parts.append(_escape(quote_text))
     return "<qt>" + "<hr>".join(parts) + "</qt>" if parts else None

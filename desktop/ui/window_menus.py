@@ -18,7 +18,6 @@ from desktop.ui.notes_import import NotesImporter
 from desktop.ui.paths import action_icon
 from desktop.ui.theme import THEME_MODES, stored_mode
 from desktop.ui.user_name_dialog import change_user_name
-from desktop.ui.versions_dialog import open_versions
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -31,6 +30,13 @@ THEME_NAMES = {
 }
 #: View ▸ Language: each language named in itself, so a reader finds their own.
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
+
+
+def _open_versions(window: Any) -> None:
+    """The versions dialog, imported when first asked for (its diff code is not needed at start)."""
+    from desktop.ui.versions_dialog import open_versions
+
+    open_versions(window, window)
 
 
 def add_action(
@@ -188,9 +194,7 @@ def build_menus(window: MainWindow) -> None:
     article_menu.addSeparator()
     article_menu.addActions([actions.read_action, actions.star_action, actions.archive_action])
     article_menu.addSeparator()
-    add_action(
-        window, article_menu, translate("WindowMenus", "&Versions…"), lambda: open_versions(window, window)
-    )
+    add_action(window, article_menu, translate("WindowMenus", "&Versions…"), lambda: _open_versions(window))
     article_menu.addSeparator()
     article_menu.addAction(actions.delete_action)
 

@@ -23,3 +23,16 @@ def test_characters_qt_would_make_breaks_of_are_replaced_one_for_one(qtbot: Any)
     assert body == "Titel\nErste Zeile weiter \ufffd und \ufffd Ende.\nZweite Zeile ohne."
     assert doc.blockCount() == 4  # meta line, headline, two paragraphs: no block from \u2029 or \r
     assert layout.qt_pos(text.index("Ende")) == layout.body_start + body.index("Ende")
+
+
+def test_tooltip_escape_matches_the_standard_library() -> None:
+    import html
+    import random
+
+    from desktop.ui.reading_doc import _escape
+
+    rng = random.Random(7)
+    alphabet = "ab &<>\"'é;#x"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _escape(text) == html.escape(text)
