@@ -158,14 +158,25 @@ class NotesReader:
         found = self._rows(ARTICLE_FIELDS_SQL, (article_id,))
         return ArticleFields(*found[0]) if found else None
 
+    def _articles(self, article_ids: list[int]) -> dict[int, ArticleFields]:
+        """The fields of many articles, 500 per query (a whole-library export names thousands)."""
+        found: dict[int, ArticleFields] = {}
+        sql = ARTICLE_FIELDS_SQL.replace("articles.id = ?", "articles.id IN {ids}")
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            for row in self._rows(sql.format(ids=_marks(len(chunk))), chunk):
+                found[row[0]] = ArticleFields(*row)
+        return found
+
     def _export_articles(
         self, notes: Sequence[NoteRow], meanings: Mapping[str, str] | None
     ) -> list[ExportArticle]:
         grouped = by_article(notes)
         actors = self._actor_names(list(grouped))
+        articles = self._articles(list(grouped))
         result = []
         for article_id, rows in grouped.items():
-            article = self._article(article_id)
+            article = articles.get(article_id)
             if article is not None:
                 result.append(export_record(article, rows, actors[article_id], meanings))
         return result
