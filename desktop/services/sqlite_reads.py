@@ -23,9 +23,7 @@ from desktop.services.dto import (
     AnnotationRow,
     ArticleDetail,
     ArticleRow,
-    Dossier,
     MentionRow,
-    Network,
     QuoteRow,
 )
 from desktop.services.errors import AmbiguousActorError, NotFoundError, ambiguity_message
@@ -33,6 +31,7 @@ from desktop.services.row_shapes import actor_row, article_row, iso_time, quote_
 from desktop.storage.sqlite_read import DAY, DISTINCT_ROLES_SQL, open_read_only
 
 if TYPE_CHECKING:
+    from desktop.services.dto import Dossier, Network
     from desktop.services.sqlite_notes import NotesReader
     from desktop.services.version_rows import ArticleVersions
     from desktop.storage.search_sqlite import SearchHit

@@ -278,3 +278,16 @@ def test_only_plain_paths_of_existing_files_are_read_this_way(library: Path, tmp
         assert existing_library_file(other, env) is None, other
     assert existing_library_file(str(tmp_path / "missing.sqlite3"), env) is None
     assert existing_library_file(str(tmp_path), env) is None  # a folder
+
+
+def test_a_search_builds_no_dossier_or_network_classes(library: Path) -> None:
+    done = _subprocess(library, "search", "Hafen")
+    assert done.returncode == 0, done.stderr
+    modules = {
+        line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")
+    }
+    assert "desktop.services.dto" in modules
+    assert "desktop.services.dto_dossier" not in modules
+    from desktop.services import dto, dto_dossier
+
+    assert dto.Dossier is dto_dossier.Dossier and dto.NetworkNode is dto_dossier.NetworkNode
