@@ -166,3 +166,14 @@ def test_a_nickname_in_quotes_joins_the_name_written_with_it() -> None:
     assert list(actors) == ["Tomas Kellner"]
     assert {'Tomas "Tom" Kellner', "Tom Kellner", "Kellner"} <= set(actors["Tomas Kellner"].aliases)
     assert len(actors["Tomas Kellner"].mentions) == 3
+
+
+def test_a_surname_typed_otherwise_that_joins_a_full_name_makes_it_no_organisation() -> None:
+    text = "Deputy Tomas Vrell spoke first. Vrell later said more. Then Vrell left the hall."
+    spans = spans_for(text, {"Tomas Vrell": "person"})
+    lone = re.finditer(r"Vrell(?= )", text)
+    spans += [EntitySpan(m.start(), m.end(), "Vrell", "organization") for m in lone]
+    actors = by_name(link_mentions(text, "en", spans))
+    assert set(actors) == {"Tomas Vrell"}
+    assert actors["Tomas Vrell"].type == "person"
+    assert {m.type for m in actors["Tomas Vrell"].mentions} == {"person"}

@@ -104,6 +104,25 @@ def test_a_surname_glued_to_an_organisation_is_split_off() -> None:
     assert pairs(surnames_glued_to_names(kept, lambda word: False)) == pairs(kept)  # no given name: kept
 
 
+def test_what_is_left_before_a_glued_surname_loses_lower_case_and_title_words() -> None:
+    text = "Jan Oberlin won. Outlets called Valdorien for Oberlin. Then Sergeant Oberlin spoke."
+    spans = [
+        span(text, "Jan Oberlin", "person"),
+        span(text, "Valdorien for Oberlin", "organization"),
+        span(text, "Sergeant Oberlin", "location"),
+    ]
+    got = surnames_glued_to_names(
+        spans, lambda word: word == "Jan", lambda word: word == "Sergeant", lambda name: name == "Valdorien"
+    )
+    assert pairs(got) == [
+        ("Jan Oberlin", "person"),
+        ("Valdorien", "location"),
+        ("Oberlin", "person"),
+        ("Oberlin", "person"),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in got)
+
+
 def test_a_known_name_wins_over_a_surname_tagged_inside_it() -> None:
     text = "Die Liga Ostwärts stimmte zu."
     spans = [span(text, "Ostwärts", "person")]

@@ -84,13 +84,20 @@ def places_after_in(
     ]
 
 
-def surnames_glued_to_names(spans: list[EntitySpan], given_name: Callable[[str], bool]) -> list[EntitySpan]:
+def surnames_glued_to_names(
+    spans: list[EntitySpan],
+    given_name: Callable[[str], bool],
+    title_word: Callable[[str], bool] = lambda word: False,
+    place: Callable[[str], bool] = lambda name: False,
+) -> list[EntitySpan]:
     """ "die Nachrichtenagentur TASR Fico" tagged "TASR Fico": a span of another type ending in the
     surname of a person the text names in full (a frequent given name first) is that name and the
     person.
 
     Not when the span begins with the person's given name, nor for a longer span ("Bill and Melinda
-    Gates Foundation" ends in no surname).
+    Gates Foundation" ends in no surname). What is left before the surname loses its lower-case
+    words at the end ("called Nevada for Biden" -> "Nevada"); left with nothing but title words
+    ("Sergeant Ratana" typed a place) it is no name at all; a well-known place left alone is a place.
     """
     full = {
         words
@@ -112,9 +119,22 @@ def surnames_glued_to_names(spans: list[EntitySpan], given_name: Callable[[str],
             and tuple(words) not in full
         ):
             cut = span.text.rindex(last)
-            head = span.text[:cut].rstrip()
-            out.append(EntitySpan(span.start, span.start + len(head), head, span.type, span.score))
+            head = _without_lower_tail(span.text[:cut])
+            if head and not all(title_word(w) for w in head.split()):
+                kind = "location" if place(head) else span.type
+                out.append(EntitySpan(span.start, span.start + len(head), head, kind, span.score))
             out.append(EntitySpan(span.start + cut, span.end, last, "person", span.score))
             continue
         out.append(span)
     return out
+
+
+def _without_lower_tail(text: str) -> str:
+    """The text without its last words written in lower case ("Nevada for " -> "Nevada")."""
+    words = text.split()
+    while words and words[-1][:1].islower():
+        words.pop()
+    end = 0
+    for word in words:
+        end = text.index(word, end) + len(word)
+    return text[:end]

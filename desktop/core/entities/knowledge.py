@@ -228,7 +228,10 @@ class KnowledgeRecognizer:
         spans = whole_known_places(text, drop_ranks(text, join_nicknames(text, spans), title_word), gazetteer)
         spans = propagate_person_names(text, complete_names(text, spans, language, gazetteer))
         spans = surnames_glued_to_names(
-            spans, lambda w: gazetteer.given_names.get(w, 0) >= MIN_GIVEN_NAME_COUNT
+            spans,
+            lambda w: gazetteer.given_names.get(w, 0) >= MIN_GIVEN_NAME_COUNT,
+            title_word,
+            lambda name: (place := gazetteer.place(name, language=language)) is not None and place.strong,
         )
         raise_if_cancelled()
         spans = prefer_longer(spans, known_organizations(text, gazetteer), gazetteer.given_names)

@@ -162,6 +162,11 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
         if group.type() != "person":  # "Lyons" typed a place beside "David C. Lyons"
             owners = by_last.get(parts[0], ())
             if len(owners) == 1 and _after_full_name(group, groups[owners[0]], gazetteer):
+                # the surname is the person's: its mentions must not outvote the full name's type
+                # ("Mike Pence" once, "Pence" typed an organisation twice)
+                for form in group.forms:
+                    span = form.span
+                    form.span = EntitySpan(span.start, span.end, span.text, "person", span.score)
                 groups[owners[0]].forms.extend(group.forms)
                 del groups[key]
             continue
