@@ -17,6 +17,7 @@ from itertools import pairwise
 from desktop.core.cancel import raise_if_cancelled
 from desktop.core.entities.acronyms import acronym_definitions, acronym_spans
 from desktop.core.entities.boundaries import (
+    MIN_GIVEN_NAME,
     PersonBoundaries,
     is_non_actor_word,
     split_datelines,
@@ -47,6 +48,12 @@ from desktop.core.entities.news_fixes import (
 )
 from desktop.core.entities.org_phrases import organization_phrases
 from desktop.core.entities.organizations import join_and_the, known_organizations, media_names, prefer_longer
+from desktop.core.entities.person_edges import (
+    cut_date_tails,
+    cut_words_before_given_names,
+    english_person_tails,
+    names_after_person_of,
+)
 from desktop.core.entities.recognizer import (
     Recognizer,
     merge_spans,
@@ -265,11 +272,33 @@ class KnowledgeRecognizer:
                 return gazetteer.place(word) is not None
             return kind == "organization" and gazetteer.organization(word) is not None
 
+        spans = self._person_edges(text, language, spans)
         if language == "de":
             spans = drop_noun_compounds(spans, self.common_nouns, self._known_name)
             spans = cut_possessed_nouns(text, spans, self.common_nouns, gazetteer)
         spans = word_non_actors(spans, language, gazetteer, known)
         return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
+
+    def _person_edges(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+        """Dates glued to names, English "<person> of <Name>", non-name words before given names."""
+        gazetteer = self.gazetteer
+
+        def place(name: str) -> bool:
+            return gazetteer.place_or_country(name, language=language) is not None
+
+        def given_name(word: str) -> bool:
+            return self._is_given_name(word, language)
+
+        def name_part(word: str) -> bool:
+            return gazetteer.given_names.get(word, 0) > 0 or word.lower() in gazetteer.person_variants
+
+        def first_name(word: str) -> bool:
+            return gazetteer.given_names.get(word, 0) >= MIN_GIVEN_NAME
+
+        spans = cut_date_tails(text, spans)
+        if language == "en":
+            spans = names_after_person_of(text, english_person_tails(text, spans, place, first_name), place)
+        return cut_words_before_given_names(text, spans, given_name, name_part)
 
     def _known_name(self, word: str) -> bool:
         """A known place, organisation or given name (kept whatever its word looks like)."""

@@ -1,0 +1,128 @@
+"""What a model glues to a name across a word boundary, and names that follow "<person> of".
+
+- A date after a preposition is no part of a name: "Puerto Rico Senate on Sunday", "the Journal
+  of Medicine on Wednesday" lose "on Sunday".
+- An English person's name runs up to its first lower-case word that is no name particle:
+  "Gammon for President" is "Gammon" ("Bill de Blasio", "Ludwig van Beethoven" stay whole); a
+  full name followed by "of" and more capitalised words is the person and, after "of", where they
+  belong ("Kristian Andersen of Scripps Research"): a known place, else an organisation.
+- A name typed a person right after "<person> of" is no person either ("Mike McCready of Pearl
+  Jam").
+- A word before a frequent given name that is no name part at all (no given name, no known part of
+  people's names) is no part of the name: "Broadcaster Piers Morgan", "Cosmonaut Alexei Leonov".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.core.types import EntitySpan, EntityType
+
+_DAYS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|"
+    "August|September|October|November|December"
+)
+_DATE_TAIL = re.compile(rf"\s+(?:on|in|since|until|by|last|this|next)\s+(?:{_DAYS})\b")
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "das", "dos", "di", "du", "del", "della", "la", "le", "bin",
+     "ibn", "al", "el", "y", "zu", "ter", "ten", "af", "St.", "d'", "dem", "mac", "ben", "bint"}
+)  # fmt: skip
+_OF = " of "
+
+
+def _span(text: str, start: int, end: int, kind: EntityType, score: float) -> EntitySpan:
+    return EntitySpan(start, end, text[start:end], kind, score)
+
+
+def _is_particle(word: str) -> bool:
+    return word in _PARTICLES or word.startswith(("al-", "el-", "d'", "d’", "ibn-", "bin-"))
+
+
+def cut_date_tails(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Spans of names lose a date after a preposition and all after it ("Senate on Sunday")."""
+    out = []
+    for span in spans:
+        match = _DATE_TAIL.search(span.text)
+        if match is not None and match.start() > 0 and span.type != "other":
+            span = _span(text, span.start, span.start + match.start(), span.type, span.score)
+        out.append(span)
+    return out
+
+
+def english_person_tails(
+    text: str, spans: list[EntitySpan], place: Callable[[str], bool], given_name: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """English people's names end before a lower-case word that is no particle; "<full name> of
+    <Name>" is the person and, after "of", a place or an organisation.
+    """
+    out: list[EntitySpan] = []
+    for span in spans:
+        words = span.text.split()
+        lower = [i for i, w in enumerate(words) if i > 0 and w[:1].islower() and not _is_particle(w)]
+        if span.type != "person" or not lower:
+            out.append(span)
+            continue
+        cut = lower[0]
+        head = " ".join(words[:cut])
+        end = span.start + span.text.index(head) + len(head) if head else span.start
+        rest = words[cut + 1 :]
+        if words[cut] == "of" and cut >= 2 and given_name(words[0]) and rest and rest[0][:1].isupper():
+            out.append(_span(text, span.start, end, "person", span.score))
+            tail = span.text.index(_OF, end - span.start) + len(_OF)
+            owner = span.text[tail:].strip()
+            kind: EntityType = "location" if place(owner) else "organization"
+            out.append(_span(text, span.start + tail, span.start + tail + len(owner), kind, span.score))
+        elif words[cut] in ("for", "to", "and", "with", "from", "at", "in", "on"):
+            out.append(_span(text, span.start, end, "person", span.score))
+        else:
+            out.append(span)
+    return out
+
+
+def names_after_person_of(
+    text: str, spans: list[EntitySpan], place: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """A name typed a person right after "<person> of" is a place when known, else an organisation."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    out: list[EntitySpan] = []
+    for span in ordered:
+        before = out[-1] if out else None
+        if (
+            span.type == "person"
+            and before is not None
+            and before.type == "person"
+            and " " in before.text.strip()
+            and text[before.end : span.start] == _OF
+        ):
+            kind: EntityType = "location" if place(span.text.strip()) else "organization"
+            span = EntitySpan(span.start, span.end, span.text, kind, span.score)
+        out.append(span)
+    return out
+
+
+def cut_words_before_given_names(
+    text: str,
+    spans: list[EntitySpan],
+    given_name: Callable[[str], bool],
+    name_part: Callable[[str], bool],
+) -> list[EntitySpan]:
+    """A person's first word is cut off when it is no name part and a frequent given name follows
+    with at least one more word ("Broadcaster Piers Morgan" -> "Piers Morgan").
+    """
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if (
+            span.type == "person"
+            and len(words) >= 3
+            and words[0].isalpha()
+            and words[0][:1].isupper()
+            and not words[0].isupper()
+            and not name_part(words[0])
+            and given_name(words[1])
+        ):
+            start = span.start + span.text.index(words[1], len(words[0]))
+            span = _span(text, start, span.end, "person", span.score)
+        out.append(span)
+    return out

@@ -1,0 +1,79 @@
+"""Dates glued to names, English "<person> of <Name>", words before given names (person_edges)."""
+
+from __future__ import annotations
+
+from desktop.core.entities.person_edges import (
+    cut_date_tails,
+    cut_words_before_given_names,
+    english_person_tails,
+    names_after_person_of,
+)
+from tests.core.test_span_rules import pairs, span
+
+
+def test_a_date_after_a_preposition_is_no_part_of_a_name() -> None:
+    text = "The Valdor Senate on Sunday voted; the Journal of Ostmark on Wednesday said so."
+    spans = [
+        span(text, "Valdor Senate on Sunday", "organization"),
+        span(text, "Journal of Ostmark on Wednesday", "organization"),
+    ]
+    got = cut_date_tails(text, spans)
+    assert pairs(got) == [("Valdor Senate", "organization"), ("Journal of Ostmark", "organization")]
+    assert all(text[s.start : s.end] == s.text for s in got)
+    kept = [span(text, "Valdor Senate", "organization")]
+    assert pairs(cut_date_tails(text, kept)) == pairs(kept)
+
+
+def test_an_english_name_ends_before_a_lower_case_word_and_of_names_an_owner() -> None:
+    text = "Jan Vrell of Ostwerk Research and Jan Moor of Valdorien spoke; Reed for President won. Jan de Wit"
+    spans = [
+        span(text, "Jan Vrell of Ostwerk Research", "person"),
+        span(text, "Jan Moor of Valdorien", "person"),
+        span(text, "Reed for President", "person"),
+        span(text, "Jan de Wit", "person"),
+    ]
+    got = english_person_tails(text, spans, lambda name: name == "Valdorien", lambda word: word == "Jan")
+    assert pairs(got) == [
+        ("Jan Vrell", "person"),
+        ("Ostwerk Research", "organization"),
+        ("Jan Moor", "person"),
+        ("Valdorien", "location"),
+        ("Reed", "person"),
+        ("Jan de Wit", "person"),  # a particle belongs to the name
+    ]
+    assert all(text[s.start : s.end] == s.text for s in got)
+    royal = [span(text, "Moor of Valdorien", "person")]  # no given name first: left as it is
+    assert pairs(english_person_tails(text, royal, lambda name: False, lambda word: word == "Jan")) == pairs(
+        royal
+    )
+
+
+def test_a_name_typed_a_person_after_person_of_is_an_organisation_or_a_place() -> None:
+    text = "Mike Vrell of Quiet Harbour and Tom Reed of Valdorien played. Vrell of Ostwerk left."
+    spans = [
+        span(text, "Mike Vrell", "person"),
+        span(text, "Quiet Harbour", "person"),
+        span(text, "Tom Reed", "person"),
+        span(text, "Valdorien", "person"),
+        span(text, "Ostwerk", "person"),
+    ]
+    spans.insert(4, span(text, "Vrell", "person", nth=1))
+    got = names_after_person_of(text, spans, lambda name: name == "Valdorien")
+    assert pairs(got) == [
+        ("Mike Vrell", "person"),
+        ("Quiet Harbour", "organization"),
+        ("Tom Reed", "person"),
+        ("Valdorien", "location"),
+        ("Vrell", "person"),
+        ("Ostwerk", "person"),  # after a lone surname: not sure enough
+    ]
+
+
+def test_a_word_that_is_no_name_part_before_a_given_name_is_cut_off() -> None:
+    text = "Broadcaster Jan Moor said. Jan Tomas Reed agreed."
+    spans = [span(text, "Broadcaster Jan Moor", "person"), span(text, "Jan Tomas Reed", "person")]
+    got = cut_words_before_given_names(
+        text, spans, lambda word: word in ("Jan", "Tomas"), lambda word: word in ("Jan", "Tomas")
+    )
+    assert pairs(got) == [("Jan Moor", "person"), ("Jan Tomas Reed", "person")]
+    assert text[got[0].start : got[0].end] == "Jan Moor"
