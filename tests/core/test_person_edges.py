@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.core.entities.person_edges import (
     cut_date_tails,
     cut_words_before_given_names,
+    drop_surname_pairs,
     english_person_tails,
     names_after_person_of,
 )
@@ -77,3 +78,15 @@ def test_a_word_that_is_no_name_part_before_a_given_name_is_cut_off() -> None:
     )
     assert pairs(got) == [("Jan Moor", "person"), ("Jan Tomas Reed", "person")]
     assert text[got[0].start : got[0].end] == "Jan Moor"
+
+
+def test_two_surnames_joined_by_a_hyphen_name_no_person() -> None:
+    text = "Jan Moor and Tomas Reed met. The VX Moor-Reed debate ended. Anna Lind-Moor spoke."
+    spans = [
+        span(text, "Jan Moor", "person"),
+        span(text, "Tomas Reed", "person"),
+        span(text, "VX Moor-Reed", "person"),
+        span(text, "Anna Lind-Moor", "person"),
+    ]
+    got = drop_surname_pairs(spans)
+    assert pairs(got) == [("Jan Moor", "person"), ("Tomas Reed", "person"), ("Anna Lind-Moor", "person")]

@@ -6,7 +6,12 @@ import gzip
 from pathlib import Path
 
 from desktop.core.entities.gazetteer import Gazetteer, Place
-from desktop.core.entities.word_actors import cut_possessed_nouns, inhabitant_word, word_non_actors
+from desktop.core.entities.word_actors import (
+    cut_possessed_nouns,
+    english_inhabitant_word,
+    inhabitant_word,
+    word_non_actors,
+)
 from tests.core.test_span_rules import pairs, span
 
 GAZ = Gazetteer(
@@ -75,6 +80,30 @@ def test_german_inhabitant_words_of_known_places_are_no_actors() -> None:
     spans = [span(text, "Hafenauer", "location"), span(text, "Bad Quellauer", "location")]
     spans.append(span(text, "Jan Brandt", "person"))
     assert pairs(word_non_actors(spans, "de", GAZ, _never_known)) == [("Jan Brandt", "person")]
+
+
+def test_english_inhabitant_words_of_well_known_places_are_no_actors() -> None:
+    gazetteer = Gazetteer(
+        {
+            "Ostmarka": Place("G:1", "admin1", 4_000_000, True),
+            "Port Velo": Place("G:2", "country", 3_000_000, True),
+            "Quellia": Place("G:3", "city", 20_000, False),
+            "Brandta": Place("G:4", "city", 900_000, True),
+        },
+        {"brandtan": "Q1"},
+        {"Brandtian": 40},
+        {},
+    )
+    assert english_inhabitant_word("Ostmarkians", gazetteer)
+    assert english_inhabitant_word("Port Velan", gazetteer)
+    assert not english_inhabitant_word("Quellian", gazetteer)  # no well-known place
+    assert not english_inhabitant_word("Brandtan", gazetteer)  # a name part of people
+    assert not english_inhabitant_word("Brandtian", gazetteer)  # a given name
+    text = "Ostmarkians voted for Jan Brandt in Port Velan towns."
+    spans = [span(text, "Ostmarkians", "person"), span(text, "Jan Brandt", "person")]
+    spans.append(span(text, "Port Velan", "location"))  # a place's adjective: kept
+    got = word_non_actors(spans, "en", gazetteer, _never_known)
+    assert pairs(got) == [("Jan Brandt", "person"), ("Port Velan", "location")]
 
 
 def test_a_name_that_is_a_person_part_is_no_inhabitant_word() -> None:

@@ -51,6 +51,7 @@ from desktop.core.entities.organizations import join_and_the, known_organization
 from desktop.core.entities.person_edges import (
     cut_date_tails,
     cut_words_before_given_names,
+    drop_surname_pairs,
     english_person_tails,
     names_after_person_of,
 )
@@ -295,7 +296,7 @@ class KnowledgeRecognizer:
         def first_name(word: str) -> bool:
             return gazetteer.given_names.get(word, 0) >= MIN_GIVEN_NAME
 
-        spans = cut_date_tails(text, spans)
+        spans = drop_surname_pairs(cut_date_tails(text, spans))
         if language == "en":
             spans = names_after_person_of(text, english_person_tails(text, spans, place, first_name), place)
         return cut_words_before_given_names(text, spans, given_name, name_part)

@@ -8,6 +8,7 @@
   belong ("Kristian Andersen of Scripps Research"): a known place, else an organisation.
 - A name typed a person right after "<person> of" is no person either ("Mike McCready of Pearl
   Jam").
+- Two people's surnames joined by a hyphen ("the US Biden-Trump debate") name no person.
 - A word before a frequent given name that is no name part at all (no given name, no known part of
   people's names) is no part of the name: "Broadcaster Piers Morgan", "Cosmonaut Alexei Leonov".
 """
@@ -124,5 +125,20 @@ def cut_words_before_given_names(
         ):
             start = span.start + span.text.index(words[1], len(words[0]))
             span = _span(text, start, span.end, "person", span.score)
+        out.append(span)
+    return out
+
+
+def drop_surname_pairs(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A person span ending in two surnames joined by a hyphen ("US Biden-Trump"), each the last
+    word of another person's full name in the text, is dropped: it qualifies a noun."""
+    full = [s.text.split() for s in spans if s.type == "person" and " " in s.text.strip()]
+    surnames = {words[-1] for words in full}
+    out = []
+    for span in spans:
+        last = span.text.split()[-1] if span.type == "person" and span.text.strip() else ""
+        parts = last.split("-")
+        if len(parts) == 2 and parts[0] != parts[1] and all(p in surnames for p in parts):
+            continue
         out.append(span)
     return out

@@ -6,6 +6,8 @@ articles:
 
 - nationality words of one or two words ("Chilean", "North Koreans") from the gazetteer's demonyms;
 - German inhabitant and place adjectives: a known place's name with "-er" or "-ern" ("Hafenauer");
+  English ones: a well-known place's name with "-an" or "-ian" ("Alabamians", "Puerto Rican"),
+  typed a person, or a place in the plural;
 - English words that running text writes in lower case ("Vaccine", "Rainfall") named alone as a
   person or place (organisations are often named by common words: a magazine, a firm), and in
   German text alone as a person (on GermEval 2014 dev no right person is such a word);
@@ -46,6 +48,29 @@ def inhabitant_word(name: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
+_ENGLISH_INHABITANT = (("ian", ("ia", "a")), ("an", ("a", "o", "")))
+
+
+def english_inhabitant_word(name: str, gazetteer: Gazetteer) -> bool:
+    """English "Alabamians", "Puerto Rican": a well-known place's name with an inhabitant ending.
+
+    A name that is itself a place, a given name or a name part of people is kept ("Julian").
+    """
+    word = name[:-1] if name.endswith("ans") else name
+    if gazetteer.place(name) is not None or gazetteer.place(word) is not None:
+        return False
+    last = word.split()[-1]
+    if last.lower() in gazetteer.person_variants or gazetteer.given_names.get(last, 0) > 0:
+        return False
+    for ending, place_endings in _ENGLISH_INHABITANT:
+        if not word.endswith(ending) or len(word) - len(ending) < _MIN_PLACE_STEM:
+            continue
+        stem = word[: -len(ending)]
+        if any((p := gazetteer.place(stem + e)) is not None and p.strong for e in place_endings):
+            return True
+    return False
+
+
 def word_non_actors(
     spans: list[EntitySpan],
     language: str,
@@ -65,6 +90,13 @@ def word_non_actors(
         if gazetteer.is_demonym(name, language):
             continue
         if language == "de" and inhabitant_word(name, gazetteer):
+            continue
+        if (
+            language == "en"
+            # typed a place, only the plural: "North American" may be the region's adjective
+            and (span.type == "person" or (span.type == "location" and name.endswith("ans")))
+            and english_inhabitant_word(name, gazetteer)
+        ):
             continue
         if (
             # an English word alone as a person in German text ("Against", "Truly") too
