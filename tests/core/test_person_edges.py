@@ -7,6 +7,7 @@ from desktop.core.entities.person_edges import (
     cut_words_before_given_names,
     drop_surname_pairs,
     english_person_tails,
+    lone_people_listed_with_places,
     names_after_person_of,
 )
 from tests.core.test_span_rules import pairs, span
@@ -90,3 +91,26 @@ def test_two_surnames_joined_by_a_hyphen_name_no_person() -> None:
     ]
     got = drop_surname_pairs(spans)
     assert pairs(got) == [("Jan Moor", "person"), ("Tomas Reed", "person"), ("Anna Lind-Moor", "person")]
+
+
+def test_a_lone_person_word_listed_beside_a_place_is_a_place() -> None:
+    text = "Sites such as Valdoria and Quellau, Ostmark und Hafenau, and Anna Brandt met Brandt in Tulln."
+    spans = [
+        span(text, "Valdoria", "location"),
+        span(text, "Quellau", "person"),
+        span(text, "Ostmark", "person"),
+        span(text, "Hafenau", "location"),
+        span(text, "Anna Brandt", "person"),
+        span(text, "Brandt", "person", nth=1),
+        span(text, "Tulln", "location"),
+    ]
+    got = lone_people_listed_with_places(text, spans, lambda word: word == "Anna")
+    assert pairs(got) == [
+        ("Valdoria", "location"),
+        ("Quellau", "location"),
+        ("Ostmark", "location"),
+        ("Hafenau", "location"),
+        ("Anna Brandt", "person"),
+        ("Brandt", "person"),  # held by a full name in the text
+        ("Tulln", "location"),
+    ]

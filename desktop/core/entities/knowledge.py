@@ -53,6 +53,7 @@ from desktop.core.entities.person_edges import (
     cut_words_before_given_names,
     drop_surname_pairs,
     english_person_tails,
+    lone_people_listed_with_places,
     names_after_person_of,
 )
 from desktop.core.entities.recognizer import (
@@ -299,6 +300,8 @@ class KnowledgeRecognizer:
         spans = drop_surname_pairs(cut_date_tails(text, spans))
         if language == "en":
             spans = names_after_person_of(text, english_person_tails(text, spans, place, first_name), place)
+            # English only: on GermEval dev German people listed beside places were right as often
+            spans = lone_people_listed_with_places(text, spans, name_part)
         return cut_words_before_given_names(text, spans, given_name, name_part)
 
     def _known_name(self, word: str) -> bool:

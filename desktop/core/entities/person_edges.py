@@ -142,3 +142,38 @@ def drop_surname_pairs(spans: list[EntitySpan]) -> list[EntitySpan]:
             continue
         out.append(span)
     return out
+
+
+_LIST_LINK = re.compile(r"(?:,| and| or| und| oder| sowie)\s+$")
+_LIST_LINK_AFTER = re.compile(r"^(?:,| and| or| und| oder| sowie)\s+")
+
+
+def lone_people_listed_with_places(
+    text: str, spans: list[EntitySpan], name_part: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """A one-word "person" listed right beside a place ("Boracay and Coron") is a
+    place, unless a full name in the text holds the word or it is a known part of people's names.
+    """
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    held = {w for s in ordered if s.type == "person" and " " in s.text.strip() for w in s.text.split()}
+    out = list(ordered)
+    for i, span in enumerate(ordered):
+        word = span.text.strip()
+        if span.type != "person" or " " in word or word in held or name_part(word):
+            continue
+        before = ordered[i - 1] if i else None
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        listed = (
+            before is not None
+            and before.type == "location"
+            and before.end <= span.start
+            and _LIST_LINK.fullmatch(text[before.end : span.start]) is not None
+        ) or (
+            after is not None
+            and after.type == "location"
+            and span.end <= after.start
+            and _LIST_LINK_AFTER.fullmatch(text[span.end : after.start]) is not None
+        )
+        if listed:
+            out[i] = EntitySpan(span.start, span.end, span.text, "location", span.score)
+    return out
