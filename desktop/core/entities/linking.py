@@ -19,6 +19,7 @@ from desktop.core.entities.acronyms import ACRONYM, acronym_fits
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.roles import find_roles, is_role_compound
 from desktop.core.entities.span_rules import split_slashed_places
+from desktop.core.entities.stage_names import join_stage_names
 from desktop.core.types import EntitySpan, EntityType, LinkedActor
 
 _MAX_NAME_CHARS = 120
@@ -405,4 +406,4 @@ def link_mentions(
             )
         )
     actors.sort(key=lambda a: a.mentions[0].start)
-    return actors
+    return join_stage_names(text, actors)
