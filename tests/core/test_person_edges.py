@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from desktop.core.entities.person_edges import (
+    camel_case_names_are_no_people,
     cut_date_tails,
     cut_words_before_given_names,
+    drop_offices_typed_as_people,
     drop_surname_pairs,
     english_person_tails,
     lone_people_listed_with_places,
@@ -14,16 +16,20 @@ from tests.core.test_span_rules import pairs, span
 
 
 def test_a_date_after_a_preposition_is_no_part_of_a_name() -> None:
-    text = "The Valdor Senate on Sunday voted; the Journal of Ostmark on Wednesday said so."
+    text = "The Valdor State Senate on Sunday voted; the Journal of Ostmark on Wednesday said so."
     spans = [
-        span(text, "Valdor Senate on Sunday", "organization"),
+        span(text, "Valdor State Senate on Sunday", "organization"),
         span(text, "Journal of Ostmark on Wednesday", "organization"),
     ]
     got = cut_date_tails(text, spans)
-    assert pairs(got) == [("Valdor Senate", "organization"), ("Journal of Ostmark", "organization")]
+    assert pairs(got) == [("Valdor State Senate", "organization"), ("Journal of Ostmark", "organization")]
     assert all(text[s.start : s.end] == s.text for s in got)
-    kept = [span(text, "Valdor Senate", "organization")]
+    kept = [span(text, "Valdor State Senate", "organization")]
     assert pairs(cut_date_tails(text, kept)) == pairs(kept)
+    paper = "the weekly The Valdor Post on Sunday wrote"
+    assert pairs(cut_date_tails(paper, [span(paper, "The Valdor Post on Sunday", "organization")])) == [
+        ("The Valdor Post on Sunday", "organization")
+    ]
 
 
 def test_an_english_name_ends_before_a_lower_case_word_and_of_names_an_owner() -> None:
@@ -113,4 +119,23 @@ def test_a_lone_person_word_listed_beside_a_place_is_a_place() -> None:
         ("Anna Brandt", "person"),
         ("Brandt", "person"),  # held by a full name in the text
         ("Tulln", "location"),
+    ]
+
+
+def test_camel_case_people_are_organisations_and_offices_no_people() -> None:
+    text = "GitHub and Jan McVrell met the Lord Mayor, the Harbour Manager and Jan Reed Manager."
+    spans = [
+        span(text, "GitHub", "person"),
+        span(text, "Jan McVrell", "person"),
+        span(text, "Lord Mayor", "person"),
+        span(text, "Harbour Manager", "person"),
+        span(text, "Jan Reed Manager", "person"),
+    ]
+    got = camel_case_names_are_no_people(spans)
+    assert pairs(got)[:2] == [("GitHub", "organization"), ("Jan McVrell", "person")]
+    got = drop_offices_typed_as_people(got, lambda w: w in ("Mayor", "Manager"), lambda w: w == "Jan")
+    assert pairs(got) == [
+        ("GitHub", "organization"),
+        ("Jan McVrell", "person"),
+        ("Jan Reed Manager", "person"),
     ]

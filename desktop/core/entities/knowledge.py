@@ -49,8 +49,10 @@ from desktop.core.entities.news_fixes import (
 from desktop.core.entities.org_phrases import organization_phrases
 from desktop.core.entities.organizations import join_and_the, known_organizations, media_names, prefer_longer
 from desktop.core.entities.person_edges import (
+    camel_case_names_are_no_people,
     cut_date_tails,
     cut_words_before_given_names,
+    drop_offices_typed_as_people,
     drop_surname_pairs,
     english_person_tails,
     lone_people_listed_with_places,
@@ -284,6 +286,10 @@ class KnowledgeRecognizer:
     def _person_edges(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         """Dates glued to names, English "<person> of <Name>", non-name words before given names."""
         gazetteer = self.gazetteer
+        trimmer = PersonBoundaries(gazetteer)
+
+        def title_word(word: str) -> bool:
+            return trimmer.is_title_word(word, language)
 
         def place(name: str) -> bool:
             return gazetteer.place_or_country(name, language=language) is not None
@@ -294,14 +300,16 @@ class KnowledgeRecognizer:
         def name_part(word: str) -> bool:
             return gazetteer.given_names.get(word, 0) > 0 or word.lower() in gazetteer.person_variants
 
-        def first_name(word: str) -> bool:
-            return gazetteer.given_names.get(word, 0) >= MIN_GIVEN_NAME
+        def first_name(word: str) -> bool:  # "Nils-Erik": each part a given name
+            return all(gazetteer.given_names.get(part, 0) >= MIN_GIVEN_NAME for part in word.split("-"))
 
         spans = drop_surname_pairs(cut_date_tails(text, spans))
         if language == "en":
             spans = names_after_person_of(text, english_person_tails(text, spans, place, first_name), place)
             # English only: on GermEval dev German people listed beside places were right as often
             spans = lone_people_listed_with_places(text, spans, name_part)
+            spans = drop_offices_typed_as_people(spans, title_word, name_part)
+        spans = camel_case_names_are_no_people(spans)
         return cut_words_before_given_names(text, spans, given_name, name_part)
 
     def _known_name(self, word: str) -> bool:

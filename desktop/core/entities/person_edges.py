@@ -40,12 +40,24 @@ def _is_particle(word: str) -> bool:
     return word in _PARTICLES or word.startswith(("al-", "el-", "d'", "d’", "ibn-", "bin-"))
 
 
+def _sunday_paper(span: EntitySpan, match: re.Match[str]) -> bool:
+    """ "The Independent on Sunday", "Scotland on Sunday": a paper's Sunday edition, a short name."""
+    head = [w for w in span.text[: match.start()].split() if w != "The"]
+    return span.type == "organization" and match.group(0).split() == ["on", "Sunday"] and len(head) <= 2
+
+
 def cut_date_tails(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-    """Spans of names lose a date after a preposition and all after it ("Senate on Sunday")."""
+    """Spans of names lose a date after a preposition and all after it ("Senate on Sunday"); a
+    Sunday paper's name stays whole."""
     out = []
     for span in spans:
         match = _DATE_TAIL.search(span.text)
-        if match is not None and match.start() > 0 and span.type != "other":
+        if (
+            match is not None
+            and match.start() > 0
+            and span.type != "other"
+            and not _sunday_paper(span, match)
+        ):
             span = _span(text, span.start, span.start + match.start(), span.type, span.score)
         out.append(span)
     return out
@@ -176,4 +188,44 @@ def lone_people_listed_with_places(
         )
         if listed:
             out[i] = EntitySpan(span.start, span.end, span.text, "location", span.score)
+    return out
+
+
+# a capital inside a word after three or more letters: "GitHub", "WalesOnline" (not "McCain",
+# "DeWine", "LeBron", nor "MacArthur", "FitzGerald": surnames' prefixes)
+_CAMEL = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]")
+_NAME_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Della", "Des", "Del")
+
+
+def _camel_case(word: str) -> bool:
+    return _CAMEL.match(word) is not None and not word.startswith(_NAME_PREFIXES)
+
+
+def camel_case_names_are_no_people(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A "person" with a word written in camel case ("GitHub", "WalesOnline") is an organisation."""
+    return [
+        EntitySpan(s.start, s.end, s.text, "organization", s.score)
+        if s.type == "person" and any(_camel_case(w) for w in s.text.split())
+        else s
+        for s in spans
+    ]
+
+
+def drop_offices_typed_as_people(
+    spans: list[EntitySpan], title_word: Callable[[str], bool], name_part: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """An English "person" of two or more words ending in a title word ("Lord Mayor", "Railway
+    Manager") names an office, not a person, when none of its words is a known name part.
+    """
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if (
+            span.type == "person"
+            and len(words) >= 2
+            and title_word(words[-1])
+            and not any(name_part(w) for w in words)
+        ):
+            continue
+        out.append(span)
     return out
