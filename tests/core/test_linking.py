@@ -177,3 +177,15 @@ def test_a_surname_typed_otherwise_that_joins_a_full_name_makes_it_no_organisati
     assert set(actors) == {"Tomas Vrell"}
     assert actors["Tomas Vrell"].type == "person"
     assert {m.type for m in actors["Tomas Vrell"].mentions} == {"person"}
+
+
+def test_a_zero_width_character_at_a_name_edge_splits_no_person() -> None:
+    text = "Manager \u200dAda Brook said so. Ada Brook\u00ad added more."
+    spans = [
+        EntitySpan(8, 18, "\u200dAda Brook", "person"),
+        EntitySpan(
+            text.index("Ada Brook\u00ad"), text.index("Ada Brook\u00ad") + 10, "Ada Brook\u00ad", "person"
+        ),
+    ]
+    actors = link_mentions(text, "en", spans)
+    assert [(a.name, len(a.mentions)) for a in actors] == [("Ada Brook", 2)]

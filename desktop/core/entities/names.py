@@ -21,8 +21,9 @@ LEADING_WORDS = frozenset(
 )  # fmt: skip
 GENITIVE_DETERMINERS = frozenset({"des", "eines"})
 DATIVE_DETERMINERS = frozenset({"dem", "einem", "im", "am", "vom", "zum", "beim"})
-_TRAILING_PUNCT = " \t\n,;:\"'“”„‚‘’«»()[]{}–—-/"  # keep "." of "Chr." and "!" of "Yahoo!"
-_LEADING_PUNCT = " \t\n.,;:!?\"'“”„‚‘’«»()[]{}–—-/"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and soft hyphens
+_TRAILING_PUNCT = " \t\n,;:\"'“”„‚‘’«»()[]{}–—-/" + _INVISIBLE  # keep "." of "Chr." and "!" of "Yahoo!"
+_LEADING_PUNCT = " \t\n.,;:!?\"'“”„‚‘’«»()[]{}–—-/" + _INVISIBLE
 _POSSESSIVE_EN = re.compile(r"(?:'s|’s|'|’)$")
 _TOKEN = re.compile(r"\S+")
 
