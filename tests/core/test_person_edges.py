@@ -131,8 +131,12 @@ def test_camel_case_people_are_organisations_and_offices_no_people() -> None:
         span(text, "Harbour Manager", "person"),
         span(text, "Jan Reed Manager", "person"),
     ]
-    got = camel_case_names_are_no_people(spans)
+    got = camel_case_names_are_no_people(spans, lambda word: word == "Jan")
     assert pairs(got)[:2] == [("GitHub", "organization"), ("Jan McVrell", "person")]
+    credit = "Foto: JanMoor"
+    assert pairs(
+        camel_case_names_are_no_people([span(credit, "JanMoor", "person")], lambda w: w == "Jan")
+    ) == [("JanMoor", "person")]
     got = drop_offices_typed_as_people(got, lambda w: w in ("Mayor", "Manager"), lambda w: w == "Jan")
     assert pairs(got) == [
         ("GitHub", "organization"),

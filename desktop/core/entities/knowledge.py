@@ -309,7 +309,7 @@ class KnowledgeRecognizer:
             # English only: on GermEval dev German people listed beside places were right as often
             spans = lone_people_listed_with_places(text, spans, name_part)
             spans = drop_offices_typed_as_people(spans, title_word, name_part)
-        spans = camel_case_names_are_no_people(spans)
+        spans = camel_case_names_are_no_people(spans, name_part)
         return cut_words_before_given_names(text, spans, given_name, name_part)
 
     def _known_name(self, word: str) -> bool:

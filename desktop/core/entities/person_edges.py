@@ -193,19 +193,23 @@ def lone_people_listed_with_places(
 
 # a capital inside a word after three or more letters: "GitHub", "WalesOnline" (not "McCain",
 # "DeWine", "LeBron", nor "MacArthur", "FitzGerald": surnames' prefixes)
-_CAMEL = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]")
+_CAMEL = re.compile(r"^([A-Z][a-z]{2,})[A-Z][a-z]")
 _NAME_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Della", "Des", "Del")
 
 
-def _camel_case(word: str) -> bool:
-    return _CAMEL.match(word) is not None and not word.startswith(_NAME_PREFIXES)
+def camel_case_names_are_no_people(
+    spans: list[EntitySpan], name_part: Callable[[str], bool] = lambda word: False
+) -> list[EntitySpan]:
+    """A "person" with a word written in camel case ("GitHub", "WalesOnline") is an organisation,
+    unless the word begins with a name part (a credit line's "JanMoor": a person's glued name)."""
 
+    def camel_case(word: str) -> bool:
+        match = _CAMEL.match(word)
+        return match is not None and not word.startswith(_NAME_PREFIXES) and not name_part(match.group(1))
 
-def camel_case_names_are_no_people(spans: list[EntitySpan]) -> list[EntitySpan]:
-    """A "person" with a word written in camel case ("GitHub", "WalesOnline") is an organisation."""
     return [
         EntitySpan(s.start, s.end, s.text, "organization", s.score)
-        if s.type == "person" and any(_camel_case(w) for w in s.text.split())
+        if s.type == "person" and any(camel_case(w) for w in s.text.split())
         else s
         for s in spans
     ]
