@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.core.textfold import fold
+from desktop.storage.actor_days import rebuild_days, wrong_days
 from desktop.storage.counts import rebuild_counts, wrong_counts
 from desktop.storage.models import Article, Mention
 from desktop.storage.pairs import rebuild_pairs, wrong_pairs
@@ -65,6 +66,8 @@ class CheckReport:
     counts_rebuilt: int | None = None  # actors re-counted by the repair
     pairs_wrong: list[tuple[int, int]] = field(default_factory=list)  # pairs with wrong counts
     pairs_rebuilt: int | None = None  # actor pairs re-counted by the repair
+    days_wrong: list[int] = field(default_factory=list)  # actors with a wrong count of articles per day
+    days_rebuilt: int | None = None  # actor days re-counted by the repair
 
     @property
     def fts_problems(self) -> bool:
@@ -77,8 +80,9 @@ class CheckReport:
         fts_ok = not self.fts_problems or self.fts_rebuilt is not None
         counts_ok = not self.counts_wrong or self.counts_rebuilt is not None
         pairs_ok = not self.pairs_wrong or self.pairs_rebuilt is not None
+        days_ok = not self.days_wrong or self.days_rebuilt is not None
         sound = not self.integrity and not self.foreign_keys and not self.bad_mentions
-        return sound and fts_ok and counts_ok and pairs_ok
+        return sound and fts_ok and counts_ok and pairs_ok and days_ok
 
     def lines(self) -> list[str]:
         """The findings as sentences, one per line."""
@@ -107,6 +111,10 @@ class CheckReport:
             out.append(f"{len(self.pairs_wrong)} actor pair(s) with wrong shared sentence or article counts")
         if self.pairs_rebuilt is not None:
             out.append(f"repaired: actor pairs rebuilt ({self.pairs_rebuilt} pairs)")
+        if self.days_wrong:
+            out.append(f"{len(self.days_wrong)} actor(s) with wrong article counts per day")
+        if self.days_rebuilt is not None:
+            out.append(f"repaired: actor days rebuilt ({self.days_rebuilt} days)")
         return out
 
     def as_json(self) -> dict[str, object]:
@@ -125,6 +133,8 @@ class CheckReport:
             "counts_rebuilt": self.counts_rebuilt,
             "pairs_wrong": [list(p) for p in self.pairs_wrong],
             "pairs_rebuilt": self.pairs_rebuilt,
+            "days_wrong": self.days_wrong,
+            "days_rebuilt": self.days_rebuilt,
         }
 
 
@@ -183,11 +193,12 @@ def _check_fts(session: Session, report: CheckReport) -> None:
 
 
 def check_library(library: Library, *, repair: bool = True) -> CheckReport:
-    """Run every check; with ``repair``, rebuild an inconsistent search index, wrong actor counts or pairs.
+    """Run every check; with ``repair``, rebuild an inconsistent search index or wrong actor counts,
+    pairs or days.
 
     A SQLite file that fails the integrity check is not repaired (restore it from a backup instead).
     On PostgreSQL the server keeps the file format and the foreign keys itself; the mentions' offsets
-    and the maintained actor counts and pairs are checked on both engines.
+    and the maintained actor counts, pairs and days are checked on both engines.
     """
     report = CheckReport()
     with library.read_session() as session:
@@ -200,6 +211,7 @@ def check_library(library: Library, *, repair: bool = True) -> CheckReport:
         report.bad_mentions = _bad_mentions(session)
         report.counts_wrong = wrong_counts(session)
         report.pairs_wrong = wrong_pairs(session)
+        report.days_wrong = wrong_days(session)
     if repair and report.fts_problems:
         with library.session() as session:
             report.fts_rebuilt = rebuild_index(session)
@@ -209,4 +221,7 @@ def check_library(library: Library, *, repair: bool = True) -> CheckReport:
     if repair and report.pairs_wrong:
         with library.session() as session:
             report.pairs_rebuilt = rebuild_pairs(session)
+    if repair and report.days_wrong:
+        with library.session() as session:
+            report.days_rebuilt = rebuild_days(session)
     return report

@@ -271,6 +271,25 @@ class ActorPair(Base):
     articles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+class ActorDay(Base):
+    """How many articles of each day mention an actor (the day as the dossier dates an article: its
+    publication date, else the day it was imported, ``undated`` then), kept by triggers on ``mentions``
+    and ``articles`` (migration 0011).
+
+    A dossier's timeline and its newest articles read these instead of every article of the actor;
+    ``check`` verifies and rebuilds them (:mod:`desktop.storage.actor_days`). Never written by
+    application code.
+    """
+
+    __tablename__ = "actor_days"
+    __table_args__ = ({"info": {"set_by_database": True}},)
+
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    undated: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
 class ActorPairWriter(Base):
     """The articles whose pairs the importer counts itself, listed only inside its transaction (the
     insert trigger of ``mentions`` leaves their mentions alone; migration 0010)."""

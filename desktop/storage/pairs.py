@@ -15,6 +15,7 @@ from sqlalchemy import and_, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from desktop.storage.actor_days import add_new_article_days
 from desktop.storage.models import Actor, ActorPair, ActorPairWriter, Mention
 
 Pairs = dict[tuple[int, int], tuple[int, int]]
@@ -116,7 +117,8 @@ def add_pairs(session: Session, pairs: Pairs) -> None:
 
 def insert_new_article_mentions(session: Session, mentions: Sequence[Mapping[str, Any]]) -> None:
     """Insert the mentions of articles that have none yet (created in this transaction) and add the
-    pairs they make in one statement, instead of the insert trigger's work per mention; mentions of
+    pairs they make and the days they count (desktop.storage.actor_days) in one statement each, instead
+    of the insert triggers' work per mention; mentions of
     an article that already has some go through the trigger."""
     if not mentions:
         return
@@ -130,4 +132,5 @@ def insert_new_article_mentions(session: Session, mentions: Sequence[Mapping[str
     session.execute(insert(ActorPairWriter), [{"article_id": a} for a in articles])
     session.execute(insert(Mention), list(mentions))
     add_pairs(session, pairs_of_mentions(mentions))
+    add_new_article_days(session)
     session.execute(delete(ActorPairWriter))

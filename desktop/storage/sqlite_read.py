@@ -37,6 +37,7 @@ READ_TABLES = frozenset(
         "actor_roles",
         "actor_counts",
         "actor_pairs",
+        "actor_days",
         "mentions",
         "quotes",
         "article_versions",

@@ -16,15 +16,17 @@ from sqlalchemy import delete, func, select, update
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.ingest import load_text
 from desktop.services import corrections
+from desktop.services.article_meta import edit_article
 from desktop.services.article_removal import ArticleSnapshot, remove_article, restore_article
 from desktop.services.importer import Importer
 from desktop.services.library_filters import actor_choices
 from desktop.services.queries import list_actors
 from desktop.services.reanalysis import Reanalyzer
+from desktop.storage.actor_days import aggregate_days, stored_days
 from desktop.storage.counts import aggregate_counts, rebuild_counts, wrong_counts
 from desktop.storage.db import Library, open_library
 from desktop.storage.integrity import check_library
-from desktop.storage.models import Actor, ActorCount, ActorPair, Article, Mention
+from desktop.storage.models import Actor, ActorCount, ActorDay, ActorPair, Article, Mention
 from desktop.storage.pairs import aggregate_pairs, stored_pairs, wrong_pairs
 from tests.postgres import fresh_database, needs_postgres
 from tools.bench_crash import NameRecognizer, synthetic_article
@@ -33,7 +35,7 @@ _GAZETTEER: list[Gazetteer] = []
 
 OPERATIONS = (
     "import", "reanalyse", "rename", "merge", "reject", "type", "delete", "restore", "mark", "undo",
-    "version", "move", "drop",
+    "version", "move", "drop", "redate",
 )  # fmt: skip
 
 
@@ -57,6 +59,8 @@ def assert_counts_exact(library: Library) -> None:
     with library.read_session() as session:
         assert wrong_counts(session) == []
         assert wrong_pairs(session) == [] and stored_pairs(session) == aggregate_pairs(session)
+        assert stored_days(session) == aggregate_days(session)
+        assert session.scalar(select(func.count()).where(ActorDay.articles <= 0)) == 0
         truth = aggregate_counts(session)
         listed = {row.id: (row.mentions, row.articles) for row in list_actors(session)}
         choices = {c.id: c.articles for c in actor_choices(session)}
@@ -143,6 +147,12 @@ class Driver:
                 target = articles[pick % len(articles)]
                 moved = update(Mention).where(Mention.article_id == articles[0], Mention.sentence == first)
                 session.execute(moved.values(article_id=target, sentence=pick % 3))
+        elif operation == "redate" and articles:  # a publication date set, changed or removed
+            edit_article(
+                self.library,
+                articles[pick % len(articles)],
+                published=[None, "2024-02-29", "2025-07-01"][pick % 3],
+            )
         elif operation == "drop" and actors:  # raw SQL deleting an actor: its mentions go by cascade
             with self.library.session() as session:
                 session.execute(delete(Actor).where(Actor.id == actors[pick % len(actors)]))
