@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, Subquery, func, select, union
+from sqlalchemy import ColumnElement, Select, Subquery, exists, func, select, union
 from sqlalchemy.orm import Session, aliased
 
 from desktop.services.dossier_shapes import (
@@ -19,7 +19,18 @@ from desktop.services.network import shared_sentences
 from desktop.services.queries import NotFoundError, annotation_rows, find_actor
 from desktop.services.quotes import article_day, quote_rows
 from desktop.storage.db import Library
-from desktop.storage.models import Actor, ActorAlias, ActorRole, Annotation, Article, Mention, Quote
+from desktop.storage.models import (
+    Actor,
+    ActorAlias,
+    ActorCount,
+    ActorDay,
+    ActorRole,
+    Annotation,
+    Article,
+    Mention,
+    Quote,
+    imported_day,
+)
 from desktop.storage.portable import code_point_order
 from desktop.storage.roles import distinct_roles
 
@@ -62,8 +73,15 @@ def _actor_columns(actor: Actor) -> tuple[int, str, str, bool]:
 
 
 def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
-    """The newest part of a dossier: what it lists is bounded, whatever the actor's share of the library."""
-    summary = ArticleSummary(session.execute(summary_query(actor.id)).all(), limit)
+    """The newest part of a dossier: what it lists is bounded, whatever the actor's share of the library
+    (its timeline and totals come from the maintained days and counts, not from its articles)."""
+    days = session.execute(days_query(actor.id)).all()
+    summary = ArticleSummary(days, session.execute(quoted_query(actor.id)).all(), limit)
+    summary.read_newest(
+        lambda cutoff, most: _count(session, library_from_query(cutoff, most)),
+        lambda cutoff: session.execute(by_date_query(actor.id, cutoff)).all(),
+        lambda cutoff: session.execute(by_actor_query(actor.id, cutoff)).all(),
+    )
     quote_ids = session.scalars(
         select(Quote.id)
         .join(Article, Article.id == Quote.article_id)
@@ -75,6 +93,7 @@ def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
     roles = _roles(session, actor.id, newest=limit)
     annotations = _annotations(session, actor.id)
     totals = summary.totals(
+        mentions=_count(session, select(ActorCount.mentions).where(ActorCount.actor_id == actor.id)),
         quotes=_count(session, select(func.count(Quote.id)).where(Quote.speaker_id == actor.id)),
         roles=_count(session, select(func.count(ActorRole.id)).where(ActorRole.actor_id == actor.id)),
     )
@@ -85,9 +104,12 @@ def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
         _aliases(session, actor),
         (role for _a, role in distinct_roles(session, [actor.id])),
     )
+    shown = summary.shown(quotes, roles, annotations)
+    if shown:
+        summary.mentions = {int(a): int(n) for a, n in session.execute(mentions_query(actor.id, shown))}
     return Dossier(
         actor=row,
-        articles=tuple(_articles_by_id(session, summary.shown(quotes, roles, annotations), summary.mentions)),
+        articles=tuple(_articles_by_id(session, shown, summary.mentions)),
         quotes=tuple(quotes),
         roles=tuple(roles),
         related=tuple(related_actors(session, actor.id, limit)),
@@ -97,13 +119,48 @@ def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
     )
 
 
-def summary_query(actor_id: int) -> Select[int, str, bool, int]:
-    """(id, day, undated, mentions) of every article that mentions or quotes the actor."""
-    counts, wanted = _article_sets(actor_id)
+def _date() -> ColumnElement[str]:
+    """article_day() as the date index writes it (on PostgreSQL the immutable function of migration 0008)."""
+    return func.coalesce(Article.published, imported_day())
+
+
+def days_query(actor_id: int) -> Select[str, bool, int]:
+    """(day, undated, articles) of the articles that mention the actor (maintained, migration 0011)."""
+    return select(ActorDay.day, ActorDay.undated, ActorDay.articles).where(ActorDay.actor_id == actor_id)
+
+
+def quoted_query(actor_id: int) -> Select[int, str, bool]:
+    """(id, day, undated) of the articles that quote the actor and do not mention it."""
+    mentioned = exists().where(Mention.actor_id == actor_id, Mention.article_id == Quote.article_id)
+    quoted = select(Quote.article_id).where(Quote.speaker_id == actor_id, ~mentioned)
+    return select(Article.id, _date(), Article.published.is_(None)).where(Article.id.in_(quoted))
+
+
+def library_from_query(cutoff: str, most: int) -> Select[tuple[int]]:
+    """How many articles of the library have the day ``cutoff`` or a later one, counted up to ``most``."""
+    later = select(Article.id).where(_date() >= cutoff).limit(most).subquery()
+    return select(func.count()).select_from(later)
+
+
+def by_date_query(actor_id: int, cutoff: str) -> Select[int, str]:
+    """(id, day) of the articles from ``cutoff`` on that mention the actor, found by their dates."""
+    mentioned = exists().where(Mention.actor_id == actor_id, Mention.article_id == Article.id)
+    return select(Article.id, _date()).where(_date() >= cutoff, mentioned)
+
+
+def by_actor_query(actor_id: int, cutoff: str) -> Select[int, str]:
+    """(id, day) of the articles from ``cutoff`` on that mention the actor, found by its mentions."""
+    mentioned = select(Mention.article_id).where(Mention.actor_id == actor_id).distinct().subquery()
+    found = select(Article.id, _date()).join(mentioned, mentioned.c.article_id == Article.id)
+    return found.where(_date() >= cutoff)
+
+
+def mentions_query(actor_id: int, ids: list[int]) -> Select[int, int]:
+    """(article id, the actor's mentions there) of the articles ``ids``."""
     return (
-        select(Article.id, article_day(), Article.published.is_(None), func.coalesce(counts.c.n, 0))
-        .join(wanted, wanted.c.article_id == Article.id)
-        .outerjoin(counts, counts.c.article_id == Article.id)
+        select(Mention.article_id, func.count(Mention.id))
+        .where(Mention.actor_id == actor_id, Mention.article_id.in_(ids))
+        .group_by(Mention.article_id)
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from desktop.services.dto import (
@@ -56,15 +56,54 @@ def related_rows(rows: Iterable[Sequence[Any]]) -> list[RelatedActor]:
 
 
 class ArticleSummary:
-    """The actor's articles as (id, day, undated, mentions) rows: the mentions per article, the
-    articles per day (the timeline) and the ``limit`` newest ids."""
+    """An actor's articles counted per day without reading them: ``days`` holds the maintained
+    (day, undated, articles) rows of the articles that mention the actor (``actor_days``), ``quoted``
+    the (id, day, undated) rows of those that only quote it. Gives the timeline (``days``), the count,
+    and the day from which its ``limit`` newest articles are to be read (``cutoff``)."""
 
-    def __init__(self, rows: Sequence[Sequence[Any]], limit: int) -> None:
-        self.count = len(rows)
-        self.mentions = {int(r[0]): int(r[3]) for r in rows}
-        days = Counter((r[1], bool(r[2])) for r in rows)
-        self.days = tuple((day, undated, n) for (day, undated), n in days.items())
-        self.newest = [r[0] for r in heapq.nlargest(limit, rows, key=lambda r: (r[1] or "", r[0]))]
+    def __init__(self, days: Iterable[Sequence[Any]], quoted: Sequence[Sequence[Any]], limit: int) -> None:
+        counts: Counter[tuple[str, bool]] = Counter()
+        for day, undated, n in days:
+            counts[(str(day), bool(undated))] += int(n)
+        for _id, day, undated in quoted:
+            counts[(str(day), bool(undated))] += 1
+        self.days = tuple((day, undated, n) for (day, undated), n in sorted(counts.items()) if n)
+        self.count = sum(n for _d, _u, n in self.days)
+        self.quoted = [(int(r[0]), str(r[1])) for r in quoted]
+        self.limit = limit
+        self.cutoff = ""
+        """The day of the ``limit``-th newest article ("": every day, when there are no more)."""
+        per_day = Counter[str]()
+        for day, _undated, n in self.days:
+            per_day[day] += n
+        seen = 0
+        for day in sorted(per_day, reverse=True):
+            seen += per_day[day]
+            if seen >= limit:
+                self.cutoff = day
+                break
+        self.newest: list[int] = []
+        self.mentions: dict[int, int] = {}
+
+    def read_newest(
+        self,
+        library_from: Callable[[str, int], int],
+        by_date: Callable[[str], Iterable[Sequence[Any]]],
+        by_actor: Callable[[str], Iterable[Sequence[Any]]],
+    ) -> list[int]:
+        """The ids of the ``limit`` newest articles (by day, then id), read from ``cutoff`` on: through the
+        library's date index (``by_date``) when fewer articles of the library than the actor's own have
+        such a day (``library_from(cutoff, most)`` counts up to ``most`` of them), else through the actor's
+        mentions (``by_actor``); both give the (id, day) rows of the articles from that day that mention the
+        actor, the articles that only quote it are added here."""
+        if self.cutoff and library_from(self.cutoff, self.count) < self.count:
+            rows = by_date(self.cutoff)
+        else:
+            rows = by_actor(self.cutoff)
+        found = [(int(r[0]), str(r[1])) for r in rows]
+        found += [r for r in self.quoted if r[1] >= self.cutoff]
+        self.newest = [i for i, _day in heapq.nlargest(self.limit, found, key=lambda r: (r[1], r[0]))]
+        return self.newest
 
     def shown(
         self, quotes: Iterable[QuoteRow], roles: Iterable[DossierRole], annotations: Iterable[AnnotationRow]
@@ -74,8 +113,6 @@ class ArticleSummary:
         ids.update(a.article_id for a in annotations)
         return sorted(ids)
 
-    def totals(self, quotes: int, roles: int) -> DossierTotals:
-        """The whole library's counts."""
-        return DossierTotals(
-            articles=self.count, mentions=sum(self.mentions.values()), quotes=quotes, roles=roles
-        )
+    def totals(self, mentions: int, quotes: int, roles: int) -> DossierTotals:
+        """The whole library's counts (``mentions``: the actor's, as ``actor_counts`` keeps them)."""
+        return DossierTotals(articles=self.count, mentions=mentions, quotes=quotes, roles=roles)

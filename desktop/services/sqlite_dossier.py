@@ -4,8 +4,10 @@ the rows shaped by the same functions (desktop.services.dossier_shapes).
 
 Its cost follows the actor, not the library: every statement starts from the actor's own rows
 (``ix_mentions_actor_id_article_id``, ``ix_quotes_speaker_id``, ``ix_actor_roles_actor_id_role``) and
-reaches the articles and the sentences it shares by their keys; a bounded dossier reads every article of
-the actor once (for the totals and the timeline) and the listed rows only.
+reaches the articles and the sentences it shares by their keys. A bounded dossier reads the actor's
+articles per day (``actor_days``, migration 0011: the timeline and the totals), its newest articles from
+the day of the last one listed on (through the library's date index when fewer articles of the library
+than the actor's own have such a day, else through the actor's mentions) and the listed rows only.
 """
 
 from __future__ import annotations
@@ -44,12 +46,38 @@ _WANTED = (
     "LEFT OUTER JOIN " + _COUNTS + " ON anon_2.article_id = articles.id"
 )
 SUMMARY_INDEX = " INDEXED BY ix_articles_id_day"
-"""What the summary reads of each article (its dates) from the index that holds them (migration 0010):
-SQLite reaches a row by its id through the table otherwise, past the article's text; the rows are the
-same (the service's statement, whose rows no order depends on, without this name)."""
-_SUMMARY = (
-    f"SELECT articles.id, {DAY} AS coalesce_1, articles.published IS NULL AS anon_1, "
-    "coalesce(anon_2.n, ?) AS coalesce_2 \nFROM articles" + SUMMARY_INDEX + " JOIN " + _WANTED
+"""What the summary reads of articles found by their ids (their dates) from the index that holds them
+(migration 0010): SQLite reaches a row by its id through the table otherwise, past the article's text;
+the rows are the same (the service's statements, whose rows no order depends on, without this name)."""
+_DATE = "coalesce(articles.published, substr(articles.imported_at, 1, 10))"
+DAYS_SQL = (
+    "SELECT actor_days.day, actor_days.undated, actor_days.articles \nFROM actor_days \n"
+    "WHERE actor_days.actor_id = ?"
+)
+QUOTED_SQL = (
+    f"SELECT articles.id, {_DATE} AS coalesce_1, articles.published IS NULL AS anon_1 \nFROM articles"
+    + SUMMARY_INDEX
+    + " \nWHERE articles.id IN (SELECT quotes.article_id \nFROM quotes \nWHERE quotes.speaker_id = ? AND "
+    "NOT (EXISTS (SELECT * \nFROM mentions \nWHERE mentions.actor_id = ? AND mentions.article_id = "
+    "quotes.article_id)))"
+)
+LIBRARY_FROM_SQL = (
+    "SELECT count(*) AS count_1 \nFROM (SELECT articles.id AS id \nFROM articles \n"
+    f"WHERE {_DATE} >= ?\n LIMIT ? OFFSET ?) AS anon_1"
+)
+BY_DATE_SQL = (
+    f"SELECT articles.id, {_DATE} AS coalesce_1 \nFROM articles \nWHERE {_DATE} >= ? AND (EXISTS "
+    "(SELECT * \nFROM mentions \nWHERE mentions.actor_id = ? AND mentions.article_id = articles.id))"
+)
+BY_ACTOR_SQL = (
+    f"SELECT articles.id, {_DATE} AS coalesce_1 \nFROM articles"
+    + SUMMARY_INDEX
+    + " JOIN (SELECT DISTINCT mentions.article_id AS article_id \nFROM mentions \n"
+    f"WHERE mentions.actor_id = ?) AS anon_1 ON anon_1.article_id = articles.id \nWHERE {_DATE} >= ?"
+)
+MENTIONS_SQL = (
+    "SELECT mentions.article_id, count(mentions.id) AS count_1 \nFROM mentions \n"
+    "WHERE mentions.actor_id = ? AND mentions.article_id IN {ids} GROUP BY mentions.article_id"
 )
 _ARTICLES = (
     "SELECT articles.id, articles.title, articles.published, coalesce(anon_2.n, ?) AS coalesce_1, "
@@ -134,12 +162,21 @@ class DossierReader:
 
     def _bounded(self, actor: Sequence[Any], aliases: tuple[str, ...], limit: int) -> Dossier:
         actor_id = actor[0]
-        summary = ArticleSummary(self._rows(_SUMMARY, (0, actor_id, actor_id, actor_id)), limit)
+        days = self._rows(DAYS_SQL, (actor_id,))
+        summary = ArticleSummary(days, self._rows(QUOTED_SQL, (actor_id, actor_id)), limit)
+        summary.read_newest(
+            lambda cutoff, most: int(self._rows(LIBRARY_FROM_SQL, (cutoff, most, 0))[0][0]),
+            lambda cutoff: self._rows(BY_DATE_SQL, (cutoff, actor_id)),
+            lambda cutoff: self._rows(BY_ACTOR_SQL, (actor_id, cutoff)),
+        )
         quote_ids = [r[0] for r in self._rows(_QUOTE_IDS, (actor_id, limit, 0))]
         quotes = self._quotes(f"quotes.id IN {_marks(len(quote_ids))}", quote_ids) if quote_ids else []
         roles = self._roles(actor_id, limit)
         annotations = self._annotated(actor_id)
         totals = summary.totals(
+            mentions=self._count(
+                "SELECT actor_counts.mentions \nFROM actor_counts \nWHERE actor_counts.actor_id = ?", actor_id
+            ),
             quotes=self._count("SELECT count(quotes.id) FROM quotes WHERE quotes.speaker_id = ?", actor_id),
             roles=self._count(
                 "SELECT count(actor_roles.id) FROM actor_roles WHERE actor_roles.actor_id = ?", actor_id
@@ -148,7 +185,11 @@ class DossierReader:
         distinct = self._rows(DISTINCT_ROLES_SQL.format(ids="(?)"), (actor_id,))
         row = dossier_actor(actor, totals.mentions, totals.articles, aliases, (str(r[1]) for r in distinct))
         shown = summary.shown(quotes, roles, annotations)
-        articles = self._rows(_ARTICLES_BY_ID.format(ids=_marks(len(shown))), shown) if shown else []
+        articles = []
+        if shown:
+            found = self._rows(MENTIONS_SQL.format(ids=_marks(len(shown))), (actor_id, *shown))
+            summary.mentions = {int(a): int(n) for a, n in found}
+            articles = self._rows(_ARTICLES_BY_ID.format(ids=_marks(len(shown))), shown)
         return Dossier(
             actor=row,
             articles=tuple(articles_by_id(articles, summary.mentions)),
@@ -163,7 +204,8 @@ class DossierReader:
         )
 
     def _count(self, statement: str, actor_id: int) -> int:
-        return int(self._rows(statement, (actor_id,))[0][0] or 0)
+        found = self._rows(statement, (actor_id,))
+        return int(found[0][0] or 0) if found else 0
 
     def _roles(self, actor_id: int, newest: int | None) -> list[DossierRole]:
         if newest is None:

@@ -240,24 +240,46 @@ def test_related_actors_are_read_by_the_statement_the_service_runs() -> None:
     assert compiled == [_RELATED + "\n LIMIT ? OFFSET ?", _RELATED]
 
 
-def test_a_dossiers_summary_is_the_services_statement_read_from_the_date_index(library: Path) -> None:
-    """The same text but for the index named, which SQLite would not choose by itself for a lookup by id;
-    the rows (read in no particular order) are the same."""
+def test_a_dossiers_summary_is_read_by_the_services_statements(library: Path) -> None:
+    """The same texts but for the index named where SQLite would not choose it by itself for a lookup by
+    id; the rows (read in no particular order) are the same; the newest articles by date come through the
+    date index, those by actor through its mentions and the dates' index."""
     import sqlite3
 
     from sqlalchemy.dialects import sqlite
 
     from desktop.services import dossier
-    from desktop.services.sqlite_dossier import _SUMMARY, SUMMARY_INDEX
+    from desktop.services import sqlite_dossier as fast
 
-    service = str(dossier.summary_query(4).compile(dialect=sqlite.dialect()))
-    assert _SUMMARY.replace(SUMMARY_INDEX, "") == service != _SUMMARY
+    def text(statement: object) -> str:
+        compiled = statement.compile(  # type: ignore[attr-defined]
+            dialect=sqlite.dialect(), compile_kwargs={"render_postcompile": True}
+        )
+        return str(compiled)
+
+    pairs = [
+        (fast.DAYS_SQL, dossier.days_query(4), (4,)),
+        (fast.QUOTED_SQL, dossier.quoted_query(4), (4, 4)),
+        (fast.LIBRARY_FROM_SQL, dossier.library_from_query("2000-01-01", 3), ("2000-01-01", 3, 0)),
+        (fast.BY_DATE_SQL, dossier.by_date_query(4, "2000-01-01"), ("2000-01-01", 4)),
+        (fast.BY_ACTOR_SQL, dossier.by_actor_query(4, "2000-01-01"), (4, "2000-01-01")),
+        (fast.MENTIONS_SQL.format(ids="(?, ?)"), dossier.mentions_query(4, [1, 2]), (4, 1, 2)),
+    ]
     with sqlite3.connect(library) as connection:
-        params = (0, 4, 4, 4)
-        plan = " ".join(str(r[3]) for r in connection.execute("EXPLAIN QUERY PLAN " + _SUMMARY, params))
-        assert "COVERING INDEX ix_articles_id_day" in plan
-        rows = connection.execute(_SUMMARY, params).fetchall()
-        assert rows and sorted(rows) == sorted(connection.execute(service, params).fetchall())
+        found = 0
+        for statement, service, params in pairs:
+            assert statement.replace(fast.SUMMARY_INDEX, "") == text(service)
+            rows = connection.execute(statement, params).fetchall()
+            assert sorted(rows) == sorted(connection.execute(text(service), params).fetchall())
+            found += len(rows)
+        assert found > 0
+
+        def plan(statement: str, params: tuple[object, ...]) -> str:
+            return " ".join(str(r[3]) for r in connection.execute("EXPLAIN QUERY PLAN " + statement, params))
+
+        assert "COVERING INDEX ix_articles_id_day" in plan(fast.BY_ACTOR_SQL, (4, ""))
+        assert "INDEX ix_articles_date" in plan(fast.BY_DATE_SQL, ("", 4))
+        assert "INDEX ix_articles_date" in plan(fast.LIBRARY_FROM_SQL, ("", 4, 0))
 
 
 def test_networks_are_read_by_the_statements_the_service_runs() -> None:
