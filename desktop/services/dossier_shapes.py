@@ -6,7 +6,6 @@ the same dossier from the same columns.
 from __future__ import annotations
 
 import heapq
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -62,23 +61,22 @@ class ArticleSummary:
     and the day from which its ``limit`` newest articles are to be read (``cutoff``)."""
 
     def __init__(self, days: Iterable[Sequence[Any]], quoted: Sequence[Sequence[Any]], limit: int) -> None:
-        counts: Counter[tuple[str, bool]] = Counter()
+        counts: dict[tuple[str, bool], int] = {}
         for day, undated, n in days:
-            counts[(str(day), bool(undated))] += int(n)
+            key = (day, bool(undated))
+            counts[key] = counts.get(key, 0) + n
         for _id, day, undated in quoted:
-            counts[(str(day), bool(undated))] += 1
+            key = (day, bool(undated))
+            counts[key] = counts.get(key, 0) + 1
         self.days = tuple((day, undated, n) for (day, undated), n in sorted(counts.items()) if n)
-        self.count = sum(n for _d, _u, n in self.days)
+        self.count = sum(counts.values())
         self.quoted = [(int(r[0]), str(r[1])) for r in quoted]
         self.limit = limit
         self.cutoff = ""
         """The day of the ``limit``-th newest article ("": every day, when there are no more)."""
-        per_day = Counter[str]()
-        for day, _undated, n in self.days:
-            per_day[day] += n
         seen = 0
-        for day in sorted(per_day, reverse=True):
-            seen += per_day[day]
+        for day, _undated, n in reversed(self.days):  # the newest day first
+            seen += n
             if seen >= limit:
                 self.cutoff = day
                 break

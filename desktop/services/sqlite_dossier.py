@@ -109,6 +109,13 @@ _ANNOTATED = (
     "quotes_1 ON quotes_1.article_id = annotations.article_id \nWHERE quotes_1.speaker_id = ? AND "
     'quotes_1.start < annotations."end" AND quotes_1."end" > annotations.start'
 )
+ANNOTATED_BY_NOTES = _ANNOTATED.replace(
+    "FROM annotations JOIN mentions AS mentions_1 ON",
+    "FROM annotations CROSS JOIN mentions AS mentions_1 INDEXED BY ix_mentions_actor_id_article_id ON",
+)
+"""The same rows read from each note to the actor's mentions in its article (SQLite keeps the order of a
+CROSS JOIN), for an actor with more mentions than the library has notes: SQLite otherwise reads every
+mention of the actor and looks for notes in its article."""
 
 
 def _marks(count: int) -> str:
@@ -157,7 +164,7 @@ class DossierReader:
             quotes=tuple(self._quotes("quotes.speaker_id = ?", (actor_id,))),
             roles=tuple(roles),
             related=tuple(related_rows(self._rows(_RELATED, (actor_id, actor_id)))),
-            annotations=tuple(self._annotated(actor_id)),
+            annotations=tuple(self._annotated(actor_id, sum(a.mentions for a in articles))),
         )
 
     def _bounded(self, actor: Sequence[Any], aliases: tuple[str, ...], limit: int) -> Dossier:
@@ -172,7 +179,6 @@ class DossierReader:
         quote_ids = [r[0] for r in self._rows(_QUOTE_IDS, (actor_id, limit, 0))]
         quotes = self._quotes(f"quotes.id IN {_marks(len(quote_ids))}", quote_ids) if quote_ids else []
         roles = self._roles(actor_id, limit)
-        annotations = self._annotated(actor_id)
         totals = summary.totals(
             mentions=self._count(
                 "SELECT actor_counts.mentions \nFROM actor_counts \nWHERE actor_counts.actor_id = ?", actor_id
@@ -182,6 +188,7 @@ class DossierReader:
                 "SELECT count(actor_roles.id) FROM actor_roles WHERE actor_roles.actor_id = ?", actor_id
             ),
         )
+        annotations = self._annotated(actor_id, totals.mentions)
         distinct = self._rows(DISTINCT_ROLES_SQL.format(ids="(?)"), (actor_id,))
         row = dossier_actor(actor, totals.mentions, totals.articles, aliases, (str(r[1]) for r in distinct))
         shown = summary.shown(quotes, roles, annotations)
@@ -214,6 +221,8 @@ class DossierReader:
         order = f" ORDER BY {DAY} DESC, actor_roles.article_id DESC, actor_roles.id DESC\n LIMIT ? OFFSET ?"
         return dossier_roles(self._rows(_ROLES + order, (actor_id, newest, 0)), True)
 
-    def _annotated(self, actor_id: int) -> list[AnnotationRow]:
-        ids = [r[0] for r in self._rows(_ANNOTATED, (actor_id, actor_id))]
+    def _annotated(self, actor_id: int, mentions: int) -> list[AnnotationRow]:
+        notes = int(self._rows("SELECT count(*) FROM annotations", ())[0][0]) if mentions else 0
+        statement = ANNOTATED_BY_NOTES if mentions > notes else _ANNOTATED
+        ids = [r[0] for r in self._rows(statement, (actor_id, actor_id))]
         return self._annotations(ids) if ids else []

@@ -300,3 +300,27 @@ def test_networks_are_read_by_the_statements_the_service_runs() -> None:
     assert text(network.node_counts_query(None)) == sqlite_network.COUNTS_SQL
     counts = sqlite_network.COUNTS_SQL + sqlite_network.COUNTS_OF.format(ids=sqlite_network.in_list(2))
     assert text(network.node_counts_query([4, 2])) == counts
+
+
+def test_an_actors_notes_are_the_same_read_from_the_notes_or_from_its_mentions(library: Path) -> None:
+    """The command line reads the notes on an actor's mentions from each note when the actor has more
+    mentions than the library has notes (SQLite would read every mention otherwise): the same rows."""
+    import sqlite3
+
+    from desktop.services.sqlite_dossier import _ANNOTATED, ANNOTATED_BY_NOTES
+
+    with sqlite3.connect(library) as connection:
+        plan = " ".join(
+            str(r[3]) for r in connection.execute("EXPLAIN QUERY PLAN " + ANNOTATED_BY_NOTES, (1, 1))
+        )
+        assert (
+            "SCAN annotations" in plan
+            and "ix_mentions_actor_id_article_id (actor_id=? AND article_id=?)" in plan
+        )
+        actors = [r[0] for r in connection.execute("SELECT id FROM actors")]
+        found = 0
+        for actor in actors:
+            rows = sorted(connection.execute(_ANNOTATED, (actor, actor)).fetchall())
+            assert sorted(connection.execute(ANNOTATED_BY_NOTES, (actor, actor)).fetchall()) == rows
+            found += len(rows)
+        assert found > 0
