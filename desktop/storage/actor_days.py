@@ -7,7 +7,7 @@ the articles it has just created itself (:func:`add_new_article_days`).
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, delete, func, insert, select
+from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, or_, select, union
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -29,7 +29,12 @@ def _aggregate(only_writer: bool = False) -> Select[int, str, bool, int]:
     pairs_q = pairs.distinct().subquery("pairs")
     day, undated = _article_day(), Article.published.is_(None)
     return (
-        select(pairs_q.c.actor_id, day, undated, func.count())
+        select(
+            pairs_q.c.actor_id.label("actor_id"),
+            day.label("day"),
+            undated.label("undated"),
+            func.count().label("articles"),
+        )
         .join(Article, Article.id == pairs_q.c.article_id)
         .group_by(pairs_q.c.actor_id, day, undated)
     )
@@ -49,21 +54,34 @@ def stored_days(session: Session) -> Days:
 
 
 def wrong_days(session: Session) -> list[int]:
-    """Ids of the actors with a day whose maintained count differs from the aggregate, sorted."""
-    truth, stored = aggregate_days(session), stored_days(session)
-    return sorted({key[0] for key in truth.keys() | stored.keys() if truth.get(key) != stored.get(key)})
+    """Ids of the actors with a day whose maintained count differs from the aggregate, sorted (compared
+    by the database: a large library has millions of days)."""
+    truth = _aggregate().cte("truth")
+    same_day = and_(
+        ActorDay.actor_id == truth.c.actor_id,
+        ActorDay.day == truth.c.day,
+        ActorDay.undated == truth.c.undated,
+    )
+    missing_or_wrong = (
+        select(truth.c.actor_id)
+        .select_from(truth)
+        .outerjoin(ActorDay, same_day)
+        .where(or_(ActorDay.articles.is_(None), ActorDay.articles != truth.c.articles))
+    )
+    extra = (
+        select(ActorDay.actor_id)
+        .select_from(ActorDay)
+        .outerjoin(truth, same_day)
+        .where(ActorDay.articles != 0, truth.c.articles.is_(None))
+    )
+    return sorted({int(a) for a in session.scalars(union(missing_or_wrong, extra))})
 
 
 def rebuild_days(session: Session) -> int:
     """Replace the maintained days with the aggregate; returns the number of rows."""
-    truth = aggregate_days(session)
     session.execute(delete(ActorDay))
-    if truth:
-        session.execute(
-            insert(ActorDay),
-            [{"actor_id": a, "day": d, "undated": u, "articles": n} for (a, d, u), n in truth.items()],
-        )
-    return len(truth)
+    session.execute(insert(ActorDay).from_select(["actor_id", "day", "undated", "articles"], _aggregate()))
+    return int(session.scalar(select(func.count()).select_from(ActorDay)) or 0)
 
 
 def add_new_article_days(session: Session) -> None:

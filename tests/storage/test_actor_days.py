@@ -92,14 +92,29 @@ def test_an_article_counts_once_per_actor_and_moves_with_its_date(backend: str, 
 
 
 def test_check_finds_and_rebuilds_wrong_days(library: Library) -> None:
+    """A wrong count, a missing day and a day too many, each of another actor."""
+    from sqlalchemy import delete, insert
+
     Driver(library).apply("import", 2)
     with library.session() as session:
-        first = session.execute(select(ActorDay.actor_id, ActorDay.day).limit(1)).one()
-        session.execute(update(ActorDay).where(ActorDay.actor_id == first[0]).values(articles=999))
+        actors = sorted(set(session.scalars(select(ActorDay.actor_id))))
+        assert len(actors) >= 3
+        wrong, missing, extra = actors[:3]
+        session.execute(update(ActorDay).where(ActorDay.actor_id == wrong).values(articles=999))
+        first = session.execute(
+            select(ActorDay.day, ActorDay.undated).where(ActorDay.actor_id == missing)
+        ).first()
+        assert first is not None
+        session.execute(
+            delete(ActorDay).where(
+                ActorDay.actor_id == missing, ActorDay.day == first[0], ActorDay.undated == first[1]
+            )
+        )
+        session.execute(insert(ActorDay).values(actor_id=extra, day="1999-12-31", undated=False, articles=1))
     report = check_library(library, repair=False)
-    assert report.days_wrong == [first[0]] and not report.ok
+    assert report.days_wrong == sorted([wrong, missing, extra]) and not report.ok
     assert "wrong article counts per day" in " ".join(report.lines())
-    assert report.as_json()["days_wrong"] == [first[0]]
+    assert report.as_json()["days_wrong"] == sorted([wrong, missing, extra])
     report = check_library(library)
     assert report.ok and report.days_rebuilt is not None and report.days_rebuilt > 0
     assert "repaired: actor days rebuilt" in " ".join(report.lines())
