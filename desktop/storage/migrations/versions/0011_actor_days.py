@@ -39,7 +39,9 @@ depends_on: str | Sequence[str] | None = None
 
 def _day(row: str, dialect: str) -> str:
     """The article row's day as the date index writes it (0008_performance)."""
-    imported = f"briefing_day({row}.imported_at)" if dialect == "postgresql" else f"substr({row}.imported_at, 1, 10)"
+    imported = (
+        f"briefing_day({row}.imported_at)" if dialect == "postgresql" else f"substr({row}.imported_at, 1, 10)"
+    )
     return f"coalesce({row}.published, {imported})"
 
 
@@ -62,15 +64,16 @@ def _mention_added(row: str, dialect: str) -> str:
 
 
 def _mention_removed(row: str, dialect: str) -> str:
-    """The inverse of _mention_added; nothing when the article is gone (its own trigger did it)."""
+    """The inverse of _mention_added; nothing when the article is gone (its own trigger did it). The day
+    is looked up by key: an actor named in thousands of articles has thousands of days."""
+    article = f"FROM articles a WHERE a.id = {row}.article_id"
     same_day = (
-        f"EXISTS (SELECT 1 FROM articles a WHERE a.id = {row}.article_id AND {_day('a', dialect)} = "
-        "actor_days.day AND (a.published IS NULL) = actor_days.undated)"
+        f"actor_days.actor_id = {row}.actor_id AND actor_days.day = (SELECT {_day('a', dialect)} {article}) "
+        f"AND actor_days.undated = (SELECT a.published IS NULL {article})"
     )
     return (
-        "UPDATE actor_days SET articles = actor_days.articles - 1 "
-        f"WHERE actor_days.actor_id = {row}.actor_id AND {same_day} AND {_first_in_article(row)}; "
-        f"DELETE FROM actor_days WHERE actor_days.actor_id = {row}.actor_id AND actor_days.articles <= 0;"
+        f"UPDATE actor_days SET articles = actor_days.articles - 1 WHERE {same_day} AND {_first_in_article(row)}; "
+        f"DELETE FROM actor_days WHERE {same_day} AND actor_days.articles <= 0;"
     )
 
 
@@ -84,7 +87,8 @@ def _article_removed(row: str, dialect: str) -> str:
         "UPDATE actor_days SET articles = actor_days.articles - 1 "
         f"WHERE actor_days.day = {_day(row, dialect)} AND actor_days.undated = ({row}.published IS NULL) "
         f"AND actor_days.actor_id IN ({_article_actors(row)}); "
-        f"DELETE FROM actor_days WHERE actor_days.articles <= 0 AND actor_days.actor_id IN ({_article_actors(row)});"
+        f"DELETE FROM actor_days WHERE actor_days.day = {_day(row, dialect)} AND actor_days.undated = "
+        f"({row}.published IS NULL) AND actor_days.articles <= 0 AND actor_days.actor_id IN ({_article_actors(row)});"
     )
 
 
@@ -106,7 +110,9 @@ def _day_changed(dialect: str) -> str:
     )
 
 
-_NOT_BY_WRITER = "NOT EXISTS (SELECT 1 FROM actor_pairs_writer WHERE actor_pairs_writer.article_id = NEW.article_id)"
+_NOT_BY_WRITER = (
+    "NOT EXISTS (SELECT 1 FROM actor_pairs_writer WHERE actor_pairs_writer.article_id = NEW.article_id)"
+)
 _MENTION_COLUMNS = "actor_id, article_id"
 _SQLITE_TRIGGERS = (
     "mentions_days_insert",
@@ -123,13 +129,17 @@ def _create_sqlite_triggers() -> None:
         f"CREATE TRIGGER mentions_days_insert AFTER INSERT ON mentions WHEN {_NOT_BY_WRITER} "
         f"BEGIN {_mention_added('NEW', d)} END"
     )
-    op.execute(f"CREATE TRIGGER mentions_days_delete AFTER DELETE ON mentions BEGIN {_mention_removed('OLD', d)} END")
+    op.execute(
+        f"CREATE TRIGGER mentions_days_delete AFTER DELETE ON mentions BEGIN {_mention_removed('OLD', d)} END"
+    )
     op.execute(
         f"CREATE TRIGGER mentions_days_update AFTER UPDATE OF {_MENTION_COLUMNS} ON mentions "
         "WHEN OLD.actor_id IS NOT NEW.actor_id OR OLD.article_id IS NOT NEW.article_id "
         f"BEGIN {_mention_removed('OLD', d)} {_mention_added('NEW', d)} END"
     )
-    op.execute(f"CREATE TRIGGER articles_days_delete BEFORE DELETE ON articles BEGIN {_article_removed('OLD', d)} END")
+    op.execute(
+        f"CREATE TRIGGER articles_days_delete BEFORE DELETE ON articles BEGIN {_article_removed('OLD', d)} END"
+    )
     op.execute(
         "CREATE TRIGGER articles_days_update AFTER UPDATE OF published, imported_at ON articles "
         f"WHEN {_day_changed(d)} BEGIN {_article_removed('OLD', d)} {_article_added('NEW', d)} END"
