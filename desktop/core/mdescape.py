@@ -76,13 +76,17 @@ def _needs_escape(body: str, i: int, dollars: bool, link_close: int) -> bool:
     return False
 
 
-def escape_inline(s: str) -> str:
+def escape_inline(s: str, *, dollars: bool | None = None, closed_later: bool = False) -> str:
     """Escape ``s`` so that it renders as exactly its own text inside one paragraph or heading.
 
     Only characters that could be read as Markdown where they stand get a backslash. Line
     breaks become spaces and control characters are dropped (see :func:`normalize_inline`);
     leading and trailing whitespace is kept as numeric character references, because Markdown
     would otherwise strip it or read four leading spaces as code.
+
+    A line of a longer paragraph (a block quote's) passes what the whole paragraph holds: ``dollars``,
+    whether it has two dollar signs, and ``closed_later``, whether a link's closing bracket follows
+    on a later line (a "[" here would open that link).
     """
     text = normalize_inline(s)
     body = text.strip()
@@ -90,9 +94,10 @@ def escape_inline(s: str) -> str:
         return "".join(_entity(ch) for ch in text)
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    dollars = body.count("$") >= 2
+    if dollars is None:
+        dollars = body.count("$") >= 2
     closes = [m.start() for m in _LINK_CLOSE_RE.finditer(body)]
-    last_close = closes[-1] if closes else -1
+    last_close = len(body) if closed_later else (closes[-1] if closes else -1)
     marker = _ORDERED_MARKER_RE.match(body)
     list_dot = marker.end() - 1 if marker else -1
     table_row = bool(_DELIMITER_ROW_RE.fullmatch(body)) and ("|" in body or ":" in body)
@@ -142,4 +147,11 @@ def quote_block(s: str) -> str:
         lines.pop()
     if not lines:
         return ">"
-    return "\n".join("> " + escape_inline(line) if line else ">" for line in lines)
+    # A paragraph runs on over its lines: a "[" may close on a later line ("[\n](url)"), "$" pair up.
+    dollars = sum(line.count("$") for line in lines) >= 2
+    closes = [i for i, line in enumerate(lines) if "]" in line]  # may close a "[" of a line before
+    last = closes[-1] if closes else -1
+    return "\n".join(
+        "> " + escape_inline(line, dollars=dollars, closed_later=i < last) if line else ">"
+        for i, line in enumerate(lines)
+    )

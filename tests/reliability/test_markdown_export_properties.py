@@ -8,7 +8,7 @@ import html
 import re
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -95,6 +95,8 @@ def body_structure(md: MarkdownIt, document: str) -> tuple[list[Token], list[str
 
 @settings(max_examples=300, deadline=None)
 @given(title=TITLES, quotes=st.lists(QUOTES, min_size=1, max_size=3), actors=st.lists(TITLES, max_size=3))
+@example(title="t", quotes=["[\n]()"], actors=[])  # a link whose text runs over a line break
+@example(title="t", quotes=["a [b\nc](d) $e\nf$"], actors=[])
 def test_an_article_export_shows_exactly_its_title_and_quotes(
     title: str, quotes: list[str], actors: list[str]
 ) -> None:
