@@ -47,7 +47,13 @@ from desktop.core.entities.news_fixes import (
     split_joined_people,
 )
 from desktop.core.entities.org_phrases import organization_phrases
-from desktop.core.entities.organizations import join_and_the, known_organizations, media_names, prefer_longer
+from desktop.core.entities.organizations import (
+    join_and_the,
+    known_organizations,
+    media_names,
+    outlet_names,
+    prefer_longer,
+)
 from desktop.core.entities.person_edges import (
     camel_case_names_are_no_people,
     cut_date_tails,
@@ -255,7 +261,7 @@ class KnowledgeRecognizer:
         else:
             spans = drop_portfolios_and_verbs(text, outlets_before_kind_words(text, spans), title_word)
             spans = cut_offices_from_institutions(text, spans, title_word)
-        spans = merge_spans(spans, media_names(text))
+        spans = outlet_names(text, merge_spans(spans, media_names(text)))
         spans = organization_phrases(text, language, spans, gazetteer)
         spans = organizations_after_kind_words(
             text,

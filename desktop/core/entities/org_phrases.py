@@ -25,6 +25,7 @@ GERMAN_HEADS = (
     "forum", "gewerkschaft", "genossenschaft", "verwaltung", "direktion", "senat", "parlament",
     "versammlung", "fraktion", "büro", "dienst", "kongregation", "zentralrat", "verbund", "werk",
     "nachrichten", "rundschau", "kurier", "tagblatt", "anzeiger", "volksblatt", "presse",
+    "kommissariat", "vereinigung",
 )  # fmt: skip
 ENGLISH_HEADS = frozenset(
     {
@@ -37,7 +38,8 @@ ENGLISH_HEADS = frozenset(
         "observatory", "watch", "initiative", "programme", "fleet", "division", "regiment",
         "battalion", "unit", "force", "company", "corporation", "inc", "ltd", "group", "hospital",
         "news", "times", "post", "tribune", "journal", "herald", "gazette", "today", "radio", "tv",
-        "broadcasting", "press", "secretariat", "directorate", "tribunal", "commissioner",
+        "broadcasting", "press", "secretariat", "directorate", "tribunal", "commissioner", "squadron",
+        "wing", "airlines", "airways",
     }
 )  # fmt: skip
 _GERMAN_LINKS = frozenset({"der", "des", "für", "zur", "zum"})
@@ -47,9 +49,12 @@ _GERMAN_GENITIVE_HEADS = (
     "bundesamt", "landesamt", "verband", "zentralrat", "rat", "koalition", "kommission", "institut",
     "akademie", "gewerkschaft", "partei", "bund", "bündnis", "union", "kammer", "versammlung",
     "stiftung", "komitee", "fraktion", "allianz", "front", "liga", "ministerium", "gerichtshof",
+    "vereinigung", "kommissariat",
 )  # fmt: skip
 # authorities named by their seat after the head noun ("Landeskriminalamt Stuttgart")
 _GERMAN_LOCAL_HEADS = ("amt", "gericht", "gerichtshof", "anwaltschaft", "präsidium", "direktion", "kammer")
+_ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")  # "158th Fighter Wing", "3rd Infantry Division"
+_NUMBERED_HEADS = frozenset({"wing"})
 _ENGLISH_LINKS = frozenset({"of", "for", "on"})
 _ARTICLES = frozenset({"die", "den", "dem", "der", "the"})
 _AND = frozenset({"und", "and", "&"})
@@ -131,6 +136,16 @@ def _phrases(
             if german and not (_GERMAN_ADJECTIVE.search(before) or before.isupper()):
                 break  # German: "Syrische", "Europäischen" or "UN" before the head
             first -= 1
+        ordinal = (
+            not german
+            and first > 0
+            and _ORDINAL.match(words[first - 1].group(0)) is not None
+            and _adjacent(text, words[first - 1], words[first])
+        )
+        if ordinal:
+            first -= 1  # a military unit's number is part of its name
+        elif not german and match.group(0).lower() in _NUMBERED_HEADS:
+            continue  # "West Wing": a wing is a unit only with its number
         last = i
         j = i + 1
         if (
@@ -158,6 +173,8 @@ def _phrases(
                 run = _cap_run(text, words, k)
                 if run > k:
                     last = run - 1
+                    if german and _in_country(text, words, run, gazetteer):
+                        last = run + 1  # "Zentralrat der Juden in Deutschland"
         elif (
             german
             and j < len(words)
@@ -174,11 +191,14 @@ def _phrases(
                 run = _cap_run(text, words, j)
                 if run - j >= 2:
                     last = run - 1
+        after = words[last + 1] if last + 1 < len(words) else None
+        if ordinal and after is not None and _adjacent(text, words[last], after) and is_cap(after.group(0)):
+            continue  # "10th Regiment Massachusetts Volunteer Infantry": where it ends is unclear
         naming = german and first == i - 1 and _GERMAN_NAMING_ADJECTIVE.match(words[first].group(0))
         federal = german and first == last == i and _GERMAN_FEDERAL.match(match.group(0))
         if last == i and (german or first == i) and not naming and not federal:
             continue  # German: a head with adjectives only ("Neue Datenschnittstelle") is no name
-        plain = not naming and not _institutional(words[first].group(0), gazetteer, language)
+        plain = not (naming or ordinal) and not _institutional(words[first].group(0), gazetteer, language)
         if last == i and first == i - 1 and plain:
             continue  # "Great Service", "Oval Office": one plain word before the head is too little
         yield words[first].start(), words[last].end()
@@ -200,6 +220,16 @@ def _institutional(word: str, gazetteer: Gazetteer, language: str) -> bool:
         or gazetteer.place(word) is not None
         or gazetteer.is_demonym(word, language)
     )
+
+
+def _in_country(text: str, words: list[re.Match[str]], k: int, gazetteer: Gazetteer) -> bool:
+    """Words ``k`` and ``k + 1`` are "in" and a country, right after word ``k - 1``."""
+    if k + 1 >= len(words) or words[k].group(0) != "in":
+        return False
+    if not (_adjacent(text, words[k - 1], words[k]) and _adjacent(text, words[k], words[k + 1])):
+        return False
+    place = gazetteer.place(words[k + 1].group(0))
+    return place is not None and place.kind == "country"
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -246,7 +276,7 @@ def organization_phrases(
             return False
         if any(s.start < phrase.start or s.end > phrase.end or s.type == "person" for s in inside):
             return False
-        von = phrase.text.find(" von ")
+        von = max(phrase.text.find(" von "), phrase.text.find(" in "))  # a seat or a country after it
         seat = len(phrase.text.split()) == 2  # "Landgericht Köln": the place is the seat
         if language == "de" and any(
             s.type == "location" and (von < 0 or s.start < phrase.start + von) and not seat for s in inside

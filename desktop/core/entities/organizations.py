@@ -1,7 +1,9 @@
 """Organisations the model misses: known names and media names; how found names replace model spans.
 
 - Known names: the organisation list of the gazetteer (training-data organisations, parties).
-- Media names: "Euronews", "Salzburger Nachrichten", "USA Today".
+- Media names: "Euronews", "Salzburger Nachrichten", "USA Today"; outlets named by their web
+  address ("derStandard.at", "News.com.au") or as a daily paper ("the Daily Telegraph", "the
+  Sunday Times"): :func:`outlet_names`.
 - :func:`replace_spans` and :func:`prefer_longer`: a found name replaces the model spans it covers;
   :func:`join_and_the` continues "Islamic State of Iraq" with "and the Levant".
 
@@ -177,3 +179,47 @@ def media_names(text: str) -> list[EntitySpan]:
         for m in _MEDIA_OR_CHAMBER.finditer(text)
         if _MEDIA_WORD.match(m.group(0)) or _CHAMBER_WORD.match(m.group(0))
     ]
+
+
+# a web outlet named by its address: one label written as a name (a capital: "derStandard.at",
+# "Znak.com"; "paulhastings.com" is an address) and a country or generic top-level domain; not
+# inside a link ("/" after it, a dot or slash before it) or an e-mail, not after a word that gives an
+# address ("unter", "at", "visit")
+_WEB_OUTLET = re.compile(
+    r"(?<![\w./@:%#-])(?<!unter )(?<!Unter )(?<!\bat )(?<!\bto )(?<!visit )(?<!Visit )"
+    r"(?!www\.)([A-Za-z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Za-z0-9]|[A-Z][A-Za-z0-9-]*[A-Za-z0-9])"
+    r"\.(?:(?:com|co|org|net)\.(?:au|uk|nz|za|in)|at|de|ch|com|net|org|eu|info|ru|fr|it|es|pl|nl|be|tv"
+    r"|uk|us|io)(?![\w/@-]|\.[A-Za-z0-9])"
+)
+_MIN_OUTLET_LETTERS = 3
+# a paper named by how often it appears and the noun of a newspaper's title; "Sunday", "Morning"
+# and "Evening" only after "the" ("on Sunday Times Square ...")
+_PAPER_NOUNS = (
+    "Telegraph|Mail|Express|Mirror|Star|Standard|Record|Beast|Caller|Observer|Times|News|Post|Herald"
+    "|Sun|Chronicle|Independent|Nation|Monitor|Journal|Tribune|Gazette|Wire|Maverick|Echo|Globe"
+)
+_DAILY_OUTLET = re.compile(
+    rf"(?:(?<=\bthe )|(?<=\bThe )|(?<![\w&'’.-])(?=Daily|Weekly))(?:Daily|Weekly|Sunday|Morning|Evening)"
+    rf" (?:{_PAPER_NOUNS})(?![\w&'’-]| [A-Z])"
+)
+
+
+def outlet_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Spans with outlets named by their web address ("derStandard.at", "News.com.au", "Znak.com")
+    or as a daily paper ("the Daily Telegraph", "the Sunday Times") as organisations, each
+    replacing the spans inside it; one that cuts through a span is left out."""
+    candidates = [
+        EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
+        for m in _WEB_OUTLET.finditer(text)
+        if len(m.group(1)) >= _MIN_OUTLET_LETTERS and sum(c.isalpha() for c in m.group(1)) >= 2
+    ]
+    candidates += [
+        EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5) for m in _DAILY_OUTLET.finditer(text)
+    ]
+    if not candidates:
+        return spans
+
+    def accept(candidate: EntitySpan, inside: list[EntitySpan]) -> bool:
+        return all(candidate.start <= s.start and s.end <= candidate.end for s in inside)
+
+    return replace_spans(spans, candidates, accept)

@@ -1,0 +1,74 @@
+"""Organisations the model misses: outlets by web address or as a daily paper, numbered units,
+official names with a further head noun."""
+
+from __future__ import annotations
+
+from desktop.core.entities.gazetteer import Gazetteer, Place
+from desktop.core.entities.org_phrases import _phrases, organization_phrases
+from desktop.core.entities.organizations import outlet_names
+from tests.core.test_span_rules import pairs, span
+
+GAZ = Gazetteer({}, {})
+
+
+def test_web_outlets_are_organisations_but_not_links_addresses_or_mail() -> None:
+    text = (
+        "Laut nordBlick.at und Hafenpost.de, berichtete News.com.au. Mehr unter Rechner.at, "
+        "www.Rechner.at, pic.twitter.com/abc1, at Tickets.com, post@Firma.at; hafenpost.de und ab.de."
+    )
+    found = pairs(outlet_names(text, []))
+    assert found == [
+        ("nordBlick.at", "organization"),
+        ("Hafenpost.de", "organization"),
+        ("News.com.au", "organization"),
+    ]
+
+
+def test_an_outlet_replaces_the_model_spans_inside_it_but_not_one_it_cuts() -> None:
+    text = "Hafenpost.de meldete es. Jan Ostrow.com war da."
+    spans = [span(text, "Hafenpost", "person"), span(text, "Jan Ostrow", "person")]
+    assert pairs(outlet_names(text, spans)) == [("Hafenpost.de", "organization"), ("Jan Ostrow", "person")]
+
+
+def test_daily_papers_are_outlets_sunday_only_after_the() -> None:
+    text = (
+        "The Daily Telegraph reported it, the Sunday Times too. On Sunday Times Square was empty; "
+        "Daily Mail said so. The Daily Star Wars fan club met."
+    )
+    assert [s.text for s in outlet_names(text, [])] == ["Daily Telegraph", "Sunday Times", "Daily Mail"]
+
+
+def test_numbered_units_and_their_numbers_are_one_name() -> None:
+    text = (
+        "Airmen of the 158th Fighter Wing joined the 134th Expeditionary Fighter Squadron near the "
+        "West Wing; the 10th Regiment Hafenau Infantry."
+    )
+    assert [text[a:b] for a, b in _phrases(text, "en", GAZ)] == [
+        "158th Fighter Wing",
+        "134th Expeditionary Fighter Squadron",
+    ]
+
+
+def test_a_commissariat_and_an_association_head_official_names() -> None:
+    text = "Ein Bericht des UN-Hochkommissariats für Menschenrechte; die Vereinigung der Hafenauer Richter."
+    assert [text[a:b] for a, b in _phrases(text, "de", GAZ)] == [
+        "UN-Hochkommissariats für Menschenrechte",
+        "Vereinigung der Hafenauer Richter",
+    ]
+
+
+def test_a_country_after_in_ends_a_german_name_but_a_city_does_not() -> None:
+    gazetteer = Gazetteer(
+        {
+            "Valdorien": Place("V1", "country", 5_000_000, True),
+            "Nordstadt": Place("N1", "city", 90_000, True),
+        },
+        {},
+    )
+    text = "Der Zentralrat der Juden in Valdorien und der Rat der Hafenauer Union in Nordstadt."
+    spans = [span(text, "Valdorien", "location"), span(text, "Nordstadt", "location")]
+    assert pairs(organization_phrases(text, "de", spans, gazetteer)) == [
+        ("Zentralrat der Juden in Valdorien", "organization"),
+        ("Rat der Hafenauer Union", "organization"),
+        ("Nordstadt", "location"),
+    ]
