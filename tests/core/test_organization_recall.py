@@ -72,3 +72,20 @@ def test_a_country_after_in_ends_a_german_name_but_a_city_does_not() -> None:
         ("Rat der Hafenauer Union", "organization"),
         ("Nordstadt", "location"),
     ]
+
+
+def test_a_party_and_the_country_it_belongs_to_in_the_genitive_are_one_name() -> None:
+    gazetteer = Gazetteer(
+        {
+            "Valdorien": Place("V1", "country", 5_000_000, True),
+            "Nordstadt": Place("N1", "city", 90_000, True),
+        },
+        {},
+    )
+    text = "Die Arbeiterpartei Valdoriens, die Partei Nordstadts und das Ministerium Valdoriens."
+    assert [text[a:b] for a, b in _phrases(text, "de", gazetteer)] == [
+        "Arbeiterpartei Valdoriens",
+        "Ministerium Valdoriens",
+    ]
+    typed_a_place = [span(text, "Valdoriens", "location")]
+    assert pairs(organization_phrases(text, "de", typed_a_place, gazetteer))[0] == ("Valdoriens", "location")

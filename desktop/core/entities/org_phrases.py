@@ -191,6 +191,8 @@ def _phrases(
                 run = _cap_run(text, words, j)
                 if run - j >= 2:
                     last = run - 1
+            elif named and _genitive_place(nxt, gazetteer) and nxt not in places:
+                last = j  # "Arbeiterpartei Kurdistans": a party and the country it belongs to
         after = words[last + 1] if last + 1 < len(words) else None
         if ordinal and after is not None and _adjacent(text, words[last], after) and is_cap(after.group(0)):
             continue  # "10th Regiment Massachusetts Volunteer Infantry": where it ends is unclear
@@ -220,6 +222,14 @@ def _institutional(word: str, gazetteer: Gazetteer, language: str) -> bool:
         or gazetteer.place(word) is not None
         or gazetteer.is_demonym(word, language)
     )
+
+
+def _genitive_place(word: str, gazetteer: Gazetteer) -> bool:
+    """A country's or region's name in the genitive ("Kurdistans", "Chinas"), no place's name itself."""
+    if len(word) < 5 or not word.endswith("s") or word.endswith("ss") or gazetteer.place(word) is not None:
+        return False
+    place = gazetteer.place(word[:-1])
+    return place is not None and place.kind in ("country", "region")
 
 
 def _in_country(text: str, words: list[re.Match[str]], k: int, gazetteer: Gazetteer) -> bool:
