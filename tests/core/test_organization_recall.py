@@ -89,3 +89,17 @@ def test_a_party_and_the_country_it_belongs_to_in_the_genitive_are_one_name() ->
     ]
     typed_a_place = [span(text, "Valdoriens", "location")]
     assert pairs(organization_phrases(text, "de", typed_a_place, gazetteer))[0] == ("Valdoriens", "location")
+
+
+def test_one_word_names_a_nation_s_or_the_world_s_body_but_not_a_generic_one() -> None:
+    text = (
+        "Der Europarat, der Nationalrat, die Weltbank und der Verfassungsgerichtshof; ein Bericht des "
+        "Rechnungshofs. Die Weltgemeinschaft, der Verwaltungsrat und das Weltraumprogramm."
+    )
+    assert [text[a:b] for a, b in _phrases(text, "de", GAZ)] == [
+        "Europarat",
+        "Nationalrat",
+        "Weltbank",
+        "Verfassungsgerichtshof",
+        "Rechnungshofs",
+    ]

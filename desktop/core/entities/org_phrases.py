@@ -99,11 +99,18 @@ _GERMAN_NAMING_ADJECTIVE = re.compile(
     r"^(Oberst|Auswärtig|Europäisch|Internationa|Bundesdeutsch)(e|en|er|es)$"
 )
 
-# one word naming a federal or state authority ("Bundeskriminalamt", "Landesgericht", "Bundesheer");
-# not the generic "Bundesregierung" or "Landesministerium"
+# one word naming a federal or state authority ("Bundeskriminalamt", "Landesgericht", "Bundesheer"),
+# or a nation's or the world's body; not the generic "Bundesregierung" or "Landesministerium"
 _GERMAN_FEDERAL = re.compile(
     r"^(?:Bundes|Landes)[a-zäöüß]*(?:amt|amtes|amts|heer|heeres|gericht|gerichts|gerichtshof|gerichtshofs"
     r"|rat|rats|rates|tag|tags|tages|anstalt|agentur|bank|polizei)$"
+    # one body of a nation or of the world: "Europarat", "Eurogruppe", "Weltbank", "Nationalrat",
+    # "Weltgesundheitsorganisation", "Verfassungsgerichtshof", "Rechnungshof"
+    r"|^(?:Europa(?:rat|parlament)|Eurogruppe"
+    r"|Welt(?:bank|gesundheitsorganisation|handelsorganisation|sicherheitsrat|klimarat|kirchenrat"
+    r"|wirtschaftsforum|ernährungsprogramm|hungerhilfe)"
+    r"|National(?:rat|bank|versammlung|garde|kongress)|Verfassungs(?:gericht|gerichtshof|schutz)"
+    r"|Verwaltungsgerichtshof|Rechnungshof)(?:s|es)?$"
 )
 
 
