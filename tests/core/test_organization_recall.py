@@ -4,6 +4,7 @@ official names with a further head noun."""
 from __future__ import annotations
 
 from desktop.core.entities.gazetteer import Gazetteer, Place
+from desktop.core.entities.kind_cues import organizations_after_kind_words
 from desktop.core.entities.org_phrases import _phrases, organization_phrases
 from desktop.core.entities.organizations import outlet_names
 from tests.core.test_span_rules import pairs, span
@@ -102,4 +103,13 @@ def test_one_word_names_a_nation_s_or_the_world_s_body_but_not_a_generic_one() -
         "Weltbank",
         "Verfassungsgerichtshof",
         "Rechnungshofs",
+    ]
+
+
+def test_a_hyphenated_kind_noun_names_the_organisation_after_it() -> None:
+    text = "Ein Abgeordneter der Indigena-Partei Winaq sprach mit dem Nachrichtensender Skai."
+    spans = [span(text, "Winaq", "person")]
+    assert pairs(organizations_after_kind_words(text, "de", spans)) == [
+        ("Winaq", "organization"),
+        ("Skai", "organization"),
     ]

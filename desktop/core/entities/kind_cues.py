@@ -4,7 +4,8 @@ News introduces an organisation it names by a common word with its kind: a newsp
 militia, a company. The name after such a noun (in English one to four capitalised words, an inner
 "for", "of", "and" allowed before another capitalised word; or a quoted name) is an organisation,
 whatever the model made of it ("the law firm Baker Stone" is named after people). German kind
-nouns count inside compounds too ("Palästinenserorganisation Hamas", "Tageszeitung Kurier"), and
+nouns count inside compounds too ("Palästinenserorganisation Hamas", "Tageszeitung Kurier",
+"Indigena-Partei Winaq"), and
 only after a lower-case word or an article ("Neo Magazin Royale" is one name). German capitalises
 every noun, so a German name is one word, or two after an article or an adjective ("Die Linke",
 "Islamischer Staat"), with no further capitalised word after it ("eine Initiative Leeraner
@@ -52,7 +53,8 @@ def _pattern(kinds: tuple[str, ...], language: str) -> re.Pattern[str]:
     if language == "de":  # "der Zeitung", "die Tageszeitung", "der Palästinenserorganisation"
         capitalised = "|".join(k.capitalize() for k in kinds)
         before = r"(?:[a-zäöüß][a-zäöüß-]*|Der|Die|Das|Dem|Den|Des|Ein|Eine|Einer|Eines|Laut|Vom|Im|Beim)"
-        noun = rf"(?<![\w-]){before} (?:[A-ZÄÖÜ][\w-]*(?:{kind})|{capitalised})"
+        # "der Palästinenserorganisation", "der Indigena-Partei", "der Partei"
+        noun = rf"(?<![\w-]){before} (?:[A-ZÄÖÜ][\w-]*(?:{kind})|(?:[A-ZÄÖÜ][\w]*-)?(?:{capitalised}))"
     else:
         noun = rf"(?<![\w-])(?:{kind})"
     link = f"(?:{_LINKS[language]})?" if language in _LINKS else ""
