@@ -4,7 +4,7 @@ official names with a further head noun."""
 from __future__ import annotations
 
 from desktop.core.entities.gazetteer import Gazetteer, Place
-from desktop.core.entities.kind_cues import organizations_after_kind_words
+from desktop.core.entities.kind_cues import names_before_kind_words, organizations_after_kind_words
 from desktop.core.entities.org_phrases import _phrases, organization_phrases
 from desktop.core.entities.organizations import outlet_names
 from tests.core.test_span_rules import pairs, span
@@ -112,4 +112,18 @@ def test_a_hyphenated_kind_noun_names_the_organisation_after_it() -> None:
     assert pairs(organizations_after_kind_words(text, "de", spans)) == [
         ("Winaq", "organization"),
         ("Skai", "organization"),
+    ]
+
+
+def test_an_english_name_right_before_its_kind_is_an_organisation() -> None:
+    text = (
+        "Then the Fridays for Future movement began, the Hafen Front militant group fired, the "
+        "Jan Moor group met, the U.S.-led coalition struck and the Dutch company paid."
+    )
+    spans = [span(text, "Jan Moor", "person")]
+    found = pairs(names_before_kind_words(text, spans, is_demonym=lambda word: word == "Dutch"))
+    assert found == [
+        ("Fridays for Future", "organization"),
+        ("Hafen Front", "organization"),
+        ("Jan Moor", "person"),
     ]

@@ -114,10 +114,12 @@ def organizations_after_kind_words(
     spans: list[EntitySpan],
     nouns: frozenset[str] = frozenset(),
     is_place: Callable[[str], bool] = lambda name: False,
+    is_demonym: Callable[[str], bool] = lambda word: False,
 ) -> list[EntitySpan]:
     """Spans with the names after organisation kind nouns as organisations (replacing the spans
     they cover exactly or contain); ``nouns``: German common nouns (taken only where the model saw
-    a name); ``is_place``: names that are places (never taken)."""
+    a name); ``is_place``: names that are places (never taken). English names right before a kind
+    noun too (:func:`names_before_kind_words`; ``is_demonym``: nationality words, never taken)."""
     if language not in _PATTERNS:
         return spans
 
@@ -134,4 +136,52 @@ def organizations_after_kind_words(
         )
 
     candidates = _candidates(text, language, nouns)
-    return replace_spans(spans, candidates, accept) if candidates else spans
+    spans = replace_spans(spans, candidates, accept) if candidates else spans
+    return names_before_kind_words(text, spans, is_place, is_demonym) if language == "en" else spans
+
+
+# English: "the Fridays for Future movement", "the Hamas militant group": after "the", up to four
+# capitalised words (an inner "for", "of", "and" allowed) right before the kind, or before one word
+# that says what the group does
+_BEFORE_KINDS = (
+    "movement", "group", "organization", "organisation", "party", "coalition", "alliance", "militia",
+    "charity", "company", "firm", "network", "union", "gang", "cartel",
+)  # fmt: skip
+_GROUP_ADJECTIVES = (
+    "militant", "terrorist", "terror", "rebel", "opposition", "activist", "advocacy", "environmental",
+    "protest", "climate", "lobby", "pressure", "hacker", "extremist", "jihadist", "separatist",
+    "paramilitary", "political", "rights", "media", "tech", "technology", "oil", "mining", "energy",
+)  # fmt: skip
+_NAME_BEFORE_KIND = re.compile(
+    rf"(?<=\b[Tt]he )((?:{_NAME_WORD})(?: (?:(?:for|of|and) )?(?:{_NAME_WORD})){{0,3}})"
+    rf" (?:(?:{'|'.join(_GROUP_ADJECTIVES)}) )?(?:{'|'.join(_BEFORE_KINDS)})(?![\w-])"
+)
+
+
+def names_before_kind_words(
+    text: str,
+    spans: list[EntitySpan],
+    is_place: Callable[[str], bool] = lambda name: False,
+    is_demonym: Callable[[str], bool] = lambda word: False,
+) -> list[EntitySpan]:
+    """English: the name right before an organisation's kind noun, after "the", as an organisation
+    ("the Fridays for Future movement"); not a place, a nationality ("the Dutch company"), a weekday
+    or month, and never over a person ("the Trump campaign") or across a span."""
+    candidates = []
+    for match in _NAME_BEFORE_KIND.finditer(text):
+        name = match.group(1)
+        words = name.split()
+        if is_place(name) or is_demonym(name) or is_demonym(words[0]) or words[0] in _CALENDAR:
+            continue
+        if _POSSESSIVE.search(name) or re.search(r"-[a-z]", name):
+            continue  # "the U.S.-led coalition": an adjective, no name
+        candidates.append(EntitySpan(match.start(1), match.end(1), name, "organization", 0.5))
+    if not candidates:
+        return spans
+
+    def accept(candidate: EntitySpan, inside: list[EntitySpan]) -> bool:
+        return not any(
+            s.start < candidate.start or s.end > candidate.end or s.type == "person" for s in inside
+        )
+
+    return replace_spans(spans, candidates, accept)

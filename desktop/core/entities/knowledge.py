@@ -269,6 +269,7 @@ class KnowledgeRecognizer:
             spans,
             self.common_nouns,
             lambda name: gazetteer.place(name, language=language) is not None,
+            lambda word: gazetteer.is_demonym(word, language),
         )
         spans = acronym_spans(text, spans)
         given_name = functools.partial(self._is_given_name, language=language)
