@@ -185,12 +185,13 @@ def media_names(text: str) -> list[EntitySpan]:
 # "Znak.com"; "paulhastings.com" is an address) and a country or generic top-level domain; not
 # inside a link ("/" after it, a dot or slash before it) or an e-mail, not after a word that gives an
 # address ("unter", "at", "visit")
-_WEB_OUTLET = re.compile(
-    r"(?<![\w./@:%#-])(?<!unter )(?<!Unter )(?<!\bat )(?<!\bto )(?<!visit )(?<!Visit )"
-    r"(?!www\.)([A-Za-z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Za-z0-9]|[A-Z][A-Za-z0-9-]*[A-Za-z0-9])"
+_WEB_DOMAIN = re.compile(
     r"\.(?:(?:com|co|org|net)\.(?:au|uk|nz|za|in)|at|de|ch|com|net|org|eu|info|ru|fr|it|es|pl|nl|be|tv"
     r"|uk|us|io)(?![\w/@-]|\.[A-Za-z0-9])"
-)
+)  # found first: a literal dot is cheap to look for
+_WEB_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]")
+_ADDRESS_BEFORE = re.compile(r"(?:^|[^\w.])(?:unter|Unter|at|to|visit|Visit) $")
+_NAME_CHAR = re.compile(r"[\w&'’.-]")
 _MIN_OUTLET_LETTERS = 3
 # a paper named by how often it appears and the noun of a newspaper's title; "Sunday", "Morning"
 # and "Evening" only after "the" ("on Sunday Times Square ...")
@@ -198,23 +199,20 @@ _PAPER_NOUNS = (
     "Telegraph|Mail|Express|Mirror|Star|Standard|Record|Beast|Caller|Observer|Times|News|Post|Herald"
     "|Sun|Chronicle|Independent|Nation|Monitor|Journal|Tribune|Gazette|Wire|Maverick|Echo|Globe"
 )
-_DAILY_OUTLET = re.compile(
-    rf"(?:(?<=\bthe )|(?<=\bThe )|(?<![\w&'’.-])(?=Daily|Weekly))(?:Daily|Weekly|Sunday|Morning|Evening)"
-    rf" (?:{_PAPER_NOUNS})(?![\w&'’-]| [A-Z])"
-)
+_DAILY_OUTLET = re.compile(rf"\b(Daily|Weekly|Sunday|Morning|Evening) (?:{_PAPER_NOUNS})(?![\w&'’-]| [A-Z])")
+_ONLY_AFTER_THE = frozenset({"Sunday", "Morning", "Evening"})
 
 
 def outlet_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """Spans with outlets named by their web address ("derStandard.at", "News.com.au", "Znak.com")
     or as a daily paper ("the Daily Telegraph", "the Sunday Times") as organisations, each
     replacing the spans inside it; one that cuts through a span is left out."""
-    candidates = [
-        EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
-        for m in _WEB_OUTLET.finditer(text)
-        if len(m.group(1)) >= _MIN_OUTLET_LETTERS and sum(c.isalpha() for c in m.group(1)) >= 2
-    ]
+    candidates = [span for m in _WEB_DOMAIN.finditer(text) if (span := _web_outlet(text, m))]
     candidates += [
-        EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5) for m in _DAILY_OUTLET.finditer(text)
+        EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
+        for m in _DAILY_OUTLET.finditer(text)
+        if text[max(0, m.start() - 4) : m.start()] in ("the ", "The ")
+        or (m.group(1) not in _ONLY_AFTER_THE and not _NAME_CHAR.match(text[m.start() - 1 : m.start()]))
     ]
     if not candidates:
         return spans
@@ -223,3 +221,22 @@ def outlet_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         return all(candidate.start <= s.start and s.end <= candidate.end for s in inside)
 
     return replace_spans(spans, candidates, accept)
+
+
+def _web_outlet(text: str, domain: re.Match[str]) -> EntitySpan | None:
+    """The outlet whose address ends with ``domain``: one label written as a name before it."""
+    start = domain.start()
+    while start > 0 and text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    label = text[start : domain.start()]
+    if (
+        not _WEB_LABEL.fullmatch(label)
+        or len(label) < _MIN_OUTLET_LETTERS
+        or sum(c.isalpha() for c in label) < 2
+        or label.islower()  # "paulhastings.com" is an address
+        or label.lower() == "www"
+        or (start > 0 and (text[start - 1] in "./@:%#_" or text[start - 1].isalnum()))
+        or _ADDRESS_BEFORE.search(text, max(0, start - 7), start)
+    ):
+        return None
+    return EntitySpan(start, domain.end(), text[start : domain.end()], "organization", 0.5)
