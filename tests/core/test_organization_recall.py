@@ -127,3 +127,9 @@ def test_an_english_name_right_before_its_kind_is_an_organisation() -> None:
         ("Hafen Front", "organization"),
         ("Jan Moor", "person"),
     ]
+
+
+def test_a_one_word_body_before_a_given_name_is_a_title() -> None:
+    gazetteer = Gazetteer({}, {}, given_names={"Jan": 500})
+    text = "Der Nationalrat tagte; Nationalrat Jan Moor und Landesrat Jan Kell stimmten dagegen."
+    assert [text[a:b] for a, b in _phrases(text, "de", gazetteer)] == ["Nationalrat"]

@@ -54,6 +54,7 @@ _GERMAN_GENITIVE_HEADS = (
 # authorities named by their seat after the head noun ("Landeskriminalamt Stuttgart")
 _GERMAN_LOCAL_HEADS = ("amt", "gericht", "gerichtshof", "anwaltschaft", "präsidium", "direktion", "kammer")
 _ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")  # "158th Fighter Wing", "3rd Infantry Division"
+_MIN_GIVEN_NAME = 30  # a given name this frequent after a one-word body makes the word a title
 _NUMBERED_HEADS = frozenset({"wing"})
 _ENGLISH_LINKS = frozenset({"of", "for", "on"})
 _ARTICLES = frozenset({"die", "den", "dem", "der", "the"})
@@ -205,6 +206,9 @@ def _phrases(
             continue  # "10th Regiment Massachusetts Volunteer Infantry": where it ends is unclear
         naming = german and first == i - 1 and _GERMAN_NAMING_ADJECTIVE.match(words[first].group(0))
         federal = german and first == last == i and _GERMAN_FEDERAL.match(match.group(0))
+        titled = after is not None and gazetteer.given_names.get(after.group(0), 0) >= _MIN_GIVEN_NAME
+        if federal and titled and after is not None and _adjacent(text, words[last], after):
+            continue  # "Landesrat Christian Ragger", "Nationalrat Jan Moor": a title before a person
         if last == i and (german or first == i) and not naming and not federal:
             continue  # German: a head with adjectives only ("Neue Datenschnittstelle") is no name
         plain = not (naming or ordinal) and not _institutional(words[first].group(0), gazetteer, language)
