@@ -101,6 +101,26 @@ def test_compounds_of_two_common_nouns_are_no_people_or_places() -> None:
     assert drop_noun_compounds(spans, nouns, keep) == spans
 
 
+def test_listed_words_seldom_after_a_determiner_are_no_people_or_places() -> None:
+    nouns = frozenset({"Glimmwein", "Rastet", "Zorbania", "Quastel"})
+    bare = frozenset({"Glimmwein", "Rastet", "Quastel"})  # "Zorbania" follows determiners: a region
+    keep = lambda w: w == "Quastel"  # noqa: E731
+    text = "Glimmwein trank er. Rastet euch! Zorbania; Quastel; bei Glimmwein"
+    spans = [
+        span(text, "Glimmwein", "location"),
+        span(text, "Rastet", "person"),
+        span(text, "Zorbania", "location"),
+        span(text, "Quastel", "location"),  # a known name
+        span(text, "Glimmwein", "organization", 1),  # organisations are named by common words too
+    ]
+    got = drop_noun_compounds(spans, nouns, keep, bare)
+    assert pairs(got) == [("Zorbania", "location"), ("Quastel", "location"), ("Glimmwein", "organization")]
+    assert drop_noun_compounds(spans, nouns, keep) == spans  # without the list nothing goes
+    text = "Jon Rastet kam. Rastet sagte"  # the surname of a full name in the text stays
+    spans = [span(text, "Jon Rastet", "person"), span(text, "Rastet", "person", 1)]
+    assert drop_noun_compounds(spans, nouns, keep, bare) == spans
+
+
 def test_a_name_ending_in_a_company_word_is_a_company() -> None:
     text = "Harbin Lotus Entertainment bought it from Jan Holding."
     got = companies_typed_as_people([span(text, "Harbin Lotus Entertainment", "person")])

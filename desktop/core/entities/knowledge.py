@@ -94,7 +94,7 @@ from desktop.core.entities.span_rules import (
 from desktop.core.entities.title_case import headline_spans, teams_named_after_places
 from desktop.core.entities.title_spans import people_after_institutions_in_titles, people_after_places
 from desktop.core.entities.word_actors import cut_possessed_nouns, word_non_actors
-from desktop.core.entities.word_stats import WordStats, load_common_nouns
+from desktop.core.entities.word_stats import WordStats, load_noun_lists
 from desktop.core.types import EntitySpan
 
 MIN_CITY_NOT_PERSON_DE = 1_000_000  # German: only a metropolis named alone is surely no person
@@ -121,6 +121,7 @@ class KnowledgeRecognizer:
     ) -> None:
         self._org_rules = org_rules
         self._nouns = common_nouns
+        self._bare_nouns = frozenset[str]()
         self._add_places = add_places
         self._person_rules = person_rules
         self._model = model
@@ -146,7 +147,7 @@ class KnowledgeRecognizer:
     def common_nouns(self) -> frozenset[str]:
         """German words that behave as nouns (loaded on first use)."""
         if self._nouns is None:
-            self._nouns = load_common_nouns(default_gazetteer_dir())
+            self._nouns, self._bare_nouns = load_noun_lists(default_gazetteer_dir())
         return self._nouns
 
     def _drop_noun_people(self, spans: list[EntitySpan]) -> list[EntitySpan]:
@@ -285,7 +286,7 @@ class KnowledgeRecognizer:
 
         spans = self._person_edges(text, language, spans)
         if language == "de":
-            spans = drop_noun_compounds(spans, self.common_nouns, self._known_name)
+            spans = drop_noun_compounds(spans, self.common_nouns, self._known_name, self._bare_nouns)
             spans = cut_possessed_nouns(text, spans, self.common_nouns, gazetteer)
         spans = word_non_actors(spans, language, gazetteer, known)
         return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]

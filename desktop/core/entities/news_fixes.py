@@ -6,7 +6,8 @@
 - An organisation cut before its purpose ("Global Coalition to" + "Counter ISIL") is one name; a
   dangling link word at its end ("Coalition of") goes.
 - A dateline of several places ("Koblenz/Seattle – ") names known places the model may miss.
-- A German compound of two common nouns ("Stichwunden", "Hügelland") is no person or place alone.
+- A German compound of two common nouns ("Stichwunden", "Hügelland"), or a listed common word seldom
+  seen after a determiner ("Rotwein", "Lasst"), is no person or place alone.
 """
 
 from __future__ import annotations
@@ -123,10 +124,12 @@ def drop_noun_compounds(
     spans: list[EntitySpan],
     nouns: frozenset[str],
     keep: Callable[[str], bool],
+    bare: frozenset[str] = frozenset(),
 ) -> list[EntitySpan]:
     """German: a one-word person or place that is a compound of two common nouns ("Stich|wunden",
-    "Hotel|zimmer") is no actor, unless ``keep(word)`` (a known place,
-    organisation or given name) or a full name in the text ends with it.
+    "Hotel|zimmer") or a listed common word seldom seen after a determiner (``bare``: "Rotwein",
+    "Lasst") is no actor, unless ``keep(word)`` (a known place, organisation or given name) or a full name in
+    the text ends with it.
     """
     surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
     out = []
@@ -137,7 +140,7 @@ def drop_noun_compounds(
             and " " not in word
             and "-" not in word
             and word not in surnames
-            and _noun_or_compound(word, nouns, keep)
+            and (word in bare or _noun_or_compound(word, nouns, keep))
             and not keep(word)
         )
         if not drop:
@@ -146,7 +149,7 @@ def drop_noun_compounds(
 
 
 # last parts that make surnames and place names as often as common nouns ("Bergmann", "Rosenheim")
-_NAME_TAILS = frozenset(
+NAME_TAILS = frozenset(
     {
         "Mann", "Berg", "Burg", "Stein", "Heim", "Hof", "Feld", "Haus", "Dorf", "Wald", "Bach", "Brunn",
         "Brück", "Brücke", "Furt", "Hausen", "Hagen", "Kirchen", "Kirch", "Stadt", "Stätt", "Au", "Ried",
@@ -165,7 +168,7 @@ def _noun_or_compound(word: str, nouns: frozenset[str], keep: Callable[[str], bo
     for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
         head, tail = word[:cut], word[cut].upper() + word[cut + 1 :]
         bare = tail[:-2] if tail.endswith("es") else tail[:-1] if tail.endswith("s") else tail
-        if tail in _NAME_TAILS or bare in _NAME_TAILS or keep(head):
+        if tail in NAME_TAILS or bare in NAME_TAILS or keep(head):
             continue
         if tail in nouns and (head in nouns or head.rstrip("s") in nouns):
             return True

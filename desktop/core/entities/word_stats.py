@@ -1,8 +1,9 @@
 """Word statistics of the training data: how often a capitalised word is a name, and German nouns.
 
 :class:`WordStats` reads ``word_counts.tsv.gz`` (per language and word: tagged O vs. as an entity);
-:func:`load_common_nouns` reads ``common_nouns.tsv.gz`` (German words that mostly follow a
-determiner). Both files are optional: without them nothing is known to be common.
+:func:`load_noun_lists` reads ``common_nouns.tsv.gz`` (German words that mostly follow a
+determiner; apart from them compounds of common words and words capitalised only at a sentence's
+start). Both files are optional: without them nothing is known to be common.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 MIN_COMMON_COUNT = 8
 MIN_COMMON_SHARE = 0.9
+MIN_DETERMINER_SHARE = 0.2  # as tools/build_common_nouns.py keeps nouns
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,24 @@ class WordStats:
 
 def load_common_nouns(folder: Path) -> frozenset[str]:
     """German capitalised words that mostly follow a determiner (common_nouns.tsv.gz; may be missing)."""
+    return load_noun_lists(folder)[0]
+
+
+def load_noun_lists(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """German words that mostly follow a determiner, and the listed common words that seldom do.
+
+    The second set holds the compounds and sentence-start words the list adds beside the nouns
+    seen with determiners ("Rotwein", "Lasst"; share below :data:`MIN_DETERMINER_SHARE`): unlike a
+    region's name ("der Gazastreifen"), no place's name is among them, and unlike the nouns they may
+    be verbs or adjectives.
+    """
     path = folder / "common_nouns.tsv.gz"
     if not path.exists():
-        return frozenset()
+        return frozenset(), frozenset()
+    nouns: list[str] = []
+    bare: list[str] = []
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return frozenset(line.split("\t", 1)[0] for line in handle)
+        for line in handle:
+            word, _, share = line.rstrip("\n").split("\t")
+            (nouns if float(share) >= MIN_DETERMINER_SHARE else bare).append(word)
+    return frozenset(nouns), frozenset(bare)
