@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-_LATIN_NAME = re.compile(r"^[A-Z][^\W\d_]*(?:[ '\-’.][^\W\d_]+)*\.?$")
+_LATIN_NAME = re.compile(r"^[^\W\d_]+(?:[ '\-’.][^\W\d_]+)*\.?$")  # the first letter: any capital
 _BAD_WORDS = ("city", "federal", "territory", "district", "lungsod", "municipality", "gemeinde", "stadt ")
 MIN_CITY_POPULATION_STRONG = 100_000
 
@@ -62,6 +62,7 @@ def good_name(name: str) -> bool:
     """A well-formed Latin place name: capitalised, letters, 3+ characters, not a code."""
     return (
         len(name) >= 3
+        and name[:1].isupper()  # also "Österreich", "Ägypten", "Île-de-France"
         and bool(_LATIN_NAME.match(name))
         and not name.isupper()
         and is_latin(name)
