@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -386,3 +387,21 @@ def test_window_with_the_real_panes(qtbot: Any, ctx: AppContext, tmp_path: Path)
         window.import_paths([write(tmp_path, "brief.txt", BRIEF)], open_first=True)
     window.close()
     ctx.tasks.wait(10000)
+
+
+def test_start_up_and_imports_keep_long_lived_objects_out_of_collections(
+    make_window: Any, qtbot: Any, ctx: AppContext
+) -> None:
+    ctx.importer().import_text("Bericht\n\nDer Hafen meldet heute Neues.")
+    gc.unfreeze()
+    window = make_window()
+    try:
+        with qtbot.waitSignal(window.startup_done, timeout=10000):
+            window.start([])
+        assert gc.get_freeze_count() > 10000  # modules, classes, the window: walked by no collection
+        gc.unfreeze()
+        with qtbot.waitSignal(window.import_finished, timeout=30000):
+            window.import_text("Ein zweiter Bericht\n\nAus dem Hafen, mit Inhalt.")
+        assert gc.get_freeze_count() > 10000  # what an import loaded is settled too
+    finally:
+        gc.unfreeze()

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core import locations
+from desktop.core import heap, locations
 from desktop.core.textfold import fold
 from desktop.core.types import EntitySpan
 
@@ -252,5 +252,6 @@ def default_gazetteer() -> Gazetteer:
     global _default
     with _lock:
         if _default is None:
-            _default = Gazetteer.load(default_gazetteer_dir())
+            with heap.loading():  # kept for the process's life: out of the collector's way
+                _default = Gazetteer.load(default_gazetteer_dir())
         return _default

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Generic, Protocol, TypeVar
 
+from desktop.core import heap
 from desktop.core.textfold import fold
 from desktop.core.types import EntitySpan, EntityType
 
@@ -58,7 +59,8 @@ class ModelCache(Generic[M]):
             with self._lock:
                 model = self._models.get(language)
                 if model is None:
-                    model = load()
+                    with heap.loading():  # a model lives as long as the process: kept out of collections
+                        model = load()
                     if model is not None:
                         self._models[language] = model
         return model
