@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ArticleRow, MentionRow
@@ -141,11 +142,7 @@ def article_detail(session: Session, article_id: int) -> ArticleDetail:
         raise NotFoundError(f"There is no article {article_id} in this library.")
     mentions = tuple(  # plain rows, not ORM objects: a long article has hundreds
         MentionRow(start, end, actor_id, kind)
-        for start, end, actor_id, kind in session.execute(
-            select(Mention.start, Mention.end, Mention.actor_id, Mention.type)
-            .where(Mention.article_id == article_id)
-            .order_by(Mention.start)
-        )
+        for start, end, actor_id, kind in session.execute(_mentions_query(), {"article_id": article_id})
     )
     return ArticleDetail(
         article.id,
@@ -177,18 +174,12 @@ def list_actors(session: Session, article_id: int | None = None, limit: int | No
             .subquery()
         )
     else:
-        if session.get(Article, article_id) is None:
+        if session.scalar(_article_exists(), {"article_id": article_id}) is None:
             raise NotFoundError(f"There is no article {article_id} in this library.")
-        counts_sq = (
-            select(
-                Mention.actor_id,
-                func.count(Mention.id).label("mentions"),
-                func.count(func.distinct(Mention.article_id)).label("articles"),
-            )
-            .where(Mention.article_id == article_id)
-            .group_by(Mention.actor_id)
-            .subquery()
-        )
+        if limit is None:  # the reading pane's sidebar, on every article it opens: built once
+            rows = list(session.execute(_article_actors_query(), {"article_id": article_id}))
+            return decorated_actor_rows(session, rows, article_id)
+        counts_sq = _article_counts(article_id)
     rows = list(
         session.execute(
             select(
@@ -202,6 +193,68 @@ def list_actors(session: Session, article_id: int | None = None, limit: int | No
     return decorated_actor_rows(session, rows, article_id)
 
 
+def _article_counts(article_id: Any) -> Any:
+    """Per actor its mentions and articles in one article (a subquery)."""
+    return (
+        select(
+            Mention.actor_id,
+            func.count(Mention.id).label("mentions"),
+            func.count(func.distinct(Mention.article_id)).label("articles"),
+        )
+        .where(Mention.article_id == article_id)
+        .group_by(Mention.actor_id)
+        .subquery()
+    )
+
+
+@functools.cache
+def _article_actors_query() -> Any:
+    """An article's actors with their counts, most mentioned first (``article_id`` bound at execution)."""
+    counts_sq = _article_counts(bindparam("article_id"))
+    return (
+        select(Actor.id, Actor.name, Actor.type, Actor.confirmed, counts_sq.c.mentions, counts_sq.c.articles)
+        .join(counts_sq, counts_sq.c.actor_id == Actor.id)
+        .order_by(counts_sq.c.mentions.desc(), code_point_order(Actor.name))
+    )
+
+
+@functools.cache
+def _article_exists() -> Any:
+    return select(Article.id).where(Article.id == bindparam("article_id"))
+
+
+@functools.cache
+def _mentions_query() -> Any:
+    """An article's mentions in text order, as plain columns (``article_id`` bound at execution)."""
+    return (
+        select(Mention.start, Mention.end, Mention.actor_id, Mention.type)
+        .where(Mention.article_id == bindparam("article_id"))
+        .order_by(Mention.start)
+    )
+
+
+@functools.cache
+def _aliases_query() -> Any:
+    return (
+        select(ActorAlias.actor_id, ActorAlias.alias)
+        .where(ActorAlias.actor_id.in_(bindparam("ids", expanding=True)))
+        .order_by(ActorAlias.id)
+    )
+
+
+@functools.cache
+def _article_roles_query() -> Any:
+    return (
+        select(ActorRole.actor_id, ActorRole.role)
+        .where(
+            ActorRole.actor_id.in_(bindparam("ids", expanding=True)),
+            ActorRole.article_id == bindparam("article_id"),
+        )
+        .group_by(ActorRole.actor_id, ActorRole.role)
+        .order_by(func.min(ActorRole.id))
+    )
+
+
 def decorated_actor_rows(
     session: Session, rows: Sequence[Sequence[Any]], article_id: int | None
 ) -> list[ActorRow]:
@@ -212,21 +265,12 @@ def decorated_actor_rows(
     roles: dict[int, list[str]] = defaultdict(list)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for actor_id, alias in session.execute(
-            select(ActorAlias.actor_id, ActorAlias.alias)
-            .where(ActorAlias.actor_id.in_(chunk))
-            .order_by(ActorAlias.id)
-        ):
+        for actor_id, alias in session.execute(_aliases_query(), {"ids": chunk}):
             aliases[actor_id].append(alias)
         if article_id is None:  # each role once, in the order it was first found, by index seeks
             found: Any = distinct_roles(session, chunk)
         else:
-            found = session.execute(
-                select(ActorRole.actor_id, ActorRole.role)
-                .where(ActorRole.actor_id.in_(chunk), ActorRole.article_id == article_id)
-                .group_by(ActorRole.actor_id, ActorRole.role)
-                .order_by(func.min(ActorRole.id))
-            )
+            found = session.execute(_article_roles_query(), {"ids": chunk, "article_id": article_id})
         for actor_id, role in found:
             roles[actor_id].append(role)
     return [actor_row(r, aliases, roles) for r in rows]

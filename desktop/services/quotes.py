@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.core.types import ANALYSIS_VERSION
@@ -54,6 +55,16 @@ def _query() -> Select[*tuple[Any, ...]]:
     )
 
 
+@functools.cache
+def _article_query() -> Select[*tuple[Any, ...]]:
+    """One article's quotes in text order (``article_id`` bound at execution)."""
+    return (
+        _query()
+        .where(Quote.article_id == bindparam("article_id"))
+        .order_by(Quote.article_id, Quote.start, Quote.id)
+    )
+
+
 def quote_rows(
     session: Session,
     *,
@@ -67,6 +78,9 @@ def quote_rows(
     ``chronological`` orders articles by publication date (import date where unknown) instead
     of by id.
     """
+    if article_id is not None and speaker_id is None and ids is None and not chronological:
+        # the reading pane's query on every article it opens: built once
+        return [quote_row(r) for r in session.execute(_article_query(), {"article_id": article_id})]
     query = _query()
     if article_id is not None:
         query = query.where(Quote.article_id == article_id)
