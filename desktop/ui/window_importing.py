@@ -57,21 +57,24 @@ class ImportingMixin:
 
     def start(self, files: list[str] | None = None) -> None:
         """After show(): import ``files``, or seed an empty library, or reopen the last article."""
-        # What start-up made (modules, the window) lives as long as the window: out of the collector's
-        # way before the first article opens (a full collection is ~50 ms with the GUI thread stopped).
-        self.after_first_page.add(heap.settle)
         if files:
+            heap.settle()  # see reopen() below
             self.import_paths([Path(f) for f in files], open_first=True)
             self.startup_done.emit()
             return
         library = self.ctx.library
         last = str(self.ctx.settings.value(LAST_ARTICLE_KEY, ""))
         last_id = int(last) if last.isdigit() else None
-        self.after_first_page.add(  # the list first: the last article opens once its page is shown
-            lambda: self.ctx.tasks.run(
+
+        def reopen() -> None:
+            # What start-up made (modules, the window) lives as long as the window: out of the
+            # collector's way before an article opens (a full collection stops the GUI for ~50 ms).
+            heap.settle()
+            self.ctx.tasks.run(
                 lambda _control: startup_article(library, last_id), self._on_probe, self._on_start_error
             )
-        )
+
+        self.after_first_page.add(reopen)  # the list first: the last article opens once its page is shown
         self.when_idle(  # missing models are told once nothing else is asked for
             lambda: self.ctx.tasks.run(lambda _control: self.ctx.recognizer(), background=True)
         )
