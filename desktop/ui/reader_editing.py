@@ -19,7 +19,8 @@ from desktop.ui.palette import ColorPalette
 from desktop.ui.reader_quotes import QuoteMarks
 from desktop.ui.reader_toolbar import add_selection_actions
 from desktop.ui.reading_browser import ReadingBrowser
-from desktop.ui.reading_doc import DocLayout, SpanIndex, tooltip_html
+from desktop.ui.reading_doc import DocLayout
+from desktop.ui.reading_marks import SpanIndex, tooltip_html
 from desktop.ui.undo import EditController
 
 

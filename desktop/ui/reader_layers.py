@@ -16,7 +16,8 @@ from desktop.services.dto import ActorRow, ArticleDetail
 from desktop.ui.find_bar import FindBar, find_all
 from desktop.ui.palette import entity_background, entity_color, find_colors, text_on
 from desktop.ui.reading_browser import BOX_LAYERS, LAYERS, ReadingBrowser
-from desktop.ui.reading_doc import DocLayout, extra_selections, qt_ranges
+from desktop.ui.reading_doc import DocLayout
+from desktop.ui.reading_marks import extra_selections, qt_ranges
 
 
 class TransientLayers(QObject):

@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QPalette
 
 from desktop.services.dto import QuoteRow
-from desktop.ui.reading_doc import DocLayout, Span, SpanIndex, quote_bars, quote_spans, quote_tooltip
+from desktop.ui.reading_doc import DocLayout
+from desktop.ui.reading_marks import Span, SpanIndex, quote_bars, quote_spans, quote_tooltip
 
 SHOW_QUOTES_KEY = "reader/show_quotes"
 

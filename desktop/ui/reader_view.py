@@ -21,17 +21,13 @@ from desktop.ui.reader_layers import ScrollMemory, TransientLayers, as_number
 from desktop.ui.reader_quotes import QuoteMarks
 from desktop.ui.reader_toolbar import MessageBanner, ReaderToolbar
 from desktop.ui.reading_browser import ReadingBrowser
-from desktop.ui.reading_doc import (
-    DEFAULT_POINT_SIZE,
-    DocLayout,
+from desktop.ui.reading_doc import DEFAULT_POINT_SIZE, DocLayout, build_document, measure_width, reading_font
+from desktop.ui.reading_marks import (
     SpanIndex,
     annotation_spans,
     annotation_underlines,
     apply_highlights,
-    build_document,
-    measure_width,
     mention_spans,
-    reading_font,
 )
 
 CHOOSE_ARTICLE = QT_TRANSLATE_NOOP("ReaderView", "Choose an article in the library to read it here.")

@@ -29,7 +29,7 @@ def test_tooltip_escape_matches_the_standard_library() -> None:
     import html
     import random
 
-    from desktop.ui.reading_doc import _escape
+    from desktop.ui.reading_marks import _escape
 
     rng = random.Random(7)
     alphabet = "ab &<>\"'é;#x"
