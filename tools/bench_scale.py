@@ -378,6 +378,7 @@ def measure_window(db: Path, typical: int, longest: int, runs: int) -> dict[str,
         },
         "rss_after_start_mb": cold["rss_after_start_mb"],
         "rss_with_models_mb": cold["rss_with_models_mb"],
+        "gc_full_collection_with_models_ms": cold.get("gc_full_collection_ms"),
     }
 
 
