@@ -127,6 +127,20 @@ def test_a_name_ending_in_a_company_word_is_a_company() -> None:
     assert pairs(got) == [("Harbin Lotus Entertainment", "organization")]
 
 
+def test_a_name_ending_in_a_media_word_is_a_company() -> None:
+    text = "Orvell Bay Media said Kestra Broadcasting had lied, Anna Media-Kurz said."
+    spans = [
+        span(text, "Orvell Bay Media", "person"),
+        span(text, "Kestra Broadcasting", "person"),
+        span(text, "Anna Media-Kurz", "person"),
+    ]
+    assert pairs(companies_typed_as_people(spans)) == [
+        ("Orvell Bay Media", "organization"),
+        ("Kestra Broadcasting", "organization"),
+        ("Anna Media-Kurz", "person"),
+    ]
+
+
 def test_a_person_with_an_organisations_acronym_is_no_person() -> None:
     text = "Forum to Counter ZORV met. ZORV lost. Jan Tomas spoke."
     spans = [

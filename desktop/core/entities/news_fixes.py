@@ -181,7 +181,8 @@ COMPANY_WORDS = frozenset(
         "Entertainment", "Holdings", "Holding", "Group", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.",
         "Corporation", "Technologies", "Airlines", "Airways", "Motors", "Pharmaceuticals", "Studios",
         "Records", "Industries", "Enterprises", "Bank", "Capital", "Partners", "Telecom", "Software",
-        "AG", "GmbH", "SE", "plc", "LLC", "Co.", "Company",
+        "AG", "GmbH", "SE", "plc", "LLC", "Co.", "Company", "Media", "TV", "Television", "Broadcasting",
+        "Networks", "Systems", "Solutions", "Logistics", "Investments", "Productions", "Publishing",
     }
 )  # fmt: skip
 
