@@ -191,25 +191,33 @@ def lone_people_listed_with_places(
     return out
 
 
-# a capital inside a word after three or more letters: "GitHub", "WalesOnline" (not "McCain",
+# a capital inside a word after two or more letters: "GitHub", "WalesOnline", "UpGuard" (not "McCain",
 # "DeWine", "LeBron", nor "MacArthur", "FitzGerald": surnames' prefixes)
-_CAMEL = re.compile(r"^([A-Z][a-z]{2,})[A-Z][a-z]")
-_NAME_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Della", "Des", "Del")
+_CAMEL = re.compile(r"^([A-Z][a-z]+)[A-Z][a-z]")
+_NAME_PREFIXES = (
+    "Mc", "Mac", "Fitz", "Van", "Von", "Della", "Des", "Del", "De", "Di", "Da", "Du", "Le", "La", "Lo",
+)  # fmt: skip
+# an honorific right before a name: "Mr. CreepyPasta" is someone's (stage) name
+_HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Herr|Frau)\.?|\bMiss) $")
 
 
 def camel_case_names_are_no_people(
-    spans: list[EntitySpan], name_part: Callable[[str], bool] = lambda word: False
+    spans: list[EntitySpan], name_part: Callable[[str], bool] = lambda word: False, text: str = ""
 ) -> list[EntitySpan]:
     """A "person" with a word written in camel case ("GitHub", "WalesOnline") is an organisation,
-    unless the word begins with a name part (a credit line's "JanMoor": a person's glued name)."""
+    unless the word begins with a name part (a credit line's "JanMoor": a person's glued name) or an
+    honorific stands before it in ``text`` ("Mr. SomeName")."""
 
     def camel_case(word: str) -> bool:
         match = _CAMEL.match(word)
         return match is not None and not word.startswith(_NAME_PREFIXES) and not name_part(match.group(1))
 
+    def honoured(span: EntitySpan) -> bool:
+        return bool(text) and _HONORIFIC_BEFORE.search(text, max(0, span.start - 6), span.start) is not None
+
     return [
         EntitySpan(s.start, s.end, s.text, "organization", s.score)
-        if s.type == "person" and any(camel_case(w) for w in s.text.split())
+        if s.type == "person" and any(camel_case(w) for w in s.text.split()) and not honoured(s)
         else s
         for s in spans
     ]
