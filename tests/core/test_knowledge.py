@@ -125,3 +125,28 @@ def test_lone_metropolis_is_no_person_but_a_smaller_city_name_may_be_one_in_germ
         ("Kleinau", "person"),
     ]
     assert [s.type for s in recognizer.recognize(text, "en")] == ["location", "location"]
+
+
+def _spans(text: str, *named: tuple[str, str]) -> list[EntitySpan]:
+    out, start = [], 0
+    for name, kind in named:
+        start = text.index(name, start)
+        out.append(EntitySpan(start, start + len(name), name, kind))  # type: ignore[arg-type]
+        start += len(name)
+    return out
+
+
+def test_a_known_organisation_named_like_a_person_is_an_organisation_unless_its_last_word_recurs() -> None:
+    gazetteer = Gazetteer({}, {}, {"Kim": 5000}, {"Kim Varosta": True})
+    stats = WordStats({})
+    text = "Kim Varosta reported the vote. Later Kim Varosta reported again."
+    model = FixedModel(_spans(text, ("Kim Varosta", "person"), ("Kim Varosta", "person")))
+    recognizer = KnowledgeRecognizer(model, model_languages=lambda: {"en"}, gazetteer=gazetteer, stats=stats)
+    assert {s.type for s in recognizer.recognize(text, "en")} == {"organization"}
+    text = "Kim Varosta reported the vote. Later Varosta spoke again."
+    model = FixedModel(_spans(text, ("Kim Varosta", "person"), ("Varosta", "person")))
+    recognizer = KnowledgeRecognizer(model, model_languages=lambda: {"en"}, gazetteer=gazetteer, stats=stats)
+    assert [(s.text, s.type) for s in recognizer.recognize(text, "en")] == [
+        ("Kim Varosta", "person"),
+        ("Varosta", "person"),
+    ]

@@ -241,7 +241,8 @@ class KnowledgeRecognizer:
             spans = people_after_institutions_in_titles(text, spans, title_word, gazetteer)
         spans = people_after_places(spans, gazetteer)
         spans = organization_kinds(text, spans, language, gazetteer)
-        spans = [t for s in spans if (t := tidy_organization(self._retype_organization(s), language))]
+        alone = frozenset(s.text.strip() for s in spans if s.type == "person" and " " not in s.text.strip())
+        spans = [t for s in spans if (t := tidy_organization(self._retype_organization(s, alone), language))]
         spans = fix_edges(text, join_and_the(text, cut_possessives(spans)))
         spans = whole_known_places(text, drop_ranks(text, join_nicknames(text, spans), title_word), gazetteer)
         spans = propagate_person_names(text, complete_names(text, spans, language, gazetteer))
@@ -317,7 +318,7 @@ class KnowledgeRecognizer:
             # English only: on GermEval dev German people listed beside places were right as often
             spans = lone_people_listed_with_places(text, spans, name_part)
             spans = drop_offices_typed_as_people(spans, title_word, name_part)
-        spans = camel_case_names_are_no_people(spans, name_part)
+        spans = camel_case_names_are_no_people(spans, name_part, text)
         return cut_words_before_given_names(text, spans, given_name, name_part)
 
     def _known_name(self, word: str) -> bool:
@@ -329,8 +330,12 @@ class KnowledgeRecognizer:
             or gazetteer.given_names.get(word, 0) > 0
         )
 
-    def _retype_organization(self, span: EntitySpan) -> EntitySpan:
-        """A known organisation's name, or a "person" in capitals only ("CJTF-OIR"), is an organisation."""
+    def _retype_organization(self, span: EntitySpan, alone: frozenset[str] = frozenset()) -> EntitySpan:
+        """A known organisation's name, or a "person" in capitals only ("CJTF-OIR"), is an organisation.
+
+        A known name that begins with a given name ("Al Jazeera") is a person's only when its last
+        word stands alone as a person in the text (``alone``: a surname used again).
+        """
         if span.type not in ("person", "location"):
             return span
         name = span.text.strip()
@@ -343,7 +348,10 @@ class KnowledgeRecognizer:
         capitals = span.type == "person" and all(
             sum(c.isalpha() for c in w) >= 2 and w.upper() == w for w in name.split()
         )
-        if (known or capitals) and not self._starts_with_given_name(name, "en"):
+        personal = self._starts_with_given_name(name, "en") and (
+            found is not True or name.split()[-1] in alone
+        )
+        if (known or capitals) and not personal:
             return EntitySpan(span.start, span.end, span.text, "organization", span.score)
         return span
 
