@@ -11,6 +11,7 @@ from desktop.core.entities.person_edges import (
     english_person_tails,
     lone_people_listed_with_places,
     names_after_person_of,
+    plural_groups_typed_as_people,
 )
 from tests.core.test_span_rules import pairs, span
 
@@ -156,3 +157,24 @@ def test_camel_case_people_are_organisations_and_offices_no_people() -> None:
         ("Jan McVrell", "person"),
         ("Jan Reed Manager", "person"),
     ]
+
+
+def test_a_plural_name_beside_its_singular_is_a_group() -> None:
+    text = "Zorvathi rebels struck. The Zorvathis deny it; Anna Roberts and Roberts' aide, and Robert, too."
+    spans = [
+        span(text, "Zorvathi", "person"),
+        span(text, "Zorvathis", "person"),
+        span(text, "Anna Roberts", "person"),
+        span(text, "Roberts", "person", 1),
+        span(text, "Robert", "person", 2),
+    ]
+    got = plural_groups_typed_as_people(text, spans, lambda w: w in ("Anna", "Robert"))
+    assert pairs(got) == [
+        ("Zorvathi", "organization"),
+        ("Zorvathis", "organization"),
+        ("Anna Roberts", "person"),
+        ("Roberts", "person"),
+        ("Robert", "person"),
+    ]
+    alone = [span("The Halvers met.", "Halvers", "person")]
+    assert plural_groups_typed_as_people("The Halvers met.", alone, lambda w: False) == alone

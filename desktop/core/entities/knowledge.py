@@ -63,6 +63,7 @@ from desktop.core.entities.person_edges import (
     english_person_tails,
     lone_people_listed_with_places,
     names_after_person_of,
+    plural_groups_typed_as_people,
 )
 from desktop.core.entities.recognizer import (
     Recognizer,
@@ -318,6 +319,7 @@ class KnowledgeRecognizer:
             # English only: on GermEval dev German people listed beside places were right as often
             spans = lone_people_listed_with_places(text, spans, name_part)
             spans = drop_offices_typed_as_people(spans, title_word, name_part)
+            spans = plural_groups_typed_as_people(text, spans, name_part)
         spans = camel_case_names_are_no_people(spans, name_part, text)
         return cut_words_before_given_names(text, spans, given_name, name_part)
 

@@ -223,6 +223,32 @@ def camel_case_names_are_no_people(
     ]
 
 
+def plural_groups_typed_as_people(
+    text: str, spans: list[EntitySpan], name_part: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """English "the Zorvathis" typed a person while "Zorvathi" stands alone in the text ("Zorvathi
+    rebels"): a plural of a name is a group, an organisation. Not when the singular is a given name
+    ("Roberts", "Robert") or the plural ends a person's full name in the text ("Anna Roberts").
+    """
+    lone = [s for s in spans if s.type == "person" and " " not in s.text.strip() and len(s.text) >= 5]
+    candidates = {s.text for s in lone if s.text.endswith("s") and not s.text.endswith("ss")}
+    if not candidates:
+        return spans
+    surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
+    groups = {
+        word
+        for word in candidates - surnames
+        if not name_part(word[:-1]) and re.search(rf"(?<![\w-]){re.escape(word[:-1])}(?![\w'’-])", text)
+    }
+    groups |= {word[:-1] for word in groups}  # "Zorvathi" typed a person beside them: the group too
+    return [
+        EntitySpan(s.start, s.end, s.text, "organization", s.score)
+        if s.type == "person" and s.text in groups
+        else s
+        for s in spans
+    ]
+
+
 def drop_offices_typed_as_people(
     spans: list[EntitySpan], title_word: Callable[[str], bool], name_part: Callable[[str], bool]
 ) -> list[EntitySpan]:
