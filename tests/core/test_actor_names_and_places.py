@@ -17,7 +17,7 @@ GAZ = Gazetteer(
         "Amsel": Place("G:3", "city", 20_000, True),
     },
     {},
-    {"Bernd": 500, "Anna": 900},
+    {"Bernd": 500, "Anna": 900, "Tove": 40},
     country_codes={"UV": "T:VX", "UVA": "T:VX", "NM": "T:NM"},
 )
 
@@ -132,6 +132,14 @@ def test_a_person_at_the_end_of_the_institution_in_a_title_is_split_off() -> Non
         ("Anna Nowak Foundation", "organization")
     ]
     assert split("Speaker of the Anna Nowak", "Anna Nowak") == [("Anna Nowak", "organization")]
+    # a rare given name will do when the surname stands alone as a person elsewhere
+    text = "the Speaker of the Weltbund Tove Lindqvar spoke, and Lindqvar left"
+    spans = _spans(text, [("Weltbund Tove Lindqvar", "organization"), ("Lindqvar", "person")])
+    got = [(s.text, s.type) for s in people_after_institutions_in_titles(text, spans, title_word, GAZ)]
+    assert got == [("Weltbund", "organization"), ("Tove Lindqvar", "person"), ("Lindqvar", "person")]
+    assert split("Speaker of the Weltbund Tove Lindqvar", "Weltbund Tove Lindqvar") == [
+        ("Weltbund Tove Lindqvar", "organization")
+    ]
 
 
 def test_editorial_brackets_are_no_part_of_a_name() -> None:

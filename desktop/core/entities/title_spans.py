@@ -27,15 +27,19 @@ _PLACE_WORDS = frozenset(
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn"})
 
 
-def _name_at_end(words: list[str], gazetteer: Gazetteer) -> int:
-    """Index of the given name that begins a two- or three-word name at the end (0 when none)."""
+def _name_at_end(words: list[str], gazetteer: Gazetteer, surnames: frozenset[str] = frozenset()) -> int:
+    """Index of the given name that begins a two- or three-word name at the end (0 when none).
+
+    A rarer given name will do when the surname stands alone as a person elsewhere (``surnames``).
+    """
     for size in (2, 3):
         first = len(words) - size
         if first < 1:
             break
         given, rest = words[first], words[first + 1 :]
+        count = gazetteer.given_names.get(given, 0)
         if (
-            gazetteer.given_names.get(given, 0) >= MIN_GIVEN_NAME
+            (count >= MIN_GIVEN_NAME or (count > 0 and rest[-1] in surnames))
             and not ((place := gazetteer.place(given)) is not None and place.strong)  # "Nancy" is a city too
             and rest[-1][:1].isupper()
             and all(
@@ -51,6 +55,7 @@ def people_after_institutions_in_titles(
     text: str, spans: list[EntitySpan], title_word: Callable[[str], bool], gazetteer: Gazetteer
 ) -> list[EntitySpan]:
     """Split "<institution> <Given> <Surname>" after "<Title> of/to/for (the)" into the two."""
+    lone = frozenset(s.text.strip() for s in spans if s.type == "person" and " " not in s.text.strip())
     out: list[EntitySpan] = []
     for span in spans:
         match = (
@@ -59,7 +64,7 @@ def people_after_institutions_in_titles(
             else None
         )
         words = list(_WORD.finditer(span.text))
-        first = _name_at_end([w.group() for w in words], gazetteer) if match else 0
+        first = _name_at_end([w.group() for w in words], gazetteer, lone) if match else 0
         if match is None or not first or not title_word(match.group(1)):
             out.append(span)
             continue
