@@ -9,7 +9,9 @@ Outputs (gzip TSV, UTF-8):
   GeoNames (CC BY 4.0). ``strong`` = 1 marks names safe to *find* in text (a country, a
   region, or the main/well-formed name of a city of 100,000+ inhabitants that is not a
   common word); the others only serve to *link* spelling variants (Kyjiw = Kiew = Kyiv).
-  States and provinces come from rigour's territories (MIT; kind ``region``).
+  States and provinces come from rigour's territories (MIT; kind ``region``), and German names of
+  states, cantons and regions ("Bayern", "Tirol") from the titles of German Wikipedia and Klexikon
+  articles (CC BY-SA) whose first sentence defines a Bundesland, Kanton, Bundesstaat or Region.
 - ``country_codes.tsv.gz``: ``abbreviation, place id``: country abbreviations written in
   capitals ("US", "USA", "UK", "UAE"; dots are dropped when looked up, so "U.S." is "US") from
   OpenSanctions countrynames (MIT): each two-letter country key and the two- or three-letter
@@ -168,6 +170,40 @@ def region_rows(data: Path, common: set[str]) -> Iterator[tuple[str, str, str, i
                 yield name, f"R:{item['code']}", "region", 0, int(name not in common)
 
 
+ARTICLES = "dewiki-klexikon-articles"
+_REGION_NOUNS = r"(Bundesland|Kanton|Bundesstaat|Region|Provinz|Landesteil|Land)"
+# "Bayern ist das größte Bundesland", "Der Freistaat Sachsen ist ein Land": the title (after an
+# article and a word), "ist", an article, lower-case words only (adjectives), and the noun ("eine
+# Stadt im Bundesland": no; "Land" only after such a word: "Polen ist ein Land" is a country's)
+_DEFINES_REGION = re.compile(
+    r"^(?:(?:Der|Die|Das) ([A-ZÄÖÜ][a-zäöüß]+ )?)?(.+?) ist "
+    rf"(?:ein|eine|einer|das|der|die)(?: [a-zäöüß]+)* {_REGION_NOUNS}\b"
+)
+_PARENTHESES = re.compile(r" ?\([^()]*\)")
+
+
+def article_region_rows(data: Path, common: set[str]) -> Iterator[tuple[str, str, str, int, int]]:
+    """German names of states, cantons and regions ("Bayern", "Tirol", "Waadt") from the German
+    Wikipedia and Klexikon articles (CC BY-SA): the titles whose first sentence defines them as a
+    Bundesland, Kanton, Bundesstaat, Region, Provinz or Landesteil, or a Land after a word such as
+    "Freistaat". Kind ``region``; strong unless a common word ("Zug")."""
+    seen: set[str] = set()
+    for path in sorted((data / ARTICLES).glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                item = json.loads(line)
+                title = str(item["title"]).split(" (", 1)[0].strip()
+                lines = (row for row in str(item["text"]).splitlines() if row[:1].isupper())
+                first = _PARENTHESES.sub("", next(lines, ""))
+                match = _DEFINES_REGION.match(first)
+                if match is None or match.group(2) != title or title in seen or not good_name(title):
+                    continue
+                if match.group(3) == "Land" and not match.group(1):  # "Der Freistaat Sachsen", no country
+                    continue
+                seen.add(title)
+                yield title, f"R:de-wiki:{title}", "region", 0, int(title not in common)
+
+
 def person_variant_rows(data: Path) -> Iterator[tuple[str, str]]:
     """Latin-script spellings of one name part and the groups they belong to."""
     path = data / "rigour-names-territories" / "persons.txt.gz"
@@ -265,7 +301,12 @@ def build(data: Path, out: Path) -> dict[str, int]:
             if c["o"] >= 3:
                 handle.write(f"{lang}\t{token}\t{c['o']}\t{c['loc'] + c['ent']}\n")
     best: dict[str, tuple[str, str, int, int]] = {}
-    rows = [*country_rows(data), *region_rows(data, common), *city_rows(data, common)]
+    rows = [
+        *country_rows(data),
+        *region_rows(data, common),
+        *article_region_rows(data, common),
+        *city_rows(data, common),
+    ]
     for name, place, kind, population, strong in rows:
         current = best.get(name)
         if current is None or _rank(place, kind, strong, population) > _rank(
