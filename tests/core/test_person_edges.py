@@ -138,17 +138,19 @@ def test_camel_case_people_are_organisations_and_offices_no_people() -> None:
     assert pairs(
         camel_case_names_are_no_people([span(credit, "JanMoor", "person")], lambda w: w == "Jan")
     ) == [("JanMoor", "person")]
-    short = "UpLedger hired Tim DeVarro and LaKeisha Moor; Mr. FoxMantle read."
+    short = "UpLedger hired Tim DeVarro, LaKeisha Moor and RuVanna; Mr. FoxMantle read."
     named = [
         span(short, "UpLedger", "person"),
         span(short, "Tim DeVarro", "person"),
         span(short, "LaKeisha Moor", "person"),
+        span(short, "RuVanna", "person"),
         span(short, "FoxMantle", "person"),
     ]
     assert pairs(camel_case_names_are_no_people(named, lambda w: False, short)) == [
         ("UpLedger", "organization"),
         ("Tim DeVarro", "person"),
         ("LaKeisha Moor", "person"),
+        ("RuVanna", "person"),  # a short part that is no English word: a stage name's
         ("FoxMantle", "person"),  # an honorific before it
     ]
     got = drop_offices_typed_as_people(got, lambda w: w in ("Mayor", "Manager"), lambda w: w == "Jan")

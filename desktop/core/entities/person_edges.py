@@ -191,12 +191,14 @@ def lone_people_listed_with_places(
     return out
 
 
-# a capital inside a word after two or more letters: "GitHub", "WalesOnline", "UpGuard" (not "McCain",
-# "DeWine", "LeBron", nor "MacArthur", "FitzGerald": surnames' prefixes)
+# a capital inside a word after three or more letters ("GitHub", "WalesOnline"), or after a short
+# English word ("UpGuard", "MySpace"); not surnames' prefixes ("McCain", "DeWine", "MacArthur",
+# "FitzGerald") nor a stage name's short part ("RuPaul")
 _CAMEL = re.compile(r"^([A-Z][a-z]+)[A-Z][a-z]")
-_NAME_PREFIXES = (
-    "Mc", "Mac", "Fitz", "Van", "Von", "Della", "Des", "Del", "De", "Di", "Da", "Du", "Le", "La", "Lo",
-)  # fmt: skip
+_NAME_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Della", "Des", "Del")
+_SHORT_WORDS = frozenset(
+    {"Up", "Go", "My", "In", "On", "We", "Be", "Do", "No", "So", "By", "At", "To", "It", "Us"}
+)
 # an honorific right before a name: "Mr. CreepyPasta" is someone's (stage) name
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Herr|Frau)\.?|\bMiss) $")
 
@@ -210,7 +212,9 @@ def camel_case_names_are_no_people(
 
     def camel_case(word: str) -> bool:
         match = _CAMEL.match(word)
-        return match is not None and not word.startswith(_NAME_PREFIXES) and not name_part(match.group(1))
+        if match is None or (len(match.group(1)) < 3 and match.group(1) not in _SHORT_WORDS):
+            return False
+        return not word.startswith(_NAME_PREFIXES) and not name_part(match.group(1))
 
     def honoured(span: EntitySpan) -> bool:
         return bool(text) and _HONORIFIC_BEFORE.search(text, max(0, span.start - 6), span.start) is not None
