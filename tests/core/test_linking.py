@@ -72,6 +72,9 @@ def test_german_nominative_finds_the_head_noun_before_what_follows_it() -> None:
     assert german_nominative("Obersten Gerichtshofes", "des") == "Oberster Gerichtshof"
     assert german_nominative("Internationalen Währungsfonds", "des") == "Internationaler Währungsfonds"
     assert german_nominative("Gesetzes", "des") == "Gesetz"
+    # a noun in -en before a name is no adjective ("Tiergarten", "Hafen")
+    assert german_nominative("Hafenauer Tiergarten Sonnbrunn", "im") == "Hafenauer Tiergarten Sonnbrunn"
+    assert german_nominative("Neuen Hafen Ostkai", "am") == "Neuer Hafen Ostkai"
 
 
 def test_role_compound_is_not_an_actor_and_titles_become_roles() -> None:

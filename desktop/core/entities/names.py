@@ -59,6 +59,8 @@ _NOUN_ENDINGS = (
     "ung", "heit", "keit", "schaft", "tät", "amt", "ministerium", "gericht", "gerichtshof", "institut",
     "rat", "tag", "hof", "verband", "bund", "dienst", "fonds", "ausschuss", "senat", "kommission",
     "behörde", "agentur", "partei", "regierung", "verwaltung", "direktion", "präsidium", "büro",
+    # nouns in -en, no adjectives ("im Wiener Tiergarten Schönbrunn" stays "Tiergarten")
+    "garten", "hafen", "boden", "graben", "wagen", "laden", "unternehmen", "verfahren",
 )  # fmt: skip
 # Nouns whose final "s" is no genitive ending ("Fonds").
 _UNINFLECTED_ENDINGS = ("fonds",)
