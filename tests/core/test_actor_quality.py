@@ -183,6 +183,23 @@ def test_one_type_per_name_and_german_genitive_of_full_names() -> None:
     ]
 
 
+def test_a_german_full_name_in_the_genitive_loses_its_s_when_the_surname_recurs() -> None:
+    text = "Nach dem Auftritt Lena Vorbergs als Ministerin sprach Vorberg. Jan Alders als Gast."
+    spans = [
+        span(text, "Lena Vorbergs", "person"),
+        span(text, "Vorberg", "person", 1),
+        span(text, "Jan Alders", "person"),
+    ]
+    assert [(n, t) for n, t, _ in _actors(text, "de", spans)] == [
+        ("Lena Vorberg", "person"),
+        ("Jan Alders", "person"),  # no "Alder" elsewhere: the name may end in -s
+    ]
+    # the surname alone in the text, even where no span holds it ("mit Kolb", a common word too)
+    text = "Der Auftritt Ina Kolbs als Chefin. Mit Kolb gab es Streit; Jan Alder Kogler sprach."
+    spans = [span(text, "Ina Kolbs", "person"), span(text, "Jan Alder Kogler", "person")]
+    assert [n for n, _, _ in _actors(text, "de", spans)] == ["Ina Kolb", "Jan Alder Kogler"]
+
+
 def test_organisation_spans_lose_titles_and_treaties_or_events_are_no_organisations() -> None:
     cases = {
         "Joint Task Force Commander, Lt": ("Joint Task Force", "organization"),

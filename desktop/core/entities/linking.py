@@ -8,6 +8,7 @@ canonical name is the fullest proper nominative form seen.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -99,14 +100,16 @@ def _merge_genitives(forms: list[_Form], language: str, text: str = "") -> None:
     """German genitive -s on person names.
 
     "Putins" -> "Putin" when the base form is seen; "Tom Rostons Buch" -> "Tom Roston" (a full
-    name in -s before a noun).
+    name in -s before a noun); "Auftritt Tom Rostons als" -> "Tom Roston" when "Roston" is a
+    person's last name elsewhere in the text.
     """
     if language != "de":
         return
     seen_tokens = {names.exact_key(tok) for f in forms for tok in f.nominative.split()}
+    surnames = {names.exact_key(f.nominative.split()[-1]) for f in forms if f.span.type == "person"}
     for form in forms:
         parts = form.nominative.split()
-        if len(parts) >= 2 and form.span.type == "person" and _genitive_before_noun(text, form):
+        if len(parts) >= 2 and form.span.type == "person" and _genitive_before_noun(text, form, surnames):
             form.nominative = " ".join([*parts[:-1], parts[-1][:-1]])
             form.is_nominative = False
         if len(parts) == 1:
@@ -116,11 +119,17 @@ def _merge_genitives(forms: list[_Form], language: str, text: str = "") -> None:
                 form.is_nominative = False
 
 
-def _genitive_before_noun(text: str, form: _Form) -> bool:
-    """ "Tom Rostons Buch": a full name ending in -s right before a capitalised noun."""
+def _genitive_before_noun(text: str, form: _Form, surnames: frozenset[str] | set[str] = frozenset()) -> bool:
+    """ "Tom Rostons Buch": a full name ending in -s right before a capitalised noun, or anywhere
+    when the name without the -s ends a person's name elsewhere (``surnames``, exact keys) or stands
+    alone in the text."""
     last = form.name.split()[-1]
     if not last.endswith("s") or last.endswith(("ss", "us", "is", "os", "as", "es", "ys")) or len(last) < 5:
         return False
+    if names.exact_key(last[:-1]) in surnames:
+        return True
+    if re.search(rf"(?<![\w-]){re.escape(last[:-1])}(?![\w-])(?! [A-ZÄÖÜ])", text):
+        return True  # "mit Roston gesprochen": alone, not a given name before a surname
     following = text[form.span.end : form.span.end + 40].split(maxsplit=1)
     return bool(following) and following[0][:1].isupper() and following[0].isalpha()
 
