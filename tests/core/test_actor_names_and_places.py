@@ -27,6 +27,10 @@ def _trim(name: str) -> list[tuple[str, str]]:
     return [(s.text, s.type) for s in spans]
 
 
+def test_the_irish_head_of_government_is_a_title() -> None:
+    assert _trim("Taoiseach Bernd Kolb") == [("Bernd Kolb", "person")]
+
+
 def test_a_title_with_a_country_of_several_words_is_cut_off_the_name() -> None:
     assert _trim("United Valdoria President Bernd Kolb") == [
         ("United Valdoria", "location"),
