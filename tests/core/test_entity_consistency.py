@@ -57,3 +57,22 @@ def test_a_one_word_person_written_after_in_is_a_place_everywhere() -> None:
     ]
     alone = [_span("Berg sagte das.", "Berg", "person")]
     assert places_after_in("Berg sagte das.", alone, _given) == alone
+
+
+def test_a_known_small_town_after_of_or_near_is_a_place() -> None:
+    text = "They welcomed the liberation of Qarvin; Qarvin was held. Tom Halder spoke of Halder's plan."
+    spans = [
+        _span(text, "Qarvin", "person"),
+        _span(text, "Qarvin", "person", 1),
+        _span(text, "Tom Halder", "person"),
+        _span(text, "Halder", "person", 1),
+    ]
+    found = places_after_in(text, spans, _given, lambda name: name in ("Qarvin", "Halder"))
+    assert [(s.text, s.type) for s in found] == [
+        ("Qarvin", "location"),
+        ("Qarvin", "location"),
+        ("Tom Halder", "person"),
+        ("Halder", "person"),  # a surname of a full name in the text
+    ]
+    unknown = places_after_in(text, spans, _given)
+    assert {s.type for s in unknown} == {"person"}

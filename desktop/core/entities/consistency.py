@@ -43,6 +43,7 @@ def organization_parts_typed_as_people(
 
 _AFTER_IN = re.compile(r"(?<![\w-])[Ii]n ([\w-]+)(?![\w'’-])")
 _PLAIN = re.compile(r"[\w-]+")
+_AFTER_PLACE_WORD = r"(?<![\w-])(?:of|near|from|outside|around) {}(?![\w'’-])"
 
 
 def _after_in(text: str, name: str) -> bool:
@@ -51,13 +52,17 @@ def _after_in(text: str, name: str) -> bool:
 
 
 def places_after_in(
-    text: str, spans: list[EntitySpan], given_name: Callable[[str], bool]
+    text: str,
+    spans: list[EntitySpan],
+    given_name: Callable[[str], bool],
+    known_place: Callable[[str], bool] = lambda name: False,
 ) -> list[EntitySpan]:
     """A one-word "person" written right after "in" somewhere in the text is a place everywhere.
 
     ("133 Flüchtlinge in Kirkenes", "the liberation of Sinjar ... in Sinjar"), unless it is the
     surname of a person named in full in the text, a given name, or an owner ("in Merkels Kabinett",
-    "in Trump's cabinet").
+    "in Trump's cabinet"). A place of the gazetteer (``known_place``, a town too small to be found
+    alone) will do after "of", "near", "from", "outside" or "around" too ("the liberation of Sinjar").
     """
     surnames = {w for s in spans if s.type == "person" for w in s.text.split()[1:]}
     people = {w for s in spans if s.type == "person" for w in s.text.split()}
@@ -73,6 +78,11 @@ def places_after_in(
     after_in = set(_AFTER_IN.findall(text))  # one pass over the text, not one search per name
     places = {
         name for name in candidates if (name in after_in if _PLAIN.fullmatch(name) else _after_in(text, name))
+    }
+    places |= {
+        name
+        for name in candidates - places
+        if known_place(name) and re.search(_AFTER_PLACE_WORD.format(re.escape(name)), text) is not None
     }
     if not places:
         return spans

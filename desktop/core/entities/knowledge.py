@@ -276,7 +276,17 @@ class KnowledgeRecognizer:
         )
         spans = acronym_spans(text, spans)
         given_name = functools.partial(self._is_given_name, language=language)
-        spans = places_after_in(text, organization_parts_typed_as_people(spans, given_name), given_name)
+        spans = places_after_in(
+            text,
+            organization_parts_typed_as_people(spans, given_name),
+            given_name,
+            lambda name: (
+                language == "en"
+                and gazetteer.place(name) is not None
+                and not gazetteer.given_names.get(name)  # "the heels of Ben": a given name and a town
+                and name.lower() not in gazetteer.person_variants
+            ),
+        )
         defined = frozenset(acronym_definitions(text, spans))
 
         def known(word: str, kind: str) -> bool:
