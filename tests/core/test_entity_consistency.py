@@ -76,3 +76,6 @@ def test_a_known_small_town_after_of_or_near_is_a_place() -> None:
     ]
     unknown = places_after_in(text, spans, _given)
     assert {s.type for s in unknown} == {"person"}
+    prayer = "A gift from God."
+    god = [_span(prayer, "God", "person")]
+    assert places_after_in(prayer, god, _given, lambda name: True) == god  # a town is called so, too

@@ -44,6 +44,7 @@ def organization_parts_typed_as_people(
 _AFTER_IN = re.compile(r"(?<![\w-])[Ii]n ([\w-]+)(?![\w'’-])")
 _PLAIN = re.compile(r"[\w-]+")
 _AFTER_PLACE_WORD = r"(?<![\w-])(?:of|near|from|outside|around) {}(?![\w'’-])"
+_DEITIES = frozenset({"God", "Allah", "Jesus", "Christ", "Lord", "Buddha", "Jehovah", "Yahweh"})  # "from God"
 
 
 def _after_in(text: str, name: str) -> bool:
@@ -82,7 +83,9 @@ def places_after_in(
     places |= {
         name
         for name in candidates - places
-        if known_place(name) and re.search(_AFTER_PLACE_WORD.format(re.escape(name)), text) is not None
+        if name not in _DEITIES
+        and known_place(name)
+        and re.search(_AFTER_PLACE_WORD.format(re.escape(name)), text) is not None
     }
     if not places:
         return spans
