@@ -192,3 +192,35 @@ def test_a_zero_width_character_at_a_name_edge_splits_no_person() -> None:
     ]
     actors = link_mentions(text, "en", spans)
     assert [(a.name, len(a.mentions)) for a in actors] == [("Ada Brook", 2)]
+
+
+def _role_before(text: str, name: str) -> list[str]:
+    start = text.index(name)
+    return find_roles(text, start, start + len(name), "de")
+
+
+def test_a_verb_before_a_german_role_is_no_adjective_of_it() -> None:
+    # finite verbs end like adjectives ("sagte", "hatte", "wurde", "waren"): no "sagter Parteichef"
+    assert _role_before("„Nie wieder“, sagte Parteichef Olaf Berger.", "Olaf Berger") == ["Parteichef"]
+    assert _role_before("Zuvor hatte Landeshauptmann Olaf Berger gewarnt.", "Olaf Berger") == [
+        "Landeshauptmann"
+    ]
+    assert _role_before(
+        "Am Montag forderten Gewerkschaftschef Olaf Berger und andere mehr.", "Olaf Berger"
+    ) == ["Gewerkschaftschef"]
+    assert _role_before("Der Verein und dessen Anwältin Pia Solberg klagten.", "Pia Solberg") == ["Anwältin"]
+
+
+def test_german_adjectives_before_a_role_are_kept_after_a_determiner_or_by_their_shape() -> None:
+    assert _role_before("Es kam der ehemalige Bürgermeister Olaf Berger.", "Olaf Berger") == [
+        "ehemaliger Bürgermeister"
+    ]
+    assert _role_before("Sie traf als designierte Präsidentin Pia Solberg ein.", "Pia Solberg") == [
+        "designierte Präsidentin"
+    ]
+    assert _role_before("Das sagte der für Verkehr zuständige Stadtrat Olaf Berger.", "Olaf Berger") == [
+        "zuständiger Stadtrat"
+    ]
+    assert _role_before(
+        "Nun spricht international gesuchte norwegische Sprecherin Pia Solberg.", "Pia Solberg"
+    ) == ["norwegische Sprecherin"]

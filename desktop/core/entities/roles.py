@@ -174,6 +174,28 @@ def _german_adjective_nominative(word: str, feminine: bool) -> str:
     return word
 
 
+# words after which a lower-case word before a role noun declines as its adjective ("der ehemalige",
+# "ihrem polnischen", "für früheren", "als designierter"); without one it is a verb ("sagte ÖVP-Chef",
+# "hatte Staatschef"). Not "das": no role noun is neuter, but "Das sagte Kanzler ..." is common.
+_GERMAN_DETERMINER = re.compile(
+    r"(?:d(?:er|ie|en|em|es)|ein(?:e[mnrs]?)?|kein(?:e[mnrs]?)?|vom|zum|zur|beim|im|am|ins|"
+    r"(?:mein|dein|sein|ihr|unser|euer|eur)(?:e[mnrs]?)?|(?:dies|jen|jed|welch|solch)(?:e[mnrs]?)|"
+    r"für|mit|von|zu|bei|nach|aus|gegen|ohne|seit|laut|samt|unter|über|durch|um|an|auf|in|als)"
+)
+
+
+# endings no finite verb has: present participles, -ig, -isch, -lich, strong participles, comparatives
+_ONLY_ADJECTIVE = re.compile(r"(?:nd|ig|isch|lich|en|er)e[mnrs]?$")
+
+
+def _declines_adjectives(word: str) -> bool:
+    """True when ``word`` may stand before an adjective and its noun: a determiner, a possessive, or
+    a name in the genitive ("Österreichs neuer Kanzler")."""
+    return _GERMAN_DETERMINER.fullmatch(word.lower()) is not None or (
+        word[:1].isupper() and word.endswith("s") and len(word) > 2
+    )
+
+
 def _german_title_before(text: str, start: int) -> str | None:
     words = _previous_words(text, start)
     if not words:
@@ -185,7 +207,7 @@ def _german_title_before(text: str, start: int) -> str | None:
     if base is None:
         return None
     feminine = base.lower().endswith("in") and german_role_base(base[:-2] or "x") is not None
-    adjectives: list[str] = []
+    run: list[str] = []  # the lower-case words before the noun that decline like adjectives, nearest first
     for word in reversed(words[:-1][-3:]):
         if (
             word[:1].islower()
@@ -194,9 +216,20 @@ def _german_title_before(text: str, start: int) -> str | None:
             and word.isalpha()
             and word not in _GERMAN_FUNCTION_WORDS
         ):
-            adjectives.append(_german_adjective_nominative(word, feminine))
+            run.append(word)
         else:
             break
+    # "sagte ÖVP-Chef", "hatte Staatschef": a verb, not "sagter ÖVP-Chef". The run's words nearest the
+    # noun are kept when a determiner stands before them or each is shaped as only an adjective is
+    # ("zuständige", "australische", "amtierende"; not "-te"/"-en": "sagte", "forderten").
+    kept = len(run)
+    while (
+        kept
+        and not (_declines_adjectives(words[-2 - kept]) if len(words) > kept + 1 else False)
+        and not all(_ONLY_ADJECTIVE.search(w) for w in run[:kept])
+    ):
+        kept -= 1
+    adjectives = [_german_adjective_nominative(w, feminine) for w in run[:kept]]
     return " ".join([*reversed(adjectives), base])
 
 
