@@ -222,5 +222,5 @@ def test_german_adjectives_before_a_role_are_kept_after_a_determiner_or_by_their
         "zuständiger Stadtrat"
     ]
     assert _role_before(
-        "Nun spricht international gesuchte norwegische Sprecherin Pia Solberg.", "Pia Solberg"
-    ) == ["norwegische Sprecherin"]
+        "Nun spricht international gesuchte norwegische Anwältin Pia Solberg.", "Pia Solberg"
+    ) == ["norwegische Anwältin"]

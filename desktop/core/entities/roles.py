@@ -196,6 +196,15 @@ def _declines_adjectives(word: str) -> bool:
     )
 
 
+_UMLAUTS = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+def _masculine_stems(stem: str) -> tuple[str, ...]:
+    """A feminine role's stem and its masculine ("Anwält" -> "Anwalt", "Ärzt" -> "Arzt")."""
+    plain = stem.translate(_UMLAUTS)
+    return (stem,) if plain == stem else (stem, plain)
+
+
 def _german_title_before(text: str, start: int) -> str | None:
     words = _previous_words(text, start)
     if not words:
@@ -206,7 +215,9 @@ def _german_title_before(text: str, start: int) -> str | None:
     base = german_role_base(noun)
     if base is None:
         return None
-    feminine = base.lower().endswith("in") and german_role_base(base[:-2] or "x") is not None
+    feminine = base.lower().endswith("in") and any(
+        german_role_base(stem) is not None for stem in _masculine_stems(base[:-2] or "x")
+    )
     run: list[str] = []  # the lower-case words before the noun that decline like adjectives, nearest first
     for word in reversed(words[:-1][-3:]):
         if (
