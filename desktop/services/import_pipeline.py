@@ -182,12 +182,17 @@ GROUP_DOCUMENTS = 4
 WORKER_CACHE_TOKENS = 4096
 """Tokens whose first-layer projections a worker keeps across the articles it tags (about 52 MB)."""
 
+WORKER_FEATURE_TOKENS = 32768
+"""Tokens whose input features a worker keeps besides (about 55 MB): a third of the tokens whose
+projections were not kept had been seen before (10kGNAD), and need no floret vector or character CNN."""
+
 
 def _init_worker(factory: RecognizerFactory, quote_finder: QuoteFinder) -> None:
     global _worker_tools
     from desktop.core.entities import bilstm_fused  # here: numpy is not imported with this module
 
     bilstm_fused.CACHE_TOKENS = WORKER_CACHE_TOKENS
+    bilstm_fused.FEATURE_TOKENS = WORKER_FEATURE_TOKENS
     gazetteer = default_gazetteer()
     _worker_tools = AnalysisTools(factory(), lambda: gazetteer, quote_finder, frozenset())
     for text in _WARM_TEXTS:  # load the models, word lists and stemmers now, not with the first articles

@@ -153,6 +153,36 @@ def test_projections_cached_across_batches_and_one_member_for_long_texts(
     np.testing.assert_allclose(ens.crf(1)[0], a.weights["crf_trans"])
 
 
+def test_features_kept_apart_serve_tokens_whose_projections_made_room(
+    tmp_path: Path, tiny_bilstm: TinyModel
+) -> None:
+    from desktop.core.entities.bilstm_fused import FusedWeights, ProjectionCache
+
+    for seed in (3, 4):
+        tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
+    a = rt.load_model(tmp_path / "m3")
+    ens = BiLSTMEnsemble([a, rt.load_model(tmp_path / "m4", shared=a)])
+    weights = FusedWeights.of(ens.prepared, ens.layers, 2)
+    cache = ProjectionCache(ens.members, ens.vectors, weights, limit=2, features=64)
+    computed: list[str] = []
+    original = cache._word_features
+
+    def counted(tokens: list[str]) -> np.ndarray:
+        computed.extend(tokens)
+        return original(tokens)
+
+    cache._word_features = counted  # type: ignore[method-assign]
+    for _ in range(3):
+        for sentence in SENTENCES:
+            got, _ = ens.emissions([sentence], cache)
+            fresh = ProjectionCache(ens.members, ens.vectors, weights, features=0)
+            expected, _ = ens.emissions([sentence], fresh)
+            np.testing.assert_array_equal(got, expected)
+            assert len(cache) <= 2
+    distinct = {t for s in SENTENCES for t in s}
+    assert sorted(computed) == sorted(distinct)  # each token's features computed once
+
+
 def test_the_fused_pass_gives_the_scores_of_the_members_run_apart(
     tmp_path: Path, tiny_bilstm: TinyModel
 ) -> None:

@@ -33,6 +33,10 @@ CACHE_TOKENS = 256
 language in the window's process, whose memory has a ceiling; an import's worker processes, which
 tag thousands of articles, keep more (a bigger cache saves little: 4x more saved about 1.3 ms an article)."""
 
+FEATURE_TOKENS = 2048
+"""Tokens whose input features (1.7 KB each for two members) a new :class:`ProjectionCache` keeps
+besides the projections: 3.4 MB per language in the window's process; import workers keep more."""
+
 
 class FeatureMember(Protocol):
     """What the cache needs of one member (:class:`~desktop.core.entities.bilstm.BiLSTMModel`)."""
@@ -87,68 +91,47 @@ class FusedWeights:
         return out
 
 
-class ProjectionCache:
-    """First-layer input projections of the tokens seen so far, for one ensemble and member count.
+class RowTable:
+    """Rows (S, capacity, F) of per-token arrays for at most ``limit`` tokens, the least used replaced first.
 
-    Holds at most ``limit`` tokens; when full, new tokens take the rows of the tokens used by the
-    fewest batches (a word seen once makes room before "der"). Safe to share between threads (one
-    lock around the table).
+    When full, new tokens take the rows of the tokens used by the fewest batches (a word seen once
+    makes room before "der"). Not locked: its owner holds the lock.
     """
 
-    def __init__(
-        self,
-        members: Sequence[FeatureMember],
-        vectors: Vectors,
-        weights: FusedWeights,
-        *,
-        limit: int | None = None,
-    ) -> None:
-        self.members = list(members)
-        self.weights = weights
-        self._vectors = vectors
-        self._limit = max(1, CACHE_TOKENS if limit is None else limit)
-        self._lock = threading.Lock()
+    def __init__(self, limit: int) -> None:
+        self.limit = max(0, limit)
         self._index: dict[str, int] = {}
-        self._table: np.ndarray | None = None  # (2M, capacity, 4H); the first len(_index) rows used
+        self._table: np.ndarray | None = None  # (S, capacity, F); the first len(_owner) rows used
         self._hits = np.zeros(0, dtype=np.int64)
         self._owner: list[str] = []  # the token of each used row
 
     def __len__(self) -> int:
         return len(self._index)
 
-    def projections(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Projections (2M, U, 4H) of the U distinct ``tokens`` and each token's column (N,)."""
-        distinct = list(dict.fromkeys(tokens))
-        column = {t: i for i, t in enumerate(distinct)}
-        inverse = np.array([column[t] for t in tokens], dtype=np.int64)
-        stacks, g = 2 * self.weights.members, self.weights.hh[0].shape[-1]
-        out = np.empty((stacks, len(distinct), g), dtype=np.float32)
-        with self._lock:
-            known = [(i, self._index[t]) for i, t in enumerate(distinct) if t in self._index]
-            new = [(i, t) for i, t in enumerate(distinct) if t not in self._index]
-            if known:
-                assert self._table is not None
-                rows = np.array([r for _, r in known], dtype=np.int64)
-                out[:, np.array([i for i, _ in known], dtype=np.int64)] = self._table[:, rows]
-                self._hits[rows] += 1
-            if new:
-                computed = self._compute([t for _, t in new])
-                out[:, np.array([i for i, _ in new], dtype=np.int64)] = computed
-                self._store([t for _, t in new], computed)
-        return out, inverse
+    def __contains__(self, token: str) -> bool:
+        return token in self._index
 
-    def _compute(self, tokens: list[str]) -> np.ndarray:
-        floret = floret_vectors(self._vectors, tokens)
-        x = np.stack([m.word_features(tokens, floret) for m in self.members])
-        return self.weights.project(x, 0)
+    @property
+    def width(self) -> int:
+        """F, the length of a row (0 before the first is stored)."""
+        return 0 if self._table is None else int(self._table.shape[2])
 
-    def _store(self, tokens: list[str], proj: np.ndarray) -> None:
-        """Keep the new tokens' projections; when full, in the rows of the least used tokens."""
-        tokens, proj = tokens[: self._limit], proj[:, : self._limit]
+    def take(self, tokens: Sequence[str]) -> np.ndarray:
+        """The rows (S, len(tokens), F) of ``tokens`` (all held), counted as used once more."""
+        assert self._table is not None
+        rows = np.array([self._index[t] for t in tokens], dtype=np.int64)
+        self._hits[rows] += 1
+        return self._table[:, rows]
+
+    def store(self, tokens: list[str], values: np.ndarray) -> None:
+        """Keep the new tokens' rows ``values`` (S, len(tokens), F); when full, in the least used rows."""
+        tokens, values = tokens[: self.limit], values[:, : self.limit]
+        if not tokens:
+            return
         used = len(self._owner)
-        if self._table is None or (used + len(tokens) > self._table.shape[1] and used < self._limit):
-            size = min(self._limit, max(2 * (used + len(tokens)), 256))
-            grown = np.empty((proj.shape[0], size, proj.shape[2]), proj.dtype)
+        if self._table is None or (used + len(tokens) > self._table.shape[1] and used < self.limit):
+            size = min(self.limit, max(2 * (used + len(tokens)), 256))
+            grown = np.empty((values.shape[0], size, values.shape[2]), values.dtype)
             hits = np.zeros(size, dtype=np.int64)
             if self._table is not None:
                 grown[:, :used] = self._table[:, :used]
@@ -167,10 +150,81 @@ class ProjectionCache:
                 self._owner[row] = tokens[len(slots)]
                 slots.append(row)
         rows = np.array(slots, dtype=np.int64)
-        self._table[:, rows] = proj
+        self._table[:, rows] = values
         self._hits[rows] = 1
         for token, row in zip(tokens, slots, strict=True):
             self._index[token] = row
+
+
+class ProjectionCache:
+    """First-layer input projections of the tokens seen so far, for one ensemble and member count.
+
+    Holds the projections of at most ``limit`` tokens (:data:`CACHE_TOKENS` by default) and the
+    members' input features of at most ``features`` tokens (:data:`FEATURE_TOKENS`), about an
+    eighth of a projection's size each: a token whose projection made room is then projected
+    again, without computing its floret vector and character CNN anew. Safe to share between
+    threads (one lock around the tables).
+    """
+
+    def __init__(
+        self,
+        members: Sequence[FeatureMember],
+        vectors: Vectors,
+        weights: FusedWeights,
+        *,
+        limit: int | None = None,
+        features: int | None = None,
+    ) -> None:
+        self.members = list(members)
+        self.weights = weights
+        self._vectors = vectors
+        self._lock = threading.Lock()
+        self._projections = RowTable(max(1, CACHE_TOKENS if limit is None else limit))
+        self._features = RowTable(FEATURE_TOKENS if features is None else features)
+
+    def __len__(self) -> int:
+        return len(self._projections)
+
+    def projections(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Projections (2M, U, 4H) of the U distinct ``tokens`` and each token's column (N,)."""
+        distinct = list(dict.fromkeys(tokens))
+        column = {t: i for i, t in enumerate(distinct)}
+        inverse = np.array([column[t] for t in tokens], dtype=np.int64)
+        stacks, g = 2 * self.weights.members, self.weights.hh[0].shape[-1]
+        out = np.empty((stacks, len(distinct), g), dtype=np.float32)
+        table = self._projections
+        with self._lock:
+            known = [(i, t) for i, t in enumerate(distinct) if t in table]
+            new = [(i, t) for i, t in enumerate(distinct) if t not in table]
+            if known:
+                out[:, np.array([i for i, _ in known], dtype=np.int64)] = table.take([t for _, t in known])
+            if new:
+                computed = self._compute([t for _, t in new])
+                out[:, np.array([i for i, _ in new], dtype=np.int64)] = computed
+                table.store([t for _, t in new], computed)
+        return out, inverse
+
+    def _compute(self, tokens: list[str]) -> np.ndarray:
+        """Projections of ``tokens``, their features from the feature table where it holds them."""
+        kept = self._features
+        held = [t for t in tokens if t in kept]
+        if not held:
+            x = self._word_features(tokens)
+            kept.store(tokens, x)
+            return self.weights.project(x, 0)
+        missing = [t for t in tokens if t not in kept]
+        x = np.empty((len(self.members), len(tokens), kept.width), dtype=np.float32)
+        position = {t: i for i, t in enumerate(tokens)}
+        x[:, [position[t] for t in held]] = kept.take(held)
+        if missing:
+            computed = self._word_features(missing)
+            x[:, [position[t] for t in missing]] = computed
+            kept.store(missing, computed)
+        return self.weights.project(x, 0)
+
+    def _word_features(self, tokens: list[str]) -> np.ndarray:
+        floret = floret_vectors(self._vectors, tokens)
+        return np.stack([m.word_features(tokens, floret) for m in self.members])
 
 
 def fused_scores(proj: np.ndarray, inverse: np.ndarray, lay: Layout, weights: FusedWeights) -> np.ndarray:
