@@ -80,11 +80,12 @@ class FusedWeights:
     def members(self) -> int:
         return int(self.out_w.shape[0])
 
-    def project(self, x: np.ndarray, layer: int) -> np.ndarray:
-        """Input projections (2M, N, 4H) of features (M, N, D) for ``layer``'s stacks."""
+    def project(self, x: np.ndarray, layer: int, out: np.ndarray | None = None) -> np.ndarray:
+        """Input projections (2M, N, 4H) of features (M, N, D) for ``layer``'s stacks (into ``out``)."""
         w = self.ih[layer]
         m = x.shape[0]
-        out = np.empty((2 * m, x.shape[1], w.shape[-1]), dtype=np.result_type(x, w))
+        if out is None:
+            out = np.empty((2 * m, x.shape[1], w.shape[-1]), dtype=np.result_type(x, w))
         np.matmul(x, w[:m], out=out[:m])  # forwards
         np.matmul(x, w[m:], out=out[m:])  # backwards
         out += self.bias[layer][:, None, :]
@@ -112,16 +113,21 @@ class RowTable:
         return token in self._index
 
     @property
+    def index(self) -> dict[str, int]:
+        """The row of each held token (read only)."""
+        return self._index
+
+    @property
     def width(self) -> int:
         """F, the length of a row (0 before the first is stored)."""
         return 0 if self._table is None else int(self._table.shape[2])
 
-    def take(self, tokens: Sequence[str]) -> np.ndarray:
-        """The rows (S, len(tokens), F) of ``tokens`` (all held), counted as used once more."""
+    def take(self, tokens: Sequence[str], out: np.ndarray | None = None) -> np.ndarray:
+        """The rows (S, len(tokens), F) of ``tokens`` (all held; into ``out``), counted as used once more."""
         assert self._table is not None
         rows = np.array([self._index[t] for t in tokens], dtype=np.int64)
         self._hits[rows] += 1
-        return self._table[:, rows]
+        return np.take(self._table, rows, axis=1, out=out, mode="clip")  # rows are in range
 
     def store(self, tokens: list[str], values: np.ndarray) -> None:
         """Keep the new tokens' rows ``values`` (S, len(tokens), F); when full, in the least used rows."""
@@ -187,32 +193,31 @@ class ProjectionCache:
 
     def projections(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Projections (2M, U, 4H) of the U distinct ``tokens`` and each token's column (N,)."""
-        distinct = list(dict.fromkeys(tokens))
-        column = {t: i for i, t in enumerate(distinct)}
-        inverse = np.array([column[t] for t in tokens], dtype=np.int64)
+        distinct = dict.fromkeys(tokens)
         stacks, g = 2 * self.weights.members, self.weights.hh[0].shape[-1]
         out = np.empty((stacks, len(distinct), g), dtype=np.float32)
         table = self._projections
-        with self._lock:
-            known = [(i, t) for i, t in enumerate(distinct) if t in table]
-            new = [(i, t) for i, t in enumerate(distinct) if t not in table]
+        with self._lock:  # the known tokens' columns first, then the new ones'
+            held = table.index
+            known = [t for t in distinct if t in held]
+            new = [t for t in distinct if t not in held]
             if known:
-                out[:, np.array([i for i, _ in known], dtype=np.int64)] = table.take([t for _, t in known])
+                table.take(known, out=out[:, : len(known)])
             if new:
-                computed = self._compute([t for _, t in new])
-                out[:, np.array([i for i, _ in new], dtype=np.int64)] = computed
-                table.store([t for _, t in new], computed)
-        return out, inverse
+                computed = self._compute(new, out[:, len(known) :])
+                table.store(new, computed)
+        column = {t: i for i, t in enumerate(known + new)}
+        return out, np.array([column[t] for t in tokens], dtype=np.int64)
 
-    def _compute(self, tokens: list[str]) -> np.ndarray:
-        """Projections of ``tokens``, their features from the feature table where it holds them."""
+    def _compute(self, tokens: list[str], out: np.ndarray) -> np.ndarray:
+        """Projections of ``tokens`` into ``out``; their features from the feature table where it has them."""
         kept = self._features
-        held = [t for t in tokens if t in kept]
+        held = [t for t in tokens if t in kept.index]
         if not held:
             x = self._word_features(tokens)
             kept.store(tokens, x)
-            return self.weights.project(x, 0)
-        missing = [t for t in tokens if t not in kept]
+            return self.weights.project(x, 0, out)
+        missing = [t for t in tokens if t not in kept.index]
         x = np.empty((len(self.members), len(tokens), kept.width), dtype=np.float32)
         position = {t: i for i, t in enumerate(tokens)}
         x[:, [position[t] for t in held]] = kept.take(held)
@@ -220,7 +225,7 @@ class ProjectionCache:
             computed = self._word_features(missing)
             x[:, [position[t] for t in missing]] = computed
             kept.store(missing, computed)
-        return self.weights.project(x, 0)
+        return self.weights.project(x, 0, out)
 
     def _word_features(self, tokens: list[str]) -> np.ndarray:
         floret = floret_vectors(self._vectors, tokens)
