@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 MIN_POOL_DOCUMENTS = 8
 """Fewer documents are analysed in the importing thread (starting workers costs a model load)."""
 
-CHUNK_DOCUMENTS = 8
+CHUNK_DOCUMENTS = 32
 """Most documents a worker analyses in one task (see :meth:`PoolRunner.analyse_many`)."""
 
 CHUNK_DOCUMENTS_WITHOUT_RECOGNITION = 32
@@ -175,9 +175,11 @@ RecognizerFactory = Callable[[], Recognizer]
 _worker_tools: AnalysisTools | None = None
 
 
-GROUP_DOCUMENTS = 4
+GROUP_DOCUMENTS = 16
 """Fewest documents a worker analyses per task where as many wait: their sentences are tagged together (see
-:func:`~desktop.core.entities.recognizer.prepare_ahead`), which costs less per article."""
+:func:`~desktop.core.entities.recognizer.prepare_ahead`), which costs less per article (sorted by length,
+more sentences fill batches of more equal length: tagging 10kGNAD articles took about 10% less time per
+article 16 or 32 at a time than 4 at a time, the tags the same)."""
 
 WORKER_CACHE_TOKENS = 4096
 """Tokens whose first-layer projections a worker keeps across the articles it tags (about 52 MB)."""
@@ -328,8 +330,11 @@ class PoolRunner:
         threads), which without recognition is a good part of an article's analysis.
         """
         # at least four tasks per worker, so that no worker is left with a long last chunk, but
-        # GROUP_DOCUMENTS together where there are as many (recognised together, see above)
-        size = min(self._chunk, max(self._group, -(-len(documents) // (4 * self._workers))))
+        # GROUP_DOCUMENTS together where there are as many (recognised together, see above); fewer
+        # where that would leave a worker idle (a small import, nothing else of it waiting)
+        waiting = sum(not f.done() for f in self._submitted)
+        share = max(1, -(-(len(documents) + waiting) // self._workers))
+        size = min(self._chunk, max(min(self._group, share), -(-len(documents) // (4 * self._workers))))
         futures: list[Future[Analysed]] = []
         for start in range(0, len(documents), size):
             chunk = list(documents[start : start + size])

@@ -171,10 +171,12 @@ class _HeldExecutor(Executor):
 
     def __init__(self) -> None:
         self.tasks: list[Future[Any]] = []
+        self.arguments: list[tuple[Any, ...]] = []
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
         future: Future[Any] = Future()
         self.tasks.append(future)
+        self.arguments.append(args)
         return future
 
 
@@ -182,7 +184,7 @@ def test_documents_analysed_in_chunks_get_their_own_result_or_error(monkeypatch:
     tools = AnalysisTools(_FailOnMarker(), lambda: pytest.fail("no names"), find_quotes, frozenset())
     monkeypatch.setattr(import_pipeline, "_worker_tools", tools)
     texts = [f"Bericht {i}: Die Lage sei ernst, sagte ein Sprecher." for i in range(40)]
-    texts[17] = "KAPUTT " + texts[17]  # 40 documents: chunks of 5
+    texts[17] = "KAPUTT " + texts[17]  # 40 documents: chunks of GROUP_DOCUMENTS and the rest
     documents = [load_text(t) for t in texts]
     with ThreadPoolExecutor(2) as executor:
         runner = PoolRunner(executor, frozenset(), lookahead=8, workers=2)
@@ -199,9 +201,9 @@ def test_documents_analysed_in_chunks_get_their_own_result_or_error(monkeypatch:
 
 def test_closing_an_import_drops_the_documents_of_queued_chunks() -> None:
     executor = _HeldExecutor()
-    runner = PoolRunner(executor, frozenset(), lookahead=8, workers=2)
+    runner = PoolRunner(executor, frozenset(), lookahead=8, workers=2, chunk=8, group=4)
     futures = runner.analyse_many([load_text(f"Text {i} mit Wörtern.") for i in range(64)])
-    assert len(executor.tasks) == 8  # chunks of at most CHUNK_DOCUMENTS (8)
+    assert len(executor.tasks) == 8  # chunks of at most 8
     for task in executor.tasks[:2]:
         assert task.set_running_or_notify_cancel()  # these two are running: they cannot be cancelled
     runner.close()
@@ -232,8 +234,20 @@ def test_without_recognition_workers_take_longer_chunks() -> None:
         ).analyse_many(documents[:count])
         assert len(futures) == count
         sizes.append(len(executor.tasks))
-    # 200 in chunks of 25 (four per worker), 40 in chunks of 16, 10 in one; with recognition at most 8
-    assert sizes == [8, 3, 1, 25, 3]
+    # 200 in chunks of 25 (four per worker), 40 in chunks of 16, 10 in two of 5 (one per worker, nothing
+    # else waits); with at most 8 per chunk 200 in 25
+    assert sizes == [8, 3, 2, 25, 3]
+
+
+def test_documents_are_grouped_while_others_wait_and_shared_out_when_none_do() -> None:
+    documents = [load_text(f"Text {i} mit Wörtern.") for i in range(60)]
+    executor = _HeldExecutor()
+    runner = PoolRunner(executor, frozenset(), lookahead=8, workers=2)  # CHUNK_DOCUMENTS, GROUP_DOCUMENTS
+    runner.analyse_many(documents[:20])  # nothing else waits: one task per worker
+    assert [len(a[0]) for a in executor.arguments] == [10, 10]
+    runner.analyse_many(documents[20:40])  # twenty wait: the next documents go together
+    assert [len(a[0]) for a in executor.arguments[2:]] == [GROUP_DOCUMENTS, 20 - GROUP_DOCUMENTS]
+    assert CHUNK_DOCUMENTS >= GROUP_DOCUMENTS >= 8
 
 
 class _WarmCounter:
@@ -255,6 +269,7 @@ def test_a_worker_loads_its_models_while_it_starts_and_survives_a_failing_model(
     from desktop.core.entities import bilstm_fused
 
     monkeypatch.setattr(bilstm_fused, "CACHE_TOKENS", bilstm_fused.CACHE_TOKENS)  # a worker raises it
+    monkeypatch.setattr(bilstm_fused, "FEATURE_TOKENS", bilstm_fused.FEATURE_TOKENS)
     monkeypatch.setattr(import_pipeline, "_worker_tools", None)
     monkeypatch.setattr(_WarmCounter, "asked", [])
     import_pipeline._init_worker(_WarmCounter, find_quotes)
