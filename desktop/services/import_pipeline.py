@@ -8,6 +8,7 @@ while the importer's single writer stores what they return. Workers are started 
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -202,6 +203,9 @@ def _init_worker(factory: RecognizerFactory, quote_finder: QuoteFinder) -> None:
             analyse(load_text(text), _worker_tools)
         except Exception:  # a failing initialiser would break the whole pool: the articles report it instead
             log.debug("warming an import worker failed", exc_info=True)
+    # the models, word lists and gazetteer stay for the worker's life: full collections skip them
+    gc.collect()
+    gc.freeze()
 
 
 _WARM_TEXTS = (

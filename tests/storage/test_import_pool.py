@@ -272,8 +272,11 @@ def test_a_worker_loads_its_models_while_it_starts_and_survives_a_failing_model(
     monkeypatch.setattr(bilstm_fused, "FEATURE_TOKENS", bilstm_fused.FEATURE_TOKENS)
     monkeypatch.setattr(import_pipeline, "_worker_tools", None)
     monkeypatch.setattr(_WarmCounter, "asked", [])
+    frozen: list[bool] = []
+    monkeypatch.setattr(import_pipeline.gc, "freeze", lambda: frozen.append(True))  # not this process
     import_pipeline._init_worker(_WarmCounter, find_quotes)
     assert sorted(_WarmCounter.asked) == ["de", "en"]  # both shipped languages recognised once
+    assert frozen == [True]  # what the worker loaded is left out of full garbage collections
     monkeypatch.setattr(_WarmCounter, "fail", True)
     import_pipeline._init_worker(_WarmCounter, find_quotes)  # no exception: the pool would break
     assert import_pipeline._worker_tools is not None
