@@ -8,7 +8,6 @@ while the importer's single writer stores what they return. Workers are started 
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from desktop.core import heap
 from desktop.core.cancel import OperationCancelled, cancel_scope
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
 from desktop.core.entities.linking import link_mentions, own_outlet_keys
@@ -204,8 +204,7 @@ def _init_worker(factory: RecognizerFactory, quote_finder: QuoteFinder) -> None:
         except Exception:  # a failing initialiser would break the whole pool: the articles report it instead
             log.debug("warming an import worker failed", exc_info=True)
     # the models, word lists and gazetteer stay for the worker's life: full collections skip them
-    gc.collect()
-    gc.freeze()
+    heap.settle(collect=True)
 
 
 _WARM_TEXTS = (

@@ -273,7 +273,7 @@ def test_a_worker_loads_its_models_while_it_starts_and_survives_a_failing_model(
     monkeypatch.setattr(import_pipeline, "_worker_tools", None)
     monkeypatch.setattr(_WarmCounter, "asked", [])
     frozen: list[bool] = []
-    monkeypatch.setattr(import_pipeline.gc, "freeze", lambda: frozen.append(True))  # not this process
+    monkeypatch.setattr(import_pipeline.heap, "settle", lambda **_kw: frozen.append(True))  # not here
     import_pipeline._init_worker(_WarmCounter, find_quotes)
     assert sorted(_WarmCounter.asked) == ["de", "en"]  # both shipped languages recognised once
     assert frozen == [True]  # what the worker loaded is left out of full garbage collections
