@@ -84,6 +84,9 @@ class TimedRecognizer:
 def library_checksum(db_path: Path) -> dict[str, object]:
     """Rows per table and one hash over all rows in key order; times (``*_at``) left out.
 
+    A table keyed by its rowid is hashed with it; a table with a composite key (``actor_pairs``)
+    by its columns in key order, as the order its rows were written in may differ between runs.
+
     The full-text index counts by its entries (rowid and columns), not by its internal segments,
     which depend on how the rows were batched.
     """
@@ -99,11 +102,17 @@ def library_checksum(db_path: Path) -> dict[str, object]:
         digest = hashlib.sha256()
         counts: dict[str, int] = {}
         for table in tables:
-            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
-            kept = ["rowid", *(c for c in columns if not c.endswith("_at"))]
+            info = list(connection.execute(f'PRAGMA table_info("{table}")'))
+            columns = [row[1] for row in info]
+            key = [row[1] for row in sorted(info, key=lambda r: r[5]) if row[5] > 0]
+            values = [c for c in columns if not c.endswith("_at")]
+            if len(key) == 1 and str(info[columns.index(key[0])][2]).upper() == "INTEGER":
+                kept, order = ["rowid", *values], "rowid"  # the key is the rowid: ids are compared too
+            else:  # a composite key ("actor_pairs"): rows come in the order they were written, not by key
+                kept, order = values, ", ".join(f'"{c}"' for c in (key or values))
             listed = ", ".join(f'"{c}"' if c != "rowid" else c for c in kept)
             count = 0
-            for row in connection.execute(f'SELECT {listed} FROM "{table}" ORDER BY rowid'):
+            for row in connection.execute(f'SELECT {listed} FROM "{table}" ORDER BY {order}'):
                 digest.update(repr((table, row)).encode("utf-8"))
                 count += 1
             counts[table] = count
