@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -131,16 +132,23 @@ def test_batched_viterbi_finds_each_sentences_own_best_path() -> None:
         assert viterbi_batch(emissions, lengths, trans, start, end) == expected
 
 
-def test_projections_cached_across_batches_and_one_member_for_long_texts(
-    tmp_path: Path, tiny_bilstm: TinyModel
-) -> None:
-    from desktop.core.entities.bilstm_fused import FusedWeights, ProjectionCache
+def _two_member_ensemble(tmp_path: Path, tiny_bilstm: TinyModel) -> tuple[Any, BiLSTMEnsemble, Any]:
+    """Two tiny members sharing the first one's vectors, the ensemble and its fused weights."""
+    from desktop.core.entities.bilstm_fused import FusedWeights
 
     for seed in (3, 4):
         tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
     a = rt.load_model(tmp_path / "m3")
     ens = BiLSTMEnsemble([a, rt.load_model(tmp_path / "m4", shared=a)])
-    weights = FusedWeights.of(ens.prepared, ens.layers, 2)
+    return a, ens, FusedWeights.of(ens.prepared, ens.layers, 2)
+
+
+def test_projections_cached_across_batches_and_one_member_for_long_texts(
+    tmp_path: Path, tiny_bilstm: TinyModel
+) -> None:
+    from desktop.core.entities.bilstm_fused import ProjectionCache
+
+    a, ens, weights = _two_member_ensemble(tmp_path, tiny_bilstm)
     cache = ProjectionCache(ens.members, ens.vectors, weights, limit=8)  # full on the way
     for _ in range(3):
         for sentence in SENTENCES:
@@ -156,13 +164,9 @@ def test_projections_cached_across_batches_and_one_member_for_long_texts(
 def test_features_kept_apart_serve_tokens_whose_projections_made_room(
     tmp_path: Path, tiny_bilstm: TinyModel
 ) -> None:
-    from desktop.core.entities.bilstm_fused import FusedWeights, ProjectionCache
+    from desktop.core.entities.bilstm_fused import ProjectionCache
 
-    for seed in (3, 4):
-        tiny_bilstm(tmp_path / f"m{seed}", seed=seed)
-    a = rt.load_model(tmp_path / "m3")
-    ens = BiLSTMEnsemble([a, rt.load_model(tmp_path / "m4", shared=a)])
-    weights = FusedWeights.of(ens.prepared, ens.layers, 2)
+    _a, ens, weights = _two_member_ensemble(tmp_path, tiny_bilstm)
     cache = ProjectionCache(ens.members, ens.vectors, weights, limit=2, features=64)
     computed: list[str] = []
     original = cache._word_features
