@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy import Select, and_, exists, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from desktop.core.export_md import ExportArticle, render_collection
@@ -40,11 +40,16 @@ from desktop.storage.search import library_languages
 
 
 def _overlaps_actor(actor_id: int) -> Any:
-    """The annotation overlaps a mention of the actor (the highlight names the actor)."""
+    """The annotation overlaps a mention of the actor (the highlight names the actor).
+
+    ``start + 0`` keeps SQLite from reaching the mentions by article and start (every mention of the
+    article before the highlight's end, each read from the table to test its actor): the actor's own
+    mentions in the article (``ix_mentions_actor_id_article_id``) are found by equality on both columns.
+    The most mentioned actor's notes at 100,000 articles: 44 → 9 ms."""
     return exists().where(
         Mention.article_id == Annotation.article_id,
         Mention.actor_id == actor_id,
-        Mention.start < Annotation.end,
+        Mention.start + literal_column("0") < Annotation.end,
         Mention.end > Annotation.start,
     )
 

@@ -39,7 +39,7 @@ _TAGGED = (
 )
 _NAMES_ACTOR = (
     "EXISTS (SELECT * FROM mentions WHERE mentions.article_id = annotations.article_id AND "
-    'mentions.actor_id = ? AND mentions.start < annotations."end" AND mentions."end" > annotations.start)'
+    'mentions.actor_id = ? AND mentions.start + 0 < annotations."end" AND mentions."end" > annotations.start)'
 )
 _ACTOR_NAMES = (
     "SELECT mentions.article_id, actors.name, min(mentions.start) AS first \n"
