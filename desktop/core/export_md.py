@@ -2,20 +2,20 @@
 
 Article text (titles, quotes, sources) is escaped so that it can never become Markdown, HTML
 or YAML structure; notes are the user's own Markdown and are kept as written, with anything
-left open at their end closed (see :mod:`desktop.core.mdnote`). Front matter is produced with
-``yaml.safe_dump`` only.
+left open at their end closed (see :mod:`desktop.core.mdnote`). Front matter is written as PyYAML's
+safe dumper writes it (:mod:`desktop.core.frontmatter`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.filenames import ExportError, safe_filename, unique_path, write_new_file
+from desktop.core.frontmatter import front_matter
 from desktop.core.mdescape import escape_inline, normalize_inline, quote_block
 from desktop.core.mdnote import contain_note
 from desktop.core.tags import TagError, normalize_tag
@@ -113,52 +113,6 @@ def tag_names(tags: Iterable[str]) -> list[str]:
         except TagError:
             continue
     return list(names)
-
-
-def _verbatim_in_double_quotes(value: str) -> bool:
-    """Whether YAML writes ``value`` between double quotes exactly as it is (no escape inside)."""
-    return not any(
-        ch in '"\\\x85\u2028\u2029\ufeff'
-        or not ("\x20" <= ch <= "\x7e" or "\xa0" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd")
-        for ch in value
-    )
-
-
-@functools.cache
-def _front_matter_dumper() -> type:
-    """``yaml.SafeDumper`` that quotes a string with an apostrophe in double quotes when it can.
-
-    Single quotes would double the apostrophe (``'[[O''Brien]]'``): valid YAML, but a wikilink
-    in the front matter would then no longer read as the note's name to anything that reads the
-    file as text (Obsidian's link updater, grep, other Markdown tools).
-    """
-    import yaml  # loaded on the first export: the window lists notes without it
-
-    class FrontMatterDumper(yaml.SafeDumper):
-        def choose_scalar_style(self) -> str:
-            style = str(super().choose_scalar_style())
-            value = getattr(self.event, "value", "")
-            if style == "'" and "'" in value and _verbatim_in_double_quotes(value):
-                return '"'
-            return style
-
-    return FrontMatterDumper
-
-
-def front_matter(fields: dict[str, Any]) -> str:
-    """Render ``fields`` (None values dropped) as a YAML front matter block."""
-    import yaml  # loaded on the first export: the window lists notes without it
-
-    data = {key: value for key, value in fields.items() if value is not None}
-    dumped = yaml.dump(
-        data,
-        Dumper=_front_matter_dumper(),
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=1_000_000,
-    )
-    return f"---\n{dumped}---\n"
 
 
 def check_scheme(link_scheme: str) -> str:
