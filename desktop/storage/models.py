@@ -278,11 +278,12 @@ class ActorDay(Base):
 
     A dossier's timeline and its newest articles read these instead of every article of the actor;
     ``check`` verifies and rebuilds them (:mod:`desktop.storage.actor_days`). Never written by
-    application code.
+    application code. In SQLite a table without row ids, so that an actor's days lie together in the
+    key's order (migration 0012).
     """
 
     __tablename__ = "actor_days"
-    __table_args__ = ({"info": {"set_by_database": True}},)
+    __table_args__ = ({"info": {"set_by_database": True}, "sqlite_with_rowid": False},)
 
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     day: Mapped[str] = mapped_column(String(10), primary_key=True)

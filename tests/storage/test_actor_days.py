@@ -1,8 +1,9 @@
-"""The maintained actor days (migration 0011) equal the aggregate over mentions and their articles' dates
-after any change of the mentions or of the articles' dates, single rows and whole statements, on SQLite
-and on PostgreSQL; ``check`` finds and rebuilds wrong days; an older library gets its days on upgrade;
-the importer counts a batch's days as the triggers would. (The services' paths are driven in
-tests/storage/test_actor_counts.py, whose checks include the days.)"""
+"""The maintained actor days (migrations 0011, 0012) equal the aggregate over mentions and their
+articles' dates after any change of the mentions or of the articles' dates, single rows and whole
+statements, on SQLite and on PostgreSQL; ``check`` finds and rebuilds wrong days; an older library gets
+its days on upgrade (and keeps them in a table without row ids); the importer counts a batch's days as the
+triggers would. (The services' paths are driven in tests/storage/test_actor_counts.py, whose checks
+include the days.)"""
 
 from __future__ import annotations
 
@@ -147,6 +148,39 @@ def test_library_made_at_0010_gets_its_days_on_upgrade(tmp_path: Path) -> None:
         driver.apply("merge", 1)
         driver.apply("redate", 2)
         assert_counts_exact(library)
+
+
+def test_library_made_at_0011_keeps_its_days_in_a_table_without_row_ids(tmp_path: Path) -> None:
+    """Migration 0012: the same rows, stored in the key's order, and the triggers still keep them."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from desktop.storage.migrate import alembic_config, upgrade_to_head
+
+    def table_sql(library: Library) -> str:
+        with library.engine.connect() as conn:
+            return str(conn.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'actor_days'")))
+
+    with open_library(f"sqlite:///{tmp_path / 'library.sqlite3'}") as library:
+        assert table_sql(library).endswith("WITHOUT ROWID")
+        driver = Driver(library)
+        for pick in range(3):
+            driver.apply("import", pick)
+        with library.engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0011_actor_days")
+        assert "WITHOUT ROWID" not in table_sql(library)
+        with library.read_session() as session:
+            before = stored_days(session)
+        assert before
+        driver.apply("move", 1)  # the triggers of 0011 keep the days of the older table
+        upgrade_to_head(library.engine)
+        assert table_sql(library).endswith("WITHOUT ROWID")
+        assert_days_exact(library)
+        driver.apply("import", 4)  # and of the new one
+        driver.apply("merge", 1)
+        driver.apply("redate", 2)
+        assert_counts_exact(library)
+        assert_days_exact(library)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

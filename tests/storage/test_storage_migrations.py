@@ -35,7 +35,7 @@ FTS_TABLES = {
 
 
 def test_head_is_the_newest_revision() -> None:
-    assert head_revisions() == ("0011_actor_days",)
+    assert head_revisions() == ("0012_actor_days_clustered",)
 
 
 @sqlite_only
