@@ -19,8 +19,9 @@ JSON document:
   document frequency); the library-wide actor list (the sidebar's totals and first pages, also with
   a name filter, and every actor as ``actors --json`` lists them), the actor filter (the filter bar's choices,
   every actor as the notes view lists them, and the articles of the most mentioned actor), the
-  article list's first page as the window pages it (newest first, by title, by date), the most
-  mentioned actor's dossier; command-line calls end to end (``--help``, ``search``,
+  article list's first page as the window pages it (newest first, by title, by date), a dossier
+  (``--dossier-rank``: whole, and what the dossier window loads first) and what the window loads first
+  of the most mentioned actor's; command-line calls end to end (``--help``, ``search``,
   ``articles --json``, ``actors --json``) with the CPU time each used; the window's RSS with the
   German and English recognition models loaded.
 
@@ -215,9 +216,11 @@ def measure_services(
         filter_article_ids,
     )
     from desktop.services.queries import article_detail, list_actors
+    from desktop.ui.dossier_view import LISTED  # the rows of each list a dossier window loads first
 
     by_actor = LibraryFilter(actor_id=ranked_actor(library))
     dossier_actor = ranked_actor(library, dossier_rank)
+    most_mentioned = ranked_actor(library)
 
     def read(fn: Callable[[Any], Any]) -> Callable[[], Any]:
         def call() -> Any:
@@ -263,6 +266,12 @@ def measure_services(
             timed(read(lambda s: article_page(s, ArticleQuery(sort="date"), 0, ARTICLE_PAGE)), runs)
         ),
         "dossier": summary(timed(lambda: load_dossier(library, dossier_actor), slow_runs)),
+        # what the dossier window loads first (the newest rows of each list, the totals, the timeline),
+        # for the chosen actor and for the most mentioned one
+        "dossier_window": summary(timed(lambda: load_dossier(library, dossier_actor, LISTED), runs)),
+        "dossier_window_most_mentioned": summary(
+            timed(lambda: load_dossier(library, most_mentioned, LISTED), runs)
+        ),
         "dossier_actor": {"rank": dossier_rank, "mentions": _mentions_of(library, dossier_actor)},
     }
 

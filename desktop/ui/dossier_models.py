@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.core.article_labels import local_date
 from desktop.services.dto import AnnotationRow, Dossier, DossierArticle, DossierRole, QuoteRow, RelatedActor
@@ -244,3 +245,32 @@ def note_columns(articles: dict[int, DossierArticle]) -> list[Column[AnnotationR
 def articles_by_id(dossier: Dossier) -> dict[int, DossierArticle]:
     """The dossier's articles by id."""
     return {a.id: a for a in dossier.articles}
+
+
+def dossier_table(
+    parent: QWidget,
+    model: RowTableModel,
+    stretch: int,
+    *,
+    wrap: bool = False,
+    widths: dict[int, int] | None = None,
+) -> QTableView:
+    """A read-only table: one stretching column (wrapped when ``wrap``), others fitted or of ``widths``."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(wrap)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    if wrap:
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column, width in (widths or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view

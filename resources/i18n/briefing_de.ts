@@ -681,6 +681,14 @@
         <translation>pro Monat</translation>
     </message>
     <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Load every article, statement and role (the lists show the newest)</source>
+        <translation>Alle Artikel, Aussagen und Rollen laden (die Listen zeigen die neuesten)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Articles over time&lt;/b&gt;</source>
         <translation>&lt;b&gt;Artikel im Zeitverlauf&lt;/b&gt;</translation>
     </message>
@@ -755,6 +763,14 @@
     <message>
         <source>No other names in the library.</source>
         <translation>Keine anderen Namen in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>{title} ({shown} of {total})</source>
+        <translation>{title} ({shown} von {total})</translation>
+    </message>
+    <message>
+        <source>The lists show the newest {n} of each kind.</source>
+        <translation>Die Listen zeigen jeweils die neuesten {n}.</translation>
     </message>
     <message>
         <source>Hatched: 1 article without a publication date, counted at the day imported.</source>

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.services.dossier import load_dossier
 from desktop.services.queries import list_actors
+from desktop.ui import dossier_view
 from desktop.ui.context import AppContext
 from desktop.ui.crash import Messages
 from desktop.ui.dossier_models import RowTableModel, role_spans
@@ -183,6 +184,38 @@ def test_export_writes_markdown_and_never_replaces_a_file_unasked(
     with qtbot.waitSignal(dossier.exported, timeout=TIMEOUT):
         dossier.export_button.click()
     assert "Anna Berg" in target.read_text(encoding="utf-8")
+
+
+def test_a_long_dossier_lists_the_newest_first_and_everything_on_request(
+    qtbot: Any, ctx: AppContext, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lists are loaded up to LISTED rows (here 1) with the totals beside; Show all loads every row;
+    the export writes every row either way."""
+    monkeypatch.setattr(dossier_view, "LISTED", 1)
+    anna = _actor(ctx, "Anna Berg")
+    dossier = _open_from_sidebar(qtbot, window, anna)
+    whole = load_dossier(ctx.library, anna)
+    assert len(whole.quotes) == 2
+    assert dossier.quotes_model.rowCount() == 1
+    assert dossier.quotes_model.rows()[0].text == whole.quotes[-1].text  # the newest
+    assert dossier.tabs.tabText(0) == "What they said (1 of 2)"
+    assert "2 articles" in dossier.facts_label.text() and "2 statements" in dossier.facts_label.text()
+    assert sum(b.articles for b in dossier.timeline.buckets()) == 2  # the whole timeline
+    assert dossier.all_button.isVisibleTo(dossier) and "newest 1" in dossier.status_label.text()
+    target = tmp_path / "anna.md"
+    monkeypatch.setattr(DossierWindow, "choose_file", classmethod(lambda cls, parent, suggested: str(target)))
+    with qtbot.waitSignal(dossier.exported, timeout=TIMEOUT):
+        dossier.export_button.click()
+    text = target.read_text(encoding="utf-8")
+    assert all(q.text in text for q in whole.quotes) and "of 2" not in text
+    with qtbot.waitSignal(dossier.loaded, timeout=TIMEOUT):
+        dossier.all_button.click()
+    assert [q.text for q in dossier.quotes_model.rows()] == [q.text for q in whole.quotes]
+    assert dossier.tabs.tabText(0) == "What they said (2)"
+    assert not dossier.all_button.isVisibleTo(dossier) and dossier.status_label.text() == ""
+    with qtbot.waitSignal(dossier.loaded, timeout=TIMEOUT):
+        dossier.refresh()  # a change in the library: still every row
+    assert dossier.quotes_model.rowCount() == 2
 
 
 def test_an_open_dossier_follows_a_rename_and_a_quote_correction(
