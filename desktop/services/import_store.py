@@ -351,7 +351,7 @@ def actor_rows(
     roles: Rows = []
     actor_ids: list[int] = []
     for actor in actors:
-        actor_id, actor_type = resolver.resolve(session, actor)
+        actor_id, actor_type = resolver.resolve(session, actor, actor_ids)
         actor_ids.append(actor_id)
         mentions.extend(
             {

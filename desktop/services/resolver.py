@@ -12,6 +12,7 @@ every actor committed before it, whoever wrote it (writers run one at a time).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -192,13 +193,14 @@ class ActorResolver:
                 near.update(keys)
         return near
 
-    def _candidates(self, linked: LinkedActor) -> list[int]:
+    def _candidates(self, linked: LinkedActor, article: Collection[int] = ()) -> list[int]:
         keys = {match_key(a) for a in linked.aliases} | {linked.key}
         named = linked.type == "person" and len(linked.key.split()) >= 2
         scores: dict[int, int] = defaultdict(int)
         for key in keys:
             for actor_id in self._by_key.get(key, ()):
-                if named and " " not in key and not self._same_given_name(linked, actor_id):
+                same_article = actor_id in article
+                if named and " " not in key and not self._same_given_name(linked, actor_id, same_article):
                     continue  # a shared surname alone is no match: "Hana Kimura" is not "Kyoko Kimura"
                 scores[actor_id] += 1
         if not scores and linked.type == "person":
@@ -211,7 +213,7 @@ class ActorResolver:
                 singles = [
                     a
                     for a in self._by_key.get(parts[-1], ())
-                    if self._actors[a].type == "person" and self._same_given_name(linked, a)
+                    if self._actors[a].type == "person" and self._same_given_name(linked, a, a in article)
                 ]
                 if len(singles) == 1:
                     return singles
@@ -235,20 +237,30 @@ class ActorResolver:
 
         return sorted(scores, key=rank, reverse=True)
 
-    def _same_given_name(self, linked: LinkedActor, actor_id: int) -> bool:
+    def _same_given_name(self, linked: LinkedActor, actor_id: int, same_article: bool = False) -> bool:
         """Whether a person named in full (``linked``) may be the library actor ``actor_id`` that shares
         one of its one-word keys: not when both names start with given names the name lists know and
-        no given name, initial or known spelling variant ("Wolodymyr" ~ "Volodymyr") is shared."""
+        no given name, initial or known spelling variant ("Wolodymyr" ~ "Volodymyr") is shared; and
+        never another person of the same article (``same_article``) whose first given name differs
+        ("Tima Kurdi" beside "Alan Kurdi": the article's linking kept them apart)."""
         actor = self._actors[actor_id]
         theirs = match_key(actor.name).split()
         if actor.type != "person" or len(theirs) < 2:
             return True
-        mine_given, their_given = _given_names(linked.key.split()), _given_names(theirs)
-        if mine_given & their_given:
+        mine = linked.key.split()
+        mine_given, their_given = _given_names(mine), _given_names(theirs)
+        if any(len(g) > 1 for g in mine_given & their_given):
             return True
-        initials = {g for g in mine_given | their_given if len(g) == 1}
-        if initials and {g[0] for g in mine_given} & {g[0] for g in their_given}:
-            return True
+        # a shared initial counts unless the first given names differ ("Robert F." and "John F. Kennedy")
+        differ = _first_names_differ(mine, theirs)
+        if differ and same_article:
+            return False
+        if not differ:
+            if mine_given & their_given:
+                return True
+            initials = {g for g in mine_given | their_given if len(g) == 1}
+            if initials and {g[0] for g in mine_given} & {g[0] for g in their_given}:
+                return True
         if any(_pet_form(a, b) or _pet_form(b, a) for a in mine_given for b in their_given):
             return True
         if self._gazetteer is None:
@@ -283,13 +295,16 @@ class ActorResolver:
         found = {a for a in found if a in self._actors}
         return next(iter(found)) if len(found) == 1 else None
 
-    def resolve(self, session: Session, linked: LinkedActor) -> tuple[int, str]:
+    def resolve(
+        self, session: Session, linked: LinkedActor, article: Collection[int] = ()
+    ) -> tuple[int, str]:
         """Return (actor id, the actor's type), creating or enriching the library actor.
 
         A new actor gets its id now and is written with its aliases by :meth:`flush`, in bulk:
         call it before storing rows that point at the actors (mentions, roles, quotes).
+        ``article``: the ids already given to the other actors of the same article.
         """
-        candidates = self._candidates(linked)
+        candidates = self._candidates(linked, article)
         if candidates:
             actor = self._actors[candidates[0]]
             if not actor.confirmed and _fuller(linked.name, actor.name):
@@ -363,6 +378,15 @@ class ActorResolver:
 def _given_names(key_parts: list[str]) -> set[str]:
     """The given names of a person's match key split in words: all but the last, hyphens split."""
     return {part for word in key_parts[:-1] for part in word.split("-") if part}
+
+
+def _first_names_differ(mine: list[str], theirs: list[str]) -> bool:
+    """Whether two people's match keys start with different given names written in full, that no
+    pet form joins ("robert f kennedy", "john f kennedy"); an initial ("h brandtner") differs from none."""
+    a, b = mine[0], theirs[0]
+    if len(mine) < 2 or len(theirs) < 2 or len(a) == 1 or len(b) == 1 or a == b:
+        return False
+    return not (_pet_form(a, b) or _pet_form(b, a))
 
 
 def _pet_form(short: str, full: str) -> bool:

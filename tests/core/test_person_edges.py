@@ -31,6 +31,10 @@ def test_a_date_after_a_preposition_is_no_part_of_a_name() -> None:
     assert pairs(cut_date_tails(paper, [span(paper, "The Valdor Post on Sunday", "organization")])) == [
         ("The Valdor Post on Sunday", "organization")
     ]
+    # the same short name written alone elsewhere: "on Sunday" was the date, no Sunday edition
+    charity = "The charity Wavewatch on Sunday renamed its boat. Wavewatch said so."
+    got = cut_date_tails(charity, [span(charity, "Wavewatch on Sunday", "organization")])
+    assert pairs(got) == [("Wavewatch", "organization")]
 
 
 def test_an_english_name_ends_before_a_lower_case_word_and_of_names_an_owner() -> None:

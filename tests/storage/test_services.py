@@ -252,3 +252,29 @@ def test_people_sharing_a_surname_stay_apart_across_articles(library: Library, t
     assert actors["Helga Brandtner"].articles == 2  # the initial matches her given name
     assert "Karl Brandtner" not in actors["Helga Brandtner"].aliases
     assert "Rudi Vehlow" not in actors and actors["Rudolf Vehlow"].articles == 2  # a pet form joins
+
+
+def test_people_of_one_article_sharing_a_surname_and_an_initial_stay_apart(
+    library: Library, tmp_path: Path
+) -> None:
+    names: dict[str, EntityType] = {
+        "Alan Vehlow": "person",
+        "Tima Vehlow": "person",
+        "Vehlow": "person",
+        "Robert F. Brandt": "person",
+        "John F. Brandt": "person",
+        "Brandt": "person",
+    }
+    importer = Importer(library, FakeRecognizer(names))
+    texts = [
+        "Familie\n\nAlan Vehlow starb. Vehlow war drei. Vehlow lachte. Seine Tante Tima Vehlow kam.",
+        "Senat\n\nRobert F. Brandt sprach. Brandt blieb. Sein Bruder John F. Brandt war Präsident.",
+    ]
+    results = importer.import_paths([write(tmp_path, f"{i}.txt", t) for i, t in enumerate(texts)])
+    assert [r.status for r in results] == ["imported"] * 2
+    with library.read_session() as session:
+        actors = {a.name: a for a in list_actors(session)}
+    # the article's linking kept them apart: the library does not join them by the shared surname
+    assert {"Alan Vehlow", "Tima Vehlow", "Robert F. Brandt", "John F. Brandt"} <= set(actors)
+    assert "Tima Vehlow" not in actors["Alan Vehlow"].aliases
+    assert "John F. Brandt" not in actors["Robert F. Brandt"].aliases

@@ -32,6 +32,7 @@ from desktop.core.entities.english_offices import cut_offices_from_institutions,
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.kind_cues import organizations_after_kind_words
 from desktop.core.entities.name_completion import complete_names, propagate_person_names
+from desktop.core.entities.name_frames import add_german_institutions, framed_names
 from desktop.core.entities.news_fixes import (
     abstract_nouns_as_people,
     companies_typed_as_people,
@@ -72,7 +73,6 @@ from desktop.core.entities.recognizer import (
     span_order,
     without_overlaps,
 )
-from desktop.core.entities.role_words import GERMAN_INSTITUTION_HEADS
 from desktop.core.entities.span_fixes import (
     abbreviations_before_titles,
     credit_line_agencies,
@@ -101,8 +101,6 @@ from desktop.core.types import EntitySpan
 MIN_CITY_NOT_PERSON_DE = 1_000_000  # German: only a metropolis named alone is surely no person
 MIN_GIVEN_NAME_COUNT = 200  # "Keir", "Donald": frequent enough to mark a person's name
 _CAP_WORD = re.compile(r"[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)?")
-# "EU-Kommission": an abbreviation joined by a hyphen to an institution's head noun
-_INSTITUTION = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{2,6}-([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 
 
 class KnowledgeRecognizer:
@@ -208,7 +206,7 @@ class KnowledgeRecognizer:
         if self._person_rules:
             result = self._add_missed_people(text, language, result)
         if language == "de":
-            result = self._add_institutions(text, self._drop_noun_people(result))
+            result = add_german_institutions(text, self._drop_noun_people(result))
         if self._add_places:
             result = self._add_missed_places(text, language, result)
         return self._refine(text, language, result) if self._org_rules else result
@@ -266,13 +264,14 @@ class KnowledgeRecognizer:
             spans = cut_offices_from_institutions(text, spans, title_word)
         spans = outlet_names(text, merge_spans(spans, media_names(text)))
         spans = organization_phrases(text, language, spans, gazetteer)
+        demonym = functools.partial(gazetteer.is_demonym, language=language)
         spans = organizations_after_kind_words(
             text,
             language,
             spans,
             self.common_nouns,
             lambda name: gazetteer.place(name, language=language) is not None,
-            lambda word: gazetteer.is_demonym(word, language),
+            demonym,
         )
         spans = acronym_spans(text, spans)
         given_name = functools.partial(self._is_given_name, language=language)
@@ -300,6 +299,7 @@ class KnowledgeRecognizer:
         if language == "de":
             spans = drop_noun_compounds(spans, self.common_nouns, self._known_name, self._bare_nouns)
             spans = cut_possessed_nouns(text, spans, self.common_nouns, gazetteer)
+        spans = framed_names(text, language, spans, lambda name: gazetteer.place(name) is not None, demonym)
         spans = word_non_actors(spans, language, gazetteer, known)
         return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
 
@@ -366,17 +366,6 @@ class KnowledgeRecognizer:
         if (known or capitals) and not personal:
             return EntitySpan(span.start, span.end, span.text, "organization", span.score)
         return span
-
-    @staticmethod
-    def _add_institutions(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-        """Add "EU-Kommission"-like compounds as organisations where the model found nothing."""
-        candidates = [
-            EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
-            for m in _INSTITUTION.finditer(text)
-            if m.group(1).lower().endswith(GERMAN_INSTITUTION_HEADS)
-        ]
-        added = without_overlaps(candidates, spans)
-        return sorted([*spans, *added], key=span_order) if added else spans
 
     def _add_missed_places(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         """Add well-known places (countries, big cities) the model missed; they never overlap its spans."""

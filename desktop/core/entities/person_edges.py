@@ -40,10 +40,15 @@ def _is_particle(word: str) -> bool:
     return word in _PARTICLES or word.startswith(("al-", "el-", "d'", "d’", "ibn-", "bin-"))
 
 
-def _sunday_paper(span: EntitySpan, match: re.Match[str]) -> bool:
-    """ "The Independent on Sunday", "Scotland on Sunday": a paper's Sunday edition, a short name."""
-    head = [w for w in span.text[: match.start()].split() if w != "The"]
-    return span.type == "organization" and match.group(0).split() == ["on", "Sunday"] and len(head) <= 2
+def _sunday_paper(text: str, span: EntitySpan, match: re.Match[str]) -> bool:
+    """ "The Independent on Sunday", "Scotland on Sunday": a paper's Sunday edition, a short name that
+    the text never writes alone ("charity Sea-Eye on Sunday renamed ... Sea-Eye said": a date)."""
+    name = span.text[: match.start()]
+    head = [w for w in name.split() if w != "The"]
+    if span.type != "organization" or match.group(0).split() != ["on", "Sunday"] or len(head) > 2:
+        return False
+    alone = re.compile(rf"(?<![\w-]){re.escape(name.strip())}(?![\w-])(?!\s+on\s+Sunday)")
+    return alone.search(text) is None
 
 
 def cut_date_tails(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
@@ -56,7 +61,7 @@ def cut_date_tails(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
             match is not None
             and match.start() > 0
             and span.type != "other"
-            and not _sunday_paper(span, match)
+            and not _sunday_paper(text, span, match)
         ):
             span = _span(text, span.start, span.start + match.start(), span.type, span.score)
         out.append(span)

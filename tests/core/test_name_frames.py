@@ -1,0 +1,139 @@
+"""Names read from the words framing them: ships, institutions, kind compounds, calendar words."""
+
+from __future__ import annotations
+
+from desktop.core.entities.name_frames import (
+    add_german_institutions,
+    cut_demonyms_before_abbreviations,
+    cut_german_kind_compounds,
+    drop_calendar_compounds,
+    framed_names,
+    german_institutions_before_places,
+    institutions_after_people,
+    ships_are_no_people,
+)
+from tests.core.test_span_rules import pairs, span
+
+
+def test_a_ship_named_after_a_person_is_no_person() -> None:
+    text = "The MV Jana Brook sailed; the crew of HMS Valdor waved. Jana Brook was a sailor."
+    spans = [
+        span(text, "MV Jana Brook", "person"),
+        span(text, "Valdor", "location"),
+        span(text, "Jana Brook", "person", nth=1),
+    ]
+    got = ships_are_no_people(text, spans)
+    assert pairs(got) == [("MV Jana Brook", "other"), ("HMS Valdor", "other"), ("Jana Brook", "person")]
+    assert all(text[s.start : s.end] == s.text for s in got)
+    # a company whose abbreviation is no ship's prefix keeps its type
+    company = "RMS Ostmark sells airtime."
+    assert pairs(ships_are_no_people(company, [span(company, "RMS Ostmark", "organization")])) == [
+        ("RMS Ostmark", "organization")
+    ]
+
+
+def test_a_persons_name_before_an_institutions_head_is_the_institution() -> None:
+    text = "He sat at Jon P. Arvel Correctional Facility; Jon P. Arvel visited. Mara Lind University"
+    spans = [
+        span(text, "Jon P. Arvel", "person"),
+        span(text, "Jon P. Arvel", "person", nth=1),
+        span(text, "Mara Lind", "person"),
+    ]
+    got = institutions_after_people(text, "en", spans)
+    assert pairs(got) == [
+        ("Jon P. Arvel Correctional Facility", "organization"),
+        ("Jon P. Arvel", "person"),
+        ("Mara Lind University", "organization"),
+    ]
+    german = "an der Jan Brook Universität"
+    assert pairs(institutions_after_people(german, "de", [span(german, "Jan Brook", "person")])) == [
+        ("Jan Brook Universität", "organization")
+    ]
+    # a one-word "person" is left alone, and so is a head another span already starts in
+    lone = "Arvel University"
+    assert pairs(institutions_after_people(lone, "en", [span(lone, "Arvel", "person")])) == [
+        ("Arvel", "person")
+    ]
+    taken = "Mara Lind University Press"
+    spans = [span(taken, "Mara Lind", "person"), span(taken, "University Press", "organization")]
+    assert pairs(institutions_after_people(taken, "en", spans)) == pairs(spans)
+
+
+def test_a_german_institution_noun_before_a_place_is_one_organisation() -> None:
+    text = "Die Zollfahndung Brückstadt und das Zollamt St. Hafenau sowie Chefin des Kulturbüros Ostmark."
+    spans = [
+        span(text, "Brückstadt", "location"),
+        span(text, "St. Hafenau", "location"),
+        span(text, "Ostmark", "location"),
+    ]
+    assert pairs(german_institutions_before_places(text, spans)) == [
+        ("Zollfahndung Brückstadt", "organization"),
+        ("Zollamt St. Hafenau", "organization"),
+        ("Kulturbüros Ostmark", "organization"),
+    ]
+    # no institution's noun, or a noun inside another span: the place stays
+    other = "Die Stadt Brückstadt und Jan Zollamt Hafenau"
+    spans = [
+        span(other, "Brückstadt", "location"),
+        span(other, "Jan Zollamt", "person"),
+        span(other, "Hafenau", "location"),
+    ]
+    assert pairs(german_institutions_before_places(other, spans)) == pairs(spans)
+
+
+def test_a_german_kind_compound_leading_an_organisation_is_cut() -> None:
+    text = "die Großbank Ostwerk Chartered, die Landesbank Brückstadt, die Arbeiterpartei Valdoriens"
+    spans = [
+        span(text, "Großbank Ostwerk Chartered", "organization"),
+        span(text, "Landesbank Brückstadt", "organization"),
+        span(text, "Arbeiterpartei Valdoriens", "organization"),
+    ]
+    places = {"Brückstadt", "Valdorien"}
+    got = cut_german_kind_compounds(text, spans, lambda name: name in places)
+    assert pairs(got) == [
+        ("Ostwerk Chartered", "organization"),
+        ("Landesbank Brückstadt", "organization"),
+        ("Arbeiterpartei Valdoriens", "organization"),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in got)
+    bare = "die Bank Ostwerk"  # the bare kind word may begin a name
+    assert pairs(
+        cut_german_kind_compounds(bare, [span(bare, "Bank Ostwerk", "organization")], lambda n: False)
+    ) == [("Bank Ostwerk", "organization")]
+
+
+def test_a_german_weekday_with_a_part_of_the_day_is_no_actor() -> None:
+    text = "Das teilte Ostwerk Mittwochabend mit, Sonntagnacht auch."
+    spans = [
+        span(text, "Ostwerk", "organization"),
+        span(text, "Mittwochabend", "organization"),
+        span(text, "Sonntagnacht", "location"),
+    ]
+    assert pairs(drop_calendar_compounds(spans)) == [("Ostwerk", "organization")]
+
+
+def test_a_nationality_before_an_abbreviation_is_no_part_of_the_name() -> None:
+    text = "the Valdorian KGV arrested 33 people"
+    got = cut_demonyms_before_abbreviations(
+        text, [span(text, "Valdorian KGV", "person")], {"Valdorian"}.__contains__
+    )
+    assert pairs(got) == [("KGV", "organization")]
+    word = "the Valdorian Guard"  # no abbreviation: left alone
+    assert pairs(
+        cut_demonyms_before_abbreviations(
+            word, [span(word, "Valdorian Guard", "organization")], {"Valdorian"}.__contains__
+        )
+    ) == [("Valdorian Guard", "organization")]
+
+
+def test_framed_names_run_in_order_and_german_abbreviated_institutions_are_added() -> None:
+    text = "Die Großbank Ostwerk Chartered und das Landgericht Brückstadt, Montagabend."
+    spans = [
+        span(text, "Großbank Ostwerk Chartered", "organization"),
+        span(text, "Brückstadt", "location"),
+        span(text, "Montagabend", "location"),
+    ]
+    got = framed_names(text, "de", spans, lambda n: n == "Brückstadt", lambda w: False)
+    assert pairs(got) == [("Ostwerk Chartered", "organization"), ("Landgericht Brückstadt", "organization")]
+    eu = "Die EU-Kommission und der US-Präsident"
+    assert pairs(add_german_institutions(eu, [])) == [("EU-Kommission", "organization")]
