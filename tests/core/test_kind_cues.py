@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.entities.kind_cues import organizations_after_kind_words
+from desktop.core.entities.kind_cues import organizations_after_kind_words, organizations_in_apposition
 from tests.core.test_span_rules import pairs, span
 
 
@@ -63,3 +63,23 @@ def test_german_adjective_names_numbers_and_places() -> None:
     text += " Eine Initiative Hafenauer Bürger half, die Zeitung Nordbote Reporter schickte."
     got = organizations_after_kind_words(text, "de", [], frozenset(), lambda name: name == "Valdoria")
     assert pairs(got) == [("Islamischer Bund", "organization"), ("Nordwelle 98", "organization")]
+
+
+def test_an_english_apposition_naming_a_kind_makes_an_organisation() -> None:
+    text = (
+        "Quellna, an independent Valdorian human rights center, counted them. Jan Brook, a member of the"
+        " band, sang. Ostmark, a country of lakes, voted. Hafenau, a small party, won."
+    )
+    spans = [
+        span(text, "Quellna", "location"),
+        span(text, "Jan Brook", "person"),
+        span(text, "Ostmark", "location"),
+        span(text, "Hafenau", "location"),
+    ]
+    got = organizations_in_apposition(text, spans, lambda name: name == "Hafenau")
+    assert pairs(got) == [
+        ("Quellna", "organization"),
+        ("Jan Brook", "person"),  # "a member of the band": the band is not he
+        ("Ostmark", "location"),  # a country is no organisation's kind
+        ("Hafenau", "location"),  # a known place is kept
+    ]

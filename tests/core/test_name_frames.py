@@ -11,6 +11,7 @@ from desktop.core.entities.name_frames import (
     german_institutions_before_places,
     institutions_after_people,
     ships_are_no_people,
+    unnamed_people_as_organizations,
 )
 from tests.core.test_span_rules import pairs, span
 
@@ -71,6 +72,12 @@ def test_a_german_institution_noun_before_a_place_is_one_organisation() -> None:
         ("Zollamt St. Hafenau", "organization"),
         ("Kulturbüros Ostmark", "organization"),
     ]
+    # a place's genitive names whose the institution is, no part of its name
+    owner = "Die Regierung Valdoriens sprach."
+    got = german_institutions_before_places(
+        owner, [span(owner, "Valdoriens", "location")], {"Valdorien"}.__contains__
+    )
+    assert pairs(got) == [("Valdoriens", "location")]
     # no institution's noun, or a noun inside another span: the place stays
     other = "Die Stadt Brückstadt und Jan Zollamt Hafenau"
     spans = [
@@ -137,3 +144,26 @@ def test_framed_names_run_in_order_and_german_abbreviated_institutions_are_added
     assert pairs(got) == [("Ostwerk Chartered", "organization"), ("Landgericht Brückstadt", "organization")]
     eu = "Die EU-Kommission und der US-Präsident"
     assert pairs(add_german_institutions(eu, [])) == [("EU-Kommission", "organization")]
+
+
+def _title(word: str) -> bool:
+    return word in {"President", "minister"}
+
+
+def test_an_english_one_word_person_never_introduced_is_an_organisation() -> None:
+    text = (
+        "The attack was claimed by Quarvesh. Quarvesh has used such weapons. President Ostrel spoke."
+        " Ostrel left. The minister Velk came. Velk stayed. Her son Bram was there. Bram smiled."
+        " Jan Hollis spoke. Hollis left. Then Tarn and Tarn again. Lerro said it. Lerro left."
+    )
+    names = ["Quarvesh", "Ostrel", "Velk", "Bram", "Hollis", "Tarn", "Lerro"]
+    spans = [span(text, "Jan Hollis", "person")]
+    for name in names:
+        spans += [span(text, name, "person", nth=i) for i in range(text.count(name)) if name != "Hollis" or i]
+    known = {"Jan", "Lerro"}.__contains__
+    got = {s.text: s.type for s in unnamed_people_as_organizations(text, spans, known, _title)}
+    assert got["Quarvesh"] == "organization"  # named in two sentences, never with a title or given name
+    assert got["Ostrel"] == got["Velk"] == got["Bram"] == "person"  # a title, a role, a kin word before
+    assert got["Hollis"] == "person"  # the surname of a full name
+    assert got["Tarn"] == "person"  # named twice in one sentence only
+    assert got["Lerro"] == "person"  # a name the lists know

@@ -89,6 +89,7 @@ def test_english_inhabitant_words_of_well_known_places_are_no_actors() -> None:
             "Port Velo": Place("G:2", "country", 3_000_000, True),
             "Quellia": Place("G:3", "city", 20_000, False),
             "Brandta": Place("G:4", "city", 900_000, True),
+            "Valdarus": Place("T:VR", "country", 9_000_000, True),
         },
         {"brandtan": "Q1"},
         {"Brandtian": 40},
@@ -96,6 +97,7 @@ def test_english_inhabitant_words_of_well_known_places_are_no_actors() -> None:
     )
     assert english_inhabitant_word("Ostmarkians", gazetteer)
     assert english_inhabitant_word("Port Velan", gazetteer)
+    assert english_inhabitant_word("Valdarussian", gazetteer)  # a place ending in -s, with "-sian"
     assert not english_inhabitant_word("Quellian", gazetteer)  # no well-known place
     assert not english_inhabitant_word("Brandtan", gazetteer)  # a name part of people
     assert not english_inhabitant_word("Brandtian", gazetteer)  # a given name

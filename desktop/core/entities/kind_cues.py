@@ -14,7 +14,8 @@ the same words ("der Zeitung Welt"). A candidate that holds a person's full name
 ("the company Chief Executive Ada Brook"), cuts through a span, is a known place, is a weekday or
 month ("teilte das Unternehmen Montag mit"), or may go on through a link word ("die Organisation
 Ärzte ohne Grenzen") is left out; a number may end a name ("Radio Nord 98"), a possessive ends it
-("the think tank Atlantic Forum's office").
+("the think tank Atlantic Forum's office"). English: a name followed by an apposition that says
+its kind ("Vyasna, an independent human rights center,") is an organisation.
 """
 
 from __future__ import annotations
@@ -137,7 +138,11 @@ def organizations_after_kind_words(
 
     candidates = _candidates(text, language, nouns)
     spans = replace_spans(spans, candidates, accept) if candidates else spans
-    return names_before_kind_words(text, spans, is_place, is_demonym) if language == "en" else spans
+    if language != "en":
+        return spans
+    return organizations_in_apposition(
+        text, names_before_kind_words(text, spans, is_place, is_demonym), is_place
+    )
 
 
 # English: "the Fridays for Future movement", "the Hamas militant group": after "the", up to four
@@ -185,3 +190,32 @@ def names_before_kind_words(
         )
 
     return replace_spans(spans, candidates, accept)
+
+
+_APPOSITION_KINDS = (
+    *_ENGLISH_KINDS, "center", "centre", "institute", "foundation", "nonprofit", "non-profit",
+    "promotion", "label", "publisher", "retailer", "manufacturer", "carmaker", "airline", "bank",
+    "startup", "club", "team", "NGO",
+)  # fmt: skip
+_FUNCTION = r"(?:of|the|for|in|at|with|and|or|who|whose|which|that|to|by|on|from|as)"
+_APPOSITION = re.compile(
+    r",\s+an?\s+(?:(?!"
+    + _FUNCTION
+    + r"\b)[\w-]+\s+){0,5}?(?:"
+    + "|".join(sorted((re.escape(k) for k in _APPOSITION_KINDS), key=len, reverse=True))
+    + r")(?=\s*[,.;:)]|\s+(?:that|which|based|founded|headquartered)\b)"
+)
+
+
+def organizations_in_apposition(
+    text: str, spans: list[EntitySpan], is_place: Callable[[str], bool] = lambda name: False
+) -> list[EntitySpan]:
+    """English: a person or place followed by ", a/an ... <kind of organisation>" is an organisation
+    ("Vyasna, an independent Belarusian human rights center, said"); not "a member of the band",
+    nor a known place (the apposition may belong to a longer name around it)."""
+    return [
+        EntitySpan(s.start, s.end, s.text, "organization", s.score)
+        if s.type in ("person", "location") and _APPOSITION.match(text, s.end) and not is_place(s.text)
+        else s
+        for s in spans
+    ]

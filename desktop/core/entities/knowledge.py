@@ -32,7 +32,11 @@ from desktop.core.entities.english_offices import cut_offices_from_institutions,
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.kind_cues import organizations_after_kind_words
 from desktop.core.entities.name_completion import complete_names, propagate_person_names
-from desktop.core.entities.name_frames import add_german_institutions, framed_names
+from desktop.core.entities.name_frames import (
+    add_german_institutions,
+    framed_names,
+    unnamed_people_as_organizations,
+)
 from desktop.core.entities.news_fixes import (
     abstract_nouns_as_people,
     companies_typed_as_people,
@@ -300,6 +304,8 @@ class KnowledgeRecognizer:
             spans = drop_noun_compounds(spans, self.common_nouns, self._known_name, self._bare_nouns)
             spans = cut_possessed_nouns(text, spans, self.common_nouns, gazetteer)
         spans = framed_names(text, language, spans, lambda name: gazetteer.place(name) is not None, demonym)
+        if language == "en":
+            spans = unnamed_people_as_organizations(text, spans, self._name_part, title_word)
         spans = word_non_actors(spans, language, gazetteer, known)
         return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
 
@@ -317,8 +323,7 @@ class KnowledgeRecognizer:
         def given_name(word: str) -> bool:
             return self._is_given_name(word, language)
 
-        def name_part(word: str) -> bool:
-            return gazetteer.given_names.get(word, 0) > 0 or word.lower() in gazetteer.person_variants
+        name_part = self._name_part
 
         def first_name(word: str) -> bool:  # "Nils-Erik": each part a given name
             return all(gazetteer.given_names.get(part, 0) >= MIN_GIVEN_NAME for part in word.split("-"))
@@ -332,6 +337,10 @@ class KnowledgeRecognizer:
             spans = plural_groups_typed_as_people(text, spans, name_part)
         spans = camel_case_names_are_no_people(spans, name_part, text)
         return cut_words_before_given_names(text, spans, given_name, name_part)
+
+    def _name_part(self, word: str) -> bool:
+        """A given name or a name part of people the name lists know."""
+        return self.gazetteer.given_names.get(word, 0) > 0 or word.lower() in self.gazetteer.person_variants
 
     def _known_name(self, word: str) -> bool:
         """A known place, organisation or given name (kept whatever its word looks like)."""

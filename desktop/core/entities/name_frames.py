@@ -11,6 +11,9 @@
   place after it makes the name ("Landesbank Baden-Württemberg").
 - German: a weekday with a part of the day ("Mittwochabend", "Dienstagvormittag") is no actor.
 - A nationality before an abbreviation ("Belarusian KGB") is no part of the organisation's name.
+- English: a one-word "person" the name lists do not know, named again and again but never with a
+  given name, a title, a role or a kin word before it ("Daesh has used ... by Daesh"), is a group's
+  or a company's name, no person's ("President Obama", "minister Wiranto", "children Brodie" stay).
 """
 
 from __future__ import annotations
@@ -105,12 +108,16 @@ def _placed_head(word: str) -> bool:
     return bare.endswith(_GERMAN_PLACED_HEADS)
 
 
-def german_institutions_before_places(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-    """German: "Zollamt St. Pölten": an institution's noun (no span itself) right before a place."""
+def german_institutions_before_places(
+    text: str, spans: list[EntitySpan], is_place: Callable[[str], bool] = lambda name: False
+) -> list[EntitySpan]:
+    """German: "Zollamt St. Pölten": an institution's noun (no span itself) right before a place; not
+    before a place's genitive ("die Regierung Ägyptens": the place the institution belongs to)."""
     taken = [(s.start, s.end) for s in spans]
     out = []
     for span in spans:
-        if span.type == "location":
+        name = span.text.strip()
+        if span.type == "location" and not (name.endswith("s") and is_place(name[:-1])):
             match = _GERMAN_NOUN_BEFORE.search(text, max(0, span.start - 40), span.start)
             if (
                 match is not None
@@ -200,6 +207,64 @@ def framed_names(
     """Every rule of this module (but :func:`add_german_institutions`), in order."""
     spans = institutions_after_people(text, language, ships_are_no_people(text, spans))
     if language == "de":
-        spans = cut_german_kind_compounds(text, german_institutions_before_places(text, spans), is_place)
+        spans = cut_german_kind_compounds(
+            text, german_institutions_before_places(text, spans, is_place), is_place
+        )
         spans = drop_calendar_compounds(spans)
     return cut_demonyms_before_abbreviations(text, spans, is_demonym)
+
+
+_KIN_WORDS = frozenset(
+    {
+        "wife", "husband", "son", "daughter", "sons", "daughters", "children", "child", "brother",
+        "sister", "mother", "father", "aunt", "uncle", "nephew", "niece", "cousin", "grandson",
+        "granddaughter", "widow", "partner", "girlfriend", "boyfriend", "fiancé", "fiancée",
+    }
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)[ \t]+$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[\"“„]?[A-Z]")
+MIN_UNNAMED_MENTIONS = 2
+
+
+def unnamed_people_as_organizations(
+    text: str,
+    spans: list[EntitySpan],
+    known_name: Callable[[str], bool],
+    title_word: Callable[[str], bool],
+) -> list[EntitySpan]:
+    """English: a one-word person typed so in two sentences or more, that ``known_name`` (the name lists) does
+    not know, no longer person's name holds and no title, role, kin word or capitalised name ever
+    precedes, is an organisation (a known given name before it: a person named in full)."""
+    parts = {w for s in spans if s.type == "person" and " " in s.text.strip() for w in s.text.split()}
+    lone: dict[str, list[EntitySpan]] = {}
+    for span in spans:
+        word = span.text.strip()
+        if span.type == "person" and " " not in word:
+            lone.setdefault(word, []).append(span)
+    retyped: set[str] = set()
+    for word, mentions in lone.items():
+        if (
+            len(mentions) < MIN_UNNAMED_MENTIONS
+            or word in parts
+            or known_name(word)
+            or not word[:1].isupper()
+            or _SENTENCE_END.search(text, mentions[0].end, mentions[-1].start + 1) is None
+        ):
+            continue  # named in one sentence only: too little to tell
+        preceded = False
+        for mention in mentions:
+            before = _WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            previous = before.group(1) if before is not None else ""
+            if previous and (title_word(previous) or previous.lower() in _KIN_WORDS or known_name(previous)):
+                preceded = True
+                break
+        if not preceded:
+            retyped.add(word)
+    if not retyped:
+        return spans
+    return [
+        _span(text, s.start, s.end, "organization", s.score)
+        if s.type == "person" and s.text.strip() in retyped
+        else s
+        for s in spans
+    ]

@@ -48,7 +48,7 @@ def inhabitant_word(name: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
-_ENGLISH_INHABITANT = (("ian", ("ia", "a")), ("an", ("a", "o", "")))
+_ENGLISH_INHABITANT = (("sian", ("",)), ("ian", ("ia", "a")), ("an", ("a", "o", "")))  # "Belarussian"
 
 
 def english_inhabitant_word(name: str, gazetteer: Gazetteer) -> bool:
