@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from desktop.core.entities.consistency import organization_parts_typed_as_people, places_after_in
+from desktop.core.entities.consistency import (
+    organization_parts_typed_as_people,
+    places_after_in,
+    places_named_by_their_first_word,
+)
 from desktop.core.types import EntitySpan, EntityType
 
 
@@ -79,3 +83,14 @@ def test_a_known_small_town_after_of_or_near_is_a_place() -> None:
     prayer = "A gift from God."
     god = [_span(prayer, "God", "person")]
     assert places_after_in(prayer, god, _given, lambda name: True) == god  # a town is called so, too
+
+
+def test_a_sea_named_later_by_its_first_word_is_that_place() -> None:
+    text = "They crossed the Valdor Sea. Many drown in the Valdor daily. Ostwerk Bay Ltd and Ostwerk."
+    spans = [
+        _span(text, "Valdor Sea", "location"),
+        _span(text, "Valdor", "organization", 1),
+        _span(text, "Ostwerk", "organization", 1),
+    ]
+    got = [(s.text, s.type) for s in places_named_by_their_first_word(spans)]
+    assert got == [("Valdor Sea", "location"), ("Valdor", "location"), ("Ostwerk", "organization")]

@@ -167,3 +167,13 @@ def test_an_english_one_word_person_never_introduced_is_an_organisation() -> Non
     assert got["Hollis"] == "person"  # the surname of a full name
     assert got["Tarn"] == "person"  # named twice in one sentence only
     assert got["Lerro"] == "person"  # a name the lists know
+    spelled = "Dar’esh claimed the attack. Later Das’esh attacked again."  # two names
+    spans = [span(spelled, "Dar’esh", "person"), span(spelled, "Das’esh", "person")]
+    got_spelled = unnamed_people_as_organizations(spelled, spans, lambda word: False, _title)
+    assert [s.type for s in got_spelled] == ["person", "person"]  # apart by more than apostrophes
+    same = "Dae’sh claimed the attack. Later Da’esh attacked again."
+    spans = [span(same, "Dae’sh", "person"), span(same, "Da’esh", "person")]
+    assert [s.type for s in unnamed_people_as_organizations(same, spans, lambda word: False, _title)] == [
+        "organization",
+        "organization",
+    ]

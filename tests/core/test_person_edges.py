@@ -90,6 +90,17 @@ def test_a_word_that_is_no_name_part_before_a_given_name_is_cut_off() -> None:
     )
     assert pairs(got) == [("Jan Moor", "person"), ("Jan Tomas Reed", "person")]
     assert text[got[0].start : got[0].end] == "Jan Moor"
+    # before an Arabic article written apart, a word right after a title is the given name
+    arabic = "Prime Minister Haider Al Vrell met Broadcaster Al Moor."
+    spans = [span(arabic, "Haider Al Vrell", "person"), span(arabic, "Broadcaster Al Moor", "person")]
+    got = cut_words_before_given_names(
+        arabic,
+        spans,
+        lambda word: word == "Al",
+        lambda word: word == "Al",
+        lambda word: word == "Minister",
+    )
+    assert pairs(got) == [("Haider Al Vrell", "person"), ("Al Moor", "person")]
 
 
 def test_two_surnames_joined_by_a_hyphen_name_no_person() -> None:

@@ -5,6 +5,9 @@ forms of it elsewhere as people ("Fiat Chrysler", "Chrysler Automobiles"). A spa
 words typed as a person whose words occur in this order inside an organisation's name of the same
 text is that organisation's name, unless it begins with a frequent given name ("Melinda Gates" in
 "Bill and Melinda Gates Foundation").
+
+A sea, a river, a desert named in full once ("Mediterranean Sea") and later by its first word alone
+("drown in the Mediterranean") is that place, whatever type the model gave the short form.
 """
 
 from __future__ import annotations
@@ -151,3 +154,29 @@ def _without_lower_tail(text: str) -> str:
     for word in words:
         end = text.index(word, end) + len(word)
     return text[:end]
+
+
+_GEOGRAPHIC_HEADS = frozenset(
+    {
+        "Sea", "Ocean", "River", "Desert", "Mountains", "Gulf", "Bay", "Lake", "Peninsula", "Basin",
+        "Strait", "Straits", "Channel", "Canal", "Valley", "Plateau", "Archipelago",
+    }
+)  # fmt: skip
+
+
+def places_named_by_their_first_word(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A one-word span that is the first word of a sea's, a river's or a desert's full name typed a
+    place in the same text ("Mediterranean" after "Mediterranean Sea") is that place."""
+    short = {
+        words[0]
+        for s in spans
+        if s.type == "location" and len(words := s.text.split()) == 2 and words[1] in _GEOGRAPHIC_HEADS
+    }
+    if not short:
+        return spans
+    return [
+        EntitySpan(s.start, s.end, s.text, "location", s.score)
+        if s.type in ("organization", "person") and s.text.strip() in short
+        else s
+        for s in spans
+    ]

@@ -17,7 +17,6 @@ from itertools import pairwise
 from desktop.core.cancel import raise_if_cancelled
 from desktop.core.entities.acronyms import acronym_definitions, acronym_spans
 from desktop.core.entities.boundaries import (
-    MIN_GIVEN_NAME,
     PersonBoundaries,
     is_non_actor_word,
     split_datelines,
@@ -26,6 +25,7 @@ from desktop.core.entities.boundaries import (
 from desktop.core.entities.consistency import (
     organization_parts_typed_as_people,
     places_after_in,
+    places_named_by_their_first_word,
     surnames_glued_to_names,
 )
 from desktop.core.entities.english_offices import cut_offices_from_institutions, drop_portfolios_and_verbs
@@ -59,17 +59,7 @@ from desktop.core.entities.organizations import (
     outlet_names,
     prefer_longer,
 )
-from desktop.core.entities.person_edges import (
-    camel_case_names_are_no_people,
-    cut_date_tails,
-    cut_words_before_given_names,
-    drop_offices_typed_as_people,
-    drop_surname_pairs,
-    english_person_tails,
-    lone_people_listed_with_places,
-    names_after_person_of,
-    plural_groups_typed_as_people,
-)
+from desktop.core.entities.person_edges import person_edges
 from desktop.core.entities.recognizer import (
     Recognizer,
     merge_spans,
@@ -299,44 +289,17 @@ class KnowledgeRecognizer:
                 return gazetteer.place(word) is not None
             return kind == "organization" and gazetteer.organization(word) is not None
 
-        spans = self._person_edges(text, language, spans)
+        spans = person_edges(text, language, spans, gazetteer, given_name)
         if language == "de":
             spans = drop_noun_compounds(spans, self.common_nouns, self._known_name, self._bare_nouns)
             spans = cut_possessed_nouns(text, spans, self.common_nouns, gazetteer)
         spans = framed_names(text, language, spans, lambda name: gazetteer.place(name) is not None, demonym)
         if language == "en":
-            spans = unnamed_people_as_organizations(text, spans, self._name_part, title_word)
+            spans = unnamed_people_as_organizations(
+                text, places_named_by_their_first_word(spans), self._name_part, title_word
+            )
         spans = word_non_actors(spans, language, gazetteer, known)
         return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
-
-    def _person_edges(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-        """Dates glued to names, English "<person> of <Name>", non-name words before given names."""
-        gazetteer = self.gazetteer
-        trimmer = PersonBoundaries(gazetteer)
-
-        def title_word(word: str) -> bool:
-            return trimmer.is_title_word(word, language)
-
-        def place(name: str) -> bool:
-            return gazetteer.place_or_country(name, language=language) is not None
-
-        def given_name(word: str) -> bool:
-            return self._is_given_name(word, language)
-
-        name_part = self._name_part
-
-        def first_name(word: str) -> bool:  # "Nils-Erik": each part a given name
-            return all(gazetteer.given_names.get(part, 0) >= MIN_GIVEN_NAME for part in word.split("-"))
-
-        spans = drop_surname_pairs(cut_date_tails(text, spans))
-        if language == "en":
-            spans = names_after_person_of(text, english_person_tails(text, spans, place, first_name), place)
-            # English only: on GermEval dev German people listed beside places were right as often
-            spans = lone_people_listed_with_places(text, spans, name_part)
-            spans = drop_offices_typed_as_people(spans, title_word, name_part)
-            spans = plural_groups_typed_as_people(text, spans, name_part)
-        spans = camel_case_names_are_no_people(spans, name_part, text)
-        return cut_words_before_given_names(text, spans, given_name, name_part)
 
     def _name_part(self, word: str) -> bool:
         """A given name or a name part of people the name lists know."""

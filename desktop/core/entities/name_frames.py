@@ -224,6 +224,7 @@ _KIN_WORDS = frozenset(
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)[ \t]+$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[\"“„]?[A-Z]")
 MIN_UNNAMED_MENTIONS = 2
+_APOSTROPHES = re.compile(r"['’‘`]")
 
 
 def unnamed_people_as_organizations(
@@ -237,16 +238,15 @@ def unnamed_people_as_organizations(
     precedes, is an organisation (a known given name before it: a person named in full)."""
     parts = {w for s in spans if s.type == "person" and " " in s.text.strip() for w in s.text.split()}
     lone: dict[str, list[EntitySpan]] = {}
-    for span in spans:
+    for span in spans:  # spellings apart only by apostrophes are one name ("Da’esh", "Dae’sh")
         word = span.text.strip()
         if span.type == "person" and " " not in word:
-            lone.setdefault(word, []).append(span)
+            lone.setdefault(_APOSTROPHES.sub("", word), []).append(span)
     retyped: set[str] = set()
     for word, mentions in lone.items():
         if (
             len(mentions) < MIN_UNNAMED_MENTIONS
-            or word in parts
-            or known_name(word)
+            or any(m.text.strip() in parts or known_name(m.text.strip()) for m in mentions)
             or not word[:1].isupper()
             or _SENTENCE_END.search(text, mentions[0].end, mentions[-1].start + 1) is None
         ):
@@ -264,7 +264,7 @@ def unnamed_people_as_organizations(
         return spans
     return [
         _span(text, s.start, s.end, "organization", s.score)
-        if s.type == "person" and s.text.strip() in retyped
+        if s.type == "person" and _APOSTROPHES.sub("", s.text.strip()) in retyped
         else s
         for s in spans
     ]

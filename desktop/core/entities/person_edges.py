@@ -11,6 +11,8 @@
 - Two people's surnames joined by a hyphen ("the US Biden-Trump debate") name no person.
 - A word before a frequent given name that is no name part at all (no given name, no known part of
   people's names) is no part of the name: "Broadcaster Piers Morgan", "Cosmonaut Alexei Leonov".
+
+:func:`person_edges` runs them all, as the knowledge layer does.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from desktop.core.entities.boundaries import MIN_GIVEN_NAME, PersonBoundaries
+from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.types import EntitySpan, EntityType
 
 _DAYS = (
@@ -30,6 +34,7 @@ _PARTICLES = frozenset(
      "ibn", "al", "el", "y", "zu", "ter", "ten", "af", "St.", "d'", "dem", "mac", "ben", "bint"}
 )  # fmt: skip
 _OF = " of "
+_ARABIC_ARTICLES = frozenset({"Al", "El"})
 
 
 def _span(text: str, start: int, end: int, kind: EntityType, score: float) -> EntitySpan:
@@ -119,15 +124,22 @@ def names_after_person_of(
     return out
 
 
+def _after_title(text: str, start: int, title_word: Callable[[str], bool]) -> bool:
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and title_word(before[-1])
+
+
 def cut_words_before_given_names(
     text: str,
     spans: list[EntitySpan],
     given_name: Callable[[str], bool],
     name_part: Callable[[str], bool],
+    title_word: Callable[[str], bool] = lambda word: False,
 ) -> list[EntitySpan]:
     """A person's first word is cut off when it is no name part and a frequent given name follows
-    with at least one more word ("Broadcaster Piers Morgan" -> "Piers Morgan").
-    """
+    with at least one more word ("Broadcaster Piers Morgan" -> "Piers Morgan"); not before an Arabic
+    article written apart after a title ("Prime Minister Haider Al Abadi": the name starts after the
+    title; "Reverend Al Sharpton" is cut)."""
     out = []
     for span in spans:
         words = span.text.split()
@@ -139,6 +151,7 @@ def cut_words_before_given_names(
             and not words[0].isupper()
             and not name_part(words[0])
             and given_name(words[1])
+            and not (words[1] in _ARABIC_ARTICLES and _after_title(text, span.start, title_word))
         ):
             start = span.start + span.text.index(words[1], len(words[0]))
             span = _span(text, start, span.end, "person", span.score)
@@ -276,3 +289,37 @@ def drop_offices_typed_as_people(
             continue
         out.append(span)
     return out
+
+
+def person_edges(
+    text: str,
+    language: str,
+    spans: list[EntitySpan],
+    gazetteer: Gazetteer,
+    given_name: Callable[[str], bool],
+) -> list[EntitySpan]:
+    """Dates glued to names, English "<person> of <Name>", non-name words before given names;
+    ``given_name``: a frequent given name."""
+    trimmer = PersonBoundaries(gazetteer)
+
+    def title_word(word: str) -> bool:
+        return trimmer.is_title_word(word, language)
+
+    def place(name: str) -> bool:
+        return gazetteer.place_or_country(name, language=language) is not None
+
+    def name_part(word: str) -> bool:
+        return gazetteer.given_names.get(word, 0) > 0 or word.lower() in gazetteer.person_variants
+
+    def first_name(word: str) -> bool:  # "Nils-Erik": each part a given name
+        return all(gazetteer.given_names.get(part, 0) >= MIN_GIVEN_NAME for part in word.split("-"))
+
+    spans = drop_surname_pairs(cut_date_tails(text, spans))
+    if language == "en":
+        spans = names_after_person_of(text, english_person_tails(text, spans, place, first_name), place)
+        # English only: on GermEval dev German people listed beside places were right as often
+        spans = lone_people_listed_with_places(text, spans, name_part)
+        spans = drop_offices_typed_as_people(spans, title_word, name_part)
+        spans = plural_groups_typed_as_people(text, spans, name_part)
+    spans = camel_case_names_are_no_people(spans, name_part, text)
+    return cut_words_before_given_names(text, spans, given_name, name_part, title_word)
