@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from desktop.core.entities.kind_cues import organizations_after_kind_words, organizations_in_apposition
+from desktop.core.entities.kind_cues import (
+    organizations_after_kind_words,
+    organizations_in_apposition,
+    people_in_apposition,
+)
 from tests.core.test_span_rules import pairs, span
 
 
@@ -83,3 +87,13 @@ def test_an_english_apposition_naming_a_kind_makes_an_organisation() -> None:
         ("Ostmark", "location"),  # a country is no organisation's kind
         ("Hafenau", "location"),  # a known place is kept
     ]
+
+
+def test_an_english_apposition_naming_a_role_makes_a_person_of_a_place() -> None:
+    text = "Knar Velk, the Special Advisor to the mission, spoke. Ostmark, the ally of Valdor, agreed."
+    spans = [span(text, "Knar Velk", "location"), span(text, "Ostmark", "location")]
+    got = people_in_apposition(text, spans, lambda name: name == "Ostmark")
+    assert pairs(got) == [("Knar Velk", "person"), ("Ostmark", "location")]
+    known = "Brückstadt, the capital, and Hafenau, the leader of the league"
+    spans = [span(known, "Brückstadt", "location"), span(known, "Hafenau", "location")]
+    assert pairs(people_in_apposition(known, spans, lambda name: name == "Hafenau")) == pairs(spans)

@@ -6,10 +6,12 @@ from desktop.core.entities.name_frames import (
     add_german_institutions,
     cut_demonyms_before_abbreviations,
     cut_german_kind_compounds,
+    drop_abbreviated_titles,
     drop_calendar_compounds,
     framed_names,
     german_institutions_before_places,
     institutions_after_people,
+    names_continued_in_another_case,
     ships_are_no_people,
     unnamed_people_as_organizations,
 )
@@ -176,4 +178,38 @@ def test_an_english_one_word_person_never_introduced_is_an_organisation() -> Non
     assert [s.type for s in unnamed_people_as_organizations(same, spans, lambda word: False, _title)] == [
         "organization",
         "organization",
+    ]
+
+
+def test_a_german_abbreviated_title_before_a_name_is_no_actor() -> None:
+    text = "Das sagte LHStv. Jan Brandt, dann Bgm. Anna Lind. Es berichtete der ORF. Jan Moor kam."
+    spans = [
+        span(text, "LHStv", "organization"),
+        span(text, "Jan Brandt", "person"),
+        span(text, "Bgm", "person"),
+        span(text, "Anna Lind", "person"),
+        span(text, "ORF", "organization"),
+        span(text, "Jan Moor", "person"),
+    ]
+    got = drop_abbreviated_titles(text, spans)
+    assert pairs(got) == [
+        ("Jan Brandt", "person"),
+        ("Anna Lind", "person"),
+        ("ORF", "organization"),  # an abbreviation in capitals ending a sentence stays
+        ("Jan Moor", "person"),
+    ]
+
+
+def test_an_organisation_cut_before_the_rest_of_its_name_in_another_case_takes_it() -> None:
+    text = "They emailed Ostwerk Web Services. Later Ostwerk Web services replied; Ostwerk Web servicesX."
+    spans = [
+        span(text, "Ostwerk Web Services", "organization"),
+        span(text, "Ostwerk Web", "organization", nth=1),
+        span(text, "Ostwerk Web", "organization", nth=2),
+    ]
+    got = names_continued_in_another_case(text, spans)
+    assert pairs(got) == [
+        ("Ostwerk Web Services", "organization"),
+        ("Ostwerk Web services", "organization"),
+        ("Ostwerk Web", "organization"),  # the word goes on: no such name
     ]

@@ -15,7 +15,8 @@ the same words ("der Zeitung Welt"). A candidate that holds a person's full name
 month ("teilte das Unternehmen Montag mit"), or may go on through a link word ("die Organisation
 Ärzte ohne Grenzen") is left out; a number may end a name ("Radio Nord 98"), a possessive ends it
 ("the think tank Atlantic Forum's office"). English: a name followed by an apposition that says
-its kind ("Vyasna, an independent human rights center,") is an organisation.
+its kind ("Vyasna, an independent human rights center,") is an organisation; a "place" followed by
+one that says a person's role ("Knox Thames, the Special Advisor to ...") is a person.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import re
 from collections.abc import Callable
 
 from desktop.core.entities.organizations import replace_spans
+from desktop.core.entities.role_words import ENGLISH_ROLE_NOUNS
 from desktop.core.types import EntitySpan
 
 _GERMAN_KINDS = (
@@ -140,9 +142,10 @@ def organizations_after_kind_words(
     spans = replace_spans(spans, candidates, accept) if candidates else spans
     if language != "en":
         return spans
-    return organizations_in_apposition(
+    spans = organizations_in_apposition(
         text, names_before_kind_words(text, spans, is_place, is_demonym), is_place
     )
+    return people_in_apposition(text, spans, is_place)
 
 
 # English: "the Fridays for Future movement", "the Hamas militant group": after "the", up to four
@@ -216,6 +219,29 @@ def organizations_in_apposition(
     return [
         EntitySpan(s.start, s.end, s.text, "organization", s.score)
         if s.type in ("person", "location") and _APPOSITION.match(text, s.end) and not is_place(s.text)
+        else s
+        for s in spans
+    ]
+
+
+_ROLE_APPOSITION = re.compile(
+    r",\s+(?:the|a|an|his|her|their)\s+(?:(?!"
+    + _FUNCTION
+    + r"\b)[\w.'’-]+\s+){0,4}?(?:"
+    + "|".join(sorted((re.escape(r) for r in ENGLISH_ROLE_NOUNS), key=len, reverse=True))
+    + r")(?=\s*[,.;:)]|\s+(?:of|to|for|at|in|on|who|from|with)\b)",
+    re.IGNORECASE,
+)
+
+
+def people_in_apposition(
+    text: str, spans: list[EntitySpan], is_place: Callable[[str], bool] = lambda name: False
+) -> list[EntitySpan]:
+    """English: a "place" that is no known place, followed by ", the/a ... <role>" ("Knox Thames, the
+    Special Advisor to ...") is a person: a place has no role."""
+    return [
+        EntitySpan(s.start, s.end, s.text, "person", s.score)
+        if s.type == "location" and _ROLE_APPOSITION.match(text, s.end) and not is_place(s.text)
         else s
         for s in spans
     ]

@@ -11,6 +11,10 @@
   place after it makes the name ("Landesbank Baden-Württemberg").
 - German: a weekday with a part of the day ("Mittwochabend", "Dienstagvormittag") is no actor.
 - A nationality before an abbreviation ("Belarusian KGB") is no part of the organisation's name.
+- German: a short word with a capital inside or no vowel, with a full stop, right before a person's
+  name ("LHStv. Thomas Stelzer", "Bgm. Jan Brandt") is an abbreviated title, no actor.
+- An organisation's name cut where the text writes the rest of a longer name of the same text in
+  another case ("Amazon Web services" beside "Amazon Web Services") is that longer name.
 - English: a one-word "person" the name lists do not know, named again and again but never with a
   given name, a title, a role or a kin word before it ("Daesh has used ... by Daesh"), is a group's
   or a company's name, no person's ("President Obama", "minister Wiranto", "children Brodie" stay).
@@ -206,7 +210,9 @@ def framed_names(
 ) -> list[EntitySpan]:
     """Every rule of this module (but :func:`add_german_institutions`), in order."""
     spans = institutions_after_people(text, language, ships_are_no_people(text, spans))
+    spans = names_continued_in_another_case(text, spans)
     if language == "de":
+        spans = drop_abbreviated_titles(text, spans)
         spans = cut_german_kind_compounds(
             text, german_institutions_before_places(text, spans, is_place), is_place
         )
@@ -268,3 +274,48 @@ def unnamed_people_as_organizations(
         else s
         for s in spans
     ]
+
+
+_VOWELS = frozenset("aeiouyäöüAEIOUYÄÖÜ")
+
+
+def _abbreviated_title(word: str) -> bool:
+    return (
+        2 <= len(word) <= 7
+        and word.isalpha()
+        and word[:1].isupper()
+        and word != word.upper()
+        and (any(c.isupper() for c in word[1:]) or not any(c in _VOWELS for c in word))
+    )
+
+
+def drop_abbreviated_titles(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """German: "LHStv." or "Bgm." typed an actor right before a person's name is a title."""
+    people = {s.start for s in spans if s.type == "person"}
+    return [
+        s
+        for s in spans
+        if not (_abbreviated_title(s.text.strip()) and text.startswith(". ", s.end) and s.end + 2 in people)
+    ]
+
+
+def names_continued_in_another_case(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """ "Amazon Web" + " services": an organisation's span that the text continues with the rest of a
+    longer organisation's name of the same text, written in another case, takes that rest."""
+    longer = {s.text.strip() for s in spans if s.type == "organization" and " " in s.text.strip()}
+    if not longer:
+        return spans
+    out = []
+    for span in spans:
+        name = span.text.strip()
+        for full in longer if span.type == "organization" else ():
+            rest = full[len(name) :]
+            if not full.startswith(name + " "):
+                continue
+            written = text[span.end : span.end + len(rest)]
+            after = text[span.end + len(rest) : span.end + len(rest) + 1]
+            if written != rest and written.lower() == rest.lower() and not (after.isalnum() or after == "-"):
+                span = _span(text, span.start, span.end + len(rest), "organization", span.score)
+                break
+        out.append(span)
+    return out
