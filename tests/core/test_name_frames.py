@@ -213,3 +213,21 @@ def test_an_organisation_cut_before_the_rest_of_its_name_in_another_case_takes_i
         ("Ostwerk Web services", "organization"),
         ("Ostwerk Web", "organization"),  # the word goes on: no such name
     ]
+
+
+def test_a_person_named_only_by_places_is_an_organisation() -> None:
+    from desktop.core.entities.name_frames import people_named_by_places
+
+    text = "Ostwerk Hafenau cut jobs; Jan Hafenau and Brückstadt Lind spoke."
+    spans = [
+        span(text, "Ostwerk Hafenau", "person"),
+        span(text, "Jan Hafenau", "person"),
+        span(text, "Brückstadt Lind", "person"),
+    ]
+    places = {"Ostwerk", "Hafenau", "Brückstadt", "Jan"}
+    got = people_named_by_places(spans, places.__contains__, {"Jan", "Lind"}.__contains__)
+    assert pairs(got) == [
+        ("Ostwerk Hafenau", "organization"),
+        ("Jan Hafenau", "person"),  # a given name
+        ("Brückstadt Lind", "person"),  # a word that is no place
+    ]

@@ -39,3 +39,16 @@ def test_german_cue_and_no_cue_or_another_sentence_joins_nothing() -> None:
     assert "Lady Nova" in actors[0].aliases
     alone = [LinkedActor("x", "Ada Brook", "person", mentions=(EntitySpan(0, 9, "Ada Brook", "person"),))]
     assert join_stage_names("Ada Brook", alone) == alone
+
+
+def test_a_birth_name_joins_the_person() -> None:
+    text = (
+        "The poet Tomas Hunt died. Hunt wrote songs with Ada Brook. Born Tomas Vrell in Ostwerk, he took"
+        " his stepfather's name. Hunt left. Die Sängerin Ada Lind (geborene Ada Quell) sang."
+    )
+    names = ["Tomas Hunt", "Hunt", "Ada Brook", "Tomas Vrell", "Ada Lind", "Ada Quell"]
+    actors = link_mentions(text, "en", _spans(text, names))
+    by_name = {a.name: a for a in actors}
+    assert set(by_name) == {"Tomas Hunt", "Ada Brook", "Ada Lind"}
+    assert "Tomas Vrell" in by_name["Tomas Hunt"].aliases  # the main person, not the one named last
+    assert "Ada Quell" in by_name["Ada Lind"].aliases

@@ -35,6 +35,7 @@ from desktop.core.entities.name_completion import complete_names, propagate_pers
 from desktop.core.entities.name_frames import (
     add_german_institutions,
     framed_names,
+    people_named_by_places,
     unnamed_people_as_organizations,
 )
 from desktop.core.entities.news_fixes import (
@@ -293,13 +294,19 @@ class KnowledgeRecognizer:
         if language == "de":
             spans = drop_noun_compounds(spans, self.common_nouns, self._known_name, self._bare_nouns)
             spans = cut_possessed_nouns(text, spans, self.common_nouns, gazetteer)
-        spans = framed_names(text, language, spans, lambda name: gazetteer.place(name) is not None, demonym)
+        is_place = functools.partial(self._is_place, language=language)
+        if language == "de":  # English: a constituency ("Cardiff North") may be named so
+            spans = people_named_by_places(spans, is_place, self._name_part)
+        spans = framed_names(text, language, spans, is_place, demonym)
         if language == "en":
             spans = unnamed_people_as_organizations(
                 text, places_named_by_their_first_word(spans), self._name_part, title_word
             )
         spans = word_non_actors(spans, language, gazetteer, known)
         return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
+
+    def _is_place(self, name: str, language: str = "") -> bool:
+        return self.gazetteer.place(name, language=language) is not None
 
     def _name_part(self, word: str) -> bool:
         """A given name or a name part of people the name lists know."""

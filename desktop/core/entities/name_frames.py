@@ -13,6 +13,8 @@
 - A nationality before an abbreviation ("Belarusian KGB") is no part of the organisation's name.
 - German: a short word with a capital inside or no vowel, with a full stop, right before a person's
   name ("LHStv. Thomas Stelzer", "Bgm. Jan Brandt") is an abbreviated title, no actor.
+- German: a "person" whose every word is a known place and none a name part of people ("Magna Steyr") is
+  named after places: a company or a club, no person.
 - An organisation's name cut where the text writes the rest of a longer name of the same text in
   another case ("Amazon Web services" beside "Amazon Web Services") is that longer name.
 - English: a one-word "person" the name lists do not know, named again and again but never with a
@@ -317,5 +319,19 @@ def names_continued_in_another_case(text: str, spans: list[EntitySpan]) -> list[
             if written != rest and written.lower() == rest.lower() and not (after.isalnum() or after == "-"):
                 span = _span(text, span.start, span.end + len(rest), "organization", span.score)
                 break
+        out.append(span)
+    return out
+
+
+def people_named_by_places(
+    spans: list[EntitySpan], is_place: Callable[[str], bool], name_part: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """A person's name of two or more words, each a known place and none a given name or a known
+    part of people's names ("Magna Steyr"), is an organisation named after places."""
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if span.type == "person" and len(words) >= 2 and all(is_place(w) and not name_part(w) for w in words):
+            span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
         out.append(span)
     return out

@@ -3,7 +3,9 @@
 "wrestler Jon Huber, who performed under the ring name Luke Harper", "die Sängerin Ada Brook,
 bekannt als Lady Nova": the name right after such a cue belongs to the person named last before it
 in the same sentence. Both become one actor, listed under the name before the cue (the person's
-own name), with the other among its aliases.
+own name), with the other among its aliases. A birth name is such a name too ("Jan Hunter (born
+Jan Burns)", "Ada Brook, geborene Lind"); a sentence that opens with it ("Born Jan Burns in Ostwerk,
+he took ...") speaks of the article's main person, the one named most often.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from desktop.core.types import EntitySpan, LinkedActor
 
 _CUE = re.compile(
     r"(?:(?:ring|stage|pen|screen|professional|wrestling) names?|(?:better |also |professionally )?known as"
-    r"|a\.k\.a\.|aka|alias|Künstlernamen?|Kampfnamen?|Ringnamen?|bekannt als|genannt)"
+    r"|a\.k\.a\.|aka|alias|Künstlernamen?|Kampfnamen?|Ringnamen?|bekannt als|genannt"
+    r"|(?<![\w-])(?:[Bb]orn|née|geborene|geborener|geb\.))"
     r"[\s\"'„“‚‘]*$"
 )
 _WINDOW = 60
@@ -28,6 +31,17 @@ def _cue_before(text: str, start: int) -> int | None:
     if match is None or match.end() != start:
         return None
     return match.start()
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[max(0, position - 3) : position]
+    return position == 0 or before.endswith(("\n", ". ", "! ", "? ", ".\n"))
+
+
+def _main_person(actors: list[LinkedActor], people: list[int], i: int) -> int | None:
+    """The article's main person other than ``i``: named most often (on a tie, first)."""
+    others = [j for j in people if j != i]
+    return max(others, key=lambda j: (len(actors[j].mentions), -actors[j].mentions[0].start), default=None)
 
 
 def join_stage_names(text: str, actors: list[LinkedActor]) -> list[LinkedActor]:
@@ -49,6 +63,8 @@ def join_stage_names(text: str, actors: list[LinkedActor]) -> list[LinkedActor]:
                     between = text[other.end : cue]
                     if best_end < other.end <= cue and not _SENTENCE_END.search(between):
                         best, best_end = j, other.end
+            if best is None and text.startswith("Born ", cue) and _sentence_start(text, cue):
+                best = _main_person(actors, people, i)
             if best is not None:
                 owner[i] = best
                 break
