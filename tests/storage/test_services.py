@@ -98,7 +98,7 @@ def test_failed_transaction_leaves_nothing(
 ) -> None:
     importer = Importer(library, FakeRecognizer(NAMES))
 
-    def boom(self: ActorResolver, session: object, linked: object) -> tuple[int, str]:
+    def boom(self: ActorResolver, session: object, linked: object, article: object = ()) -> tuple[int, str]:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(ActorResolver, "resolve", boom)
