@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from desktop.core.cancel import OperationCancelled, raise_if_cancelled
 from desktop.core.types import ANALYSIS_VERSION as ANALYSIS_VERSION
 from desktop.core.types import FoundQuote, LinkedActor
+from desktop.storage.bulk import insert_tuples
 from desktop.storage.db import Library
 from desktop.storage.models import Article, Quote, QuoteCorrection
 
@@ -106,29 +107,44 @@ def insert_quotes(
     session: Session, article_id: int, quotes: Sequence[FoundQuote], actor_ids: Sequence[int]
 ) -> None:
     """Store found quotes; ``actor_ids[i]`` is the library id of the article's actor ``i``."""
-    rows = quote_rows(article_id, quotes, actor_ids)
-    if rows:
-        session.execute(insert(Quote), rows)
+    insert_tuples(session, Quote, QUOTE_COLUMNS, quote_tuples(article_id, quotes, actor_ids))
 
 
-def quote_rows(
+QUOTE_COLUMNS = (
+    "article_id",
+    "start",
+    "end",
+    "kind",
+    "cue_start",
+    "cue_end",
+    "speaker_id",
+    "speaker_start",
+    "speaker_end",
+    "source",
+    "origin",
+)
+"""The columns of :func:`quote_tuples`' rows, in their order."""
+
+
+def quote_tuples(
     article_id: int, quotes: Sequence[FoundQuote], actor_ids: Sequence[int]
-) -> list[dict[str, object]]:
-    """The ``quotes`` rows of found quotes (for inserting many articles' quotes at once)."""
+) -> list[tuple[object, ...]]:
+    """The ``quotes`` rows of found quotes in :data:`QUOTE_COLUMNS` order (for inserting many articles'
+    quotes at once with :func:`desktop.storage.bulk.insert_tuples`)."""
     return [
-        {
-            "article_id": article_id,
-            "start": q.start,
-            "end": q.end,
-            "kind": q.kind,
-            "cue_start": q.cue_start,
-            "cue_end": q.cue_end,
-            "speaker_id": None if q.speaker is None else actor_ids[q.speaker],
-            "speaker_start": q.speaker_start,
-            "speaker_end": q.speaker_end,
-            "source": q.source[:200] if q.source else None,
-            "origin": "auto",
-        }
+        (
+            article_id,
+            q.start,
+            q.end,
+            q.kind,
+            q.cue_start,
+            q.cue_end,
+            None if q.speaker is None else actor_ids[q.speaker],
+            q.speaker_start,
+            q.speaker_end,
+            q.source[:200] if q.source else None,
+            "auto",
+        )
         for q in quotes
     ]
 

@@ -19,14 +19,15 @@ from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.sentences import SentenceLookup
 from desktop.core.types import Document, LinkedActor
 from desktop.services import versions
-from desktop.services.analysis import quote_rows, replace_quotes
+from desktop.services.analysis import QUOTE_COLUMNS, quote_tuples, replace_quotes
 from desktop.services.dto import ImportResult
 from desktop.services.import_pipeline import Analysed
 from desktop.services.resolver import ActorResolver
+from desktop.storage.bulk import insert_tuples
 from desktop.storage.db import Library
 from desktop.storage.errors import DiskFullError, LibraryLockedError
 from desktop.storage.models import ActorRole, Article, ArticleVersion, Mention, Quote, utcnow
-from desktop.storage.pairs import insert_new_article_mentions
+from desktop.storage.pairs import MENTION_COLUMNS, insert_new_article_mentions
 from desktop.storage.search import IndexEntry, index_articles
 
 DISK_FULL = "disk full: the article was not stored (free some space and import it again)"
@@ -190,20 +191,21 @@ class BatchStore:
                 actor_ids: list[int] = []
                 if resolver is not None and analysed.actors:
                     actor_ids, article_mentions, article_roles = actor_rows(
-                        session, resolver, article_id, analysed.actors, analysed.sentences
+                        session, resolver, article_id, analysed.actors, analysed.sentences, write=False
                     )
                     mentions.extend(article_mentions)
                     roles.extend(article_roles)
-                quotes.extend(quote_rows(article_id, analysed.quotes, actor_ids))
+                quotes.extend(quote_tuples(article_id, analysed.quotes, actor_ids))
                 message = document.warning
                 results[position] = ImportResult(
                     label, "imported", article_id, document.title, document.language, message
                 )
+            if resolver is not None:
+                resolver.flush(session)  # the batch's new actors and aliases, before rows pointing at them
             # the new articles' mentions, their pairs counted here; before a version may drop actors
             insert_actor_rows(session, mentions, roles, new_articles=True)
             index_articles(session, entries)  # the batch's rows, one statement each step
-            if quotes:  # Core, not ORM: one executemany, not one statement per set of non-NULL columns
-                session.execute(Quote.__table__.insert(), quotes)
+            insert_tuples(session, Quote, QUOTE_COLUMNS, quotes)
             for position, article_id in previous.items():
                 stored[position] = article_id
                 results[position] = self._store_version(session, batch[position], article_id, resolver)
@@ -335,7 +337,9 @@ def store_actors(
     return actor_ids
 
 
-Rows = list[dict[str, object]]
+Rows = list[tuple[object, ...]]
+ROLE_COLUMNS = ("actor_id", "article_id", "role")
+"""The columns of the role rows of :func:`actor_rows`, in this order (mentions: ``MENTION_COLUMNS``)."""
 
 
 def actor_rows(
@@ -344,45 +348,40 @@ def actor_rows(
     article_id: int,
     actors: Sequence[LinkedActor],
     sentences: SentenceLookup,
+    *,
+    write: bool = True,
 ) -> tuple[list[int], Rows, Rows]:
-    """Resolve an article's actors (new ones written now); their library ids and the rows of their
-    mentions and roles, for :func:`insert_actor_rows` (a batch's rows in one statement each)."""
+    """Resolve an article's actors; their library ids and the rows of their mentions and roles (tuples in
+    ``MENTION_COLUMNS`` and :data:`ROLE_COLUMNS` order), for :func:`insert_actor_rows` (a batch's rows in
+    one statement each). New actors are written now, or with ``write=False`` by the next
+    ``resolver.flush``, which must come before the rows are stored."""
     mentions: Rows = []
     roles: Rows = []
     actor_ids: list[int] = []
+    sentence_of = sentences.index
     for actor in actors:
         actor_id, actor_type = resolver.resolve(session, actor, actor_ids)
         actor_ids.append(actor_id)
         mentions.extend(
-            {
-                "article_id": article_id,
-                "actor_id": actor_id,
-                "start": m.start,
-                "end": m.end,
-                "text": m.text[:300],
-                "type": actor_type,
-                "sentence": sentences.index(m.start),
-            }
+            (article_id, actor_id, m.start, m.end, m.text[:300], actor_type, sentence_of(m.start))
             for m in actor.mentions
         )
-        roles.extend(
-            {"actor_id": actor_id, "article_id": article_id, "role": r[:300]}
-            for r in dict.fromkeys(actor.roles)
-        )
-    resolver.flush(session)  # the new actors and aliases, in bulk, before the rows pointing at them
-    unique = {(r["actor_id"], r["role"]): r for r in roles}
-    return actor_ids, mentions, list(unique.values())
+        roles.extend((actor_id, article_id, r[:300]) for r in dict.fromkeys(actor.roles))
+    if write:
+        resolver.flush(session)  # the new actors and aliases, in bulk, before the rows pointing at them
+    else:
+        resolver.end_article()
+    return actor_ids, mentions, list(dict.fromkeys(roles))
 
 
 def insert_actor_rows(session: Session, mentions: Rows, roles: Rows, *, new_articles: bool = False) -> None:
-    """Insert mention and role rows (Core executemany: no ORM bookkeeping per row); ``new_articles``:
+    """Insert mention and role rows (the driver's executemany: no SQLAlchemy work per row); ``new_articles``:
     the mentions are of articles created in this transaction, whose actor pairs are added in bulk."""
     if mentions and new_articles:
         insert_new_article_mentions(session, mentions)
-    elif mentions:
-        session.execute(Mention.__table__.insert(), mentions)
-    if roles:
-        session.execute(ActorRole.__table__.insert(), roles)
+    else:
+        insert_tuples(session, Mention, MENTION_COLUMNS, mentions)
+    insert_tuples(session, ActorRole, ROLE_COLUMNS, roles)
 
 
 def _absolute(path: str | None) -> str | None:

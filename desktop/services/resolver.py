@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.boundaries import MIN_GIVEN_NAME
@@ -56,6 +56,7 @@ class _KnownActor:
 
 _ALIAS_COLUMNS = (ActorAlias.id, ActorAlias.actor_id, ActorAlias.alias, ActorAlias.key)
 _ACTOR_COLUMNS = (Actor.id, Actor.name, Actor.type, Actor.confirmed, Actor.created_at, Actor.change_seq)
+_CREATED = select(Actor.id, Actor.created_at).where(Actor.id.between(bindparam("low"), bindparam("high")))
 
 
 class ActorResolver:
@@ -92,7 +93,11 @@ class ActorResolver:
 
     def _drop_pending(self) -> None:
         self._next_id: int | None = None  # the next actor id to hand out in this transaction (SQLite)
-        self._pending_actors: list[dict[str, object]] = []  # inserted in bulk by :meth:`flush`
+        # the current article's new actors (by id): a fuller name found later in it is inserted right away
+        self._open: dict[int, dict[str, object]] = {}
+        # what :meth:`flush` writes, in the order it happened: the new actors of each ended article
+        # (a list of rows), and renames of actors stored or ended before (actor id, name)
+        self._writes: list[list[dict[str, object]] | tuple[int, str]] = []
         self._pending_aliases: list[dict[str, object]] = []
 
     def invalidate(self) -> None:
@@ -308,21 +313,27 @@ class ActorResolver:
         if candidates:
             actor = self._actors[candidates[0]]
             if not actor.confirmed and _fuller(linked.name, actor.name):
-                if any(row["id"] == actor.id for row in self._pending_actors):
-                    for row in self._pending_actors:
-                        if row["id"] == actor.id:
-                            row["name"] = linked.name
+                row = self._open.get(actor.id)
+                if row is not None:
+                    row["name"] = linked.name
                 else:
-                    session.execute(update(Actor).where(Actor.id == actor.id).values(name=linked.name))
+                    self._writes.append((actor.id, linked.name))
                 self._renamed(actor, linked.name)
         else:
             actor = _KnownActor(self._new_id(session), linked.name, linked.type, False, utcnow())
-            self._pending_actors.append(
-                {"id": actor.id, "name": actor.name, "type": actor.type, "confirmed": False}
-            )
+            row = {"id": actor.id, "name": actor.name, "type": actor.type, "confirmed": False}
+            self._open[actor.id] = row
             self._remember(actor)
         self._add_aliases(actor.id, linked)
         return actor.id, actor.type
+
+    def end_article(self) -> None:
+        """End an article whose actors :meth:`flush` writes later, with other articles' (one statement for
+        a batch): a fuller name found afterwards renames its new actors as if they were stored already,
+        so that the library ends up as with a :meth:`flush` after each article (``change_seq`` too)."""
+        if self._open:
+            self._writes.append(list(self._open.values()))
+            self._open = {}
 
     def _new_id(self, session: Session) -> int:
         """An id for a new actor: taken from the sequence (PostgreSQL), or max + 1 under the write lock."""
@@ -334,23 +345,40 @@ class ActorResolver:
         return self._next_id - 1
 
     def flush(self, session: Session) -> None:
-        """Write the new actors and aliases of this transaction: one INSERT each, many rows."""
-        if self._pending_actors:
-            rows = self._pending_actors
-            self._pending_actors = []
-            session.execute(Actor.__table__.insert(), rows)  # Core: no ORM bookkeeping per row
-            ids = {int(str(row["id"])) for row in rows}
+        """Write the new actors, renames and aliases of this transaction in the order they came: one
+        INSERT of many rows for the new actors of consecutive articles, then one for the aliases."""
+        self.end_article()
+        writes, self._writes = self._writes, []
+        inserted: set[int] = set()
+        rows: list[dict[str, object]] = []
+        for write in writes:
+            if isinstance(write, list):
+                rows.extend(write)
+                continue
+            if rows:
+                inserted |= self._insert_actors(session, rows)
+                rows = []
+            actor_id, name = write
+            session.execute(update(Actor).where(Actor.id == actor_id).values(name=name))
+        if rows:
+            inserted |= self._insert_actors(session, rows)
+        if inserted:
             # as the database gives it back, which refresh compares with; a range, not a list of
             # ids (compiling a long IN list costs more than the query): new ids lie close together
             for actor_id, created_at in session.execute(
-                select(Actor.id, Actor.created_at).where(Actor.id.between(min(ids), max(ids)))
+                _CREATED, {"low": min(inserted), "high": max(inserted)}
             ):
-                if actor_id in ids:
+                if actor_id in inserted:
                     self._actors[actor_id].created_at = created_at
         if self._pending_aliases:
-            rows = self._pending_aliases
+            aliases = self._pending_aliases
             self._pending_aliases = []
-            session.execute(ActorAlias.__table__.insert(), rows)
+            session.execute(ActorAlias.__table__.insert(), aliases)
+
+    @staticmethod
+    def _insert_actors(session: Session, rows: list[dict[str, object]]) -> set[int]:
+        session.execute(Actor.__table__.insert(), rows)  # Core: no ORM bookkeeping per row
+        return {int(str(row["id"])) for row in rows}
 
     def _renamed(self, actor: _KnownActor, name: str) -> None:
         actor.name = name

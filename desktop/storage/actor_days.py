@@ -133,13 +133,23 @@ def rebuild_days(session: Session) -> int:
 
 def add_new_article_days(session: Session) -> None:
     """Count the days of the articles listed in ``actor_pairs_writer`` (created in this transaction, their
-    mentions just inserted past the insert trigger) in one statement."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(ActorDay).from_select(
-        ["actor_id", "day", "undated", "articles"], _aggregate(only_writer=True)
-    )
-    statement = statement.on_conflict_do_update(
-        index_elements=[ActorDay.actor_id, ActorDay.day, ActorDay.undated],
-        set_={"articles": ActorDay.articles + statement.excluded.articles},
-    )
-    session.execute(statement)
+    mentions just inserted past the insert trigger) in one statement (compiled once per dialect)."""
+    connection = session.connection()
+    name = connection.dialect.name
+    statement = _new_days.get(name)
+    if statement is None:
+        dialect = postgresql if name == "postgresql" else sqlite
+        upsert = dialect.insert(ActorDay).from_select(
+            ["actor_id", "day", "undated", "articles"], _aggregate(only_writer=True)
+        )
+        upsert = upsert.on_conflict_do_update(
+            index_elements=[ActorDay.actor_id, ActorDay.day, ActorDay.undated],
+            set_={"articles": ActorDay.articles + upsert.excluded.articles},
+        )
+        compiled = upsert.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
+        statement = _new_days[name] = str(compiled)
+    connection.exec_driver_sql(statement)
+
+
+_new_days: dict[str, str] = {}
+"""The statement of :func:`add_new_article_days` as SQL text, by dialect name."""

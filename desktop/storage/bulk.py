@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Dialect, Table, insert
 from sqlalchemy.orm import Session
 
 from desktop.storage.base import Base
@@ -50,3 +51,61 @@ def insert_returning_ids(
             raise RuntimeError(f"no primary key returned for an insert into {table.name}")
         ids.append(int(key[0]))
     return ids
+
+
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+"""Positional placeholders of the drivers' parameter styles (sqlite3: qmark; psycopg: pyformat)."""
+_statements: dict[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], str] = {}
+
+
+def insert_tuples(
+    session: Session,
+    model: type[Base] | Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    conflict: Sequence[str] = (),
+    add: Sequence[str] = (),
+) -> None:
+    """Insert ``rows`` (values in the order of ``columns``) with the driver's executemany.
+
+    For many small rows of plain values (numbers, text, None): SQLAlchemy neither builds a parameter
+    dictionary per row nor applies column defaults or type conversions (a column left out gets its
+    server default). With ``conflict`` (the unique columns) and ``add``, a row whose key is taken adds
+    its ``add`` columns to the stored row's instead (``ON CONFLICT ... DO UPDATE``, SQLite and
+    PostgreSQL alike).
+    """
+    if not rows:
+        return
+    table = _table(model)
+    connection = session.connection()
+    dialect = connection.dialect
+    key = (dialect.name, table.name, tuple(columns), tuple(conflict), tuple(add))
+    statement = _statements.get(key)
+    if statement is None:
+        statement = _insert_sql(dialect, table, columns, conflict, add)
+        _statements[key] = statement
+    connection.exec_driver_sql(statement, rows if isinstance(rows, list) else list(rows))
+
+
+def _insert_sql(
+    dialect: Dialect, table: Table, columns: Sequence[str], conflict: Sequence[str], add: Sequence[str]
+) -> str:
+    placeholder = _PLACEHOLDERS.get(dialect.paramstyle)
+    if placeholder is None:
+        raise NotImplementedError(f"parameter style {dialect.paramstyle!r}")
+    for column in (*columns, *conflict, *add):
+        if column not in table.c:
+            raise KeyError(f"{table.name} has no column {column!r}")
+    quote = dialect.identifier_preparer.quote
+    name = quote(table.name)
+    statement = (
+        f"INSERT INTO {name} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join(placeholder for _c in columns)})"
+    )
+    if conflict:
+        added = ", ".join(f"{quote(c)} = {name}.{quote(c)} + excluded.{quote(c)}" for c in add)
+        statement += f" ON CONFLICT ({', '.join(quote(c) for c in conflict)}) " + (
+            f"DO UPDATE SET {added}" if add else "DO NOTHING"
+        )
+    return statement

@@ -7,15 +7,15 @@ adds the pairs of the articles it has just created itself (:func:`insert_new_art
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.storage.actor_days import add_new_article_days
+from desktop.storage.bulk import insert_tuples
 from desktop.storage.models import Actor, ActorPair, ActorPairWriter, Mention
 
 Pairs = dict[tuple[int, int], tuple[int, int]]
@@ -80,15 +80,25 @@ def rebuild_pairs(session: Session) -> int:
     return len(truth)
 
 
-def pairs_of_mentions(mentions: Iterable[Mapping[str, Any]]) -> Pairs:
-    """The pairs that mention rows (article_id, actor_id, sentence) make among themselves."""
+MENTION_COLUMNS = ("article_id", "actor_id", "start", "end", "text", "type", "sentence")
+"""The columns of the mention rows :func:`insert_new_article_mentions` takes, in this order."""
+
+
+def pairs_of_mentions(mentions: Iterable[Sequence[Any]]) -> Pairs:
+    """The pairs that mention rows (in :data:`MENTION_COLUMNS` order) make among themselves."""
     named: dict[tuple[Any, Any], set[int]] = {}
-    for m in mentions:
-        if m["sentence"] is not None:
-            named.setdefault((m["article_id"], m["sentence"]), set()).add(int(m["actor_id"]))
+    for article, actor, _start, _end, _text, _type, sentence in mentions:
+        if sentence is not None:
+            actors = named.get((article, sentence))
+            if actors is None:
+                named[(article, sentence)] = {actor}
+            else:
+                actors.add(actor)
     sentences: dict[tuple[int, int], int] = {}
     articles: dict[tuple[int, int], set[Any]] = {}
     for (article, _sentence), actors in named.items():
+        if len(actors) < 2:
+            continue
         for pair in combinations(sorted(actors), 2):
             sentences[pair] = sentences.get(pair, 0) + 1
             articles.setdefault(pair, set()).add(article)
@@ -97,40 +107,32 @@ def pairs_of_mentions(mentions: Iterable[Mapping[str, Any]]) -> Pairs:
 
 def add_pairs(session: Session, pairs: Pairs) -> None:
     """Add shared sentences and articles to the maintained pairs (one upsert statement)."""
-    if not pairs:
-        return
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(ActorPair)
-    statement = statement.on_conflict_do_update(
-        index_elements=[ActorPair.actor_a, ActorPair.actor_b],
-        set_={
-            "sentences": ActorPair.sentences + statement.excluded.sentences,
-            "articles": ActorPair.articles + statement.excluded.articles,
-        },
+    insert_tuples(
+        session,
+        ActorPair,
+        ("actor_a", "actor_b", "sentences", "articles"),
+        [(a, b, s, n) for (a, b), (s, n) in sorted(pairs.items())],
+        conflict=("actor_a", "actor_b"),
+        add=("sentences", "articles"),
     )
-    rows = [
-        {"actor_a": a, "actor_b": b, "sentences": s, "articles": n}
-        for (a, b), (s, n) in sorted(pairs.items())
-    ]
-    session.execute(statement, rows)
 
 
-def insert_new_article_mentions(session: Session, mentions: Sequence[Mapping[str, Any]]) -> None:
-    """Insert the mentions of articles that have none yet (created in this transaction) and add the
-    pairs they make and the days they count (desktop.storage.actor_days) in one statement each, instead
-    of the insert triggers' work per mention; mentions of
-    an article that already has some go through the trigger."""
+def insert_new_article_mentions(session: Session, mentions: Sequence[Sequence[Any]]) -> None:
+    """Insert the mentions (rows in :data:`MENTION_COLUMNS` order) of articles that have none yet (created
+    in this transaction) and add the pairs they make and the days they count (desktop.storage.actor_days)
+    in one statement each, instead of the insert triggers' work per mention; mentions of an article that
+    already has some go through the trigger."""
     if not mentions:
         return
-    articles = sorted({m["article_id"] for m in mentions})
+    articles = sorted({m[0] for m in mentions})
     taken = set(
         session.scalars(select(Mention.article_id).where(Mention.article_id.in_(articles)).distinct())
     )
     if taken:  # not expected from the importer; exact either way
-        session.execute(insert(Mention), list(mentions))
+        insert_tuples(session, Mention, MENTION_COLUMNS, mentions)
         return
-    session.execute(insert(ActorPairWriter), [{"article_id": a} for a in articles])
-    session.execute(insert(Mention), list(mentions))
+    insert_tuples(session, ActorPairWriter, ("article_id",), [(a,) for a in articles])
+    insert_tuples(session, Mention, MENTION_COLUMNS, mentions)
     add_pairs(session, pairs_of_mentions(mentions))
     add_new_article_days(session)
     session.execute(delete(ActorPairWriter))
