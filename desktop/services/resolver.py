@@ -15,15 +15,17 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, event, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.boundaries import MIN_GIVEN_NAME
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.names import match_key as _match_key
 from desktop.core.types import LinkedActor
+from desktop.storage.bulk import insert_tuples
 from desktop.storage.models import Actor, ActorAlias, utcnow
 
 FUZZY_THRESHOLD = 92.0
@@ -56,6 +58,10 @@ class _KnownActor:
 
 _ALIAS_COLUMNS = (ActorAlias.id, ActorAlias.actor_id, ActorAlias.alias, ActorAlias.key)
 _ACTOR_COLUMNS = (Actor.id, Actor.name, Actor.type, Actor.confirmed, Actor.created_at, Actor.change_seq)
+_ACTOR_ROW = ("id", "name", "type", "confirmed", "created_at")
+_ALIAS_ROW = ("actor_id", "alias", "key", "source")
+_LAST_SEQ = select(func.max(Actor.change_seq))
+_LAST_ALIAS = select(func.max(ActorAlias.id))
 _CREATED = select(Actor.id, Actor.created_at).where(Actor.id.between(bindparam("low"), bindparam("high")))
 
 
@@ -76,6 +82,7 @@ class ActorResolver:
 
     def _clear(self) -> None:
         self._stale = False
+        self._current: Session | None = None  # the transaction the index was last brought up to date in
         self._seen_seq = 0  # highest actors.change_seq applied to the index
         self._seen_alias = 0  # highest actor_aliases.id applied to the index
         self._actors: dict[int, _KnownActor] = {}
@@ -94,15 +101,16 @@ class ActorResolver:
     def _drop_pending(self) -> None:
         self._next_id: int | None = None  # the next actor id to hand out in this transaction (SQLite)
         # the current article's new actors (by id): a fuller name found later in it is inserted right away
-        self._open: dict[int, dict[str, object]] = {}
+        self._open: dict[int, list[Any]] = {}
         # what :meth:`flush` writes, in the order it happened: the new actors of each ended article
         # (a list of rows), and renames of actors stored or ended before (actor id, name)
-        self._writes: list[list[dict[str, object]] | tuple[int, str]] = []
-        self._pending_aliases: list[dict[str, object]] = []
+        self._writes: list[list[list[Any]] | tuple[int, str]] = []
+        self._pending_aliases: list[tuple[int, str, str, str]] = []
 
     def invalidate(self) -> None:
         """Forget the index (a write transaction failed); the next :meth:`refresh` rebuilds it."""
         self._stale = True
+        self._current = None
         self._drop_pending()
 
     def refresh(self, session: Session) -> None:
@@ -136,6 +144,7 @@ class ActorResolver:
             self._seen_alias = max(self._seen_alias, alias_id)
         if session.scalar(select(func.count()).select_from(Actor)) != len(self._actors):
             self.reload(session)
+        self._current = session
 
     def reload(self, session: Session) -> None:
         """(Re)build the index from the database, e.g. after a rolled-back transaction."""
@@ -148,6 +157,7 @@ class ActorResolver:
         ):
             self._index_alias(actor_id, alias, key)
             self._seen_alias = max(self._seen_alias, alias_id)
+        self._current = session
 
     def _index_alias(self, actor_id: int, alias: str, key: str) -> None:
         """Index a stored alias row."""
@@ -315,14 +325,13 @@ class ActorResolver:
             if not actor.confirmed and _fuller(linked.name, actor.name):
                 row = self._open.get(actor.id)
                 if row is not None:
-                    row["name"] = linked.name
+                    row[1] = linked.name
                 else:
                     self._writes.append((actor.id, linked.name))
                 self._renamed(actor, linked.name)
         else:
             actor = _KnownActor(self._new_id(session), linked.name, linked.type, False, utcnow())
-            row = {"id": actor.id, "name": actor.name, "type": actor.type, "confirmed": False}
-            self._open[actor.id] = row
+            self._open[actor.id] = [actor.id, actor.name, actor.type, False, actor.created_at]
             self._remember(actor)
         self._add_aliases(actor.id, linked)
         return actor.id, actor.type
@@ -349,8 +358,9 @@ class ActorResolver:
         INSERT of many rows for the new actors of consecutive articles, then one for the aliases."""
         self.end_article()
         writes, self._writes = self._writes, []
+        wrote = bool(writes or self._pending_aliases)
         inserted: set[int] = set()
-        rows: list[dict[str, object]] = []
+        rows: list[list[Any]] = []
         for write in writes:
             if isinstance(write, list):
                 rows.extend(write)
@@ -373,12 +383,30 @@ class ActorResolver:
         if self._pending_aliases:
             aliases = self._pending_aliases
             self._pending_aliases = []
-            session.execute(ActorAlias.__table__.insert(), aliases)
+            insert_tuples(session, ActorAlias, _ALIAS_ROW, aliases)
+        if wrote and session is self._current:
+            self._skip_own_rows(session)
+
+    def _skip_own_rows(self, session: Session) -> None:
+        """Once this transaction commits, let the next refresh skip the rows it wrote.
+
+        The index was up to date when the transaction (which no other writer can interleave) began and
+        holds what it wrote since. A transaction that rolls back leaves the marks where they were: the
+        next refresh reads whatever other writers stored meanwhile, perhaps under the ids it had used.
+        """
+        last_seq = int(session.scalar(_LAST_SEQ) or 0)
+        last_alias = int(session.scalar(_LAST_ALIAS) or 0)
+
+        def committed(_session: Session) -> None:
+            self._seen_seq = max(self._seen_seq, last_seq)
+            self._seen_alias = max(self._seen_alias, last_alias)
+
+        event.listen(session, "after_commit", committed, once=True)
 
     @staticmethod
-    def _insert_actors(session: Session, rows: list[dict[str, object]]) -> set[int]:
-        session.execute(Actor.__table__.insert(), rows)  # Core: no ORM bookkeeping per row
-        return {int(str(row["id"])) for row in rows}
+    def _insert_actors(session: Session, rows: list[list[Any]]) -> set[int]:
+        insert_tuples(session, Actor, _ACTOR_ROW, rows)
+        return {int(row[0]) for row in rows}
 
     def _renamed(self, actor: _KnownActor, name: str) -> None:
         actor.name = name
@@ -396,7 +424,7 @@ class ActorResolver:
             if key in existing:
                 continue
             existing.add(key)
-            rows.append({"actor_id": actor_id, "alias": alias, "key": key, "source": "auto"})
+            rows.append((actor_id, alias, key, "auto"))
             if key not in known:
                 self._index_key(actor_id, key)
             self._index_knowledge(actor_id, alias)

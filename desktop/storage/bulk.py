@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Dialect, Table, insert
@@ -55,7 +55,9 @@ def insert_returning_ids(
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 """Positional placeholders of the drivers' parameter styles (sqlite3: qmark; psycopg: pyformat)."""
-_statements: dict[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], str] = {}
+_Key = tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+_Processors = list[tuple[int, Callable[[Any], Any]]]
+_statements: dict[_Key, tuple[str, _Processors]] = {}
 
 
 def insert_tuples(
@@ -69,11 +71,11 @@ def insert_tuples(
 ) -> None:
     """Insert ``rows`` (values in the order of ``columns``) with the driver's executemany.
 
-    For many small rows of plain values (numbers, text, None): SQLAlchemy neither builds a parameter
-    dictionary per row nor applies column defaults or type conversions (a column left out gets its
-    server default). With ``conflict`` (the unique columns) and ``add``, a row whose key is taken adds
-    its ``add`` columns to the stored row's instead (``ON CONFLICT ... DO UPDATE``, SQLite and
-    PostgreSQL alike).
+    For many small rows: SQLAlchemy builds no parameter dictionary per row; the values of the columns
+    whose type converts them (dates and times, booleans) pass through that conversion, as in any insert.
+    Python column defaults are not applied: a column left out gets its server default. With
+    ``conflict`` (the unique columns) and ``add``, a row whose key is taken adds its ``add`` columns to
+    the stored row's instead (``ON CONFLICT ... DO UPDATE``, SQLite and PostgreSQL alike).
     """
     if not rows:
         return
@@ -81,16 +83,25 @@ def insert_tuples(
     connection = session.connection()
     dialect = connection.dialect
     key = (dialect.name, table.name, tuple(columns), tuple(conflict), tuple(add))
-    statement = _statements.get(key)
-    if statement is None:
-        statement = _insert_sql(dialect, table, columns, conflict, add)
-        _statements[key] = statement
+    prepared = _statements.get(key)
+    if prepared is None:
+        prepared = _statements[key] = _prepare(dialect, table, columns, conflict, add)
+    statement, processors = prepared
+    if processors:
+        converted = []
+        for row in rows:
+            values = list(row)
+            for position, process in processors:
+                values[position] = process(values[position])
+            converted.append(tuple(values))
+        rows = converted
     connection.exec_driver_sql(statement, rows if isinstance(rows, list) else list(rows))
 
 
-def _insert_sql(
+def _prepare(
     dialect: Dialect, table: Table, columns: Sequence[str], conflict: Sequence[str], add: Sequence[str]
-) -> str:
+) -> tuple[str, _Processors]:
+    """The statement of :func:`insert_tuples` and the value conversions of its columns (by position)."""
     placeholder = _PLACEHOLDERS.get(dialect.paramstyle)
     if placeholder is None:
         raise NotImplementedError(f"parameter style {dialect.paramstyle!r}")
@@ -108,4 +119,9 @@ def _insert_sql(
         statement += f" ON CONFLICT ({', '.join(quote(c) for c in conflict)}) " + (
             f"DO UPDATE SET {added}" if add else "DO NOTHING"
         )
-    return statement
+    processors: _Processors = []
+    for position, column in enumerate(columns):
+        process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors.append((position, process))
+    return statement, processors
