@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -300,21 +300,27 @@ def duplicate_result(label: str, article_id: int, document: Document) -> ImportR
     )
 
 
+_articles, _versions = Article.__table__.c, ArticleVersion.__table__.c
+_ARTICLES_BY_HASH = select(_articles.content_hash, _articles.id).where(
+    _articles.content_hash.in_(bindparam("hashes", expanding=True))
+)
+_VERSIONS_BY_HASH = select(_versions.content_hash, _versions.article_id).where(
+    _versions.content_hash.in_(bindparam("hashes", expanding=True))
+)
+
+
 def articles_with_hashes(session: Session, hashes: Sequence[str]) -> dict[str, int]:
     """Ids of the stored articles holding these texts (now or as an earlier version), by content hash."""
     if not hashes:
         return {}
-    rows = session.execute(
-        select(Article.content_hash, Article.id).where(Article.content_hash.in_(set(hashes)))
-    )
-    found = {digest: int(article_id) for digest, article_id in rows}
-    earlier = set(hashes) - set(found)
+    wanted = sorted(set(hashes))
+    found = {
+        digest: int(article_id)
+        for digest, article_id in session.execute(_ARTICLES_BY_HASH, {"hashes": wanted})
+    }
+    earlier = [digest for digest in wanted if digest not in found]
     if earlier:
-        for digest, article_id in session.execute(
-            select(ArticleVersion.content_hash, ArticleVersion.article_id).where(
-                ArticleVersion.content_hash.in_(earlier)
-            )
-        ):
+        for digest, article_id in session.execute(_VERSIONS_BY_HASH, {"hashes": earlier}):
             found.setdefault(digest, int(article_id))
     return found
 

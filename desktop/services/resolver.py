@@ -56,13 +56,30 @@ class _KnownActor:
     created_at: datetime | None = None
 
 
-_ALIAS_COLUMNS = (ActorAlias.id, ActorAlias.actor_id, ActorAlias.alias, ActorAlias.key)
-_ACTOR_COLUMNS = (Actor.id, Actor.name, Actor.type, Actor.confirmed, Actor.created_at, Actor.change_seq)
+# the statements of every write transaction, built once, on the tables (Core: no ORM work per query)
+_actors, _aliases = Actor.__table__.c, ActorAlias.__table__.c
+_ALIAS_COLUMNS = (_aliases.id, _aliases.actor_id, _aliases.alias, _aliases.key)
+_ACTOR_COLUMNS = (
+    _actors.id,
+    _actors.name,
+    _actors.type,
+    _actors.confirmed,
+    _actors.created_at,
+    _actors.change_seq,
+)
+_ACTORS_SINCE = (
+    select(*_ACTOR_COLUMNS).where(_actors.change_seq > bindparam("seen")).order_by(_actors.change_seq)
+)
+_ALIASES_SINCE = select(*_ALIAS_COLUMNS).where(_aliases.id > bindparam("seen")).order_by(_aliases.id)
+_ACTOR_COUNT = select(func.count()).select_from(Actor.__table__)
 _ACTOR_ROW = ("id", "name", "type", "confirmed", "created_at")
 _ALIAS_ROW = ("actor_id", "alias", "key", "source")
-_LAST_SEQ = select(func.max(Actor.change_seq))
-_LAST_ALIAS = select(func.max(ActorAlias.id))
-_CREATED = select(Actor.id, Actor.created_at).where(Actor.id.between(bindparam("low"), bindparam("high")))
+_LAST_WRITTEN = select(
+    select(func.max(_actors.change_seq)).scalar_subquery(), select(func.max(_aliases.id)).scalar_subquery()
+)
+_CREATED = select(_actors.id, _actors.created_at).where(
+    _actors.id.between(bindparam("low"), bindparam("high"))
+)
 
 
 class ActorResolver:
@@ -123,9 +140,7 @@ class ActorResolver:
         if self._stale:
             self.reload(session)
             return
-        for row in session.execute(
-            select(*_ACTOR_COLUMNS).where(Actor.change_seq > self._seen_seq).order_by(Actor.change_seq)
-        ):
+        for row in session.execute(_ACTORS_SINCE, {"seen": self._seen_seq}):
             known = self._actors.get(row.id)
             if known is None:
                 self._remember(_KnownActor(row.id, row.name, row.type, row.confirmed, row.created_at))
@@ -137,12 +152,10 @@ class ActorResolver:
                 if known.name != row.name:
                     self._renamed(known, row.name)
             self._seen_seq = max(self._seen_seq, row.change_seq)
-        for alias_id, actor_id, alias, key in session.execute(
-            select(*_ALIAS_COLUMNS).where(ActorAlias.id > self._seen_alias).order_by(ActorAlias.id)
-        ):
+        for alias_id, actor_id, alias, key in session.execute(_ALIASES_SINCE, {"seen": self._seen_alias}):
             self._index_alias(actor_id, alias, key)
             self._seen_alias = max(self._seen_alias, alias_id)
-        if session.scalar(select(func.count()).select_from(Actor)) != len(self._actors):
+        if session.scalar(_ACTOR_COUNT) != len(self._actors):
             self.reload(session)
         self._current = session
 
@@ -394,8 +407,7 @@ class ActorResolver:
         holds what it wrote since. A transaction that rolls back leaves the marks where they were: the
         next refresh reads whatever other writers stored meanwhile, perhaps under the ids it had used.
         """
-        last_seq = int(session.scalar(_LAST_SEQ) or 0)
-        last_alias = int(session.scalar(_LAST_ALIAS) or 0)
+        last_seq, last_alias = (int(value or 0) for value in session.execute(_LAST_WRITTEN).one())
 
         def committed(_session: Session) -> None:
             self._seen_seq = max(self._seen_seq, last_seq)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import and_, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.storage.actor_days import add_new_article_days
@@ -80,6 +80,10 @@ def rebuild_pairs(session: Session) -> int:
     return len(truth)
 
 
+_MENTIONED = select(Mention.__table__.c.article_id).where(
+    Mention.__table__.c.article_id.in_(bindparam("articles", expanding=True))
+)
+"""Any mention of the listed articles (built once: the importer asks in every transaction)."""
 MENTION_COLUMNS = ("article_id", "actor_id", "start", "end", "text", "type", "sentence")
 """The columns of the mention rows :func:`insert_new_article_mentions` takes, in this order."""
 
@@ -125,10 +129,8 @@ def insert_new_article_mentions(session: Session, mentions: Sequence[Sequence[An
     if not mentions:
         return
     articles = sorted({m[0] for m in mentions})
-    taken = set(
-        session.scalars(select(Mention.article_id).where(Mention.article_id.in_(articles)).distinct())
-    )
-    if taken:  # not expected from the importer; exact either way
+    taken = session.execute(_MENTIONED, {"articles": articles}).first()
+    if taken is not None:  # not expected from the importer; exact either way
         insert_tuples(session, Mention, MENTION_COLUMNS, mentions)
         return
     insert_tuples(session, ActorPairWriter, ("article_id",), [(a,) for a in articles])

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from desktop.storage import bulk
-from desktop.storage.bulk import insert_returning_ids, insert_rows
+from desktop.storage.bulk import insert_returning_ids, insert_rows, insert_tuples
 from desktop.storage.db import Library
-from desktop.storage.models import Actor, Annotation, Article, Mention, Tag, annotation_tags
+from desktop.storage.models import Actor, ActorPair, Annotation, Article, Mention, Tag, annotation_tags
 
 
 def _article_rows(count: int) -> list[dict[str, object]]:
@@ -71,3 +73,63 @@ def test_bulk_insert_respects_foreign_keys(library: Library) -> None:
 def test_rejects_composite_primary_key_for_ids(library: Library) -> None:
     with pytest.raises(TypeError), library.session() as session:
         bulk.insert_returning_ids(session, annotation_tags, [{"annotation_id": 1, "tag_id": 1}])
+
+
+def test_insert_tuples_converts_typed_values_and_leaves_defaults_to_the_database(library: Library) -> None:
+    created = datetime(2026, 3, 4, 5, 6, 7, 890123, tzinfo=UTC)
+    with library.session() as session:
+        insert_tuples(
+            session,
+            Actor,
+            ("id", "name", "type", "confirmed", "created_at"),
+            [(7, "Karla Wendt", "person", True, created), (9, "Lindenau", "location", False, created)],
+        )
+        insert_tuples(session, Actor, ("name", "type"), [])
+    with library.read_session() as session:
+        rows = session.execute(
+            select(Actor.id, Actor.name, Actor.confirmed, Actor.created_at, Actor.change_seq)
+        )
+        stored = {row.id: row for row in rows}
+    assert sorted(stored) == [7, 9]
+    assert stored[7].name == "Karla Wendt" and stored[7].confirmed is True and stored[9].confirmed is False
+    assert stored[7].created_at.replace(tzinfo=UTC) == created  # as an insert of the ORM stores it
+    assert stored[9].change_seq > stored[7].change_seq > 0  # the insert trigger ran for each row, in order
+
+
+def test_insert_tuples_quotes_reserved_column_names_and_adds_on_conflict(library: Library) -> None:
+    with library.session() as session:
+        (article_id,) = insert_returning_ids(session, Article, _article_rows(1))
+        now = datetime.now(UTC)
+        insert_tuples(
+            session,
+            Actor,
+            ("id", "name", "type", "created_at"),
+            [(1, "A", "person", now), (2, "B", "person", now)],
+        )
+        mention = (article_id, 1, 0, 1, "A", "person", 0)
+        insert_tuples(
+            session,
+            Mention,
+            ("article_id", "actor_id", "start", "end", "text", "type", "sentence"),
+            [mention],
+        )
+        columns, key, added = (
+            ("actor_a", "actor_b", "sentences", "articles"),
+            ("actor_a", "actor_b"),
+            ("sentences", "articles"),
+        )
+        insert_tuples(session, ActorPair, columns, [(1, 2, 2, 1)], conflict=key, add=added)
+        insert_tuples(session, ActorPair, columns, [(1, 2, 3, 1)], conflict=key, add=added)
+        insert_tuples(session, ActorPair, columns, [(1, 2, 5, 5)], conflict=key)  # DO NOTHING
+    with library.read_session() as session:
+        assert session.execute(select(Mention.start, Mention.end)).all() == [(0, 1)]
+        assert session.execute(select(ActorPair.sentences, ActorPair.articles)).all() == [(5, 2)]
+
+
+def test_insert_tuples_rejects_unknown_columns_and_respects_foreign_keys(library: Library) -> None:
+    with pytest.raises(KeyError), library.session() as session:
+        insert_tuples(session, Actor, ("name", "nickname"), [("A", "B")])
+    mention = (123, 456, 0, 1, "x", "other", None)
+    columns = ("article_id", "actor_id", "start", "end", "text", "type", "sentence")
+    with pytest.raises(IntegrityError), library.session() as session:
+        insert_tuples(session, Mention, columns, [mention])
