@@ -18,15 +18,15 @@ from datetime import datetime
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import bindparam, event, func, select, update
+from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.boundaries import MIN_GIVEN_NAME
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.names import match_key as _match_key
 from desktop.core.types import LinkedActor
-from desktop.storage.bulk import insert_tuples
-from desktop.storage.models import Actor, ActorAlias, utcnow
+from desktop.storage import actor_index
+from desktop.storage.models import Actor, utcnow
 
 FUZZY_THRESHOLD = 92.0
 KEY_CACHE_NAMES = 50_000
@@ -54,32 +54,6 @@ class _KnownActor:
     type: str
     confirmed: bool
     created_at: datetime | None = None
-
-
-# the statements of every write transaction, built once, on the tables (Core: no ORM work per query)
-_actors, _aliases = Actor.__table__.c, ActorAlias.__table__.c
-_ALIAS_COLUMNS = (_aliases.id, _aliases.actor_id, _aliases.alias, _aliases.key)
-_ACTOR_COLUMNS = (
-    _actors.id,
-    _actors.name,
-    _actors.type,
-    _actors.confirmed,
-    _actors.created_at,
-    _actors.change_seq,
-)
-_ACTORS_SINCE = (
-    select(*_ACTOR_COLUMNS).where(_actors.change_seq > bindparam("seen")).order_by(_actors.change_seq)
-)
-_ALIASES_SINCE = select(*_ALIAS_COLUMNS).where(_aliases.id > bindparam("seen")).order_by(_aliases.id)
-_ACTOR_COUNT = select(func.count()).select_from(Actor.__table__)
-_ACTOR_ROW = ("id", "name", "type", "confirmed", "created_at")
-_ALIAS_ROW = ("actor_id", "alias", "key", "source")
-_LAST_WRITTEN = select(
-    select(func.max(_actors.change_seq)).scalar_subquery(), select(func.max(_aliases.id)).scalar_subquery()
-)
-_CREATED = select(_actors.id, _actors.created_at).where(
-    _actors.id.between(bindparam("low"), bindparam("high"))
-)
 
 
 class ActorResolver:
@@ -140,7 +114,7 @@ class ActorResolver:
         if self._stale:
             self.reload(session)
             return
-        for row in session.execute(_ACTORS_SINCE, {"seen": self._seen_seq}):
+        for row in actor_index.actors_since(session, self._seen_seq):
             known = self._actors.get(row.id)
             if known is None:
                 self._remember(_KnownActor(row.id, row.name, row.type, row.confirmed, row.created_at))
@@ -152,22 +126,20 @@ class ActorResolver:
                 if known.name != row.name:
                     self._renamed(known, row.name)
             self._seen_seq = max(self._seen_seq, row.change_seq)
-        for alias_id, actor_id, alias, key in session.execute(_ALIASES_SINCE, {"seen": self._seen_alias}):
+        for alias_id, actor_id, alias, key in actor_index.aliases_since(session, self._seen_alias):
             self._index_alias(actor_id, alias, key)
             self._seen_alias = max(self._seen_alias, alias_id)
-        if session.scalar(_ACTOR_COUNT) != len(self._actors):
+        if actor_index.actor_count(session) != len(self._actors):
             self.reload(session)
         self._current = session
 
     def reload(self, session: Session) -> None:
         """(Re)build the index from the database, e.g. after a rolled-back transaction."""
         self._clear()
-        for row in session.execute(select(*_ACTOR_COLUMNS).order_by(Actor.id)):
+        for row in actor_index.actors_since(session, None):
             self._remember(_KnownActor(row.id, row.name, row.type, row.confirmed, row.created_at))
             self._seen_seq = max(self._seen_seq, row.change_seq)
-        for alias_id, actor_id, alias, key in session.execute(
-            select(*_ALIAS_COLUMNS).order_by(ActorAlias.id)
-        ):
+        for alias_id, actor_id, alias, key in actor_index.aliases_since(session, None):
             self._index_alias(actor_id, alias, key)
             self._seen_alias = max(self._seen_alias, alias_id)
         self._current = session
@@ -374,29 +346,20 @@ class ActorResolver:
         wrote = bool(writes or self._pending_aliases)
         inserted: set[int] = set()
         rows: list[list[Any]] = []
-        for write in writes:
+        for write in [*writes, (0, "")]:  # (0, ""): the end
             if isinstance(write, list):
                 rows.extend(write)
                 continue
-            if rows:
-                inserted |= self._insert_actors(session, rows)
-                rows = []
-            actor_id, name = write
-            session.execute(update(Actor).where(Actor.id == actor_id).values(name=name))
-        if rows:
-            inserted |= self._insert_actors(session, rows)
-        if inserted:
-            # as the database gives it back, which refresh compares with; a range, not a list of
-            # ids (compiling a long IN list costs more than the query): new ids lie close together
-            for actor_id, created_at in session.execute(
-                _CREATED, {"low": min(inserted), "high": max(inserted)}
-            ):
-                if actor_id in inserted:
-                    self._actors[actor_id].created_at = created_at
-        if self._pending_aliases:
-            aliases = self._pending_aliases
-            self._pending_aliases = []
-            insert_tuples(session, ActorAlias, _ALIAS_ROW, aliases)
+            actor_index.insert_actors(session, rows)
+            inserted.update(row[0] for row in rows)
+            rows = []
+            if write[0]:
+                session.execute(update(Actor).where(Actor.id == write[0]).values(name=write[1]))
+        # as the database gives it back, which refresh compares with
+        for actor_id, created_at in actor_index.created_at(session, inserted).items():
+            self._actors[actor_id].created_at = created_at
+        aliases, self._pending_aliases = self._pending_aliases, []
+        actor_index.insert_aliases(session, aliases)
         if wrote and session is self._current:
             self._skip_own_rows(session)
 
@@ -407,18 +370,13 @@ class ActorResolver:
         holds what it wrote since. A transaction that rolls back leaves the marks where they were: the
         next refresh reads whatever other writers stored meanwhile, perhaps under the ids it had used.
         """
-        last_seq, last_alias = (int(value or 0) for value in session.execute(_LAST_WRITTEN).one())
+        last_seq, last_alias = actor_index.last_written(session)
 
         def committed(_session: Session) -> None:
             self._seen_seq = max(self._seen_seq, last_seq)
             self._seen_alias = max(self._seen_alias, last_alias)
 
         event.listen(session, "after_commit", committed, once=True)
-
-    @staticmethod
-    def _insert_actors(session: Session, rows: list[list[Any]]) -> set[int]:
-        insert_tuples(session, Actor, _ACTOR_ROW, rows)
-        return {int(row[0]) for row in rows}
 
     def _renamed(self, actor: _KnownActor, name: str) -> None:
         actor.name = name
