@@ -16,6 +16,7 @@ from desktop.services.dossier_shapes import (
 )
 from desktop.services.dto import AnnotationRow, Dossier, DossierArticle, DossierRole, RelatedActor
 from desktop.services.network import shared_sentences
+from desktop.services.notes_query import overlaps_actor
 from desktop.services.queries import NotFoundError, annotation_rows, find_actor
 from desktop.services.quotes import article_day, quote_rows
 from desktop.storage.db import Library
@@ -51,9 +52,10 @@ def dossier_of(session: Session, actor_id: int, limit: int | None = None) -> Dos
         return _bounded_dossier(session, actor, limit)
     articles = _articles(session, actor_id)
     roles = _roles(session, actor_id)
+    mentions = sum(a.mentions for a in articles)
     row = dossier_actor(
         _actor_columns(actor),
-        sum(a.mentions for a in articles),
+        mentions,
         len(articles),
         _aliases(session, actor),
         dict.fromkeys(r.role for r in roles),
@@ -64,7 +66,7 @@ def dossier_of(session: Session, actor_id: int, limit: int | None = None) -> Dos
         quotes=tuple(quote_rows(session, speaker_id=actor_id, chronological=True)),
         roles=tuple(roles),
         related=tuple(related_actors(session, actor_id)),
-        annotations=tuple(_annotations(session, actor_id)),
+        annotations=tuple(_annotations(session, actor_id, mentions)),
     )
 
 
@@ -91,9 +93,10 @@ def _bounded_dossier(session: Session, actor: Actor, limit: int) -> Dossier:
     ).all()
     quotes = quote_rows(session, ids=quote_ids, chronological=True) if quote_ids else []
     roles = _roles(session, actor.id, newest=limit)
-    annotations = _annotations(session, actor.id)
+    mentions = _count(session, select(ActorCount.mentions).where(ActorCount.actor_id == actor.id))
+    annotations = _annotations(session, actor.id, mentions)
     totals = summary.totals(
-        mentions=_count(session, select(ActorCount.mentions).where(ActorCount.actor_id == actor.id)),
+        mentions=mentions,
         quotes=_count(session, select(func.count(Quote.id)).where(Quote.speaker_id == actor.id)),
         roles=_count(session, select(func.count(ActorRole.id)).where(ActorRole.actor_id == actor.id)),
     )
@@ -244,15 +247,26 @@ def related_actors(session: Session, actor_id: int, limit: int | None = None) ->
     return related_rows(session.execute(query))
 
 
-def _annotations(session: Session, actor_id: int) -> list[AnnotationRow]:
-    """The user's annotations that overlap a mention of the actor or a quote it made."""
-    mention = aliased(Mention)
+def _annotations(session: Session, actor_id: int, mentions: int) -> list[AnnotationRow]:
+    """The user's annotations that overlap a mention of the actor or a quote it made.
+
+    For an actor with more ``mentions`` than the library has notes, each note is tested against the
+    actor's mentions in its article (:func:`~desktop.services.notes_query.overlaps_actor`) instead of
+    each mention looked up among the notes of its article (as the command line's reader does): the most
+    mentioned actor of 100,000 articles with 4,984 notes, 22 → 9 ms."""
     quote = aliased(Quote)
-    by_mention = (
-        select(Annotation.id)
-        .join(mention, mention.article_id == Annotation.article_id)
-        .where(mention.actor_id == actor_id, mention.start < Annotation.end, mention.end > Annotation.start)
-    )
+    notes = _count(session, select(func.count()).select_from(Annotation)) if mentions else 0
+    if mentions > notes:
+        by_mention = select(Annotation.id).where(overlaps_actor(actor_id))
+    else:
+        mention = aliased(Mention)
+        by_mention = (
+            select(Annotation.id)
+            .join(mention, mention.article_id == Annotation.article_id)
+            .where(
+                mention.actor_id == actor_id, mention.start < Annotation.end, mention.end > Annotation.start
+            )
+        )
     by_quote = (
         select(Annotation.id)
         .join(quote, quote.article_id == Annotation.article_id)

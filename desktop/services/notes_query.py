@@ -39,7 +39,7 @@ from desktop.storage.models import Actor, Annotation, Article, Mention, Tag, ann
 from desktop.storage.search import library_languages
 
 
-def _overlaps_actor(actor_id: int) -> Any:
+def overlaps_actor(actor_id: int) -> Any:
     """The annotation overlaps a mention of the actor (the highlight names the actor).
 
     ``start + 0`` keeps SQLite from reaching the mentions by article and start (every mention of the
@@ -82,7 +82,7 @@ def _statement(flt: NotesFilter) -> Select[Any]:
     if flt.tag:
         conditions.append(Annotation.id.in_(tagged_annotations(flt.tag)))
     if flt.actor_id is not None:
-        conditions.append(_overlaps_actor(flt.actor_id))
+        conditions.append(overlaps_actor(flt.actor_id))
     if flt.colors:
         conditions.append(Annotation.color.in_(flt.colors))
     if flt.author:

@@ -91,6 +91,24 @@ def test_dossier_gathers_everything_about_an_actor(library: Library) -> None:
     assert sum(b.by_import_date for b in timeline) == 1  # article 2 has no publication date
 
 
+def test_the_notes_on_an_actor_are_the_same_read_from_the_notes_or_from_the_mentions(
+    library: Library,
+) -> None:
+    """An actor with more mentions than the library has notes has each note tested against its mentions
+    (the other way round otherwise); both find the same notes, for every actor."""
+    from desktop.services.dossier import _annotations
+
+    create_annotation(library, 1, quote="Wir werden das prüfen", note="Kernsatz")
+    create_annotation(library, 2, quote="Brandtner sprach")
+    create_annotation(library, 2, quote="Kerning blieb")
+    with library.read_session() as session:
+        for actor_id in ids(library).values():
+            by_mentions = [a.id for a in _annotations(session, actor_id, 0)]
+            by_notes = [a.id for a in _annotations(session, actor_id, 10**6)]
+            assert by_notes == by_mentions
+        assert _annotations(session, ids(library)["Helga Brandtner"], 10**6)  # there is something to find
+
+
 def test_a_bounded_dossier_lists_the_newest_with_the_totals_beside(library: Library) -> None:
     importer = Importer(library, FakeRecognizer(), quote_finder=ScriptedFinder())
     importer.import_text("Neu\n\nDie Ministerpräsidentin Helga Brandtner reiste ab.")
