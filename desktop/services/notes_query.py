@@ -179,14 +179,14 @@ def query_notes(
 def export_articles(
     session: Session, notes: Sequence[NoteRow], meanings: Mapping[str, str] | None
 ) -> list[ExportArticle]:
-    """Group notes by article (first-seen order) into export records with the article's details."""
+    """Group notes by article (first-seen order) into export records with the article's details, for a
+    collection (``render_collection``, which lists no article's actors: none are read)."""
     grouped = by_article(notes)
-    actors = _actor_names(session, list(grouped))
     result = []
     for article_id, rows in grouped.items():
         article = session.get(Article, article_id)
         if article is not None:
-            result.append(export_record(article, rows, actors[article_id], meanings))
+            result.append(export_record(article, rows, (), meanings))
     return result
 
 

@@ -171,14 +171,14 @@ class NotesReader:
     def _export_articles(
         self, notes: Sequence[NoteRow], meanings: Mapping[str, str] | None
     ) -> list[ExportArticle]:
+        """As notes_query.export_articles: records for a collection, which lists no article's actors."""
         grouped = by_article(notes)
-        actors = self._actor_names(list(grouped))
         articles = self._articles(list(grouped))
         result = []
         for article_id, rows in grouped.items():
             article = articles.get(article_id)
             if article is not None:
-                result.append(export_record(article, rows, actors[article_id], meanings))
+                result.append(export_record(article, rows, (), meanings))
         return result
 
     def export_article(self, article_id: int, flt: NotesFilter, meanings: Mapping[str, str] | None) -> str:
