@@ -16,8 +16,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_DIR_NAME = "BriefingReader"
 DATA_PACKAGE_DIR = "_data"  # inside the ``desktop`` package of a wheel or a bundle
 
@@ -73,6 +71,8 @@ def translations_dir() -> Path:
 
 def user_data_dir() -> Path:
     """The folder of the default library (``~/.local/share/BriefingReader``, ``%LOCALAPPDATA%``, …)."""
+    import platformdirs  # here: a command given its library (--db) does not load it (about 5 ms)
+
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
 
 
@@ -82,6 +82,8 @@ def user_config_dir() -> Path:
     On macOS the settings used to live in ``~/Library/Preferences/BriefingReader`` (Qt's generic
     configuration folder); that folder is kept while it holds settings and the new one does not.
     """
+    import platformdirs
+
     current = Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False, roaming=False))
     if sys.platform == "darwin":
         legacy = Path.home() / "Library" / "Preferences" / APP_DIR_NAME
