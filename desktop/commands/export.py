@@ -81,8 +81,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 def _fast_export(reader: LibraryReader, args: argparse.Namespace, meanings: Mapping[str, str]) -> str:
     """The Markdown export on the reader: the same checks in the same order as the usual way
     (desktop.services.exporting)."""
-    import dataclasses
-
+    from desktop.core.record import replace
     from desktop.core.tags import normalize_tag
     from desktop.services.notes_filter import NotesFilter
 
@@ -91,15 +90,15 @@ def _fast_export(reader: LibraryReader, args: argparse.Namespace, meanings: Mapp
     active = bool(flt and flt.active)
     notes = reader.notes_reader()
     if args.article is not None:
-        narrowed = dataclasses.replace(base, article_id=args.article)
+        narrowed = replace(base, article_id=args.article)
         return notes.export_article(args.article, narrowed, meanings)
     if args.tag is not None:
         name = normalize_tag(args.tag)
-        return notes.export_tag(name, dataclasses.replace(base, tag=name), active, meanings)
+        return notes.export_tag(name, replace(base, tag=name), active, meanings)
     if args.actor is not None:
         actor_id = reader.find_actor(unicodedata.normalize("NFC", args.actor))
         actor = (actor_id, reader.actor_name(actor_id))
-        return notes.export_actor(actor, dataclasses.replace(base, actor_id=actor_id), active, meanings)
+        return notes.export_actor(actor, replace(base, actor_id=actor_id), active, meanings)
     return notes.export_library(base, active, meanings)
 
 

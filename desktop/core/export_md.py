@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.filenames import ExportError, safe_filename, unique_path, write_new_file
 from desktop.core.frontmatter import front_matter
 from desktop.core.mdescape import escape_inline, normalize_inline, quote_block
 from desktop.core.mdnote import contain_note
+from desktop.core.record import record
 from desktop.core.tags import TagError, normalize_tag
 
 __all__ = [
@@ -47,7 +47,7 @@ NO_ANNOTATIONS = "_No annotations._"
 UNTITLED = "Untitled"
 
 
-@dataclass(frozen=True)
+@record
 class ExportAnnotation:
     """One annotation as exported: the passage ``[start, end)`` of the article text.
 
@@ -65,7 +65,7 @@ class ExportAnnotation:
     meaning: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class ExportArticle:
     """One article with the annotations to export; ``published`` is an ISO date when known.
 

@@ -21,8 +21,8 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
+from desktop.core.record import record
 from desktop.core.stemming import WORD_RE, stemmer, stems_of
 from desktop.core.textfold import fold, fold_with_offsets
 
@@ -37,7 +37,7 @@ _W = r"[^\W_]"
 _STEM_HEAD = 4
 
 
-@dataclass(frozen=True)
+@record
 class Term:
     """One searched word or phrase; ``tokens`` are folded, ``words`` as typed (lower case, NFC)."""
 
@@ -60,7 +60,7 @@ class Term:
         return tuple(dict.fromkeys(combos))
 
 
-@dataclass(frozen=True)
+@record
 class Query:
     """A parsed query: every group must match (AND), a group when one of its terms does (OR)."""
 
@@ -171,13 +171,21 @@ def _word_starts(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str
         position = max(found.end(), start + 1)
 
 
-@dataclass
 class _CompiledTerm:
-    exact: re.Pattern[str]
-    stems: tuple[str, ...]
-    stem_candidates: re.Pattern[str] | None
-    languages: tuple[str, ...]
-    _cache: dict[str, bool] = field(default_factory=dict)
+    """A term's patterns, with the stem test's answers remembered per word."""
+
+    def __init__(
+        self,
+        exact: re.Pattern[str],
+        stems: tuple[str, ...],
+        stem_candidates: re.Pattern[str] | None,
+        languages: tuple[str, ...],
+    ) -> None:
+        self.exact = exact
+        self.stems = stems
+        self.stem_candidates = stem_candidates
+        self.languages = languages
+        self._cache: dict[str, bool] = {}
 
     def _stem_matches(self, word: str) -> bool:
         if word not in self._cache:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
+
+from desktop.core.record import record
 
 Unit = Literal["week", "month"]
 UNITS: tuple[Unit, ...] = ("week", "month")
@@ -17,7 +18,7 @@ UNITS: tuple[Unit, ...] = ("week", "month")
 MAX_FILLED_PERIODS = 520
 
 
-@dataclass(frozen=True)
+@record
 class TimelineBucket:
     """One week or month: how many articles fall in it, how many of them by import date."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
+
+from desktop.core.record import as_dict, field, record
 
 if TYPE_CHECKING:
     from desktop.services.dto_dossier import (  # noqa: F401  (handed out by __getattr__)
@@ -52,7 +53,7 @@ def __getattr__(name: str) -> Any:
 ImportStatus = Literal["imported", "updated", "duplicate", "error"]
 
 
-@dataclass(frozen=True)
+@record
 class ImportResult:
     """What became of one input; "updated": a new version of article ``id`` (see ``anchors``)."""
 
@@ -66,13 +67,13 @@ class ImportResult:
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of ``import --json`` ("anchors" only for "updated")."""
-        data = asdict(self)
+        data = as_dict(self)
         if self.anchors is None:
             del data["anchors"]
         return data
 
 
-@dataclass(frozen=True)
+@record
 class ArticleRow:
     """One line of the library list."""
 
@@ -90,12 +91,12 @@ class ArticleRow:
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of ``articles --json`` (``read``: when it was read, or null)."""
-        data = {k: v for k, v in asdict(self).items() if k not in ("imported_at", "read_at")}
+        data = {k: v for k, v in as_dict(self).items() if k not in ("imported_at", "read_at")}
         data["read"] = self.read_at
         return data
 
 
-@dataclass(frozen=True)
+@record
 class ArticlePage:
     """Consecutive rows of the library list: ``rows`` start at ``offset`` of ``total`` (-1: not counted)."""
 
@@ -105,7 +106,7 @@ class ArticlePage:
     more: bool = False  # rows may follow this page
 
 
-@dataclass(frozen=True)
+@record
 class SearchPage:
     """The best hits of a search that pass the list's filters (``rows``, rank order unless sorted).
 
@@ -118,7 +119,7 @@ class SearchPage:
     found: int
 
 
-@dataclass(frozen=True)
+@record
 class MentionRow:
     """One mention of an actor in an article."""
 
@@ -128,7 +129,7 @@ class MentionRow:
     type: str
 
 
-@dataclass(frozen=True)
+@record
 class AnnotationRow:
     """An annotation as shown and exported."""
 
@@ -172,7 +173,7 @@ class AnnotationRow:
         return data
 
 
-@dataclass(frozen=True)
+@record
 class NoteRow:
     """An annotation in the library-wide list of notes, with what the list shows of its article."""
 
@@ -204,7 +205,7 @@ class NoteRow:
         }
 
 
-@dataclass(frozen=True)
+@record
 class ReadingState:
     """Whether an article was read (and when), is starred or archived."""
 
@@ -228,7 +229,7 @@ class ReadingState:
         }
 
 
-@dataclass(frozen=True)
+@record
 class ArticleDetail:
     """An article with everything the reading pane shows."""
 
@@ -256,12 +257,12 @@ class ArticleDetail:
             "author": self.author,
             "outlet": self.outlet,
             "text": self.text,
-            "mentions": [asdict(m) for m in self.mentions],
+            "mentions": [as_dict(m) for m in self.mentions],
             "annotations": [a.as_json() for a in self.annotations],
         }
 
 
-@dataclass(frozen=True)
+@record
 class ActorRow:
     """An actor with its counts, names and roles."""
 
@@ -287,7 +288,7 @@ class ActorRow:
         }
 
 
-@dataclass(frozen=True)
+@record
 class ChangeSummary:
     """What an edit changed, so views can update just those rows."""
 
@@ -299,7 +300,7 @@ class ChangeSummary:
     quotes: tuple[int, ...] = ()  # quotes added, changed or removed
 
 
-@dataclass(frozen=True)
+@record
 class QuoteRow:
     """A statement in an article with its speaker (None: anonymous or not attributed)."""
 

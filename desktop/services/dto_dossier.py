@@ -5,14 +5,14 @@ Kept apart from the other DTOs so that a command that reads neither does not bui
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Any
 
+from desktop.core.record import as_dict, record
 from desktop.core.timeline import TimelineBucket, Unit, counted_timeline, timeline
 from desktop.services.dto import ActorRow, AnnotationRow, QuoteRow
 
 
-@dataclass(frozen=True)
+@record
 class DossierArticle:
     """An article in which an actor appears."""
 
@@ -28,7 +28,7 @@ class DossierArticle:
         return {"id": self.id, "title": self.title, "published": self.published, "mentions": self.mentions}
 
 
-@dataclass(frozen=True)
+@record
 class DossierRole:
     """A role an actor holds in one article."""
 
@@ -41,7 +41,7 @@ class DossierRole:
         return {"role": self.role, "article": self.article_id, "published": self.published}
 
 
-@dataclass(frozen=True)
+@record
 class RelatedActor:
     """Another actor named in the same sentences as the dossier's actor."""
 
@@ -53,10 +53,10 @@ class RelatedActor:
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of one ``related`` entry of ``dossier --json``."""
-        return asdict(self)
+        return as_dict(self)
 
 
-@dataclass(frozen=True)
+@record
 class DossierTotals:
     """How many articles, mentions, statements and roles an actor has in the whole library."""
 
@@ -66,7 +66,7 @@ class DossierTotals:
     roles: int
 
 
-@dataclass(frozen=True)
+@record
 class Dossier:
     """Everything the library knows about one actor (or, when ``totals`` is given, the newest part
     of it: ``articles`` then holds the newest articles and those the listed statements, roles and
@@ -105,7 +105,7 @@ class Dossier:
             "roles": [r.as_json() for r in self.roles],
             "related": [r.as_json() for r in self.related],
             "annotations": [a.as_json(with_article=True) for a in self.annotations],
-            "totals": asdict(self.counts()),
+            "totals": as_dict(self.counts()),
         }
 
     def timeline(self, unit: Unit = "month") -> list[TimelineBucket]:
@@ -117,7 +117,7 @@ class Dossier:
         )
 
 
-@dataclass(frozen=True)
+@record
 class NetworkNode:
     """An actor in a co-occurrence network."""
 
@@ -127,7 +127,7 @@ class NetworkNode:
     mentions: int
 
 
-@dataclass(frozen=True)
+@record
 class NetworkEdge:
     """Two actors named in the same sentences (``sentences`` of them, in ``articles`` articles)."""
 
@@ -137,7 +137,7 @@ class NetworkEdge:
     articles: int
 
 
-@dataclass(frozen=True)
+@record
 class Network:
     """A sentence-level co-occurrence network of actors."""
 
@@ -146,4 +146,4 @@ class Network:
 
     def as_json(self) -> dict[str, Any]:
         """The JSON shape of ``network --format json``."""
-        return {"nodes": [asdict(n) for n in self.nodes], "edges": [asdict(e) for e in self.edges]}
+        return {"nodes": [as_dict(n) for n in self.nodes], "edges": [as_dict(e) for e in self.edges]}

@@ -8,10 +8,10 @@ date and web address; a local file path never appears.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 
 from desktop.core.export_md import render_article, render_collection
+from desktop.core.record import replace
 from desktop.core.tags import normalize_tag
 from desktop.services.notes_query import (
     NotesFilter,
@@ -27,7 +27,7 @@ from desktop.storage.models import Article
 
 
 def _narrowed(flt: NotesFilter | None, **fields: object) -> NotesFilter:
-    return dataclasses.replace(flt or NotesFilter(), **fields)  # type: ignore[arg-type]
+    return replace(flt or NotesFilter(), **fields)  # type: ignore[arg-type]
 
 
 def export_article(

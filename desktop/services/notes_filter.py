@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal, NamedTuple, Protocol
 
 from desktop.core.colors import COLORS
 from desktop.core.export_md import ExportAnnotation, ExportArticle
+from desktop.core.record import record
 from desktop.core.tags import normalize_tag
 from desktop.services.color_meanings import meaning_of
 from desktop.services.dto import AnnotationRow, NoteRow
@@ -68,7 +68,7 @@ def by_article(notes: Sequence[NoteRow]) -> dict[int, list[AnnotationRow]]:
     return grouped
 
 
-@dataclass(frozen=True)
+@record
 class NotesFilter:
     """Which notes to show; every field that is set must hold."""
 

@@ -5,14 +5,14 @@ and how the read-only command line reads them without SQLAlchemy (desktop.servic
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from desktop.core.record import record
 from desktop.services.errors import NotFoundError
 
 
-@dataclass(frozen=True)
+@record
 class VersionRow:
     """One version of an article; the highest number is the current text."""
 
@@ -36,7 +36,7 @@ class VersionRow:
         }
 
 
-@dataclass(frozen=True)
+@record
 class AnchorRow:
     """Where one annotation stands on the current version."""
 
@@ -71,7 +71,7 @@ class AnchorRow:
         }
 
 
-@dataclass(frozen=True)
+@record
 class ArticleVersions:
     """An article's versions (oldest first) and its annotations' anchor states."""
 

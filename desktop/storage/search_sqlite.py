@@ -9,10 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.query import Matcher, Query, parse_query
+from desktop.core.record import record
 from desktop.storage.search_query import (
     LANGUAGES_SQL,
     MAX_QUERY_CHARS,
@@ -37,7 +37,7 @@ Spans = tuple[tuple[int, int], ...]
 Execute = Callable[[str, Mapping[str, Any]], Iterable[Sequence[Any]]]
 
 
-@dataclass(frozen=True)
+@record
 class Snippet:
     """Some words of an article around the first match, as plain text, with the matched words' positions.
 
@@ -48,7 +48,7 @@ class Snippet:
     hits: Spans = ()
 
 
-@dataclass(frozen=True)
+@record
 class SearchHit:
     """One article found by a search; ``score`` is higher for better matches.
 

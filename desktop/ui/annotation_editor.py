@@ -7,7 +7,6 @@ through the ``EditController`` (background, undoable).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt, QTimer
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.record import replace
 from desktop.core.tags import TagError, normalize_tag
 from desktop.services.annotations import list_tags
 from desktop.services.dto import AnnotationRow

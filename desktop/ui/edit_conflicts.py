@@ -11,7 +11,6 @@ same passage beside the other version.
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 from typing import Any, Literal
 
 from PySide6.QtWidgets import (
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.record import replace
 from desktop.services.dto import AnnotationRow
 from desktop.ui.i18n import translate
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
 
 from desktop.core.article_labels import date_label, is_import_date, local_date, source_label
+from desktop.core.record import replace
 from desktop.services.dto import ArticleRow, ReadingState, SearchHit
 from desktop.ui.i18n import LabelList, Labels, format_date, translate
 from desktop.ui.paths import action_icon
@@ -282,9 +282,7 @@ class ArticleListModel(QAbstractTableModel):
             if row < 0:
                 continue
             item = self._rows[row]
-            new = dataclasses.replace(
-                item, read_at=state.read_at, starred=state.starred, archived=state.archived
-            )
+            new = replace(item, read_at=state.read_at, starred=state.starred, archived=state.archived)
             if new != item:
                 self._rows[row] = new
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))

@@ -4,13 +4,13 @@ highlighting the selection and marking it as an actor (a part of ``ReaderPane``)
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from desktop.core.record import replace
 from desktop.services import corrections
 from desktop.services.dto import ActorRow, AnnotationRow, ArticleDetail, ChangeSummary
 from desktop.ui.actors_model import actor_tooltip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import re
@@ -28,6 +27,7 @@ from desktop.core.export_md import (
     unique_path,
     write_new_file,
 )
+from desktop.core.record import replace
 
 MD = MarkdownIt("commonmark").use(front_matter_plugin)
 GFM = MarkdownIt("commonmark").use(front_matter_plugin).use(gfm_plugin)
@@ -115,7 +115,7 @@ def test_title_is_an_escaped_heading() -> None:
 
 def test_annotations_render_as_blockquotes_with_link_back() -> None:
     a = note(1, 10, "Ein Satz\nmit zwei Zeilen.", "Meine **Notiz**.", ("politik", "Wahl Kampf"), "yellow")
-    a = dataclasses.replace(a, meaning="Important")
+    a = replace(a, meaning="Important")
     md = render_article(article(a))
     html = MD.render(md)
     assert "<blockquote>\n<p>Ein Satz\nmit zwei Zeilen.</p>\n</blockquote>" in html

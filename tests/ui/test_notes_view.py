@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import update
 
+from desktop.core.record import replace
 from desktop.services.annotations import create_annotation
 from desktop.services.dto import AnnotationRow, NoteRow
 from desktop.services.queries import list_actors
@@ -236,9 +236,7 @@ def test_an_edited_note_changes_its_row_in_place(qtbot: Any, settings: QSettings
     assert model.set_notes(rows)  # first load: a reset
     edited = list(rows)
     old = rows[2]
-    edited[2] = NoteRow(
-        dataclasses.replace(old.annotation, note="Neu"), old.article_title, None, None, old.created_at
-    )
+    edited[2] = NoteRow(replace(old.annotation, note="Neu"), old.article_title, None, None, old.created_at)
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged) as blocker:
         assert not model.set_notes(edited)
     assert blocker.args[0].row() == 2 and model.note(model.index(2)).annotation.note == "Neu"
