@@ -292,9 +292,12 @@ class LibraryReader:
 
     def dossier(self, name: str, limit: int | None) -> Dossier:
         """As dossier.load_dossier of the actor ``name`` means (name, alias or ``#ID``)."""
+        return self.dossier_of(self.find_actor(name), limit)
+
+    def dossier_of(self, actor_id: int, limit: int | None) -> Dossier:
+        """As dossier.dossier_of: the dossier of the actor ``actor_id``."""
         from desktop.services.sqlite_dossier import DossierReader
 
-        actor_id = self.find_actor(name)
         return DossierReader(self._rows, self.quotes_where, self.annotations_by_id).dossier(actor_id, limit)
 
     def network(self, article_id: int | None, actor: str | None, min_sentences: int) -> Network:

@@ -131,3 +131,31 @@ def test_the_command_line_reads_the_same_bounded_dossiers(
             assert reader.dossier(f"#{actor}", limit) == dossier
     finally:
         reader.close()
+
+
+def test_the_window_reads_a_file_library_as_the_command_line_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.services import dossier as dossier_service
+    from desktop.services import sqlite_reads
+
+    with backend_library("sqlite", tmp_path) as library:
+        _build(library)
+        with library.read_session() as session:
+            actors = sorted(session.scalars(select(Actor.id)))
+            expected = {(a, n): dossier_of(session, a, n) for a in actors for n in (None, *LIMITS)}
+        read: list[int] = []
+        original = sqlite_reads.LibraryReader.dossier_of
+
+        def counted(self: Any, actor_id: int, limit: int | None) -> Dossier:
+            read.append(actor_id)
+            return original(self, actor_id, limit)
+
+        monkeypatch.setattr(sqlite_reads.LibraryReader, "dossier_of", counted)
+        for (actor, limit), dossier in expected.items():
+            assert dossier_service.load_dossier(library, actor, limit) == dossier
+        assert len(read) == len(expected)  # every one from the file, none through the session
+        monkeypatch.setattr(sqlite_reads, "open_reader", lambda _path: None)  # e.g. an older schema
+        actor = actors[0]
+        assert dossier_service.load_dossier(library, actor, 2) == expected[(actor, 2)]
+        assert len(read) == len(expected)
