@@ -34,6 +34,7 @@ from desktop.services.notes_filter import (
     make_filter,
 )
 from desktop.services.queries import NotFoundError, _tags_of
+from desktop.services.sqlite_reads import read_file_of
 from desktop.storage.db import Library
 from desktop.storage.models import Actor, Annotation, Article, Mention, Tag, annotation_tags
 from desktop.storage.search import library_languages
@@ -169,8 +170,12 @@ def query_notes(
 ) -> list[NoteRow]:
     """The notes passing ``flt``: newest first (``"created"``) or by article and position (``"document"``);
     the first ``limit`` of them (None: all)."""
+    wanted = flt or NotesFilter()
+    found = read_file_of(library, lambda reader: reader.notes_reader().select_notes(wanted, order, limit))
+    if found is not None:  # a SQLite file: read as the command line reads it, without ORM objects
+        return found
     with library.read_session() as session:
-        return select_notes(session, flt or NotesFilter(), order, limit)
+        return select_notes(session, wanted, order, limit)
 
 
 # --------------------------------------------------------------------------- export

@@ -13,10 +13,10 @@ tests/cli/test_cli_fast_reads.py and test_cli_fast_reads_analysis.py compare bot
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop.services.dto import (
     ActorRow,
@@ -34,7 +34,10 @@ if TYPE_CHECKING:
     from desktop.services.dto import Dossier, Network
     from desktop.services.sqlite_notes import NotesReader
     from desktop.services.version_rows import ArticleVersions
+    from desktop.storage.db import Library
     from desktop.storage.search_sqlite import SearchHit
+
+T = TypeVar("T")
 
 _ARTICLE_ROWS = (
     "SELECT articles.id, articles.title, articles.language, "
@@ -371,6 +374,22 @@ class LibraryReader:
             outlet=a[8],
             imported_at=iso_time(a[9]) or "",
         )
+
+
+def read_file_of(library: Library, read: Callable[[LibraryReader], T]) -> T | None:
+    """``read`` on a reader of the library's SQLite file, as the command line reads it (the same rows
+    as the services' sessions give); None when the library is no file at the newest schema or the file
+    could not be read that way: then the caller reads it through a session."""
+    path = library.path
+    reader = open_reader(path) if path is not None else None
+    if reader is None:
+        return None
+    try:
+        return read(reader)
+    except sqlite3.Error:
+        return None
+    finally:
+        reader.close()
 
 
 def open_reader(path: Path) -> LibraryReader | None:

@@ -117,6 +117,46 @@ def test_text_search_in_notes_and_quotes(library: Library, query: str, expected:
     assert found(library, search=query) == expected
 
 
+def test_a_file_library_gives_the_sessions_notes(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a SQLite file the notes are read as the command line reads them: the same rows as the
+    session's statements, for every filter and order (on PostgreSQL both are the session's)."""
+    from desktop.services import sqlite_reads
+    from desktop.services.notes_query import select_notes
+
+    with library.read_session() as session:
+        brandtner = find_actor(session, "Brandtner").id
+    filters = [
+        make_filter(),
+        make_filter(tag="nato"),
+        make_filter(colors=["blue", "red"]),
+        make_filter(article_id=2),
+        make_filter(actor_id=brandtner),
+        make_filter(since=dt.date(2025, 1, 10), until=dt.date(2025, 1, 15)),
+        make_filter(search="brandtner -reiste"),
+        make_filter(search="schritte", colors=["red"]),
+    ]
+    read: list[object] = []
+    original = sqlite_reads.read_file_of
+
+    def counted(lib: Library, read_rows: object) -> object:
+        found = original(lib, read_rows)  # type: ignore[arg-type]
+        read.append(found)
+        return found
+
+    monkeypatch.setattr("desktop.services.notes_query.read_file_of", counted)
+    checked = 0
+    for flt in filters:
+        for order in ("created", "document"):
+            for limit in (None, 1, 3):
+                with library.read_session() as session:
+                    expected = select_notes(session, flt, order, limit)  # type: ignore[arg-type]
+                assert query_notes(library, flt, order=order, limit=limit) == expected  # type: ignore[arg-type]
+                checked += bool(expected)
+    assert checked >= 30
+    if library.path is not None:
+        assert len(read) == len(filters) * 6 and all(r is not None for r in read)
+
+
 def test_export_of_the_filtered_set_uses_meanings(library: Library) -> None:
     flt = make_filter(tag="nato", colors=["blue"])
     md = export_notes(library, flt, meanings={"blue": "Rückfrage"}, generated=dt.date(2025, 2, 1))
