@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop.core.article_labels import site_of
 from desktop.core.entities import names
 from desktop.core.entities.acronyms import ACRONYM, acronym_fits
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.name_particles import inner_surnames, last_name_keys, particle_variants
 from desktop.core.entities.roles import find_roles, is_role_compound
 from desktop.core.entities.span_rules import split_slashed_places
 from desktop.core.entities.stage_names import join_stage_names
@@ -26,6 +27,7 @@ from desktop.core.types import EntitySpan, EntityType, LinkedActor
 _MAX_NAME_CHARS = 120
 _TYPE_PRIORITY: dict[EntityType, int] = {"person": 0, "organization": 1, "location": 2, "other": 3}
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_MIN_GIVEN_NAME = 200  # as knowledge.MIN_GIVEN_NAME_COUNT
 _HOST_LABELS = frozenset({"www", "en", "de", "m", "co", "com", "org", "net", "gov", "ac", "news"})
 
 
@@ -145,6 +147,14 @@ def _group_key(form: _Form, language: str, gazetteer: Gazetteer | None) -> str:
     return names.match_key(form.nominative)
 
 
+def _given_name_test(gazetteer: Gazetteer | None) -> Callable[[str], bool]:
+    """Whether a match key's word is a frequent given name (never taken as a surname)."""
+    if gazetteer is None:
+        return lambda word: False
+    given = gazetteer.given_names
+    return lambda word: given.get(word.capitalize(), 0) >= _MIN_GIVEN_NAME
+
+
 def _last_before(starts: list[int], position: int) -> int:
     """The greatest of the sorted ``starts`` before ``position`` (-1 when none is)."""
     index = bisect_left(starts, position)
@@ -162,8 +172,11 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
     for key, group in groups.items():
         parts = _without_suffix(key.split())
         if len(parts) >= 2 and group.type() == "person":
-            by_last[parts[-1]].append(key)
+            for last in last_name_keys(parts):  # "Bashir" is "Omar al-Bashir"
+                by_last[last].append(key)
             by_first[parts[0]].append(key)
+    # "Rosselló" is "Ricardo Rosselló Nevares" (the first of two surnames)
+    by_inner = inner_surnames([k for key in by_first.values() for k in key], _given_name_test(gazetteer))
     for key in list(groups):
         parts = key.split()
         group = groups[key]
@@ -180,7 +193,7 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
                 groups[owners[0]].forms.extend(group.forms)
                 del groups[key]
             continue
-        targets = by_last.get(parts[0]) or by_first.get(parts[0]) or []
+        targets = by_last.get(parts[0]) or by_first.get(parts[0]) or by_inner.get(parts[0]) or []
         if len(targets) == 1:
             groups[targets[0]].forms.extend(group.forms)
             del groups[key]
@@ -196,35 +209,10 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
     return list(groups.values())
 
 
-_PARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "an-", "at-", "az-", "ash-")
-
-
-def _without_particles(key: str) -> str:
-    words = []
-    for word in key.split():
-        for particle in _PARTICLES:
-            if word.startswith(particle) and len(word) > len(particle) + 1:
-                word = word[len(particle) :]
-                break
-        if word not in ("al", "el"):
-            words.append(word)
-    return " ".join(words)
-
-
 def _join_particle_variants(groups: dict[str, _Group]) -> None:
     """ "Muammar al-Gaddafi" and "Muammar Gaddafi" are one person: Arabic article particles aside."""
-    seen: dict[str, str] = {}
-    for key in list(groups):
-        if groups[key].type() != "person" or len(key.split()) < 2:
-            continue
-        bare = _without_particles(key)
-        other = seen.get(bare)
-        if other is not None and other in groups:
-            keep, drop = (other, key) if len(other) >= len(key) else (key, other)
-            groups[keep].forms.extend(groups.pop(drop).forms)
-            seen[bare] = keep
-        else:
-            seen[bare] = key
+    for keep, drop in particle_variants(list(groups), lambda key: groups[key].type() == "person"):
+        groups[keep].forms.extend(groups.pop(drop).forms)
 
 
 def _strong_place(group: _Group, gazetteer: Gazetteer | None) -> bool:
