@@ -118,18 +118,22 @@ def organizations_after_kind_words(
     nouns: frozenset[str] = frozenset(),
     is_place: Callable[[str], bool] = lambda name: False,
     is_demonym: Callable[[str], bool] = lambda word: False,
+    bare_nouns: frozenset[str] = frozenset(),
 ) -> list[EntitySpan]:
     """Spans with the names after organisation kind nouns as organisations (replacing the spans
-    they cover exactly or contain); ``nouns``: German common nouns (taken only where the model saw
-    a name); ``is_place``: names that are places (never taken). English names right before a kind
-    noun too (:func:`names_before_kind_words`; ``is_demonym``: nationality words, never taken)."""
+    they cover exactly or contain); ``nouns``: German common nouns, ``bare_nouns``: the listed
+    compounds that seldom follow a determiner ("das Unternehmen Rücksicht nehmen"), both taken only
+    where the model saw a name; ``is_place``: names that are places (never taken). English names
+    right before a kind noun too (:func:`names_before_kind_words`; ``is_demonym``: nationality
+    words, never taken)."""
     if language not in _PATTERNS:
         return spans
 
     def accept(candidate: EntitySpan, inside: list[EntitySpan]) -> bool:
         if is_place(candidate.text):
             return False  # "die Wirtschaftsplattform Österreichs": the place the kind belongs to
-        if language == "de" and candidate.text in nouns and not any(s.text == candidate.text for s in inside):
+        common = candidate.text in nouns or candidate.text in bare_nouns
+        if language == "de" and common and not any(s.text == candidate.text for s in inside):
             return False  # "die Firma Chef ...": a common noun only where the model saw a name
         return not any(
             s.start < candidate.start

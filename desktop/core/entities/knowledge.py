@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from desktop.core.cancel import raise_if_cancelled
 from desktop.core.entities.acronyms import acronym_definitions, acronym_spans
+from desktop.core.entities.actor_cues import late_cues
 from desktop.core.entities.boundaries import (
     PersonBoundaries,
     is_non_actor_word,
@@ -261,13 +262,11 @@ class KnowledgeRecognizer:
         spans = organization_phrases(text, language, spans, gazetteer)
         demonym = functools.partial(gazetteer.is_demonym, language=language)
         spans = organizations_after_kind_words(
-            text,
-            language,
-            spans,
-            self.common_nouns,
+            text, language, spans, self.common_nouns,
             lambda name: gazetteer.place(name, language=language) is not None,
             demonym,
-        )
+            bare_nouns=self._bare_nouns,
+        )  # fmt: skip
         spans = acronym_spans(text, spans)
         given_name = functools.partial(self._is_given_name, language=language)
         spans = places_after_in(
@@ -303,6 +302,7 @@ class KnowledgeRecognizer:
                 text, places_named_by_their_first_word(spans), self._name_part, title_word
             )
         spans = word_non_actors(spans, language, gazetteer, known)
+        spans = late_cues(text, language, spans, gazetteer, self.stats)
         return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
 
     def _is_place(self, name: str, language: str = "") -> bool:

@@ -53,7 +53,9 @@ _FEMININE_SUFFIXES = (
     "regierung",
     "behörde",
 )
-_NEUTER_SUFFIXES = ("ment", "um", "tum", "chen", "lein", "amt", "ministerium", "gericht", "institut", "werk")
+_NEUTER_SUFFIXES = (
+    "ment", "um", "tum", "chen", "lein", "amt", "ministerium", "gericht", "institut", "werk", "blatt",
+)  # fmt: skip
 # Endings that mark a noun for sure (no attributive adjective ends so), for finding a name's head.
 _NOUN_ENDINGS = (
     "ung", "heit", "keit", "schaft", "tät", "amt", "ministerium", "gericht", "gerichtshof", "institut",

@@ -1,0 +1,44 @@
+"""The last corrections of a text's spans, before lone non-actor words are dropped.
+
+Outlets named by the shape of their names (:mod:`press_cues`), groups named by what is done to
+them (:mod:`group_cues`) and words after a name that belong to no name (:mod:`span_tails`).
+"""
+
+from __future__ import annotations
+
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.group_cues import fought_groups
+from desktop.core.entities.press_cues import foreign_article_names, german_outlets
+from desktop.core.entities.span_tails import cut_name_tails
+from desktop.core.entities.word_stats import WordStats
+from desktop.core.types import EntitySpan
+
+MIN_GIVEN_NAME = 200  # as knowledge.MIN_GIVEN_NAME_COUNT: frequent enough to mark a person's name
+
+
+def late_cues(
+    text: str, language: str, spans: list[EntitySpan], gazetteer: Gazetteer, stats: WordStats
+) -> list[EntitySpan]:
+    """``spans`` with the corrections of the three modules applied (German and English)."""
+
+    def given_name(word: str) -> bool:
+        return gazetteer.given_names.get(word, 0) >= MIN_GIVEN_NAME
+
+    def is_place(name: str) -> bool:
+        return gazetteer.place(name, language=language) is not None
+
+    def not_a_group(word: str) -> bool:
+        return (
+            is_place(word)
+            or given_name(word)
+            or gazetteer.is_demonym(word, language)
+            or word.lower() in gazetteer.non_actors
+            or word in gazetteer.english_common_words
+            or stats.is_common(language, word)
+        )
+
+    if language == "de":
+        spans = german_outlets(text, spans, is_place)
+    spans = foreign_article_names(spans, given_name)
+    spans = fought_groups(text, language, spans, not_a_group)
+    return cut_name_tails(spans, language)

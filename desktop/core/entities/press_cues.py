@@ -1,0 +1,92 @@
+"""News outlets a text names without saying "the newspaper": the shapes of their names.
+
+- German: a hyphenated compound with "-Zeitung" after a name ("der Bild-Zeitung",
+  "Kronen-Zeitung") is a paper.
+- German: a masculine or neuter noun after "des"/"eines" takes a genitive ending ("des Kuriers",
+  "des Spiegels"); a title does not. After a noun of the press ("ein Bericht des Tagesspiegel",
+  "die Journalistin des Kurier", "die Onlinemedien des Kurier") a word left bare there is the name
+  of an outlet. Places ("des Irak"), currencies, months, and nouns whose genitive needs no ending
+  (weak nouns in -n, words in -s, -x, -z) are left out.
+- A "person" of three or more words that begins with a French, Spanish, Italian or Dutch article
+  and has no given name ("La Dernière Heure", "Het Laatste Nieuws") is an organisation: people's
+  names begin so only with a particle ("Le Pen", two words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.core.entities.organizations import replace_spans
+from desktop.core.entities.role_words import CURRENCY_WORDS
+from desktop.core.types import EntitySpan
+
+_PAPER_COMPOUND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w]*-Zeitung(?![\w-])")
+_PRESS_HEADS = (
+    "bericht", "berichten", "meldung", "journalist", "journalistin", "reporter", "reporterin", "redakteur",
+    "redakteurin", "herausgeber", "herausgeberin", "korrespondent", "korrespondentin", "kolumnist",
+    "kolumnistin", "interview", "ausgabe", "website", "webseite", "medien", "leser", "lesern", "artikel",
+    "titelseite", "recherche", "recherchen", "chefredaktion", "redaktion",
+)  # fmt: skip
+# "des"/"eines", an optional inflected adjective ("Neuen"), the bare noun; no capitalised word goes
+# on after it; the word before must be a press noun (alone or ending a compound: "Onlinemedien")
+_BARE_GENITIVE = re.compile(
+    r"(?<![\w-])([A-ZÄÖÜ][\w-]*) (?:des|eines) "
+    r"((?:[A-ZÄÖÜ][a-zäöüß]+en )?([A-ZÄÖÜ][\w-]*[a-zäöüß]))(?![\w-]| [A-ZÄÖÜ]\w*[a-zäöüß])"
+)
+_NO_GENITIVE_ENDING = ("s", "ß", "x", "z", "n", "e")  # "des Prozess(es)", weak "des Kollegen", "des Name"
+_MONTHS = frozenset(
+    {
+        "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+        "Oktober", "November", "Dezember",
+    }
+)  # fmt: skip
+FOREIGN_ARTICLES = frozenset({"La", "Le", "Les", "Het", "El", "Il", "Los", "Las", "Lo", "Gli"})
+_MIN_FOREIGN_WORDS = 3
+
+
+def german_outlets(text: str, spans: list[EntitySpan], is_place: Callable[[str], bool]) -> list[EntitySpan]:
+    """Spans with German papers named by a "-Zeitung" compound or left bare after "des" (see the
+    module's notes) as organisations, each replacing the spans inside it or equal to it; one that
+    cuts through a span or covers a person's name is left out."""
+    candidates = [
+        EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
+        for m in _PAPER_COMPOUND.finditer(text)
+    ]
+    for match in _BARE_GENITIVE.finditer(text):
+        noun = match.group(3)
+        if (
+            not match.group(1).lower().endswith(_PRESS_HEADS)
+            or noun.endswith(_NO_GENITIVE_ENDING)
+            or noun in _MONTHS
+            or noun.lower() in CURRENCY_WORDS
+            or is_place(noun)
+        ):
+            continue
+        candidates.append(EntitySpan(match.start(2), match.end(2), match.group(2), "organization", 0.5))
+    if not candidates:
+        return spans
+
+    def accept(candidate: EntitySpan, inside: list[EntitySpan]) -> bool:
+        return all(
+            candidate.start <= s.start and s.end <= candidate.end and s.type != "person" for s in inside
+        )
+
+    return replace_spans(spans, candidates, accept)
+
+
+def foreign_article_names(spans: list[EntitySpan], given_name: Callable[[str], bool]) -> list[EntitySpan]:
+    """A "person" such as "La Dernière Heure" or "Het Laatste Nieuws" is an organisation (see above)."""
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if (
+            span.type == "person"
+            and len(words) >= _MIN_FOREIGN_WORDS
+            and words[0] in FOREIGN_ARTICLES
+            and all(w[:1].isupper() for w in words[1:])
+            and not any(given_name(w) for w in words[1:])
+        ):
+            span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
+        out.append(span)
+    return out
