@@ -48,7 +48,7 @@ _MIN_FOREIGN_WORDS = 3
 def german_outlets(text: str, spans: list[EntitySpan], is_place: Callable[[str], bool]) -> list[EntitySpan]:
     """Spans with German papers named by a "-Zeitung" compound or left bare after "des" (see the
     module's notes) as organisations, each replacing the spans inside it or equal to it; one that
-    cuts through a span or covers a person's name is left out."""
+    cuts through a span or covers a person's name (other than its own words) is left out."""
     candidates = [
         EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
         for m in _PAPER_COMPOUND.finditer(text)
@@ -69,7 +69,10 @@ def german_outlets(text: str, spans: list[EntitySpan], is_place: Callable[[str],
 
     def accept(candidate: EntitySpan, inside: list[EntitySpan]) -> bool:
         return all(
-            candidate.start <= s.start and s.end <= candidate.end and s.type != "person" for s in inside
+            candidate.start <= s.start
+            and s.end <= candidate.end
+            and (s.type != "person" or (s.start, s.end) == (candidate.start, candidate.end))
+            for s in inside
         )
 
     return replace_spans(spans, candidates, accept)
