@@ -8,7 +8,7 @@ from desktop.core.entities.linking import link_mentions
 from desktop.core.entities.name_particles import inner_surnames, last_name_keys, without_particles
 from desktop.core.entities.names import german_nominative
 from desktop.core.entities.press_cues import foreign_article_names, german_outlets
-from desktop.core.entities.span_tails import cut_name_tails
+from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
 from tests.core.test_linking import by_name
 from tests.core.test_span_rules import pairs, span
 
@@ -147,3 +147,28 @@ def test_a_neuter_paper_gets_its_neuter_nominative() -> None:
 
 def no_place(name: str) -> bool:
     return False
+
+
+def test_a_place_kind_ending_an_organisation_makes_it_a_place() -> None:
+    text = "They met between the Torvik Monument and the Hafen Kurdistan Region office; Torvik Bank paid."
+    spans = [
+        span(text, "Torvik Monument", "organization"),
+        span(text, "Hafen Kurdistan Region", "organization"),
+        span(text, "Torvik Bank", "organization"),
+    ]
+    assert pairs(cut_name_tails(spans, "en")) == [
+        ("Torvik Monument", "location"),
+        ("Hafen Kurdistan Region", "location"),
+        ("Torvik Bank", "organization"),
+    ]
+
+
+def test_the_leader_a_regime_is_named_after_is_a_person() -> None:
+    text = (
+        "A transition away from the Varkov regime; the Brenlo administration and the Kabul government "
+        "and the Taliban regime and the Tory government spoke."
+    )
+    spans = [span(text, "Varkov", "location"), span(text, "Kabul", "location")]
+    got = leaders_of_regimes(text, spans, lambda word: word in ("Kabul", "Taliban", "Tory"))
+    assert pairs(got) == [("Varkov", "person"), ("Brenlo", "person"), ("Kabul", "location")]
+    assert all(text[s.start : s.end] == s.text for s in got)

@@ -139,3 +139,10 @@ def test_gazetteer_loads_the_english_common_words_first_column(tmp_path: Path) -
         handle.write("Quellmist\t12\t0.97\nVaccine\t16\t1.00\n")
     assert Gazetteer.load(tmp_path).english_common_words == frozenset({"Quellmist", "Vaccine"})
     assert Gazetteer.load(tmp_path / "missing").english_common_words == frozenset()
+
+
+def test_a_lone_english_common_word_needs_a_frequent_given_name_to_stay_a_person() -> None:
+    gazetteer = Gazetteer({}, {}, {"Man": 45, "Hope": 400}, english_common_words=frozenset({"Man", "Hope"}))
+    text = "Man sets himself on fire. Hope spoke."
+    spans = [span(text, "Man", "person"), span(text, "Hope", "person")]
+    assert pairs(word_non_actors(spans, "en", gazetteer, _never_known)) == [("Hope", "person")]

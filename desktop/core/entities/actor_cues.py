@@ -9,7 +9,7 @@ from __future__ import annotations
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.group_cues import fought_groups
 from desktop.core.entities.press_cues import foreign_article_names, german_outlets
-from desktop.core.entities.span_tails import cut_name_tails
+from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
 from desktop.core.entities.word_stats import WordStats
 from desktop.core.types import EntitySpan
 
@@ -41,4 +41,8 @@ def late_cues(
         spans = german_outlets(text, spans, is_place)
     spans = foreign_article_names(spans, given_name)
     spans = fought_groups(text, language, spans, not_a_group)
+    if language == "en":
+        spans = leaders_of_regimes(
+            text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
+        )
     return cut_name_tails(spans, language)

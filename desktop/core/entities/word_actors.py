@@ -24,6 +24,9 @@ from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.types import EntitySpan
 
 MIN_GIVEN_NAME = 30  # as in boundaries: a given name seen this often in the name lists
+# a lone English common word is a person's name only as a frequent given name ("Will"), not a
+# rare one ("Man", "Per": a headline's or a sentence's first word)
+MIN_COMMON_WORD_GIVEN_NAME = 200
 _INHABITANT_ENDINGS = ("ern", "er")
 _MIN_PLACE_STEM = 4
 
@@ -105,7 +108,7 @@ def word_non_actors(
             and " " not in name
             and name in gazetteer.english_common_words
             and name not in surnames
-            and gazetteer.given_names.get(name, 0) < MIN_GIVEN_NAME
+            and gazetteer.given_names.get(name, 0) < MIN_COMMON_WORD_GIVEN_NAME
             and not known(name, span.type)
         ):
             continue
