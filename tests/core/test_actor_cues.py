@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.core.entities.force_names import police_forces
 from desktop.core.entities.group_cues import fought_groups
 from desktop.core.entities.kind_cues import organizations_after_kind_words
 from desktop.core.entities.linking import link_mentions
@@ -171,4 +172,22 @@ def test_the_leader_a_regime_is_named_after_is_a_person() -> None:
     spans = [span(text, "Varkov", "location"), span(text, "Kabul", "location")]
     got = leaders_of_regimes(text, spans, lambda word: word in ("Kabul", "Taliban", "Tory"))
     assert pairs(got) == [("Varkov", "person"), ("Brenlo", "person"), ("Kabul", "location")]
+    assert all(text[s.start : s.end] == s.text for s in got)
+
+
+def test_a_police_force_named_before_its_people_is_an_organisation() -> None:
+    text = (
+        "A Torvik Police spokesman said it. Hafen Vale Constabulary officers came; the Torvik City "
+        "Police Department wrote. Police said so, Ada Brook told Torvik Daily. Police came; "
+        "U.S. Park Police officers too."
+    )
+    spans = [span(text, "Torvik City", "location"), span(text, "Ada Brook", "person")]
+    got = police_forces(text, spans)
+    assert pairs(got) == [
+        ("Torvik Police", "organization"),
+        ("Hafen Vale Constabulary", "organization"),
+        ("Torvik City Police Department", "organization"),
+        ("Ada Brook", "person"),
+        ("U.S. Park Police", "organization"),
+    ]
     assert all(text[s.start : s.end] == s.text for s in got)

@@ -1,11 +1,13 @@
 """The last corrections of a text's spans, before lone non-actor words are dropped.
 
 Outlets named by the shape of their names (:mod:`press_cues`), groups named by what is done to
-them (:mod:`group_cues`) and words after a name that belong to no name (:mod:`span_tails`).
+them (:mod:`group_cues`), police forces named before their people (:mod:`force_names`) and words
+after a name that belong to no name or say what it names (:mod:`span_tails`).
 """
 
 from __future__ import annotations
 
+from desktop.core.entities.force_names import police_forces
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.group_cues import fought_groups
 from desktop.core.entities.press_cues import foreign_article_names, german_outlets
@@ -42,6 +44,7 @@ def late_cues(
     spans = foreign_article_names(spans, given_name)
     spans = fought_groups(text, language, spans, not_a_group)
     if language == "en":
+        spans = police_forces(text, spans)
         spans = leaders_of_regimes(
             text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
         )
