@@ -133,3 +133,10 @@ def test_a_one_word_body_before_a_given_name_is_a_title() -> None:
     gazetteer = Gazetteer({}, {}, given_names={"Jan": 500})
     text = "Der Nationalrat tagte; Nationalrat Jan Moor und Landesrat Jan Kell stimmten dagegen."
     assert [text[a:b] for a, b in _phrases(text, "de", gazetteer)] == ["Nationalrat"]
+
+
+def test_a_head_after_an_indefinite_article_names_a_kind_not_an_organisation() -> None:
+    text = "Sie ist eine Bank für Unternehmen, die Bank für Tiroler Wirtschaft aber nicht."
+    assert [text[a:b] for a, b in _phrases(text, "de", GAZ)] == ["Bank für Tiroler Wirtschaft"]
+    english = "They met the Office for Change; they met an Office for Change."
+    assert [english[a:b] for a, b in _phrases(english, "en", GAZ)] == ["Office for Change"]

@@ -59,6 +59,7 @@ _NUMBERED_HEADS = frozenset({"wing"})
 _ENGLISH_LINKS = frozenset({"of", "for", "on"})
 _ARTICLES = frozenset({"die", "den", "dem", "der", "the"})
 _AND = frozenset({"und", "and", "&"})
+_INDEFINITE = frozenset({"ein", "eine", "einer", "einen", "einem", "eines", "a", "an"})
 _FUNCTION_WORDS_EN = frozenset({"the", "a", "an", "in", "on", "at", "as", "if", "but", "and", "this", "that"})
 
 
@@ -214,6 +215,8 @@ def _phrases(
         plain = not (naming or ordinal) and not _institutional(words[first].group(0), gazetteer, language)
         if last == i and first == i - 1 and plain:
             continue  # "Great Service", "Oval Office": one plain word before the head is too little
+        if first == i and first > 0 and words[first - 1].group(0).lower() in _INDEFINITE:
+            continue  # "eine Bank für Unternehmen", "an Office for Change": a kind, not a name
         yield words[first].start(), words[last].end()
 
 
