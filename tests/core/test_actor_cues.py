@@ -8,7 +8,7 @@ from desktop.core.entities.kind_cues import organizations_after_kind_words
 from desktop.core.entities.linking import link_mentions
 from desktop.core.entities.name_particles import inner_surnames, last_name_keys, without_particles
 from desktop.core.entities.names import german_nominative
-from desktop.core.entities.press_cues import foreign_article_names, german_outlets
+from desktop.core.entities.press_cues import articles_not_of_the_name, foreign_article_names, german_outlets
 from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
 from tests.core.test_linking import by_name
 from tests.core.test_span_rules import pairs, span
@@ -189,5 +189,26 @@ def test_a_police_force_named_before_its_people_is_an_organisation() -> None:
         ("Torvik City Police Department", "organization"),
         ("Ada Brook", "person"),
         ("U.S. Park Police", "organization"),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in got)
+
+
+def test_a_capitalised_article_is_no_part_of_a_name_the_text_writes_without_one() -> None:
+    text = (
+        "Die krisengeplagte Talwerk Bank spart. Die Talwerk Bank ist alt. Die Linke Liste sagt nein, "
+        "wie die Linke Liste. Die Rote Hilfe hilft."
+    )
+    spans = [
+        span(text, "Talwerk Bank", "organization"),
+        span(text, "Die Talwerk Bank", "organization"),
+        span(text, "Die Linke Liste", "organization"),
+        span(text, "Die Rote Hilfe", "organization"),
+    ]
+    got = articles_not_of_the_name(text, spans)
+    assert pairs(got) == [
+        ("Talwerk Bank", "organization"),
+        ("Talwerk Bank", "organization"),
+        ("Die Linke Liste", "organization"),  # elsewhere after "die" only
+        ("Die Rote Hilfe", "organization"),  # nowhere else
     ]
     assert all(text[s.start : s.end] == s.text for s in got)

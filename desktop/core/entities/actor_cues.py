@@ -10,7 +10,7 @@ from __future__ import annotations
 from desktop.core.entities.force_names import police_forces
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.group_cues import fought_groups
-from desktop.core.entities.press_cues import foreign_article_names, german_outlets
+from desktop.core.entities.press_cues import articles_not_of_the_name, foreign_article_names, german_outlets
 from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
 from desktop.core.entities.word_stats import WordStats
 from desktop.core.types import EntitySpan
@@ -40,7 +40,7 @@ def late_cues(
         )
 
     if language == "de":
-        spans = german_outlets(text, spans, is_place)
+        spans = articles_not_of_the_name(text, german_outlets(text, spans, is_place))
     spans = foreign_article_names(spans, given_name)
     spans = fought_groups(text, language, spans, not_a_group)
     if language == "en":

@@ -7,6 +7,9 @@
   "die Journalistin des Kurier", "die Onlinemedien des Kurier") a word left bare there is the name
   of an outlet. Places ("des Irak"), currencies, months, and nouns whose genitive needs no ending
   (weak nouns in -n, words in -s, -x, -z) are left out.
+- German: an organisation written with a capitalised article at a sentence's start ("Die Deutsche
+  Bank ist ...") is named without it when the text writes the rest elsewhere after no article
+  ("die krisengeplagte Deutsche Bank"); "Die Linke" ("der Linken", "die Linke") keeps its article.
 - A "person" of three or more words that begins with a French, Spanish, Italian or Dutch article
   and has no given name ("La Dernière Heure", "Het Laatste Nieuws") is an organisation: people's
   names begin so only with a particle ("Le Pen", two words).
@@ -91,5 +94,26 @@ def foreign_article_names(spans: list[EntitySpan], given_name: Callable[[str], b
             and not any(given_name(w) for w in words[1:])
         ):
             span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
+        out.append(span)
+    return out
+
+
+_CAPITAL_ARTICLES = ("Die ", "Der ", "Das ")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(„“\"])(?:[Dd](?:ie|er|as|en|em|es)|[Ee]ine?[mnrs]?) $")
+
+
+def articles_not_of_the_name(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """German organisations without a capitalised article the text does not always write before
+    the rest of the name (see the module's notes)."""
+    out = []
+    for span in spans:
+        if span.type == "organization" and span.text.startswith(_CAPITAL_ARTICLES) and " " in span.text[4:]:
+            rest = span.text[4:]
+            start = text.find(rest)
+            while start >= 0:
+                if start != span.start + 4 and not _ARTICLE_BEFORE.search(text, max(0, start - 6), start):
+                    span = EntitySpan(span.start + 4, span.end, rest, span.type, span.score)
+                    break
+                start = text.find(rest, start + 1)
         out.append(span)
     return out
