@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from desktop.core.entities.actor_cues import regions_as_places
 from desktop.core.entities.force_names import police_forces
+from desktop.core.entities.gazetteer import Gazetteer, Place
 from desktop.core.entities.group_cues import fought_groups
 from desktop.core.entities.kind_cues import organizations_after_kind_words
 from desktop.core.entities.linking import link_mentions
@@ -212,3 +214,32 @@ def test_a_capitalised_article_is_no_part_of_a_name_the_text_writes_without_one(
         ("Die Rote Hilfe", "organization"),  # nowhere else
     ]
     assert all(text[s.start : s.end] == s.text for s in got)
+
+
+def test_a_region_named_alone_as_a_person_or_an_organisation_is_a_place() -> None:
+    gazetteer = Gazetteer(
+        {
+            "Hafenland": Place("R:hl", "region", 0, True),
+            "Valdoria": Place("T:VD", "country", 5_000_000, True),
+            "Nordmark": Place("R:nm", "region", 0, False),
+        },
+        {},
+        {"Hafenland": 0},
+    )
+    text = "Hafenlands Parteichef, Senator Ada Brook from Hafenland, Valdoria, Nordmark and Jo Hafenland."
+    spans = [
+        span(text, "Hafenlands", "person"),
+        span(text, "Ada Brook", "person"),
+        span(text, "Hafenland", "organization", nth=1),
+        span(text, "Valdoria", "organization"),
+        span(text, "Nordmark", "organization"),
+    ]
+    assert pairs(regions_as_places(spans, "de", gazetteer)) == [
+        ("Hafenlands", "location"),
+        ("Ada Brook", "person"),
+        ("Hafenland", "location"),
+        ("Valdoria", "organization"),  # a country may stand for its government
+        ("Nordmark", "organization"),  # not well known
+    ]
+    surname = [span(text, "Jo Hafenland", "person"), span(text, "Hafenland", "person", nth=1)]
+    assert pairs(regions_as_places(surname, "en", gazetteer))[1] == ("Hafenland", "person")

@@ -2,7 +2,8 @@
 
 Outlets named by the shape of their names (:mod:`press_cues`), groups named by what is done to
 them (:mod:`group_cues`), police forces named before their people (:mod:`force_names`) and words
-after a name that belong to no name or say what it names (:mod:`span_tails`).
+after a name that belong to no name or say what it names (:mod:`span_tails`); and a region's name
+alone typed a person or an organisation is a place (:func:`regions_as_places`).
 """
 
 from __future__ import annotations
@@ -48,4 +49,26 @@ def late_cues(
         spans = leaders_of_regimes(
             text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
         )
-    return cut_name_tails(spans, language)
+    return regions_as_places(cut_name_tails(spans, language), language, gazetteer)
+
+
+def regions_as_places(spans: list[EntitySpan], language: str, gazetteer: Gazetteer) -> list[EntitySpan]:
+    """A well-known region (a state, a province: "Vermont", "Tirol"; German also in the genitive,
+    "Tirols SPÖ-Chef") named alone as a person or an organisation is a place, unless it is the last
+    word of a person's full name in the text or a given name. Countries and cities may stand for
+    their governments and keep their type."""
+    surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
+    out = []
+    for span in spans:
+        name = span.text.strip()
+        if span.type in ("person", "organization") and " " not in name and name not in surnames:
+            place = gazetteer.place(name, language=language)
+            if (
+                place is not None
+                and place.kind == "region"
+                and place.strong
+                and gazetteer.given_names.get(name, 0) < MIN_GIVEN_NAME
+            ):
+                span = EntitySpan(span.start, span.end, span.text, "location", span.score)
+        out.append(span)
+    return out
