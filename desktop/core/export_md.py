@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from desktop.core.filenames import ExportError, safe_filename, unique_path, write_new_file
@@ -155,7 +156,13 @@ def _annotations(article: ExportArticle, scheme: str) -> list[str]:
 
 def highlight_label(annotation: ExportAnnotation) -> str:
     """The escaped meaning of the highlight's colour (its name when no meaning is known)."""
-    label = yaml_text(annotation.meaning) or yaml_text(annotation.color)
+    return _label(annotation.meaning, annotation.color)
+
+
+@lru_cache(maxsize=64)
+def _label(meaning: str, color: str) -> str:
+    """A collection names a handful of colours thousands of times: each label is escaped once."""
+    label = yaml_text(meaning) or yaml_text(color)
     return escape_inline(label) if label else ""
 
 
