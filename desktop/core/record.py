@@ -25,6 +25,7 @@ from typing import Any, TypeVar, dataclass_transform
 T = TypeVar("T")
 
 _FIELDS = "__record_fields__"
+_FACTORIES = "__record_factories__"
 _MISSING: Any = object()
 
 
@@ -85,13 +86,14 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _init(cls: type, names: tuple[str, ...]) -> Callable[..., None]:
-    """``__init__`` compiled for ``names``: each default is looked up once, by the class attribute."""
+def _init(cls: type, names: tuple[str, ...], factories: dict[str, _Factory]) -> Callable[..., None]:
+    """``__init__`` compiled for ``names``: each default is looked up once, by the class attribute
+    (``factories``: the fields whose default is made fresh, this class's and its bases')."""
     scope: dict[str, Any] = {"_Factory": _Factory}
     params, body = ["self"], ["    _fields_ = self.__dict__"]
     required_after_default = False
     for name in names:
-        default = getattr(cls, name, _MISSING)
+        default = factories.get(name) or getattr(cls, name, _MISSING)
         if default is _MISSING:
             if required_after_default:
                 raise TypeError(f"non-default field {name!r} follows a default field in {cls.__name__}")
@@ -125,12 +127,17 @@ def record(cls: type[T]) -> type[T]:
     for name in names:
         if not name.isidentifier() or name in ("self", "_fields_") or name.startswith(("_f_", "_v_")):
             raise TypeError(f"field name {name!r} cannot be used in {cls.__name__}")
-    init = _init(cls, names)
-    for name in names:  # a factory's marker is no class default; plain defaults stay, as with dataclasses
-        if isinstance(cls.__dict__.get(name), _Factory):
-            delattr(cls, name)
+    factories: dict[str, _Factory] = {}
+    for base in reversed(cls.__mro__[1:]):
+        factories.update(getattr(base, _FACTORIES, {}))
+    own = {name: value for name, value in cls.__dict__.items() if isinstance(value, _Factory)}
+    factories.update(own)
+    init = _init(cls, names, factories)
+    for name in own:  # a factory's marker is no class default; plain defaults stay, as with dataclasses
+        delattr(cls, name)
     members: dict[str, Any] = {
         _FIELDS: names,
+        _FACTORIES: factories,
         "__match_args__": names,
         "__init__": init,
         "__repr__": _repr,

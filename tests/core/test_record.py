@@ -117,6 +117,14 @@ def test_inheritance_adds_fields_after_the_base() -> None:
     assert fields(Labelled) == ("x", "y", "label", "colour")
     assert Labelled(1, colour="blue") == Labelled(x=1, y=0, label=None, colour="blue")
 
+    @record
+    class Tagged(Bag):
+        note: str = ""
+
+    first, second = Tagged("a"), Tagged("b", note="n")
+    assert fields(Tagged) == ("name", "items", "extra", "note")
+    assert first.extra == {} and first.extra is not second.extra and second.note == "n"
+
 
 def test_post_init_runs_and_bad_orders_are_refused() -> None:
     seen: list[int] = []
