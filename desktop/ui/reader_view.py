@@ -307,9 +307,13 @@ class ReaderPane(SelectionEditing, QWidget):
         self._loading = False
         self._opening = False
         same = self._detail is not None and self._detail.id == detail.id
+        by_id = {a.id: a for a in actors}
+        if same and not opening and detail == self._detail and by_id == self._actors:
+            self.rendered.emit(detail.id)  # nothing of it changed (another article did): keep the page
+            return
         top = self._top_index() if same and not opening else None
         self._detail = detail
-        self._actors = {a.id: a for a in actors}
+        self._actors = by_id
         self._render(new_article=opening)
         if top is not None:
             self._scroll_to_index(top, top=True)

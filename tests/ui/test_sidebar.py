@@ -17,6 +17,7 @@ from desktop.services.actor_pages import ACTOR_PAGE, FIRST_PAGE, ActorGroup
 from desktop.services.annotations import create_annotation
 from desktop.services.dto import ActorRow, AnnotationRow
 from desktop.storage.models import Actor, ActorAlias, Mention
+from desktop.ui import reader_view
 from desktop.ui.actors_model import ActorIdRole, ActorTreeModel
 from desktop.ui.annotation_editor import split_tags
 from desktop.ui.annotations_model import (
@@ -180,8 +181,8 @@ def test_actors_follow_the_article_and_mentions_can_be_walked(
     assert sidebar.actors.rename_button.isEnabled()
 
 
-def test_an_opened_article_is_listed_once_and_again_after_a_reload(
-    qtbot: Any, ctx: AppContext, sidebar: Sidebar
+def test_an_opened_article_is_listed_once_and_again_after_a_reload_that_changed_it(
+    qtbot: Any, ctx: AppContext, sidebar: Sidebar, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     article_id = import_article(ctx)
     listed: list[list[ActorRow]] = []
@@ -190,9 +191,17 @@ def test_an_opened_article_is_listed_once_and_again_after_a_reload(
     open_article(qtbot, sidebar.reader, article_id)  # rendered: listed
     sidebar.set_article(article_id)  # the window's "opened" for the same data: not listed twice
     assert len(listed) == 1 and {a.name for a in listed[0]} >= {"Anna Berg", "Weissfeld"}
+    built: list[int] = []
+    rebuild = reader_view.build_document
+    monkeypatch.setattr(reader_view, "build_document", lambda *a, **k: (built.append(1), rebuild(*a, **k))[1])
     with qtbot.waitSignal(sidebar.reader.rendered, timeout=TIMEOUT):
-        sidebar.reader.reload()  # fresh data (an edit elsewhere): listed again
-    assert len(listed) == 2
+        sidebar.reader.reload()  # another article changed: the same data, nothing drawn or listed again
+    assert len(listed) == 1 and built == []
+    create_annotation(ctx.library, article_id, quote="traf am Montag", note="elsewhere")
+    with qtbot.waitSignal(sidebar.reader.rendered, timeout=TIMEOUT):
+        sidebar.reader.reload()  # fresh data (an edit elsewhere): drawn and listed again
+    assert len(listed) == 2 and built == [1]
+    assert [r.note for r in sidebar.annotations_model.annotations()] == ["elsewhere"]
     sidebar.set_article(None)
     assert listed[-1] == [] and sidebar.actors.actors_model.actors() == []
 
