@@ -31,8 +31,14 @@ _NOTES = (
     "annotations.exact, annotations.note, annotations.color, annotations.orphaned, annotations.author, "
     "annotations.edited_by, annotations.version, annotations.created_at, annotations.updated_at, "
     "articles.title, articles.published, articles.outlet "
-    "FROM annotations JOIN articles ON articles.id = annotations.article_id"
+    "FROM ({chosen}) AS annotations JOIN articles ON articles.id = annotations.article_id"
 )
+"""The notes' rows with their articles' fields: the annotations are chosen (filtered, ordered and
+cut to the limit) before any article row is read, which is most of the time otherwise (an article's
+row holds its text)."""
+_SEARCHED = "SELECT annotations.id, annotations.exact, annotations.note FROM annotations"
+"""What a text search matches on: each note and its quoted passage."""
+_CHUNK = 500
 _TAGGED = (
     "annotations.id IN (SELECT annotation_tags.annotation_id FROM annotation_tags "
     "JOIN tags ON tags.id = annotation_tags.tag_id WHERE tags.name = ? OR (tags.name LIKE ? ESCAPE '/'))"
@@ -104,11 +110,13 @@ class NotesReader:
             conditions.append("annotations.created_at < ?")
             params.append(_stored_time(day_start_utc(flt.until + dt.timedelta(days=1))))
         where = " WHERE " + " AND ".join(conditions) if conditions else ""
-        searching = bool(flt.search.strip())
-        bound = f" LIMIT {int(limit)}" if limit is not None and not searching else ""
-        rows = self._rows(_NOTES + where + _ORDERS[order] + bound, params)
-        if searching:
-            rows = self._matching(rows, flt.search)[:limit]
+        if flt.search.strip():
+            found = self._matching(self._rows(_SEARCHED + where + _ORDERS[order], params), flt.search)
+            rows = self._by_ids([r[0] for r in found[:limit]])
+        else:
+            bound = f" LIMIT {int(limit)}" if limit is not None else ""
+            chosen = "SELECT * FROM annotations" + where + _ORDERS[order] + bound
+            rows = self._rows(_NOTES.format(chosen=chosen) + _ORDERS[order], params)
         tags = self._tags([r[0] for r in rows])
         return [
             NoteRow(
@@ -143,7 +151,17 @@ class NotesReader:
 
         found = stemmed_languages(str(r[0]) for r in self._rows(LANGUAGES_SQL, {}))  # type: ignore[arg-type]
         matcher = Matcher(parse_query(search), sorted({*found, *NOTE_LANGUAGES}))
-        return [r for r in rows if matcher.matches_folded(fold(f"{r[5]}\n{r[4]}"))]
+        return [r for r in rows if matcher.matches_folded(fold(f"{r[2]}\n{r[1]}"))]
+
+    def _by_ids(self, ids: list[int]) -> list[Any]:
+        """The rows of the notes ``ids``, in that order."""
+        place = {annotation_id: n for n, annotation_id in enumerate(ids)}
+        rows: list[Any] = []
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            chosen = f"SELECT * FROM annotations WHERE annotations.id IN {_marks(len(chunk))}"
+            rows.extend(self._rows(_NOTES.format(chosen=chosen), chunk))
+        return sorted(rows, key=lambda r: place[r[0]])
 
     def _actor_names(self, article_ids: list[int]) -> dict[int, list[str]]:
         names: dict[int, list[str]] = {i: [] for i in article_ids}
