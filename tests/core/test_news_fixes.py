@@ -271,3 +271,19 @@ def test_offices_are_cut_from_institutions() -> None:
         ("Velmar Embassy", "organization"),
         ("Velmar Press", "organization"),
     ]
+
+
+def test_compound_of_an_adjective_and_a_common_noun_is_no_place_or_person() -> None:
+    nouns = frozenset({"Brand", "Feuer"})
+    bare = frozenset({"Riesig", "Groß"})  # listed words seldom after a determiner (adjectives)
+    keep = lambda w: GAZ.place(w) is not None  # noqa: E731
+    text = "Der Riesigbrand in Hafenau; Großfeuer; Brunnfeuer"
+    spans = [
+        span(text, "Riesigbrand", "location"),
+        span(text, "Hafenau", "location"),
+        span(text, "Großfeuer", "person"),
+        span(text, "Brunnfeuer", "location"),  # "Brunn" is no listed word
+    ]
+    got = drop_noun_compounds(spans, nouns, keep, bare)
+    assert pairs(got) == [("Hafenau", "location"), ("Brunnfeuer", "location")]
+    assert pairs(drop_noun_compounds(spans, nouns, keep)) == pairs(spans)  # without the list nothing goes

@@ -146,3 +146,18 @@ def test_a_lone_english_common_word_needs_a_frequent_given_name_to_stay_a_person
     text = "Man sets himself on fire. Hope spoke."
     spans = [span(text, "Man", "person"), span(text, "Hope", "person")]
     assert pairs(word_non_actors(spans, "en", gazetteer, _never_known)) == [("Hope", "person")]
+
+
+def test_german_text_an_english_common_words_plural_alone_is_no_place_or_person() -> None:
+    text = "in Shelters auf Facebook; Vaccines kamen; Rainfall in Hafenau"
+    spans = [
+        span(text, "Shelters", "location"),
+        span(text, "Vaccines", "person"),
+        span(text, "Rainfall", "location"),  # the singular may be a place in German text
+    ]
+    assert pairs(word_non_actors(spans, "de", GAZ, _never_known)) == [("Rainfall", "location")]
+    # a name the gazetteer knows, and organisations, stay
+    known = lambda word, kind: word == "Shelters"  # noqa: E731
+    assert pairs(word_non_actors(spans[:1], "de", GAZ, known)) == [("Shelters", "location")]
+    outlet = span("Vaccines meldet", "Vaccines", "organization")
+    assert pairs(word_non_actors([outlet], "de", GAZ, _never_known)) == [("Vaccines", "organization")]

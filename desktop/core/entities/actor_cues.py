@@ -1,13 +1,20 @@
 """The last corrections of a text's spans, before lone non-actor words are dropped.
 
 Outlets named by the shape of their names (:mod:`press_cues`), groups named by what is done to
-them (:mod:`group_cues`), police forces named before their people (:mod:`force_names`) and words
-after a name that belong to no name or say what it names (:mod:`span_tails`); and a region's name
-alone typed a person or an organisation is a place (:func:`regions_as_places`).
+them (:mod:`group_cues`), police forces named before their people (:mod:`force_names`), words
+after a name that belong to no name or say what it names (:mod:`span_tails`) and what the article
+itself says of a candidate (:mod:`article_evidence`); and a region's name alone typed a person or
+an organisation is a place (:func:`regions_as_places`).
 """
 
 from __future__ import annotations
 
+from desktop.core.entities.article_evidence import (
+    country_prefixed_names,
+    lone_sentence_openers,
+    people_typed_as_places,
+    repeated_word_phrases,
+)
 from desktop.core.entities.force_names import police_forces
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.group_cues import fought_groups
@@ -49,7 +56,26 @@ def late_cues(
         spans = leaders_of_regimes(
             text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
         )
+    spans = repeated_word_phrases(text, language, spans)
+    spans = country_prefixed_names(spans, lambda word: _is_country(word, language, gazetteer))
+    spans = people_typed_as_places(spans, is_place)
+    spans = lone_sentence_openers(
+        text,
+        language,
+        spans,
+        lambda word: (
+            given_name(word)
+            or word.lower() in gazetteer.person_variants
+            or gazetteer.place_or_country(word, language=language) is not None
+            or gazetteer.organization(word) is not None
+        ),
+    )
     return regions_as_places(cut_name_tails(spans, language), language, gazetteer)
+
+
+def _is_country(word: str, language: str, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.place_or_country(word, language=language)
+    return place is not None and place.kind == "country"
 
 
 def regions_as_places(spans: list[EntitySpan], language: str, gazetteer: Gazetteer) -> list[EntitySpan]:

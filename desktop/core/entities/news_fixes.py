@@ -140,7 +140,7 @@ def drop_noun_compounds(
             and " " not in word
             and "-" not in word
             and word not in surnames
-            and (word in bare or _noun_or_compound(word, nouns, keep))
+            and (word in bare or _noun_or_compound(word, nouns, keep, bare))
             and not keep(word)
         )
         if not drop:
@@ -161,16 +161,20 @@ NAME_TAILS = frozenset(
 _MIN_PART = 4
 
 
-def _noun_or_compound(word: str, nouns: frozenset[str], keep: Callable[[str], bool]) -> bool:
-    """Two common nouns, neither a known name, the last no usual end of a name ("-mann", "-land")."""
+def _noun_or_compound(
+    word: str, nouns: frozenset[str], keep: Callable[[str], bool], bare: frozenset[str] = frozenset()
+) -> bool:
+    """Two common nouns, neither a known name, the last no usual end of a name ("-mann", "-land");
+    the first may also be a listed common word seldom seen after a determiner (``bare``: an
+    adjective capitalised at a sentence's start, "Groß|brand")."""
     if not word[:1].isupper() or not word[1:].islower():
         return False
     for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
         head, tail = word[:cut], word[cut].upper() + word[cut + 1 :]
-        bare = tail[:-2] if tail.endswith("es") else tail[:-1] if tail.endswith("s") else tail
-        if tail in NAME_TAILS or bare in NAME_TAILS or keep(head):
+        stem = tail[:-2] if tail.endswith("es") else tail[:-1] if tail.endswith("s") else tail
+        if tail in NAME_TAILS or stem in NAME_TAILS or keep(head):
             continue
-        if tail in nouns and (head in nouns or head.rstrip("s") in nouns):
+        if tail in nouns and (head in nouns or head.rstrip("s") in nouns or head in bare):
             return True
     return False
 

@@ -102,11 +102,17 @@ def word_non_actors(
         ):
             continue
         if (
-            # an English word alone as a person in German text ("Against", "Truly") too
-            (language == "en" or (language == "de" and span.type == "person"))
-            and span.type != "organization"  # outlets and firms are named by common words ("Time")
+            # an English word alone as a person in German text ("Against", "Truly") too, and an
+            # English word's plural alone as a person or place ("in Postings")
+            span.type != "organization"  # outlets and firms are named by common words ("Time")
             and " " not in name
-            and name in gazetteer.english_common_words
+            and (
+                (
+                    (language == "en" or (language == "de" and span.type == "person"))
+                    and name in gazetteer.english_common_words
+                )
+                or _english_plural(name, language, gazetteer)
+            )
             and name not in surnames
             and gazetteer.given_names.get(name, 0) < MIN_COMMON_WORD_GIVEN_NAME
             and not known(name, span.type)
@@ -114,6 +120,11 @@ def word_non_actors(
             continue
         out.append(span)
     return out
+
+
+def _english_plural(name: str, language: str, gazetteer: Gazetteer) -> bool:
+    """German text: an English common word's plural ("Postings", "Meetings")."""
+    return language == "de" and name.endswith("s") and name[:-1] in gazetteer.english_common_words
 
 
 _WORD = r"(?<![\w-]){}(?![\w-])"

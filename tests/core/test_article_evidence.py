@@ -1,0 +1,95 @@
+"""What the article itself says of a candidate (article_evidence); invented names."""
+
+from __future__ import annotations
+
+from desktop.core.entities.article_evidence import (
+    country_prefixed_names,
+    lone_sentence_openers,
+    people_typed_as_places,
+    repeated_word_phrases,
+)
+from tests.core.test_span_rules import pairs, span
+
+
+def test_a_word_repeated_around_a_preposition_is_no_actor() -> None:
+    text = "Von Grätzel zu Grätzel in Hafenau; Schritt für Schritt; das Grätzel Brunnau"
+    spans = [
+        span(text, "Grätzel", "location"),
+        span(text, "Grätzel", "location", 1),
+        span(text, "Hafenau", "location"),
+        span(text, "Schritt", "person"),
+        span(text, "Grätzel Brunnau", "location"),  # names of several words stay
+    ]
+    assert pairs(repeated_word_phrases(text.replace("Von", "von"), "de", spans)) == [
+        ("Hafenau", "location"),
+        ("Grätzel Brunnau", "location"),
+    ]
+    text = "They went from Door to Door and Step by Step to Door County"
+    spans = [span(text, "Door", "location"), span(text, "Step", "person"), span(text, "Door County", "location")]
+    assert pairs(repeated_word_phrases(text, "en", spans)) == [("Door County", "location")]
+    # another word after the preposition, or another language: nothing goes
+    text = "von Hafenau zu Brunnau"
+    spans = [span(text, "Hafenau", "location"), span(text, "Brunnau", "location")]
+    assert repeated_word_phrases(text, "de", spans) == spans
+    assert repeated_word_phrases("de Grätzel a Grätzel", "fr", [span("de Grätzel a Grätzel", "Grätzel", "location")])
+
+
+def test_a_leading_country_before_a_name_the_text_lists_alone_is_cut() -> None:
+    def is_country(word: str) -> bool:
+        return word in ("US", "Valdoria")
+
+    text = "US Grey House said. The Grey House and the US Park Guard; Valdoria Senate; Senate"
+    spans = [
+        span(text, "US Grey House", "organization"),
+        span(text, "Grey House", "location"),
+        span(text, "US Park Guard", "organization"),  # "Park Guard" is listed nowhere alone
+        span(text, "Valdoria Senate", "organization"),
+        span(text, "Senate", "organization", 1),
+    ]
+    got = country_prefixed_names(spans, is_country)
+    assert pairs(got) == [
+        ("Grey House", "location"),
+        ("Grey House", "location"),
+        ("US Park Guard", "organization"),
+        ("Senate", "organization"),
+        ("Senate", "organization"),
+    ]
+    assert got[0].start == text.index("Grey House") and got[3].start == text.index("Senate")
+    person = span("US Grey said; Grey", "US Grey", "person")  # people are left alone
+    assert country_prefixed_names([person], is_country) == [person]
+
+
+def test_a_place_ending_in_a_person_the_text_lists_alone_is_that_person() -> None:
+    text = "Arnav Tesko was seen in Lake Brunnau. Tesko said; Brunnau"
+    spans = [
+        span(text, "Arnav Tesko", "location"),
+        span(text, "Lake Brunnau", "location"),
+        span(text, "Tesko", "person", 1),
+    ]
+    assert pairs(people_typed_as_places(spans, lambda name: False)) == [
+        ("Arnav Tesko", "person"),
+        ("Lake Brunnau", "location"),
+        ("Tesko", "person"),
+    ]
+    # a known place keeps its type
+    assert people_typed_as_places(spans, lambda name: name == "Arnav Tesko")[0].type == "location"
+
+
+def test_a_german_word_once_at_a_sentence_start_is_no_lone_person() -> None:
+    text = "Rüffel vom Chef gab es. Danach sprach Köhler. Chouchane soll es gewesen sein. Zöller kam."
+    spans = [
+        span(text, "Rüffel", "person"),
+        span(text, "Köhler", "person"),  # not at a sentence's start
+        span(text, "Chouchane", "person"),  # no German letter: a foreign surname
+        span(text, "Zöller", "person"),  # known to the name lists
+    ]
+    got = lone_sentence_openers(text, "de", spans, lambda word: word == "Zöller")
+    assert pairs(got) == [("Köhler", "person"), ("Chouchane", "person"), ("Zöller", "person")]
+    # written twice, or the last word of a full name in the text: a person
+    text = "Rüffel kam. Dann ging Rüffel."
+    twice = [span(text, "Rüffel", "person"), span(text, "Rüffel", "person", 1)]
+    assert lone_sentence_openers(text, "de", twice, lambda word: False) == twice
+    text = "Rüffel kam mit Anna Rüffel."
+    full = [span(text, "Rüffel", "person"), span(text, "Anna Rüffel", "person")]
+    assert lone_sentence_openers(text, "de", full, lambda word: False) == full
+    assert lone_sentence_openers("Rüffel kam.", "en", full[:1], lambda word: False) == full[:1]
