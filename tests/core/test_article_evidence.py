@@ -25,13 +25,19 @@ def test_a_word_repeated_around_a_preposition_is_no_actor() -> None:
         ("Grätzel Brunnau", "location"),
     ]
     text = "They went from Door to Door and Step by Step to Door County"
-    spans = [span(text, "Door", "location"), span(text, "Step", "person"), span(text, "Door County", "location")]
+    spans = [
+        span(text, "Door", "location"),
+        span(text, "Step", "person"),
+        span(text, "Door County", "location"),
+    ]
     assert pairs(repeated_word_phrases(text, "en", spans)) == [("Door County", "location")]
     # another word after the preposition, or another language: nothing goes
     text = "von Hafenau zu Brunnau"
     spans = [span(text, "Hafenau", "location"), span(text, "Brunnau", "location")]
     assert repeated_word_phrases(text, "de", spans) == spans
-    assert repeated_word_phrases("de Grätzel a Grätzel", "fr", [span("de Grätzel a Grätzel", "Grätzel", "location")])
+    assert repeated_word_phrases(
+        "de Grätzel a Grätzel", "fr", [span("de Grätzel a Grätzel", "Grätzel", "location")]
+    )
 
 
 def test_a_leading_country_before_a_name_the_text_lists_alone_is_cut() -> None:
@@ -86,9 +92,11 @@ def test_a_german_word_once_at_a_sentence_start_is_no_lone_person() -> None:
     got = lone_sentence_openers(text, "de", spans, lambda word: word == "Zöller")
     assert pairs(got) == [("Köhler", "person"), ("Chouchane", "person"), ("Zöller", "person")]
     # written twice, or the last word of a full name in the text: a person
-    text = "Rüffel kam. Dann ging Rüffel."
+    text = "Rüffel kam. Dann ging Rüffel. Es regnete. Es war kalt."
     twice = [span(text, "Rüffel", "person"), span(text, "Rüffel", "person", 1)]
     assert lone_sentence_openers(text, "de", twice, lambda word: False) == twice
+    alone = "Rüffel vom Chef gab es."  # a lone sentence: nothing known of what follows
+    assert lone_sentence_openers(alone, "de", [span(alone, "Rüffel", "person")], lambda word: False)
     text = "Rüffel kam mit Anna Rüffel."
     full = [span(text, "Rüffel", "person"), span(text, "Anna Rüffel", "person")]
     assert lone_sentence_openers(text, "de", full, lambda word: False) == full

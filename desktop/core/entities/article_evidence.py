@@ -31,14 +31,20 @@ def repeated_word_phrases(text: str, language: str, spans: list[EntitySpan]) -> 
     pattern = _REPEATED.get(language)
     if pattern is None:
         return spans
-    ranges = [(m.start(), m.end()) for m in pattern.finditer(text) if (m.group(1) or m.group(2))[:1].isupper()]
-    if not ranges:
-        return spans
-    return [
-        s
-        for s in spans
-        if " " in s.text.strip() or not any(start <= s.start and s.end <= end for start, end in ranges)
-    ]
+    return [s for s in spans if " " in s.text.strip() or not _in_repeat(text, s, pattern)]
+
+
+_WINDOW = 12  # characters around a span's word: the preposition and the repeated word's start
+
+
+def _in_repeat(text: str, span: EntitySpan, pattern: re.Pattern[str]) -> bool:
+    """Whether the one-word span lies inside a match of ``pattern`` (searched near the span only)."""
+    size = span.end - span.start + _WINDOW
+    lo = max(0, span.start - size)
+    return any(
+        lo + m.start() <= span.start and span.end <= lo + m.end() and (m.group(1) or m.group(2))[:1].isupper()
+        for m in pattern.finditer(text[lo : span.end + size])
+    )
 
 
 def country_prefixed_names(spans: list[EntitySpan], is_country: Callable[[str], bool]) -> list[EntitySpan]:
@@ -82,6 +88,7 @@ def people_typed_as_places(spans: list[EntitySpan], is_place: Callable[[str], bo
 
 
 _GERMAN_LETTERS = frozenset("äöüß")
+MIN_ARTICLE_SENTENCES = 4
 _SENTENCE_START = re.compile(r"(?:^|[.!?:–]\s+|\n\s*)$")
 
 
@@ -95,9 +102,10 @@ def lone_sentence_openers(
     ("Chouchane soll ...") have no such letter.
 
     Kept: the last word of a full name in the text and ``name_part`` words (given names, name
-    parts of people the name lists know, places, organisations).
+    parts of people the name lists know, places, organisations). Only in an article of some
+    sentences (:data:`MIN_ARTICLE_SENTENCES`): a lone sentence says nothing of what follows.
     """
-    if language != "de":
+    if language != "de" or len(re.findall(r"[.!?]\s", text)) + 1 < MIN_ARTICLE_SENTENCES:
         return spans
     surnames = {w for s in spans if s.type == "person" for w in s.text.split()[1:]}
     out = []
