@@ -5,8 +5,12 @@ from __future__ import annotations
 from desktop.core.entities.article_evidence import (
     country_prefixed_names,
     lone_sentence_openers,
+    longer_names_before,
+    names_inside_titles,
     people_typed_as_places,
+    place_adjectives,
     repeated_word_phrases,
+    states_with_their_kind,
 )
 from tests.core.test_span_rules import pairs, span
 
@@ -101,3 +105,69 @@ def test_a_german_word_once_at_a_sentence_start_is_no_lone_person() -> None:
     full = [span(text, "Rüffel", "person"), span(text, "Anna Rüffel", "person")]
     assert lone_sentence_openers(text, "de", full, lambda word: False) == full
     assert lone_sentence_openers("Rüffel kam.", "en", full[:1], lambda word: False) == full[:1]
+
+
+def test_a_german_place_with_er_beside_the_place_is_its_adjective() -> None:
+    text = "in Bad Quellau. Der Bad Quellauer Dialog; Hafenauer"
+    spans = [
+        span(text, "Bad Quellau", "location"),
+        span(text, "Bad Quellauer", "location"),
+        span(text, "Hafenauer", "person"),  # "Hafenau" is no place of the text
+    ]
+    assert pairs(place_adjectives("de", spans, lambda name: False)) == [
+        ("Bad Quellau", "location"),
+        ("Hafenauer", "person"),
+    ]
+    assert place_adjectives("de", spans, lambda name: name == "Bad Quellauer") == spans  # a known place
+    assert place_adjectives("en", spans, lambda name: False) == spans
+
+
+def test_a_name_right_after_the_first_words_of_a_longer_listed_name_is_that_name() -> None:
+    text = "Brunn Valdo Motors (BVM) zahlt. Brunn Valdo Motors rief; Valdo Motors allein"
+    spans = [
+        span(text, "Brunn Valdo Motors", "organization"),
+        span(text, "Valdo Motors", "location", 1),  # written after "Brunn "
+        span(text, "Valdo Motors", "organization", 2),  # not after "Brunn ": stays
+    ]
+    got = longer_names_before(text, spans)
+    assert pairs(got) == [
+        ("Brunn Valdo Motors", "organization"),
+        ("Brunn Valdo Motors", "organization"),
+        ("Valdo Motors", "organization"),
+    ]
+    assert got[1].start == text.index("Brunn Valdo Motors rief")
+
+
+def test_a_name_inside_a_quoted_title_is_no_actor() -> None:
+    text = 'songs such as "Dark Star", "Uncle Tomas\'s Band" and "Tomas"; Tomas said "we met Tomas here"'
+    spans = [
+        span(text, "Dark Star", "organization"),  # the whole title stays
+        span(text, "Tomas", "person"),  # a part of a title
+        span(text, "Tomas", "person", 1),  # the whole quote
+        span(text, "Tomas", "person", 2),
+        span(text, "Tomas", "person", 3),  # a quote of speech, not of a title
+    ]
+    assert pairs(names_inside_titles(text, spans)) == [
+        ("Dark Star", "organization"),
+        ("Tomas", "person"),
+        ("Tomas", "person"),
+        ("Tomas", "person"),
+    ]
+    assert names_inside_titles(text, spans)[1].start == text.index('"Tomas"') + 1
+
+
+def test_a_german_place_after_its_states_kind_is_named_with_it() -> None:
+    text = "die Republik Valdo und der Demokratischen Republik Brunn; Diese Republik Korra; Valdo"
+    spans = [
+        span(text, "Valdo", "location"),
+        span(text, "Brunn", "location"),
+        span(text, "Korra", "location"),
+        span(text, "Valdo", "location", 1),
+    ]
+    assert pairs(states_with_their_kind(text, "de", spans)) == [
+        ("Republik Valdo", "location"),
+        ("Demokratischen Republik Brunn", "location"),
+        ("Republik Korra", "location"),  # a determiner is no part of the name
+        ("Valdo", "location"),
+    ]
+    assert states_with_their_kind(text, "en", spans) == spans

@@ -9,12 +9,7 @@ an organisation is a place (:func:`regions_as_places`).
 
 from __future__ import annotations
 
-from desktop.core.entities.article_evidence import (
-    country_prefixed_names,
-    lone_sentence_openers,
-    people_typed_as_places,
-    repeated_word_phrases,
-)
+from desktop.core.entities.article_evidence import article_evidence
 from desktop.core.entities.force_names import police_forces
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.group_cues import fought_groups
@@ -56,13 +51,12 @@ def late_cues(
         spans = leaders_of_regimes(
             text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
         )
-    spans = repeated_word_phrases(text, language, spans)
-    spans = country_prefixed_names(spans, lambda word: _is_country(word, language, gazetteer))
-    spans = people_typed_as_places(spans, is_place)
-    spans = lone_sentence_openers(
+    spans = article_evidence(
         text,
         language,
         spans,
+        is_place,
+        lambda word: _is_country(word, language, gazetteer),
         lambda word: (
             given_name(word)
             or word.lower() in gazetteer.person_variants

@@ -7,6 +7,13 @@
   beside "White House") is no part of that name (:func:`country_prefixed_names`).
 - A "place" of two or three capitalised words whose last word the text lists alone as a person
   ("Arnav Gupta" beside "Gupta") is that person (:func:`people_typed_as_places`).
+- German: a place of the text with "-er" ("Bad Ischler" beside "Bad Ischl") is its adjective
+  (:func:`place_adjectives`); a word with a German letter written once, as a sentence's first word
+  ("Heizöl verbilligte sich"), is a noun, not a person (:func:`lone_sentence_openers`); a place
+  after its state's kind is named with it ("Republik Kongo", :func:`states_with_their_kind`).
+- A name written right after the first words of a longer name the text lists is that name
+  (:func:`longer_names_before`); a name inside a quoted title ("Uncle John's Band") is none
+  (:func:`names_inside_titles`).
 """
 
 from __future__ import annotations
@@ -21,6 +28,23 @@ _REPEATED = {
     "de": re.compile(r"\b(?:von (\w+) zu \1|(\w+) (?:für|um|an|nach|auf) \2)\b"),
     "en": re.compile(r"\b(?:from (\w+) to \1|(\w+) (?:by|after|to|for) \2)\b", re.IGNORECASE),
 }
+
+
+def article_evidence(
+    text: str,
+    language: str,
+    spans: list[EntitySpan],
+    is_place: Callable[[str], bool],
+    is_country: Callable[[str], bool],
+    name_part: Callable[[str], bool],
+) -> list[EntitySpan]:
+    """``spans`` with every correction of this module applied (``name_part``: a given name, a name
+    part of known people, a place or an organisation)."""
+    spans = country_prefixed_names(repeated_word_phrases(text, language, spans), is_country)
+    spans = place_adjectives(language, people_typed_as_places(spans, is_place), is_place)
+    spans = longer_names_before(text, spans)
+    spans = states_with_their_kind(text, language, names_inside_titles(text, spans))
+    return lone_sentence_openers(text, language, spans, name_part)
 
 
 def repeated_word_phrases(text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
@@ -123,5 +147,105 @@ def lone_sentence_openers(
             and not name_part(word)
         ):
             continue
+        out.append(span)
+    return out
+
+
+def place_adjectives(
+    language: str, spans: list[EntitySpan], is_place: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """German: a "place" or "person" that is another place of the text with "-er" or "-ern" ("Der Bad
+    Ischler Dialog" beside "in Bad Ischl") is that place's adjective, no actor, unless it is a known
+    place itself (``is_place``)."""
+    if language != "de":
+        return spans
+    places = {s.text.strip() for s in spans if s.type == "location"}
+    out = []
+    for span in spans:
+        name = span.text.strip()
+        if (
+            span.type in ("location", "person")
+            and any(name.endswith(ending) and name[: -len(ending)] in places for ending in ("er", "ern"))
+            and not is_place(name)
+        ):
+            continue
+        out.append(span)
+    return out
+
+
+def longer_names_before(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """An organisation or place whose words the text writes right after the first words of a longer
+    name it lists ("Fiat Chrysler Automobiles rief" typed "Chrysler Automobiles" beside "Fiat
+    Chrysler Automobiles") is that longer name, with its type."""
+    longer = [s for s in spans if s.type in ("organization", "location") and " " in s.text.strip()]
+    if not longer:
+        return spans
+    out = []
+    for span in spans:
+        name = span.text.strip()
+        if span.type in ("organization", "location"):
+            for other in longer:
+                full = other.text.strip()
+                if len(full) > len(name) and full.endswith(" " + name):
+                    head = full[: -len(name)]
+                    start = span.start - len(head)
+                    if start >= 0 and text[start : span.start] == head:
+                        span = EntitySpan(start, span.end, text[start : span.end], other.type, span.score)
+                        break
+        out.append(span)
+    return out
+
+
+_QUOTED = re.compile(r"[\"“„»«]([^\"“”„»«\n]{3,80})[\"”“«»]")
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "of", "and", "in", "on", "to", "for", "der", "die", "das", "und", "im", "von", "des"}
+)
+_MAX_TITLE_WORDS = 6
+
+
+def names_inside_titles(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A name that is only a part of a quoted title ("Uncle John's Band", „Die Akte Brunnau“: two to
+    six words, each capitalised but small function words) is no actor there; the title itself,
+    and the name elsewhere in the text, stay."""
+    titles = []
+    for match in _QUOTED.finditer(text):
+        words = match.group(1).split()
+        if 2 <= len(words) <= _MAX_TITLE_WORDS and all(
+            w[:1].isupper() or w.lower() in _TITLE_SMALL or not w[:1].isalpha() for w in words
+        ):
+            titles.append((match.start(1), match.end(1)))
+    if not titles:
+        return spans
+    return [
+        s
+        for s in spans
+        if not any(
+            start <= s.start and s.end <= end and (s.start, s.end) != (start, end) for start, end in titles
+        )
+    ]
+
+
+# German: a state's kind written before its name: "die Republik Kongo", "der Demokratischen Republik Kongo"
+_STATE_KIND = {
+    "de": re.compile(
+        r"(?:\b[A-ZÄÖÜ][a-zäöüß]+(?:isch|ativ)(?:e|en|er) )?"
+        r"\b(?:Republik|Königreich|Fürstentum|Großherzogtum|Emirat|Sultanat) $"
+    ),
+}  # English "the Kingdom of Saudi Arabia" mostly names the country as its short name does
+
+
+def states_with_their_kind(text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """German: a place right after its state's kind ("Republik Kongo") is named with it: "Republik
+    Kongo" and "Demokratische Republik Kongo" are two countries."""
+    pattern = _STATE_KIND.get(language)
+    if pattern is None:
+        return spans
+    out = []
+    for span in spans:
+        if span.type == "location" and span.start > 0:
+            found = pattern.search(text, max(0, span.start - 60), span.start)
+            if found is not None:
+                start = found.start()
+                span = EntitySpan(start, span.end, text[start : span.end], "location", span.score)
         out.append(span)
     return out
