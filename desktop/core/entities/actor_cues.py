@@ -63,6 +63,7 @@ def late_cues(
             or gazetteer.place_or_country(word, language=language) is not None
             or gazetteer.organization(word) is not None
         ),
+        lambda word: word in gazetteer.english_common_words or stats.is_common(language, word),
     )
     return regions_as_places(cut_name_tails(spans, language), language, gazetteer)
 

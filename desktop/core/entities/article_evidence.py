@@ -9,8 +9,7 @@
   ("Arnav Gupta" beside "Gupta") is that person (:func:`people_typed_as_places`).
 - German: a place of the text with "-er" ("Bad Ischler" beside "Bad Ischl") is its adjective
   (:func:`place_adjectives`); a word with a German letter written once, as a sentence's first word
-  ("Heizöl verbilligte sich"), is a noun, not a person (:func:`lone_sentence_openers`); a place
-  after its state's kind is named with it ("Republik Kongo", :func:`states_with_their_kind`).
+  ("Heizöl verbilligte sich"), is a noun, not a person (:func:`lone_sentence_openers`).
 - A name written right after the first words of a longer name the text lists is that name
   (:func:`longer_names_before`); a name inside a quoted title ("Uncle John's Band") is none
   (:func:`names_inside_titles`).
@@ -37,13 +36,14 @@ def article_evidence(
     is_place: Callable[[str], bool],
     is_country: Callable[[str], bool],
     name_part: Callable[[str], bool],
+    common: Callable[[str], bool],
 ) -> list[EntitySpan]:
     """``spans`` with every correction of this module applied (``name_part``: a given name, a name
-    part of known people, a place or an organisation)."""
+    part of known people, a place or an organisation; ``common``: a common word)."""
     spans = country_prefixed_names(repeated_word_phrases(text, language, spans), is_country)
     spans = place_adjectives(language, people_typed_as_places(spans, is_place), is_place)
     spans = longer_names_before(text, spans)
-    spans = states_with_their_kind(text, language, names_inside_titles(text, spans))
+    spans = names_inside_titles(text, spans, common)
     return lone_sentence_openers(text, language, spans, name_part)
 
 
@@ -200,20 +200,31 @@ _QUOTED = re.compile(r"[\"“„»«]([^\"“”„»«\n]{3,80})[\"”“«»]"
 _TITLE_SMALL = frozenset(
     {"a", "an", "the", "of", "and", "in", "on", "to", "for", "der", "die", "das", "und", "im", "von", "des"}
 )
+_PUNCTUATION = "'’.,;:!?()"
+_MIN_TITLE_WORDS = 3
 _MAX_TITLE_WORDS = 6
 
 
-def names_inside_titles(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-    """A name that is only a part of a quoted title ("Uncle John's Band", „Die Akte Brunnau“: two to
-    six words, each capitalised but small function words) is no actor there; the title itself,
-    and the name elsewhere in the text, stay."""
+def names_inside_titles(
+    text: str, spans: list[EntitySpan], common: Callable[[str], bool] = lambda word: False
+) -> list[EntitySpan]:
+    """A name that is only a part of a quoted title ("Uncle John's Band", „Die Akte Brunnau“: three
+    to six words, each capitalised but small function words, no comma, one of them a ``common``
+    word: "Band", "Akte") is no actor there; the title itself, and the name elsewhere in the text,
+    stay. A quoted name ("Tomas Tesko Jr") has no common word."""
     titles = []
     for match in _QUOTED.finditer(text):
-        words = match.group(1).split()
-        if 2 <= len(words) <= _MAX_TITLE_WORDS and all(
-            w[:1].isupper() or w.lower() in _TITLE_SMALL or not w[:1].isalpha() for w in words
+        quoted = match.group(1)
+        words = quoted.split()
+        if (
+            _MIN_TITLE_WORDS <= len(words) <= _MAX_TITLE_WORDS  # "Ryan Reynolds" is a name, no title
+            and "," not in quoted  # "Lenhart, Matthew"
+            and sum(w[:1].isalpha() for w in words) >= 2  # not a code with a name ("80-81 München")
+            and all(w[:1].isupper() or w.lower() in _TITLE_SMALL or not w[:1].isalpha() for w in words)
+            and any(common(w.strip(_PUNCTUATION)) for w in words)
         ):
-            titles.append((match.start(1), match.end(1)))
+            start = match.start(1) + len(quoted) - len(quoted.lstrip())
+            titles.append((start, match.end(1) - (len(quoted) - len(quoted.rstrip()))))
     if not titles:
         return spans
     return [
@@ -223,29 +234,3 @@ def names_inside_titles(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
             start <= s.start and s.end <= end and (s.start, s.end) != (start, end) for start, end in titles
         )
     ]
-
-
-# German: a state's kind written before its name: "die Republik Kongo", "der Demokratischen Republik Kongo"
-_STATE_KIND = {
-    "de": re.compile(
-        r"(?:\b[A-ZÄÖÜ][a-zäöüß]+(?:isch|ativ)(?:e|en|er) )?"
-        r"\b(?:Republik|Königreich|Fürstentum|Großherzogtum|Emirat|Sultanat) $"
-    ),
-}  # English "the Kingdom of Saudi Arabia" mostly names the country as its short name does
-
-
-def states_with_their_kind(text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-    """German: a place right after its state's kind ("Republik Kongo") is named with it: "Republik
-    Kongo" and "Demokratische Republik Kongo" are two countries."""
-    pattern = _STATE_KIND.get(language)
-    if pattern is None:
-        return spans
-    out = []
-    for span in spans:
-        if span.type == "location" and span.start > 0:
-            found = pattern.search(text, max(0, span.start - 60), span.start)
-            if found is not None:
-                start = found.start()
-                span = EntitySpan(start, span.end, text[start : span.end], "location", span.score)
-        out.append(span)
-    return out
