@@ -172,3 +172,33 @@ def test_quoted_names_and_codes_are_no_titles() -> None:
     assert names_inside_titles(text, spans, COMMON.__contains__) == spans
     titled = [span(text, "Tomas", "person", 1)]  # three words, one common ("Band"): a title
     assert names_inside_titles(text, titled, COMMON.__contains__) == []
+
+
+def test_a_name_written_as_the_first_words_of_a_longer_listed_name_is_that_name() -> None:
+    text = "the Valdo Regional Government said; the Valdo Regional Government on; Valdo Regional"
+    spans = [
+        span(text, "Valdo Regional Government", "organization"),
+        span(text, "Valdo Regional", "organization", 1),
+        span(text, "Valdo Regional", "organization", 2),  # not followed by the rest: stays
+    ]
+    got = longer_names_before(text, spans)
+    assert pairs(got) == [
+        ("Valdo Regional Government", "organization"),
+        ("Valdo Regional Government", "organization"),
+        ("Valdo Regional", "organization"),
+    ]
+    assert got[1].start == text.index("Valdo Regional Government on")
+
+
+def test_an_acronym_after_a_genitive_is_the_acronym_listed_alone() -> None:
+    text = "die Arbeiterpartei Valdorias VPK; die VPK; Hafenaus Brunnwerk"
+    spans = [
+        span(text, "Valdorias VPK", "organization"),
+        span(text, "VPK", "organization", 1),
+        span(text, "Hafenaus Brunnwerk", "organization"),  # no acronym
+    ]
+    assert pairs(country_prefixed_names(spans, lambda word: False)) == [
+        ("VPK", "organization"),
+        ("VPK", "organization"),
+        ("Hafenaus Brunnwerk", "organization"),
+    ]

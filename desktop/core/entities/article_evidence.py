@@ -74,15 +74,17 @@ def _in_repeat(text: str, span: EntitySpan, pattern: re.Pattern[str]) -> bool:
 def country_prefixed_names(spans: list[EntitySpan], is_country: Callable[[str], bool]) -> list[EntitySpan]:
     """An organisation or place "US White House" whose words after a leading country
     (``is_country``: "US", "U.S.", "UK") are another span's whole name in the text is named without
-    the country ("White House"), and so becomes the same actor. The other span's type is taken.
+    the country ("White House"), and so becomes the same actor; so is an acronym after a genitive
+    ("Kurdistans PKK" beside "PKK"). The other span's type is taken.
     """
     named = {s.text.strip(): s.type for s in spans}
     out = []
     for span in spans:
         words = span.text.split()
-        if span.type in ("organization", "location") and len(words) >= 2 and is_country(words[0]):
+        if span.type in ("organization", "location") and len(words) >= 2:
             rest = " ".join(words[1:])
-            if rest in named and rest[:1].isupper():
+            genitive = len(words) == 2 and words[0].endswith("s") and rest.isupper() and len(rest) >= 2
+            if (is_country(words[0]) or genitive) and rest in named and rest[:1].isupper():
                 cut = span.text.index(words[1], len(words[0]))
                 span = EntitySpan(span.start + cut, span.end, span.text[cut:], named[rest], span.score)
         out.append(span)
@@ -174,9 +176,9 @@ def place_adjectives(
 
 
 def longer_names_before(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-    """An organisation or place whose words the text writes right after the first words of a longer
-    name it lists ("Fiat Chrysler Automobiles rief" typed "Chrysler Automobiles" beside "Fiat
-    Chrysler Automobiles") is that longer name, with its type."""
+    """An organisation or place the text writes inside a longer name it lists ("Fiat Chrysler
+    Automobiles rief" typed "Chrysler Automobiles", "the Kurdistan Regional Government" typed
+    "Kurdistan Regional", beside the longer name elsewhere) is that longer name, with its type."""
     longer = [s for s in spans if s.type in ("organization", "location") and " " in s.text.strip()]
     if not longer:
         return spans
@@ -186,12 +188,17 @@ def longer_names_before(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         if span.type in ("organization", "location"):
             for other in longer:
                 full = other.text.strip()
-                if len(full) > len(name) and full.endswith(" " + name):
-                    head = full[: -len(name)]
-                    start = span.start - len(head)
-                    if start >= 0 and text[start : span.start] == head:
-                        span = EntitySpan(start, span.end, text[start : span.end], other.type, span.score)
-                        break
+                if len(full) <= len(name):
+                    continue
+                if full.endswith(" " + name):
+                    start, end = span.start - (len(full) - len(name)), span.end
+                elif full.startswith(name + " "):
+                    start, end = span.start, span.start + len(full)
+                else:
+                    continue
+                if start >= 0 and text[start:end] == full:
+                    span = EntitySpan(start, end, full, other.type, span.score)
+                    break
         out.append(span)
     return out
 
