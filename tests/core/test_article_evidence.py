@@ -113,12 +113,12 @@ def test_a_german_place_with_er_beside_the_place_is_its_adjective() -> None:
         span(text, "Bad Quellauer", "location"),
         span(text, "Hafenauer", "person"),  # "Hafenau" is no place of the text
     ]
-    assert pairs(place_adjectives("de", spans, lambda name: False)) == [
+    assert pairs(place_adjectives(text, "de", spans, lambda name: False)) == [
         ("Bad Quellau", "location"),
         ("Hafenauer", "person"),
     ]
-    assert place_adjectives("de", spans, lambda name: name == "Bad Quellauer") == spans  # a known place
-    assert place_adjectives("en", spans, lambda name: False) == spans
+    assert place_adjectives(text, "de", spans, lambda name: name == "Bad Quellauer") == spans  # a known place
+    assert place_adjectives(text, "en", spans, lambda name: False) == spans
 
 
 def test_a_name_right_after_the_first_words_of_a_longer_listed_name_is_that_name() -> None:
@@ -201,4 +201,20 @@ def test_an_acronym_after_a_genitive_is_the_acronym_listed_alone() -> None:
         ("VPK", "organization"),
         ("VPK", "organization"),
         ("Hafenaus Brunnwerk", "organization"),
+    ]
+
+
+def test_a_lone_person_whose_place_adjective_the_text_writes_is_a_place() -> None:
+    text = "Quellbach zufrieden. Die Quellbacher Bürger; Tesko kam; Anna Brunn und Brunn; Brunner"
+    spans = [
+        span(text, "Quellbach", "person"),
+        span(text, "Tesko", "person"),  # no "Teskoer" in the text
+        span(text, "Anna Brunn", "person"),
+        span(text, "Brunn", "person", 1),  # the last word of a full name stays a person
+    ]
+    assert pairs(place_adjectives(text, "de", spans, lambda name: False)) == [
+        ("Quellbach", "location"),
+        ("Tesko", "person"),
+        ("Anna Brunn", "person"),
+        ("Brunn", "person"),
     ]

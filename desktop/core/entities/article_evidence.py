@@ -41,7 +41,7 @@ def article_evidence(
     """``spans`` with every correction of this module applied (``name_part``: a given name, a name
     part of known people, a place or an organisation; ``common``: a common word)."""
     spans = country_prefixed_names(repeated_word_phrases(text, language, spans), is_country)
-    spans = place_adjectives(language, people_typed_as_places(spans, is_place), is_place)
+    spans = place_adjectives(text, language, people_typed_as_places(spans, is_place), is_place)
     spans = longer_names_before(text, spans)
     spans = names_inside_titles(text, spans, common)
     return lone_sentence_openers(text, language, spans, name_part)
@@ -154,14 +154,16 @@ def lone_sentence_openers(
 
 
 def place_adjectives(
-    language: str, spans: list[EntitySpan], is_place: Callable[[str], bool]
+    text: str, language: str, spans: list[EntitySpan], is_place: Callable[[str], bool]
 ) -> list[EntitySpan]:
     """German: a "place" or "person" that is another place of the text with "-er" or "-ern" ("Der Bad
     Ischler Dialog" beside "in Bad Ischl") is that place's adjective, no actor, unless it is a known
-    place itself (``is_place``)."""
+    place itself (``is_place``); a one-word "person" whose adjective the text writes ("Schwechat
+    zufrieden" beside "die Schwechater"), not the last word of a full name there, is a place."""
     if language != "de":
         return spans
     places = {s.text.strip() for s in spans if s.type == "location"}
+    surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
     out = []
     for span in spans:
         name = span.text.strip()
@@ -171,6 +173,14 @@ def place_adjectives(
             and not is_place(name)
         ):
             continue
+        if (
+            span.type == "person"
+            and " " not in name
+            and name not in surnames
+            and name.isalpha()
+            and re.search(rf"(?<!\w){re.escape(name)}er(?:n|s)?(?!\w)", text)
+        ):
+            span = EntitySpan(span.start, span.end, span.text, "location", span.score)
         out.append(span)
     return out
 
