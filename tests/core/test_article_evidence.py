@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.core.entities.article_evidence import (
     country_prefixed_names,
+    enumerated_organizations,
     lone_sentence_openers,
     longer_names_before,
     names_inside_titles,
@@ -218,3 +219,28 @@ def test_a_lone_person_whose_place_adjective_the_text_writes_is_a_place() -> Non
         ("Anna Brunn", "person"),
         ("Brunn", "person"),
     ]
+
+
+def test_an_unknown_place_listed_with_an_organisation_is_an_organisation() -> None:
+    text = "von der Brunn Nostra in Hafenau, der Korrata in Quellau oder der Velmora um Tesk; die Valdoria"
+    spans = [
+        span(text, "Brunn Nostra", "organization"),
+        span(text, "Hafenau", "location"),  # a place of the member, no member
+        span(text, "Korrata", "location"),
+        span(text, "Quellau", "location"),
+        span(text, "Velmora", "location"),
+        span(text, "Tesk", "location"),
+        span(text, "Valdoria", "location"),  # not in the enumeration
+    ]
+    got = enumerated_organizations(text, spans, lambda name: name == "Hafenau")
+    assert [s.type for s in got] == [
+        "organization",
+        "location",
+        "organization",
+        "location",
+        "organization",
+        "location",
+        "location",
+    ]
+    # a known place stays a place
+    assert enumerated_organizations(text, spans, lambda name: name == "Korrata")[2].type == "location"

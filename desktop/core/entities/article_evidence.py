@@ -12,7 +12,8 @@
   ("Heizöl verbilligte sich"), is a noun, not a person (:func:`lone_sentence_openers`).
 - A name written right after the first words of a longer name the text lists is that name
   (:func:`longer_names_before`); a name inside a quoted title ("Uncle John's Band") is none
-  (:func:`names_inside_titles`).
+  (:func:`names_inside_titles`); an unknown "place" listed with an organisation is one
+  (:func:`enumerated_organizations`).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def article_evidence(
     part of known people, a place or an organisation; ``common``: a common word)."""
     spans = country_prefixed_names(repeated_word_phrases(text, language, spans), is_country)
     spans = place_adjectives(text, language, people_typed_as_places(spans, is_place), is_place)
-    spans = longer_names_before(text, spans)
+    spans = enumerated_organizations(text, longer_names_before(text, spans), is_place)
     spans = names_inside_titles(text, spans, common)
     return lone_sentence_openers(text, language, spans, name_part)
 
@@ -251,3 +252,30 @@ def names_inside_titles(
             start <= s.start and s.end <= end and (s.start, s.end) != (start, end) for start, end in titles
         )
     ]
+
+
+# an enumeration's link before a member's determiner: ", der ", " oder der ", ", and the "
+_MEMBER_LINK = re.compile(r"(?:,| und| oder| sowie| and| or|, and|, or) (der|die|dem|den|des|the) $")
+_MAX_MEMBER_GAP = 60  # characters from one member's end to the next member's determiner
+
+
+def enumerated_organizations(
+    text: str, spans: list[EntitySpan], is_place: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """A "place" no gazetteer knows, listed with the same determiner after an organisation in one
+    enumeration ("von der Cosa Nostra in Sizilien, der Ndrangheta in Kalabrien oder der Camorra um
+    Neapel"), is an organisation too: members of a list are things of one kind."""
+    out: list[EntitySpan] = []
+    for span in spans:
+        found = _MEMBER_LINK.search(text, max(0, span.start - 20), span.start)
+        if span.type == "location" and found is not None and not is_place(span.text.strip()):
+            determiner = found.group(1)
+            link = found.start()
+            for earlier in reversed(out):
+                if earlier.end > link or earlier.end < link - _MAX_MEMBER_GAP:
+                    continue
+                if earlier.type == "organization" and text[: earlier.start].endswith(determiner + " "):
+                    span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
+                    break
+        out.append(span)
+    return out
