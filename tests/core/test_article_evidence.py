@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.core.entities.article_evidence import (
     country_prefixed_names,
     enumerated_organizations,
+    headline_place_starts,
     lone_sentence_openers,
     longer_names_before,
     names_inside_titles,
@@ -244,3 +245,22 @@ def test_an_unknown_place_listed_with_an_organisation_is_an_organisation() -> No
     ]
     # a known place stays a place
     assert enumerated_organizations(text, spans, lambda name: name == "Korrata")[2].type == "location"
+
+
+def test_an_english_headline_place_begins_after_words_the_body_writes_in_lower_case() -> None:
+    text = (
+        "Campaign to Liberate Hafenau at the Ancient City of Quellau Begins\n"
+        "Forces will liberate the ancient city of Quellau and Hafenau. Old Brunn is a town."
+    )
+    spans = [
+        span(text, "Liberate Hafenau", "location"),
+        span(text, "Ancient City of Quellau", "location"),
+    ]
+    got = headline_place_starts(text, "en", spans, lambda name: name == "Hafenau")
+    assert pairs(got) == [("Hafenau", "location"), ("Quellau", "location")]
+    assert got[1].start == text.index("Quellau")
+    # the body's own name ("Old Brunn"), a body span and German text are left alone
+    title = "Old Brunn Hosts the Fair\nOld Brunn is old. People in Brunn smiled."
+    kept = [span(title, "Old Brunn", "location"), span(title, "Old Brunn", "location", 1)]
+    assert headline_place_starts(title, "en", kept, lambda name: False) == kept
+    assert headline_place_starts(text, "de", spans, lambda name: True) == spans

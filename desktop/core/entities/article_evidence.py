@@ -13,7 +13,8 @@
 - A name written right after the first words of a longer name the text lists is that name
   (:func:`longer_names_before`); a name inside a quoted title ("Uncle John's Band") is none
   (:func:`names_inside_titles`); an unknown "place" listed with an organisation is one
-  (:func:`enumerated_organizations`).
+  (:func:`enumerated_organizations`); an English headline's place begins after the words the
+  body writes in lower case ("to Liberate Mosul", :func:`headline_place_starts`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from desktop.core.entities.title_case import title_line_end
 from desktop.core.types import EntitySpan
 
 # "von X zu X", "X für X", "X um X", "X an X", "X nach X"; "from X to X", "X by X", "X after X"
@@ -44,7 +46,7 @@ def article_evidence(
     spans = country_prefixed_names(repeated_word_phrases(text, language, spans), is_country)
     spans = place_adjectives(text, language, people_typed_as_places(spans, is_place), is_place)
     spans = enumerated_organizations(text, longer_names_before(text, spans), is_place)
-    spans = names_inside_titles(text, spans, common)
+    spans = headline_place_starts(text, language, names_inside_titles(text, spans, common), is_place)
     return lone_sentence_openers(text, language, spans, name_part)
 
 
@@ -277,5 +279,34 @@ def enumerated_organizations(
                 if earlier.type == "organization" and text[: earlier.start].endswith(determiner + " "):
                     span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
                     break
+        out.append(span)
+    return out
+
+
+_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+
+
+def headline_place_starts(
+    text: str, language: str, spans: list[EntitySpan], is_place: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """English: a place of a title line ("Campaign to Liberate Mosul", "Iraq's Ancient City of
+    Babylon") begins after the leading words the body writes in lower case ("liberate", "ancient",
+    "city", "of"), when what is left is a known place or a name the body writes as it is."""
+    line_end = title_line_end(text) if language == "en" else -1
+    if line_end < 0:
+        return spans
+    body = text[line_end:]
+    lower = set(_LOWER.findall(body))
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if span.type == "location" and span.end <= line_end and len(words) >= 2 and span.text not in body:
+            k = 0
+            while k < len(words) - 1 and words[k].lower() in lower:
+                k += 1
+            rest = " ".join(words[k:])
+            if k and rest[:1].isupper() and (is_place(rest) or re.search(rf"\b{re.escape(rest)}\b", body)):
+                cut = span.text.rindex(rest)
+                span = EntitySpan(span.start + cut, span.end, rest, "location", span.score)
         out.append(span)
     return out
