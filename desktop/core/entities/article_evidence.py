@@ -68,6 +68,8 @@ def _in_repeat(text: str, span: EntitySpan, pattern: re.Pattern[str]) -> bool:
     """Whether the one-word span lies inside a match of ``pattern`` (searched near the span only)."""
     size = span.end - span.start + _WINDOW
     lo = max(0, span.start - size)
+    if text.count(span.text, lo, span.end + size) < 2:  # the word is not repeated nearby
+        return False
     return any(
         lo + m.start() <= span.start and span.end <= lo + m.end() and (m.group(1) or m.group(2))[:1].isupper()
         for m in pattern.finditer(text[lo : span.end + size])
@@ -118,6 +120,7 @@ def people_typed_as_places(spans: list[EntitySpan], is_place: Callable[[str], bo
 
 _GERMAN_LETTERS = frozenset("äöüß")
 MIN_ARTICLE_SENTENCES = 4
+_OPENER_WINDOW = 8  # characters before a span searched for a sentence's end
 _SENTENCE_START = re.compile(r"(?:^|[.!?:–]\s+|\n\s*)$")
 
 
@@ -147,7 +150,7 @@ def lone_sentence_openers(
             and word[1:].islower()
             and any(c in _GERMAN_LETTERS for c in word)
             and word not in surnames
-            and _SENTENCE_START.search(text, 0, span.start)
+            and _SENTENCE_START.search(text, max(0, span.start - _OPENER_WINDOW), span.start)
             and len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) == 1
             and not name_part(word)
         ):
@@ -181,6 +184,7 @@ def place_adjectives(
             and " " not in name
             and name not in surnames
             and name.isalpha()
+            and name + "er" in text
             and re.search(rf"(?<!\w){re.escape(name)}er(?:n|s)?(?!\w)", text)
         ):
             span = EntitySpan(span.start, span.end, span.text, "location", span.score)
@@ -192,14 +196,20 @@ def longer_names_before(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """An organisation or place the text writes inside a longer name it lists ("Fiat Chrysler
     Automobiles rief" typed "Chrysler Automobiles", "the Kurdistan Regional Government" typed
     "Kurdistan Regional", beside the longer name elsewhere) is that longer name, with its type."""
-    longer = [s for s in spans if s.type in ("organization", "location") and " " in s.text.strip()]
+    longer: dict[str, list[EntitySpan]] = {}  # by first and by last word
+    for other in spans:
+        words = other.text.split()
+        if other.type in ("organization", "location") and len(words) >= 2:
+            longer.setdefault(words[0], []).append(other)
+            longer.setdefault(words[-1], []).append(other)
     if not longer:
         return spans
     out = []
     for span in spans:
         name = span.text.strip()
-        if span.type in ("organization", "location"):
-            for other in longer:
+        words = name.split()
+        if span.type in ("organization", "location") and words:
+            for other in (*longer.get(words[0], ()), *longer.get(words[-1], ())):
                 full = other.text.strip()
                 if len(full) <= len(name):
                     continue
