@@ -150,10 +150,14 @@ def lowercase_words(data: Path) -> set[str]:
 
 
 def organization_rows(
-    data: Path, word_counts: dict[str, Counter[str]], exclude: frozenset[str] = frozenset()
+    data: Path,
+    word_counts: dict[str, Counter[str]],
+    exclude: frozenset[str] = frozenset(),
+    gazetteer_dir: Path | None = None,
 ) -> dict[str, int]:
     """Organisation names -> 1 (find in text) or 0 (known only); ``exclude``: names never taken
-    from the other corpora (demonyms, places)."""
+    from the other corpora (demonyms, places); ``gazetteer_dir``: the common nouns and given names
+    that judge the names of the articles."""
     names = training_names(data)
     lowercase = lowercase_words(data)
     by_name: dict[str, Counter[str]] = defaultdict(Counter)
@@ -187,7 +191,43 @@ def organization_rows(
     for name, find in _corpus_organizations(data, by_name, word_counts, lowercase):
         if name not in rows and name not in exclude:
             rows[name] = int(find)
+    for name, find in _article_organizations(data, by_name, word_counts, lowercase, exclude, gazetteer_dir):
+        if name not in rows and _good_org_name(name):
+            rows[name] = int(find)
     return rows
+
+
+def _article_organizations(
+    data: Path,
+    by_name: dict[str, Counter[str]],
+    word_counts: dict[str, Counter[str]],
+    lowercase: set[str],
+    exclude: frozenset[str],
+    gazetteer_dir: Path | None,
+) -> Iterator[tuple[str, bool]]:
+    """(name, find) of the German Wikipedia and Klexikon articles (``tools.org_articles``)."""
+    from tools import org_articles
+
+    folder = gazetteer_dir or REPO / "resources" / "gazetteer"
+    nouns = _first_column(folder / "common_nouns.tsv.gz")
+    given = _first_column(folder / "given_names.tsv.gz")
+    surnames: set[str] = set()
+    census = data / "us-census-1990-names" / "dist.all.last.gz"
+    if census.exists():
+        with gzip.open(census, "rt", encoding="latin-1") as handle:
+            surnames = {line.split(" ", 1)[0] for line in handle}
+
+    def known(name: str) -> bool:
+        counts = by_name.get(name, Counter())
+        words = word_counts.get(name)
+        return name in exclude or bool(counts["PER"] + counts["LOC"]) or bool(words and words["o"] > 0)
+
+    def common(word: str) -> bool:
+        return word in nouns or word.lower() in lowercase
+
+    return org_articles.article_rows(
+        data, known, common, given.__contains__, lambda word: word.upper() in surnames
+    )
 
 
 def _corpus_organizations(
@@ -311,7 +351,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
     # words no corpus name may be: demonyms ("Wiener" is no company), places ("Oklahoma City")
     found_demonyms = set(demonym_rows(data, place_kinds(out)))
     not_org = frozenset(w for _lang, w in found_demonyms) | _place_names(out)
-    orgs = organization_rows(data, counts, not_org)
+    orgs = organization_rows(data, counts, not_org, out)
     _write(out / "organizations.tsv.gz", (f"{n}\t{f}" for n, f in sorted(orgs.items())))
     abbreviations = abbreviation_rows(counts)
     _write(out / "abbreviations.tsv.gz", abbreviations)
@@ -327,6 +367,19 @@ def build(data: Path, out: Path) -> dict[str, int]:
         "abbreviations": len(abbreviations),
         "non_actors": len(non_actors),
     }
+
+
+def _first_column(path: Path) -> set[str]:
+    return {name for name, _ in _two_columns(path)}
+
+
+def _two_columns(path: Path) -> Iterator[tuple[str, str]]:
+    if not path.exists():
+        return
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            first, second = (line.rstrip("\n").split("\t") + [""])[:2]
+            yield first, second
 
 
 def _given_names(folder: Path) -> set[str]:
