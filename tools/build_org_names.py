@@ -8,7 +8,12 @@
   as an acronym that may stand alone, or to correct the type a model gave the name). From the
   organisation names of the training splits (GermEval 2014 train, UNER English EWT train,
   CrossNER politics train, Re-DocRED dev: names tagged ORG at least twice and mostly as ORG),
-  and the party names of Party Facts (MIT) and EveryPolitician's Wikidata group labels (CC0).
+  and the party names of Party Facts (MIT) and EveryPolitician's Wikidata group labels (CC0);
+  organisation names of MultiCoNER and DFKI SmartData train (``tools.org_sources``); and those of
+  the German Wikipedia and Klexikon articles (CC BY-SA 3.0 / CC BY-SA; Klexikon dataset, Aumiller
+  & Gertz, LREC 2022; ``tools.org_articles``): titles whose first sentence defines an organisation
+  ("Samsung ist ein Unternehmen aus Südkorea") and names after an organisation noun ("der russische
+  Energiekonzern Gazprom"), judged safe to find or only known there.
 - ``abbreviations.tsv.gz``: abbreviations in capitals that the training splits tag as names
   more often than not ("USA", "UN", "ORF"): a lone word of two or three letters is an actor only
   when it is one of these, a known organisation or place, or defined in the text.
@@ -208,26 +213,13 @@ def _article_organizations(
     """(name, find) of the German Wikipedia and Klexikon articles (``tools.org_articles``)."""
     from tools import org_articles
 
-    folder = gazetteer_dir or REPO / "resources" / "gazetteer"
-    nouns = _first_column(folder / "common_nouns.tsv.gz")
-    given = _first_column(folder / "given_names.tsv.gz")
-    surnames: set[str] = set()
-    census = data / "us-census-1990-names" / "dist.all.last.gz"
-    if census.exists():
-        with gzip.open(census, "rt", encoding="latin-1") as handle:
-            surnames = {line.split(" ", 1)[0] for line in handle}
-
     def known(name: str) -> bool:
         counts = by_name.get(name, Counter())
         words = word_counts.get(name)
         return name in exclude or bool(counts["PER"] + counts["LOC"]) or bool(words and words["o"] > 0)
 
-    def common(word: str) -> bool:
-        return word in nouns or word.lower() in lowercase
-
-    return org_articles.article_rows(
-        data, known, common, given.__contains__, lambda word: word.upper() in surnames
-    )
+    folder = gazetteer_dir or REPO / "resources" / "gazetteer"
+    return org_articles.judged_rows(data, folder, known, lowercase)
 
 
 def _corpus_organizations(
@@ -367,19 +359,6 @@ def build(data: Path, out: Path) -> dict[str, int]:
         "abbreviations": len(abbreviations),
         "non_actors": len(non_actors),
     }
-
-
-def _first_column(path: Path) -> set[str]:
-    return {name for name, _ in _two_columns(path)}
-
-
-def _two_columns(path: Path) -> Iterator[tuple[str, str]]:
-    if not path.exists():
-        return
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            first, second = (line.rstrip("\n").split("\t") + [""])[:2]
-            yield first, second
 
 
 def _given_names(folder: Path) -> set[str]:

@@ -22,6 +22,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
 
 ARTICLES = "dewiki-klexikon-articles"
@@ -31,7 +32,7 @@ KINDS = (
     "fluggesellschaft", "airline", "bank", "verlag", "rundfunkanstalt", "verband", "verein", "club",
     "klub", "band", "musikgruppe", "institut", "bündnis", "zusammenschluss", "parlament",
 )  # fmt: skip
-_KIND = "(?:[A-ZÄÖÜ][a-zäöüß]*-?)?(?:" + "|".join(k[0].upper() + k[1:] for k in KINDS) + "|" + "|".join(KINDS) + ")"
+_KIND = "(?:[A-ZÄÖÜ][a-zäöüß]*-?)?(?:" + "|".join([k.capitalize() for k in KINDS] + list(KINDS)) + ")"
 _WORD = r"(?:[A-ZÄÖÜ][\w&'’.\-]*\w|[A-ZÄÖÜ])"
 _JOINERS = ("de", "der", "des", "und", "of", "the", "and", "&", "ohne")
 _NAME = rf"{_WORD}(?: (?:{_WORD}|\d+|{'|'.join(_JOINERS)}))*"
@@ -46,7 +47,9 @@ _PARENTHESES = re.compile(r" ?\([^()]*\)")
 _YEAR = re.compile(r"^\d{3,}$")
 # words after a name that belong to the sentence, not the name ("Gazprom In", "Apple Der")
 _ADJECTIVE_ENDINGS = ("ischer", "ischen", "isches", "ische", "licher", "lichen")
-_SENTENCE_WORDS = frozenset({"In", "Im", "Der", "Die", "Das", "Ein", "Eine", "Es", "Er", "Sie", "Nach", "Mit"})
+_SENTENCE_WORDS = frozenset(
+    {"In", "Im", "Der", "Die", "Das", "Ein", "Eine", "Es", "Er", "Sie", "Nach", "Mit"}
+)  # fmt: skip
 
 
 def defined_name(title: str, first_sentence: str) -> str | None:
@@ -141,5 +144,33 @@ def article_rows(
             yield name, False  # "Die Welt" opens sentences too
             continue
         # "Nicola Sturgeon", "EPA Scott Pruitt"; not "Borussia Dortmund" (a place follows)
-        person = any(given_name(w) and not known(after) for w, after in zip(words, words[1:], strict=False))
+        person = any(given_name(w) and not known(after) for w, after in pairwise(words))
         yield name, n >= 2 and not common(first) and not person and not known(words[-1])
+
+
+def judged_rows(
+    data: Path, gazetteer_dir: Path, known: Callable[[str], bool], lowercase: set[str]
+) -> Iterator[tuple[str, bool]]:
+    """:func:`article_rows` judged by the gazetteer's common nouns and given names, the words
+    running text writes in lower case (``lowercase``) and the US census 1990 family names."""
+    nouns = {name for name, _ in _columns(gazetteer_dir / "common_nouns.tsv.gz")}
+    given = {name for name, _ in _columns(gazetteer_dir / "given_names.tsv.gz")}
+    surnames: set[str] = set()
+    census = data / "us-census-1990-names" / "dist.all.last.gz"
+    if census.exists():
+        with gzip.open(census, "rt", encoding="latin-1") as handle:
+            surnames = {line.split(" ", 1)[0] for line in handle}
+
+    def common(word: str) -> bool:
+        return word in nouns or word.lower() in lowercase
+
+    return article_rows(data, known, common, given.__contains__, lambda word: word.upper() in surnames)
+
+
+def _columns(path: Path) -> Iterator[tuple[str, str]]:
+    if not path.exists():
+        return
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            first, _, rest = line.rstrip("\n").partition("\t")
+            yield first, rest

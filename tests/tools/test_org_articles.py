@@ -13,7 +13,7 @@ def test_a_first_sentence_defining_an_organisation_names_the_title() -> None:
     assert defined_name("Valdogas", "Valdogas ist ein valdorisches Energieunternehmen.") == "Valdogas"
     assert defined_name("Nordbank (Valdorien)", "Die Nordbank ist eine große Bank.") == "Nordbank"
     assert defined_name("Roter Bund", "Der Rote Bund, kurz RB, ist eine politische Partei.") is None
-    assert defined_name("Freie Liste", "Die Freie Liste ist eine liberale Partei in Valdorien.") == "Freie Liste"
+    assert defined_name("Freie Liste", "Die Freie Liste ist eine liberale Partei.") == "Freie Liste"
     # a dish, a city, a person: no organisation noun
     assert defined_name("Krautpfanne", "Die Krautpfanne ist ein Gericht aus Valdorien.") is None
     assert defined_name("Brückstadt", "Brückstadt ist eine Stadt im Bundesland Nordwald.") is None
