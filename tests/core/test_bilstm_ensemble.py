@@ -187,6 +187,40 @@ def test_features_kept_apart_serve_tokens_whose_projections_made_room(
     assert sorted(computed) == sorted(distinct)  # each token's features computed once
 
 
+def test_row_table_holds_token_rows_in_one_table_and_replaces_the_least_used() -> None:
+    from desktop.core.entities.bilstm_fused import RowTable
+
+    rows = np.arange(5 * 2 * 3, dtype=np.float32).reshape(5, 2, 3)  # five tokens' rows (S=2, F=3)
+    table = RowTable(4)
+    table.store(["a", "b"], rows[:2])
+    allocated = table._table
+    assert allocated is not None and allocated.shape == (4, 2, 3)  # its full size at once
+    np.testing.assert_array_equal(table.take(["b", "a"]), rows[[1, 0]])
+    table.store(["c", "d"], rows[2:4])
+    table.take(["c"])
+    table.store(["e"], rows[4:])  # full: "d", used by no batch since it was stored, makes room
+    assert sorted(table.index) == ["a", "b", "c", "e"] and table._table is allocated
+    out = np.empty((2, 2, 3), dtype=np.float32)
+    table.take(["e", "c"], out=out)
+    np.testing.assert_array_equal(out, rows[[4, 2]])
+
+
+def test_projections_of_strided_features_are_those_of_contiguous_ones(
+    tmp_path: Path, tiny_bilstm: TinyModel
+) -> None:
+    _a, _ens, weights = _two_member_ensemble(tmp_path, tiny_bilstm)
+    rng = np.random.default_rng(7)
+    d = weights.ih[0].shape[1]
+    token_first = rng.normal(size=(9, 2, d)).astype(np.float32)  # how the feature table holds them
+    strided = weights.project(token_first.transpose(1, 0, 2), 0)
+    contiguous = weights.project(np.ascontiguousarray(token_first.transpose(1, 0, 2)), 0)
+    assert strided.shape == (9, 4, weights.hh[0].shape[-1])
+    np.testing.assert_array_equal(strided, contiguous)
+    for stack in range(4):  # each stack's rows: the features times its weights, plus its bias
+        expected = token_first[:, stack % 2] @ weights.ih[0][stack] + weights.bias[0][stack]
+        np.testing.assert_allclose(strided[:, stack], expected, rtol=1e-5)
+
+
 def test_the_fused_pass_gives_the_scores_of_the_members_run_apart(
     tmp_path: Path, tiny_bilstm: TinyModel
 ) -> None:
