@@ -338,3 +338,36 @@ def test_the_fused_gates_saturate_without_warnings_and_match_the_step_by_step_pa
     np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
     assert [_product_rows(n, 64) for n in (1, 2, 3, 4, 5, 9, 63, 64)] == [1, 4, 4, 4, 8, 12, 64, 64]
     assert _product_rows(7, 6) == 6  # never more rows than the batch has
+
+
+def test_sentences_in_slots_get_the_scores_of_sorted_batches() -> None:
+    from desktop.core.entities.bilstm_fused import FusedWeights, fused_scores
+    from desktop.core.entities.bilstm_ops import Layout, prepare
+    from desktop.core.entities.bilstm_slots import Schedule, slot_scores
+
+    rng = np.random.default_rng(11)
+    m, d, h, k = 2, 6, 5, 3
+    raw = {
+        "l0_ih": rng.normal(size=(m, 4 * h, d)),
+        "l0_hh": rng.normal(size=(m, 4 * h, h)),
+        "l0_b": rng.normal(size=(m, 4 * h)),
+        "out_w": rng.normal(size=(m, k, 2 * h)),
+        "out_b": rng.normal(size=(m, k)),
+    }
+    for name in ("ih", "hh", "b"):
+        raw[f"l0_{name}_r"] = rng.normal(size=raw[f"l0_{name}"].shape)
+    weights = FusedWeights.of(prepare({key: v.astype(np.float32) for key, v in raw.items()}, 1), 1, m)
+    lengths = np.array([3, 9, 1, 7, 2, 5, 1, 8, 4, 6, 2, 3, 7], dtype=np.int64)
+    x = rng.normal(size=(m, int(lengths.sum()), d)).astype(np.float32)
+    proj = weights.project(x, 0)
+    inverse = np.arange(x.shape[1], dtype=np.int64)
+    expected = fused_scores(proj, inverse, Layout.of(lengths), weights)
+    for slots in (1, 3, 4, 13, 40):
+        got = slot_scores(proj, inverse, lengths, weights, slots)
+        np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6)
+    plan = Schedule.of(lengths, 4)
+    assert sorted(plan.fwd[plan.fwd >= 0].tolist()) == list(range(int(lengths.sum())))  # each token once
+    assert sorted(plan.bwd[plan.bwd >= 0].tolist()) == list(range(int(lengths.sum())))
+    assert sum(len(f) for f in plan.fresh) == len(lengths)  # each sentence starts once, on a free slot
+    assert plan.fwd.shape[0] < int(lengths.sum())  # fewer steps than one row at a time
+    assert plan.fwd.shape[0] == max(int(lengths.max()), -(-int(lengths.sum()) // 4))  # none idles early

@@ -23,6 +23,8 @@ import numpy as np
 
 from desktop.core.entities.bilstm_fused import FusedWeights, ProjectionCache, fused_scores
 from desktop.core.entities.bilstm_ops import Layout, decode, pad_rows, prepare
+from desktop.core.entities.bilstm_slots import slot_scores
+from desktop.core.entities.bilstm_tokens import MAX_SENT_TOKENS
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -103,25 +105,39 @@ class BiLSTMEnsemble:
             return self._caches[count]
 
     def emissions(
-        self, sentences: Sequence[Sequence[str]], cache: ProjectionCache | None = None
+        self, sentences: Sequence[Sequence[str]], cache: ProjectionCache | None = None, slots: int = 64
     ) -> tuple[np.ndarray, np.ndarray]:
         """Mean tag scores (B, T, K) of the members and the sentence lengths.
 
         The first layer's input projections come from ``cache`` (by default the one of all
         members), which computes features and projections once per distinct token and keeps
-        those of frequent tokens across texts; ``cache`` may serve fewer members.
+        those of frequent tokens across texts; ``cache`` may serve fewer members. More sentences
+        than ``slots`` run ``slots`` rows at a time (see :mod:`~desktop.core.entities.bilstm_slots`:
+        the same scores).
         """
         cache = self.cache() if cache is None else cache
         lay = Layout.of(np.array([len(s) for s in sentences], dtype=np.int64))
         proj, inverse = cache.projections([t for s in sentences for t in s])
-        scores = fused_scores(proj, inverse, lay, cache.weights)
+        if len(sentences) > slots and len(cache.weights.hh) == 1:
+            scores = slot_scores(proj, inverse, lay.lengths, cache.weights, slots)
+        else:
+            scores = fused_scores(proj, inverse, lay, cache.weights)
         return pad_rows(scores, lay.padded), lay.lengths
 
     def tag(
         self, sentences: Sequence[Sequence[str]], batch_size: int = 64, members: int | None = None
     ) -> list[list[str]]:
-        """BIOES tags for tokenised sentences (by the first ``members`` only, when given)."""
+        """BIOES tags for tokenised sentences (by the first ``members`` only, when given).
+
+        ``batch_size`` rows run at a time; the sentences go to the network in groups of at most as
+        many tokens as ``batch_size`` sentences of the longest kind have (the memory a batch may take).
+        """
         cache = self.cache(members)
         return decode(
-            sentences, lambda batch: self.emissions(batch, cache), self.crf(members), self.tags, batch_size
+            sentences,
+            lambda batch: self.emissions(batch, cache, batch_size),
+            self.crf(members),
+            self.tags,
+            batch_size,
+            max_tokens=batch_size * MAX_SENT_TOKENS,
         )

@@ -306,16 +306,40 @@ def decode(
     crf: tuple[np.ndarray, np.ndarray, np.ndarray],
     tags: Sequence[str],
     batch_size: int = 64,
+    *,
+    max_tokens: int | None = None,
 ) -> list[list[str]]:
     """BIOES tags for tokenised sentences: ``emit`` scores batches of similar length, Viterbi decodes.
 
     ``crf`` is (transitions, start, end); ``emit`` returns emissions (B, T, K) and lengths (B,).
+    Batches hold ``batch_size`` sentences, or with ``max_tokens`` as many as have that many tokens
+    in all (at least one).
     """
     result: list[list[str]] = [[] for _ in sentences]
     order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
     with one_blas_thread():
-        _decode_batches(sentences, order, emit, crf, tags, batch_size, result)
+        _decode_batches(sentences, order, emit, crf, tags, batch_size, result, max_tokens)
     return result
+
+
+def _batches(
+    sentences: Sequence[Sequence[str]], order: list[int], size: int, tokens: int | None
+) -> Iterator[list[int]]:
+    """``order`` cut into batches of ``size`` sentences, or of at most ``tokens`` tokens (at least one)."""
+    if tokens is None:
+        for k in range(0, len(order), size):
+            yield order[k : k + size]
+        return
+    batch: list[int] = []
+    held = 0
+    for i in order:
+        if batch and held + len(sentences[i]) > tokens:
+            yield batch
+            batch, held = [], 0
+        batch.append(i)
+        held += len(sentences[i])
+    if batch:
+        yield batch
 
 
 def _decode_batches(
@@ -326,10 +350,11 @@ def _decode_batches(
     tags: Sequence[str],
     batch_size: int,
     result: list[list[str]],
+    max_tokens: int | None = None,
 ) -> None:
-    for k in range(0, len(order), batch_size):
+    for batch in _batches(sentences, order, batch_size, max_tokens):
         raise_if_cancelled()  # a long document: Cancel is honoured between batches
-        idx = [i for i in order[k : k + batch_size] if sentences[i]]
+        idx = [i for i in batch if sentences[i]]
         if not idx:
             continue
         em, lengths = emit([sentences[i] for i in idx])
