@@ -8,8 +8,11 @@ cell start from zero again): every step multiplies about ``slots`` rows until th
 run out. The sentences are placed longest first on the slot that frees first, so the slots end
 close together.
 
-Each row of a step is computed as in :func:`~desktop.core.entities.bilstm_fused._recurrence` (the
-products of a row do not depend on the other rows), so the scores are the same, bit for bit.
+Cancel is honoured between steps (a group may hold the sentences of many batches). Each row of a
+step is computed as in :func:`~desktop.core.entities.bilstm_fused._recurrence`, and a row's
+products do not depend on the other rows, so the scores are the same but where the BLAS takes
+another kernel for a product of very few rows (a sorted batch's last steps): in their last bits
+(99 of the 23,183 sentences of 10kGNAD test, none of their tags).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktop.core.cancel import raise_if_cancelled
 from desktop.core.entities.bilstm_fused import FusedWeights, _product_rows
 
 SLOTS = 64
@@ -113,6 +117,7 @@ def _slot_recurrence(proj: np.ndarray, inverse: np.ndarray, plan: Schedule, w_hh
     product_buffer = np.empty((b, stacks, h_dim), dtype=proj.dtype)
     with np.errstate(over="ignore", invalid="ignore"):  # idle slots compute what nobody reads
         for step, n in enumerate(plan.rows):
+            raise_if_cancelled()  # a group takes up to a few tenths of a second: Cancel between steps
             if n == 0:
                 continue
             gates = gate_buffer[:n]
