@@ -88,6 +88,25 @@ def escape_inline(s: str, *, dollars: bool | None = None, closed_later: bool = F
     whether it has two dollar signs, and ``closed_later``, whether a link's closing bracket follows
     on a later line (a "[" here would open that link).
     """
+    if _PLAIN_RE.fullmatch(s) is not None:
+        return s  # nothing in it can be read as Markdown where it stands, and nothing to normalise
+    return _escape_inline(s, dollars, closed_later)
+
+
+# Text returned as it is by escape_inline: it has no character _needs_escape could escape where it
+# stands (a "." only after no "w", a ":" before no ":" or "/", a "&" that starts no entity), no block
+# start (">", "-", "+", "|", ":", a digit) at its beginning, no whitespace at either end and no line
+# break or control character. tests/core/test_mdescape.py checks it against the whole path.
+_PLAIN_FIRST = r"[^`*~\\_\[<#^=%:$&@.>+\-|0-9\s\x00-\x1f\x7f-\x9f]"
+_PLAIN_NEXT = (
+    r"(?:[^`*~\\_\[<#^=%:$&@.\n\r\x0b\x0c\x00-\x08\x0e-\x1f\x7f-\x9f\u2028\u2029]"
+    r"|(?<![wW])\.|:(?![:/])|&(?![#A-Za-z]))"
+)
+_PLAIN_RE = re.compile(rf"{_PLAIN_FIRST}(?:{_PLAIN_NEXT}*(?<!\s))?")
+
+
+def _escape_inline(s: str, dollars: bool | None, closed_later: bool) -> str:
+    """:func:`escape_inline` character by character."""
     text = normalize_inline(s)
     body = text.strip()
     if not body:

@@ -246,3 +246,43 @@ def test_escaping_asks_only_the_characters_that_can_need_it() -> None:
     samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(5000)]
     for sample in samples:
         assert escape_inline(sample) == _reference_escape_inline(sample), sample
+
+
+# Characters that matter to the escaping (every one _needs_escape looks at, block starts, digits,
+# whitespace of several kinds, line breaks, controls) beside plain letters of several scripts.
+_TRICKY = (
+    "`*~\\_[]<>#^=%:$&@.!()-+|/0123456789 \t\u00a0\u2003\n\r\x0b\x0c\x1c\x1f\x85\u2028\u2029\x00\x07\x7f\x9f"
+    "wW;'\"«»…—aZöß语Ωя"
+)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(
+    text=st.text(alphabet=_TRICKY, max_size=14)
+    | st.builds(
+        lambda a, b: a + b,
+        st.sampled_from(["www", "WwW", "a:", "x&", "&#", "1.", "w.", "::"]),
+        st.text(alphabet=_TRICKY, max_size=8),
+    ),
+    dollars=st.sampled_from([None, True, False]),
+    closed_later=st.booleans(),
+)
+def test_plain_text_shortcut_agrees_with_the_whole_escaping(
+    text: str, dollars: bool | None, closed_later: bool
+) -> None:
+    from desktop.core.mdescape import _escape_inline
+
+    assert escape_inline(text, dollars=dollars, closed_later=closed_later) == _escape_inline(
+        text, dollars, closed_later
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Koalition der Willigen", "Er sagte: nein.", "Preise & Kosten", "Wien, 3. März", "a\tb", "Ende."],
+)
+def test_prose_without_markup_is_returned_as_it_is(text: str) -> None:
+    from desktop.core.mdescape import _PLAIN_RE
+
+    assert _PLAIN_RE.fullmatch(text) is not None
+    assert escape_inline(text) == text
