@@ -36,6 +36,8 @@ _NOTES = (
 """The notes' rows with their articles' fields: the annotations are chosen (filtered, ordered and
 cut to the limit) before any article row is read, which is most of the time otherwise (an article's
 row holds its text)."""
+_NOTES_ALONE = _NOTES.split("articles.title")[0] + "'', NULL, NULL FROM ({chosen}) AS annotations"
+"""The same rows without their articles' fields, for an export (which reads the articles itself)."""
 _SEARCHED = "SELECT annotations.id, annotations.exact, annotations.note FROM annotations"
 """What a text search matches on: each note and its quoted passage."""
 _CHUNK = 500
@@ -81,9 +83,15 @@ class NotesReader:
         self._tags = tags
 
     def select_notes(
-        self, flt: NotesFilter, order: NotesOrder = "created", limit: int | None = None
+        self,
+        flt: NotesFilter,
+        order: NotesOrder = "created",
+        limit: int | None = None,
+        *,
+        articles: bool = True,
     ) -> list[NoteRow]:
-        """As notes_query.select_notes."""
+        """As notes_query.select_notes; ``articles=False`` leaves the articles' fields empty (an export
+        reads its articles itself)."""
         import datetime as dt
 
         conditions: list[str] = []
@@ -110,13 +118,14 @@ class NotesReader:
             conditions.append("annotations.created_at < ?")
             params.append(_stored_time(day_start_utc(flt.until + dt.timedelta(days=1))))
         where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        statement = _NOTES if articles else _NOTES_ALONE
         if flt.search.strip():
             found = self._matching(self._rows(_SEARCHED + where + _ORDERS[order], params), flt.search)
-            rows = self._by_ids([r[0] for r in found[:limit]])
+            rows = self._by_ids([r[0] for r in found[:limit]], statement)
         else:
             bound = f" LIMIT {int(limit)}" if limit is not None else ""
             chosen = "SELECT * FROM annotations" + where + _ORDERS[order] + bound
-            rows = self._rows(_NOTES.format(chosen=chosen) + _ORDERS[order], params)
+            rows = self._rows(statement.format(chosen=chosen) + _ORDERS[order], params)
         tags = self._tags([r[0] for r in rows])
         return [
             NoteRow(
@@ -153,14 +162,14 @@ class NotesReader:
         matcher = Matcher(parse_query(search), sorted({*found, *NOTE_LANGUAGES}))
         return [r for r in rows if matcher.matches_folded(fold(f"{r[2]}\n{r[1]}"))]
 
-    def _by_ids(self, ids: list[int]) -> list[Any]:
+    def _by_ids(self, ids: list[int], statement: str) -> list[Any]:
         """The rows of the notes ``ids``, in that order."""
         place = {annotation_id: n for n, annotation_id in enumerate(ids)}
         rows: list[Any] = []
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             chosen = f"SELECT * FROM annotations WHERE annotations.id IN {_marks(len(chunk))}"
-            rows.extend(self._rows(_NOTES.format(chosen=chosen), chunk))
+            rows.extend(self._rows(statement.format(chosen=chosen), chunk))
         return sorted(rows, key=lambda r: place[r[0]])
 
     def _actor_names(self, article_ids: list[int]) -> dict[int, list[str]]:
@@ -204,7 +213,7 @@ class NotesReader:
         article = self._article(article_id)
         if article is None:
             raise NotFoundError(f"There is no article {article_id} in this library.")
-        notes = self.select_notes(flt, "document")
+        notes = self.select_notes(flt, "document", articles=False)
         actors = self._actor_names([article_id])[article_id]
         return render_article(export_record(article, [n.annotation for n in notes], actors, meanings))
 
@@ -212,7 +221,7 @@ class NotesReader:
         self, name: str, flt: NotesFilter, active: bool, meanings: Mapping[str, str] | None
     ) -> str:
         """As exporting.export_tag (``flt`` narrowed to the tag ``name``; ``active``: the user's filter)."""
-        notes = self.select_notes(flt, "document")
+        notes = self.select_notes(flt, "document", articles=False)
         if not notes and not active:
             raise NotFoundError(f"No annotation is tagged {name!r}.")
         articles = self._export_articles(notes, meanings)
@@ -223,13 +232,13 @@ class NotesReader:
         self, actor: tuple[int, str], flt: NotesFilter, active: bool, meanings: Mapping[str, str] | None
     ) -> str:
         """As exporting.export_actor of the actor (id, name) (``flt`` narrowed to it)."""
-        articles = self._export_articles(self.select_notes(flt, "document"), meanings)
+        articles = self._export_articles(self.select_notes(flt, "document", articles=False), meanings)
         name = actor[1]
         heading = f"Notes on {name}" if not active else describe(flt, actor_name=name, meanings=meanings)
         return render_collection(heading, articles, kind="actor")
 
     def export_library(self, flt: NotesFilter, active: bool, meanings: Mapping[str, str] | None) -> str:
         """As exporting.export_library."""
-        articles = self._export_articles(self.select_notes(flt, "document"), meanings)
+        articles = self._export_articles(self.select_notes(flt, "document", articles=False), meanings)
         heading = "Briefing notes" if not active else describe(flt, meanings=meanings)
         return render_collection(heading, articles, kind="library")
