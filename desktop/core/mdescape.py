@@ -98,11 +98,11 @@ def escape_inline(s: str, *, dollars: bool | None = None, closed_later: bool = F
 # start (">", "-", "+", "|", ":", a digit) at its beginning, no whitespace at either end and no line
 # break or control character. tests/core/test_mdescape.py checks it against the whole path.
 _PLAIN_FIRST = r"[^`*~\\_\[<#^=%:$&@.>+\-|0-9\s\x00-\x1f\x7f-\x9f]"
-_PLAIN_NEXT = (
-    r"(?:[^`*~\\_\[<#^=%:$&@.\n\r\x0b\x0c\x00-\x08\x0e-\x1f\x7f-\x9f\u2028\u2029]"
-    r"|(?<![wW])\.|:(?![:/])|&(?![#A-Za-z]))"
+_PLAIN_NEXT = (  # possessive: runs of plain characters are taken whole, never tried again in parts
+    r"(?:[^`*~\\_\[<#^=%:$&@.\n\r\x0b\x0c\x00-\x08\x0e-\x1f\x7f-\x9f\u2028\u2029]++"
+    r"|(?<![wW])\.|:(?![:/])|&(?![#A-Za-z]))*+"
 )
-_PLAIN_RE = re.compile(rf"{_PLAIN_FIRST}(?:{_PLAIN_NEXT}*(?<!\s))?")
+_PLAIN_RE = re.compile(rf"{_PLAIN_FIRST}(?:{_PLAIN_NEXT}(?<!\s))?")
 
 
 def _escape_inline(s: str, dollars: bool | None, closed_later: bool) -> str:
