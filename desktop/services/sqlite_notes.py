@@ -36,8 +36,11 @@ _NOTES = (
 """The notes' rows with their articles' fields: the annotations are chosen (filtered, ordered and
 cut to the limit) before any article row is read, which is most of the time otherwise (an article's
 row holds its text)."""
-_NOTES_ALONE = _NOTES.split("articles.title")[0] + "'', NULL, NULL FROM ({chosen}) AS annotations"
-"""The same rows without their articles' fields, for an export (which reads the articles itself)."""
+_NOTES_ALONE = (
+    _NOTES.split("annotations.created_at")[0] + "NULL, NULL, '', NULL, NULL FROM ({chosen}) AS annotations"
+)
+"""The same rows without their times and their articles' fields, for an export (which shows no times
+and reads the articles itself)."""
 _SEARCHED = "SELECT annotations.id, annotations.exact, annotations.note FROM annotations"
 """What a text search matches on: each note and its quoted passage."""
 _CHUNK = 500
@@ -90,8 +93,8 @@ class NotesReader:
         *,
         articles: bool = True,
     ) -> list[NoteRow]:
-        """As notes_query.select_notes; ``articles=False`` leaves the articles' fields empty (an export
-        reads its articles itself)."""
+        """As notes_query.select_notes; ``articles=False`` leaves the times and the articles' fields
+        empty (an export shows no times and reads its articles itself)."""
         import datetime as dt
 
         conditions: list[str] = []
