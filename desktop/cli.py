@@ -6,7 +6,6 @@ Exit status: 0 on success, 1 on a user error (one clear line on stderr), 2 on us
 from __future__ import annotations
 
 import argparse
-import difflib
 import functools
 import os
 import sys
@@ -144,6 +143,8 @@ def is_cli_invocation(argv: Sequence[str]) -> bool:
 
 def unknown_command_message(word: str) -> str:
     """The usage error for a first word that is no subcommand, with a suggestion."""
+    import difflib  # only for a mistyped command
+
     close = difflib.get_close_matches(word, subcommands(), n=1, cutoff=0.6)
     hint = f"did you mean “{close[0]}”?" if close else f"the commands are: {', '.join(subcommands())}"
     return f"unknown command “{printable_line(word)}” (and no such file); {hint}"
