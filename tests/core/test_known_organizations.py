@@ -38,3 +38,10 @@ def test_unsafe_names_text_without_names_and_a_word_in_capitals() -> None:
     assert _found("") == []
     assert _found("ALLE NORD WERKE") == []  # a word of a line in capitals
     assert _found("Die Bank NORD zahlt.") == [("NORD", 9)]
+
+
+def test_a_known_name_before_a_kind_noun_in_a_compound() -> None:
+    text = "Ein Lager der Nordbank-Bewegung und ein Nordbank-Trainingslager; die Südwerk-Partei."
+    # the kind noun makes the compound the organisation; another noun only mentions it; an unsafe
+    # name is not found
+    assert _found(text) == [("Nordbank", 14)]

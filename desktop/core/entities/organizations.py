@@ -45,8 +45,40 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
 
 
+# German kind nouns that end a compound after an organisation's name ("Hamas-Bewegung")
+_KIND_TAILS = frozenset(
+    {"bewegung", "partei", "miliz", "organisation", "gruppe", "gruppierung", "konzern", "bündnis"}
+)
+_KIND_COMPOUND = re.compile(r"(?<![\w.&'’-])([A-ZÄÖÜ][\w.&'’]*[\w&])-([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+
+
+def _names_before_kinds(text: str, gazetteer: Gazetteer) -> list[EntitySpan]:
+    """German "Hamas-Bewegung", "Fatah-Partei": the known name before a kind noun's hyphen.
+
+    The name part of such a compound is the organisation; other compounds ("Hamas-Trainingslager")
+    only mention it.
+    """
+    spans = []
+    for match in _KIND_COMPOUND.finditer(text):
+        name = match.group(1)
+        if match.group(2).lower() in _KIND_TAILS and gazetteer.organization(name) is True:
+            spans.append(EntitySpan(match.start(1), match.end(1), name, "organization", 0.5))
+    return spans
+
+
 def known_organizations(text: str, gazetteer: Gazetteer) -> list[EntitySpan]:
-    """Occurrences of organisation names the gazetteer says are safe to find (longest first)."""
+    """Occurrences of organisation names the gazetteer says are safe to find (longest first), and
+    the names before a German kind noun in a compound (:func:`_names_before_kinds`)."""
+    found = _known_names(text, gazetteer)
+    inside = [
+        s
+        for s in _names_before_kinds(text, gazetteer)
+        if not any(s.start < f.end and f.start < s.end for f in found)
+    ]
+    return sorted(found + inside, key=span_order)
+
+
+def _known_names(text: str, gazetteer: Gazetteer) -> list[EntitySpan]:
     first_words = gazetteer.organization_first_words(WORD)
     tokens = WORD.findall(text)  # the words' texts (the pattern has no groups): cheaper than matches
     starts = [i for i, token in enumerate(tokens) if token in first_words]
