@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from desktop.core.entities.cause_names import cause_names
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.organizations import WORD, is_cap, replace_spans
 from desktop.core.types import EntitySpan
@@ -313,4 +314,5 @@ def organization_phrases(
         EntitySpan(start, end, text[start:end], "organization", 0.5)
         for start, end in _phrases(text, language, gazetteer, places)
     ]
-    return replace_spans(spans, phrases, accept)
+    spans = replace_spans(spans, phrases, accept)
+    return cause_names(text, spans) if language == "de" else spans
