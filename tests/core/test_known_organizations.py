@@ -15,6 +15,7 @@ GAZ = Gazetteer(
         "Nordbank Holding": True,
         "Südwerk": False,  # known, but not safe to find
         "NORD": True,
+        "Die Zeit": True,
     },
 )
 
@@ -45,3 +46,9 @@ def test_a_known_name_before_a_kind_noun_in_a_compound() -> None:
     # the kind noun makes the compound the organisation; another noun only mentions it; an unsafe
     # name is not found
     assert _found(text) == [("Nordbank", 14)]
+
+
+def test_an_article_and_a_noun_before_a_genitive_at_a_sentence_start_is_no_name() -> None:
+    assert _found("Er wartet. Die Zeit der Arbeit endet.") == []
+    assert _found("Er wartet. Die Zeit berichtet.") == [("Die Zeit", 11)]
+    assert _found("Laut Die Zeit der Woche.") == [("Die Zeit", 5)]  # not a sentence's start

@@ -99,6 +99,8 @@ def _known_names(text: str, gazetteer: Gazetteer) -> list[EntitySpan]:
                 continue
             if size == 1 and not name.isupper() and _at_sentence_start(text, first.start()):
                 continue  # "Focus on ..." at the start of a sentence is a word
+            if _noun_phrase_at_start(text, first.start(), tokens[index : index + size + 1]):
+                continue  # "Die Zeit der Arbeitslosigkeit ..." is no newspaper
             if name.isupper() and _in_capitals(words, index, size):
                 continue  # a word of a line in capitals
             spans.append(EntitySpan(first.start(), last.end(), name, "organization", 0.5))
@@ -106,6 +108,22 @@ def _known_names(text: str, gazetteer: Gazetteer) -> list[EntitySpan]:
             break
         after = index + (size_found or 1)
     return spans
+
+
+_ARTICLES_DE = frozenset({"Die", "Der", "Das"})
+_GENITIVE_DE = frozenset({"der", "des"})
+
+
+def _noun_phrase_at_start(text: str, start: int, words: list[str]) -> bool:
+    """German "Die Zeit der Arbeitslosigkeit" at a sentence's start (``words``: the name's and the
+    next one): a name of an article and one noun followed by a genitive article is the common noun,
+    not the name."""
+    return (
+        len(words) == 3
+        and words[0] in _ARTICLES_DE
+        and words[2] in _GENITIVE_DE
+        and _at_sentence_start(text, start)
+    )
 
 
 def _in_capitals(words: list[re.Match[str]], index: int, size: int) -> bool:
