@@ -45,10 +45,9 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
 
 
-# German kind nouns that end a compound after an organisation's name ("Hamas-Bewegung")
-_KIND_TAILS = frozenset(
-    {"bewegung", "partei", "miliz", "organisation", "gruppe", "gruppierung", "konzern", "bündnis"}
-)
+# German kind nouns of political bodies that end a compound after the body's name
+# ("Hamas-Bewegung"); not of firms: a firm's "VW-Konzern" is a compound part in GermEval's spans
+_KIND_TAILS = frozenset({"bewegung", "partei", "miliz", "organisation", "gruppe", "gruppierung", "bündnis"})
 _KIND_COMPOUND = re.compile(r"(?<![\w.&'’-])([A-ZÄÖÜ][\w.&'’]*[\w&])-([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 
 
