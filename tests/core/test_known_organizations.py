@@ -16,6 +16,7 @@ GAZ = Gazetteer(
         "Südwerk": False,  # known, but not safe to find
         "NORD": True,
         "Die Zeit": True,
+        "Das neue Werk": True,  # a description the list holds
     },
 )
 
@@ -52,3 +53,7 @@ def test_an_article_and_a_noun_before_a_genitive_at_a_sentence_start_is_no_name(
     assert _found("Er wartet. Die Zeit der Arbeit endet.") == []
     assert _found("Er wartet. Die Zeit berichtet.") == [("Die Zeit", 11)]
     assert _found("Laut Die Zeit der Woche.") == [("Die Zeit", 5)]  # not a sentence's start
+
+
+def test_an_article_before_lower_case_words_is_a_description() -> None:
+    assert _found("Gestern sagte Das neue Werk nichts.") == []

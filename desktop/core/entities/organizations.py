@@ -98,6 +98,10 @@ def _known_names(text: str, gazetteer: Gazetteer) -> list[EntitySpan]:
                 continue
             if size == 1 and not name.isupper() and _at_sentence_start(text, first.start()):
                 continue  # "Focus on ..." at the start of a sentence is a word
+            if tokens[index] in _ARTICLES_DE and any(
+                w[:1].islower() for w in tokens[index + 1 : index + size]
+            ):
+                continue  # "Das amerikanische Unternehmen": a description the name list holds
             if _noun_phrase_at_start(text, first.start(), tokens[index : index + size + 1]):
                 continue  # "Die Zeit der Arbeitslosigkeit ..." is no newspaper
             if name.isupper() and _in_capitals(words, index, size):
