@@ -6,7 +6,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -130,6 +129,8 @@ def write_new_file(path: Path, content: str, *, overwrite: bool = False) -> Path
     data = _normalize_newlines(content).encode("utf-8")
     tmp_name: str | None = None
     try:
+        import tempfile  # only when a file is written (an export to the terminal needs none)
+
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         os.chmod(tmp_name, _default_mode(path))
         with os.fdopen(fd, "wb") as handle:

@@ -10,7 +10,6 @@ stay as they are), so the exported text reads like the article in a plain editor
 from __future__ import annotations
 
 import re
-import string
 
 #: Line breaks as Python (and the Markdown dialects) know them; they become spaces inline.
 LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -20,7 +19,8 @@ ALWAYS_ESCAPED = frozenset("`*~")
 
 # C0/C1 control characters except the tab; they are dropped (NUL would become U+FFFD).
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_PUNCT = frozenset(string.punctuation)
+# string.punctuation (ASCII), without importing string
+_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _ORDERED_MARKER_RE = re.compile(r"[0-9]{1,9}[.)](?=[ \t]|$)")
 _DELIMITER_ROW_RE = re.compile(r"[|:\- \t]*-[|:\- \t]*")
