@@ -300,21 +300,27 @@ def _recurrence(proj: np.ndarray, inverse: np.ndarray, lay: Layout, w_hh: np.nda
                 gates += inputs.reshape(n, stacks, g)
             else:  # the state before the first step is zero
                 np.take(halves, index[0, :n], axis=0, out=gates.reshape(n, 2, m * g), mode="clip")
-            np.exp(gates, out=gates)
-            gates += 1.0
-            np.divide(1.0, gates, out=gates)  # the same as np.reciprocal, in about half its time
-            candidate = gates[..., 3 * h_dim :]
-            candidate *= 2.0
-            candidate -= 1.0  # tanh of the cell candidate
-            cell = c[:n]
-            cell *= gates[..., h_dim : 2 * h_dim]
-            product = product_buffer[:n]
-            np.multiply(gates[..., :h_dim], candidate, out=product)
-            cell += product
-            state = out[step, :n]
-            np.tanh(cell, out=state)
-            state *= gates[..., 2 * h_dim : 3 * h_dim]
+            lstm_cell(gates, c[:n], product_buffer[:n], out[step, :n], h_dim)
     return _token_states(out, lay, m)
+
+
+def lstm_cell(
+    gates: np.ndarray, cell: np.ndarray, product: np.ndarray, state: np.ndarray, h_dim: int
+) -> None:
+    """One step of the cells, in place, with the gates as the fused weights lay them out (input, forget,
+    output, candidate; see :class:`FusedWeights`): ``gates`` become the gates' values, ``cell`` the new
+    cell, ``state`` the new output state; ``product`` is scratch space of the cell's shape."""
+    np.exp(gates, out=gates)
+    gates += 1.0
+    np.divide(1.0, gates, out=gates)  # the same as np.reciprocal, in about half its time
+    candidate = gates[..., 3 * h_dim :]
+    candidate *= 2.0
+    candidate -= 1.0  # tanh of the cell candidate
+    cell *= gates[..., h_dim : 2 * h_dim]
+    np.multiply(gates[..., :h_dim], candidate, out=product)
+    cell += product
+    np.tanh(cell, out=state)
+    state *= gates[..., 2 * h_dim : 3 * h_dim]
 
 
 def _product_rows(n: int, b: int) -> int:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from desktop.core.cancel import raise_if_cancelled
-from desktop.core.entities.bilstm_fused import FusedWeights, _product_rows
+from desktop.core.entities.bilstm_fused import FusedWeights, _product_rows, lstm_cell
 
 SLOTS = 64
 """Rows per step (the batch of the sorted pass): more cost more per row (buffers out of the cache)."""
@@ -134,20 +134,7 @@ def _slot_recurrence(proj: np.ndarray, inverse: np.ndarray, plan: Schedule, w_hh
                     c[fresh] = 0.0
             else:
                 np.take(halves, index[0, :n], axis=0, out=gates.reshape(n, 2, m * g), mode="clip")
-            np.exp(gates, out=gates)
-            gates += 1.0
-            np.divide(1.0, gates, out=gates)
-            candidate = gates[..., 3 * h_dim :]
-            candidate *= 2.0
-            candidate -= 1.0
-            cell = c[:n]
-            cell *= gates[..., h_dim : 2 * h_dim]
-            product = product_buffer[:n]
-            np.multiply(gates[..., :h_dim], candidate, out=product)
-            cell += product
-            state = out[step, :n]
-            np.tanh(cell, out=state)
-            state *= gates[..., 2 * h_dim : 3 * h_dim]
+            lstm_cell(gates, c[:n], product_buffer[:n], out[step, :n], h_dim)
     flat = out.reshape(steps * b * stacks, h_dim)
     member = np.arange(m, dtype=np.int64)[:, None]
     at = np.empty((m, len(plan.step), 2), dtype=np.int64)  # (member, token, direction) rows of ``flat``
