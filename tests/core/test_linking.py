@@ -224,3 +224,27 @@ def test_german_adjectives_before_a_role_are_kept_after_a_determiner_or_by_their
     assert _role_before(
         "Nun spricht international gesuchte norwegische Anwältin Pia Solberg.", "Pia Solberg"
     ) == ["norwegische Anwältin"]
+
+
+def test_an_organisation_named_with_and_without_its_article_is_one_actor() -> None:
+    text = (
+        "Die Grünen fordern mehr Geld. Der Sprecher der Grünen sagte, die Grünen wollten einen Antrag "
+        "einbringen. Die Presse berichtete darüber."
+    )
+    spans = spans_for(text, {"Die Grünen": "organization", "Die Presse": "organization"})
+    spans += [
+        EntitySpan(m.start(), m.end(), m.group(0), "organization")
+        for m in re.finditer(r"(?<=der |die )Grünen", text)
+    ]
+    actors = by_name(link_mentions(text, "de", spans))
+    assert set(actors) == {"Die Grünen", "Die Presse"}
+    assert len(actors["Die Grünen"].mentions) == 3
+
+
+def test_article_variants_pair_organisations_only() -> None:
+    from desktop.core.entities.name_particles import article_variants
+
+    types = {"die grun": "organization", "grun": "organization", "the hague": "location", "hague": "location"}
+    assert article_variants(types, lambda key: types[key] == "organization") == [("die grun", "grun")]
+    people = {"der bauer": "person", "bauer": "person"}
+    assert article_variants(people, lambda key: people[key] == "organization") == []

@@ -18,7 +18,14 @@ from desktop.core.article_labels import site_of
 from desktop.core.entities import names
 from desktop.core.entities.acronyms import ACRONYM, acronym_fits
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.name_particles import inner_surnames, last_name_keys, particle_variants
+from desktop.core.entities.name_particles import (
+    article_variants,
+    inner_surnames,
+    last_name_keys,
+    nickname_variants,
+    particle_variants,
+    without_nickname,
+)
 from desktop.core.entities.roles import find_roles, is_role_compound
 from desktop.core.entities.span_rules import split_slashed_places
 from desktop.core.entities.stage_names import join_stage_names
@@ -210,9 +217,14 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
 
 
 def _join_particle_variants(groups: dict[str, _Group]) -> None:
-    """ "Muammar al-Gaddafi" and "Muammar Gaddafi" are one person: Arabic article particles aside."""
+    """ "Muammar al-Gaddafi" and "Muammar Gaddafi" are one person: Arabic article particles aside;
+    "Die Grünen" and "Grünen" one organisation: a leading article aside."""
     for keep, drop in particle_variants(list(groups), lambda key: groups[key].type() == "person"):
         groups[keep].forms.extend(groups.pop(drop).forms)
+    types = {key: group.type() for key, group in groups.items()}
+    for keep, drop in article_variants(list(groups), lambda key: types[key] == "organization"):
+        if "person" not in (types[keep], types[drop]) and keep in groups and drop in groups:
+            groups[keep].forms.extend(groups.pop(drop).forms)
 
 
 def _strong_place(group: _Group, gazetteer: Gazetteer | None) -> bool:
@@ -248,7 +260,7 @@ def _join_partial_names(groups: dict[str, _Group]) -> None:
     ("Abu Jandal" -> "Abu Jandal al-Kuwaiti", "Bernie Sanders" -> "Senator Bernie Sanders").
     """
     people = [k for k, g in groups.items() if g.type() == "person" and len(k.split()) >= 2]
-    variants = {key: _nickname_variants(key.split()) for key in people}
+    variants = {key: nickname_variants(key.split(), names.match_key) for key in people}
     by_word: dict[str, list[str]] = defaultdict(list)
     for key in people:
         for word in {w for v in variants[key] for w in v}:
@@ -265,26 +277,6 @@ def _join_partial_names(groups: dict[str, _Group]) -> None:
         if len(containers) == 1:
             groups[containers.pop()].forms.extend(groups.pop(key).forms)
     _join_qualified_organizations(groups)
-
-
-_QUOTES = "\"'“”„‘’«»"
-
-
-def _nickname_variants(parts: list[str]) -> list[list[str]]:
-    """A name's words, and with a nickname in quotes also the name without it and the nickname with
-    what follows it: 'Matiu "Matt" Ratana' is also "Matiu Ratana" and "Matt Ratana"."""
-    for i, part in enumerate(parts):
-        if len(part) > 2 and part[0] in _QUOTES and part[-1] in _QUOTES and part.strip(_QUOTES):
-            nickname = names.match_key(part.strip(_QUOTES))  # the key a name written without quotes has
-            return [parts, parts[:i] + parts[i + 1 :], [nickname, *parts[i + 1 :]]]
-    return [parts]
-
-
-def _without_nickname(name: str) -> str:
-    """``name`` without a nickname in quotes between its parts (the name otherwise unchanged)."""
-    parts = name.split()
-    kept = [p for p in parts[1:-1] if not (len(p) > 2 and p[0] in _QUOTES and p[-1] in _QUOTES)]
-    return " ".join([parts[0], *kept, parts[-1]]) if len(parts) > 2 else name
 
 
 def _join_qualified_organizations(groups: dict[str, _Group]) -> None:
@@ -381,7 +373,7 @@ def link_mentions(
             continue
         aliases = tuple(dict.fromkeys(f.name for f in sorted(group.forms, key=lambda f: f.span.start)))
         if actor_type == "person":  # 'Matiu "Matt" Ratana' is listed as "Matiu Ratana"
-            canonical = _without_nickname(canonical)
+            canonical = without_nickname(canonical)
         roles: list[str] = []
         if actor_type == "person":
             for form in group.forms:

@@ -70,3 +70,44 @@ def particle_variants(keys: Iterable[str], is_person: Callable[[str], bool]) -> 
         else:
             seen[bare] = key
     return pairs
+
+
+_QUOTES = "\"'“”„‘’«»"
+
+
+def _is_nickname(part: str) -> bool:
+    return len(part) > 2 and part[0] in _QUOTES and part[-1] in _QUOTES and bool(part.strip(_QUOTES))
+
+
+def nickname_variants(parts: list[str], key: Callable[[str], str]) -> list[list[str]]:
+    """A name's words, and with a nickname in quotes also the name without it and the nickname with
+    what follows it: 'Matiu "Matt" Ratana' is also "Matiu Ratana" and "Matt Ratana" (``key`` gives
+    the nickname the key it has written without quotes)."""
+    for i, part in enumerate(parts):
+        if _is_nickname(part):
+            return [parts, parts[:i] + parts[i + 1 :], [key(part.strip(_QUOTES)), *parts[i + 1 :]]]
+    return [parts]
+
+
+def without_nickname(name: str) -> str:
+    """``name`` without a nickname in quotes between its parts (the name otherwise unchanged)."""
+    parts = name.split()
+    kept = [p for p in parts[1:-1] if not _is_nickname(p)]
+    return " ".join([parts[0], *kept, parts[-1]]) if len(parts) > 2 else name
+
+
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "the"})
+
+
+def article_variants(keys: Iterable[str], is_organization: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """Pairs (keep, drop) of keys that differ only by a leading article, one of them an organisation:
+    "Die Grünen" opening a sentence and "die Grünen" later on (whose article is no part of the name
+    there), "The Guardian" in a headline and "the Guardian" in the text. The key with the article is
+    kept (the name's full form)."""
+    known = set(keys)
+    pairs: list[tuple[str, str]] = []
+    for key in sorted(known):
+        first, _, rest = key.partition(" ")
+        if first in _ARTICLES and rest in known and (is_organization(key) or is_organization(rest)):
+            pairs.append((key, rest))
+    return pairs
