@@ -21,7 +21,8 @@ from pathlib import Path
 from desktop.core import heap
 from desktop.core.cancel import OperationCancelled, cancel_scope
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
-from desktop.core.entities.linking import link_mentions, own_outlet_keys
+from desktop.core.entities.linking import link_mentions
+from desktop.core.entities.own_outlet import own_outlet_keys
 from desktop.core.entities.recognizer import NullRecognizer, Recognizer, prepare_ahead
 from desktop.core.filenames import display_path
 from desktop.core.ingest import IngestError, load_path, load_text

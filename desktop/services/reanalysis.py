@@ -18,8 +18,9 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer
-from desktop.core.entities.linking import link_mentions, own_outlet_keys
+from desktop.core.entities.linking import link_mentions
 from desktop.core.entities.names import match_key
+from desktop.core.entities.own_outlet import own_outlet_keys
 from desktop.core.entities.recognizer import Recognizer
 from desktop.core.quotes import find_quotes
 from desktop.core.sentences import SentenceLookup, sentence_spans

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from desktop.core.entities.boundaries import PersonBoundaries
 from desktop.core.entities.gazetteer import Gazetteer, Place
-from desktop.core.entities.linking import link_mentions, own_outlet_keys
+from desktop.core.entities.linking import link_mentions
+from desktop.core.entities.own_outlet import own_outlet_keys
 from desktop.core.entities.title_spans import people_after_institutions_in_titles
 from desktop.core.types import EntitySpan, EntityType
 

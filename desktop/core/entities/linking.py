@@ -14,11 +14,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from desktop.core.article_labels import site_of
 from desktop.core.entities import names
 from desktop.core.entities.acronyms import ACRONYM, acronym_fits
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.name_forms import name_within, same_hyphenation, split_hyphens
 from desktop.core.entities.name_particles import (
+    ARTICLES,
     article_variants,
     inner_surnames,
     last_name_keys,
@@ -35,21 +36,6 @@ _MAX_NAME_CHARS = 120
 _TYPE_PRIORITY: dict[EntityType, int] = {"person": 0, "organization": 1, "location": 2, "other": 3}
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MIN_GIVEN_NAME = 200  # as knowledge.MIN_GIVEN_NAME_COUNT
-_HOST_LABELS = frozenset({"www", "en", "de", "m", "co", "com", "org", "net", "gov", "ac", "news"})
-
-
-def own_outlet_keys(outlet: str | None, source_url: str | None) -> frozenset[str]:
-    """Match keys under which an article names its own outlet: its outlet and its site ("wikinews").
-
-    The outlet that publishes an article ("told Wikinews", "Euronews contacted …") is its source,
-    not an actor of the story.
-    """
-    keys = {names.match_key(outlet)} if outlet else set()
-    labels = site_of(source_url).split(".")
-    keys.update(
-        names.match_key(label) for label in labels[:-1] if label not in _HOST_LABELS and len(label) >= 3
-    )
-    return frozenset(k for k in keys if k)
 
 
 @dataclass
@@ -72,9 +58,15 @@ class _Group:
         return min(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY[t]))
 
     def canonical(self) -> str:
-        def rank(form: _Form) -> tuple[int, int, int, int]:
-            tokens = len(form.nominative.split())
-            return (tokens, int(form.is_nominative), counts[form.nominative], len(form.nominative))
+        organization = self.type() == "organization"
+
+        def rank(form: _Form) -> tuple[int, int, int, int, int]:
+            words = form.nominative.replace("-", " ").split()  # "Hans-Peter Doskozil": 3 words
+            # an organisation's name opening a sentence with its article ("Der SZ sagte er") is
+            # ranked as the name without it, after it
+            bare = not (organization and len(words) > 1 and words[0].lower() in ARTICLES)
+            tokens = len(words) - (not bare)
+            return (tokens, int(bare), int(form.is_nominative), counts[form.nominative], len(form.nominative))
 
         counts = Counter(f.nominative for f in self.forms)
         return max(self.forms, key=rank).nominative
@@ -255,27 +247,33 @@ def _without_suffix(parts: list[str]) -> list[str]:
 
 
 def _join_partial_names(groups: dict[str, _Group]) -> None:
-    """A person's shorter name of two or more words joins the one longer name that contains it.
+    """A person's shorter name of two or more words joins the one longer name it is a writing of.
 
-    ("Abu Jandal" -> "Abu Jandal al-Kuwaiti", "Bernie Sanders" -> "Senator Bernie Sanders").
+    ("Abu Jandal" -> "Abu Jandal al-Kuwaiti", "Bernie Sanders" -> "Senator Bernie Sanders",
+    "Donald Trump" -> "Donald J. Trump", "HC Strache" -> "Heinz-Christian Strache"; see
+    :mod:`desktop.core.entities.name_forms`). Names hyphenated otherwise are joined first.
     """
     people = [k for k, g in groups.items() if g.type() == "person" and len(k.split()) >= 2]
     variants = {key: nickname_variants(key.split(), names.match_key) for key in people}
     by_word: dict[str, list[str]] = defaultdict(list)
     for key in people:
-        for word in {w for v in variants[key] for w in v}:
+        for word in {w for v in variants[key] for w in v} | set(split_hyphens(key.split())):
             by_word[word].append(key)
-    for key in sorted(people, key=lambda k: len(k.split())):
-        parts = key.split()
-        containers = {
-            other
-            for other in by_word[parts[0]]
-            if other != key
-            and other in groups
-            and any(v == parts or _contains(v, parts) for v in variants[other])
-        }
-        if len(containers) == 1:
-            groups[containers.pop()].forms.extend(groups.pop(key).forms)
+    for fits in (same_hyphenation, name_within):
+        for key in sorted(people, key=lambda k: len(k.split())):
+            if key not in groups:
+                continue
+            parts = key.split()
+            candidates = set(by_word[parts[0]]) | set(by_word[split_hyphens(parts)[-1]])
+            containers = {
+                other
+                for other in candidates
+                if other != key
+                and other in groups
+                and any(v == parts or fits(v, parts) for v in variants.get(other, ()))
+            }
+            if len(containers) == 1:
+                groups[containers.pop()].forms.extend(groups.pop(key).forms)
     _join_qualified_organizations(groups)
 
 
@@ -297,11 +295,6 @@ def _join_qualified_organizations(groups: dict[str, _Group]) -> None:
                 if f.name.split()[0].lower() == prefix
             ):
                 groups[longer[0]].forms.extend(groups.pop(key).forms)
-
-
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    n = len(shorter)
-    return len(longer) > n and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def _consistent_types(forms: list[_Form]) -> None:

@@ -96,18 +96,18 @@ def without_nickname(name: str) -> str:
     return " ".join([parts[0], *kept, parts[-1]]) if len(parts) > 2 else name
 
 
-_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "the"})
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "the"})
 
 
 def article_variants(keys: Iterable[str], is_organization: Callable[[str], bool]) -> list[tuple[str, str]]:
     """Pairs (keep, drop) of keys that differ only by a leading article, one of them an organisation:
     "Die Grünen" opening a sentence and "die Grünen" later on (whose article is no part of the name
     there), "The Guardian" in a headline and "the Guardian" in the text. The key with the article is
-    kept (the name's full form)."""
+    kept (the actor's name is chosen among all its forms: see ``linking``)."""
     known = set(keys)
     pairs: list[tuple[str, str]] = []
     for key in sorted(known):
         first, _, rest = key.partition(" ")
-        if first in _ARTICLES and rest in known and (is_organization(key) or is_organization(rest)):
+        if first in ARTICLES and rest in known and (is_organization(key) or is_organization(rest)):
             pairs.append((key, rest))
     return pairs

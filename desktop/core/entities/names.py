@@ -108,7 +108,7 @@ def is_capitalised(word: str) -> bool:
     return False
 
 
-def _strip_inflection(token: str) -> str:
+def strip_inflection(token: str) -> str:
     """Crude German/English stem for matching only: drop one inflectional ending."""
     for ending in ("en", "er", "es", "em", "e", "s"):
         if token.endswith(ending) and len(token) - len(ending) >= 3:
@@ -119,7 +119,7 @@ def _strip_inflection(token: str) -> str:
 def match_key(name: str) -> str:
     """Key under which inflected and diacritic variants of a name meet."""
     words = [fold(w).strip(".,'’") for w in tokens(name)]
-    return " ".join(_strip_inflection(w) for w in words if w)
+    return " ".join(strip_inflection(w) for w in words if w)
 
 
 def exact_key(name: str) -> str:
