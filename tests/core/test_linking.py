@@ -249,3 +249,13 @@ def test_article_variants_pair_organisations_only() -> None:
     assert article_variants(types, lambda key: types[key] == "organization") == [("die grun", "grun")]
     people = {"der bauer": "person", "bauer": "person"}
     assert article_variants(people, lambda key: people[key] == "organization") == []
+
+
+def test_a_role_restating_the_persons_name_is_the_role_alone() -> None:
+    text = "Frau Vehlow, die Außenministerin Jonas Vehlow, war anwesend. Vehlow sprach."
+    spans = spans_for(text, {"Jonas Vehlow": "person"})
+    spans += [
+        EntitySpan(m.start(), m.end(), "Vehlow", "person") for m in re.finditer(r"Vehlow(?=,| sprach)", text)
+    ]
+    actors = by_name(link_mentions(text, "de", spans))
+    assert actors["Jonas Vehlow"].roles == ("Außenministerin",)

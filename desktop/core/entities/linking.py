@@ -27,7 +27,7 @@ from desktop.core.entities.name_particles import (
     particle_variants,
     without_nickname,
 )
-from desktop.core.entities.roles import find_roles, is_role_compound
+from desktop.core.entities.roles import find_roles, is_role_compound, without_own_name
 from desktop.core.entities.span_rules import split_slashed_places
 from desktop.core.entities.stage_names import join_stage_names
 from desktop.core.types import EntitySpan, EntityType, LinkedActor
@@ -369,9 +369,11 @@ def link_mentions(
             canonical = without_nickname(canonical)
         roles: list[str] = []
         if actor_type == "person":
+            own_words = {word for form in group.forms for word in form.name.split()}
             for form in group.forms:
                 for role in find_roles(text, form.span.start, form.span.end, language):
-                    if role not in roles:
+                    role = without_own_name(role, own_words)
+                    if role and role not in roles:
                         roles.append(role)
         mentions = tuple(
             EntitySpan(f.span.start, f.span.end, f.span.text, actor_type, f.span.score)

@@ -350,3 +350,12 @@ def is_role_compound(name: str, language: str) -> bool:
         tail = name.rsplit("-", 1)[1]
         return bool(tail) and tail[:1].isupper() and german_role_base(tail) is not None
     return False
+
+
+def without_own_name(role: str, own_words: set[str]) -> str:
+    """A role without the person's own name restated at its end: "Frau Baerbock, die
+    Außenministerin Annalena Baerbock" has the role "Außenministerin"."""
+    words = role.split()
+    while words and words[-1] in own_words:
+        words.pop()
+    return " ".join(words)
