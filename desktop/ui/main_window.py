@@ -33,6 +33,7 @@ from desktop.ui.notes_view import NotesPane
 from desktop.ui.pane_layout import LIBRARY, PaneLayout
 from desktop.ui.panes import ReadingPane, SidePane, as_widget
 from desktop.ui.paths import action_icon, app_icon
+from desktop.ui.reader_zoom import ZOOM_KEY, clamp_zoom
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
 from desktop.ui.startup_queue import AfterFirstPage
 from desktop.ui.theme import ThemeController, ThemeMode
@@ -42,7 +43,6 @@ from desktop.ui.window_menus import build_menus
 if TYPE_CHECKING:  # the notes import and export code loads when used: not needed to show the window
     from desktop.services.w3c_notes import NotesImport
 
-ZOOM_KEY, ZOOM_MIN, ZOOM_MAX = "view/zoom", 50, 300
 ABOUT = QT_TRANSLATE_NOOP("MainWindow", "Read, annotate and export news and briefings offline.")
 ARTICLES_TAB, NOTES_TAB = 0, 1
 
@@ -334,12 +334,11 @@ class MainWindow(ImportingMixin, QMainWindow):
 
     def zoom(self) -> int:
         """The reading zoom in percent."""
-        value = str(self.ctx.settings.value(ZOOM_KEY, 100))
-        return min(max(int(value), ZOOM_MIN), ZOOM_MAX) if value.isdigit() else 100
+        return clamp_zoom(self.ctx.settings.value(ZOOM_KEY, 100))
 
     def set_zoom(self, percent: int) -> None:
         """Set the reading zoom (remembered)."""
-        percent = min(max(int(percent), ZOOM_MIN), ZOOM_MAX)
+        percent = clamp_zoom(percent)
         self.ctx.settings.setValue(ZOOM_KEY, percent)
         self.reader.set_zoom(percent)
 

@@ -20,8 +20,9 @@ from desktop.ui.reader_editing import SelectionEditing
 from desktop.ui.reader_layers import ScrollMemory, TransientLayers, as_number
 from desktop.ui.reader_quotes import QuoteMarks
 from desktop.ui.reader_toolbar import MessageBanner, ReaderToolbar
+from desktop.ui.reader_zoom import ZOOM_KEY, ZOOM_STEP, ZoomAndScroll
 from desktop.ui.reading_browser import ReadingBrowser
-from desktop.ui.reading_doc import DEFAULT_POINT_SIZE, DocLayout, build_document, measure_width, reading_font
+from desktop.ui.reading_doc import DocLayout, build_document, measure_width, reading_font
 from desktop.ui.reading_marks import (
     SpanIndex,
     annotation_spans,
@@ -31,12 +32,10 @@ from desktop.ui.reading_marks import (
 )
 
 CHOOSE_ARTICLE = QT_TRANSLATE_NOOP("ReaderView", "Choose an article in the library to read it here.")
-ZOOM_KEY = "view/zoom"  # percent, shared with the main window's View menu
-ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10
 HIDDEN_TYPES_KEY = "reader/hidden_types"
 
 
-class ReaderPane(SelectionEditing, QWidget):
+class ReaderPane(SelectionEditing, ZoomAndScroll, QWidget):
     """Shows one article; highlights, notes and actor corrections go through ``self.edits``."""
 
     article_opened = Signal(int)
@@ -231,38 +230,6 @@ class ReaderPane(SelectionEditing, QWidget):
         """Open the find bar (Ctrl+F in the main window)."""
         self.find_bar.open_bar()
 
-    def zoom_in(self) -> None:
-        """Larger text."""
-        self.set_zoom(self._zoom + ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        """Smaller text."""
-        self.set_zoom(self._zoom - ZOOM_STEP)
-
-    def zoom_reset(self) -> None:
-        """The default text size."""
-        self.set_zoom(100)
-
-    def zoom(self) -> int:
-        """The text size in percent of the default."""
-        return self._zoom
-
-    def set_zoom(self, percent: int) -> None:
-        """Set the text size in percent (remembered), keeping the reading position."""
-        percent = max(ZOOM_MIN, min(ZOOM_MAX, int(percent)))
-        self.ctx.settings.setValue(ZOOM_KEY, percent)
-        if percent == self._zoom:
-            return
-        top = self._top_index()
-        self._zoom = percent
-        if self._detail is not None:
-            self._render()
-            self._scroll_to_index(top, top=True)
-
-    def point_size(self) -> float:
-        """The current body text size in points."""
-        return DEFAULT_POINT_SIZE * self._zoom / 100
-
     def show_message(self, text: str) -> None:
         """A one-line notice above the text (errors of background edits)."""
         self.banner.show_message(text)
@@ -386,31 +353,6 @@ class ReaderPane(SelectionEditing, QWidget):
         self._visible = (self._visible | {kind}) if visible else (self._visible - {kind})
         self.ctx.settings.setValue(HIDDEN_TYPES_KEY, [t for t in ENTITY_TYPES if t not in self._visible])
         self._apply_highlights()
-
-    # --- scrolling -----------------------------------------------------------------------------------
-    def _top_index(self) -> int:
-        if self._layout is None or self.browser.verticalScrollBar().value() == 0:
-            return 0
-        return self._layout.index(self.browser.top_position()) or 0
-
-    def _scroll_to_index(self, index: int, *, top: bool = False) -> None:
-        if self._layout is None:
-            return
-        if index <= 0 and top:
-            self.browser.verticalScrollBar().setValue(0)
-        else:
-            self.browser.scroll_to_position(self._layout.qt_pos(index), top=top)
-
-    def _remember_scroll(self) -> None:
-        if self._detail is not None and self._layout is not None:
-            self.scroll_memory.remember(self._detail.id, self._top_index())
-
-    def scroll_to_annotation(self, annotation_id: int) -> None:
-        """Bring an annotation into view."""
-        for span in self._annotations.spans:
-            if span.ref == annotation_id:
-                self._scroll_to_index(span.start)
-                return
 
     def highlight_actor(self, actor_id: int | None) -> None:
         """Mark every mention of an actor strongly (None: none)."""

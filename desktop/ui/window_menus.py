@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QMenu
 from desktop.ui.i18n import LANGUAGES, store_language, stored_language, translate
 from desktop.ui.notes_import import NotesImporter
 from desktop.ui.paths import action_icon
+from desktop.ui.reader_zoom import ZOOM_STEP
 from desktop.ui.theme import THEME_MODES, stored_mode
 from desktop.ui.user_name_dialog import change_user_name
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-ZOOM_STEP = 10
 THEME_NAMES = {
     "system": QT_TRANSLATE_NOOP("WindowMenus", "System"),
     "light": QT_TRANSLATE_NOOP("WindowMenus", "Light"),
