@@ -64,8 +64,9 @@ def shown_text(quote: QuoteRow, limit: int = SHOWN_CHARS) -> str:
     return f"“{text}”" if quote.kind == "direct" else text
 
 
-def quote_details(quote: QuoteRow) -> str:
-    """Tooltip of a statement: kind, who (or which unnamed source), the cue, the whole text."""
+def quote_headline(quote: QuoteRow) -> str:
+    """A statement's kind and who made it (or which unnamed source), on one line: the reading
+    pane's tooltip and the first line of the list's."""
     kind = (
         translate("QuotesModel", "Direct quote")
         if quote.kind == "direct"
@@ -74,10 +75,15 @@ def quote_details(quote: QuoteRow) -> str:
     if quote.speaker_name:
         who = quote.speaker_name
     elif quote.source:
-        who = translate("QuotesModel", "unnamed source: {source}").format(source=quote.source)
+        who = translate("QuotesModel", "unnamed source ({source})").format(source=quote.source)
     else:
         who = translate("QuotesModel", "no speaker named")
-    lines = [f"{kind} — {who}"]
+    return f"{kind}: {who}"
+
+
+def quote_details(quote: QuoteRow) -> str:
+    """Tooltip of a statement: kind, who (or which unnamed source), the cue, the whole text."""
+    lines = [quote_headline(quote)]
     if quote.cue_text:
         lines.append(translate("QuotesModel", "Cue: {cue}").format(cue=" ".join(quote.cue_text.split())))
     if quote.origin == "user":

@@ -13,8 +13,9 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QPalette
 
 from desktop.services.dto import QuoteRow
+from desktop.ui.quotes_model import quote_headline
 from desktop.ui.reading_doc import DocLayout
-from desktop.ui.reading_marks import Span, SpanIndex, quote_bars, quote_spans, quote_tooltip
+from desktop.ui.reading_marks import Span, SpanIndex, quote_bars, quote_spans
 
 SHOW_QUOTES_KEY = "reader/show_quotes"
 
@@ -73,4 +74,4 @@ class QuoteMarks(QObject):
     def tooltip(self, index: int | None) -> str | None:
         """Who said the message at ``index`` (None outside quotes or while hidden)."""
         quote = self.quote_at(index) if self._visible else None
-        return quote_tooltip(quote) if quote is not None else None
+        return quote_headline(quote) if quote is not None else None

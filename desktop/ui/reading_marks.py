@@ -194,22 +194,6 @@ def qt_ranges(layout: DocLayout, spans: Iterable[tuple[int, int]]) -> list[tuple
     return [(layout.qt_pos(start), layout.qt_pos(end)) for start, end in spans]
 
 
-def quote_tooltip(quote: QuoteRow) -> str:
-    """Who made a statement, as the reading pane's tooltip says it (plain text)."""
-    kind = (
-        translate("ReadingDoc", "Direct quote")
-        if quote.kind == "direct"
-        else translate("ReadingDoc", "Reported speech")
-    )
-    if quote.speaker_name:
-        who = quote.speaker_name
-    elif quote.source:
-        who = translate("ReadingDoc", "unnamed source ({source})").format(source=quote.source)
-    else:
-        who = translate("ReadingDoc", "no speaker named")
-    return f"{kind}: {who}"
-
-
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
 

@@ -1813,8 +1813,8 @@
         <translation>Indirekte Rede</translation>
     </message>
     <message>
-        <source>unnamed source: {source}</source>
-        <translation>ungenannte Quelle: {source}</translation>
+        <source>unnamed source ({source})</source>
+        <translation>ungenannte Quelle ({source})</translation>
     </message>
     <message>
         <source>no speaker named</source>
@@ -2036,22 +2036,6 @@ Rechtsklick benennt die Bedeutung um</translation>
     <message>
         <source>Untitled</source>
         <translation>Ohne Titel</translation>
-    </message>
-    <message>
-        <source>Direct quote</source>
-        <translation>Direktes Zitat</translation>
-    </message>
-    <message>
-        <source>Reported speech</source>
-        <translation>Indirekte Rede</translation>
-    </message>
-    <message>
-        <source>unnamed source ({source})</source>
-        <translation>ungenannte Quelle ({source})</translation>
-    </message>
-    <message>
-        <source>no speaker named</source>
-        <translation>kein Sprecher genannt</translation>
     </message>
     <message>
         <source>&lt;i&gt;no note&lt;/i&gt;</source>
