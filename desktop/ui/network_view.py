@@ -11,22 +11,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
     QShortcut,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -43,6 +38,7 @@ from desktop.services.library import Library
 from desktop.services.network import load_network
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import Labels, translate
+from desktop.ui.network_canvas import NetworkCanvas
 from desktop.ui.network_scene import NetworkDrawing, NodeItem, draw_network, neighbour_path, outline_pen
 from desktop.ui.palette import ENTITY_LABELS, entity_color
 from desktop.ui.paths import action_icon
@@ -59,7 +55,6 @@ SCOPES = Labels(
 )
 GEOMETRY_KEY = "network/geometry"
 SCOPE_KEY, MIN_KEY = "network/scope", "network/min"
-ZOOM_STEP = 1.15
 
 
 @dataclass(frozen=True)
@@ -97,56 +92,6 @@ def compute(
         cancelled=control.cancelled,
     )
     return LaidOutNetwork(network, layout, queried - started, time.perf_counter() - queried)
-
-
-class NetworkCanvas(QGraphicsView):
-    """The scene view: wheel zoom, drag to pan, click and double-click on actors."""
-
-    painted = Signal()
-    zoomed = Signal()
-    actor_clicked = Signal(int)
-    actor_double_clicked = Signal(int)
-
-    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
-        super().__init__(scene, parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
-
-    def node_at(self, point: QPointF) -> NodeItem | None:
-        """The actor under a viewport point."""
-        for item in self.items(point.toPoint()):
-            node = item if isinstance(item, NodeItem) else item.parentItem()
-            if isinstance(node, NodeItem):
-                return node
-        return None
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        step = event.angleDelta().y()
-        if step:
-            factor = ZOOM_STEP if step > 0 else 1 / ZOOM_STEP
-            self.scale(factor, factor)
-            self.zoomed.emit()
-        event.accept()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        super().mousePressEvent(event)
-        node = self.node_at(event.position()) if event.button() == Qt.MouseButton.LeftButton else None
-        if node is not None:
-            self.actor_clicked.emit(node.node.id)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        node = self.node_at(event.position()) if event.button() == Qt.MouseButton.LeftButton else None
-        if node is not None:
-            self.actor_double_clicked.emit(node.node.id)
-            event.accept()
-            return
-        super().mouseDoubleClickEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        self.painted.emit()
 
 
 class NetworkWindow(QWidget):
