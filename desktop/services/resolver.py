@@ -23,27 +23,13 @@ from sqlalchemy.orm import Session
 
 from desktop.core.entities.boundaries import MIN_GIVEN_NAME
 from desktop.core.entities.gazetteer import Gazetteer
-from desktop.core.entities.names import match_key as _match_key
+from desktop.core.entities.name_forms import first_names_differ, given_name_parts, pet_form
+from desktop.core.entities.names import remembered_match_key as match_key
 from desktop.core.types import LinkedActor
 from desktop.storage import actor_index
 from desktop.storage.models import Actor, utcnow
 
 FUZZY_THRESHOLD = 92.0
-KEY_CACHE_NAMES = 50_000
-"""Names whose match keys a process remembers (an import asks for the same names many times)."""
-_keys: dict[str, str] = {}
-
-
-def match_key(name: str) -> str:
-    """:func:`desktop.core.entities.names.match_key`, remembered."""
-    key = _keys.get(name)
-    if key is None:
-        if len(_keys) >= KEY_CACHE_NAMES:
-            _keys.clear()
-        key = _keys[name] = _match_key(name)
-    return key
-
-
 _MIN_FUZZY_LEN = 6
 
 
@@ -248,11 +234,11 @@ class ActorResolver:
         if actor.type != "person" or len(theirs) < 2:
             return True
         mine = linked.key.split()
-        mine_given, their_given = _given_names(mine), _given_names(theirs)
+        mine_given, their_given = given_name_parts(mine), given_name_parts(theirs)
         if any(len(g) > 1 for g in mine_given & their_given):
             return True
         # a shared initial counts unless the first given names differ ("Robert F." and "John F. Kennedy")
-        differ = _first_names_differ(mine, theirs)
+        differ = first_names_differ(mine, theirs)
         if differ and same_article:
             return False
         if not differ:
@@ -261,7 +247,7 @@ class ActorResolver:
             initials = {g for g in mine_given | their_given if len(g) == 1}
             if initials and {g[0] for g in mine_given} & {g[0] for g in their_given}:
                 return True
-        if any(_pet_form(a, b) or _pet_form(b, a) for a in mine_given for b in their_given):
+        if any(pet_form(a, b) or pet_form(b, a) for a in mine_given for b in their_given):
             return True
         if self._gazetteer is None:
             return True
@@ -399,26 +385,6 @@ class ActorResolver:
                 self._index_key(actor_id, key)
             self._index_knowledge(actor_id, alias)
         self._pending_aliases.extend(rows)
-
-
-def _given_names(key_parts: list[str]) -> set[str]:
-    """The given names of a person's match key split in words: all but the last, hyphens split."""
-    return {part for word in key_parts[:-1] for part in word.split("-") if part}
-
-
-def _first_names_differ(mine: list[str], theirs: list[str]) -> bool:
-    """Whether two people's match keys start with different given names written in full, that no
-    pet form joins ("robert f kennedy", "john f kennedy"); an initial ("h brandtner") differs from none."""
-    a, b = mine[0], theirs[0]
-    if len(mine) < 2 or len(theirs) < 2 or len(a) == 1 or len(b) == 1 or a == b:
-        return False
-    return not (_pet_form(a, b) or _pet_form(b, a))
-
-
-def _pet_form(short: str, full: str) -> bool:
-    """Whether ``short`` may be a pet form of the given name ``full``: "rudi" of "rudolf", "willi" of
-    "wilhelm", "danny" of "daniel" (shorter, ending in i or y, the first three letters alike)."""
-    return len(short) < len(full) and len(short) <= 6 and short[-1] in "iy" and short[:3] == full[:3]
 
 
 def _fuller(new: str, old: str) -> bool:

@@ -68,3 +68,23 @@ def name_within(longer: list[str], shorter: list[str]) -> bool:
         letters = "".join(given)
         return "".join(word[0] for word in long_given).startswith(letters) and len(letters) <= len(long_given)
     return False
+
+
+def given_name_parts(key_parts: list[str]) -> set[str]:
+    """The given names of a person's match key split in words: all but the last, hyphens split."""
+    return {part for word in key_parts[:-1] for part in word.split("-") if part}
+
+
+def first_names_differ(mine: list[str], theirs: list[str]) -> bool:
+    """Whether two people's match keys start with different given names written in full, that no
+    pet form joins ("robert f kennedy", "john f kennedy"); an initial ("h brandtner") differs from none."""
+    a, b = mine[0], theirs[0]
+    if len(mine) < 2 or len(theirs) < 2 or len(a) == 1 or len(b) == 1 or a == b:
+        return False
+    return not (pet_form(a, b) or pet_form(b, a))
+
+
+def pet_form(short: str, full: str) -> bool:
+    """Whether ``short`` may be a pet form of the given name ``full``: "rudi" of "rudolf", "willi" of
+    "wilhelm", "danny" of "daniel" (shorter, ending in i or y, the first three letters alike)."""
+    return len(short) < len(full) and len(short) <= 6 and short[-1] in "iy" and short[:3] == full[:3]

@@ -215,3 +215,17 @@ def strip_german_genitive(name: str) -> str:
     if name.endswith("s") and len(name) > 3 and not name.endswith(("ss", "ß")):
         return name[:-1]
     return name
+
+
+KEY_CACHE_NAMES = 50_000  # names whose match keys a process remembers
+_keys: dict[str, str] = {}
+
+
+def remembered_match_key(name: str) -> str:
+    """:func:`match_key`, remembered (an import asks for the same names many times)."""
+    key = _keys.get(name)
+    if key is None:
+        if len(_keys) >= KEY_CACHE_NAMES:
+            _keys.clear()
+        key = _keys[name] = match_key(name)
+    return key
