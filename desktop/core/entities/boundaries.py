@@ -278,8 +278,17 @@ _DOCUMENT_HEADS = frozenset(
         "convention",
         "act",
         "declaration",
+        "regulation",
+        "regulations",
+        "protocol",
+        "directive",
+        "amendment",
+        "doctrine",
+        "memorandum",
+        "statute",
+        "constitution",
     }
-)
+)  # laws and treaties ("Dublin Regulation", "Kyoto Protocol"); not "Pact" ("Warsaw Pact")
 
 
 def _is_role(word: str) -> bool:
