@@ -97,3 +97,22 @@ def test_an_english_apposition_naming_a_role_makes_a_person_of_a_place() -> None
     known = "Brückstadt, the capital, and Hafenau, the leader of the league"
     spans = [span(known, "Brückstadt", "location"), span(known, "Hafenau", "location")]
     assert pairs(people_in_apposition(known, spans, lambda name: name == "Hafenau")) == pairs(spans)
+
+
+def test_a_german_name_of_several_words_after_a_kind_noun_is_taken_where_the_model_spans_it() -> None:
+    text = (
+        "Die Islamistengruppe Tavar Kelun griff an. "
+        "Eine Initiative Leeraner Bürger sammelte. "
+        "Die Gruppe Morvan Esk Daten teilte mit."
+    )
+    spans = [span(text, "Tavar Kelun", "person"), span(text, "Morvan Esk", "person")]
+    got = organizations_after_kind_words(text, "de", spans)
+    assert pairs(got) == [
+        ("Tavar Kelun", "organization"),  # the model's span says where the foreign name ends
+        ("Morvan Esk", "organization"),  # its span ends before the common noun "Daten"
+    ]  # "Initiative Leeraner Bürger": no span of those words, where the name ends is unclear
+
+
+def test_english_platform_introduces_an_organisation() -> None:
+    text = "It was the most discussed subject on the social networking platform Quillo."
+    assert pairs(organizations_after_kind_words(text, "en", [])) == [("Quillo", "organization")]

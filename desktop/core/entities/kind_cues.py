@@ -22,7 +22,7 @@ one that says a person's role ("Knox Thames, the Special Advisor to ...") is a p
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from desktop.core.entities.organizations import replace_spans
 from desktop.core.entities.role_words import ENGLISH_ROLE_NOUNS
@@ -36,7 +36,7 @@ _GERMAN_KINDS = (
 _ENGLISH_KINDS = (
     "newspaper", "magazine", "broadcaster", "outlet", "website", "agency", "party", "group", "militia",
     "organisation", "organization", "movement", "company", "firm", "charity", "network", "union",
-    "coalition", "alliance", "band", "gang", "cartel", "think tank", "watchdog",
+    "coalition", "alliance", "band", "gang", "cartel", "think tank", "watchdog", "platform",
 )  # fmt: skip
 _CALENDAR = frozenset(
     {
@@ -83,19 +83,35 @@ def _german_name(words: list[str]) -> list[str]:
     return words[:2] if goes_on else words[:1]
 
 
-def _candidates(text: str, language: str, nouns: frozenset[str]) -> list[EntitySpan]:
+def _model_name(words: list[str], start: int, model_ends: dict[int, set[int]]) -> list[str]:
+    """The longest first words (two or more) that a model span covers exactly ("Gruppe Ansar Dine")."""
+    ends = model_ends.get(start, set())
+    for size in range(len(words), 1, -1):
+        if start + len(" ".join(words[:size])) in ends:
+            return words[:size]
+    return []
+
+
+def _candidates(text: str, language: str, spans: Sequence[EntitySpan] = ()) -> list[EntitySpan]:
     found = []
+    model_ends: dict[int, set[int]] = {}
+    for span in spans:
+        model_ends.setdefault(span.start, set()).add(span.end)
     for match in _PATTERNS[language].finditer(text):
         group = 1 if match.group(1) else 2
         start, end = match.start(group), match.end(group)
         name = text[start:end]
         if group == 2 and language == "de" and " " in name:
             # German capitalises every noun: a name goes on only after an article or an adjective
-            # ("Die Linke", "Islamischer Staat"), not "Kurier Informationen"
+            # ("Die Linke", "Islamischer Staat"), not "Kurier Informationen", unless the model has a
+            # span of just those words ("die Gruppe Ansar Dine", a name in another language)
             words = name.split(" ")
             number = [words[-1]] if words[-1].isdigit() else []
             kept = _german_name(words[: len(words) - len(number)])
-            if len(kept) + len(number) < len(words):
+            seen = _model_name(words, start, model_ends)
+            if seen:
+                kept, number = seen, []
+            elif len(kept) + len(number) < len(words):
                 continue  # "eine Initiative Leeraner Bürger": where the name ends is unclear
             name = " ".join(kept + number)
             end = start + len(name)
@@ -142,7 +158,7 @@ def organizations_after_kind_words(
             for s in inside
         )
 
-    candidates = _candidates(text, language, nouns)
+    candidates = _candidates(text, language, spans)
     spans = replace_spans(spans, candidates, accept) if candidates else spans
     if language != "en":
         return spans
