@@ -287,3 +287,13 @@ def test_compound_of_an_adjective_and_a_common_noun_is_no_place_or_person() -> N
     got = drop_noun_compounds(spans, nouns, keep, bare)
     assert pairs(got) == [("Hafenau", "location"), ("Brunnfeuer", "location")]
     assert pairs(drop_noun_compounds(spans, nouns, keep)) == pairs(spans)  # without the list nothing goes
+
+
+def test_a_compound_whose_last_noun_is_inflected_is_no_place() -> None:
+    nouns = frozenset({"Limit", "Messer"})
+    bare = frozenset({"Bargeld"})
+    text = "In vielen Ländern gibt es Bargeldlimits: so Messerlimits."
+    spans = [span(text, "Bargeldlimits", "location"), span(text, "Messerlimits", "location")]
+    assert drop_noun_compounds(spans, nouns, lambda w: False, bare) == []
+    # a known name is kept whatever its parts
+    assert drop_noun_compounds(spans[:1], nouns, lambda w: w == "Bargeldlimits", bare) == spans[:1]

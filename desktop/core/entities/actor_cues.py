@@ -1,7 +1,8 @@
 """The last corrections of a text's spans, before lone non-actor words are dropped.
 
 Outlets named by the shape of their names (:mod:`press_cues`), groups named by what is done to
-them (:mod:`group_cues`), police forces named before their people (:mod:`force_names`), words
+them (:mod:`group_cues`), institutions and court cases named by their structure
+(:mod:`structure_cues`), police forces named before their people (:mod:`force_names`), words
 after a name that belong to no name or say what it names (:mod:`span_tails`) and what the article
 itself says of a candidate (:mod:`article_evidence`); and a region's name alone typed a person or
 an organisation is a place (:func:`regions_as_places`).
@@ -15,6 +16,7 @@ from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.group_cues import fought_groups
 from desktop.core.entities.press_cues import articles_not_of_the_name, foreign_article_names, german_outlets
 from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
+from desktop.core.entities.structure_cues import structure_cues
 from desktop.core.entities.word_stats import WordStats
 from desktop.core.types import EntitySpan
 
@@ -54,7 +56,7 @@ def late_cues(
     spans = article_evidence(
         text,
         language,
-        spans,
+        structure_cues(text, spans, is_place),
         is_place,
         lambda word: _is_country(word, language, gazetteer),
         lambda word: (

@@ -164,7 +164,8 @@ _MIN_PART = 4
 def _noun_or_compound(
     word: str, nouns: frozenset[str], keep: Callable[[str], bool], bare: frozenset[str] = frozenset()
 ) -> bool:
-    """Two common nouns, neither a known name, the last no usual end of a name ("-mann", "-land");
+    """Two common nouns, neither a known name, the last no usual end of a name ("-mann", "-land") and
+    listed itself or without its plural or genitive "-s"/"-es" ("Bargeld|limits");
     the first may also be a listed common word seldom seen after a determiner (``bare``: an
     adjective capitalised at a sentence's start, "Groß|brand")."""
     if not word[:1].isupper() or not word[1:].islower():
@@ -174,7 +175,7 @@ def _noun_or_compound(
         stem = tail[:-2] if tail.endswith("es") else tail[:-1] if tail.endswith("s") else tail
         if tail in NAME_TAILS or stem in NAME_TAILS or keep(head):
             continue
-        if tail in nouns and (head in nouns or head.rstrip("s") in nouns or head in bare):
+        if (tail in nouns or stem in nouns) and (head in nouns or head.rstrip("s") in nouns or head in bare):
             return True
     return False
 

@@ -139,13 +139,16 @@ def cut_words_before_given_names(
     """A person's first word is cut off when it is no name part and a frequent given name follows
     with at least one more word ("Broadcaster Piers Morgan" -> "Piers Morgan"); not before an Arabic
     article written apart after a title ("Prime Minister Haider Al Abadi": the name starts after the
-    title; "Reverend Al Sharpton" is cut)."""
+    title; "Reverend Al Sharpton" is cut); not a word the text names a person by alone ("Dr Meerjady
+    Sabrina Flora" beside "Dr Meerjady": an unlisted given name)."""
+    alone = {s.text.strip() for s in spans if s.type == "person" and " " not in s.text.strip()}
     out = []
     for span in spans:
         words = span.text.split()
         if (
             span.type == "person"
             and len(words) >= 3
+            and words[0] not in alone
             and words[0].isalpha()
             and words[0][:1].isupper()
             and not words[0].isupper()

@@ -1,0 +1,58 @@
+"""Types read from the structure of a name or of the words around it (structure_cues); invented names."""
+
+from __future__ import annotations
+
+from desktop.core.entities.structure_cues import (
+    institutions_as_organizations,
+    parties_of_cases,
+    structure_cues,
+)
+from tests.core.test_span_rules import pairs, span
+
+
+def test_names_headed_by_an_institution_kind_are_organisations() -> None:
+    text = (
+        "Vell (Donau-Uni Tarnheim) spoke; the Brenzer Philharmoniker played at Old Mill Cinema. "
+        "Die Musikuniversität Ostrava lud ein. Die Universität schloss. Tarn University Park is green. "
+        "Kellby College is a town."
+    )
+    spans = [
+        span(text, "Donau-Uni Tarnheim", "location"),
+        span(text, "Brenzer Philharmoniker", "location"),
+        span(text, "Old Mill Cinema", "location"),
+        span(text, "Musikuniversität Ostrava", "location"),
+        span(text, "Universität", "location"),
+        span(text, "Tarn University Park", "location"),
+        span(text, "Kellby College", "location"),
+    ]
+    got = institutions_as_organizations(spans, lambda name: name == "Kellby College")
+    assert pairs(got) == [
+        ("Donau-Uni Tarnheim", "organization"),
+        ("Brenzer Philharmoniker", "organization"),
+        ("Old Mill Cinema", "organization"),
+        ("Musikuniversität Ostrava", "organization"),
+        ("Universität", "location"),  # one bare common noun
+        ("Tarn University Park", "location"),  # the head is "Park"
+        ("Kellby College", "location"),  # a known place
+    ]
+
+
+def test_uni_counts_only_as_a_whole_part() -> None:
+    text = "Im Juni Vellberg kam."
+    spans = [span(text, "Juni Vellberg", "person")]
+    assert institutions_as_organizations(spans, lambda name: False) == spans
+
+
+def test_the_parties_of_a_court_case_are_no_people() -> None:
+    text = "The ruling in Dorr v. Quade stands, said Mara Dorr. Liverpool vs. Quade was a game."
+    spans = [
+        span(text, "Dorr", "person"),
+        span(text, "Quade", "person"),
+        span(text, "Mara Dorr", "person"),
+        span(text, "Quade", "person", 1),
+    ]
+    assert pairs(parties_of_cases(text, spans)) == [("Mara Dorr", "person"), ("Quade", "person")]
+    assert pairs(structure_cues(text, spans, lambda name: False)) == [
+        ("Mara Dorr", "person"),
+        ("Quade", "person"),
+    ]
