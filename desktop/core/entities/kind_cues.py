@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from desktop.core.entities.listed_kinds import organizations_listed_after_kinds
 from desktop.core.entities.organizations import replace_spans
 from desktop.core.entities.role_words import ENGLISH_ROLE_NOUNS
 from desktop.core.types import EntitySpan
@@ -160,6 +161,13 @@ def organizations_after_kind_words(
 
     candidates = _candidates(text, language, spans)
     spans = replace_spans(spans, candidates, accept) if candidates else spans
+    spans = organizations_listed_after_kinds(
+        text,
+        language,
+        spans,
+        lambda name: is_place(name) or is_demonym(name) or name.split()[0] in _CALENDAR,
+        nouns,
+    )
     if language != "en":
         return spans
     spans = organizations_in_apposition(
