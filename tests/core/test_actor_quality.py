@@ -60,6 +60,7 @@ def test_titles_nationality_words_and_places_are_cut_off_person_names() -> None:
         ("U.S. President Bernd Kolb", "en"): ["Bernd Kolb"],
         ("Navy Senior Chief Petty Officer Bernd Kolb", "en"): ["Bernd Kolb"],
         ("Lt. Gen. Bernd Kolb", "en"): ["Bernd Kolb"],
+        ("Emeritus Bernd Kolb", "en"): ["Bernd Kolb"],  # "Bishop Emeritus ...", "Professor Emeritus ..."
         ("Nordmark Bernd Kolb", "en"): ["Nordmark", "Bernd Kolb"],
         ("Klubobmann Bernd Kolb", "de"): ["Bernd Kolb"],
         ("US-Präsident Bernd Kolb", "de"): ["Bernd Kolb"],

@@ -305,7 +305,7 @@ ENGLISH_TITLE_WORDS = frozenset(
         "rabbi", "sheikh", "emir", "sultan", "king", "queen", "prince", "princess", "duke", "duchess",
         "earl", "baron", "baroness", "general", "admiral", "marshal", "coach", "manager", "striker",
         "goalkeeper", "midfielder", "defender", "spokesman", "spokeswoman", "spokesperson", "chairman",
-        "chairwoman", "ceo", "taoiseach", "tánaiste",
+        "chairwoman", "ceo", "taoiseach", "tánaiste", "emeritus",
     }
 )  # fmt: skip
 
