@@ -38,9 +38,9 @@ def test_names_headed_by_an_institution_kind_are_organisations() -> None:
 
 
 def test_uni_counts_only_as_a_whole_part() -> None:
-    text = "Im Juni Vellberg kam."
-    spans = [span(text, "Juni Vellberg", "person")]
-    assert institutions_as_organizations(spans, lambda name: False) == spans
+    text = "Im Juni Vellberg kam. Tarn - Vellberg."
+    spans = [span(text, "Juni Vellberg", "person"), span(text, "Tarn - Vellberg", "location")]
+    assert institutions_as_organizations(spans, lambda name: False) == spans  # a dash alone is no part
 
 
 def test_the_parties_of_a_court_case_are_no_people() -> None:

@@ -36,6 +36,8 @@ _CASE_AFTER = re.compile(r"[A-Z][\w'’.-]* v\. $")
 
 def _german_head(word: str) -> bool:
     parts = [p.lower() for p in word.split("-") if p]
+    if not parts:
+        return False  # a dash alone ("Uni - Krems")
     return any(p in _GERMAN_PARTS for p in parts[1:]) or any(
         parts[-1].endswith(head) for head in _GERMAN_HEADS
     )
