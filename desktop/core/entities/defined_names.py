@@ -10,7 +10,8 @@ shortest run of words before the brackets that spells the acronym so, with two o
 capitalised words and at least one link word or comma (other names the model finds whole), is one
 name. It replaces the spans inside it; it is a place when every span inside was a place, else an
 organisation; it is not taken over a person's name ("John Fitzgerald Kennedy (JFK)") or across a
-span that reaches out of it.
+span that reaches out of it, nor when it begins with a role and "of" ("Member of the Scottish
+Parliament (MSP)" is an office).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.entities.organizations import replace_spans
+from desktop.core.entities.role_words import ENGLISH_ROLE_NOUNS
 from desktop.core.types import EntitySpan, EntityType
 
 _LINKS = frozenset(
@@ -27,6 +29,8 @@ _LINKS = frozenset(
         "vom", "zur", "zum", "gegen", "an", "auf", "mit", "bei", "über",
     }
 )  # fmt: skip
+# a run of a role and "of" names an office, not a body ("Member of the Scottish Parliament (MSP)")
+_ROLES = frozenset({*(r for r in ENGLISH_ROLE_NOUNS if " " not in r), "member", "members"})
 _ACRONYM = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü&]{1,9}"
 _AFTER = re.compile(rf"\s*\(\s*({_ACRONYM})\s*\)")
 _BEFORE = re.compile(rf"(?<![\w-])({_ACRONYM}) \(([^()\n]{{5,150}})\)")
@@ -73,7 +77,8 @@ def _capitalised(word: str) -> bool:
 def _fits(words: list[str], acronym: str) -> bool:
     capitals = sum(_capitalised(w) for w in words)
     linked = any(not _capitalised(w) for w in words)
-    ends = _capitalised(words[0]) and _capitalised(words[-1])
+    office = len(words) > 1 and words[0].lower() in _ROLES and words[1] == "of"
+    ends = _capitalised(words[0]) and _capitalised(words[-1]) and not office
     return capitals >= 2 and linked and ends and _spells(words, acronym)
 
 
