@@ -2,7 +2,8 @@
 
 Outlets named by the shape of their names (:mod:`press_cues`), groups named by what is done to
 them (:mod:`group_cues`), institutions and court cases named by their structure
-(:mod:`structure_cues`), police forces named before their people (:mod:`force_names`), words
+(:mod:`structure_cues`), German names a company's or a party's compound shows
+(:mod:`compound_names`), police forces named before their people (:mod:`force_names`), words
 after a name that belong to no name or say what it names (:mod:`span_tails`) and what the article
 itself says of a candidate (:mod:`article_evidence`); and a region's name alone typed a person or
 an organisation is a place (:func:`regions_as_places`).
@@ -11,6 +12,7 @@ an organisation is a place (:func:`regions_as_places`).
 from __future__ import annotations
 
 from desktop.core.entities.article_evidence import article_evidence
+from desktop.core.entities.compound_names import organizations_named_in_compounds
 from desktop.core.entities.force_names import police_forces
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.group_cues import fought_groups
@@ -46,6 +48,9 @@ def late_cues(
 
     if language == "de":
         spans = articles_not_of_the_name(text, german_outlets(text, spans, is_place))
+        spans = organizations_named_in_compounds(
+            text, spans, lambda word: not_a_group(word) or word in stats.known_words(language)
+        )
     spans = foreign_article_names(spans, given_name)
     spans = fought_groups(text, language, spans, not_a_group)
     if language == "en":

@@ -1,0 +1,49 @@
+"""German: a name that a compound shows to be a company's or a party's ("Zielpunkt-Pleite",
+"Likud-Partei") is an organisation where the text writes it alone too ("Exklusivpartner von
+Zielpunkt", "eine Spaltung des Likud").
+
+German joins a name to a noun with a hyphen; some nouns only follow the name of a company or a party
+(its bankruptcy, shares, branches, board, parliamentary group). Such a compound is no mention of its
+own (a name only inside compounds is no actor of the article), but the name's other occurrences,
+alone, are the organisation's: each one no span covers becomes one. A name that is a known place, a
+given name, a nationality or a common word is left out, and so is a name the text gives a person
+("Clinton-Sprecher" is no company's; "Trump" stays a person whatever follows it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.core.entities.recognizer import span_order
+from desktop.core.types import EntitySpan
+
+# nouns that follow a company's or a party's name in a compound, inflected forms included
+_TAILS = (
+    "Konzern", "Konzerns", "Pleite", "Insolvenz", "Aktie", "Aktien", "Filiale", "Filialen", "Partei",
+    "Fraktion", "Zentrale", "Tochter", "Übernahme", "Gruppe", "Vorstand", "Vorstands",
+)  # fmt: skip
+_COMPOUND = re.compile(rf"(?<![\w-])([A-ZÄÖÜ][\w]*[\w])-(?:{'|'.join(_TAILS)})(?![\w-])")
+
+
+def organizations_named_in_compounds(
+    text: str, spans: list[EntitySpan], excluded: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """``spans`` with the lone occurrences of names shown by a compound as organisations (see the
+    module); ``excluded``: places, given names, nationalities and common words."""
+    if "-" not in text:
+        return spans
+    names = {m.group(1) for m in _COMPOUND.finditer(text)}
+    if not names:
+        return spans
+    people = {w for s in spans if s.type == "person" for w in s.text.split()}
+    names = {n for n in names if n not in people and not n.isdigit() and not excluded(n)}
+    added = []
+    ordered = sorted(spans, key=span_order)
+    for name in sorted(names):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            a, b = match.start(), match.end()
+            if any(s.start < b and a < s.end for s in ordered):
+                continue
+            added.append(EntitySpan(a, b, name, "organization", 0.5))
+    return sorted([*spans, *added], key=span_order) if added else spans
