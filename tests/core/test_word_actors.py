@@ -134,6 +134,17 @@ def test_german_possessive_before_a_common_noun_is_cut_to_the_person() -> None:
     assert all(text[s.start : s.end] == s.text for s in got)
 
 
+def test_german_possessive_before_a_compound_of_two_common_nouns_is_cut_to_the_person() -> None:
+    nouns = frozenset({"Pausen", "Film", "Klein"})
+    text = "Jorg Vellas Pausenfilm lief; Vella lacht. Jorg Kleins Kleinmann kam; Klein auch."
+    spans = [span(text, "Jorg Vellas Pausenfilm", "person"), span(text, "Jorg Kleins Kleinmann", "person")]
+    got = cut_possessed_nouns(text, spans, nouns, GAZ)
+    assert pairs(got) == [
+        ("Jorg Vella", "person"),  # "Pausen|film": two common nouns
+        ("Jorg Kleins Kleinmann", "person"),  # "-mann" ends surnames: no compound of common nouns
+    ]
+
+
 def test_gazetteer_loads_the_english_common_words_first_column(tmp_path: Path) -> None:
     with gzip.open(tmp_path / "common_words_en.tsv.gz", "wt", encoding="utf-8") as handle:
         handle.write("Quellmist\t12\t0.97\nVaccine\t16\t1.00\n")

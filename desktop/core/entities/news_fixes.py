@@ -161,6 +161,11 @@ NAME_TAILS = frozenset(
 _MIN_PART = 4
 
 
+def noun_compound(word: str, nouns: frozenset[str], keep: Callable[[str], bool]) -> bool:
+    """A compound of two listed common nouns, neither part a known name (``keep``): "Pausen|film"."""
+    return _noun_or_compound(word, nouns, keep)
+
+
 def _noun_or_compound(
     word: str, nouns: frozenset[str], keep: Callable[[str], bool], bare: frozenset[str] = frozenset()
 ) -> bool:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.news_fixes import noun_compound
 from desktop.core.types import EntitySpan
 
 MIN_GIVEN_NAME = 30  # as in boundaries: a given name seen this often in the name lists
@@ -136,8 +137,9 @@ def cut_possessed_nouns(
     """German "Brandts Haus", "Anna Brandts Wahlkampf-Plan" typed a person, where the text also
     names "Brandt": the person is the name before the common noun, without the genitive "s".
 
-    The noun (or the last part of a hyphenated one) must be a common noun and no name part of
-    people; the word before it must end in "s" and be no given name ("Hans Eichel" stays).
+    The noun (or the last part of a hyphenated one) must be a common noun, or a compound of two
+    ("Georg Rihas Pausen|film"), and no name part of people; the word before it must end in "s" and
+    be no given name ("Hans Eichel" stays).
     """
     out = []
     for span in spans:
@@ -146,7 +148,7 @@ def cut_possessed_nouns(
             last, owner = words[-1], words[-2]
             noun = last if last in nouns else last.rsplit("-", 1)[-1]
             if (
-                noun in nouns
+                (noun in nouns or noun_compound(noun, nouns, lambda w: _name_word(w, gazetteer)))
                 and last.lower() not in gazetteer.person_variants
                 and gazetteer.given_names.get(last, 0) < MIN_GIVEN_NAME
                 and owner.endswith("s")
@@ -159,3 +161,7 @@ def cut_possessed_nouns(
                 span = EntitySpan(span.start, span.start + len(head), head, "person", span.score)
         out.append(span)
     return out
+
+
+def _name_word(word: str, gazetteer: Gazetteer) -> bool:
+    return gazetteer.given_names.get(word, 0) > 0 or gazetteer.place(word) is not None
