@@ -3,10 +3,11 @@
 Outlets named by the shape of their names (:mod:`press_cues`), groups named by what is done to
 them (:mod:`group_cues`), institutions and court cases named by their structure
 (:mod:`structure_cues`), German names a company's or a party's compound shows
-(:mod:`compound_names`), police forces named before their people (:mod:`force_names`), words
-after a name that belong to no name or say what it names (:mod:`span_tails`) and what the article
-itself says of a candidate (:mod:`article_evidence`); and a region's name alone typed a person or
-an organisation is a place (:func:`regions_as_places`).
+(:mod:`compound_names`), given names right before a surname (:mod:`given_names`), police forces
+named before their people (:mod:`force_names`), words after a name that belong to no name or say
+what it names (:mod:`span_tails`) and what the article itself says of a candidate
+(:mod:`article_evidence`); and a region's name alone typed a person or an organisation is a place
+(:func:`regions_as_places`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from desktop.core.entities.article_evidence import article_evidence
 from desktop.core.entities.compound_names import organizations_named_in_compounds
 from desktop.core.entities.force_names import police_forces
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.given_names import given_names_before_surnames
 from desktop.core.entities.group_cues import fought_groups
 from desktop.core.entities.press_cues import articles_not_of_the_name, foreign_article_names, german_outlets
 from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
@@ -58,10 +60,21 @@ def late_cues(
         spans = leaders_of_regimes(
             text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
         )
+    spans = given_names_before_surnames(
+        text,
+        structure_cues(text, spans, is_place),
+        lambda word: (
+            given_name(word)
+            and not is_place(word)
+            and not stats.is_common(language, word)
+            and word not in gazetteer.english_common_words
+            and word not in stats.known_words(language)
+        ),
+    )
     spans = article_evidence(
         text,
         language,
-        structure_cues(text, spans, is_place),
+        spans,
         is_place,
         lambda word: _is_country(word, language, gazetteer),
         lambda word: (
