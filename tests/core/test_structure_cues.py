@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.core.entities.structure_cues import (
     institutions_as_organizations,
+    lower_case_adjectives,
     parties_of_cases,
     structure_cues,
 )
@@ -56,3 +57,11 @@ def test_the_parties_of_a_court_case_are_no_people() -> None:
         ("Mara Dorr", "person"),
         ("Quade", "person"),
     ]
+
+
+def test_a_known_name_with_its_adjective_in_lower_case_is_the_organisation() -> None:
+    text = "Ein Riss geht durch die europäische Tarnunion, sagte Union-Chef Vell; sagte Tarnunion."
+    spans = [span(text, "Tarnunion", "organization"), span(text, "Tarnunion", "location", 1)]
+    got = lower_case_adjectives(text, spans, lambda name: name == "Europäische Tarnunion")
+    assert pairs(got) == [("europäische Tarnunion", "organization"), ("Tarnunion", "location")]
+    assert got[0].start == text.index("europäische")

@@ -62,7 +62,7 @@ def late_cues(
         )
     spans = given_names_before_surnames(
         text,
-        structure_cues(text, spans, is_place),
+        structure_cues(text, spans, is_place, lambda name: gazetteer.organization(name) is True),
         lambda word: (
             given_name(word)
             and not is_place(word)

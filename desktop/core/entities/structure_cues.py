@@ -7,6 +7,8 @@
   is a common noun and stays as it is; so does a known place.
 - The parties of a court case ("Roe v. Wade") are named as a case's title, not as actors: a
   "person" right before or after " v. " between two capitalised words is none.
+- A known organisation's name written with its adjective in lower case ("die europäische Union")
+  is that organisation: the span before it ("Union") grows to the adjective.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ _ENGLISH_HEADS = frozenset(
         "Company", "Conservatory",
     }
 )  # fmt: skip
+_LOWER_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß]{3,}) $")
 _CASE_BEFORE = re.compile(r"^ v\. [A-Z]")
 _CASE_AFTER = re.compile(r"[A-Z][\w'’.-]* v\. $")
 
@@ -79,6 +82,27 @@ def parties_of_cases(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     ]
 
 
-def structure_cues(text: str, spans: list[EntitySpan], is_place: Callable[[str], bool]) -> list[EntitySpan]:
-    """Both rules of the module, in order."""
+def lower_case_adjectives(
+    text: str, spans: list[EntitySpan], is_organization: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """A span right after a lower-case word that, capitalised, makes a known organisation's name
+    with it ("europäische" + "Union") grows to that word and is the organisation."""
+    out = []
+    for span in spans:
+        match = _LOWER_BEFORE.search(text[max(0, span.start - 30) : span.start])
+        if match is not None and is_organization(f"{match.group(1).capitalize()} {span.text}"):
+            start = span.start - len(match.group(0))
+            span = EntitySpan(start, span.end, text[start : span.end], "organization", span.score)
+        out.append(span)
+    return out
+
+
+def structure_cues(
+    text: str,
+    spans: list[EntitySpan],
+    is_place: Callable[[str], bool],
+    is_organization: Callable[[str], bool] = lambda name: False,
+) -> list[EntitySpan]:
+    """The rules of the module, in order; ``is_organization``: a known organisation's name."""
+    spans = lower_case_adjectives(text, spans, is_organization)
     return parties_of_cases(text, institutions_as_organizations(spans, is_place))
