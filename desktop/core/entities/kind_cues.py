@@ -9,14 +9,16 @@ nouns count inside compounds too ("Palästinenserorganisation Hamas", "Tageszeit
 only after a lower-case word or an article ("Neo Magazin Royale" is one name). German capitalises
 every noun, so a German name is one word, or two after an article or an adjective ("Die Linke",
 "Islamischer Staat"), with no further capitalised word after it ("eine Initiative Leeraner
-Bürger" is left out); a German common noun ("Chef") is taken only where the model has a span of
+Bürger" is left out), or the words of a model's span there ("die Gruppe Ansar Dine", a name in
+another language); a German common noun ("Chef") is taken only where the model has a span of
 the same words ("der Zeitung Welt"). A candidate that holds a person's full name among more words
 ("the company Chief Executive Ada Brook"), cuts through a span, is a known place, is a weekday or
 month ("teilte das Unternehmen Montag mit"), or may go on through a link word ("die Organisation
 Ärzte ohne Grenzen") is left out; a number may end a name ("Radio Nord 98"), a possessive ends it
 ("the think tank Atlantic Forum's office"). English: a name followed by an apposition that says
 its kind ("Vyasna, an independent human rights center,") is an organisation; a "place" followed by
-one that says a person's role ("Knox Thames, the Special Advisor to ...") is a person.
+one that says a person's role ("Knox Thames, the Special Advisor to ...") is a person. Names
+listed after the plural of a kind: :mod:`listed_kinds`.
 """
 
 from __future__ import annotations
