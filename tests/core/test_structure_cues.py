@@ -65,3 +65,6 @@ def test_a_known_name_with_its_adjective_in_lower_case_is_the_organisation() -> 
     got = lower_case_adjectives(text, spans, lambda name: name == "Europäische Tarnunion")
     assert pairs(got) == [("europäische Tarnunion", "organization"), ("Tarnunion", "location")]
     assert got[0].start == text.index("europäische")
+    english = "the new Tarn Party won"  # no adjective of a place
+    spans = [span(english, "Tarn Party", "organization")]
+    assert lower_case_adjectives(english, spans, lambda name: name == "New Tarn Party") == spans

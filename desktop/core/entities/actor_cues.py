@@ -62,7 +62,9 @@ def late_cues(
         )
     spans = given_names_before_surnames(
         text,
-        structure_cues(text, spans, is_place, lambda name: gazetteer.organization(name) is True),
+        structure_cues(
+            text, spans, is_place, lambda name: language == "de" and gazetteer.organization(name) is True
+        ),
         lambda word: (
             given_name(word)
             and not is_place(word)

@@ -7,8 +7,8 @@
   is a common noun and stays as it is; so does a known place.
 - The parties of a court case ("Roe v. Wade") are named as a case's title, not as actors: a
   "person" right before or after " v. " between two capitalised words is none.
-- A known organisation's name written with its adjective in lower case ("die europäische Union")
-  is that organisation: the span before it ("Union") grows to the adjective.
+- German: a known organisation's name written with its adjective of a place in lower case ("die
+  europäische Union") is that organisation: the span after it ("Union") grows to the adjective.
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ _ENGLISH_HEADS = frozenset(
         "Company", "Conservatory",
     }
 )  # fmt: skip
-_LOWER_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß]{3,}) $")
+# German adjectives of places and peoples ("europäische", "amerikanischen"): the ones a German
+# writer may leave in lower case inside a name; English never writes them so ("the new Labour Party")
+_LOWER_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß]{3,}isch(?:e|en|er|es|em)) $")
 _CASE_BEFORE = re.compile(r"^ v\. [A-Z]")
 _CASE_AFTER = re.compile(r"[A-Z][\w'’.-]* v\. $")
 
