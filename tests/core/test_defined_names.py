@@ -60,7 +60,7 @@ def test_places_stay_places_and_people_and_whole_names_are_left_alone() -> None:
 def test_no_run_that_does_not_spell_the_acronym() -> None:
     text = (
         "The head of the Board of Trade (XYZ) spoke, as did the Office of Works (OW) and Tarn (T). "
-        "He was a Member of the Tarnish Parliament (MTP)."
+        "He was a Member of the Tarnish Parliament (MTP). A Reddit Ask me Anything (AMA) round."
     )
     spans = [span(text, "Tarnish Parliament", "organization")]
     assert pairs(names_defined_by_acronyms(text, spans)) == [

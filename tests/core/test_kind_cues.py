@@ -101,15 +101,22 @@ def test_an_english_apposition_naming_a_role_makes_a_person_of_a_place() -> None
 
 def test_a_german_name_of_several_words_after_a_kind_noun_is_taken_where_the_model_spans_it() -> None:
     text = (
-        "Die Islamistengruppe Tavar Kelun griff an. "
+        "Die Islamistengruppe Tavar Kelun griff an; die Gruppe Tavar Kelun floh. "
         "Eine Initiative Leeraner Bürger sammelte. "
-        "Die Gruppe Morvan Esk Daten teilte mit."
+        "Die Gruppe Morvan Esk Daten teilte mit. Er siegte in der Gruppe Ilan Dorsk."
     )
-    spans = [span(text, "Tavar Kelun", "person"), span(text, "Morvan Esk", "person")]
+    spans = [
+        span(text, "Tavar Kelun", "person"),
+        span(text, "Tavar Kelun", "person", 1),
+        span(text, "Morvan Esk", "location"),
+        span(text, "Ilan Dorsk", "person"),
+    ]
     got = organizations_after_kind_words(text, "de", spans)
     assert pairs(got) == [
         ("Tavar Kelun", "organization"),  # the model's span says where the foreign name ends
+        ("Tavar Kelun", "organization"),
         ("Morvan Esk", "organization"),  # its span ends before the common noun "Daten"
+        ("Ilan Dorsk", "person"),  # a model's person after a kind noun once: a tennis group's name
     ]  # "Initiative Leeraner Bürger": no span of those words, where the name ends is unclear
 
 

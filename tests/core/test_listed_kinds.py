@@ -15,7 +15,11 @@ def test_german_names_listed_after_a_plural_kind_are_organisations() -> None:
         "Betroffen sind Modelle der Marken Tarvo, Kell und Brix, teilte der Konzern mit. "
         "Die Boulevardzeitungen La Voce Nera und Het Vrije Blad berichteten."
     )
-    spans = [span(text, "Kell", "person"), span(text, "La Voce Nera", "person")]
+    spans = [
+        span(text, "Vorlan", "location"),
+        span(text, "Kell", "person"),
+        span(text, "La Voce Nera", "person"),
+    ]
     got = organizations_listed_after_kinds(text, "de", spans, NOTHING)
     assert pairs(got) == [
         ("Vorlan", "organization"),
@@ -31,15 +35,21 @@ def test_german_names_listed_after_a_plural_kind_are_organisations() -> None:
 def test_no_enumeration_no_organisations_and_places_are_left_out() -> None:
     text = (
         "Die Unternehmen Mitte Mai verhandelten. Die Parteien Vorlan sagten ab. "
-        "Die Banken Tarnheim und Vorlan wuchsen."
+        "Die Banken Tarnheim und Vorlan wuchsen. Bedrohungen für Organisationen Bestechung und Untreue."
     )
-    got = organizations_listed_after_kinds(text, "de", [], lambda name: name == "Tarnheim")
-    assert pairs(got) == [("Vorlan", "organization")]  # one name alone is no list; a place is left out
+    spans = [span(text, "Vorlan", "person"), span(text, "Tarnheim", "location")]
+    got = organizations_listed_after_kinds(text, "de", spans, lambda name: name == "Tarnheim")
+    assert pairs(got) == [
+        ("Vorlan", "person"),  # one name alone is no list
+        ("Tarnheim", "location"),  # a place is left out
+        ("Vorlan", "organization"),
+    ]  # "Bestechung und Untreue": the model saw no name in the list
 
 
 def test_english_lists_and_the_kind_cue_entry_point() -> None:
     text = "The parties Vorlan, Tarnish Union and Brix agreed. The brands Kell and Dorr sold well."
-    got = organizations_after_kind_words(text, "en", [span(text, "Dorr", "person")])
+    spans = [span(text, "Brix", "person"), span(text, "Dorr", "person")]
+    got = organizations_after_kind_words(text, "en", spans)
     assert pairs(got) == [
         ("Vorlan", "organization"),
         ("Tarnish Union", "organization"),

@@ -200,8 +200,15 @@ def test_a_plural_name_beside_its_singular_is_a_group() -> None:
 def test_a_first_word_the_text_names_a_person_by_alone_is_not_cut_off() -> None:
     text = "Dr Quenby Sara Vell said so. According to Dr Quenby, two cases were older."
     spans = [span(text, "Quenby Sara Vell", "person"), span(text, "Quenby", "person", 1)]
-    got = cut_words_before_given_names(text, spans, lambda word: word == "Sara", lambda word: word == "Sara")
+    got = cut_words_before_given_names(
+        text, spans, lambda word: word == "Sara", lambda word: word == "Sara", keep_alone=True
+    )
     assert pairs(got) == [("Quenby Sara Vell", "person"), ("Quenby", "person")]
+    # German capitalises nouns: a noun typed a person alone ("Astronautin") is no evidence
+    german = cut_words_before_given_names(
+        text, spans, lambda word: word == "Sara", lambda word: word == "Sara"
+    )
+    assert pairs(german) == [("Sara Vell", "person"), ("Quenby", "person")]
     # without the lone mention the unknown first word is cut as before
     alone = cut_words_before_given_names(
         text, spans[:1], lambda word: word == "Sara", lambda word: word == "Sara"

@@ -75,6 +75,8 @@ def _capitalised(word: str) -> bool:
 
 
 def _fits(words: list[str], acronym: str) -> bool:
+    if any(not _capitalised(w) and w != "," and w.lower() not in _LINKS for w in words):
+        return False  # "Ask me Anything (AMA)": a lower-case word that links no names
     capitals = sum(_capitalised(w) for w in words)
     linked = any(not _capitalised(w) for w in words)
     office = len(words) > 1 and words[0].lower() in _ROLES and words[1] == "of"

@@ -3,22 +3,22 @@
 News introduces an organisation it names by a common word with its kind: a newspaper, a party, a
 militia, a company. The name after such a noun (in English one to four capitalised words, an inner
 "for", "of", "and" allowed before another capitalised word; or a quoted name) is an organisation,
-whatever the model made of it ("the law firm Baker Stone" is named after people). German kind
-nouns count inside compounds too ("Palästinenserorganisation Hamas", "Tageszeitung Kurier",
-"Indigena-Partei Winaq"), and
-only after a lower-case word or an article ("Neo Magazin Royale" is one name). German capitalises
-every noun, so a German name is one word, or two after an article or an adjective ("Die Linke",
-"Islamischer Staat"), with no further capitalised word after it ("eine Initiative Leeraner
-Bürger" is left out), or the words of a model's span there ("die Gruppe Ansar Dine", a name in
-another language); a German common noun ("Chef") is taken only where the model has a span of
-the same words ("der Zeitung Welt"). A candidate that holds a person's full name among more words
-("the company Chief Executive Ada Brook"), cuts through a span, is a known place, is a weekday or
-month ("teilte das Unternehmen Montag mit"), or may go on through a link word ("die Organisation
-Ärzte ohne Grenzen") is left out; a number may end a name ("Radio Nord 98"), a possessive ends it
-("the think tank Atlantic Forum's office"). English: a name followed by an apposition that says
-its kind ("Vyasna, an independent human rights center,") is an organisation; a "place" followed by
-one that says a person's role ("Knox Thames, the Special Advisor to ...") is a person. Names
-listed after the plural of a kind: :mod:`listed_kinds`.
+whatever the model made of it ("the law firm Baker Stone" is named after people). German kind nouns
+count inside compounds too ("Palästinenserorganisation Hamas", "Tageszeitung Kurier",
+"Indigena-Partei Winaq"), and only after a lower-case word or an article ("Neo Magazin Royale" is
+one name). German capitalises every noun, so a German name is one word, or two after an article or
+an adjective ("Die Linke", "Islamischer Staat"), with no further capitalised word after it ("eine
+Initiative Leeraner Bürger" is left out), or the words of a model's span there ("die Gruppe Ansar
+Dine", a name in another language; a model's person only when the text names it so twice: "der
+Gruppe Ilie Nastase" of a tennis tournament stays a person); a German common noun ("Chef") is taken
+only where the model has a span of the same words ("der Zeitung Welt"). A candidate that holds a
+person's full name among more words ("the company Chief Executive Ada Brook"), cuts through a span,
+is a known place, is a weekday or month ("teilte das Unternehmen Montag mit"), or may go on through
+a link word ("die Organisation Ärzte ohne Grenzen") is left out; a number may end a name ("Radio
+Nord 98"), a possessive ends it ("the think tank Atlantic Forum's office"). English: a name followed
+by an apposition that says its kind ("Vyasna, an independent human rights center,") is an
+organisation; a "place" followed by one that says a person's role ("Knox Thames, the Special Advisor
+to ...") is a person. Names listed after the plural of a kind: :mod:`listed_kinds`.
 """
 
 from __future__ import annotations
@@ -86,20 +86,23 @@ def _german_name(words: list[str]) -> list[str]:
     return words[:2] if goes_on else words[:1]
 
 
-def _model_name(words: list[str], start: int, model_ends: dict[int, set[int]]) -> list[str]:
-    """The longest first words (two or more) that a model span covers exactly ("Gruppe Ansar Dine")."""
-    ends = model_ends.get(start, set())
+def _model_name(words: list[str], start: int, model_ends: dict[int, dict[int, str]]) -> tuple[list[str], str]:
+    """The longest first words (two or more) that a model span covers exactly ("Gruppe Ansar Dine"),
+    and the span's type."""
+    ends = model_ends.get(start, {})
     for size in range(len(words), 1, -1):
-        if start + len(" ".join(words[:size])) in ends:
-            return words[:size]
-    return []
+        kind = ends.get(start + len(" ".join(words[:size])))
+        if kind is not None:
+            return words[:size], kind
+    return [], ""
 
 
 def _candidates(text: str, language: str, spans: Sequence[EntitySpan] = ()) -> list[EntitySpan]:
     found = []
-    model_ends: dict[int, set[int]] = {}
+    model_ends: dict[int, dict[int, str]] = {}
     for span in spans:
-        model_ends.setdefault(span.start, set()).add(span.end)
+        model_ends.setdefault(span.start, {})[span.end] = span.type
+    people: list[tuple[str, bool]] = []  # names taken as a model spans them (a model's person: twice)
     for match in _PATTERNS[language].finditer(text):
         group = 1 if match.group(1) else 2
         start, end = match.start(group), match.end(group)
@@ -111,9 +114,10 @@ def _candidates(text: str, language: str, spans: Sequence[EntitySpan] = ()) -> l
             words = name.split(" ")
             number = [words[-1]] if words[-1].isdigit() else []
             kept = _german_name(words[: len(words) - len(number)])
-            seen = _model_name(words, start, model_ends)
+            seen, kind = _model_name(words, start, model_ends)
             if seen:
                 kept, number = seen, []
+                people.append((" ".join(seen), kind == "person"))
             elif len(kept) + len(number) < len(words):
                 continue  # "eine Initiative Leeraner Bürger": where the name ends is unclear
             name = " ".join(kept + number)
@@ -127,7 +131,8 @@ def _candidates(text: str, language: str, spans: Sequence[EntitySpan] = ()) -> l
         if group == 2 and _LOWER_NEXT.match(text, end):
             continue  # "die Organisation Ärzte ohne Grenzen": where the name ends is unclear
         found.append(EntitySpan(start, end, name, "organization", 0.5))
-    return found
+    once = {name for name, person in people if person and sum(n == name for n, _p in people) < 2}
+    return [c for c in found if c.text not in once]  # "der Gruppe Ilie Nastase": a tennis group once
 
 
 def organizations_after_kind_words(

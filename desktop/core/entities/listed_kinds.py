@@ -3,11 +3,13 @@
 News names several organisations of one kind at once: "der Marken Dodge, Ram und Jeep", "die
 Zeitungen La Dernière Heure und Het Laatste Nieuws", "the parties Likud and Yesh Atid". After a
 plural kind noun (German also as a compound's end: "Boulevardzeitungen"), an enumeration of two or
-more names joined by commas and a last "und"/"sowie"/"oder" ("and"/"or") lists organisations.
-Each name is the span a model found there (its words tell where a foreign name ends), else the
-capitalised words (up to three) before the next comma or link word. A name that is a known place,
-a nationality, a weekday or month, or a German common noun the model saw no name in is left out, as
-after a singular kind (:mod:`kind_cues`); a listed name replaces only spans inside it.
+more names joined by commas and a last "und"/"sowie"/"oder" ("and"/"or") lists organisations. Each
+name is the span a model found there (its words tell where a foreign name ends), else the
+capitalised words (up to three) before the next comma or link word; the model must have found one of
+the listed names at least ("für Organisationen Bestechung und Korruption" lists none). A name that
+is a known place, a nationality, a weekday or month, or a German common noun the model saw no name
+in is left out, as after a singular kind (:mod:`kind_cues`); a listed name replaces only spans
+inside it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ _NAME = re.compile(rf"(?:{_WORD})(?: (?:{_WORD})){{0,2}}")
 _COMMA = re.compile(r", (?=[A-ZÄÖÜ])")
 _LAST = re.compile(r" (?:und|sowie|oder|and|or|as well as) (?=[A-ZÄÖÜ])")
 _MAX_NAMES = 8
+_ABSTRACT = ("ung", "heit", "keit", "ion", "tät", "schaft", "ismus")  # German abstract nouns' endings
 
 
 def _listed(text: str, start: int, longest: dict[int, int]) -> list[tuple[int, int]]:
@@ -86,9 +89,14 @@ def organizations_listed_after_kinds(
     for match in pattern.finditer(text):
         if language == "de" and not match.group(1).lower().endswith(_GERMAN_PLURALS):
             continue
-        for a, b in _listed(text, match.end(), longest):
+        listed = _listed(text, match.end(), longest)
+        if not any(a in longest for a, _b in listed):
+            continue  # "für Organisationen Bestechung und Korruption": the model saw no name there
+        for a, b in listed:
             name = text[a:b]
-            if excluded(name) or (name in nouns and a not in longest):
+            if excluded(name) or (
+                a not in longest and (name in nouns or (language == "de" and name.endswith(_ABSTRACT)))
+            ):
                 continue
             candidates.append(EntitySpan(a, b, name, "organization", 0.5))
     if not candidates:

@@ -135,13 +135,15 @@ def cut_words_before_given_names(
     given_name: Callable[[str], bool],
     name_part: Callable[[str], bool],
     title_word: Callable[[str], bool] = lambda word: False,
+    keep_alone: bool = False,
 ) -> list[EntitySpan]:
     """A person's first word is cut off when it is no name part and a frequent given name follows
     with at least one more word ("Broadcaster Piers Morgan" -> "Piers Morgan"); not before an Arabic
     article written apart after a title ("Prime Minister Haider Al Abadi": the name starts after the
-    title; "Reverend Al Sharpton" is cut); not a word the text names a person by alone ("Dr Meerjady
-    Sabrina Flora" beside "Dr Meerjady": an unlisted given name)."""
-    alone = {s.text.strip() for s in spans if s.type == "person" and " " not in s.text.strip()}
+    title; "Reverend Al Sharpton" is cut); with ``keep_alone`` (English, which writes common nouns in
+    lower case) not a word the text names a person by alone ("Dr Meerjady Sabrina Flora" beside "Dr
+    Meerjady": an unlisted given name; German "Astronautin" alone is a noun typed a person)."""
+    alone = {s.text.strip() for s in spans if keep_alone and s.type == "person" and " " not in s.text.strip()}
     out = []
     for span in spans:
         words = span.text.split()
@@ -325,4 +327,4 @@ def person_edges(
         spans = drop_offices_typed_as_people(spans, title_word, name_part)
         spans = plural_groups_typed_as_people(text, spans, name_part)
     spans = camel_case_names_are_no_people(spans, name_part, text)
-    return cut_words_before_given_names(text, spans, given_name, name_part, title_word)
+    return cut_words_before_given_names(text, spans, given_name, name_part, title_word, language == "en")
