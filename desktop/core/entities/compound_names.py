@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from desktop.core.entities.recognizer import span_order
+from desktop.core.entities.occurrences import occurrences
+from desktop.core.entities.recognizer import span_order, without_overlaps
 from desktop.core.types import EntitySpan
 
 # nouns that follow a company's or a party's name in a compound, inflected forms included
@@ -38,12 +39,6 @@ def organizations_named_in_compounds(
         return spans
     people = {w for s in spans if s.type == "person" for w in s.text.split()}
     names = {n for n in names if n not in people and not n.isdigit() and not excluded(n)}
-    added = []
-    ordered = sorted(spans, key=span_order)
-    for name in sorted(names):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            a, b = match.start(), match.end()
-            if any(s.start < b and a < s.end for s in ordered):
-                continue
-            added.append(EntitySpan(a, b, name, "organization", 0.5))
+    alone = [EntitySpan(a, b, name, "organization", 0.5) for a, b, name in occurrences(text, names)]
+    added = without_overlaps(alone, spans)
     return sorted([*spans, *added], key=span_order) if added else spans

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from desktop.core.entities.recognizer import span_order
+from desktop.core.entities.occurrences import occurrences
+from desktop.core.entities.recognizer import span_order, without_overlaps
 from desktop.core.types import EntitySpan
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÄÖÜ][a-zäöüß]+) $")
@@ -39,13 +40,11 @@ def given_names_before_surnames(
         ):
             span = EntitySpan(start, span.end, text[start : span.end], "person", span.score)
         out.append(span)
-    for surname in surnames:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            a, b = match.start(), match.end()
-            start = _given_start(text, a, surname, given_name)
-            if start is None or any(s.start < b and start < s.end for s in out):
-                continue
+    for a, b, surname in occurrences(text, surnames):
+        start = _given_start(text, a, surname, given_name)
+        if start is not None:
             added.append(EntitySpan(start, b, text[start:b], "person", 0.5))
+    added = without_overlaps(added, out)
     return sorted([*out, *added], key=span_order) if added or out != ordered else spans
 
 
