@@ -236,9 +236,36 @@ def read_silver(path: Path) -> list[nd.Sentence]:
     return [s for s in nd.read_columns(path, 0, 1) if s.tokens]
 
 
+def load_vectors(path: Path) -> Any:
+    """Floret vectors of a spaCy vectors directory (``train_ner``) or of an exported BiLSTM model."""
+    if (path / "vectors.npy").is_file():  # the float16 table the app reads
+        return rt.load_model(path).vectors
+    import spacy
+
+    return spacy.load(path).vocab.vectors
+
+
+def has_vectors(path: Path) -> bool:
+    """Whether ``path`` is a spaCy vectors directory or an exported BiLSTM model."""
+    return (path / "vocab" / "vectors").is_file() or (path / "vectors.npy").is_file()
+
+
+def read_extra_gold(args: argparse.Namespace, train_s: list[nd.Sentence]) -> list[nd.Sentence]:
+    """SmartData sentences of ``--smartdata`` sources, split like the model reads text (German only)."""
+    if not args.smartdata:
+        return []
+    from tools import smartdata as sd
+
+    stats = sd.Stats()
+    sources = [s for s in args.smartdata.split(",") if s]
+    split = sd.bilstm_splitter(args.init or nd.REPO_ROOT / "resources" / "models" / f"{args.lang}-bilstm")
+    extra = sd.read_smartdata(args.data, split, train_s, sources, stats)
+    log(f"SmartData {','.join(sources)}: {dict(stats.counts)}")
+    return extra
+
+
 def train(args: argparse.Namespace) -> Path:
     """Train, keep the best dev epoch, export, and return the model directory."""
-    import spacy
     import torch
 
     from tools.bilstm_net import Net, export, load_exported
@@ -251,9 +278,10 @@ def train(args: argparse.Namespace) -> Path:
     if args.limit:
         train_s = train_s[: args.limit]
     silver = [s for path in args.silver for s in read_silver(path)]
-    log(f"{len(train_s)} train (+{len(silver)} silver) / {len(dev_s)} dev sentences")
-    train_s += silver
-    vectors = spacy.load(args.vectors).vocab.vectors
+    extra = read_extra_gold(args, train_s)
+    log(f"{len(train_s)} train (+{len(extra)} gold, +{len(silver)} silver) / {len(dev_s)} dev sentences")
+    train_s += extra + silver
+    vectors = load_vectors(args.vectors)
     init_cfg: dict[str, Any] = {}
     if args.init:  # continue training an exported model: keep its vocabularies
         init_cfg = json.loads((args.init / "config.json").read_text(encoding="utf-8"))
@@ -303,6 +331,7 @@ def train(args: argparse.Namespace) -> Path:
                 "best_epoch": epoch,
                 "train_sentences": len(train_s),
                 "silver_sentences": len(silver),
+                "extra_gold_sentences": len(extra),
                 "hyper_parameters": HP,
             }
             export(net, args.out, chars, words, tags, vectors, HP, info, args.lang)  # usable if stopped early
@@ -324,6 +353,7 @@ def train(args: argparse.Namespace) -> Path:
         "train_minutes": round((time.time() - t_start) / 60, 1),
         "train_sentences": len(train_s),
         "silver_sentences": len(silver),
+        "extra_gold_sentences": len(extra),
         "hyper_parameters": HP,
     }
     export(net, args.out, chars, words, tags, vectors, HP, info, args.lang)
@@ -425,7 +455,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=sorted(LANG_LABELS), default="de")
     parser.add_argument("--data", type=Path, default=nd.default_data_dir())
-    parser.add_argument("--vectors", type=Path, default=None, help="default .work/ner/<lang>_vectors")
+    parser.add_argument(
+        "--vectors", type=Path, default=None, help="default .work/ner/<lang>_vectors (or a BiLSTM model dir)"
+    )
     parser.add_argument("--out", type=Path, default=None, help="default resources/models/<lang>-bilstm")
     parser.add_argument("--epochs", type=int, default=25)
     parser.add_argument("--max-minutes", type=float, default=45.0)
@@ -437,6 +469,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--silver", type=Path, action="append", default=[], help="extra silver CoNLL file (silver_ner)"
     )
+    parser.add_argument(
+        "--smartdata",
+        default="",
+        help="add DFKI SmartData gold sentences of these sources (news,rss,tweet; see tools.smartdata)",
+    )
     parser.add_argument("--evaluate", action="store_true", help="only evaluate the exported model")
     parser.add_argument("--sets", default=None, help="default: the language's dev and test sets")
     args = parser.parse_args(argv)
@@ -446,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     try:
         if not args.evaluate:
-            if not (args.vectors / "vocab" / "vectors").is_file():
+            if not has_vectors(args.vectors):
                 print(f"No spaCy vectors directory at {args.vectors}; run train_ner first.", file=sys.stderr)
                 return 2
             train(args)
