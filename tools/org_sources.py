@@ -16,11 +16,11 @@ when its corpus is missing. Only TRAIN splits are read (their dev and test split
 from __future__ import annotations
 
 import gzip
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+
+from tools.smartdata import read_documents
 
 MULTICONER_TRAIN = (
     "multiconer-en/en_train.conll.gz",
@@ -134,32 +134,18 @@ def multiconer_non_actors(labels: dict[str, Counter[str]]) -> set[str]:
     return words
 
 
-def _json_documents(path: Path) -> Iterator[dict[str, Any]]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        text = handle.read()
-    decoder = json.JSONDecoder()
-    index = 0
-    while True:
-        while index < len(text) and text[index].isspace():
-            index += 1
-        if index >= len(text):
-            return
-        document, index = decoder.raw_decode(text, index)
-        yield document
-
-
 def smartdata_organizations(data: Path) -> Counter[str]:
     """Organisation mention counts of DFKI SmartData (no document of its v3 dev/test splits)."""
     held_out: set[str] = set()
     for rel in SMARTDATA_HELD_OUT:
         if (data / rel).exists():
-            held_out.update(str(d["id"]) for d in _json_documents(data / rel))
+            held_out.update(str(d["id"]) for d in read_documents(data / rel))
     counts: Counter[str] = Counter()
     seen: set[str] = set()
     for rel in SMARTDATA_FILES:
         if not (data / rel).exists():
             continue
-        for document in _json_documents(data / rel):
+        for document in read_documents(data / rel):
             doc_id = str(document["id"])
             if doc_id in held_out or doc_id in seen:
                 continue
