@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import re
@@ -72,9 +73,9 @@ def data(tmp_path: Path) -> Path:
 
 def _reference() -> list[nd.Sentence]:
     # "Gruppe" is a plain word in the reference data, "Lufthansa" a name
-    return [
-        nd.Sentence(["Die", "Gruppe", "wächst"], ["O", "O", "O"]) for _ in range(3)
-    ] + [nd.Sentence(["Lufthansa"], ["B-ORG"])]
+    return [nd.Sentence(["Die", "Gruppe", "wächst"], ["O", "O", "O"]) for _ in range(3)] + [
+        nd.Sentence(["Lufthansa"], ["B-ORG"])
+    ]
 
 
 def test_training_documents_skip_held_out_ids_duplicates_and_other_sources(data: Path) -> None:
@@ -105,3 +106,16 @@ def test_unreadable_file_is_a_corpus_error(tmp_path: Path) -> None:
         fh.write('{"id": "a"} {broken')
     with pytest.raises(nd.CorpusError):
         list(sd.read_documents(bad))
+
+
+def test_train_bilstm_takes_the_vectors_of_an_exported_model(tmp_path: Path) -> None:
+    from tools import train_bilstm as tb
+
+    model = nd.REPO_ROOT / "resources" / "models" / "de-bilstm"
+    assert tb.has_vectors(model)
+    assert not tb.has_vectors(tmp_path)
+    vectors = tb.load_vectors(model)
+    assert vectors.mode == "floret"
+    assert vectors.shape[1] == 100
+    args = argparse.Namespace(smartdata="", data=tmp_path, init=None, lang="de")
+    assert tb.read_extra_gold(args, []) == []  # the default recipe adds nothing
