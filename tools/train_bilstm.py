@@ -126,11 +126,13 @@ def dot_split_forms(sents: list[nd.Sentence]) -> list[str]:
     return sorted(w for w, n in split.items() if n >= 2 and n > joined[w] and not w.isdigit())
 
 
-def add_dot_split(model_dir: Path, sents: list[nd.Sentence], lang: str = "de") -> None:
-    """Store :func:`dot_split_forms` and the hyphen rule of ``lang`` in the exported config.json."""
+def add_dot_split(
+    model_dir: Path, sents: list[nd.Sentence], lang: str = "de", keep: list[str] | None = None
+) -> None:
+    """Store :func:`dot_split_forms` (or ``keep``) and the hyphen rule of ``lang`` in config.json."""
     path = model_dir / "config.json"
     config = json.loads(path.read_text(encoding="utf-8"))
-    config["dot_split"] = dot_split_forms(sents)
+    config["dot_split"] = dot_split_forms(sents) if keep is None else keep
     config["join_hyphens"] = JOIN_HYPHENS[lang]
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
 
@@ -279,7 +281,13 @@ def train(args: argparse.Namespace) -> Path:
         train_s = train_s[: args.limit]
     silver = [s for path in args.silver for s in read_silver(path)]
     extra = read_extra_gold(args, train_s)
+    extra_info = (
+        {"extra_gold": f"smartdata:{args.smartdata}", "extra_gold_sentences": len(extra)} if extra else {}
+    )
     log(f"{len(train_s)} train (+{len(extra)} gold, +{len(silver)} silver) / {len(dev_s)} dev sentences")
+    # The abbreviations split off their dot are learnt from GermEval and silver only (SmartData was
+    # split by the model's own rules); a continued model keeps those of the model it starts from.
+    dot_s = train_s + silver
     train_s += extra + silver
     vectors = load_vectors(args.vectors)
     init_cfg: dict[str, Any] = {}
@@ -331,11 +339,11 @@ def train(args: argparse.Namespace) -> Path:
                 "best_epoch": epoch,
                 "train_sentences": len(train_s),
                 "silver_sentences": len(silver),
-                "extra_gold_sentences": len(extra),
+                **extra_info,
                 "hyper_parameters": HP,
             }
             export(net, args.out, chars, words, tags, vectors, HP, info, args.lang)  # usable if stopped early
-            add_dot_split(args.out, train_s, args.lang)
+            add_dot_split(args.out, dot_s, args.lang, init_cfg.get("dot_split"))
         else:
             bad += 1
         elapsed = (time.time() - t_start) / 60
@@ -353,11 +361,11 @@ def train(args: argparse.Namespace) -> Path:
         "train_minutes": round((time.time() - t_start) / 60, 1),
         "train_sentences": len(train_s),
         "silver_sentences": len(silver),
-        "extra_gold_sentences": len(extra),
+        **extra_info,
         "hyper_parameters": HP,
     }
     export(net, args.out, chars, words, tags, vectors, HP, info, args.lang)
-    add_dot_split(args.out, train_s, args.lang)
+    add_dot_split(args.out, dot_s, args.lang, init_cfg.get("dot_split"))
     net.set_table(enc_dev.table)
     check_equivalence(net, enc_dev, args.out, dev_s)
     (WORK_DIR / work_name("train_info", args.lang)).write_text(json.dumps(info, indent=2), encoding="utf-8")

@@ -119,3 +119,14 @@ def test_train_bilstm_takes_the_vectors_of_an_exported_model(tmp_path: Path) -> 
     assert vectors.shape[1] == 100
     args = argparse.Namespace(smartdata="", data=tmp_path, init=None, lang="de")
     assert tb.read_extra_gold(args, []) == []  # the default recipe adds nothing
+
+
+def test_a_continued_model_keeps_the_abbreviations_of_the_model_it_starts_from(tmp_path: Path) -> None:
+    from tools import train_bilstm as tb
+
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    sents = [nd.Sentence(["Dr", ".", "Meier", "kommt", "."], ["O"] * 5) for _ in range(2)]
+    tb.add_dot_split(tmp_path, sents)
+    assert json.loads((tmp_path / "config.json").read_text(encoding="utf-8"))["dot_split"] == ["Dr"]
+    tb.add_dot_split(tmp_path, sents, keep=["Prof"])
+    assert json.loads((tmp_path / "config.json").read_text(encoding="utf-8"))["dot_split"] == ["Prof"]
