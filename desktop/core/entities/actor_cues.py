@@ -6,8 +6,8 @@ them (:mod:`group_cues`), institutions and court cases named by their structure
 (:mod:`compound_names`), given names right before a surname (:mod:`given_names`), police forces
 named before their people (:mod:`force_names`), words after a name that belong to no name or say
 what it names (:mod:`span_tails`) and what the article itself says of a candidate
-(:mod:`article_evidence`); and a region's name alone typed a person or an organisation is a place
-(:func:`regions_as_places`).
+(:mod:`article_evidence`), companies named without their legal form (:mod:`legal_forms`); and a
+region's name alone typed a person or an organisation is a place (:func:`regions_as_places`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from desktop.core.entities.force_names import police_forces
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.given_names import given_names_before_surnames
 from desktop.core.entities.group_cues import fought_groups
+from desktop.core.entities.legal_forms import short_company_spans
 from desktop.core.entities.press_cues import articles_not_of_the_name, foreign_article_names, german_outlets
 from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
 from desktop.core.entities.structure_cues import structure_cues
@@ -87,6 +88,7 @@ def late_cues(
         ),
         lambda word: word in gazetteer.english_common_words or stats.is_common(language, word),
     )
+    spans = short_company_spans(text, spans, is_place)
     return regions_as_places(cut_name_tails(spans, language), language, gazetteer)
 
 

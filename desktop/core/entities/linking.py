@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from desktop.core.entities import names
 from desktop.core.entities.acronyms import ACRONYM, acronym_fits
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.legal_forms import short_company_pairs
 from desktop.core.entities.name_forms import name_within, same_hyphenation, split_hyphens
 from desktop.core.entities.name_particles import (
     ARTICLES,
@@ -210,11 +211,15 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
 
 def _join_particle_variants(groups: dict[str, _Group]) -> None:
     """ "Muammar al-Gaddafi" and "Muammar Gaddafi" are one person: Arabic article particles aside;
-    "Die Grünen" and "Grünen" one organisation: a leading article aside."""
+    "Die Grünen" and "Grünen" one organisation: a leading article aside; "Verbund AG" and "Verbund"
+    one company: its legal form aside."""
     for keep, drop in particle_variants(list(groups), lambda key: groups[key].type() == "person"):
         groups[keep].forms.extend(groups.pop(drop).forms)
     types = {key: group.type() for key, group in groups.items()}
-    for keep, drop in article_variants(list(groups), lambda key: types[key] == "organization"):
+    organization = types.__getitem__
+    pairs = article_variants(list(groups), lambda key: organization(key) == "organization")
+    pairs += short_company_pairs(list(groups), lambda key: organization(key) == "organization")
+    for keep, drop in pairs:  # "Verbund AG" and "Verbund"
         if "person" not in (types[keep], types[drop]) and keep in groups and drop in groups:
             groups[keep].forms.extend(groups.pop(drop).forms)
 
