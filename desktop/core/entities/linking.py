@@ -216,9 +216,8 @@ def _join_particle_variants(groups: dict[str, _Group]) -> None:
     for keep, drop in particle_variants(list(groups), lambda key: groups[key].type() == "person"):
         groups[keep].forms.extend(groups.pop(drop).forms)
     types = {key: group.type() for key, group in groups.items()}
-    organization = types.__getitem__
-    pairs = article_variants(list(groups), lambda key: organization(key) == "organization")
-    pairs += short_company_pairs(list(groups), lambda key: organization(key) == "organization")
+    pairs = article_variants(list(groups), lambda key: types[key] == "organization")
+    pairs += short_company_pairs(list(groups), lambda key: types[key] == "organization")
     for keep, drop in pairs:  # "Verbund AG" and "Verbund"
         if "person" not in (types[keep], types[drop]) and keep in groups and drop in groups:
             groups[keep].forms.extend(groups.pop(drop).forms)
