@@ -24,6 +24,7 @@ _TAILS = (
     "Konzern", "Konzerns", "Pleite", "Insolvenz", "Aktie", "Aktien", "Filiale", "Filialen", "Partei",
     "Fraktion", "Zentrale", "Tochter", "Übernahme", "Gruppe", "Vorstand", "Vorstands",
 )  # fmt: skip
+_HYPHENED_TAILS = tuple(f"-{tail}" for tail in _TAILS if not tail.endswith("s") or tail[:-1] not in _TAILS)
 _COMPOUND = re.compile(rf"(?<![\w-])([A-ZÄÖÜ][\w]*[\w])-(?:{'|'.join(_TAILS)})(?![\w-])")
 
 
@@ -32,7 +33,7 @@ def organizations_named_in_compounds(
 ) -> list[EntitySpan]:
     """``spans`` with the lone occurrences of names shown by a compound as organisations (see the
     module); ``excluded``: places, given names, nationalities and common words."""
-    if "-" not in text:
+    if not any(tail in text for tail in _HYPHENED_TAILS):  # a few substring tests before the pattern
         return spans
     names = {m.group(1) for m in _COMPOUND.finditer(text)}
     if not names:

@@ -2,9 +2,9 @@
 
 A name stands alone where no word character or hyphen touches it on either side (as the pattern
 ``(?<![\\w-])name(?![\\w-])`` finds it). Searching the text once per name costs the number of names
-times the text's length, which grows with the square of a long text; here each run of word
-characters and hyphens is looked up among the names that begin with it, so the cost grows with the
-text's length.
+times the text's length, which grows with the square of a long text; here a few names are searched
+as one pattern, and more names by looking each run of word characters and hyphens up among the
+names that begin with it, so the cost grows with the text's length.
 """
 
 from __future__ import annotations
@@ -14,27 +14,32 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 _RUN = re.compile(r"[\w-]+")
+_FEW = 8  # up to this many names, one pattern of them all is the faster pass
 
 
 def occurrences(text: str, names: Iterable[str]) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, name)`` of every standalone occurrence of one of ``names``, in text order (at
-    one place the longest name that fits)."""
-    by_head: dict[str, list[str]] = defaultdict(list)
-    for name in set(names):
-        head = _RUN.match(name)
-        if head is not None and head.end() > 0:
-            by_head[head.group(0)].append(name)
-    if not by_head:
+    """``(start, end, name)`` of every standalone occurrence of one of ``names``, in text order and
+    not overlapping (at one place the longest name that fits), as one pattern of all the names
+    would find them."""
+    unique = sorted({name for name in names if _RUN.match(name)}, key=len, reverse=True)
+    if len(unique) <= _FEW:
+        if unique:
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, unique)) + r")(?![\w-])")
+            yield from ((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
         return
-    for candidates in by_head.values():
-        candidates.sort(key=len, reverse=True)
-    length = len(text)
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for name in unique:  # longest first within each head
+        by_head[_RUN.match(name).group(0)].append(name)  # type: ignore[union-attr]
+    length, reach = len(text), 0
     for run in _RUN.finditer(text):
         start = run.start()
+        if start < reach:
+            continue
         for name in by_head.get(run.group(0), ()):
             end = start + len(name)
             if text.startswith(name, start) and (end == length or not _touches(text[end])):
                 yield start, end, name
+                reach = end
                 break
 
 
