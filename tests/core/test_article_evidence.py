@@ -8,6 +8,7 @@ from desktop.core.entities.article_evidence import (
     headline_place_starts,
     lone_sentence_openers,
     longer_names_before,
+    lowercase_openers,
     names_inside_titles,
     people_typed_as_places,
     place_adjectives,
@@ -264,3 +265,29 @@ def test_an_english_headline_place_begins_after_words_the_body_writes_in_lower_c
     kept = [span(title, "Old Brunn", "location"), span(title, "Old Brunn", "location", 1)]
     assert headline_place_starts(title, "en", kept, lambda name: False) == kept
     assert headline_place_starts(text, "de", spans, lambda name: True) == spans
+
+
+def test_a_person_opening_a_sentence_with_a_word_the_text_writes_in_lower_case_begins_with_that_word() -> (
+    None
+):
+    text = (
+        "Brandner rüffelt Kolm – Will zu Reform nur reden. Brandner will das so. "
+        "Heuer kam niemand, heuer nicht. Während Ada Brunn sprach, sprach sie während der Sitzung. "
+        "Kurz sagte das. Sagte Kurz dann, es gehe kurz. De Valk kam, de facto zu spät."
+    )
+    spans = [
+        span(text, "Will zu Reform", "person"),
+        span(text, "Heuer", "person"),
+        span(text, "Während Ada Brunn", "person"),
+        span(text, "Kurz", "person"),  # also capitalised inside a sentence: a surname
+        span(text, "De Valk", "person"),  # a name's particle
+    ]
+    assert pairs(lowercase_openers(text, "de", spans, lambda word: False)) == [
+        ("Ada Brunn", "person"),
+        ("Kurz", "person"),
+        ("De Valk", "person"),
+    ]
+    assert lowercase_openers(text, "en", spans, lambda word: False) == spans
+    assert pairs(lowercase_openers(text, "de", spans[1:2], lambda word: word == "Heuer")) == [
+        ("Heuer", "person")
+    ]

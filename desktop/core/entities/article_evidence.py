@@ -47,7 +47,8 @@ def article_evidence(
     spans = place_adjectives(text, language, people_typed_as_places(spans, is_place), is_place)
     spans = enumerated_organizations(text, longer_names_before(text, spans), is_place)
     spans = headline_place_starts(text, language, names_inside_titles(text, spans, common), is_place)
-    return lone_sentence_openers(text, language, spans, name_part)
+    spans = lone_sentence_openers(text, language, spans, name_part)
+    return lowercase_openers(text, language, spans, name_part)
 
 
 def repeated_word_phrases(text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
@@ -318,5 +319,70 @@ def headline_place_starts(
             if k and rest[:1].isupper() and (is_place(rest) or re.search(rf"\b{re.escape(rest)}\b", body)):
                 cut = span.text.rindex(rest)
                 span = EntitySpan(span.start + cut, span.end, rest, "location", span.score)
+        out.append(span)
+    return out
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]+(?![\w-])")
+# particles of people's names, capitalised opening a sentence ("De Maizière", "Van der Bellen")
+_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "zu",
+        "ten",
+        "ter",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+    }
+)
+_INNER_CAPITAL = re.compile(r"(?<=[\w,;] )[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")  # after a word: inside a sentence
+
+
+def lowercase_openers(
+    text: str, language: str, spans: list[EntitySpan], name_part: Callable[[str], bool]
+) -> list[EntitySpan]:
+    """German: a "person" that opens a sentence or a headline's clause with a word the text also
+    writes in lower case, and never capitalised inside a sentence, begins with that common word
+    ("Kurzum: ...", "– Will zu ...", "Während Anna Berg ..."): the word is cut off, and a span left
+    with no capitalised word goes. Kept as they are: the last words of full names in the text and
+    ``name_part`` words (given names, known name parts, places, organisations); a surname that is
+    also a word ("Kurz", "Klein") is written capitalised inside sentences of the same text, and a
+    name's particle ("De Maizière") stays."""
+    if language != "de" or not any(s.type == "person" for s in spans):
+        return spans
+    lower = set(_LOWER_WORD.findall(text))
+    inner = set(_INNER_CAPITAL.findall(text))
+    surnames = {w for s in spans if s.type == "person" for w in s.text.split()[1:]}
+    out = []
+    for span in spans:
+        words = span.text.split()
+        first = words[0] if words else ""
+        if (
+            span.type == "person"
+            and first.isalpha()
+            and first[1:].islower()
+            and first.lower() in lower
+            and first.lower() not in _PARTICLES
+            and first not in inner
+            and first not in surnames
+            and _SENTENCE_START.search(text, max(0, span.start - _OPENER_WINDOW), span.start)
+            and not name_part(first)
+        ):
+            rest = span.text[len(first) :].lstrip()
+            if not rest[:1].isupper():
+                continue
+            span = EntitySpan(span.end - len(rest), span.end, rest, span.type, span.score)
         out.append(span)
     return out
