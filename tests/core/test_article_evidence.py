@@ -6,13 +6,16 @@ from desktop.core.entities.article_evidence import (
     country_prefixed_names,
     enumerated_organizations,
     headline_place_starts,
-    lone_sentence_openers,
     longer_names_before,
-    lowercase_openers,
     names_inside_titles,
     people_typed_as_places,
     place_adjectives,
     repeated_word_phrases,
+)
+from desktop.core.entities.sentence_openers import (
+    lone_sentence_openers,
+    lowercase_openers,
+    openers_before_pronouns,
 )
 from tests.core.test_span_rules import pairs, span
 
@@ -291,3 +294,23 @@ def test_a_person_opening_a_sentence_with_a_word_the_text_writes_in_lower_case_b
     assert pairs(lowercase_openers(text, "de", spans[1:2], lambda word: word == "Heuer")) == [
         ("Heuer", "person")
     ]
+
+
+def test_a_lone_sentence_opener_before_a_pronoun_or_an_article_is_no_person() -> None:
+    text = (
+        "Der Plan kam spät. Klingt die Begründung gut? So Ulamec. Woran dies scheiterte, blieb offen. "
+        "Als Dr. Stahlberg der Sieger war, sprach Brenner. Brenner sagte es. Velden die Hand? Velden kam."
+    )
+    spans = [
+        span(text, "Klingt", "person"),
+        span(text, "Woran", "person"),
+        span(text, "Stahlberg", "person"),  # after a title's abbreviation, not a sentence's start
+        span(text, "Brenner", "person", 1),  # a verb follows: the subject
+        span(text, "Velden", "person"),  # written twice in the text
+    ]
+    assert pairs(openers_before_pronouns(text, "de", spans, lambda word: False)) == [
+        ("Stahlberg", "person"),
+        ("Brenner", "person"),
+        ("Velden", "person"),
+    ]
+    assert openers_before_pronouns(text, "en", spans, lambda word: False) == spans

@@ -8,8 +8,8 @@
 - A "place" of two or three capitalised words whose last word the text lists alone as a person
   ("Arnav Gupta" beside "Gupta") is that person (:func:`people_typed_as_places`).
 - German: a place of the text with "-er" ("Bad Ischler" beside "Bad Ischl") is its adjective
-  (:func:`place_adjectives`); a word with a German letter written once, as a sentence's first word
-  ("Heizöl verbilligte sich"), is a noun, not a person (:func:`lone_sentence_openers`).
+  (:func:`place_adjectives`); a sentence's first word is no person where the text shows it is a
+  common word (:mod:`sentence_openers`).
 - A name written right after the first words of a longer name the text lists is that name
   (:func:`longer_names_before`); a name inside a quoted title ("Uncle John's Band") is none
   (:func:`names_inside_titles`); an unknown "place" listed with an organisation is one
@@ -22,6 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from desktop.core.entities.sentence_openers import (
+    lone_sentence_openers,
+    lowercase_openers,
+    openers_before_pronouns,
+)
 from desktop.core.entities.title_case import title_line_end
 from desktop.core.types import EntitySpan
 
@@ -48,7 +53,9 @@ def article_evidence(
     spans = enumerated_organizations(text, longer_names_before(text, spans), is_place)
     spans = headline_place_starts(text, language, names_inside_titles(text, spans, common), is_place)
     spans = lone_sentence_openers(text, language, spans, name_part)
-    return lowercase_openers(text, language, spans, name_part)
+    return openers_before_pronouns(
+        text, language, lowercase_openers(text, language, spans, name_part), name_part
+    )
 
 
 def repeated_word_phrases(text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
@@ -115,47 +122,6 @@ def people_typed_as_places(spans: list[EntitySpan], is_place: Callable[[str], bo
             and not any(is_place(w) for w in words[:-1])
         ):
             span = EntitySpan(span.start, span.end, span.text, "person", span.score)
-        out.append(span)
-    return out
-
-
-_GERMAN_LETTERS = frozenset("äöüß")
-MIN_ARTICLE_SENTENCES = 4
-_OPENER_WINDOW = 8  # characters before a span searched for a sentence's end
-_SENTENCE_START = re.compile(r"(?:^|[.!?:–]\s+|\n\s*)$")
-
-
-def lone_sentence_openers(
-    text: str, language: str, spans: list[EntitySpan], name_part: Callable[[str], bool]
-) -> list[EntitySpan]:
-    """German: a one-word "person" with a German letter (ä, ö, ü, ß) that the text writes only once,
-    as a sentence's first word ("Rüffel vom Parteichef gab es ...", "Heizöl verbilligte sich ..."), is
-    a capitalised noun: a person named by the surname alone is mostly named so again, or by the full
-    name first, and German surnames are mostly known to the name lists. Foreign surnames
-    ("Chouchane soll ...") have no such letter.
-
-    Kept: the last word of a full name in the text and ``name_part`` words (given names, name
-    parts of people the name lists know, places, organisations). Only in an article of some
-    sentences (:data:`MIN_ARTICLE_SENTENCES`): a lone sentence says nothing of what follows.
-    """
-    if language != "de" or len(re.findall(r"[.!?]\s", text)) + 1 < MIN_ARTICLE_SENTENCES:
-        return spans
-    surnames = {w for s in spans if s.type == "person" for w in s.text.split()[1:]}
-    out = []
-    for span in spans:
-        word = span.text.strip()
-        if (
-            span.type == "person"
-            and " " not in word
-            and word.isalpha()
-            and word[1:].islower()
-            and any(c in _GERMAN_LETTERS for c in word)
-            and word not in surnames
-            and _SENTENCE_START.search(text, max(0, span.start - _OPENER_WINDOW), span.start)
-            and len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) == 1
-            and not name_part(word)
-        ):
-            continue
         out.append(span)
     return out
 
@@ -319,70 +285,5 @@ def headline_place_starts(
             if k and rest[:1].isupper() and (is_place(rest) or re.search(rf"\b{re.escape(rest)}\b", body)):
                 cut = span.text.rindex(rest)
                 span = EntitySpan(span.start + cut, span.end, rest, "location", span.score)
-        out.append(span)
-    return out
-
-
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]+(?![\w-])")
-# particles of people's names, capitalised opening a sentence ("De Maizière", "Van der Bellen")
-_PARTICLES = frozenset(
-    {
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "van",
-        "von",
-        "zu",
-        "ten",
-        "ter",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-    }
-)
-_INNER_CAPITAL = re.compile(r"(?<=[\w,;] )[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")  # after a word: inside a sentence
-
-
-def lowercase_openers(
-    text: str, language: str, spans: list[EntitySpan], name_part: Callable[[str], bool]
-) -> list[EntitySpan]:
-    """German: a "person" that opens a sentence or a headline's clause with a word the text also
-    writes in lower case, and never capitalised inside a sentence, begins with that common word
-    ("Kurzum: ...", "– Will zu ...", "Während Anna Berg ..."): the word is cut off, and a span left
-    with no capitalised word goes. Kept as they are: the last words of full names in the text and
-    ``name_part`` words (given names, known name parts, places, organisations); a surname that is
-    also a word ("Kurz", "Klein") is written capitalised inside sentences of the same text, and a
-    name's particle ("De Maizière") stays."""
-    if language != "de" or not any(s.type == "person" for s in spans):
-        return spans
-    lower = set(_LOWER_WORD.findall(text))
-    inner = set(_INNER_CAPITAL.findall(text))
-    surnames = {w for s in spans if s.type == "person" for w in s.text.split()[1:]}
-    out = []
-    for span in spans:
-        words = span.text.split()
-        first = words[0] if words else ""
-        if (
-            span.type == "person"
-            and first.isalpha()
-            and first[1:].islower()
-            and first.lower() in lower
-            and first.lower() not in _PARTICLES
-            and first not in inner
-            and first not in surnames
-            and _SENTENCE_START.search(text, max(0, span.start - _OPENER_WINDOW), span.start)
-            and not name_part(first)
-        ):
-            rest = span.text[len(first) :].lstrip()
-            if not rest[:1].isupper():
-                continue
-            span = EntitySpan(span.end - len(rest), span.end, rest, span.type, span.score)
         out.append(span)
     return out
