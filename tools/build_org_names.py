@@ -13,7 +13,9 @@
   the German Wikipedia and Klexikon articles (CC BY-SA 3.0 / CC BY-SA; Klexikon dataset, Aumiller
   & Gertz, LREC 2022; ``tools.org_articles``): titles whose first sentence defines an organisation
   ("Samsung ist ein Unternehmen aus Südkorea") and names after an organisation noun ("der russische
-  Energiekonzern Gazprom"), judged safe to find or only known there.
+  Energiekonzern Gazprom"), judged safe to find or only known there; a name of several words is
+  also safe to find when raw text (the articles, NTREX-128 news, English Wikinews) practically only
+  uses the phrase as the name ("Ärzte ohne Grenzen"; ``tools.phrase_uses``).
 - ``abbreviations.tsv.gz``: abbreviations in capitals that the training splits tag as names
   more often than not ("USA", "UN", "ORF"): a lone word of two or three letters is an actor only
   when it is one of these, a known organisation or place, or defined in the text.

@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
 
+from tools import phrase_uses
+
 ARTICLES = "dewiki-klexikon-articles"
 KINDS = (
     "unternehmen", "konzern", "firma", "hersteller", "zeitung", "magazin", "nachrichtenmagazin",
@@ -101,6 +103,7 @@ def article_rows(
     common: Callable[[str], bool],
     given_name: Callable[[str], bool],
     surname: Callable[[str], bool],
+    plain: Callable[[list[str]], set[str]] | None = None,
 ) -> Iterator[tuple[str, bool]]:
     """(name, find) of the organisations of the articles.
 
@@ -114,8 +117,12 @@ def article_rows(
     name before a word other than a place ("Human Rights Watch"; not "Die Welt", which opens
     sentences, nor "Nicola Sturgeon"), and single words seen after two different organisation
     nouns, or acronyms seen twice, that are no given name or family name ("Gazprom" after
-    "Energiekonzern" and "Unternehmen"; not "Pasteur" of "Institut Pasteur"). The rest are only
-    known.
+    "Energiekonzern" and "Unternehmen"; not "Pasteur" of "Institut Pasteur"). ``plain(names)``:
+    of the other names of several words that are no person's, end in a common word or in no
+    known word (and in no initial) and hold no genitive before a common noun ("Bismarcks
+    Stellung"), those that running text practically only uses as the name
+    (:mod:`tools.phrase_uses`), which are found too ("Ärzte ohne Grenzen", made of common nouns).
+    The rest are only known.
     """
     defined, appositions = article_organizations(data)
     names: Counter[str] = Counter()
@@ -126,6 +133,8 @@ def article_rows(
     for name in defined:
         names[name] += 2
         kinds.setdefault(name, set()).update(("title", "definition"))
+    rows: list[tuple[str, bool]] = []
+    candidates: list[str] = []  # names of several words that running text may show are plain names
     for name, n in sorted(names.items()):
         words = name.split()
         first = words[0]
@@ -138,21 +147,36 @@ def article_rows(
                 continue
             acronym = name.isupper() and len(name) >= 3
             distinct = len(kinds[name]) >= 2 or (acronym and n >= 2)
-            yield name, distinct and not given_name(name) and not surname(name) and not name.endswith("s")
+            rows.append(
+                (name, distinct and not given_name(name) and not surname(name) and not name.endswith("s"))
+            )
             continue
         if first in ("Die", "Der", "Das", "The") and len(words) == 2 and common(words[1]):
-            yield name, False  # "Die Welt" opens sentences too
+            rows.append((name, False))  # "Die Welt" opens sentences too
             continue
         # "Nicola Sturgeon", "EPA Scott Pruitt"; not "Borussia Dortmund" (a place follows)
         person = any(given_name(w) and not known(after) for w, after in pairwise(words))
-        yield name, n >= 2 and not common(first) and not person and not known(words[-1])
+        find = n >= 2 and not common(first) and not person and not known(words[-1])
+        rows.append((name, find))
+        # "Ärzte ohne Grenzen" ends in a word of running text, no place; not "Charles L" (an
+        # initial), nor "Bismarcks Stellung" (a genitive before a common noun is a phrase)
+        genitive = any(
+            w.endswith("s") and w[-2:-1].isalpha() and not common(w) and common(b) for w, b in pairwise(words)
+        )
+        ending = len(words[-1]) >= 2 and (common(words[-1]) or not known(words[-1]))
+        if not find and not person and ending and not genitive:
+            candidates.append(name)
+    found = plain(candidates) & set(candidates) if plain is not None and candidates else set()
+    yield from ((name, find or name in found) for name, find in rows)
 
 
 def judged_rows(
     data: Path, gazetteer_dir: Path, known: Callable[[str], bool], lowercase: set[str]
 ) -> Iterator[tuple[str, bool]]:
     """:func:`article_rows` judged by the gazetteer's common nouns and given names, the words
-    running text writes in lower case (``lowercase``) and the US census 1990 family names."""
+    running text writes in lower case (``lowercase``) and the US census 1990 family names; names
+    of several words judged by their uses in raw text (:mod:`tools.phrase_uses`) unless they may
+    be a person's: a name part of ``person_variants.tsv.gz`` and no common word after it."""
     nouns = {name for name, _ in _columns(gazetteer_dir / "common_nouns.tsv.gz")}
     given = {name for name, _ in _columns(gazetteer_dir / "given_names.tsv.gz")}
     surnames: set[str] = set()
@@ -164,7 +188,19 @@ def judged_rows(
     def common(word: str) -> bool:
         return word in nouns or word.lower() in lowercase
 
-    return article_rows(data, known, common, given.__contains__, lambda word: word.upper() in surnames)
+    parts = {part for part, _ in _columns(gazetteer_dir / "person_variants.tsv.gz")}
+
+    def plain(names: list[str]) -> set[str]:
+        from tools.build_common_nouns import gold_article_sources
+
+        # a person's name part first and no common word after it: maybe a person ("Wladyslaw Gomulka")
+        names = [
+            n for n in names if not (n.split()[0].lower() in parts and not any(map(common, n.split()[1:])))
+        ]
+        texts = phrase_uses.corpus_texts(data, gold_article_sources())
+        return phrase_uses.plain_names(phrase_uses.count_uses(names, texts, common))
+
+    return article_rows(data, known, common, given.__contains__, lambda word: word.upper() in surnames, plain)
 
 
 def _columns(path: Path) -> Iterator[tuple[str, str]]:
