@@ -49,6 +49,8 @@ _PARENTHESES = re.compile(r" ?\([^()]*\)")
 _YEAR = re.compile(r"^\d{3,}$")
 # words after a name that belong to the sentence, not the name ("Gazprom In", "Apple Der")
 _ADJECTIVE_ENDINGS = ("ischer", "ischen", "isches", "ische", "licher", "lichen")
+# organisation nouns that often begin the name they stand before ("Stiftung Schloss Branitz")
+_NAMING_KINDS = ("verband", "verein", "stiftung", "gewerkschaft", "club", "klub")
 _SENTENCE_WORDS = frozenset(
     {"In", "Im", "Der", "Die", "Das", "Ein", "Eine", "Es", "Er", "Sie", "Nach", "Mit"}
 )  # fmt: skip
@@ -119,8 +121,10 @@ def article_rows(
     nouns, or acronyms seen twice, that are no given name or family name ("Gazprom" after
     "Energiekonzern" and "Unternehmen"; not "Pasteur" of "Institut Pasteur"). ``plain(names)``:
     of the other names of several words that are no person's, end in a common word or in no
-    known word (and in no initial) and hold no genitive before a common noun ("Bismarcks
-    Stellung"), those that running text practically only uses as the name
+    known word (and in no initial), hold no genitive before a common noun ("Bismarcks
+    Stellung"), begin with no German article and were not seen only after a noun that often
+    begins a name (:data:`_NAMING_KINDS`: "Stiftung Schloss Gottorf"), those that running text
+    practically only uses as the name
     (:mod:`tools.phrase_uses`), which are found too ("Ärzte ohne Grenzen", made of common nouns).
     The rest are only known.
     """
@@ -164,7 +168,11 @@ def article_rows(
             w.endswith("s") and w[-2:-1].isalpha() and not common(w) and common(b) for w, b in pairwise(words)
         )
         ending = len(words[-1]) >= 2 and (common(words[-1]) or not known(words[-1]))
-        if not find and not person and ending and not genitive:
+        # "die Stiftung Schloss Gottorf", "der Verband Deutscher Konzertchöre": after such a noun
+        # only, the noun may be part of the name and the words a place's or a fragment
+        named = all(kind.endswith(_NAMING_KINDS) for kind in kinds[name])
+        article = first in ("Der", "Die", "Das")  # "Die Krabbe" also opens sentences
+        if not find and not person and ending and not genitive and not named and not article:
             candidates.append(name)
     found = plain(candidates) & set(candidates) if plain is not None and candidates else set()
     yield from ((name, find or name in found) for name, find in rows)

@@ -63,7 +63,8 @@ def test_article_rows_decide_what_is_safe_to_find(tmp_path: Path) -> None:
                 "Der Verein Geld und der Verein Valdoriens.\n"
                 "Die Agentur Seelicht meldete.\n"
                 "Die Organisation Geld ohne Grenzen und die Organisation Geld ohne Grenzen.\n"
-                "Die Organisation Geld & Zeit half. Die Partei Moos Zeit siegte. Der Verlag Moos L druckt.",
+                "Die Organisation Geld & Zeit half. Die Partei Moos Zeit siegte. Der Verlag Moos L druckt.\n"
+                "Die Stiftung Schloss Zeit lud ein. Die Band Die Zeitmaschine spielte.",
             ),
         ],
     )
@@ -74,7 +75,9 @@ def test_article_rows_decide_what_is_safe_to_find(tmp_path: Path) -> None:
             common={"Geld", "Zeit"}.__contains__,
             given_name={"Anna"}.__contains__,
             surname={"Brenner"}.__contains__,
-            plain=lambda names: asked.extend(names) or {"Geld ohne Grenzen", "Anna Moos", "Moos Zeit"},
+            plain=lambda names: (
+                asked.extend(names) or {"Geld ohne Grenzen", "Anna Moos", "Moos Zeit", "Schloss Zeit"}
+            ),
         )
     )
     assert asked == ["Geld & Zeit", "Geld ohne Grenzen"]  # of several words, neither found nor a person
@@ -90,4 +93,6 @@ def test_article_rows_decide_what_is_safe_to_find(tmp_path: Path) -> None:
         "Geld & Zeit": False,
         "Moos Zeit": False,  # a genitive before a common noun: never asked
         "Moos L": False,  # ends in an initial: never asked
+        "Schloss Zeit": False,  # only after "Stiftung", which may begin the name: never asked
+        "Die Zeitmaschine": False,  # a German article first: never asked
     }
