@@ -243,3 +243,16 @@ def test_a_region_named_alone_as_a_person_or_an_organisation_is_a_place() -> Non
     ]
     surname = [span(text, "Jo Hafenland", "person"), span(text, "Hafenland", "person", nth=1)]
     assert pairs(regions_as_places(surname, "en", gazetteer))[1] == ("Hafenland", "person")
+
+
+def test_a_common_noun_fought_against_is_no_group() -> None:
+    from desktop.core.entities.actor_cues import late_cues
+    from desktop.core.entities.word_stats import WordStats
+
+    text = "Der Kampf gegen den Bürokratismus geht weiter. Im Kampf gegen Qarnak siegten sie."
+    text += " Der Kampf gegen Qarnak dauert."
+    gazetteer = Gazetteer({}, {}, {})
+    got = late_cues(text, "de", [], gazetteer, WordStats({}), frozenset({"Bürokratismus"}))
+    assert pairs(got) == [("Qarnak", "organization"), ("Qarnak", "organization")]
+    without_nouns = late_cues(text, "de", [], gazetteer, WordStats({}))
+    assert ("Bürokratismus", "organization") in pairs(without_nouns)

@@ -29,9 +29,15 @@ MIN_GIVEN_NAME = 200  # as knowledge.MIN_GIVEN_NAME_COUNT: frequent enough to ma
 
 
 def late_cues(
-    text: str, language: str, spans: list[EntitySpan], gazetteer: Gazetteer, stats: WordStats
+    text: str,
+    language: str,
+    spans: list[EntitySpan],
+    gazetteer: Gazetteer,
+    stats: WordStats,
+    nouns: frozenset[str] = frozenset(),
 ) -> list[EntitySpan]:
-    """``spans`` with the corrections of the three modules applied (German and English)."""
+    """``spans`` with the corrections of the modules above applied (German and English); ``nouns``:
+    German common nouns (no group is fought in "der Kampf gegen den Terrorismus")."""
 
     def given_name(word: str) -> bool:
         return gazetteer.given_names.get(word, 0) >= MIN_GIVEN_NAME
@@ -55,7 +61,7 @@ def late_cues(
             text, spans, lambda word: not_a_group(word) or word in stats.known_words(language)
         )
     spans = foreign_article_names(spans, given_name)
-    spans = fought_groups(text, language, spans, not_a_group)
+    spans = fought_groups(text, language, spans, lambda word: not_a_group(word) or word in nouns)
     if language == "en":
         spans = police_forces(text, spans)
         spans = leaders_of_regimes(

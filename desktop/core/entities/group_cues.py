@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from desktop.core.entities.occurrences import occurrences
+from desktop.core.entities.recognizer import span_order, without_overlaps
 from desktop.core.types import EntitySpan
 
 _GROUP_WORD = r"([A-Z][\w'’-]*[\w])(?![\w'’-]| [A-Z])"  # one word, not the first of a longer name
@@ -59,11 +61,6 @@ def fought_groups(
             span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
             covered.add(span.start)
         out.append(span)
-    taken = sorted((s.start, s.end) for s in spans)
-    for word in groups:
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
-            start, end = match.span()
-            if start in covered or any(a < end and start < b for a, b in taken):
-                continue
-            out.append(EntitySpan(start, end, word, "organization", 0.5))
-    return sorted(out, key=lambda s: (s.start, -s.end))
+    alone = [EntitySpan(a, b, word, "organization", 0.5) for a, b, word in occurrences(text, groups)]
+    out.extend(without_overlaps((s for s in alone if s.start not in covered), spans))
+    return sorted(out, key=span_order)

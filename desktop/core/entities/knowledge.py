@@ -302,7 +302,7 @@ class KnowledgeRecognizer:
                 text, places_named_by_their_first_word(spans), self._name_part, title_word
             )
         spans = word_non_actors(spans, language, gazetteer, known)
-        spans = late_cues(text, language, spans, gazetteer, self.stats)
+        spans = late_cues(text, language, spans, gazetteer, self.stats, self.common_nouns)
         return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
 
     def _is_place(self, name: str, language: str = "") -> bool:
