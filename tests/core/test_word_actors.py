@@ -172,3 +172,17 @@ def test_german_text_an_english_common_words_plural_alone_is_no_place_or_person(
     assert pairs(word_non_actors(spans[:1], "de", GAZ, known)) == [("Shelters", "location")]
     outlet = span("Vaccines meldet", "Vaccines", "organization")
     assert pairs(word_non_actors([outlet], "de", GAZ, _never_known)) == [("Vaccines", "organization")]
+
+
+def test_german_text_an_english_phrase_is_no_person_but_a_given_name_keeps_it() -> None:
+    text = "Das Thema Vaccine Shelter boomt; Hope Rainfall sprach; die Firma Vaccine Shelter wächst."
+    spans = [
+        span(text, "Vaccine Shelter", "person"),
+        span(text, "Hope Rainfall", "person"),  # "Hope" is a given name
+        span(text, "Vaccine Shelter", "organization", 1),
+    ]
+    assert pairs(word_non_actors(spans, "de", GAZ, _never_known)) == [
+        ("Hope Rainfall", "person"),
+        ("Vaccine Shelter", "organization"),
+    ]
+    assert pairs(word_non_actors(spans[:1], "en", GAZ, _never_known)) == [("Vaccine Shelter", "person")]

@@ -82,7 +82,7 @@ def word_non_actors(
     known: Callable[[str, str], bool],
 ) -> list[EntitySpan]:
     """The spans without nationality words, German inhabitant words and lone English common words
-    typed a person or place.
+    typed a person or place, and without English phrases typed a person in German text.
 
     ``known(word, type)``: a name the text defines or the gazetteer knows for that type; such a
     word, a frequent given name and the last word of a full name in the text are kept.
@@ -119,8 +119,19 @@ def word_non_actors(
             and not known(name, span.type)
         ):
             continue
+        if language == "de" and span.type == "person" and _english_phrase(name, gazetteer):
+            continue
         out.append(span)
     return out
+
+
+def _english_phrase(name: str, gazetteer: Gazetteer) -> bool:
+    """German text: a "person" of two or more English common words and no given name is an English
+    phrase or title ("Virtual Reality", "Walking Dead", "Dirty Campaigning")."""
+    words = name.split()
+    return len(words) >= 2 and all(
+        w in gazetteer.english_common_words and gazetteer.given_names.get(w, 0) == 0 for w in words
+    )
 
 
 def _english_plural(name: str, language: str, gazetteer: Gazetteer) -> bool:
