@@ -123,3 +123,16 @@ def test_a_german_name_of_several_words_after_a_kind_noun_is_taken_where_the_mod
 def test_english_platform_introduces_an_organisation() -> None:
     text = "It was the most discussed subject on the social networking platform Quillo."
     assert pairs(organizations_after_kind_words(text, "en", [])) == [("Quillo", "organization")]
+
+
+def test_a_known_german_organisation_goes_on_through_a_link_word() -> None:
+    text = (
+        "Die Hilfsorganisation Lotsen ohne Landkarten kritisierte die Partei Bürger für Talheim. "
+        "Die Organisation Helfer ohne Namen schwieg."
+    )
+    spans = [span(text, "Lotsen", "organization"), span(text, "Landkarten", "location")]
+    known = {"Lotsen ohne Landkarten"}.__contains__
+    got = organizations_after_kind_words(text, "de", spans, known=known)
+    assert pairs(got) == [("Lotsen ohne Landkarten", "organization")]
+    # unknown names that go on through a link word stay unclear
+    assert pairs(organizations_after_kind_words(text, "de", spans)) == pairs(spans)

@@ -76,6 +76,22 @@ _LOWER_NEXT = re.compile(
     r" (?:ohne|für|gegen|der|des|von|vom|und|of|for|and|on|against|de|del|la) (?:the )?[A-ZÄÖÜ]"
 )
 _GERMAN_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|ig)(?:e|er|es)$")  # not "Nordbote"
+# German: the link word and one or two capitalised words that may continue a name after a kind noun
+_GERMAN_LINKED_TAIL = re.compile(r" (?:ohne|für|gegen|der|des|von|und) [A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?")
+
+
+def _known_linked_name(text: str, end: int, known: Callable[[str], bool], start: int) -> int:
+    """End of a known organisation's name that goes on through a link word after ``text[start:end]``
+    ("die Menschenrechtsorganisation Reporter ohne Grenzen"), or -1."""
+    tail = _GERMAN_LINKED_TAIL.match(text, end)
+    if tail is None:
+        return -1
+    words = tail.group(0).split(" ")[1:]  # the link and one or two capitalised words
+    for size in range(len(words), 1, -1):
+        stop = end + len(" " + " ".join(words[:size]))
+        if known(text[start:stop]):
+            return stop
+    return -1
 
 
 def _german_name(words: list[str]) -> list[str]:
@@ -97,7 +113,12 @@ def _model_name(words: list[str], start: int, model_ends: dict[int, dict[int, st
     return [], ""
 
 
-def _candidates(text: str, language: str, spans: Sequence[EntitySpan] = ()) -> list[EntitySpan]:
+def _candidates(
+    text: str,
+    language: str,
+    spans: Sequence[EntitySpan] = (),
+    known: Callable[[str], bool] = lambda name: False,
+) -> list[EntitySpan]:
     found = []
     model_ends: dict[int, dict[int, str]] = {}
     for span in spans:
@@ -129,7 +150,10 @@ def _candidates(text: str, language: str, spans: Sequence[EntitySpan] = ()) -> l
         if not name[:1].isupper() or name in _CALENDAR or name.split()[0] in _CALENDAR:
             continue
         if group == 2 and _LOWER_NEXT.match(text, end):
-            continue  # "die Organisation Ärzte ohne Grenzen": where the name ends is unclear
+            linked = _known_linked_name(text, end, known, start) if language == "de" else -1
+            if linked < 0:
+                continue  # "die Organisation Ärzte ohne Grenzen": where the name ends is unclear,
+            end, name = linked, text[start:linked]  # unless the whole is a known organisation
         found.append(EntitySpan(start, end, name, "organization", 0.5))
     once = {name for name, person in people if person and sum(n == name for n, _p in people) < 2}
     return [c for c in found if c.text not in once]  # "der Gruppe Ilie Nastase": a tennis group once
@@ -143,11 +167,13 @@ def organizations_after_kind_words(
     is_place: Callable[[str], bool] = lambda name: False,
     is_demonym: Callable[[str], bool] = lambda word: False,
     bare_nouns: frozenset[str] = frozenset(),
+    known: Callable[[str], bool] = lambda name: False,
 ) -> list[EntitySpan]:
     """Spans with the names after organisation kind nouns as organisations (replacing the spans
     they cover exactly or contain); ``nouns``: German common nouns, ``bare_nouns``: the listed
     compounds that seldom follow a determiner ("das Unternehmen Rücksicht nehmen"), both taken only
-    where the model saw a name; ``is_place``: names that are places (never taken). English names
+    where the model saw a name; ``is_place``: names that are places (never taken); ``known``: known
+    organisations (a German name that goes on through a link word is taken whole). English names
     right before a kind noun too (:func:`names_before_kind_words`; ``is_demonym``: nationality
     words, never taken)."""
     if language not in _PATTERNS:
@@ -166,7 +192,7 @@ def organizations_after_kind_words(
             for s in inside
         )
 
-    candidates = _candidates(text, language, spans)
+    candidates = _candidates(text, language, spans, known)
     spans = replace_spans(spans, candidates, accept) if candidates else spans
     spans = organizations_listed_after_kinds(
         text,

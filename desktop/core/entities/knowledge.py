@@ -265,7 +265,7 @@ class KnowledgeRecognizer:
             text, language, spans, self.common_nouns,
             lambda name: gazetteer.place(name, language=language) is not None,
             demonym,
-            bare_nouns=self._bare_nouns,
+            bare_nouns=self._bare_nouns, known=lambda name: gazetteer.organization(name) is not None,
         )  # fmt: skip
         spans = acronym_spans(text, spans)
         given_name = functools.partial(self._is_given_name, language=language)
