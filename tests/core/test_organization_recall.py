@@ -140,3 +140,20 @@ def test_a_head_after_an_indefinite_article_names_a_kind_not_an_organisation() -
     assert [text[a:b] for a, b in _phrases(text, "de", GAZ)] == ["Bank für Tiroler Wirtschaft"]
     english = "They met the Office for Change; they met an Office for Change."
     assert [english[a:b] for a, b in _phrases(english, "en", GAZ)] == ["Office for Change"]
+
+
+def test_a_place_adjective_names_a_regional_parliament_or_court() -> None:
+    gazetteer = Gazetteer(
+        {"Marbach": Place("M1", "city", 40_000, True), "Velden": Place("V1", "city", 9_000, True)},
+        {},
+        demonyms=frozenset({("de", "Nordtaler")}),
+    )
+    text = (
+        "Der Fonds wurde vom Nordtaler Landtag abgeschafft, das Marbacher Landesgericht und der "
+        "Veldner Gemeinderat schwiegen. Der Landtag tagte, ein Neuer Landtag und der Weiser Stadtrat nicht."
+    )
+    assert pairs(organization_phrases(text, "de", [], gazetteer)) == [
+        ("Nordtaler Landtag", "organization"),  # a listed place-derived word
+        ("Marbacher Landesgericht", "organization"),  # Marbach
+        ("Veldner Gemeinderat", "organization"),  # Velden
+    ]  # the bare noun, and an adjective of no known place, name no body

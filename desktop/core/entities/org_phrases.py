@@ -116,6 +116,23 @@ _GERMAN_FEDERAL = re.compile(
     r"|Verwaltungsgerichtshof|Rechnungshof)(?:s|es)?$"
 )
 
+# a region's or town's parliament or court, named with the place's adjective ("Südtiroler Landtag",
+# "Bozner Landesgericht", "Grazer Gemeinderat"); the bare noun is no name
+_REGIONAL_BODY = re.compile(
+    r"^(?:Landtag|Gemeinderat|Stadtrat|Stadtsenat|(?:Ober|Straf)?[Ll]andes?gericht|Bezirksgericht"
+    r"|Amtsgericht)(?:s|es)?$"
+)
+
+
+def _place_adjective(word: str, gazetteer: Gazetteer) -> bool:
+    """A capitalised adjective of a place: a known place's ("Bozner": Bozen, "Kärntner": Kärnten) or
+    a listed place-derived word ("Südtiroler")."""
+    if len(word) < 6 or not word.endswith("er") or not word[:1].isupper() or "-" in word:
+        return False
+    if gazetteer.is_demonym(word, "de"):
+        return True
+    return any(gazetteer.place(stem) is not None for stem in (word[:-2], word[:-3] + "en"))
+
 
 def _phrases(
     text: str, language: str, gazetteer: Gazetteer, places: frozenset[str] = frozenset()
@@ -132,11 +149,13 @@ def _phrases(
     found = [
         i
         for i, token in enumerate(tokens)
-        if token[:1].isupper() and (heads(token) or (german and _GERMAN_FEDERAL.match(token)))
+        if token[:1].isupper()
+        and (heads(token) or (german and (_GERMAN_FEDERAL.match(token) or _REGIONAL_BODY.match(token))))
     ]  # every head and federal word is capitalised: the others are skipped at the cost of one test
     for i in found:
         match = words[i]
         first = i
+        regional = german and _REGIONAL_BODY.match(match.group(0)) is not None
         while first > 0 and _adjacent(text, words[first - 1], words[first]):
             before = words[first - 1].group(0)
             if not is_cap(before) or before.lower() in (_GERMAN_STOP if german else _FUNCTION_WORDS_EN):
@@ -144,6 +163,8 @@ def _phrases(
             if before.endswith(("'s", "’s", "s'", "s’")):
                 break  # "ISIL's War Committee": the owner is no part of the name
             if german and not (_GERMAN_ADJECTIVE.search(before) or before.isupper()):
+                if regional and first == i and _place_adjective(before, gazetteer):
+                    first -= 1  # "Südtiroler Landtag": the place's adjective names the body
                 break  # German: "Syrische", "Europäischen" or "UN" before the head
             first -= 1
         ordinal = (
@@ -207,6 +228,8 @@ def _phrases(
         if ordinal and after is not None and _adjacent(text, words[last], after) and is_cap(after.group(0)):
             continue  # "10th Regiment Massachusetts Volunteer Infantry": where it ends is unclear
         naming = german and first == i - 1 and _GERMAN_NAMING_ADJECTIVE.match(words[first].group(0))
+        place_named = regional and first == i - 1 and _place_adjective(words[first].group(0), gazetteer)
+        naming = naming or place_named
         federal = german and first == last == i and _GERMAN_FEDERAL.match(match.group(0))
         titled = after is not None and gazetteer.given_names.get(after.group(0), 0) >= _MIN_GIVEN_NAME
         if federal and titled and after is not None and _adjacent(text, words[last], after):
