@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 
 from desktop.core.entities.listed_kinds import organizations_listed_after_kinds
 from desktop.core.entities.organizations import replace_spans
+from desktop.core.entities.party_cues import parties_named_by_members
 from desktop.core.entities.role_words import ENGLISH_ROLE_NOUNS
 from desktop.core.types import EntitySpan
 
@@ -202,7 +203,7 @@ def organizations_after_kind_words(
         nouns,
     )
     if language != "en":
-        return spans
+        return parties_named_by_members(text, language, spans, is_demonym)
     spans = organizations_in_apposition(
         text, names_before_kind_words(text, spans, is_place, is_demonym), is_place
     )
