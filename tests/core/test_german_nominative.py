@@ -18,3 +18,9 @@ def test_other_heads_keep_their_gender() -> None:
     assert noun_gender("Kommission") == "f" and noun_gender("Rat") == "m"
     assert german_nominative("Europäischen Rates", "des") == "Europäischer Rat"
     assert german_nominative("Wiener Burgtheater", "im") == "Wiener Burgtheater"  # a place's adjective
+
+
+def test_a_sea_is_neuter() -> None:
+    assert noun_gender("Nordmeer") == "n"
+    assert german_nominative("Westländischen Meer", "im") == "Westländisches Meer"
+    assert german_nominative("Kalten Meeres", "des") == "Kaltes Meer"

@@ -57,7 +57,7 @@ _NEUTER_SUFFIXES = (
     "ment", "um", "tum", "chen", "lein", "amt", "ministerium", "gericht", "institut", "werk", "blatt",
     # heads of names that are neuter compounds ("im Vereinigten Königreich", "im Weißen Haus")
     "reich", "land", "haus", "theater", "kabinett", "komitee", "militär", "regime", "system", "spital",
-    "hotel", "kino", "stadion", "bündnis", "büro", "orchester", "festival",
+    "hotel", "kino", "stadion", "bündnis", "büro", "orchester", "festival", "meer",
 )  # fmt: skip
 # Endings that mark a noun for sure (no attributive adjective ends so), for finding a name's head.
 _NOUN_ENDINGS = (
