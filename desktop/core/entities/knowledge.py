@@ -23,6 +23,7 @@ from desktop.core.entities.boundaries import (
     split_datelines,
     tidy_organization,
 )
+from desktop.core.entities.compass_regions import compass_regions
 from desktop.core.entities.consistency import (
     organization_parts_typed_as_people,
     places_after_in,
@@ -254,7 +255,7 @@ class KnowledgeRecognizer:
         spans = abstract_nouns_as_people(spans, language)
         if language == "de":
             spans = german_group_compounds(text, spans, gazetteer, language)
-            spans = places_with_their_qualifier(text, spans, gazetteer)
+            spans = compass_regions(text, language, places_with_their_qualifier(text, spans, gazetteer))
         else:
             spans = drop_portfolios_and_verbs(text, outlets_before_kind_words(text, spans), title_word)
             spans = cut_offices_from_institutions(text, spans, title_word)
