@@ -157,3 +157,13 @@ def test_a_place_adjective_names_a_regional_parliament_or_court() -> None:
         ("Marbacher Landesgericht", "organization"),  # Marbach
         ("Veldner Gemeinderat", "organization"),  # Velden
     ]  # the bare noun, and an adjective of no known place, name no body
+
+
+def test_a_capitalised_adjective_inside_a_sentence_names_a_party_compound() -> None:
+    text = (
+        "Er führte die konservative Nationale Erneuerungspartei an. Die euro-kritische Partei und "
+        "die Sozialistische Partei schwiegen. Nationale Bauernpartei heißt keine."
+    )
+    assert pairs(organization_phrases(text, "de", [], GAZ)) == [
+        ("Nationale Erneuerungspartei", "organization")
+    ]  # not the bare "Partei", nor a sentence's first word

@@ -124,6 +124,18 @@ _REGIONAL_BODY = re.compile(
 )
 
 
+def _named_party(text: str, words: list[re.Match[str]], first: int, head: int) -> bool:
+    """German: one capitalised adjective before a party's compound, inside a sentence, names the
+    party ("der konservativen Nationalen Sammlungspartei"); not the bare "Partei" ("Euro-skeptische
+    Partei" describes one)."""
+    low = words[head].group(0).lower()
+    if first != head - 1 or first == 0 or not low.endswith(("partei", "parteien")):
+        return False
+    if low in ("partei", "parteien"):
+        return False
+    return words[first - 1].group(0).islower() and _adjacent(text, words[first - 1], words[first])
+
+
 def _place_adjective(word: str, gazetteer: Gazetteer) -> bool:
     """A capitalised adjective of a place: a known place's ("Bozner": Bozen, "Kärntner": Kärnten) or
     a listed place-derived word ("Südtiroler")."""
@@ -229,7 +241,7 @@ def _phrases(
             continue  # "10th Regiment Massachusetts Volunteer Infantry": where it ends is unclear
         naming = german and first == i - 1 and _GERMAN_NAMING_ADJECTIVE.match(words[first].group(0))
         place_named = regional and first == i - 1 and _place_adjective(words[first].group(0), gazetteer)
-        naming = naming or place_named
+        naming = naming or place_named or _named_party(text, words, first, i)
         federal = german and first == last == i and _GERMAN_FEDERAL.match(match.group(0))
         titled = after is not None and gazetteer.given_names.get(after.group(0), 0) >= _MIN_GIVEN_NAME
         if federal and titled and after is not None and _adjacent(text, words[last], after):
