@@ -6,6 +6,7 @@ from desktop.core.entities.kind_cues import (
     organizations_after_kind_words,
     organizations_in_apposition,
     people_in_apposition,
+    without_described_kinds,
 )
 from tests.core.test_span_rules import pairs, span
 
@@ -136,3 +137,16 @@ def test_a_known_german_organisation_goes_on_through_a_link_word() -> None:
     assert pairs(got) == [("Lotsen ohne Landkarten", "organization")]
     # unknown names that go on through a link word stay unclear
     assert pairs(organizations_after_kind_words(text, "de", spans)) == pairs(spans)
+
+
+def test_a_kind_noun_with_a_lower_case_adjective_is_a_description_not_a_name() -> None:
+    text = "Die Nato-kritische Partei Freie Talheimer und die Christlich-Soziale Partei stimmten zu."
+    spans = [
+        span(text, "Nato-kritische Partei", "organization"),
+        span(text, "Freie Talheimer", "organization"),
+        span(text, "Christlich-Soziale Partei", "organization"),
+    ]
+    assert pairs(without_described_kinds(spans)) == [
+        ("Freie Talheimer", "organization"),
+        ("Christlich-Soziale Partei", "organization"),  # capitalised after the hyphen: a name
+    ]

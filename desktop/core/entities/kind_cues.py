@@ -203,11 +203,22 @@ def organizations_after_kind_words(
         nouns,
     )
     if language != "en":
-        return parties_named_by_members(text, language, spans, is_demonym)
+        return parties_named_by_members(text, language, without_described_kinds(spans), is_demonym)
     spans = organizations_in_apposition(
         text, names_before_kind_words(text, spans, is_place, is_demonym), is_place
     )
     return people_in_apposition(text, spans, is_place)
+
+
+_DESCRIBED_KIND = re.compile(
+    rf"^[A-ZÄÖÜ][\w]*-[a-zäöüß]+(?:e|en|er|es) (?:{'|'.join(k.capitalize() for k in _GERMAN_KINDS)})$"
+)
+
+
+def without_described_kinds(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """German: no span that is only a kind noun and an adjective in lower case after a hyphen
+    ("die Euro-skeptische Partei Wahre Finnen": the description before the name, no name)."""
+    return [s for s in spans if not _DESCRIBED_KIND.match(s.text.strip())]
 
 
 # English: "the Fridays for Future movement", "the Hamas militant group": after "the", up to four
