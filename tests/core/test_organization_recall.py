@@ -167,3 +167,13 @@ def test_a_capitalised_adjective_inside_a_sentence_names_a_party_compound() -> N
     assert pairs(organization_phrases(text, "de", [], GAZ)) == [
         ("Nationale Erneuerungspartei", "organization")
     ]  # not the bare "Partei", nor a sentence's first word
+
+
+def test_for_after_a_bare_parliament_says_what_it_agreed_to() -> None:
+    text = (
+        "Er erhielt das Mandat des Parlaments für Haushaltsfragen. Das Institut für Talheimer "
+        "Studien und der Senat für Wissenschaft tagten."
+    )
+    assert pairs(organization_phrases(text, "de", [], GAZ)) == [
+        ("Institut für Talheimer Studien", "organization")
+    ]

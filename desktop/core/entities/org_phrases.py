@@ -44,6 +44,8 @@ ENGLISH_HEADS = frozenset(
     }
 )  # fmt: skip
 _GERMAN_LINKS = frozenset({"der", "des", "für", "zur", "zum"})
+# a state's one body, named by the bare noun: "für" after it tells what it does, no name
+_ONE_BODY_HEADS = frozenset({"parlament", "parlaments", "parlamentes", "senat", "senats", "senates"})
 # heads that name an organisation with a genitive too ("Koalition der Willigen", "Rat der EU");
 # others only with "für"/"zur"/"gegen" ("Bewegung für ...", but "Bewegung der Kulisse" is none)
 _GERMAN_GENITIVE_HEADS = (
@@ -208,6 +210,8 @@ def _phrases(
                 and not match.group(0).lower().endswith(_GERMAN_GENITIVE_HEADS)
             ):
                 continue
+            if german and link == "für" and match.group(0).lower() in _ONE_BODY_HEADS:
+                continue  # "die Zustimmung des Parlaments für Ministerposten": what it agreed to
             k = j + 1
             article = k < len(words) and words[k].group(0).lower() in _ARTICLES and words[k].group(0) != "der"
             if article and _adjacent(text, words[j], words[k]):
