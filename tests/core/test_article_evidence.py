@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from desktop.core.entities import sentence_openers
 from desktop.core.entities.article_evidence import (
     country_prefixed_names,
     enumerated_organizations,
@@ -270,9 +273,11 @@ def test_an_english_headline_place_begins_after_words_the_body_writes_in_lower_c
     assert headline_place_starts(text, "de", spans, lambda name: True) == spans
 
 
-def test_a_person_opening_a_sentence_with_a_word_the_text_writes_in_lower_case_begins_with_that_word() -> (
-    None
-):
+@pytest.mark.parametrize("few", [4, 0])  # a search per word, or one reading of the text
+def test_a_person_opening_a_sentence_with_a_word_the_text_writes_in_lower_case_begins_with_that_word(
+    few: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sentence_openers, "_FEW_WORDS", few)
     text = (
         "Brandner rüffelt Kolm – Will zu Reform nur reden. Brandner will das so. "
         "Heuer kam niemand, heuer nicht. Während Ada Brunn sprach, sprach sie während der Sitzung. "

@@ -150,12 +150,14 @@ def test_a_place_adjective_names_a_regional_parliament_or_court() -> None:
     )
     text = (
         "Der Fonds wurde vom Nordtaler Landtag abgeschafft, das Marbacher Landesgericht und der "
-        "Veldner Gemeinderat schwiegen. Der Landtag tagte, ein Neuer Landtag und der Weiser Stadtrat nicht."
+        "Veldner Gemeinderat schwiegen. Der Landtag tagte, ein Neuer Landtag und der Weiser Stadtrat nicht. "
+        "Der Präsident des Marbacher Landtags zur Aufhebung der Immunität schwieg."
     )
     assert pairs(organization_phrases(text, "de", [], gazetteer)) == [
         ("Nordtaler Landtag", "organization"),  # a listed place-derived word
         ("Marbacher Landesgericht", "organization"),  # Marbach
         ("Veldner Gemeinderat", "organization"),  # Velden
+        ("Marbacher Landtags", "organization"),  # what it is asked for is no part of the name
     ]  # the bare noun, and an adjective of no known place, name no body
 
 

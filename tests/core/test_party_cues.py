@@ -10,7 +10,7 @@ def test_a_plural_after_a_party_noun_names_the_party() -> None:
     text = (
         "Brandt war Präsidentschaftsbewerber der Florianer. Die Vorwahlen der Talisten laufen, "
         "der Parteitag der Nordaner auch. Der Kandidat der Wahren Lotsen und der Kandidat der "
-        "Valdorer sprachen, die Vorwahlen der US-Florianer auch."
+        "Valdorer sprachen, die Vorwahlen der US-Florianer auch. Die Kandidaten der Nordparteien."
     )
     spans = [span(text, "Talisten", "location"), span(text, "Nordaner", "person")]
     got = parties_named_by_members(text, "de", spans, lambda word: word == "Valdorer")
@@ -18,7 +18,8 @@ def test_a_plural_after_a_party_noun_names_the_party() -> None:
         ("Florianer", "organization"),
         ("Talisten", "organization"),  # the model's place is replaced
         ("Nordaner", "person"),  # a model's person is kept
-    ]  # "Wahren Lotsen" goes on; "Valdorer" is a nationality; "US-Florianer" a compound
+    ]  # "Wahren Lotsen" goes on; "Valdorer" is a nationality; "US-Florianer" a compound;
+    # "Nordparteien" the plural of a kind of group
 
 
 def test_no_party_in_english_or_after_other_nouns() -> None:

@@ -202,7 +202,12 @@ def _phrases(
             and gazetteer.place(words[j + 1].group(0)) is not None
         ):  # "Handelskammer von Thessaloniki"
             last = j + 1
-        elif j < len(words) and words[j].group(0) in links and _adjacent(text, words[i], words[j]):
+        elif (
+            j < len(words)
+            and words[j].group(0) in links
+            and not regional  # "des Wiener Landtags zur Aufhebung ...": what it is asked for, no name
+            and _adjacent(text, words[i], words[j])
+        ):
             link = words[j].group(0)
             if (
                 german

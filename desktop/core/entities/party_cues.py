@@ -24,6 +24,9 @@ _PARTY_NOUNS = (
     "vorwahlen", "parteitag", "parteitags", "parteitages", "parteichef", "parteichefin",
     "fraktionschef", "fraktionschefin", "parteivorsitzende", "parteivorsitzenden",
 )  # fmt: skip
+# the plural of a kind of group is no party's name ("Kandidaten der Parlamentsparteien")
+_KIND_PLURALS = ("parteien", "fraktionen", "gruppen", "bewegungen", "organisationen", "bündnisse")
+_STEMS = ("kandidat", "bewerber", "vorwahl", "parteitag", "parteichef", "fraktionschef", "parteivorsitz")
 _PARTY_NOUN = "|".join(sorted(_PARTY_NOUNS, key=len, reverse=True))
 _PATTERN = re.compile(
     rf"(?<![\w-])(?:[A-ZÄÖÜ][\w-]*(?:{_PARTY_NOUN})|(?:{'|'.join(n.capitalize() for n in _PARTY_NOUNS)}))"
@@ -41,10 +44,13 @@ def parties_named_by_members(
     span of the same words)."""
     if language != "de":
         return spans
+    lower = text.lower()
+    if not any(stem in lower for stem in _STEMS):  # a few substring tests before the pattern
+        return spans
     candidates = [
         EntitySpan(m.start(1), m.end(1), m.group(1), "organization", 0.5)
         for m in _PATTERN.finditer(text)
-        if not is_demonym(m.group(1))
+        if not is_demonym(m.group(1)) and not m.group(1).lower().endswith(_KIND_PLURALS)
     ]
     if not candidates:
         return spans

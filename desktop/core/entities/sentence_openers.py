@@ -80,6 +80,7 @@ _PARTICLES = frozenset(
         "ibn",
     }
 )
+_FEW_WORDS = 4
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;] )[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")  # after a word: inside a sentence
 
 
@@ -95,30 +96,45 @@ def lowercase_openers(
     name's particle ("De Maizière") stays."""
     if language != "de" or not any(s.type == "person" for s in spans):
         return spans
-    lower = set(_LOWER_WORD.findall(text))
-    inner = set(_INNER_CAPITAL.findall(text))
     surnames = {w for s in spans if s.type == "person" for w in s.text.split()[1:]}
+    openers = {
+        index: first
+        for index, span in enumerate(spans)
+        if span.type == "person"
+        and (first := span.text.split(" ", 1)[0]).isalpha()
+        and first[1:].islower()
+        and first.lower() not in _PARTICLES
+        and first not in surnames
+        and _opens_sentence(text, span.start)
+    }
+    if not openers:  # most articles: no person opens a sentence with a word (the text is read once)
+        return spans
+    common = _common_words(text, set(openers.values()))
     out = []
-    for span in spans:
-        words = span.text.split()
-        first = words[0] if words else ""
-        if (
-            span.type == "person"
-            and first.isalpha()
-            and first[1:].islower()
-            and first.lower() in lower
-            and first.lower() not in _PARTICLES
-            and first not in inner
-            and first not in surnames
-            and _opens_sentence(text, span.start)
-            and not name_part(first)
-        ):
+    for index, span in enumerate(spans):
+        first = openers.get(index)
+        if first is not None and first in common and not name_part(first):
             rest = span.text[len(first) :].lstrip()
             if not rest[:1].isupper():
                 continue
             span = EntitySpan(span.end - len(rest), span.end, rest, span.type, span.score)
         out.append(span)
     return out
+
+
+def _common_words(text: str, words: set[str]) -> set[str]:
+    """The capitalised ``words`` the text also writes in lower case and never capitalised inside a
+    sentence: a search for each of a few words, one reading of the text for more."""
+    if len(words) > _FEW_WORDS:
+        lower = set(_LOWER_WORD.findall(text))
+        inner = set(_INNER_CAPITAL.findall(text))
+        return {w for w in words if w.lower() in lower and w not in inner}
+    return {
+        w
+        for w in words
+        if re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text)
+        and not re.search(rf"(?<=[\w,;] ){re.escape(w)}(?![\w-])", text)
+    }
 
 
 # a pronoun or an article right after a sentence's first word: that word is a verb or an adverb
