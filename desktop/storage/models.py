@@ -1,21 +1,22 @@
-"""ORM models of the library: articles, actors and their aliases/roles/mentions, annotations, tags."""
+"""ORM models of the library: articles, actors and their aliases/roles/mentions, annotations, tags.
+
+The user's own records (annotations and their tags, quote corrections, entity rejections) are
+defined in :mod:`desktop.storage.user_models` and the column defaults in
+:mod:`desktop.storage.column_defaults`; both are importable from here, as before.
+"""
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
-    Column,
     DateTime,
-    Float,
     ForeignKey,
     Index,
     Integer,
     String,
-    Table,
     Text,
     UniqueConstraint,
     false,
@@ -27,19 +28,10 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement, GenericFunction
 
 from desktop.storage.base import Base
+from desktop.storage.column_defaults import new_uid, utcnow
+from desktop.storage.user_models import Annotation, EntityRejection, QuoteCorrection, Tag, annotation_tags
 
 _TYPE_CHECK = "type IN ('person', 'organization', 'location', 'other')"
-
-
-def utcnow() -> datetime:
-    """The current time, timezone-aware in UTC (column default)."""
-    return datetime.now(UTC)
-
-
-def new_uid() -> str:
-    """A fresh uuid4 as 36-character text with dashes (annotation uid default)."""
-    return str(uuid.uuid4())
-
 
 _SQLITE_DAY = "substr(imported_at, 1, 10)"
 _POSTGRESQL_DAY = "briefing_day(imported_at)"  # an immutable SQL function (migration 0008)
@@ -332,82 +324,6 @@ class Quote(Base):
     article: Mapped[Article] = relationship(back_populates="quotes")
 
 
-class QuoteCorrection(Base):
-    """The user's verdict on the message [start, end) of an article, re-applied after every analysis.
-
-    ``action`` "quote": the span is a statement of ``kind`` by ``speaker_id`` (None: nobody
-    named); "reject": it is not a quote. ``exact`` is the message text, so that the verdict is
-    only re-applied where the text still reads the same.
-    """
-
-    __tablename__ = "quote_corrections"
-    __table_args__ = (
-        UniqueConstraint("article_id", "start", "end"),
-        CheckConstraint("action IN ('quote', 'reject')", name="action"),
-        CheckConstraint("kind IN ('direct', 'indirect')", name="kind"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    exact: Mapped[str] = mapped_column(Text)
-    action: Mapped[str] = mapped_column(String(8))
-    kind: Mapped[str] = mapped_column(String(8), default="direct", server_default="direct")
-    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    author: Mapped[str] = mapped_column(String(200), default="", server_default="")
-
-
-annotation_tags = Table(
-    "annotation_tags",
-    Base.metadata,
-    Column("annotation_id", ForeignKey("annotations.id", ondelete="CASCADE"), primary_key=True),
-    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
-)
-
-
-class Annotation(Base):
-    """A user highlight/note anchored to [start, end) plus quote context for re-anchoring.
-
-    ``anchor_state`` says how the last new version of the article placed it (see
-    :mod:`desktop.core.anchoring`); "fuzzy" ones wait for the user's check, with the passage they
-    had before in ``previous_exact``; "orphaned" ones keep their old quote in ``exact``.
-    ``orphaned`` mirrors ``anchor_state == "orphaned"`` for the readers that predate states.
-    """
-
-    __tablename__ = "annotations"
-    __table_args__ = (
-        CheckConstraint("anchor_state IN ('exact', 'moved', 'fuzzy', 'orphaned')", name="anchor_state"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    exact: Mapped[str] = mapped_column(Text)
-    prefix: Mapped[str] = mapped_column(Text, default="", server_default="")
-    suffix: Mapped[str] = mapped_column(Text, default="", server_default="")
-    note: Mapped[str] = mapped_column(Text, default="", server_default="")
-    color: Mapped[str] = mapped_column(String(32), default="yellow", server_default="yellow")
-    orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    anchor_state: Mapped[str] = mapped_column(String(8), default="exact", server_default="exact")
-    anchor_score: Mapped[float | None] = mapped_column(Float)  # similarity (0-1) of a fuzzy anchor
-    previous_exact: Mapped[str | None] = mapped_column(Text)  # the passage before a fuzzy re-anchoring
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
-    # who made it and who saved it last; ``version`` rises with every saved edit (conflict check)
-    author: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
-    edited_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-
-    article: Mapped[Article] = relationship(back_populates="annotations")
-    tags: Mapped[list[Tag]] = relationship(
-        secondary=annotation_tags, back_populates="annotations", passive_deletes=True
-    )
-
-
 class ArticleVersion(Base):
     """An earlier text of an article, kept when a changed copy of it was imported.
 
@@ -428,31 +344,6 @@ class ArticleVersion(Base):
     source_path: Mapped[str | None] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class Tag(Base):
-    """A user tag that can be attached to annotations."""
-
-    __tablename__ = "tags"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-
-    annotations: Mapped[list[Annotation]] = relationship(
-        secondary=annotation_tags, back_populates="tags", passive_deletes=True
-    )
-
-
-class EntityRejection(Base):
-    """A surface text the user marked as "not an entity"; ``key`` is its folded form."""
-
-    __tablename__ = "entity_rejections"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(300), unique=True)
-    text: Mapped[str] = mapped_column(String(300))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    author: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 __all__ = [
