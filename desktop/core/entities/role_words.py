@@ -8,6 +8,11 @@ word listed here.
 
 from __future__ import annotations
 
+from desktop.core.entities.non_actor_words import CURRENCY_WORDS as CURRENCY_WORDS
+from desktop.core.entities.non_actor_words import DISEASE_WORDS as DISEASE_WORDS
+from desktop.core.entities.non_actor_words import GROUP_NOUNS as GROUP_NOUNS
+from desktop.core.entities.non_actor_words import LONE_HEADS_EN as LONE_HEADS_EN
+
 GERMAN_ROLE_NOUNS: tuple[str, ...] = (
     "präsident",
     "präsidentin",
@@ -317,48 +322,6 @@ TITLE_MODIFIERS = frozenset(
         "petty", "class", "warfare", "state", "defense", "defence", "foreign", "home", "interior",
         "finance", "treasury", "justice", "health", "trade", "labour", "labor", "education", "energy",
         "environment", "agriculture", "transport", "development", "prime", "operator", "officer",
-    }
-)  # fmt: skip
-
-# Groups of people named by origin or faith: never an actor on their own.
-GROUP_NOUNS = frozenset(
-    {
-        "turks", "kurds", "arabs", "jews", "brits", "swedes", "danes", "poles", "finns", "scots",
-        "serbs", "croats", "czechs", "slovaks", "greeks", "shiites", "shias", "sunnis", "hindus",
-        "muslims", "christians", "sikhs", "druze", "catholics", "protestants", "jihadists",
-        "kurden", "araber", "juden", "muslime", "christen", "sunniten", "schiiten", "jesiden",
-        "katholiken", "protestanten", "jihadisten", "dschihadisten", "islamisten", "salafisten",
-        "yazidis", "yezidis", "yazidi", "yezidi", "alawites", "alawiten", "jesidinnen", "rohingya",
-        "hutus", "tutsis", "hutu", "tutsi", "tamils", "tamilen", "uighurs", "uyghurs", "uiguren",
-        "pashtuns", "paschtunen", "tatars", "tataren", "krimtataren", "copts", "kopten", "maronites",
-        "maroniten", "bedouins", "beduinen", "ismailis", "ismailiten", "wahhabis", "wahhabiten",
-    }
-)  # fmt: skip
-
-# Diseases and pathogens, capitalised in news ("Coronavirus", "Ebola"): never an actor.
-DISEASE_WORDS = frozenset(
-    {
-        "corona", "coronavirus", "covid", "covid-19", "sars", "sars-cov-2", "mers", "ebola", "zika",
-        "aids", "hiv", "influenza", "malaria", "cholera", "tuberculosis", "polio", "mpox", "measles",
-        "masern", "dengue", "typhus", "pest", "omicron", "omikron", "delta-variante",
-    }
-)  # fmt: skip
-
-# Currencies, capitalised in German ("Euro", "Dollar"): never an actor.
-CURRENCY_WORDS = frozenset(
-    {
-        "euro", "dollar", "pfund", "franken", "rubel", "yen", "yuan", "renminbi", "lira", "krone",
-        "kronen", "peso", "rupie", "rupien", "pound", "franc", "ruble", "rouble", "rupee", "zloty",
-        "forint", "hrywnja", "hryvnia", "bitcoin", "cent", "cents",
-    }
-)  # fmt: skip
-
-# English words for a kind of institution; alone ("the Coalition", "Battalion") they name none.
-LONE_HEADS_EN = frozenset(
-    {
-        "coalition", "battalion", "brigade", "regiment", "division", "command", "army", "navy",
-        "government", "ministry", "department", "agency", "council", "committee", "commission",
-        "court", "parliament", "police", "company", "group", "alliance", "opposition", "regime",
     }
 )  # fmt: skip
 
