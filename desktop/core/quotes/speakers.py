@@ -15,23 +15,19 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.core.entities.role_words import ENGLISH_ROLES_LONGEST_FIRST
-from desktop.core.quotes.genders import Gender, given_name_gender, name_genders, title_gender
-from desktop.core.quotes.lexicon import Lexicon, role_base
+from desktop.core.quotes.article_people import actor_gender, former_holder, held_roles, normal_role
+from desktop.core.quotes.genders import Gender, name_genders
+from desktop.core.quotes.lexicon import Lexicon
 from desktop.core.quotes.phrases import Ref
 from desktop.core.quotes.tokens import MentionIndex
 from desktop.core.textfold import fold
 from desktop.core.types import LinkedActor
 
 _WORD = re.compile(r"[^\W\d_][\w\-’']*")
-_SENTENCE_END = re.compile(r"[.!?]\s")
 _OPENING_WORDS = 2  # words before a unit's first name for it to be the unit's subject
 _PRONOUN_REACH = 3  # units back in which the last speaker is still "he"/"she"
 _REACH_UNITS = 3  # earlier units searched for a pronoun's person or an organisation
 _MAX_LOOKBACK = 240  # mentions walked back at most for a role holder
-_ROLE_CONTEXT = 60  # characters before a mention searched for a title
-_ARTICLES = frozenset({"der", "die", "das", "the", "a", "an", "ein", "eine"})
-_FEMININE_ENGLISH = ("woman", "chairwoman", "spokeswoman", "congresswoman", "queen", "princess", "lady")
 
 
 Recent = Sequence[tuple[int, int | None, "Gender | None"]]  # (unit, actor or None, gender) of speakers
@@ -43,16 +39,6 @@ class Resolved:
 
     actor: int | None
     source: str | None = None
-
-
-def _normal_role(word: str) -> str:
-    """Lower-case, feminine "-in" dropped: "Kanzlerin" and "Kanzler" compare equal."""
-    low = word.lower().rsplit("-", 1)[-1]
-    if low.endswith("innen") and len(low) > 8:
-        return low[:-5]
-    if low.endswith("in") and len(low) > 6 and role_base(low[:-2]) is not None:
-        return low[:-2]
-    return low
 
 
 class Resolver:
@@ -74,7 +60,8 @@ class Resolver:
         self.mentions = mentions
         genders = name_genders()
         self.genders: list[Gender | None] = [
-            self._gender(actor, genders) if actor.type == "person" else None for actor in actors
+            actor_gender(text, actor, lex.language, genders) if actor.type == "person" else None
+            for actor in actors
         ]
         self._held_roles: list[list[str]] | None = None
         self.folded_names = [fold(a.name) for a in actors]
@@ -105,63 +92,15 @@ class Resolver:
                 return actor
         return None
 
-    # -- what the article says about its people ------------------------------------------
-    def _roles(self, actor: LinkedActor) -> list[str]:
-        found: list[str] = []
-        german = self.lex.language == "de"
-        for role_text in actor.roles:
-            words = _WORD.findall(role_text)
-            if german:
-                found.extend(_normal_role(w) for w in words if role_base(w) is not None)
-            else:
-                low = " " + " ".join(w.lower() for w in words) + " "
-                found.extend(r for r in ENGLISH_ROLES_LONGEST_FIRST if f" {r} " in low)
-        for mention in actor.mentions:  # a title right before the name: "commissioner Albert Muchanga"
-            before = _WORD.findall(self.text[max(0, mention.start - _ROLE_CONTEXT) : mention.start])[-3:]
-            if not before or self.text[mention.start - 1 : mention.start] not in (" ", "\u00a0"):
-                continue
-            if german and role_base(before[-1]) is not None:
-                found.append(_normal_role(before[-1]))
-            elif not german:
-                tail = " " + " ".join(w.lower() for w in before)
-                found.extend(r for r in ENGLISH_ROLES_LONGEST_FIRST if tail.endswith(" " + r))
-        for (
-            mention
-        ) in actor.mentions:  # an apposition after the name: "Norbert Griesmayr, Generaldirektor der VAV"
-            after = self.text[mention.end : mention.end + _ROLE_CONTEXT]
-            if not after.startswith(", "):
-                continue
-            words = [w for w in _WORD.findall(after.split(",")[1]) if w.lower() not in _ARTICLES]
-            if german and words and role_base(words[0]) is not None:
-                found.append(_normal_role(words[0]))
-            elif not german and words:
-                head = " " + " ".join(w.lower() for w in words[:4]) + " "
-                found.extend(r for r in ENGLISH_ROLES_LONGEST_FIRST if f" {r} " in head)
-        return list(dict.fromkeys(found))
-
+    # -- what the article says about its people (:mod:`desktop.core.quotes.article_people`) --------
     @property
     def roles(self) -> list[list[str]]:
         """Role nouns each actor holds in the article (worked out on first use)."""
         if self._held_roles is None:
-            self._held_roles = [self._roles(a) if a.type == "person" else [] for a in self.actors]
+            self._held_roles = [
+                held_roles(self.text, a, self.lex.language) if a.type == "person" else [] for a in self.actors
+            ]
         return self._held_roles
-
-    def _gender(self, actor: LinkedActor, genders: dict[str, Gender]) -> Gender | None:
-        for name in (actor.name, *actor.aliases):
-            gender = given_name_gender(name, genders)
-            if gender:
-                return gender
-        for mention in actor.mentions:
-            before = self.text[max(0, mention.start - 8) : mention.start].split()
-            if before and (gender := title_gender(before[-1])):
-                return gender
-        for role in actor.roles:
-            last = role.split()[-1] if role.split() else ""
-            if self.lex.language == "de" and last.endswith("in") and _normal_role(last) != last.lower():
-                return "f"
-            if last.lower().endswith(_FEMININE_ENGLISH):
-                return "f"
-        return None
 
     # -- resolution ----------------------------------------------------------------------
     def resolve(
@@ -352,7 +291,7 @@ class Resolver:
 
     def _holders(self, word: str, gender: Gender | None) -> set[int]:
         """The people of the article's gender who hold the role ``word``."""
-        want = _normal_role(word)
+        want = normal_role(word)
         holders = set()
         for actor, roles in enumerate(self.roles):
             if not self._compatible(actor, gender):
@@ -369,18 +308,7 @@ class Resolver:
 
     def _former_holder(self, actor: int) -> bool:
         """Whether the article gives the actor a former role ("Ex-Minister X", "X, former head of …")."""
-        person = self.actors[actor]
-        if any(self.lex.former(w) for role in person.roles for w in _WORD.findall(role)):
-            return True
-        for mention in person.mentions:
-            before = _SENTENCE_END.split(self.text[max(0, mention.start - _ROLE_CONTEXT) : mention.start])[-1]
-            after = self.text[mention.end : mention.end + _ROLE_CONTEXT]
-            words = _WORD.findall(before)[-4:]
-            if after.startswith(", "):
-                words += _WORD.findall(after.split(",")[1])[:3]
-            if any(self.lex.former(w) for w in words):
-                return True
-        return False
+        return former_holder(self.text, self.actors[actor], self.lex)
 
     def _org(self, ref: Ref, window_start: int) -> int | None:
         word = fold(ref.word)
