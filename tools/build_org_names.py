@@ -30,7 +30,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import io
 import json
@@ -40,6 +39,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tools.demonym_sources import place_kinds
+from tools.party_sources import party_names
 
 REPO = Path(__file__).resolve().parents[1]
 MIN_ORG_COUNT = 2
@@ -86,48 +86,6 @@ def training_names(data: Path) -> Counter[tuple[str, str]]:
         for sent in reader(path):
             counts.update(_spans(sent.tokens, sent.tags))
     return counts
-
-
-# Countries whose parties' abbreviations are safe to find in German and English news text;
-# the abbreviations of other countries' parties are only known (a lone "MBA" is no party).
-_NEWS_COUNTRIES = frozenset(
-    {
-        "DEU", "AUT", "CHE", "LIE", "LUX", "GBR", "IRL", "USA", "CAN", "AUS", "NZL", "FRA", "ITA", "ESP",
-        "PRT", "NLD", "BEL", "POL", "CZE", "SVK", "HUN", "SVN", "HRV", "SRB", "BIH", "MNE", "MKD", "ALB",
-        "GRC", "CYP", "TUR", "ROU", "BGR", "MDA", "UKR", "RUS", "BLR", "LTU", "LVA", "EST", "FIN", "SWE",
-        "NOR", "DNK", "ISL", "ISR",
-    }
-)  # fmt: skip
-
-
-def _party_names(data: Path) -> Iterator[tuple[str, bool]]:
-    """(name, known only) of parties: Party Facts core list and its Wikidata extract."""
-    folder = data / "partyfacts-parties"
-    core = folder / "partyfacts-core-parties.csv.gz"
-    if core.exists():
-        with gzip.open(core, "rt", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                yield from ((n, False) for n in (row["name"], row["name_english"]) if n and "/" not in n)
-                if row["name_short"]:
-                    yield row["name_short"], row["country"] not in _NEWS_COUNTRIES
-    wikidata = folder / "wikidata.csv"
-    if wikidata.exists():
-        with wikidata.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                yield from ((n, False) for n in (row["name"], row["name_native"]) if n)
-                if row["name_short"]:
-                    yield row["name_short"], row["country"] not in _NEWS_COUNTRIES
-    groups = data / "everypolitician-wikidata-2015" / "wikidata_groups_areas.jsonl.gz"
-    if groups.exists():
-        with gzip.open(groups, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                item = json.loads(line)
-                if not str(item.get("key", "")).startswith(("political_party", "party")):
-                    continue
-                value = item.get("value") or {}
-                for other in value.get("other_names", []):
-                    if other.get("lang") in ("de", "en"):
-                        yield other["name"], False
 
 
 def _good_org_name(name: str, lowercase_start: bool = False) -> bool:
@@ -181,7 +139,7 @@ def organization_rows(
         o_share = words["o"] / (words["o"] + labels["ORG"]) if words else 0.0
         find = " " in name or (labels["ORG"] >= MIN_FIND_COUNT and o_share <= MAX_FIND_O_SHARE)
         rows[name] = max(rows.get(name, 0), int(find))
-    for name, known_only in _party_names(data):
+    for name, known_only in party_names(data):
         name = " ".join(name.split())
         if (
             not _good_org_name(name)
