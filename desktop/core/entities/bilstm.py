@@ -28,6 +28,7 @@ import numpy as np
 
 from desktop.core import locations
 from desktop.core.entities.bilstm_ensemble import ENSEMBLE_FILE, BiLSTMEnsemble
+from desktop.core.entities.bilstm_marginals import bioes_spans
 from desktop.core.entities.bilstm_ops import Layout, bilstm_emissions, char_cnn, floret_vectors, pad_rows
 from desktop.core.entities.bilstm_tokens import gold_style, spacy_tokenizer, spacy_tokens, split_sentences
 from desktop.core.entities.chunks import document_length
@@ -99,28 +100,6 @@ def char_matrix(tokens: Sequence[str], char_index: dict[str, int], max_chars: in
 def word_ids(tokens: Sequence[str], word_index: dict[str, int]) -> np.ndarray:
     """Ids of the lowercased tokens in the trainable word vocabulary (UNK when absent)."""
     return np.array([word_index.get(t.lower(), UNK) for t in tokens], dtype=np.int64)
-
-
-def bioes_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Token spans (start, end exclusive, label) from BIOES tags; ill-formed runs are closed leniently."""
-    spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, tag in enumerate(tags):
-        prefix, _, lab = tag.partition("-")
-        if prefix in ("B", "S") or prefix == "O" or (prefix in ("I", "E") and lab != label):
-            if start >= 0:
-                spans.append((start, i, label))
-            start, label = -1, ""
-        if prefix == "S":
-            spans.append((i, i + 1, lab))
-        elif prefix in ("B", "I", "E") and start < 0:
-            start, label = i, lab
-        if prefix == "E" and start >= 0:
-            spans.append((start, i + 1, label))
-            start, label = -1, ""
-    if start >= 0:
-        spans.append((start, len(tags), label))
-    return spans
 
 
 @dataclass
@@ -336,19 +315,22 @@ def _recognize_texts(
                 gold_style(sent, model.dot_split, model.join_hyphens) for sent in split_sentences(toks)
             )
         ends.append(len(sentences))
-    tagged = model.tag([[t for t, _ in s] for s in sentences], members=members)
+    probabilities: list[list[float]] = []
+    tagged = model.tag([[t for t, _ in s] for s in sentences], members=members, probabilities=probabilities)
     result: list[list[EntitySpan]] = []
     start = 0
     for text, end in zip(texts, ends, strict=True):
         spans: list[EntitySpan] = []
-        for sent, tags in zip(sentences[start:end], tagged[start:end], strict=True):
-            for s, e, label in bioes_spans(tags):
+        for sent, tags, probs in zip(
+            sentences[start:end], tagged[start:end], probabilities[start:end], strict=True
+        ):
+            for (s, e, label), p in zip(bioes_spans(tags), probs, strict=True):
                 etype = LABEL_TYPES.get(label)
                 if etype is None:
                     continue
                 a = sent[s][1]
                 b = sent[e - 1][1] + len(sent[e - 1][0])
-                spans.append(EntitySpan(start=a, end=b, text=text[a:b], type=etype))
+                spans.append(EntitySpan(start=a, end=b, text=text[a:b], type=etype, score=round(p, 4)))
         result.append(spans)
         start = end
     return result

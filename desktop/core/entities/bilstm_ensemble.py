@@ -125,12 +125,18 @@ class BiLSTMEnsemble:
         return pad_rows(scores, lay.padded), lay.lengths
 
     def tag(
-        self, sentences: Sequence[Sequence[str]], batch_size: int = 64, members: int | None = None
+        self,
+        sentences: Sequence[Sequence[str]],
+        batch_size: int = 64,
+        members: int | None = None,
+        probabilities: list[list[float]] | None = None,
     ) -> list[list[str]]:
         """BIOES tags for tokenised sentences (by the first ``members`` only, when given).
 
         ``batch_size`` rows run at a time; the sentences go to the network in groups of at most as
         many tokens as ``batch_size`` sentences of the longest kind have (the memory a batch may take).
+        A ``probabilities`` list receives each sentence's span probabilities (see
+        :func:`~desktop.core.entities.bilstm_ops.decode`).
         """
         cache = self.cache(members)
         return decode(
@@ -140,4 +146,5 @@ class BiLSTMEnsemble:
             self.tags,
             batch_size,
             max_tokens=batch_size * MAX_SENT_TOKENS,
+            probabilities=probabilities,
         )

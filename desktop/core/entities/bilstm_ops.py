@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from desktop.core.cancel import raise_if_cancelled
+from desktop.core.entities.bilstm_marginals import span_confidences
 
 if TYPE_CHECKING:
     from spacy.vectors import Vectors
@@ -308,17 +309,22 @@ def decode(
     batch_size: int = 64,
     *,
     max_tokens: int | None = None,
+    probabilities: list[list[float]] | None = None,
 ) -> list[list[str]]:
     """BIOES tags for tokenised sentences: ``emit`` scores batches of similar length, Viterbi decodes.
 
     ``crf`` is (transitions, start, end); ``emit`` returns emissions (B, T, K) and lengths (B,).
     Batches hold ``batch_size`` sentences, or with ``max_tokens`` as many as have that many tokens
-    in all (at least one).
+    in all (at least one). A ``probabilities`` list receives, per sentence, the confidence of each
+    span of its tags (in :func:`~desktop.core.entities.bilstm_marginals.bioes_spans` order; see
+    :mod:`~desktop.core.entities.bilstm_marginals`).
     """
     result: list[list[str]] = [[] for _ in sentences]
+    if probabilities is not None:
+        probabilities[:] = [[] for _ in sentences]
     order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
     with one_blas_thread():
-        _decode_batches(sentences, order, emit, crf, tags, batch_size, result, max_tokens)
+        _decode_batches(sentences, order, emit, crf, tags, batch_size, result, max_tokens, probabilities)
     return result
 
 
@@ -351,6 +357,7 @@ def _decode_batches(
     batch_size: int,
     result: list[list[str]],
     max_tokens: int | None = None,
+    probabilities: list[list[float]] | None = None,
 ) -> None:
     for batch in _batches(sentences, order, batch_size, max_tokens):
         raise_if_cancelled()  # a long document: Cancel is honoured between batches
@@ -358,5 +365,9 @@ def _decode_batches(
         if not idx:
             continue
         em, lengths = emit([sentences[i] for i in idx])
-        for i, path in zip(idx, viterbi_batch(em, lengths, *crf), strict=True):
+        paths = viterbi_batch(em, lengths, *crf)
+        for i, path in zip(idx, paths, strict=True):
             result[i] = [tags[p] for p in path]
+        if probabilities is not None:
+            for i, probs in zip(idx, span_confidences(em, lengths, crf, paths, tags), strict=True):
+                probabilities[i] = probs

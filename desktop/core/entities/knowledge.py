@@ -30,6 +30,7 @@ from desktop.core.entities.consistency import (
     places_named_by_their_first_word,
     surnames_glued_to_names,
 )
+from desktop.core.entities.doubtful_people import drop_doubtful_people
 from desktop.core.entities.english_offices import cut_offices_from_institutions, drop_portfolios_and_verbs
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.kind_cues import organizations_after_kind_words
@@ -304,7 +305,15 @@ class KnowledgeRecognizer:
             )
         spans = word_non_actors(spans, language, gazetteer, known)
         spans = late_cues(text, language, spans, gazetteer, self.stats, self.common_nouns)
-        return [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
+        spans = [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
+        if language == "de":
+            spans = drop_doubtful_people(
+                text,
+                spans,
+                lambda word: gazetteer.given_names.get(word, 0) > 0,
+                lambda name: name.lower() in gazetteer.person_variants,
+            )
+        return spans
 
     def _is_place(self, name: str, language: str = "") -> bool:
         return self.gazetteer.place(name, language=language) is not None

@@ -349,7 +349,7 @@ HONORIFICS = frozenset(
 
 
 def _by_length(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(set(words), key=len, reverse=True))
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))  # the same order in every process
 
 
 GERMAN_ROLES_LONGEST_FIRST = _by_length(GERMAN_ROLE_NOUNS)
