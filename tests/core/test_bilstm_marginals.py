@@ -79,3 +79,43 @@ def test_a_path_outside_bioes_is_read_leniently():
     got = span_confidences(em, np.array([3]), (trans, start, end), [path], TAGS)
     assert got[0] == pytest.approx(brute_force(em[0], trans, start, end, path), rel=1e-6)
     assert len(got[0]) == 2
+
+
+def log_space_reference(em, trans, start, end, path):
+    """The same confidences by a plain log-space forward-backward (for sentences too long to enumerate)."""
+
+    def lse(a, axis):
+        top = a.max(axis=axis, keepdims=True)
+        return (top + np.log(np.exp(a - top).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+    n = em.shape[0]
+    alpha, beta = np.empty_like(em), np.empty_like(em)
+    alpha[0] = start + em[0]
+    for t in range(1, n):
+        alpha[t] = lse(alpha[t - 1][:, None] + trans, 0) + em[t]
+    beta[n - 1] = end
+    for t in range(n - 2, -1, -1):
+        beta[t] = lse(trans + (em[t + 1] + beta[t + 1])[None, :], 1)
+    gamma = np.exp(alpha + beta - lse(alpha[n - 1] + end, 0))
+    out = []
+    for s, e in spans_of(path):
+        label = TAGS[path[s]].partition("-")[2]
+        cols = [k for k, tag in enumerate(TAGS) if tag.partition("-")[2] == label]
+        out.append(max(gamma[t, cols].sum() for t in range(s, e)))
+    return out
+
+
+def test_long_sentences_of_a_batch_match_the_log_space_passes():
+    rng = np.random.default_rng(11)
+    k = len(TAGS)
+    trans = rng.normal(0, 2, (k, k))
+    trans[1, 0] = -10000.0
+    start, end = rng.normal(0, 1, k), rng.normal(0, 1, k)
+    lengths = np.array([57, 9, 120, 33, 8])  # across several rescaling steps, ending between them
+    em = rng.normal(0, 4, (5, 120, k))
+    paths = viterbi_batch(em, lengths, trans, start, end)
+    got = span_confidences(em, lengths, (trans, start, end), paths, TAGS)
+    for i, n in enumerate(lengths):
+        want = log_space_reference(em[i, :n], trans, start, end, paths[i])
+        assert got[i] == pytest.approx(want, rel=1e-9, abs=1e-12)
+    assert sum(len(g) for g in got) > 20

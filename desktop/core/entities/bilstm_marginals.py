@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 Crf = tuple[np.ndarray, np.ndarray, np.ndarray]
+RESCALE = 8  # steps between two normalisations of the forward and backward vectors
 
 
 def bioes_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -50,24 +51,30 @@ def _scaled_exp(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _forward(p_em: np.ndarray, off: np.ndarray, e_trans: np.ndarray, start: np.ndarray,
              running: list[int]) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
-    """Scaled forward vectors (B, T, K) and their log scales (B, T); rows sorted longest first."""
+    """Scaled forward vectors (B, T, K) and their log scales (B, T); rows sorted longest first.
+
+    The vectors are brought back to a sum of one every ``RESCALE`` steps (and at the first): in
+    between they can neither overflow nor lose the probable tags.
+    """
     b, t_len, _ = p_em.shape
     alpha = np.zeros_like(p_em)
-    scale = np.zeros((b, t_len))
+    logs = np.zeros((b, t_len))
     p_start, s_off = _scaled_exp(start)
     a = p_start[None, :] * p_em[:, 0]
     norm = a.sum(axis=1)
     alpha[:, 0] = a / norm[:, None]
-    scale[:, 0] = np.log(norm) + s_off + off[:, 0]
+    logs[:, 0] = np.log(norm)
     for t in range(1, t_len):
         live = running[t]
         if live == 0:
             break
         a = (alpha[:live, t - 1] @ e_trans) * p_em[:live, t]
-        norm = a.sum(axis=1)
-        alpha[:live, t] = a / norm[:, None]
-        scale[:live, t] = scale[:live, t - 1] + np.log(norm) + off[:live, t]
-    return alpha, scale
+        if t % RESCALE == 0:
+            norm = a.sum(axis=1)
+            a /= norm[:, None]
+            logs[:live, t] = np.log(norm)
+        alpha[:live, t] = a
+    return alpha, s_off + np.cumsum(off + logs, axis=1)
 
 
 def _backward(p_em: np.ndarray, off: np.ndarray, e_trans: np.ndarray, end: np.ndarray,
@@ -75,20 +82,23 @@ def _backward(p_em: np.ndarray, off: np.ndarray, e_trans: np.ndarray, end: np.nd
     """Scaled backward vectors (B, T, K) and their log scales (B, T); rows sorted longest first."""
     b, t_len, _ = p_em.shape
     beta = np.zeros_like(p_em)
-    scale = np.zeros((b, t_len))
+    logs = np.zeros((b, t_len))
     p_end, e_off = _scaled_exp(end)
     for t in range(t_len - 1, -1, -1):
         inner = running[t + 1] if t + 1 < t_len else 0  # rows that go on after step t
         if inner:
-            nxt = p_em[:inner, t + 1] * beta[:inner, t + 1]
-            v = nxt @ e_trans.T
-            norm = v.sum(axis=1)
-            beta[:inner, t] = v / norm[:, None]
-            scale[:inner, t] = scale[:inner, t + 1] + np.log(norm) + off[:inner, t + 1]
-        last = slice(inner, running[t])  # rows whose last token is t
-        beta[last, t] = p_end
-        scale[last, t] = e_off
-    return beta, scale
+            v = (p_em[:inner, t + 1] * beta[:inner, t + 1]) @ e_trans.T
+            if t % RESCALE == 0:
+                norm = v.sum(axis=1)
+                v /= norm[:, None]
+                logs[:inner, t] = np.log(norm)
+            beta[:inner, t] = v
+        beta[inner : running[t], t] = p_end  # rows whose last token is t
+    # the emissions' offsets of the steps after t, within each row's own length
+    after = np.where(np.arange(t_len)[None, :] < lengths[:, None], off, 0.0)
+    after = np.concatenate([after[:, 1:], np.zeros((b, 1))], axis=1)
+    suffix = np.cumsum((after + logs)[:, ::-1], axis=1)[:, ::-1]
+    return beta, e_off + suffix
 
 
 def _path_spans(path: np.ndarray, lengths: np.ndarray, tags: Sequence[str]) -> tuple[np.ndarray, ...] | None:
@@ -125,9 +135,7 @@ def span_confidences(
     trans, start, end = (np.asarray(x, dtype=np.float64) for x in crf)
     lengths = np.asarray(lengths, dtype=np.int64)
     order = np.argsort(-lengths, kind="stable")
-    em = np.asarray(emissions, dtype=np.float64)[order]
-    t_len = em.shape[1]
-    running = (np.arange(t_len)[:, None] < lengths[order][None, :]).sum(axis=1).tolist()
+    t_len = int(emissions.shape[1])
     path = np.zeros((len(order), t_len), dtype=np.int64)  # sorted rows, padded with tag 0
     for row, i in enumerate(order.tolist()):
         path[row, : lengths[i]] = paths[i]
@@ -141,24 +149,31 @@ def span_confidences(
     result: list[list[float]] = [[] for _ in paths]
     if len(r) == 0:
         return result
+    rows = np.unique(r)  # only the sentences with a name go through the passes (still longest first)
+    at = np.searchsorted(rows, r)
+    sub_len = lengths[order][rows]
+    em = np.asarray(emissions, dtype=np.float64)[order[rows], : int(sub_len[0])]
+    running = (np.arange(em.shape[1])[:, None] < sub_len[None, :]).sum(axis=1).tolist()
     p_em, off = _scaled_exp(em)
     e_trans = np.exp(trans)
     alpha, a_scale = _forward(p_em, off, e_trans, start, running)
-    beta, b_scale = _backward(p_em, off, e_trans, end, lengths[order], running)
-    ends = lengths[order] - 1
-    every = np.arange(len(order))
+    beta, b_scale = _backward(p_em, off, e_trans, end, sub_len, running)
+    ends = sub_len - 1
+    every = np.arange(len(rows))
     log_z = a_scale[every, ends] + np.log(alpha[every, ends] @ np.exp(end))
-    with np.errstate(over="ignore", invalid="ignore"):  # padding past a row's end is never read
-        gamma = alpha * beta * np.exp(a_scale + b_scale - log_z[:, None])[:, :, None]  # (B, T, K)
     labels = [t.partition("-")[2] for t in tags]
     names = sorted({x for x in labels if x})
     member = np.array([[lab == n for n in names] for lab in labels], dtype=np.float64)
-    inside = gamma @ member  # (B, T, types): the probability of lying inside a name of each type
     label_of = np.array([names.index(lab) if lab else 0 for lab in labels], dtype=np.int64)
     sizes = e - s + 1
-    flat_t = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes) + np.repeat(s, sizes)
-    values = inside[np.repeat(r, sizes), flat_t, np.repeat(label_of[path[r, s]], sizes)]
-    probs = np.minimum(1.0, np.maximum.reduceat(values, np.cumsum(sizes) - sizes)).tolist()
+    firsts = np.cumsum(sizes) - sizes
+    flat_r = np.repeat(at, sizes)
+    flat_t = np.arange(int(sizes.sum())) - np.repeat(firsts, sizes) + np.repeat(s, sizes)
+    gamma = alpha[flat_r, flat_t] * beta[flat_r, flat_t]
+    gamma *= np.exp(a_scale[flat_r, flat_t] + b_scale[flat_r, flat_t] - log_z[flat_r])[:, None]
+    inside = gamma @ member  # the probability of each span token lying inside a name of each type
+    values = inside[np.arange(len(flat_r)), np.repeat(label_of[path[r, s]], sizes)]
+    probs = np.minimum(1.0, np.maximum.reduceat(values, firsts)).tolist()
     cuts = np.searchsorted(r, np.arange(len(order) + 1)).tolist()
     for row, i in enumerate(order.tolist()):
         result[i] = probs[cuts[row] : cuts[row + 1]]
