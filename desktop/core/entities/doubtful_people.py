@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.glued_nouns import cut_nouns_before_surnames
 from desktop.core.types import EntitySpan
 
 DOUBTFUL_PERSON = 0.7  # below this confidence a German person needs the article's backing
@@ -70,3 +72,18 @@ def drop_doubtful_people(
         return span.start in strong or span.start in listed or any(w in words for w in span.text.split())
 
     return [s for s in spans if s.type != "person" or backed(s)]
+
+
+def settle_german_people(
+    text: str, spans: Sequence[EntitySpan], is_noun: Callable[[str], bool], gazetteer: Gazetteer
+) -> list[EntitySpan]:
+    """The last word on German people: nouns glued before surnames cut, doubted people dropped."""
+
+    def given_name(word: str) -> bool:
+        return gazetteer.given_names.get(word, 0) > 0
+
+    def known_person(name: str) -> bool:
+        return name.lower() in gazetteer.person_variants
+
+    spans = cut_nouns_before_surnames(spans, is_noun, given_name)
+    return drop_doubtful_people(text, spans, given_name, known_person)

@@ -30,7 +30,7 @@ from desktop.core.entities.consistency import (
     places_named_by_their_first_word,
     surnames_glued_to_names,
 )
-from desktop.core.entities.doubtful_people import drop_doubtful_people
+from desktop.core.entities.doubtful_people import settle_german_people
 from desktop.core.entities.english_offices import cut_offices_from_institutions, drop_portfolios_and_verbs
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.kind_cues import organizations_after_kind_words
@@ -101,6 +101,10 @@ MIN_GIVEN_NAME_COUNT = 200  # "Keir", "Donald": frequent enough to mark a person
 _CAP_WORD = re.compile(r"[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)?")
 
 
+def _in_or_demonym(nouns: frozenset[str], demonym: Callable[[str], bool], word: str) -> bool:
+    return word in nouns or demonym(word)
+
+
 class KnowledgeRecognizer:
     """Statistical model where one exists, corrected by gazetteer and word statistics."""
 
@@ -112,14 +116,12 @@ class KnowledgeRecognizer:
         gazetteer: Gazetteer | None = None,
         stats: WordStats | None = None,
         person_rules: bool = True,
-        add_places: bool = False,  # measured on GermEval dev: -0.3 F1 (more false places than found)
         common_nouns: frozenset[str] | None = None,
         org_rules: bool = True,
     ) -> None:
         self._org_rules = org_rules
         self._nouns = common_nouns
         self._bare_nouns = frozenset[str]()
-        self._add_places = add_places
         self._person_rules = person_rules
         self._model = model
         self._model_languages = model_languages
@@ -205,8 +207,6 @@ class KnowledgeRecognizer:
             result = self._add_missed_people(text, language, result)
         if language == "de":
             result = add_german_institutions(text, self._drop_noun_people(result))
-        if self._add_places:
-            result = self._add_missed_places(text, language, result)
         return self._refine(text, language, result) if self._org_rules else result
 
     def _refine(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
@@ -307,12 +307,8 @@ class KnowledgeRecognizer:
         spans = late_cues(text, language, spans, gazetteer, self.stats, self.common_nouns)
         spans = [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
         if language == "de":
-            spans = drop_doubtful_people(
-                text,
-                spans,
-                lambda word: gazetteer.given_names.get(word, 0) > 0,
-                lambda name: name.lower() in gazetteer.person_variants,
-            )
+            is_noun = functools.partial(_in_or_demonym, self.common_nouns, demonym)
+            spans = settle_german_people(text, spans, is_noun, gazetteer)
         return spans
 
     def _is_place(self, name: str, language: str = "") -> bool:
@@ -355,13 +351,6 @@ class KnowledgeRecognizer:
         if (known or capitals) and not personal:
             return EntitySpan(span.start, span.end, span.text, "organization", span.score)
         return span
-
-    def _add_missed_places(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-        """Add well-known places (countries, big cities) the model missed; they never overlap its spans."""
-        places = self.gazetteer.place_spans(text, language)
-        candidates = [p for p in places if not self.stats.is_common(language, p.text)]
-        added = without_overlaps(candidates, spans)
-        return sorted([*spans, *added], key=span_order) if added else spans
 
     def _stray_english(self, language: str, word: str) -> bool:
         """An English word the English training data never tags as a name, alone in German text ("Today")."""

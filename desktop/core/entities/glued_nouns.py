@@ -1,0 +1,56 @@
+"""German nouns glued before a surname ("Attacke Mitterlehner" beside "Reinhold Mitterlehner").
+
+A German headline or teaser runs a noun into a name ("Graz-Coach Foda", "Slowaken Klizan",
+"Traum-Comeback von Ennis-Hill"), and the model takes both as one person: the actor list then
+shows a second person beside the full name. When the article names a person with that surname after a
+known given name and everything before it is a noun, a demonym or a compound
+ending in a noun, joined by at most a "von", the words before the surname are cut off.
+
+A given name before the surname is never cut ("Elisabeth Grünbaum" beside "Fritz Grünbaum"), nor is a
+title of nobility before "von" (it is no noun here: "Graf von Stauffenberg" stays).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from desktop.core.types import EntitySpan
+
+_LINKS = frozenset({"von"})
+
+
+def cut_nouns_before_surnames(
+    spans: Sequence[EntitySpan],
+    is_noun: Callable[[str], bool],
+    is_given_name: Callable[[str], bool],
+) -> list[EntitySpan]:
+    """``spans`` with the nouns glued before a surname known in the article cut off."""
+    people = [s for s in spans if s.type == "person"]
+    out: list[EntitySpan] = []
+    for span in spans:
+        words = span.text.split()
+        if span.type == "person" and len(words) >= 2 and _glued(words, is_noun, is_given_name):
+            surname = words[-1]
+            if any(_names(other, surname, is_given_name) for other in people if other is not span):
+                cut = span.text.rindex(surname)
+                span = EntitySpan(span.start + cut, span.end, surname, "person", span.score)
+        out.append(span)
+    return out
+
+
+def _glued(words: list[str], is_noun: Callable[[str], bool], is_given_name: Callable[[str], bool]) -> bool:
+    """True when the words before the last are a noun (and at most a "von"), no given name."""
+    head = words[:-1]
+    if head[-1] in _LINKS:
+        head = head[:-1]
+    if len(head) != 1:
+        return False
+    word = head[0]
+    last_part = word.rsplit("-", 1)[-1]
+    return not is_given_name(word) and (is_noun(word) or (last_part != word and is_noun(last_part)))
+
+
+def _names(other: EntitySpan, surname: str, is_given_name: Callable[[str], bool]) -> bool:
+    """True when ``other`` names a person of that surname after a given name."""
+    words = other.text.split()
+    return len(words) >= 2 and words[-1] == surname and is_given_name(words[0])
