@@ -85,5 +85,5 @@ def settle_german_people(
     def known_person(name: str) -> bool:
         return name.lower() in gazetteer.person_variants
 
-    spans = cut_nouns_before_surnames(spans, is_noun, given_name)
+    spans = cut_nouns_before_surnames(text, spans, is_noun, given_name)
     return drop_doubtful_people(text, spans, given_name, known_person)

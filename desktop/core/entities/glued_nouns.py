@@ -6,6 +6,10 @@ shows a second person beside the full name. When the article names a person with
 known given name and everything before it is a noun, a demonym or a compound
 ending in a noun, joined by at most a "von", the words before the surname are cut off.
 
+A noun after a name and before a colon, where the text has that heading more than once (one per
+team), is a line-up's heading glued to its last name ("Tadic Ersatz: Schützenauer"): it is cut off
+too, unless the name begins with a given name ("Peter Kaiser:" in an interview).
+
 A given name before the surname is never cut ("Elisabeth Grünbaum" beside "Fritz Grünbaum"), nor is a
 title of nobility before "von" (it is no noun here: "Graf von Stauffenberg" stays).
 """
@@ -20,15 +24,26 @@ _LINKS = frozenset({"von"})
 
 
 def cut_nouns_before_surnames(
+    text: str,
     spans: Sequence[EntitySpan],
     is_noun: Callable[[str], bool],
     is_given_name: Callable[[str], bool],
 ) -> list[EntitySpan]:
-    """``spans`` with the nouns glued before a surname known in the article cut off."""
+    """``spans`` with the nouns glued before a surname known in the article, or before a colon, cut off."""
     people = [s for s in spans if s.type == "person"]
     out: list[EntitySpan] = []
     for span in spans:
         words = span.text.split()
+        if (
+            span.type == "person"
+            and len(words) == 2
+            and text[span.end : span.end + 1] == ":"
+            and text.count(f" {words[1]}:") >= 2  # a heading for each team
+            and is_noun(words[1])
+            and not is_given_name(words[0])  # "Peter Kaiser:" opens what he said
+        ):
+            span = EntitySpan(span.start, span.start + len(words[0]), words[0], "person", span.score)
+            words = words[:1]
         if span.type == "person" and len(words) >= 2 and _glued(words, is_noun, is_given_name):
             surname = words[-1]
             if any(_names(other, surname, is_given_name) for other in people if other is not span):

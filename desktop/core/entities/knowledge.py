@@ -49,6 +49,7 @@ from desktop.core.entities.news_fixes import (
     drop_noun_compounds,
     german_group_compounds,
     join_dangling_links,
+    noun_compound,
     outlets_before_kind_words,
     people_after_inner_titles,
     people_named_after_organizations,
@@ -101,8 +102,9 @@ MIN_GIVEN_NAME_COUNT = 200  # "Keir", "Donald": frequent enough to mark a person
 _CAP_WORD = re.compile(r"[A-ZÄÖÜ][^\W\d_]+(?:-[A-ZÄÖÜ][^\W\d_]+)?")
 
 
-def _in_or_demonym(nouns: frozenset[str], demonym: Callable[[str], bool], word: str) -> bool:
-    return word in nouns or demonym(word)
+def _noun_word(nouns: frozenset[str], demonym: Callable[[str], bool], known: Callable[[str], bool],
+               word: str) -> bool:  # fmt: skip
+    return word in nouns or demonym(word) or noun_compound(word, nouns, known)
 
 
 class KnowledgeRecognizer:
@@ -307,7 +309,7 @@ class KnowledgeRecognizer:
         spans = late_cues(text, language, spans, gazetteer, self.stats, self.common_nouns)
         spans = [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
         if language == "de":
-            is_noun = functools.partial(_in_or_demonym, self.common_nouns, demonym)
+            is_noun = functools.partial(_noun_word, self.common_nouns, demonym, self._known_name)
             spans = settle_german_people(text, spans, is_noun, gazetteer)
         return spans
 
