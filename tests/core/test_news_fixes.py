@@ -47,6 +47,11 @@ def test_two_people_joined_by_and_are_two_spans() -> None:
     # one word after "and" that is no title is left alone (no second person to split off)
     text = "Kiri and Zoltan"
     assert pairs(split_joined_people([span(text, text, "person")], title_word("en"))) == [(text, "person")]
+    # the two sides of a match are two people, one word each too
+    text = "Varga vs. Brandt"
+    got = split_joined_people([span(text, text, "person")], title_word("de"))
+    assert pairs(got) == [("Varga", "person"), ("Brandt", "person")]
+    assert text[got[1].start : got[1].end] == "Brandt"
 
 
 def test_members_before_an_institution_are_cut() -> None:

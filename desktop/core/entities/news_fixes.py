@@ -20,6 +20,7 @@ from desktop.core.entities.recognizer import span_order, without_overlaps
 from desktop.core.types import EntitySpan
 
 _AND = re.compile(r" (?:and|und|&) (?=[A-ZÄÖÜ])")
+_VERSUS = re.compile(r" (?:vs\.?|versus) (?=[A-ZÄÖÜ])")  # "Nadal vs. Fognini": always two
 _MEMBERS = frozenset({"member", "members", "mitglieder", "mitglied"})
 _LEADING_OF = re.compile(r"^([A-Z][\w.'’-]*) of (?:the )?(?=[A-Z])")
 _DANGLING = frozenset({"to", "of", "for", "and", "the", "der", "des", "für", "und"})
@@ -31,19 +32,25 @@ _PERSON_OR_PLACE = ("person", "location")
 def split_joined_people(spans: list[EntitySpan], title_word: Callable[[str], bool]) -> list[EntitySpan]:
     """ "Kerry and U.S. Secretary of Defense Ash Carter": a person span joining two people is two.
 
+    Two sides of a match ("Nadal vs. Fognini") are always two people.
+
     Only when both sides are names or titled names (each side's first word capitalised and the right
     side either titled or of two or more words), so "Procter & Gamble"-like companies are not people
     to begin with and "Romeo and Juliet" as one work is left to its type.
     """
     out: list[EntitySpan] = []
     for span in spans:
-        match = _AND.search(span.text) if span.type == "person" else None
+        versus = _VERSUS.search(span.text) if span.type == "person" else None
+        match = versus or (_AND.search(span.text) if span.type == "person" else None)
         if match is None:
             out.append(span)
             continue
         left, right = span.text[: match.start()], span.text[match.end() :]
         right_words = right.split()
-        if not left.strip() or not right_words or not (len(right_words) >= 2 or title_word(right_words[0])):
+        if not left.strip() or not right_words:
+            out.append(span)
+            continue
+        if versus is None and len(right_words) < 2 and not title_word(right_words[0]):
             out.append(span)
             continue
         begin = span.start + match.end()
