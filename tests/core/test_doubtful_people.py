@@ -56,3 +56,9 @@ def test_a_line_up_with_one_sure_name_backs_the_others():
     text = "Freiheit, Gleichheit, Tapferkeit"
     spans = [person(w, 0.4, text.index(w)) for w in text.split(", ")]
     assert kept(spans, text) == []
+
+
+def test_with_single_words_only_one_word_people_are_tested():
+    spans = [person("Zalvor", 0.4), person("Knox Vindal", 0.3, 20), person("Marek", 0.95, 40)]
+    result = drop_doubtful_people("", spans, GIVEN.__contains__, lambda n: False, single_words=True)
+    assert [s.text for s in result] == ["Knox Vindal", "Marek"]

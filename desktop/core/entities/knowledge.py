@@ -30,7 +30,7 @@ from desktop.core.entities.consistency import (
     places_named_by_their_first_word,
     surnames_glued_to_names,
 )
-from desktop.core.entities.doubtful_people import settle_german_people
+from desktop.core.entities.doubtful_people import settle_english_people, settle_german_people
 from desktop.core.entities.english_offices import cut_offices_from_institutions, drop_portfolios_and_verbs
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
 from desktop.core.entities.kind_cues import organizations_after_kind_words
@@ -311,6 +311,8 @@ class KnowledgeRecognizer:
         if language == "de":
             is_noun = functools.partial(_noun_word, self.common_nouns, demonym, self._known_name)
             spans = settle_german_people(text, spans, is_noun, gazetteer)
+        elif language == "en":
+            spans = settle_english_people(text, spans, gazetteer)
         return spans
 
     def _is_place(self, name: str, language: str = "") -> bool:
