@@ -28,6 +28,7 @@ from desktop.core.entities.name_particles import (
     particle_variants,
     without_nickname,
 )
+from desktop.core.entities.party_words import party_word_pairs
 from desktop.core.entities.roles import find_roles, is_role_compound, without_own_name
 from desktop.core.entities.span_rules import split_slashed_places
 from desktop.core.entities.stage_names import join_stage_names
@@ -218,6 +219,7 @@ def _join_particle_variants(groups: dict[str, _Group]) -> None:
     types = {key: group.type() for key, group in groups.items()}
     pairs = article_variants(list(groups), lambda key: types[key] == "organization")
     pairs += short_company_pairs(list(groups), lambda key: types[key] == "organization")
+    pairs += party_word_pairs(list(groups), lambda key: types[key] == "organization")
     for keep, drop in pairs:  # "Verbund AG" and "Verbund"
         if "person" not in (types[keep], types[drop]) and keep in groups and drop in groups:
             groups[keep].forms.extend(groups.pop(drop).forms)
