@@ -23,35 +23,27 @@ lose one person ("Saperstein"; their false one-word people were fixed by earlier
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.glued_nouns import cut_nouns_before_surnames
+from desktop.core.entities.line_ups import LINE_UP, name_lists, people_in_line_ups
 from desktop.core.types import EntitySpan
 
 DOUBTFUL_PERSON = 0.7  # below this confidence a German person needs the article's backing
-LINE_UP = 4  # so many names in one list back each other (a team's line-up)
 COMMON_GIVEN_NAME = 200  # English: a given name this frequent alone is taken as a person
-# between two names of a list: a comma, a dash, "und"; in a line-up also a substitute's minute
-# ("Perlak (84. Ertlthaler), Röcher")
-_LISTED = re.compile(r"\s*(?:[,;–-]|und|sowie|\(\d+\.|\)\s*[,;–-]?)\s*")
 
 
 def _listed_with_a_sure_name(
     text: str, people: list[EntitySpan], sure: Callable[[EntitySpan], bool]
 ) -> set[int]:
     """Starts of the people listed ("A, B – C") with a ``sure`` person, or in a list as long as a line-up."""
-    backed: set[int] = set()
-    run: list[EntitySpan] = []
-    for span in [*people, None]:
-        if span is not None and run and _LISTED.fullmatch(text[run[-1].end : span.start]):
-            run.append(span)
-            continue
-        if len(run) >= LINE_UP or (len(run) > 1 and any(sure(s) for s in run)):
-            backed.update(s.start for s in run)
-        run = [span] if span is not None else []
-    return backed
+    return {
+        s.start
+        for run in name_lists(text, people)
+        if len(run) >= LINE_UP or any(sure(s) for s in run)
+        for s in run
+    }
 
 
 def drop_doubtful_people(
@@ -93,7 +85,8 @@ def drop_doubtful_people(
 def settle_german_people(
     text: str, spans: Sequence[EntitySpan], is_noun: Callable[[str], bool], gazetteer: Gazetteer
 ) -> list[EntitySpan]:
-    """The last word on German people: nouns glued before surnames cut, doubted people dropped."""
+    """The last word on German people: a line-up's names typed as people, nouns glued before
+    surnames cut, doubted people dropped."""
 
     def given_name(word: str) -> bool:
         return gazetteer.given_names.get(word, 0) > 0
@@ -101,7 +94,11 @@ def settle_german_people(
     def known_person(name: str) -> bool:
         return name.lower() in gazetteer.person_variants
 
-    spans = cut_nouns_before_surnames(text, spans, is_noun, given_name)
+    def known(name: str) -> bool:
+        place = gazetteer.place_or_country(name, language="de")
+        return place is not None or gazetteer.organization(name) is not None
+
+    spans = cut_nouns_before_surnames(text, people_in_line_ups(text, spans, known), is_noun, given_name)
     return drop_doubtful_people(text, spans, given_name, known_person)
 
 
