@@ -72,3 +72,10 @@ def test_a_noun_between_a_name_and_a_colon_is_a_heading():
         text, [EntitySpan(0, 13, "Kessin Ersatz", "person")], {"Ersatz"}.__contains__, GIVEN.__contains__
     )
     assert got[0].text == "Kessin Ersatz"
+
+
+def test_a_noun_before_a_given_name_and_surname_is_cut():
+    assert cut("Attacke Tamara Holler") == ["Tamara Holler"]
+    assert cut("Attacke Tamara-Jonas") == ["Tamara-Jonas"]
+    # one word after the noun may be a surname the noun belongs to
+    assert cut("Attacke Tamara") == ["Attacke Tamara"]

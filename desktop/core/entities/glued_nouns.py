@@ -10,6 +10,9 @@ A noun after a name and before a colon, where the text has that heading more tha
 team), is a line-up's heading glued to its last name ("Tadic Ersatz: Schützenauer"): it is cut off
 too, unless the name begins with a given name ("Peter Kaiser:" in an interview).
 
+A noun before a given name is cut as well ("Politologe Laurenz Ennser", "Geigerin Anne-Sophie"): the
+noun describes the person the given name begins.
+
 A given name before the surname is never cut ("Elisabeth Grünbaum" beside "Fritz Grünbaum"), nor is a
 title of nobility before "von" (it is no noun here: "Graf von Stauffenberg" stays).
 """
@@ -44,6 +47,16 @@ def cut_nouns_before_surnames(
         ):
             span = EntitySpan(span.start, span.start + len(words[0]), words[0], "person", span.score)
             words = words[:1]
+        if (
+            span.type == "person"
+            and len(words) >= 2
+            and is_noun(words[0])
+            and not is_given_name(words[0])
+            and _given_name_first(words[1:], is_given_name)
+        ):  # "Politologe Laurenz Ennser", "Geigerin Anne-Sophie": a noun before a given name
+            cut = span.text.index(words[1], len(words[0]))
+            span = EntitySpan(span.start + cut, span.end, span.text[cut:], "person", span.score)
+            words = words[1:]
         if span.type == "person" and len(words) >= 2 and _glued(words, is_noun, is_given_name):
             surname = words[-1]
             if any(_names(other, surname, is_given_name) for other in people if other is not span):
@@ -69,3 +82,12 @@ def _names(other: EntitySpan, surname: str, is_given_name: Callable[[str], bool]
     """True when ``other`` names a person of that surname after a given name."""
     words = other.text.split()
     return len(words) >= 2 and words[-1] == surname and is_given_name(words[0])
+
+
+def _given_name_first(words: list[str], is_given_name: Callable[[str], bool]) -> bool:
+    """A given name and a surname, or a double given name ("Anne-Sophie"); one word alone may be a
+    surname the noun is part of ("Kyrie Irving", "Lake Louise")."""
+    first = words[0]
+    if "-" in first and all(is_given_name(p) for p in first.split("-")):
+        return True
+    return len(words) >= 2 and is_given_name(first)
