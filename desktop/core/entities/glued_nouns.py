@@ -33,7 +33,12 @@ def cut_nouns_before_surnames(
     is_given_name: Callable[[str], bool],
 ) -> list[EntitySpan]:
     """``spans`` with the nouns glued before a surname known in the article, or before a colon, cut off."""
-    people = [s for s in spans if s.type == "person"]
+    full_names = {  # surnames the article writes after a known given name
+        words[-1]
+        for s in spans
+        if s.type == "person" and len(words := s.text.split()) >= 2 and is_given_name(words[0])
+    }
+    headings: dict[str, int] = {}
     out: list[EntitySpan] = []
     for span in spans:
         words = span.text.split()
@@ -41,7 +46,7 @@ def cut_nouns_before_surnames(
             span.type == "person"
             and len(words) == 2
             and text[span.end : span.end + 1] == ":"
-            and text.count(f" {words[1]}:") >= 2  # a heading for each team
+            and _count(headings, text, f" {words[1]}:") >= 2  # a heading for each team
             and is_noun(words[1])
             and not is_given_name(words[0])  # "Peter Kaiser:" opens what he said
         ):
@@ -57,11 +62,14 @@ def cut_nouns_before_surnames(
             cut = span.text.index(words[1], len(words[0]))
             span = EntitySpan(span.start + cut, span.end, span.text[cut:], "person", span.score)
             words = words[1:]
-        if span.type == "person" and len(words) >= 2 and _glued(words, is_noun, is_given_name):
-            surname = words[-1]
-            if any(_names(other, surname, is_given_name) for other in people if other is not span):
-                cut = span.text.rindex(surname)
-                span = EntitySpan(span.start + cut, span.end, surname, "person", span.score)
+        if (
+            span.type == "person"
+            and len(words) >= 2
+            and words[-1] in full_names
+            and _glued(words, is_noun, is_given_name)
+        ):
+            cut = span.text.rindex(words[-1])
+            span = EntitySpan(span.start + cut, span.end, words[-1], "person", span.score)
         out.append(span)
     return out
 
@@ -78,10 +86,11 @@ def _glued(words: list[str], is_noun: Callable[[str], bool], is_given_name: Call
     return not is_given_name(word) and (is_noun(word) or (last_part != word and is_noun(last_part)))
 
 
-def _names(other: EntitySpan, surname: str, is_given_name: Callable[[str], bool]) -> bool:
-    """True when ``other`` names a person of that surname after a given name."""
-    words = other.text.split()
-    return len(words) >= 2 and words[-1] == surname and is_given_name(words[0])
+def _count(cache: dict[str, int], text: str, needle: str) -> int:
+    """How often ``needle`` occurs in ``text``, each needle counted once per text."""
+    if needle not in cache:
+        cache[needle] = text.count(needle)
+    return cache[needle]
 
 
 def _given_name_first(words: list[str], is_given_name: Callable[[str], bool]) -> bool:

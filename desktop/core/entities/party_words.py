@@ -10,6 +10,7 @@ National Party"), or by one word that begins the party's first word and has six 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 PARTY_HEADS = frozenset({"party", "partei"})
@@ -22,17 +23,23 @@ def party_word_pairs(keys: Iterable[str], is_organization: Callable[[str], bool]
     parties = [key for key in orgs if len(key.split()) >= 2 and key.split()[-1] in PARTY_HEADS]
     if not parties:
         return []
+    is_party = set(parties)
+    owners: dict[str, set[str]] = defaultdict(set)  # a short form -> the parties it may stand for
+    for party in parties:
+        words = party.split()
+        owners[" ".join(words[:-1])].add(party)
+        first = words[0]
+        for end in range(_MIN_STEM, len(first) + 1):  # "democrat", "democrati", "democratic"
+            owners[first[:end]].add(party)
     pairs: list[tuple[str, str]] = []
     for key in orgs:
-        if key in parties:
-            continue
-        words = key.split()
-        owners = [
-            party
-            for party in parties
-            if party.split()[:-1] == words
-            or (len(words) == 1 and len(key) >= _MIN_STEM and party.split()[0].startswith(key))
-        ]
-        if len(owners) == 1:
-            pairs.append((owners[0], key))
+        if key in owners and key not in is_party and (" " not in key or key in _head_less(owners[key])):
+            found = owners[key]
+            if len(found) == 1:
+                pairs.append((next(iter(found)), key))
     return pairs
+
+
+def _head_less(parties: set[str]) -> set[str]:
+    """The parties' names without their head noun ("liberal national" of "liberal national party")."""
+    return {" ".join(p.split()[:-1]) for p in parties}
