@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.core.entities.compound_acronyms import compounds_defined_by_acronyms
 from desktop.core.entities.defined_names import names_defined_by_acronyms
 from desktop.core.entities.recognizer import span_order, without_overlaps
 from desktop.core.types import EntitySpan
@@ -52,7 +53,7 @@ def acronym_fits(acronym: str, name: str) -> bool:
 def acronym_spans(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """Every occurrence of an acronym defined in the text, as a span of its long form's type (long
     forms with link words first: :func:`~desktop.core.entities.defined_names.names_defined_by_acronyms`)."""
-    spans = names_defined_by_acronyms(text, spans)
+    spans = compounds_defined_by_acronyms(text, names_defined_by_acronyms(text, spans))
     definitions = acronym_definitions(text, spans)
     if not definitions:
         return spans
