@@ -179,3 +179,23 @@ def test_for_after_a_bare_parliament_says_what_it_agreed_to() -> None:
     assert pairs(organization_phrases(text, "de", [], GAZ)) == [
         ("Institut für Talheimer Studien", "organization")
     ]
+
+
+def test_what_a_body_is_asked_for_is_no_part_of_its_name() -> None:
+    text = (
+        "Das Ministerium zur Vorbereitung der Ausschreibung zahlt. Im Landesamt zur APA hieß es. "
+        "Die Nordische Union zur Geisel nehmen. Ein Gericht der Varos-Front zum Tode. "
+        "Das Außenamt für die Vorbereitung. Die Landespartei für den Bericht. "
+        "Die Organisation für Migration half."
+    )
+    assert [text[a:b] for a, b in _phrases(text, "de", GAZ)] == [
+        "Nordische Union",  # more than the head: the name stands alone
+        "Varos-Front",
+        "Organisation für Migration",  # "für" and a name, without an article, still names a body
+    ]
+
+
+def test_a_known_name_is_whole_without_what_follows_für() -> None:
+    known = Gazetteer({}, {}, organizations={"Nordkommission": True})
+    text = "Die Nordkommission für Reformen tagte. Die Südkommission für Reformen auch."
+    assert [text[a:b] for a, b in _phrases(text, "de", known)] == ["Südkommission für Reformen"]

@@ -44,6 +44,12 @@ ENGLISH_HEADS = frozenset(
     }
 )  # fmt: skip
 _GERMAN_LINKS = frozenset({"der", "des", "für", "zur", "zum"})
+# "zur"/"zum" say what a body is asked for or does ("das Ministerium zur Vorbereitung der
+# Ausschreibung", "im Innenministerium zur APA"); a name with them runs on past one noun
+# ("Staatsanwaltschaft zur Verfolgung von ...") and is left to the model and to its acronym. The
+# name before them stands alone when it has more than the head noun ("Europäische Union zur
+# Geisel", "der Al-Nusra-Front zum Tode").
+_PURPOSE_LINKS = frozenset({"zur", "zum"})
 # a state's one body, named by the bare noun: "für" after it tells what it does, no name
 _ONE_BODY_HEADS = frozenset({"parlament", "parlaments", "parlamentes", "senat", "senats", "senates"})
 # heads that name an organisation with a genitive too ("Koalition der Willigen", "Rat der EU");
@@ -217,8 +223,20 @@ def _phrases(
                 continue
             if german and link == "für" and match.group(0).lower() in _ONE_BODY_HEADS:
                 continue  # "die Zustimmung des Parlaments für Ministerposten": what it agreed to
+            if (
+                german
+                and link == "für"
+                and gazetteer.organization(text[words[first].start() : match.end()]) is not None
+            ):
+                continue  # "der EU-Kommission für Reformen": a known name is whole without it
+            if german and link in _PURPOSE_LINKS:
+                if first < i or "-" in match.group(0):
+                    yield words[first].start(), match.end()
+                continue
             k = j + 1
-            article = k < len(words) and words[k].group(0).lower() in _ARTICLES and words[k].group(0) != "der"
+            # "für die Vorbereitung", "für den Tod": German names with "für" and an article run on
+            # past one noun ("Organisation für das Verbot von Chemiewaffen") and are left out too
+            article = not german and k < len(words) and words[k].group(0).lower() in _ARTICLES
             if article and _adjacent(text, words[j], words[k]):
                 k += 1
             if k < len(words) and _adjacent(text, words[k - 1], words[k]):
