@@ -33,6 +33,7 @@ from desktop.core.entities.consistency import (
 from desktop.core.entities.doubtful_people import settle_english_people, settle_german_people
 from desktop.core.entities.english_offices import cut_offices_from_institutions, drop_portfolios_and_verbs
 from desktop.core.entities.gazetteer import Gazetteer, default_gazetteer, default_gazetteer_dir
+from desktop.core.entities.kind_compounds import german_kind_compounds
 from desktop.core.entities.kind_cues import organizations_after_kind_words
 from desktop.core.entities.name_completion import complete_names, propagate_person_names
 from desktop.core.entities.name_frames import (
@@ -47,7 +48,6 @@ from desktop.core.entities.news_fixes import (
     cut_leading_members,
     dateline_places,
     drop_noun_compounds,
-    german_group_compounds,
     join_dangling_links,
     noun_compound,
     outlets_before_kind_words,
@@ -257,7 +257,7 @@ class KnowledgeRecognizer:
         spans = companies_typed_as_people(spans)
         spans = abstract_nouns_as_people(spans, language)
         if language == "de":
-            spans = german_group_compounds(text, spans, gazetteer, language)
+            spans = german_kind_compounds(text, spans, gazetteer, self.common_nouns)
             spans = compass_regions(text, language, places_with_their_qualifier(text, spans, gazetteer))
         else:
             spans = drop_portfolios_and_verbs(text, outlets_before_kind_words(text, spans), title_word)
