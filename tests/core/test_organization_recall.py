@@ -199,3 +199,13 @@ def test_a_known_name_is_whole_without_what_follows_für() -> None:
     known = Gazetteer({}, {}, organizations={"Nordkommission": True})
     text = "Die Nordkommission für Reformen tagte. Die Südkommission für Reformen auch."
     assert [text[a:b] for a, b in _phrases(text, "de", known)] == ["Südkommission für Reformen"]
+
+
+def test_chains_makers_and_suppliers_name_the_company_after_them() -> None:
+    text = "Die Baumarktkette Harlo schließt, der Gerätehersteller Vonta und der Energieversorger Stirn auch."
+    spans = [span(text, "Harlo", "location"), span(text, "Stirn", "person")]
+    assert pairs(organizations_after_kind_words(text, "de", spans)) == [
+        ("Harlo", "organization"),
+        ("Vonta", "organization"),
+        ("Stirn", "organization"),
+    ]

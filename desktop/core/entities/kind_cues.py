@@ -1,7 +1,8 @@
 """Organisations named right after the noun for their kind: "die Zeitung Kurier", "the group Hamas".
 
 News introduces an organisation it names by a common word with its kind: a newspaper, a party, a
-militia, a company. The name after such a noun (in English one to four capitalised words, an inner
+militia, a company, a chain, a maker, a supplier ("der Baumarktkette X", "der Energieversorger X").
+The name after such a noun (in English one to four capitalised words, an inner
 "for", "of", "and" allowed before another capitalised word; or a quoted name) is an organisation,
 whatever the model made of it ("the law firm Baker Stone" is named after people). German kind nouns
 count inside compounds too ("Palästinenserorganisation Hamas", "Tageszeitung Kurier",
@@ -35,7 +36,8 @@ from desktop.core.types import EntitySpan
 _GERMAN_KINDS = (
     "zeitung", "blatt", "magazin", "sender", "agentur", "portal", "partei", "organisation", "miliz",
     "gruppe", "gruppierung", "bewegung", "konzern", "unternehmen", "firma", "verband", "verein",
-    "bündnis", "netzwerk", "initiative", "gewerkschaft", "sekte", "plattform",
+    "bündnis", "netzwerk", "initiative", "gewerkschaft", "sekte", "plattform", "kette", "hersteller",
+    "anbieter", "versorger",
 )  # fmt: skip
 _ENGLISH_KINDS = (
     "newspaper", "magazine", "broadcaster", "outlet", "website", "agency", "party", "group", "militia",
