@@ -42,3 +42,14 @@ def test_a_word_inside_a_span_is_left_to_the_span() -> None:
     text = "Die Europäische Zentralbank (EZB) senkte den Zins."
     spans = [span(text, "Europäische Zentralbank", "organization")]
     assert pairs(compounds_defined_by_acronyms(text, spans)) == [("Europäische Zentralbank", "organization")]
+
+
+def test_an_organisation_keeps_the_acronym_of_its_own_language() -> None:
+    from desktop.core.entities.acronyms import defines
+
+    assert defines("PRW", "Partei der Roten Wälder", "organization")  # letters that do not fit
+    assert defines("KTV", "Arbeiterpartei", "organization")  # one word ending with a head noun
+    assert not defines("KTV", "Arbeiterwohl", "organization")  # one word of no institution
+    assert not defines("CZE", "HC Varlo", "organization", {"CZE"})  # a country's code
+    assert not defines("Lentos", "Neue Galerie Nordstadt", "organization")  # a name, one capital
+    assert not defines("KLM", "Paul Roth Wendel", "person")  # unfitting: only for organisations

@@ -271,7 +271,7 @@ class KnowledgeRecognizer:
             demonym,
             bare_nouns=self._bare_nouns, known=lambda name: gazetteer.organization(name) is not None,
         )  # fmt: skip
-        spans = acronym_spans(text, spans)
+        spans = acronym_spans(text, spans, gazetteer.country_codes)
         given_name = functools.partial(self._is_given_name, language=language)
         spans = places_after_in(
             text,
@@ -284,7 +284,7 @@ class KnowledgeRecognizer:
                 and name.lower() not in gazetteer.person_variants
             ),
         )
-        defined = frozenset(acronym_definitions(text, spans))
+        defined = frozenset(acronym_definitions(text, spans, gazetteer.country_codes))
 
         def known(word: str, kind: str) -> bool:
             if word in defined or word in gazetteer.abbreviations:
