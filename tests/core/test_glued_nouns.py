@@ -79,3 +79,9 @@ def test_a_noun_before_a_given_name_and_surname_is_cut():
     assert cut("Attacke Tamara-Jonas") == ["Tamara-Jonas"]
     # one word after the noun may be a surname the noun belongs to
     assert cut("Attacke Tamara") == ["Attacke Tamara"]
+
+
+def test_before_von_and_a_known_surname_any_word_but_a_given_name_is_cut():
+    assert cut("Extralob von Holler", "Tamara Holler") == ["Holler", "Tamara Holler"]
+    assert cut("Jonas von Holler", "Tamara Holler") == ["Jonas von Holler", "Tamara Holler"]
+    assert cut("Extralob von Holler", "Holler") == ["Extralob von Holler", "Holler"]  # no full name

@@ -4,7 +4,8 @@ A German headline or teaser runs a noun into a name ("Graz-Coach Foda", "Slowake
 "Traum-Comeback von Ennis-Hill"), and the model takes both as one person: the actor list then
 shows a second person beside the full name. When the article names a person with that surname after a
 known given name and everything before it is a noun, a demonym or a compound
-ending in a noun, joined by at most a "von", the words before the surname are cut off.
+ending in a noun, joined by at most a "von" (before which any word but a given name counts:
+"Extralob von Allofs"), the words before the surname are cut off.
 
 A noun after a name and before a colon, where the text has that heading more than once (one per
 team), is a line-up's heading glued to its last name ("Tadic Ersatz: Schützenauer"): it is cut off
@@ -77,13 +78,18 @@ def cut_nouns_before_surnames(
 def _glued(words: list[str], is_noun: Callable[[str], bool], is_given_name: Callable[[str], bool]) -> bool:
     """True when the words before the last are a noun (and at most a "von"), no given name."""
     head = words[:-1]
-    if head[-1] in _LINKS:
+    linked = head[-1] in _LINKS
+    if linked:
         head = head[:-1]
     if len(head) != 1:
         return False
     word = head[0]
     last_part = word.rsplit("-", 1)[-1]
-    return not is_given_name(word) and (is_noun(word) or (last_part != word and is_noun(last_part)))
+    if is_given_name(word):
+        return False
+    # "Extralob von Allofs": before "von" and a surname the article gives in full, a word that is
+    # no given name is the rare noun the noun lists lack
+    return linked or is_noun(word) or (last_part != word and is_noun(last_part))
 
 
 def _count(cache: dict[str, int], text: str, needle: str) -> int:
