@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.glued_nouns import cut_nouns_before_surnames
 from desktop.core.entities.line_ups import LINE_UP, name_lists, people_in_line_ups
+from desktop.core.entities.noun_places import drop_noun_places
 from desktop.core.types import EntitySpan
 
 DOUBTFUL_PERSON = 0.7  # below this confidence a German person needs the article's backing
@@ -85,8 +86,9 @@ def drop_doubtful_people(
 def settle_german_people(
     text: str, spans: Sequence[EntitySpan], is_noun: Callable[[str], bool], gazetteer: Gazetteer
 ) -> list[EntitySpan]:
-    """The last word on German people: a line-up's names typed as people, nouns glued before
-    surnames cut, doubted people dropped."""
+    """The last word on German one-word names and people: common nouns typed as places or
+    organisations dropped (:mod:`~desktop.core.entities.noun_places`), a line-up's names typed as
+    people, nouns glued before surnames cut, doubted people dropped."""
 
     def given_name(word: str) -> bool:
         return gazetteer.given_names.get(word, 0) > 0
@@ -98,6 +100,7 @@ def settle_german_people(
         place = gazetteer.place_or_country(name, language="de")
         return place is not None or gazetteer.organization(name) is not None
 
+    spans = drop_noun_places(text, spans, known)
     spans = cut_nouns_before_surnames(text, people_in_line_ups(text, spans, known), is_noun, given_name)
     return drop_doubtful_people(text, spans, given_name, known_person)
 
