@@ -131,6 +131,14 @@ def test_demonyms_diseases_plural_abbreviations_and_fragments_are_no_actors() ->
     assert recognise(text, "de", spans) == expected
 
 
+def test_people_of_a_known_place_and_doctrines_are_no_actors() -> None:
+    text = "Nordmarkans and Brückstadtians met. Valdoriens spoke of Kollektivism. The Kollektivism-Forum met."
+    spans = [span(text, w, "organization") for w in ("Nordmarkans", "Brückstadtians", "Valdoriens")]
+    spans += [span(text, "Kollektivism", "organization"), span(text, "Kollektivism-Forum", "organization")]
+    expected = [("Valdoriens", "organization"), ("Kollektivism-Forum", "organization")]
+    assert recognise(text, "en", spans) == expected  # "Valdoriens": no "-ns" of a known place
+
+
 def test_a_person_in_capitals_only_is_an_organisation() -> None:
     text = "Die CJTF-OIR meldete."
     assert recognise(text, "en", [span(text, "CJTF-OIR", "person")]) == [("CJTF-OIR", "organization")]

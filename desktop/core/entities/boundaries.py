@@ -31,6 +31,7 @@ from desktop.core.types import EntitySpan
 MIN_GIVEN_NAME = 30  # a given name seen at least this often in the name lists starts a person's name
 _TOKEN = re.compile(r"\S+")
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")  # "IEDs", "DVDs", "VBIEDs"
+_MIN_DOCTRINE = 7  # letters of a word ending in "-ism(us)" taken as a doctrine ("Prism" is none)
 _CONNECTORS = frozenset({"of", "from", "for"})  # "Senator from Vermont", "Minister for Europe"
 _NAME_HONORIFICS = frozenset({"lady", "dame", "lord"})  # "Lady Gaga": part of the name
 _ROLE_TOKENS = frozenset(w for role in ENGLISH_ROLES_LONGEST_FIRST for w in role.split())
@@ -230,6 +231,17 @@ def _inflected_demonym(word: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
+def _english_demonym_plural(word: str, gazetteer: Gazetteer) -> bool:
+    """ "Montanans", "Europeans", "Brazilians": the people of a place the gazetteer knows."""
+    if not word.endswith("ns"):
+        return False
+    for ending in ("ns", "ans", "ians"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 4 and gazetteer.place(stem) is not None:
+            return True
+    return False
+
+
 def tidy_organization(span: EntitySpan | None, language: str) -> EntitySpan | None:
     """An English organisation span without trailing titles ("Task Force Commander, Lt").
 
@@ -339,7 +351,8 @@ def is_non_actor_word(
 ) -> bool:
     """True for a single word that is never an actor alone.
 
-    Demonyms and group nouns ("Tunesier", "Syrians", "Sunnis"), diseases ("Coronavirus"), plural
+    Demonyms and group nouns ("Tunesier", "Syrians", "Sunnis"; English plurals of a known place:
+    "Montanans"), doctrines ("Marxism", "Islamismus"), diseases ("Coronavirus"), plural
     abbreviations ("IEDs"), and
     fragments of two or three letters unless ``known(word, type)`` says they are a known name or
     abbreviation (defined in the text, an organisation or place of the gazetteer, an abbreviation
@@ -354,6 +367,10 @@ def is_non_actor_word(
         return True
     if language == "de" and _inflected_demonym(bare, gazetteer):
         return True
+    if language == "en" and _english_demonym_plural(bare, gazetteer):
+        return True
+    if len(low) >= _MIN_DOCTRINE and low.endswith(("ism", "ismus")) and "-" not in low:
+        return True  # a doctrine: "Marxism", "Islamismus" (not a body named so: "Köln-Tourismus")
     if span.type not in ("person", "organization", "location"):
         return low in DISEASE_WORDS or low.endswith(("virus", "viren")) or low in gazetteer.non_actors
     if language == "en" and span.type == "organization" and low in LONE_HEADS_EN and name[:1].isupper():
