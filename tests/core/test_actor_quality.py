@@ -139,6 +139,14 @@ def test_people_of_a_known_place_and_doctrines_are_no_actors() -> None:
     assert recognise(text, "en", spans) == expected  # "Valdoriens": no "-ns" of a known place
 
 
+def test_german_inhabitants_of_a_known_country_or_region_are_no_actors() -> None:
+    text = "Valdorer, Valdorern, Valdorerinnen, Nordmarker und Valdorien trafen Brückstädter."
+    words = ("Valdorer", "Valdorern", "Valdorerinnen", "Nordmarker", "Valdorien", "Brückstädter")
+    spans = [span(text, w, "location") for w in words]
+    expected = [("Valdorien", "location"), ("Brückstädter", "location")]  # a place; a city's people
+    assert recognise(text, "de", spans) == expected
+
+
 def test_a_person_in_capitals_only_is_an_organisation() -> None:
     text = "Die CJTF-OIR meldete."
     assert recognise(text, "en", [span(text, "CJTF-OIR", "person")]) == [("CJTF-OIR", "organization")]

@@ -219,13 +219,40 @@ def split_datelines(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) ->
     return out
 
 
+# German inhabitants of a country or region by the ending of its name: "Syrer" (Syrien), "Afghanen"
+# (Afghanistan), "Slowaken" (Slowakei), "Eritreer" (Eritrea), "Libanesen" (Libanon), "Iraner" (Iran)
+_DEMONYM_PLACE_ENDINGS = (
+    ("ier", "ien"), ("er", "ien"), ("en", "ien"), ("ier", "ia"), ("er", "a"), ("en", "ei"),
+    ("en", "istan"), ("en", "stan"), ("esen", "on"), ("esen", ""), ("iten", ""), ("er", ""),
+)  # fmt: skip
+_MIN_DEMONYM_STEM = 3
+
+
+def _derived_demonym(word: str, gazetteer: Gazetteer) -> bool:
+    """A German inhabitants' word of a known country or region (see the endings above); a word that
+    names a place itself ("Schweden", "Polen") is none."""
+    if gazetteer.place(word) is not None:
+        return False
+    for ending, place_ending in _DEMONYM_PLACE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= _MIN_DEMONYM_STEM:
+            place = gazetteer.place(stem + place_ending)
+            if place is not None and place.kind in ("country", "region"):
+                return True
+    return False
+
+
 def _inflected_demonym(word: str, gazetteer: Gazetteer) -> bool:
-    """ "Italienern", "Israelin", "Belgierinnen": inflected inhabitant words."""
+    """ "Italienern", "Israelin", "Belgierinnen", "Syrern": inflected inhabitant words."""
+    if _derived_demonym(word, gazetteer):
+        return True
     for ending in ("innen", "in", "n", "s"):
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 4:
             if gazetteer.is_demonym(stem, "de"):
                 return True
+            if ending != "s" and _derived_demonym(stem, gazetteer):
+                return True  # "Syrern", "Afghaninnen"; not "Islanders", a team
             if ending in ("in", "innen") and gazetteer.place(stem) is not None:
                 return True  # "Israelin"
     return False
