@@ -29,6 +29,7 @@ from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.glued_nouns import cut_nouns_before_surnames
 from desktop.core.entities.line_ups import LINE_UP, name_lists, people_in_line_ups
 from desktop.core.entities.noun_places import drop_noun_places
+from desktop.core.entities.reporting_outlets import outlets_named_by_reports
 from desktop.core.types import EntitySpan
 
 DOUBTFUL_PERSON = 0.7  # below this confidence a German person needs the article's backing
@@ -87,8 +88,9 @@ def settle_german_people(
     text: str, spans: Sequence[EntitySpan], is_noun: Callable[[str], bool], gazetteer: Gazetteer
 ) -> list[EntitySpan]:
     """The last word on German one-word names and people: common nouns typed as places or
-    organisations dropped (:mod:`~desktop.core.entities.noun_places`), a line-up's names typed as
-    people, nouns glued before surnames cut, doubted people dropped."""
+    organisations dropped (:mod:`~desktop.core.entities.noun_places`), outlets named as a report's
+    source made organisations, a line-up's names typed as people, nouns glued before surnames cut,
+    doubted people dropped."""
 
     def given_name(word: str) -> bool:
         return gazetteer.given_names.get(word, 0) > 0
@@ -96,18 +98,22 @@ def settle_german_people(
     def known_person(name: str) -> bool:
         return name.lower() in gazetteer.person_variants
 
+    def common_given_name(word: str) -> bool:
+        return gazetteer.given_names.get(word, 0) >= COMMON_GIVEN_NAME
+
     def known(name: str) -> bool:
         place = gazetteer.place_or_country(name, language="de")
         return place is not None or gazetteer.organization(name) is not None
 
-    spans = drop_noun_places(text, spans, known)
+    spans = outlets_named_by_reports(text, drop_noun_places(text, spans, known), "de", common_given_name)
     spans = cut_nouns_before_surnames(text, people_in_line_ups(text, spans, known), is_noun, given_name)
     return drop_doubtful_people(text, spans, given_name, known_person)
 
 
 def settle_english_people(text: str, spans: Sequence[EntitySpan], gazetteer: Gazetteer) -> list[EntitySpan]:
-    """English: only one-word "people" are put to the test ("Zoom", "Neanderthals", "Politico"); a
-    common given name alone ("James") or a known person's name backs itself."""
+    """English: outlets named as a report's source are organisations ("Rappler reported"); only
+    one-word "people" are put to the test ("Zoom", "Neanderthals", "Politico"); a common given
+    name alone ("James") or a known person's name backs itself."""
 
     def given_name(word: str) -> bool:
         return gazetteer.given_names.get(word, 0) >= COMMON_GIVEN_NAME
@@ -115,4 +121,5 @@ def settle_english_people(text: str, spans: Sequence[EntitySpan], gazetteer: Gaz
     def known_person(name: str) -> bool:
         return name.lower() in gazetteer.person_variants or given_name(name)
 
+    spans = outlets_named_by_reports(text, spans, "en", given_name)
     return drop_doubtful_people(text, spans, given_name, known_person, single_words=True)
