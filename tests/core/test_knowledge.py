@@ -63,13 +63,17 @@ def test_stray_english_word_alone_in_german_text_is_no_actor() -> None:
 
 
 def test_abbreviation_institution_compounds_are_organisations_but_roles_are_not() -> None:
-    text = "Die EU-Kommission und der US-Präsident trafen die UN-Generalversammlung beim EU-Gipfel."
+    text = (
+        "Die EU-Kommission und der US-Präsident trafen die UN-Generalversammlung beim EU-Gipfel. "
+        "Der US-Senat stimmte zu, der US-Senator nicht."
+    )
     model = FixedModel([])
     recognizer = KnowledgeRecognizer(model, model_languages=lambda: {"de"}, gazetteer=GAZ, stats=STATS)
     spans = recognizer.recognize(text, "de")
     assert [(s.text, s.type) for s in spans] == [
         ("EU-Kommission", "organization"),
         ("UN-Generalversammlung", "organization"),
+        ("US-Senat", "organization"),
     ]
     assert all(text[s.start : s.end] == s.text for s in spans)
 
