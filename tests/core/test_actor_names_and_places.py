@@ -185,3 +185,12 @@ def test_a_german_institution_of_a_place_is_one_organisation_even_beside_the_mod
     spans = _spans(text, [("Handelskammer", "organization"), ("Nordmark", "location"), ("Amsel", "location")])
     got = [(s.text, s.type) for s in organization_phrases(text, "de", spans, GAZ)]
     assert got == [("Handelskammer von Nordmark", "organization"), ("Amsel", "location")]
+
+
+def test_a_double_space_inside_a_name_is_one_space() -> None:
+    text = "Tove  Lindqvar sprach. Tove Lindqvar lachte."
+    spans = _spans(text, [("Tove  Lindqvar", "person"), ("Tove Lindqvar", "person")])
+    actors = link_mentions(text, "de", spans)
+    assert [(a.name, a.aliases, [m.text for m in a.mentions]) for a in actors] == [
+        ("Tove Lindqvar", ("Tove Lindqvar",), ["Tove  Lindqvar", "Tove Lindqvar"])
+    ]

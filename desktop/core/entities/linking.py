@@ -91,7 +91,7 @@ def _clean(span: EntitySpan, text: str, language: str, rejected: frozenset[str])
     if language == "en":
         name = names.strip_english_possessive(name)
     cleaned = EntitySpan(start, start + len(name), text[start : start + len(name)], span.type, span.score)
-    if "[" in name or "]" in name:  # "[Bashar al] Assad": the editor's brackets are no part of the name
+    if "[" in name or "]" in name or "  " in name:  # "[Bashar al] Assad", "Helmut  Kukacka": one space
         name = " ".join(name.replace("[", " ").replace("]", " ").split())
     nominative = name
     if language == "de" and span.type != "person":

@@ -320,7 +320,7 @@ def _in_country(text: str, words: list[re.Match[str]], k: int, gazetteer: Gazett
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
-    return text[a.end() : b.start()] in (" ", "\u00a0")
+    return text[a.end() : b.start()] in (" ", "\u00a0", "  ")  # a double space is a typing slip
 
 
 def _cap_run(text: str, words: list[re.Match[str]], k: int) -> int:
