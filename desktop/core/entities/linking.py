@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop.core.entities import names
-from desktop.core.entities.acronyms import ACRONYM, defines
+from desktop.core.entities.acronym_joins import join_acronyms
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.legal_forms import short_company_pairs
 from desktop.core.entities.name_forms import name_within, same_hyphenation, split_hyphens
@@ -325,24 +325,6 @@ def _tie_rank(kind: EntityType, single_word: bool) -> int:
     return _TYPE_PRIORITY[kind]
 
 
-def _join_acronyms(text: str, groups: list[_Group], codes: Collection[str]) -> list[_Group]:
-    """ "Bundeswettbewerbsbehörde (BWB)": the group of BWB joins the group of the long form."""
-    by_key = {names.match_key(f.name): g for g in groups for f in g.forms}
-    for group in list(groups):
-        for form in list(group.forms):
-            match = ACRONYM.match(text, form.span.end)
-            kind = form.span.type
-            if match is None or kind == "person" or not defines(match[1], form.name, kind, codes):
-                continue
-            short = by_key.get(names.match_key(match.group(1)))
-            if short is not None and short is not group and short in groups:
-                group.forms.extend(short.forms)
-                groups.remove(short)
-                for f in short.forms:
-                    by_key[names.match_key(f.name)] = group
-    return groups
-
-
 def link_mentions(
     text: str,
     language: str,
@@ -367,7 +349,7 @@ def link_mentions(
     _consistent_types(forms)
     actors: list[LinkedActor] = []
     codes = gazetteer.country_codes if gazetteer is not None else {}
-    for group in _join_acronyms(text, _group(forms, language, gazetteer), codes):
+    for group in join_acronyms(text, _group(forms, language, gazetteer), codes):
         actor_type = group.type()
         canonical = group.canonical()
         if actor_type == "organization" and names.match_key(canonical) in own_outlet:
