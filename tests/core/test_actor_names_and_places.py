@@ -194,3 +194,14 @@ def test_a_double_space_inside_a_name_is_one_space() -> None:
     assert [(a.name, a.aliases, [m.text for m in a.mentions]) for a in actors] == [
         ("Tove Lindqvar", ("Tove Lindqvar",), ["Tove  Lindqvar", "Tove Lindqvar"])
     ]
+
+
+def test_a_company_after_its_kind_noun_is_not_its_founder() -> None:
+    text = "Die Firma Holler ging pleite. Gründer Tamo Holler wurde angeklagt. Holler schwieg."
+    spans = _spans(text, [("Holler", "organization"), ("Tamo Holler", "person")])
+    spans.append(EntitySpan(67, 73, "Holler", "organization"))
+    actors = link_mentions(text, "de", spans)
+    assert sorted((a.name, a.type, [m.start for m in a.mentions]) for a in actors) == [
+        ("Holler", "organization", [10]),
+        ("Tamo Holler", "person", [38, 67]),
+    ]

@@ -73,6 +73,19 @@ def _pattern(kinds: tuple[str, ...], language: str) -> re.Pattern[str]:
 
 
 _PATTERNS = {"de": _pattern(_GERMAN_KINDS, "de"), "en": _pattern(_ENGLISH_KINDS, "en")}
+_KIND_BEFORE = {
+    "de": re.compile(r"(?:" + "|".join(_GERMAN_KINDS) + r")\s+$", re.IGNORECASE),
+    "en": re.compile(r"(?<![\w-])(?:" + "|".join(_ENGLISH_KINDS) + r")\s+$", re.IGNORECASE),
+}
+
+
+def after_kind_noun(text: str, start: int, language: str) -> bool:
+    """Whether the name at ``start`` follows an organisation's kind noun ("der Firma X",
+    "Drogeriemarktkette X", "the company X")."""
+    pattern = _KIND_BEFORE.get(language)
+    return pattern is not None and pattern.search(text, max(0, start - 40), start) is not None
+
+
 # a link word and a capitalised word after the name: the name may go on ("Ärzte ohne Grenzen")
 _POSSESSIVE = re.compile(r"['’]s?(?= |$)")
 _LOWER_NEXT = re.compile(

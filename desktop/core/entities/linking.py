@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from desktop.core.entities import names
 from desktop.core.entities.acronym_joins import join_acronyms
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.kind_cues import after_kind_noun
 from desktop.core.entities.legal_forms import short_company_pairs
 from desktop.core.entities.name_forms import name_within, same_hyphenation, split_hyphens
 from desktop.core.entities.name_particles import (
@@ -162,7 +163,7 @@ def _last_before(starts: list[int], position: int) -> int:
     return starts[index - 1] if index else -1
 
 
-def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> list[_Group]:
+def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None, text: str = "") -> list[_Group]:
     """Group by inflection-insensitive key; then attach short person names to full names."""
     groups: dict[str, _Group] = {}
     for form in forms:
@@ -187,12 +188,17 @@ def _group(forms: list[_Form], language: str, gazetteer: Gazetteer | None) -> li
             owners = by_last.get(parts[0], ())
             if len(owners) == 1 and _after_full_name(group, groups[owners[0]], gazetteer):
                 # the surname is the person's: its mentions must not outvote the full name's type
-                # ("Mike Pence" once, "Pence" typed an organisation twice)
-                for form in group.forms:
+                # ("Mike Pence" once, "Pence" typed an organisation twice); but a mention after a
+                # kind noun is the company ("der Firma McAfee" beside "John McAfee")
+                kind = [f for f in group.forms if after_kind_noun(text, f.span.start, language)]
+                moved = [f for f in group.forms if f not in kind]
+                for form in moved:
                     span = form.span
                     form.span = EntitySpan(span.start, span.end, span.text, "person", span.score)
-                groups[owners[0]].forms.extend(group.forms)
-                del groups[key]
+                groups[owners[0]].forms.extend(moved)
+                group.forms = kind
+                if not kind:
+                    del groups[key]
             continue
         targets = by_last.get(parts[0]) or by_first.get(parts[0]) or by_inner.get(parts[0]) or []
         if len(targets) == 1:
@@ -349,7 +355,7 @@ def link_mentions(
     _consistent_types(forms)
     actors: list[LinkedActor] = []
     codes = gazetteer.country_codes if gazetteer is not None else {}
-    for group in join_acronyms(text, _group(forms, language, gazetteer), codes):
+    for group in join_acronyms(text, _group(forms, language, gazetteer, text), codes):
         actor_type = group.type()
         canonical = group.canonical()
         if actor_type == "organization" and names.match_key(canonical) in own_outlet:
