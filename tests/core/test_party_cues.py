@@ -26,3 +26,12 @@ def test_no_party_in_english_or_after_other_nouns() -> None:
     text = "Die Mehrheit der Florianer stimmte zu. The candidate der Talisten."
     assert parties_named_by_members(text, "de", []) == []
     assert parties_named_by_members("Kandidat der Florianer", "en", []) == []
+
+
+def test_a_wing_a_parliamentary_group_and_members_of_parliament_name_the_party_too() -> None:
+    text = "Der Flügel der Florianer murrte, die Fraktion der Talisten und Abgeordnete der Nordaner auch."
+    assert pairs(parties_named_by_members(text, "de", [])) == [
+        ("Florianer", "organization"),
+        ("Talisten", "organization"),
+        ("Nordaner", "organization"),
+    ]

@@ -2,7 +2,8 @@
 
 Some parties go by the plural of the word for a member ("die Republikaner", "die Demokraten",
 "die Liberalen"), a word that is also a common noun. Right after a noun that only a party has (a
-candidate, a candidacy, primaries, a party congress, a party or group leader) and "der"/"den", a
+candidate, a candidacy, primaries, a party congress, a party or group leader, a wing, a group in
+parliament, its members of parliament or senators) and "der"/"den", a
 capitalised plural (ending in -er or -en) names the party: "Kandidaten der Republikaner", "Vorwahlen
 der Demokraten". Not a nationality ("Kandidat der Deutschen": the voters), not a hyphenated word
 ("US-Republikaner": an adjective's compound), and never over a span the model found of another
@@ -22,11 +23,15 @@ from desktop.core.types import EntitySpan
 _PARTY_NOUNS = (
     "kandidat", "kandidaten", "kandidatin", "kandidatur", "bewerber", "bewerberin", "vorwahl",
     "vorwahlen", "parteitag", "parteitags", "parteitages", "parteichef", "parteichefin",
-    "fraktionschef", "fraktionschefin", "parteivorsitzende", "parteivorsitzenden",
+    "fraktionschef", "fraktionschefin", "parteivorsitzende", "parteivorsitzenden", "flügel", "fraktion",
+    "abgeordnete", "abgeordneten", "senator", "senatoren",
 )  # fmt: skip
 # the plural of a kind of group is no party's name ("Kandidaten der Parlamentsparteien")
 _KIND_PLURALS = ("parteien", "fraktionen", "gruppen", "bewegungen", "organisationen", "bündnisse")
-_STEMS = ("kandidat", "bewerber", "vorwahl", "parteitag", "parteichef", "fraktionschef", "parteivorsitz")
+_STEMS = (
+    "kandidat", "bewerber", "vorwahl", "parteitag", "parteichef", "fraktion", "parteivorsitz", "flügel",
+    "abgeordnete", "senator",
+)  # fmt: skip
 _PARTY_NOUN = "|".join(sorted(_PARTY_NOUNS, key=len, reverse=True))
 _PATTERN = re.compile(
     rf"(?<![\w-])(?:[A-ZÄÖÜ][\w-]*(?:{_PARTY_NOUN})|(?:{'|'.join(n.capitalize() for n in _PARTY_NOUNS)}))"
