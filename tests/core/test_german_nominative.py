@@ -24,3 +24,23 @@ def test_a_sea_is_neuter() -> None:
     assert noun_gender("Nordmeer") == "n"
     assert german_nominative("Westländischen Meer", "im") == "Westländisches Meer"
     assert german_nominative("Kalten Meeres", "des") == "Kaltes Meer"
+
+
+def test_the_head_comes_before_the_first_lower_case_word() -> None:
+    assert german_nominative("Zentralkomitee der KP", "im") == "Zentralkomitee der KP"
+    assert (
+        german_nominative("Institute of Science and Technology", "des")
+        == "Institute of Science and Technology"
+    )
+    assert german_nominative("Vereins für Konsumentenschutz", "des") == "Verein für Konsumentenschutz"
+    assert german_nominative("Deutschen Zentrum für Infektionsforschung", "dem") == (
+        "Deutsches Zentrum für Infektionsforschung"
+    )
+
+
+def test_a_word_in_a_bare_e_is_no_declined_adjective_after_these_determiners() -> None:
+    assert (
+        german_nominative("Space Telescope Science Institute", "vom") == "Space Telescope Science Institute"
+    )
+    assert german_nominative("Toronto Maple Leafs", "den") == "Toronto Maple Leafs"
+    assert german_nominative("Europäischen Zentralbank", "der") == "Europäische Zentralbank"

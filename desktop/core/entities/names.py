@@ -190,6 +190,9 @@ def german_nominative(name: str, determiner: str | None) -> str:
     # The head is the first word that is surely a noun ("Bundesamtes für Migration",
     # "Landeskriminalamtes Niederösterreich"), else the last; what follows it stays as it is.
     at = next((i for i, word in enumerate(words[:-1]) if _is_noun(word)), len(words) - 1)
+    # the head comes before the first lower-case word ("Zentralkomitee der KP", "Institute of
+    # Science and Technology")
+    at = min(at, next((i - 1 for i, word in enumerate(words) if i and not is_capitalised(word)), at))
     head = words[at]
     if not is_capitalised(head):
         return name
@@ -199,11 +202,12 @@ def german_nominative(name: str, determiner: str | None) -> str:
         return name  # "der" before a masculine noun is already nominative
     out: list[str] = []
     for word in words[:at]:
-        # after a determiner an adjective ends in -e or -en; one in -er is a place's and never
-        # declines ("am Frankfurter Landgericht", "des Wiener Gemeinderats")
+        # after these determiners an adjective ends in -en, -em or -es, never in a bare -e (an
+        # English name's word: "vom Space Telescope Science Institute"); one in -er is a place's
+        # and never declines ("am Frankfurter Landgericht", "des Wiener Gemeinderats")
         is_adjective = (
             is_capitalised(word)
-            and word.endswith(_ADJ_ENDINGS)
+            and word.endswith(_ADJ_ENDINGS[:-1])
             and "-" not in word
             and not word.endswith("er")
         )
