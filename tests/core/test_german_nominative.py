@@ -44,3 +44,18 @@ def test_a_word_in_a_bare_e_is_no_declined_adjective_after_these_determiners() -
     )
     assert german_nominative("Toronto Maple Leafs", "den") == "Toronto Maple Leafs"
     assert german_nominative("Europäischen Zentralbank", "der") == "Europäische Zentralbank"
+
+
+def test_a_plural_head_after_der_or_den_takes_the_plural_adjective() -> None:
+    nouns = frozenset({"Staat", "Nation", "Insel"})
+    assert german_nominative("Vereinigten Staaten", "den", nouns) == "Vereinigte Staaten"
+    assert german_nominative("Vereinten Nationen", "der", nouns) == "Vereinte Nationen"
+    assert german_nominative("Kanarischen Inseln", "den", nouns) == "Kanarische Inseln"
+    assert german_nominative("Nahen Osten", "den", nouns) == "Naher Osten"  # "Ost" is not listed
+    assert german_nominative("Vereinten Nationen", "der") == "Vereinten Nationen"  # no list: unchanged
+
+
+def test_a_word_after_a_capitalised_word_that_is_no_adjective_does_not_decline() -> None:
+    name = "Los Angeles Philharmonic Orchestra"
+    assert german_nominative(name, "des") == name
+    assert german_nominative("Frankfurter Allgemeinen Zeitung", "der") == "Frankfurter Allgemeine Zeitung"

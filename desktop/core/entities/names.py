@@ -171,15 +171,22 @@ def _nominative_adjective(adjective: str, gender: str) -> str:
     for ending in _ADJ_ENDINGS:
         if adjective.endswith(ending) and len(adjective) > len(ending) + 2:
             stem = adjective[: -len(ending)]
-            return stem + {"m": "er", "f": "e", "n": "es"}[gender]
+            return stem + {"m": "er", "f": "e", "n": "es", "p": "e"}[gender]
     return adjective
 
 
-def german_nominative(name: str, determiner: str | None) -> str:
+def _plural(noun: str, nouns: frozenset[str]) -> bool:
+    """A plural in -n or -en of a listed noun ("Staaten", "Nationen", "Inseln")."""
+    return noun.endswith("n") and (noun[:-1] in nouns or (noun.endswith("en") and noun[:-2] in nouns))
+
+
+def german_nominative(name: str, determiner: str | None, nouns: frozenset[str] = frozenset()) -> str:
     """Best guess at the nominative of a German multi-word name seen after ``determiner``.
 
     ``("Europäischen Rates", "des")`` -> ``"Europäischer Rat"``. Names not preceded by an
-    inflecting determiner are returned unchanged.
+    inflecting determiner are returned unchanged. After "der" or "den" a head that is the plural
+    of one of ``nouns`` takes the plural's adjectives ("den Vereinigten Staaten" -> "Vereinigte
+    Staaten").
     """
     det = (determiner or "").lower()
     if det not in GENITIVE_DETERMINERS | DATIVE_DETERMINERS | {"der", "den"}:
@@ -197,19 +204,22 @@ def german_nominative(name: str, determiner: str | None) -> str:
     if not is_capitalised(head):
         return name
     head_nom = _nominative_noun(head, det)
-    gender = noun_gender(head_nom)
-    if det == "der" and gender != "f":
+    gender = "p" if det in ("der", "den") and _plural(head_nom, nouns) else noun_gender(head_nom)
+    if det == "der" and gender not in ("f", "p"):
         return name  # "der" before a masculine noun is already nominative
     out: list[str] = []
-    for word in words[:at]:
+    for i, word in enumerate(words[:at]):
         # after these determiners an adjective ends in -en, -em or -es, never in a bare -e (an
         # English name's word: "vom Space Telescope Science Institute"); one in -er is a place's
         # and never declines ("am Frankfurter Landgericht", "des Wiener Gemeinderats")
+        # nor does a word after a capitalised word that is no adjective ("Los Angeles ...")
+        after_noun = i > 0 and not words[i - 1].endswith(_ADJ_ENDINGS[:-1])
         is_adjective = (
             is_capitalised(word)
             and word.endswith(_ADJ_ENDINGS[:-1])
             and "-" not in word
             and not word.endswith("er")
+            and not after_noun
         )
         out.append(_nominative_adjective(word, gender) if is_adjective else word)
     out.append(head_nom)
