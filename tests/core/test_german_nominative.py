@@ -59,3 +59,13 @@ def test_a_word_after_a_capitalised_word_that_is_no_adjective_does_not_decline()
     name = "Los Angeles Philharmonic Orchestra"
     assert german_nominative(name, "des") == name
     assert german_nominative("Frankfurter Allgemeinen Zeitung", "der") == "Frankfurter Allgemeine Zeitung"
+
+
+def test_a_gender_list_is_asked_before_the_suffix_rules_and_for_a_compounds_head() -> None:
+    genders = {"Kreuz": "n", "Tal": "n", "Welle": "f", "Preis": "m", "Eis": "n"}
+    assert german_nominative("Roten Kreuzes", "des", genders=genders) == "Rotes Kreuz"
+    assert german_nominative("Roten Kreuzes", "des") == "Roter Kreuz"  # the suffix guess alone
+    assert german_nominative("Großen Walsertal", "im", genders=genders) == "Großes Walsertal"
+    assert german_nominative("Deutschen Welle", "der", genders=genders) == "Deutsche Welle"
+    assert noun_gender("Hauptpreis", genders) == "m"  # the longest listed head, not "Eis"
+    assert noun_gender("Kommission", genders) == "f"  # the suffix rules before a head

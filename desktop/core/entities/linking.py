@@ -29,6 +29,7 @@ from desktop.core.entities.name_particles import (
     particle_variants,
     without_nickname,
 )
+from desktop.core.entities.noun_genders import default_noun_genders
 from desktop.core.entities.noun_places import default_indefinite_nouns
 from desktop.core.entities.party_words import party_word_pairs
 from desktop.core.entities.roles import find_roles, is_role_compound, without_own_name
@@ -97,7 +98,9 @@ def _clean(span: EntitySpan, text: str, language: str, rejected: frozenset[str])
         name = " ".join(name.replace("[", " ").replace("]", " ").split())
     nominative = name
     if language == "de" and span.type != "person":
-        nominative = names.german_nominative(name, determiner, default_indefinite_nouns())
+        nominative = names.german_nominative(
+            name, determiner, default_indefinite_nouns(), default_noun_genders()
+        )
     return _Form(cleaned, name, nominative, nominative == name)
 
 

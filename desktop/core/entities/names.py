@@ -9,6 +9,7 @@ which inflected variants of one name meet ("Europäischen Rates" and
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from desktop.core.textfold import fold
 
@@ -130,8 +131,12 @@ def exact_key(name: str) -> str:
     return " ".join(fold(w) for w in tokens(name))
 
 
-def noun_gender(noun: str) -> str:
-    """Guess the grammatical gender of a German noun from its suffix: m, f or n."""
+def noun_gender(noun: str, genders: Mapping[str, str] | None = None) -> str:
+    """Guess the grammatical gender of a German noun: m, f or n. ``genders`` (nouns with their
+    gender) is asked first for the noun itself, then the suffix rules, then ``genders`` for the
+    longest noun that ends it after three letters ("Walsertal": "Tal")."""
+    if genders and (known := genders.get(noun)):
+        return known
     low = noun.lower().rstrip("s") if noun.lower().endswith(("ts", "es", "ns", "rs")) else noun.lower()
     for suffix in _NEUTER_SUFFIXES:
         if low.endswith(suffix):
@@ -139,6 +144,9 @@ def noun_gender(noun: str) -> str:
     for suffix in _FEMININE_SUFFIXES:
         if low.endswith(suffix):
             return "f"
+    for i in range(3, len(noun) - 2) if genders else ():
+        if known := genders.get(noun[i].upper() + noun[i + 1 :]):  # type: ignore[union-attr]
+            return known
     return "m"
 
 
@@ -180,13 +188,18 @@ def _plural(noun: str, nouns: frozenset[str]) -> bool:
     return noun.endswith("n") and (noun[:-1] in nouns or (noun.endswith("en") and noun[:-2] in nouns))
 
 
-def german_nominative(name: str, determiner: str | None, nouns: frozenset[str] = frozenset()) -> str:
+def german_nominative(
+    name: str,
+    determiner: str | None,
+    nouns: frozenset[str] = frozenset(),
+    genders: Mapping[str, str] | None = None,
+) -> str:
     """Best guess at the nominative of a German multi-word name seen after ``determiner``.
 
     ``("Europäischen Rates", "des")`` -> ``"Europäischer Rat"``. Names not preceded by an
     inflecting determiner are returned unchanged. After "der" or "den" a head that is the plural
     of one of ``nouns`` takes the plural's adjectives ("den Vereinigten Staaten" -> "Vereinigte
-    Staaten").
+    Staaten"); ``genders`` gives the head's gender (see :func:`noun_gender`).
     """
     det = (determiner or "").lower()
     if det not in GENITIVE_DETERMINERS | DATIVE_DETERMINERS | {"der", "den"}:
@@ -204,7 +217,7 @@ def german_nominative(name: str, determiner: str | None, nouns: frozenset[str] =
     if not is_capitalised(head):
         return name
     head_nom = _nominative_noun(head, det)
-    gender = "p" if det in ("der", "den") and _plural(head_nom, nouns) else noun_gender(head_nom)
+    gender = "p" if det in ("der", "den") and _plural(head_nom, nouns) else noun_gender(head_nom, genders)
     if det == "der" and gender not in ("f", "p"):
         return name  # "der" before a masculine noun is already nominative
     out: list[str] = []

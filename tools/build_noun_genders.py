@@ -1,0 +1,100 @@
+"""Build resources/gazetteer/noun_genders.tsv.gz: the grammatical gender of German nouns.
+
+    python -m tools.build_noun_genders [--data DIR] [--out FILE]
+
+The linker turns a German name seen after an inflecting determiner into its nominative ("im
+Roten Kreuz" -> "Rotes Kreuz", "der Kleinen Zeitung" -> "Kleine Zeitung"), and the adjective's
+ending depends on the head noun's gender, which its suffix tells only for some nouns ("-ung",
+"-ium"). This script reads the gender off German Wikipedia and Klexikon text (CC BY-SA): the
+indefinite article before a noun, directly or through one inflected adjective, says it ("eine" and
+"einer": feminine; "einen": masculine), and so does "das" (neuter). A noun is listed with the gender
+that has at least :data:`MIN_EVIDENCE` uses and :data:`MIN_RATIO` times the uses of the other two
+(a compound's head then gives the compound's gender: "Walsertal" is neuter like "Tal"). Output
+rows: ``noun, gender, masculine uses, feminine uses, neuter uses`` (gzip TSV).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from tools.build_gazetteer import REPO, default_data_dir
+from tools.build_indefinite_nouns import RAW_TEXT, article_texts
+
+MIN_EVIDENCE = 3
+MIN_RATIO = 4
+_CUES = {"einen": "m", "eine": "f", "einer": "f", "das": "n"}
+_TOKEN = re.compile(r"[^\W\d_][\w\-]*|\S")
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def count(texts: Iterable[str]) -> dict[str, Counter[str]]:
+    """Per capitalised word, its uses after each cue, directly or through one adjective."""
+    found: dict[str, Counter[str]] = {}
+    for text in texts:
+        prev1 = prev2 = ""
+        for tok in _TOKEN.findall(text):
+            if tok[:1].isupper() and tok[1:].islower():
+                cue = _CUES.get(prev1.lower())
+                if cue is None and prev1[:1].islower() and prev1.endswith(_ADJ_ENDINGS):
+                    cue = _CUES.get(prev2.lower())
+                if cue is not None:
+                    found.setdefault(tok, Counter())[cue] += 1
+            prev2, prev1 = prev1, tok
+    return found
+
+
+def gender(uses: Counter[str]) -> str | None:
+    """The gender the uses show clearly, if any."""
+    for kind in ("m", "f", "n"):
+        others = sum(n for k, n in uses.items() if k != kind)
+        if uses[kind] >= MIN_EVIDENCE and uses[kind] >= MIN_RATIO * others:
+            return kind
+    return None
+
+
+def rows(found: dict[str, Counter[str]]) -> list[tuple[str, str, int, int, int]]:
+    """(noun, gender, m, f, n) of the nouns whose gender the uses show clearly."""
+    out = []
+    for word, uses in found.items():
+        kind = gender(uses)
+        if kind is not None:
+            out.append((word, kind, uses["m"], uses["f"], uses["n"]))
+    return sorted(out)
+
+
+def build(data: Path, out: Path) -> dict[str, int]:
+    """Write the list; returns counts."""
+    paths = sorted(data.glob(RAW_TEXT))
+    if not paths:
+        raise FileNotFoundError(f"No German raw text ({RAW_TEXT}) under {data}")
+    found = count(article_texts(paths))
+    listed = rows(found)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as raw:
+        raw.write("".join(f"{w}\t{g}\t{m}\t{f}\t{n}\n" for w, g, m, f, n in listed).encode("utf-8"))
+    return {"nouns_seen": len(found), "listed": len(listed)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m tools.build_noun_genders", description=__doc__)
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer" / "noun_genders.tsv.gz")
+    args = parser.parse_args(argv)
+    try:
+        print(json.dumps(build(args.data, args.out)))
+    except FileNotFoundError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
