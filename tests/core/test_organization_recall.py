@@ -171,6 +171,16 @@ def test_a_capitalised_adjective_inside_a_sentence_names_a_party_compound() -> N
     ]  # not the bare "Partei", nor a sentence's first word
 
 
+def test_a_capitalised_adjective_in_isch_inside_a_sentence_names_a_body() -> None:
+    text = (
+        "Beim Empfang des Nordländischen Fischerbunds sprach sie. Die Kalkische Kammer schwieg, "
+        "die Neue Kammer auch, und es gab eine gemeinsame Kammer."
+    )
+    assert pairs(organization_phrases(text, "de", [], GAZ)) == [
+        ("Nordländischen Fischerbunds", "organization")
+    ]  # not a sentence's first word, nor an adjective of another kind
+
+
 def test_for_after_a_bare_parliament_says_what_it_agreed_to() -> None:
     text = (
         "Er erhielt das Mandat des Parlaments für Haushaltsfragen. Das Institut für Talheimer "

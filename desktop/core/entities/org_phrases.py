@@ -104,6 +104,7 @@ _GERMAN_STOP = frozenset(
     }
 )  # fmt: skip
 _GERMAN_ADJECTIVE = re.compile(r"(isch|ional|opäisch|eutsch|ober|berst|wärtig)(e|en|er|es)$", re.IGNORECASE)
+_NAMING_ISCH = re.compile(r"isch(e|en|er|es)$")
 # adjectives that make "<adjective> <head>" an institution's name on their own: "Oberster
 # Gerichtshof", "Auswärtiges Amt", "Europäische Zentralbank"
 _GERMAN_NAMING_ADJECTIVE = re.compile(
@@ -135,11 +136,13 @@ _REGIONAL_BODY = re.compile(
 def _named_party(text: str, words: list[re.Match[str]], first: int, head: int) -> bool:
     """German: one capitalised adjective before a party's compound, inside a sentence, names the
     party ("der konservativen Nationalen Sammlungspartei"); not the bare "Partei" ("Euro-skeptische
-    Partei" describes one)."""
+    Partei" describes one). So does one capitalised adjective in -isch before any other head
+    ("des Österreichischen Gewerkschaftsbunds", "der Katholischen Jugend"): German writes adjectives
+    in lower case inside a sentence unless they are part of a name."""
     low = words[head].group(0).lower()
-    if first != head - 1 or first == 0 or not low.endswith(("partei", "parteien")):
+    if first != head - 1 or first == 0 or low in ("partei", "parteien"):
         return False
-    if low in ("partei", "parteien"):
+    if not low.endswith(("partei", "parteien")) and not _NAMING_ISCH.search(words[first].group(0)):
         return False
     return words[first - 1].group(0).islower() and _adjacent(text, words[first - 1], words[first])
 
