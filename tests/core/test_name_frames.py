@@ -146,6 +146,11 @@ def test_framed_names_run_in_order_and_german_abbreviated_institutions_are_added
     assert pairs(got) == [("Ostwerk Chartered", "organization"), ("Landgericht Brückstadt", "organization")]
     eu = "Die EU-Kommission und der US-Präsident"
     assert pairs(add_german_institutions(eu, [])) == [("EU-Kommission", "organization")]
+    party = "Der KVP-Bauernbund und die QRT-Stiftung, nicht der KVP-Chef"
+    assert pairs(add_german_institutions(party, [])) == [
+        ("KVP-Bauernbund", "organization"),
+        ("QRT-Stiftung", "organization"),
+    ]
 
 
 def _title(word: str) -> bool:

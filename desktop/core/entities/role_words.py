@@ -386,4 +386,9 @@ GERMAN_INSTITUTION_HEADS: tuple[str, ...] = (
     "delegation",
     "zentrale",
     "führung",
+    # a party's or a company's bodies: "ÖVP-Wirtschaftsbund", "ÖVP-Klub", "RAG-Stiftung"
+    "bund",
+    "verband",
+    "klub",
+    "stiftung",
 )
