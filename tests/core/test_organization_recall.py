@@ -181,6 +181,15 @@ def test_a_capitalised_adjective_in_isch_inside_a_sentence_names_a_body() -> Non
     ]  # not a sentence's first word, nor an adjective of another kind
 
 
+def test_an_adjective_in_isch_in_brackets_names_a_body_with_the_country_it_belongs_to() -> None:
+    gazetteer = Gazetteer({"Valdorien": Place("V1", "country", 5_000_000, True)}, {})
+    text = "Es sprachen Ida Lenk (Katholischer Laienrat Valdoriens) und der Rat Valdoriens."
+    country = span(text, "Valdoriens", "location")
+    found = pairs(organization_phrases(text, "de", [country], gazetteer))
+    assert ("Katholischer Laienrat Valdoriens", "organization") in found
+    assert ("Rat Valdoriens", "organization") not in found  # a bare head keeps the model's place
+
+
 def test_for_after_a_bare_parliament_says_what_it_agreed_to() -> None:
     text = (
         "Er erhielt das Mandat des Parlaments für Haushaltsfragen. Das Institut für Talheimer "

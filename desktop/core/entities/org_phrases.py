@@ -140,11 +140,15 @@ def _named_party(text: str, words: list[re.Match[str]], first: int, head: int) -
     ("des Österreichischen Gewerkschaftsbunds", "der Katholischen Jugend"): German writes adjectives
     in lower case inside a sentence unless they are part of a name."""
     low = words[head].group(0).lower()
-    if first != head - 1 or first == 0 or low in ("partei", "parteien"):
+    if first != head - 1 or low in ("partei", "parteien"):
         return False
     if not low.endswith(("partei", "parteien")) and not _NAMING_ISCH.search(words[first].group(0)):
         return False
-    return words[first - 1].group(0).islower() and _adjacent(text, words[first - 1], words[first])
+    if text[max(0, words[first].start() - 1)] == "(":
+        return True  # "Theo Quendler (Katholischer Laienrat Österreichs)"
+    return (
+        first > 0 and words[first - 1].group(0).islower() and _adjacent(text, words[first - 1], words[first])
+    )
 
 
 def _place_adjective(word: str, gazetteer: Gazetteer) -> bool:
@@ -264,8 +268,11 @@ def _phrases(
                 run = _cap_run(text, words, j)
                 if run - j >= 2:
                     last = run - 1
-            elif named and _genitive_place(nxt, gazetteer) and nxt not in places:
-                last = j  # "Arbeiterpartei Kurdistans": a party and the country it belongs to
+            elif named and _genitive_place(nxt, gazetteer) and (nxt not in places or first < i):
+                # "Arbeiterpartei Kurdistans": a party and the country it belongs to; a country the
+                # model found ends a name only after a capitalised adjective ("Katholischer Laienrat
+                # Österreichs"), not a bare head ("die Kommission Chinas")
+                last = j
         after = words[last + 1] if last + 1 < len(words) else None
         if ordinal and after is not None and _adjacent(text, words[last], after) and is_cap(after.group(0)):
             continue  # "10th Regiment Massachusetts Volunteer Infantry": where it ends is unclear
@@ -302,6 +309,16 @@ def _institutional(word: str, gazetteer: Gazetteer, language: str) -> bool:
         or gazetteer.place(word) is not None
         or gazetteer.is_demonym(word, language)
     )
+
+
+def _country_owned(phrase: EntitySpan, inside: list[EntitySpan], gazetteer: Gazetteer) -> EntitySpan | None:
+    """The country in the genitive that ends a phrase begun by a capitalised adjective in -isch
+    ("Katholischer Laienrat Österreichs"): the body belongs to it, the country is no name's part."""
+    words = phrase.text.split()
+    if len(words) < 3 or not _NAMING_ISCH.search(words[0]):
+        return None
+    last = next((s for s in inside if s.end == phrase.end and s.type == "location"), None)
+    return last if last is not None and _genitive_place(last.text.strip(), gazetteer) else None
 
 
 def _genitive_place(word: str, gazetteer: Gazetteer) -> bool:
@@ -368,8 +385,10 @@ def organization_phrases(
             return False
         von = max(phrase.text.find(" von "), phrase.text.find(" in "))  # a seat or a country after it
         seat = len(phrase.text.split()) == 2  # "Landgericht Köln": the place is the seat
+        owner = _country_owned(phrase, inside, gazetteer)  # "Katholischer Laienrat Österreichs"
         if language == "de" and any(
-            s.type == "location" and (von < 0 or s.start < phrase.start + von) and not seat for s in inside
+            s.type == "location" and (von < 0 or s.start < phrase.start + von) and not seat and s is not owner
+            for s in inside
         ):
             return False  # "Verwaltung des Kantons Bern": the place is the name here
         # the model's own span of the same words keeps its type ("West Bank")
