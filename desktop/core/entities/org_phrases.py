@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from desktop.core.entities.cause_names import cause_names
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.org_countries import NAMING_ISCH, country_owned, genitive_place
 from desktop.core.entities.organizations import WORD, is_cap, replace_spans
 from desktop.core.types import EntitySpan
 
@@ -104,7 +105,6 @@ _GERMAN_STOP = frozenset(
     }
 )  # fmt: skip
 _GERMAN_ADJECTIVE = re.compile(r"(isch|ional|opäisch|eutsch|ober|berst|wärtig)(e|en|er|es)$", re.IGNORECASE)
-_NAMING_ISCH = re.compile(r"isch(e|en|er|es)$")
 # adjectives that make "<adjective> <head>" an institution's name on their own: "Oberster
 # Gerichtshof", "Auswärtiges Amt", "Europäische Zentralbank"
 _GERMAN_NAMING_ADJECTIVE = re.compile(
@@ -142,7 +142,7 @@ def _named_party(text: str, words: list[re.Match[str]], first: int, head: int) -
     low = words[head].group(0).lower()
     if first != head - 1 or low in ("partei", "parteien"):
         return False
-    if not low.endswith(("partei", "parteien")) and not _NAMING_ISCH.search(words[first].group(0)):
+    if not low.endswith(("partei", "parteien")) and not NAMING_ISCH.search(words[first].group(0)):
         return False
     if text[max(0, words[first].start() - 1)] == "(":
         return True  # "Theo Quendler (Katholischer Laienrat Österreichs)"
@@ -268,7 +268,7 @@ def _phrases(
                 run = _cap_run(text, words, j)
                 if run - j >= 2:
                     last = run - 1
-            elif named and _genitive_place(nxt, gazetteer) and (nxt not in places or first < i):
+            elif named and genitive_place(nxt, gazetteer) and (nxt not in places or first < i):
                 # "Arbeiterpartei Kurdistans": a party and the country it belongs to; a country the
                 # model found ends a name only after a capitalised adjective ("Katholischer Laienrat
                 # Österreichs"), not a bare head ("die Kommission Chinas")
@@ -309,34 +309,6 @@ def _institutional(word: str, gazetteer: Gazetteer, language: str) -> bool:
         or gazetteer.place(word) is not None
         or gazetteer.is_demonym(word, language)
     )
-
-
-def _country_owned(phrase: EntitySpan, inside: list[EntitySpan], gazetteer: Gazetteer) -> EntitySpan | None:
-    """The country in the genitive that ends a phrase begun by a capitalised adjective in -isch
-    ("Katholischer Laienrat Österreichs"): the body belongs to it, the country is no name's part."""
-    words = phrase.text.split()
-    if len(words) < 3 or not _NAMING_ISCH.search(words[0]):
-        return None
-    last = next((s for s in inside if s.end == phrase.end and s.type == "location"), None)
-    return last if last is not None and _genitive_place(last.text.strip(), gazetteer) else None
-
-
-def _genitive_place(word: str, gazetteer: Gazetteer) -> bool:
-    """A country's or region's name in the genitive ("Kurdistans", "Chinas"), no place's name itself."""
-    if len(word) < 5 or not word.endswith("s") or word.endswith("ss") or gazetteer.place(word) is not None:
-        return False
-    place = gazetteer.place(word[:-1])
-    return place is not None and place.kind in ("country", "region")
-
-
-def _in_country(text: str, words: list[re.Match[str]], k: int, gazetteer: Gazetteer) -> bool:
-    """Words ``k`` and ``k + 1`` are "in" and a country, right after word ``k - 1``."""
-    if k + 1 >= len(words) or words[k].group(0) != "in":
-        return False
-    if not (_adjacent(text, words[k - 1], words[k]) and _adjacent(text, words[k], words[k + 1])):
-        return False
-    place = gazetteer.place(words[k + 1].group(0))
-    return place is not None and place.kind == "country"
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -385,7 +357,7 @@ def organization_phrases(
             return False
         von = max(phrase.text.find(" von "), phrase.text.find(" in "))  # a seat or a country after it
         seat = len(phrase.text.split()) == 2  # "Landgericht Köln": the place is the seat
-        owner = _country_owned(phrase, inside, gazetteer)  # "Katholischer Laienrat Österreichs"
+        owner = country_owned(phrase, inside, gazetteer)  # "Katholischer Laienrat Österreichs"
         if language == "de" and any(
             s.type == "location" and (von < 0 or s.start < phrase.start + von) and not seat and s is not owner
             for s in inside
@@ -400,3 +372,13 @@ def organization_phrases(
     ]
     spans = replace_spans(spans, phrases, accept)
     return cause_names(text, spans) if language == "de" else spans
+
+
+def _in_country(text: str, words: list[re.Match[str]], k: int, gazetteer: Gazetteer) -> bool:
+    """Words ``k`` and ``k + 1`` are "in" and a country, right after word ``k - 1``."""
+    if k + 1 >= len(words) or words[k].group(0) != "in":
+        return False
+    if not (_adjacent(text, words[k - 1], words[k]) and _adjacent(text, words[k], words[k + 1])):
+        return False
+    place = gazetteer.place(words[k + 1].group(0))
+    return place is not None and place.kind == "country"
