@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from desktop.core.entities.compound_words import drop_compound_people
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.glued_nouns import cut_nouns_before_surnames
 from desktop.core.entities.line_ups import LINE_UP, name_lists, people_in_line_ups
@@ -107,6 +108,7 @@ def settle_german_people(
 
     spans = outlets_named_by_reports(text, drop_noun_places(text, spans, known), "de", common_given_name)
     spans = cut_nouns_before_surnames(text, people_in_line_ups(text, spans, known), is_noun, given_name)
+    spans = drop_compound_people(text, spans, given_name)
     return drop_doubtful_people(text, spans, given_name, known_person)
 
 
