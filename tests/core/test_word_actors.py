@@ -103,9 +103,10 @@ def test_english_inhabitant_words_of_well_known_places_are_no_actors() -> None:
     assert not english_inhabitant_word("Brandtian", gazetteer)  # a given name
     text = "Ostmarkians voted for Jan Brandt in Port Velan towns."
     spans = [span(text, "Ostmarkians", "person"), span(text, "Jan Brandt", "person")]
-    spans.append(span(text, "Port Velan", "location"))  # a place's adjective: kept
+    spans.append(span(text, "Port Velan", "location"))  # a place's adjective typed a place
+    spans.append(span(text, "Ostmarkians", "organization"))  # typed an organisation: maybe a team
     got = word_non_actors(spans, "en", gazetteer, _never_known)
-    assert pairs(got) == [("Jan Brandt", "person"), ("Port Velan", "location")]
+    assert pairs(got) == [("Jan Brandt", "person"), ("Ostmarkians", "organization")]
 
 
 def test_a_name_that_is_a_person_part_is_no_inhabitant_word() -> None:

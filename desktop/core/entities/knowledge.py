@@ -305,7 +305,7 @@ class KnowledgeRecognizer:
             spans = unnamed_people_as_organizations(
                 text, places_named_by_their_first_word(spans), self._name_part, title_word
             )
-        spans = word_non_actors(spans, language, gazetteer, known)
+        spans = word_non_actors(spans, language, gazetteer, known, text=text)
         spans = late_cues(text, language, spans, gazetteer, self.stats, self.common_nouns)
         spans = [s for s in spans if not is_non_actor_word(s, language, gazetteer, known)]
         if language == "de":

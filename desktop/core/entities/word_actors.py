@@ -7,7 +7,7 @@ articles:
 - nationality words of one or two words ("Chilean", "North Koreans") from the gazetteer's demonyms;
 - German inhabitant and place adjectives: a known place's name with "-er" or "-ern" ("Hafenauer");
   English ones: a well-known place's name with "-an" or "-ian" ("Alabamians", "Puerto Rican"),
-  typed a person, or a place in the plural;
+  typed a person or a place (not a place right before "region": "the North American region");
 - English words that running text writes in lower case ("Vaccine", "Rainfall") named alone as a
   person or place (organisations are often named by common words: a magazine, a firm), and in
   German text alone as a person (on GermEval 2014 dev no right person is such a word);
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from desktop.core.entities.demonym_phrases import before_region_noun, group_phrase
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.news_fixes import noun_compound
 from desktop.core.types import EntitySpan
@@ -80,6 +81,8 @@ def word_non_actors(
     language: str,
     gazetteer: Gazetteer,
     known: Callable[[str, str], bool],
+    *,
+    text: str = "",
 ) -> list[EntitySpan]:
     """The spans without nationality words, German inhabitant words and lone English common words
     typed a person or place, and without English phrases typed a person in German text.
@@ -95,10 +98,13 @@ def word_non_actors(
             continue
         if language == "de" and inhabitant_word(name, gazetteer):
             continue
+        after = text[span.end : span.end + 20]
+        if language == "en" and group_phrase(name, span.type, gazetteer, after):
+            continue  # "Native American", "Hong Kongers", "Roman Catholic", "Turkish national"
         if (
             language == "en"
-            # typed a place, only the plural: "North American" may be the region's adjective
-            and (span.type == "person" or (span.type == "location" and name.endswith("ans")))
+            # typed a person or a place ("Puerto Rican"); an organisation may be a team ("Texans")
+            and (span.type == "person" or (span.type == "location" and not before_region_noun(after)))
             and english_inhabitant_word(name, gazetteer)
         ):
             continue
