@@ -4,7 +4,8 @@ Outlets named by the shape of their names (:mod:`press_cues`), groups named by w
 them (:mod:`group_cues`), institutions and court cases named by their structure
 (:mod:`structure_cues`), German names a company's or a party's compound shows
 (:mod:`compound_names`), given names right before a surname (:mod:`given_names`), police forces
-named before their people (:mod:`force_names`), words after a name that belong to no name or say
+named before their people (:mod:`force_names`), English organisations joined across "and"
+(:mod:`joined_organizations`), words after a name that belong to no name or say
 what it names (:mod:`span_tails`) and what the article itself says of a candidate
 (:mod:`article_evidence`), companies named without their legal form (:mod:`legal_forms`); and a
 region's name alone typed a person or an organisation is a place (:func:`regions_as_places`).
@@ -18,6 +19,7 @@ from desktop.core.entities.force_names import police_forces
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.given_names import given_names_before_surnames
 from desktop.core.entities.group_cues import fought_groups
+from desktop.core.entities.joined_organizations import split_joined_organizations
 from desktop.core.entities.legal_forms import short_company_spans
 from desktop.core.entities.press_cues import articles_not_of_the_name, foreign_article_names, german_outlets
 from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
@@ -63,7 +65,7 @@ def late_cues(
     spans = foreign_article_names(spans, given_name)
     spans = fought_groups(text, language, spans, lambda word: not_a_group(word) or word in nouns)
     if language == "en":
-        spans = police_forces(text, spans)
+        spans = police_forces(text, split_joined_organizations(text, spans, is_place))
         spans = leaders_of_regimes(
             text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
         )
