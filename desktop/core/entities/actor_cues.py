@@ -5,7 +5,8 @@ them (:mod:`group_cues`), institutions and court cases named by their structure
 (:mod:`structure_cues`), German names a company's or a party's compound shows
 (:mod:`compound_names`), given names right before a surname (:mod:`given_names`), police forces
 named before their people (:mod:`force_names`), English organisations joined across "and"
-(:mod:`joined_organizations`), storms named like people (:mod:`storm_names`), words after a name
+(:mod:`joined_organizations`), storms named like people (:mod:`storm_names`), clauses and words of
+other scripts in English text (:mod:`script_fragments`), words after a name
 that belong to no name or say what it names (:mod:`span_tails`) and what the article itself says
 of a candidate (:mod:`article_evidence`), companies named without their legal form
 (:mod:`legal_forms`); and a region's name alone typed a person or an organisation is a place
@@ -23,6 +24,7 @@ from desktop.core.entities.group_cues import fought_groups
 from desktop.core.entities.joined_organizations import split_joined_organizations
 from desktop.core.entities.legal_forms import short_company_spans
 from desktop.core.entities.press_cues import articles_not_of_the_name, foreign_article_names, german_outlets
+from desktop.core.entities.script_fragments import foreign_script_fragments
 from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
 from desktop.core.entities.storm_names import drop_storm_names
 from desktop.core.entities.structure_cues import structure_cues
@@ -67,7 +69,8 @@ def late_cues(
     spans = foreign_article_names(spans, given_name)
     spans = fought_groups(text, language, spans, lambda word: not_a_group(word) or word in nouns)
     if language == "en":
-        spans = police_forces(text, split_joined_organizations(text, drop_storm_names(text, spans), is_place))
+        spans = drop_storm_names(text, foreign_script_fragments(spans))
+        spans = police_forces(text, split_joined_organizations(text, spans, is_place))
         spans = leaders_of_regimes(
             text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
         )
