@@ -11,6 +11,7 @@ from desktop.core.entities.person_edges import (
     english_person_tails,
     lone_people_listed_with_places,
     names_after_person_of,
+    people_of_countries_and_bodies,
     plural_groups_typed_as_people,
 )
 from tests.core.test_span_rules import pairs, span
@@ -214,3 +215,38 @@ def test_a_first_word_the_text_names_a_person_by_alone_is_not_cut_off() -> None:
         text, spans[:1], lambda word: word == "Sara", lambda word: word == "Sara"
     )
     assert pairs(alone) == [("Sara Vell", "person")]
+
+
+def test_people_of_countries_and_of_bodies_are_split() -> None:
+    text = (
+        "Presidents Muhadu Korvan of Valdoria and Nick Orlo of KSU met Sam Brix. Brix of C-LAB said the "
+        "Valdoria Institute of Technology and the Bank of Ostmark agreed."
+    )
+    spans = [
+        span(text, "Muhadu Korvan of Valdoria", "person"),
+        span(text, "Nick Orlo of KSU", "organization"),
+        span(text, "Sam Brix", "person"),
+        span(text, "Brix of C-LAB", "organization"),
+        span(text, "Valdoria Institute of Technology", "organization"),
+        span(text, "Bank of Ostmark", "organization"),
+    ]
+    got = people_of_countries_and_bodies(
+        text,
+        spans,
+        lambda name: name == "Valdoria",
+        lambda name: name in ("Valdoria", "Ostmark"),
+        lambda word: word == "Nick",
+        lambda word: word != "Institute",
+    )
+    assert pairs(got) == [
+        ("Muhadu Korvan", "person"),
+        ("Valdoria", "location"),
+        ("Nick Orlo", "person"),
+        ("KSU", "organization"),
+        ("Sam Brix", "person"),
+        ("Brix", "person"),
+        ("C-LAB", "organization"),
+        ("Valdoria Institute of Technology", "organization"),
+        ("Bank of Ostmark", "organization"),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in got)
