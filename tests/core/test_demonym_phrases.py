@@ -45,6 +45,7 @@ def test_faith_words_alone_or_after_a_nationality_are_groups() -> None:
 def test_a_group_word_before_lower_case_words_is_a_description() -> None:
     assert group_phrase("Valdorian national", "organization", GAZ)
     assert group_phrase("Roman Catholic cathedral", "location", GAZ)
+    assert not group_phrase("Valdorian peninsula", "location", GAZ)  # a place
     assert not group_phrase("Bank of Valdoria", "organization", GAZ)  # capitalised again after "of"
     assert not group_phrase("Valdorian Airways", "organization", GAZ)  # a name's head
 

@@ -156,7 +156,7 @@ def _without_lower_tail(text: str) -> str:
     return text[:end]
 
 
-_GEOGRAPHIC_HEADS = frozenset(
+GEOGRAPHIC_HEADS = frozenset(
     {
         "Sea", "Ocean", "River", "Desert", "Mountains", "Gulf", "Bay", "Lake", "Peninsula", "Basin",
         "Strait", "Straits", "Channel", "Canal", "Valley", "Plateau", "Archipelago",
@@ -170,7 +170,7 @@ def places_named_by_their_first_word(spans: list[EntitySpan]) -> list[EntitySpan
     short = {
         words[0]
         for s in spans
-        if s.type == "location" and len(words := s.text.split()) == 2 and words[1] in _GEOGRAPHIC_HEADS
+        if s.type == "location" and len(words := s.text.split()) == 2 and words[1] in GEOGRAPHIC_HEADS
     }
     if not short:
         return spans

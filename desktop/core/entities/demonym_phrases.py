@@ -10,7 +10,8 @@ articles of 2019-2020 (none of them in the gold set), the model also lists as ac
 - a faith's or a movement's adjective: "Catholic", "Roman Catholic", "Greek Orthodox", "Neo-Nazi",
   "Soviet", "Allied", also after a nationality word ("Polish Roman Catholic");
 - such a word followed by lower-case words only: "Turkish national", "Indian capital",
-  "Roman Catholic cathedral" (a description, not a name).
+  "Roman Catholic cathedral" (a description, not a name); not a sea's, a river's or a
+  peninsula's kind ("the Korean peninsula" is a place).
 
 None of them names an actor (the gold set lists none of them; where they occur they are optional).
 An organisation of one singular "-er" word stays ("New Yorker", a magazine); a known place and a
@@ -28,6 +29,7 @@ dev 0.738 (unchanged), CrossNER politics dev 0.819 -> 0.820.
 
 from __future__ import annotations
 
+from desktop.core.entities.consistency import GEOGRAPHIC_HEADS
 from desktop.core.entities.gazetteer import Gazetteer
 
 # Words that qualify a region's or a people's word ("North American", "Native American").
@@ -118,6 +120,8 @@ def group_phrase(name: str, span_type: str, gazetteer: Gazetteer, after: str = "
     capitalised, tail = words[:size], words[size:]
     if any(not w.isalpha() or not w.islower() for w in tail):
         return False  # a capitalised word after a lower-case one: a name ("Bank of England")
+    if any(w.capitalize() in GEOGRAPHIC_HEADS for w in tail):
+        return False  # "the Korean peninsula": a place
     if _inhabitant(" ".join(capitalised), gazetteer):
         singular_outlet = span_type == "organization" and not capitalised[-1].endswith("s")
         return not tail and not singular_outlet and gazetteer.given_names.get(capitalised[-1], 0) == 0
