@@ -38,13 +38,17 @@ def compound_head(word: str, nouns: frozenset[str]) -> str | None:
     return last if last != word and last in nouns else None
 
 
-def load_noun_heads(folder: Path) -> frozenset[str]:
-    """The heads of ``noun_heads.tsv.gz`` (a missing file lists none)."""
-    path = folder / NOUN_HEADS
+def first_column(path: Path) -> frozenset[str]:
+    """The first column of a gzip TSV word list (a missing file lists none)."""
     if not path.exists():
         return frozenset()
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return frozenset(line.split("\t", 1)[0] for line in handle if line.strip())
+
+
+def load_noun_heads(folder: Path) -> frozenset[str]:
+    """The heads of ``noun_heads.tsv.gz`` (a missing file lists none)."""
+    return first_column(folder / NOUN_HEADS)
 
 
 @functools.cache

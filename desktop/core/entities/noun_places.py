@@ -33,14 +33,13 @@ are also nouns ("am Brenner", "nach Spielfeld").
 from __future__ import annotations
 
 import functools
-import gzip
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.core.entities.gazetteer import default_gazetteer_dir
 from desktop.core.entities.line_ups import name_lists
-from desktop.core.entities.noun_heads import compound_head, default_noun_heads
+from desktop.core.entities.noun_heads import compound_head, default_noun_heads, first_column
 from desktop.core.entities.occurrences import occurrences
 from desktop.core.types import EntitySpan
 
@@ -69,11 +68,7 @@ _CALENDAR = frozenset(
 
 def load_indefinite_nouns(folder: Path) -> frozenset[str]:
     """The words of ``indefinite_nouns.tsv.gz`` (a missing file lists none)."""
-    path = folder / INDEFINITE_NOUNS
-    if not path.exists():
-        return frozenset()
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return frozenset(line.split("\t", 1)[0] for line in handle if line.strip())
+    return first_column(folder / INDEFINITE_NOUNS)
 
 
 @functools.cache
