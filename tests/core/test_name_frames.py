@@ -119,6 +119,10 @@ def test_a_german_weekday_with_a_part_of_the_day_is_no_actor() -> None:
         span(text, "Sonntagnacht", "location"),
     ]
     assert pairs(drop_calendar_compounds(spans)) == [("Ostwerk", "organization")]
+    text = "Das konnte Brenk Mittwochfrüh nicht sagen."
+    assert pairs(drop_calendar_compounds([span(text, "Brenk Mittwochfrüh", "person")], text)) == [
+        ("Brenk", "person")
+    ]
 
 
 def test_a_nationality_before_an_abbreviation_is_no_part_of_the_name() -> None:

@@ -166,9 +166,20 @@ def _place_parts(words: list[str]) -> list[str]:
     return parts + [p[:-1] for p in parts if p.endswith("s")]
 
 
-def drop_calendar_compounds(spans: list[EntitySpan]) -> list[EntitySpan]:
-    """German: "Mittwochabend", "Sonntagnacht": a time, never an actor."""
-    return [s for s in spans if not _CALENDAR_COMPOUND.match(s.text.strip())]
+def drop_calendar_compounds(spans: list[EntitySpan], text: str = "") -> list[EntitySpan]:
+    """German: "Mittwochabend", "Sonntagnacht": a time, never an actor; nor the last word of a name
+    ("konnte Katzian Mittwochfrüh nicht bestätigen": the person is "Katzian")."""
+    out = []
+    for span in spans:
+        name = span.text.rstrip()
+        if _CALENDAR_COMPOUND.match(name.strip()):
+            continue
+        last = name.rsplit(maxsplit=1)
+        if text and len(last) == 2 and _CALENDAR_COMPOUND.match(last[1]):
+            end = span.start + len(last[0].rstrip())
+            span = _span(text, span.start, end, span.type, span.score)
+        out.append(span)
+    return out
 
 
 def cut_demonyms_before_abbreviations(
@@ -218,7 +229,7 @@ def framed_names(
         spans = cut_german_kind_compounds(
             text, german_institutions_before_places(text, spans, is_place), is_place
         )
-        spans = drop_calendar_compounds(spans)
+        spans = drop_calendar_compounds(spans, text)
     return cut_demonyms_before_abbreviations(text, spans, is_demonym)
 
 
