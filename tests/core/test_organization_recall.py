@@ -190,6 +190,20 @@ def test_an_adjective_in_isch_in_brackets_names_a_body_with_the_country_it_belon
     assert ("Rat Valdoriens", "organization") not in found  # a bare head keeps the model's place
 
 
+def test_a_town_s_adjective_before_a_newspaper_s_head_names_the_paper() -> None:
+    gazetteer = Gazetteer({"Welzau": Place("W1", "city", 90_000, True)}, {})
+    for text, found in [
+        (
+            "Das meldeten die Welzauer Nachrichten. Die Firma schwieg.",
+            [("Welzauer Nachrichten", "organization")],
+        ),
+        ("Laut des Welzauer Tagesspiegels stieg die Zahl.", [("Welzauer Tagesspiegels", "organization")]),
+        ("Er las eine Welzauer Zeitung.", []),  # a kind of paper
+        ("Sie sagte der Welzauer Zeitung Ostblick das.", []),  # the kind before the paper's name
+    ]:
+        assert pairs(organization_phrases(text, "de", [], gazetteer)) == found
+
+
 def test_for_after_a_bare_parliament_says_what_it_agreed_to() -> None:
     text = (
         "Er erhielt das Mandat des Parlaments für Haushaltsfragen. Das Institut für Talheimer "

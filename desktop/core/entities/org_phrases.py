@@ -27,7 +27,7 @@ GERMAN_HEADS = (
     "forum", "gewerkschaft", "genossenschaft", "verwaltung", "direktion", "senat", "parlament",
     "versammlung", "fraktion", "büro", "dienst", "kongregation", "zentralrat", "verbund", "werk",
     "nachrichten", "rundschau", "kurier", "tagblatt", "anzeiger", "volksblatt", "presse",
-    "kommissariat", "vereinigung",
+    "kommissariat", "vereinigung", "tagesspiegel",
 )  # fmt: skip
 ENGLISH_HEADS = frozenset(
     {
@@ -125,6 +125,10 @@ _GERMAN_FEDERAL = re.compile(
     r"|Verwaltungsgerichtshof|Rechnungshof)(?:s|es)?$"
 )
 
+# a newspaper's head noun after its town's adjective: "Salzburger Nachrichten", "Tiroler
+# Tageszeitung", "des Berliner Tagesspiegels"
+_PLACED_PAPER = re.compile(r"(?:Nachrichten|[Zz]eitung|Rundschau|Tagblatt|Anzeiger|Tagesspiegels?)$")
+
 # a region's or town's parliament or court, named with the place's adjective ("Südtiroler Landtag",
 # "Bozner Landesgericht", "Grazer Gemeinderat"); the bare noun is no name
 _REGIONAL_BODY = re.compile(
@@ -183,6 +187,7 @@ def _phrases(
         match = words[i]
         first = i
         regional = german and _REGIONAL_BODY.match(match.group(0)) is not None
+        paper = german and _PLACED_PAPER.search(match.group(0)) is not None  # "Salzburger Nachrichten"
         while first > 0 and _adjacent(text, words[first - 1], words[first]):
             before = words[first - 1].group(0)
             if not is_cap(before) or before.lower() in (_GERMAN_STOP if german else _FUNCTION_WORDS_EN):
@@ -190,7 +195,7 @@ def _phrases(
             if before.endswith(("'s", "’s", "s'", "s’")):
                 break  # "ISIL's War Committee": the owner is no part of the name
             if german and not (_GERMAN_ADJECTIVE.search(before) or before.isupper()):
-                if regional and first == i and _place_adjective(before, gazetteer):
+                if (regional or paper) and first == i and _place_adjective(before, gazetteer):
                     first -= 1  # "Südtiroler Landtag": the place's adjective names the body
                 break  # German: "Syrische", "Europäischen" or "UN" before the head
             first -= 1
@@ -277,7 +282,11 @@ def _phrases(
         if ordinal and after is not None and _adjacent(text, words[last], after) and is_cap(after.group(0)):
             continue  # "10th Regiment Massachusetts Volunteer Infantry": where it ends is unclear
         naming = german and first == i - 1 and _GERMAN_NAMING_ADJECTIVE.match(words[first].group(0))
-        place_named = regional and first == i - 1 and _place_adjective(words[first].group(0), gazetteer)
+        place_named = (
+            (regional or (paper and not _kind_of_paper(text, words, first, last)))
+            and first == i - 1
+            and _place_adjective(words[first].group(0), gazetteer)
+        )
         naming = naming or place_named or _named_party(text, words, first, i)
         federal = german and first == last == i and _GERMAN_FEDERAL.match(match.group(0))
         titled = after is not None and gazetteer.given_names.get(after.group(0), 0) >= _MIN_GIVEN_NAME
@@ -291,6 +300,13 @@ def _phrases(
         if first == i and first > 0 and words[first - 1].group(0).lower() in _INDEFINITE:
             continue  # "eine Bank für Unternehmen", "an Office for Change": a kind, not a name
         yield words[first].start(), words[last].end()
+
+
+def _kind_of_paper(text: str, words: list[re.Match[str]], first: int, last: int) -> bool:
+    """ "eine Wiener Zeitung", "der Belgrader Zeitung Danas": a kind of paper, not its name."""
+    nxt = words[last + 1] if last + 1 < len(words) else None
+    named = nxt is not None and _adjacent(text, words[last], nxt) and is_cap(nxt.group(0))
+    return named or (first > 0 and words[first - 1].group(0).lower() in _INDEFINITE)
 
 
 _INSTITUTIONAL_EN = frozenset(
