@@ -1,4 +1,5 @@
-"""Build resources/gazetteer/noun_genders.tsv.gz: the grammatical gender of German nouns.
+"""Build resources/gazetteer/noun_genders.tsv.gz (the grammatical gender of German nouns) and
+german_adjectives.tsv.gz (German adjectives as they stand before a noun).
 
     python -m tools.build_noun_genders [--data DIR] [--out FILE]
 
@@ -11,6 +12,12 @@ indefinite article before a noun, directly or through one inflected adjective, s
 that has at least :data:`MIN_EVIDENCE` uses and :data:`MIN_RATIO` times the uses of the other two
 (a compound's head then gives the compound's gender: "Walsertal" is neuter like "Tal"). Output
 rows: ``noun, gender, masculine uses, feminine uses, neuter uses`` (gzip TSV).
+
+The same text gives the adjectives: lower-case words in -e, -en, -er, -es or -em between a
+determiner and a capitalised noun ("der vereinigten Streitkräfte"), seen at least
+:data:`MIN_ADJECTIVE_USES` times. The linker declines only such words before a name's head, so a
+noun before it stays ("der Kronen Zeitung": "kronen" is never an adjective). Output rows:
+``form, uses`` (gzip TSV, next to the genders' file).
 """
 
 from __future__ import annotations
@@ -28,6 +35,12 @@ from tools.build_gazetteer import REPO, default_data_dir
 from tools.build_indefinite_nouns import RAW_TEXT, article_texts
 
 MIN_EVIDENCE = 3
+MIN_ADJECTIVE_USES = 2
+ADJECTIVES = "german_adjectives.tsv.gz"
+_DETERMINERS = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "im", "am",
+     "vom", "zum", "zur", "beim"}
+)  # fmt: skip
 MIN_RATIO = 4
 _CUES = {"einen": "m", "eine": "f", "einer": "f", "das": "n"}
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*|\S")
@@ -46,6 +59,24 @@ def count(texts: Iterable[str]) -> dict[str, Counter[str]]:
                     cue = _CUES.get(prev2.lower())
                 if cue is not None:
                     found.setdefault(tok, Counter())[cue] += 1
+            prev2, prev1 = prev1, tok
+    return found
+
+
+def adjectives(texts: Iterable[str]) -> Counter[str]:
+    """Lower-case words with an adjective's ending between a determiner and a capitalised word."""
+    found: Counter[str] = Counter()
+    for text in texts:
+        prev2 = prev1 = ""
+        for tok in _TOKEN.findall(text):
+            if (
+                tok[:1].isupper()
+                and prev1[:1].islower()
+                and prev1.isalpha()
+                and prev1.endswith(_ADJ_ENDINGS)
+                and prev2.lower() in _DETERMINERS
+            ):
+                found[prev1] += 1
             prev2, prev1 = prev1, tok
     return found
 
@@ -76,10 +107,13 @@ def build(data: Path, out: Path) -> dict[str, int]:
         raise FileNotFoundError(f"No German raw text ({RAW_TEXT}) under {data}")
     found = count(article_texts(paths))
     listed = rows(found)
+    forms = sorted((w, n) for w, n in adjectives(article_texts(paths)).items() if n >= MIN_ADJECTIVE_USES)
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as raw:
         raw.write("".join(f"{w}\t{g}\t{m}\t{f}\t{n}\n" for w, g, m, f, n in listed).encode("utf-8"))
-    return {"nouns_seen": len(found), "listed": len(listed)}
+    with gzip.GzipFile(out.parent / ADJECTIVES, "wb", compresslevel=9, mtime=0) as raw:
+        raw.write("".join(f"{w}\t{n}\n" for w, n in forms).encode("utf-8"))
+    return {"nouns_seen": len(found), "listed": len(listed), "adjective_forms": len(forms)}
 
 
 def main(argv: list[str] | None = None) -> int:

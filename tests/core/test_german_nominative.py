@@ -69,3 +69,11 @@ def test_a_gender_list_is_asked_before_the_suffix_rules_and_for_a_compounds_head
     assert german_nominative("Deutschen Welle", "der", genders=genders) == "Deutsche Welle"
     assert noun_gender("Hauptpreis", genders) == "m"  # the longest listed head, not "Eis"
     assert noun_gender("Kommission", genders) == "f"  # the suffix rules before a head
+
+
+def test_given_adjectives_only_those_and_words_in_isch_are_declined() -> None:
+    adjectives = frozenset({"roten", "kleinen"})
+    assert german_nominative("Kronen Zeitung", "der", adjectives=adjectives) == "Kronen Zeitung"
+    assert german_nominative("Kleinen Zeitung", "der", adjectives=adjectives) == "Kleine Zeitung"
+    assert german_nominative("Welzauischen Zeitung", "der", adjectives=adjectives) == "Welzauische Zeitung"
+    assert german_nominative("Kronen Zeitung", "der") == "Krone Zeitung"  # without the list: the old guess

@@ -23,3 +23,11 @@ def test_a_noun_is_listed_only_when_one_gender_clearly_dominates():
     found = count([TEXT])
     assert gender(found["Welzau"]) is None  # 3 against 1 is not four times
     assert [(w, g) for w, g, *_ in rows(found)] == [("Flimmbad", "n"), ("Quarzel", "f"), ("Zwirbel", "m")]
+
+
+def test_adjectives_are_lower_case_words_between_a_determiner_and_a_noun():
+    from tools.build_noun_genders import adjectives
+
+    found = adjectives(["Die roten Quarzel und der roten Zwirbel, aber kronen Welzau und die kleine Stadt."])
+    assert found["roten"] == 2 and found["kleine"] == 1
+    assert "kronen" not in found

@@ -29,7 +29,7 @@ from desktop.core.entities.name_particles import (
     particle_variants,
     without_nickname,
 )
-from desktop.core.entities.noun_genders import default_noun_genders
+from desktop.core.entities.noun_genders import default_adjectives, default_noun_genders
 from desktop.core.entities.noun_places import default_indefinite_nouns
 from desktop.core.entities.party_words import party_word_pairs
 from desktop.core.entities.roles import find_roles, is_role_compound, without_own_name
@@ -99,7 +99,7 @@ def _clean(span: EntitySpan, text: str, language: str, rejected: frozenset[str])
     nominative = name
     if language == "de" and span.type != "person":
         nominative = names.german_nominative(
-            name, determiner, default_indefinite_nouns(), default_noun_genders()
+            name, determiner, default_indefinite_nouns(), default_noun_genders(), default_adjectives()
         )
     return _Form(cleaned, name, nominative, nominative == name)
 

@@ -30,6 +30,7 @@ _TOKEN = re.compile(r"\S+")
 
 # German adjective endings, longest first; nominative singular is chosen by gender.
 _ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+_ISCH = re.compile(r"isch(?:e|en|er|es|em)$")
 # Noun suffixes that fix grammatical gender (standard German morphology).
 _FEMININE_SUFFIXES = (
     "ung",
@@ -193,13 +194,16 @@ def german_nominative(
     determiner: str | None,
     nouns: frozenset[str] = frozenset(),
     genders: Mapping[str, str] | None = None,
+    adjectives: frozenset[str] | None = None,
 ) -> str:
     """Best guess at the nominative of a German multi-word name seen after ``determiner``.
 
     ``("Europäischen Rates", "des")`` -> ``"Europäischer Rat"``. Names not preceded by an
     inflecting determiner are returned unchanged. After "der" or "den" a head that is the plural
     of one of ``nouns`` takes the plural's adjectives ("den Vereinigten Staaten" -> "Vereinigte
-    Staaten"); ``genders`` gives the head's gender (see :func:`noun_gender`).
+    Staaten"); ``genders`` gives the head's gender (see :func:`noun_gender`); given
+    ``adjectives`` (lower-case forms), only those and words in -isch are declined ("Kronen Zeitung"
+    stays).
     """
     det = (determiner or "").lower()
     if det not in GENITIVE_DETERMINERS | DATIVE_DETERMINERS | {"der", "den"}:
@@ -233,6 +237,7 @@ def german_nominative(
             and "-" not in word
             and not word.endswith("er")
             and not after_noun
+            and (adjectives is None or word.lower() in adjectives or _ISCH.search(word) is not None)
         )
         out.append(_nominative_adjective(word, gender) if is_adjective else word)
     out.append(head_nom)
