@@ -6,7 +6,8 @@ them (:mod:`group_cues`), institutions and court cases named by their structure
 (:mod:`compound_names`), given names right before a surname (:mod:`given_names`), police forces
 named before their people (:mod:`force_names`), English organisations joined across "and"
 (:mod:`joined_organizations`), storms named like people (:mod:`storm_names`), clauses and words of
-other scripts in English text (:mod:`script_fragments`), words after a name
+other scripts in English text (:mod:`script_fragments`), stray English words before a name
+(:mod:`front_words`), words after a name
 that belong to no name or say what it names (:mod:`span_tails`) and what the article itself says
 of a candidate (:mod:`article_evidence`), companies named without their legal form
 (:mod:`legal_forms`); and a region's name alone typed a person or an organisation is a place
@@ -18,6 +19,7 @@ from __future__ import annotations
 from desktop.core.entities.article_evidence import article_evidence
 from desktop.core.entities.compound_names import organizations_named_in_compounds
 from desktop.core.entities.force_names import police_forces
+from desktop.core.entities.front_words import cut_front_words
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.given_names import given_names_before_surnames
 from desktop.core.entities.group_cues import fought_groups
@@ -69,7 +71,7 @@ def late_cues(
     spans = foreign_article_names(spans, given_name)
     spans = fought_groups(text, language, spans, lambda word: not_a_group(word) or word in nouns)
     if language == "en":
-        spans = drop_storm_names(text, foreign_script_fragments(spans))
+        spans = drop_storm_names(text, foreign_script_fragments(cut_front_words(text, spans)))
         spans = police_forces(text, split_joined_organizations(text, spans, is_place))
         spans = leaders_of_regimes(
             text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
