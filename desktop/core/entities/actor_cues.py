@@ -7,7 +7,8 @@ them (:mod:`group_cues`), institutions and court cases named by their structure
 named before their people (:mod:`force_names`), English organisations joined across "and"
 (:mod:`joined_organizations`), storms named like people (:mod:`storm_names`), clauses and words of
 other scripts in English text (:mod:`script_fragments`), stray English words before a name
-(:mod:`front_words`), words after a name
+(:mod:`front_words`), English journals and papers typed as places or people (:mod:`outlet_kinds`),
+words after a name
 that belong to no name or say what it names (:mod:`span_tails`) and what the article itself says
 of a candidate (:mod:`article_evidence`), companies named without their legal form
 (:mod:`legal_forms`); and a region's name alone typed a person or an organisation is a place
@@ -25,6 +26,7 @@ from desktop.core.entities.given_names import given_names_before_surnames
 from desktop.core.entities.group_cues import fought_groups
 from desktop.core.entities.joined_organizations import split_joined_organizations
 from desktop.core.entities.legal_forms import short_company_spans
+from desktop.core.entities.outlet_kinds import outlets_by_kind
 from desktop.core.entities.press_cues import articles_not_of_the_name, foreign_article_names, german_outlets
 from desktop.core.entities.script_fragments import foreign_script_fragments
 from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
@@ -72,6 +74,7 @@ def late_cues(
     spans = fought_groups(text, language, spans, lambda word: not_a_group(word) or word in nouns)
     if language == "en":
         spans = drop_storm_names(text, foreign_script_fragments(cut_front_words(text, spans)))
+        spans = outlets_by_kind(text, spans, is_place, given_name)
         spans = police_forces(text, split_joined_organizations(text, spans, is_place))
         spans = leaders_of_regimes(
             text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
