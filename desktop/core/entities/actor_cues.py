@@ -8,7 +8,7 @@ named before their people (:mod:`force_names`), English organisations joined acr
 (:mod:`joined_organizations`), storms named like people (:mod:`storm_names`), clauses and words of
 other scripts in English text (:mod:`script_fragments`), stray English words before a name
 (:mod:`front_words`), English journals and papers typed as places or people (:mod:`outlet_kinds`),
-words after a name
+English places named before their region ("El Paso, Texas": :mod:`place_commas`), words after a name
 that belong to no name or say what it names (:mod:`span_tails`) and what the article itself says
 of a candidate (:mod:`article_evidence`), companies named without their legal form
 (:mod:`legal_forms`); and a region's name alone typed a person or an organisation is a place
@@ -27,6 +27,7 @@ from desktop.core.entities.group_cues import fought_groups
 from desktop.core.entities.joined_organizations import split_joined_organizations
 from desktop.core.entities.legal_forms import short_company_spans
 from desktop.core.entities.outlet_kinds import outlets_by_kind
+from desktop.core.entities.place_commas import places_before_regions
 from desktop.core.entities.press_cues import articles_not_of_the_name, foreign_article_names, german_outlets
 from desktop.core.entities.script_fragments import foreign_script_fragments
 from desktop.core.entities.span_tails import cut_name_tails, leaders_of_regimes
@@ -75,6 +76,7 @@ def late_cues(
     if language == "en":
         spans = drop_storm_names(text, foreign_script_fragments(cut_front_words(text, spans)))
         spans = outlets_by_kind(text, spans, is_place, given_name)
+        spans = places_before_regions(text, spans, lambda name: _place_kind(name, language, gazetteer))
         spans = police_forces(text, split_joined_organizations(text, spans, is_place))
         spans = leaders_of_regimes(
             text, spans, lambda word: not_a_group(word) or gazetteer.organization(word) is not None
@@ -108,6 +110,11 @@ def late_cues(
     )
     spans = short_company_spans(text, spans, is_place)
     return regions_as_places(cut_name_tails(spans, language), language, gazetteer)
+
+
+def _place_kind(name: str, language: str, gazetteer: Gazetteer) -> str | None:
+    place = gazetteer.place(name, language=language)
+    return None if place is None else place.kind
 
 
 def _is_country(word: str, language: str, gazetteer: Gazetteer) -> bool:
