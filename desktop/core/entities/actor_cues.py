@@ -8,7 +8,8 @@ named before their people (:mod:`force_names`), English organisations joined acr
 (:mod:`joined_organizations`), storms named like people (:mod:`storm_names`), clauses and words of
 other scripts in English text (:mod:`script_fragments`), stray English words before a name
 (:mod:`front_words`), English journals and papers typed as places or people (:mod:`outlet_kinds`),
-English places named before their region ("El Paso, Texas": :mod:`place_commas`), words after a name
+English places named before their region ("El Paso, Texas": :mod:`place_commas`), kinds named
+without their names ("the Centre", "This Court": :mod:`headless_words`), words after a name
 that belong to no name or say what it names (:mod:`span_tails`) and what the article itself says
 of a candidate (:mod:`article_evidence`), companies named without their legal form
 (:mod:`legal_forms`); and a region's name alone typed a person or an organisation is a place
@@ -24,6 +25,7 @@ from desktop.core.entities.front_words import cut_front_words
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.given_names import given_names_before_surnames
 from desktop.core.entities.group_cues import fought_groups
+from desktop.core.entities.headless_words import drop_headless_words
 from desktop.core.entities.joined_organizations import split_joined_organizations
 from desktop.core.entities.legal_forms import short_company_spans
 from desktop.core.entities.outlet_kinds import outlets_by_kind
@@ -75,7 +77,7 @@ def late_cues(
     spans = fought_groups(text, language, spans, lambda word: not_a_group(word) or word in nouns)
     if language == "en":
         spans = drop_storm_names(text, foreign_script_fragments(cut_front_words(text, spans)))
-        spans = outlets_by_kind(text, spans, is_place, given_name)
+        spans = outlets_by_kind(text, drop_headless_words(spans), is_place, given_name)
         spans = places_before_regions(text, spans, lambda name: _place_kind(name, language, gazetteer))
         spans = police_forces(text, split_joined_organizations(text, spans, is_place))
         spans = leaders_of_regimes(
