@@ -9,7 +9,8 @@ named before their people (:mod:`force_names`), English organisations joined acr
 other scripts in English text (:mod:`script_fragments`), stray English words before a name
 (:mod:`front_words`), English journals and papers typed as places or people (:mod:`outlet_kinds`),
 English places named before their region ("El Paso, Texas": :mod:`place_commas`), kinds named
-without their names ("the Centre", "This Court": :mod:`headless_words`), words after a name
+without their names ("the Centre", "This Court": :mod:`headless_words`), companies' short names
+typed as people (:mod:`company_heads`), words after a name
 that belong to no name or say what it names (:mod:`span_tails`) and what the article itself says
 of a candidate (:mod:`article_evidence`), companies named without their legal form
 (:mod:`legal_forms`); and a region's name alone typed a person or an organisation is a place
@@ -19,6 +20,7 @@ of a candidate (:mod:`article_evidence`), companies named without their legal fo
 from __future__ import annotations
 
 from desktop.core.entities.article_evidence import article_evidence
+from desktop.core.entities.company_heads import company_short_names
 from desktop.core.entities.compound_names import organizations_named_in_compounds
 from desktop.core.entities.force_names import police_forces
 from desktop.core.entities.front_words import cut_front_words
@@ -77,7 +79,7 @@ def late_cues(
     spans = fought_groups(text, language, spans, lambda word: not_a_group(word) or word in nouns)
     if language == "en":
         spans = drop_storm_names(text, foreign_script_fragments(cut_front_words(text, spans)))
-        spans = outlets_by_kind(text, drop_headless_words(spans), is_place, given_name)
+        spans = outlets_by_kind(text, company_short_names(drop_headless_words(spans)), is_place, given_name)
         spans = places_before_regions(text, spans, lambda name: _place_kind(name, language, gazetteer))
         spans = police_forces(text, split_joined_organizations(text, spans, is_place))
         spans = leaders_of_regimes(
