@@ -39,3 +39,15 @@ def test_names_that_begin_so_stay() -> None:
         ("Anglo-Saxon Velor", "person"),
         ("Friday", "person"),
     ]
+
+
+def test_an_article_or_former_before_an_office_is_cut() -> None:
+    text = "A Korvin House official and Former Velor Intelligence Agency staff met."
+    spans = [
+        span(text, "A Korvin House", "organization"),
+        span(text, "Former Velor Intelligence Agency", "organization"),
+    ]
+    assert pairs(cut_front_words(text, spans)) == [
+        ("Korvin House", "organization"),
+        ("Velor Intelligence Agency", "organization"),
+    ]
