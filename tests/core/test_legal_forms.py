@@ -53,6 +53,18 @@ def test_short_forms_pair_with_the_one_company_they_name() -> None:
     assert sorted(pairs) == [("verbund ag", "verbund")]
     shared = {"nord gmbh": "organization", "nord ag": "organization", "nord": "organization"}
     assert short_company_pairs(shared, lambda key: True) == []
+    words = {
+        "zorbel motor company": "",
+        "zorbel": "",
+        "quarz holdings": "",
+        "quarz": "",
+        "brix studio": "",
+        "brix": "",
+    }
+    assert sorted(short_company_pairs(words, lambda key: True)) == [
+        ("quarz holdings", "quarz"),
+        ("zorbel motor company", "zorbel"),
+    ]  # "studio" is no company word
 
 
 def test_linking_lists_a_company_once() -> None:

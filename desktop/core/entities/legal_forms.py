@@ -27,6 +27,14 @@ LEGAL_FORMS = frozenset(
     }
 )  # fmt: skip
 _KEYS = frozenset(form.lower().strip(".,'’") for form in LEGAL_FORMS)
+# words after a company's own name: "Ford Motor Company", "Burisma Holdings", "Acme Group Inc"
+_COMPANY_TAIL = _KEYS | frozenset(
+    {
+        "motor", "motors", "company", "co", "corporation", "holdings", "holding", "group", "industries",
+        "enterprises", "technologies", "airlines", "airways", "pharmaceuticals", "studios", "records",
+        "telecom", "software", "entertainment", "media", "networks", "systems", "international",
+    }
+)  # fmt: skip
 
 
 def _without_form(words: list[str], forms: frozenset[str]) -> list[str] | None:
@@ -63,14 +71,17 @@ def short_company_spans(
 
 
 def short_company_pairs(keys: Iterable[str], is_organization: Callable[[str], bool]) -> list[tuple[str, str]]:
-    """Pairs (keep, drop) of organisations' match keys: a name with its legal form and the same name
-    without it, if the article lists it; a short form that two companies share joins neither."""
+    """Pairs (keep, drop) of organisations' match keys: a name with its legal form (or its company
+    words: "Ford Motor Company") and the same name without it, if the article lists it; a short form
+    that two companies share joins neither."""
     orgs = [key for key in keys if is_organization(key)]
     known = set(orgs)
     owners: dict[str, list[str]] = {}
     for key in orgs:
         words = key.split()
         short = _without_form(words, _KEYS)
+        if short is None and 2 <= len(words) <= 4 and all(w in _COMPANY_TAIL for w in words[1:]):
+            short = words[:1]  # "Ford Motor Company" and "Ford", "Burisma Holdings" and "Burisma"
         if short is None:
             continue
         form = " ".join(short)
