@@ -47,7 +47,8 @@ from pathlib import Path
 
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.news_fixes import NAME_TAILS
-from tools.build_gazetteer import REPO, default_data_dir
+from tools.build_gazetteer import REPO
+from tools.list_builds import GAZETTEER, run_build
 
 RAW_TEXT = "dewiki-klexikon-articles/*.jsonl.gz"
 MIN_COUNT = 3
@@ -356,21 +357,23 @@ def known_name(data: Path) -> tuple[Callable[[str], bool], Callable[[str], bool]
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m tools.build_common_nouns", description=__doc__)
-    parser.add_argument("--data", type=Path, default=default_data_dir())
-    parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer" / "common_nouns.tsv.gz")
-    parser.add_argument(
-        "--english-out", type=Path, default=REPO / "resources" / "gazetteer" / "common_words_en.tsv.gz"
-    )
-    parser.add_argument("--english-only", action="store_true", help="build only the English list")
-    args = parser.parse_args(argv)
-    try:
+
+    def configure(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--english-out", type=Path, default=GAZETTEER / "common_words_en.tsv.gz")
+        parser.add_argument("--english-only", action="store_true", help="build only the English list")
+
+    def run(args: argparse.Namespace) -> dict[str, int]:
         counts = {} if args.english_only else build(args.data, args.out)
-        print(json.dumps({**counts, "english_common_words": build_english(args.data, args.english_out)}))
-    except FileNotFoundError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    return 0
+        return {**counts, "english_common_words": build_english(args.data, args.english_out)}
+
+    return run_build(
+        argv,
+        prog="tools.build_common_nouns",
+        description=__doc__,
+        out_name="common_nouns.tsv.gz",
+        build=run,
+        configure=configure,
+    )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,8 @@ from pathlib import Path
 
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.noun_places import NOUN_SHAPE
-from tools.build_gazetteer import REPO, default_data_dir
+from tools.build_gazetteer import REPO
+from tools.list_builds import run_build
 
 RAW_TEXT = "dewiki-klexikon-articles/*.jsonl.gz"
 MIN_USES = 2
@@ -112,19 +113,20 @@ def build(data: Path, out: Path, min_share: float = MIN_SHARE) -> dict[str, int]
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m tools.build_indefinite_nouns", description=__doc__)
-    parser.add_argument("--data", type=Path, default=default_data_dir())
-    parser.add_argument(
-        "--out", type=Path, default=REPO / "resources" / "gazetteer" / "indefinite_nouns.tsv.gz"
+
+    def configure(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--min-share", type=float, default=MIN_SHARE, help="least share of indefinite uses"
+        )
+
+    return run_build(
+        argv,
+        prog="tools.build_indefinite_nouns",
+        description=__doc__,
+        out_name="indefinite_nouns.tsv.gz",
+        build=lambda args: build(args.data, args.out, args.min_share),
+        configure=configure,
     )
-    parser.add_argument("--min-share", type=float, default=MIN_SHARE, help="least share of indefinite uses")
-    args = parser.parse_args(argv)
-    try:
-        print(json.dumps(build(args.data, args.out, args.min_share)))
-    except FileNotFoundError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    return 0
 
 
 if __name__ == "__main__":

@@ -22,17 +22,15 @@ noun before it stays ("der Kronen Zeitung": "kronen" is never an adjective). Out
 
 from __future__ import annotations
 
-import argparse
 import gzip
-import json
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from tools.build_gazetteer import REPO, default_data_dir
 from tools.build_indefinite_nouns import RAW_TEXT, article_texts
+from tools.list_builds import run_build
 
 MIN_EVIDENCE = 3
 MIN_ADJECTIVE_USES = 2
@@ -118,16 +116,13 @@ def build(data: Path, out: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m tools.build_noun_genders", description=__doc__)
-    parser.add_argument("--data", type=Path, default=default_data_dir())
-    parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer" / "noun_genders.tsv.gz")
-    args = parser.parse_args(argv)
-    try:
-        print(json.dumps(build(args.data, args.out)))
-    except FileNotFoundError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    return 0
+    return run_build(
+        argv,
+        prog="tools.build_noun_genders",
+        description=__doc__,
+        out_name="noun_genders.tsv.gz",
+        build=lambda args: build(args.data, args.out),
+    )
 
 
 if __name__ == "__main__":

@@ -16,9 +16,7 @@ of tests/data/actors/dev and GermEval 2014 dev.
 
 from __future__ import annotations
 
-import argparse
 import gzip
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -30,7 +28,8 @@ from desktop.core.entities.name_frames import _GERMAN_PLACED_HEADS, _INSTITUTION
 from desktop.core.entities.noun_heads import MIN_HEAD, MIN_MODIFIER, compound_head
 from desktop.core.entities.noun_places import load_indefinite_nouns
 from desktop.core.entities.role_words import GERMAN_INSTITUTION_HEADS
-from tools.build_gazetteer import REPO, TRAIN_SPLITS, _bio_tokens, default_data_dir
+from tools.build_gazetteer import REPO, TRAIN_SPLITS, _bio_tokens
+from tools.list_builds import run_build
 
 MIN_USES = 8
 MAX_NAME_SHARE = 0.1
@@ -95,16 +94,13 @@ def build(data: Path, out: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m tools.build_noun_heads", description=__doc__)
-    parser.add_argument("--data", type=Path, default=default_data_dir())
-    parser.add_argument("--out", type=Path, default=REPO / "resources" / "gazetteer" / "noun_heads.tsv.gz")
-    args = parser.parse_args(argv)
-    try:
-        print(json.dumps(build(args.data, args.out)))
-    except FileNotFoundError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    return 0
+    return run_build(
+        argv,
+        prog="tools.build_noun_heads",
+        description=__doc__,
+        out_name="noun_heads.tsv.gz",
+        build=lambda args: build(args.data, args.out),
+    )
 
 
 if __name__ == "__main__":

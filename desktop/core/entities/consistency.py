@@ -172,11 +172,16 @@ def places_named_by_their_first_word(spans: list[EntitySpan]) -> list[EntitySpan
         for s in spans
         if s.type == "location" and len(words := s.text.split()) == 2 and words[1] in GEOGRAPHIC_HEADS
     }
-    if not short:
+    return as_places(spans, short)
+
+
+def as_places(spans: list[EntitySpan], names: set[str]) -> list[EntitySpan]:
+    """``spans`` with the people and organisations whose text is one of ``names`` typed places."""
+    if not names:
         return spans
     return [
         EntitySpan(s.start, s.end, s.text, "location", s.score)
-        if s.type in ("organization", "person") and s.text.strip() in short
+        if s.type in ("organization", "person") and s.text.strip() in names
         else s
         for s in spans
     ]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from desktop.core.entities.consistency import as_places
 from desktop.core.types import EntitySpan
 
 _AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})(?![\w'’])")
@@ -39,14 +40,7 @@ def places_before_regions(
         match = _AFTER.match(text, span.end)
         if match is not None and _holder(match.group(1), place_kind):
             places.add(name)
-    if not places:
-        return spans
-    return [
-        EntitySpan(s.start, s.end, s.text, "location", s.score)
-        if s.type in ("person", "organization") and s.text.strip() in places
-        else s
-        for s in spans
-    ]
+    return as_places(spans, places)
 
 
 def _holder(name: str, place_kind: Callable[[str], str | None]) -> bool:
