@@ -77,3 +77,16 @@ def test_given_adjectives_only_those_and_words_in_isch_are_declined() -> None:
     assert german_nominative("Kleinen Zeitung", "der", adjectives=adjectives) == "Kleine Zeitung"
     assert german_nominative("Welzauischen Zeitung", "der", adjectives=adjectives) == "Welzauische Zeitung"
     assert german_nominative("Kronen Zeitung", "der") == "Krone Zeitung"  # without the list: the old guess
+
+
+def test_after_der_or_das_a_listed_weak_adjective_turns_strong_when_the_head_s_gender_is_known() -> None:
+    adjectives = frozenset({"europäische", "weiße", "vereinigten"})
+    genders = {"Rat": "m", "Haus": "n"}
+    nouns = frozenset({"Staat"})
+    assert german_nominative("Europäische Rat", "der", nouns, genders, adjectives) == "Europäischer Rat"
+    assert german_nominative("Weiße Haus", "das", nouns, genders, adjectives) == "Weißes Haus"
+    assert german_nominative("Vereinigten Staaten", "die", nouns, genders, adjectives) == "Vereinigte Staaten"
+    assert (
+        german_nominative("Erste Group", "der", nouns, genders, adjectives) == "Erste Group"
+    )  # gender unknown
+    assert german_nominative("Europäische Rat", "der") == "Europäische Rat"  # without the lists: unchanged

@@ -135,7 +135,13 @@ def exact_key(name: str) -> str:
 def noun_gender(noun: str, genders: Mapping[str, str] | None = None) -> str:
     """Guess the grammatical gender of a German noun: m, f or n. ``genders`` (nouns with their
     gender) is asked first for the noun itself, then the suffix rules, then ``genders`` for the
-    longest noun that ends it after three letters ("Walsertal": "Tal")."""
+    longest noun that ends it after three letters ("Walsertal": "Tal"); masculine when nothing
+    tells."""
+    return known_gender(noun, genders) or "m"
+
+
+def known_gender(noun: str, genders: Mapping[str, str] | None = None) -> str | None:
+    """:func:`noun_gender`, or ``None`` when neither the list nor a suffix tells ("Group")."""
     if genders and (known := genders.get(noun)):
         return known
     low = noun.lower().rstrip("s") if noun.lower().endswith(("ts", "es", "ns", "rs")) else noun.lower()
@@ -148,7 +154,7 @@ def noun_gender(noun: str, genders: Mapping[str, str] | None = None) -> str:
     for i in range(3, len(noun) - 2) if genders else ():
         if known := genders.get(noun[i].upper() + noun[i + 1 :]):  # type: ignore[union-attr]
             return known
-    return "m"
+    return None
 
 
 def _nominative_noun(noun: str, determiner: str) -> str:
@@ -206,7 +212,7 @@ def german_nominative(
     stays).
     """
     det = (determiner or "").lower()
-    if det not in GENITIVE_DETERMINERS | DATIVE_DETERMINERS | {"der", "den"}:
+    if det not in GENITIVE_DETERMINERS | DATIVE_DETERMINERS | {"der", "den", "die", "das"}:
         return name
     words = tokens(name)
     if len(words) < 2:
@@ -221,19 +227,28 @@ def german_nominative(
     if not is_capitalised(head):
         return name
     head_nom = _nominative_noun(head, det)
-    gender = "p" if det in ("der", "den") and _plural(head_nom, nouns) else noun_gender(head_nom, genders)
-    if det == "der" and gender not in ("f", "p"):
-        return name  # "der" before a masculine noun is already nominative
+    plural = det in ("der", "den", "die") and _plural(head_nom, nouns)
+    gender = "p" if plural else noun_gender(head_nom, genders)
+    # after "der" (a masculine head) or "das" the adjective is weak, in a bare -e ("der Europäische
+    # Rat", "das Weiße Haus"): only the listed adjectives turn strong ("Europäischer Rat")
+    told = known_gender(head_nom, genders) is not None  # "der Erste Group": an English head tells nothing
+    bare = told and ((det == "der" and gender == "m") or (det == "das" and gender == "n"))
+    if (det == "die" and not plural) or (det == "das" and not bare) or (bare and adjectives is None):
+        return name  # "die Europäische Union" is already the name
+    if det == "der" and gender not in ("f", "p") and not bare:
+        return name  # "der" before a masculine noun: nominative, or the gender is unknown
+    endings = ("e",) if bare else _ADJ_ENDINGS[:-1]
     out: list[str] = []
     for i, word in enumerate(words[:at]):
-        # after these determiners an adjective ends in -en, -em or -es, never in a bare -e (an
+        # after the other determiners an adjective ends in -en, -em or -es, never in a bare -e (an
         # English name's word: "vom Space Telescope Science Institute"); one in -er is a place's
         # and never declines ("am Frankfurter Landgericht", "des Wiener Gemeinderats")
         # nor does a word after a capitalised word that is no adjective ("Los Angeles ...")
-        after_noun = i > 0 and not words[i - 1].endswith(_ADJ_ENDINGS[:-1])
+        after_noun = i > 0 and not words[i - 1].endswith(_ADJ_ENDINGS)
         is_adjective = (
             is_capitalised(word)
-            and word.endswith(_ADJ_ENDINGS[:-1])
+            and word.endswith(endings)
+            and not (bare and word.endswith(_ADJ_ENDINGS[:-1]))
             and "-" not in word
             and not word.endswith("er")
             and not after_noun
