@@ -31,3 +31,13 @@ def test_no_storm_no_change() -> None:
     text = "Orvalo met the Storm Area crowd."
     spans = [span(text, "Orvalo", "person"), span(text, "Area", "location")]
     assert drop_storm_names(text, spans) == spans
+
+
+def test_german_storms_are_dropped_too() -> None:
+    text = "Hurrikan Orvalo traf Korvin, dann kam Sturmtief Bexa. Orvalo zog weiter."
+    spans = [
+        span(text, "Hurrikan Orvalo", "person"),
+        span(text, "Korvin", "location"),
+        span(text, "Bexa", "person"),
+    ]
+    assert pairs(drop_storm_names(text, spans)) == [("Korvin", "location")]

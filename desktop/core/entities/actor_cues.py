@@ -77,6 +77,8 @@ def late_cues(
         )
     spans = foreign_article_names(spans, given_name)
     spans = fought_groups(text, language, spans, lambda word: not_a_group(word) or word in nouns)
+    if language == "de":
+        spans = drop_storm_names(text, spans)
     if language == "en":
         spans = drop_storm_names(text, foreign_script_fragments(cut_front_words(text, spans)))
         spans = outlets_by_kind(text, company_short_names(drop_headless_words(spans)), is_place, given_name)
