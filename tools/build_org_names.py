@@ -202,13 +202,19 @@ def _corpus_organizations(
         place = words[-1] in _PLACE_KINDS  # "Oklahoma City" as a team is the city first
         return bool(counts["PER"] + counts["LOC"]) or office or place
 
-    multiconer = org_sources.multiconer_organizations(org_sources.multiconer_labels(data))
+    labels = org_sources.multiconer_labels(data)
+    multiconer = org_sources.multiconer_organizations(labels)
     for folded, n in sorted(multiconer.items()):
         name = org_sources.capitalised(folded)
         content = [w for w in folded.split() if w not in org_sources.FUNCTION_WORDS]
         generic = all(w in lowercase for w in content)  # "Advertising Agency": common words only
         if _good_org_name(name) and not clash(name) and (n >= 2 or not generic):
             yield name, True
+    for stem in org_sources.club_stems(multiconer, labels):
+        name = org_sources.capitalised(stem)
+        counts = by_name.get(name, Counter())
+        if _good_org_name(name) and not counts["PER"] + counts["LOC"]:
+            yield name, True  # "Norwich City" of "Norwich City F.C.": the club, not a place
     for name, n in sorted(org_sources.smartdata_organizations(data).items()):
         if not _good_org_name(name) or clash(name):
             continue

@@ -112,6 +112,26 @@ def multiconer_organizations(labels: dict[str, Counter[str]]) -> dict[str, int]:
     return names
 
 
+_CLUB_SUFFIXES = frozenset({"f.c.", "fc", "a.f.c.", "afc"})
+
+
+def club_stems(organizations: dict[str, int], labels: dict[str, Counter[str]]) -> list[str]:
+    """Folded names of football clubs without their "F.C." ("norwich city f.c." -> "norwich city"),
+    when the rest has two words or more and the corpus never tags it as anything but a club: news
+    names the club by the rest alone ("gegen Norwich City")."""
+    stems = []
+    for name in sorted(organizations):
+        words = name.split()
+        if words[-1] not in _CLUB_SUFFIXES or len(words) < 3:
+            continue
+        stem = " ".join(words[:-1])
+        counts = labels.get(stem, Counter())
+        if stem in organizations or any(counts[label] for label in MULTICONER_OTHER):
+            continue
+        stems.append(stem)
+    return stems
+
+
 def capitalised(name: str) -> str:
     """A folded name as news writes it: content words capitalised, also after a hyphen."""
     words = []

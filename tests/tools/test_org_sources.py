@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections import Counter
 from pathlib import Path
 
 from tools import org_sources
@@ -93,3 +94,15 @@ def test_build_writes_found_and_known_names_and_non_actor_words(tmp_path: Path) 
     assert rows == {"Bank of Valdoria": "1", "Nordwerke AG": "1", "Hofer": "0"}
     with gzip.open(out / "non_actors.tsv.gz", "rt", encoding="utf-8") as handle:
         assert handle.read().splitlines() == ["midazolam"]  # "Parkinson" is a known name
+
+
+def test_club_stems_drop_the_football_club_suffix_of_names_of_three_words_or_more() -> None:
+    organizations = {"brückstadt city f.c.": 2, "valdoria fc": 1, "nordhafen rovers a.f.c.": 1}
+    organizations["sparta united fc"] = 1
+    labels = {
+        "brückstadt city f.c.": Counter({"CORP": 2}),
+        "nordhafen rovers a.f.c.": Counter({"GRP": 1}),
+        "sparta united": Counter({"LOC": 1}),  # the corpus also tags the rest as a place
+    }
+    # "valdoria" alone would be one word: the town, not the club
+    assert org_sources.club_stems(organizations, labels) == ["brückstadt city", "nordhafen rovers"]
