@@ -200,6 +200,19 @@ def test_one_type_per_name_and_german_genitive_of_full_names() -> None:
     ]
 
 
+def test_a_german_genitive_after_a_vowel_is_undone_for_listed_surnames_only() -> None:
+    text = "Nach Max Kruses 3:0 lobte man Tom McCarthys Film, Tom Hanks Regie-Debüt und Ana Torres Tor."
+    spans = [span(text, n, "person") for n in ("Max Kruses", "Tom McCarthys", "Tom Hanks", "Ana Torres")]
+    names = [n for n, _, _ in _actors(text, "de", spans)]
+    assert names == ["Max Kruse", "Tom McCarthy", "Tom Hanks", "Ana Torres"]
+
+
+def test_a_surname_in_s_loses_it_when_the_text_names_the_bare_form_alone() -> None:
+    text = "Christian Kerns Regierung tagte. Kern sagte nichts."
+    spans = [span(text, "Christian Kerns", "person")]
+    assert [n for n, _, _ in _actors(text, "de", spans)] == ["Christian Kern"]
+
+
 def test_a_german_full_name_in_the_genitive_loses_its_s_when_the_surname_recurs() -> None:
     text = "Nach dem Auftritt Lena Vorbergs als Ministerin sprach Vorberg. Jan Alders als Gast."
     spans = [

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from desktop.core.entities import names
 from desktop.core.entities.acronym_joins import join_acronyms
 from desktop.core.entities.gazetteer import Gazetteer
+from desktop.core.entities.genitive_surnames import genitive_of_listed_surname, surname_in_s
 from desktop.core.entities.kind_cues import after_kind_noun
 from desktop.core.entities.legal_forms import short_company_pairs
 from desktop.core.entities.name_forms import name_within, same_hyphenation, split_hyphens
@@ -130,16 +131,25 @@ def _merge_genitives(forms: list[_Form], language: str, text: str = "") -> None:
 def _genitive_before_noun(text: str, form: _Form, surnames: frozenset[str] | set[str] = frozenset()) -> bool:
     """ "Tom Rostons Buch": a full name ending in -s right before a capitalised noun, or anywhere
     when the name without the -s ends a person's name elsewhere (``surnames``, exact keys) or stands
-    alone in the text."""
+    alone in the text; a surname in "s" ("Tom Hanks") not by the noun after it, a surname ending in a
+    vowel only when listed (:mod:`~desktop.core.entities.genitive_surnames`)."""
     last = form.name.split()[-1]
-    if not last.endswith("s") or last.endswith(("ss", "us", "is", "os", "as", "es", "ys")) or len(last) < 5:
+    listed = genitive_of_listed_surname(last)  # "Kruses", "McCarthys", "Mays" ("Jones" is no genitive)
+    if not last.endswith("s") or last.endswith("ss") or not (listed or len(last) >= 5):
+        return False
+    if last.endswith(("us", "is", "os", "as", "es", "ys")) and not listed:
         return False
     if names.exact_key(last[:-1]) in surnames:
         return True
     if re.search(rf"(?<![\w-]){re.escape(last[:-1])}(?![\w-])(?! [A-ZÄÖÜ])", text):
         return True  # "mit Roston gesprochen": alone, not a given name before a surname
+    if surname_in_s(last):
+        return False
     following = text[form.span.end : form.span.end + 40].split(maxsplit=1)
-    return bool(following) and following[0][:1].isupper() and following[0].isalpha()
+    if following and following[0][:1].isdigit():  # "nach Max Kruses 3:0"
+        return listed
+    word = following[0].rstrip(".,;:").replace("-", "") if following else ""
+    return word[:1].isupper() and word.isalpha()
 
 
 def _group_key(form: _Form, language: str, gazetteer: Gazetteer | None) -> str:
