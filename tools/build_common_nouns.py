@@ -47,6 +47,7 @@ from pathlib import Path
 
 from desktop.core.entities.gazetteer import Gazetteer
 from desktop.core.entities.news_fixes import NAME_TAILS
+from tools import ntrex_docs
 from tools.build_gazetteer import REPO
 from tools.list_builds import GAZETTEER, run_build
 
@@ -242,8 +243,8 @@ def english_sentences(data: Path) -> Iterator[list[str]]:
             yield from (sent.tokens for sent in reader(data / rel))
     news = data / "ntrex128-news" / "newstest2019-src.eng.txt"
     if news.exists():
-        with news.open(encoding="utf-8") as handle:
-            yield from (_TOKEN.findall(line) for line in handle)
+        lines = ntrex_docs.ntrex_lines(news, ntrex_docs.gold_documents())
+        yield from (_TOKEN.findall(line) for line in lines)
     held_out = gold_article_sources()
     for path in sorted((data / "wikinews-en").glob("wikinews_*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:

@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from tools import ntrex_docs
+
 TOKEN = re.compile(r"\w[\w.&'’\-]*\w|\w|&|[^\w\s]")
 # a name's uses must be at least this many, and other uses at most this share of all uses
 MIN_NAME_USES = 2
@@ -99,16 +101,16 @@ def plain_names(uses: dict[str, tuple[int, int]]) -> set[str]:
 
 def corpus_texts(data: Path, held_out: frozenset[str] = frozenset()) -> Iterator[str]:
     """Texts of the articles, NTREX-128 (German and English) and English Wikinews; ``held_out``:
-    last path parts of Wikinews URLs left out (the actor gold's articles). Missing corpora are
-    skipped."""
+    last path parts of Wikinews URLs left out (the actor gold's articles; its NTREX documents are
+    always left out). Missing corpora are skipped."""
     for path in sorted((data / "dewiki-klexikon-articles").glob("*.jsonl.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             yield from (str(json.loads(line)["text"]) for line in handle)
+    ntrex_held_out = ntrex_docs.gold_documents()
     for name in ("newstest2019-ref.deu.txt", "newstest2019-src.eng.txt"):
         path = data / "ntrex128-news" / name
         if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                yield from handle
+            yield from ntrex_docs.ntrex_lines(path, ntrex_held_out)
     for path in sorted((data / "wikinews-en").glob("wikinews_*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
