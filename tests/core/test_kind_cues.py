@@ -150,3 +150,17 @@ def test_a_kind_noun_with_a_lower_case_adjective_is_a_description_not_a_name() -
         ("Freie Talheimer", "organization"),
         ("Christlich-Soziale Partei", "organization"),  # capitalised after the hyphen: a name
     ]
+
+
+def test_german_web_and_service_kinds_and_a_place_in_the_genitive() -> None:
+    text = (
+        "Eine Anlehnung an die Photo-Sharing-Webseite Tarvogram. Der Kartendienst Kelmap hilft. "
+        "Sie arbeiten im öffentlichen Dienst Norlands."
+    )
+    spans = [span(text, "Tarvogram", "person"), span(text, "Norlands", "location")]
+    got = organizations_after_kind_words(text, "de", spans)
+    assert pairs(got) == [
+        ("Tarvogram", "organization"),
+        ("Kelmap", "organization"),
+        ("Norlands", "location"),  # the place the service belongs to, not its name
+    ]

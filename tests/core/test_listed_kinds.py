@@ -57,3 +57,18 @@ def test_english_lists_and_the_kind_cue_entry_point() -> None:
         ("Kell", "organization"),
         ("Dorr", "organization"),
     ]
+
+
+def test_names_listed_after_a_plural_kind_with_wie_or_such_as() -> None:
+    german = "Konservative Websites wie Torvo Daily und Kelsblatt meldeten es. Firmen wie Brix sind allein."
+    spans = [span(german, "Torvo Daily", "person")]
+    assert pairs(organizations_listed_after_kinds(german, "de", spans, NOTHING)) == [
+        ("Torvo Daily", "organization"),
+        ("Kelsblatt", "organization"),
+    ]  # one name after "wie" lists nothing
+    english = "Conservative blogs such as Varn Post and Kellwire reported it."
+    spans = [span(english, "Varn Post", "person")]
+    assert pairs(organizations_listed_after_kinds(english, "en", spans, NOTHING)) == [
+        ("Varn Post", "organization"),
+        ("Kellwire", "organization"),
+    ]

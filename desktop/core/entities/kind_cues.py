@@ -37,12 +37,13 @@ _GERMAN_KINDS = (
     "zeitung", "blatt", "magazin", "sender", "agentur", "portal", "partei", "organisation", "miliz",
     "gruppe", "gruppierung", "bewegung", "konzern", "unternehmen", "firma", "verband", "verein",
     "bündnis", "netzwerk", "initiative", "gewerkschaft", "sekte", "plattform", "kette", "hersteller",
-    "anbieter", "versorger",
+    "anbieter", "versorger", "webseite", "website", "blog", "dienst", "institut", "startup", "start-up",
 )  # fmt: skip
 _ENGLISH_KINDS = (
     "newspaper", "magazine", "broadcaster", "outlet", "website", "agency", "party", "group", "militia",
     "organisation", "organization", "movement", "company", "firm", "charity", "network", "union",
-    "coalition", "alliance", "band", "gang", "cartel", "think tank", "watchdog", "platform",
+    "coalition", "alliance", "band", "gang", "cartel", "think tank", "watchdog", "platform", "blog",
+    "startup", "start-up",
 )  # fmt: skip
 _CALENDAR = frozenset(
     {
@@ -62,8 +63,8 @@ def _pattern(kinds: tuple[str, ...], language: str) -> re.Pattern[str]:
     if language == "de":  # "der Zeitung", "die Tageszeitung", "der Palästinenserorganisation"
         capitalised = "|".join(k.capitalize() for k in kinds)
         before = r"(?:[a-zäöüß][a-zäöüß-]*|Der|Die|Das|Dem|Den|Des|Ein|Eine|Einer|Eines|Laut|Vom|Im|Beim)"
-        # "der Palästinenserorganisation", "der Indigena-Partei", "der Partei"
-        noun = rf"(?<![\w-]){before} (?:[A-ZÄÖÜ][\w-]*(?:{kind})|(?:[A-ZÄÖÜ][\w]*-)?(?:{capitalised}))"
+        # "der Palästinenserorganisation", "der Indigena-Partei", "der Photo-Sharing-Webseite", "der Partei"
+        noun = rf"(?<![\w-]){before} (?:[A-ZÄÖÜ][\w-]*(?:{kind})|(?:[A-ZÄÖÜ][\w]*-)*(?:{capitalised}))"
     else:
         noun = rf"(?<![\w-])(?:{kind})"
     link = f"(?:{_LINKS[language]})?" if language in _LINKS else ""
@@ -198,6 +199,8 @@ def organizations_after_kind_words(
     def accept(candidate: EntitySpan, inside: list[EntitySpan]) -> bool:
         if is_place(candidate.text):
             return False  # "die Wirtschaftsplattform Österreichs": the place the kind belongs to
+        if language == "de" and candidate.text.endswith("s") and any(s.type == "location" for s in inside):
+            return False  # "im öffentlichen Dienst Schottlands": a place the model saw, in the genitive
         common = candidate.text in nouns or candidate.text in bare_nouns
         if language == "de" and common and not any(s.text == candidate.text for s in inside):
             return False  # "die Firma Chef ...": a common noun only where the model saw a name

@@ -2,8 +2,10 @@
 
 News names several organisations of one kind at once: "der Marken Dodge, Ram und Jeep", "die
 Zeitungen La Dernière Heure und Het Laatste Nieuws", "the parties Likud and Yesh Atid". After a
-plural kind noun (German also as a compound's end: "Boulevardzeitungen"), an enumeration of two or
-more names joined by commas and a last "und"/"sowie"/"oder" ("and"/"or") lists organisations. Each
+plural kind noun (German also as a compound's end: "Boulevardzeitungen"), perhaps with "wie"
+("such as", "including", "like": "Konservative Websites wie Gateway Pundit und RedState"), an
+enumeration of two or more names joined by commas and a last "und"/"sowie"/"oder" ("and"/"or")
+lists organisations. Each
 name is the span a model found there (its words tell where a foreign name ends), else the
 capitalised words (up to three) before the next comma or link word; the model must have found one of
 the listed names at least ("für Organisationen Bestechung und Korruption" lists none). A name that
@@ -24,15 +26,17 @@ _GERMAN_PLURALS = (
     "parteien", "zeitungen", "konzerne", "milizen", "gruppen", "gruppierungen", "organisationen",
     "banken", "sender", "gewerkschaften", "firmen", "unternehmen", "marken", "fluglinien", "airlines",
     "hersteller", "autobauer", "verbände", "vereine", "bewegungen", "agenturen", "magazine",
+    "webseiten", "websites", "blogs", "dienste", "institute", "portale",
 )  # fmt: skip
 _ENGLISH_PLURALS = (
     "parties", "newspapers", "companies", "groups", "militias", "organizations", "organisations",
     "banks", "broadcasters", "unions", "firms", "brands", "airlines", "carriers", "manufacturers",
     "carmakers", "movements", "agencies", "magazines", "outlets", "networks", "charities",
+    "websites", "blogs", "institutes", "startups", "start-ups",
 )  # fmt: skip
 _KIND = {
-    "de": re.compile(r"(?<![\w-])([A-ZÄÖÜ]\w*) (?=[A-ZÄÖÜ])"),
-    "en": re.compile(rf"(?<![\w-])({'|'.join(_ENGLISH_PLURALS)}) (?=[A-Z])"),
+    "de": re.compile(r"(?<![\w-])([A-ZÄÖÜ]\w*) (?:wie )?(?=[A-ZÄÖÜ])"),  # "Websites wie X und Y"
+    "en": re.compile(rf"(?<![\w-])({'|'.join(_ENGLISH_PLURALS)}) (?:such as |including |like )?(?=[A-Z])"),
 }
 _WORD = r"[A-ZÄÖÜ][\w&'’.-]*[\w&]|[A-ZÄÖÜ]"
 _NAME = re.compile(rf"(?:{_WORD})(?: (?:{_WORD})){{0,2}}")
