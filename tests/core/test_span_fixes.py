@@ -24,6 +24,8 @@ GAZ = Gazetteer(
         "Valdorien": Place("T:VX", "country", 0, True),
         "Qarat al Zun": Place("G:1", "city", 90_000, False),
         "Hafenau": Place("G:3", "city", 40_000, False),
+        "Nord-Valdorien": Place("T:NV", "country", 0, True),
+        "Freie Republik Ost": Place("T:RO", "country", 0, True),
     },
     {},
     {"Jan": 900, "Tomas": 900},
@@ -85,6 +87,15 @@ def test_a_known_place_with_particles_is_found_whole() -> None:
     text = "The strike near Qarat al Zun, Valdorien."
     got = whole_known_places(text, [span(text, "Zun", "location"), span(text, "Valdorien", "location")], GAZ)
     assert pairs(got) == [("Qarat al Zun", "location"), ("Valdorien", "location")]
+
+
+def test_a_place_written_with_a_space_for_its_hyphen_is_found_whole_and_known() -> None:
+    text = "Flüge nach Nord Valdorien und in die Freie Republik Ost."
+    spans = [span(text, "Valdorien", "location"), span(text, "Ost", "location")]
+    got = whole_known_places(text, spans, GAZ)
+    # "Republik Ost" is no hyphenated name: only particles or a missing hyphen extend a place
+    assert pairs(got) == [("Nord Valdorien", "location"), ("Ost", "location")]
+    assert GAZ.place("Nord Valdorien") == GAZ.place("Nord-Valdorien")
 
 
 def test_an_abbreviation_before_a_title_is_an_organisation_unless_a_country() -> None:

@@ -129,8 +129,11 @@ class Gazetteer:
         return (language, word) in self.demonyms
 
     def place(self, name: str, *, language: str = "") -> Place | None:
-        """The place a name denotes; German genitive -s is undone ("Russlands")."""
+        """The place a name denotes; German genitive -s is undone ("Russlands"), and a name written
+        with a space for its hyphen is the hyphenated one ("Papua Neuguinea")."""
         found = self.places.get(name)
+        if found is None and " " in name:
+            found = self.places.get(name.replace(" ", "-"))
         if found is None and language == "de" and name.endswith("s") and len(name) > 4:
             found = self.places.get(name[:-1])
         return found

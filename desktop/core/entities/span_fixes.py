@@ -27,7 +27,7 @@ from desktop.core.types import EntitySpan
 _CREDIT = re.compile(r"\(((?:[A-Za-z][\w-]{1,9}/){0,3}[A-Za-z][\w-]{1,9}), \d{1,2}\.\s?\d{1,2}\.\s?\d{4}\)")
 _NICKNAME = re.compile(r" [\"“]([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)[\"”] ([A-Z][\w'’-]*[\w])")
 _POSSESSIVE = re.compile(r"['’]s ")
-_PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?: [a-z]{1,3}){1,2}) $")
+_PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÄÖÜ][\w'’-]*(?: [a-z]{1,3}){0,2}) $")
 _ACTOR_TYPES = ("person", "organization", "location")
 
 
@@ -116,8 +116,8 @@ def drop_compound_parts(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
 
 
 def whole_known_places(text: str, spans: list[EntitySpan], gazetteer: Gazetteer) -> list[EntitySpan]:
-    """ "Dayr az Zawr" tagged "Zawr": a capitalised word and particles before a place join it when
-    the whole is a known place.
+    """ "Dayr az Zawr" tagged "Zawr", "Papua Neuguinea" tagged "Neuguinea": a capitalised word (and
+    particles) before a place join it when the whole is a known place.
     """
     out = []
     for span in sorted(spans, key=span_order):
@@ -126,7 +126,11 @@ def whole_known_places(text: str, spans: list[EntitySpan], gazetteer: Gazetteer)
             if match is not None and (not out or out[-1].end <= match.start(1)):
                 start = match.start(1)
                 name = text[start : span.end]
-                if gazetteer.place(name) is not None:
+                particles = " " in match.group(1)
+                # without particles only a name written with a space for its hyphen: "Republik Moldau"
+                # is a longer name of "Moldau", which the text names alone too
+                hyphenated = name not in gazetteer.places and name.replace(" ", "-") in gazetteer.places
+                if (particles or hyphenated) and gazetteer.place(name) is not None:
                     span = EntitySpan(start, span.end, name, "location", span.score)
         out.append(span)
     return out
