@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from desktop.core.entities.listed_kinds import organizations_listed_after_kinds
+from desktop.core.entities.noun_forms import is_noun_form
 from desktop.core.entities.organizations import replace_spans
 from desktop.core.entities.party_cues import parties_named_by_members
 from desktop.core.entities.role_words import ENGLISH_ROLE_NOUNS
@@ -201,7 +202,8 @@ def organizations_after_kind_words(
             return False  # "die Wirtschaftsplattform Österreichs": the place the kind belongs to
         if language == "de" and candidate.text.endswith("s") and any(s.type == "location" for s in inside):
             return False  # "im öffentlichen Dienst Schottlands": a place the model saw, in the genitive
-        common = candidate.text in nouns or candidate.text in bare_nouns
+        # a listed noun or its plural ("die Organisation Privatpersonen, Unternehmen ...")
+        common = is_noun_form(candidate.text, nouns, is_place, genitive=False) or candidate.text in bare_nouns
         if language == "de" and common and not any(s.text == candidate.text for s in inside):
             return False  # "die Firma Chef ...": a common noun only where the model saw a name
         return not any(

@@ -56,6 +56,8 @@ from desktop.core.entities.news_fixes import (
     places_with_their_qualifier,
     split_joined_people,
 )
+from desktop.core.entities.noun_forms import drop_noun_people, truncated_compound_nouns
+from desktop.core.entities.noun_places import default_indefinite_nouns
 from desktop.core.entities.org_phrases import organization_phrases
 from desktop.core.entities.organizations import (
     join_and_the,
@@ -151,20 +153,6 @@ class KnowledgeRecognizer:
             self._nouns, self._bare_nouns = load_noun_lists(default_gazetteer_dir())
         return self._nouns
 
-    def _drop_noun_people(self, spans: list[EntitySpan]) -> list[EntitySpan]:
-        """A lone German noun ("Anpfiff") is no person, unless a full name in the text ends with it."""
-        surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
-        return [
-            s
-            for s in spans
-            if not (
-                s.type == "person"
-                and " " not in s.text.strip()
-                and s.text.strip() not in surnames
-                and s.text.strip() in self.common_nouns
-            )
-        ]
-
     def prepare(self, texts: Sequence[tuple[str, str]]) -> None:
         """Pass :func:`~desktop.core.entities.recognizer.prepare_ahead` on for the model's languages."""
         languages = self._model_languages()
@@ -208,7 +196,10 @@ class KnowledgeRecognizer:
         if self._person_rules:
             result = self._add_missed_people(text, language, result)
         if language == "de":
-            result = add_german_institutions(text, self._drop_noun_people(result))
+            result = add_german_institutions(
+                text,
+                drop_noun_people(result, self.common_nouns, self._known_name, default_indefinite_nouns()),
+            )
         return self._refine(text, language, result) if self._org_rules else result
 
     def _refine(self, text: str, language: str, spans: list[EntitySpan]) -> list[EntitySpan]:
@@ -296,7 +287,9 @@ class KnowledgeRecognizer:
         spans = person_edges(text, language, spans, gazetteer, given_name)
         if language == "de":
             spans = drop_noun_compounds(spans, self.common_nouns, self._known_name, self._bare_nouns)
-            spans = cut_possessed_nouns(text, spans, self.common_nouns, gazetteer)
+            spans = cut_possessed_nouns(
+                text, truncated_compound_nouns(text, spans, self.common_nouns), self.common_nouns, gazetteer
+            )
         is_place = functools.partial(self._is_place, language=language)
         if language == "de":  # English: a constituency ("Cardiff North") may be named so
             spans = people_named_by_places(spans, is_place, self._name_part)

@@ -39,8 +39,10 @@ from pathlib import Path
 
 from desktop.core.entities.gazetteer import default_gazetteer_dir
 from desktop.core.entities.line_ups import name_lists
+from desktop.core.entities.noun_forms import is_noun_form, plural_of_noun
 from desktop.core.entities.noun_heads import compound_head, default_noun_heads, first_column
 from desktop.core.entities.occurrences import occurrences
+from desktop.core.entities.word_stats import load_noun_lists
 from desktop.core.types import EntitySpan
 
 INDEFINITE_NOUNS = "indefinite_nouns.tsv.gz"
@@ -55,13 +57,15 @@ _BEFORE = re.compile(
     r"|(?<![\w-])(?P<article>(?i:der|die|das|des|dem|den|am|im|vom|zum|zur|beim|eine[mnrs]?|ein))"
     r"(?:\s+[a-zäöüß][\w-]*){0,4}\s+(?P<kind>[A-ZÄÖÜ][\w-]*))\s+[\"„“»«']?$"
 )
+# a contraction of a singular article right before a word ("am Pfauen")
+_SINGULAR = re.compile(r"(?<![\w-])(?:[AaIi]m|[Vv]om|[Zz]um|[Bb]eim)\s+$")
 _LOOK_BACK = 80  # characters before a word searched for what backs it
 _CALENDAR = frozenset(
     {
         "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",
         "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
         "Oktober", "November", "Dezember", "Tag", "Woche", "Wochenende", "Monat", "Jahr", "Zeit",
-        "Zwischenzeit", "Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht",
+        "Zwischenzeit", "Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht", "Mal",
     }
 )  # fmt: skip
 
@@ -77,20 +81,30 @@ def default_indefinite_nouns() -> frozenset[str]:
     return load_indefinite_nouns(default_gazetteer_dir())
 
 
-def _put_to_test(span: EntitySpan, nouns: frozenset[str], heads: frozenset[str]) -> bool:
+@functools.cache
+def default_common_nouns() -> frozenset[str]:
+    """The shipped nouns seen mostly after a determiner (``common_nouns.tsv.gz``), loaded once."""
+    return load_noun_lists(default_gazetteer_dir())[0]
+
+
+def _put_to_test(
+    span: EntitySpan, nouns: frozenset[str], heads: frozenset[str], plurals: Callable[[EntitySpan], bool]
+) -> bool:
     name = span.text.strip()
     return (
         span.type in _PLACES
         and span.score != RULE_SCORE
         and NOUN_SHAPE.fullmatch(name) is not None
-        and (name in nouns or compound_head(name, nouns) in heads)
+        and (name in nouns or compound_head(name, nouns) in heads or plurals(span))
     )
 
 
-def _backed_by_words_before(text: str, start: int) -> bool:
-    """ "in X", or an article and a kind noun before X ("am Grenzübergang X")."""
+def _backed_by_words_before(text: str, start: int, *, after_in: bool = True) -> bool:
+    """ "in X" (where ``after_in``), or an article and a kind noun before X ("am Grenzübergang X")."""
     found = _BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-    return found is not None and (found.group("prep") is not None or found.group("kind") not in _CALENDAR)
+    if found is None:
+        return False
+    return after_in if found.group("prep") is not None else found.group("kind") not in _CALENDAR
 
 
 def drop_noun_places(
@@ -99,23 +113,39 @@ def drop_noun_places(
     known: Callable[[str], bool],
     nouns: frozenset[str] | None = None,
     heads: frozenset[str] | None = None,
+    common: frozenset[str] | None = None,
 ) -> list[EntitySpan]:
     """``spans`` without the one-word places and organisations that are common nouns or compounds
     of one (see the module and :mod:`~desktop.core.entities.noun_heads`); ``known`` tells a known
     place's or organisation's name, ``nouns`` and ``heads`` default to the shipped lists."""
     listed = default_indefinite_nouns() if nouns is None else nouns
     rare = default_noun_heads() if heads is None else heads
-    tested = {s.text.strip() for s in spans if _put_to_test(s, listed, rare)}
+    wider = listed | (default_common_nouns() if common is None else common)
+
+    def plural(span: EntitySpan) -> bool:
+        # a plural in "-s" of a place only ("Lkws"): companies are often so named ("Boots")
+        count = listed if span.type == "location" else frozenset()
+        return plural_of_noun(span.text.strip(), count, wider, known)
+
+    tested = {s.text.strip() for s in spans if _put_to_test(s, listed, rare, plural)}
     if not tested:
         return list(spans)
     tested = {word for word in tested if not known(word)}
     longer = {w for s in spans if " " in s.text.strip() for w in s.text.split()}
     tested -= longer
+    # a plural or a compound of a head that rarely ends a name is a common noun after "in" too
+    # ("in Lkws geladen", "in Transitlager gebracht")
+    common_after_in = {w for w in tested if w not in listed}
+    plural_only = {w for w in common_after_in if compound_head(w, listed) not in rare}
     for start, _end, word in occurrences(text, tested):
-        if word in tested and _backed_by_words_before(text, start):
+        if word in tested and _backed_by_words_before(text, start, after_in=word not in common_after_in):
             tested.discard(word)
+        elif word in plural_only and _SINGULAR.search(text, max(0, start - 8), start):
+            tested.discard(word)  # "am Pfauen": one thing, no plural
     names = [s for s in spans if s.type in _PLACES]
+    # a plural stays a noun in a list too ("Libyen, Allianzen"), but not one in "-s" ("Boots, Superdrug")
+    plurals = {w for w in tested if w not in listed and is_noun_form(w, wider, genitive=False)}
     for run in name_lists(text, names):
         if any(s.text.strip() not in tested for s in run):
-            tested -= {s.text.strip() for s in run}
-    return [s for s in spans if not (s.text.strip() in tested and _put_to_test(s, listed, rare))]
+            tested -= {s.text.strip() for s in run} - plurals
+    return [s for s in spans if not (s.text.strip() in tested and _put_to_test(s, listed, rare, plural))]
