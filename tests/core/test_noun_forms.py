@@ -1,0 +1,92 @@
+"""Plural and inflected forms of listed German nouns (invented words, and the real forms' shapes)."""
+
+from __future__ import annotations
+
+from desktop.core.entities.noun_forms import (
+    base_forms,
+    drop_noun_people,
+    is_noun_form,
+    plural_of_noun,
+    truncated_compound_nouns,
+)
+from desktop.core.entities.noun_places import drop_noun_places
+from desktop.core.types import EntitySpan
+
+NOUNS = frozenset({"Quarzel", "Flimmbad", "Zwirbel", "Gruß", "Lkw", "Welzin", "Rose", "Tolz", "Bremm"})
+COUNT = frozenset({"Lkw", "Flimmbad"})  # nouns written after an indefinite determiner
+
+
+def spans_of(text: str, names: list[tuple[str, str]], score: float = 0.8) -> list[EntitySpan]:
+    found, at = [], 0
+    for name, kind in names:
+        at = text.index(name, at)
+        found.append(EntitySpan(at, at + len(name), name, kind, score))
+        at += len(name)
+    return found
+
+
+def test_base_forms_undo_plural_and_genitive_endings():
+    assert base_forms("Allianzen") == ["Allianze", "Allianz"]
+    assert base_forms("Rosen") == ["Rose", "Ros"]
+    assert base_forms("Politikerinnen") == ["Politikerin", "Politikerinne", "Politikerinn"]
+    assert base_forms("Kartoffeln") == ["Kartoffel"]
+    assert base_forms("Lkws") == ["Lkw"]
+    assert base_forms("Lkws", genitive=False) == []
+    assert base_forms("Grüße") == ["Gruß"]
+    assert base_forms("Hibernian") == []  # no German plural ends so
+    assert base_forms("Boss") == []
+    assert base_forms("Ehe") == []  # an "-e" without an umlaut is no plural sign
+
+
+def test_a_form_counts_only_where_its_base_is_no_known_name():
+    assert is_noun_form("Quarzel", NOUNS)
+    assert is_noun_form("Quarzeln", NOUNS)
+    assert is_noun_form("Grüße", NOUNS)
+    assert not is_noun_form("Quarzeln", NOUNS, lambda w: w == "Quarzel")
+    assert not is_noun_form("Welzau", NOUNS)
+
+
+def test_a_plural_in_s_needs_a_count_noun_and_place_endings_are_no_plurals():
+    always = frozenset[str]()
+    assert plural_of_noun("Lkws", COUNT, NOUNS, lambda w: False)
+    assert not plural_of_noun("Bremms", COUNT, NOUNS, lambda w: False)  # "Sisis": a name's genitive
+    assert not plural_of_noun("Lkws", always, NOUNS, lambda w: False)
+    assert not plural_of_noun("Lkws", COUNT, NOUNS, lambda w: w == "Lkw")
+    assert plural_of_noun("Tolzen", COUNT, NOUNS, lambda w: False)
+    assert not plural_of_noun("Quarzel", COUNT, NOUNS, lambda w: False)  # listed itself
+    assert not plural_of_noun("Bischofshofen", COUNT, NOUNS | {"Bischofshof"}, lambda w: False)
+
+
+def test_a_lone_noun_or_its_plural_is_no_person():
+    text = "Quarzeln lagen da, Juwelen auch. Hana Zwirbel kam. Zwirbel ging. Rosen blühten, Bremms Hut."
+    names = [("Quarzeln", "person"), ("Hana Zwirbel", "person"), ("Zwirbel", "person"),
+             ("Rosen", "person"), ("Bremms", "person")]  # fmt: skip
+    kept = drop_noun_people(spans_of(text, names), NOUNS, lambda w: w == "Rose", COUNT)
+    # "Zwirbel" ends a full name, "Rose" is a given name, "Bremms" a genitive of no count noun
+    assert [s.text for s in kept] == ["Hana Zwirbel", "Zwirbel", "Rosen", "Bremms"]
+
+
+def test_a_listed_noun_before_a_left_out_head_is_no_name():
+    text = "Von Quarzels- und Landtagsabgeordneten bis zu EU- und Nicht-EU-Staaten; Quarzel tagte."
+    names = [("Quarzels", "organization"), ("EU", "organization"), ("Quarzel", "organization")]
+    kept = truncated_compound_nouns(text, spans_of(text, names), NOUNS)
+    assert [s.text for s in kept] == ["EU", "Quarzel"]
+
+
+def places(text: str, names: list[tuple[str, str]]) -> list[str]:
+    found = drop_noun_places(text, spans_of(text, names), lambda w: w == "Welzau", COUNT, frozenset(), NOUNS)
+    return [s.text for s in found]
+
+
+def test_plural_places_and_organisations_go_even_after_in_or_in_a_list():
+    text = "Sie luden Tolzen in Lkws. Aus Welzau, Quarzeln mit Grüße."
+    names = [("Tolzen", "organization"), ("Lkws", "location"), ("Welzau", "location"),
+             ("Quarzeln", "location"), ("Grüße", "organization")]  # fmt: skip
+    assert places(text, names) == ["Welzau"]
+
+
+def test_a_plural_in_s_of_an_organisation_and_a_singular_contraction_stay():
+    # "Boots, Superdrug": companies end in "-s"; "am Pfauen": one thing, no plural
+    text = "Bei Flimmbads kauft man. Zum Saisonstart am Tolzen spielt man."
+    names = [("Flimmbads", "organization"), ("Tolzen", "location")]
+    assert places(text, names) == ["Flimmbads", "Tolzen"]
