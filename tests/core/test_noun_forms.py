@@ -58,12 +58,20 @@ def test_a_plural_in_s_needs_a_count_noun_and_place_endings_are_no_plurals():
 
 
 def test_a_lone_noun_or_its_plural_is_no_person():
-    text = "Quarzeln lagen da, Juwelen auch. Hana Zwirbel kam. Zwirbel ging. Rosen blühten, Bremms Hut."
+    text = "Quarzeln lagen da, Juwelen auch. Hana Zwirbel kam. Zwirbel ging. Rosen blühten, Lkws Hut."
     names = [("Quarzeln", "person"), ("Hana Zwirbel", "person"), ("Zwirbel", "person"),
-             ("Rosen", "person"), ("Bremms", "person")]  # fmt: skip
-    kept = drop_noun_people(spans_of(text, names), NOUNS, lambda w: w == "Rose", COUNT)
-    # "Zwirbel" ends a full name, "Rose" is a given name, "Bremms" a genitive of no count noun
-    assert [s.text for s in kept] == ["Hana Zwirbel", "Zwirbel", "Rosen", "Bremms"]
+             ("Rosen", "person"), ("Lkws", "person")]  # fmt: skip
+    kept = drop_noun_people(spans_of(text, names), NOUNS, lambda w: w == "Rose")
+    # "Zwirbel" ends a full name, "Rose" is a given name, "-s" a person's genitive ("Woks")
+    assert [s.text for s in kept] == ["Hana Zwirbel", "Zwirbel", "Rosen", "Lkws"]
+
+
+def test_a_plural_in_n_of_a_noun_in_e_needs_a_feminine_noun():
+    nouns = frozenset({"Preuße", "Rose"})
+    feminine = {"Rose"}.__contains__
+    assert plural_of_noun("Rosen", COUNT, nouns, lambda w: False, feminine)
+    assert not plural_of_noun("Preußen", COUNT, nouns, lambda w: False, feminine)  # a people's land
+    assert plural_of_noun("Preußen", COUNT, nouns, lambda w: False)  # without genders: any noun
 
 
 def test_a_listed_noun_before_a_left_out_head_is_no_name():
@@ -73,9 +81,17 @@ def test_a_listed_noun_before_a_left_out_head_is_no_name():
     assert [s.text for s in kept] == ["EU", "Quarzel"]
 
 
-def places(text: str, names: list[tuple[str, str]]) -> list[str]:
-    found = drop_noun_places(text, spans_of(text, names), lambda w: w == "Welzau", COUNT, frozenset(), NOUNS)
+def places(text: str, names: list[tuple[str, str]], feminine: frozenset[str] = frozenset()) -> list[str]:
+    found = drop_noun_places(
+        text, spans_of(text, names), lambda w: w == "Welzau", COUNT, frozenset(), NOUNS | {"Bramme"}, feminine
+    )
     return [s.text for s in found]
+
+
+def test_the_plural_of_a_noun_in_e_goes_only_when_the_noun_is_feminine():
+    text = "Sie zogen durch Brammen."
+    assert places(text, [("Brammen", "location")]) == ["Brammen"]
+    assert places(text, [("Brammen", "location")], frozenset({"Bramme"})) == []
 
 
 def test_plural_places_and_organisations_go_even_after_in_or_in_a_list():

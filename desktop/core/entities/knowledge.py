@@ -57,7 +57,6 @@ from desktop.core.entities.news_fixes import (
     split_joined_people,
 )
 from desktop.core.entities.noun_forms import drop_noun_people, truncated_compound_nouns
-from desktop.core.entities.noun_places import default_indefinite_nouns
 from desktop.core.entities.org_phrases import organization_phrases
 from desktop.core.entities.organizations import (
     join_and_the,
@@ -198,7 +197,7 @@ class KnowledgeRecognizer:
         if language == "de":
             result = add_german_institutions(
                 text,
-                drop_noun_people(result, self.common_nouns, self._known_name, default_indefinite_nouns()),
+                drop_noun_people(result, self.common_nouns, self._known_name),
             )
         return self._refine(text, language, result) if self._org_rules else result
 

@@ -75,16 +75,24 @@ def is_noun_form(
 
 
 def plural_of_noun(
-    word: str, count_nouns: frozenset[str], nouns: frozenset[str], known: Callable[[str], bool]
+    word: str,
+    count_nouns: frozenset[str],
+    nouns: frozenset[str],
+    known: Callable[[str], bool],
+    feminine: Callable[[str], bool] | None = None,
 ) -> bool:
     """``word`` is a plural of a listed noun: of ``nouns`` without a final "-s" ("Allianzen" is
     no company "Allianz"), of ``count_nouns`` (nouns written after an indefinite determiner:
     "Lkw|s") with it, where that noun is no ``known`` name (a known place's genitive, "Tirols",
-    stays a place)."""
+    stays a place). With ``feminine``, a plural in "-n" of a noun in "-e" counts only where that
+    noun is feminine ("Rose|n"): a people's name in "-e" is masculine, and its plural names its
+    land ("Preuße|n", "Franke|n")."""
     if word in nouns or PLACE_ENDINGS.search(word):
         return False
-    if is_noun_form(word, nouns, genitive=False):
-        return True
+    for form in base_forms(word, genitive=False):
+        weak = form.endswith("e") and word == form + "n"
+        if form in nouns and (feminine is None or not weak or feminine(form)):
+            return True
     return word.endswith("s") and word[:-1] in count_nouns and not known(word[:-1])
 
 
@@ -106,22 +114,19 @@ def truncated_compound_nouns(
 
 
 def drop_noun_people(
-    spans: Sequence[EntitySpan],
-    nouns: frozenset[str],
-    known: Callable[[str], bool],
-    count_nouns: frozenset[str] = frozenset(),
+    spans: Sequence[EntitySpan], nouns: frozenset[str], known: Callable[[str], bool]
 ) -> list[EntitySpan]:
     """A lone German noun ("Anpfiff") or its plural ("Juwelen") is no person, unless a full name
-    in the text ends with it; a plural (:func:`plural_of_noun`; a genitive "-s" only of
-    ``count_nouns``: "Sisis" is a person's genitive) counts only where it and its base are no
-    ``known`` name (a place, an organisation or a given name)."""
+    in the text ends with it; a plural (:func:`plural_of_noun`; not in "-s": "Woks", "Sisis" are
+    people's genitives) counts only where it and its base are no ``known`` name (a place, an
+    organisation or a given name: "Rosen" of "Rose")."""
     surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
 
     def noun(word: str) -> bool:
         return word in nouns or (
             not known(word)
-            and plural_of_noun(word, count_nouns, nouns, known)
-            and not any(known(form) for form in base_forms(word))  # "Rosen": the given name "Rose"
+            and plural_of_noun(word, frozenset(), nouns, known)
+            and not any(known(form) for form in base_forms(word))
         )
 
     return [
