@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from desktop.core.entities.party_plurals import party_plurals
 from desktop.core.entities.recognizer import span_order, without_overlaps
 from desktop.core.entities.role_words import GERMAN_INSTITUTION_HEADS
 from desktop.core.types import EntitySpan
@@ -204,12 +205,13 @@ def cut_demonyms_before_abbreviations(
 
 
 def add_german_institutions(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-    """Add "EU-Kommission"-like compounds as organisations where the model found nothing."""
+    """Add "EU-Kommission"-like compounds, and parties named by their members in the plural ("die
+    Republikaner"; :mod:`party_plurals`), as organisations where the model found nothing."""
     candidates = [
         EntitySpan(m.start(), m.end(), m.group(0), "organization", 0.5)
         for m in _INSTITUTION.finditer(text)
         if m.group(1).lower().endswith(GERMAN_INSTITUTION_HEADS)
-    ]
+    ] + party_plurals(text)
     added = without_overlaps(candidates, spans)
     return sorted([*spans, *added], key=span_order) if added else spans
 

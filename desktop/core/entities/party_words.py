@@ -13,16 +13,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from desktop.core.entities.party_plurals import plural_party_pairs
+
 PARTY_HEADS = frozenset({"party", "partei"})
 _MIN_STEM = 6
 
 
 def party_word_pairs(keys: Iterable[str], is_organization: Callable[[str], bool]) -> list[tuple[str, str]]:
-    """Pairs (keep, drop) of organisations' match keys: a party and its name's words alone."""
+    """Pairs (keep, drop) of organisations' match keys: a party and its name's words alone, and the
+    party and its members' plural (:func:`~desktop.core.entities.party_plurals.plural_party_pairs`)."""
+    keys = list(keys)
     orgs = [key for key in keys if is_organization(key)]
     parties = [key for key in orgs if len(key.split()) >= 2 and key.split()[-1] in PARTY_HEADS]
     if not parties:
-        return []
+        return plural_party_pairs(keys, is_organization)
     is_party = set(parties)
     owners: dict[str, set[str]] = defaultdict(set)  # a short form -> the parties it may stand for
     for party in parties:
@@ -37,7 +41,7 @@ def party_word_pairs(keys: Iterable[str], is_organization: Callable[[str], bool]
             found = owners[key]
             if len(found) == 1:
                 pairs.append((next(iter(found)), key))
-    return pairs
+    return pairs + plural_party_pairs(keys, is_organization)
 
 
 def _head_less(parties: set[str]) -> set[str]:
