@@ -35,6 +35,7 @@ from desktop.core.entities.noun_places import default_indefinite_nouns
 from desktop.core.entities.party_words import party_word_pairs
 from desktop.core.entities.roles import find_roles, is_role_compound, without_own_name
 from desktop.core.entities.span_rules import split_slashed_places
+from desktop.core.entities.sports_teams import teams_named_by_towns
 from desktop.core.entities.stage_names import join_stage_names
 from desktop.core.types import EntitySpan, EntityType, LinkedActor
 
@@ -358,8 +359,9 @@ def link_mentions(
 
     Organisations whose match key is in ``own_outlet`` (see :func:`own_outlet_keys`) are left out.
     """
-    if gazetteer is not None:  # "Berlin/Ankara": one mention of each place (the span stays whole)
+    if gazetteer is not None:  # "Berlin/Ankara": one mention of each place; "gegen Sunderland": a club
         spans = split_slashed_places(text, list(spans), gazetteer, language)
+        spans = teams_named_by_towns(text, language, spans, gazetteer)
     forms = [
         f
         for s in sorted(spans, key=lambda s: (s.start, -s.end))
