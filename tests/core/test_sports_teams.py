@@ -63,6 +63,13 @@ def test_a_town_standing_as_a_team_becomes_an_organisation_other_mentions_stay_p
 def test_countries_and_regions_stay_places_as_national_teams() -> None:
     spans = spans_in(REPORT_DE, {"Valdorien": "location", "Nordmark": "location"})
     assert {kind for _, _, kind in typed(REPORT_DE, spans, "de")} == {"location"}
+    text = REPORT_DE + " Luxemburg gewann gegen Ostmarkien, Hoffstedt verlor 0:1 gegen Westland."
+    unknown = spans_in(text, {"Ostmarkien": "location", "Westland": "location", "Hoffstedt": "location"})
+    assert typed(text, unknown, "de") == [
+        ("Ostmarkien", text.index("Ostmarkien"), "location"),  # shaped like a country: left alone
+        ("Hoffstedt", text.index("Hoffstedt"), "organization"),  # a village's club the gazetteer lacks
+        ("Westland", text.index("Westland"), "location"),
+    ]
 
 
 def test_a_town_typed_as_a_person_is_the_team_unless_it_is_a_given_name() -> None:

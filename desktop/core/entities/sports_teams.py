@@ -73,6 +73,8 @@ def is_sports_report(text: str, language: str) -> bool:
     return len(found) >= MIN_SPORT_WORDS
 
 
+# a country's name the gazetteer lacks ("Weißrussland", "Mazedonien", "Slowakei"), not a town's
+_COUNTRY_SHAPE = re.compile(r"(?:land|ien|kei|reich|stan)$")
 # "in Wolfsburg", "the match in Liverpool drew": a place whatever follows
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|im|aus|nach|at|near|from|of)\s+$", re.IGNORECASE)
 
@@ -112,7 +114,9 @@ def teams_named_by_towns(
             and name not in surnames
         ):
             place = gazetteer.place(name, language=language)
-            if place is not None and place.kind != "city":
+            if (place is not None and place.kind != "city") or (
+                place is None and _COUNTRY_SHAPE.search(name)
+            ):
                 out.append(span)  # a national team: a place, also an organisation
                 continue
             retype = (span.type == "location" and _as_team(text, span, language)) or (
