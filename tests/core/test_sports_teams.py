@@ -79,6 +79,19 @@ def test_a_town_typed_as_a_person_is_the_team_unless_it_is_a_given_name() -> Non
     assert [kind for _, _, kind in typed(text, spans, "de")] == ["organization", "person"]
 
 
+def test_rugby_scores_and_a_small_town_typed_as_a_person_standing_as_a_team() -> None:
+    text = (
+        "Kelby defeated Ardwick 45 points to 24. The coach praised two tries, the rugby ladder moved. "
+        "Amselbach beat Tove."
+    )
+    assert is_sports_report(text, "en")
+    spans = spans_in(text, {"Amselbach": "person", "Tove": "person"})
+    assert [kind for _, _, kind in typed(text, spans, "en")] == [
+        "organization",
+        "person",
+    ]  # Tove: a given name
+
+
 def test_an_article_that_is_no_sports_report_is_left_alone() -> None:
     text = "Gegen Ardwick protestierten Bürger. Ardwick verlor 2:1 Stimmen an Kelby."
     spans = spans_in(text, {"Ardwick": "location", "Kelby": "location"})

@@ -28,6 +28,7 @@ MIN_TOWN_NOT_PERSON = 100_000  # a "person" named like a town this big is the to
 _SCORE_DE = re.compile(r"(?<![\w.,:/-])\d{1,2}:\d{1,2}(?![\d:])(?!\.\d)(?!\s*Uhr)")
 _SCORE_EN = re.compile(
     r"(?<![\w.,:/$£€-])\d{1,2}[-–]\d{1,2}(?![\w%-])(?!\s*(?:years?|days?|months?|weeks?|per))"
+    r"|\b\d{1,2} points to \d{1,2}\b"  # rugby: "45 points to 24"
 )
 _SPORT_DE = re.compile(
     r"\b(?:(?:Fußball-|Frauen-)?(?:Bundes)?[Ll]iga|Premier League|Champions League|Europa League|Tabelle\w*"
@@ -39,7 +40,7 @@ _SPORT_DE = re.compile(
 _SPORT_EN = re.compile(
     r"\b(?:league|Premier League|Champions League|match(?:es)?|goals?|coach|season|striker|midfielder"
     r"|defender|goalkeeper|penalty|kick-off|half-time|fixture|football|soccer|scored|equaliser|equalizer"
-    r"|relegation|derby|stadium|squad|playoffs?|innings|tournament|champions)\b",
+    r"|relegation|derby|stadium|squad|playoffs?|innings|tournament|champions|rugby|tries|ladder)\b",
     re.IGNORECASE,
 )
 # a team's name right before these words ("Wolfsburg verlor", "Liverpool beat Chelsea")
@@ -98,8 +99,9 @@ def teams_named_by_towns(
     """Town names standing as teams in a sports report become organisations.
 
     A name typed as a place is retyped where it stands as a team; one typed as a person when it is
-    a well-known town's name (at least :data:`MIN_TOWN_NOT_PERSON` people) and no given name, as
-    no person is named by a town alone in a match report ("Gent machte seine Defizite wett").
+    a town's name and no given name, and either stands as a team ("Maroochydore defeated
+    Caboolture 43-5") or names a well-known town (at least :data:`MIN_TOWN_NOT_PERSON` people): no
+    person is named by a town alone in a match report ("Gent machte seine Defizite wett").
     """
     if language not in ("de", "en") or not is_sports_report(text, language):
         return spans
@@ -119,13 +121,17 @@ def teams_named_by_towns(
             ):
                 out.append(span)  # a national team: a place, also an organisation
                 continue
-            retype = (span.type == "location" and _as_team(text, span, language)) or (
-                span.type == "person"
-                and place is not None
-                and place.strong
-                and place.population >= MIN_TOWN_NOT_PERSON
-                and not gazetteer.given_names.get(name)
-            )
+            if span.type == "location":
+                retype = _as_team(text, span, language)
+            else:  # a person named like a town, and no given name
+                retype = (
+                    place is not None
+                    and not gazetteer.given_names.get(name)
+                    and (
+                        (place.strong and place.population >= MIN_TOWN_NOT_PERSON)
+                        or _as_team(text, span, language)
+                    )
+                )
             if retype:
                 span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
         out.append(span)
