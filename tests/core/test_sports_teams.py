@@ -60,6 +60,14 @@ def test_a_town_standing_as_a_team_becomes_an_organisation_other_mentions_stay_p
     ]
 
 
+def test_more_team_positions() -> None:
+    text = REPORT_DE + " Matchwinner für Ardwick war Bernd Kolb, bei Tabellenführer Kelby fehlte er."
+    spans = [
+        s for s in spans_in(text, {"Ardwick": "location", "Kelby": "location"}) if s.start > len(REPORT_DE)
+    ]
+    assert [kind for _, _, kind in typed(text, spans, "de")] == ["organization", "organization"]
+
+
 def test_countries_and_regions_stay_places_as_national_teams() -> None:
     spans = spans_in(REPORT_DE, {"Valdorien": "location", "Nordmark": "location"})
     assert {kind for _, _, kind in typed(REPORT_DE, spans, "de")} == {"location"}

@@ -57,10 +57,13 @@ _AFTER_EN = re.compile(
 )
 # a team's name right after these words ("gegen Sunderland", "against Brighton")
 _BEFORE_DE = re.compile(
-    r"\b(?:gegen(?:\s+(?:den|die|das))?|Gegner|besiegte|schlug|empfängt|empfing|\d{1,2}:\d{1,2}\s+(?:gegen|über|bei))\s+$"
+    r"\b(?:gegen(?:\s+(?:den|die|das))?|für|Gegner|besiegte|besiegt|schlug|schlägt|bezwang|bezwingt|empfängt"
+    r"|empfing|Tabellenführer|Spitzenreiter|Schlusslicht|Titelverteidiger|Aufsteiger"
+    r"|\d{1,2}:\d{1,2}\s+(?:gegen|über|bei))\s+$"
 )
 _BEFORE_EN = re.compile(
-    r"\b(?:against|beat|beating|defeated|defeating|vs\.?|v\.?|(?:win|victory|lost|losing|loss|fell)\s+(?:over|to)"
+    r"\b(?:against|beat|beats|beating|defeated|defeating|vs\.?|v\.?|for|leaders"
+    r"|(?:win|victory|lost|losing|loss|fell)\s+(?:over|to)"
     r"|hosts|hosted|hosting|face|faces|facing|\d{1,2}[-–]\d{1,2}\s+(?:win|defeat|loss|victory)\s+(?:over|against|to|at))\s+$",
 )
 
