@@ -31,7 +31,9 @@ REPORT_DE = (
 
 def spans_in(text: str, named: dict[str, EntityType]) -> list[EntitySpan]:
     """Every occurrence of each name, with its type."""
-    found = [EntitySpan(m.start(), m.end(), n, t) for n, t in named.items() for m in re.finditer(n, text)]
+    found = [
+        EntitySpan(m.start(), m.end(), n, t) for n, t in named.items() for m in re.finditer(rf"\b{n}\b", text)
+    ]
     return sorted(found, key=lambda s: s.start)
 
 
@@ -66,6 +68,37 @@ def test_more_team_positions() -> None:
         s for s in spans_in(text, {"Ardwick": "location", "Kelby": "location"}) if s.start > len(REPORT_DE)
     ]
     assert [kind for _, _, kind in typed(text, spans, "de")] == ["organization", "organization"]
+
+
+def test_once_a_team_every_mention_of_the_name_and_its_genitive_is_the_club() -> None:
+    text = "Ardwick verlor 1:2 in Kelby. Trainer und Tabelle: Ardwick peilt Punkte an, Ardwicks Tore fehlen."
+    spans = spans_in(text, {"Ardwick": "location", "Kelby": "location"})
+    spans.append(EntitySpan(text.index("Ardwicks"), text.index("Ardwicks") + 8, "Ardwicks", "person"))
+    assert {(name, kind) for name, _, kind in typed(text, spans, "de")} == {
+        ("Ardwick", "organization"),
+        ("Ardwicks", "organization"),
+        ("Kelby", "location"),  # no mention of it stands as a team
+    }
+
+
+def test_a_town_ending_a_longer_name_or_a_country_s_name_is_no_team_by_itself() -> None:
+    text = (
+        REPORT_DE
+        + " Die Gäste siegten bei Nordwacht Amselbach 2:1. Es verlor die Republik Ostmark 0:3 gegen Ostmark."
+        + " Nach Handtor Ardwick 0:1."
+    )
+    gaz = Gazetteer({**GAZ.places, "Republik Ostmark": Place("T:OM", "country", 0, True)}, {}, {})
+    spans = spans_in(text, {"Nordwacht": "location", "Amselbach": "location", "Republik Ostmark": "location"})
+    spans.append(EntitySpan(text.rindex("Ostmark"), text.rindex("Ostmark") + 7, "Ostmark", "location"))
+    spans.append(EntitySpan(text.index("Handtor") + 8, text.index("Handtor") + 15, "Ardwick", "location"))
+    got = teams_named_by_towns(text, "de", spans, gaz)
+    assert [(s.text, s.type) for s in got] == [
+        ("Nordwacht", "location"),
+        ("Amselbach", "location"),
+        ("Republik Ostmark", "location"),
+        ("Ostmark", "location"),
+        ("Ardwick", "organization"),  # after a noun, not after another name
+    ]
 
 
 def test_countries_and_regions_stay_places_as_national_teams() -> None:

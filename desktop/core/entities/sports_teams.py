@@ -5,8 +5,8 @@ Only an article that reads as a match report is touched: it must hold a match sc
 "3:0-Sieg", "2-1") and several words of sport ("Tabelle", "Heimspiel", "Trainer", "league",
 "goal", ...). In such an article a town's name is retyped where it stands as a team: after "gegen",
 "against", "beat" or "vs", before a score, as the subject of "gewann", "verlor", "beat" or "drew",
-or before "-Trainer" or "manager". Other mentions of the town keep their type ("in Wolfsburg");
-the article's vote over all mentions of the name decides the actor's type. Countries and regions
+or before "-Trainer" or "manager". Once one mention stands so, every mention of the name is the
+club's ("Mattersburg empfängt St. Pölten" ... "Mattersburg peilt den Aufstieg an"). Countries and regions
 are left alone: a national team named by its country ("Deutschland gewann 2:0") is a place, also
 an organisation.
 
@@ -80,17 +80,20 @@ def is_sports_report(text: str, language: str) -> bool:
 # a country's name the gazetteer lacks ("Weißrussland", "Mazedonien", "Slowakei"), not a town's
 _COUNTRY_SHAPE = re.compile(r"(?:land|ien|kei|reich|stan)$")
 # "in Wolfsburg", "the match in Liverpool drew": a place whatever follows
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|im|aus|nach|at|near|from|of)\s+$", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|im|aus|nach|von|at|near|from|of)\s+$", re.IGNORECASE)
 
 
-def _as_team(text: str, span: EntitySpan, language: str) -> bool:
+def _as_team(text: str, span: EntitySpan, language: str, ends: frozenset[int] = frozenset()) -> bool:
+    """The mention stands as a team. ``ends``: where other names end ("bei Austria Klagenfurt 2:1":
+    the town after another name is the last word of a club's name, not a team by itself)."""
     before = text[max(0, span.start - 40) : span.start]
     after = text[span.end : span.end + 40]
     if _PLACE_PREPOSITION.search(before):
         return False
+    name_before = span.start - 1 in ends
     if language == "de":
-        return bool(_BEFORE_DE.search(before) or _AFTER_DE.match(after))
-    return bool(_BEFORE_EN.search(before) or _AFTER_EN.match(after))
+        return bool(_BEFORE_DE.search(before) or (not name_before and _AFTER_DE.match(after)))
+    return bool(_BEFORE_EN.search(before) or (not name_before and _AFTER_EN.match(after)))
 
 
 def teams_named_by_towns(
@@ -101,41 +104,64 @@ def teams_named_by_towns(
 ) -> list[EntitySpan]:
     """Town names standing as teams in a sports report become organisations.
 
-    A name typed as a place is retyped where it stands as a team; one typed as a person when it is
-    a town's name and no given name, and either stands as a team ("Maroochydore defeated
-    Caboolture 43-5") or names a well-known town (at least :data:`MIN_TOWN_NOT_PERSON` people): no
-    person is named by a town alone in a match report ("Gent machte seine Defizite wett").
+    A name typed as a place is a team where one of its mentions stands as a team; one typed as a
+    person when it is a town's name and no given name, and either stands as a team ("Maroochydore
+    defeated Caboolture 43-5") or names a well-known town (at least :data:`MIN_TOWN_NOT_PERSON`
+    people): no person is named by a town alone in a match report ("Gent machte seine Defizite
+    wett"). Every mention of a team's name, and its German genitive, then becomes an organisation:
+    the club named by its town is an organisation, and where the town is also the dateline the
+    gold accepts the organisation too.
     """
     if language not in ("de", "en") or not is_sports_report(text, language):
         return spans
-    surnames = {w for s in spans if s.type == "person" for w in s.text.split()[1:]}
+    not_towns = {w for s in spans if s.type == "person" for w in s.text.split()[1:]}  # surnames
+    for s in spans:  # "Republik Moldau": the last word of a country's name is the country
+        words = s.text.split()
+        if s.type == "location" and len(words) > 1:
+            place = gazetteer.place_or_country(s.text.strip(), language=language)
+            if place is not None and place.kind == "country":
+                not_towns.add(words[-1])
+    ends = frozenset(s.end for s in spans)
+    teams = {s.text.strip() for s in spans if _team_mention(text, s, language, gazetteer, not_towns, ends)}
+    if not teams:
+        return spans
     out: list[EntitySpan] = []
     for span in spans:
         name = span.text.strip()
-        if (
-            span.type in ("location", "person")
-            and " " not in name
-            and name[:1].isupper()
-            and name not in surnames
-        ):
-            place = gazetteer.place(name, language=language)
-            if (place is not None and place.kind != "city") or (
-                place is None and _COUNTRY_SHAPE.search(name)
-            ):
-                out.append(span)  # a national team: a place, also an organisation
-                continue
-            if span.type == "location":
-                retype = _as_team(text, span, language)
-            else:  # a person named like a town, and no given name
-                retype = (
-                    place is not None
-                    and not gazetteer.given_names.get(name)
-                    and (
-                        (place.strong and place.population >= MIN_TOWN_NOT_PERSON)
-                        or _as_team(text, span, language)
-                    )
-                )
-            if retype:
-                span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
+        base = name[:-1] if language == "de" and name.endswith("s") else name  # "Ingolstadts Manager"
+        if span.type in ("location", "person") and (name in teams or base in teams):
+            span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
         out.append(span)
     return out
+
+
+def _team_mention(
+    text: str,
+    span: EntitySpan,
+    language: str,
+    gazetteer: Gazetteer,
+    not_towns: set[str],
+    ends: frozenset[int],
+) -> bool:
+    """A town's name standing as a team, or typed as a person ("Gent machte ... wett")."""
+    name = span.text.strip()
+    if span.type not in ("location", "person") or " " in name or not name[:1].isupper() or name in not_towns:
+        return False
+    words_before = text[max(0, span.start - 40) : span.start].split()
+    whole = (
+        gazetteer.place_or_country(f"{words_before[-1]} {name}", language=language) if words_before else None
+    )
+    if whole is not None and whole.kind != "city":
+        return False  # "die Republik Moldau": a country
+    place = gazetteer.place(name, language=language)
+    if (place is not None and place.kind != "city") or (place is None and _COUNTRY_SHAPE.search(name)):
+        return False  # a national team: a place, also an organisation
+    if span.type == "location":
+        return _as_team(text, span, language, ends)
+    return (  # a person named like a town, and no given name
+        place is not None
+        and not gazetteer.given_names.get(name)
+        and (
+            (place.strong and place.population >= MIN_TOWN_NOT_PERSON) or _as_team(text, span, language, ends)
+        )
+    )
