@@ -85,12 +85,13 @@ def test_a_town_ending_a_longer_name_or_a_country_s_name_is_no_team_by_itself() 
     text = (
         REPORT_DE
         + " Die Gäste siegten bei Nordwacht Amselbach 2:1. Es verlor die Republik Ostmark 0:3 gegen Ostmark."
-        + " Nach Handtor Ardwick 0:1."
+        + " Nach Handtor Ardwick 0:1. Bei Valdorien Kelby 2:2."
     )
     gaz = Gazetteer({**GAZ.places, "Republik Ostmark": Place("T:OM", "country", 0, True)}, {}, {})
     spans = spans_in(text, {"Nordwacht": "location", "Amselbach": "location", "Republik Ostmark": "location"})
     spans.append(EntitySpan(text.rindex("Ostmark"), text.rindex("Ostmark") + 7, "Ostmark", "location"))
     spans.append(EntitySpan(text.index("Handtor") + 8, text.index("Handtor") + 15, "Ardwick", "location"))
+    spans.append(EntitySpan(text.rindex("Kelby"), text.rindex("Kelby") + 5, "Kelby", "location"))
     got = teams_named_by_towns(text, "de", spans, gaz)
     assert [(s.text, s.type) for s in got] == [
         ("Nordwacht", "location"),
@@ -98,6 +99,7 @@ def test_a_town_ending_a_longer_name_or_a_country_s_name_is_no_team_by_itself() 
         ("Republik Ostmark", "location"),
         ("Ostmark", "location"),
         ("Ardwick", "organization"),  # after a noun, not after another name
+        ("Kelby", "location"),  # after a country's name: part of a club's name
     ]
 
 

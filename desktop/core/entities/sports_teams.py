@@ -121,7 +121,9 @@ def teams_named_by_towns(
             place = gazetteer.place_or_country(s.text.strip(), language=language)
             if place is not None and place.kind == "country":
                 not_towns.add(words[-1])
-    ends = frozenset(s.end for s in spans)
+    ends = frozenset(s.end for s in spans) | {  # and where a country's name ends ("Austria Klagenfurt")
+        m.end() for m in re.finditer(r"\b[A-Z][a-z]+\b", text) if _country(m.group(0), gazetteer, language)
+    }
     teams = {s.text.strip() for s in spans if _team_mention(text, s, language, gazetteer, not_towns, ends)}
     if not teams:
         return spans
@@ -133,6 +135,11 @@ def teams_named_by_towns(
             span = EntitySpan(span.start, span.end, span.text, "organization", span.score)
         out.append(span)
     return out
+
+
+def _country(word: str, gazetteer: Gazetteer, language: str) -> bool:
+    place = gazetteer.place(word, language=language)
+    return place is not None and place.kind == "country"
 
 
 def _team_mention(
