@@ -22,12 +22,17 @@ unannotated 10kGNAD test rows and the German NTREX news 9 actors dropped, all ri
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from desktop.core.types import EntitySpan
 
 MIN_BASE = 3  # letters of a base form
+WIKTIONARY_NOUNS = "wiktionary_nouns.tsv.gz"
+_LOOK_BACK = 40
+_INITIAL = re.compile(r"[A-ZÄÖÜ][a-zäöü]?\.")  # "C.", "Ch."
 # endings of German places' names that are old plurals or datives ("Bischofshofen", "Tuttlingen",
 # "Gelsenkirchen"): no sign of a common noun
 PLACE_ENDINGS = re.compile(
@@ -119,16 +124,43 @@ def truncated_compound_nouns(
     ]
 
 
+def load_wiktionary_nouns(folder: Path) -> frozenset[str]:
+    """The forms of ``wiktionary_nouns.tsv.gz`` (a missing file lists none)."""
+    path = folder / WIKTIONARY_NOUNS
+    if not path.exists():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return frozenset(handle.read().split())
+
+
+def _after_initial(text: str, start: int) -> bool:
+    """An initial right before ``start`` ("Ch. Leitgeb"): the word is a surname."""
+    words = text[max(0, start - _LOOK_BACK) : start].split()
+    return bool(words) and _INITIAL.fullmatch(words[-1]) is not None
+
+
 def drop_noun_people(
-    spans: Sequence[EntitySpan], nouns: frozenset[str], known: Callable[[str], bool]
+    spans: Sequence[EntitySpan],
+    nouns: frozenset[str],
+    known: Callable[[str], bool],
+    forms: frozenset[str] = frozenset(),
+    text: str = "",
 ) -> list[EntitySpan]:
     """A lone German noun ("Anpfiff") or its plural ("Juwelen") is no person, unless a full name
     in the text ends with it; a plural (:func:`plural_of_noun`; not in "-s": "Woks", "Sisis" are
     people's genitives) counts only where it and its base are no ``known`` name (a place, an
-    organisation or a given name: "Rosen" of "Rose")."""
-    surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
+    organisation or a given name: "Rosen" of "Rose").
 
-    def noun(word: str) -> bool:
+    ``forms`` (``wiktionary_nouns.tsv.gz``, which leaves names out) hold nouns with their inflected
+    forms, taken as they are ("Hausarrest", "Steaks"); a form is put to a stricter test: it ends no
+    name of several words of any type, with or without "-s" ("Sardana", "Sardanas" after "Rakesh
+    Sardana", which the model may take for a place), and it follows no initial ("Ch. Leitgeb")."""
+    surnames = {s.text.split()[-1] for s in spans if s.type == "person" and " " in s.text.strip()}
+    ends = {s.text.split()[-1] for s in spans if " " in s.text.strip()}
+
+    def noun(word: str, start: int) -> bool:
+        if word in forms:
+            return word not in ends and word.removesuffix("s") not in ends and not _after_initial(text, start)
         return word in nouns or (
             not known(word)
             and plural_of_noun(word, frozenset(), nouns, known)
@@ -139,6 +171,9 @@ def drop_noun_people(
         s
         for s in spans
         if not (
-            s.type == "person" and " " not in (name := s.text.strip()) and name not in surnames and noun(name)
+            s.type == "person"
+            and " " not in (name := s.text.strip())
+            and name not in surnames
+            and noun(name, s.start)
         )
     ]
