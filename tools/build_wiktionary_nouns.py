@@ -11,7 +11,9 @@ marks it as a surname, given name, place, street, other proper noun or abbreviat
 or name part of people of the gazetteer, a US census surname ("Schick", "Heuer") or a word GermEval
 2014 train tags as a name more often than not (:func:`tools.build_common_nouns.known_name`). Forms
 already in ``common_nouns.tsv.gz`` or ``indefinite_nouns.tsv.gz`` are not repeated. Output: one
-form a line (gzip), a capitalised word of at least :data:`MIN_LETTERS` letters.
+form a line (gzip), a capitalised word of at least :data:`MIN_LETTERS` letters, followed by a tab
+and "s" where no lemma it belongs to has a plural (mass nouns and names Wiktionary does not mark:
+"Seenot", "Fernost", "Daesh").
 """
 
 from __future__ import annotations
@@ -46,14 +48,18 @@ def default_csv() -> Path:
         raise FileNotFoundError("No german-nouns package (pip install .[lists]) and no --csv") from exc
 
 
-def read_rows(path: Path) -> Iterator[tuple[str, frozenset[str], list[str]]]:
-    """``(lemma, parts of speech, forms)`` of each row of a ``nouns.csv``."""
+Row = tuple[str, frozenset[str], list[str], bool]
+
+
+def read_rows(path: Path) -> Iterator[Row]:
+    """``(lemma, parts of speech, forms, has a plural)`` of each row of a ``nouns.csv``."""
     if not path.exists():
         raise FileNotFoundError(f"No Wiktionary noun table at {path}")
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            forms = [v for k, v in row.items() if k and k.startswith(_CASES) and v]
-            yield row["lemma"], frozenset(row["pos"].split(",")), forms
+            cells = [(k, v) for k, v in row.items() if k and k.startswith(_CASES) and v]
+            plural = any("plural" in k for k, _ in cells)
+            yield row["lemma"], frozenset(row["pos"].split(",")), [v for _, v in cells], plural
 
 
 def _word(form: str) -> bool:
@@ -68,19 +74,21 @@ def _word(form: str) -> bool:
 
 
 def noun_forms(
-    rows: Iterable[tuple[str, frozenset[str], list[str]]],
-    is_name: Callable[[str], bool],
-    listed: frozenset[str],
-) -> tuple[dict[str, str], dict[str, int]]:
+    rows: Iterable[Row], is_name: Callable[[str], bool], listed: frozenset[str]
+) -> tuple[dict[str, str], set[str], dict[str, int]]:
     """The forms of common-noun lemmas (see the module) that are no ``is_name`` name and not
-    ``listed`` already, each with its lemma; and counts."""
+    ``listed`` already, each with its lemma; those only of lemmas without a plural ("Fernost",
+    "Seenot"); and counts."""
     proper: set[str] = set()
     by_lemma: dict[str, set[str]] = {}
-    for lemma, kinds, forms in rows:
+    counted: set[str] = set()  # lemmas with a plural
+    for lemma, kinds, forms, plural in rows:
         if kinds & PROPER_KINDS:
             proper.add(lemma)
         elif "Substantiv" in kinds:
             by_lemma.setdefault(lemma, set()).update((lemma, *forms))
+            if plural:
+                counted.add(lemma)
     kept: dict[str, str] = {}
     names = 0
     for lemma in sorted(by_lemma.keys() - proper):
@@ -91,8 +99,10 @@ def noun_forms(
                 names += 1
                 continue
             kept[form] = lemma
+    with_plural = {f for lemma in counted - proper for f in by_lemma[lemma]}
+    singular = {f for f in kept if f not in with_plural}
     counts = {"lemmas": len(by_lemma), "proper_lemmas": len(proper & by_lemma.keys()), "names": names}
-    return kept, counts
+    return kept, singular, counts
 
 
 def build(data: Path, out: Path, table: Path | None = None) -> dict[str, int]:
@@ -110,11 +120,11 @@ def build(data: Path, out: Path, table: Path | None = None) -> dict[str, int]:
         other, entity = stats.counts.get(("de", word), (0, 0))
         return entity > other or is_name(word)
 
-    kept, counts = noun_forms(rows, name, listed)
+    kept, singular, counts = noun_forms(rows, name, listed)
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as raw:
-        raw.write("".join(f"{form}\n" for form in sorted(kept)).encode("utf-8"))
-    return {**counts, "forms": len(kept)}
+        raw.write("".join(f"{f}\ts\n" if f in singular else f"{f}\n" for f in sorted(kept)).encode("utf-8"))
+    return {**counts, "forms": len(kept), "singular_only": len(singular)}
 
 
 def main(argv: list[str] | None = None) -> int:

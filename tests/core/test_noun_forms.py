@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+
 from desktop.core.entities.noun_forms import (
     base_forms,
     drop_noun_people,
     is_noun_form,
+    load_wiktionary_nouns,
     plural_of_noun,
     truncated_compound_nouns,
 )
@@ -130,3 +133,11 @@ def test_a_plural_in_s_of_an_organisation_and_a_singular_contraction_stay():
     text = "Bei Flimmbads kauft man. Zum Saisonstart am Tolzen spielt man."
     names = [("Flimmbads", "organization"), ("Tolzen", "location")]
     assert places(text, names) == ["Flimmbads", "Tolzen"]
+
+
+def test_the_wiktionary_list_loads_its_forms_and_marks_those_without_a_plural(tmp_path):
+    (tmp_path / "wiktionary_nouns.tsv.gz").write_bytes(gzip.compress(b"Fernwelz\ts\nGlinch\nGlinche\n"))
+    loaded = load_wiktionary_nouns(tmp_path)
+    assert loaded.forms == {"Fernwelz", "Glinch", "Glinche"} and loaded.singular_only == {"Fernwelz"}
+    assert loaded.countable("Glinche") and not loaded.countable("Fernwelz") and not loaded.countable("Welz")
+    assert load_wiktionary_nouns(tmp_path / "none").forms == frozenset()

@@ -56,7 +56,11 @@ from desktop.core.entities.news_fixes import (
     places_with_their_qualifier,
     split_joined_people,
 )
-from desktop.core.entities.noun_forms import drop_noun_people, load_wiktionary_nouns, truncated_compound_nouns
+from desktop.core.entities.noun_forms import (
+    default_wiktionary_nouns,
+    drop_noun_people,
+    truncated_compound_nouns,
+)
 from desktop.core.entities.org_phrases import organization_phrases
 from desktop.core.entities.organizations import (
     join_and_the,
@@ -152,11 +156,6 @@ class KnowledgeRecognizer:
             self._nouns, self._bare_nouns = load_noun_lists(default_gazetteer_dir())
         return self._nouns
 
-    @functools.cached_property
-    def noun_forms(self) -> frozenset[str]:
-        """German Wiktionary nouns and their forms the other lists lack (loaded on first use)."""
-        return load_wiktionary_nouns(default_gazetteer_dir())
-
     def prepare(self, texts: Sequence[tuple[str, str]]) -> None:
         """Pass :func:`~desktop.core.entities.recognizer.prepare_ahead` on for the model's languages."""
         languages = self._model_languages()
@@ -202,7 +201,9 @@ class KnowledgeRecognizer:
         if language == "de":
             result = add_german_institutions(
                 text,
-                drop_noun_people(result, self.common_nouns, self._known_name, self.noun_forms, text),
+                drop_noun_people(
+                    result, self.common_nouns, self._known_name, default_wiktionary_nouns().forms, text
+                ),
             )
         return self._refine(text, language, result) if self._org_rules else result
 

@@ -13,6 +13,12 @@ The last part of a German compound may be left out before "und", "oder" ("Nation
 Landtagsabgeordnete"): such a first part is no name when it is a listed noun
 (:func:`truncated_compound_nouns`).
 
+Nouns German Wiktionary lists with their forms, but the lists built from running text lack
+("Hausarrest", "Traumata", "Insidern"; ``wiktionary_nouns.tsv.gz``, built by
+``tools/build_wiktionary_nouns.py`` without names) are taken as they are, for people with a stricter
+test (:func:`drop_noun_people`) and for places and organisations where the noun has a plural
+(:mod:`~desktop.core.entities.noun_places`).
+
 Measured with ``python -m tools.evaluate_actors --gold tests/data/actors/dev --in-process``:
 German false actors 49 -> 42 ("Juwelen", "Allianzen", "Lkws", "Grüße", "Privatpersonen",
 "Nationalrats", "Transitlager"), person precision 0.959 -> 0.960, no gold actor lost; on the
@@ -27,6 +33,7 @@ import gzip
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.core.entities.gazetteer import default_gazetteer_dir
 from desktop.core.types import EntitySpan
@@ -126,13 +133,27 @@ def truncated_compound_nouns(
     ]
 
 
-def load_wiktionary_nouns(folder: Path) -> frozenset[str]:
-    """The forms of ``wiktionary_nouns.tsv.gz`` (a missing file lists none)."""
+class WiktionaryNouns(NamedTuple):
+    """The forms of ``wiktionary_nouns.tsv.gz``, and those of nouns without a plural ("Seenot",
+    and names Wiktionary takes for nouns: "Fernost", "Daesh")."""
+
+    forms: frozenset[str]
+    singular_only: frozenset[str]
+
+    def countable(self, word: str) -> bool:
+        """``word`` is a listed form of a noun with a plural."""
+        return word in self.forms and word not in self.singular_only
+
+
+def load_wiktionary_nouns(folder: Path) -> WiktionaryNouns:
+    """The list's forms (a missing file lists none)."""
     path = folder / WIKTIONARY_NOUNS
     if not path.exists():
-        return frozenset()
+        return WiktionaryNouns(frozenset(), frozenset())
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return frozenset(handle.read().split())
+        text = handle.read()
+    singular = frozenset(line[:-2] for line in text.splitlines() if line.endswith("\ts"))
+    return WiktionaryNouns(frozenset(text.replace("\ts\n", "\n").split()), singular)
 
 
 def _after_initial(text: str, start: int) -> bool:
@@ -142,7 +163,7 @@ def _after_initial(text: str, start: int) -> bool:
 
 
 @functools.cache
-def default_wiktionary_nouns() -> frozenset[str]:
+def default_wiktionary_nouns() -> WiktionaryNouns:
     """The shipped list, loaded once."""
     return load_wiktionary_nouns(default_gazetteer_dir())
 
