@@ -107,6 +107,12 @@ def default_common_nouns() -> frozenset[str]:
     return load_noun_lists(default_gazetteer_dir())[0]
 
 
+@functools.cache
+def _default_wider_nouns() -> frozenset[str]:
+    """The shipped indefinite and common nouns together, made once."""
+    return default_indefinite_nouns() | default_common_nouns()
+
+
 def _put_to_test(
     span: EntitySpan,
     nouns: frozenset[str],
@@ -148,7 +154,10 @@ def drop_noun_places(
     ``feminine_nouns`` and ``forms`` (Wiktionary's nouns) default to the shipped lists."""
     listed = default_indefinite_nouns() if nouns is None else nouns
     rare = default_noun_heads() if heads is None else heads
-    wider = listed | (default_common_nouns() if common is None else common)
+    if nouns is None and common is None:
+        wider = _default_wider_nouns()  # the union of two large lists: made once, not per article
+    else:
+        wider = listed | (default_common_nouns() if common is None else common)
     genders = default_noun_genders() if feminine_nouns is None else dict.fromkeys(feminine_nouns, "f")
     wikt = default_wiktionary_nouns() if forms is None else forms
 
