@@ -13,19 +13,10 @@ from desktop.core.entities.noun_forms import (
     truncated_compound_nouns,
 )
 from desktop.core.entities.noun_places import drop_noun_places
-from desktop.core.types import EntitySpan
+from tests.core.test_noun_places import spans_of
 
 NOUNS = frozenset({"Quarzel", "Flimmbad", "Zwirbel", "Gruß", "Lkw", "Welzin", "Rose", "Tolz", "Bremm"})
 COUNT = frozenset({"Lkw", "Flimmbad"})  # nouns written after an indefinite determiner
-
-
-def spans_of(text: str, names: list[tuple[str, str]], score: float = 0.8) -> list[EntitySpan]:
-    found, at = [], 0
-    for name, kind in names:
-        at = text.index(name, at)
-        found.append(EntitySpan(at, at + len(name), name, kind, score))
-        at += len(name)
-    return found
 
 
 def test_base_forms_undo_plural_and_genitive_endings():
